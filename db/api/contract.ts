@@ -1,0 +1,17 @@
+// The one API contract: every method the UI can call, assembled from the areas. The
+// renderer derives its typed client from this module's types only.
+import { accountMethods, sessionMethods } from '../accounts/handlers';
+import { auditMethods } from '../audit/handlers';
+import { childrenMethods } from '../children/handlers';
+import { settingsMethods } from '../settings/handlers';
+
+export const contract = {
+  ...sessionMethods,
+  ...accountMethods,
+  ...settingsMethods,
+  ...auditMethods,
+  ...childrenMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;

@@ -1,0 +1,101 @@
+import type Database from 'better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { z } from 'zod';
+import type * as schema from '../schema';
+
+export type Role = 'admin' | 'supervisor' | 'caseworker';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface AuditEntry {
+  action: string;
+  entity?: string;
+  entityId?: string | null;
+  /** Small, non-sensitive detail: ids, field names, counts. Never the record's content. */
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditWriter {
+  write(entry: AuditEntry): void;
+}
+
+/** What a handler gets. `user` is set for every method that is not `public`. */
+export interface Ctx {
+  db: Db;
+  raw: Database.Database;
+  user: SessionUser;
+  clock: Clock;
+  audit: AuditWriter;
+}
+
+/**
+ * Who may call a method: `public` needs no sign-in (the session methods), `user` any
+ * signed-in account, or a list of roles.
+ */
+export type Access = 'public' | 'user' | readonly Role[];
+
+/**
+ * `write` runs the handler and its audit rows in one transaction; `read` runs it as is
+ * (a read that must leave an audit row, like opening a child's file, is a `write`).
+ */
+export interface MethodDef<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  kind: 'read' | 'write';
+  handler: (ctx: Ctx, input: z.output<I>) => O;
+}
+
+export function method<I extends z.ZodType, O>(def: MethodDef<I, O>): MethodDef<I, O> {
+  return def;
+}
+
+/**
+ * Methods that need the host itself: the session (sign-in, lock) and anything that wraps
+ * the database key under a passphrase (async KDF). They manage their own transaction.
+ */
+export interface HostMethodDef<I extends z.ZodType, O> {
+  input: I;
+  access: Access;
+  kind: 'host';
+  handler: (host: Host, input: z.output<I>) => Promise<O>;
+}
+
+export function hostMethod<I extends z.ZodType, O>(def: HostMethodDef<I, O>): HostMethodDef<I, O> {
+  return def;
+}
+
+export type LockReason = 'manual' | 'idle' | 'system';
+export type SessionState = 'setup' | 'locked' | 'unlocked';
+
+/** What host methods may use. Implemented by the core (db/api/core.ts). */
+export interface Host {
+  readonly clock: Clock;
+  readonly vault: import('../core/vault').Vault;
+  state(): SessionState;
+  /** The signed-in context; throws LOCKED when locked. */
+  ctx(): Ctx;
+  /** Runs `fn` in one write transaction with the signed-in context. */
+  transaction<T>(fn: (ctx: Ctx) => T): T;
+  /** Creates the database and the first account, then signs in as that account. */
+  initialize(dbKey: Buffer, account: SessionUser, write: (ctx: Ctx) => void): void;
+  /** Opens the database with `dbKey` and signs `accountId` in; throws when the account may not. */
+  unlock(dbKey: Buffer, accountId: string): SessionUser;
+  lock(reason: LockReason): void;
+  /** The open database's key, to wrap under another passphrase; throws LOCKED when locked. */
+  databaseKey(): Buffer;
+  idleMinutes(): number;
+  /** Sign-in failures, remembered until the next successful sign-in writes them to the audit log. */
+  signInThrottle: import('../accounts/throttle').SignInThrottle;
+}

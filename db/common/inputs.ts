@@ -1,0 +1,34 @@
+// Building blocks for input schemas, so every area words the same mistakes the same way.
+import { z } from 'zod';
+import { type MessageKey, t } from '../../renderer/src/i18n';
+import { isRealDate } from './dates';
+
+// zod's own messages (wrong type, too small…) in Chinese too, for anything not worded below.
+z.config(z.locales.zhCN());
+
+export function requiredText(max: number, requiredKey: MessageKey = 'errors.required') {
+  return z
+    .string({ error: t(requiredKey) })
+    .trim()
+    .min(1, t(requiredKey))
+    .max(max, t('errors.tooLong', { max }));
+}
+
+/** Optional free text: empty becomes null, so "cleared" and "never filled" look the same. */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, t('errors.tooLong', { max }))
+    .nullish()
+    .transform((v) => (v ? v : null));
+}
+
+export function dateText(requiredKey: MessageKey = 'errors.required') {
+  return z
+    .string({ error: t(requiredKey) })
+    .min(1, t(requiredKey))
+    .refine(isRealDate, t('errors.invalidDate'));
+}
+
+export const versionField = z.number().int().min(1);

@@ -1,0 +1,36 @@
+import Database from 'better-sqlite3';
+import { t } from '../../renderer/src/i18n';
+import { ApiError } from '../api/errors';
+
+/**
+ * Opens the encrypted database file. The key must be set before anything else touches the
+ * file; the first read proves the key, so a wrong key fails here and not in a handler.
+ */
+export function openEncrypted(file: string, key: Buffer, opts: { create: boolean }): Database.Database {
+  if (key.length !== 32) throw new Error('database key must be 32 bytes');
+  const raw = new Database(file, { fileMustExist: !opts.create });
+  try {
+    // SQLCipher 4 format, so the file can also be opened by standard SQLCipher tools.
+    raw.pragma(`cipher = 'sqlcipher'`);
+    raw.pragma('legacy = 4');
+    raw.pragma(`hexkey = '${key.toString('hex')}'`);
+    raw.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (err) {
+    raw.close();
+    throw new ApiError('INTERNAL', t('errors.databaseUnreadable'), undefined, err);
+  }
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  return raw;
+}
+
+/** Opens a database without a key, for the benchmark's plain-file comparison only. */
+export function openPlain(file: string): Database.Database {
+  const raw = new Database(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  return raw;
+}

@@ -1,0 +1,5 @@
+// Every table, for drizzle-kit and for typed queries. Each area owns its tables in db/<area>/schema.ts.
+export * from './accounts/schema';
+export * from './audit/schema';
+export * from './children/schema';
+export * from './settings/schema';

@@ -1,0 +1,21 @@
+// The one message catalog. Every user-visible string, in the UI and in API error messages,
+// is looked up here by key, so another language is one more folder beside zh-CN/.
+// Pure TypeScript with no DOM or Node imports: the API (db/) uses it too.
+import { zhCN } from './zh-CN';
+
+export type Catalog = typeof zhCN;
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Leaves<Catalog>;
+
+const catalog: Catalog = zhCN;
+
+/** Looks a key up and fills `{name}` placeholders. An unknown key is a programming error. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  let node: unknown = catalog;
+  for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+  if (typeof node !== 'string') throw new Error(`missing message: ${key}`);
+  if (!params) return node;
+  return node.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}

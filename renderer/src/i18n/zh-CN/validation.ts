@@ -1,0 +1,43 @@
+// Messages the API gives for bad input; the forms show the same ones beside their fields.
+export const validation = {
+  idNumber: {
+    length: '公民身份号码应为18位',
+    format: '公民身份号码前17位应为数字，最后一位为数字或X',
+    checksum: '公民身份号码校验位不正确，请核对',
+    birthDate: '公民身份号码中的出生日期无效',
+    birthInFuture: '公民身份号码中的出生日期晚于今天',
+    duplicate: '该公民身份号码已登记',
+  },
+  child: {
+    nameRequired: '请填写姓名',
+    nameInvalid: '姓名只能包含汉字、字母、间隔号（·）',
+    genderRequired: '请选择性别',
+    birthDateRequired: '请填写出生日期',
+    notMinor: '登记时须未满18周岁',
+    townshipRequired: '请选择乡镇（街道）',
+    townshipUnknown: '请选择济阳区的乡镇（街道）',
+    genderMismatch: '性别与公民身份号码不一致（号码显示为{gender}）',
+    birthMismatch: '出生日期与公民身份号码不一致（号码显示为{date}）',
+  },
+  account: {
+    displayNameRequired: '请填写姓名',
+    usernameInvalid: '用户名为3至32位字母、数字、下划线或点',
+    usernameTaken: '该用户名已被使用',
+    passphraseTooShort: '密码至少需要10个字符',
+    passphraseTooWeak: '密码须包含字母、数字、符号中的至少两类',
+    passphraseContainsUsername: '密码不能包含用户名',
+    passphraseSame: '新密码不能与当前密码相同',
+    currentWrong: '当前密码不正确',
+    roleRequired: '请选择角色',
+    signInFailed: '用户名或密码错误',
+    signInBackoff: '登录失败次数较多，请在 {seconds} 秒后重试',
+    disabled: '该账号已停用，请联系管理员',
+    alreadySetUp: '系统已完成初始化，请直接登录',
+    notSetUp: '系统尚未初始化，请先创建管理员账号',
+    cannotDisableSelf: '不能停用自己的账号',
+    lastAdmin: '至少需要保留一个启用的管理员账号',
+  },
+  settings: {
+    idleMinutes: '自动锁定时间应为1至120分钟',
+  },
+};
