@@ -61,7 +61,7 @@ export const sessionMethods = {
       return {
         state,
         user: state === 'unlocked' ? host.ctx().user : null,
-        idleMinutes: state === 'unlocked' ? host.idleMinutes() : 0,
+        idleMinutes: host.idleMinutes() ?? 0,
       };
     },
   }),

@@ -105,8 +105,8 @@ class SunwardCore implements Core, Host {
     return this.session.key;
   }
 
-  idleMinutes(): number {
-    return this.session ? readIdleMinutes(this.session.ctx) : 0;
+  idleMinutes(): number | null {
+    return this.session ? readIdleMinutes(this.session.ctx) : null;
   }
 
   private openDatabase(key: Buffer, create: boolean): Database.Database {

@@ -95,7 +95,8 @@ export interface Host {
   lock(reason: LockReason): void;
   /** The open database's key, to wrap under another passphrase; throws LOCKED when locked. */
   databaseKey(): Buffer;
-  idleMinutes(): number;
+  /** The auto-lock setting; null while locked. */
+  idleMinutes(): number | null;
   /** Sign-in failures, remembered until the next successful sign-in writes them to the audit log. */
   signInThrottle: import('../accounts/throttle').SignInThrottle;
 }

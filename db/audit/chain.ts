@@ -47,11 +47,14 @@ export interface Actor {
  */
 export function appendAudit(raw: Database.Database, actor: Actor, at: number, entry: AuditEntry): AuditRow {
   const run = () => {
-    const head = raw.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    // The head, not the log's last row, is what the next row links to: rows cut from the
+    // end or forged onto it then stand out instead of being silently chained over.
+    const head = raw.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as
       | { seq: number; hash: string }
       | undefined;
+    const maxSeq = (raw.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number | null }).m ?? 0;
     const base = {
-      seq: (head?.seq ?? 0) + 1,
+      seq: Math.max(head?.seq ?? 0, maxSeq) + 1,
       id: newId(),
       at,
       actorId: actor.id,
@@ -92,9 +95,10 @@ export interface ChainReport {
 }
 
 /**
- * Walks the whole chain. A row whose own hash is wrong was altered; a gap in the sequence
- * means rows were deleted; a row whose link to its predecessor is broken, or that lies past
- * the recorded head, was inserted (or put in place of another).
+ * Walks the whole chain with one row of look-ahead. A gap in the sequence means rows were
+ * deleted. A row whose own hash is wrong was altered, unless the next row links past it
+ * (or it lies beyond the recorded head): then it was inserted. A row with a good hash but
+ * a broken link, not explained by a gap, was put in place of the original.
  */
 export function verifyChain(raw: Database.Database): ChainReport {
   const problems: ChainProblem[] = [];
@@ -107,28 +111,36 @@ export function verifyChain(raw: Database.Database): ChainReport {
               detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq`,
     )
     .iterate() as IterableIterator<AuditRow>;
-  let prev: AuditRow | null = null;
+
+  let chainHash = GENESIS_HASH;
+  let expectedSeq = 1;
   let checked = 0;
-  for (const row of rows) {
+  const visit = (cur: AuditRow, next: AuditRow | undefined) => {
     checked++;
-    const expectedSeq = (prev?.seq ?? 0) + 1;
-    for (let missing = expectedSeq; missing < row.seq; missing++)
+    const gap = cur.seq > expectedSeq;
+    for (let missing = expectedSeq; missing < cur.seq; missing++)
       problems.push({ seq: missing, kind: 'deleted' });
-    if (rowHash(row) !== row.hash) {
-      problems.push({ seq: row.seq, kind: 'altered' });
-    } else if (head && row.seq > head.seq) {
-      problems.push({ seq: row.seq, kind: 'inserted' });
-    } else if (row.prevHash !== (prev?.hash ?? GENESIS_HASH) && row.seq === expectedSeq) {
-      problems.push({ seq: row.seq, kind: 'inserted' });
+    expectedSeq = cur.seq + 1;
+    const selfOk = rowHash(cur) === cur.hash;
+    const linkOk = cur.prevHash === chainHash;
+    if (selfOk && (linkOk || gap)) {
+      chainHash = cur.hash;
+    } else if ((next && next.prevHash === chainHash) || (head && cur.seq > head.seq)) {
+      problems.push({ seq: cur.seq, kind: 'inserted' });
+    } else {
+      problems.push({ seq: cur.seq, kind: selfOk ? 'inserted' : 'altered' });
+      chainHash = cur.hash;
     }
-    prev = row;
+  };
+  let pending: AuditRow | undefined;
+  for (const row of rows) {
+    if (pending) visit(pending, row);
+    pending = row;
   }
+  if (pending) visit(pending, undefined);
   if (head) {
-    const lastSeq = prev?.seq ?? 0;
-    for (let missing = lastSeq + 1; missing <= head.seq; missing++)
+    for (let missing = expectedSeq; missing <= head.seq; missing++)
       problems.push({ seq: missing, kind: 'deleted' });
-    if (lastSeq === head.seq && prev && prev.hash !== head.hash)
-      problems.push({ seq: lastSeq, kind: 'altered' });
   }
   return { ok: problems.length === 0, checked, problems };
 }

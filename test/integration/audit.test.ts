@@ -1,0 +1,100 @@
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openEncrypted } from '../../db/core/open';
+import { Vault } from '../../db/core/vault';
+import { ADMIN, CHILD, call, FAST_KDF, openCore } from './support';
+
+/** Opens the file the way someone holding a passphrase and raw SQL could, around the app. */
+async function rawAccess(dataDir: string): Promise<Database.Database> {
+  const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+  if (!opened) throw new Error('could not open the vault');
+  return openEncrypted(path.join(dataDir, 'sunward.db'), opened.key, { create: false });
+}
+
+async function seededCore() {
+  const core = openCore();
+  await call(core, 'session.setup', ADMIN);
+  const child = await call(core, 'children.create', CHILD);
+  await call(core, 'children.get', { id: child.id });
+  await call(core, 'session.lock', {});
+  await call(core, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+  await call(core, 'settings.update', { idleMinutes: 15 });
+  return { core, child };
+}
+
+describe('audit log', () => {
+  it('has a row for every write, view, sign-in and lock, chained and verifiable', async () => {
+    const { core, child } = await seededCore();
+    const { rows, total } = await call(core, 'audit.list', {});
+    expect(rows.map((r) => r.action).reverse()).toEqual([
+      'session.setup',
+      'children.create',
+      'children.view',
+      'session.lock',
+      'session.signIn',
+      'settings.update',
+    ]);
+    expect(total).toBe(6);
+    expect(rows.find((r) => r.action === 'children.view')).toMatchObject({
+      entity: 'child',
+      entityId: child.id,
+      actorName: '王芳',
+    });
+    // Content never goes into the log: only ids.
+    expect(JSON.stringify(rows)).not.toContain(CHILD.name);
+    expect(await call(core, 'audit.verify', {})).toEqual({ ok: true, checked: 6, problems: [] });
+    core.close();
+  });
+
+  // seededCore leaves seven rows once closed: the six above and the lock on close.
+  it('refuses UPDATE and DELETE through SQL', async () => {
+    const { core } = await seededCore();
+    core.close();
+    const raw = await rawAccess(core.dataDir);
+    expect(() => raw.prepare(`UPDATE audit_log SET actor_name = 'x' WHERE seq = 1`).run()).toThrow(
+      /append-only/,
+    );
+    expect(() => raw.prepare('DELETE FROM audit_log WHERE seq = 1').run()).toThrow(/append-only/);
+    raw.close();
+  });
+
+  it.each([
+    [
+      'an altered row',
+      `UPDATE audit_log SET detail = '{"forged":true}' WHERE seq = 3`,
+      [{ seq: 3, kind: 'altered' }],
+    ],
+    ['a deleted row', 'DELETE FROM audit_log WHERE seq = 2', [{ seq: 2, kind: 'deleted' }]],
+    [
+      'rows cut from the end',
+      'DELETE FROM audit_log WHERE seq >= 6',
+      [
+        { seq: 6, kind: 'deleted' },
+        { seq: 7, kind: 'deleted' },
+      ],
+    ],
+    [
+      'an inserted row',
+      `INSERT INTO audit_log (seq, id, at, actor_id, actor_name, action, entity, entity_id, detail, prev_hash, hash)
+       SELECT 8, 'forged', at, actor_id, actor_name, 'children.create', NULL, NULL, '{}', hash, hash FROM audit_log WHERE seq = 7`,
+      [{ seq: 8, kind: 'inserted' }],
+    ],
+  ])('finds %s and says which', async (_label, tamper, expected) => {
+    const { core } = await seededCore();
+    core.close();
+    const raw = await rawAccess(core.dataDir);
+    // An insider with the key and SQL can drop the triggers; the chain still tells.
+    raw.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+    raw.exec(tamper);
+    raw.close();
+
+    await call(core, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const report = await call(core, 'audit.verify', {});
+    expect(report.ok).toBe(false);
+    // Rows written after the tampering (this sign-in) are fine; the damage is reported exactly.
+    expect(report.problems.map(({ seq, kind }) => ({ seq, kind }))).toEqual(expected);
+    expect(report.problems[0].message).toContain(`第 ${expected[0].seq} 条`);
+    core.close();
+  });
+});

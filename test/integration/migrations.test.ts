@@ -1,0 +1,153 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../db/api/core';
+import { loadMigrations, migrate } from '../../db/core/migrate';
+import { openEncrypted } from '../../db/core/open';
+import { Vault } from '../../db/core/vault';
+import { makeDataDir } from '../helpers/tmp';
+import { ADMIN, call, FAST_KDF, MIGRATIONS_DIR, openCore, refuse } from './support';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** A copy of the real migrations plus one more, as the next release would ship it. */
+function migrationsWith(extraSql: string): string {
+  const dir = path.join(makeDataDir('migrations'), 'migrations');
+  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+  const journalFile = path.join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
+  const idx = journal.entries.length;
+  const tag = `${String(idx).padStart(4, '0')}_test_next_release`;
+  journal.entries.push({ idx, version: '6', when: Date.now(), tag, breakpoints: true });
+  writeFileSync(journalFile, JSON.stringify(journal));
+  writeFileSync(path.join(dir, `${tag}.sql`), extraSql);
+  return dir;
+}
+
+// The kind of migration drizzle-kit writes when a column changes: a table rebuild. It must
+// keep every row, and a rebuild of a parent must not cascade-delete children's rows.
+const REBUILD = `CREATE TABLE \`child_notes\` (\`id\` text PRIMARY KEY NOT NULL, \`child_id\` text NOT NULL REFERENCES \`children\`(\`id\`) ON DELETE CASCADE, \`note\` text NOT NULL);
+--> statement-breakpoint
+INSERT INTO \`child_notes\` SELECT id, id, 'note' FROM \`children\`;
+--> statement-breakpoint
+CREATE TABLE \`__new_children\` (
+  \`id\` text PRIMARY KEY NOT NULL, \`name\` text NOT NULL, \`gender\` text NOT NULL, \`birth_date\` text NOT NULL,
+  \`id_number\` text, \`township\` text NOT NULL, \`village\` text, \`school\` text, \`status\` text DEFAULT 'active' NOT NULL,
+  \`ethnicity\` text, \`created_at\` integer NOT NULL, \`updated_at\` integer NOT NULL, \`created_by\` text, \`updated_by\` text,
+  \`version\` integer DEFAULT 1 NOT NULL, \`deleted_at\` integer
+);
+--> statement-breakpoint
+INSERT INTO \`__new_children\`("id", "name", "gender", "birth_date", "id_number", "township", "village", "school", "status", "created_at", "updated_at", "created_by", "updated_by", "version", "deleted_at") SELECT "id", "name", "gender", "birth_date", "id_number", "township", "village", "school", "status", "created_at", "updated_at", "created_by", "updated_by", "version", "deleted_at" FROM \`children\`;
+--> statement-breakpoint
+DROP TABLE \`children\`;
+--> statement-breakpoint
+ALTER TABLE \`__new_children\` RENAME TO \`children\`;`;
+
+async function coreWithChildren(n: number) {
+  const core = openCore();
+  await call(core, 'session.setup', ADMIN);
+  for (let i = 0; i < n; i++) {
+    await call(core, 'children.create', {
+      name: `测试儿童${'甲乙丙丁戊己庚辛壬癸'[i]}`,
+      gender: 'female',
+      birthDate: `2016-01-0${i + 1}`,
+      township: '仁风镇',
+    });
+  }
+  core.close();
+  return core.dataDir;
+}
+
+describe('migrations', () => {
+  it('upgrades a database holding data, keeps every row and an encrypted backup first', async () => {
+    const dataDir = await coreWithChildren(5);
+    const migrationsDir = migrationsWith(REBUILD);
+    // Re-open through a core that knows the extra migration.
+    const next = createCore({ dataDir, migrationsDir, kdf: FAST_KDF, log: () => {} });
+    await call(next, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const list = await call(next, 'children.list', {});
+    expect(list.total).toBe(5);
+    expect((await call(next, 'audit.verify', {})).ok).toBe(true);
+    next.close();
+
+    // The rebuilt parent table did not cascade-delete the rows that point at it.
+    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    expect(raw.prepare('SELECT count(*) AS n FROM child_notes').get()).toEqual({ n: 5 });
+    raw.close();
+
+    const backups = readdirSync(path.join(dataDir, 'backups'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^before-migration-v2-to-v3-\d+\.db$/);
+    // The backup is as encrypted as the original.
+    expect(readFileSync(path.join(dataDir, 'backups', backups[0])).includes(Buffer.from('测试儿童'))).toBe(
+      false,
+    );
+  });
+
+  it('rolls a failing migration back completely and leaves the data as it was', async () => {
+    const dataDir = await coreWithChildren(2);
+    const migrationsDir = migrationsWith(`${REBUILD}\n--> statement-breakpoint\nTHIS IS NOT SQL;`);
+    const next = createCore({ dataDir, migrationsDir, kdf: FAST_KDF, log: () => {} });
+    const failed = await refuse(next, 'session.signIn', {
+      username: ADMIN.username,
+      passphrase: ADMIN.passphrase,
+    });
+    expect(failed.code).toBe('INTERNAL');
+    expect(failed.message).toMatch(/^数据库升级失败，已保留升级前的备份：.*before-migration-v2-to-v3/);
+
+    const again = openCore(dataDir);
+    await call(again, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    expect((await call(again, 'children.list', {})).total).toBe(2);
+    again.close();
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', async () => {
+    const dataDir = await coreWithChildren(1);
+    const dbFile = path.join(dataDir, 'sunward.db');
+    // Simulate the newer app: same key, one migration this app has never heard of.
+    const key = randomBytes(32);
+    const scratch = path.join(makeDataDir('newer'), 'newer.db');
+    const raw = openEncrypted(scratch, key, { create: true });
+    migrate(raw, {
+      dbFile: scratch,
+      backupDir: path.dirname(scratch),
+      migrations: loadMigrations(MIGRATIONS_DIR),
+      now: 0,
+    });
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => {
+      const r = openEncrypted(scratch, key, { create: false });
+      try {
+        migrate(r, {
+          dbFile: scratch,
+          backupDir: path.dirname(scratch),
+          migrations: loadMigrations(MIGRATIONS_DIR),
+          now: 0,
+        });
+      } finally {
+        r.close();
+      }
+    }).toThrow('数据文件由更高版本的向阳创建，当前版本无法打开。请升级软件后再试，数据文件未做任何改动。');
+
+    // And through the app, on the real file: refused, bytes unchanged.
+    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const real = openEncrypted(dbFile, opened!.key, { create: false });
+    real.pragma('user_version = 99');
+    real.pragma('wal_checkpoint(TRUNCATE)');
+    real.close();
+    const before = sha(dbFile);
+    const core = openCore(dataDir);
+    const refused = await refuse(core, 'session.signIn', {
+      username: ADMIN.username,
+      passphrase: ADMIN.passphrase,
+    });
+    expect(refused.message).toBe(
+      '数据文件由更高版本的向阳创建，当前版本无法打开。请升级软件后再试，数据文件未做任何改动。',
+    );
+    expect(core.isUnlocked()).toBe(false);
+    expect(sha(dbFile)).toBe(before);
+  });
+});
