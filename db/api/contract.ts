@@ -3,6 +3,7 @@
 import { accountMethods, sessionMethods } from '../accounts/handlers';
 import { auditMethods } from '../audit/handlers';
 import { childrenMethods } from '../children/handlers';
+import { relationMethods } from '../children/relations';
 import { settingsMethods } from '../settings/handlers';
 
 export const contract = {
@@ -11,6 +12,7 @@ export const contract = {
   ...settingsMethods,
   ...auditMethods,
   ...childrenMethods,
+  ...relationMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,128 +1,271 @@
-import { and, count, desc, eq, isNull, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
+import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
-import { created } from '../common/records';
-import { ageOn, maskIdNumber } from './idNumber';
-import { childCreateInput, childGetInput, childListInput } from './inputs';
-import { children } from './schema';
+import { created, updateVersioned } from '../common/records';
+import { type DuplicateCandidate, findDuplicates } from './duplicates';
+import { addMonths } from './guardianship';
+import { ageOn } from './idNumber';
+import {
+  binListInput,
+  type ChildCreateInput,
+  childCloseInput,
+  childCreateInput,
+  childGetInput,
+  childListInput,
+  childRevealInput,
+  childUpdateInput,
+  childVersionInput,
+  duplicateCheckInput,
+} from './inputs';
+import {
+  type ChildProfile,
+  type ChildRow,
+  type ChildSummary,
+  type DerivedGuardianship,
+  deriveGuardianship,
+  loadChild,
+  pinyinKey,
+  today,
+  toProfile,
+  toSummary,
+  writeSearchKeys,
+} from './model';
+import { type PersonLink, relationsOfChild } from './relations';
+import { childRelations, children, childSearchKeys, custodyRecords, persons } from './schema';
+import { normalizeQuery, prefixEnd } from './search';
+import { childTimeline, registerTimelineSource, type TimelineItem } from './timeline';
 
-export interface Child {
-  id: string;
-  name: string;
-  gender: 'male' | 'female';
-  birthDate: string;
-  age: number;
-  idNumberMasked: string | null;
-  township: string;
-  village: string | null;
-  school: string | null;
-  status: 'active' | 'closed';
-  version: number;
-  createdAt: number;
-  updatedAt: number;
+type ChildFields = Omit<ReturnType<typeof childCreateInput.parse>, 'acknowledgeDuplicates'>;
+
+function ownerName(ctx: Ctx, ownerId: string | null): string | null {
+  if (!ownerId) return null;
+  return (
+    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, ownerId)).get()?.n ?? null
+  );
 }
 
-function toChild(row: typeof children.$inferSelect, today: string): Child {
+/** The checks that need the database or today's date, shared by create and update. */
+function checkChild(ctx: Ctx, fields: ChildFields, selfId: string | null, acknowledged: boolean): void {
+  const day = today(ctx);
+  if (fields.birthDate > day)
+    throw new ApiError('VALIDATION', t('errors.validation'), { birthDate: t('errors.dateInFuture') });
+  if (selfId === null && ageOn(fields.birthDate, day) >= 18) {
+    throw new ApiError('VALIDATION', t('errors.validation'), { birthDate: t('validation.child.notMinor') });
+  }
+  if (fields.ownerId) {
+    const owner = ctx.db.select().from(accounts).where(eq(accounts.id, fields.ownerId)).get();
+    if (!owner || owner.disabledAt !== null) {
+      throw new ApiError('VALIDATION', t('errors.validation'), {
+        ownerId: t('validation.child.ownerUnknown'),
+      });
+    }
+  }
+  if (fields.caregiverPersonId) {
+    const linked = selfId
+      ? ctx.db
+          .select({ id: childRelations.id })
+          .from(childRelations)
+          .where(
+            and(
+              eq(childRelations.childId, selfId),
+              eq(childRelations.personId, fields.caregiverPersonId),
+              isNull(childRelations.deletedAt),
+            ),
+          )
+          .get()
+      : undefined;
+    if (!linked) {
+      throw new ApiError('VALIDATION', t('errors.validation'), {
+        caregiverPersonId: t('validation.child.caregiverNotRelated'),
+      });
+    }
+  }
+  const dupes = findDuplicates(ctx, {
+    excludeId: selfId,
+    name: fields.name,
+    birthDate: fields.birthDate,
+    idNumber: fields.idNumber,
+  });
+  if (dupes.some((d) => d.reasons.includes('sameIdNumber'))) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      idNumber: t('validation.idNumber.duplicate'),
+    });
+  }
+  if (dupes.length && !acknowledged) throw new ApiError('CONFLICT', t('validation.child.possibleDuplicate'));
+}
+
+/**
+ * Registers a child. Exported for areas that register children from their own screens (a
+ * referral names a child not yet on file), so the rules stay in one place.
+ */
+export function createChild(ctx: Ctx, input: ReturnType<typeof childCreateInput.parse>): ChildProfile {
+  const { acknowledgeDuplicates, ...fields } = input;
+  checkChild(ctx, fields, null, acknowledgeDuplicates);
+  const id = newId();
+  const ownerId = fields.ownerId ?? ctx.user.id;
+  ctx.db
+    .insert(children)
+    .values({ id, ...fields, ownerId, namePinyin: pinyinKey(fields.name), status: 'active', ...created(ctx) })
+    .run();
+  writeSearchKeys(ctx, { id, ...fields });
+  ctx.audit.write({
+    action: 'children.create',
+    entity: 'child',
+    entityId: id,
+    detail: acknowledgeDuplicates ? { acknowledgedDuplicates: true } : {},
+  });
+  return toProfile(loadChild(ctx, id), today(ctx), ownerName(ctx, ownerId));
+}
+
+export interface ChildFile {
+  profile: ChildProfile;
+  relations: PersonLink[];
+  guardianship: DerivedGuardianship;
+  caregiver: { name: string; phone: string | null; relation: string } | null;
+  /** The parent or relative in custody now, with the nearest expected release. */
+  detained: {
+    personId: string;
+    name: string;
+    relation: string;
+    measure: string;
+    expectedRelease: string | null;
+  }[];
+  timeline: TimelineItem[];
+}
+
+function childFile(ctx: Ctx, row: ChildRow): ChildFile {
+  const day = today(ctx);
+  const relations = relationsOfChild(ctx, row.id);
+  const caregiverLink =
+    relations.find((r) => r.person.id === row.caregiverPersonId) ??
+    relations.find((r) => r.isCaregiver) ??
+    null;
+  const detained = relations.flatMap((r) =>
+    r.custody
+      .filter((c) => c.startDate <= day && (!c.actualRelease || c.actualRelease > day))
+      .map((c) => ({
+        personId: r.person.id,
+        name: r.person.name,
+        relation: r.relation,
+        measure: c.measure,
+        expectedRelease: c.expectedRelease,
+      })),
+  );
   return {
-    id: row.id,
-    name: row.name,
-    gender: row.gender,
-    birthDate: row.birthDate,
-    age: ageOn(row.birthDate, today),
-    idNumberMasked: maskIdNumber(row.idNumber),
-    township: row.township,
-    village: row.village,
-    school: row.school,
-    status: row.status,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
+    profile: toProfile(row, day, ownerName(ctx, row.ownerId)),
+    relations,
+    guardianship: deriveGuardianship(ctx, row),
+    caregiver: caregiverLink
+      ? {
+          name: caregiverLink.person.name,
+          phone: caregiverLink.person.phone,
+          relation: caregiverLink.relation,
+        }
+      : null,
+    detained,
+    timeline: childTimeline(ctx, row.id),
   };
 }
 
-function loadChild(ctx: Ctx, id: string): typeof children.$inferSelect {
-  const row = ctx.db
-    .select()
-    .from(children)
-    .where(and(eq(children.id, id), isNull(children.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
+function ageBandRange(band: string, day: string): { after: string; upTo: string } {
+  const [from, to] = band.split('-').map(Number);
+  // Aged `from`..`to` today: born after today−(to+1) years, on or before today−from years.
+  return { after: addMonths(day, -12 * (to + 1)), upTo: addMonths(day, -12 * from) };
 }
 
-/** Escapes LIKE wildcards so a search for "50%" finds the text, not everything. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+const RISK_ORDER = sql`CASE ${children.riskLevel} WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END`;
 
 export const childrenMethods = {
   'children.create': method({
     input: childCreateInput,
     access: 'user',
     kind: 'write',
-    handler: (ctx, input): Child => {
-      const today = localDate(ctx.clock.now());
-      if (input.birthDate > today) {
-        throw new ApiError('VALIDATION', t('errors.validation'), { birthDate: t('errors.dateInFuture') });
-      }
-      if (ageOn(input.birthDate, today) >= 18) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          birthDate: t('validation.child.notMinor'),
-        });
-      }
-      if (input.idNumber) {
-        const taken = ctx.db
-          .select({ id: children.id })
-          .from(children)
-          .where(and(eq(children.idNumber, input.idNumber), isNull(children.deletedAt)))
-          .get();
-        if (taken)
-          throw new ApiError('VALIDATION', t('errors.validation'), {
-            idNumber: t('validation.idNumber.duplicate'),
-          });
-      }
-      const id = newId();
-      ctx.db
-        .insert(children)
-        .values({ id, ...input, status: 'active', ...created(ctx) })
-        .run();
-      ctx.audit.write({ action: 'children.create', entity: 'child', entityId: id });
-      return toChild(loadChild(ctx, id), today);
+    handler: (ctx, input): ChildProfile => createChild(ctx, input),
+  }),
+
+  'children.update': method({
+    input: childUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ChildProfile => {
+      const { id, version, acknowledgeDuplicates, ...fields } = input;
+      const before = loadChild(ctx, id);
+      checkChild(ctx, fields, id, acknowledgeDuplicates);
+      updateVersioned(ctx, children, id, version, { ...fields, namePinyin: pinyinKey(fields.name) });
+      writeSearchKeys(ctx, { id, ...fields });
+      const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+        (k) => JSON.stringify(fields[k]) !== JSON.stringify(before[k as keyof ChildRow]),
+      );
+      ctx.audit.write({
+        action: 'children.update',
+        entity: 'child',
+        entityId: id,
+        detail: { fields: changed },
+      });
+      const row = loadChild(ctx, id);
+      return toProfile(row, today(ctx), ownerName(ctx, row.ownerId));
     },
+  }),
+
+  'children.checkDuplicates': method({
+    input: duplicateCheckInput,
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): DuplicateCandidate[] => findDuplicates(ctx, input),
   }),
 
   'children.list': method({
     input: childListInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): { rows: Child[]; total: number } => {
-      const where: SQL[] = [isNull(children.deletedAt)];
-      if (input.query) {
-        const p = likePattern(input.query);
+    handler: (ctx, input): { rows: ChildSummary[]; total: number } => {
+      const day = today(ctx);
+      const where: (SQL | undefined)[] = [isNull(children.deletedAt)];
+      const q = input.query ? normalizeQuery(input.query) : '';
+      if (q) {
+        const matching = ctx.db
+          .select({ id: childSearchKeys.childId })
+          .from(childSearchKeys)
+          .where(and(sql`${childSearchKeys.key} >= ${q}`, sql`${childSearchKeys.key} < ${prefixEnd(q)}`));
+        where.push(inArray(children.id, matching));
+      }
+      if (input.status) where.push(eq(children.status, input.status));
+      if (input.riskLevel) where.push(eq(children.riskLevel, input.riskLevel));
+      if (input.township) where.push(eq(children.township, input.township));
+      if (input.ownerId) where.push(eq(children.ownerId, input.ownerId));
+      if (input.category) {
         where.push(
-          or(
-            like(children.name, p),
-            like(children.idNumber, p.toUpperCase()),
-            like(children.school, p),
-            like(children.village, p),
-          ) as SQL,
+          sql`EXISTS (SELECT 1 FROM json_each(${children.categories}) WHERE value = ${input.category})`,
         );
       }
+      if (input.ageBand) {
+        const { after, upTo } = ageBandRange(input.ageBand, day);
+        where.push(gt(children.birthDate, after), lte(children.birthDate, upTo));
+      }
       const filter = and(...where);
-      const today = localDate(ctx.clock.now());
+      const dir = input.order === 'desc' ? desc : asc;
+      const orderBy = {
+        name: [dir(children.namePinyin), dir(children.name)],
+        birthDate: [dir(children.birthDate)],
+        createdAt: [dir(children.createdAt)],
+        updatedAt: [dir(children.updatedAt)],
+        riskLevel: [input.order === 'desc' ? desc(RISK_ORDER) : asc(RISK_ORDER), asc(children.namePinyin)],
+      }[input.sort];
       const rows = ctx.db
-        .select()
+        .select({ child: children, ownerName: accounts.displayName })
         .from(children)
+        .leftJoin(accounts, eq(accounts.id, children.ownerId))
         .where(filter)
-        .orderBy(desc(children.createdAt))
+        .orderBy(...orderBy, asc(children.id))
         .limit(input.limit)
         .offset(input.offset)
         .all();
       const total = ctx.db.select({ n: count() }).from(children).where(filter).get()?.n ?? 0;
-      return { rows: rows.map((r) => toChild(r, today)), total };
+      return { rows: rows.map((r) => toSummary(r.child, day, r.ownerName)), total };
     },
   }),
 
@@ -131,10 +274,247 @@ export const childrenMethods = {
     access: 'user',
     // Opening a child's file is recorded (个人信息保护法 art. 28: sensitive data), so this read writes.
     kind: 'write',
-    handler: (ctx, input): Child => {
+    handler: (ctx, input): ChildFile => {
       const row = loadChild(ctx, input.id);
       ctx.audit.write({ action: 'children.view', entity: 'child', entityId: row.id });
-      return toChild(row, localDate(ctx.clock.now()));
+      return childFile(ctx, row);
+    },
+  }),
+
+  'children.revealIdNumber': method({
+    input: childRevealInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): { idNumber: string | null } => {
+      const row = loadChild(ctx, input.id);
+      if (ctx.user.role === 'caseworker' && row.ownerId !== ctx.user.id) {
+        ctx.audit.write({
+          action: 'access.denied',
+          entity: 'child',
+          entityId: row.id,
+          detail: { method: 'children.revealIdNumber' },
+        });
+        throw new ApiError('FORBIDDEN', t('errors.forbidden'));
+      }
+      ctx.audit.write({ action: 'children.revealId', entity: 'child', entityId: row.id });
+      return { idNumber: row.idNumber };
+    },
+  }),
+
+  'children.close': method({
+    input: childCloseInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ChildProfile => {
+      const row = loadChild(ctx, input.id);
+      if (row.status === 'closed') throw new ApiError('VALIDATION', t('validation.child.alreadyClosed'));
+      updateVersioned(ctx, children, input.id, input.version, {
+        status: 'closed',
+        closeReason: input.reason,
+        closeNote: input.note,
+        closedAt: ctx.clock.now(),
+      });
+      ctx.audit.write({
+        action: 'children.close',
+        entity: 'child',
+        entityId: input.id,
+        detail: { reason: input.reason },
+      });
+      const after = loadChild(ctx, input.id);
+      return toProfile(after, today(ctx), ownerName(ctx, after.ownerId));
+    },
+  }),
+
+  'children.reopen': method({
+    input: childVersionInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ChildProfile => {
+      const row = loadChild(ctx, input.id);
+      if (row.status !== 'closed') throw new ApiError('VALIDATION', t('validation.child.notClosed'));
+      updateVersioned(ctx, children, input.id, input.version, {
+        status: 'active',
+        closeReason: null,
+        closeNote: null,
+        closedAt: null,
+      });
+      ctx.audit.write({ action: 'children.reopen', entity: 'child', entityId: input.id });
+      const after = loadChild(ctx, input.id);
+      return toProfile(after, today(ctx), ownerName(ctx, after.ownerId));
+    },
+  }),
+
+  'children.delete': method({
+    input: childVersionInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): null => {
+      loadChild(ctx, input.id);
+      updateVersioned(ctx, children, input.id, input.version, { deletedAt: ctx.clock.now() });
+      ctx.audit.write({ action: 'children.delete', entity: 'child', entityId: input.id });
+      return null;
+    },
+  }),
+
+  'children.binList': method({
+    input: binListInput,
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): { rows: (ChildSummary & { deletedAt: number })[]; total: number } => {
+      const day = today(ctx);
+      const rows = ctx.db
+        .select({ child: children, ownerName: accounts.displayName })
+        .from(children)
+        .leftJoin(accounts, eq(accounts.id, children.ownerId))
+        .where(isNotNull(children.deletedAt))
+        .orderBy(desc(children.deletedAt))
+        .limit(input.limit)
+        .offset(input.offset)
+        .all();
+      const total =
+        ctx.db.select({ n: count() }).from(children).where(isNotNull(children.deletedAt)).get()?.n ?? 0;
+      return {
+        rows: rows.map((r) => ({
+          ...toSummary(r.child, day, r.ownerName),
+          deletedAt: r.child.deletedAt ?? 0,
+        })),
+        total,
+      };
+    },
+  }),
+
+  'children.restore': method({
+    input: childGetInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ChildProfile => {
+      const row = loadChild(ctx, input.id, { deleted: true });
+      if (row.idNumber) {
+        const clash = ctx.db
+          .select({ id: children.id })
+          .from(children)
+          .where(and(eq(children.idNumber, row.idNumber), isNull(children.deletedAt)))
+          .get();
+        if (clash) throw new ApiError('VALIDATION', t('validation.idNumber.duplicate'));
+      }
+      ctx.db
+        .update(children)
+        .set({
+          deletedAt: null,
+          version: row.version + 1,
+          updatedAt: ctx.clock.now(),
+          updatedBy: ctx.user.id,
+        })
+        .where(eq(children.id, row.id))
+        .run();
+      ctx.audit.write({ action: 'children.restore', entity: 'child', entityId: row.id });
+      const after = loadChild(ctx, row.id);
+      return toProfile(after, today(ctx), ownerName(ctx, after.ownerId));
+    },
+  }),
+
+  'children.purge': method({
+    input: childGetInput,
+    access: ['admin'],
+    kind: 'write',
+    handler: (ctx, input): null => {
+      const row = loadChild(ctx, input.id, { deleted: true });
+      const links = ctx.db.select().from(childRelations).where(eq(childRelations.childId, row.id)).all();
+      ctx.db.delete(childRelations).where(eq(childRelations.childId, row.id)).run();
+      // A relative linked to no other child goes too: nothing else in the file refers to them.
+      let personsRemoved = 0;
+      for (const personId of new Set(links.map((l) => l.personId))) {
+        const other = ctx.db
+          .select({ id: childRelations.id })
+          .from(childRelations)
+          .where(eq(childRelations.personId, personId))
+          .get();
+        const caring = ctx.db
+          .select({ id: children.id })
+          .from(children)
+          .where(eq(children.caregiverPersonId, personId))
+          .get();
+        if (!other && !caring) {
+          ctx.db.delete(custodyRecords).where(eq(custodyRecords.personId, personId)).run();
+          ctx.db.delete(persons).where(eq(persons.id, personId)).run();
+          personsRemoved++;
+        }
+      }
+      ctx.db.delete(children).where(eq(children.id, row.id)).run();
+      ctx.audit.write({
+        action: 'children.purge',
+        entity: 'child',
+        entityId: row.id,
+        detail: { personsRemoved },
+      });
+      return null;
     },
   }),
 };
+
+const TIMELINE_ACTIONS: Record<string, import('../../renderer/src/i18n').MessageKey> = {
+  'children.create': 'timeline.children.created',
+  'children.update': 'timeline.children.updated',
+  'children.close': 'timeline.children.closed',
+  'children.reopen': 'timeline.children.reopened',
+  'children.restore': 'timeline.children.restored',
+};
+
+registerTimelineSource('children', (ctx, childId) => {
+  const rows = ctx.raw
+    .prepare(
+      `SELECT action, at, actor_name AS actorName, detail FROM audit_log
+       WHERE entity = 'child' AND entity_id = ? AND action IN (${Object.keys(TIMELINE_ACTIONS)
+         .map(() => '?')
+         .join(',')})`,
+    )
+    .all(childId, ...Object.keys(TIMELINE_ACTIONS)) as {
+    action: string;
+    at: number;
+    actorName: string;
+    detail: string;
+  }[];
+  const items: TimelineItem[] = rows.map((r) => {
+    const detail = JSON.parse(r.detail) as { reason?: string };
+    return {
+      date: localDate(r.at),
+      at: r.at,
+      area: 'children',
+      title: t(TIMELINE_ACTIONS[r.action]),
+      detail:
+        r.action === 'children.close' && detail.reason
+          ? `${t(`codes.closeReason.${detail.reason}` as never)}（${r.actorName}）`
+          : r.actorName,
+    };
+  });
+  for (const link of relationsOfChild(ctx, childId)) {
+    for (const c of link.custody) {
+      const who = `${t(`codes.relation.${link.relation}` as never)} ${link.person.name}`;
+      const measure = t(`codes.custodyMeasure.${c.measure}` as never);
+      items.push({
+        date: c.startDate,
+        area: 'children',
+        title: t('timeline.children.custodyStart', { measure }),
+        detail: who,
+      });
+      if (c.actualRelease) {
+        items.push({
+          date: c.actualRelease,
+          area: 'children',
+          title: t('timeline.children.released'),
+          detail: who,
+        });
+      } else if (c.expectedRelease) {
+        items.push({
+          date: c.expectedRelease,
+          area: 'children',
+          title: t('timeline.children.expectedRelease'),
+          detail: who,
+        });
+      }
+    }
+  }
+  return items;
+});
+
+export type { ChildCreateInput };

@@ -1,30 +1,150 @@
 import { sql } from 'drizzle-orm';
-import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { accounts } from '../accounts/schema';
 import { recordColumns } from '../common/columns';
+import type { Category, CloseReason, GuardianshipSituation, NeedKind, RiskLevel } from './codes';
 
+export interface Need {
+  note: string | null;
+  met: boolean;
+}
+export type Needs = Partial<Record<NeedKind, Need>>;
+
+// 未成年人档案
 export const children = sqliteTable(
   'children',
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
+    /** Full pinyin without spaces, for sorting by name the way a Chinese list is read. */
+    namePinyin: text('name_pinyin').notNull().default(''),
     gender: text('gender', { enum: ['male', 'female'] }).notNull(),
     /** YYYY-MM-DD */
     birthDate: text('birth_date').notNull(),
     /** 公民身份号码, upper-case; optional because under-16s often have none to hand. */
     idNumber: text('id_number'),
+    ethnicity: text('ethnicity'),
+    householdAddress: text('household_address'), // 户籍地
+    currentAddress: text('current_address'),
     township: text('township').notNull(),
     village: text('village'),
     school: text('school'),
+    grade: text('grade'),
+    boarding: integer('boarding', { mode: 'boolean' }),
+    healthNotes: text('health_notes'),
+    disabilityNotes: text('disability_notes'),
+    categories: text('categories', { mode: 'json' }).$type<Category[]>().notNull().default(sql`'[]'`),
+    /** The caseworker's own reading, used where the parents' records cannot decide it. */
+    guardianshipSituation: text('guardianship_situation').$type<GuardianshipSituation>(),
+    guardianshipNote: text('guardianship_note'),
+    caregiverPersonId: text('caregiver_person_id').references(() => persons.id),
+    riskLevel: text('risk_level').$type<RiskLevel>().notNull().default('green'),
+    riskReason: text('risk_reason'),
+    needs: text('needs', { mode: 'json' }).$type<Needs>().notNull().default(sql`'{}'`),
     status: text('status', { enum: ['active', 'closed'] })
       .notNull()
       .default('active'),
+    closeReason: text('close_reason').$type<CloseReason>(),
+    closeNote: text('close_note'),
+    closedAt: integer('closed_at'),
+    ownerId: text('owner_id').references(() => accounts.id),
     ...recordColumns(),
   },
   (t) => [
     uniqueIndex('children_id_number')
       .on(t.idNumber)
       .where(sql`${t.idNumber} IS NOT NULL AND ${t.deletedAt} IS NULL`),
-    index('children_created').on(t.createdAt),
-    index('children_name').on(t.name),
+    index('children_created').on(t.deletedAt, t.createdAt),
+    index('children_name').on(t.name, t.birthDate),
+    index('children_pinyin').on(t.deletedAt, t.namePinyin),
+    index('children_pinyin_birth').on(t.namePinyin, t.birthDate),
+    index('children_status').on(t.deletedAt, t.status, t.namePinyin),
+    index('children_township').on(t.deletedAt, t.township, t.namePinyin),
+    index('children_owner').on(t.deletedAt, t.ownerId, t.namePinyin),
+    index('children_risk').on(t.deletedAt, t.riskLevel, t.namePinyin),
+    index('children_birth').on(t.deletedAt, t.birthDate),
   ],
+);
+
+/**
+ * Search keys: every suffix of the name, its pinyin (from each syllable), its initials, the
+ * ID number, the school and the village. A query matches a child when it is a prefix of one
+ * of its keys, which is a range scan of one index, for 1-character queries too.
+ */
+export const childSearchKeys = sqliteTable(
+  'child_search_keys',
+  {
+    key: text('key').notNull(),
+    childId: text('child_id')
+      .notNull()
+      .references(() => children.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.childId] }), index('child_search_keys_child').on(t.childId)],
+);
+
+// 关系人: one record per real person, shared by siblings, edited once.
+export const persons = sqliteTable(
+  'persons',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    gender: text('gender', { enum: ['male', 'female'] }),
+    idNumber: text('id_number'),
+    phone: text('phone'),
+    address: text('address'),
+    occupation: text('occupation'),
+    /** YYYY-MM-DD; set when the person has died. */
+    deceasedOn: text('deceased_on'),
+    /** YYYY-MM-DD since when the person cannot be reached (失联). */
+    missingSince: text('missing_since'),
+    severeDisability: integer('severe_disability', { mode: 'boolean' }).notNull().default(false), // 重残
+    severeIllness: integer('severe_illness', { mode: 'boolean' }).notNull().default(false), // 重病
+    ...recordColumns(),
+  },
+  (t) => [
+    index('persons_name').on(t.name),
+    uniqueIndex('persons_id_number')
+      .on(t.idNumber)
+      .where(sql`${t.idNumber} IS NOT NULL AND ${t.deletedAt} IS NULL`),
+  ],
+);
+
+// A person's place in one child's life: relation and roles.
+export const childRelations = sqliteTable(
+  'child_relations',
+  {
+    id: text('id').primaryKey(),
+    childId: text('child_id')
+      .notNull()
+      .references(() => children.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    relation: text('relation').notNull(),
+    isGuardian: integer('is_guardian', { mode: 'boolean' }).notNull().default(false), // 法定监护人
+    isCaregiver: integer('is_caregiver', { mode: 'boolean' }).notNull().default(false), // 实际照料人
+    note: text('note'),
+    ...recordColumns(),
+  },
+  (t) => [index('child_relations_child').on(t.childId), index('child_relations_person').on(t.personId)],
+);
+
+// 羁押情况: a person may have several over time.
+export const custodyRecords = sqliteTable(
+  'custody_records',
+  {
+    id: text('id').primaryKey(),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+    measure: text('measure').notNull(),
+    facility: text('facility'),
+    caseNumber: text('case_number'), // 案号
+    charge: text('charge'), // 罪名
+    startDate: text('start_date').notNull(),
+    expectedRelease: text('expected_release'),
+    actualRelease: text('actual_release'),
+    ...recordColumns(),
+  },
+  (t) => [index('custody_person').on(t.personId), index('custody_expected_release').on(t.expectedRelease)],
 );

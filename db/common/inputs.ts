@@ -32,3 +32,24 @@ export function dateText(requiredKey: MessageKey = 'errors.required') {
 }
 
 export const versionField = z.number().int().min(1);
+
+export function optionalDate() {
+  return z
+    .string()
+    .nullish()
+    .transform((v) => v || null)
+    .refine((v) => v === null || isRealDate(v), t('errors.invalidDate'));
+}
+
+/** A mainland mobile number or a landline with its area code (0531-8xxxxxxx). */
+export function phoneText() {
+  return z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v.replace(/[\s-]/g, '') : null))
+    .refine(
+      (v) => v === null || /^1[3-9]\d{9}$/.test(v) || /^0\d{2,3}\d{7,8}$/.test(v),
+      t('validation.phone'),
+    );
+}

@@ -25,24 +25,28 @@ function migrationsWith(extraSql: string): string {
   return dir;
 }
 
-// The kind of migration drizzle-kit writes when a column changes: a table rebuild. It must
-// keep every row, and a rebuild of a parent must not cascade-delete children's rows.
-const REBUILD = `CREATE TABLE \`child_notes\` (\`id\` text PRIMARY KEY NOT NULL, \`child_id\` text NOT NULL REFERENCES \`children\`(\`id\`) ON DELETE CASCADE, \`note\` text NOT NULL);
---> statement-breakpoint
-INSERT INTO \`child_notes\` SELECT id, id, 'note' FROM \`children\`;
---> statement-breakpoint
-CREATE TABLE \`__new_children\` (
-  \`id\` text PRIMARY KEY NOT NULL, \`name\` text NOT NULL, \`gender\` text NOT NULL, \`birth_date\` text NOT NULL,
-  \`id_number\` text, \`township\` text NOT NULL, \`village\` text, \`school\` text, \`status\` text DEFAULT 'active' NOT NULL,
-  \`ethnicity\` text, \`created_at\` integer NOT NULL, \`updated_at\` integer NOT NULL, \`created_by\` text, \`updated_by\` text,
-  \`version\` integer DEFAULT 1 NOT NULL, \`deleted_at\` integer
-);
---> statement-breakpoint
-INSERT INTO \`__new_children\`("id", "name", "gender", "birth_date", "id_number", "township", "village", "school", "status", "created_at", "updated_at", "created_by", "updated_by", "version", "deleted_at") SELECT "id", "name", "gender", "birth_date", "id_number", "township", "village", "school", "status", "created_at", "updated_at", "created_by", "updated_by", "version", "deleted_at" FROM \`children\`;
---> statement-breakpoint
-DROP TABLE \`children\`;
---> statement-breakpoint
-ALTER TABLE \`__new_children\` RENAME TO \`children\`;`;
+// The kind of migration drizzle-kit writes when a column changes: a table rebuild (new
+// table, copy, DROP, RENAME, indexes again). Built from the real schema of `children`, whose
+// search keys reference it with ON DELETE CASCADE: the DROP must not take them along.
+function rebuildChildren(): string {
+  const init = readFileSync(path.join(MIGRATIONS_DIR, '0000_init.sql'), 'utf8').split(
+    '--> statement-breakpoint',
+  );
+  const create = init.map((s) => s.trim()).find((s) => s.startsWith('CREATE TABLE `children`'));
+  const indexes = init.map((s) => s.trim()).filter((s) => /^CREATE (UNIQUE )?INDEX `children_/.test(s));
+  if (!create) throw new Error('children table not found in 0000_init.sql');
+  const withColumn = create
+    // The new column goes first: table constraints (FOREIGN KEY) must stay last.
+    .replace('CREATE TABLE `children` (', 'CREATE TABLE `__new_children` (\n\t`nickname` text,');
+  return [
+    withColumn,
+    'INSERT INTO `__new_children` SELECT NULL, * FROM `children`;',
+    'DROP TABLE `children`;',
+    'ALTER TABLE `__new_children` RENAME TO `children`;',
+    ...indexes,
+  ].join('\n--> statement-breakpoint\n');
+}
+const REBUILD = rebuildChildren();
 
 async function coreWithChildren(n: number) {
   const core = openCore();
@@ -74,7 +78,10 @@ describe('migrations', () => {
     // The rebuilt parent table did not cascade-delete the rows that point at it.
     const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
-    expect(raw.prepare('SELECT count(*) AS n FROM child_notes').get()).toEqual({ n: 5 });
+    expect(raw.prepare('SELECT count(DISTINCT child_id) AS n FROM child_search_keys').get()).toEqual({
+      n: 5,
+    });
+    expect(raw.prepare('SELECT count(*) AS n FROM children WHERE nickname IS NULL').get()).toEqual({ n: 5 });
     raw.close();
 
     const backups = readdirSync(path.join(dataDir, 'backups'));

@@ -3,8 +3,11 @@ import { accounts } from './accounts';
 import { app } from './app';
 import { audit } from './audit';
 import { children } from './children';
+import { codes } from './codes';
 import { errors } from './errors';
 import { settings } from './settings';
+import { shell } from './shell';
+import { timeline } from './timeline';
 import { validation } from './validation';
 
-export const zhCN = { app, errors, validation, accounts, audit, children, settings };
+export const zhCN = { app, errors, validation, codes, accounts, audit, children, settings, shell, timeline };

@@ -1,0 +1,198 @@
+// Reading and writing children's records, shared by the handlers of this area and by any
+// area that registers a child (a referral does, from inside its own form).
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { t } from '../../renderer/src/i18n';
+import type { Ctx } from '../api/define';
+import { ApiError } from '../api/errors';
+import { localDate } from '../common/dates';
+import type { Category, CloseReason, CustodyMeasure, GuardianshipSituation, RiskLevel } from './codes';
+import { type GuardianshipReading, type ParentFacts, readGuardianship } from './guardianship';
+import { ageOn, maskIdNumber } from './idNumber';
+import { childRelations, children, childSearchKeys, custodyRecords, type Needs, persons } from './schema';
+import { namePinyin, searchKeys } from './search';
+
+export type ChildRow = typeof children.$inferSelect;
+
+/** What a list shows: nothing a list does not need, and the ID number masked. */
+export interface ChildSummary {
+  id: string;
+  name: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  age: number;
+  idNumberMasked: string | null;
+  township: string;
+  village: string | null;
+  school: string | null;
+  riskLevel: RiskLevel;
+  categories: Category[];
+  status: 'active' | 'closed';
+  ownerId: string | null;
+  ownerName: string | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** The whole profile, for the file page and the edit form. */
+export interface ChildProfile extends ChildSummary {
+  ethnicity: string | null;
+  householdAddress: string | null;
+  currentAddress: string | null;
+  grade: string | null;
+  boarding: boolean | null;
+  healthNotes: string | null;
+  disabilityNotes: string | null;
+  guardianshipSituation: GuardianshipSituation | null;
+  guardianshipNote: string | null;
+  caregiverPersonId: string | null;
+  riskReason: string | null;
+  needs: Needs;
+  closeReason: CloseReason | null;
+  closeNote: string | null;
+  closedAt: number | null;
+  deletedAt: number | null;
+}
+
+export function today(ctx: Ctx): string {
+  return localDate(ctx.clock.now());
+}
+
+export function toSummary(row: ChildRow, day: string, ownerName: string | null): ChildSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    gender: row.gender,
+    birthDate: row.birthDate,
+    age: ageOn(row.birthDate, day),
+    idNumberMasked: maskIdNumber(row.idNumber),
+    township: row.township,
+    village: row.village,
+    school: row.school,
+    riskLevel: row.riskLevel,
+    categories: row.categories,
+    status: row.status,
+    ownerId: row.ownerId,
+    ownerName,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function toProfile(row: ChildRow, day: string, ownerName: string | null): ChildProfile {
+  return {
+    ...toSummary(row, day, ownerName),
+    ethnicity: row.ethnicity,
+    householdAddress: row.householdAddress,
+    currentAddress: row.currentAddress,
+    grade: row.grade,
+    boarding: row.boarding,
+    healthNotes: row.healthNotes,
+    disabilityNotes: row.disabilityNotes,
+    guardianshipSituation: row.guardianshipSituation,
+    guardianshipNote: row.guardianshipNote,
+    caregiverPersonId: row.caregiverPersonId,
+    riskReason: row.riskReason,
+    needs: row.needs,
+    closeReason: row.closeReason,
+    closeNote: row.closeNote,
+    closedAt: row.closedAt,
+    deletedAt: row.deletedAt,
+  };
+}
+
+/** A child that is not in the recycle bin; NOT_FOUND otherwise. */
+export function loadChild(ctx: Ctx, id: string, opts: { deleted?: boolean } = {}): ChildRow {
+  const row = ctx.db.select().from(children).where(eq(children.id, id)).get();
+  if (!row || (row.deletedAt !== null) !== (opts.deleted ?? false))
+    throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  return row;
+}
+
+/** Rewrites the child's search keys; called in the same transaction as every change to them. */
+export function writeSearchKeys(
+  ctx: Ctx,
+  row: Pick<ChildRow, 'id' | 'name' | 'idNumber' | 'school' | 'village'>,
+): void {
+  ctx.db.delete(childSearchKeys).where(eq(childSearchKeys.childId, row.id)).run();
+  const keys = searchKeys(row);
+  if (keys.length) {
+    ctx.db
+      .insert(childSearchKeys)
+      .values(keys.map((key) => ({ key, childId: row.id })))
+      .onConflictDoNothing()
+      .run();
+  }
+}
+
+export function pinyinKey(name: string): string {
+  return namePinyin(name).join('');
+}
+
+/** The facts about each parent that the guardianship rules read, or null where none is recorded. */
+export function parentFacts(
+  ctx: Ctx,
+  childId: string,
+): { father: ParentFacts | null; mother: ParentFacts | null } {
+  const links = ctx.db
+    .select({ relation: childRelations.relation, person: persons })
+    .from(childRelations)
+    .innerJoin(persons, eq(persons.id, childRelations.personId))
+    .where(
+      and(
+        eq(childRelations.childId, childId),
+        isNull(childRelations.deletedAt),
+        inArray(childRelations.relation, ['father', 'mother']),
+      ),
+    )
+    .all();
+  const ids = links.map((l) => l.person.id);
+  const custody = ids.length
+    ? ctx.db
+        .select()
+        .from(custodyRecords)
+        .where(and(inArray(custodyRecords.personId, ids), isNull(custodyRecords.deletedAt)))
+        .all()
+    : [];
+  const facts = (relation: 'father' | 'mother'): ParentFacts | null => {
+    const link = links.find((l) => l.relation === relation);
+    if (!link) return null;
+    return {
+      deceasedOn: link.person.deceasedOn,
+      missingSince: link.person.missingSince,
+      severeDisability: link.person.severeDisability,
+      severeIllness: link.person.severeIllness,
+      custody: custody
+        .filter((c) => c.personId === link.person.id)
+        .map((c) => ({
+          measure: c.measure as CustodyMeasure,
+          startDate: c.startDate,
+          actualRelease: c.actualRelease,
+        })),
+    };
+  };
+  return { father: facts('father'), mother: facts('mother') };
+}
+
+export interface DerivedGuardianship extends GuardianshipReading {
+  /** The situation shown: derived where the records decide it, else the caseworker's reading. */
+  effectiveSituation: GuardianshipSituation | null;
+  derived: boolean;
+  /** Appears eligible for 事实无人抚养儿童 support and is not yet recognised. */
+  flagDeFactoUnsupported: boolean;
+}
+
+export function deriveGuardianship(ctx: Ctx, row: ChildRow): DerivedGuardianship {
+  const { father, mother } = parentFacts(ctx, row.id);
+  const reading = readGuardianship(father, mother, today(ctx));
+  return {
+    ...reading,
+    effectiveSituation: reading.situation ?? row.guardianshipSituation,
+    derived: reading.situation !== null,
+    flagDeFactoUnsupported:
+      reading.eligibleDeFactoUnsupported &&
+      row.status === 'active' &&
+      !row.categories.includes('deFactoUnsupported'),
+  };
+}

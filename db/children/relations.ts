@@ -1,0 +1,337 @@
+// 关系人 and 羁押情况: persons are shared between siblings, so a person is edited once and
+// every child linked to them sees the change.
+import { and, asc, eq, inArray, isNull, like, or } from 'drizzle-orm';
+import { t } from '../../renderer/src/i18n';
+import { type Ctx, method } from '../api/define';
+import { ApiError } from '../api/errors';
+import { newId } from '../common/ids';
+import { created, updateVersioned } from '../common/records';
+import { maskIdNumber } from './idNumber';
+import {
+  custodyAddInput,
+  custodyUpdateInput,
+  personSearchInput,
+  personUpdateInput,
+  relationAddInput,
+  relationRemoveInput,
+  relationUpdateInput,
+} from './inputs';
+import { loadChild } from './model';
+import { childRelations, children, custodyRecords, persons } from './schema';
+
+export interface PersonView {
+  id: string;
+  name: string;
+  gender: 'male' | 'female' | null;
+  idNumberMasked: string | null;
+  phone: string | null;
+  address: string | null;
+  occupation: string | null;
+  deceasedOn: string | null;
+  missingSince: string | null;
+  severeDisability: boolean;
+  severeIllness: boolean;
+  version: number;
+  /** How many children this person is linked to (siblings share one record). */
+  childCount: number;
+}
+
+export interface CustodyView {
+  id: string;
+  measure: string;
+  facility: string | null;
+  caseNumber: string | null;
+  charge: string | null;
+  startDate: string;
+  expectedRelease: string | null;
+  actualRelease: string | null;
+  version: number;
+}
+
+export interface PersonLink {
+  relationId: string;
+  relation: string;
+  isGuardian: boolean;
+  isCaregiver: boolean;
+  note: string | null;
+  version: number;
+  person: PersonView;
+  custody: CustodyView[];
+}
+
+function toPersonView(row: typeof persons.$inferSelect, childCount: number): PersonView {
+  return {
+    id: row.id,
+    name: row.name,
+    gender: row.gender,
+    idNumberMasked: maskIdNumber(row.idNumber),
+    phone: row.phone,
+    address: row.address,
+    occupation: row.occupation,
+    deceasedOn: row.deceasedOn,
+    missingSince: row.missingSince,
+    severeDisability: row.severeDisability,
+    severeIllness: row.severeIllness,
+    version: row.version,
+    childCount,
+  };
+}
+
+function toCustodyView(row: typeof custodyRecords.$inferSelect): CustodyView {
+  return {
+    id: row.id,
+    measure: row.measure,
+    facility: row.facility,
+    caseNumber: row.caseNumber,
+    charge: row.charge,
+    startDate: row.startDate,
+    expectedRelease: row.expectedRelease,
+    actualRelease: row.actualRelease,
+    version: row.version,
+  };
+}
+
+function childCounts(ctx: Ctx, personIds: string[]): Map<string, number> {
+  if (!personIds.length) return new Map();
+  const rows = ctx.raw
+    .prepare(
+      `SELECT person_id AS personId, count(*) AS n FROM child_relations
+       WHERE deleted_at IS NULL AND person_id IN (${personIds.map(() => '?').join(',')}) GROUP BY person_id`,
+    )
+    .all(...personIds) as { personId: string; n: number }[];
+  return new Map(rows.map((r) => [r.personId, r.n]));
+}
+
+export function relationsOfChild(ctx: Ctx, childId: string): PersonLink[] {
+  const links = ctx.db
+    .select({ link: childRelations, person: persons })
+    .from(childRelations)
+    .innerJoin(persons, eq(persons.id, childRelations.personId))
+    .where(and(eq(childRelations.childId, childId), isNull(childRelations.deletedAt)))
+    .orderBy(asc(childRelations.createdAt))
+    .all();
+  const ids = links.map((l) => l.person.id);
+  const custody = ids.length
+    ? ctx.db
+        .select()
+        .from(custodyRecords)
+        .where(and(inArray(custodyRecords.personId, ids), isNull(custodyRecords.deletedAt)))
+        .orderBy(asc(custodyRecords.startDate))
+        .all()
+    : [];
+  const counts = childCounts(ctx, ids);
+  return links.map(({ link, person }) => ({
+    relationId: link.id,
+    relation: link.relation,
+    isGuardian: link.isGuardian,
+    isCaregiver: link.isCaregiver,
+    note: link.note,
+    version: link.version,
+    person: toPersonView(person, counts.get(person.id) ?? 0),
+    custody: custody.filter((c) => c.personId === person.id).map(toCustodyView),
+  }));
+}
+
+function loadPerson(ctx: Ctx, id: string) {
+  const row = ctx.db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.id, id), isNull(persons.deletedAt)))
+    .get();
+  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  return row;
+}
+
+function assertPersonIdFree(ctx: Ctx, idNumber: string | null, selfId: string | null): void {
+  if (!idNumber) return;
+  const other = ctx.db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.idNumber, idNumber), isNull(persons.deletedAt)))
+    .get();
+  if (other && other.id !== selfId) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      'person.idNumber': t('validation.idNumber.duplicate'),
+    });
+  }
+}
+
+export const relationMethods = {
+  'relations.add': method({
+    input: relationAddInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): PersonLink[] => {
+      loadChild(ctx, input.childId);
+      let personId = input.personId ?? null;
+      if (input.person) {
+        assertPersonIdFree(ctx, input.person.idNumber, null);
+        personId = newId();
+        ctx.db
+          .insert(persons)
+          .values({ id: personId, ...input.person, ...created(ctx) })
+          .run();
+        ctx.audit.write({ action: 'persons.create', entity: 'person', entityId: personId });
+      } else if (personId) {
+        loadPerson(ctx, personId);
+      }
+      if (!personId) throw new ApiError('VALIDATION', t('validation.person.pickOrCreate'));
+      const existing = ctx.db
+        .select({ id: childRelations.id })
+        .from(childRelations)
+        .where(
+          and(
+            eq(childRelations.childId, input.childId),
+            eq(childRelations.personId, personId),
+            isNull(childRelations.deletedAt),
+          ),
+        )
+        .get();
+      if (existing) throw new ApiError('VALIDATION', t('validation.person.alreadyLinked'));
+      const id = newId();
+      ctx.db
+        .insert(childRelations)
+        .values({
+          id,
+          childId: input.childId,
+          personId,
+          relation: input.relation,
+          isGuardian: input.isGuardian,
+          isCaregiver: input.isCaregiver,
+          note: input.note,
+          ...created(ctx),
+        })
+        .run();
+      ctx.audit.write({
+        action: 'relations.add',
+        entity: 'child',
+        entityId: input.childId,
+        detail: { relationId: id, personId, relation: input.relation },
+      });
+      return relationsOfChild(ctx, input.childId);
+    },
+  }),
+
+  'relations.update': method({
+    input: relationUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): PersonLink[] => {
+      const { id, version, ...fields } = input;
+      const link = ctx.db.select().from(childRelations).where(eq(childRelations.id, id)).get();
+      if (!link) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+      updateVersioned(ctx, childRelations, id, version, fields);
+      ctx.audit.write({
+        action: 'relations.update',
+        entity: 'child',
+        entityId: link.childId,
+        detail: { relationId: id },
+      });
+      return relationsOfChild(ctx, link.childId);
+    },
+  }),
+
+  'relations.remove': method({
+    input: relationRemoveInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): PersonLink[] => {
+      const link = ctx.db.select().from(childRelations).where(eq(childRelations.id, input.id)).get();
+      if (!link) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+      updateVersioned(ctx, childRelations, input.id, input.version, { deletedAt: ctx.clock.now() });
+      // The caregiver must be one of the child's relatives; unlinking them clears the field.
+      ctx.db
+        .update(children)
+        .set({ caregiverPersonId: null })
+        .where(and(eq(children.id, link.childId), eq(children.caregiverPersonId, link.personId)))
+        .run();
+      ctx.audit.write({
+        action: 'relations.remove',
+        entity: 'child',
+        entityId: link.childId,
+        detail: { relationId: input.id },
+      });
+      return relationsOfChild(ctx, link.childId);
+    },
+  }),
+
+  'persons.update': method({
+    input: personUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): PersonView => {
+      const { id, version, ...fields } = input;
+      loadPerson(ctx, id);
+      assertPersonIdFree(ctx, fields.idNumber, id);
+      updateVersioned(ctx, persons, id, version, fields);
+      ctx.audit.write({ action: 'persons.update', entity: 'person', entityId: id });
+      return toPersonView(loadPerson(ctx, id), childCounts(ctx, [id]).get(id) ?? 0);
+    },
+  }),
+
+  'persons.search': method({
+    input: personSearchInput,
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): PersonView[] => {
+      const q = input.query;
+      const rows = ctx.db
+        .select()
+        .from(persons)
+        .where(
+          and(
+            isNull(persons.deletedAt),
+            or(like(persons.name, `${q}%`), eq(persons.idNumber, q.toUpperCase()), eq(persons.phone, q)),
+          ),
+        )
+        .orderBy(asc(persons.name))
+        .limit(20)
+        .all();
+      const counts = childCounts(
+        ctx,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => toPersonView(r, counts.get(r.id) ?? 0));
+    },
+  }),
+
+  'custody.add': method({
+    input: custodyAddInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): CustodyView => {
+      loadPerson(ctx, input.personId);
+      const id = newId();
+      ctx.db
+        .insert(custodyRecords)
+        .values({ id, ...input, ...created(ctx) })
+        .run();
+      ctx.audit.write({
+        action: 'custody.add',
+        entity: 'person',
+        entityId: input.personId,
+        detail: { custodyId: id },
+      });
+      return toCustodyView(ctx.db.select().from(custodyRecords).where(eq(custodyRecords.id, id)).get()!);
+    },
+  }),
+
+  'custody.update': method({
+    input: custodyUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): CustodyView => {
+      const { id, version, ...fields } = input;
+      const row = ctx.db.select().from(custodyRecords).where(eq(custodyRecords.id, id)).get();
+      if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+      updateVersioned(ctx, custodyRecords, id, version, fields);
+      ctx.audit.write({
+        action: 'custody.update',
+        entity: 'person',
+        entityId: row.personId,
+        detail: { custodyId: id },
+      });
+      return toCustodyView(ctx.db.select().from(custodyRecords).where(eq(custodyRecords.id, id)).get()!);
+    },
+  }),
+};

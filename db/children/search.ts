@@ -1,0 +1,59 @@
+import { pinyin } from 'pinyin-pro';
+
+/** Full pinyin of a name, surname readings first (曾 → zeng), without spaces or tones. */
+export function namePinyin(name: string): string[] {
+  return pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true })
+    .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))
+    .filter(Boolean);
+}
+
+function suffixes(text: string, minLength = 1): string[] {
+  const chars = Array.from(text);
+  const out: string[] = [];
+  for (let i = 0; i + minLength <= chars.length; i++) out.push(chars.slice(i).join(''));
+  return out;
+}
+
+/** Lower-case, without spaces: "Zhang Xiao" and "zhangxiao" are the same query. */
+export function normalizeQuery(query: string): string {
+  return query.toLowerCase().replace(/\s+/g, '');
+}
+
+export interface SearchableChild {
+  name: string;
+  idNumber: string | null;
+  school: string | null;
+  village: string | null;
+}
+
+/**
+ * The keys a child is found by; a query matches when it is a prefix of one of them, so each
+ * suffix stands for every substring starting there. Pinyin keys start at syllable
+ * boundaries ("xiaom" finds 张小明, "iaom" does not), as people type them.
+ */
+export function searchKeys(child: SearchableChild): string[] {
+  const keys = new Set<string>();
+  const name = normalizeQuery(child.name);
+  for (const s of suffixes(name)) keys.add(s);
+  const syllables = namePinyin(child.name);
+  for (let i = 0; i < syllables.length; i++) {
+    keys.add(syllables.slice(i).join(''));
+    keys.add(
+      syllables
+        .slice(i)
+        .map((s) => s[0])
+        .join(''),
+    );
+  }
+  // ID fragments of fewer than three characters would match nearly everyone.
+  if (child.idNumber) for (const s of suffixes(child.idNumber.toLowerCase(), 3)) keys.add(s);
+  for (const place of [child.school, child.village]) {
+    if (place) for (const s of suffixes(normalizeQuery(place), 2)) keys.add(s);
+  }
+  return [...keys];
+}
+
+/** The upper bound of a prefix range: every key starting with `prefix` sorts below it. */
+export function prefixEnd(prefix: string): string {
+  return `${prefix}\u{10FFFF}`;
+}

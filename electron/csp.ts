@@ -1,0 +1,16 @@
+// The one Content-Security-Policy of the app. Sent as a header on every app:// response and
+// repeated as a meta tag in renderer/index.html, so either alone still protects the page.
+// No remote source anywhere: the app never touches the network. `style-src 'unsafe-inline'`
+// because antd writes its styles at run time; scripts stay 'self' only.
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

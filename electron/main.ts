@@ -1,0 +1,122 @@
+// The Electron main process: wiring only. Policies live in small electron-free modules
+// beside this file (tested under plain Node); the data core lives in db/.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, type BrowserWindow, dialog, Menu, session } from 'electron';
+import { type Core, createCore } from '../db/api/core';
+import { t } from '../renderer/src/i18n';
+import { APP_INDEX_URL } from './app-url';
+import { startAutoLock } from './auto-lock';
+import { resolveDataDir } from './data-dir';
+import { hardenAllWebContents, hardenSession } from './harden';
+import { wireIpc } from './ipc';
+import { createFileLogger } from './log';
+import { menuTemplate } from './menu';
+import { devRendererUrl } from './security';
+import { registerAppScheme, serveAppScheme } from './serve';
+import { createMainWindow } from './window';
+
+// out/main/main.js → out/preload, out/renderer (inside app.asar when packaged).
+const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const devUrl = devRendererUrl(process.env, app.isPackaged);
+
+registerAppScheme();
+app.enableSandbox();
+
+// A second copy would open the same database file; it hands over to the first and quits.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();
+
+function start(): void {
+  const userData = app.getPath('userData');
+  const logFile = path.join(userData, 'logs', 'main.log');
+  const log = createFileLogger(logFile, { echo: !app.isPackaged });
+  log(
+    'info',
+    `start ${app.getVersion()} electron ${process.versions.electron} ${process.platform}-${process.arch}`,
+  );
+  process.on('uncaughtException', (err) => log('error', 'uncaught exception', err));
+  process.on('unhandledRejection', (err) => log('error', 'unhandled rejection', err));
+
+  let win: BrowserWindow | null = null;
+  let core: Core | null = null;
+  let stop: Array<() => void> = [];
+
+  hardenAllWebContents(app, log);
+  if (process.platform === 'win32') app.setAppUserModelId('cn.jiyang.sunward');
+
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    for (const fn of stop) fn();
+    stop = [];
+    core?.close();
+    core = null;
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession, devUrl, log);
+      serveAppScheme(path.join(outDir, 'renderer'), log);
+
+      const liveCore = createCore({
+        dataDir: resolveDataDir({
+          argv: process.argv,
+          env: process.env,
+          userDataDir: userData,
+          cwd: process.cwd(),
+        }),
+        migrationsDir: app.isPackaged
+          ? path.join(process.resourcesPath, 'migrations')
+          : path.join(app.getAppPath(), 'db/migrations'),
+        log,
+      });
+      core = liveCore;
+      stop.push(
+        wireIpc(liveCore, () => win, devUrl, log),
+        startAutoLock(liveCore),
+      );
+
+      const showAbout = () =>
+        dialog.showMessageBox({
+          type: 'info',
+          title: t('shell.about.title'),
+          message: t('app.name'),
+          detail: [
+            t('shell.about.version', { version: app.getVersion() }),
+            t('app.studio'),
+            t('app.org'),
+          ].join('\n'),
+          buttons: [t('shell.about.ok')],
+          noLink: true,
+        });
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          menuTemplate(app.isPackaged, { lock: () => liveCore.lock('manual'), about: showAbout }),
+        ),
+      );
+
+      win = createMainWindow({
+        title: t('app.name'),
+        preload: path.join(outDir, 'preload', 'preload.cjs'),
+        stateFile: path.join(userData, 'window-state.json'),
+        devTools: !app.isPackaged,
+        log,
+      });
+      win.on('closed', () => {
+        win = null;
+      });
+      return win.loadURL(devUrl ?? APP_INDEX_URL);
+    })
+    .catch((err: unknown) => {
+      log('error', 'startup failed', err);
+      dialog.showErrorBox(t('shell.startup.failedTitle'), t('shell.startup.failedDetail', { log: logFile }));
+      app.exit(1);
+    });
+}

@@ -1,0 +1,14 @@
+// Entries on a child's timeline, written by each area's timeline source (db/<area>/).
+export const timeline = {
+  area: { children: '档案' },
+  children: {
+    created: '登记建档',
+    updated: '修改档案',
+    closed: '结案',
+    reopened: '重新开启档案',
+    restored: '从回收站恢复',
+    custodyStart: '关系人被采取措施：{measure}',
+    released: '关系人释放/解除措施',
+    expectedRelease: '关系人预计释放',
+  },
+};
