@@ -210,6 +210,20 @@ class SunwardCore implements Core, Host {
   }
 }
 
+/**
+ * A handler context over an open database. The core makes one per session; the seed
+ * generator and the benchmark make their own (the benchmark also over a plain copy).
+ */
+export function makeContext(raw: Database.Database, user: SessionUser, clock: Clock = systemClock): Ctx {
+  return {
+    db: drizzle(raw, { schema }),
+    raw,
+    user,
+    clock,
+    audit: { write: (entry) => appendAudit(raw, { id: user.id, name: user.displayName }, clock.now(), entry) },
+  };
+}
+
 export function createCore(opts: CoreOptions): Core {
   return new SunwardCore(opts);
 }
