@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { contentTypeFor, resolveAppFile, APP_ORIGIN as SHELL_ORIGIN } from '../../../electron/app-url';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
+
+export interface StaticResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer | string;
+}
+
+/**
+ * Answers a request for `urlPath` the way the shell's app:// handler (electron/serve.ts)
+ * does: the same path resolver, content types and headers. The CSP header matters most:
+ * without it, a page that only works because nothing enforces the policy would pass here
+ * and break in the app.
+ */
+export async function loadStatic(root: string, urlPath: string): Promise<StaticResponse> {
+  const file = resolveAppFile(`${SHELL_ORIGIN}${urlPath}`, root);
+  if (file) {
+    try {
+      return {
+        status: 200,
+        headers: {
+          'content-type': contentTypeFor(file),
+          'content-security-policy': CONTENT_SECURITY_POLICY,
+          'x-content-type-options': 'nosniff',
+          'cache-control': 'no-cache',
+        },
+        body: await readFile(file),
+      };
+    } catch {
+      // A directory or an unreadable file: the shell answers 404 too.
+    }
+  }
+  return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found' };
+}
