@@ -220,7 +220,9 @@ export function makeContext(raw: Database.Database, user: SessionUser, clock: Cl
     raw,
     user,
     clock,
-    audit: { write: (entry) => appendAudit(raw, { id: user.id, name: user.displayName }, clock.now(), entry) },
+    audit: {
+      write: (entry) => appendAudit(raw, { id: user.id, name: user.displayName }, clock.now(), entry),
+    },
   };
 }
 

@@ -460,15 +460,14 @@ const TIMELINE_ACTIONS: Record<string, import('../../renderer/src/i18n').Message
   'children.restore': 'timeline.children.restored',
 };
 
+const TIMELINE_SQL = `SELECT action, at, actor_name AS actorName, detail FROM audit_log
+  WHERE entity = 'child' AND entity_id = ? AND action IN (${Object.keys(TIMELINE_ACTIONS)
+    .map(() => '?')
+    .join(',')})
+  ORDER BY seq DESC`;
+
 registerTimelineSource('children', (ctx, childId) => {
-  const rows = ctx.raw
-    .prepare(
-      `SELECT action, at, actor_name AS actorName, detail FROM audit_log
-       WHERE entity = 'child' AND entity_id = ? AND action IN (${Object.keys(TIMELINE_ACTIONS)
-         .map(() => '?')
-         .join(',')})`,
-    )
-    .all(childId, ...Object.keys(TIMELINE_ACTIONS)) as {
+  const rows = ctx.raw.prepare(TIMELINE_SQL).all(childId, ...Object.keys(TIMELINE_ACTIONS)) as {
     action: string;
     at: number;
     actorName: string;

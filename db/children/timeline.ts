@@ -25,6 +25,7 @@ export function registerTimelineSource(area: string, source: TimelineSource): vo
   sources.set(area, source);
 }
 
+/** Newest first; entries of equal time keep their source's order (the sort is stable). */
 export function childTimeline(ctx: Ctx, childId: string): TimelineItem[] {
   const items: TimelineItem[] = [];
   for (const source of sources.values()) items.push(...source(ctx, childId));
