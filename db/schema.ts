@@ -2,4 +2,6 @@
 export * from './accounts/schema';
 export * from './audit/schema';
 export * from './children/schema';
+export * from './common/schema';
+export * from './referrals/schema';
 export * from './settings/schema';

@@ -4,6 +4,7 @@ import { accountMethods, sessionMethods } from '../accounts/handlers';
 import { auditMethods } from '../audit/handlers';
 import { childrenMethods } from '../children/handlers';
 import { relationMethods } from '../children/relations';
+import { referralMethods } from '../referrals/handlers';
 import { settingsMethods } from '../settings/handlers';
 
 export const contract = {
@@ -13,6 +14,7 @@ export const contract = {
   ...auditMethods,
   ...childrenMethods,
   ...relationMethods,
+  ...referralMethods,
 };
 
 export type Contract = typeof contract;

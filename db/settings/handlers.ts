@@ -1,18 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { emptyInput } from '../accounts/inputs';
 import { type Ctx, method } from '../api/define';
-import { DEFAULT_IDLE_MINUTES, settingsUpdateInput } from './inputs';
+import { SETTINGS_DEFAULTS, type Settings, settingsUpdateInput } from './inputs';
 import { settings } from './schema';
 
-export interface Settings {
-  idleMinutes: number;
-}
+export type { Settings };
 
-const DEFAULTS: Settings = { idleMinutes: DEFAULT_IDLE_MINUTES };
-
-function readSetting<K extends keyof Settings>(ctx: Ctx, key: K): Settings[K] {
+export function readSetting<K extends keyof Settings>(ctx: Ctx, key: K): Settings[K] {
   const row = ctx.db.select().from(settings).where(eq(settings.key, key)).get();
-  return row ? (JSON.parse(row.value) as Settings[K]) : DEFAULTS[key];
+  return row ? (JSON.parse(row.value) as Settings[K]) : SETTINGS_DEFAULTS[key];
 }
 
 export function readIdleMinutes(ctx: Ctx): number {
@@ -20,7 +16,18 @@ export function readIdleMinutes(ctx: Ctx): number {
 }
 
 function readAll(ctx: Ctx): Settings {
-  return { idleMinutes: readSetting(ctx, 'idleMinutes') };
+  const stored = new Map(
+    ctx.db
+      .select()
+      .from(settings)
+      .all()
+      .map((r) => [r.key, JSON.parse(r.value)]),
+  );
+  const out = { ...SETTINGS_DEFAULTS };
+  for (const key of Object.keys(out) as (keyof Settings)[]) {
+    if (stored.has(key)) (out as Record<string, unknown>)[key] = stored.get(key);
+  }
+  return out;
 }
 
 export const settingsMethods = {
@@ -37,17 +44,19 @@ export const settingsMethods = {
     kind: 'write',
     handler: (ctx, input): Settings => {
       const now = ctx.clock.now();
-      for (const [key, value] of Object.entries(input)) {
+      const keys = Object.keys(input).filter((k) => input[k as keyof Settings] !== undefined);
+      for (const key of keys) {
+        const value = JSON.stringify(input[key as keyof Settings]);
         ctx.db
           .insert(settings)
-          .values({ key, value: JSON.stringify(value), updatedAt: now, updatedBy: ctx.user.id })
+          .values({ key, value, updatedAt: now, updatedBy: ctx.user.id })
           .onConflictDoUpdate({
             target: settings.key,
-            set: { value: JSON.stringify(value), updatedAt: now, updatedBy: ctx.user.id },
+            set: { value, updatedAt: now, updatedBy: ctx.user.id },
           })
           .run();
       }
-      ctx.audit.write({ action: 'settings.update', detail: { keys: Object.keys(input) } });
+      ctx.audit.write({ action: 'settings.update', detail: { keys } });
       return readAll(ctx);
     },
   }),

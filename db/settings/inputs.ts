@@ -1,12 +1,42 @@
 import { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
+import { DEFAULT_AGENCIES, DEFAULT_SOURCE_DEPARTMENTS, DEFAULT_VERIFY_WORKDAYS } from '../referrals/codes';
 
 export const DEFAULT_IDLE_MINUTES = 10;
 
-export const settingsUpdateInput = z.object({
+const list = (max: number) =>
+  z
+    .array(z.string().trim().min(1).max(max))
+    .min(1, t('validation.settings.listEmpty'))
+    .max(50)
+    .transform((items) => [...new Set(items)]);
+
+/** Every setting, its rule and its default. One table of key → JSON value stores them. */
+export const settingsShape = {
   idleMinutes: z
     .number({ error: t('validation.settings.idleMinutes') })
-    .int()
+    .int(t('validation.settings.idleMinutes'))
     .min(1, t('validation.settings.idleMinutes'))
     .max(120, t('validation.settings.idleMinutes')),
-});
+  /** 线索来源部门 */
+  sourceDepartments: list(30),
+  /** 分流单位 */
+  agencies: list(30),
+  /** 核查期限（工作日） */
+  verifyWorkdays: z
+    .number({ error: t('validation.settings.verifyWorkdays') })
+    .int()
+    .min(1, t('validation.settings.verifyWorkdays'))
+    .max(30, t('validation.settings.verifyWorkdays')),
+};
+
+export type Settings = { [K in keyof typeof settingsShape]: z.output<(typeof settingsShape)[K]> };
+
+export const SETTINGS_DEFAULTS: Settings = {
+  idleMinutes: DEFAULT_IDLE_MINUTES,
+  sourceDepartments: DEFAULT_SOURCE_DEPARTMENTS,
+  agencies: DEFAULT_AGENCIES,
+  verifyWorkdays: DEFAULT_VERIFY_WORKDAYS,
+};
+
+export const settingsUpdateInput = z.object(settingsShape).partial();

@@ -86,7 +86,8 @@ describe('migrations', () => {
 
     const backups = readdirSync(path.join(dataDir, 'backups'));
     expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatch(/^before-migration-v2-to-v3-\d+\.db$/);
+    const n = loadMigrations(MIGRATIONS_DIR).length;
+    expect(backups[0]).toMatch(new RegExp(`^before-migration-v${n}-to-v${n + 1}-\\d+\\.db$`));
     // The backup is as encrypted as the original.
     expect(readFileSync(path.join(dataDir, 'backups', backups[0])).includes(Buffer.from('测试儿童'))).toBe(
       false,
@@ -102,7 +103,7 @@ describe('migrations', () => {
       passphrase: ADMIN.passphrase,
     });
     expect(failed.code).toBe('INTERNAL');
-    expect(failed.message).toMatch(/^数据库升级失败，已保留升级前的备份：.*before-migration-v2-to-v3/);
+    expect(failed.message).toMatch(/^数据库升级失败，已保留升级前的备份：.*before-migration-v\d+-to-v\d+-/);
 
     const again = openCore(dataDir);
     await call(again, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });

@@ -52,4 +52,8 @@ export const codes = {
   },
   ageBand: { '0-2': '0–2岁', '3-5': '3–5岁', '6-11': '6–11岁', '12-14': '12–14岁', '15-17': '15–17岁' },
   accountRole: { admin: '管理员', supervisor: '主管', caseworker: '承办人' },
+  referralNumber: '〔{year}〕{seq}号',
+  referralStatus: { received: '已接收', verifying: '核查中', triaged: '已分流', tracking: '跟踪中', closed: '已办结' },
+  urgency: { normal: '一般', urgent: '紧急' },
+  carrier: { letter: '工作联系函', procuratorialAdvice: '检察建议书', phone: '电话', meeting: '面商' },
 };

@@ -1,6 +1,6 @@
 // Entries on a child's timeline, written by each area's timeline source (db/<area>/).
 export const timeline = {
-  area: { children: '档案' },
+  area: { children: '档案', referrals: '线索移交' },
   children: {
     created: '登记建档',
     updated: '修改档案',
@@ -10,5 +10,12 @@ export const timeline = {
     custodyStart: '关系人被采取措施：{measure}',
     released: '关系人释放/解除措施',
     expectedRelease: '关系人预计释放',
+  },
+  referrals: {
+    received: '接收线索 {number}',
+    sent: '分流至{agency}（{carrier}）',
+    replied: '{agency}回复',
+    withdrawn: '撤回向{agency}的分流',
+    closed: '线索 {number} 办结',
   },
 };

@@ -1,0 +1,704 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { t } from '../../renderer/src/i18n';
+import { accounts } from '../accounts/schema';
+import { type Ctx, method } from '../api/define';
+import { ApiError } from '../api/errors';
+import { workdays } from '../calendar/workdays';
+import { addMonths } from '../children/guardianship';
+import { createChild } from '../children/handlers';
+import { maskIdNumber } from '../children/idNumber';
+import { loadChild, today } from '../children/model';
+import { childRelations, children, custodyRecords, persons } from '../children/schema';
+import { registerTimelineSource, type TimelineItem } from '../children/timeline';
+import { localDate } from '../common/dates';
+import { newId } from '../common/ids';
+import { nextNumber } from '../common/numbering';
+import { created, updateVersioned } from '../common/records';
+import { readSetting } from '../settings/handlers';
+import { type Carrier, LEAD_REPLY_WORKDAYS, type ReferralStatus, TRANSITIONS } from './codes';
+import {
+  actionAddInput,
+  actionReplyInput,
+  actionUpdateInput,
+  actionWithdrawInput,
+  referralCreateInput,
+  referralGetInput,
+  referralLinkChildInput,
+  referralListInput,
+  referralTransitionInput,
+  referralUpdateInput,
+} from './inputs';
+import { referralActions, referralChildren, referralPersons, referrals } from './schema';
+
+export function referralNumber(year: number, seq: number): string {
+  return t('codes.referralNumber', { year, seq });
+}
+
+/** 回复期限 by carrier: a 检察建议 a month (未成年人保护法 art. 114), a lead transfer 5 working days. */
+export function defaultReplyDue(carrier: Carrier, sentDate: string): { date: string; approximate: boolean } {
+  if (carrier === 'procuratorialAdvice') return { date: addMonths(sentDate, 1), approximate: false };
+  return workdays.addWorkdays(sentDate, LEAD_REPLY_WORKDAYS);
+}
+
+export interface ActionView {
+  id: string;
+  agency: string;
+  carrier: Carrier;
+  sentDate: string;
+  replyDue: string;
+  replyDate: string | null;
+  result: string | null;
+  followUpNote: string | null;
+  withdrawnAt: number | null;
+  withdrawReason: string | null;
+  overdue: boolean;
+  version: number;
+}
+
+export interface ReferralView {
+  id: string;
+  number: string;
+  sourceDepartment: string;
+  sourceCaseNumber: string | null;
+  receivedDate: string;
+  receivedByName: string | null;
+  summary: string | null;
+  urgency: 'normal' | 'urgent';
+  status: ReferralStatus;
+  verifyDue: string;
+  verifyOverdue: boolean;
+  /** Outside the years the holiday calendar knows, deadlines count plain weekdays. */
+  calendarApproximate: boolean;
+  overdue: boolean;
+  closedAt: number | null;
+  version: number;
+  children: { id: string; name: string; idNumberMasked: string | null; birthDate: string }[];
+  detained: { id: string; name: string }[];
+  actions: ActionView[];
+  history: { from: ReferralStatus | null; to: ReferralStatus; at: number; actorName: string }[];
+  allowedTransitions: ReferralStatus[];
+}
+
+function actionOpen(a: typeof referralActions.$inferSelect): boolean {
+  return a.replyDate === null && a.withdrawnAt === null && a.deletedAt === null;
+}
+
+function toActionView(a: typeof referralActions.$inferSelect, day: string): ActionView {
+  return {
+    id: a.id,
+    agency: a.agency,
+    carrier: a.carrier,
+    sentDate: a.sentDate,
+    replyDue: a.replyDue,
+    replyDate: a.replyDate,
+    result: a.result,
+    followUpNote: a.followUpNote,
+    withdrawnAt: a.withdrawnAt,
+    withdrawReason: a.withdrawReason,
+    overdue: actionOpen(a) && a.replyDue < day,
+    version: a.version,
+  };
+}
+
+function verifyOverdue(r: typeof referrals.$inferSelect, day: string): boolean {
+  return (r.status === 'received' || r.status === 'verifying') && r.verifyDue < day;
+}
+
+function loadReferral(ctx: Ctx, id: string) {
+  const row = ctx.db
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.id, id), isNull(referrals.deletedAt)))
+    .get();
+  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  return row;
+}
+
+function viewReferral(ctx: Ctx, id: string): ReferralView {
+  const r = loadReferral(ctx, id);
+  const day = today(ctx);
+  const kids = ctx.db
+    .select({
+      id: children.id,
+      name: children.name,
+      idNumber: children.idNumber,
+      birthDate: children.birthDate,
+    })
+    .from(referralChildren)
+    .innerJoin(children, eq(children.id, referralChildren.childId))
+    .where(and(eq(referralChildren.referralId, id), isNull(children.deletedAt)))
+    .all();
+  const detained = ctx.db
+    .select({ id: persons.id, name: persons.name })
+    .from(referralPersons)
+    .innerJoin(persons, eq(persons.id, referralPersons.personId))
+    .where(eq(referralPersons.referralId, id))
+    .all();
+  const actions = ctx.db
+    .select()
+    .from(referralActions)
+    .where(and(eq(referralActions.referralId, id), isNull(referralActions.deletedAt)))
+    .orderBy(asc(referralActions.sentDate), asc(referralActions.createdAt))
+    .all()
+    .map((a) => toActionView(a, day));
+  const history = (
+    ctx.raw
+      .prepare(
+        `SELECT at, actor_name AS actorName, detail FROM audit_log
+         WHERE entity = 'referral' AND entity_id = ? AND action IN ('referrals.create', 'referrals.transition')
+         ORDER BY seq`,
+      )
+      .all(id) as { at: number; actorName: string; detail: string }[]
+  ).map((h) => {
+    const d = JSON.parse(h.detail) as { from?: ReferralStatus; to?: ReferralStatus };
+    return { from: d.from ?? null, to: d.to ?? 'received', at: h.at, actorName: h.actorName };
+  });
+  const receivedBy = r.receivedBy
+    ? (ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, r.receivedBy)).get()
+        ?.n ?? null)
+    : null;
+  const vOverdue = verifyOverdue(r, day);
+  return {
+    id: r.id,
+    number: referralNumber(r.year, r.seq),
+    sourceDepartment: r.sourceDepartment,
+    sourceCaseNumber: r.sourceCaseNumber,
+    receivedDate: r.receivedDate,
+    receivedByName: receivedBy,
+    summary: r.summary,
+    urgency: r.urgency,
+    status: r.status,
+    verifyDue: r.verifyDue,
+    verifyOverdue: vOverdue,
+    calendarApproximate: !workdays.knowsYear(r.receivedDate) || !workdays.knowsYear(r.verifyDue),
+    overdue: vOverdue || (r.status !== 'closed' && actions.some((a) => a.overdue)),
+    closedAt: r.closedAt,
+    version: r.version,
+    children: kids.map((k) => ({
+      id: k.id,
+      name: k.name,
+      idNumberMasked: maskIdNumber(k.idNumber),
+      birthDate: k.birthDate,
+    })),
+    detained,
+    actions,
+    history,
+    allowedTransitions: [...TRANSITIONS[r.status]],
+  };
+}
+
+function assertInList(ctx: Ctx, key: 'sourceDepartments' | 'agencies', value: string, field: string): void {
+  if (!readSetting(ctx, key).includes(value)) {
+    const message =
+      key === 'agencies'
+        ? t('validation.referral.agencyUnknown')
+        : t('validation.referral.departmentUnknown');
+    throw new ApiError('VALIDATION', t('errors.validation'), { [field]: message });
+  }
+}
+
+function assertNotClosed(r: typeof referrals.$inferSelect): void {
+  if (r.status === 'closed') throw new ApiError('VALIDATION', t('validation.referral.referralClosed'));
+}
+
+function linkChild(ctx: Ctx, referralId: string, childId: string): void {
+  ctx.db.insert(referralChildren).values({ referralId, childId }).onConflictDoNothing().run();
+}
+
+function touch(ctx: Ctx, id: string): void {
+  ctx.db
+    .update(referrals)
+    .set({ version: sql`${referrals.version} + 1`, updatedAt: ctx.clock.now(), updatedBy: ctx.user.id })
+    .where(eq(referrals.id, id))
+    .run();
+}
+
+/** Overdue first (verification past due, or a reply past due), then urgent, then newest. */
+function overdueSql(day: string): SQL {
+  return sql`CASE WHEN (${referrals.status} IN ('received', 'verifying') AND ${referrals.verifyDue} < ${day})
+    OR (${referrals.status} <> 'closed' AND EXISTS (SELECT 1 FROM referral_actions a WHERE a.referral_id = ${referrals.id}
+      AND a.reply_date IS NULL AND a.withdrawn_at IS NULL AND a.deleted_at IS NULL AND a.reply_due < ${day}))
+    THEN 1 ELSE 0 END`;
+}
+
+export interface ReferralRow {
+  id: string;
+  number: string;
+  sourceDepartment: string;
+  receivedDate: string;
+  urgency: 'normal' | 'urgent';
+  status: ReferralStatus;
+  verifyDue: string;
+  overdue: boolean;
+  childNames: string[];
+  agencies: string[];
+}
+
+export const referralMethods = {
+  'referrals.create': method({
+    input: referralCreateInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ReferralView => {
+      assertInList(ctx, 'sourceDepartments', input.sourceDepartment, 'sourceDepartment');
+      if (input.receivedDate > today(ctx)) {
+        throw new ApiError('VALIDATION', t('errors.validation'), { receivedDate: t('errors.dateInFuture') });
+      }
+      const id = newId();
+      const year = Number(input.receivedDate.slice(0, 4));
+      const seq = nextNumber(ctx, 'referral', year);
+      const verifyDue = workdays.addWorkdays(input.receivedDate, readSetting(ctx, 'verifyWorkdays')).date;
+
+      const childIds = input.children.map((c, i) => {
+        if (c.child) {
+          try {
+            return createChild(ctx, c.child).id;
+          } catch (err) {
+            // Field errors of a child registered here belong to that child's sub-form.
+            if (err instanceof ApiError && err.fields) {
+              const fields = Object.fromEntries(
+                Object.entries(err.fields).map(([k, v]) => [`children.${i}.child.${k}`, v]),
+              );
+              throw new ApiError(err.code, err.message, fields);
+            }
+            throw err;
+          }
+        }
+        return loadChild(ctx, c.childId as string).id;
+      });
+
+      ctx.db
+        .insert(referrals)
+        .values({
+          id,
+          year,
+          seq,
+          sourceDepartment: input.sourceDepartment,
+          sourceCaseNumber: input.sourceCaseNumber,
+          receivedDate: input.receivedDate,
+          receivedBy: ctx.user.id,
+          summary: input.summary,
+          urgency: input.urgency,
+          status: 'received',
+          verifyDue,
+          ...created(ctx),
+        })
+        .run();
+      for (const childId of childIds) linkChild(ctx, id, childId);
+
+      for (const d of input.detained) {
+        let personId = d.personId ?? null;
+        if (d.person) {
+          personId = newId();
+          ctx.db
+            .insert(persons)
+            .values({ id: personId, ...d.person, ...created(ctx) })
+            .run();
+          ctx.audit.write({ action: 'persons.create', entity: 'person', entityId: personId });
+        } else if (
+          !ctx.db
+            .select({ id: persons.id })
+            .from(persons)
+            .where(eq(persons.id, personId as string))
+            .get()
+        ) {
+          throw new ApiError('NOT_FOUND', t('errors.notFound'));
+        }
+        const pid = personId as string;
+        ctx.db.insert(referralPersons).values({ referralId: id, personId: pid }).onConflictDoNothing().run();
+        if (d.custody) {
+          ctx.db
+            .insert(custodyRecords)
+            .values({ id: newId(), personId: pid, ...d.custody, ...created(ctx) })
+            .run();
+        }
+        for (const childId of childIds) {
+          const linked = ctx.db
+            .select({ id: childRelations.id })
+            .from(childRelations)
+            .where(
+              and(
+                eq(childRelations.childId, childId),
+                eq(childRelations.personId, pid),
+                isNull(childRelations.deletedAt),
+              ),
+            )
+            .get();
+          if (!linked) {
+            ctx.db
+              .insert(childRelations)
+              .values({
+                id: newId(),
+                childId,
+                personId: pid,
+                relation: d.relation,
+                isGuardian: d.isGuardian,
+                ...created(ctx),
+              })
+              .run();
+          }
+        }
+      }
+      ctx.audit.write({
+        action: 'referrals.create',
+        entity: 'referral',
+        entityId: id,
+        detail: { number: referralNumber(year, seq), children: childIds.length, to: 'received' },
+      });
+      return viewReferral(ctx, id);
+    },
+  }),
+
+  'referrals.update': method({
+    input: referralUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ReferralView => {
+      const { id, version, ...fields } = input;
+      const r = loadReferral(ctx, id);
+      assertNotClosed(r);
+      assertInList(ctx, 'sourceDepartments', fields.sourceDepartment, 'sourceDepartment');
+      const verifyDue = workdays.addWorkdays(fields.receivedDate, readSetting(ctx, 'verifyWorkdays')).date;
+      updateVersioned(ctx, referrals, id, version, { ...fields, verifyDue });
+      ctx.audit.write({ action: 'referrals.update', entity: 'referral', entityId: id });
+      return viewReferral(ctx, id);
+    },
+  }),
+
+  'referrals.linkChild': method({
+    input: referralLinkChildInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ReferralView => {
+      const r = loadReferral(ctx, input.id);
+      assertNotClosed(r);
+      const childId = input.child ? createChild(ctx, input.child).id : loadChild(ctx, input.childId ?? '').id;
+      linkChild(ctx, r.id, childId);
+      touch(ctx, r.id);
+      ctx.audit.write({
+        action: 'referrals.linkChild',
+        entity: 'referral',
+        entityId: r.id,
+        detail: { childId },
+      });
+      return viewReferral(ctx, r.id);
+    },
+  }),
+
+  'referrals.get': method({
+    input: referralGetInput,
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): ReferralView => viewReferral(ctx, input.id),
+  }),
+
+  'referrals.transition': method({
+    input: referralTransitionInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ReferralView => {
+      const r = loadReferral(ctx, input.id);
+      const label = (s: ReferralStatus) => t(`codes.referralStatus.${s}`);
+      if (!TRANSITIONS[r.status].includes(input.to)) {
+        throw new ApiError(
+          'VALIDATION',
+          t('validation.referral.transitionNotAllowed', { from: label(r.status), to: label(input.to) }),
+        );
+      }
+      const actions = ctx.db
+        .select()
+        .from(referralActions)
+        .where(and(eq(referralActions.referralId, r.id), isNull(referralActions.deletedAt)))
+        .all();
+      if (input.to === 'triaged' && !actions.some((a) => a.withdrawnAt === null)) {
+        throw new ApiError('VALIDATION', t('validation.referral.needsAction'));
+      }
+      if (input.to === 'closed') {
+        const open = actions.filter((a) => a.withdrawnAt === null && (a.replyDate === null || !a.result));
+        if (open.length)
+          throw new ApiError('VALIDATION', t('validation.referral.openActions', { count: open.length }));
+      }
+      updateVersioned(ctx, referrals, r.id, input.version, {
+        status: input.to,
+        closedAt: input.to === 'closed' ? ctx.clock.now() : null,
+      });
+      ctx.audit.write({
+        action: 'referrals.transition',
+        entity: 'referral',
+        entityId: r.id,
+        detail: { from: r.status, to: input.to },
+      });
+      return viewReferral(ctx, r.id);
+    },
+  }),
+
+  'referrals.list': method({
+    input: referralListInput,
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): { rows: ReferralRow[]; total: number; counts: Record<string, number> } => {
+      const day = today(ctx);
+      const overdue = overdueSql(day);
+      const base: (SQL | undefined)[] = [isNull(referrals.deletedAt)];
+      if (input.sourceDepartment) base.push(eq(referrals.sourceDepartment, input.sourceDepartment));
+      if (input.from) base.push(gte(referrals.receivedDate, input.from));
+      if (input.to) base.push(lte(referrals.receivedDate, input.to));
+      if (input.agency) {
+        base.push(
+          sql`EXISTS (SELECT 1 FROM referral_actions a WHERE a.referral_id = ${referrals.id} AND a.agency = ${input.agency} AND a.deleted_at IS NULL)`,
+        );
+      }
+      const where = [...base];
+      if (input.view === 'open') where.push(sql`${referrals.status} <> 'closed'`);
+      else if (input.view === 'overdue') where.push(sql`${overdue} = 1`);
+      else if (input.view !== 'all') where.push(eq(referrals.status, input.view));
+      const filter = and(...where);
+      const rows = ctx.db
+        .select({ r: referrals, overdue: sql<number>`${overdue}` })
+        .from(referrals)
+        .where(filter)
+        .orderBy(
+          desc(sql`${overdue}`),
+          desc(sql`${referrals.urgency} = 'urgent'`),
+          desc(referrals.receivedDate),
+          desc(referrals.seq),
+        )
+        .limit(input.limit)
+        .offset(input.offset)
+        .all();
+      const total = ctx.db.select({ n: count() }).from(referrals).where(filter).get()?.n ?? 0;
+      const ids = rows.map((x) => x.r.id);
+      const names = ids.length
+        ? ctx.db
+            .select({ referralId: referralChildren.referralId, name: children.name })
+            .from(referralChildren)
+            .innerJoin(children, eq(children.id, referralChildren.childId))
+            .where(inArray(referralChildren.referralId, ids))
+            .all()
+        : [];
+      const agencies = ids.length
+        ? ctx.db
+            .select({ referralId: referralActions.referralId, agency: referralActions.agency })
+            .from(referralActions)
+            .where(and(inArray(referralActions.referralId, ids), isNull(referralActions.deletedAt)))
+            .all()
+        : [];
+      // Per-status counts for the inbox tabs, under the same filters.
+      const byStatus = ctx.db
+        .select({ status: referrals.status, n: count() })
+        .from(referrals)
+        .where(and(...base))
+        .groupBy(referrals.status)
+        .all();
+      const counts: Record<string, number> = Object.fromEntries(byStatus.map((s) => [s.status, s.n]));
+      counts.open = byStatus.filter((s) => s.status !== 'closed').reduce((a, s) => a + s.n, 0);
+      counts.all = byStatus.reduce((a, s) => a + s.n, 0);
+      counts.overdue =
+        ctx.db
+          .select({ n: count() })
+          .from(referrals)
+          .where(and(...base, sql`${overdue} = 1`))
+          .get()?.n ?? 0;
+      return {
+        rows: rows.map(({ r, overdue: o }) => ({
+          id: r.id,
+          number: referralNumber(r.year, r.seq),
+          sourceDepartment: r.sourceDepartment,
+          receivedDate: r.receivedDate,
+          urgency: r.urgency,
+          status: r.status,
+          verifyDue: r.verifyDue,
+          overdue: o === 1,
+          childNames: names.filter((n) => n.referralId === r.id).map((n) => n.name),
+          agencies: [...new Set(agencies.filter((a) => a.referralId === r.id).map((a) => a.agency))],
+        })),
+        total,
+        counts,
+      };
+    },
+  }),
+
+  'referrals.addAction': method({
+    input: actionAddInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ReferralView => {
+      const r = loadReferral(ctx, input.referralId);
+      assertNotClosed(r);
+      assertInList(ctx, 'agencies', input.agency, 'agency');
+      if (input.sentDate < r.receivedDate) {
+        throw new ApiError('VALIDATION', t('errors.validation'), {
+          sentDate: t('validation.custody.beforeStart'),
+        });
+      }
+      const id = newId();
+      ctx.db
+        .insert(referralActions)
+        .values({
+          id,
+          referralId: r.id,
+          agency: input.agency,
+          carrier: input.carrier,
+          sentDate: input.sentDate,
+          replyDue: input.replyDue ?? defaultReplyDue(input.carrier, input.sentDate).date,
+          followUpNote: input.followUpNote,
+          ...created(ctx),
+        })
+        .run();
+      touch(ctx, r.id);
+      ctx.audit.write({
+        action: 'referrals.addAction',
+        entity: 'referral',
+        entityId: r.id,
+        detail: { actionId: id, agency: input.agency, carrier: input.carrier },
+      });
+      return viewReferral(ctx, r.id);
+    },
+  }),
+
+  'referrals.updateAction': method({
+    input: actionUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ReferralView => {
+      const { id, version, ...fields } = input;
+      const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, id)).get();
+      if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+      assertNotClosed(loadReferral(ctx, a.referralId));
+      if (a.withdrawnAt !== null) throw new ApiError('VALIDATION', t('validation.referral.actionClosed'));
+      assertInList(ctx, 'agencies', fields.agency, 'agency');
+      updateVersioned(ctx, referralActions, id, version, {
+        ...fields,
+        replyDue: fields.replyDue ?? defaultReplyDue(fields.carrier, fields.sentDate).date,
+      });
+      touch(ctx, a.referralId);
+      ctx.audit.write({
+        action: 'referrals.updateAction',
+        entity: 'referral',
+        entityId: a.referralId,
+        detail: { actionId: id },
+      });
+      return viewReferral(ctx, a.referralId);
+    },
+  }),
+
+  'referrals.recordReply': method({
+    input: actionReplyInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ReferralView => {
+      const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, input.id)).get();
+      if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+      assertNotClosed(loadReferral(ctx, a.referralId));
+      if (a.withdrawnAt !== null) throw new ApiError('VALIDATION', t('validation.referral.actionClosed'));
+      if (input.replyDate < a.sentDate) {
+        throw new ApiError('VALIDATION', t('errors.validation'), {
+          replyDate: t('validation.referral.replyBeforeSent'),
+        });
+      }
+      if (input.replyDate > today(ctx)) {
+        throw new ApiError('VALIDATION', t('errors.validation'), { replyDate: t('errors.dateInFuture') });
+      }
+      updateVersioned(ctx, referralActions, input.id, input.version, {
+        replyDate: input.replyDate,
+        result: input.result,
+        followUpNote: input.followUpNote ?? a.followUpNote,
+      });
+      touch(ctx, a.referralId);
+      ctx.audit.write({
+        action: 'referrals.recordReply',
+        entity: 'referral',
+        entityId: a.referralId,
+        detail: { actionId: a.id },
+      });
+      return viewReferral(ctx, a.referralId);
+    },
+  }),
+
+  'referrals.withdrawAction': method({
+    input: actionWithdrawInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ReferralView => {
+      const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, input.id)).get();
+      if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+      assertNotClosed(loadReferral(ctx, a.referralId));
+      updateVersioned(ctx, referralActions, input.id, input.version, {
+        withdrawnAt: ctx.clock.now(),
+        withdrawReason: input.reason,
+      });
+      touch(ctx, a.referralId);
+      ctx.audit.write({
+        action: 'referrals.withdrawAction',
+        entity: 'referral',
+        entityId: a.referralId,
+        detail: { actionId: a.id },
+      });
+      return viewReferral(ctx, a.referralId);
+    },
+  }),
+};
+
+registerTimelineSource('referrals', (ctx, childId): TimelineItem[] => {
+  const rows = ctx.db
+    .select({ r: referrals })
+    .from(referralChildren)
+    .innerJoin(referrals, eq(referrals.id, referralChildren.referralId))
+    .where(and(eq(referralChildren.childId, childId), isNull(referrals.deletedAt)))
+    .all();
+  const items: TimelineItem[] = [];
+  for (const { r } of rows) {
+    const number = referralNumber(r.year, r.seq);
+    const link = `/referrals/${r.id}`;
+    items.push({
+      date: r.receivedDate,
+      area: 'referrals',
+      title: t('timeline.referrals.received', { number }),
+      detail: r.sourceDepartment,
+      link,
+    });
+    const actions = ctx.db
+      .select()
+      .from(referralActions)
+      .where(and(eq(referralActions.referralId, r.id), isNull(referralActions.deletedAt)))
+      .all();
+    for (const a of actions) {
+      const carrier = t(`codes.carrier.${a.carrier}`);
+      items.push({
+        date: a.sentDate,
+        area: 'referrals',
+        title: t('timeline.referrals.sent', { agency: a.agency, carrier }),
+        detail: number,
+        link,
+      });
+      if (a.replyDate) {
+        items.push({
+          date: a.replyDate,
+          area: 'referrals',
+          title: t('timeline.referrals.replied', { agency: a.agency }),
+          detail: a.result,
+          link,
+        });
+      }
+      if (a.withdrawnAt) {
+        items.push({
+          date: localDate(a.withdrawnAt),
+          area: 'referrals',
+          title: t('timeline.referrals.withdrawn', { agency: a.agency }),
+          detail: a.withdrawReason,
+          link,
+        });
+      }
+    }
+    if (r.closedAt) {
+      items.push({
+        date: localDate(r.closedAt),
+        at: r.closedAt,
+        area: 'referrals',
+        title: t('timeline.referrals.closed', { number }),
+        link,
+      });
+    }
+  }
+  return items;
+});

@@ -1,0 +1,93 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { accounts } from '../accounts/schema';
+import { children, persons } from '../children/schema';
+import { recordColumns } from '../common/columns';
+import type { Carrier, ReferralStatus } from './codes';
+
+// 线索移交: a lead from the criminal department that a suspect has minor children.
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    sourceDepartment: text('source_department').notNull(),
+    sourceCaseNumber: text('source_case_number'),
+    /** YYYY-MM-DD */
+    receivedDate: text('received_date').notNull(),
+    receivedBy: text('received_by').references(() => accounts.id),
+    summary: text('summary'),
+    urgency: text('urgency', { enum: ['normal', 'urgent'] })
+      .notNull()
+      .default('normal'),
+    status: text('status').$type<ReferralStatus>().notNull().default('received'),
+    /** 核查期限: receivedDate plus the configured working days. */
+    verifyDue: text('verify_due').notNull(),
+    closedAt: integer('closed_at'),
+    ...recordColumns(),
+  },
+  (t) => [
+    uniqueIndex('referrals_number').on(t.year, t.seq),
+    index('referrals_status').on(t.deletedAt, t.status, t.receivedDate),
+    index('referrals_received').on(t.deletedAt, t.receivedDate),
+    index('referrals_department').on(t.sourceDepartment, t.receivedDate),
+  ],
+);
+
+export const referralChildren = sqliteTable(
+  'referral_children',
+  {
+    referralId: text('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    childId: text('child_id')
+      .notNull()
+      .references(() => children.id),
+  },
+  (t) => [
+    uniqueIndex('referral_children_pk').on(t.referralId, t.childId),
+    index('referral_children_child').on(t.childId),
+  ],
+);
+
+export const referralPersons = sqliteTable(
+  'referral_persons',
+  {
+    referralId: text('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    personId: text('person_id')
+      .notNull()
+      .references(() => persons.id),
+  },
+  (t) => [
+    uniqueIndex('referral_persons_pk').on(t.referralId, t.personId),
+    index('referral_persons_person').on(t.personId),
+  ],
+);
+
+// 分流处置: one action per agency.
+export const referralActions = sqliteTable(
+  'referral_actions',
+  {
+    id: text('id').primaryKey(),
+    referralId: text('referral_id')
+      .notNull()
+      .references(() => referrals.id),
+    agency: text('agency').notNull(),
+    carrier: text('carrier').$type<Carrier>().notNull(),
+    sentDate: text('sent_date').notNull(),
+    replyDue: text('reply_due').notNull(),
+    replyDate: text('reply_date'),
+    result: text('result'),
+    followUpNote: text('follow_up_note'),
+    withdrawnAt: integer('withdrawn_at'),
+    withdrawReason: text('withdraw_reason'),
+    ...recordColumns(),
+  },
+  (t) => [
+    index('referral_actions_referral').on(t.referralId),
+    index('referral_actions_open_due').on(t.replyDate, t.withdrawnAt, t.replyDue),
+    index('referral_actions_agency').on(t.agency),
+  ],
+);
