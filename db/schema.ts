@@ -3,5 +3,8 @@ export * from './accounts/schema';
 export * from './audit/schema';
 export * from './children/schema';
 export * from './common/schema';
+export * from './education/schema';
+export * from './followups/schema';
+export * from './orders/schema';
 export * from './referrals/schema';
 export * from './settings/schema';

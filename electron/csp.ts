@@ -2,7 +2,7 @@
 // repeated as a meta tag in renderer/index.html, so either alone still protects the page.
 // No remote source anywhere: the app never touches the network. `style-src 'unsafe-inline'`
 // because antd writes its styles at run time; scripts stay 'self' only.
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -13,4 +13,10 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+
+/** The meta tag's copy: browsers ignore (and complain about) frame-ancestors in a meta tag. */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join(
+  '; ',
+);

@@ -4,6 +4,8 @@ import { accountMethods, sessionMethods } from '../accounts/handlers';
 import { auditMethods } from '../audit/handlers';
 import { childrenMethods } from '../children/handlers';
 import { relationMethods } from '../children/relations';
+import { educationMethods } from '../education/handlers';
+import { orderMethods } from '../orders/handlers';
 import { referralMethods } from '../referrals/handlers';
 import { settingsMethods } from '../settings/handlers';
 
@@ -15,6 +17,8 @@ export const contract = {
   ...childrenMethods,
   ...relationMethods,
   ...referralMethods,
+  ...educationMethods,
+  ...orderMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
+import { DEFAULT_ORDER_PREFIX } from '../orders/codes';
 import { DEFAULT_AGENCIES, DEFAULT_SOURCE_DEPARTMENTS, DEFAULT_VERIFY_WORKDAYS } from '../referrals/codes';
 
 export const DEFAULT_IDLE_MINUTES = 10;
@@ -28,6 +29,11 @@ export const settingsShape = {
     .int()
     .min(1, t('validation.settings.verifyWorkdays'))
     .max(30, t('validation.settings.verifyWorkdays')),
+  /** 督促监护令文号的代字, e.g. 济阳检未督监 */
+  orderPrefix: z
+    .string()
+    .trim()
+    .regex(/^[\p{Script=Han}A-Za-z]{1,12}$/u, t('validation.settings.orderPrefix')),
 };
 
 export type Settings = { [K in keyof typeof settingsShape]: z.output<(typeof settingsShape)[K]> };
@@ -37,6 +43,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   sourceDepartments: DEFAULT_SOURCE_DEPARTMENTS,
   agencies: DEFAULT_AGENCIES,
   verifyWorkdays: DEFAULT_VERIFY_WORKDAYS,
+  orderPrefix: DEFAULT_ORDER_PREFIX,
 };
 
 export const settingsUpdateInput = z.object(settingsShape).partial();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
+import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../../electron/csp';
 
 const directives = new Map(
   CONTENT_SECURITY_POLICY.split(';').map((d) => {
@@ -41,6 +41,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
   it('is the policy renderer/index.html carries in its meta tag', () => {
     const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toBe(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 });

@@ -4,10 +4,23 @@ import { app } from './app';
 import { audit } from './audit';
 import { children } from './children';
 import { codes } from './codes';
+import { documents } from './documents';
 import { errors } from './errors';
 import { settings } from './settings';
 import { shell } from './shell';
 import { timeline } from './timeline';
 import { validation } from './validation';
 
-export const zhCN = { app, errors, validation, codes, accounts, audit, children, settings, shell, timeline };
+export const zhCN = {
+  app,
+  errors,
+  validation,
+  codes,
+  documents,
+  accounts,
+  audit,
+  children,
+  settings,
+  shell,
+  timeline,
+};

@@ -1,0 +1,540 @@
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { t } from '../../renderer/src/i18n';
+import { type Ctx, method } from '../api/define';
+import { ApiError } from '../api/errors';
+import { addMonths } from '../children/guardianship';
+import { loadChild, today } from '../children/model';
+import { childRelations, persons } from '../children/schema';
+import { registerTimelineSource, type TimelineItem } from '../children/timeline';
+import { newId } from '../common/ids';
+import { created, updateVersioned } from '../common/records';
+import {
+  addFollowUp,
+  type FollowUpView,
+  listFollowUps,
+  listRequirements,
+  nextFollowUpDue,
+  type RequirementView,
+  replaceRequirements,
+  type Subject,
+  setRequirementStatus,
+} from '../followups/model';
+import {
+  admonitionInput,
+  planCompleteInput,
+  planCreateInput,
+  planFollowUpInput,
+  planIdInput,
+  planStartInput,
+  planSuspendInput,
+  planUpdateInput,
+  sessionInput,
+} from './inputs';
+import { type PlanProgress, planProgress } from './progress';
+import { admonitions, guidancePlans, guidanceSessions, planGuardians } from './schema';
+
+type PlanRow = typeof guidancePlans.$inferSelect;
+
+export interface AdmonitionView {
+  id: string;
+  childId: string;
+  guardian: { id: string; name: string };
+  date: string;
+  place: string;
+  reason: string;
+  deliveredBy: string;
+}
+
+export interface SessionView {
+  id: string;
+  date: string;
+  mode: 'individual' | 'family' | 'group' | 'inSitu';
+  minutes: number;
+  attendees: string;
+  instructor: string;
+  content: string;
+  homework: string | null;
+  evaluation: string | null;
+  counts: boolean;
+}
+
+export interface PlanView {
+  id: string;
+  childId: string;
+  childName: string;
+  kind: 'ordered' | 'voluntary';
+  status: PlanRow['status'];
+  guardians: { id: string; name: string }[];
+  assessmentDate: string | null;
+  willingness: PlanRow['willingness'];
+  ability: PlanRow['ability'];
+  relationship: PlanRow['relationship'];
+  assessmentNote: string | null;
+  provider: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  sessionsPerMonth: number;
+  minMinutes: number;
+  /** Longer than the usual six months: allowed, but shown. */
+  termLong: boolean;
+  goals: RequirementView[];
+  sessions: SessionView[];
+  progress: PlanProgress | null;
+  finalEvaluation: string | null;
+  finalResult: PlanRow['finalResult'];
+  completedDate: string | null;
+  /** 回访 due within six months of completion, until one is recorded. */
+  followUpDue: string | null;
+  followUps: FollowUpView[];
+  suspendReason: string | null;
+  sourceOrderId: string | null;
+  version: number;
+}
+
+const subject = (id: string): Subject => ({ type: 'plan', id });
+
+function guardianOf(ctx: Ctx, childId: string, personId: string): { id: string; name: string } {
+  const row = ctx.db
+    .select({ id: persons.id, name: persons.name })
+    .from(childRelations)
+    .innerJoin(persons, eq(persons.id, childRelations.personId))
+    .where(
+      and(
+        eq(childRelations.childId, childId),
+        eq(childRelations.personId, personId),
+        isNull(childRelations.deletedAt),
+      ),
+    )
+    .get();
+  if (!row)
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      guardianPersonId: t('validation.education.guardianNotRelated'),
+    });
+  return row;
+}
+
+function loadPlan(ctx: Ctx, id: string): PlanRow {
+  const row = ctx.db
+    .select()
+    .from(guidancePlans)
+    .where(and(eq(guidancePlans.id, id), isNull(guidancePlans.deletedAt)))
+    .get();
+  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  return row;
+}
+
+function planFollowUpDue(ctx: Ctx, p: PlanRow): string | null {
+  if (p.status !== 'completed' || !p.completedDate) return null;
+  const followUps = listFollowUps(ctx, subject(p.id));
+  if (followUps.length === 0) return addMonths(p.completedDate, 6);
+  return nextFollowUpDue(ctx, subject(p.id));
+}
+
+export function viewPlan(ctx: Ctx, id: string): PlanView {
+  const p = loadPlan(ctx, id);
+  const day = today(ctx);
+  const child = loadChild(ctx, p.childId);
+  const guardians = ctx.db
+    .select({ id: persons.id, name: persons.name })
+    .from(planGuardians)
+    .innerJoin(persons, eq(persons.id, planGuardians.personId))
+    .where(eq(planGuardians.planId, id))
+    .all();
+  const sessions = ctx.db
+    .select()
+    .from(guidanceSessions)
+    .where(and(eq(guidanceSessions.planId, id), isNull(guidanceSessions.deletedAt)))
+    .orderBy(asc(guidanceSessions.date))
+    .all();
+  const terms =
+    p.startDate && p.endDate
+      ? {
+          startDate: p.startDate,
+          endDate: p.endDate,
+          sessionsPerMonth: p.sessionsPerMonth,
+          minMinutes: p.minMinutes,
+        }
+      : null;
+  // A completed or suspended plan's progress stops where it stopped.
+  const asOf = p.status === 'completed' && p.completedDate ? p.completedDate : day;
+  return {
+    id: p.id,
+    childId: p.childId,
+    childName: child.name,
+    kind: p.kind,
+    status: p.status,
+    guardians,
+    assessmentDate: p.assessmentDate,
+    willingness: p.willingness,
+    ability: p.ability,
+    relationship: p.relationship,
+    assessmentNote: p.assessmentNote,
+    provider: p.provider,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    sessionsPerMonth: p.sessionsPerMonth,
+    minMinutes: p.minMinutes,
+    termLong: !!p.startDate && !!p.endDate && p.endDate > addMonths(p.startDate, 6),
+    goals: listRequirements(ctx, subject(id), day),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      date: s.date,
+      mode: s.mode,
+      minutes: s.minutes,
+      attendees: s.attendees,
+      instructor: s.instructor,
+      content: s.content,
+      homework: s.homework,
+      evaluation: s.evaluation,
+      counts: s.minutes >= p.minMinutes,
+    })),
+    progress: terms && p.status !== 'assessing' ? planProgress(terms, sessions, asOf) : null,
+    finalEvaluation: p.finalEvaluation,
+    finalResult: p.finalResult,
+    completedDate: p.completedDate,
+    followUpDue: planFollowUpDue(ctx, p),
+    followUps: listFollowUps(ctx, subject(id)),
+    suspendReason: p.suspendReason,
+    sourceOrderId: p.sourceOrderId,
+    version: p.version,
+  };
+}
+
+type PlanFields = Omit<z.output<typeof planCreateInput>, 'childId'>;
+
+function writePlanFields(ctx: Ctx, planId: string, childId: string, fields: PlanFields): void {
+  for (const personId of fields.guardianPersonIds) guardianOf(ctx, childId, personId);
+  ctx.db.delete(planGuardians).where(eq(planGuardians.planId, planId)).run();
+  for (const personId of new Set(fields.guardianPersonIds))
+    ctx.db.insert(planGuardians).values({ planId, personId }).run();
+  replaceRequirements(ctx, subject(planId), fields.goals);
+}
+
+/** Creates a plan; exported because an escalated guardianship order creates one too. */
+export function createPlan(
+  ctx: Ctx,
+  input: z.output<typeof planCreateInput>,
+  sourceOrderId: string | null = null,
+): string {
+  const { childId, guardianPersonIds, goals, ...fields } = input;
+  loadChild(ctx, childId);
+  const id = newId();
+  ctx.db
+    .insert(guidancePlans)
+    .values({ id, childId, ...fields, status: 'assessing', sourceOrderId, ...created(ctx) })
+    .run();
+  writePlanFields(ctx, id, childId, { ...fields, guardianPersonIds, goals });
+  ctx.audit.write({
+    action: 'education.createPlan',
+    entity: 'child',
+    entityId: childId,
+    detail: { planId: id, kind: input.kind },
+  });
+  return id;
+}
+
+function assertStatus(p: PlanRow, allowed: PlanRow['status'][]): void {
+  if (!allowed.includes(p.status)) {
+    throw new ApiError(
+      'VALIDATION',
+      t('validation.education.wrongStatus', { status: t(`codes.planStatus.${p.status}`) }),
+    );
+  }
+}
+
+export const educationMethods = {
+  'education.admonish': method({
+    input: admonitionInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): AdmonitionView => {
+      loadChild(ctx, input.childId);
+      const guardian = guardianOf(ctx, input.childId, input.guardianPersonId);
+      if (input.date > today(ctx))
+        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
+      const id = newId();
+      ctx.db
+        .insert(admonitions)
+        .values({ id, ...input, ...created(ctx) })
+        .run();
+      ctx.audit.write({
+        action: 'education.admonish',
+        entity: 'child',
+        entityId: input.childId,
+        detail: { admonitionId: id },
+      });
+      return {
+        id,
+        childId: input.childId,
+        guardian,
+        date: input.date,
+        place: input.place,
+        reason: input.reason,
+        deliveredBy: input.deliveredBy,
+      };
+    },
+  }),
+
+  'education.forChild': method({
+    input: z.object({ childId: z.string().min(1) }),
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): { admonitions: AdmonitionView[]; plans: PlanView[] } => {
+      const rows = ctx.db
+        .select({ a: admonitions, name: persons.name })
+        .from(admonitions)
+        .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
+        .where(and(eq(admonitions.childId, input.childId), isNull(admonitions.deletedAt)))
+        .orderBy(desc(admonitions.date))
+        .all();
+      const plans = ctx.db
+        .select({ id: guidancePlans.id })
+        .from(guidancePlans)
+        .where(and(eq(guidancePlans.childId, input.childId), isNull(guidancePlans.deletedAt)))
+        .orderBy(desc(guidancePlans.createdAt))
+        .all();
+      return {
+        admonitions: rows.map(({ a, name }) => ({
+          id: a.id,
+          childId: a.childId,
+          guardian: { id: a.guardianPersonId, name },
+          date: a.date,
+          place: a.place,
+          reason: a.reason,
+          deliveredBy: a.deliveredBy,
+        })),
+        plans: plans.map((p) => viewPlan(ctx, p.id)),
+      };
+    },
+  }),
+
+  'education.createPlan': method({
+    input: planCreateInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): PlanView => viewPlan(ctx, createPlan(ctx, input)),
+  }),
+
+  'education.updatePlan': method({
+    input: planUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): PlanView => {
+      const { id, version, guardianPersonIds, goals, ...fields } = input;
+      const p = loadPlan(ctx, id);
+      assertStatus(p, ['assessing', 'active']);
+      updateVersioned(ctx, guidancePlans, id, version, fields);
+      writePlanFields(ctx, id, p.childId, { ...fields, guardianPersonIds, goals });
+      ctx.audit.write({
+        action: 'education.updatePlan',
+        entity: 'child',
+        entityId: p.childId,
+        detail: { planId: id },
+      });
+      return viewPlan(ctx, id);
+    },
+  }),
+
+  'education.getPlan': method({
+    input: planIdInput,
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): PlanView => viewPlan(ctx, input.id),
+  }),
+
+  'education.startPlan': method({
+    input: planStartInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): PlanView => {
+      const p = loadPlan(ctx, input.id);
+      assertStatus(p, ['assessing']);
+      if (!p.startDate || !p.endDate || !p.provider)
+        throw new ApiError('VALIDATION', t('validation.education.termRequired'));
+      updateVersioned(ctx, guidancePlans, p.id, input.version, { status: 'active' });
+      ctx.audit.write({
+        action: 'education.startPlan',
+        entity: 'child',
+        entityId: p.childId,
+        detail: { planId: p.id },
+      });
+      return viewPlan(ctx, p.id);
+    },
+  }),
+
+  'education.addSession': method({
+    input: sessionInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): PlanView => {
+      const p = loadPlan(ctx, input.planId);
+      assertStatus(p, ['active']);
+      if (input.date > today(ctx))
+        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
+      if (p.startDate && input.date < p.startDate) {
+        throw new ApiError('VALIDATION', t('errors.validation'), {
+          date: t('validation.education.beforePlanStart'),
+        });
+      }
+      const id = newId();
+      ctx.db
+        .insert(guidanceSessions)
+        .values({ id, ...input, ...created(ctx) })
+        .run();
+      ctx.db
+        .update(guidancePlans)
+        .set({ version: p.version + 1, updatedAt: ctx.clock.now() })
+        .where(eq(guidancePlans.id, p.id))
+        .run();
+      ctx.audit.write({
+        action: 'education.addSession',
+        entity: 'child',
+        entityId: p.childId,
+        detail: { planId: p.id, sessionId: id },
+      });
+      return viewPlan(ctx, p.id);
+    },
+  }),
+
+  'education.completePlan': method({
+    input: planCompleteInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): PlanView => {
+      const p = loadPlan(ctx, input.id);
+      assertStatus(p, ['active']);
+      updateVersioned(ctx, guidancePlans, p.id, input.version, {
+        status: 'completed',
+        completedDate: input.completedDate,
+        finalResult: input.finalResult,
+        finalEvaluation: input.finalEvaluation,
+      });
+      ctx.audit.write({
+        action: 'education.completePlan',
+        entity: 'child',
+        entityId: p.childId,
+        detail: { planId: p.id, result: input.finalResult },
+      });
+      return viewPlan(ctx, p.id);
+    },
+  }),
+
+  'education.suspendPlan': method({
+    input: planSuspendInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): PlanView => {
+      const p = loadPlan(ctx, input.id);
+      assertStatus(p, ['assessing', 'active']);
+      updateVersioned(ctx, guidancePlans, p.id, input.version, {
+        status: 'suspended',
+        suspendReason: input.reason,
+      });
+      ctx.audit.write({
+        action: 'education.suspendPlan',
+        entity: 'child',
+        entityId: p.childId,
+        detail: { planId: p.id },
+      });
+      return viewPlan(ctx, p.id);
+    },
+  }),
+
+  'education.addFollowUp': method({
+    input: planFollowUpInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): PlanView => {
+      const { id, requirementStatuses, ...followUp } = input;
+      const p = loadPlan(ctx, id);
+      assertStatus(p, ['active', 'completed']);
+      for (const r of requirementStatuses)
+        setRequirementStatus(ctx, subject(id), {
+          id: r.id,
+          version: r.version,
+          status: r.status,
+          note: r.note,
+        });
+      const followUpId = addFollowUp(ctx, subject(id), followUp);
+      ctx.audit.write({
+        action: 'education.addFollowUp',
+        entity: 'child',
+        entityId: p.childId,
+        detail: { planId: id, followUpId },
+      });
+      return viewPlan(ctx, id);
+    },
+  }),
+};
+
+registerTimelineSource('education', (ctx, childId): TimelineItem[] => {
+  const items: TimelineItem[] = [];
+  const adms = ctx.db
+    .select({ a: admonitions, name: persons.name })
+    .from(admonitions)
+    .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
+    .where(and(eq(admonitions.childId, childId), isNull(admonitions.deletedAt)))
+    .all();
+  for (const { a, name } of adms) {
+    items.push({
+      date: a.date,
+      area: 'education',
+      title: t('timeline.education.admonition', { name }),
+      detail: a.reason,
+    });
+  }
+  const plans = ctx.db
+    .select()
+    .from(guidancePlans)
+    .where(and(eq(guidancePlans.childId, childId), isNull(guidancePlans.deletedAt)))
+    .all();
+  const planIds = plans.map((p) => p.id);
+  const sessions = planIds.length
+    ? ctx.db
+        .select()
+        .from(guidanceSessions)
+        .where(and(inArray(guidanceSessions.planId, planIds), isNull(guidanceSessions.deletedAt)))
+        .all()
+    : [];
+  for (const p of plans) {
+    const link = `/education/plans/${p.id}`;
+    const kind = t(`codes.planKind.${p.kind}`);
+    if (p.startDate)
+      items.push({
+        date: p.startDate,
+        area: 'education',
+        title: t('timeline.education.planStarted', { kind }),
+        detail: p.provider,
+        link,
+      });
+    for (const s of sessions.filter((x) => x.planId === p.id)) {
+      items.push({
+        date: s.date,
+        area: 'education',
+        title: t('timeline.education.session', { minutes: s.minutes }),
+        detail: `${s.instructor}：${s.content}`,
+        link,
+      });
+    }
+    if (p.completedDate) {
+      items.push({
+        date: p.completedDate,
+        area: 'education',
+        title: t('timeline.education.planCompleted'),
+        detail: p.finalResult ? t(`codes.evaluation.${p.finalResult}`) : null,
+        link,
+      });
+    }
+    for (const f of listFollowUps(ctx, subject(p.id))) {
+      items.push({
+        date: f.date,
+        area: 'education',
+        title: t('timeline.education.followUp'),
+        detail: f.findings,
+        link,
+      });
+    }
+  }
+  return items;
+});

@@ -1,0 +1,75 @@
+// A guidance plan's progress against its frequency, from its sessions. Pure, so the counts
+// can be tested case by case.
+import { addDays } from '../calendar/workdays';
+import { addMonths } from '../children/guardianship';
+
+export interface PlanTerms {
+  startDate: string;
+  endDate: string;
+  sessionsPerMonth: number;
+  minMinutes: number;
+}
+
+export interface PlanProgress {
+  /** Monthly periods in the whole term. */
+  periods: number;
+  /** Sessions the whole term requires. */
+  required: number;
+  /** Sessions that count (at least the minimum minutes). */
+  held: number;
+  /** Sessions short in periods that have ended. */
+  missed: number;
+  /** Sessions required by the end of the current period, counting the periods before. */
+  dueSoFar: number;
+  /** Sessions still needed in the current period, and by when. */
+  dueNow: number;
+  dueBy: string | null;
+  /** Sessions too short to count. */
+  tooShort: number;
+}
+
+/**
+ * The term is cut into months from the start date: [start, start+1m), [start+1m, start+2m)…
+ * Each period requires `sessionsPerMonth` sessions of at least `minMinutes`. A period that has
+ * ended with fewer counts as missed; the current one is due by its last day.
+ */
+export function planProgress(
+  terms: PlanTerms,
+  sessions: { date: string; minutes: number }[],
+  today: string,
+): PlanProgress {
+  const periods: { from: string; until: string }[] = [];
+  for (let i = 0; ; i++) {
+    const from = addMonths(terms.startDate, i);
+    if (from > terms.endDate) break;
+    const next = addMonths(terms.startDate, i + 1);
+    // `until` is exclusive; the last period stops at the end date.
+    periods.push({ from, until: next > terms.endDate ? addDays(terms.endDate, 1) : next });
+  }
+  const counting = sessions.filter((s) => s.minutes >= terms.minMinutes);
+  let missed = 0;
+  let dueSoFar = 0;
+  let dueNow = 0;
+  let dueBy: string | null = null;
+  for (const p of periods) {
+    if (p.from > today) break;
+    const heldHere = counting.filter((s) => s.date >= p.from && s.date < p.until).length;
+    dueSoFar += terms.sessionsPerMonth;
+    const short = Math.max(0, terms.sessionsPerMonth - heldHere);
+    if (p.until <= today) missed += short;
+    else {
+      dueNow = short;
+      dueBy = short > 0 ? addDays(p.until, -1) : null;
+    }
+  }
+  return {
+    periods: periods.length,
+    required: periods.length * terms.sessionsPerMonth,
+    held: counting.filter((s) => s.date >= terms.startDate && s.date <= terms.endDate).length,
+    missed,
+    dueSoFar,
+    dueNow,
+    dueBy,
+    tooShort: sessions.length - counting.length,
+  };
+}

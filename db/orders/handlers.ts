@@ -1,0 +1,582 @@
+import { and, count, desc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { t } from '../../renderer/src/i18n';
+import { accounts } from '../accounts/schema';
+import { type Ctx, method } from '../api/define';
+import { ApiError } from '../api/errors';
+import { addMonths } from '../children/guardianship';
+import { loadChild, today } from '../children/model';
+import { childRelations, children, persons } from '../children/schema';
+import { registerTimelineSource, type TimelineItem } from '../children/timeline';
+import { localDate } from '../common/dates';
+import { newId } from '../common/ids';
+import { nextNumber } from '../common/numbering';
+import { created, updateVersioned } from '../common/records';
+import { createPlan } from '../education/handlers';
+import {
+  addFollowUp,
+  type FollowUpView,
+  listFollowUps,
+  listRequirements,
+  nextFollowUpDue,
+  type RequirementView,
+  replaceRequirements,
+  type Subject,
+  setRequirementStatus,
+} from '../followups/model';
+import { readSetting } from '../settings/handlers';
+import { DEFAULT_OBSERVATION_MONTHS, type OrderStatus, PROBLEMS, type ProblemCode } from './codes';
+import {
+  orderApproveInput,
+  orderDeliveryInput,
+  orderDraftInput,
+  orderEvaluateInput,
+  orderFollowUpInput,
+  orderIdInput,
+  orderListInput,
+  orderRejectInput,
+  orderStepInput,
+  orderUpdateInput,
+  orderWithdrawInput,
+} from './inputs';
+import { guardianshipOrders, orderGuardians } from './schema';
+
+type OrderRow = typeof guardianshipOrders.$inferSelect;
+const subject = (id: string): Subject => ({ type: 'order', id });
+
+/** `{代字}〔{年}〕{序号}号`, e.g. 济阳检未督监〔2026〕3号. */
+export function orderNumber(prefix: string, year: number, seq: number): string {
+  return t('codes.orderNumber', { prefix, year, seq });
+}
+
+export interface OrderView {
+  id: string;
+  number: string | null;
+  child: { id: string; name: string; gender: 'male' | 'female'; birthDate: string };
+  guardians: { personId: string; name: string; relation: string; address: string | null }[];
+  caseNumber: string | null;
+  facts: string;
+  problems: ProblemCode[];
+  problemsOther: string | null;
+  legalBasis: string;
+  consequences: string;
+  status: OrderStatus;
+  drafterId: string | null;
+  drafterName: string | null;
+  submittedAt: number | null;
+  rejectNote: string | null;
+  approvedByName: string | null;
+  approvedAt: number | null;
+  issueDate: string | null;
+  deliveryMethod: 'written' | 'onSite' | null;
+  deliveryDate: string | null;
+  guardianSigned: boolean | null;
+  observationStart: string | null;
+  observationEnd: string | null;
+  requirements: RequirementView[];
+  followUps: FollowUpView[];
+  nextFollowUp: string | null;
+  evaluation: OrderRow['evaluation'];
+  evaluationNote: string | null;
+  outcome: OrderRow['outcome'];
+  outcomePlanId: string | null;
+  closedAt: number | null;
+  withdrawnAt: number | null;
+  withdrawReason: string | null;
+  version: number;
+}
+
+function loadOrder(ctx: Ctx, id: string): OrderRow {
+  const row = ctx.db
+    .select()
+    .from(guardianshipOrders)
+    .where(and(eq(guardianshipOrders.id, id), isNull(guardianshipOrders.deletedAt)))
+    .get();
+  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  return row;
+}
+
+function accountName(ctx: Ctx, id: string | null): string | null {
+  if (!id) return null;
+  return (
+    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
+  );
+}
+
+export function viewOrder(ctx: Ctx, id: string): OrderView {
+  const o = loadOrder(ctx, id);
+  const child = loadChild(ctx, o.childId);
+  const guardians = ctx.db
+    .select({
+      personId: persons.id,
+      name: persons.name,
+      relation: orderGuardians.relation,
+      address: persons.address,
+    })
+    .from(orderGuardians)
+    .innerJoin(persons, eq(persons.id, orderGuardians.personId))
+    .where(eq(orderGuardians.orderId, id))
+    .all();
+  return {
+    id: o.id,
+    number: o.year && o.seq && o.prefix ? orderNumber(o.prefix, o.year, o.seq) : null,
+    child: { id: child.id, name: child.name, gender: child.gender, birthDate: child.birthDate },
+    guardians,
+    caseNumber: o.caseNumber,
+    facts: o.facts,
+    problems: PROBLEMS.filter((p) => o.problems.includes(p.code)),
+    problemsOther: o.problemsOther,
+    legalBasis: o.legalBasis,
+    consequences: o.consequences,
+    status: o.status,
+    drafterId: o.createdBy,
+    drafterName: accountName(ctx, o.createdBy),
+    submittedAt: o.submittedAt,
+    rejectNote: o.rejectNote,
+    approvedByName: accountName(ctx, o.approvedBy),
+    approvedAt: o.approvedAt,
+    issueDate: o.issueDate,
+    deliveryMethod: o.deliveryMethod,
+    deliveryDate: o.deliveryDate,
+    guardianSigned: o.guardianSigned,
+    observationStart: o.observationStart,
+    observationEnd: o.observationEnd,
+    requirements: listRequirements(ctx, subject(id), today(ctx)),
+    followUps: listFollowUps(ctx, subject(id)),
+    nextFollowUp: o.status === 'observing' ? nextFollowUpDue(ctx, subject(id)) : null,
+    evaluation: o.evaluation,
+    evaluationNote: o.evaluationNote,
+    outcome: o.outcome,
+    outcomePlanId: o.outcomePlanId,
+    closedAt: o.closedAt,
+    withdrawnAt: o.withdrawnAt,
+    withdrawReason: o.withdrawReason,
+    version: o.version,
+  };
+}
+
+function assertStatus(o: OrderRow, allowed: OrderStatus[]): void {
+  if (!allowed.includes(o.status)) {
+    throw new ApiError(
+      'VALIDATION',
+      t('validation.order.wrongStatus', { status: t(`codes.orderStatus.${o.status}`) }),
+    );
+  }
+}
+
+type DraftFields = Omit<z.output<typeof orderDraftInput>, 'childId'>;
+
+function writeDraft(ctx: Ctx, orderId: string, childId: string, fields: DraftFields): void {
+  ctx.db.delete(orderGuardians).where(eq(orderGuardians.orderId, orderId)).run();
+  for (const g of fields.guardians) {
+    const linked = ctx.db
+      .select({ id: childRelations.id })
+      .from(childRelations)
+      .where(
+        and(
+          eq(childRelations.childId, childId),
+          eq(childRelations.personId, g.personId),
+          isNull(childRelations.deletedAt),
+        ),
+      )
+      .get();
+    if (!linked)
+      throw new ApiError('VALIDATION', t('errors.validation'), {
+        guardians: t('validation.education.guardianNotRelated'),
+      });
+    ctx.db
+      .insert(orderGuardians)
+      .values({ orderId, personId: g.personId, relation: g.relation })
+      .onConflictDoNothing()
+      .run();
+  }
+  replaceRequirements(ctx, subject(orderId), fields.requirements);
+}
+
+function draftColumns(fields: DraftFields) {
+  return {
+    caseNumber: fields.caseNumber,
+    facts: fields.facts,
+    problems: fields.problems,
+    problemsOther: fields.problemsOther,
+    legalBasis: fields.legalBasis ?? t('documents.order.legalBasis'),
+    consequences: fields.consequences ?? t('documents.order.consequences'),
+  };
+}
+
+function audit(ctx: Ctx, o: OrderRow, action: string, detail: Record<string, unknown> = {}): void {
+  ctx.audit.write({ action, entity: 'order', entityId: o.id, detail: { childId: o.childId, ...detail } });
+}
+
+export const orderMethods = {
+  'orders.createDraft': method({
+    input: orderDraftInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): OrderView => {
+      const { childId, ...fields } = input;
+      loadChild(ctx, childId);
+      const id = newId();
+      ctx.db
+        .insert(guardianshipOrders)
+        .values({ id, childId, ...draftColumns(fields), status: 'draft', ...created(ctx) })
+        .run();
+      writeDraft(ctx, id, childId, fields);
+      audit(ctx, loadOrder(ctx, id), 'orders.createDraft');
+      return viewOrder(ctx, id);
+    },
+  }),
+
+  'orders.updateDraft': method({
+    input: orderUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): OrderView => {
+      const { id, version, ...fields } = input;
+      const o = loadOrder(ctx, id);
+      assertStatus(o, ['draft']);
+      updateVersioned(ctx, guardianshipOrders, id, version, draftColumns(fields));
+      writeDraft(ctx, id, o.childId, fields);
+      audit(ctx, o, 'orders.updateDraft');
+      return viewOrder(ctx, id);
+    },
+  }),
+
+  'orders.get': method({
+    input: orderIdInput,
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): OrderView => viewOrder(ctx, input.id),
+  }),
+
+  'orders.submit': method({
+    input: orderStepInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): OrderView => {
+      const o = loadOrder(ctx, input.id);
+      assertStatus(o, ['draft']);
+      updateVersioned(ctx, guardianshipOrders, o.id, input.version, {
+        status: 'pending',
+        submittedAt: ctx.clock.now(),
+        rejectNote: null,
+      });
+      audit(ctx, o, 'orders.submit');
+      return viewOrder(ctx, o.id);
+    },
+  }),
+
+  'orders.reject': method({
+    input: orderRejectInput,
+    access: ['supervisor', 'admin'],
+    kind: 'write',
+    handler: (ctx, input): OrderView => {
+      const o = loadOrder(ctx, input.id);
+      assertStatus(o, ['pending']);
+      updateVersioned(ctx, guardianshipOrders, o.id, input.version, {
+        status: 'draft',
+        rejectNote: input.note,
+      });
+      audit(ctx, o, 'orders.reject');
+      return viewOrder(ctx, o.id);
+    },
+  }),
+
+  'orders.approve': method({
+    input: orderApproveInput,
+    access: ['supervisor', 'admin'],
+    kind: 'write',
+    handler: (ctx, input): OrderView => {
+      const o = loadOrder(ctx, input.id);
+      assertStatus(o, ['pending']);
+      const enabled =
+        ctx.db.select({ n: count() }).from(accounts).where(isNull(accounts.disabledAt)).get()?.n ?? 0;
+      // Four eyes wherever there are two people: the drafter may not approve their own order.
+      if (enabled > 1 && o.createdBy === ctx.user.id)
+        throw new ApiError('FORBIDDEN', t('validation.order.selfApproval'));
+      const issueDate = input.issueDate ?? today(ctx);
+      const year = Number(issueDate.slice(0, 4));
+      const seq = nextNumber(ctx, 'order', year);
+      const prefix = readSetting(ctx, 'orderPrefix');
+      updateVersioned(ctx, guardianshipOrders, o.id, input.version, {
+        status: 'approved',
+        approvedBy: ctx.user.id,
+        approvedAt: ctx.clock.now(),
+        issueDate,
+        year,
+        seq,
+        prefix,
+      });
+      audit(ctx, o, 'orders.approve', { number: orderNumber(prefix, year, seq) });
+      return viewOrder(ctx, o.id);
+    },
+  }),
+
+  'orders.withdraw': method({
+    input: orderWithdrawInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): OrderView => {
+      const o = loadOrder(ctx, input.id);
+      assertStatus(o, ['draft', 'pending', 'approved']);
+      updateVersioned(ctx, guardianshipOrders, o.id, input.version, {
+        status: 'withdrawn',
+        withdrawnAt: ctx.clock.now(),
+        withdrawReason: input.reason,
+      });
+      audit(ctx, o, 'orders.withdraw');
+      return viewOrder(ctx, o.id);
+    },
+  }),
+
+  'orders.recordDelivery': method({
+    input: orderDeliveryInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): OrderView => {
+      const o = loadOrder(ctx, input.id);
+      assertStatus(o, ['approved']);
+      if (o.issueDate && input.date < o.issueDate) {
+        throw new ApiError('VALIDATION', t('errors.validation'), {
+          date: t('validation.order.deliveryBeforeIssue'),
+        });
+      }
+      const end = input.observationEnd ?? addMonths(input.date, DEFAULT_OBSERVATION_MONTHS);
+      if (end <= input.date)
+        throw new ApiError('VALIDATION', t('errors.validation'), {
+          observationEnd: t('validation.custody.beforeStart'),
+        });
+      updateVersioned(ctx, guardianshipOrders, o.id, input.version, {
+        status: 'observing',
+        deliveryMethod: input.method,
+        deliveryDate: input.date,
+        guardianSigned: input.guardianSigned,
+        observationStart: input.date,
+        observationEnd: end,
+      });
+      audit(ctx, o, 'orders.recordDelivery', { method: input.method });
+      return viewOrder(ctx, o.id);
+    },
+  }),
+
+  'orders.addFollowUp': method({
+    input: orderFollowUpInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): OrderView => {
+      const { id, version, requirementStatuses, ...followUp } = input;
+      const o = loadOrder(ctx, id);
+      assertStatus(o, ['observing', 'evaluating']);
+      if (o.deliveryDate && followUp.date < o.deliveryDate) {
+        throw new ApiError('VALIDATION', t('errors.validation'), {
+          date: t('validation.order.followUpBeforeDelivery'),
+        });
+      }
+      for (const r of requirementStatuses)
+        setRequirementStatus(ctx, subject(id), {
+          id: r.id,
+          version: r.version,
+          status: r.status,
+          note: r.note,
+        });
+      const followUpId = addFollowUp(ctx, subject(id), followUp);
+      updateVersioned(ctx, guardianshipOrders, id, version, {});
+      audit(ctx, o, 'orders.addFollowUp', { followUpId });
+      return viewOrder(ctx, id);
+    },
+  }),
+
+  'orders.startEvaluation': method({
+    input: orderStepInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): OrderView => {
+      const o = loadOrder(ctx, input.id);
+      assertStatus(o, ['observing']);
+      updateVersioned(ctx, guardianshipOrders, o.id, input.version, { status: 'evaluating' });
+      audit(ctx, o, 'orders.startEvaluation');
+      return viewOrder(ctx, o.id);
+    },
+  }),
+
+  'orders.evaluate': method({
+    input: orderEvaluateInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): OrderView => {
+      const o = loadOrder(ctx, input.id);
+      assertStatus(o, ['observing', 'evaluating']);
+      if (listFollowUps(ctx, subject(o.id)).length === 0)
+        throw new ApiError('VALIDATION', t('validation.order.followUpRequired'));
+      let outcomePlanId: string | null = null;
+      if (input.outcome === 'guidance') {
+        const guardians = ctx.db.select().from(orderGuardians).where(eq(orderGuardians.orderId, o.id)).all();
+        outcomePlanId = createPlan(
+          ctx,
+          {
+            childId: o.childId,
+            kind: 'ordered',
+            guardianPersonIds: guardians.map((g) => g.personId),
+            assessmentDate: null,
+            willingness: null,
+            ability: null,
+            relationship: null,
+            assessmentNote: input.note,
+            provider: null,
+            startDate: null,
+            endDate: null,
+            sessionsPerMonth: 1,
+            minMinutes: 40,
+            goals: [],
+          },
+          o.id,
+        );
+      }
+      updateVersioned(ctx, guardianshipOrders, o.id, input.version, {
+        status: 'closed',
+        evaluation: input.evaluation,
+        evaluationNote: input.note,
+        evaluatedAt: ctx.clock.now(),
+        outcome: input.outcome,
+        outcomePlanId,
+        closedAt: ctx.clock.now(),
+      });
+      audit(ctx, o, 'orders.evaluate', { evaluation: input.evaluation, outcome: input.outcome });
+      return viewOrder(ctx, o.id);
+    },
+  }),
+
+  'orders.list': method({
+    input: orderListInput,
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input) => {
+      const where: (SQL | undefined)[] = [isNull(guardianshipOrders.deletedAt)];
+      if (input.status === 'open')
+        where.push(
+          inArray(guardianshipOrders.status, ['draft', 'pending', 'approved', 'observing', 'evaluating']),
+        );
+      else if (input.status !== 'all') where.push(eq(guardianshipOrders.status, input.status));
+      const rows = ctx.db
+        .select({ o: guardianshipOrders, childName: children.name })
+        .from(guardianshipOrders)
+        .innerJoin(children, eq(children.id, guardianshipOrders.childId))
+        .where(and(...where))
+        .orderBy(desc(guardianshipOrders.updatedAt))
+        .limit(input.limit)
+        .offset(input.offset)
+        .all();
+      const total =
+        ctx.db
+          .select({ n: count() })
+          .from(guardianshipOrders)
+          .where(and(...where))
+          .get()?.n ?? 0;
+      const counts = Object.fromEntries(
+        ctx.db
+          .select({ status: guardianshipOrders.status, n: count() })
+          .from(guardianshipOrders)
+          .where(isNull(guardianshipOrders.deletedAt))
+          .groupBy(guardianshipOrders.status)
+          .all()
+          .map((c) => [c.status, c.n]),
+      ) as Record<string, number>;
+      return {
+        rows: rows.map(({ o, childName }) => ({
+          id: o.id,
+          number: o.year && o.seq && o.prefix ? orderNumber(o.prefix, o.year, o.seq) : null,
+          childId: o.childId,
+          childName,
+          status: o.status,
+          issueDate: o.issueDate,
+          observationEnd: o.observationEnd,
+          updatedAt: o.updatedAt,
+        })),
+        total,
+        counts,
+      };
+    },
+  }),
+
+  'orders.forChild': method({
+    input: z.object({ childId: z.string().min(1) }),
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): OrderView[] =>
+      ctx.db
+        .select({ id: guardianshipOrders.id })
+        .from(guardianshipOrders)
+        .where(
+          and(
+            eq(guardianshipOrders.childId, input.childId),
+            isNull(guardianshipOrders.deletedAt),
+            ne(guardianshipOrders.status, 'withdrawn'),
+          ),
+        )
+        .orderBy(desc(guardianshipOrders.createdAt))
+        .all()
+        .map((r) => viewOrder(ctx, r.id)),
+  }),
+};
+
+registerTimelineSource('orders', (ctx, childId): TimelineItem[] => {
+  const items: TimelineItem[] = [];
+  const orders = ctx.db
+    .select()
+    .from(guardianshipOrders)
+    .where(and(eq(guardianshipOrders.childId, childId), isNull(guardianshipOrders.deletedAt)))
+    .all();
+  for (const o of orders) {
+    const link = `/orders/${o.id}`;
+    const number =
+      o.year && o.seq && o.prefix ? orderNumber(o.prefix, o.year, o.seq) : t('timeline.orders.unnumbered');
+    items.push({
+      date: localDate(o.createdAt),
+      at: o.createdAt,
+      area: 'orders',
+      title: t('timeline.orders.drafted'),
+      detail: null,
+      link,
+    });
+    if (o.issueDate)
+      items.push({ date: o.issueDate, area: 'orders', title: t('timeline.orders.issued', { number }), link });
+    if (o.deliveryDate && o.deliveryMethod) {
+      items.push({
+        date: o.deliveryDate,
+        area: 'orders',
+        title: t('timeline.orders.delivered', { method: t(`codes.deliveryMethod.${o.deliveryMethod}`) }),
+        detail: number,
+        link,
+      });
+    }
+    for (const f of listFollowUps(ctx, subject(o.id))) {
+      items.push({
+        date: f.date,
+        area: 'orders',
+        title: t('timeline.orders.followUp'),
+        detail: f.findings,
+        link,
+      });
+    }
+    if (o.closedAt && o.evaluation) {
+      items.push({
+        date: localDate(o.closedAt),
+        at: o.closedAt,
+        area: 'orders',
+        title: t('timeline.orders.evaluated', { result: t(`codes.evaluation.${o.evaluation}`) }),
+        detail: number,
+        link,
+      });
+    }
+    if (o.withdrawnAt) {
+      items.push({
+        date: localDate(o.withdrawnAt),
+        area: 'orders',
+        title: t('timeline.orders.withdrawn'),
+        detail: o.withdrawReason,
+        link,
+      });
+    }
+  }
+  return items;
+});

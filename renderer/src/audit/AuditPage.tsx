@@ -1,0 +1,228 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Select,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMemo, useState } from 'react';
+import { type ApiOutput, api, toApiCallError } from '../api/client';
+import { formatDateTime } from '../common/format';
+import { PageHeader } from '../common/PageHeader';
+import { useApiQuery } from '../common/useApiQuery';
+import { t } from '../i18n';
+import { AUDIT_ACTIONS, actionLabel, entityLabel, formatDetail } from './actions';
+
+type AuditRow = ApiOutput<'audit.list'>['rows'][number];
+type VerifyResult = ApiOutput<'audit.verify'>;
+
+const PAGE_SIZE = 50;
+
+export function AuditPage() {
+  const [action, setAction] = useState<string | undefined>();
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const [page, setPage] = useState(1);
+  const [outcome, setOutcome] = useState<VerifyResult | null>(null);
+
+  const input = useMemo(
+    () => ({
+      ...(action ? { action } : {}),
+      ...(range ? { from: range[0].startOf('day').valueOf(), to: range[1].endOf('day').valueOf() } : {}),
+      offset: (page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    }),
+    [action, range, page],
+  );
+  const { data, error, loading, reload } = useApiQuery('audit.list', input);
+  const columns = useMemo(auditColumns, []);
+  const actionOptions = useMemo(
+    () => AUDIT_ACTIONS.map((code) => ({ value: code, label: actionLabel(code) })),
+    [],
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('audit.title')}
+        intro={t('audit.intro')}
+        extra={<VerifyButton onResult={setOutcome} onDone={reload} />}
+      />
+      {outcome && <VerifyOutcome outcome={outcome} />}
+      <Card>
+        <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
+          <Form.Item label={t('audit.filters.action')} htmlFor="audit-action">
+            <Select
+              id="audit-action"
+              allowClear
+              style={{ width: 200 }}
+              placeholder={t('audit.filters.actionAll')}
+              options={actionOptions}
+              value={action}
+              onChange={(v?: string) => {
+                setAction(v);
+                setPage(1);
+              }}
+            />
+          </Form.Item>
+          <Form.Item label={t('audit.filters.range')} htmlFor="audit-range">
+            <DatePicker.RangePicker
+              id={{ start: 'audit-range' }}
+              placeholder={[t('audit.filters.rangeStart'), t('audit.filters.rangeEnd')]}
+              value={range}
+              onChange={(v) => {
+                setRange(v?.[0] && v[1] ? [v[0], v[1]] : null);
+                setPage(1);
+              }}
+            />
+          </Form.Item>
+        </Form>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <Table<AuditRow>
+          rowKey="seq"
+          size="middle"
+          columns={columns}
+          dataSource={data?.rows ?? []}
+          loading={{ spinning: loading, delay: 200 }}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('audit.empty') }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+            onChange: setPage,
+            showTotal: (n) => t('audit.total', { total: n }),
+          }}
+        />
+      </Card>
+    </>
+  );
+}
+
+function VerifyButton({
+  onResult,
+  onDone,
+}: {
+  onResult: (r: VerifyResult | null) => void;
+  /** Reloads the table so it shows the rows the check just read. */
+  onDone: () => void;
+}) {
+  const { message } = App.useApp();
+  const [running, setRunning] = useState(false);
+  const run = async () => {
+    setRunning(true);
+    onResult(null);
+    try {
+      onResult(await api('audit.verify', {}));
+      onDone();
+    } catch (err) {
+      const e = toApiCallError(err);
+      if (e.code !== 'LOCKED') message.error(e.message);
+    } finally {
+      setRunning(false);
+    }
+  };
+  return (
+    <Button icon={<SafetyCertificateOutlined />} loading={running} onClick={() => void run()}>
+      {t('audit.verify.button')}
+    </Button>
+  );
+}
+
+function VerifyOutcome({ outcome }: { outcome: VerifyResult }) {
+  if (outcome.ok) {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        role="status"
+        data-testid="audit-verify-result"
+        style={{ marginBottom: 16 }}
+        title={t('audit.verify.ok', { checked: outcome.checked })}
+      />
+    );
+  }
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid="audit-verify-result"
+      style={{ marginBottom: 16 }}
+      title={t('audit.verify.failed', { count: outcome.problems.length, checked: outcome.checked })}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {outcome.problems.map((p) => (
+            <li key={`${p.seq}-${p.kind}`}>
+              <Typography.Text type="danger">{p.message}</Typography.Text>
+            </li>
+          ))}
+        </ul>
+      }
+    />
+  );
+}
+
+function auditColumns(): TableColumnsType<AuditRow> {
+  const dash = t('app.common.empty');
+  return [
+    { title: t('audit.columns.seq'), dataIndex: 'seq', key: 'seq', width: 80 },
+    {
+      title: t('audit.columns.at'),
+      dataIndex: 'at',
+      key: 'at',
+      render: (at: number) => (
+        <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatDateTime(at)}</span>
+      ),
+    },
+    { title: t('audit.columns.actor'), dataIndex: 'actorName', key: 'actor', render: (v) => v || dash },
+    {
+      title: t('audit.columns.action'),
+      dataIndex: 'action',
+      key: 'action',
+      render: (code: string) => actionLabel(code),
+    },
+    {
+      title: t('audit.columns.entity'),
+      key: 'entity',
+      render: (_, row) =>
+        row.entity ? (
+          <Flex vertical>
+            <span>{entityLabel(row.entity)}</span>
+            {row.entityId && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: row.entityId }}>
+                {row.entityId}
+              </Typography.Text>
+            )}
+          </Flex>
+        ) : (
+          dash
+        ),
+    },
+    {
+      title: t('audit.columns.detail'),
+      dataIndex: 'detail',
+      key: 'detail',
+      render: (detail: unknown) => <DetailText detail={detail} />,
+    },
+  ];
+}
+
+function DetailText({ detail }: { detail: unknown }) {
+  const text = formatDetail(detail);
+  if (!text) return <>{t('app.common.empty')}</>;
+  return (
+    <Typography.Text style={{ maxWidth: 360, fontSize: 12 }} ellipsis={{ tooltip: text }}>
+      {text}
+    </Typography.Text>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Role } from '../../../db/api/define';
+import { formatDateTime } from '../common/format';
+import { labelOr, roleLabel } from '../common/labels';
+import { t } from '../i18n';
+
+/** The codes the filter offers; rows may carry others, which show as the raw code. */
+export const AUDIT_ACTIONS = [
+  'session.setup',
+  'session.signIn',
+  'session.signInFailed',
+  'session.lock',
+  'session.changePassphrase',
+  'accounts.create',
+  'accounts.setDisabled',
+  'settings.update',
+  'children.create',
+  'children.view',
+  'audit.verify',
+  'access.denied',
+] as const;
+
+export function actionLabel(code: string): string {
+  return labelOr(`audit.actions.${code}`, code);
+}
+
+export function entityLabel(entity: string): string {
+  return labelOr(`audit.entities.${entity}`, entity);
+}
+
+function detailValue(key: string, value: unknown): string {
+  if (typeof value === 'boolean') return value ? t('audit.values.yes') : t('audit.values.no');
+  if (key === 'at' && typeof value === 'number') return formatDateTime(value);
+  if (key === 'role' && typeof value === 'string') return roleLabel(value as Role);
+  if (key === 'reason' && typeof value === 'string') return labelOr(`audit.lockReasons.${value}`, value);
+  if (key === 'method' && typeof value === 'string') return actionLabel(value);
+  if (Array.isArray(value)) return value.map((v) => detailValue(key, v)).join(t('audit.listSeparator'));
+  if (value === null || value === undefined) return t('app.common.empty');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** A row's detail as key–value pairs, known keys and codes in Chinese, the rest as recorded. */
+export function formatDetail(detail: unknown): string {
+  if (detail === null || detail === undefined) return '';
+  if (typeof detail !== 'object') return String(detail);
+  return Object.entries(detail as Record<string, unknown>)
+    .map(([key, value]) =>
+      t('audit.detailItem', { key: labelOr(`audit.detail.${key}`, key), value: detailValue(key, value) }),
+    )
+    .join(t('audit.detailSeparator'));
+}

@@ -1,0 +1,76 @@
+import { Alert, Button, Form, Input, Typography } from 'antd';
+import { useCallback } from 'react';
+import { api } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { confirmRule, PassphraseHints } from '../common/PassphraseHints';
+import { useApiForm } from '../common/useApiForm';
+import { t } from '../i18n';
+import { AuthLayout } from './AuthLayout';
+import { useSession } from './store';
+
+interface SetupValues {
+  displayName: string;
+  username: string;
+  passphrase: string;
+  confirm: string;
+}
+
+export function SetupScreen() {
+  const [form] = Form.useForm<SetupValues>();
+  const signedIn = useSession((s) => s.signedIn);
+  const passphrase = Form.useWatch('passphrase', form);
+  const username = Form.useWatch('username', form);
+  const call = useCallback(
+    ({ displayName, username, passphrase }: SetupValues) =>
+      api('session.setup', { displayName: displayName.trim(), username: username.trim(), passphrase }),
+    [],
+  );
+  const { onFinish, submitting, failure } = useApiForm(form, call, { onSuccess: signedIn });
+
+  return (
+    <AuthLayout title={t('accounts.setup.title')}>
+      <Typography.Paragraph type="secondary">{t('accounts.setup.intro')}</Typography.Paragraph>
+      <FormAlert failure={failure} />
+      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="off">
+        <Form.Item
+          label={t('accounts.fields.displayName')}
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: t('validation.account.displayNameRequired') }]}
+        >
+          <Input autoFocus maxLength={32} />
+        </Form.Item>
+        <Form.Item
+          label={t('accounts.fields.username')}
+          name="username"
+          extra={t('accounts.setup.usernameHint')}
+          rules={[{ required: true, whitespace: true, message: t('accounts.signIn.usernameRequired') }]}
+        >
+          <Input maxLength={32} autoComplete="username" />
+        </Form.Item>
+        <Form.Item
+          label={t('accounts.fields.passphrase')}
+          name="passphrase"
+          extra={<PassphraseHints passphrase={passphrase} username={username} />}
+          rules={[{ required: true, message: t('accounts.passphrase.required') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          label={t('accounts.fields.confirm')}
+          name="confirm"
+          dependencies={['passphrase']}
+          rules={[
+            { required: true, message: t('accounts.passphrase.confirmRequired') },
+            confirmRule('passphrase'),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Alert type="warning" showIcon title={t('accounts.setup.warning')} style={{ marginBottom: 16 }} />
+        <Button type="primary" htmlType="submit" block loading={submitting}>
+          {t('accounts.setup.submit')}
+        </Button>
+      </Form>
+    </AuthLayout>
+  );
+}

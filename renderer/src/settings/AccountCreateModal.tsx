@@ -1,0 +1,108 @@
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { useCallback, useMemo } from 'react';
+import type { Role } from '../../../db/api/define';
+import { api } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { ROLES, roleLabel } from '../common/labels';
+import { PassphraseHints } from '../common/PassphraseHints';
+import { useApiForm } from '../common/useApiForm';
+import { t } from '../i18n';
+
+interface CreateValues {
+  displayName: string;
+  username: string;
+  passphrase: string;
+  role: Role;
+}
+
+export function AccountCreateModal({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
+  const [form] = Form.useForm<CreateValues>();
+  const passphrase = Form.useWatch('passphrase', form);
+  const username = Form.useWatch('username', form);
+  const call = useCallback(
+    (v: CreateValues) =>
+      api('accounts.create', {
+        displayName: v.displayName.trim(),
+        username: v.username.trim(),
+        passphrase: v.passphrase,
+        role: v.role,
+      }),
+    [],
+  );
+  const onSuccess = useCallback(() => {
+    form.resetFields();
+    onClose();
+    onCreated();
+  }, [form, onClose, onCreated]);
+  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+    successMessage: t('accounts.manage.created'),
+    onSuccess,
+  });
+  const roleOptions = useMemo(() => ROLES.map((r) => ({ value: r, label: roleLabel(r) })), []);
+
+  return (
+    <Modal
+      title={t('accounts.manage.createTitle')}
+      open={open}
+      okText={t('accounts.manage.createSubmit')}
+      cancelText={t('app.common.cancel')}
+      confirmLoading={submitting}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        clearFailure();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <FormAlert failure={failure} />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark={false}
+        autoComplete="off"
+        initialValues={{ role: 'caseworker' }}
+      >
+        <Form.Item
+          label={t('accounts.fields.displayName')}
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: t('validation.account.displayNameRequired') }]}
+        >
+          <Input maxLength={32} autoFocus />
+        </Form.Item>
+        <Form.Item
+          label={t('accounts.fields.username')}
+          name="username"
+          extra={t('accounts.setup.usernameHint')}
+          rules={[{ required: true, whitespace: true, message: t('accounts.signIn.usernameRequired') }]}
+        >
+          <Input maxLength={32} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          label={t('accounts.fields.initialPassphrase')}
+          name="passphrase"
+          extra={<PassphraseHints passphrase={passphrase} username={username} />}
+          rules={[{ required: true, message: t('accounts.passphrase.required') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          label={t('accounts.fields.role')}
+          name="role"
+          rules={[{ required: true, message: t('validation.account.roleRequired') }]}
+        >
+          <Select options={roleOptions} />
+        </Form.Item>
+      </Form>
+      <Alert type="info" showIcon title={t('accounts.manage.initialHint')} />
+    </Modal>
+  );
+}

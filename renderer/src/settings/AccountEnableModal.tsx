@@ -1,0 +1,95 @@
+import { Form, Input, Modal, Typography } from 'antd';
+import { useCallback } from 'react';
+import { type ApiOutput, api } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { confirmRule, PassphraseHints } from '../common/PassphraseHints';
+import { useApiForm } from '../common/useApiForm';
+import { t } from '../i18n';
+
+type Account = ApiOutput<'accounts.list'>[number];
+
+interface EnableValues {
+  passphrase: string;
+  confirm: string;
+}
+
+/**
+ * Re-enabling asks for a new passphrase: disabling deleted the account's key slot, so the
+ * old passphrase opens nothing any more.
+ */
+export function AccountEnableModal({
+  account,
+  onClose,
+  onEnabled,
+}: {
+  account: Account | null;
+  onClose: () => void;
+  onEnabled: () => void;
+}) {
+  const [form] = Form.useForm<EnableValues>();
+  const passphrase = Form.useWatch('passphrase', form);
+  const call = useCallback(
+    ({ passphrase }: EnableValues) => {
+      if (!account) throw new Error('no account to enable');
+      return api('accounts.setDisabled', {
+        id: account.id,
+        disabled: false,
+        version: account.version,
+        passphrase,
+      });
+    },
+    [account],
+  );
+  const onSuccess = useCallback(() => {
+    onClose();
+    onEnabled();
+  }, [onClose, onEnabled]);
+  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+    successMessage: t('accounts.manage.enabledDone'),
+    onSuccess,
+  });
+
+  return (
+    <Modal
+      title={t('accounts.manage.enableTitle')}
+      open={account !== null}
+      okText={t('accounts.manage.enableSubmit')}
+      cancelText={t('app.common.cancel')}
+      confirmLoading={submitting}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        clearFailure();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      {account && (
+        <Typography.Paragraph type="secondary">
+          {t('accounts.manage.enableIntro', { name: account.displayName })}
+        </Typography.Paragraph>
+      )}
+      <FormAlert failure={failure} />
+      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="off">
+        <Form.Item
+          label={t('accounts.fields.initialPassphrase')}
+          name="passphrase"
+          extra={<PassphraseHints passphrase={passphrase} username={account?.username} />}
+          rules={[{ required: true, message: t('accounts.passphrase.required') }]}
+        >
+          <Input.Password autoComplete="new-password" autoFocus />
+        </Form.Item>
+        <Form.Item
+          label={t('accounts.fields.confirm')}
+          name="confirm"
+          dependencies={['passphrase']}
+          rules={[
+            { required: true, message: t('accounts.passphrase.confirmRequired') },
+            confirmRule('passphrase'),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,114 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { type ApiOutput, api, toApiCallError } from '../api/client';
+import { formatDateTime } from '../common/format';
+import { roleLabel } from '../common/labels';
+import { useApiQuery } from '../common/useApiQuery';
+import { t } from '../i18n';
+import { AccountCreateModal } from './AccountCreateModal';
+import { AccountEnableModal } from './AccountEnableModal';
+
+type Account = ApiOutput<'accounts.list'>[number];
+
+export function AccountsCard({ currentUserId }: { currentUserId: string }) {
+  const { message } = App.useApp();
+  const { data, error, loading, reload } = useApiQuery('accounts.list', {});
+  const [creating, setCreating] = useState(false);
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [enabling, setEnabling] = useState<Account | null>(null);
+
+  const columns = useMemo((): TableColumnsType<Account> => {
+    const disable = async (account: Account) => {
+      setBusyId(account.id);
+      try {
+        await api('accounts.setDisabled', { id: account.id, disabled: true, version: account.version });
+        message.success(t('accounts.manage.disabledDone'));
+      } catch (err) {
+        const e = toApiCallError(err);
+        if (e.code === 'LOCKED') return;
+        message.error(e.message);
+      } finally {
+        setBusyId(null);
+      }
+      // After a CONFLICT too: the fresh version is what the next click needs.
+      reload();
+    };
+
+    return [
+      { title: t('accounts.manage.columns.displayName'), dataIndex: 'displayName', key: 'displayName' },
+      { title: t('accounts.manage.columns.username'), dataIndex: 'username', key: 'username' },
+      {
+        title: t('accounts.manage.columns.role'),
+        dataIndex: 'role',
+        key: 'role',
+        render: (role: Account['role']) => roleLabel(role),
+      },
+      {
+        title: t('accounts.manage.columns.status'),
+        dataIndex: 'disabled',
+        key: 'status',
+        render: (disabled: boolean) =>
+          disabled ? (
+            <Tag>{t('accounts.manage.status.disabled')}</Tag>
+          ) : (
+            <Tag color="green">{t('accounts.manage.status.active')}</Tag>
+          ),
+      },
+      {
+        title: t('accounts.manage.columns.createdAt'),
+        dataIndex: 'createdAt',
+        key: 'createdAt',
+        render: (ms: number) => formatDateTime(ms),
+      },
+      {
+        title: t('accounts.manage.columns.actions'),
+        key: 'actions',
+        render: (_, account) =>
+          account.id === currentUserId ? (
+            <Typography.Text type="secondary">{t('accounts.manage.you')}</Typography.Text>
+          ) : account.disabled ? (
+            <Button type="link" size="small" onClick={() => setEnabling(account)}>
+              {t('accounts.manage.enable')}
+            </Button>
+          ) : (
+            <Popconfirm
+              title={t('accounts.manage.confirmDisable', { name: account.displayName })}
+              okText={t('app.common.confirm')}
+              cancelText={t('app.common.cancel')}
+              onConfirm={() => disable(account)}
+            >
+              <Button type="link" size="small" danger loading={busyId === account.id}>
+                {t('accounts.manage.disable')}
+              </Button>
+            </Popconfirm>
+          ),
+      },
+    ];
+  }, [busyId, currentUserId, message, reload]);
+
+  return (
+    <Card
+      title={t('accounts.manage.title')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('accounts.manage.add')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('accounts.manage.intro')}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Table<Account>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data ?? []}
+        loading={{ spinning: loading, delay: 200 }}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
+      <AccountCreateModal open={creating} onClose={() => setCreating(false)} onCreated={reload} />
+      <AccountEnableModal account={enabling} onClose={() => setEnabling(null)} onEnabled={reload} />
+    </Card>
+  );
+}

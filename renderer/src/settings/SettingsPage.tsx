@@ -1,0 +1,23 @@
+import { Flex } from 'antd';
+import type { SessionUser } from '../../../db/api/define';
+import { PageHeader } from '../common/PageHeader';
+import { t } from '../i18n';
+import { AccountsCard } from './AccountsCard';
+import { ChangePassphraseCard } from './ChangePassphraseCard';
+import { IdleLockCard } from './IdleLockCard';
+
+export function SettingsPage({ user }: { user: SessionUser }) {
+  const isAdmin = user.role === 'admin';
+  return (
+    <>
+      <PageHeader title={t('settings.title')} />
+      <Flex vertical gap={16}>
+        <Flex gap={16} wrap align="stretch">
+          <ChangePassphraseCard username={user.username} />
+          <IdleLockCard canEdit={isAdmin} />
+        </Flex>
+        {isAdmin && <AccountsCard currentUserId={user.id} />}
+      </Flex>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { App, Button, ConfigProvider, Flex, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { HashRouter } from 'react-router';
+import { t } from '../i18n';
+import { SetupScreen } from '../session/SetupScreen';
+import { SignInScreen } from '../session/SignInScreen';
+import { useSession } from '../session/store';
+import { AppShell } from './AppShell';
+
+// System fonts only: nothing is fetched, and every office PC has one of these.
+const FONT_STACK =
+  '-apple-system, "Segoe UI", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
+
+export function Root() {
+  return (
+    <ConfigProvider
+      locale={zhCN}
+      // No space forced between two-character labels (as antd does by default): the label reads, and is found, as written.
+      button={{ autoInsertSpace: false }}
+      theme={{
+        // motion off: office PCs are slow, and an interrupted leave-animation can leave a
+        // button's spinner (aria-label "loading") in the DOM, renaming the button for screen
+        // readers and tests.
+        token: { fontFamily: FONT_STACK, borderRadius: 6, motion: false },
+        components: { Layout: { bodyBg: '#f5f6f8' } },
+      }}
+    >
+      <App>
+        <SessionGate />
+      </App>
+    </ConfigProvider>
+  );
+}
+
+let started = false;
+
+function SessionGate() {
+  const phase = useSession((s) => s.phase);
+  const user = useSession((s) => s.user);
+  const start = useSession((s) => s.start);
+  const startError = useSession((s) => s.startError);
+  const { message, notification } = App.useApp();
+
+  useEffect(() => {
+    // Once per page, also under StrictMode's double effects in development.
+    if (started) return;
+    started = true;
+    void start();
+  }, [start]);
+
+  useEffect(() => {
+    // Toasts may name what was just saved; they go with the rest of the screen.
+    if (phase !== 'unlocked') {
+      message.destroy();
+      notification.destroy();
+    }
+  }, [phase, message, notification]);
+
+  switch (phase) {
+    case 'starting':
+      return (
+        <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+          <Spin size="large" description={t('app.startup.loading')} />
+        </Flex>
+      );
+    case 'unavailable':
+      return (
+        <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+          <Result
+            status="error"
+            title={t('app.startup.unavailableTitle')}
+            subTitle={startError ?? t('app.startup.unavailableText')}
+            extra={
+              <Button type="primary" onClick={() => void start()}>
+                {t('app.common.retry')}
+              </Button>
+            }
+          />
+        </Flex>
+      );
+    case 'setup':
+      return <SetupScreen />;
+    case 'locked':
+      return <SignInScreen />;
+    case 'unlocked':
+      return user ? (
+        <HashRouter>
+          <AppShell key={user.id} user={user} />
+        </HashRouter>
+      ) : null;
+  }
+}

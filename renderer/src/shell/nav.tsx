@@ -1,0 +1,60 @@
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  BellOutlined,
+  CarOutlined,
+  FileProtectOutlined,
+  HeartOutlined,
+  HomeOutlined,
+  ReadOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from '../../../db/api/define';
+import type { MessageKey } from '../i18n';
+
+/** Areas whose screens do not exist yet; each has an app.notBuilt.<area> line. */
+export type PendingArea =
+  | 'referrals'
+  | 'education'
+  | 'orders'
+  | 'counselling'
+  | 'visits'
+  | 'reminders'
+  | 'stats';
+
+export interface NavArea {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Roles that see the area; everyone when absent. */
+  roles?: readonly Role[];
+  pending?: PendingArea;
+}
+
+// The order is the order of the menu.
+export const NAV_AREAS: readonly NavArea[] = [
+  { path: '/', label: 'app.nav.home', icon: <HomeOutlined /> },
+  { path: '/children', label: 'app.nav.children', icon: <TeamOutlined /> },
+  { path: '/referrals', label: 'app.nav.referrals', icon: <SwapOutlined />, pending: 'referrals' },
+  { path: '/education', label: 'app.nav.education', icon: <ReadOutlined />, pending: 'education' },
+  { path: '/orders', label: 'app.nav.orders', icon: <FileProtectOutlined />, pending: 'orders' },
+  { path: '/counselling', label: 'app.nav.counselling', icon: <HeartOutlined />, pending: 'counselling' },
+  { path: '/visits', label: 'app.nav.visits', icon: <CarOutlined />, pending: 'visits' },
+  { path: '/reminders', label: 'app.nav.reminders', icon: <BellOutlined />, pending: 'reminders' },
+  { path: '/stats', label: 'app.nav.stats', icon: <BarChartOutlined />, pending: 'stats' },
+  { path: '/audit', label: 'app.nav.audit', icon: <AuditOutlined />, roles: ['admin'] },
+  { path: '/settings', label: 'app.nav.settings', icon: <SettingOutlined /> },
+];
+
+export function visibleAreas(role: Role): NavArea[] {
+  return NAV_AREAS.filter((a) => !a.roles || a.roles.includes(role));
+}
+
+/** The menu key for a location: the area whose path starts it. */
+export function areaKey(pathname: string): string {
+  const first = `/${pathname.split('/')[1] ?? ''}`;
+  return NAV_AREAS.some((a) => a.path === first) ? first : '/';
+}
