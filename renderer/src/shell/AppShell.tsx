@@ -3,10 +3,13 @@ import { Button, Flex, Layout, Menu, Tag, Tooltip, Typography, theme } from 'ant
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
 import { AuditPage } from '../audit/AuditPage';
-import { ChildrenPage } from '../children/ChildrenPage';
+import { ChildrenArea } from '../children/ChildrenArea';
 import { roleLabel } from '../common/labels';
+import { EducationArea } from '../education/EducationArea';
 import { HomePage } from '../home/HomePage';
 import { t } from '../i18n';
+import { OrdersArea } from '../orders/OrdersArea';
+import { ReferralsArea } from '../referrals/ReferralsArea';
 import { useSession } from '../session/store';
 import { useIdleLock } from '../session/useIdleLock';
 import { LOCK_SHORTCUT, useLockShortcut } from '../session/useLockShortcut';
@@ -14,6 +17,9 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { ForbiddenPage } from './ForbiddenPage';
 import { NotBuiltPage } from './NotBuiltPage';
 import { areaKey, NAV_AREAS, visibleAreas } from './nav';
+
+// Areas that route themselves (their own <Routes> under path/*), built or not.
+const AREAS_WITH_ROUTES = ['/referrals', '/education', '/orders'];
 
 const HEADER_HEIGHT = 56;
 const SIDER_WIDTH = 200;
@@ -85,8 +91,11 @@ export function AppShell({ user }: { user: SessionUser }) {
           <main>
             <Routes>
               <Route path="/" element={<HomePage user={user} />} />
-              <Route path="/children" element={<ChildrenPage />} />
-              {NAV_AREAS.filter((a) => a.pending).map((a) => (
+              <Route path="/children/*" element={<ChildrenArea />} />
+              <Route path="/referrals/*" element={<ReferralsArea />} />
+              <Route path="/education/*" element={<EducationArea />} />
+              <Route path="/orders/*" element={<OrdersArea />} />
+              {NAV_AREAS.filter((a) => a.pending && !AREAS_WITH_ROUTES.includes(a.path)).map((a) => (
                 <Route
                   key={a.path}
                   path={a.path}
