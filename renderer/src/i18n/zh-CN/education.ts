@@ -1,0 +1,2 @@
+// UI strings of the education area.
+export const education = {};

@@ -1,0 +1,2 @@
+// UI strings of the orders area.
+export const orders = {};

@@ -1,0 +1,2 @@
+// UI strings of the referrals area.
+export const referrals = {};
