@@ -19,7 +19,10 @@ import { loadStatic } from './support/static';
 export type { SunwardBridge } from '../../electron/bridge-types';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const RENDERER_DIR = path.join(ROOT, 'out/renderer');
+// SUNWARD_RENDERER_DIR lets several people test their own builds side by side on one machine.
+export const RENDERER_DIR = process.env.SUNWARD_RENDERER_DIR
+  ? path.resolve(process.env.SUNWARD_RENDERER_DIR)
+  : path.join(ROOT, 'out/renderer');
 export const MIGRATIONS_DIR = path.join(ROOT, 'db/migrations');
 export const SCREENS_DIR = path.join(ROOT, 'test-results/screens');
 
