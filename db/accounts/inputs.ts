@@ -71,5 +71,6 @@ export const accountSetDisabledInput = z
     if (!v.disabled) checkPassphrase('passphrase')(v, ctx);
   });
 
-export const lockInput = z.object({ reason: z.enum(['manual', 'idle']).default('manual') });
+/** `reload`: a new renderer never inherits the previous one's session (ARCHITECTURE §6). */
+export const lockInput = z.object({ reason: z.enum(['manual', 'idle', 'reload']).default('manual') });
 export const emptyInput = z.object({}).strict();

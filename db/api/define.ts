@@ -76,7 +76,7 @@ export function hostMethod<I extends z.ZodType, O>(def: HostMethodDef<I, O>): Ho
   return def;
 }
 
-export type LockReason = 'manual' | 'idle' | 'system';
+export type LockReason = 'manual' | 'idle' | 'system' | 'reload';
 export type SessionState = 'setup' | 'locked' | 'unlocked';
 
 /** What host methods may use. Implemented by the core (db/api/core.ts). */

@@ -16,6 +16,7 @@ const causeMessage: Record<LockCause, () => string> = {
   manual: () => t('app.lock.manual'),
   idle: () => t('app.lock.idle'),
   system: () => t('app.lock.system'),
+  reload: () => t('app.lock.reload'),
   other: () => t('app.lock.other'),
 };
 

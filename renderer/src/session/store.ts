@@ -48,19 +48,29 @@ export const useSession = create<SessionState>()((set, get) => ({
     if (!unsubscribeLocked) {
       unsubscribeLocked = b.on('locked', (payload) => {
         const reason = (payload as { reason?: unknown } | null)?.reason;
-        get().locked(reason === 'manual' || reason === 'idle' || reason === 'system' ? reason : 'other');
+        get().locked(
+          reason === 'manual' || reason === 'idle' || reason === 'system' || reason === 'reload'
+            ? reason
+            : 'other',
+        );
       });
     }
     set({ phase: 'starting', startError: null });
     try {
       const status = await api('session.status', {});
-      set({
-        phase: status.state,
-        user: status.state === 'unlocked' ? status.user : null,
-        lastUsername: status.user?.username ?? get().lastUsername,
-      });
-      // The core reports 0 while locked: it cannot read the setting without the key.
-      if (status.idleMinutes > 0) set({ idleMinutes: status.idleMinutes });
+      if (status.state === 'unlocked') {
+        // A renderer that starts (a reload, a new window) never inherits a signed-in
+        // session: whoever sits here signs in again.
+        await api('session.lock', { reason: 'reload' });
+        set({
+          phase: 'locked',
+          user: null,
+          lockCause: 'reload',
+          lastUsername: status.user?.username ?? null,
+        });
+        return;
+      }
+      set({ phase: status.state, user: null });
     } catch (err) {
       set({ phase: 'unavailable', startError: toApiCallError(err).message });
     }
