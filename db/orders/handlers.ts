@@ -538,8 +538,10 @@ registerTimelineSource('orders', (ctx, childId): TimelineItem[] => {
       detail: null,
       link,
     });
-    if (o.issueDate)
-      items.push({ date: o.issueDate, area: 'orders', title: t('timeline.orders.issued', { number }), link });
+    if (o.issueDate) {
+      const title = t('timeline.orders.issued', { number });
+      items.push({ date: o.issueDate, at: o.approvedAt ?? undefined, area: 'orders', title, link });
+    }
     if (o.deliveryDate && o.deliveryMethod) {
       items.push({
         date: o.deliveryDate,

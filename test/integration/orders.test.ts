@@ -59,6 +59,7 @@ describe('guardianship orders (督促监护令)', () => {
       message: '拟制人不能审批自己拟制的督促监护令',
     });
     await as(core, SUPERVISOR);
+    clock.advance(3_600_000);
     o = await call(core, 'orders.approve', { id: o.id, version: o.version });
     expect(o).toMatchObject({
       status: 'approved',
