@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, isNull } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
 import { type Ctx, hostMethod, method, type SessionUser } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -184,6 +184,20 @@ export const accountMethods = {
     kind: 'read',
     handler: (ctx): Account[] =>
       ctx.db.select().from(accounts).orderBy(asc(accounts.createdAt)).all().map(toAccount),
+  }),
+
+  /** Names to pick an owner or a counsellor from; any signed-in user may see who their colleagues are. */
+  'accounts.options': method({
+    input: emptyInput,
+    access: 'user',
+    kind: 'read',
+    handler: (ctx): { id: string; displayName: string; role: SessionUser['role'] }[] =>
+      ctx.db
+        .select({ id: accounts.id, displayName: accounts.displayName, role: accounts.role })
+        .from(accounts)
+        .where(isNull(accounts.disabledAt))
+        .orderBy(asc(accounts.createdAt))
+        .all(),
   }),
 
   'accounts.create': hostMethod({

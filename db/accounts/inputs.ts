@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
 import { requiredText, versionField } from '../common/inputs';
 
-export const ROLES = ['admin', 'supervisor', 'caseworker'] as const;
+export const ROLES = ['admin', 'supervisor', 'caseworker', 'counsellor'] as const;
 
 const username = z
   .string()

@@ -7,7 +7,7 @@ export const accounts = sqliteTable('accounts', {
   id: text('id').primaryKey(),
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
-  role: text('role', { enum: ['admin', 'supervisor', 'caseworker'] }).notNull(),
+  role: text('role', { enum: ['admin', 'supervisor', 'caseworker', 'counsellor'] }).notNull(),
   disabledAt: integer('disabled_at'),
   ...recordColumns(),
 });

@@ -4,10 +4,13 @@ import { accountMethods, sessionMethods } from '../accounts/handlers';
 import { auditMethods } from '../audit/handlers';
 import { childrenMethods } from '../children/handlers';
 import { relationMethods } from '../children/relations';
+import { counsellingMethods } from '../counselling/handlers';
 import { educationMethods } from '../education/handlers';
 import { orderMethods } from '../orders/handlers';
 import { referralMethods } from '../referrals/handlers';
+import { reminderMethods } from '../reminders/handlers';
 import { settingsMethods } from '../settings/handlers';
+import { visitMethods } from '../visits/handlers';
 
 export const contract = {
   ...sessionMethods,
@@ -19,6 +22,9 @@ export const contract = {
   ...referralMethods,
   ...educationMethods,
   ...orderMethods,
+  ...counsellingMethods,
+  ...visitMethods,
+  ...reminderMethods,
 };
 
 export type Contract = typeof contract;

@@ -3,7 +3,8 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { z } from 'zod';
 import type * as schema from '../schema';
 
-export type Role = 'admin' | 'supervisor' | 'caseworker';
+/** counsellor: 心理辅导人员, the only non-owner role besides admin that reads counselling notes. */
+export type Role = 'admin' | 'supervisor' | 'caseworker' | 'counsellor';
 
 export interface SessionUser {
   id: string;

@@ -45,10 +45,7 @@ export async function dispatch(
 
     if (def.access !== 'public') {
       const ctx = host.ctx();
-      if (!allowed(def.access, ctx.user.role)) {
-        host.transaction((c) => c.audit.write({ action: 'access.denied', detail: { method: name } }));
-        throw new ApiError('FORBIDDEN', t('errors.forbidden'));
-      }
+      if (!allowed(def.access, ctx.user.role)) throw ApiError.denied(name, t('errors.forbidden'));
     }
 
     const parsed = def.input.safeParse(input ?? {});
@@ -61,6 +58,10 @@ export async function dispatch(
   } catch (err) {
     if (err instanceof ApiError) {
       if (err.code === 'INTERNAL') host.log('error', `${name} failed`, err.cause ?? err);
+      if (err.auditEntry && host.state() === 'unlocked') {
+        const entry = err.auditEntry;
+        host.transaction((ctx) => ctx.audit.write(entry));
+      }
       return { ok: false, error: err.toBody() };
     }
     if (isConstraint(err)) {

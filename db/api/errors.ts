@@ -12,6 +12,17 @@ export interface ApiErrorBody {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
 export class ApiError extends Error {
+  /**
+   * An audit row to keep even though the call fails: the write transaction rolls back with the
+   * error, so the dispatcher writes this one afterwards in its own (a refusal is audited).
+   */
+  auditEntry?: {
+    action: string;
+    entity?: string;
+    entityId?: string | null;
+    detail?: Record<string, unknown>;
+  };
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -20,6 +31,13 @@ export class ApiError extends Error {
   ) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'ApiError';
+  }
+
+  /** A FORBIDDEN refusal that leaves an 'access.denied' audit row. */
+  static denied(method: string, message: string, entity?: string, entityId?: string): ApiError {
+    const err = new ApiError('FORBIDDEN', message);
+    err.auditEntry = { action: 'access.denied', entity, entityId, detail: { method } };
+    return err;
   }
 
   toBody(): ApiErrorBody {

@@ -14,4 +14,4 @@ export function roleLabel(role: Role): string {
   return labelOr(`accounts.roles.${role}`, role);
 }
 
-export const ROLES: readonly Role[] = ['admin', 'supervisor', 'caseworker'];
+export const ROLES: readonly Role[] = ['admin', 'supervisor', 'caseworker', 'counsellor'];

@@ -5,6 +5,7 @@ export const accounts = {
     admin: '管理员',
     supervisor: '主管',
     caseworker: '承办人',
+    counsellor: '心理辅导人员',
   },
   fields: {
     displayName: '姓名',

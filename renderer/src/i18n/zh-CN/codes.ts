@@ -51,7 +51,7 @@ export const codes = {
     otherRestriction: '其他限制人身自由措施',
   },
   ageBand: { '0-2': '0–2岁', '3-5': '3–5岁', '6-11': '6–11岁', '12-14': '12–14岁', '15-17': '15–17岁' },
-  accountRole: { admin: '管理员', supervisor: '主管', caseworker: '承办人' },
+  accountRole: { admin: '管理员', supervisor: '主管', caseworker: '承办人', counsellor: '心理辅导人员' },
   referralNumber: '〔{year}〕{seq}号',
   referralStatus: {
     received: '已接收',
@@ -82,5 +82,7 @@ export const codes = {
   sessionMode: { individual: '单独指导', family: '家庭指导', group: '团体指导', inSitu: '实境指导' },
   level: { high: '高', medium: '中', low: '低' },
   relationship: { good: '良好', fair: '一般', poor: '较差' },
+  visitKind: { home: '家访', school: '校访', phone: '电话回访', atOffice: '来院' },
+  psychRisk: { high: '高', medium: '中', low: '低', none: '无' },
   carrier: { letter: '工作联系函', procuratorialAdvice: '检察建议书', phone: '电话', meeting: '面商' },
 };

@@ -9,10 +9,12 @@ import { education } from './education';
 import { errors } from './errors';
 import { orders } from './orders';
 import { referrals } from './referrals';
+import { reminders } from './reminders';
 import { settings } from './settings';
 import { shell } from './shell';
 import { timeline } from './timeline';
 import { validation } from './validation';
+import { visits } from './visits';
 
 export const zhCN = {
   app,
@@ -26,6 +28,8 @@ export const zhCN = {
   referrals,
   education,
   orders,
+  reminders,
+  visits,
   settings,
   shell,
   timeline,

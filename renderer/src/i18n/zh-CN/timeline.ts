@@ -1,6 +1,13 @@
 // Entries on a child's timeline, written by each area's timeline source (db/<area>/).
 export const timeline = {
-  area: { children: '档案', referrals: '线索移交', education: '家庭教育', orders: '督促监护令' },
+  area: {
+    children: '档案',
+    referrals: '线索移交',
+    education: '家庭教育',
+    orders: '督促监护令',
+    counselling: '心理疏导',
+    visits: '走访',
+  },
   children: {
     created: '登记建档',
     updated: '修改档案',
@@ -33,5 +40,13 @@ export const timeline = {
     followUp: '督促监护令回访',
     evaluated: '督促监护令考察评估：{result}',
     withdrawn: '撤回督促监护令',
+  },
+  counselling: {
+    assessment: '心理测评（{instrument}）',
+    session: '心理疏导（{minutes}分钟）',
+    treatment: '转介就医',
+  },
+  visits: {
+    visit: '{kind}',
   },
 };

@@ -59,6 +59,26 @@ export const validation = {
     termRequired: '开始实施前请填写指导机构和起止日期',
     beforePlanStart: '指导日期不能早于计划开始日期',
   },
+  counselling: {
+    instrumentRequired: '请填写测评工具',
+    riskRequired: '请选择心理风险等级',
+    assessorRequired: '请填写测评人',
+    consentRequired: '须取得监护人和未成年人本人的同意，未取得同意不得测评',
+    institutionRequired: '请填写机构',
+    counsellorRequired: '请填写心理辅导人员',
+    summaryRequired: '请填写疏导情况',
+    reasonRequired: '请填写转介原因',
+  },
+  visit: {
+    dateRequired: '请填写走访日期',
+    kindRequired: '请选择走访方式',
+    findingsRequired: '请至少填写一项走访发现',
+    nextAfterVisit: '下次走访日期应晚于本次走访日期',
+  },
+  reminder: {
+    reasonRequired: '请填写暂缓原因',
+    untilFuture: '暂缓至的日期应晚于今天',
+  },
   followUp: {
     requirementRequired: '请填写要求内容',
     methodRequired: '请选择回访方式',

@@ -1,0 +1,257 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { t } from '../../renderer/src/i18n';
+import { type Ctx, method } from '../api/define';
+import { ApiError } from '../api/errors';
+import { loadChild, today } from '../children/model';
+import { registerTimelineSource, type TimelineItem } from '../children/timeline';
+import { newId } from '../common/ids';
+import { created } from '../common/records';
+import { assessmentInput, forChildInput, sessionInput, treatmentInput } from './inputs';
+import { counsellingSessions, psychAssessments, treatmentReferrals } from './schema';
+
+/**
+ * Counselling notes (精神卫生法 art. 23): only the child's owner, counselling staff and
+ * administrators read their text. Everyone else sees that something took place, and when.
+ */
+export function maySeeCounsellingText(ctx: Ctx, childOwnerId: string | null): boolean {
+  const role = ctx.user.role;
+  return role === 'admin' || role === 'counsellor' || childOwnerId === ctx.user.id;
+}
+
+export interface AssessmentView {
+  id: string;
+  date: string;
+  instrument: string;
+  riskLevel: 'high' | 'medium' | 'low' | 'none';
+  crisis: boolean;
+  assessor: string;
+  score: string | null;
+  notes: string | null;
+  restricted: boolean;
+}
+
+export interface SessionView {
+  id: string;
+  date: string;
+  institution: string;
+  counsellor: string;
+  minutes: number;
+  crisis: boolean;
+  nextFollowUp: string | null;
+  /** null when the reader may not see it (`restricted`). */
+  summary: string | null;
+  restricted: boolean;
+}
+
+export interface TreatmentView {
+  id: string;
+  date: string;
+  institution: string;
+  reason: string | null;
+  outcome: string | null;
+  restricted: boolean;
+}
+
+export interface CounsellingRecord {
+  assessments: AssessmentView[];
+  sessions: SessionView[];
+  treatments: TreatmentView[];
+  /** Whether this reader saw the texts; when not, the refusal was audited. */
+  textVisible: boolean;
+  crisis: boolean;
+}
+
+function audited<T>(ctx: Ctx, childId: string, action: string, id: string, fn: () => T): T {
+  const value = fn();
+  ctx.audit.write({ action, entity: 'child', entityId: childId, detail: { recordId: id } });
+  return value;
+}
+
+export const counsellingMethods = {
+  'counselling.forChild': method({
+    input: forChildInput,
+    access: 'user',
+    // Writes: a reading of the notes, and every refusal to show them, is audited.
+    kind: 'write',
+    handler: (ctx, input): CounsellingRecord => {
+      const child = loadChild(ctx, input.childId);
+      const visible = maySeeCounsellingText(ctx, child.ownerId);
+      const where = (
+        table: typeof psychAssessments | typeof counsellingSessions | typeof treatmentReferrals,
+      ) => and(eq(table.childId, child.id), isNull(table.deletedAt));
+      const assessments = ctx.db
+        .select()
+        .from(psychAssessments)
+        .where(where(psychAssessments))
+        .orderBy(desc(psychAssessments.date))
+        .all();
+      const sessions = ctx.db
+        .select()
+        .from(counsellingSessions)
+        .where(where(counsellingSessions))
+        .orderBy(desc(counsellingSessions.date))
+        .all();
+      const treatments = ctx.db
+        .select()
+        .from(treatmentReferrals)
+        .where(where(treatmentReferrals))
+        .orderBy(desc(treatmentReferrals.date))
+        .all();
+      const hasText = assessments.length + sessions.length + treatments.length > 0;
+      if (hasText) {
+        ctx.audit.write({
+          action: visible ? 'counselling.view' : 'access.denied',
+          entity: 'child',
+          entityId: child.id,
+          detail: visible
+            ? {}
+            : {
+                method: 'counselling.forChild',
+                hidden: sessions.length + assessments.length + treatments.length,
+              },
+        });
+      }
+      return {
+        assessments: assessments.map((a) => ({
+          id: a.id,
+          date: a.date,
+          instrument: a.instrument,
+          riskLevel: a.riskLevel,
+          crisis: a.crisis,
+          assessor: a.assessor,
+          score: visible ? a.score : null,
+          notes: visible ? a.notes : null,
+          restricted: !visible,
+        })),
+        sessions: sessions.map((s) => ({
+          id: s.id,
+          date: s.date,
+          institution: s.institution,
+          counsellor: s.counsellor,
+          minutes: s.minutes,
+          crisis: s.crisis,
+          nextFollowUp: s.nextFollowUp,
+          summary: visible ? s.summary : null,
+          restricted: !visible,
+        })),
+        treatments: treatments.map((r) => ({
+          id: r.id,
+          date: r.date,
+          institution: r.institution,
+          reason: visible ? r.reason : null,
+          outcome: visible ? r.outcome : null,
+          restricted: !visible,
+        })),
+        textVisible: visible,
+        crisis: assessments.some((a) => a.crisis) || sessions.some((s) => s.crisis),
+      };
+    },
+  }),
+
+  'counselling.addAssessment': method({
+    input: assessmentInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): { id: string } => {
+      const child = loadChild(ctx, input.childId);
+      if (!maySeeCounsellingText(ctx, child.ownerId))
+        throw ApiError.denied('counselling.addAssessment', t('errors.forbidden'), 'child', child.id);
+      if (input.date > today(ctx))
+        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
+      const id = newId();
+      return audited(ctx, child.id, 'counselling.addAssessment', id, () => {
+        ctx.db
+          .insert(psychAssessments)
+          .values({ id, ...input, ...created(ctx) })
+          .run();
+        return { id };
+      });
+    },
+  }),
+
+  'counselling.addSession': method({
+    input: sessionInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): { id: string } => {
+      const child = loadChild(ctx, input.childId);
+      if (!maySeeCounsellingText(ctx, child.ownerId))
+        throw ApiError.denied('counselling.addSession', t('errors.forbidden'), 'child', child.id);
+      if (input.date > today(ctx))
+        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
+      const id = newId();
+      return audited(ctx, child.id, 'counselling.addSession', id, () => {
+        ctx.db
+          .insert(counsellingSessions)
+          .values({ id, ...input, ...created(ctx) })
+          .run();
+        return { id };
+      });
+    },
+  }),
+
+  'counselling.addTreatment': method({
+    input: treatmentInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): { id: string } => {
+      const child = loadChild(ctx, input.childId);
+      if (!maySeeCounsellingText(ctx, child.ownerId))
+        throw ApiError.denied('counselling.addTreatment', t('errors.forbidden'), 'child', child.id);
+      const id = newId();
+      return audited(ctx, child.id, 'counselling.addTreatment', id, () => {
+        ctx.db
+          .insert(treatmentReferrals)
+          .values({ id, ...input, ...created(ctx) })
+          .run();
+        return { id };
+      });
+    },
+  }),
+};
+
+// The timeline says that counselling happened, never what was said: the file is read by more
+// people than the notes may be.
+registerTimelineSource('counselling', (ctx, childId): TimelineItem[] => {
+  const items: TimelineItem[] = [];
+  const link = `/counselling/${childId}`;
+  for (const a of ctx.db
+    .select()
+    .from(psychAssessments)
+    .where(and(eq(psychAssessments.childId, childId), isNull(psychAssessments.deletedAt)))
+    .all()) {
+    items.push({
+      date: a.date,
+      area: 'counselling',
+      title: t('timeline.counselling.assessment', { instrument: a.instrument }),
+      link,
+    });
+  }
+  for (const s of ctx.db
+    .select()
+    .from(counsellingSessions)
+    .where(and(eq(counsellingSessions.childId, childId), isNull(counsellingSessions.deletedAt)))
+    .all()) {
+    items.push({
+      date: s.date,
+      area: 'counselling',
+      title: t('timeline.counselling.session', { minutes: s.minutes }),
+      detail: s.institution,
+      link,
+    });
+  }
+  for (const r of ctx.db
+    .select()
+    .from(treatmentReferrals)
+    .where(and(eq(treatmentReferrals.childId, childId), isNull(treatmentReferrals.deletedAt)))
+    .all()) {
+    items.push({
+      date: r.date,
+      area: 'counselling',
+      title: t('timeline.counselling.treatment'),
+      detail: r.institution,
+      link,
+    });
+  }
+  return items;
+});

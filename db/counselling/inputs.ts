@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { t } from '../../renderer/src/i18n';
+import { dateText, optionalDate, optionalText, requiredText } from '../common/inputs';
+
+export const assessmentInput = z
+  .object({
+    childId: z.string().min(1),
+    date: dateText(),
+    instrument: requiredText(60, 'validation.counselling.instrumentRequired'),
+    score: optionalText(40),
+    riskLevel: z.enum(['high', 'medium', 'low', 'none'], { error: t('validation.counselling.riskRequired') }),
+    guardianConsent: z.boolean().default(false),
+    childConsent: z.boolean().default(false),
+    assessor: requiredText(40, 'validation.counselling.assessorRequired'),
+    notes: optionalText(2000),
+    crisis: z.boolean().default(false),
+  })
+  .superRefine((v, ctx) => {
+    // 预防未成年人犯罪法 art. 51: an assessment needs both consents, or it is not saved at all.
+    if (!v.guardianConsent)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['guardianConsent'],
+        message: t('validation.counselling.consentRequired'),
+      });
+    if (!v.childConsent)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['childConsent'],
+        message: t('validation.counselling.consentRequired'),
+      });
+  });
+
+export const sessionInput = z.object({
+  childId: z.string().min(1),
+  date: dateText(),
+  institution: requiredText(60, 'validation.counselling.institutionRequired'),
+  counsellor: requiredText(40, 'validation.counselling.counsellorRequired'),
+  minutes: z
+    .number({ error: t('validation.education.minutesRequired') })
+    .int()
+    .min(1)
+    .max(600),
+  summary: requiredText(4000, 'validation.counselling.summaryRequired'),
+  nextFollowUp: optionalDate(),
+  crisis: z.boolean().default(false),
+});
+
+export const treatmentInput = z.object({
+  childId: z.string().min(1),
+  date: dateText(),
+  institution: requiredText(60, 'validation.counselling.institutionRequired'),
+  reason: requiredText(2000, 'validation.counselling.reasonRequired'),
+  outcome: optionalText(2000),
+});
+
+export const forChildInput = z.object({ childId: z.string().min(1) });

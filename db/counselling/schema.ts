@@ -1,0 +1,68 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { children } from '../children/schema';
+import { recordColumns } from '../common/columns';
+
+// 心理疏导: three record types, because the law separates them (精神卫生法 arts. 23, 29, 51).
+// Their free text is the most restricted data in the app (see handlers.ts).
+
+// 心理测评: never saved without the guardian's and the child's consent (预防未成年人犯罪法 art. 51).
+export const psychAssessments = sqliteTable(
+  'psych_assessments',
+  {
+    id: text('id').primaryKey(),
+    childId: text('child_id')
+      .notNull()
+      .references(() => children.id),
+    date: text('date').notNull(),
+    instrument: text('instrument').notNull(),
+    score: text('score'),
+    riskLevel: text('risk_level', { enum: ['high', 'medium', 'low', 'none'] }).notNull(),
+    guardianConsent: integer('guardian_consent', { mode: 'boolean' }).notNull(),
+    childConsent: integer('child_consent', { mode: 'boolean' }).notNull(),
+    assessor: text('assessor').notNull(),
+    notes: text('notes'),
+    crisis: integer('crisis', { mode: 'boolean' }).notNull().default(false),
+    ...recordColumns(),
+  },
+  (t) => [index('psych_assessments_child').on(t.childId, t.date)],
+);
+
+// 心理疏导 session
+export const counsellingSessions = sqliteTable(
+  'counselling_sessions',
+  {
+    id: text('id').primaryKey(),
+    childId: text('child_id')
+      .notNull()
+      .references(() => children.id),
+    date: text('date').notNull(),
+    institution: text('institution').notNull(),
+    counsellor: text('counsellor').notNull(),
+    minutes: integer('minutes').notNull(),
+    summary: text('summary').notNull(),
+    nextFollowUp: text('next_follow_up'),
+    crisis: integer('crisis', { mode: 'boolean' }).notNull().default(false),
+    ...recordColumns(),
+  },
+  (t) => [
+    index('counselling_sessions_child').on(t.childId, t.date),
+    index('counselling_sessions_next').on(t.nextFollowUp),
+  ],
+);
+
+// 转介就医: only a psychiatrist diagnoses; the studio refers and records the outcome.
+export const treatmentReferrals = sqliteTable(
+  'treatment_referrals',
+  {
+    id: text('id').primaryKey(),
+    childId: text('child_id')
+      .notNull()
+      .references(() => children.id),
+    date: text('date').notNull(),
+    institution: text('institution').notNull(),
+    reason: text('reason').notNull(),
+    outcome: text('outcome'),
+    ...recordColumns(),
+  },
+  (t) => [index('treatment_referrals_child').on(t.childId, t.date)],
+);

@@ -1,0 +1,198 @@
+import { and, desc, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { t } from '../../renderer/src/i18n';
+import { type Ctx, method } from '../api/define';
+import { ApiError } from '../api/errors';
+import { addDays } from '../calendar/workdays';
+import { today } from '../children/model';
+import { children } from '../children/schema';
+import { referralNumber } from '../referrals/handlers';
+import { referrals } from '../referrals/schema';
+import { boardInput, snoozeInput } from './inputs';
+import { collectReminders, PRIORITY, REMINDER_KINDS, type Reminder } from './rules';
+import { reminderSnoozes } from './schema';
+
+export type ReminderGroup = 'overdue' | 'today' | 'week' | 'upcoming';
+
+export interface ReminderItem extends Reminder {
+  title: string;
+  priority: number;
+  group: ReminderGroup;
+}
+
+export interface Board {
+  groups: Record<ReminderGroup, ReminderItem[]>;
+  counts: Record<ReminderGroup, number>;
+  /** What the navigation badge shows: overdue, today and this week. */
+  badge: number;
+  snoozed: number;
+}
+
+function groupOf(due: string, day: string): ReminderGroup {
+  if (due < day) return 'overdue';
+  if (due === day) return 'today';
+  if (due <= addDays(day, 7)) return 'week';
+  return 'upcoming';
+}
+
+/** The board for one owner (or everyone), snoozed reminders left out until their date. */
+export function buildBoard(ctx: Ctx, ownerId: string | null): Board {
+  const day = today(ctx);
+  const snoozes = new Map(
+    ctx.db
+      .select()
+      .from(reminderSnoozes)
+      .where(gte(reminderSnoozes.until, day))
+      .all()
+      .map((s) => [s.key, s.until]),
+  );
+  const groups: Board['groups'] = { overdue: [], today: [], week: [], upcoming: [] };
+  let snoozed = 0;
+  for (const r of collectReminders(ctx, day, { ownerId: ownerId ?? undefined })) {
+    const until = snoozes.get(r.key);
+    if (until && until > day) {
+      snoozed++;
+      continue;
+    }
+    const group = groupOf(r.due, day);
+    groups[group].push({
+      ...r,
+      group,
+      priority: PRIORITY[r.kind],
+      title: t(`reminders.kind.${r.kind}`, r.facts as Record<string, string>),
+    });
+  }
+  for (const list of Object.values(groups)) {
+    list.sort(
+      (a, b) =>
+        a.priority - b.priority ||
+        (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) ||
+        a.childName.localeCompare(b.childName, 'zh'),
+    );
+  }
+  const counts = {
+    overdue: groups.overdue.length,
+    today: groups.today.length,
+    week: groups.week.length,
+    upcoming: groups.upcoming.length,
+  };
+  return { groups, counts, badge: counts.overdue + counts.today + counts.week, snoozed };
+}
+
+export const reminderMethods = {
+  'reminders.board': method({
+    input: boardInput,
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): Board =>
+      buildBoard(ctx, input.ownerId === undefined ? ctx.user.id : input.ownerId),
+  }),
+
+  'reminders.badge': method({
+    input: z.object({}).strict(),
+    access: 'user',
+    kind: 'read',
+    handler: (ctx): { count: number } => ({ count: buildBoard(ctx, ctx.user.id).badge }),
+  }),
+
+  'reminders.snooze': method({
+    input: snoozeInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): null => {
+      const day = today(ctx);
+      if (input.until <= day)
+        throw new ApiError('VALIDATION', t('errors.validation'), {
+          until: t('validation.reminder.untilFuture'),
+        });
+      const kind = input.key.split(':')[0];
+      if (!(REMINDER_KINDS as readonly string[]).includes(kind))
+        throw new ApiError('NOT_FOUND', t('errors.notFound'));
+      ctx.db
+        .insert(reminderSnoozes)
+        .values({
+          key: input.key,
+          until: input.until,
+          reason: input.reason,
+          createdAt: ctx.clock.now(),
+          createdBy: ctx.user.id,
+        })
+        .onConflictDoUpdate({
+          target: reminderSnoozes.key,
+          set: {
+            until: input.until,
+            reason: input.reason,
+            createdAt: ctx.clock.now(),
+            createdBy: ctx.user.id,
+          },
+        })
+        .run();
+      ctx.audit.write({
+        action: 'reminders.snooze',
+        entity: 'reminder',
+        entityId: input.key,
+        detail: { until: input.until },
+      });
+      return null;
+    },
+  }),
+
+  /** 首页: my reminders due now and this week, my children at red or orange risk, recent referrals. */
+  'home.summary': method({
+    input: z.object({}).strict(),
+    access: 'user',
+    kind: 'read',
+    handler: (ctx) => {
+      const board = buildBoard(ctx, ctx.user.id);
+      const risky = ctx.db
+        .select({
+          id: children.id,
+          name: children.name,
+          riskLevel: children.riskLevel,
+          riskReason: children.riskReason,
+        })
+        .from(children)
+        .where(
+          and(
+            isNull(children.deletedAt),
+            sql`${children.ownerId} = ${ctx.user.id}`,
+            sql`${children.status} = 'active'`,
+            inArray(children.riskLevel, ['red', 'orange']),
+          ),
+        )
+        .orderBy(sql`CASE ${children.riskLevel} WHEN 'red' THEN 0 ELSE 1 END`, children.namePinyin)
+        .limit(50)
+        .all();
+      const recent = ctx.db
+        .select({ r: referrals })
+        .from(referrals)
+        .where(isNull(referrals.deletedAt))
+        .orderBy(desc(referrals.receivedDate), desc(referrals.seq))
+        .limit(8)
+        .all();
+      const ids = recent.map((x) => x.r.id);
+      const names = ids.length
+        ? (ctx.raw
+            .prepare(
+              `SELECT rc.referral_id AS referralId, c.name FROM referral_children rc JOIN children c ON c.id = rc.child_id
+               WHERE rc.referral_id IN (${ids.map(() => '?').join(',')})`,
+            )
+            .all(...ids) as { referralId: string; name: string }[])
+        : [];
+      return {
+        overdue: board.groups.overdue,
+        dueSoon: [...board.groups.today, ...board.groups.week],
+        badge: board.badge,
+        riskyChildren: risky,
+        recentReferrals: recent.map(({ r }) => ({
+          id: r.id,
+          number: referralNumber(r.year, r.seq),
+          receivedDate: r.receivedDate,
+          status: r.status,
+          sourceDepartment: r.sourceDepartment,
+          childNames: names.filter((n) => n.referralId === r.id).map((n) => n.name),
+        })),
+      };
+    },
+  }),
+};

@@ -1,0 +1,319 @@
+// Reminders (工作提醒) are derived from the records on every read, never stored, so they
+// cannot drift from what the records say. Each rule is one indexed query.
+import type { Ctx } from '../api/define';
+import { addDays } from '../calendar/workdays';
+import { addMonths, type ParentFacts, readGuardianship } from '../children/guardianship';
+import { type PlanTerms, planProgress } from '../education/progress';
+
+export const REMINDER_KINDS = [
+  'crisis',
+  'counsellingFollowUp',
+  'orderFollowUp',
+  'orderRequirement',
+  'observationEnding',
+  'referralVerify',
+  'referralReply',
+  'guidanceSession',
+  'planFollowUp',
+  'visitDue',
+  'releaseSoon',
+  'turning18',
+  'deFactoEligible',
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** Lower is more urgent; crisis flags come before everything (DOMAIN.md). */
+export const PRIORITY: Record<ReminderKind, number> = {
+  crisis: 0,
+  counsellingFollowUp: 1,
+  orderRequirement: 2,
+  orderFollowUp: 2,
+  observationEnding: 2,
+  referralReply: 3,
+  referralVerify: 3,
+  guidanceSession: 3,
+  planFollowUp: 4,
+  visitDue: 4,
+  releaseSoon: 5,
+  turning18: 5,
+  deFactoEligible: 5,
+};
+
+export interface Reminder {
+  /** Stable across reads: what a snooze refers to. */
+  key: string;
+  kind: ReminderKind;
+  due: string;
+  childId: string;
+  childName: string;
+  ownerId: string | null;
+  /** Facts for the title (a number, an agency, a name); the catalog words them. */
+  facts: Record<string, string | number>;
+  /** The route that opens the record to act on. */
+  link: string;
+}
+
+/** How far ahead the event-type reminders (release, 18th birthday) show up. */
+export const LOOKAHEAD_DAYS = 90;
+
+interface Row {
+  childId: string;
+  childName: string;
+  ownerId: string | null;
+  [k: string]: unknown;
+}
+
+const CHILD_COLS = `c.id AS childId, c.name AS childName, c.owner_id AS ownerId`;
+const LIVE_CHILD = `c.deleted_at IS NULL AND c.status = 'active'`;
+
+export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: string } = {}): Reminder[] {
+  const owner = opts.ownerId ? ' AND c.owner_id = @ownerId' : '';
+  const params = { today, ownerId: opts.ownerId ?? null, horizon: addDays(today, LOOKAHEAD_DAYS) };
+  const q = <T extends Row>(sql: string, extra: Record<string, unknown> = {}) =>
+    ctx.raw.prepare(sql).all({ ...params, ...extra }) as T[];
+  const out: Reminder[] = [];
+  const push = (
+    r: Row,
+    kind: ReminderKind,
+    key: string,
+    due: string,
+    link: string,
+    facts: Reminder['facts'] = {},
+  ) =>
+    out.push({
+      key: `${kind}:${key}`,
+      kind,
+      due,
+      childId: r.childId,
+      childName: r.childName,
+      ownerId: r.ownerId,
+      facts,
+      link,
+    });
+
+  // Crisis flags: the latest assessment or session of a child is flagged.
+  for (const r of q<Row & { date: string; id: string }>(
+    `SELECT ${CHILD_COLS}, x.id, x.date FROM (
+       SELECT child_id, id, date, crisis, ROW_NUMBER() OVER (PARTITION BY child_id ORDER BY date DESC, created_at DESC) AS n
+       FROM (SELECT child_id, id, date, crisis, created_at FROM psych_assessments WHERE deleted_at IS NULL
+             UNION ALL SELECT child_id, id, date, crisis, created_at FROM counselling_sessions WHERE deleted_at IS NULL)
+     ) x JOIN children c ON c.id = x.child_id
+     WHERE x.n = 1 AND x.crisis = 1 AND ${LIVE_CHILD}${owner}`,
+  )) {
+    push(r, 'crisis', r.id, r.date, `/counselling/${r.childId}`);
+  }
+
+  // Counselling follow-up: the latest session's next date.
+  for (const r of q<Row & { id: string; due: string }>(
+    `SELECT ${CHILD_COLS}, s.id, s.next_follow_up AS due FROM counselling_sessions s JOIN children c ON c.id = s.child_id
+     WHERE s.deleted_at IS NULL AND s.next_follow_up IS NOT NULL AND ${LIVE_CHILD}${owner}
+       AND NOT EXISTS (SELECT 1 FROM counselling_sessions l WHERE l.child_id = s.child_id AND l.deleted_at IS NULL AND l.date > s.date)`,
+  )) {
+    push(r, 'counsellingFollowUp', r.id, r.due, `/counselling/${r.childId}`);
+  }
+
+  // Guardianship orders under observation: next follow-up, requirement dues, observation end.
+  const orders = q<
+    Row & {
+      id: string;
+      year: number | null;
+      seq: number | null;
+      prefix: string | null;
+      observationEnd: string;
+      deliveryDate: string;
+    }
+  >(
+    `SELECT ${CHILD_COLS}, o.id, o.year, o.seq, o.prefix, o.observation_end AS observationEnd, o.delivery_date AS deliveryDate
+     FROM guardianship_orders o JOIN children c ON c.id = o.child_id
+     WHERE o.deleted_at IS NULL AND o.status IN ('observing', 'evaluating') AND c.deleted_at IS NULL${owner}`,
+  );
+  for (const o of orders) {
+    const number = o.prefix && o.year && o.seq ? `${o.prefix}〔${o.year}〕${o.seq}号` : '';
+    const last = ctx.raw
+      .prepare(
+        `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'order' AND subject_id = ? AND deleted_at IS NULL
+         ORDER BY date DESC, created_at DESC LIMIT 1`,
+      )
+      .get(o.id) as { nextDate: string | null } | undefined;
+    // No follow-up yet: the first is due a month after delivery.
+    const nextDue = last ? last.nextDate : addMonths(o.deliveryDate, 1);
+    if (nextDue) push(o, 'orderFollowUp', `${o.id}:${nextDue}`, nextDue, `/orders/${o.id}`, { number });
+    push(o, 'observationEnding', o.id, o.observationEnd, `/orders/${o.id}`, { number });
+    const reqs = ctx.raw
+      .prepare(
+        `SELECT id, text, due_date AS due FROM requirements WHERE subject_type = 'order' AND subject_id = ?
+         AND deleted_at IS NULL AND status = 'pending' AND due_date IS NOT NULL`,
+      )
+      .all(o.id) as { id: string; text: string; due: string }[];
+    for (const r of reqs)
+      push(o, 'orderRequirement', r.id, r.due, `/orders/${o.id}`, { number, text: r.text });
+  }
+
+  // Referrals: verification deadline and agencies' replies.
+  for (const r of q<Row & { id: string; year: number; seq: number; due: string }>(
+    `SELECT ${CHILD_COLS}, f.id, f.year, f.seq, f.verify_due AS due FROM referrals f
+     JOIN referral_children rc ON rc.referral_id = f.id JOIN children c ON c.id = rc.child_id
+     WHERE f.deleted_at IS NULL AND f.status IN ('received', 'verifying') AND c.deleted_at IS NULL${owner}`,
+  )) {
+    push(r, 'referralVerify', `${r.id}:${r.childId}`, r.due, `/referrals/${r.id}`, {
+      number: `〔${r.year}〕${r.seq}号`,
+    });
+  }
+  for (const r of q<
+    Row & { id: string; referralId: string; year: number; seq: number; agency: string; due: string }
+  >(
+    `SELECT ${CHILD_COLS}, a.id, f.id AS referralId, f.year, f.seq, a.agency, a.reply_due AS due FROM referral_actions a
+     JOIN referrals f ON f.id = a.referral_id JOIN referral_children rc ON rc.referral_id = f.id JOIN children c ON c.id = rc.child_id
+     WHERE a.deleted_at IS NULL AND a.reply_date IS NULL AND a.withdrawn_at IS NULL AND f.deleted_at IS NULL
+       AND f.status <> 'closed' AND c.deleted_at IS NULL${owner}`,
+  )) {
+    push(r, 'referralReply', `${r.id}:${r.childId}`, r.due, `/referrals/${r.referralId}`, {
+      number: `〔${r.year}〕${r.seq}号`,
+      agency: r.agency,
+    });
+  }
+
+  // Guidance plans: sessions due in the current month, and the 回访 after completion.
+  for (const p of q<
+    Row & { id: string; startDate: string; endDate: string; perMonth: number; minMinutes: number }
+  >(
+    `SELECT ${CHILD_COLS}, p.id, p.start_date AS startDate, p.end_date AS endDate, p.sessions_per_month AS perMonth,
+            p.min_minutes AS minMinutes
+     FROM guidance_plans p JOIN children c ON c.id = p.child_id
+     WHERE p.deleted_at IS NULL AND p.status = 'active' AND p.start_date IS NOT NULL AND p.end_date IS NOT NULL
+       AND c.deleted_at IS NULL${owner}`,
+  )) {
+    const sessions = ctx.raw
+      .prepare('SELECT date, minutes FROM guidance_sessions WHERE plan_id = ? AND deleted_at IS NULL')
+      .all(p.id) as { date: string; minutes: number }[];
+    const due = planSessionDue(
+      { startDate: p.startDate, endDate: p.endDate, sessionsPerMonth: p.perMonth, minMinutes: p.minMinutes },
+      sessions,
+      today,
+    );
+    if (due) push(p, 'guidanceSession', `${p.id}:${due}`, due, `/education/plans/${p.id}`);
+  }
+  for (const p of q<Row & { id: string; completedDate: string }>(
+    `SELECT ${CHILD_COLS}, p.id, p.completed_date AS completedDate FROM guidance_plans p JOIN children c ON c.id = p.child_id
+     WHERE p.deleted_at IS NULL AND p.status = 'completed' AND p.completed_date IS NOT NULL AND c.deleted_at IS NULL${owner}`,
+  )) {
+    const last = ctx.raw
+      .prepare(
+        `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'plan' AND subject_id = ? AND deleted_at IS NULL
+         ORDER BY date DESC, created_at DESC LIMIT 1`,
+      )
+      .get(p.id) as { nextDate: string | null } | undefined;
+    const due = last ? last.nextDate : addMonths(p.completedDate, 6);
+    if (due) push(p, 'planFollowUp', `${p.id}:${due}`, due, `/education/plans/${p.id}`);
+  }
+
+  // Visits: the latest final visit's next date.
+  for (const r of q<Row & { id: string; due: string }>(
+    `SELECT ${CHILD_COLS}, v.id, v.next_visit_date AS due FROM visits v JOIN children c ON c.id = v.child_id
+     WHERE v.deleted_at IS NULL AND v.status = 'final' AND v.next_visit_date IS NOT NULL AND ${LIVE_CHILD}${owner}
+       AND NOT EXISTS (SELECT 1 FROM visits l WHERE l.child_id = v.child_id AND l.deleted_at IS NULL AND l.status = 'final'
+                       AND (l.date > v.date OR (l.date = v.date AND l.created_at > v.created_at)))`,
+  )) {
+    push(r, 'visitDue', r.id, r.due, `/children/${r.childId}`);
+  }
+
+  // A parent's (or relative's) expected release within 90 days: care must be handed back.
+  for (const r of q<Row & { id: string; due: string; personName: string }>(
+    `SELECT ${CHILD_COLS}, k.id, k.expected_release AS due, p.name AS personName FROM custody_records k
+     JOIN persons p ON p.id = k.person_id
+     JOIN child_relations cr ON cr.person_id = p.id AND cr.deleted_at IS NULL
+     JOIN children c ON c.id = cr.child_id
+     WHERE k.deleted_at IS NULL AND k.actual_release IS NULL AND k.expected_release >= @today AND k.expected_release <= @horizon
+       AND ${LIVE_CHILD}${owner}`,
+  )) {
+    push(r, 'releaseSoon', `${r.id}:${r.childId}`, r.due, `/children/${r.childId}`, { name: r.personName });
+  }
+
+  // Turning 18 within 90 days: the file will close.
+  for (const r of q<Row & { birthDate: string }>(
+    `SELECT ${CHILD_COLS}, c.birth_date AS birthDate FROM children c
+     WHERE ${LIVE_CHILD} AND c.birth_date > @from18 AND c.birth_date <= @to18${owner}`,
+    { from18: addMonths(today, -18 * 12), to18: addMonths(addDays(today, LOOKAHEAD_DAYS), -18 * 12) },
+  )) {
+    push(r, 'turning18', r.childId, addMonths(r.birthDate, 18 * 12), `/children/${r.childId}`);
+  }
+
+  for (const r of eligibleUnrecognised(ctx, today, opts.ownerId)) {
+    push(r, 'deFactoEligible', r.childId, today, `/children/${r.childId}`);
+  }
+  return out;
+}
+
+/** When the current month's sessions are due, if some are still short, as planProgress counts it. */
+function planSessionDue(
+  terms: PlanTerms,
+  sessions: { date: string; minutes: number }[],
+  today: string,
+): string | null {
+  if (today < terms.startDate || today > terms.endDate) return null;
+  const p = planProgress(terms, sessions, today);
+  return p.dueNow > 0 ? p.dueBy : null;
+}
+
+/**
+ * Children who appear eligible for 事实无人抚养儿童 support and are not recognised. SQL narrows
+ * to children whose father and mother are both recorded and each dead, missing, severely ill or
+ * disabled, or restricted now; the rule itself (readGuardianship) then decides, so there is one
+ * definition of eligibility.
+ */
+function eligibleUnrecognised(ctx: Ctx, today: string, ownerId?: string): Row[] {
+  const owner = ownerId ? ' AND c.owner_id = @ownerId' : '';
+  const parentUnable = (
+    alias: string,
+  ) => `(${alias}.deceased_on IS NOT NULL OR ${alias}.missing_since IS NOT NULL
+      OR ${alias}.severe_disability = 1 OR ${alias}.severe_illness = 1
+      OR EXISTS (SELECT 1 FROM custody_records k WHERE k.person_id = ${alias}.id AND k.deleted_at IS NULL
+                 AND k.start_date <= @today AND (k.actual_release IS NULL OR k.actual_release > @today)))`;
+  const candidates = ctx.raw
+    .prepare(
+      `SELECT ${CHILD_COLS} FROM children c
+       JOIN child_relations rf ON rf.child_id = c.id AND rf.relation = 'father' AND rf.deleted_at IS NULL
+       JOIN persons f ON f.id = rf.person_id
+       JOIN child_relations rm ON rm.child_id = c.id AND rm.relation = 'mother' AND rm.deleted_at IS NULL
+       JOIN persons m ON m.id = rm.person_id
+       WHERE ${LIVE_CHILD} AND NOT EXISTS (SELECT 1 FROM json_each(c.categories) WHERE value = 'deFactoUnsupported')
+         AND ${parentUnable('f')} AND ${parentUnable('m')}${owner}`,
+    )
+    .all({ today, ownerId: ownerId ?? null }) as Row[];
+  if (candidates.length === 0) return [];
+  const facts = (personId: string): ParentFacts => {
+    const p = ctx.raw
+      .prepare(
+        'SELECT deceased_on, missing_since, severe_disability, severe_illness FROM persons WHERE id = ?',
+      )
+      .get(personId) as {
+      deceased_on: string | null;
+      missing_since: string | null;
+      severe_disability: number;
+      severe_illness: number;
+    };
+    const custody = ctx.raw
+      .prepare(
+        'SELECT measure, start_date AS startDate, actual_release AS actualRelease FROM custody_records WHERE person_id = ? AND deleted_at IS NULL',
+      )
+      .all(personId) as ParentFacts['custody'];
+    return {
+      deceasedOn: p.deceased_on,
+      missingSince: p.missing_since,
+      severeDisability: !!p.severe_disability,
+      severeIllness: !!p.severe_illness,
+      custody,
+    };
+  };
+  const parents = ctx.raw.prepare(
+    `SELECT relation, person_id AS personId FROM child_relations WHERE child_id = ? AND deleted_at IS NULL AND relation IN ('father', 'mother')`,
+  );
+  return candidates.filter((c) => {
+    const rows = parents.all(c.childId) as { relation: string; personId: string }[];
+    const f = rows.find((r) => r.relation === 'father');
+    const m = rows.find((r) => r.relation === 'mother');
+    return (
+      !!f && !!m && readGuardianship(facts(f.personId), facts(m.personId), today).eligibleDeFactoUnsupported
+    );
+  });
+}

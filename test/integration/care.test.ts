@@ -1,0 +1,293 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
+
+const OWNER = {
+  displayName: '李明',
+  username: 'liming',
+  passphrase: 'Caseworker-2026',
+  role: 'caseworker' as const,
+};
+const OTHER = {
+  displayName: '孙丽',
+  username: 'sunli',
+  passphrase: 'Caseworker-2027',
+  role: 'caseworker' as const,
+};
+const COUNSELLOR = {
+  displayName: '周老师',
+  username: 'zhoulaoshi',
+  passphrase: 'Counsellor-2026',
+  role: 'counsellor' as const,
+};
+
+async function setup(clock = new ManualClock(Date.UTC(2026, 10, 27, 2))) {
+  const core = openCore(undefined, clock);
+  await call(core, 'session.setup', ADMIN);
+  const owner = await call(core, 'accounts.create', OWNER);
+  await call(core, 'accounts.create', OTHER);
+  await call(core, 'accounts.create', COUNSELLOR);
+  const child = await call(core, 'children.create', { ...CHILD, ownerId: owner.id });
+  const as = async (who: { username: string; passphrase: string }) => {
+    await call(core, 'session.lock', {});
+    await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
+  };
+  return { core, clock, child, as };
+}
+
+describe('psychological care (心理疏导)', () => {
+  it('saves no assessment without both consents', async () => {
+    const { core, child } = await setup();
+    const refused = await refuse(core, 'counselling.addAssessment', {
+      childId: child.id,
+      date: '2026-11-20',
+      instrument: 'SCL-90',
+      riskLevel: 'low',
+      guardianConsent: true,
+      childConsent: false,
+      assessor: '周老师',
+    });
+    expect(refused.fields).toEqual({ childConsent: '须取得监护人和未成年人本人的同意，未取得同意不得测评' });
+    const record = await call(core, 'counselling.forChild', { childId: child.id });
+    expect(record.assessments).toEqual([]);
+    core.close();
+  });
+
+  it('shows session text to the owner, counselling staff and admins only, and audits every refusal', async () => {
+    const { core, child, as } = await setup();
+    await call(core, 'counselling.addSession', {
+      childId: child.id,
+      date: '2026-11-20',
+      institution: '济阳区心理健康服务中心',
+      counsellor: '周老师',
+      minutes: 50,
+      summary: '孩子谈到父亲被羁押后的担忧，情绪低落。',
+      nextFollowUp: '2026-12-04',
+    });
+    for (const who of [OWNER, COUNSELLOR]) {
+      await as(who);
+      const seen = await call(core, 'counselling.forChild', { childId: child.id });
+      expect(seen.sessions[0]).toMatchObject({
+        summary: '孩子谈到父亲被羁押后的担忧，情绪低落。',
+        restricted: false,
+      });
+    }
+    await as(OTHER);
+    const hidden = await call(core, 'counselling.forChild', { childId: child.id });
+    expect(hidden.sessions).toEqual([
+      expect.objectContaining({ date: '2026-11-20', minutes: 50, summary: null, restricted: true }),
+    ]);
+    expect(JSON.stringify(hidden)).not.toContain('羁押后的担忧');
+    expect(
+      (
+        await refuse(core, 'counselling.addSession', {
+          childId: child.id,
+          date: '2026-11-21',
+          institution: 'x',
+          counsellor: 'y',
+          minutes: 10,
+          summary: 'z',
+        })
+      ).code,
+    ).toBe('FORBIDDEN');
+    // The child's file says counselling happened, never what was said.
+    const file = await call(core, 'children.get', { id: child.id });
+    expect(file.timeline.find((i) => i.area === 'counselling')).toMatchObject({
+      title: '心理疏导（50分钟）',
+    });
+    expect(JSON.stringify(file)).not.toContain('羁押后的担忧');
+    await as(ADMIN);
+    const denied = await call(core, 'audit.list', { action: 'access.denied' });
+    expect(denied.rows.map((r) => [r.actorName, r.detail.method])).toEqual([
+      ['孙丽', 'counselling.addSession'],
+      ['孙丽', 'counselling.forChild'],
+    ]);
+    core.close();
+  });
+});
+
+describe('visits (走访)', () => {
+  it('keeps a draft as it is typed, across a lock, and turns needs found into the child’s needs', async () => {
+    const { core, child, as } = await setup();
+    await as(OWNER);
+    const first = await call(core, 'visits.saveDraft', {
+      childId: child.id,
+      kind: 'home',
+      findings: { living: '住房' },
+    });
+    await call(core, 'visits.saveDraft', {
+      id: first.id,
+      childId: child.id,
+      date: '2026-11-26',
+      kind: 'home',
+      place: '城关村张家',
+      findings: { living: '住房简陋，冬季取暖不足', schooling: '按时上学' },
+      needsFound: [{ kind: 'living', note: '需要冬衣和取暖补助' }],
+      nextVisitDate: '2026-12-10',
+    });
+    await as(ADMIN);
+    // Someone else's draft is invisible.
+    expect(await call(core, 'visits.myDrafts', {})).toEqual([]);
+    await as(OWNER);
+    const [draft] = await call(core, 'visits.myDrafts', {});
+    expect(draft).toMatchObject({
+      id: first.id,
+      status: 'draft',
+      place: '城关村张家',
+      findings: { living: '住房简陋，冬季取暖不足' },
+    });
+
+    const invalid = await refuse(core, 'visits.finalize', {
+      id: first.id,
+      date: '2026-11-26',
+      kind: 'home',
+      findings: {},
+      needsFound: [],
+      nextVisitDate: '2026-11-20',
+    });
+    expect(invalid.fields).toEqual({
+      findings: '请至少填写一项走访发现',
+      nextVisitDate: '下次走访日期应晚于本次走访日期',
+    });
+    const visit = await call(core, 'visits.finalize', {
+      id: first.id,
+      date: '2026-11-26',
+      kind: 'home',
+      place: '城关村张家',
+      findings: { living: '住房简陋，冬季取暖不足', schooling: '按时上学' },
+      needsFound: [{ kind: 'living', note: '需要冬衣和取暖补助' }],
+      nextVisitDate: '2026-12-10',
+    });
+    expect(visit.status).toBe('final');
+    const file = await call(core, 'children.get', { id: child.id });
+    expect(file.profile.needs.living).toEqual({
+      note: '需要冬衣和取暖补助（2026-11-26走访发现）',
+      met: false,
+    });
+    expect(file.timeline.find((i) => i.area === 'visits')).toMatchObject({
+      title: '家访',
+      date: '2026-11-26',
+    });
+    core.close();
+  });
+});
+
+describe('reminders (工作提醒)', () => {
+  it('derives reminders from every area, groups them, and honours an audited snooze', async () => {
+    const { core, clock, child, as } = await setup(new ManualClock(Date.UTC(2026, 10, 2, 2)));
+    await as(OWNER);
+    // A detained father released within 90 days, and a visit due next week.
+    const [father] = await call(core, 'relations.add', {
+      childId: child.id,
+      relation: 'father',
+      isGuardian: true,
+      person: { name: '张建国' },
+    });
+    await call(core, 'custody.add', {
+      personId: father.person.id,
+      measure: 'sentence',
+      startDate: '2024-01-01',
+      expectedRelease: '2027-01-15',
+    });
+    const v = await call(core, 'visits.saveDraft', { childId: child.id });
+    await call(core, 'visits.finalize', {
+      id: v.id,
+      date: '2026-11-02',
+      kind: 'home',
+      findings: { living: '良好' },
+      needsFound: [],
+      nextVisitDate: '2026-11-06',
+    });
+    // A referral whose verification is due, and an agency reply due.
+    const r = await call(core, 'referrals.create', {
+      sourceDepartment: '第一检察部',
+      receivedDate: '2026-10-26',
+      children: [{ childId: child.id }],
+    });
+    await call(core, 'referrals.addAction', {
+      referralId: r.id,
+      agency: '民政',
+      carrier: 'letter',
+      sentDate: '2026-10-27',
+    });
+    await call(core, 'counselling.addSession', {
+      childId: child.id,
+      date: '2026-11-02',
+      institution: '济阳区心理健康服务中心',
+      counsellor: '周老师',
+      minutes: 40,
+      summary: '有自伤念头',
+      crisis: true,
+    });
+
+    const board = await call(core, 'reminders.board', {});
+    const summary = Object.fromEntries(
+      (['overdue', 'today', 'week', 'upcoming'] as const).map((g) => [
+        g,
+        board.groups[g].map((i) => `${i.kind}@${i.due}`),
+      ]),
+    );
+    expect(summary).toEqual({
+      overdue: [],
+      today: ['crisis@2026-11-02', 'referralVerify@2026-11-02'],
+      week: ['referralReply@2026-11-03', 'visitDue@2026-11-06'],
+      upcoming: ['releaseSoon@2027-01-15'],
+    });
+    expect(board.groups.today[0].title).toBe('心理危机预警，请立即跟进');
+    expect(board.badge).toBe(4);
+    expect((await call(core, 'reminders.badge', {})).count).toBe(4);
+
+    clock.ms = Date.UTC(2026, 10, 4, 2);
+    const later = await call(core, 'reminders.board', {});
+    // Crisis first, then by due date.
+    expect(later.groups.overdue.map((i) => i.kind)).toEqual(['crisis', 'referralVerify', 'referralReply']);
+    const reply = later.groups.overdue.find((i) => i.kind === 'referralReply')!;
+    expect(reply.title).toBe('民政对线索〔2026〕1号的回复期限');
+    await call(core, 'reminders.snooze', {
+      key: reply.key,
+      until: '2026-11-10',
+      reason: '民政已电话告知下周回复',
+    });
+    const after = await call(core, 'reminders.board', {});
+    expect(after.groups.overdue.map((i) => i.kind)).toEqual(['crisis', 'referralVerify']);
+    expect(after.snoozed).toBe(1);
+    clock.ms = Date.UTC(2026, 10, 11, 2);
+    expect((await call(core, 'reminders.board', {})).groups.overdue.map((i) => i.kind)).toContain(
+      'referralReply',
+    );
+    await as(ADMIN);
+    const audit = await call(core, 'audit.list', { action: 'reminders.snooze' });
+    expect(audit.rows).toEqual([
+      expect.objectContaining({ actorName: '李明', detail: { until: '2026-11-10' } }),
+    ]);
+    // An owner filter: the admin's own board is empty, everyone's holds the child's reminders.
+    expect((await call(core, 'reminders.board', {})).badge).toBe(0);
+    expect((await call(core, 'reminders.board', { ownerId: null })).badge).toBeGreaterThan(0);
+    core.close();
+  });
+
+  it('shows the home screen’s own summary', async () => {
+    const { core, child, as } = await setup();
+    await as(OWNER);
+    await call(core, 'children.update', {
+      ...CHILD,
+      id: child.id,
+      version: child.version,
+      ownerId: child.ownerId,
+      riskLevel: 'red',
+      riskReason: '独自在家',
+    });
+    await call(core, 'referrals.create', {
+      sourceDepartment: '第一检察部',
+      receivedDate: '2026-11-20',
+      children: [{ childId: child.id }],
+    });
+    const home = await call(core, 'home.summary', {});
+    expect(home.riskyChildren).toEqual([expect.objectContaining({ name: '张小明', riskLevel: 'red' })]);
+    expect(home.recentReferrals).toEqual([
+      expect.objectContaining({ number: '〔2026〕1号', childNames: ['张小明'] }),
+    ]);
+    expect(home.dueSoon.map((i) => i.kind)).toEqual(['referralVerify']);
+    expect(home.overdue).toEqual([]);
+    core.close();
+  });
+});
