@@ -26,7 +26,7 @@ function loadOwnDraft(ctx: Ctx, id: string): VisitRow {
     .from(visits)
     .where(and(eq(visits.id, id), isNull(visits.deletedAt)))
     .get();
-  if (!row || row.status !== 'draft' || row.createdBy !== ctx.user.id)
+  if (row?.status !== 'draft' || row.createdBy !== ctx.user.id)
     throw new ApiError('NOT_FOUND', t('errors.notFound'));
   return row;
 }

@@ -1,4 +1,7 @@
 import { Route, Routes } from 'react-router';
+import { ChildBinPage } from './ChildBinPage';
+import { ChildCreatePage } from './ChildCreatePage';
+import { ChildFileRoute } from './ChildFilePage';
 import { ChildrenPage } from './ChildrenPage';
 
 /** The children area's own routes, under /children. */
@@ -6,6 +9,9 @@ export function ChildrenArea() {
   return (
     <Routes>
       <Route index element={<ChildrenPage />} />
+      <Route path="bin" element={<ChildBinPage />} />
+      <Route path="new" element={<ChildCreatePage />} />
+      <Route path=":id" element={<ChildFileRoute />} />
     </Routes>
   );
 }

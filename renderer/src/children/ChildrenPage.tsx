@@ -1,49 +1,118 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Table, type TableColumnsType, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Input,
+  Select,
+  Table,
+  type TableColumnsType,
+  type TableProps,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { CATEGORIES, RISK_LEVELS } from '../../../db/children/codes';
+import { AGE_BANDS, TOWNSHIPS } from '../../../db/children/inputs';
+import { formatDate } from '../common/format';
+import { labelOr } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
-import { ChildRegisterDrawer } from './ChildRegisterDrawer';
+import { type MessageKey, t } from '../i18n';
+import { useSession } from '../session/store';
+import { type ChildFilters, useChildrenList } from './listStore';
+import { CategoryTags, categoryLabel, genderLabel, MaskedId, RiskTag, riskLabel, StatusTag } from './parts';
 import type { ChildRow } from './types';
 
 const PAGE_SIZE = 50;
 const SEARCH_DEBOUNCE_MS = 150;
 
+const FILTER_LABELS: Record<keyof ChildFilters, MessageKey> = {
+  status: 'children.list.filter.status',
+  riskLevel: 'children.list.filter.riskLevel',
+  category: 'children.list.filter.category',
+  township: 'children.list.filter.township',
+  ownerId: 'children.list.filter.owner',
+  ageBand: 'children.list.filter.ageBand',
+};
+
+type SortKey = 'name' | 'birthDate' | 'createdAt' | 'updatedAt' | 'riskLevel';
+
 export function ChildrenPage() {
-  const [typed, setTyped] = useState('');
-  const [query, setQuery] = useState('');
-  const [page, setPage] = useState(1);
-  const [registering, setRegistering] = useState(false);
+  const navigate = useNavigate();
+  const user = useSession((s) => s.user);
+  const isAdmin = user?.role === 'admin';
+  const { typed, query, filters, sort, order, page } = useChildrenList();
+  const { setTyped, setQuery, setFilter, resetFilters, setSort, setPage } = useChildrenList.getState();
 
   useEffect(() => {
-    const timer = setTimeout(() => {
-      setQuery(typed.trim());
-      setPage(1);
-    }, SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => setQuery(typed.trim()), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [typed]);
+  }, [typed, setQuery]);
 
   const input = useMemo(
-    () => ({ ...(query ? { query } : {}), offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-    [query, page],
+    () => ({
+      ...(query ? { query } : {}),
+      ...filters,
+      sort,
+      order,
+      offset: (page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    }),
+    [query, filters, sort, order, page],
   );
-  const { data, error, loading, reload } = useApiQuery('children.list', input);
-  const columns = useMemo(childColumns, []);
+  const { data, error, loading } = useApiQuery('children.list', input);
+  // Only an admin may list accounts; others filter by "mine" (see the report on accounts.options).
+  const accounts = useApiQuery('accounts.list', isAdmin ? {} : null);
   const total = data?.total ?? 0;
+  const filtered = query !== '' || Object.keys(filters).length > 0;
+
+  const columns = useMemo(() => childColumns(sort, order), [sort, order]);
+  const onTableChange: TableProps<ChildRow>['onChange'] = (_p, _f, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    if (s?.order && s.columnKey) setSort(s.columnKey as SortKey, s.order === 'descend' ? 'desc' : 'asc');
+    else setSort('name', 'asc');
+  };
+
+  const select = <K extends keyof ChildFilters>(
+    key: K,
+    options: { value: NonNullable<ChildFilters[K]>; label: string }[],
+    width = 150,
+  ) => (
+    <Select<NonNullable<ChildFilters[K]>>
+      allowClear
+      aria-label={t(FILTER_LABELS[key])}
+      placeholder={t(FILTER_LABELS[key])}
+      value={filters[key] ?? undefined}
+      onChange={(v) => setFilter(key, v ?? undefined)}
+      options={options}
+      style={{ width }}
+      popupMatchSelectWidth={false}
+    />
+  );
+
+  const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
+  const to = Math.min(page * PAGE_SIZE, total);
 
   return (
     <>
       <PageHeader
         title={t('children.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
-            {t('children.register.button')}
-          </Button>
+          <Flex gap={8}>
+            <Button icon={<DeleteOutlined />} onClick={() => navigate('/children/bin')}>
+              {t('children.list.bin')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/children/new')}>
+              {t('children.list.register')}
+            </Button>
+          </Flex>
         }
       />
       <Card>
-        <Flex align="center" justify="space-between" gap={16} wrap style={{ marginBottom: 16 }}>
+        <Flex vertical gap={12} style={{ marginBottom: 16 }}>
           <Input
             type="search"
             allowClear
@@ -52,11 +121,64 @@ export function ChildrenPage() {
             placeholder={t('children.list.searchPlaceholder')}
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
-            style={{ maxWidth: 420 }}
+            style={{ maxWidth: 480 }}
           />
-          <Typography.Text type="secondary" data-testid="children-total">
-            {data ? t('children.list.total', { total }) : null}
-          </Typography.Text>
+          <Flex role="group" aria-label={t('children.list.filtersLabel')} gap={8} wrap align="center">
+            {select(
+              'status',
+              (['active', 'closed'] as const).map((s) => ({
+                value: s,
+                label: labelOr(`codes.childStatus.${s}`, s),
+              })),
+              110,
+            )}
+            {select(
+              'riskLevel',
+              RISK_LEVELS.map((r) => ({ value: r, label: riskLabel(r) })),
+              140,
+            )}
+            {select(
+              'category',
+              CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) })),
+              180,
+            )}
+            {select(
+              'township',
+              TOWNSHIPS.map((n) => ({ value: n, label: n })),
+              150,
+            )}
+            {select(
+              'ageBand',
+              AGE_BANDS.map((b) => ({ value: b, label: labelOr(`codes.ageBand.${b}`, b) })),
+              120,
+            )}
+            {isAdmin
+              ? select(
+                  'ownerId',
+                  (accounts.data ?? []).map((a) => ({ value: a.id, label: a.displayName })),
+                  140,
+                )
+              : user && (
+                  <Checkbox
+                    checked={filters.ownerId === user.id}
+                    onChange={(e) => setFilter('ownerId', e.target.checked ? user.id : undefined)}
+                  >
+                    {t('children.list.filter.mine')}
+                  </Checkbox>
+                )}
+            {Object.keys(filters).length > 0 && (
+              <Button type="link" onClick={resetFilters}>
+                {t('children.list.filter.reset')}
+              </Button>
+            )}
+            <Typography.Text
+              type="secondary"
+              data-testid="children-total"
+              style={{ marginInlineStart: 'auto' }}
+            >
+              {data ? t('children.list.total', { total }) : null}
+            </Typography.Text>
+          </Flex>
         </Flex>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Table<ChildRow>
@@ -66,7 +188,17 @@ export function ChildrenPage() {
           dataSource={data?.rows ?? []}
           loading={{ spinning: loading, delay: 200 }}
           scroll={{ x: 'max-content' }}
-          locale={{ emptyText: query ? t('children.list.emptySearch') : t('children.list.empty') }}
+          onChange={onTableChange}
+          showSorterTooltip={false}
+          onRow={(row) => ({
+            onClick: (e) => {
+              // The name link navigates by itself; a click elsewhere on the row does it here.
+              if ((e.target as HTMLElement).closest('a')) return;
+              navigate(`/children/${row.id}`);
+            },
+            style: { cursor: 'pointer' },
+          })}
+          locale={{ emptyText: filtered ? t('children.list.emptySearch') : t('children.list.empty') }}
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
@@ -74,32 +206,48 @@ export function ChildrenPage() {
             showSizeChanger: false,
             hideOnSinglePage: true,
             onChange: setPage,
-            showTotal: (n) => t('children.list.total', { total: n }),
+            showTotal: () => t('children.list.range', { from, to, total }),
           }}
         />
       </Card>
-      <ChildRegisterDrawer open={registering} onClose={() => setRegistering(false)} onCreated={reload} />
     </>
   );
 }
 
-function childColumns(): TableColumnsType<ChildRow> {
+function childColumns(sort: SortKey, order: 'asc' | 'desc'): TableColumnsType<ChildRow> {
   const dash = t('app.common.empty');
+  const sorted = (key: SortKey) => ({
+    sorter: true,
+    sortDirections: ['ascend', 'descend'] as ('ascend' | 'descend')[],
+    sortOrder: sort === key ? (order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null,
+  });
   return [
-    { title: t('children.fields.name'), dataIndex: 'name', key: 'name', fixed: 'start' },
+    {
+      title: t('children.fields.name'),
+      dataIndex: 'name',
+      key: 'name',
+      fixed: 'start',
+      ...sorted('name'),
+      render: (name: string, row) => (
+        <Link to={`/children/${row.id}`} aria-label={t('children.list.open', { name })}>
+          {name}
+        </Link>
+      ),
+    },
     {
       title: t('children.fields.gender'),
       dataIndex: 'gender',
       key: 'gender',
-      render: (g: ChildRow['gender']) => t(`children.gender.${g}`),
+      render: (g: ChildRow['gender']) => genderLabel(g),
     },
     {
       title: t('children.list.birthAndAge'),
-      key: 'birth',
+      key: 'birthDate',
+      ...sorted('birthDate'),
       render: (_, row) => (
-        <span>
+        <span style={{ whiteSpace: 'nowrap' }}>
           {row.birthDate}
-          <Typography.Text type="secondary">{t('children.list.age', { age: row.age })}</Typography.Text>
+          <Typography.Text type="secondary">{t('children.list.ageParen', { age: row.age })}</Typography.Text>
         </span>
       ),
     },
@@ -107,23 +255,47 @@ function childColumns(): TableColumnsType<ChildRow> {
       title: t('children.fields.idNumber'),
       dataIndex: 'idNumberMasked',
       key: 'idNumber',
-      render: (v: string | null) =>
-        v ? (
-          <span style={{ fontVariantNumeric: 'tabular-nums' }}>{v}</span>
-        ) : (
-          <Typography.Text type="secondary">{t('children.list.noIdNumber')}</Typography.Text>
-        ),
+      render: (v: string | null) => <MaskedId value={v} />,
     },
-    { title: t('children.fields.township'), dataIndex: 'township', key: 'township' },
-    { title: t('children.fields.village'), dataIndex: 'village', key: 'village', render: (v) => v || dash },
+    {
+      title: t('children.list.place'),
+      key: 'place',
+      render: (_, row) => (row.village ? `${row.township} ${row.village}` : row.township),
+    },
     { title: t('children.fields.school'), dataIndex: 'school', key: 'school', render: (v) => v || dash },
+    {
+      title: t('children.fields.categories'),
+      dataIndex: 'categories',
+      key: 'categories',
+      render: (v: ChildRow['categories']) => <CategoryTags categories={v} />,
+    },
+    {
+      title: t('children.fields.riskLevel'),
+      dataIndex: 'riskLevel',
+      key: 'riskLevel',
+      ...sorted('riskLevel'),
+      render: (v: ChildRow['riskLevel']) => <RiskTag level={v} short />,
+    },
     {
       title: t('children.fields.status'),
       dataIndex: 'status',
       key: 'status',
-      render: (s: ChildRow['status']) => (
-        <Tag color={s === 'active' ? 'green' : 'default'}>{t(`children.status.${s}`)}</Tag>
-      ),
+      render: (s: ChildRow['status']) => <StatusTag status={s} />,
+    },
+    { title: t('children.fields.owner'), dataIndex: 'ownerName', key: 'owner', render: (v) => v || dash },
+    {
+      title: t('children.fields.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      ...sorted('createdAt'),
+      render: (v: number) => formatDate(v),
+    },
+    {
+      title: t('children.fields.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      ...sorted('updatedAt'),
+      render: (v: number) => formatDate(v),
     },
   ];
 }

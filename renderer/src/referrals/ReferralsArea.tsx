@@ -1,6 +1,15 @@
-import { NotBuiltPage } from '../shell/NotBuiltPage';
+import { Route, Routes } from 'react-router';
+import { ReferralInbox } from './ReferralInbox';
+import { ReferralIntake } from './ReferralIntake';
+import { ReferralRoute } from './ReferralPage';
 
-/** The referrals area's routes, under /referrals. Its screens are not built yet. */
+/** The referrals area's own routes, under /referrals. */
 export function ReferralsArea() {
-  return <NotBuiltPage area="referrals" title="app.nav.referrals" />;
+  return (
+    <Routes>
+      <Route index element={<ReferralInbox />} />
+      <Route path="new" element={<ReferralIntake />} />
+      <Route path=":id" element={<ReferralRoute />} />
+    </Routes>
+  );
 }

@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { AccountsCard } from './AccountsCard';
 import { ChangePassphraseCard } from './ChangePassphraseCard';
 import { IdleLockCard } from './IdleLockCard';
+import { ReferralSettingsCard } from './ReferralSettingsCard';
 
 export function SettingsPage({ user }: { user: SessionUser }) {
   const isAdmin = user.role === 'admin';
@@ -16,6 +17,7 @@ export function SettingsPage({ user }: { user: SessionUser }) {
           <ChangePassphraseCard username={user.username} />
           <IdleLockCard canEdit={isAdmin} />
         </Flex>
+        <ReferralSettingsCard canEdit={isAdmin} />
         {isAdmin && <AccountsCard currentUserId={user.id} />}
       </Flex>
     </>

@@ -38,7 +38,7 @@ export interface NavArea {
 export const NAV_AREAS: readonly NavArea[] = [
   { path: '/', label: 'app.nav.home', icon: <HomeOutlined /> },
   { path: '/children', label: 'app.nav.children', icon: <TeamOutlined /> },
-  { path: '/referrals', label: 'app.nav.referrals', icon: <SwapOutlined />, pending: 'referrals' },
+  { path: '/referrals', label: 'app.nav.referrals', icon: <SwapOutlined /> },
   { path: '/education', label: 'app.nav.education', icon: <ReadOutlined />, pending: 'education' },
   { path: '/orders', label: 'app.nav.orders', icon: <FileProtectOutlined />, pending: 'orders' },
   { path: '/counselling', label: 'app.nav.counselling', icon: <HeartOutlined />, pending: 'counselling' },
