@@ -5,21 +5,24 @@ import type { SessionUser } from '../../../db/api/define';
 import { AuditPage } from '../audit/AuditPage';
 import { ChildrenArea } from '../children/ChildrenArea';
 import { roleLabel } from '../common/labels';
+import { CounsellingArea } from '../counselling/CounsellingArea';
 import { EducationArea } from '../education/EducationArea';
 import { HomePage } from '../home/HomePage';
 import { t } from '../i18n';
 import { OrdersArea } from '../orders/OrdersArea';
 import { ReferralsArea } from '../referrals/ReferralsArea';
+import { RemindersArea } from '../reminders/RemindersArea';
 import { useSession } from '../session/store';
 import { useIdleLock } from '../session/useIdleLock';
 import { LOCK_SHORTCUT, useLockShortcut } from '../session/useLockShortcut';
 import { SettingsPage } from '../settings/SettingsPage';
+import { VisitsArea } from '../visits/VisitsArea';
 import { ForbiddenPage } from './ForbiddenPage';
 import { NotBuiltPage } from './NotBuiltPage';
 import { areaKey, NAV_AREAS, visibleAreas } from './nav';
 
 // Areas that route themselves (their own <Routes> under path/*), built or not.
-const AREAS_WITH_ROUTES = ['/referrals', '/education', '/orders'];
+const AREAS_WITH_ROUTES = ['/referrals', '/education', '/orders', '/counselling', '/visits', '/reminders'];
 
 const HEADER_HEIGHT = 56;
 const SIDER_WIDTH = 200;
@@ -95,6 +98,9 @@ export function AppShell({ user }: { user: SessionUser }) {
               <Route path="/referrals/*" element={<ReferralsArea />} />
               <Route path="/education/*" element={<EducationArea />} />
               <Route path="/orders/*" element={<OrdersArea />} />
+              <Route path="/counselling/*" element={<CounsellingArea />} />
+              <Route path="/visits/*" element={<VisitsArea />} />
+              <Route path="/reminders/*" element={<RemindersArea />} />
               {NAV_AREAS.filter((a) => a.pending && !AREAS_WITH_ROUTES.includes(a.path)).map((a) => (
                 <Route
                   key={a.path}

@@ -4,6 +4,7 @@ import { app } from './app';
 import { audit } from './audit';
 import { children } from './children';
 import { codes } from './codes';
+import { counselling } from './counselling';
 import { documents } from './documents';
 import { education } from './education';
 import { errors } from './errors';
@@ -29,6 +30,7 @@ export const zhCN = {
   education,
   orders,
   reminders,
+  counselling,
   visits,
   settings,
   shell,

@@ -1,0 +1,2 @@
+// UI strings of the counselling area.
+export const counselling = {};
