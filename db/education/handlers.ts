@@ -234,6 +234,10 @@ export function createPlan(
   return id;
 }
 
+function auditPlan(ctx: Ctx, p: PlanRow, action: string, detail: Record<string, unknown> = {}): void {
+  ctx.audit.write({ action, entity: 'child', entityId: p.childId, detail: { planId: p.id, ...detail } });
+}
+
 function assertStatus(p: PlanRow, allowed: PlanRow['status'][]): void {
   if (!allowed.includes(p.status)) {
     throw new ApiError(
@@ -326,12 +330,7 @@ export const educationMethods = {
       assertStatus(p, ['assessing', 'active']);
       updateVersioned(ctx, guidancePlans, id, version, fields);
       writePlanFields(ctx, id, p.childId, { ...fields, guardianPersonIds, goals });
-      ctx.audit.write({
-        action: 'education.updatePlan',
-        entity: 'child',
-        entityId: p.childId,
-        detail: { planId: id },
-      });
+      auditPlan(ctx, p, 'education.updatePlan');
       return viewPlan(ctx, id);
     },
   }),
@@ -353,12 +352,7 @@ export const educationMethods = {
       if (!p.startDate || !p.endDate || !p.provider)
         throw new ApiError('VALIDATION', t('validation.education.termRequired'));
       updateVersioned(ctx, guidancePlans, p.id, input.version, { status: 'active' });
-      ctx.audit.write({
-        action: 'education.startPlan',
-        entity: 'child',
-        entityId: p.childId,
-        detail: { planId: p.id },
-      });
+      auditPlan(ctx, p, 'education.startPlan');
       return viewPlan(ctx, p.id);
     },
   }),
@@ -387,12 +381,7 @@ export const educationMethods = {
         .set({ version: p.version + 1, updatedAt: ctx.clock.now() })
         .where(eq(guidancePlans.id, p.id))
         .run();
-      ctx.audit.write({
-        action: 'education.addSession',
-        entity: 'child',
-        entityId: p.childId,
-        detail: { planId: p.id, sessionId: id },
-      });
+      auditPlan(ctx, p, 'education.addSession', { sessionId: id });
       return viewPlan(ctx, p.id);
     },
   }),
@@ -410,12 +399,7 @@ export const educationMethods = {
         finalResult: input.finalResult,
         finalEvaluation: input.finalEvaluation,
       });
-      ctx.audit.write({
-        action: 'education.completePlan',
-        entity: 'child',
-        entityId: p.childId,
-        detail: { planId: p.id, result: input.finalResult },
-      });
+      auditPlan(ctx, p, 'education.completePlan', { result: input.finalResult });
       return viewPlan(ctx, p.id);
     },
   }),
@@ -431,12 +415,7 @@ export const educationMethods = {
         status: 'suspended',
         suspendReason: input.reason,
       });
-      ctx.audit.write({
-        action: 'education.suspendPlan',
-        entity: 'child',
-        entityId: p.childId,
-        detail: { planId: p.id },
-      });
+      auditPlan(ctx, p, 'education.suspendPlan');
       return viewPlan(ctx, p.id);
     },
   }),
@@ -457,12 +436,7 @@ export const educationMethods = {
           note: r.note,
         });
       const followUpId = addFollowUp(ctx, subject(id), followUp);
-      ctx.audit.write({
-        action: 'education.addFollowUp',
-        entity: 'child',
-        entityId: p.childId,
-        detail: { planId: id, followUpId },
-      });
+      auditPlan(ctx, p, 'education.addFollowUp', { followUpId });
       return viewPlan(ctx, id);
     },
   }),
