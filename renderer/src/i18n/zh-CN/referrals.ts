@@ -3,7 +3,7 @@
 export const referrals = {
   title: '线索移交',
   intro: '接收刑事检察部门移交的涉未成年人线索，核查后分流至相关单位，并跟踪各单位的回复。',
-  numbered: '线索 {number}',
+  numbered: '线索{number}',
   fields: {
     number: '编号',
     sourceDepartment: '来源部门',
@@ -56,7 +56,7 @@ export const referrals = {
     back: '返回线索列表',
     basics: '线索来源',
     submit: '登记线索',
-    done: '线索 {number} 已登记',
+    done: '已登记线索{number}',
     departmentPlaceholder: '请选择来源部门',
     caseNumberPlaceholder: '如：济阳检刑诉〔2026〕12号',
     summaryPlaceholder: '犯罪嫌疑人/被告人的情况、儿童的生活和照料现状、移交部门的意见等',
@@ -74,7 +74,7 @@ export const referrals = {
     childrenRequired: '请至少关联或登记一名儿童',
   },
   child: {
-    modeLabel: '儿童',
+    modeLabel: '已登记或新登记',
     existing: '选择已登记儿童',
     create: '登记新儿童',
     pickLabel: '已登记的儿童',
@@ -99,13 +99,14 @@ export const referrals = {
       sameNameGuardian: '姓名相同且监护人同名',
     },
     useThis: '就是此儿童，改为关联',
+    alreadyLinked: '（已是本线索涉及的儿童）',
     registerAnyway: '仍然登记',
     acknowledged: '已核对，不是同一名儿童，将登记为新档案。',
     undo: '撤销',
     statusClosed: '（已结案）',
   },
   detained: {
-    modeLabel: '人员',
+    modeLabel: '已录入或新录入',
     existing: '选择已录入人员',
     create: '录入新人员',
     pickLabel: '已录入的人员',

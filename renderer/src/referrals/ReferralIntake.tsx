@@ -1,0 +1,250 @@
+import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { PageHeader } from '../common/PageHeader';
+import { useApiForm } from '../common/useApiForm';
+import { t } from '../i18n';
+import { ChildEntryFields, type ChildEntryValues, toNamedChild } from './ChildEntryFields';
+import {
+  DetainedEntryFields,
+  type DetainedEntryValues,
+  detainedName,
+  toDetained,
+} from './DetainedEntryFields';
+import {
+  asOptions,
+  blankToNull,
+  DATE_FORMAT,
+  dateItem,
+  keepEnterFromSubmitting,
+  todayText,
+  urgencyOptions,
+  useReferralLists,
+} from './shared';
+import type { ReferralView } from './types';
+
+/** Form values use the API's field names, so `children.0.child.name` lands on its field. */
+interface IntakeValues {
+  sourceDepartment: string;
+  sourceCaseNumber?: string;
+  receivedDate: string;
+  urgency: 'normal' | 'urgent';
+  summary?: string;
+  detained?: DetainedEntryValues[];
+  children?: ChildEntryValues[];
+}
+
+export function ReferralIntake() {
+  const [form] = Form.useForm<IntakeValues>();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const { departments } = useReferralLists();
+  const detained = Form.useWatch('detained', form) as DetainedEntryValues[] | undefined;
+  const guardianNames = useMemo(
+    () => (detained ?? []).map(detainedName).filter((n): n is string => n !== null),
+    [detained],
+  );
+
+  const call = useCallback(
+    (v: IntakeValues) =>
+      api('referrals.create', {
+        sourceDepartment: v.sourceDepartment,
+        sourceCaseNumber: blankToNull(v.sourceCaseNumber),
+        receivedDate: v.receivedDate,
+        summary: blankToNull(v.summary),
+        urgency: v.urgency,
+        detained: (v.detained ?? []).map(toDetained),
+        children: (v.children ?? []).map(toNamedChild),
+      }),
+    [],
+  );
+  const onSuccess = useCallback(
+    (r: ReferralView) => {
+      message.success(t('referrals.intake.done', { number: r.number }));
+      navigate(`/referrals/${r.id}`);
+    },
+    [message, navigate],
+  );
+  const { onFinish, submitting, failure } = useApiForm(form, call, { onSuccess });
+
+  const initialValues = useMemo<Partial<IntakeValues>>(
+    () => ({
+      receivedDate: todayText(),
+      urgency: 'normal',
+      detained: [{ mode: 'new', isGuardian: true }],
+      children: [{ mode: 'existing' }],
+    }),
+    [],
+  );
+
+  return (
+    <>
+      <Link to="/referrals">
+        <ArrowLeftOutlined aria-hidden /> {t('referrals.intake.back')}
+      </Link>
+      <div style={{ height: 8 }} />
+      <PageHeader title={t('referrals.intake.title')} />
+      <FormAlert failure={failure} />
+      <Form<IntakeValues>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={initialValues}
+        autoComplete="off"
+        onKeyDown={keepEnterFromSubmitting}
+        scrollToFirstError={{ block: 'center' }}
+      >
+        <Flex vertical gap={16}>
+          <Card title={t('referrals.intake.basics')}>
+            <Row gutter={16}>
+              <Col xs={24} md={8}>
+                <Form.Item
+                  label={t('referrals.fields.sourceDepartment')}
+                  name="sourceDepartment"
+                  rules={[{ required: true, message: t('validation.referral.departmentRequired') }]}
+                >
+                  <Select
+                    options={asOptions(departments)}
+                    placeholder={t('referrals.intake.departmentPlaceholder')}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8}>
+                <Form.Item label={t('referrals.fields.sourceCaseNumber')} name="sourceCaseNumber">
+                  <Input placeholder={t('referrals.intake.caseNumberPlaceholder')} maxLength={60} />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={4}>
+                <Form.Item
+                  label={t('referrals.fields.receivedDate')}
+                  name="receivedDate"
+                  rules={[{ required: true, message: t('validation.referral.receivedRequired') }]}
+                  {...dateItem}
+                >
+                  <DatePicker
+                    format={DATE_FORMAT}
+                    allowClear={false}
+                    disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                    style={{ width: '100%' }}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={12} md={4}>
+                <Form.Item label={t('referrals.fields.urgency')} name="urgency">
+                  <Radio.Group optionType="button" options={urgencyOptions()} />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item label={t('referrals.fields.summary')} name="summary" style={{ marginBottom: 0 }}>
+              <Input.TextArea
+                rows={4}
+                maxLength={2000}
+                showCount
+                placeholder={t('referrals.intake.summaryPlaceholder')}
+              />
+            </Form.Item>
+          </Card>
+
+          <Card title={t('referrals.intake.childrenTitle')}>
+            <Typography.Paragraph type="secondary">{t('referrals.intake.childrenHint')}</Typography.Paragraph>
+            <Form.List
+              name="children"
+              rules={[
+                {
+                  validator: async (_, list?: unknown[]) => {
+                    if (!list || list.length === 0) throw new Error(t('referrals.intake.childrenRequired'));
+                  },
+                },
+              ]}
+            >
+              {(fields, { add, remove }, { errors }) => (
+                <Flex vertical gap={16}>
+                  {fields.map((field, i) => (
+                    <Card
+                      key={field.key}
+                      type="inner"
+                      size="small"
+                      title={t('referrals.intake.childN', { n: i + 1 })}
+                      data-testid={`child-entry-${i}`}
+                      extra={
+                        fields.length > 1 ? (
+                          <Button
+                            type="text"
+                            size="small"
+                            icon={<DeleteOutlined />}
+                            onClick={() => remove(field.name)}
+                          >
+                            {t('referrals.intake.remove')}
+                          </Button>
+                        ) : null
+                      }
+                    >
+                      <ChildEntryFields
+                        name={[field.name]}
+                        path={['children', field.name]}
+                        guardianNames={guardianNames}
+                      />
+                    </Card>
+                  ))}
+                  <Form.ErrorList errors={errors} />
+                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ mode: 'existing' })}>
+                    {t('referrals.intake.addChild')}
+                  </Button>
+                </Flex>
+              )}
+            </Form.List>
+          </Card>
+
+          <Card title={t('referrals.intake.detainedTitle')}>
+            <Typography.Paragraph type="secondary">{t('referrals.intake.detainedHint')}</Typography.Paragraph>
+            <Form.List name="detained">
+              {(fields, { add, remove }) => (
+                <Flex vertical gap={16}>
+                  {fields.map((field, i) => (
+                    <Card
+                      key={field.key}
+                      type="inner"
+                      size="small"
+                      title={t('referrals.intake.detainedN', { n: i + 1 })}
+                      data-testid={`detained-entry-${i}`}
+                      extra={
+                        <Button
+                          type="text"
+                          size="small"
+                          icon={<DeleteOutlined />}
+                          onClick={() => remove(field.name)}
+                        >
+                          {t('referrals.intake.remove')}
+                        </Button>
+                      }
+                    >
+                      <DetainedEntryFields name={[field.name]} path={['detained', field.name]} />
+                    </Card>
+                  ))}
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ mode: 'new', isGuardian: true })}
+                  >
+                    {t('referrals.intake.addDetained')}
+                  </Button>
+                </Flex>
+              )}
+            </Form.List>
+          </Card>
+
+          <Flex justify="end" gap={8}>
+            <Button onClick={() => navigate('/referrals')}>{t('app.common.cancel')}</Button>
+            <Button type="primary" htmlType="submit" loading={submitting}>
+              {t('referrals.intake.submit')}
+            </Button>
+          </Flex>
+        </Flex>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,493 @@
+import {
+  App,
+  Button,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  type FormInstance,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+} from 'antd';
+import dayjs from 'dayjs';
+import { type ReactNode, useCallback } from 'react';
+import { workdays } from '../../../db/calendar/workdays';
+import { addMonths } from '../../../db/children/guardianship';
+import { LEAD_REPLY_WORKDAYS } from '../../../db/referrals/codes';
+import { ApiCallError, api, toApiCallError } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { type FormFailure, useApiForm } from '../common/useApiForm';
+import { t } from '../i18n';
+import { ChildEntryFields, type ChildEntryValues, toNamedChild } from './ChildEntryFields';
+import {
+  asOptions,
+  blankToNull,
+  carrierOptions,
+  DATE_FORMAT,
+  dateItem,
+  keepEnterFromSubmitting,
+  todayText,
+  urgencyOptions,
+  useReferralLists,
+} from './shared';
+import type { ActionView, Carrier, ReferralView } from './types';
+
+/** Each dialog is mounted when it opens, so every opening starts from its initial values. */
+interface ModalProps {
+  onClose: () => void;
+  onSaved: (view: ReferralView) => void;
+}
+
+/** The frame every dialog here shares: the form's alert on top, cancel and submit below. */
+function FormModal<V>({
+  title,
+  onClose,
+  form,
+  onFinish,
+  submitting,
+  failure,
+  okText,
+  danger,
+  width = 560,
+  initialValues,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  form: FormInstance<V>;
+  onFinish: (values: V) => void;
+  submitting: boolean;
+  failure: FormFailure | null;
+  okText: string;
+  danger?: boolean;
+  width?: number;
+  initialValues?: Partial<V>;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      title={title}
+      open
+      onCancel={onClose}
+      width={width}
+      mask={{ closable: false }}
+      footer={
+        <Flex justify="end" gap={8}>
+          <Button onClick={onClose}>{t('app.common.cancel')}</Button>
+          <Button type="primary" danger={danger} loading={submitting} onClick={() => form.submit()}>
+            {okText}
+          </Button>
+        </Flex>
+      }
+    >
+      <FormAlert failure={failure} />
+      <Form<V>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={initialValues as Record<string, unknown> | undefined}
+        autoComplete="off"
+        onKeyDown={keepEnterFromSubmitting}
+      >
+        {children}
+      </Form>
+    </Modal>
+  );
+}
+
+/** Closes the dialog on success and hands the fresh referral to the page. */
+function useModalForm<V>(
+  form: FormInstance<V>,
+  call: (v: V) => Promise<ReferralView>,
+  { onClose, onSaved }: ModalProps,
+  successMessage: (view: ReferralView, values: V) => string,
+) {
+  const { message } = App.useApp();
+  // The success text may name what was saved (the agency), which a fixed successMessage cannot.
+  const onSuccess = useCallback(
+    (view: ReferralView, values: V) => {
+      onSaved(view);
+      onClose();
+      message.success(successMessage(view, values));
+    },
+    [onSaved, onClose, successMessage, message],
+  );
+  return useApiForm(form, call, { onSuccess });
+}
+
+/** What an empty 回复期限 becomes. A preview only: the API sets the real date (defaultReplyDue). */
+function defaultReplyDue(carrier: Carrier, sentDate: string) {
+  if (carrier === 'procuratorialAdvice') return { date: addMonths(sentDate, 1), approximate: false };
+  return workdays.addWorkdays(sentDate, LEAD_REPLY_WORKDAYS);
+}
+
+interface ActionValues {
+  agency: string;
+  carrier: Carrier;
+  sentDate: string;
+  replyDue?: string;
+  followUpNote?: string;
+}
+
+/** 添加分流 and 编辑: one agency, how the lead went there, and when a reply is due. */
+export function ActionFormModal({
+  referral,
+  action,
+  ...props
+}: ModalProps & { referral: ReferralView; action: ActionView | null }) {
+  const [form] = Form.useForm<ActionValues>();
+  const { agencies } = useReferralLists();
+  const carrier = Form.useWatch('carrier', form);
+  const sentDate = Form.useWatch('sentDate', form);
+  const replyDue = Form.useWatch('replyDue', form);
+
+  const call = useCallback(
+    (v: ActionValues) => {
+      const fields = {
+        agency: v.agency,
+        carrier: v.carrier,
+        sentDate: v.sentDate,
+        replyDue: v.replyDue || null,
+        followUpNote: blankToNull(v.followUpNote),
+      };
+      return action
+        ? api('referrals.updateAction', { id: action.id, version: action.version, ...fields })
+        : api('referrals.addAction', { referralId: referral.id, ...fields });
+    },
+    [action, referral.id],
+  );
+  const success = useCallback(
+    (_: ReferralView, v: ActionValues) =>
+      action ? t('referrals.actionEdit.done') : t('referrals.actionAdd.done', { agency: v.agency }),
+    [action],
+  );
+  const { onFinish, submitting, failure } = useModalForm(form, call, props, success);
+
+  const preview = carrier && sentDate && !replyDue ? defaultReplyDue(carrier, sentDate) : null;
+
+  return (
+    <FormModal
+      title={action ? t('referrals.actionEdit.title') : t('referrals.actionAdd.title')}
+      onClose={props.onClose}
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      okText={action ? t('app.common.save') : t('referrals.actionAdd.submit')}
+      initialValues={
+        action
+          ? {
+              agency: action.agency,
+              carrier: action.carrier,
+              sentDate: action.sentDate,
+              replyDue: action.replyDue,
+              followUpNote: action.followUpNote ?? undefined,
+            }
+          : { sentDate: todayText() }
+      }
+    >
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            label={t('referrals.actions.agency')}
+            name="agency"
+            rules={[{ required: true, message: t('validation.referral.agencyRequired') }]}
+          >
+            <Select options={asOptions(agencies)} placeholder={t('referrals.actions.agencyPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('referrals.actions.carrier')}
+            name="carrier"
+            rules={[{ required: true, message: t('validation.referral.carrierRequired') }]}
+          >
+            <Select options={carrierOptions()} placeholder={t('referrals.actions.carrierPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('referrals.actions.sentDate')}
+            name="sentDate"
+            rules={[{ required: true, message: t('validation.referral.sentRequired') }]}
+            {...dateItem}
+          >
+            <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('referrals.actions.replyDue')}
+            name="replyDue"
+            {...dateItem}
+            extra={
+              preview
+                ? `${t('referrals.actions.replyDueDefault', {
+                    date: preview.date,
+                    rule:
+                      carrier === 'procuratorialAdvice'
+                        ? t('referrals.actions.replyDueRuleAdvice')
+                        : t('referrals.actions.replyDueRuleLead'),
+                  })}${preview.approximate ? t('referrals.actions.replyDueApproximate') : ''}`
+                : replyDue
+                  ? undefined
+                  : t('referrals.actions.replyDueHint')
+            }
+          >
+            <DatePicker
+              format={DATE_FORMAT}
+              placeholder={t('referrals.intake.optional')}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t('referrals.actions.followUpNote')} name="followUpNote">
+        <Input.TextArea rows={2} maxLength={1000} placeholder={t('referrals.actions.notePlaceholder')} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+interface ReplyValues {
+  replyDate: string;
+  result: string;
+  followUpNote?: string;
+}
+
+/** 记录回复: the agency's answer closes its reply deadline. */
+export function ReplyModal({ action, ...props }: ModalProps & { action: ActionView }) {
+  const [form] = Form.useForm<ReplyValues>();
+  const call = useCallback(
+    (v: ReplyValues) =>
+      api('referrals.recordReply', {
+        id: action.id,
+        version: action.version,
+        replyDate: v.replyDate,
+        result: v.result,
+        followUpNote: blankToNull(v.followUpNote),
+      }),
+    [action],
+  );
+  const success = useCallback(() => t('referrals.reply.done', { agency: action.agency }), [action]);
+  const { onFinish, submitting, failure } = useModalForm(form, call, props, success);
+  return (
+    <FormModal
+      title={t('referrals.reply.title', { agency: action.agency })}
+      initialValues={{
+        replyDate: action.replyDate ?? todayText(),
+        result: action.result ?? undefined,
+        followUpNote: action.followUpNote ?? undefined,
+      }}
+      onClose={props.onClose}
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      okText={t('app.common.save')}
+    >
+      <Form.Item
+        label={t('referrals.actions.replyDate')}
+        name="replyDate"
+        rules={[{ required: true, message: t('errors.required') }]}
+        {...dateItem}
+      >
+        <DatePicker
+          format={DATE_FORMAT}
+          allowClear={false}
+          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+          style={{ width: 200 }}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('referrals.actions.result')}
+        name="result"
+        rules={[{ required: true, whitespace: true, message: t('validation.referral.resultRequired') }]}
+      >
+        <Input.TextArea rows={3} maxLength={1000} placeholder={t('referrals.reply.resultPlaceholder')} />
+      </Form.Item>
+      <Form.Item label={t('referrals.actions.followUpNote')} name="followUpNote">
+        <Input.TextArea rows={2} maxLength={1000} placeholder={t('referrals.actions.notePlaceholder')} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 撤回: the lead went to the wrong place, or is handled elsewhere; the reason stays on record. */
+export function WithdrawModal({ action, ...props }: ModalProps & { action: ActionView }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const call = useCallback(
+    (v: { reason: string }) =>
+      api('referrals.withdrawAction', { id: action.id, version: action.version, reason: v.reason }),
+    [action],
+  );
+  const success = useCallback(() => t('referrals.withdraw.done', { agency: action.agency }), [action]);
+  const { onFinish, submitting, failure } = useModalForm(form, call, props, success);
+  return (
+    <FormModal
+      title={t('referrals.withdraw.title', { agency: action.agency })}
+      onClose={props.onClose}
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      okText={t('referrals.withdraw.submit')}
+      danger
+    >
+      <Form.Item
+        label={t('referrals.withdraw.reason')}
+        name="reason"
+        rules={[
+          { required: true, whitespace: true, message: t('validation.referral.withdrawReasonRequired') },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={500} placeholder={t('referrals.withdraw.reasonPlaceholder')} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+interface EditValues {
+  sourceDepartment: string;
+  sourceCaseNumber?: string;
+  receivedDate: string;
+  urgency: 'normal' | 'urgent';
+  summary?: string;
+}
+
+/** 修改: the intake's own fields; children and persons are added from the page. */
+export function EditReferralModal({ referral, ...props }: ModalProps & { referral: ReferralView }) {
+  const [form] = Form.useForm<EditValues>();
+  const { departments } = useReferralLists();
+  const call = useCallback(
+    (v: EditValues) =>
+      api('referrals.update', {
+        id: referral.id,
+        version: referral.version,
+        sourceDepartment: v.sourceDepartment,
+        sourceCaseNumber: blankToNull(v.sourceCaseNumber),
+        receivedDate: v.receivedDate,
+        urgency: v.urgency,
+        summary: blankToNull(v.summary),
+      }),
+    [referral],
+  );
+  const success = useCallback(() => t('referrals.edit.done'), []);
+  const { onFinish, submitting, failure } = useModalForm(form, call, props, success);
+  // Departments removed from the settings since stay choosable for the referral that has one.
+  const options = asOptions(
+    departments.includes(referral.sourceDepartment)
+      ? departments
+      : [referral.sourceDepartment, ...departments],
+  );
+  return (
+    <FormModal
+      title={t('referrals.edit.title')}
+      onClose={props.onClose}
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      okText={t('app.common.save')}
+      width={640}
+      initialValues={{
+        sourceDepartment: referral.sourceDepartment,
+        sourceCaseNumber: referral.sourceCaseNumber ?? undefined,
+        receivedDate: referral.receivedDate,
+        urgency: referral.urgency,
+        summary: referral.summary ?? undefined,
+      }}
+    >
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            label={t('referrals.fields.sourceDepartment')}
+            name="sourceDepartment"
+            rules={[{ required: true, message: t('validation.referral.departmentRequired') }]}
+          >
+            <Select options={options} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={t('referrals.fields.sourceCaseNumber')} name="sourceCaseNumber">
+            <Input placeholder={t('referrals.intake.caseNumberPlaceholder')} maxLength={60} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('referrals.fields.receivedDate')}
+            name="receivedDate"
+            rules={[{ required: true, message: t('validation.referral.receivedRequired') }]}
+            {...dateItem}
+          >
+            <DatePicker
+              format={DATE_FORMAT}
+              allowClear={false}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={t('referrals.fields.urgency')} name="urgency">
+            <Radio.Group optionType="button" options={urgencyOptions()} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t('referrals.fields.summary')} name="summary">
+        <Input.TextArea rows={4} maxLength={2000} showCount />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+const CHILD_FIELDS = new Set(['name', 'gender', 'birthDate', 'idNumber', 'township', 'village', 'school']);
+
+/** 关联儿童: a child the referral did not name at intake, on file or registered here. */
+export function LinkChildModal({ referral, ...props }: ModalProps & { referral: ReferralView }) {
+  const [form] = Form.useForm<ChildEntryValues>();
+  const call = useCallback(
+    async (v: ChildEntryValues) => {
+      try {
+        return await api('referrals.linkChild', { id: referral.id, ...toNamedChild(v) });
+      } catch (err) {
+        // The registration rules answer with the child's own field names (idNumber, not
+        // child.idNumber); put them under the sub-form's names so they land on their fields.
+        const e = toApiCallError(err);
+        if (v.mode !== 'new' || !e.fields) throw e;
+        const fields = Object.fromEntries(
+          Object.entries(e.fields).map(([k, m]) => [CHILD_FIELDS.has(k) ? `child.${k}` : k, m]),
+        );
+        throw new ApiCallError({ code: e.code, message: e.message, fields });
+      }
+    },
+    [referral.id],
+  );
+  const success = useCallback(
+    (view: ReferralView) => {
+      const before = new Set(referral.children.map((c) => c.id));
+      const added = view.children.find((c) => !before.has(c.id));
+      return t('referrals.link.done', { name: added?.name ?? '' });
+    },
+    [referral.children],
+  );
+  const { onFinish, submitting, failure } = useModalForm(form, call, props, success);
+  return (
+    <FormModal
+      title={t('referrals.link.title')}
+      onClose={props.onClose}
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      okText={t('referrals.link.submit')}
+      width={820}
+      initialValues={{ mode: 'existing' }}
+    >
+      <ChildEntryFields name={[]} path={[]} linkedIds={referral.children.map((c) => c.id)} />
+    </FormModal>
+  );
+}

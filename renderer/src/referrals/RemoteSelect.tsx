@@ -1,0 +1,84 @@
+import { Select, Spin } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { Picked } from './types';
+
+const SEARCH_DEBOUNCE_MS = 200;
+
+/**
+ * A Select whose options come from an API search as the caseworker types. Its value is the
+ * picked id with the label the list showed (labelInValue), so the choice stays readable
+ * after the next search replaces the options.
+ */
+export function RemoteSelect({
+  value,
+  onChange,
+  search,
+  placeholder,
+  typeToSearch,
+  noMatch,
+  id,
+  'aria-invalid': ariaInvalid,
+}: {
+  value?: Picked | null;
+  onChange?: (value: Picked | null) => void;
+  search: (query: string) => Promise<Picked[]>;
+  placeholder: string;
+  typeToSearch: string;
+  noMatch: string;
+  id?: string;
+  'aria-invalid'?: boolean;
+}) {
+  const [query, setQuery] = useState('');
+  const [options, setOptions] = useState<Picked[]>([]);
+  const [searching, setSearching] = useState(false);
+  const searchRef = useRef(search);
+  searchRef.current = search;
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setOptions([]);
+      setSearching(false);
+      return;
+    }
+    let current = true;
+    setSearching(true);
+    const timer = setTimeout(() => {
+      searchRef
+        .current(q)
+        .then(
+          (found) => {
+            if (current) setOptions(found);
+          },
+          () => {
+            if (current) setOptions([]);
+          },
+        )
+        .finally(() => {
+          if (current) setSearching(false);
+        });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  const shown = value && !options.some((o) => o.value === value.value) ? [value, ...options] : options;
+
+  return (
+    <Select<Picked>
+      id={id}
+      aria-invalid={ariaInvalid}
+      labelInValue
+      allowClear
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      showSearch={{ filterOption: false, onSearch: setQuery }}
+      options={shown}
+      placeholder={placeholder}
+      notFoundContent={searching ? <Spin size="small" /> : query.trim() ? noMatch : typeToSearch}
+      style={{ width: '100%' }}
+    />
+  );
+}
