@@ -5,6 +5,7 @@ import { auditMethods } from '../audit/handlers';
 import { childrenMethods } from '../children/handlers';
 import { relationMethods } from '../children/relations';
 import { counsellingMethods } from '../counselling/handlers';
+import { documentMethods } from '../documents/handlers';
 import { educationMethods } from '../education/handlers';
 import { orderMethods } from '../orders/handlers';
 import { referralMethods } from '../referrals/handlers';
@@ -25,6 +26,7 @@ export const contract = {
   ...counsellingMethods,
   ...visitMethods,
   ...reminderMethods,
+  ...documentMethods,
 };
 
 export type Contract = typeof contract;

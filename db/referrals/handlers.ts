@@ -73,7 +73,15 @@ export interface ReferralView {
   closedAt: number | null;
   version: number;
   children: { id: string; name: string; idNumberMasked: string | null; birthDate: string }[];
-  detained: { id: string; name: string }[];
+  /** Each detained person, their relation to the named children and their current measure. */
+  detained: {
+    id: string;
+    name: string;
+    relation: string | null;
+    measure: string | null;
+    facility: string | null;
+    expectedRelease: string | null;
+  }[];
   actions: ActionView[];
   history: { from: ReferralStatus | null; to: ReferralStatus; at: number; actorName: string }[];
   allowedTransitions: ReferralStatus[];
@@ -133,7 +141,39 @@ function viewReferral(ctx: Ctx, id: string): ReferralView {
     .from(referralPersons)
     .innerJoin(persons, eq(persons.id, referralPersons.personId))
     .where(eq(referralPersons.referralId, id))
-    .all();
+    .all()
+    .map((p) => {
+      const relation =
+        kids.length > 0
+          ? (ctx.db
+              .select({ relation: childRelations.relation })
+              .from(childRelations)
+              .where(
+                and(
+                  eq(childRelations.personId, p.id),
+                  inArray(
+                    childRelations.childId,
+                    kids.map((k) => k.id),
+                  ),
+                  isNull(childRelations.deletedAt),
+                ),
+              )
+              .get()?.relation ?? null)
+          : null;
+      const custody = ctx.db
+        .select()
+        .from(custodyRecords)
+        .where(and(eq(custodyRecords.personId, p.id), isNull(custodyRecords.deletedAt)))
+        .orderBy(desc(custodyRecords.startDate))
+        .get();
+      return {
+        ...p,
+        relation,
+        measure: custody?.measure ?? null,
+        facility: custody?.facility ?? null,
+        expectedRelease: custody?.expectedRelease ?? null,
+      };
+    });
   const actions = ctx.db
     .select()
     .from(referralActions)
@@ -185,6 +225,24 @@ function viewReferral(ctx: Ctx, id: string): ReferralView {
     history,
     allowedTransitions: [...TRANSITIONS[r.status]],
   };
+}
+
+/**
+ * Registers a child from inside a referral form. Its errors are re-addressed to that child's
+ * sub-form (`children.0.child.name`), a possible duplicate included, so the form can say which.
+ */
+function createChildWithin(ctx: Ctx, child: Parameters<typeof createChild>[1], prefix: string): string {
+  try {
+    return createChild(ctx, child).id;
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    const fields = err.fields
+      ? Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [`${prefix}.${k}`, v]))
+      : err.code === 'CONFLICT'
+        ? { [`${prefix}.name`]: err.message }
+        : undefined;
+    throw new ApiError(err.code, err.message, fields);
+  }
 }
 
 function assertInList(ctx: Ctx, key: 'sourceDepartments' | 'agencies', value: string, field: string): void {
@@ -372,7 +430,9 @@ export const referralMethods = {
     handler: (ctx, input): ReferralView => {
       const r = loadReferral(ctx, input.id);
       assertNotClosed(r);
-      const childId = input.child ? createChild(ctx, input.child).id : loadChild(ctx, input.childId ?? '').id;
+      const childId = input.child
+        ? createChildWithin(ctx, input.child, 'child')
+        : loadChild(ctx, input.childId ?? '').id;
       linkChild(ctx, r.id, childId);
       touch(ctx, r.id);
       ctx.audit.write({

@@ -134,6 +134,7 @@ export const validation = {
     carrierRequired: '请选择移送方式',
     sentRequired: '请填写移送日期',
     replyBeforeSent: '回复日期不能早于移送日期',
+    sentBeforeReceived: '移送日期不能早于线索接收日期',
     transitionNotAllowed: '线索状态不能从“{from}”变为“{to}”',
     needsAction: '请先添加至少一项分流处置，再标记为已分流',
     openActions: '尚有 {count} 项分流处置未记录结果或撤回，不能办结',

@@ -1,0 +1,490 @@
+// 未成年人情况转介摘要: what a partner agency is sent about one child. Assembled from the other
+// areas' own read functions, so the summary shows exactly what their screens show, minus what a
+// partner must not see (DOMAIN.md "Privacy duties").
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { t } from '../../renderer/src/i18n';
+import { accounts } from '../accounts/schema';
+import type { Ctx } from '../api/define';
+import { ApiError } from '../api/errors';
+import type { Category, CloseReason, GuardianshipSituation, NeedKind, RiskLevel } from '../children/codes';
+import { ageOn, maskIdNumber } from '../children/idNumber';
+import { deriveGuardianship, loadChild, today } from '../children/model';
+import { relationsOfChild } from '../children/relations';
+import { localDate } from '../common/dates';
+import { counsellingMethods, maySeeCounsellingText } from '../counselling/handlers';
+import { educationMethods } from '../education/handlers';
+import { orderMethods } from '../orders/handlers';
+import { referralMethods } from '../referrals/handlers';
+import { referralChildren, referrals } from '../referrals/schema';
+import { visitMethods } from '../visits/handlers';
+import type { childSummaryInput, SummarySection } from './inputs';
+
+type Input = z.output<typeof childSummaryInput>;
+
+export interface SummaryCustody {
+  measure: string;
+  facility: string | null;
+  startDate: string;
+  expectedRelease: string | null;
+  actualRelease: string | null;
+  /** Only when the exporter chose to include it. */
+  charge: string | null;
+  caseNumber: string | null;
+}
+
+export interface SummaryRelative {
+  name: string;
+  relation: string;
+  isGuardian: boolean;
+  isCaregiver: boolean;
+  phone: string | null;
+  address: string | null;
+  deceasedOn: string | null;
+  missingSince: string | null;
+  severeDisability: boolean;
+  severeIllness: boolean;
+  custody: SummaryCustody[];
+}
+
+export interface SummaryReferral {
+  number: string;
+  receivedDate: string;
+  sourceDepartment: string;
+  /** Only with the charge: a criminal case number says as much as the charge. */
+  sourceCaseNumber: string | null;
+  status: string;
+  urgency: 'normal' | 'urgent';
+  summary: string | null;
+  actions: {
+    agency: string;
+    carrier: string;
+    sentDate: string;
+    replyDue: string;
+    replyDate: string | null;
+    result: string | null;
+    followUpNote: string | null;
+    withdrawn: boolean;
+  }[];
+}
+
+export interface SummaryPlan {
+  kind: 'ordered' | 'voluntary';
+  status: string;
+  guardians: string[];
+  provider: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  goals: { text: string; dueDate: string | null; status: string }[];
+  sessions: {
+    date: string;
+    mode: string;
+    minutes: number;
+    instructor: string;
+    content: string;
+  }[];
+  finalResult: string | null;
+  completedDate: string | null;
+}
+
+export interface SummaryOrder {
+  number: string | null;
+  status: string;
+  issueDate: string | null;
+  guardians: { name: string; relation: string }[];
+  problems: { article: string; text: string }[];
+  problemsOther: string | null;
+  requirements: { text: string; dueDate: string | null; status: string }[];
+  deliveryMethod: string | null;
+  deliveryDate: string | null;
+  observationStart: string | null;
+  observationEnd: string | null;
+  followUps: { date: string; method: string; findings: string; compliance: string | null }[];
+  evaluation: string | null;
+}
+
+export interface SummaryCounselling {
+  assessments: {
+    date: string;
+    instrument: string;
+    riskLevel: string;
+    assessor: string;
+    score: string | null;
+  }[];
+  sessions: {
+    date: string;
+    institution: string;
+    counsellor: string;
+    minutes: number;
+    summary: string | null;
+  }[];
+  treatments: { date: string; institution: string; reason: string | null; outcome: string | null }[];
+}
+
+export interface SummaryVisit {
+  date: string;
+  kind: string | null;
+  place: string | null;
+  visitors: string | null;
+  personsMet: string | null;
+  findings: Record<string, string | null>;
+  actionsAgreed: string | null;
+  nextVisitDate: string | null;
+}
+
+export interface ChildSummaryDoc {
+  childId: string;
+  child: {
+    name: string;
+    gender: 'male' | 'female';
+    birthDate: string;
+    age: number;
+    /** Masked unless the exporter asked for the full number with a reason. */
+    idNumber: string | null;
+    idNumberFull: boolean;
+  };
+  partner: string;
+  from: string | null;
+  to: string | null;
+  /** The sections this document carries, in print order. */
+  sections: SummarySection[];
+  /** Sections asked for but left out, and why; the document says so in place of them. */
+  omitted: { section: SummarySection; reason: 'restricted' }[];
+  includeCharge: boolean;
+  exporter: { name: string };
+  generatedAt: number;
+  basic?: {
+    ethnicity: string | null;
+    householdAddress: string | null;
+    currentAddress: string | null;
+    township: string;
+    village: string | null;
+    school: string | null;
+    grade: string | null;
+    boarding: boolean | null;
+    healthNotes: string | null;
+    disabilityNotes: string | null;
+    categories: Category[];
+    riskLevel: RiskLevel;
+    riskReason: string | null;
+    status: 'active' | 'closed';
+    closeReason: CloseReason | null;
+    ownerName: string | null;
+  };
+  guardianship?: {
+    situation: GuardianshipSituation | null;
+    note: string | null;
+    flagDeFactoUnsupported: boolean;
+    caregiver: { name: string; relation: string; phone: string | null } | null;
+    relatives: SummaryRelative[];
+  };
+  needs?: { kind: NeedKind; note: string | null; met: boolean }[];
+  referrals?: SummaryReferral[];
+  education?: {
+    admonitions: { date: string; place: string; guardian: string; reason: string; deliveredBy: string }[];
+    plans: SummaryPlan[];
+  };
+  orders?: SummaryOrder[];
+  counselling?: SummaryCounselling;
+  visits?: SummaryVisit[];
+}
+
+const NEED_ORDER: NeedKind[] = ['living', 'education', 'medical', 'psychological', 'legal', 'safety'];
+
+function rangeTest(from: string | null, to: string | null): (date: string | null | undefined) => boolean {
+  return (date) => !!date && (!from || date >= from) && (!to || date <= to);
+}
+
+/** Whether a span [start, end] (end open when null) touches the range. */
+function overlaps(start: string | null, end: string | null, from: string | null, to: string | null): boolean {
+  if (!start) return false;
+  return (!to || start <= to) && (!from || !end || end >= from);
+}
+
+const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/** The caseworker rule of children.revealIdNumber: a caseworker sees full numbers of their own children only. */
+function assertMayRevealId(ctx: Ctx, childId: string, ownerId: string | null): void {
+  if (ctx.user.role === 'caseworker' && ownerId !== ctx.user.id) {
+    throw ApiError.denied('documents.childSummary', t('errors.forbidden'), 'child', childId);
+  }
+}
+
+export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
+  const row = loadChild(ctx, input.childId);
+  const day = today(ctx);
+  const { from, to } = input;
+  const inRange = rangeTest(from, to);
+  const want = new Set(input.sections);
+  const omitted: ChildSummaryDoc['omitted'] = [];
+
+  let idNumber = maskIdNumber(row.idNumber);
+  const idNumberFull = input.fullId !== null && row.idNumber !== null;
+  if (input.fullId) {
+    assertMayRevealId(ctx, row.id, row.ownerId);
+    if (row.idNumber) {
+      idNumber = row.idNumber;
+      ctx.audit.write({
+        action: 'children.revealId',
+        entity: 'child',
+        entityId: row.id,
+        detail: { reason: input.fullId.reason, via: 'documents.childSummary' },
+      });
+    }
+  }
+
+  const doc: ChildSummaryDoc = {
+    childId: row.id,
+    child: {
+      name: row.name,
+      gender: row.gender,
+      birthDate: row.birthDate,
+      age: ageOn(row.birthDate, day),
+      idNumber,
+      idNumberFull,
+    },
+    partner: input.partner,
+    from,
+    to,
+    sections: [],
+    omitted,
+    includeCharge: input.includeCharge,
+    exporter: { name: ctx.user.displayName },
+    generatedAt: ctx.clock.now(),
+  };
+
+  if (want.has('basic')) {
+    const ownerName = row.ownerId
+      ? (ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, row.ownerId)).get()
+          ?.n ?? null)
+      : null;
+    doc.basic = {
+      ethnicity: row.ethnicity,
+      householdAddress: row.householdAddress,
+      currentAddress: row.currentAddress,
+      township: row.township,
+      village: row.village,
+      school: row.school,
+      grade: row.grade,
+      boarding: row.boarding,
+      healthNotes: row.healthNotes,
+      disabilityNotes: row.disabilityNotes,
+      categories: row.categories,
+      riskLevel: row.riskLevel,
+      riskReason: row.riskReason,
+      status: row.status,
+      closeReason: row.closeReason,
+      ownerName,
+    };
+  }
+
+  if (want.has('guardianship')) {
+    const relations = relationsOfChild(ctx, row.id);
+    const g = deriveGuardianship(ctx, row);
+    const caregiver =
+      relations.find((r) => r.person.id === row.caregiverPersonId) ??
+      relations.find((r) => r.isCaregiver) ??
+      null;
+    doc.guardianship = {
+      situation: g.effectiveSituation,
+      note: row.guardianshipNote,
+      flagDeFactoUnsupported: g.flagDeFactoUnsupported,
+      caregiver: caregiver
+        ? { name: caregiver.person.name, relation: caregiver.relation, phone: caregiver.person.phone }
+        : null,
+      relatives: relations.map((r) => ({
+        name: r.person.name,
+        relation: r.relation,
+        isGuardian: r.isGuardian,
+        isCaregiver: r.isCaregiver,
+        phone: r.person.phone,
+        address: r.person.address,
+        deceasedOn: r.person.deceasedOn,
+        missingSince: r.person.missingSince,
+        severeDisability: r.person.severeDisability,
+        severeIllness: r.person.severeIllness,
+        custody: r.custody.map((c) => ({
+          measure: c.measure,
+          facility: c.facility,
+          startDate: c.startDate,
+          expectedRelease: c.expectedRelease,
+          actualRelease: c.actualRelease,
+          charge: input.includeCharge ? c.charge : null,
+          caseNumber: input.includeCharge ? c.caseNumber : null,
+        })),
+      })),
+    };
+  }
+
+  if (want.has('needs')) {
+    doc.needs = NEED_ORDER.filter((k) => row.needs[k]).map((k) => ({
+      kind: k,
+      note: row.needs[k]?.note ?? null,
+      met: row.needs[k]?.met ?? false,
+    }));
+  }
+
+  if (want.has('referrals')) {
+    const ids = ctx.db
+      .select({ id: referrals.id })
+      .from(referralChildren)
+      .innerJoin(referrals, eq(referrals.id, referralChildren.referralId))
+      .where(and(eq(referralChildren.childId, row.id), isNull(referrals.deletedAt)))
+      .orderBy(asc(referrals.receivedDate), asc(referrals.seq))
+      .all();
+    const get = referralMethods['referrals.get'].handler;
+    doc.referrals = ids
+      .map(({ id }) => get(ctx, { id }))
+      .filter((r) => inRange(r.receivedDate) || r.actions.some((a) => inRange(a.sentDate)))
+      .map((r) => ({
+        number: r.number,
+        receivedDate: r.receivedDate,
+        sourceDepartment: r.sourceDepartment,
+        sourceCaseNumber: input.includeCharge ? r.sourceCaseNumber : null,
+        status: r.status,
+        urgency: r.urgency,
+        summary: r.summary,
+        actions: r.actions
+          .filter((a) => inRange(a.sentDate))
+          .map((a) => ({
+            agency: a.agency,
+            carrier: a.carrier,
+            sentDate: a.sentDate,
+            replyDue: a.replyDue,
+            replyDate: a.replyDate,
+            result: a.result,
+            followUpNote: a.followUpNote,
+            withdrawn: a.withdrawnAt !== null,
+          })),
+      }));
+  }
+
+  if (want.has('education')) {
+    const edu = educationMethods['education.forChild'].handler(ctx, { childId: row.id });
+    doc.education = {
+      admonitions: edu.admonitions
+        .filter((a) => inRange(a.date))
+        .sort(byDate)
+        .map((a) => ({
+          date: a.date,
+          place: a.place,
+          guardian: a.guardian.name,
+          reason: a.reason,
+          deliveredBy: a.deliveredBy,
+        })),
+      plans: edu.plans
+        .filter((p) =>
+          overlaps(
+            p.assessmentDate ?? p.startDate,
+            p.completedDate ?? (p.status === 'suspended' ? p.endDate : null),
+            from,
+            to,
+          ),
+        )
+        .reverse()
+        .map((p) => ({
+          kind: p.kind,
+          status: p.status,
+          guardians: p.guardians.map((g) => g.name),
+          provider: p.provider,
+          startDate: p.startDate,
+          endDate: p.endDate,
+          goals: p.goals.map((g) => ({ text: g.text, dueDate: g.dueDate, status: g.status })),
+          sessions: p.sessions
+            .filter((s) => inRange(s.date))
+            .map((s) => ({
+              date: s.date,
+              mode: s.mode,
+              minutes: s.minutes,
+              instructor: s.instructor,
+              content: s.content,
+            })),
+          finalResult: p.finalResult,
+          completedDate: p.completedDate,
+        })),
+    };
+  }
+
+  if (want.has('orders')) {
+    // Drafts and orders awaiting approval are internal; a partner sees only issued orders.
+    const issued = new Set(['approved', 'observing', 'evaluating', 'closed']);
+    doc.orders = orderMethods['orders.forChild']
+      .handler(ctx, { childId: row.id })
+      .filter((o) => issued.has(o.status))
+      .filter((o) => overlaps(o.issueDate, o.closedAt ? localDate(o.closedAt) : null, from, to))
+      .reverse()
+      .map((o) => ({
+        number: o.number,
+        status: o.status,
+        issueDate: o.issueDate,
+        guardians: o.guardians.map((g) => ({ name: g.name, relation: g.relation })),
+        problems: o.problems.map((p) => ({ article: p.article, text: p.text })),
+        problemsOther: o.problemsOther,
+        requirements: o.requirements.map((r) => ({ text: r.text, dueDate: r.dueDate, status: r.status })),
+        deliveryMethod: o.deliveryMethod,
+        deliveryDate: o.deliveryDate,
+        observationStart: o.observationStart,
+        observationEnd: o.observationEnd,
+        followUps: o.followUps
+          .filter((f) => inRange(f.date))
+          .map((f) => ({ date: f.date, method: f.method, findings: f.findings, compliance: f.compliance })),
+        evaluation: o.evaluation,
+      }));
+  }
+
+  if (want.has('counselling')) {
+    if (!maySeeCounsellingText(ctx, row.ownerId)) {
+      // 精神卫生法 art. 23: not even that sessions took place goes to someone who may not read them.
+      omitted.push({ section: 'counselling', reason: 'restricted' });
+    } else {
+      // The area's own read, so the reading is audited as counselling.view like on its screen.
+      const c = counsellingMethods['counselling.forChild'].handler(ctx, { childId: row.id });
+      doc.counselling = {
+        assessments: c.assessments
+          .filter((a) => inRange(a.date))
+          .sort(byDate)
+          .map((a) => ({
+            date: a.date,
+            instrument: a.instrument,
+            riskLevel: a.riskLevel,
+            assessor: a.assessor,
+            score: a.score,
+          })),
+        sessions: c.sessions
+          .filter((s) => inRange(s.date))
+          .sort(byDate)
+          .map((s) => ({
+            date: s.date,
+            institution: s.institution,
+            counsellor: s.counsellor,
+            minutes: s.minutes,
+            summary: s.summary,
+          })),
+        treatments: c.treatments
+          .filter((r) => inRange(r.date))
+          .sort(byDate)
+          .map((r) => ({ date: r.date, institution: r.institution, reason: r.reason, outcome: r.outcome })),
+      };
+    }
+  }
+
+  if (want.has('visits')) {
+    doc.visits = visitMethods['visits.forChild']
+      .handler(ctx, { childId: row.id })
+      .filter((v) => v.status === 'final' && inRange(v.date))
+      .map((v) => ({
+        date: v.date ?? '',
+        kind: v.kind,
+        place: v.place,
+        visitors: v.visitors,
+        personsMet: v.personsMet,
+        findings: { ...v.findings } as Record<string, string | null>,
+        actionsAgreed: v.actionsAgreed,
+        nextVisitDate: v.nextVisitDate,
+      }))
+      .sort(byDate);
+  }
+
+  doc.sections = input.sections.filter((s) => !omitted.some((o) => o.section === s));
+  return doc;
+}
