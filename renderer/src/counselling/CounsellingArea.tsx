@@ -1,6 +1,13 @@
-import { NotBuiltPage } from '../shell/NotBuiltPage';
+import { Route, Routes } from 'react-router';
+import { CounsellingIndex } from './CounsellingIndex';
+import { CounsellingRecordRoute } from './CounsellingRecordPage';
 
-/** The counselling area's routes, under /counselling. Its screens are not built yet. */
+/** The counselling area's own routes, under /counselling. */
 export function CounsellingArea() {
-  return <NotBuiltPage area="counselling" title="app.nav.counselling" />;
+  return (
+    <Routes>
+      <Route index element={<CounsellingIndex />} />
+      <Route path=":childId" element={<CounsellingRecordRoute />} />
+    </Routes>
+  );
 }

@@ -1,6 +1,11 @@
-import { NotBuiltPage } from '../shell/NotBuiltPage';
+import { Route, Routes } from 'react-router';
+import { ReminderBoard } from './ReminderBoard';
 
-/** The reminders area's routes, under /reminders. Its screens are not built yet. */
+/** The reminders area's own routes, under /reminders. */
 export function RemindersArea() {
-  return <NotBuiltPage area="reminders" title="app.nav.reminders" />;
+  return (
+    <Routes>
+      <Route index element={<ReminderBoard />} />
+    </Routes>
+  );
 }

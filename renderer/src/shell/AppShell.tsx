@@ -11,6 +11,7 @@ import { HomePage } from '../home/HomePage';
 import { t } from '../i18n';
 import { OrdersArea } from '../orders/OrdersArea';
 import { ReferralsArea } from '../referrals/ReferralsArea';
+import { ReminderNavLabel } from '../reminders/ReminderNavLabel';
 import { RemindersArea } from '../reminders/RemindersArea';
 import { useSession } from '../session/store';
 import { useIdleLock } from '../session/useIdleLock';
@@ -85,7 +86,11 @@ export function AppShell({ user }: { user: SessionUser }) {
               mode="inline"
               selectedKeys={[areaKey(location.pathname)]}
               style={{ borderInlineEnd: 'none', paddingBlock: 8 }}
-              items={visibleAreas(user.role).map((a) => ({ key: a.path, icon: a.icon, label: t(a.label) }))}
+              items={visibleAreas(user.role).map((a) => ({
+                key: a.path,
+                icon: a.icon,
+                label: a.path === '/reminders' ? <ReminderNavLabel label={t(a.label)} /> : t(a.label),
+              }))}
               onClick={({ key }) => navigate(key)}
             />
           </nav>

@@ -1,6 +1,14 @@
-import { NotBuiltPage } from '../shell/NotBuiltPage';
+import { Route, Routes } from 'react-router';
+import { VisitRoute } from './VisitRoute';
+import { VisitsIndex } from './VisitsIndex';
 
-/** The visits area's routes, under /visits. Its screens are not built yet. */
+/** The visits area's own routes, under /visits. */
 export function VisitsArea() {
-  return <NotBuiltPage area="visits" title="app.nav.visits" />;
+  return (
+    <Routes>
+      <Route index element={<VisitsIndex />} />
+      <Route path="new" element={<VisitRoute />} />
+      <Route path=":id" element={<VisitRoute />} />
+    </Routes>
+  );
 }

@@ -1,0 +1,16 @@
+import { Card } from 'antd';
+import { PageHeader } from '../common/PageHeader';
+import { t } from '../i18n';
+import { ChildPicker } from './ChildPicker';
+
+/** 心理疏导: pick a child, then read or add to that child's counselling record. */
+export function CounsellingIndex() {
+  return (
+    <>
+      <PageHeader title={t('counselling.title')} intro={t('counselling.intro')} />
+      <Card title={t('counselling.picker.title')}>
+        <ChildPicker testId="counselling-picker" linkTo={(child) => `/counselling/${child.id}`} />
+      </Card>
+    </>
+  );
+}

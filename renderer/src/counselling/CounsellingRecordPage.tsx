@@ -1,0 +1,331 @@
+import {
+  ArrowLeftOutlined,
+  LockOutlined,
+  MedicineBoxOutlined,
+  PlusOutlined,
+  ProfileOutlined,
+  WarningFilled,
+} from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Flex,
+  Result,
+  Spin,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+  theme,
+} from 'antd';
+import { useCallback, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import type { ApiOutput } from '../api/client';
+import { genderLabel, RiskTag } from '../children/parts';
+import { useApiQuery } from '../common/useApiQuery';
+import { t } from '../i18n';
+import { useReminderBadge } from '../reminders/badgeStore';
+import { AssessmentDialog, psychRiskLabel, SessionDialog, TreatmentDialog } from './forms';
+
+type CounsellingRecord = ApiOutput<'counselling.forChild'>;
+type Assessment = CounsellingRecord['assessments'][number];
+type Session = CounsellingRecord['sessions'][number];
+type Treatment = CounsellingRecord['treatments'][number];
+type Dialog = 'assessment' | 'session' | 'treatment' | null;
+
+const PSYCH_RISK_COLOR: { [k in Assessment['riskLevel']]: string } = {
+  high: 'red',
+  medium: 'orange',
+  low: 'gold',
+  none: 'green',
+};
+
+/** Keyed by the child, so opening another child's record starts from a clean page. */
+export function CounsellingRecordRoute() {
+  const { childId = '' } = useParams();
+  return <CounsellingRecordPage key={childId} childId={childId} />;
+}
+
+/** Said in place of every text the reader may not see, so nothing looks merely empty. */
+function RestrictedLine() {
+  return (
+    <Typography.Text type="secondary" data-testid="restricted-line">
+      <LockOutlined aria-hidden style={{ marginInlineEnd: 6 }} />
+      {t('counselling.record.restrictedLine')}
+    </Typography.Text>
+  );
+}
+
+function CrisisTag() {
+  return (
+    <Tag color="red" variant="solid" icon={<WarningFilled />} style={{ marginInlineEnd: 0 }}>
+      {t('counselling.record.crisisTag')}
+    </Tag>
+  );
+}
+
+function CounsellingRecordPage({ childId }: { childId: string }) {
+  const navigate = useNavigate();
+  const { token } = theme.useToken();
+  const refreshBadge = useReminderBadge((s) => s.refresh);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  // The header needs the child's name, age and owner; forChild returns none of them.
+  const child = useApiQuery('children.get', { id: childId });
+  const record = useApiQuery('counselling.forChild', { childId });
+  const reload = record.reload;
+  const onSaved = useCallback(() => {
+    setDialog(null);
+    reload();
+    // A follow-up date or a crisis flag changes what is due.
+    refreshBadge();
+  }, [reload, refreshBadge]);
+
+  const error = child.error ?? record.error;
+  if (error && (!child.data || !record.data)) {
+    return (
+      <Result
+        status="warning"
+        title={error}
+        extra={<Button onClick={() => navigate('/counselling')}>{t('counselling.record.back')}</Button>}
+      />
+    );
+  }
+  if (!child.data || !record.data) {
+    return (
+      <Flex justify="center" style={{ padding: 64 }}>
+        <Spin description={t('counselling.record.loading')} />
+      </Flex>
+    );
+  }
+
+  const profile = child.data.profile;
+  const r = record.data;
+  const canWrite = r.textVisible;
+  const addButton = (which: Exclude<Dialog, null>, label: string) =>
+    canWrite ? (
+      <Button icon={<PlusOutlined />} onClick={() => setDialog(which)}>
+        {label}
+      </Button>
+    ) : null;
+
+  return (
+    <>
+      <Button
+        type="link"
+        icon={<ArrowLeftOutlined />}
+        onClick={() => navigate('/counselling')}
+        style={{ paddingInline: 0, marginBottom: 8 }}
+      >
+        {t('counselling.record.back')}
+      </Button>
+      <Flex align="center" justify="space-between" gap={16} wrap style={{ marginBottom: 16 }}>
+        <Flex align="baseline" gap={12} wrap>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {profile.name}
+          </Typography.Title>
+          <Typography.Text>
+            {t('counselling.picker.genderAgeValue', {
+              gender: genderLabel(profile.gender),
+              age: profile.age,
+            })}
+          </Typography.Text>
+          <RiskTag level={profile.riskLevel} />
+          <Typography.Text type="secondary">
+            {profile.ownerName
+              ? t('counselling.record.owner', { owner: profile.ownerName })
+              : t('counselling.record.noOwner')}
+          </Typography.Text>
+        </Flex>
+        <Button icon={<ProfileOutlined />} onClick={() => navigate(`/children/${profile.id}`)}>
+          {t('counselling.record.openFile')}
+        </Button>
+      </Flex>
+
+      {r.crisis && (
+        <Alert
+          type="error"
+          showIcon
+          icon={<WarningFilled />}
+          role="alert"
+          data-testid="crisis-banner"
+          title={<span style={{ fontSize: 18, fontWeight: 600 }}>{t('counselling.record.crisisTitle')}</span>}
+          description={<span style={{ fontSize: 15 }}>{t('counselling.record.crisisText')}</span>}
+          style={{ marginBottom: 16, border: `2px solid ${token.colorError}`, padding: '16px 20px' }}
+        />
+      )}
+      {!r.textVisible && (
+        <Alert
+          type="info"
+          showIcon
+          icon={<LockOutlined />}
+          data-testid="restricted-notice"
+          title={t('counselling.record.restrictedTitle')}
+          description={t('counselling.record.restrictedText')}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+
+      <Flex vertical gap={16}>
+        <Card
+          title={t('counselling.assessments.title')}
+          extra={addButton('assessment', t('counselling.assessments.add'))}
+        >
+          <Table<Assessment>
+            rowKey="id"
+            size="middle"
+            columns={assessmentColumns()}
+            dataSource={r.assessments}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: t('counselling.assessments.empty') }}
+          />
+        </Card>
+
+        <Card
+          title={t('counselling.sessions.title')}
+          extra={addButton('session', t('counselling.sessions.add'))}
+        >
+          {r.sessions.length === 0 ? (
+            <Typography.Text type="secondary">{t('counselling.sessions.empty')}</Typography.Text>
+          ) : (
+            <Flex vertical gap={0} data-testid="session-list">
+              {r.sessions.map((s, i) => (
+                <SessionEntry key={s.id} session={s} first={i === 0} />
+              ))}
+            </Flex>
+          )}
+        </Card>
+
+        <Card
+          title={t('counselling.treatments.title')}
+          extra={
+            canWrite ? (
+              <Button icon={<MedicineBoxOutlined />} onClick={() => setDialog('treatment')}>
+                {t('counselling.treatments.add')}
+              </Button>
+            ) : null
+          }
+        >
+          <Typography.Paragraph type="secondary">{t('counselling.treatments.intro')}</Typography.Paragraph>
+          <Table<Treatment>
+            rowKey="id"
+            size="middle"
+            columns={treatmentColumns()}
+            dataSource={r.treatments}
+            pagination={false}
+            locale={{ emptyText: t('counselling.treatments.empty') }}
+          />
+        </Card>
+      </Flex>
+
+      {dialog === 'assessment' && (
+        <AssessmentDialog childId={childId} onClose={() => setDialog(null)} onSaved={onSaved} />
+      )}
+      {dialog === 'session' && (
+        <SessionDialog childId={childId} onClose={() => setDialog(null)} onSaved={onSaved} />
+      )}
+      {dialog === 'treatment' && (
+        <TreatmentDialog childId={childId} onClose={() => setDialog(null)} onSaved={onSaved} />
+      )}
+    </>
+  );
+}
+
+function SessionEntry({ session: s, first }: { session: Session; first: boolean }) {
+  const dash = t('app.common.empty');
+  const fact = (label: string, value: string) => (
+    <span>
+      <Typography.Text type="secondary">{label}：</Typography.Text>
+      {value}
+    </span>
+  );
+  return (
+    <article
+      data-testid="session-entry"
+      style={{ paddingBlock: 14, borderTop: first ? undefined : '1px solid rgba(5, 5, 5, 0.06)' }}
+    >
+      <Flex align="center" gap={16} wrap style={{ marginBottom: 6 }}>
+        <Typography.Text strong style={{ fontSize: 15 }}>
+          {s.date}
+        </Typography.Text>
+        {fact(t('counselling.sessions.institution'), s.institution)}
+        {fact(t('counselling.sessions.counsellor'), s.counsellor)}
+        {fact(
+          t('counselling.sessions.duration'),
+          t('counselling.sessions.minutesValue', { minutes: s.minutes }),
+        )}
+        {fact(t('counselling.sessions.nextFollowUp'), s.nextFollowUp ?? dash)}
+        {s.crisis && <CrisisTag />}
+      </Flex>
+      {s.restricted ? (
+        <RestrictedLine />
+      ) : (
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="session-summary">
+          {s.summary}
+        </Typography.Paragraph>
+      )}
+    </article>
+  );
+}
+
+function assessmentColumns(): TableColumnsType<Assessment> {
+  return [
+    { title: t('counselling.assessments.date'), dataIndex: 'date', key: 'date', width: 120 },
+    { title: t('counselling.assessments.instrument'), dataIndex: 'instrument', key: 'instrument' },
+    {
+      title: t('counselling.assessments.risk'),
+      dataIndex: 'riskLevel',
+      key: 'risk',
+      render: (v: Assessment['riskLevel']) => (
+        <Tag color={PSYCH_RISK_COLOR[v]} style={{ marginInlineEnd: 0 }}>
+          {psychRiskLabel(v)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('counselling.assessments.consent'),
+      key: 'consent',
+      // Only assessments with both consents can be saved (the API refuses the rest).
+      render: () => (
+        <Typography.Text type="success" title={t('counselling.assessments.consentTip')}>
+          {t('counselling.assessments.consentGiven')}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('counselling.assessments.crisis'),
+      dataIndex: 'crisis',
+      key: 'crisis',
+      render: (v: boolean) => (v ? <CrisisTag /> : t('counselling.record.none')),
+    },
+    { title: t('counselling.assessments.assessor'), dataIndex: 'assessor', key: 'assessor' },
+    {
+      title: `${t('counselling.assessments.score')} / ${t('counselling.assessments.notes')}`,
+      key: 'text',
+      render: (_, a) =>
+        a.restricted ? (
+          <RestrictedLine />
+        ) : (
+          <span style={{ whiteSpace: 'pre-wrap' }}>
+            {[a.score, a.notes].filter(Boolean).join('；') || t('app.common.empty')}
+          </span>
+        ),
+    },
+  ];
+}
+
+function treatmentColumns(): TableColumnsType<Treatment> {
+  const text = (v: string | null, row: Treatment) =>
+    row.restricted ? (
+      <RestrictedLine />
+    ) : (
+      <span style={{ whiteSpace: 'pre-wrap' }}>{v || t('app.common.empty')}</span>
+    );
+  return [
+    { title: t('counselling.treatments.date'), dataIndex: 'date', key: 'date', width: 120 },
+    { title: t('counselling.treatments.institution'), dataIndex: 'institution', key: 'institution' },
+    { title: t('counselling.treatments.reason'), dataIndex: 'reason', key: 'reason', render: text },
+    { title: t('counselling.treatments.outcome'), dataIndex: 'outcome', key: 'outcome', render: text },
+  ];
+}

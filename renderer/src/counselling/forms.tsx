@@ -1,0 +1,434 @@
+// The three counselling records' dialogs. Each is mounted when opened, so every opening starts
+// from its initial values; the API decides, and its field messages land beside the fields.
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  type FormInstance,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
+import type { ReactNode } from 'react';
+import { useCallback } from 'react';
+import { api } from '../api/client';
+import { blankToNull, DATE_FORMAT, dateItemProps, todayText } from '../children/parts';
+import { FormAlert } from '../common/FormAlert';
+import { labelOr } from '../common/labels';
+import { type FormFailure, useApiForm } from '../common/useApiForm';
+import { t } from '../i18n';
+
+const PSYCH_RISKS = ['high', 'medium', 'low', 'none'] as const;
+type PsychRisk = (typeof PSYCH_RISKS)[number];
+
+export const psychRiskLabel = (r: string) => labelOr(`codes.psychRisk.${r}`, r);
+
+interface DialogProps {
+  childId: string;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+function FormModal<V>({
+  title,
+  testId,
+  form,
+  onClose,
+  submitting,
+  failure,
+  width = 620,
+  children,
+}: {
+  title: string;
+  testId: string;
+  form: FormInstance<V>;
+  onClose: () => void;
+  submitting: boolean;
+  failure: FormFailure | null;
+  width?: number;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      title={title}
+      open
+      width={width}
+      onCancel={onClose}
+      mask={{ closable: false }}
+      footer={
+        <Flex justify="end" gap={8}>
+          <Button onClick={onClose}>{t('app.common.cancel')}</Button>
+          <Button type="primary" loading={submitting} onClick={() => form.submit()}>
+            {t('counselling.forms.save')}
+          </Button>
+        </Flex>
+      }
+    >
+      <div data-testid={testId}>
+        <FormAlert failure={failure} />
+        {children}
+      </div>
+    </Modal>
+  );
+}
+
+interface AssessmentValues {
+  date: string;
+  instrument?: string;
+  score?: string;
+  riskLevel?: PsychRisk;
+  assessor?: string;
+  notes?: string;
+  guardianConsent?: boolean;
+  childConsent?: boolean;
+  crisis?: boolean;
+}
+
+/** A tick that must be given: the API refuses the record without it, so the form says so first. */
+const consentRule = {
+  validator: (_: unknown, v?: boolean) =>
+    v ? Promise.resolve() : Promise.reject(new Error(t('validation.counselling.consentRequired'))),
+};
+
+export function AssessmentDialog({ childId, onClose, onSaved }: DialogProps) {
+  const [form] = Form.useForm<AssessmentValues>();
+  const call = useCallback(
+    (v: AssessmentValues) =>
+      api('counselling.addAssessment', {
+        childId,
+        date: v.date,
+        instrument: v.instrument ?? '',
+        score: blankToNull(v.score),
+        riskLevel: v.riskLevel as PsychRisk,
+        assessor: v.assessor ?? '',
+        notes: blankToNull(v.notes),
+        guardianConsent: !!v.guardianConsent,
+        childConsent: !!v.childConsent,
+        crisis: !!v.crisis,
+      }),
+    [childId],
+  );
+  const { onFinish, submitting, failure } = useApiForm(form, call, {
+    successMessage: t('counselling.forms.assessmentSaved'),
+    onSuccess: onSaved,
+  });
+  return (
+    <FormModal
+      title={t('counselling.forms.assessmentTitle')}
+      testId="assessment-dialog"
+      form={form}
+      onClose={onClose}
+      submitting={submitting}
+      failure={failure}
+    >
+      <Form<AssessmentValues>
+        form={form}
+        name="assessment"
+        layout="vertical"
+        onFinish={onFinish}
+        autoComplete="off"
+        initialValues={{ date: todayText(), guardianConsent: false, childConsent: false, crisis: false }}
+      >
+        <Alert
+          type="warning"
+          showIcon
+          title={t('counselling.forms.consentTitle')}
+          description={t('counselling.forms.consentLaw')}
+          style={{ marginBottom: 12 }}
+        />
+        <Form.Item
+          name="guardianConsent"
+          valuePropName="checked"
+          rules={[consentRule]}
+          style={{ marginBottom: 4 }}
+        >
+          <Checkbox>{t('counselling.forms.guardianConsent')}</Checkbox>
+        </Form.Item>
+        <Form.Item
+          name="childConsent"
+          valuePropName="checked"
+          rules={[consentRule]}
+          style={{ marginBottom: 28 }}
+        >
+          <Checkbox>{t('counselling.forms.childConsent')}</Checkbox>
+        </Form.Item>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item label={t('counselling.assessments.date')} name="date" required {...dateItemProps}>
+              <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              label={t('counselling.assessments.instrument')}
+              name="instrument"
+              rules={[
+                { required: true, whitespace: true, message: t('validation.counselling.instrumentRequired') },
+              ]}
+            >
+              <Input maxLength={60} placeholder={t('counselling.forms.instrumentPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label={t('counselling.assessments.score')} name="score">
+              <Input maxLength={40} placeholder={t('counselling.forms.scorePlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              label={t('counselling.assessments.risk')}
+              name="riskLevel"
+              rules={[{ required: true, message: t('validation.counselling.riskRequired') }]}
+            >
+              <Select
+                placeholder={t('counselling.forms.riskPlaceholder')}
+                options={PSYCH_RISKS.map((r) => ({ value: r, label: psychRiskLabel(r) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              label={t('counselling.assessments.assessor')}
+              name="assessor"
+              rules={[
+                { required: true, whitespace: true, message: t('validation.counselling.assessorRequired') },
+              ]}
+            >
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t('counselling.assessments.notes')} name="notes">
+          <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+        <Form.Item
+          name="crisis"
+          valuePropName="checked"
+          extra={t('counselling.forms.crisisHelp')}
+          style={{ marginBottom: 0 }}
+        >
+          <Checkbox>{t('counselling.forms.assessmentCrisis')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+interface SessionValues {
+  date: string;
+  institution?: string;
+  counsellor?: string;
+  minutes?: number | null;
+  summary?: string;
+  nextFollowUp?: string | null;
+  crisis?: boolean;
+}
+
+export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
+  const [form] = Form.useForm<SessionValues>();
+  const call = useCallback(
+    (v: SessionValues) =>
+      api('counselling.addSession', {
+        childId,
+        date: v.date,
+        institution: v.institution ?? '',
+        counsellor: v.counsellor ?? '',
+        minutes: v.minutes as number,
+        summary: v.summary ?? '',
+        nextFollowUp: v.nextFollowUp ?? null,
+        crisis: !!v.crisis,
+      }),
+    [childId],
+  );
+  const { onFinish, submitting, failure } = useApiForm(form, call, {
+    successMessage: t('counselling.forms.sessionSaved'),
+    onSuccess: onSaved,
+  });
+  return (
+    <FormModal
+      title={t('counselling.forms.sessionTitle')}
+      testId="session-dialog"
+      form={form}
+      onClose={onClose}
+      submitting={submitting}
+      failure={failure}
+    >
+      <Form<SessionValues>
+        form={form}
+        name="counsellingSession"
+        layout="vertical"
+        onFinish={onFinish}
+        autoComplete="off"
+        initialValues={{ date: todayText(), crisis: false }}
+      >
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item label={t('counselling.sessions.date')} name="date" required {...dateItemProps}>
+              <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              label={t('counselling.sessions.minutes')}
+              name="minutes"
+              rules={[{ required: true, message: t('validation.education.minutesRequired') }]}
+            >
+              <InputNumber min={1} max={600} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              label={t('counselling.sessions.institution')}
+              name="institution"
+              rules={[
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('validation.counselling.institutionRequired'),
+                },
+              ]}
+            >
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              label={t('counselling.sessions.counsellor')}
+              name="counsellor"
+              rules={[
+                { required: true, whitespace: true, message: t('validation.counselling.counsellorRequired') },
+              ]}
+            >
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          label={t('counselling.sessions.summary')}
+          name="summary"
+          rules={[{ required: true, whitespace: true, message: t('validation.counselling.summaryRequired') }]}
+        >
+          <Input.TextArea
+            maxLength={4000}
+            autoSize={{ minRows: 4, maxRows: 10 }}
+            placeholder={t('counselling.forms.summaryPlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('counselling.sessions.nextFollowUp')}
+          name="nextFollowUp"
+          extra={t('counselling.forms.nextHelp')}
+          {...dateItemProps}
+        >
+          <DatePicker
+            format={DATE_FORMAT}
+            placeholder={t('counselling.forms.optional')}
+            style={{ width: 240 }}
+          />
+        </Form.Item>
+        <Form.Item
+          name="crisis"
+          valuePropName="checked"
+          extra={t('counselling.forms.crisisHelp')}
+          style={{ marginBottom: 0 }}
+        >
+          <Checkbox>{t('counselling.forms.sessionCrisis')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+interface TreatmentValues {
+  date: string;
+  institution?: string;
+  reason?: string;
+  outcome?: string;
+}
+
+export function TreatmentDialog({ childId, onClose, onSaved }: DialogProps) {
+  const [form] = Form.useForm<TreatmentValues>();
+  const call = useCallback(
+    (v: TreatmentValues) =>
+      api('counselling.addTreatment', {
+        childId,
+        date: v.date,
+        institution: v.institution ?? '',
+        reason: v.reason ?? '',
+        outcome: blankToNull(v.outcome),
+      }),
+    [childId],
+  );
+  const { onFinish, submitting, failure } = useApiForm(form, call, {
+    successMessage: t('counselling.forms.treatmentSaved'),
+    onSuccess: onSaved,
+  });
+  return (
+    <FormModal
+      title={t('counselling.forms.treatmentTitle')}
+      testId="treatment-dialog"
+      form={form}
+      onClose={onClose}
+      submitting={submitting}
+      failure={failure}
+    >
+      <Typography.Paragraph type="secondary">{t('counselling.treatments.intro')}</Typography.Paragraph>
+      <Form<TreatmentValues>
+        form={form}
+        name="treatment"
+        layout="vertical"
+        onFinish={onFinish}
+        autoComplete="off"
+        initialValues={{ date: todayText() }}
+      >
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item label={t('counselling.treatments.date')} name="date" required {...dateItemProps}>
+              <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              label={t('counselling.treatments.institution')}
+              name="institution"
+              rules={[
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('validation.counselling.institutionRequired'),
+                },
+              ]}
+            >
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          label={t('counselling.treatments.reason')}
+          name="reason"
+          rules={[{ required: true, whitespace: true, message: t('validation.counselling.reasonRequired') }]}
+        >
+          <Input.TextArea
+            maxLength={2000}
+            autoSize={{ minRows: 3, maxRows: 8 }}
+            placeholder={t('counselling.forms.reasonPlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item label={t('counselling.treatments.outcome')} name="outcome" style={{ marginBottom: 0 }}>
+          <Input.TextArea
+            maxLength={2000}
+            autoSize={{ minRows: 2, maxRows: 6 }}
+            placeholder={t('counselling.forms.outcomePlaceholder')}
+          />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}

@@ -1,0 +1,200 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Modal, Table, type TableColumnsType, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, toApiCallError } from '../api/client';
+import { PageHeader } from '../common/PageHeader';
+import { useApiQuery } from '../common/useApiQuery';
+import { ChildPicker } from '../counselling/ChildPicker';
+import { t } from '../i18n';
+import { useSession } from '../session/store';
+import type { Visit } from './types';
+import { visitKindLabel } from './VisitEditor';
+
+const RECENT_CHILDREN = 50;
+const RECENT_VISITS = 20;
+
+/** 走访记录: my drafts to resume, a new visit, and the latest visits to my children. */
+export function VisitsIndex() {
+  const navigate = useNavigate();
+  const [picking, setPicking] = useState(false);
+  const drafts = useApiQuery('visits.myDrafts', {});
+  const dash = t('app.common.empty');
+
+  const draftColumns: TableColumnsType<Visit> = [
+    {
+      title: t('visits.index.child'),
+      dataIndex: 'childName',
+      key: 'child',
+      render: (name: string, v) => <Link to={`/visits/${v.id}`}>{name}</Link>,
+    },
+    {
+      title: t('visits.index.date'),
+      dataIndex: 'date',
+      key: 'date',
+      render: (d: string | null) => d ?? dash,
+    },
+    {
+      title: t('visits.index.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      render: (k: string | null) => (k ? visitKindLabel(k) : dash),
+    },
+    {
+      title: t('visits.index.place'),
+      dataIndex: 'place',
+      key: 'place',
+      render: (p: string | null) => p ?? dash,
+    },
+    {
+      title: t('visits.index.savedTitle'),
+      key: 'saved',
+      render: (_, v) => (
+        <Typography.Text type="secondary">{dayjs(v.updatedAt).format('YYYY-MM-DD HH:mm:ss')}</Typography.Text>
+      ),
+    },
+    {
+      title: '',
+      key: 'resume',
+      align: 'end',
+      render: (_, v) => (
+        <Button
+          type="primary"
+          icon={<EditOutlined />}
+          aria-label={t('visits.index.resumeLabel', { name: v.childName })}
+          onClick={() => navigate(`/visits/${v.id}`)}
+        >
+          {t('visits.index.resume')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('visits.title')}
+        intro={t('visits.intro')}
+        extra={
+          <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setPicking(true)}>
+            {t('visits.index.startTitle')}
+          </Button>
+        }
+      />
+      <Flex vertical gap={16}>
+        <Card title={t('visits.index.draftsTitle')} data-testid="visit-drafts">
+          {drafts.error && <Alert type="error" showIcon title={drafts.error} style={{ marginBottom: 12 }} />}
+          <Table<Visit>
+            rowKey="id"
+            size="middle"
+            columns={draftColumns}
+            dataSource={drafts.data ?? []}
+            loading={{ spinning: drafts.loading, delay: 200 }}
+            pagination={false}
+            locale={{ emptyText: t('visits.index.draftsEmpty') }}
+          />
+        </Card>
+        <RecentVisits />
+      </Flex>
+      <Modal
+        title={t('visits.index.startTitle')}
+        open={picking}
+        onCancel={() => setPicking(false)}
+        footer={null}
+        width={900}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">{t('visits.index.startIntro')}</Typography.Paragraph>
+        <ChildPicker
+          testId="visit-child-picker"
+          linkTo={(child) => `/visits/new?childId=${encodeURIComponent(child.id)}`}
+        />
+      </Modal>
+    </>
+  );
+}
+
+/**
+ * The latest submitted visits to the reader's own children. The API lists visits per child
+ * only, so this asks for each of the reader's most recently changed children in turn.
+ */
+function RecentVisits() {
+  const user = useSession((s) => s.user);
+  const [rows, setRows] = useState<Visit[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const dash = t('app.common.empty');
+
+  useEffect(() => {
+    if (!user) return;
+    let current = true;
+    (async () => {
+      const mine = await api('children.list', {
+        ownerId: user.id,
+        status: 'active',
+        sort: 'updatedAt',
+        order: 'desc',
+        limit: RECENT_CHILDREN,
+      });
+      const lists = await Promise.all(mine.rows.map((c) => api('visits.forChild', { childId: c.id })));
+      return lists
+        .flat()
+        .filter((v) => v.status === 'final')
+        .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : 0))
+        .slice(0, RECENT_VISITS);
+    })()
+      .then((r) => {
+        if (current) setRows(r);
+      })
+      .catch((err) => {
+        const e = toApiCallError(err);
+        if (current && e.code !== 'LOCKED') setError(e.message);
+      });
+    return () => {
+      current = false;
+    };
+  }, [user]);
+
+  const columns: TableColumnsType<Visit> = [
+    { title: t('visits.index.date'), dataIndex: 'date', key: 'date', width: 120 },
+    {
+      title: t('visits.index.child'),
+      dataIndex: 'childName',
+      key: 'child',
+      render: (name: string, v) => <Link to={`/visits/${v.id}`}>{name}</Link>,
+    },
+    {
+      title: t('visits.index.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      render: (k: string | null) => (k ? visitKindLabel(k) : dash),
+    },
+    {
+      title: t('visits.index.place'),
+      dataIndex: 'place',
+      key: 'place',
+      render: (p: string | null) => p ?? dash,
+    },
+    {
+      title: t('visits.index.next'),
+      dataIndex: 'nextVisitDate',
+      key: 'next',
+      render: (d: string | null) => d ?? dash,
+    },
+  ];
+
+  return (
+    <Card title={t('visits.index.recentTitle')} data-testid="visit-recent">
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Table<Visit>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows ?? []}
+        loading={{ spinning: rows === null && !error, delay: 200 }}
+        pagination={false}
+        locale={{ emptyText: t('visits.index.recentEmpty') }}
+      />
+    </Card>
+  );
+}
