@@ -95,29 +95,28 @@ export function AppShell({ user }: { user: SessionUser }) {
             />
           </nav>
         </Layout.Sider>
+        {/* antd's Layout.Content is itself the page's <main> landmark. */}
         <Layout.Content style={{ padding: 24, minWidth: 0, overflow: 'auto' }}>
-          <main>
-            <Routes>
-              <Route path="/" element={<HomePage user={user} />} />
-              <Route path="/children/*" element={<ChildrenArea />} />
-              <Route path="/referrals/*" element={<ReferralsArea />} />
-              <Route path="/education/*" element={<EducationArea />} />
-              <Route path="/orders/*" element={<OrdersArea />} />
-              <Route path="/counselling/*" element={<CounsellingArea />} />
-              <Route path="/visits/*" element={<VisitsArea />} />
-              <Route path="/reminders/*" element={<RemindersArea />} />
-              {NAV_AREAS.filter((a) => a.pending && !AREAS_WITH_ROUTES.includes(a.path)).map((a) => (
-                <Route
-                  key={a.path}
-                  path={a.path}
-                  element={<NotBuiltPage area={a.pending!} title={a.label} />}
-                />
-              ))}
-              <Route path="/audit" element={isAdmin ? <AuditPage /> : <ForbiddenPage />} />
-              <Route path="/settings" element={<SettingsPage user={user} />} />
-              <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
-          </main>
+          <Routes>
+            <Route path="/" element={<HomePage user={user} />} />
+            <Route path="/children/*" element={<ChildrenArea />} />
+            <Route path="/referrals/*" element={<ReferralsArea />} />
+            <Route path="/education/*" element={<EducationArea />} />
+            <Route path="/orders/*" element={<OrdersArea />} />
+            <Route path="/counselling/*" element={<CounsellingArea />} />
+            <Route path="/visits/*" element={<VisitsArea />} />
+            <Route path="/reminders/*" element={<RemindersArea />} />
+            {NAV_AREAS.filter((a) => a.pending && !AREAS_WITH_ROUTES.includes(a.path)).map((a) => (
+              <Route
+                key={a.path}
+                path={a.path}
+                element={<NotBuiltPage area={a.pending!} title={a.label} />}
+              />
+            ))}
+            <Route path="/audit" element={isAdmin ? <AuditPage /> : <ForbiddenPage />} />
+            <Route path="/settings" element={<SettingsPage user={user} />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
         </Layout.Content>
       </Layout>
     </Layout>
