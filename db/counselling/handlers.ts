@@ -1,7 +1,9 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
+import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
+import { ageOn } from '../children/idNumber';
 import { loadChild, today } from '../children/model';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { newId } from '../common/ids';
@@ -20,6 +22,8 @@ export function maySeeCounsellingText(ctx: Ctx, childOwnerId: string | null): bo
 
 export interface AssessmentView {
   id: string;
+  guardianConsent: boolean;
+  childConsent: boolean;
   date: string;
   instrument: string;
   riskLevel: 'high' | 'medium' | 'low' | 'none';
@@ -53,6 +57,15 @@ export interface TreatmentView {
 }
 
 export interface CounsellingRecord {
+  /** Enough of the child for the page's header, so the page need not open (and audit) the whole file. */
+  child: {
+    id: string;
+    name: string;
+    gender: 'male' | 'female';
+    age: number;
+    riskLevel: string;
+    ownerName: string | null;
+  };
   assessments: AssessmentView[];
   sessions: SessionView[];
   treatments: TreatmentView[];
@@ -112,8 +125,24 @@ export const counsellingMethods = {
         });
       }
       return {
+        child: {
+          id: child.id,
+          name: child.name,
+          gender: child.gender,
+          age: ageOn(child.birthDate, today(ctx)),
+          riskLevel: child.riskLevel,
+          ownerName: child.ownerId
+            ? (ctx.db
+                .select({ n: accounts.displayName })
+                .from(accounts)
+                .where(eq(accounts.id, child.ownerId))
+                .get()?.n ?? null)
+            : null,
+        },
         assessments: assessments.map((a) => ({
           id: a.id,
+          guardianConsent: a.guardianConsent,
+          childConsent: a.childConsent,
           date: a.date,
           instrument: a.instrument,
           riskLevel: a.riskLevel,

@@ -214,7 +214,7 @@ export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: stri
        AND NOT EXISTS (SELECT 1 FROM visits l WHERE l.child_id = v.child_id AND l.deleted_at IS NULL AND l.status = 'final'
                        AND (l.date > v.date OR (l.date = v.date AND l.created_at > v.created_at)))`,
   )) {
-    push(r, 'visitDue', r.id, r.due, `/children/${r.childId}`);
+    push(r, 'visitDue', r.id, r.due, `/visits/new?childId=${r.childId}`);
   }
 
   // A parent's (or relative's) expected release within 90 days: care must be handed back.

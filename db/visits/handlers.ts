@@ -8,7 +8,13 @@ import { children } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
-import { visitChildInput, visitDraftInput, visitFinalizeInput, visitIdInput } from './inputs';
+import {
+  visitChildInput,
+  visitDraftInput,
+  visitFinalizeInput,
+  visitIdInput,
+  visitRecentInput,
+} from './inputs';
 import { visits } from './schema';
 
 type VisitRow = typeof visits.$inferSelect;
@@ -173,6 +179,32 @@ export const visitMethods = {
         .all()
         .filter((v) => v.status === 'final' || v.createdBy === ctx.user.id)
         .map((v) => view(ctx, v)),
+  }),
+
+  /** Recent final visits across children: mine by default, a colleague's or everyone's on request. */
+  'visits.recent': method({
+    input: visitRecentInput,
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): VisitView[] => {
+      const ownerId = input.ownerId === undefined ? ctx.user.id : input.ownerId;
+      const rows = ctx.db
+        .select({ v: visits })
+        .from(visits)
+        .innerJoin(children, eq(children.id, visits.childId))
+        .where(
+          and(
+            eq(visits.status, 'final'),
+            isNull(visits.deletedAt),
+            isNull(children.deletedAt),
+            ownerId === null ? undefined : eq(children.ownerId, ownerId),
+          ),
+        )
+        .orderBy(desc(visits.date), desc(visits.updatedAt))
+        .limit(input.limit)
+        .all();
+      return rows.map((r) => view(ctx, r.v));
+    },
   }),
 
   'visits.myDrafts': method({

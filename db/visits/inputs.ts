@@ -69,3 +69,9 @@ export const visitFinalizeInput = z
 
 export const visitIdInput = z.object({ id: z.string().min(1) });
 export const visitChildInput = z.object({ childId: z.string().min(1) });
+
+export const visitRecentInput = z.object({
+  /** Whose children; empty for the signed-in user's, null for everyone's. */
+  ownerId: z.string().max(64).nullish(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
