@@ -70,7 +70,9 @@ export function ChildrenPage() {
   const filtered = query !== '' || Object.keys(filters).length > 0;
 
   const columns = useMemo(() => childColumns(sort, order), [sort, order]);
-  const onTableChange: TableProps<ChildRow>['onChange'] = (_p, _f, sorter) => {
+  const onTableChange: TableProps<ChildRow>['onChange'] = (_p, _f, sorter, extra) => {
+    // The table reports page changes here too; those go through the pagination's onChange.
+    if (extra.action !== 'sort') return;
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     if (s?.order && s.columnKey) setSort(s.columnKey as SortKey, s.order === 'descend' ? 'desc' : 'asc');
     else setSort('name', 'asc');
@@ -83,7 +85,7 @@ export function ChildrenPage() {
   ) => (
     <Select<NonNullable<ChildFilters[K]>>
       allowClear
-      aria-label={t(FILTER_LABELS[key])}
+      aria-label={t('children.list.filterBy', { field: t(FILTER_LABELS[key]) })}
       placeholder={t(FILTER_LABELS[key])}
       value={filters[key] ?? undefined}
       onChange={(v) => setFilter(key, v ?? undefined)}
@@ -183,7 +185,7 @@ export function ChildrenPage() {
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Table<ChildRow>
           rowKey="id"
-          size="middle"
+          size="small"
           columns={columns}
           dataSource={data?.rows ?? []}
           loading={{ spinning: loading, delay: 200 }}
@@ -258,15 +260,25 @@ function childColumns(sort: SortKey, order: 'asc' | 'desc'): TableColumnsType<Ch
       render: (v: string | null) => <MaskedId value={v} />,
     },
     {
-      title: t('children.list.place'),
+      // Place and school share a column: both are what a search by village or school matched.
+      title: t('children.list.placeAndSchool'),
       key: 'place',
-      render: (_, row) => (row.village ? `${row.township} ${row.village}` : row.township),
+      render: (_, row) => (
+        <Flex vertical>
+          <span>{row.village ? `${row.township} ${row.village}` : row.township}</span>
+          {row.school && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {row.school}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
     },
-    { title: t('children.fields.school'), dataIndex: 'school', key: 'school', render: (v) => v || dash },
     {
       title: t('children.fields.categories'),
       dataIndex: 'categories',
       key: 'categories',
+      width: 150,
       render: (v: ChildRow['categories']) => <CategoryTags categories={v} />,
     },
     {

@@ -45,6 +45,7 @@ export const children = {
     searchLabel: '搜索儿童',
     searchPlaceholder: '姓名、拼音或首字母、身份证号片段、学校、村（居）',
     filtersLabel: '筛选条件',
+    filterBy: '按{field}筛选',
     filter: {
       status: '状态',
       riskLevel: '风险等级',
@@ -58,6 +59,7 @@ export const children = {
     birthAndAge: '出生日期（年龄）',
     ageParen: '（{age}岁）',
     place: '乡镇（街道）/村（居）',
+    placeAndSchool: '所在地/学校',
     total: '共 {total} 名儿童',
     range: '第 {from}–{to} 名，共 {total} 名',
     empty: '尚未登记儿童。点击“登记儿童”添加第一名。',
@@ -165,6 +167,7 @@ export const children = {
       revealOk: '显示',
       revealedNote: '本次查看已记入审计日志',
       hide: '隐藏',
+      place: '所在地',
       caregiverNone: '未指定',
       caregiverText: '{name}（{relation}）',
       phoneNone: '无电话',
@@ -211,6 +214,7 @@ export const children = {
     needUnmet: '未满足',
     noNeeds: '未记录需求',
     noCategories: '未选择',
+    derivedSituation: '系统根据关系人记录推定为“{situation}”',
   },
   relatives: {
     label: '关系人',
@@ -218,6 +222,7 @@ export const children = {
     empty: '尚未添加关系人',
     columns: {
       name: '姓名',
+      gender: '性别',
       relation: '关系',
       roles: '角色',
       phone: '电话',

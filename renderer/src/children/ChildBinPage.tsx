@@ -1,0 +1,137 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Table, type TableColumnsType, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, toApiCallError } from '../api/client';
+import { formatDateTime } from '../common/format';
+import { PageHeader } from '../common/PageHeader';
+import { useApiQuery } from '../common/useApiQuery';
+import { t } from '../i18n';
+import { useSession } from '../session/store';
+import { genderLabel, MaskedId } from './parts';
+import type { BinRow } from './types';
+
+const PAGE_SIZE = 50;
+
+export function ChildBinPage() {
+  const navigate = useNavigate();
+  const { message, modal } = App.useApp();
+  const isAdmin = useSession((s) => s.user?.role === 'admin');
+  const [page, setPage] = useState(1);
+  const [busy, setBusy] = useState<string | null>(null);
+  const input = useMemo(() => ({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }), [page]);
+  const { data, error, loading, reload } = useApiQuery('children.binList', input);
+
+  const restore = async (row: BinRow) => {
+    setBusy(row.id);
+    try {
+      await api('children.restore', { id: row.id });
+      message.success(t('children.bin.restored', { name: row.name }));
+      reload();
+    } catch (err) {
+      const e = toApiCallError(err);
+      if (e.code !== 'LOCKED') message.error(e.message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const purge = (row: BinRow) => {
+    modal.confirm({
+      title: t('children.bin.purgeTitle', { name: row.name }),
+      content: t('children.bin.purgeText'),
+      okText: t('children.bin.purgeOk'),
+      okButtonProps: { danger: true },
+      cancelText: t('app.common.cancel'),
+      onOk: async () => {
+        try {
+          await api('children.purge', { id: row.id });
+          message.success(t('children.bin.purged'));
+          reload();
+        } catch (err) {
+          const e = toApiCallError(err);
+          if (e.code !== 'LOCKED') message.error(e.message);
+        }
+      },
+    });
+  };
+
+  const dash = t('app.common.empty');
+  const columns: TableColumnsType<BinRow> = [
+    { title: t('children.fields.name'), dataIndex: 'name', key: 'name' },
+    { title: t('children.fields.gender'), dataIndex: 'gender', key: 'gender', render: genderLabel },
+    { title: t('children.fields.birthDate'), dataIndex: 'birthDate', key: 'birthDate' },
+    {
+      title: t('children.fields.idNumber'),
+      dataIndex: 'idNumberMasked',
+      key: 'idNumber',
+      render: (v: string | null) => <MaskedId value={v} />,
+    },
+    {
+      title: t('children.list.place'),
+      key: 'place',
+      render: (_, row) => (row.village ? `${row.township} ${row.village}` : row.township),
+    },
+    { title: t('children.fields.owner'), dataIndex: 'ownerName', key: 'owner', render: (v) => v || dash },
+    {
+      title: t('children.bin.deletedAt'),
+      dataIndex: 'deletedAt',
+      key: 'deletedAt',
+      render: (v: number) => formatDateTime(v),
+    },
+    {
+      title: t('children.bin.actions'),
+      key: 'actions',
+      fixed: 'end',
+      render: (_, row) => (
+        <Flex gap={4}>
+          <Button size="small" loading={busy === row.id} onClick={() => void restore(row)}>
+            {t('children.bin.restore')}
+          </Button>
+          {isAdmin && (
+            <Button size="small" danger onClick={() => purge(row)}>
+              {t('children.bin.purge')}
+            </Button>
+          )}
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('children.bin.title')}
+        intro={t('children.bin.intro')}
+        extra={
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/children')}>
+            {t('children.bin.back')}
+          </Button>
+        }
+      />
+      <Card>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <Typography.Paragraph type="secondary" data-testid="bin-total">
+          {data ? t('children.bin.total', { total: data.total }) : null}
+        </Typography.Paragraph>
+        <Table<BinRow>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data?.rows ?? []}
+          loading={{ spinning: loading, delay: 200 }}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('children.bin.empty') }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+            onChange: setPage,
+          }}
+        />
+      </Card>
+    </>
+  );
+}

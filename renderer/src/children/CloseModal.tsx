@@ -1,0 +1,109 @@
+import { Form, Input, Modal, Select } from 'antd';
+import { useCallback } from 'react';
+import { CLOSE_REASONS, type CloseReason } from '../../../db/children/codes';
+import { api, toApiCallError } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { useApiForm } from '../common/useApiForm';
+import { t } from '../i18n';
+import { blankToNull, closeReasonLabel } from './parts';
+import type { ChildProfile } from './types';
+
+interface CloseValues {
+  reason?: CloseReason;
+  note?: string | null;
+}
+
+export function CloseModal({
+  profile,
+  open,
+  onClose,
+  onClosed,
+  onStale,
+}: {
+  profile: ChildProfile;
+  open: boolean;
+  onClose: () => void;
+  onClosed: (profile: ChildProfile) => void;
+  onStale: (message: string) => void;
+}) {
+  const [form] = Form.useForm<CloseValues>();
+  const call = useCallback(
+    async (v: CloseValues) => {
+      try {
+        return await api('children.close', {
+          id: profile.id,
+          version: profile.version,
+          reason: v.reason as CloseReason,
+          note: blankToNull(v.note),
+        });
+      } catch (err) {
+        const e = toApiCallError(err);
+        if (e.code === 'CONFLICT') onStale(e.message);
+        throw err;
+      }
+    },
+    [profile.id, profile.version, onStale],
+  );
+  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+    successMessage: t('children.file.close.done'),
+    onSuccess: onClosed,
+  });
+  return (
+    <Modal
+      title={t('children.file.close.title')}
+      open={open}
+      okText={t('children.file.close.submit')}
+      cancelText={t('app.common.cancel')}
+      confirmLoading={submitting}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        clearFailure();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <FormAlert failure={failure} />
+      <Form<CloseValues>
+        form={form}
+        name="childClose"
+        layout="vertical"
+        onFinish={onFinish}
+        autoComplete="off"
+      >
+        <Form.Item
+          label={t('children.fields.closeReason')}
+          name="reason"
+          rules={[{ required: true, message: t('validation.child.closeReasonRequired') }]}
+        >
+          <Select
+            placeholder={t('children.file.close.reasonPlaceholder')}
+            options={CLOSE_REASONS.map((r) => ({ value: r, label: closeReasonLabel(r) }))}
+          />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['reason']}>
+          {({ getFieldValue }) => (
+            <Form.Item
+              label={t('children.fields.closeNote')}
+              name="note"
+              required={getFieldValue('reason') === 'other'}
+              rules={[
+                {
+                  validator: (_, value?: string | null) =>
+                    getFieldValue('reason') === 'other' && !value?.trim()
+                      ? Promise.reject(new Error(t('validation.child.closeNoteRequired')))
+                      : Promise.resolve(),
+                },
+              ]}
+            >
+              <Input.TextArea
+                maxLength={500}
+                autoSize={{ minRows: 3, maxRows: 6 }}
+                placeholder={t('children.file.close.notePlaceholder')}
+              />
+            </Form.Item>
+          )}
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,60 @@
+import { create } from 'zustand';
+import type { Category, RiskLevel } from '../../../db/children/codes';
+import type { AGE_BANDS, SORTS, TOWNSHIPS } from '../../../db/children/inputs';
+import { registerReset } from '../common/resetRegistry';
+
+export interface ChildFilters {
+  status?: 'active' | 'closed';
+  riskLevel?: RiskLevel;
+  category?: Category;
+  township?: (typeof TOWNSHIPS)[number];
+  ownerId?: string;
+  ageBand?: (typeof AGE_BANDS)[number];
+}
+
+interface ListState {
+  /** What is in the search box; `query` follows it after a short pause. */
+  typed: string;
+  query: string;
+  filters: ChildFilters;
+  sort: (typeof SORTS)[number];
+  order: 'asc' | 'desc';
+  page: number;
+  setTyped(typed: string): void;
+  setQuery(query: string): void;
+  setFilter<K extends keyof ChildFilters>(key: K, value: ChildFilters[K] | undefined): void;
+  resetFilters(): void;
+  setSort(sort: ListState['sort'], order: ListState['order']): void;
+  setPage(page: number): void;
+}
+
+const initial = {
+  typed: '',
+  query: '',
+  filters: {},
+  sort: 'name' as const,
+  order: 'asc' as const,
+  page: 1,
+};
+
+/**
+ * Kept outside the page so a caseworker who opens a file and comes back finds the list as
+ * they left it. The search text may be a child's name, so locking clears it.
+ */
+export const useChildrenList = create<ListState>()((set) => ({
+  ...initial,
+  setTyped: (typed) => set({ typed }),
+  setQuery: (query) => set((s) => (s.query === query ? s : { query, page: 1 })),
+  setFilter: (key, value) =>
+    set((s) => {
+      const filters = { ...s.filters };
+      if (value === undefined || value === null) delete filters[key];
+      else filters[key] = value;
+      return { filters, page: 1 };
+    }),
+  resetFilters: () => set({ filters: {}, page: 1 }),
+  setSort: (sort, order) => set({ sort, order, page: 1 }),
+  setPage: (page) => set({ page }),
+}));
+
+registerReset(() => useChildrenList.setState(initial));

@@ -1,0 +1,756 @@
+// The dialogs of the 关系人与羁押 tab: add a relative (an existing person or a new one),
+// edit the relation, edit the person, add or edit a custody record.
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  type FormInstance,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CUSTODY_MEASURES, RELATIONS } from '../../../db/children/codes';
+import { checkIdNumber } from '../../../db/children/idNumber';
+import { personInput } from '../../../db/children/inputs';
+import { api, toApiCallError } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { useApiForm } from '../common/useApiForm';
+import { useApiQuery } from '../common/useApiQuery';
+import { t } from '../i18n';
+import {
+  blankToNull,
+  DATE_FORMAT,
+  dateItemProps,
+  genderLabel,
+  measureLabel,
+  relationLabel,
+  todayText,
+} from './parts';
+import type { CustodyView, PersonLink, PersonView } from './types';
+
+/** A version conflict: the page reloads the file and tells the caseworker. */
+export type OnStale = (message: string) => void;
+
+/** Calls the API; a stale version goes to the page before the form shows the message. */
+async function guarded<R>(call: () => Promise<R>, onStale: OnStale): Promise<R> {
+  try {
+    return await call();
+  } catch (err) {
+    const e = toApiCallError(err);
+    if (e.code === 'CONFLICT') onStale(e.message);
+    throw err;
+  }
+}
+
+const SEARCH_DEBOUNCE_MS = 200;
+
+interface PersonValues {
+  name?: string;
+  gender?: 'male' | 'female' | null;
+  idNumber?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  occupation?: string | null;
+  deceasedOn?: string | null;
+  missingSince?: string | null;
+  severeDisability?: boolean;
+  severeIllness?: boolean;
+}
+
+function personPayload(v: PersonValues) {
+  return {
+    name: v.name?.trim() ?? '',
+    gender: v.gender ?? null,
+    idNumber: blankToNull(v.idNumber),
+    phone: blankToNull(v.phone),
+    address: blankToNull(v.address),
+    occupation: blankToNull(v.occupation),
+    deceasedOn: v.deceasedOn ?? null,
+    missingSince: v.missingSince ?? null,
+    severeDisability: !!v.severeDisability,
+    severeIllness: !!v.severeIllness,
+  };
+}
+
+const idRule = {
+  validator: (_: unknown, value?: string | null) => {
+    if (!value?.trim()) return Promise.resolve();
+    const check = checkIdNumber(value, todayText());
+    return check.ok ? Promise.resolve() : Promise.reject(new Error(t(check.error)));
+  },
+};
+
+// The API's own phone rule, so the form and the core never disagree about a number.
+const phoneRule = {
+  validator: (_: unknown, value?: string | null) => {
+    const result = personInput.shape.phone.safeParse(value ?? null);
+    return result.success ? Promise.resolve() : Promise.reject(new Error(result.error.issues[0].message));
+  },
+};
+
+const pastDate = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
+
+/** A person's fields; `prefix` is ['person'] inside relations.add, where the API nests them. */
+function PersonFields({
+  form,
+  prefix,
+  maskedId,
+  onNameBlur,
+}: {
+  form: FormInstance;
+  prefix: string[];
+  /** Add: the typed name, to offer people of that name already on file. */
+  onNameBlur?: (name: string) => void;
+  /** Edit: the registered number, which must be typed again to be kept (see the report). */
+  maskedId?: string | null;
+}) {
+  const n = (field: keyof PersonValues) => [...prefix, field];
+  const fillGender = () => {
+    const id = (form.getFieldValue(n('idNumber')) as string | undefined)?.trim();
+    if (!id || form.getFieldValue(n('gender'))) return;
+    const check = checkIdNumber(id, todayText());
+    if (check.ok) form.setFieldValue(n('gender'), check.info.gender);
+  };
+  return (
+    <Row gutter={16}>
+      <Col span={12}>
+        <Form.Item
+          label={t('children.relatives.person.name')}
+          name={n('name')}
+          rules={[{ required: true, whitespace: true, message: t('validation.person.nameRequired') }]}
+        >
+          <Input maxLength={40} onBlur={(e) => onNameBlur?.(e.target.value.trim())} />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item label={t('children.relatives.person.gender')} name={n('gender')}>
+          <Radio.Group
+            options={[
+              { value: 'male', label: genderLabel('male') },
+              { value: 'female', label: genderLabel('female') },
+            ]}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item
+          label={t('children.relatives.person.idNumber')}
+          name={n('idNumber')}
+          validateTrigger="onBlur"
+          extra={maskedId ? t('children.relatives.person.idNumberReenter', { masked: maskedId }) : undefined}
+          rules={[
+            idRule,
+            ...(maskedId
+              ? [
+                  {
+                    required: true,
+                    message: t('children.relatives.person.idNumberReenter', { masked: maskedId }),
+                  },
+                ]
+              : []),
+          ]}
+        >
+          <Input
+            maxLength={18}
+            placeholder={maskedId ?? t('children.common.optional')}
+            onBlur={fillGender}
+            style={{ fontVariantNumeric: 'tabular-nums' }}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item
+          label={t('children.relatives.person.phone')}
+          name={n('phone')}
+          validateTrigger="onBlur"
+          rules={[phoneRule]}
+        >
+          <Input maxLength={20} placeholder={t('children.relatives.person.phonePlaceholder')} />
+        </Form.Item>
+      </Col>
+      <Col span={16}>
+        <Form.Item label={t('children.relatives.person.address')} name={n('address')}>
+          <Input maxLength={120} />
+        </Form.Item>
+      </Col>
+      <Col span={8}>
+        <Form.Item label={t('children.relatives.person.occupation')} name={n('occupation')}>
+          <Input maxLength={40} />
+        </Form.Item>
+      </Col>
+      <Col span={24}>
+        <Typography.Text type="secondary">{t('children.relatives.person.conditions')}</Typography.Text>
+      </Col>
+      <Col span={12}>
+        <Form.Item
+          label={t('children.relatives.person.deceasedOn')}
+          name={n('deceasedOn')}
+          {...dateItemProps}
+        >
+          <DatePicker
+            format={DATE_FORMAT}
+            placeholder={t('children.common.datePlaceholder')}
+            disabledDate={pastDate}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item
+          label={t('children.relatives.person.missingSince')}
+          name={n('missingSince')}
+          {...dateItemProps}
+        >
+          <DatePicker
+            format={DATE_FORMAT}
+            placeholder={t('children.common.datePlaceholder')}
+            disabledDate={pastDate}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={24}>
+        <Space size={24}>
+          <Form.Item name={n('severeDisability')} valuePropName="checked" style={{ marginBottom: 8 }}>
+            <Checkbox>{t('children.relatives.person.severeDisability')}</Checkbox>
+          </Form.Item>
+          <Form.Item name={n('severeIllness')} valuePropName="checked" style={{ marginBottom: 8 }}>
+            <Checkbox>{t('children.relatives.person.severeIllness')}</Checkbox>
+          </Form.Item>
+        </Space>
+      </Col>
+    </Row>
+  );
+}
+
+function RelationFields() {
+  return (
+    <Row gutter={16}>
+      <Col span={12}>
+        <Form.Item
+          label={t('children.relatives.columns.relation')}
+          name="relation"
+          rules={[{ required: true, message: t('validation.person.relationRequired') }]}
+        >
+          <Select
+            placeholder={t('children.relatives.relationPlaceholder')}
+            options={RELATIONS.map((r) => ({ value: r, label: relationLabel(r) }))}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item label={t('children.relatives.roles')}>
+          <Space size={16}>
+            <Form.Item name="isGuardian" valuePropName="checked" noStyle>
+              <Checkbox>{t('codes.role.guardian')}</Checkbox>
+            </Form.Item>
+            <Form.Item name="isCaregiver" valuePropName="checked" noStyle>
+              <Checkbox>{t('codes.role.caregiver')}</Checkbox>
+            </Form.Item>
+          </Space>
+        </Form.Item>
+      </Col>
+      <Col span={24}>
+        <Form.Item label={t('children.relatives.note')} name="note">
+          <Input maxLength={200} placeholder={t('children.common.optional')} />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+function personOptionLabel(p: PersonView): string {
+  return t('children.relatives.searchOption', {
+    name: p.name,
+    idNumber: p.idNumberMasked ?? t('children.common.noIdNumber'),
+    phone: p.phone ?? t('children.file.header.phoneNone'),
+    count: p.childCount,
+  });
+}
+
+interface AddValues {
+  personId?: string;
+  person?: PersonValues;
+  relation?: (typeof RELATIONS)[number];
+  isGuardian?: boolean;
+  isCaregiver?: boolean;
+  note?: string | null;
+}
+
+export function AddRelativeModal({
+  childId,
+  linkedIds,
+  open,
+  onClose,
+  onAdded,
+  onStale,
+}: {
+  childId: string;
+  /** People already linked, left out of the search. */
+  linkedIds: string[];
+  open: boolean;
+  onClose: () => void;
+  onAdded: (links: PersonLink[]) => void;
+  onStale: OnStale;
+}) {
+  const [form] = Form.useForm<AddValues>();
+  const [mode, setMode] = useState<'new' | 'existing'>('new');
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  const [sameName, setSameName] = useState('');
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuery(typed.trim()), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const search = useApiQuery('persons.search', mode === 'existing' && query ? { query } : null);
+  // While a new person is typed in, people of that name already on file are offered instead.
+  const namesake = useApiQuery('persons.search', mode === 'new' && sameName ? { query: sameName } : null);
+  const namesakes = (namesake.data ?? []).filter((p) => p.name === sameName && !linkedIds.includes(p.id));
+  const [picked, setPicked] = useState<PersonView | null>(null);
+  const options = useMemo(() => {
+    const found = (search.data ?? []).filter((p) => !linkedIds.includes(p.id));
+    const list = picked && !found.some((p) => p.id === picked.id) ? [picked, ...found] : found;
+    return list.map((p) => ({ value: p.id, label: personOptionLabel(p), person: p }));
+  }, [search.data, linkedIds, picked]);
+
+  const call = useCallback(
+    (v: AddValues) =>
+      guarded(
+        () =>
+          api('relations.add', {
+            childId,
+            relation: v.relation as (typeof RELATIONS)[number],
+            isGuardian: !!v.isGuardian,
+            isCaregiver: !!v.isCaregiver,
+            note: blankToNull(v.note),
+            ...(mode === 'existing' ? { personId: v.personId } : { person: personPayload(v.person ?? {}) }),
+          }),
+        onStale,
+      ),
+    [childId, mode, onStale],
+  );
+  const reset = useCallback(() => {
+    form.resetFields();
+    setMode('new');
+    setTyped('');
+    setSameName('');
+    setPicked(null);
+  }, [form]);
+  const onSuccess = useCallback(
+    (links: PersonLink[]) => {
+      reset();
+      onAdded(links);
+    },
+    [onAdded, reset],
+  );
+  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+    successMessage: t('children.relatives.added'),
+    onSuccess,
+  });
+
+  const pickExisting = (p: PersonView) => {
+    setMode('existing');
+    setPicked(p);
+    form.setFieldValue('personId', p.id);
+  };
+
+  return (
+    <Modal
+      title={t('children.relatives.addTitle')}
+      open={open}
+      width={760}
+      okText={t('app.common.save')}
+      cancelText={t('app.common.cancel')}
+      confirmLoading={submitting}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        clearFailure();
+        reset();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <FormAlert failure={failure} />
+      <Form<AddValues>
+        form={form}
+        name="relativeAdd"
+        layout="vertical"
+        onFinish={onFinish}
+        autoComplete="off"
+        initialValues={{ isGuardian: false, isCaregiver: false }}
+      >
+        <Form.Item label={t('children.relatives.modeLabel')}>
+          <Segmented<'new' | 'existing'>
+            value={mode}
+            onChange={(m) => {
+              clearFailure();
+              setMode(m);
+            }}
+            options={[
+              { value: 'new', label: t('children.relatives.mode.new') },
+              { value: 'existing', label: t('children.relatives.mode.existing') },
+            ]}
+          />
+        </Form.Item>
+        {mode === 'existing' ? (
+          <Form.Item
+            label={t('children.relatives.search')}
+            name="personId"
+            rules={[{ required: true, message: t('validation.person.pickOrCreate') }]}
+          >
+            <Select
+              showSearch={{ filterOption: false, onSearch: setTyped }}
+              placeholder={t('children.relatives.searchPlaceholder')}
+              options={options}
+              loading={search.loading}
+              notFoundContent={query ? t('children.relatives.searchEmpty') : null}
+              onChange={(_, option) => {
+                const o = Array.isArray(option) ? option[0] : option;
+                if (o && 'person' in o) setPicked(o.person as PersonView);
+              }}
+            />
+          </Form.Item>
+        ) : (
+          <>
+            <PersonFields form={form} prefix={['person']} onNameBlur={(name) => setSameName(name)} />
+            {namesakes.length > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={t('children.relatives.namesake', { count: namesakes.length })}
+                description={
+                  <Space orientation="vertical" size={4}>
+                    {namesakes.map((p) => (
+                      <Space key={p.id} size={8} wrap>
+                        <span>{personOptionLabel(p)}</span>
+                        <Button size="small" type="link" onClick={() => pickExisting(p)}>
+                          {t('children.relatives.useExisting')}
+                        </Button>
+                      </Space>
+                    ))}
+                  </Space>
+                }
+              />
+            )}
+          </>
+        )}
+        <RelationFields />
+      </Form>
+    </Modal>
+  );
+}
+
+export function RelationEditModal({
+  link,
+  onClose,
+  onSaved,
+  onStale,
+}: {
+  link: PersonLink | null;
+  onClose: () => void;
+  onSaved: (links: PersonLink[]) => void;
+  onStale: OnStale;
+}) {
+  const [form] = Form.useForm<AddValues>();
+  const call = useCallback(
+    (v: AddValues) =>
+      guarded(
+        () =>
+          api('relations.update', {
+            id: link!.relationId,
+            version: link!.version,
+            relation: v.relation as (typeof RELATIONS)[number],
+            isGuardian: !!v.isGuardian,
+            isCaregiver: !!v.isCaregiver,
+            note: blankToNull(v.note),
+          }),
+        onStale,
+      ),
+    [link, onStale],
+  );
+  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+    successMessage: t('children.relatives.relationSaved'),
+    onSuccess: onSaved,
+  });
+  return (
+    <Modal
+      title={link ? t('children.relatives.editRelationTitle', { name: link.person.name }) : ''}
+      open={link !== null}
+      width={640}
+      okText={t('app.common.save')}
+      cancelText={t('app.common.cancel')}
+      confirmLoading={submitting}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        clearFailure();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <FormAlert failure={failure} />
+      {link && (
+        <Form<AddValues>
+          form={form}
+          name="relationEdit"
+          layout="vertical"
+          onFinish={onFinish}
+          autoComplete="off"
+          initialValues={{
+            relation: link.relation as (typeof RELATIONS)[number],
+            isGuardian: link.isGuardian,
+            isCaregiver: link.isCaregiver,
+            note: link.note,
+          }}
+        >
+          <RelationFields />
+        </Form>
+      )}
+    </Modal>
+  );
+}
+
+export function PersonEditModal({
+  person,
+  onClose,
+  onSaved,
+  onStale,
+}: {
+  person: PersonView | null;
+  onClose: () => void;
+  onSaved: (person: PersonView) => void;
+  onStale: OnStale;
+}) {
+  const [form] = Form.useForm<PersonValues>();
+  const call = useCallback(
+    (v: PersonValues) =>
+      guarded(
+        () => api('persons.update', { id: person!.id, version: person!.version, ...personPayload(v) }),
+        onStale,
+      ),
+    [person, onStale],
+  );
+  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+    successMessage: t('children.relatives.personSaved'),
+    onSuccess: onSaved,
+  });
+  return (
+    <Modal
+      title={t('children.relatives.editPersonTitle')}
+      open={person !== null}
+      width={760}
+      okText={t('app.common.save')}
+      cancelText={t('app.common.cancel')}
+      confirmLoading={submitting}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        clearFailure();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <FormAlert failure={failure} />
+      {person && person.childCount > 1 && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('children.relatives.sharedHint')} />
+      )}
+      {person && (
+        <Form<PersonValues>
+          form={form}
+          name="personEdit"
+          layout="vertical"
+          onFinish={onFinish}
+          autoComplete="off"
+          initialValues={{
+            name: person.name,
+            gender: person.gender,
+            phone: person.phone,
+            address: person.address,
+            occupation: person.occupation,
+            deceasedOn: person.deceasedOn,
+            missingSince: person.missingSince,
+            severeDisability: person.severeDisability,
+            severeIllness: person.severeIllness,
+          }}
+        >
+          <PersonFields form={form} prefix={[]} maskedId={person.idNumberMasked} />
+        </Form>
+      )}
+    </Modal>
+  );
+}
+
+interface CustodyValues {
+  measure?: (typeof CUSTODY_MEASURES)[number];
+  facility?: string | null;
+  caseNumber?: string | null;
+  charge?: string | null;
+  startDate?: string | null;
+  expectedRelease?: string | null;
+  actualRelease?: string | null;
+}
+
+const notBeforeStart = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+  validator: (_: unknown, value?: string | null) => {
+    const start = getFieldValue('startDate') as string | null | undefined;
+    return value && start && value < start
+      ? Promise.reject(new Error(t('validation.custody.beforeStart')))
+      : Promise.resolve();
+  },
+});
+
+/** Add (no `record`) or edit a custody record of one person. */
+export function CustodyModal({
+  target,
+  onClose,
+  onSaved,
+  onStale,
+}: {
+  target: { person: PersonView; record: CustodyView | null } | null;
+  onClose: () => void;
+  onSaved: (personId: string, record: CustodyView) => void;
+  onStale: OnStale;
+}) {
+  const [form] = Form.useForm<CustodyValues>();
+  const call = useCallback(
+    (v: CustodyValues) => {
+      const fields = {
+        measure: v.measure as (typeof CUSTODY_MEASURES)[number],
+        facility: blankToNull(v.facility),
+        caseNumber: blankToNull(v.caseNumber),
+        charge: blankToNull(v.charge),
+        startDate: v.startDate ?? '',
+        expectedRelease: v.expectedRelease ?? null,
+        actualRelease: v.actualRelease ?? null,
+      };
+      const record = target!.record;
+      return guarded(
+        () =>
+          record
+            ? api('custody.update', { id: record.id, version: record.version, ...fields })
+            : api('custody.add', { personId: target!.person.id, ...fields }),
+        onStale,
+      );
+    },
+    [target, onStale],
+  );
+  const onSuccess = useCallback((r: CustodyView) => onSaved(target!.person.id, r), [onSaved, target]);
+  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+    successMessage: t('children.relatives.custody.saved'),
+    onSuccess,
+  });
+  const record = target?.record ?? null;
+  const datePicker = (
+    <DatePicker
+      format={DATE_FORMAT}
+      placeholder={t('children.common.datePlaceholder')}
+      style={{ width: '100%' }}
+    />
+  );
+  return (
+    <Modal
+      title={
+        target
+          ? t(record ? 'children.relatives.custody.editTitle' : 'children.relatives.custody.addTitle', {
+              name: target.person.name,
+            })
+          : ''
+      }
+      open={target !== null}
+      width={680}
+      okText={t('app.common.save')}
+      cancelText={t('app.common.cancel')}
+      confirmLoading={submitting}
+      onOk={() => form.submit()}
+      onCancel={() => {
+        clearFailure();
+        onClose();
+      }}
+      destroyOnHidden
+    >
+      <FormAlert failure={failure} />
+      {target && (
+        <Form<CustodyValues>
+          form={form}
+          name="custody"
+          layout="vertical"
+          onFinish={onFinish}
+          autoComplete="off"
+          initialValues={record ? { ...record, measure: record.measure as CustodyValues['measure'] } : {}}
+        >
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item
+                label={t('children.relatives.custody.measure')}
+                name="measure"
+                rules={[{ required: true, message: t('validation.custody.measureRequired') }]}
+              >
+                <Select
+                  placeholder={t('children.relatives.custody.measurePlaceholder')}
+                  options={CUSTODY_MEASURES.map((m) => ({ value: m, label: measureLabel(m) }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label={t('children.relatives.custody.facility')} name="facility">
+                <Input maxLength={60} placeholder={t('children.relatives.custody.facilityPlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label={t('children.relatives.custody.caseNumber')} name="caseNumber">
+                <Input maxLength={60} placeholder={t('children.relatives.custody.caseNumberPlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label={t('children.relatives.custody.charge')} name="charge">
+                <Input maxLength={60} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item
+                label={t('children.relatives.custody.startDate')}
+                name="startDate"
+                {...dateItemProps}
+                rules={[{ required: true, message: t('validation.custody.startRequired') }]}
+              >
+                {datePicker}
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item
+                label={t('children.relatives.custody.expectedRelease')}
+                name="expectedRelease"
+                dependencies={['startDate']}
+                {...dateItemProps}
+                rules={[notBeforeStart]}
+              >
+                {datePicker}
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item
+                label={t('children.relatives.custody.actualRelease')}
+                name="actualRelease"
+                dependencies={['startDate']}
+                {...dateItemProps}
+                rules={[notBeforeStart]}
+              >
+                {datePicker}
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      )}
+    </Modal>
+  );
+}
