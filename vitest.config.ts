@@ -38,6 +38,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // A sign-in runs the real passphrase KDF; on a busy 2-core machine a screen can take
+          // seconds to settle. Polls wait for what a user would wait for, not one second.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -56,6 +56,7 @@ describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered c
 
       await page.getByRole('menuitem', { name: '儿童档案' }).click();
       await page.getByRole('button', { name: '登记儿童' }).first().click();
+      await page.getByRole('heading', { name: '登记儿童' }).waitFor();
       await page.getByLabel('姓名').fill('张小明');
       await page.getByRole('radio', { name: '男' }).check();
       await page.getByLabel('出生日期').fill('2015-03-07');
@@ -66,6 +67,8 @@ describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered c
       await page.getByLabel('学校').fill('济阳区实验小学');
       await shot(page, 'foundation-03-register');
       await page.getByRole('button', { name: '登记', exact: true }).click();
+      // Registering opens the new file; the list is one click away.
+      await page.getByRole('button', { name: '返回列表' }).click();
       await expect.poll(() => page.getByRole('cell', { name: '张小明' }).isVisible()).toBe(true);
       // The list shows the number masked, never in full.
       await expect.poll(() => page.getByText('370115********0014').isVisible()).toBe(true);
@@ -112,6 +115,7 @@ describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered c
       await createFirstAccount(page);
       await page.getByRole('menuitem', { name: '儿童档案' }).click();
       await page.getByRole('button', { name: '登记儿童' }).first().click();
+      await page.getByRole('heading', { name: '登记儿童' }).waitFor();
       await page.getByLabel('姓名').fill('李小红');
       await page.getByRole('radio', { name: '女' }).check();
       await page.getByLabel('出生日期').fill('2016-05-01');
@@ -182,7 +186,7 @@ describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered c
       await page.getByRole('menuitem', { name: '设置' }).click();
       await page.getByText('账号管理').first().waitFor();
       await shot(page, 'foundation-10-settings');
-      await page.getByRole('menuitem', { name: '工作提醒' }).click();
+      await page.getByRole('menuitem', { name: '统计台账' }).click();
       await expect.poll(() => page.getByText('该功能尚在建设中').first().isVisible()).toBe(true);
       await shot(page, 'foundation-11-not-built');
       assertClean(app);
