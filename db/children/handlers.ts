@@ -20,6 +20,7 @@ import {
   childUpdateInput,
   childVersionInput,
   duplicateCheckInput,
+  idMismatches,
 } from './inputs';
 import {
   type ChildProfile,
@@ -192,8 +193,15 @@ export const childrenMethods = {
     access: 'user',
     kind: 'write',
     handler: (ctx, input): ChildProfile => {
-      const { id, version, acknowledgeDuplicates, ...fields } = input;
+      const { id, version, acknowledgeDuplicates, idNumber: sentId, ...rest } = input;
       const before = loadChild(ctx, id);
+      const fields = { ...rest, idNumber: sentId === undefined ? before.idNumber : sentId };
+      if (sentId === undefined && fields.idNumber) {
+        // The kept number must still agree with the (possibly edited) gender and birth date.
+        const mismatches = idMismatches(fields);
+        if (Object.keys(mismatches).length)
+          throw new ApiError('VALIDATION', t('errors.validation'), mismatches);
+      }
       checkChild(ctx, fields, id, acknowledgeDuplicates);
       updateVersioned(ctx, children, id, version, { ...fields, namePinyin: pinyinKey(fields.name) });
       writeSearchKeys(ctx, { id, ...fields });
@@ -277,6 +285,27 @@ export const childrenMethods = {
     handler: (ctx, input): ChildFile => {
       const row = loadChild(ctx, input.id);
       ctx.audit.write({ action: 'children.view', entity: 'child', entityId: row.id });
+      return childFile(ctx, row);
+    },
+  }),
+
+  /**
+   * The file again after a change made from it (a relative added, custody edited). Not a new
+   * opening, so it is audited only if this user has not opened the file in the last 12 hours.
+   */
+  'children.refresh': method({
+    input: childGetInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): ChildFile => {
+      const row = loadChild(ctx, input.id);
+      const recent = ctx.raw
+        .prepare(
+          `SELECT 1 FROM audit_log WHERE entity = 'child' AND entity_id = ? AND action = 'children.view'
+           AND actor_id = ? AND at >= ? LIMIT 1`,
+        )
+        .get(row.id, ctx.user.id, ctx.clock.now() - 12 * 3_600_000);
+      if (!recent) ctx.audit.write({ action: 'children.view', entity: 'child', entityId: row.id });
       return childFile(ctx, row);
     },
   }),

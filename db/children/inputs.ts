@@ -52,6 +52,9 @@ const optionalIdNumber = z
   .transform((v) => v?.trim() || null)
   .pipe(idNumberText.nullable());
 
+/** Left out (undefined) means "keep the registered number"; the inner schema alone would turn it into null. */
+const keepOrIdNumber = z.union([z.undefined(), optionalIdNumber]).optional();
+
 const need = z.object({ note: optionalText(200), met: z.boolean().default(false) });
 
 /** The whole profile, in the form's sections. Create and update share it. */
@@ -101,27 +104,31 @@ const childFields = {
     .transform((v) => v || null),
 };
 
+/** Where gender or birth date disagree with the ID number: field → message (empty when they agree). */
+export function idMismatches(v: {
+  idNumber: string | null;
+  gender: string;
+  birthDate: string;
+}): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!v.idNumber) return out;
+  const check = checkIdNumber(v.idNumber, '9999-12-31');
+  if (!check.ok) return out;
+  if (check.info.gender !== v.gender) {
+    out.gender = t('validation.child.genderMismatch', { gender: t(`codes.gender.${check.info.gender}`) });
+  }
+  if (check.info.birthDate !== v.birthDate) {
+    out.birthDate = t('validation.child.birthMismatch', { date: check.info.birthDate });
+  }
+  return out;
+}
+
 function crossCheckId(
   v: { idNumber: string | null; gender: string; birthDate: string },
   ctx: z.RefinementCtx,
 ) {
-  if (!v.idNumber) return;
-  const check = checkIdNumber(v.idNumber, '9999-12-31');
-  if (!check.ok) return;
-  if (check.info.gender !== v.gender) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['gender'],
-      message: t('validation.child.genderMismatch', { gender: t(`codes.gender.${check.info.gender}`) }),
-    });
-  }
-  if (check.info.birthDate !== v.birthDate) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['birthDate'],
-      message: t('validation.child.birthMismatch', { date: check.info.birthDate }),
-    });
-  }
+  for (const [field, message] of Object.entries(idMismatches(v)))
+    ctx.addIssue({ code: 'custom', path: [field], message });
 }
 
 function riskNeedsReason(v: { riskLevel: string; riskReason: string | null }, ctx: z.RefinementCtx) {
@@ -140,14 +147,19 @@ export const childCreateInput = z
   .superRefine(riskNeedsReason);
 export type ChildCreateInput = z.input<typeof childCreateInput>;
 
+/**
+ * An edit may leave `idNumber` out: the form shows only the masked number, so "not sent" keeps
+ * the registered one, and null (or empty) clears it. The handler cross-checks the kept number.
+ */
 export const childUpdateInput = z
   .object({
     id: z.string().min(1),
     version: versionField,
     ...childFields,
+    idNumber: keepOrIdNumber,
     acknowledgeDuplicates: z.boolean().default(false),
   })
-  .superRefine(crossCheckId)
+  .superRefine((v, ctx) => crossCheckId({ ...v, idNumber: v.idNumber ?? null }, ctx))
   .superRefine(riskNeedsReason);
 export type ChildUpdateInput = z.input<typeof childUpdateInput>;
 
@@ -171,7 +183,6 @@ export const childListInput = z.object({
   township: z.enum(TOWNSHIPS).optional(),
   ownerId: z.string().max(64).optional(),
   ageBand: z.enum(AGE_BANDS).optional(),
-  flaggedOnly: z.boolean().optional(),
   sort: z.enum(SORTS).default('name'),
   order: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
@@ -219,7 +230,13 @@ const personFields = {
 };
 
 export const personInput = z.object(personFields);
-export const personUpdateInput = z.object({ id: z.string().min(1), version: versionField, ...personFields });
+/** As with a child: leaving `idNumber` out keeps the registered number, null clears it. */
+export const personUpdateInput = z.object({
+  id: z.string().min(1),
+  version: versionField,
+  ...personFields,
+  idNumber: keepOrIdNumber,
+});
 
 const relationFields = {
   relation: z.enum(RELATIONS, { error: t('validation.person.relationRequired') }),

@@ -1,6 +1,6 @@
 // 关系人 and 羁押情况: persons are shared between siblings, so a person is edited once and
 // every child linked to them sees the change.
-import { and, asc, eq, inArray, isNull, like, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -242,7 +242,12 @@ export const relationMethods = {
       // The caregiver must be one of the child's relatives; unlinking them clears the field.
       ctx.db
         .update(children)
-        .set({ caregiverPersonId: null })
+        .set({
+          caregiverPersonId: null,
+          version: sql`${children.version} + 1`,
+          updatedAt: ctx.clock.now(),
+          updatedBy: ctx.user.id,
+        })
         .where(and(eq(children.id, link.childId), eq(children.caregiverPersonId, link.personId)))
         .run();
       ctx.audit.write({
@@ -260,8 +265,9 @@ export const relationMethods = {
     access: 'user',
     kind: 'write',
     handler: (ctx, input): PersonView => {
-      const { id, version, ...fields } = input;
-      loadPerson(ctx, id);
+      const { id, version, idNumber: sentId, ...rest } = input;
+      const before = loadPerson(ctx, id);
+      const fields = { ...rest, idNumber: sentId === undefined ? before.idNumber : sentId };
       assertPersonIdFree(ctx, fields.idNumber, id);
       updateVersioned(ctx, persons, id, version, fields);
       ctx.audit.write({ action: 'persons.update', entity: 'person', entityId: id });

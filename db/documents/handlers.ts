@@ -3,6 +3,7 @@ import { t } from '../../renderer/src/i18n';
 import { method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
+import { maySeeCounsellingText } from '../counselling/handlers';
 import { guardianshipOrders } from '../orders/schema';
 import { childSummaryInput, recordExportInput } from './inputs';
 import { type ChildSummaryDoc, childSummary } from './summary';
@@ -47,6 +48,13 @@ export const documentMethods = {
           entityId: t('documents.validation.wrongChild'),
         });
       }
+      // The row says what the file holds: a section its exporter may not read was left out of it.
+      let sections = input.sections;
+      let omitted: string[] | undefined;
+      if (sections?.includes('counselling') && !maySeeCounsellingText(ctx, child.ownerId)) {
+        sections = sections.filter((s) => s !== 'counselling');
+        omitted = ['counselling'];
+      }
       ctx.audit.write({
         action: 'documents.export',
         entity: input.kind === 'orderPdf' ? 'order' : 'child',
@@ -54,7 +62,8 @@ export const documentMethods = {
         detail: {
           kind: input.kind,
           childId: child.id,
-          ...(input.sections ? { sections: input.sections } : {}),
+          ...(sections ? { sections } : {}),
+          ...(omitted ? { omitted } : {}),
           ...(input.partner ? { partner: input.partner } : {}),
           sha256: input.sha256,
           fileName: input.fileName,

@@ -329,3 +329,47 @@ describe('children: profile, relatives and custody', () => {
     core.close();
   });
 });
+
+describe('children: edits that keep what the form cannot show', () => {
+  it('keeps the registered ID number when an edit leaves it out, and clears it on null', async () => {
+    const core = openCore();
+    await call(core, 'session.setup', ADMIN);
+    const child = await call(core, 'children.create', CHILD);
+    const { idNumber: _omit, ...withoutId } = CHILD;
+    const kept = await call(core, 'children.update', {
+      ...withoutId,
+      id: child.id,
+      version: child.version,
+      grade: '三年级',
+    });
+    expect(kept.idNumberMasked).toBe('370115********0014');
+    // The kept number still has to agree with an edited birth date.
+    const mismatch = await refuse(core, 'children.update', {
+      ...withoutId,
+      id: child.id,
+      version: kept.version,
+      birthDate: '2015-03-08',
+    });
+    expect(mismatch.fields).toEqual({ birthDate: '出生日期与公民身份号码不一致（号码显示为2015-03-07）' });
+    const cleared = await call(core, 'children.update', {
+      ...withoutId,
+      idNumber: null,
+      id: child.id,
+      version: kept.version,
+    });
+    expect(cleared.idNumberMasked).toBeNull();
+    core.close();
+  });
+
+  it('refreshes an open file without counting a new opening', async () => {
+    const core = openCore();
+    await call(core, 'session.setup', ADMIN);
+    const child = await call(core, 'children.create', CHILD);
+    await call(core, 'children.get', { id: child.id });
+    await call(core, 'relations.add', { childId: child.id, relation: 'mother', person: { name: '刘翠兰' } });
+    const file = await call(core, 'children.refresh', { id: child.id });
+    expect(file.relations.map((r) => r.person.name)).toEqual(['刘翠兰']);
+    expect((await call(core, 'audit.list', { action: 'children.view' })).total).toBe(1);
+    core.close();
+  });
+});

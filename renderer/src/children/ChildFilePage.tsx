@@ -6,10 +6,11 @@ import {
   UndoOutlined,
 } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, toApiCallError } from '../api/client';
 import { t } from '../i18n';
+import { SummaryExportButton } from '../print/PrintButtons';
 import { useSession } from '../session/store';
 import { CloseModal } from './CloseModal';
 import { deriveFileParts } from './derive';
@@ -48,7 +49,6 @@ function ChildFilePage({ id }: { id: string }) {
   const [shownId, setShownId] = useState<string | null>(null);
   const [revealing, setRevealing] = useState(false);
   // The full number once read in this opening, so editing can keep it without reading again.
-  const knownId = useRef<string | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: loadCount is the explicit reload trigger.
   useEffect(() => {
@@ -169,7 +169,6 @@ function ChildFilePage({ id }: { id: string }) {
         setRevealing(true);
         try {
           const { idNumber } = await api('children.revealIdNumber', { id: profile.id });
-          knownId.current = idNumber;
           setShownId(idNumber);
         } catch (err) {
           failed(err);
@@ -235,6 +234,7 @@ function ChildFilePage({ id }: { id: string }) {
           {t('children.file.actions.reopen')}
         </Button>
       )}
+      <SummaryExportButton childId={profile.id} childName={profile.name} />
       <Button danger icon={<DeleteOutlined />} onClick={remove}>
         {t('children.file.actions.delete')}
       </Button>
@@ -289,15 +289,8 @@ function ChildFilePage({ id }: { id: string }) {
                   profile={profile}
                   relations={file.relations}
                   guardianship={file.guardianship}
-                  revealedIdNumber={knownId.current}
-                  onIdNumberRead={(idNumber) => {
-                    knownId.current = idNumber;
-                  }}
                   onSaved={(saved) => {
-                    if (saved.idNumberMasked !== profile.idNumberMasked) {
-                      knownId.current = null;
-                      setShownId(null);
-                    }
+                    if (saved.idNumberMasked !== profile.idNumberMasked) setShownId(null);
                     onProfile(saved);
                     setEditing(false);
                     setNotice(null);

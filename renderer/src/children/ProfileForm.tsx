@@ -88,9 +88,6 @@ const sectionId = (s: Section) => `child-form-${s}`;
 
 const POSSIBLE_DUPLICATE = t('validation.child.possibleDuplicate');
 
-/** The form's own refusal to keep a registered number it cannot read (see keptIdNumber). */
-class KeepIdForbidden extends Error {}
-
 function initialValues(profile: ChildProfile | undefined, selfId: string | undefined): ProfileValues {
   if (!profile) {
     return { categories: [], riskLevel: 'green', needs: {}, boarding: null, ownerId: selfId ?? null };
@@ -125,7 +122,8 @@ function initialValues(profile: ChildProfile | undefined, selfId: string | undef
   };
 }
 
-function toFields(v: ProfileValues, idNumber: string | null, ownerId: string | null) {
+/** `idNumber` undefined keeps the registered number (the API's rule for an edit). */
+function toFields(v: ProfileValues, idNumber: string | null | undefined, ownerId: string | null) {
   const needs: Partial<Record<NeedKind, { note: string | null; met: boolean }>> = {};
   for (const k of NEED_KINDS) {
     const n = v.needs?.[k];
@@ -173,10 +171,6 @@ export interface ProfileFormProps {
   profile?: ChildProfile;
   relations?: PersonLink[];
   guardianship?: ChildFile['guardianship'];
-  /** Edit: the full number if the caseworker already revealed it in this opening. */
-  revealedIdNumber?: string | null;
-  /** Edit: the full number was read to keep it, so the page need not read it again. */
-  onIdNumberRead?: (idNumber: string | null) => void;
   onSaved: (profile: ChildProfile) => void;
   onCancel: () => void;
   /** Edit: someone saved in between; the page reloads the file and says so. */
@@ -188,8 +182,6 @@ export function ProfileForm({
   profile,
   relations = [],
   guardianship,
-  revealedIdNumber,
-  onIdNumberRead,
   onSaved,
   onCancel,
   onStale,
@@ -205,9 +197,8 @@ export function ProfileForm({
   const [inlineDupes, setInlineDupes] = useState<DuplicateCandidate[]>([]);
   const checkSeq = useRef(0);
   // An edited child keeps its registered number unless the caseworker chooses to change it:
-  // the profile carries only the masked number (see keptIdNumber).
+  // the profile carries only the masked number, and an edit that leaves it out keeps it.
   const [idLocked, setIdLocked] = useState(mode === 'edit' && !!profile?.idNumberMasked);
-  const keptId = useRef<string | null>(revealedIdNumber ?? null);
   const pending = useRef<ProfileValues | null>(null);
 
   const initial = useMemo(() => initialValues(profile, user?.id), [profile, user?.id]);
@@ -263,19 +254,6 @@ export function ProfileForm({
     }
   }, [form, probe]);
 
-  const keptIdNumber = useCallback(async (): Promise<string | null> => {
-    if (keptId.current) return keptId.current;
-    if (!profile) return null;
-    try {
-      keptId.current = (await api('children.revealIdNumber', { id: profile.id })).idNumber;
-      onIdNumberRead?.(keptId.current);
-      return keptId.current;
-    } catch (err) {
-      if (toApiCallError(err).code === 'FORBIDDEN') throw new KeepIdForbidden();
-      throw err;
-    }
-  }, [profile, onIdNumberRead]);
-
   const showError = useCallback(
     (error: ApiCallError) => {
       const details = error.code === 'VALIDATION' ? applyFieldErrors(form, error) : [];
@@ -292,7 +270,8 @@ export function ProfileForm({
       setSubmitting(true);
       setFailure(null);
       try {
-        const idNumber = idLocked ? await keptIdNumber() : blankToNull(v.idNumber);
+        // A locked number is left out of the edit: the API keeps the registered one.
+        const idNumber = idLocked ? undefined : blankToNull(v.idNumber);
         const ownerId = isAdmin ? (v.ownerId ?? null) : (profile?.ownerId ?? null);
         const fields = toFields(v, idNumber, ownerId);
         const saved =
@@ -309,10 +288,6 @@ export function ProfileForm({
         onSaved(saved);
       } catch (err) {
         setDupes(null);
-        if (err instanceof KeepIdForbidden) {
-          setFailure({ message: t('children.form.idNumberKeepForbidden'), details: [] });
-          return;
-        }
         const error = toApiCallError(err);
         if (error.code === 'LOCKED') return;
         if (error.code === 'CONFLICT' && error.message === POSSIBLE_DUPLICATE) {
@@ -332,7 +307,7 @@ export function ProfileForm({
         setSubmitting(false);
       }
     },
-    [idLocked, keptIdNumber, isAdmin, profile, mode, message, onSaved, probe, onStale, showError],
+    [idLocked, isAdmin, profile, mode, message, onSaved, probe, onStale, showError],
   );
 
   const onFinish = useCallback(
@@ -398,7 +373,6 @@ export function ProfileForm({
               mode={mode}
               profile={profile}
               idLocked={idLocked}
-              canKeepId={!!keptId.current || user?.role !== 'caseworker' || profile?.ownerId === user?.id}
               setIdLocked={setIdLocked}
               inlineDupes={inlineDupes}
               onIdentityBlur={() => void checkInline()}
@@ -670,7 +644,6 @@ function BasicSection({
   mode,
   profile,
   idLocked,
-  canKeepId,
   setIdLocked,
   inlineDupes,
   onIdentityBlur,
@@ -680,7 +653,6 @@ function BasicSection({
   profile?: ChildProfile;
   idLocked: boolean;
   /** Whether this user may read the registered number, which keeping it needs. */
-  canKeepId: boolean;
   setIdLocked: (locked: boolean) => void;
   inlineDupes: DuplicateCandidate[];
   onIdentityBlur: () => void;
@@ -771,11 +743,7 @@ function BasicSection({
             label={t('children.fields.idNumber')}
             required={false}
             extra={
-              idLocked ? (
-                canKeepId ? undefined : (
-                  <Typography.Text type="warning">{t('children.form.idNumberKeepForbidden')}</Typography.Text>
-                )
-              ) : idInfo ? (
+              idLocked ? undefined : idInfo ? (
                 <Space size={8} wrap>
                   <span>
                     {t('children.form.idNumberInfo', {

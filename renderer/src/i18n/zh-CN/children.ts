@@ -111,8 +111,6 @@ export const children = {
     idNumberKept: '已登记：{masked}',
     idNumberChange: '更改号码',
     idNumberKeepChange: '保留原号码',
-    idNumberKeepForbidden:
-      '该儿童已登记公民身份号码，您不是负责人，系统无法读取原号码以保留它。请点击“更改号码”输入完整号码后再保存。',
     townshipPlaceholder: '请选择乡镇（街道）',
     ethnicityPlaceholder: '请选择民族',
     boardingPlaceholder: '请选择',
