@@ -1,6 +1,18 @@
-import { NotBuiltPage } from '../shell/NotBuiltPage';
+import { Route, Routes } from 'react-router';
+import { AdmonitionCreatePage } from './AdmonitionForm';
+import { EducationHome } from './EducationHome';
+import { PlanCreatePage, PlanEditRoute } from './PlanForm';
+import { PlanRoute } from './PlanPage';
 
-/** The education area's routes, under /education. Its screens are not built yet. */
+/** The education area's own routes, under /education. */
 export function EducationArea() {
-  return <NotBuiltPage area="education" title="app.nav.education" />;
+  return (
+    <Routes>
+      <Route index element={<EducationHome />} />
+      <Route path="admonitions/new" element={<AdmonitionCreatePage />} />
+      <Route path="plans/new" element={<PlanCreatePage />} />
+      <Route path="plans/:id" element={<PlanRoute />} />
+      <Route path="plans/:id/edit" element={<PlanEditRoute />} />
+    </Routes>
+  );
 }

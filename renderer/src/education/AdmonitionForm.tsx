@@ -1,0 +1,135 @@
+import { Button, Card, Col, DatePicker, Flex, Form, Input, Row } from 'antd';
+import { useCallback, useMemo } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { api } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { PageHeader } from '../common/PageHeader';
+import { useApiForm } from '../common/useApiForm';
+import { t } from '../i18n';
+import { ChildSelect, GuardianSelect, useChildFile } from '../orders/childFields';
+import {
+  afterToday,
+  BackLink,
+  clearStaleErrors,
+  DATE_FORMAT,
+  dateItem,
+  keepEnterFromSubmitting,
+  todayText,
+} from '../orders/parts';
+import { useSession } from '../session/store';
+
+interface AdmonitionValues {
+  childId?: string | null;
+  guardianPersonId?: string | null;
+  date?: string | null;
+  place?: string;
+  reason?: string;
+  deliveredBy?: string;
+}
+
+/** 新建训诫: /education/admonitions/new, optionally ?childId= from the child's file. */
+export function AdmonitionCreatePage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const initialChildId = params.get('childId');
+  const userName = useSession((s) => s.user?.displayName ?? '');
+  const [form] = Form.useForm<AdmonitionValues>();
+  const watched = Form.useWatch('childId', form);
+  const childId = watched === undefined ? initialChildId : watched;
+  const { file, loading, error } = useChildFile(childId);
+
+  const initialValues = useMemo<AdmonitionValues>(
+    () => ({ childId: initialChildId, date: todayText(), deliveredBy: userName }),
+    [initialChildId, userName],
+  );
+  const call = useCallback(
+    (v: AdmonitionValues) =>
+      api('education.admonish', {
+        childId: v.childId ?? '',
+        guardianPersonId: v.guardianPersonId ?? '',
+        date: v.date ?? '',
+        place: v.place ?? '',
+        reason: v.reason ?? '',
+        deliveredBy: v.deliveredBy ?? '',
+      }),
+    [],
+  );
+  const { onFinish, submitting, failure } = useApiForm(form, call, {
+    successMessage: t('education.admonition.done'),
+    onSuccess: () => navigate('/education?view=admonitions', { replace: true }),
+  });
+
+  return (
+    <>
+      <BackLink to="/education?view=admonitions" label={t('education.page.back')} />
+      <div style={{ height: 8 }} />
+      <PageHeader title={t('education.admonition.title')} intro={t('education.admonition.intro')} />
+      <Form<AdmonitionValues>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={initialValues}
+        onValuesChange={(changed) => clearStaleErrors(form, changed)}
+        onKeyDown={keepEnterFromSubmitting}
+        autoComplete="off"
+        style={{ maxWidth: 860 }}
+      >
+        <FormAlert failure={failure} />
+        <Card size="small">
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item
+                label={t('education.fields.child')}
+                name="childId"
+                rules={[{ required: true, message: t('orders.shared.childRequired') }]}
+              >
+                <ChildSelect
+                  selectedLabel={file?.profile.name}
+                  onChange={() => form.setFieldsValue({ guardianPersonId: null })}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label={t('education.admonition.guardian')} name="guardianPersonId" required>
+                <GuardianSelect childId={childId} file={file} loading={loading} error={error} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col span={8}>
+              <Form.Item label={t('education.admonition.date')} name="date" required {...dateItem}>
+                <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={16}>
+              <Form.Item label={t('education.admonition.place')} name="place" required>
+                <Input maxLength={100} placeholder={t('education.admonition.placePlaceholder')} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item label={t('education.admonition.reason')} name="reason" required>
+            <Input.TextArea
+              rows={4}
+              maxLength={1000}
+              showCount
+              placeholder={t('education.admonition.reasonPlaceholder')}
+            />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item label={t('education.admonition.deliveredBy')} name="deliveredBy" required>
+                <Input maxLength={40} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Flex gap={8} style={{ marginTop: 16 }}>
+          <Button type="primary" htmlType="submit" loading={submitting}>
+            {t('education.admonition.submit')}
+          </Button>
+          <Button onClick={() => navigate(-1)}>{t('app.common.cancel')}</Button>
+        </Flex>
+      </Form>
+    </>
+  );
+}

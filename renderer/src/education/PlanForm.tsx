@@ -1,0 +1,385 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Result,
+  Row,
+  Spin,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { addMonths } from '../../../db/children/guardianship';
+import { api, toApiCallError } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { PageHeader } from '../common/PageHeader';
+import { useApiForm } from '../common/useApiForm';
+import { useApiQuery } from '../common/useApiQuery';
+import { t } from '../i18n';
+import { ChildSelect, GuardianChecklist, useChildFile } from '../orders/childFields';
+import { RequirementList } from '../orders/OrderForm';
+import {
+  BackLink,
+  blankToNull,
+  clearStaleErrors,
+  DATE_FORMAT,
+  dateItem,
+  keepEnterFromSubmitting,
+} from '../orders/parts';
+import type { PlanView } from './register';
+
+type Level = 'high' | 'medium' | 'low';
+type Relationship = 'good' | 'fair' | 'poor';
+
+/** Form values use the API's field names, so API field errors land beside their fields. */
+interface PlanValues {
+  childId?: string | null;
+  kind?: 'ordered' | 'voluntary';
+  guardianPersonIds?: string[];
+  assessmentDate?: string | null;
+  willingness?: Level | null;
+  ability?: Level | null;
+  relationship?: Relationship | null;
+  assessmentNote?: string | null;
+  provider?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  sessionsPerMonth?: number | null;
+  minMinutes?: number | null;
+  goals?: { text?: string; dueDate?: string | null }[];
+}
+
+// The usual term (DOMAIN.md): no longer than six months.
+const USUAL_TERM_MONTHS = 6;
+
+function planValues(plan: PlanView): PlanValues {
+  return {
+    childId: plan.childId,
+    kind: plan.kind,
+    guardianPersonIds: plan.guardians.map((g) => g.id),
+    assessmentDate: plan.assessmentDate,
+    willingness: plan.willingness,
+    ability: plan.ability,
+    relationship: plan.relationship,
+    assessmentNote: plan.assessmentNote,
+    provider: plan.provider,
+    startDate: plan.startDate,
+    endDate: plan.endDate,
+    sessionsPerMonth: plan.sessionsPerMonth,
+    minMinutes: plan.minMinutes,
+    goals: plan.goals.map((g) => ({ text: g.text, dueDate: g.dueDate })),
+  };
+}
+
+/** 新建指导计划: /education/plans/new, optionally ?childId=. */
+export function PlanCreatePage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  return (
+    <>
+      <BackLink to="/education" label={t('education.page.back')} />
+      <div style={{ height: 8 }} />
+      <PageHeader title={t('education.planForm.createTitle')} intro={t('education.planForm.createIntro')} />
+      <PlanForm
+        plan={null}
+        initialChildId={params.get('childId')}
+        onSaved={(p) => navigate(`/education/plans/${p.id}`, { replace: true })}
+        onCancel={() => navigate(-1)}
+        onConflict={() => undefined}
+      />
+    </>
+  );
+}
+
+export function PlanEditRoute() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const { data, error, reload } = useApiQuery('education.getPlan', { id });
+  if (!data) {
+    if (error) return <Result status="warning" title={t('education.page.loadFailed')} subTitle={error} />;
+    return (
+      <Flex justify="center" style={{ padding: 48 }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  const editable = data.status === 'assessing' || data.status === 'active';
+  return (
+    <>
+      <BackLink to={`/education/plans/${id}`} label={t('education.planForm.backToPlan')} />
+      <div style={{ height: 8 }} />
+      <PageHeader title={t('education.planForm.editTitle', { name: data.childName })} />
+      {editable ? (
+        <PlanForm
+          plan={data}
+          initialChildId={data.childId}
+          onSaved={(p) => navigate(`/education/plans/${p.id}`, { replace: true })}
+          onCancel={() => navigate(`/education/plans/${id}`)}
+          onConflict={reload}
+        />
+      ) : (
+        <Alert type="warning" showIcon title={t('education.planForm.notEditable')} />
+      )}
+    </>
+  );
+}
+
+function PlanForm({
+  plan,
+  initialChildId,
+  onSaved,
+  onCancel,
+  onConflict,
+}: {
+  plan: PlanView | null;
+  initialChildId: string | null;
+  onSaved: (plan: PlanView) => void;
+  onCancel: () => void;
+  onConflict: () => void;
+}) {
+  const [form] = Form.useForm<PlanValues>();
+  const watched = Form.useWatch('childId', form);
+  const childId = watched === undefined ? (plan?.childId ?? initialChildId) : watched;
+  const { file, loading, error } = useChildFile(childId);
+  const startDate = Form.useWatch('startDate', form);
+  const endDate = Form.useWatch('endDate', form);
+  const termLong = !!startDate && !!endDate && endDate > addMonths(startDate, USUAL_TERM_MONTHS);
+
+  const initialValues = useMemo<PlanValues>(
+    () =>
+      plan
+        ? planValues(plan)
+        : { childId: initialChildId, guardianPersonIds: [], sessionsPerMonth: 1, minMinutes: 40, goals: [] },
+    [plan, initialChildId],
+  );
+
+  // A reload after a conflict brings the other person's version: show it, not the stale one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the version is what changed.
+  useEffect(() => {
+    if (plan) form.setFieldsValue(planValues(plan));
+  }, [plan?.version]);
+
+  const call = useCallback(
+    async (v: PlanValues) => {
+      const fields = {
+        kind: v.kind as 'ordered' | 'voluntary',
+        guardianPersonIds: v.guardianPersonIds ?? [],
+        assessmentDate: v.assessmentDate || null,
+        willingness: v.willingness ?? null,
+        ability: v.ability ?? null,
+        relationship: v.relationship ?? null,
+        assessmentNote: blankToNull(v.assessmentNote),
+        provider: blankToNull(v.provider),
+        startDate: v.startDate || null,
+        endDate: v.endDate || null,
+        sessionsPerMonth: v.sessionsPerMonth ?? undefined,
+        minMinutes: v.minMinutes ?? undefined,
+        goals: (v.goals ?? []).map((g) => ({ text: g.text ?? '', dueDate: g.dueDate || null })),
+      };
+      try {
+        return plan
+          ? await api('education.updatePlan', { id: plan.id, version: plan.version, ...fields })
+          : await api('education.createPlan', { childId: v.childId ?? '', ...fields });
+      } catch (err) {
+        if (toApiCallError(err).code === 'CONFLICT') onConflict();
+        throw err;
+      }
+    },
+    [plan, onConflict],
+  );
+  const { onFinish, submitting, failure } = useApiForm(form, call, {
+    onSuccess: onSaved,
+    successMessage: t('education.planForm.saved'),
+  });
+
+  // The end follows the start (six months on) until the caseworker sets one of their own.
+  const onValuesChange = (changed: PlanValues) => {
+    clearStaleErrors(form, changed as Record<string, unknown>);
+    if ('startDate' in changed && changed.startDate && !form.isFieldTouched('endDate')) {
+      form.setFieldsValue({ endDate: addMonths(changed.startDate, USUAL_TERM_MONTHS) });
+    }
+  };
+
+  const levelOptions = (['high', 'medium', 'low'] as const).map((l) => ({
+    value: l,
+    label: t(`codes.level.${l}`),
+  }));
+
+  return (
+    <Form<PlanValues>
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      onValuesChange={onValuesChange}
+      initialValues={initialValues}
+      onKeyDown={keepEnterFromSubmitting}
+      autoComplete="off"
+      style={{ maxWidth: 1000 }}
+    >
+      <FormAlert failure={failure} />
+      <Flex vertical gap={16}>
+        <Card title={t('education.planForm.sectionParties')} size="small">
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item
+                label={t('education.fields.child')}
+                name="childId"
+                rules={[{ required: true, message: t('orders.shared.childRequired') }]}
+              >
+                <ChildSelect
+                  disabled={!!plan}
+                  selectedLabel={file?.profile.name ?? plan?.childName}
+                  onChange={() => form.setFieldsValue({ guardianPersonIds: [] })}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label={t('education.fields.kind')} name="kind" required>
+                <Radio.Group
+                  optionType="button"
+                  options={(['ordered', 'voluntary'] as const).map((k) => ({
+                    value: k,
+                    label: t(`codes.planKind.${k}`),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item label={t('education.fields.guardians')} name="guardianPersonIds" required>
+            <GuardianChecklist childId={childId} file={file} loading={loading} error={error} />
+          </Form.Item>
+        </Card>
+
+        <Card title={t('education.planForm.sectionAssessment')} size="small">
+          <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+            {t('education.planForm.assessmentIntro')}
+          </Typography.Paragraph>
+          <Row gutter={16}>
+            <Col span={6}>
+              <Form.Item label={t('education.fields.assessmentDate')} name="assessmentDate" {...dateItem}>
+                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label={t('education.fields.willingness')} name="willingness">
+                <Radio.Group
+                  optionType="button"
+                  options={levelOptions}
+                  aria-label={t('education.fields.willingness')}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label={t('education.fields.ability')} name="ability">
+                <Radio.Group
+                  optionType="button"
+                  options={levelOptions}
+                  aria-label={t('education.fields.ability')}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label={t('education.fields.relationship')} name="relationship">
+                <Radio.Group
+                  aria-label={t('education.fields.relationship')}
+                  optionType="button"
+                  options={(['good', 'fair', 'poor'] as const).map((r) => ({
+                    value: r,
+                    label: t(`codes.relationship.${r}`),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item label={t('education.fields.assessmentNote')} name="assessmentNote">
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        </Card>
+
+        <Card title={t('education.planForm.sectionPlan')} size="small">
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item
+                label={t('education.fields.provider')}
+                name="provider"
+                extra={t('education.planForm.providerHint')}
+              >
+                <Input maxLength={60} placeholder={t('education.planForm.providerPlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label={t('education.fields.startDate')} name="startDate" {...dateItem}>
+                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label={t('education.fields.endDate')} name="endDate" {...dateItem}>
+                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          {termLong && (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('education.planForm.termLong')}
+              style={{ marginBottom: 16 }}
+            />
+          )}
+          {/* The two numbers read as one sentence; their errors gather under this item. */}
+          <Form.Item
+            label={t('education.planForm.frequency')}
+            extra={t('education.planForm.frequencyHint')}
+            style={{ marginBottom: 0 }}
+          >
+            <Flex gap={8} align="center" wrap>
+              <Typography.Text>{t('education.planForm.frequencyBefore')}</Typography.Text>
+              <Form.Item name="sessionsPerMonth" noStyle>
+                <InputNumber
+                  min={1}
+                  max={8}
+                  precision={0}
+                  aria-label={t('education.fields.sessionsPerMonth')}
+                  style={{ width: 72 }}
+                />
+              </Form.Item>
+              <Typography.Text>{t('education.planForm.frequencyMiddle')}</Typography.Text>
+              <Form.Item name="minMinutes" noStyle>
+                <InputNumber
+                  min={10}
+                  max={240}
+                  precision={0}
+                  aria-label={t('education.fields.minMinutes')}
+                  style={{ width: 80 }}
+                />
+              </Form.Item>
+              <Typography.Text>{t('education.planForm.frequencyAfter')}</Typography.Text>
+            </Flex>
+          </Form.Item>
+        </Card>
+
+        <Card title={t('education.fields.goals')} size="small">
+          <RequirementList
+            name="goals"
+            textLabel={t('education.planForm.goalText')}
+            addLabel={t('education.planForm.addGoal')}
+          />
+        </Card>
+
+        <Flex gap={8}>
+          <Button type="primary" htmlType="submit" loading={submitting}>
+            {t('education.planForm.save')}
+          </Button>
+          <Button onClick={onCancel}>{t('app.common.cancel')}</Button>
+        </Flex>
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,395 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Result,
+  Row,
+  Spin,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Relation } from '../../../db/children/codes';
+import { PROBLEMS, type ProblemCode } from '../../../db/orders/codes';
+import { api, toApiCallError } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { PageHeader } from '../common/PageHeader';
+import { useApiForm } from '../common/useApiForm';
+import { useApiQuery } from '../common/useApiQuery';
+import { t } from '../i18n';
+import { ChildSelect, GuardianChecklist, useChildFile } from './childFields';
+import {
+  BackLink,
+  blankToNull,
+  clearStaleErrors,
+  DATE_FORMAT,
+  dateItem,
+  keepEnterFromSubmitting,
+  type OrderView,
+} from './parts';
+
+/** Form values use the API's field names, so API field errors land beside their fields. */
+interface DraftValues {
+  childId?: string | null;
+  /** Person ids; the relation each holds to the child comes from the child's relatives. */
+  guardians?: string[];
+  caseNumber?: string | null;
+  facts?: string;
+  problems?: string[];
+  problemsOther?: string | null;
+  requirements?: { text?: string; dueDate?: string | null }[];
+  legalBasis?: string;
+  consequences?: string;
+}
+
+const PROBLEM_GROUPS: { article: '16' | '17'; items: ProblemCode[] }[] = [
+  { article: '16', items: PROBLEMS.filter((p) => p.code.startsWith('16-')) },
+  { article: '17', items: PROBLEMS.filter((p) => p.code.startsWith('17-')) },
+];
+
+function blankValues(childId: string | null): DraftValues {
+  return {
+    childId,
+    guardians: [],
+    problems: [],
+    requirements: [{ text: '', dueDate: null }],
+    legalBasis: t('documents.order.legalBasis'),
+    consequences: t('documents.order.consequences'),
+  };
+}
+
+function orderValues(order: OrderView): DraftValues {
+  return {
+    childId: order.child.id,
+    guardians: order.guardians.map((g) => g.personId),
+    caseNumber: order.caseNumber,
+    facts: order.facts,
+    problems: order.problems.map((p) => p.code),
+    problemsOther: order.problemsOther,
+    requirements: order.requirements.map((r) => ({ text: r.text, dueDate: r.dueDate })),
+    legalBasis: order.legalBasis,
+    consequences: order.consequences,
+  };
+}
+
+/** 新建督促监护令: /orders/new, optionally ?childId= from the child's file. */
+export function OrderCreatePage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const childId = params.get('childId');
+  return (
+    <>
+      <BackLink to="/orders" label={t('orders.page.back')} />
+      <div style={{ height: 8 }} />
+      <PageHeader title={t('orders.form.createTitle')} intro={t('orders.form.createIntro')} />
+      <OrderForm
+        order={null}
+        initialChildId={childId}
+        onSaved={(view) => navigate(`/orders/${view.id}`, { replace: true })}
+        onCancel={() => navigate(-1)}
+        onConflict={() => undefined}
+      />
+    </>
+  );
+}
+
+/** 编辑草稿: only a draft (拟制) can change; a returned one comes back here. */
+export function OrderEditRoute() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const { data, error, reload } = useApiQuery('orders.get', { id });
+  if (!data) {
+    if (error) return <Result status="warning" title={t('orders.page.loadFailed')} subTitle={error} />;
+    return (
+      <Flex justify="center" style={{ padding: 48 }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  return (
+    <>
+      <BackLink to={`/orders/${id}`} label={t('orders.form.backToOrder')} />
+      <div style={{ height: 8 }} />
+      <PageHeader title={t('orders.form.editTitle')} />
+      {data.status !== 'draft' ? (
+        <Alert type="warning" showIcon title={t('orders.form.notDraft')} />
+      ) : (
+        <OrderForm
+          order={data}
+          initialChildId={data.child.id}
+          onSaved={(view) => navigate(`/orders/${view.id}`, { replace: true })}
+          onCancel={() => navigate(`/orders/${id}`)}
+          onConflict={reload}
+        />
+      )}
+    </>
+  );
+}
+
+function OrderForm({
+  order,
+  initialChildId,
+  onSaved,
+  onCancel,
+  onConflict,
+}: {
+  order: OrderView | null;
+  initialChildId: string | null;
+  onSaved: (view: OrderView) => void;
+  onCancel: () => void;
+  onConflict: () => void;
+}) {
+  const [form] = Form.useForm<DraftValues>();
+  const watched = Form.useWatch('childId', form);
+  // Undefined until the form has mounted; null once the caseworker clears the field.
+  const childId = watched === undefined ? (order?.child.id ?? initialChildId) : watched;
+  const { file, loading, error } = useChildFile(childId);
+  const initialValues = useMemo(
+    () => (order ? orderValues(order) : blankValues(initialChildId)),
+    [order, initialChildId],
+  );
+
+  // A reload after a conflict brings the other person's version: show it, not the stale one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the version is what changed.
+  useEffect(() => {
+    if (order) form.setFieldsValue(orderValues(order));
+  }, [order?.version]);
+
+  const call = useCallback(
+    async (v: DraftValues) => {
+      const relations = new Map((file?.relations ?? []).map((r) => [r.person.id, r.relation as Relation]));
+      const fields = {
+        guardians: (v.guardians ?? []).map((personId) => ({
+          personId,
+          relation: relations.get(personId) ?? ('other' as const),
+        })),
+        caseNumber: blankToNull(v.caseNumber),
+        facts: v.facts ?? '',
+        problems: v.problems ?? [],
+        problemsOther: blankToNull(v.problemsOther),
+        requirements: (v.requirements ?? []).map((r) => ({ text: r.text ?? '', dueDate: r.dueDate || null })),
+        legalBasis: blankToNull(v.legalBasis),
+        consequences: blankToNull(v.consequences),
+      };
+      try {
+        return order
+          ? await api('orders.updateDraft', { id: order.id, version: order.version, ...fields })
+          : await api('orders.createDraft', { childId: v.childId ?? '', ...fields });
+      } catch (err) {
+        if (toApiCallError(err).code === 'CONFLICT') onConflict();
+        throw err;
+      }
+    },
+    [order, file, onConflict],
+  );
+  const { onFinish, submitting, failure } = useApiForm(form, call, {
+    onSuccess: onSaved,
+    successMessage: t('orders.form.saved'),
+  });
+
+  const childChanged = () => form.setFieldsValue({ guardians: [] });
+
+  return (
+    <Form<DraftValues>
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      initialValues={initialValues}
+      onValuesChange={(changed) => clearStaleErrors(form, changed)}
+      onKeyDown={keepEnterFromSubmitting}
+      autoComplete="off"
+      style={{ maxWidth: 1000 }}
+    >
+      <FormAlert failure={failure} />
+      <Flex vertical gap={16}>
+        <Card title={t('orders.form.sectionParties')} size="small">
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item
+                label={t('orders.fields.child')}
+                name="childId"
+                rules={[{ required: true, message: t('orders.shared.childRequired') }]}
+              >
+                <ChildSelect
+                  disabled={!!order}
+                  selectedLabel={file?.profile.name ?? order?.child.name}
+                  onChange={childChanged}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label={t('orders.fields.caseNumber')} name="caseNumber">
+                <Input maxLength={60} placeholder={t('orders.form.caseNumberPlaceholder')} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item
+            label={t('orders.fields.guardians')}
+            name="guardians"
+            required
+            extra={file && file.relations.length > 0 ? t('orders.form.guardiansHint') : undefined}
+          >
+            <GuardianChecklist childId={childId} file={file} loading={loading} error={error} />
+          </Form.Item>
+        </Card>
+
+        <Card title={t('orders.form.sectionFacts')} size="small">
+          <Form.Item label={t('orders.fields.facts')} name="facts" required>
+            <Input.TextArea
+              rows={5}
+              maxLength={4000}
+              showCount
+              placeholder={t('orders.form.factsPlaceholder')}
+            />
+          </Form.Item>
+          <Form.Item
+            label={t('orders.fields.problems')}
+            name="problems"
+            extra={t('orders.form.problemsHint')}
+          >
+            <ProblemChecklist />
+          </Form.Item>
+          <Form.Item label={t('orders.fields.problemsOther')} name="problemsOther">
+            <Input.TextArea
+              rows={2}
+              maxLength={1000}
+              placeholder={t('orders.form.problemsOtherPlaceholder')}
+            />
+          </Form.Item>
+        </Card>
+
+        <Card title={t('orders.fields.requirements')} size="small">
+          <RequirementList name="requirements" textLabel={t('orders.form.requirementText')} />
+        </Card>
+
+        <Card title={t('orders.form.sectionLaw')} size="small">
+          <Form.Item
+            label={t('orders.fields.legalBasis')}
+            name="legalBasis"
+            extra={t('orders.form.standardHint')}
+          >
+            <Input.TextArea rows={2} maxLength={1000} />
+          </Form.Item>
+          <Form.Item
+            label={t('orders.fields.consequences')}
+            name="consequences"
+            extra={t('orders.form.standardHint')}
+          >
+            <Input.TextArea rows={4} maxLength={1000} />
+          </Form.Item>
+        </Card>
+
+        <Flex gap={8}>
+          <Button type="primary" htmlType="submit" loading={submitting}>
+            {t('orders.form.saveDraft')}
+          </Button>
+          <Button onClick={onCancel}>{t('app.common.cancel')}</Button>
+        </Flex>
+      </Flex>
+    </Form>
+  );
+}
+
+/** 未成年人保护法 arts. 16–17, each item with its article so the document can cite it. */
+function ProblemChecklist({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string[];
+  onChange?: (v: string[]) => void;
+  id?: string;
+}) {
+  return (
+    <div id={id}>
+      <Checkbox.Group
+        value={value ?? []}
+        onChange={(v) => onChange?.(v as string[])}
+        style={{ width: '100%' }}
+      >
+        <Flex vertical gap={12} style={{ width: '100%' }}>
+          {PROBLEM_GROUPS.map((group) => (
+            <fieldset key={group.article} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+              <legend style={{ fontWeight: 600, fontSize: 14, marginBottom: 6, padding: 0 }}>
+                {t(`orders.form.article${group.article}`)}
+              </legend>
+              <Flex vertical gap={4}>
+                {group.items.map((p) => (
+                  <Checkbox key={p.code} value={p.code}>
+                    <Typography.Text type="secondary" style={{ marginInlineEnd: 8, whiteSpace: 'nowrap' }}>
+                      {p.article}
+                    </Typography.Text>
+                    {p.text}
+                  </Checkbox>
+                ))}
+              </Flex>
+            </fieldset>
+          ))}
+        </Flex>
+      </Checkbox.Group>
+    </div>
+  );
+}
+
+/**
+ * A dynamic list of {text, dueDate}: an order's requirements or a plan's goals. Inputs are
+ * named by their number, so a person (or a test) can tell the rows apart.
+ */
+export function RequirementList({
+  name,
+  textLabel,
+  addLabel,
+}: {
+  name: string;
+  textLabel: string;
+  addLabel?: string;
+}) {
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }, { errors }) => (
+        <Flex vertical gap={8}>
+          {fields.map((field, i) => (
+            <Flex key={field.key} gap={8} align="start">
+              <Typography.Text style={{ width: 24, lineHeight: '32px', flex: 'none' }}>
+                {i + 1}.
+              </Typography.Text>
+              <Form.Item name={[field.name, 'text']} style={{ flex: 1, marginBottom: 0 }}>
+                <Input
+                  maxLength={300}
+                  aria-label={t('orders.form.rowText', { label: textLabel, n: i + 1 })}
+                  placeholder={textLabel}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, 'dueDate']} style={{ width: 170, marginBottom: 0 }} {...dateItem}>
+                <DatePicker
+                  format={DATE_FORMAT}
+                  aria-label={t('orders.form.rowDue', { n: i + 1 })}
+                  placeholder={t('orders.shared.dueDate')}
+                  style={{ width: '100%' }}
+                />
+              </Form.Item>
+              <Button
+                icon={<DeleteOutlined />}
+                aria-label={t('orders.form.rowRemove', { n: i + 1 })}
+                onClick={() => remove(field.name)}
+              />
+            </Flex>
+          ))}
+          <Form.ErrorList errors={errors} />
+          <div>
+            <Button icon={<PlusOutlined />} onClick={() => add({ text: '', dueDate: null })}>
+              {addLabel ?? t('orders.form.addRequirement')}
+            </Button>
+          </div>
+        </Flex>
+      )}
+    </Form.List>
+  );
+}

@@ -1,0 +1,561 @@
+import { EditOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Flex,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, toApiCallError } from '../api/client';
+import { useApiQuery } from '../common/useApiQuery';
+import { t } from '../i18n';
+import { PrintOrderButton } from '../print/PrintButtons';
+import { useSession } from '../session/store';
+import { FollowUpHistory, RequirementsTable } from './followUps';
+import {
+  ApproveModal,
+  DeliveryModal,
+  EvaluateModal,
+  OrderFollowUpModal,
+  RejectModal,
+  WithdrawModal,
+} from './OrderModals';
+import {
+  BackLink,
+  formatTime,
+  None,
+  OrderStatusTag,
+  type OrderView,
+  orNone,
+  Prose,
+  relationLabel,
+  todayText,
+} from './parts';
+
+type Dialog = 'approve' | 'reject' | 'withdraw' | 'delivery' | 'followUp' | 'evaluate';
+type Step = 'submit' | 'startEvaluation';
+
+/** Keyed by the id, so opening another order starts with no dialog or message left over. */
+export function OrderRoute() {
+  const { id = '' } = useParams();
+  return <OrderPage key={id} id={id} />;
+}
+
+function OrderPage({ id }: { id: string }) {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const role = useSession((s) => s.user?.role);
+  const { data, error, reload } = useApiQuery('orders.get', { id });
+  // Every write answers with the whole fresh order; it replaces what was loaded.
+  const [order, setOrder] = useState<OrderView | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [stepping, setStepping] = useState<Step | null>(null);
+  const [stepError, setStepError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (data) setOrder(data);
+  }, [data]);
+
+  if (!order) {
+    if (error) {
+      return (
+        <>
+          <BackLink to="/orders" label={t('orders.page.back')} />
+          <Card style={{ marginTop: 8 }}>
+            <Result status="warning" title={t('orders.page.loadFailed')} subTitle={error} />
+          </Card>
+        </>
+      );
+    }
+    return (
+      <Flex justify="center" style={{ padding: 48 }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+
+  const approver = role === 'supervisor' || role === 'admin';
+  const s = order.status;
+
+  const step = async (which: Step) => {
+    setStepping(which);
+    setStepError(null);
+    try {
+      const next =
+        which === 'submit'
+          ? await api('orders.submit', { id: order.id, version: order.version })
+          : await api('orders.startEvaluation', { id: order.id, version: order.version });
+      setOrder(next);
+      message.success(t(which === 'submit' ? 'orders.page.submitted' : 'orders.page.evaluationStarted'));
+    } catch (err) {
+      const e = toApiCallError(err);
+      if (e.code === 'LOCKED') return;
+      setStepError(e.message);
+      // Someone else changed it: what they did is what the next click must start from.
+      if (e.code === 'CONFLICT' || e.code === 'NOT_FOUND') reload();
+    } finally {
+      setStepping(null);
+    }
+  };
+
+  const actions: ReactNode[] = [];
+  if (s === 'draft') {
+    actions.push(
+      <Button key="edit" icon={<EditOutlined />} onClick={() => navigate(`/orders/${order.id}/edit`)}>
+        {t('orders.page.edit')}
+      </Button>,
+      <Button key="submit" type="primary" loading={stepping === 'submit'} onClick={() => void step('submit')}>
+        {t('orders.page.submit')}
+      </Button>,
+    );
+  }
+  if (s === 'pending' && approver) {
+    actions.push(
+      <Button key="approve" type="primary" onClick={() => setDialog('approve')}>
+        {t('orders.page.approve')}
+      </Button>,
+      <Button key="reject" onClick={() => setDialog('reject')}>
+        {t('orders.page.reject')}
+      </Button>,
+    );
+  }
+  if (s === 'approved') {
+    actions.push(
+      <Button key="delivery" type="primary" onClick={() => setDialog('delivery')}>
+        {t('orders.page.recordDelivery')}
+      </Button>,
+    );
+  }
+  if (s === 'observing' || s === 'evaluating') {
+    actions.push(
+      <Button
+        key="followUp"
+        type={s === 'observing' ? 'primary' : 'default'}
+        onClick={() => setDialog('followUp')}
+      >
+        {t('orders.page.followUp')}
+      </Button>,
+    );
+  }
+  if (s === 'observing') {
+    actions.push(
+      <Button
+        key="startEvaluation"
+        loading={stepping === 'startEvaluation'}
+        onClick={() => void step('startEvaluation')}
+      >
+        {t('orders.page.startEvaluation')}
+      </Button>,
+    );
+  }
+  if (s === 'evaluating') {
+    actions.push(
+      <Button key="evaluate" type="primary" onClick={() => setDialog('evaluate')}>
+        {t('orders.page.evaluate')}
+      </Button>,
+    );
+  }
+  // The print module's button calls printOrder(order.id) and reports the saved file; before
+  // approval the document carries its draft mark.
+  if (s !== 'withdrawn') actions.push(<PrintOrderButton key="print" orderId={order.id} />);
+  if (s === 'draft' || s === 'pending' || s === 'approved') {
+    actions.push(
+      <Button key="withdraw" danger onClick={() => setDialog('withdraw')}>
+        {t('orders.page.withdraw')}
+      </Button>,
+    );
+  }
+
+  const modalProps = {
+    order,
+    onClose: () => setDialog(null),
+    onSaved: setOrder,
+    onConflict: reload,
+  };
+
+  return (
+    <>
+      <BackLink to="/orders" label={t('orders.page.back')} />
+      <Flex align="center" justify="space-between" gap={16} wrap style={{ margin: '8px 0 16px' }}>
+        <Flex align="center" gap={8} wrap>
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="order-number">
+            {order.number ?? t('orders.unnumbered')}
+          </Typography.Title>
+          <OrderStatusTag status={s} testId="order-status" />
+        </Flex>
+        <Flex gap={8} wrap role="group" aria-label={t('orders.page.actions')}>
+          {actions}
+        </Flex>
+      </Flex>
+
+      {stepError && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          data-testid="step-error"
+          title={t('orders.page.refused')}
+          description={stepError}
+          closable={{ onClose: () => setStepError(null) }}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      <StatusNotice order={order} />
+
+      <Flex vertical gap={16}>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={16}>
+            <Flex vertical gap={16}>
+              <PartiesCard order={order} />
+              <DocumentCard order={order} />
+            </Flex>
+          </Col>
+          <Col xs={24} xl={8}>
+            <StepsCard order={order} />
+          </Col>
+        </Row>
+        {s !== 'draft' && s !== 'pending' && s !== 'withdrawn' && (
+          <Card title={t('orders.page.requirementsTitle')} size="small">
+            <RequirementsTable
+              items={order.requirements}
+              textTitle={t('orders.form.requirementText')}
+              emptyText={t('orders.page.noRequirements')}
+              testId="order-requirements"
+            />
+          </Card>
+        )}
+        {(order.followUps.length > 0 || s === 'observing' || s === 'evaluating') && (
+          <Card
+            title={t('orders.page.followUpsTitle')}
+            size="small"
+            extra={
+              order.nextFollowUp ? (
+                <Typography.Text type={order.nextFollowUp < todayText() ? 'danger' : 'secondary'}>
+                  {t('orders.page.nextFollowUp', { date: order.nextFollowUp })}
+                </Typography.Text>
+              ) : undefined
+            }
+          >
+            <FollowUpHistory items={order.followUps} testId="order-follow-ups" />
+          </Card>
+        )}
+        {s === 'closed' && <EvaluationCard order={order} />}
+      </Flex>
+
+      {dialog === 'approve' && <ApproveModal {...modalProps} />}
+      {dialog === 'reject' && <RejectModal {...modalProps} />}
+      {dialog === 'withdraw' && <WithdrawModal {...modalProps} />}
+      {dialog === 'delivery' && <DeliveryModal {...modalProps} />}
+      {dialog === 'followUp' && <OrderFollowUpModal {...modalProps} />}
+      {dialog === 'evaluate' && <EvaluateModal {...modalProps} />}
+    </>
+  );
+}
+
+/** What the status means for the next person to open the order. */
+function StatusNotice({ order }: { order: OrderView }) {
+  if (order.status === 'draft' && order.rejectNote) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('orders.page.rejected')}
+        description={order.rejectNote}
+        style={{ marginBottom: 16 }}
+        data-testid="reject-note"
+      />
+    );
+  }
+  if (order.status === 'withdrawn') {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={t('orders.page.withdrawnAt', { time: formatTime(order.withdrawnAt) })}
+        description={order.withdrawReason}
+        style={{ marginBottom: 16 }}
+      />
+    );
+  }
+  if (order.status === 'pending') {
+    return (
+      <Alert type="info" showIcon title={t('orders.page.awaitingApproval')} style={{ marginBottom: 16 }} />
+    );
+  }
+  if (order.status === 'observing' && order.observationEnd && order.observationEnd < todayText()) {
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t('orders.page.observationOver', { date: order.observationEnd })}
+        style={{ marginBottom: 16 }}
+      />
+    );
+  }
+  return null;
+}
+
+function PartiesCard({ order }: { order: OrderView }) {
+  const signed =
+    order.guardianSigned === null
+      ? null
+      : order.guardianSigned
+        ? t('orders.page.signedYes')
+        : t('orders.page.signedNo');
+  return (
+    <Card title={t('orders.page.basicsTitle')} size="small">
+      <Descriptions column={2} size="small" styles={{ label: { width: 110 } }}>
+        <Descriptions.Item label={t('orders.fields.child')}>
+          <Link to={`/children/${order.child.id}`} data-testid="order-child">
+            {order.child.name}
+          </Link>
+          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+            {t(`codes.gender.${order.child.gender}`)} · {order.child.birthDate}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('orders.fields.guardians')}>
+          <span data-testid="order-guardians">
+            {order.guardians.map((g) => `${g.name}（${relationLabel(g.relation)}）`).join('、')}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('orders.fields.caseNumber')}>
+          {orNone(order.caseNumber)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('orders.fields.drafter')}>{orNone(order.drafterName)}</Descriptions.Item>
+        <Descriptions.Item label={t('orders.fields.approvedBy')}>
+          {orNone(order.approvedByName)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('orders.fields.issueDate')}>{orNone(order.issueDate)}</Descriptions.Item>
+        <Descriptions.Item label={t('orders.fields.delivery')}>
+          {order.deliveryMethod ? (
+            <>
+              {t(`codes.deliveryMethod.${order.deliveryMethod}`)} · {order.deliveryDate}
+              {signed && (
+                <Tag color={order.guardianSigned ? 'green' : 'orange'} style={{ marginInlineStart: 8 }}>
+                  {signed}
+                </Tag>
+              )}
+            </>
+          ) : (
+            <None />
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('orders.fields.observation')}>
+          {order.observationStart ? (
+            <span data-testid="order-observation">
+              {order.observationStart} — {order.observationEnd}
+            </span>
+          ) : (
+            <None />
+          )}
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
+
+function DocSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section style={{ marginBottom: 16 }}>
+      <Typography.Title level={5} style={{ marginTop: 0, marginBottom: 6 }}>
+        {title}
+      </Typography.Title>
+      {children}
+    </section>
+  );
+}
+
+/** The document's own sections, as the guardian will read them. */
+function DocumentCard({ order }: { order: OrderView }) {
+  return (
+    <Card title={t('orders.page.documentTitle')} size="small" data-testid="order-document">
+      <DocSection title={t('orders.fields.facts')}>
+        <Prose text={order.facts} />
+      </DocSection>
+      <DocSection title={t('orders.fields.problems')}>
+        {order.problems.length === 0 && !order.problemsOther ? (
+          <None />
+        ) : (
+          <ol style={{ margin: 0, paddingInlineStart: 22 }}>
+            {order.problems.map((p) => (
+              <li key={p.code}>
+                {p.text}
+                <Typography.Text type="secondary">（{p.article}）</Typography.Text>
+              </li>
+            ))}
+            {order.problemsOther && <li style={{ whiteSpace: 'pre-wrap' }}>{order.problemsOther}</li>}
+          </ol>
+        )}
+      </DocSection>
+      <DocSection title={t('orders.fields.requirements')}>
+        <ol style={{ margin: 0, paddingInlineStart: 22 }}>
+          {order.requirements.map((r) => (
+            <li key={r.id}>
+              {r.text}
+              {r.dueDate && (
+                <Typography.Text type="secondary">
+                  （{t('orders.shared.dueBy', { date: r.dueDate })}）
+                </Typography.Text>
+              )}
+            </li>
+          ))}
+        </ol>
+      </DocSection>
+      <DocSection title={t('orders.fields.legalBasis')}>
+        <Prose text={order.legalBasis} />
+      </DocSection>
+      <DocSection title={t('orders.fields.consequences')}>
+        <Prose text={order.consequences} />
+      </DocSection>
+    </Card>
+  );
+}
+
+interface StepItem {
+  key: string;
+  title: string;
+  when?: string | null;
+  detail?: ReactNode;
+  color?: string;
+}
+
+/** The order's own steps, read from its status fields. */
+function orderSteps(order: OrderView): StepItem[] {
+  const steps: StepItem[] = [
+    {
+      key: 'drafted',
+      title: t('orders.steps.drafted'),
+      detail: order.drafterName ? t('orders.steps.by', { name: order.drafterName }) : null,
+    },
+  ];
+  if (order.submittedAt)
+    steps.push({ key: 'submitted', title: t('orders.steps.submitted'), when: formatTime(order.submittedAt) });
+  // Submitting again clears the note, so a note means the last step was the return.
+  if (order.rejectNote)
+    steps.push({
+      key: 'rejected',
+      title: t('orders.steps.rejected'),
+      detail: order.rejectNote,
+      color: 'orange',
+    });
+  if (order.approvedAt)
+    steps.push({
+      key: 'approved',
+      title: t('orders.steps.approved', { number: order.number ?? '' }),
+      when: formatTime(order.approvedAt),
+      detail: order.approvedByName ? t('orders.steps.by', { name: order.approvedByName }) : null,
+    });
+  if (order.deliveryDate && order.deliveryMethod)
+    steps.push({
+      key: 'delivered',
+      title: t('orders.steps.delivered', { method: t(`codes.deliveryMethod.${order.deliveryMethod}`) }),
+      when: order.deliveryDate,
+    });
+  for (const [i, f] of order.followUps.entries())
+    steps.push({
+      key: `followUp-${f.id}`,
+      title: t('orders.steps.followUp', { n: i + 1, method: t(`codes.followUpMethod.${f.method}`) }),
+      when: f.date,
+      detail: f.compliance
+        ? t('orders.steps.compliance', { value: t(`codes.compliance.${f.compliance}`) })
+        : null,
+    });
+  if (order.observationEnd) {
+    const over = order.observationEnd <= todayText() || order.status === 'closed';
+    steps.push({
+      key: 'observationEnd',
+      title: t('orders.steps.observationEnd'),
+      when: order.observationEnd,
+      color: over ? 'blue' : 'gray',
+    });
+  }
+  // No time is kept for the start of the evaluation; it shows only while it is the current step.
+  if (order.status === 'evaluating') steps.push({ key: 'evaluating', title: t('orders.steps.evaluating') });
+  if (order.closedAt && order.evaluation)
+    steps.push({
+      key: 'closed',
+      title: t('orders.steps.closed', { result: t(`codes.evaluation.${order.evaluation}`) }),
+      when: formatTime(order.closedAt),
+      detail: order.outcome && order.outcome !== 'close' ? t(`codes.outcome.${order.outcome}`) : null,
+      color: 'green',
+    });
+  if (order.withdrawnAt)
+    steps.push({
+      key: 'withdrawn',
+      title: t('orders.steps.withdrawn'),
+      when: formatTime(order.withdrawnAt),
+      detail: order.withdrawReason,
+      color: 'gray',
+    });
+  return steps;
+}
+
+function StepsCard({ order }: { order: OrderView }) {
+  return (
+    <Card title={t('orders.page.stepsTitle')} size="small" style={{ height: '100%' }}>
+      <Timeline
+        data-testid="order-steps"
+        style={{ marginTop: 8 }}
+        items={orderSteps(order).map((s) => ({
+          key: s.key,
+          color: s.color ?? 'blue',
+          content: (
+            <Space direction="vertical" size={0}>
+              <Typography.Text strong>{s.title}</Typography.Text>
+              {s.when && <Typography.Text type="secondary">{s.when}</Typography.Text>}
+              {s.detail && <Typography.Text type="secondary">{s.detail}</Typography.Text>}
+            </Space>
+          ),
+        }))}
+      />
+    </Card>
+  );
+}
+
+function EvaluationCard({ order }: { order: OrderView }) {
+  return (
+    <Card title={t('orders.page.evaluationTitle')} size="small" data-testid="order-evaluation">
+      <Descriptions column={2} size="small" styles={{ label: { width: 110 } }}>
+        <Descriptions.Item label={t('orders.fields.evaluation')}>
+          {order.evaluation ? (
+            <Tag color={order.evaluation === 'notMet' ? 'red' : 'green'}>
+              {t(`codes.evaluation.${order.evaluation}`)}
+            </Tag>
+          ) : (
+            <None />
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('orders.fields.outcome')}>
+          {order.outcome ? t(`codes.outcome.${order.outcome}`) : <None />}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('orders.fields.evaluationNote')} span={2}>
+          <Prose text={order.evaluationNote} />
+        </Descriptions.Item>
+      </Descriptions>
+      {order.outcomePlanId && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={t('orders.page.planCreated')}
+          action={
+            <Link to={`/education/plans/${order.outcomePlanId}`} data-testid="outcome-plan-link">
+              {t('orders.page.openPlan')}
+            </Link>
+          }
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,245 @@
+// Choosing the child and the guardian(s) a document or plan concerns. Guardians come from the
+// child's own relatives: the API refuses anyone who is not linked to the child.
+import { Alert, Checkbox, Flex, Select, Spin, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { type ApiOutput, api } from '../api/client';
+import { useApiQuery } from '../common/useApiQuery';
+import { t } from '../i18n';
+import { relationLabel } from './parts';
+
+type ChildFile = ApiOutput<'children.get'>;
+export type PersonLink = ChildFile['relations'][number];
+
+const SEARCH_DEBOUNCE_MS = 200;
+
+interface ChildOption {
+  value: string;
+  label: string;
+}
+
+function childOptionLabel(row: { name: string; birthDate: string; township: string | null }): string {
+  return [row.name, row.birthDate, row.township].filter(Boolean).join(' · ');
+}
+
+/**
+ * The child, searched by name, pinyin initials or ID number as the caseworker types. The
+ * form keeps the id; `selectedLabel` names a child chosen before this field was shown
+ * (e.g. from the address), whom no search has returned yet.
+ */
+export function ChildSelect({
+  value,
+  onChange,
+  selectedLabel,
+  disabled,
+  id,
+  'aria-invalid': ariaInvalid,
+}: {
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  selectedLabel?: string | null;
+  disabled?: boolean;
+  id?: string;
+  'aria-invalid'?: boolean;
+}) {
+  const [query, setQuery] = useState('');
+  const [options, setOptions] = useState<ChildOption[]>([]);
+  const [searching, setSearching] = useState(false);
+  // Labels of every child a search showed, so the chosen one stays named after the next search.
+  const seen = useRef(new Map<string, string>());
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setOptions([]);
+      setSearching(false);
+      return;
+    }
+    let current = true;
+    setSearching(true);
+    const timer = setTimeout(() => {
+      api('children.list', { query: q, limit: 20 })
+        .then(
+          (res) => {
+            if (!current) return;
+            const found = res.rows.map((r) => ({ value: r.id, label: childOptionLabel(r) }));
+            for (const o of found) seen.current.set(o.value, o.label);
+            setOptions(found);
+          },
+          () => {
+            if (current) setOptions([]);
+          },
+        )
+        .finally(() => {
+          if (current) setSearching(false);
+        });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  const shown = useMemo(() => {
+    if (!value || options.some((o) => o.value === value)) return options;
+    const label = seen.current.get(value) ?? selectedLabel ?? '';
+    return [{ value, label }, ...options];
+  }, [value, options, selectedLabel]);
+
+  return (
+    <Select<string>
+      id={id}
+      aria-invalid={ariaInvalid}
+      allowClear={!disabled}
+      disabled={disabled}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      showSearch={{ filterOption: false, onSearch: setQuery }}
+      options={shown}
+      placeholder={t('orders.shared.childPlaceholder')}
+      notFoundContent={
+        searching ? (
+          <Spin size="small" />
+        ) : query.trim() ? (
+          t('orders.shared.childNoMatch')
+        ) : (
+          t('orders.shared.childTypeToSearch')
+        )
+      }
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+/**
+ * The picked child's file, for its name and relatives. Opening it is audited as a view of the
+ * child's file, which is what choosing a child for a document is.
+ */
+export function useChildFile(childId: string | null | undefined) {
+  const { data, error, loading } = useApiQuery('children.get', childId ? { id: childId } : null);
+  const current = data && childId && data.profile.id === childId ? data : null;
+  return { file: current, error, loading: !!childId && loading };
+}
+
+function PersonLabel({ link }: { link: PersonLink }) {
+  return (
+    <Flex gap={6} align="center" wrap component="span">
+      <span>
+        {link.person.name}（{relationLabel(link.relation)}）
+      </span>
+      {link.isGuardian && (
+        <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+          {t('codes.role.guardian')}
+        </Tag>
+      )}
+      {link.isCaregiver && <Tag style={{ marginInlineEnd: 0 }}>{t('codes.role.caregiver')}</Tag>}
+      {link.custody.some((c) => !c.actualRelease) && (
+        <Tag color="orange" style={{ marginInlineEnd: 0 }}>
+          {t('codes.role.detained')}
+        </Tag>
+      )}
+    </Flex>
+  );
+}
+
+/** What the guardian fields show before there is a list to choose from. */
+function RelativesState({
+  childId,
+  file,
+  loading,
+  error,
+}: {
+  childId: string | null | undefined;
+  file: ChildFile | null;
+  loading: boolean;
+  error: string | null;
+}) {
+  if (!childId)
+    return <Typography.Text type="secondary">{t('orders.shared.pickChildFirst')}</Typography.Text>;
+  if (error) return <Alert type="error" showIcon title={error} />;
+  if (loading || !file) return <Spin size="small" />;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={t('orders.shared.noRelatives')}
+      description={<Link to={`/children/${childId}`}>{t('orders.shared.openChildFile')}</Link>}
+    />
+  );
+}
+
+/** Several guardians, as ticks beside the child's relatives; the value is their person ids. */
+export function GuardianChecklist({
+  childId,
+  file,
+  loading,
+  error,
+  value,
+  onChange,
+  id,
+}: {
+  childId: string | null | undefined;
+  file: ChildFile | null;
+  loading: boolean;
+  error: string | null;
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  id?: string;
+}) {
+  const relations = file?.relations ?? [];
+  if (!file || relations.length === 0)
+    return <RelativesState childId={childId} file={file} loading={loading} error={error} />;
+  return (
+    <div id={id}>
+      <Checkbox.Group
+        value={value ?? []}
+        onChange={(v) => onChange?.(v as string[])}
+        style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+        options={relations.map((link) => ({
+          value: link.person.id,
+          label: <PersonLabel link={link} />,
+        }))}
+      />
+    </div>
+  );
+}
+
+/** One guardian (训诫 names one person); the value is the person id. */
+export function GuardianSelect({
+  childId,
+  file,
+  loading,
+  error,
+  value,
+  onChange,
+  id,
+  'aria-invalid': ariaInvalid,
+}: {
+  childId: string | null | undefined;
+  file: ChildFile | null;
+  loading: boolean;
+  error: string | null;
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  id?: string;
+  'aria-invalid'?: boolean;
+}) {
+  const relations = file?.relations ?? [];
+  if (!file || relations.length === 0)
+    return <RelativesState childId={childId} file={file} loading={loading} error={error} />;
+  return (
+    <Select<string>
+      id={id}
+      aria-invalid={ariaInvalid}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      placeholder={t('orders.shared.guardianPlaceholder')}
+      options={relations.map((link) => ({
+        value: link.person.id,
+        label: `${link.person.name}（${relationLabel(link.relation)}）`,
+        title: link.person.name,
+      }))}
+      style={{ width: '100%' }}
+    />
+  );
+}
