@@ -5,7 +5,7 @@ import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addMonths } from '../children/guardianship';
 import { loadChild, today } from '../children/model';
-import { childRelations, persons } from '../children/schema';
+import { childRelations, children, persons } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
@@ -313,6 +313,48 @@ export const educationMethods = {
     },
   }),
 
+  /**
+   * The area's register across children: plans and 训诫, newest first, up to `limit` of each
+   * (a studio's whole register is a few hundred a year).
+   */
+  'education.register': method({
+    input: z.object({ limit: z.number().int().min(1).max(2000).default(500) }),
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): { plans: PlanView[]; admonitions: (AdmonitionView & { childName: string })[] } => {
+      const planIds = ctx.db
+        .select({ id: guidancePlans.id })
+        .from(guidancePlans)
+        .innerJoin(children, eq(children.id, guidancePlans.childId))
+        .where(and(isNull(guidancePlans.deletedAt), isNull(children.deletedAt)))
+        .orderBy(desc(guidancePlans.updatedAt))
+        .limit(input.limit)
+        .all();
+      const rows = ctx.db
+        .select({ a: admonitions, name: persons.name, childName: children.name })
+        .from(admonitions)
+        .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
+        .innerJoin(children, eq(children.id, admonitions.childId))
+        .where(and(isNull(admonitions.deletedAt), isNull(children.deletedAt)))
+        .orderBy(desc(admonitions.date))
+        .limit(input.limit)
+        .all();
+      return {
+        plans: planIds.map((p) => viewPlan(ctx, p.id)),
+        admonitions: rows.map(({ a, name, childName }) => ({
+          id: a.id,
+          childId: a.childId,
+          childName,
+          guardian: { id: a.guardianPersonId, name },
+          date: a.date,
+          place: a.place,
+          reason: a.reason,
+          deliveredBy: a.deliveredBy,
+        })),
+      };
+    },
+  }),
+
   'education.createPlan': method({
     input: planCreateInput,
     access: 'user',
@@ -393,6 +435,14 @@ export const educationMethods = {
     handler: (ctx, input): PlanView => {
       const p = loadPlan(ctx, input.id);
       assertStatus(p, ['active']);
+      if (input.completedDate > today(ctx)) {
+        throw new ApiError('VALIDATION', t('errors.validation'), { completedDate: t('errors.dateInFuture') });
+      }
+      if (p.startDate && input.completedDate < p.startDate) {
+        throw new ApiError('VALIDATION', t('errors.validation'), {
+          completedDate: t('validation.education.beforePlanStart'),
+        });
+      }
       updateVersioned(ctx, guidancePlans, p.id, input.version, {
         status: 'completed',
         completedDate: input.completedDate,
@@ -427,6 +477,8 @@ export const educationMethods = {
     handler: (ctx, input): PlanView => {
       const { id, requirementStatuses, ...followUp } = input;
       const p = loadPlan(ctx, id);
+      if (followUp.date > today(ctx))
+        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
       assertStatus(p, ['active', 'completed']);
       for (const r of requirementStatuses)
         setRequirementStatus(ctx, subject(id), {

@@ -367,6 +367,8 @@ export const orderMethods = {
       const { id, version, requirementStatuses, ...followUp } = input;
       const o = loadOrder(ctx, id);
       assertStatus(o, ['observing', 'evaluating']);
+      if (followUp.date > today(ctx))
+        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
       if (o.deliveryDate && followUp.date < o.deliveryDate) {
         throw new ApiError('VALIDATION', t('errors.validation'), {
           date: t('validation.order.followUpBeforeDelivery'),

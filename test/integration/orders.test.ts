@@ -289,6 +289,7 @@ describe('family education (家庭教育指导 and 训诫)', () => {
     const future = await refuse(core, 'education.addSession', session('2026-05-01', 50));
     expect(future.fields).toEqual({ date: '日期不能晚于今天' });
 
+    clock.ms = Date.UTC(2026, 3, 15, 2);
     plan = await call(core, 'education.completePlan', {
       id: plan.id,
       version: plan.version,
@@ -297,6 +298,14 @@ describe('family education (家庭教育指导 and 训诫)', () => {
       finalEvaluation: '监护人沟通方式有所改善',
     });
     expect(plan).toMatchObject({ status: 'completed', followUpDue: '2026-10-14' });
+    const early = await refuse(core, 'education.addFollowUp', {
+      id: plan.id,
+      date: '2026-06-01',
+      method: 'visit',
+      findings: '提前',
+    });
+    expect(early.fields).toEqual({ date: '日期不能晚于今天' });
+    clock.ms = Date.UTC(2026, 5, 2, 2);
     plan = await call(core, 'education.addFollowUp', {
       id: plan.id,
       date: '2026-06-01',

@@ -1,8 +1,4 @@
-// The area's register: every guidance plan and every 训诫, across children.
-//
-// The API has no list for either (only education.forChild), so this walks the children and
-// asks for each one's records. It is one place to replace once the core offers
-// `education.list` / `education.admonitions`; the screens only see loadRegister's answer.
+// The area's register: every guidance plan and every 训诫, across children, in one call.
 import { useCallback, useEffect, useState } from 'react';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
 
@@ -15,35 +11,13 @@ export interface Register {
   admonitions: RegisterAdmonition[];
 }
 
-const PAGE = 200;
-// A few calls in flight at once: the core answers one at a time anyway, this only hides the IPC hops.
-const PARALLEL = 6;
-
 export async function loadRegister(): Promise<Register> {
-  const children: { id: string; name: string }[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await api('children.list', { offset, limit: PAGE, sort: 'createdAt' });
-    children.push(...page.rows.map((r) => ({ id: r.id, name: r.name })));
-    if (page.rows.length < PAGE || children.length >= page.total) break;
-  }
-  const plans: PlanView[] = [];
-  const admonitions: RegisterAdmonition[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < children.length) {
-      const child = children[next++];
-      const found = await api('education.forChild', { childId: child.id });
-      plans.push(...found.plans);
-      admonitions.push(...found.admonitions.map((a) => ({ ...a, childName: child.name })));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, children.length) }, worker));
+  const { plans, admonitions } = await api('education.register', {});
   plans.sort(
     (a, b) =>
       (b.startDate ?? b.assessmentDate ?? '').localeCompare(a.startDate ?? a.assessmentDate ?? '') ||
       a.childName.localeCompare(b.childName, 'zh-CN'),
   );
-  admonitions.sort((a, b) => b.date.localeCompare(a.date) || a.childName.localeCompare(b.childName, 'zh-CN'));
   return { plans, admonitions };
 }
 
