@@ -176,7 +176,7 @@ export function viewPlan(ctx: Ctx, id: string): PlanView {
     sessionsPerMonth: p.sessionsPerMonth,
     minMinutes: p.minMinutes,
     termLong: !!p.startDate && !!p.endDate && p.endDate > addMonths(p.startDate, 6),
-    goals: listRequirements(ctx, subject(id), day),
+    goals: listRequirements(ctx, subject(id), day, p.status === 'active'),
     sessions: sessions.map((s) => ({
       id: s.id,
       date: s.date,

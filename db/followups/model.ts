@@ -36,7 +36,8 @@ export interface Subject {
   id: string;
 }
 
-export function listRequirements(ctx: Ctx, s: Subject, today: string): RequirementView[] {
+/** `open`: whether the subject is still running; a finished one has nothing overdue. */
+export function listRequirements(ctx: Ctx, s: Subject, today: string, open = true): RequirementView[] {
   return ctx.db
     .select()
     .from(requirements)
@@ -55,7 +56,7 @@ export function listRequirements(ctx: Ctx, s: Subject, today: string): Requireme
       dueDate: r.dueDate,
       status: r.status,
       note: r.note,
-      overdue: r.status === 'pending' && !!r.dueDate && r.dueDate < today,
+      overdue: open && r.status === 'pending' && !!r.dueDate && r.dueDate < today,
       version: r.version,
     }));
 }

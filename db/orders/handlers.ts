@@ -141,7 +141,12 @@ export function viewOrder(ctx: Ctx, id: string): OrderView {
     guardianSigned: o.guardianSigned,
     observationStart: o.observationStart,
     observationEnd: o.observationEnd,
-    requirements: listRequirements(ctx, subject(id), today(ctx)),
+    requirements: listRequirements(
+      ctx,
+      subject(id),
+      today(ctx),
+      o.status === 'observing' || o.status === 'evaluating',
+    ),
     followUps: listFollowUps(ctx, subject(id)),
     nextFollowUp: o.status === 'observing' ? nextFollowUpDue(ctx, subject(id)) : null,
     evaluation: o.evaluation,

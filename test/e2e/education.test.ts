@@ -289,7 +289,7 @@ describe.skipIf(!browserAvailable().ok)(
 
         await page.getByRole('link', { name: '返回家庭教育' }).click();
         await page.getByRole('tab', { name: /已完成\s*1/ }).click();
-        expect(await page.getByTestId('plan-list').textContent()).toContain('2 / 5 次');
+        await expect.poll(() => page.getByTestId('plan-list').textContent()).toContain('2 / 5 次');
         await shotWhole(page, 'education-11-list-completed');
 
         const stored = await invoke<{
