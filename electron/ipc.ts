@@ -4,40 +4,57 @@ import type { ApiResult } from '../db/api/errors';
 import { t } from '../renderer/src/i18n';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 import type { Log } from './log';
+import type { PrintService } from './print';
+import { PRINT_WINDOW_METHODS } from './print-contract';
 import { isTrustedRendererUrl } from './security';
 
 /**
- * Only the main window's top frame, showing our own page, may call the API: not an iframe,
- * not a page the window was somehow navigated to, not any other web contents.
+ * Only the top frame of our own page may call the API: not an iframe, not a page a window
+ * was somehow navigated to, not any other web contents. The main window may call everything;
+ * a hidden window the shell opened for printing may call only the reads its documents need.
  */
-function isFromMainWindow(event: IpcMainInvokeEvent, win: BrowserWindow | null, devUrl?: string): boolean {
+function senderKind(
+  event: IpcMainInvokeEvent,
+  win: BrowserWindow | null,
+  printer: PrintService | undefined,
+  devUrl?: string,
+): 'main' | 'print' | null {
   const frame = event.senderFrame;
-  return (
-    win !== null &&
-    !win.isDestroyed() &&
-    event.sender.id === win.webContents.id &&
-    frame !== null &&
-    frame.parent === null &&
-    isTrustedRendererUrl(frame.url, devUrl)
-  );
+  if (frame === null || frame.parent !== null || !isTrustedRendererUrl(frame.url, devUrl)) return null;
+  if (win !== null && !win.isDestroyed() && event.sender.id === win.webContents.id) return 'main';
+  return printer?.isPrintContents(event.sender.id) ? 'print' : null;
 }
 
-/** The one IPC channel in, and the one event channel out. Returns the function that unwires both. */
+/**
+ * The one IPC channel in, and the one event channel out. `shell.*` methods are the shell's own
+ * (printing) and never reach the core; without a printer there are none. Returns the function
+ * that unwires both.
+ */
 export function wireIpc(
   core: Core,
   getWindow: () => BrowserWindow | null,
   devUrl: string | undefined,
   log: Log,
+  printer?: PrintService,
 ) {
   ipcMain.handle(
     INVOKE_CHANNEL,
     async (event, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
-      if (!isFromMainWindow(event, getWindow(), devUrl)) {
-        log('warn', 'IPC from an untrusted sender refused', { method: String(method).slice(0, 100) });
+      const kind = senderKind(event, getWindow(), printer, devUrl);
+      const forbidden = (why: string): ApiResult<unknown> => {
+        log('warn', why, { method: String(method).slice(0, 100) });
         return { ok: false, error: { code: 'FORBIDDEN', message: t('errors.forbidden') } };
-      }
+      };
+      if (!kind) return forbidden('IPC from an untrusted sender refused');
       if (typeof method !== 'string') {
         return { ok: false, error: { code: 'VALIDATION', message: t('errors.unknownMethod') } };
+      }
+      if (kind === 'print' && !PRINT_WINDOW_METHODS.has(method)) {
+        return forbidden('IPC from a print window outside its methods refused');
+      }
+      if (method.startsWith('shell.')) {
+        if (!printer) return { ok: false, error: { code: 'NOT_FOUND', message: t('errors.unknownMethod') } };
+        return printer.handle(method, input);
       }
       try {
         return await core.invoke(method, input);

@@ -12,6 +12,7 @@ import { hardenAllWebContents, hardenSession } from './harden';
 import { wireIpc } from './ipc';
 import { createFileLogger } from './log';
 import { menuTemplate } from './menu';
+import { createPrintService } from './print';
 import { devRendererUrl } from './security';
 import { registerAppScheme, serveAppScheme } from './serve';
 import { createMainWindow } from './window';
@@ -78,9 +79,18 @@ function start(): void {
         log,
       });
       core = liveCore;
+      const preload = path.join(outDir, 'preload', 'preload.cjs');
+      const printer = createPrintService({
+        core: liveCore,
+        preload,
+        appUrl: devUrl ?? APP_INDEX_URL,
+        getMainWindow: () => win,
+        log,
+      });
       stop.push(
-        wireIpc(liveCore, () => win, devUrl, log),
+        wireIpc(liveCore, () => win, devUrl, log, printer),
         startAutoLock(liveCore),
+        () => printer.dispose(),
       );
 
       const showAbout = () =>
@@ -104,7 +114,7 @@ function start(): void {
 
       win = createMainWindow({
         title: t('app.name'),
-        preload: path.join(outDir, 'preload', 'preload.cjs'),
+        preload,
         stateFile: path.join(userData, 'window-state.json'),
         devTools: !app.isPackaged,
         log,

@@ -3,6 +3,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { HashRouter } from 'react-router';
 import { t } from '../i18n';
+import { isPrintWindow, PrintRoot } from '../print/PrintRoot';
 import { SetupScreen } from '../session/SetupScreen';
 import { SignInScreen } from '../session/SignInScreen';
 import { useSession } from '../session/store';
@@ -13,6 +14,7 @@ const FONT_STACK =
   '-apple-system, "Segoe UI", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
 export function Root() {
+  if (isPrintWindow()) return <PrintRoot />;
   return (
     <ConfigProvider
       locale={zhCN}

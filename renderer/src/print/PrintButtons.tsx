@@ -1,0 +1,47 @@
+// Buttons other areas mount on their pages: one line each, no wiring of their own.
+import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button } from 'antd';
+import { useState } from 'react';
+import { toApiCallError } from '../api/client';
+import { t } from '../i18n';
+import { printOrder } from './printClient';
+import { SummaryExportDialog } from './SummaryExportDialog';
+
+/** 导出转介摘要, for a child's file page. */
+export function SummaryExportButton({ childId, childName }: { childId: string; childName: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button icon={<FilePdfOutlined />} onClick={() => setOpen(true)}>
+        {t('documents.export.button')}
+      </Button>
+      {open && (
+        <SummaryExportDialog open={open} child={{ childId, childName }} onClose={() => setOpen(false)} />
+      )}
+    </>
+  );
+}
+
+/** 打印/导出PDF, for a guardianship order's page. */
+export function PrintOrderButton({ orderId, disabled }: { orderId: string; disabled?: boolean }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const saved = await printOrder(orderId);
+      if (saved)
+        message.success(t('documents.print.saved', { fileName: saved.fileName, pages: saved.pages }));
+    } catch (err) {
+      const e = toApiCallError(err);
+      if (e.code !== 'LOCKED') message.error(t('documents.print.failed', { message: e.message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button icon={<PrinterOutlined />} loading={busy} disabled={disabled} onClick={() => void run()}>
+      {t('documents.print.printOrder')}
+    </Button>
+  );
+}

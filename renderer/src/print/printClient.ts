@@ -1,0 +1,96 @@
+// The renderer's way to a PDF: the shell (electron/print.ts) prints a print route in a hidden
+// window, asks where to save it and records the export. These calls go over the same bridge
+// as the API; main routes every `shell.*` method to itself instead of to the core.
+import type { ApiResult } from '../../../db/api/errors';
+import {
+  PRINT_PROGRESS_EVENT,
+  type PrintProgress,
+  type ShellInput,
+  type ShellMethod,
+  type ShellOutput,
+} from '../../../electron/print-contract';
+import { ApiCallError, api, bridge } from '../api/client';
+import { t } from '../i18n';
+import { orderFileName, orderRoute, type SummaryOptions, summaryFileName, summaryRoute } from './routes';
+
+export type { PrintProgress, SummaryOptions };
+
+/** The typed twin of `api()` for the shell's own methods, which the core's contract does not list. */
+export async function shell<M extends ShellMethod>(method: M, input: ShellInput<M>): Promise<ShellOutput<M>> {
+  const b = bridge();
+  if (!b) throw new ApiCallError({ code: 'INTERNAL', message: t('documents.print.desktopOnly') });
+  let result: ApiResult<unknown>;
+  try {
+    result = (await b.invoke(method, input)) as ApiResult<unknown>;
+  } catch {
+    throw new ApiCallError({ code: 'INTERNAL', message: t('errors.internal') });
+  }
+  if (!result || typeof result !== 'object') {
+    throw new ApiCallError({ code: 'INTERNAL', message: t('errors.internal') });
+  }
+  if (result.ok) return result.value as ShellOutput<M>;
+  // Outside the desktop app (a browser test) no shell answers, and the core knows no shell.*.
+  if (result.error.code === 'NOT_FOUND')
+    throw new ApiCallError({ code: 'NOT_FOUND', message: t('documents.print.desktopOnly') });
+  throw new ApiCallError(result.error);
+}
+
+/** Prints a guardianship order to PDF; null when the caseworker cancelled the save dialog. */
+export async function printOrder(orderId: string): Promise<ShellOutput<'shell.printToPdf'>> {
+  const order = await api('orders.get', { id: orderId });
+  return shell('shell.printToPdf', {
+    route: orderRoute(orderId),
+    suggestedName: orderFileName(order.number),
+    export: { kind: 'orderPdf', entityId: orderId, childId: order.child.id },
+  });
+}
+
+export interface SummaryTarget {
+  childId: string;
+  /** Only its first character reaches the file name (张某). */
+  childName: string;
+}
+
+function summaryJob(target: SummaryTarget, options: SummaryOptions) {
+  return {
+    route: summaryRoute(target.childId, options),
+    fileName: summaryFileName(target.childName),
+    export: {
+      kind: 'childSummary' as const,
+      entityId: target.childId,
+      childId: target.childId,
+      sections: options.sections,
+      partner: options.partner,
+    },
+  };
+}
+
+export async function exportChildSummary(
+  target: SummaryTarget,
+  options: SummaryOptions,
+): Promise<ShellOutput<'shell.printToPdf'>> {
+  const job = summaryJob(target, options);
+  return shell('shell.printToPdf', { route: job.route, suggestedName: job.fileName, export: job.export });
+}
+
+/** One PDF per child into one folder chosen once; progress arrives through `onPrintProgress`. */
+export async function exportSummaries(
+  targets: SummaryTarget[],
+  options: SummaryOptions,
+): Promise<ShellOutput<'shell.printBatch'>> {
+  return shell('shell.printBatch', { items: targets.map((target) => summaryJob(target, options)) });
+}
+
+export async function cancelPrint(): Promise<ShellOutput<'shell.cancelPrint'>> {
+  return shell('shell.cancelPrint', {});
+}
+
+export function onPrintProgress(listener: (progress: PrintProgress) => void): () => void {
+  const b = bridge();
+  if (!b) return () => undefined;
+  return b.on(PRINT_PROGRESS_EVENT, (payload) => {
+    const p = payload as Partial<PrintProgress> | null;
+    if (p && typeof p.done === 'number' && typeof p.total === 'number')
+      listener({ done: p.done, total: p.total });
+  });
+}
