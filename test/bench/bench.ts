@@ -1,0 +1,298 @@
+// npm run bench -- [--children N] [--json FILE] [--data-dir DIR] [--iterations K] [--budget S]
+//                   [--fresh] [--explain]
+//
+// Seeds N synthetic children (or reuses .data/bench-N/ from an earlier run), then measures the
+// API in-process through core.invoke — zod, handler and encrypted SQLite, warm — and beside it
+// the same SQL replayed as prepared statements (raw_p95) and the same calls over a decrypted
+// copy of the file (plain_p95). Targets are ARCHITECTURE.md §9. Runs that write (create,
+// update, opening a file audits the view) change the cached folder a little; --fresh reseeds.
+// Each operation and path stops after --budget seconds (and at least 5 runs), so a query that
+// takes seconds shows up as such without holding the run up for an hour.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { contract } from '../../db/api/contract';
+import { createCore, makeContext } from '../../db/api/core';
+import type { Ctx, SessionUser } from '../../db/api/define';
+import { loadMigrations, migrate } from '../../db/core/migrate';
+import { openEncrypted, openPlain } from '../../db/core/open';
+import { Rng } from '../fixtures/random';
+import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
+import { prepareDataset } from './dataset';
+import { type Call, Replayer, record, recordRolledBack } from './replay';
+import { formatTable, jsonRows, type Row, summarize, timeEach, warmUp } from './stats';
+import {
+  createInputs,
+  listPageInputs,
+  SEARCH_LABELS,
+  type SearchKind,
+  sampleChildren,
+  searchInputs,
+  updateInputs,
+} from './workload';
+
+const TARGETS = { search: 5, list: 5, file: 10, open: 200 } as const;
+const WARMUP = 20;
+
+interface LooseMethod {
+  input: z.ZodType;
+  kind: 'read' | 'write' | 'host';
+  handler: (ctx: Ctx, input: unknown) => unknown;
+}
+
+function methodDef(name: string): LooseMethod {
+  const def = (contract as unknown as Record<string, LooseMethod>)[name];
+  if (!def || def.kind === 'host') throw new Error(`${name} is not a handler method`);
+  return def;
+}
+
+/** The dispatcher's path minus the session: validate, then run (a write in one transaction). */
+function directInvoker(ctx: Ctx) {
+  return (name: string, input: unknown): unknown => {
+    const def = methodDef(name);
+    const parsed = def.input.parse(input ?? {});
+    return def.kind === 'write'
+      ? ctx.raw.transaction(() => def.handler(ctx, parsed)).immediate()
+      : def.handler(ctx, parsed);
+  };
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      children: { type: 'string', default: '100000' },
+      json: { type: 'string' },
+      'data-dir': { type: 'string' },
+      iterations: { type: 'string', default: '200' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      budget: { type: 'string', default: '3' },
+      fresh: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
+    },
+  });
+  const n = Number(values.children);
+  const iterations = Number(values.iterations);
+  const seedNumber = Number(values.seed);
+  const budgetMs = Number(values.budget) * 1000;
+  if (![n, iterations, seedNumber, budgetMs].every(Number.isFinite) || n < 1 || iterations < 1) {
+    throw new Error('--children, --iterations, --seed and --budget must be numbers');
+  }
+  const dir = path.resolve(values['data-dir'] ?? path.join('.data', `bench-${n}`));
+  const passphrase = process.env.SUNWARD_SEED_PASSPHRASE || DEFAULT_PASSPHRASE;
+  const started = performance.now();
+
+  const ds = await prepareDataset({
+    dir,
+    children: n,
+    seed: seedNumber,
+    passphrase,
+    fresh: values.fresh,
+    log,
+  });
+
+  // Four connections, four page caches: the API's (through the core), the replay's, the
+  // decrypted copy's, and one on the copy that only records what the handlers issue (the
+  // statements and parameters are the same on both files, and the copy answers faster).
+  const core = createCore({ dataDir: ds.dataDir, migrationsDir: MIGRATIONS_DIR, log: () => {} });
+  const signIn = await core.invoke('session.signIn', { username: ADMIN_USERNAME, passphrase });
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
+  const admin = signIn.value as SessionUser;
+  const enc = openEncrypted(ds.dbFile, ds.key, { create: false });
+  const recorder = openPlain(ds.plainFile);
+  const plain = openPlain(ds.plainFile);
+  const recorderCtx = makeContext(recorder, admin);
+  const plainCtx = makeContext(plain, admin);
+  const plainInvoke = directInvoker(plainCtx);
+  const replayer = new Replayer(enc);
+  const rng = new Rng(seedNumber ^ 0xbe4c4);
+
+  const invoke = async (name: string, input: unknown) => {
+    const result = await core.invoke(name, input);
+    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+    return result.value;
+  };
+
+  const rows: Row[] = [];
+  const explained: string[] = [];
+
+  /**
+   * One operation on all three paths, each warmed on inputs it is not timed on. The replay
+   * (raw) is measured for reads, the decrypted copy (plain) for everything.
+   */
+  async function measure(spec: {
+    op: string;
+    method: string;
+    inputs: unknown[];
+    target?: number;
+    raw: boolean;
+    /** Fresh inputs per path, for writes that cannot repeat (an update needs the current version). */
+    inputsFor?: (path: 'enc' | 'plain') => unknown[];
+  }): Promise<Row> {
+    const def = methodDef(spec.method);
+    const write = def.kind === 'write';
+    const encInputs = spec.inputsFor?.('enc') ?? spec.inputs;
+    const warm = encInputs.slice(0, WARMUP);
+    const timed = encInputs.slice(WARMUP);
+    await warmUp(warm, (input) => invoke(spec.method, input));
+    const times = await timeEach(timed, (input) => invoke(spec.method, input), budgetMs);
+    // The other paths get the very inputs the API path was timed on, no more.
+    const same = timed.slice(0, times.length);
+
+    let rawP95: number | undefined;
+    if (spec.raw) {
+      const recordOne = (input: unknown): Call[] => {
+        const parsed = def.input.parse(input);
+        const run = () => def.handler(recorderCtx, parsed);
+        return write ? recordRolledBack(recorder, run) : record(recorder, run);
+      };
+      await warmUp(warm, (input) => {
+        const calls = recordOne(input);
+        replayer.prepareAll(calls);
+        replayer.run(calls, write);
+      });
+      const rawTimes = await timeEach(
+        same,
+        (calls: Call[]) => replayer.run(calls, write),
+        budgetMs,
+        (input) => {
+          const calls = recordOne(input);
+          replayer.prepareAll(calls);
+          return calls;
+        },
+      );
+      rawP95 = summarize(rawTimes).p95;
+      if (values.explain) explain(spec.op, recordOne(same[0]), enc);
+    }
+
+    const plainInputs = spec.inputsFor?.('plain') ?? spec.inputs;
+    await warmUp(plainInputs.slice(0, WARMUP), (input) => plainInvoke(spec.method, input));
+    const plainTimes = await timeEach(
+      plainInputs.slice(WARMUP, WARMUP + times.length),
+      (input) => plainInvoke(spec.method, input),
+      budgetMs,
+    );
+    const row: Row = {
+      op: spec.op,
+      ...summarize(times),
+      raw_p95: rawP95,
+      plain_p95: summarize(plainTimes).p95,
+      target: spec.target,
+    };
+    rows.push(row);
+    log(
+      `  ${spec.op}: p95 ${row.p95.toFixed(2)} ms (n ${row.n}${rawP95 === undefined ? '' : `, raw ${rawP95.toFixed(2)}`}, plain ${row.plain_p95?.toFixed(2)})`,
+    );
+    return row;
+  }
+
+  function explain(op: string, calls: Call[], db: Database.Database): void {
+    const seen = new Set<string>();
+    explained.push(`\n## ${op}`);
+    for (const c of calls) {
+      if (!/^\s*select/i.test(c.sql) || seen.has(c.sql)) continue;
+      seen.add(c.sql);
+      const t0 = performance.now();
+      const stmt = db.prepare(c.sql);
+      if (c.raw) stmt.raw(true);
+      stmt.all(...c.params);
+      const ms = performance.now() - t0;
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.params) as { detail: string }[];
+      const sql = c.sql.replace(/"children"\."(\w+)", /g, '').replace(/\s+/g, ' ');
+      explained.push(`${ms.toFixed(2)} ms  ${sql.slice(0, 220)}${sql.length > 220 ? '…' : ''}`);
+      explained.push(`   params ${JSON.stringify(c.params).slice(0, 120)}`);
+      for (const p of plan) explained.push(`   ${p.detail}`);
+    }
+  }
+
+  const perOp = WARMUP + iterations;
+  // Only seeded children: both files hold them under the same ids (later runs' creates differ).
+  const sample = sampleChildren(recorder, rng, perOp * 3, ds.seeded.children);
+  log(`measuring (${iterations} iterations per operation and path, ${values.budget} s budget each)`);
+
+  for (const kind of Object.keys(SEARCH_LABELS) as SearchKind[]) {
+    await measure({
+      op: SEARCH_LABELS[kind],
+      method: 'children.list',
+      inputs: searchInputs(kind, sample, rng, perOp),
+      target: TARGETS.search,
+      raw: true,
+    });
+  }
+
+  await measure({
+    op: 'list page (active+township, by name)',
+    method: 'children.list',
+    inputs: listPageInputs(recorder, rng, perOp),
+    target: TARGETS.list,
+    raw: true,
+  });
+
+  await measure({
+    op: "open a child's file (children.get)",
+    method: 'children.get',
+    inputs: sample.slice(0, perOp).map((c) => ({ id: c.id })),
+    target: TARGETS.file,
+    raw: true,
+  });
+
+  const creates = createInputs([enc, plain], seedNumber, Date.now(), perOp);
+  await measure({ op: 'create child', method: 'children.create', inputs: creates, raw: false });
+
+  const updateIds = sample.slice(perOp, perOp * 2).map((c) => c.id);
+  await measure({
+    op: 'update child',
+    method: 'children.update',
+    inputs: [],
+    raw: false,
+    inputsFor: (p) => updateInputs(p === 'enc' ? makeContext(enc, admin) : plainCtx, updateIds),
+  });
+
+  // Open the encrypted file and show the first list, as signing in does after the KDF.
+  const listDef = methodDef('children.list');
+  const openTimes: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const t0 = performance.now();
+    const db = openEncrypted(ds.dbFile, ds.key, { create: false });
+    migrate(db, {
+      dbFile: ds.dbFile,
+      backupDir: path.join(ds.dataDir, 'backups'),
+      migrations: loadMigrations(MIGRATIONS_DIR),
+      now: Date.now(),
+    });
+    db.prepare('SELECT id, role FROM accounts WHERE id = ? AND deleted_at IS NULL').get(admin.id);
+    listDef.handler(makeContext(db, admin), listDef.input.parse({}));
+    openTimes.push(performance.now() - t0);
+    db.close();
+  }
+  rows.push({ op: 'open encrypted db + first list (no KDF)', ...summarize(openTimes), target: TARGETS.open });
+
+  const table = formatTable(rows);
+  const total = (performance.now() - started) / 1000;
+  console.log(
+    `\nSunward bench: ${n.toLocaleString('en')} children (seed ${seedNumber}), ${
+      ds.seeded.reused ? 'reused' : 'seeded'
+    } ${ds.dataDir}${ds.seeded.seconds ? `; seeding took ${ds.seeded.seconds.toFixed(1)} s` : ''}`,
+  );
+  console.log('ms; raw = the same SQL as prepared statements; plain = the same calls on a decrypted copy\n');
+  console.log(table);
+  console.log(`\nwhole run ${total.toFixed(1)} s`);
+  if (explained.length) console.log(explained.join('\n'));
+  if (values.json) {
+    writeFileSync(path.resolve(values.json), `${JSON.stringify(jsonRows(rows), null, 2)}\n`);
+    log(`wrote ${values.json}`);
+  }
+
+  core.close();
+  enc.close();
+  recorder.close();
+  plain.close();
+  ds.key.fill(0);
+}
+
+await main();

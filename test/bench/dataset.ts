@@ -1,0 +1,147 @@
+// The benchmark's data: a seeded data folder, kept between runs, and a decrypted copy of its
+// database for the encrypted-versus-plain comparison.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openEncrypted, openPlain } from '../../db/core/open';
+import { Vault } from '../../db/core/vault';
+import { ADMIN_USERNAME, type SeedReport, seed } from '../fixtures/seeder';
+
+/** Bump when the generator changes what it makes, so old caches are made again. */
+const GENERATOR_VERSION = 1;
+
+export interface Dataset {
+  dir: string;
+  /** The data folder (sunward.db + keyslots.json) the core opens. */
+  dataDir: string;
+  dbFile: string;
+  plainFile: string;
+  passphrase: string;
+  key: Buffer;
+  seeded: { children: number; seed: number; reused: boolean; seconds: number | null };
+  report: SeedReport | null;
+}
+
+interface Marker {
+  generator: number;
+  children: number;
+  seed: number;
+  seededAt: string;
+  seconds: number;
+  counts: SeedReport['counts'];
+}
+
+function readMarker(file: string): Marker | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Marker;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decrypts a copy of the database: fold the WAL into the file, copy it, open the copy with
+ * the key, leave WAL mode (rekey refuses to run in it) and rekey to the empty key, which
+ * SQLite3 Multiple Ciphers takes as "store in plain". Then prove it opens without a key.
+ */
+function makePlainCopy(dbFile: string, key: Buffer, plainFile: string): void {
+  const source = openEncrypted(dbFile, key, { create: false });
+  source.pragma('wal_checkpoint(TRUNCATE)');
+  source.close();
+  rmSync(plainFile, { force: true });
+  rmSync(`${plainFile}-wal`, { force: true });
+  rmSync(`${plainFile}-shm`, { force: true });
+  copyFileSync(dbFile, plainFile);
+  const copy = new Database(plainFile);
+  copy.pragma(`cipher = 'sqlcipher'`);
+  copy.pragma('legacy = 4');
+  copy.pragma(`hexkey = '${key.toString('hex')}'`);
+  copy.pragma('journal_mode = DELETE');
+  copy.pragma(`rekey = ''`);
+  copy.close();
+  const header = readFileSync(plainFile).subarray(0, 16).toString('latin1');
+  if (header !== 'SQLite format 3\0') throw new Error(`the copy is not a plain SQLite file: ${plainFile}`);
+  const check = openPlain(plainFile);
+  try {
+    check.prepare('SELECT count(*) FROM children').get();
+  } finally {
+    check.close();
+  }
+}
+
+/** Seeds `dir` unless it already holds a data set of the same size and seed (or `fresh`). */
+export async function prepareDataset(opts: {
+  dir: string;
+  children: number;
+  seed: number;
+  passphrase: string;
+  fresh: boolean;
+  log: (line: string) => void;
+}): Promise<Dataset> {
+  const dataDir = path.join(opts.dir, 'data');
+  const dbFile = path.join(dataDir, 'sunward.db');
+  const plainFile = path.join(opts.dir, 'plain.db');
+  const markerFile = path.join(opts.dir, 'seed.json');
+  const marker = readMarker(markerFile);
+  const reusable =
+    !opts.fresh &&
+    marker !== null &&
+    marker.generator === GENERATOR_VERSION &&
+    marker.children === opts.children &&
+    marker.seed === opts.seed &&
+    existsSync(dbFile);
+
+  let report: SeedReport | null = null;
+  if (!reusable) {
+    opts.log(`seeding ${opts.children.toLocaleString('en')} children into ${dataDir}`);
+    rmSync(opts.dir, { recursive: true, force: true });
+    mkdirSync(opts.dir, { recursive: true });
+    report = await seed({
+      dataDir,
+      children: opts.children,
+      seed: opts.seed,
+      passphrase: opts.passphrase,
+      log: (l) => opts.log(`  ${l}`),
+    });
+    opts.log(`seeded in ${(report.ms.total / 1000).toFixed(1)} s`);
+  } else {
+    opts.log(
+      `reusing ${dataDir} (seeded ${marker.seededAt}, ${marker.seconds.toFixed(1)} s; --fresh to redo)`,
+    );
+  }
+
+  const opened = await new Vault(dataDir).open(ADMIN_USERNAME, opts.passphrase);
+  if (!opened) throw new Error(`the administrator passphrase does not open ${dataDir}`);
+
+  if (!reusable || !existsSync(plainFile)) {
+    const t0 = performance.now();
+    makePlainCopy(dbFile, opened.key, plainFile);
+    opts.log(`decrypted copy made in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  if (report) {
+    const m: Marker = {
+      generator: GENERATOR_VERSION,
+      children: opts.children,
+      seed: opts.seed,
+      seededAt: new Date().toISOString(),
+      seconds: report.ms.total / 1000,
+      counts: report.counts,
+    };
+    writeFileSync(markerFile, `${JSON.stringify(m, null, 2)}\n`);
+  }
+  return {
+    dir: opts.dir,
+    dataDir,
+    dbFile,
+    plainFile,
+    passphrase: opts.passphrase,
+    key: opened.key,
+    seeded: {
+      children: opts.children,
+      seed: opts.seed,
+      reused: reusable,
+      seconds: report ? report.ms.total / 1000 : (marker?.seconds ?? null),
+    },
+    report,
+  };
+}

@@ -1,0 +1,117 @@
+// Timing and reporting for the benchmark.
+
+export interface Sample {
+  /** Milliseconds, one per iteration. */
+  times: number[];
+}
+
+/** Nearest-rank percentile: the value below which `p` per cent of the samples lie. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+export interface Summary {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export function summarize(times: readonly number[]): Summary {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+  };
+}
+
+/** Fewer than this and a p95 means nothing; more than this of a multi-second query is no wiser. */
+const MIN_RUNS = 5;
+
+/**
+ * Runs `fn` once per input and times each call; `setup` turns an input into what `fn` takes,
+ * untimed. Stops early once `budgetMs` of wall time is spent (after MIN_RUNS runs), so a
+ * pathological query shape cannot hold the whole benchmark up; the length of the result
+ * says how many ran.
+ */
+export async function timeEach<I, T = I>(
+  inputs: readonly I[],
+  fn: (input: T) => unknown,
+  budgetMs: number,
+  setup?: (input: I) => T,
+): Promise<number[]> {
+  const times: number[] = [];
+  const started = performance.now();
+  for (const input of inputs) {
+    const arg = setup ? setup(input) : (input as unknown as T);
+    const t0 = performance.now();
+    const out = fn(arg);
+    if (out instanceof Promise) await out;
+    times.push(performance.now() - t0);
+    if (performance.now() - started > budgetMs && times.length >= MIN_RUNS) break;
+  }
+  return times;
+}
+
+/** Runs `fn` over warm-up inputs: all of them, or as many as fit in a second. */
+export async function warmUp<I>(inputs: readonly I[], fn: (input: I) => unknown): Promise<void> {
+  const started = performance.now();
+  for (const input of inputs) {
+    const out = fn(input);
+    if (out instanceof Promise) await out;
+    if (performance.now() - started > 1000) break;
+  }
+}
+
+export interface Row extends Summary {
+  op: string;
+  raw_p95?: number;
+  plain_p95?: number;
+  /** ARCHITECTURE.md §9, in ms; undefined where §9 sets none. */
+  target?: number;
+}
+
+const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(2));
+
+/** A fixed-width table for the console: the numbers, the target, and whether it is met. */
+export function formatTable(rows: readonly Row[]): string {
+  const header = ['op', 'n', 'p50', 'p95', 'p99', 'raw_p95', 'plain_p95', 'enc/plain', 'target p95', ''];
+  const body = rows.map((r) => {
+    const ratio = r.plain_p95 ? r.p95 / r.plain_p95 : undefined;
+    const verdict = r.target === undefined ? '' : r.p95 <= r.target ? 'ok' : 'MISS';
+    return [
+      r.op,
+      String(r.n),
+      ms(r.p50),
+      ms(r.p95),
+      ms(r.p99),
+      ms(r.raw_p95),
+      ms(r.plain_p95),
+      ratio === undefined ? '—' : `${ratio.toFixed(2)}×`,
+      r.target === undefined ? '—' : `≤ ${r.target}`,
+      verdict,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+/** The JSON the brief asks for: ms, with raw/plain only where they were measured. */
+export function jsonRows(rows: readonly Row[]) {
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  return rows.map((r) => ({
+    op: r.op,
+    n: r.n,
+    p50: round(r.p50),
+    p95: round(r.p95),
+    p99: round(r.p99),
+    ...(r.raw_p95 === undefined ? {} : { raw_p95: round(r.raw_p95) }),
+    ...(r.plain_p95 === undefined ? {} : { plain_p95: round(r.plain_p95) }),
+  }));
+}
