@@ -36,7 +36,7 @@ import {
   writeSearchKeys,
 } from './model';
 import { type PersonLink, relationsOfChild } from './relations';
-import { childRelations, children, childSearchKeys, custodyRecords, persons } from './schema';
+import { childRelations, children, custodyRecords, persons } from './schema';
 import { normalizeQuery, prefixEnd } from './search';
 import { childTimeline, registerTimelineSource, type TimelineItem } from './timeline';
 
@@ -178,6 +178,29 @@ function ageBandRange(band: string, day: string): { after: string; upTo: string 
   return { after: addMonths(day, -12 * (to + 1)), upTo: addMonths(day, -12 * from) };
 }
 
+/** A query matching at most this many search keys is "narrow": its children are looked up directly. */
+const NARROW_KEYS = 4000;
+/** A broad query's count stops here; the list says "more than". */
+const BROAD_COUNT_CAP = 500;
+
+// Prepared once per connection: search runs on every keystroke.
+const statements = new WeakMap<object, Map<string, import('better-sqlite3').Statement>>();
+function prepared(ctx: Ctx, key: string, text: string) {
+  const byConn = statements.get(ctx.raw) ?? new Map<string, import('better-sqlite3').Statement>();
+  statements.set(ctx.raw, byConn);
+  const stmt = byConn.get(key) ?? ctx.raw.prepare(text);
+  byConn.set(key, stmt);
+  return stmt;
+}
+const listProbe = (ctx: Ctx) =>
+  prepared(
+    ctx,
+    'probe',
+    `SELECT count(*) AS n FROM (SELECT 1 FROM child_search_keys WHERE key >= ? AND key < ? LIMIT ${NARROW_KEYS + 1})`,
+  );
+const listNarrowIds = (ctx: Ctx) =>
+  prepared(ctx, 'narrow', 'SELECT DISTINCT child_id AS id FROM child_search_keys WHERE key >= ? AND key < ?');
+
 const RISK_ORDER = sql`CASE ${children.riskLevel} WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END`;
 
 export const childrenMethods = {
@@ -230,16 +253,28 @@ export const childrenMethods = {
     input: childListInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): { rows: ChildSummary[]; total: number } => {
+    handler: (ctx, input): { rows: ChildSummary[]; total: number; totalCapped: boolean } => {
       const day = today(ctx);
       const where: (SQL | undefined)[] = [isNull(children.deletedAt)];
       const q = input.query ? normalizeQuery(input.query) : '';
+      let countCap: number | null = null;
       if (q) {
-        const matching = ctx.db
-          .select({ id: childSearchKeys.childId })
-          .from(childSearchKeys)
-          .where(and(sql`${childSearchKeys.key} >= ${q}`, sql`${childSearchKeys.key} < ${prefixEnd(q)}`));
-        where.push(inArray(children.id, matching));
+        const end = prefixEnd(q);
+        // How broad is the query? An index-only look at the key range, stopped early.
+        const probe = listProbe(ctx).get(q, end) as { n: number };
+        if (probe.n <= NARROW_KEYS) {
+          // Narrow (张小明, zxm, an ID fragment): start from the few matching children.
+          const ids = (listNarrowIds(ctx).all(q, end) as { id: string }[]).map((r) => r.id);
+          if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
+          where.push(inArray(children.id, ids));
+        } else {
+          // Broad (张, z): walk the children in the order asked for and keep the matching ones;
+          // a page fills within a few hundred rows, and the count stops at a cap.
+          where.push(
+            sql`EXISTS (SELECT 1 FROM child_search_keys k WHERE k.child_id = ${children.id} AND k.key >= ${q} AND k.key < ${end})`,
+          );
+          countCap = BROAD_COUNT_CAP;
+        }
       }
       if (input.status) where.push(eq(children.status, input.status));
       if (input.riskLevel) where.push(eq(children.riskLevel, input.riskLevel));
@@ -272,8 +307,24 @@ export const childrenMethods = {
         .limit(input.limit)
         .offset(input.offset)
         .all();
-      const total = ctx.db.select({ n: count() }).from(children).where(filter).get()?.n ?? 0;
-      return { rows: rows.map((r) => toSummary(r.child, day, r.ownerName)), total };
+      let total: number;
+      let totalCapped = false;
+      if (countCap === null) {
+        total = ctx.db.select({ n: count() }).from(children).where(filter).get()?.n ?? 0;
+      } else {
+        const capped = ctx.db
+          .select({ one: sql`1` })
+          .from(children)
+          .where(filter)
+          .limit(countCap + 1)
+          .as('capped');
+        total = ctx.db.select({ n: count() }).from(capped).get()?.n ?? 0;
+        if (total > countCap) {
+          total = countCap;
+          totalCapped = true;
+        }
+      }
+      return { rows: rows.map((r) => toSummary(r.child, day, r.ownerName)), total, totalCapped };
     },
   }),
 

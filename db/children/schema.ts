@@ -58,10 +58,11 @@ export const children = sqliteTable(
     index('children_name').on(t.name, t.birthDate),
     index('children_pinyin').on(t.deletedAt, t.namePinyin),
     index('children_pinyin_birth').on(t.namePinyin, t.birthDate),
+    // Filter columns, then status (nearly every list filters on it), then the name order.
     index('children_status').on(t.deletedAt, t.status, t.namePinyin),
-    index('children_township').on(t.deletedAt, t.township, t.namePinyin),
-    index('children_owner').on(t.deletedAt, t.ownerId, t.namePinyin),
-    index('children_risk').on(t.deletedAt, t.riskLevel, t.namePinyin),
+    index('children_township').on(t.deletedAt, t.township, t.status, t.namePinyin),
+    index('children_owner').on(t.deletedAt, t.ownerId, t.status, t.namePinyin),
+    index('children_risk').on(t.deletedAt, t.riskLevel, t.status, t.namePinyin),
     index('children_birth').on(t.deletedAt, t.birthDate),
   ],
 );
@@ -79,7 +80,7 @@ export const childSearchKeys = sqliteTable(
       .notNull()
       .references(() => children.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.key, t.childId] }), index('child_search_keys_child').on(t.childId)],
+  (t) => [primaryKey({ columns: [t.key, t.childId] }), index('child_search_keys_child').on(t.childId, t.key)],
 );
 
 // 关系人: one record per real person, shared by siblings, edited once.
