@@ -241,6 +241,44 @@ async function main(): Promise<void> {
     raw: true,
   });
 
+  // The later areas: the referral inbox, a caseworker's reminders board, everyone's board, and
+  // a caseworker's home screen.
+  const inboxViews = ['open', 'overdue', 'received', 'verifying', 'triaged', 'tracking', 'all'] as const;
+  await measure({
+    op: 'referral inbox (by view, overdue first)',
+    method: 'referrals.list',
+    inputs: Array.from({ length: perOp }, (_, i) => ({
+      view: inboxViews[i % inboxViews.length],
+      offset: (i % 3) * 50,
+    })),
+    raw: true,
+  });
+  const caseworkers = enc
+    .prepare(`SELECT id, username, display_name AS displayName, role FROM accounts WHERE role = 'caseworker'`)
+    .all() as SessionUser[];
+  await measure({
+    op: "reminders board (a caseworker's)",
+    method: 'reminders.board',
+    inputs: Array.from({ length: perOp }, (_, i) => ({ ownerId: caseworkers[i % caseworkers.length].id })),
+    raw: true,
+  });
+  await measure({
+    op: "reminders board (everyone's)",
+    method: 'reminders.board',
+    inputs: Array.from({ length: Math.min(perOp, WARMUP + 5) }, () => ({ ownerId: null })),
+    raw: false,
+  });
+  {
+    // 首页 is the signed-in user's own: timed as each caseworker, through the handler on the same file.
+    const homeFor = caseworkers.map((u) => directInvoker(makeContext(enc, u)));
+    await warmUp(homeFor.slice(0, 2), (inv) => inv('home.summary', {}));
+    const inputs = Array.from({ length: Math.max(iterations, 5) }, (_, i) => homeFor[i % homeFor.length]);
+    const times = await timeEach(inputs, (inv) => inv('home.summary', {}), budgetMs);
+    const row: Row = { op: "home screen (a caseworker's)", ...summarize(times) };
+    rows.push(row);
+    log(`  ${row.op}: p95 ${row.p95.toFixed(2)} ms (n ${row.n})`);
+  }
+
   const creates = createInputs([enc, plain], seedNumber, Date.now(), perOp);
   await measure({ op: 'create child', method: 'children.create', inputs: creates, raw: false });
 
