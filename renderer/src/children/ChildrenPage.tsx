@@ -178,7 +178,9 @@ export function ChildrenPage() {
               data-testid="children-total"
               style={{ marginInlineStart: 'auto' }}
             >
-              {data ? t('children.list.total', { total }) : null}
+              {data
+                ? t(data.totalCapped ? 'children.list.totalCapped' : 'children.list.total', { total })
+                : null}
             </Typography.Text>
           </Flex>
         </Flex>

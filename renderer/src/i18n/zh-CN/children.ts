@@ -61,6 +61,7 @@ export const children = {
     place: '乡镇（街道）/村（居）',
     placeAndSchool: '所在地/学校',
     total: '共 {total} 名儿童',
+    totalCapped: '超过 {total} 名儿童，请输入更多文字缩小范围',
     range: '第 {from}–{to} 名，共 {total} 名',
     empty: '尚未登记儿童。点击“登记儿童”添加第一名。',
     emptySearch: '没有找到符合条件的儿童',
