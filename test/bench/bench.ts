@@ -253,6 +253,20 @@ async function main(): Promise<void> {
     })),
     raw: true,
   });
+  await measure({
+    op: 'guardianship orders list (by status)',
+    method: 'orders.list',
+    inputs: Array.from({ length: perOp }, (_, i) => ({
+      status: (['open', 'observing', 'closed', 'all'] as const)[i % 4],
+    })),
+    raw: true,
+  });
+  await measure({
+    op: 'family education register',
+    method: 'education.register',
+    inputs: Array.from({ length: Math.min(perOp, WARMUP + 10) }, () => ({ limit: 500 })),
+    raw: false,
+  });
   const caseworkers = enc
     .prepare(`SELECT id, username, display_name AS displayName, role FROM accounts WHERE role = 'caseworker'`)
     .all() as SessionUser[];
