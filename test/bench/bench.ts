@@ -1,5 +1,6 @@
 // npm run bench -- [--children N] [--json FILE] [--data-dir DIR] [--iterations K] [--budget S]
-//                   [--fresh] [--explain]
+//                   [--fresh] [--explain] [--skip-pdf]
+//   (the PDF timings print through the built renderer: run `npm run build` first)
 //
 // Seeds N synthetic children (or reuses .data/bench-N/ from an earlier run), then measures the
 // API in-process through core.invoke — zod, handler and encrypted SQLite, warm — and beside it
@@ -21,6 +22,7 @@ import { openEncrypted, openPlain } from '../../db/core/open';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
 import { prepareDataset } from './dataset';
+import { measurePdf } from './pdf';
 import { type Call, Replayer, record, recordRolledBack } from './replay';
 import { formatTable, jsonRows, type Row, summarize, timeEach, warmUp } from './stats';
 import {
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
       budget: { type: 'string', default: '3' },
       fresh: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      'skip-pdf': { type: 'boolean', default: false },
     },
   });
   const n = Number(values.children);
@@ -291,6 +294,18 @@ async function main(): Promise<void> {
     const row: Row = { op: "home screen (a caseworker's)", ...summarize(times) };
     rows.push(row);
     log(`  ${row.op}: p95 ${row.p95.toFixed(2)} ms (n ${row.n})`);
+  }
+
+  if (!values['skip-pdf']) {
+    rows.push(
+      ...(await measurePdf({
+        dataDir: ds.dataDir,
+        username: ADMIN_USERNAME,
+        passphrase,
+        childIds: sample.slice(0, 101).map((c) => c.id),
+        log,
+      })),
+    );
   }
 
   const creates = createInputs([enc, plain], seedNumber, Date.now(), perOp);
