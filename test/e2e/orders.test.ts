@@ -7,9 +7,12 @@
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../db/api/define';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
 import { PRINT_DIR, pdfText, simulateShell } from './print-support';
+import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+
+const signInAs = (page: Page, who: { username: string; passphrase: string }) =>
+  signIn(page, who, '督促监护令');
 
 const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026!' };
 const SUPERVISOR = {
@@ -18,45 +21,10 @@ const SUPERVISOR = {
   passphrase: 'Xiangyang-chen-2026',
   role: 'supervisor',
 };
-// Sign-in cost is not what these tests are about.
-const KDF = { N: 2 ** 12, r: 8, p: 1 };
-const VIEWPORT = { width: 1366, height: 1000 };
-
-/** 10:00 in 济阳 (02:00 UTC): the core's day (process zone) and the page's are the same date. */
-const at = (date: string) => Date.parse(`${date}T02:00:00Z`);
-
-/** The core's clock: set to a day, then a second per reading, so events keep their order. */
-class StudioClock implements Clock {
-  constructor(public ms: number) {}
-  now(): number {
-    this.ms += 1000;
-    return this.ms;
-  }
-}
-
-async function invoke<T = unknown>(app: App, method: string, input: unknown): Promise<T> {
-  const res = (await app.core.invoke(method, input)) as { ok: boolean; value?: T; error?: unknown };
-  if (!res.ok) throw new Error(`${method}: ${JSON.stringify(res.error)}`);
-  return res.value as T;
-}
-
-/** Moves both clocks to 10:00 on `date`: the core's, and the page's "today" for default dates. */
-async function moveTo(app: App, clock: StudioClock, date: string): Promise<void> {
-  clock.ms = at(date);
-  await app.page.clock.setSystemTime(new Date(at(date)));
-}
-
-async function signIn(page: Page, who: { username: string; passphrase: string }): Promise<void> {
-  await page.getByRole('button', { name: '登录', exact: true }).waitFor();
-  await page.getByLabel('用户名').fill(who.username);
-  await page.getByLabel('密码', { exact: true }).fill(who.passphrase);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('menuitem', { name: '督促监护令' }).waitFor();
-}
 
 async function switchTo(page: Page, who: { username: string; passphrase: string }): Promise<void> {
   await page.getByRole('button', { name: /锁定/ }).click();
-  await signIn(page, who);
+  await signInAs(page, who);
 }
 
 /** Opens an antd Select by its label (inside `scope`) and clicks the option with that title. */
@@ -186,7 +154,7 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
       });
       await page.reload();
       page.setDefaultTimeout(10_000);
-      await signIn(page, ADMIN);
+      await signInAs(page, ADMIN);
 
       await page.getByRole('menuitem', { name: '督促监护令' }).click();
       await page.getByText('还没有督促监护令').first().waitFor();
@@ -414,7 +382,7 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
       // A reload signs the page out of the core's session; the administrator signs in.
       await page.reload();
       page.setDefaultTimeout(10_000);
-      await signIn(page, ADMIN);
+      await signInAs(page, ADMIN);
       await page.getByRole('menuitem', { name: '督促监护令' }).click();
       await page.getByRole('tab', { name: /待评估\s*1/ }).click();
       await page.getByRole('link', { name: '济阳检未督监〔2026〕1号' }).click();
@@ -474,7 +442,7 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
       const seeded = await seedSubmitted(app);
       await page.reload();
       page.setDefaultTimeout(10_000);
-      await signIn(page, SUPERVISOR);
+      await signInAs(page, SUPERVISOR);
       await page.getByRole('menuitem', { name: '督促监护令' }).click();
       await page.getByRole('cell', { name: '张小明' }).click();
       await page.getByRole('button', { name: '退回' }).click();

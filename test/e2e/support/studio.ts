@@ -1,0 +1,46 @@
+// What the workflow browser tests (orders, education) share: a studio clock the core and the
+// page agree on, a typed call into the core, and signing in as a colleague.
+import type { Page } from 'playwright-core';
+import type { Clock } from '../../../db/api/define';
+import type { App } from '../harness';
+
+// Sign-in cost is not what these tests are about.
+export const KDF = { N: 2 ** 12, r: 8, p: 1 };
+export const VIEWPORT = { width: 1366, height: 1000 };
+
+/** 10:00 in 济阳 (02:00 UTC): the core's day (process zone) and the page's are the same date. */
+export const at = (date: string) => Date.parse(`${date}T02:00:00Z`);
+
+/** The core's clock: set to a day, then a second per reading, so events keep their order. */
+export class StudioClock implements Clock {
+  constructor(public ms: number) {}
+  now(): number {
+    this.ms += 1000;
+    return this.ms;
+  }
+}
+
+export async function invoke<T = unknown>(app: App, method: string, input: unknown): Promise<T> {
+  const res = (await app.core.invoke(method, input)) as { ok: boolean; value?: T; error?: unknown };
+  if (!res.ok) throw new Error(`${method}: ${JSON.stringify(res.error)}`);
+  return res.value as T;
+}
+
+/** Moves both clocks to 10:00 on `date`: the core's, and the page's "today" for default dates. */
+export async function moveTo(app: App, clock: StudioClock, date: string): Promise<void> {
+  clock.ms = at(date);
+  await app.page.clock.setSystemTime(new Date(at(date)));
+}
+
+/** Signs in on the sign-in screen and waits for the area the test works in. */
+export async function signIn(
+  page: Page,
+  who: { username: string; passphrase: string },
+  area: string,
+): Promise<void> {
+  await page.getByRole('button', { name: '登录', exact: true }).waitFor();
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('密码', { exact: true }).fill(who.passphrase);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByRole('menuitem', { name: area }).waitFor();
+}
