@@ -60,7 +60,7 @@ function makePlainCopy(dbFile: string, key: Buffer, plainFile: string): void {
   const copy = new Database(plainFile);
   copy.pragma(`cipher = 'sqlcipher'`);
   copy.pragma('legacy = 4');
-  copy.pragma(`hexkey = '${key.toString('hex')}'`);
+  copy.pragma(`key = "x'${key.toString('hex')}'"`);
   copy.pragma('journal_mode = DELETE');
   copy.pragma(`rekey = ''`);
   copy.close();
