@@ -201,6 +201,23 @@ const listProbe = (ctx: Ctx) =>
 const listNarrowIds = (ctx: Ctx) =>
   prepared(ctx, 'narrow', 'SELECT DISTINCT child_id AS id FROM child_search_keys WHERE key >= ? AND key < ?');
 
+const RISK_RANK: Record<string, number> = { red: 0, orange: 1, yellow: 2, green: 3 };
+
+/** The list's orders, for the narrow search path that sorts in memory (same as the SQL ORDER BY). */
+function compareChildren(a: ChildRow, b: ChildRow, sort: string, order: 'asc' | 'desc'): number {
+  const flip = order === 'desc' ? -1 : 1;
+  const cmp = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
+  let r = 0;
+  if (sort === 'name') r = flip * (cmp(a.namePinyin, b.namePinyin) || cmp(a.name, b.name));
+  else if (sort === 'birthDate') r = flip * cmp(a.birthDate, b.birthDate);
+  else if (sort === 'createdAt') r = flip * cmp(a.createdAt, b.createdAt);
+  else if (sort === 'updatedAt') r = flip * cmp(a.updatedAt, b.updatedAt);
+  else
+    r =
+      flip * cmp(RISK_RANK[a.riskLevel] ?? 3, RISK_RANK[b.riskLevel] ?? 3) || cmp(a.namePinyin, b.namePinyin);
+  return r || cmp(a.id, b.id);
+}
+
 const RISK_ORDER = sql`CASE ${children.riskLevel} WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END`;
 
 export const childrenMethods = {
@@ -255,27 +272,27 @@ export const childrenMethods = {
     kind: 'read',
     handler: (ctx, input): { rows: ChildSummary[]; total: number; totalCapped: boolean } => {
       const day = today(ctx);
-      const where: (SQL | undefined)[] = [isNull(children.deletedAt)];
       const q = input.query ? normalizeQuery(input.query) : '';
-      let countCap: number | null = null;
+      let ids: string[] | null = null;
+      let broad: SQL | null = null;
       if (q) {
         const end = prefixEnd(q);
         // How broad is the query? An index-only look at the key range, stopped early.
         const probe = listProbe(ctx).get(q, end) as { n: number };
         if (probe.n <= NARROW_KEYS) {
-          // Narrow (张小明, zxm, an ID fragment): start from the few matching children.
-          const ids = (listNarrowIds(ctx).all(q, end) as { id: string }[]).map((r) => r.id);
+          ids = (listNarrowIds(ctx).all(q, end) as { id: string }[]).map((r) => r.id);
           if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
-          where.push(inArray(children.id, ids));
         } else {
-          // Broad (张, z): walk the children in the order asked for and keep the matching ones;
-          // a page fills within a few hundred rows, and the count stops at a cap.
-          where.push(
-            sql`EXISTS (SELECT 1 FROM child_search_keys k WHERE k.child_id = ${children.id} AND k.key >= ${q} AND k.key < ${end})`,
-          );
-          countCap = BROAD_COUNT_CAP;
+          broad = sql`EXISTS (SELECT 1 FROM child_search_keys k WHERE k.child_id = ${children.id} AND k.key >= ${q} AND k.key < ${end})`;
         }
       }
+      // With a search, `+deleted_at` keeps the planner off the (deleted_at, …) indexes: it would
+      // take "not deleted" for a rare value and scan every child instead of the few that match.
+      const where: (SQL | undefined)[] = [
+        q ? sql`+${children.deletedAt} IS NULL` : isNull(children.deletedAt),
+      ];
+      if (ids) where.push(inArray(children.id, ids));
+      if (broad) where.push(broad);
       if (input.status) where.push(eq(children.status, input.status));
       if (input.riskLevel) where.push(eq(children.riskLevel, input.riskLevel));
       if (input.township) where.push(eq(children.township, input.township));
@@ -290,6 +307,27 @@ export const childrenMethods = {
         where.push(gt(children.birthDate, after), lte(children.birthDate, upTo));
       }
       const filter = and(...where);
+      const select = () =>
+        ctx.db
+          .select({ child: children, ownerName: accounts.displayName })
+          .from(children)
+          .leftJoin(accounts, eq(accounts.id, children.ownerId))
+          .where(filter);
+
+      if (ids) {
+        // Narrow: the few matching children, looked up by id and ordered here, so no index on
+        // the order can tempt the planner into walking every child.
+        const all = select().all();
+        all.sort((a, b) => compareChildren(a.child, b.child, input.sort, input.order));
+        return {
+          rows: all
+            .slice(input.offset, input.offset + input.limit)
+            .map((r) => toSummary(r.child, day, r.ownerName)),
+          total: all.length,
+          totalCapped: false,
+        };
+      }
+
       const dir = input.order === 'desc' ? desc : asc;
       const orderBy = {
         name: [dir(children.namePinyin), dir(children.name)],
@@ -298,29 +336,26 @@ export const childrenMethods = {
         updatedAt: [dir(children.updatedAt)],
         riskLevel: [input.order === 'desc' ? desc(RISK_ORDER) : asc(RISK_ORDER), asc(children.namePinyin)],
       }[input.sort];
-      const rows = ctx.db
-        .select({ child: children, ownerName: accounts.displayName })
-        .from(children)
-        .leftJoin(accounts, eq(accounts.id, children.ownerId))
-        .where(filter)
+      const rows = select()
         .orderBy(...orderBy, asc(children.id))
         .limit(input.limit)
         .offset(input.offset)
         .all();
       let total: number;
       let totalCapped = false;
-      if (countCap === null) {
+      if (!broad) {
         total = ctx.db.select({ n: count() }).from(children).where(filter).get()?.n ?? 0;
       } else {
+        // Broad (张, z): the page fills within a few hundred rows; the count stops at a cap.
         const capped = ctx.db
           .select({ one: sql`1` })
           .from(children)
           .where(filter)
-          .limit(countCap + 1)
+          .limit(BROAD_COUNT_CAP + 1)
           .as('capped');
         total = ctx.db.select({ n: count() }).from(capped).get()?.n ?? 0;
-        if (total > countCap) {
-          total = countCap;
+        if (total > BROAD_COUNT_CAP) {
+          total = BROAD_COUNT_CAP;
           totalCapped = true;
         }
       }

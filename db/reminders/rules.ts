@@ -142,7 +142,7 @@ export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: stri
     const reqs = ctx.raw
       .prepare(
         `SELECT id, text, due_date AS due FROM requirements WHERE subject_type = 'order' AND subject_id = ?
-         AND deleted_at IS NULL AND status = 'pending' AND due_date IS NOT NULL`,
+         AND deleted_at IS NULL AND +status = 'pending' AND due_date IS NOT NULL`,
       )
       .all(o.id) as { id: string; text: string; due: string }[];
     for (const r of reqs)
@@ -219,10 +219,11 @@ export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: stri
 
   // A parent's (or relative's) expected release within 90 days: care must be handed back.
   for (const r of q<Row & { id: string; due: string; personName: string }>(
+    // CROSS JOIN fixes the order: from the few releases in the window to their children.
     `SELECT ${CHILD_COLS}, k.id, k.expected_release AS due, p.name AS personName FROM custody_records k
-     JOIN persons p ON p.id = k.person_id
-     JOIN child_relations cr ON cr.person_id = p.id AND cr.deleted_at IS NULL
-     JOIN children c ON c.id = cr.child_id
+     CROSS JOIN persons p ON p.id = k.person_id
+     CROSS JOIN child_relations cr ON cr.person_id = p.id AND cr.deleted_at IS NULL
+     CROSS JOIN children c ON c.id = cr.child_id
      WHERE k.deleted_at IS NULL AND k.actual_release IS NULL AND k.expected_release >= @today AND k.expected_release <= @horizon
        AND ${LIVE_CHILD}${owner}`,
   )) {
@@ -263,15 +264,18 @@ function planSessionDue(
  */
 function eligibleUnrecognised(ctx: Ctx, today: string, ownerId?: string): Row[] {
   const owner = ownerId ? ' AND c.owner_id = @ownerId' : '';
+  const sixMonthsAgo = addMonths(today, -6);
+  // The same conditions as parentStatus, in SQL, so that few children reach the rule itself.
   const parentUnable = (
     alias: string,
-  ) => `(${alias}.deceased_on IS NOT NULL OR ${alias}.missing_since IS NOT NULL
+  ) => `(${alias}.deceased_on <= @today OR ${alias}.missing_since <= @sixMonthsAgo
       OR ${alias}.severe_disability = 1 OR ${alias}.severe_illness = 1
       OR EXISTS (SELECT 1 FROM custody_records k WHERE k.person_id = ${alias}.id AND k.deleted_at IS NULL
-                 AND k.start_date <= @today AND (k.actual_release IS NULL OR k.actual_release > @today)))`;
+                 AND k.start_date <= @today AND (k.actual_release IS NULL OR k.actual_release > @today)
+                 AND (k.measure IN ('sentence', 'compulsoryRehab') OR k.start_date <= @sixMonthsAgo)))`;
   const candidates = ctx.raw
     .prepare(
-      `SELECT ${CHILD_COLS} FROM children c
+      `SELECT ${CHILD_COLS}, f.id AS fatherId, m.id AS motherId FROM children c
        JOIN child_relations rf ON rf.child_id = c.id AND rf.relation = 'father' AND rf.deleted_at IS NULL
        JOIN persons f ON f.id = rf.person_id
        JOIN child_relations rm ON rm.child_id = c.id AND rm.relation = 'mother' AND rm.deleted_at IS NULL
@@ -279,41 +283,45 @@ function eligibleUnrecognised(ctx: Ctx, today: string, ownerId?: string): Row[] 
        WHERE ${LIVE_CHILD} AND NOT EXISTS (SELECT 1 FROM json_each(c.categories) WHERE value = 'deFactoUnsupported')
          AND ${parentUnable('f')} AND ${parentUnable('m')}${owner}`,
     )
-    .all({ today, ownerId: ownerId ?? null }) as Row[];
+    .all({ today, sixMonthsAgo, ownerId: ownerId ?? null }) as (Row & {
+    fatherId: string;
+    motherId: string;
+  })[];
   if (candidates.length === 0) return [];
-  const facts = (personId: string): ParentFacts => {
-    const p = ctx.raw
-      .prepare(
-        'SELECT deceased_on, missing_since, severe_disability, severe_illness FROM persons WHERE id = ?',
-      )
-      .get(personId) as {
-      deceased_on: string | null;
-      missing_since: string | null;
-      severe_disability: number;
-      severe_illness: number;
-    };
-    const custody = ctx.raw
-      .prepare(
-        'SELECT measure, start_date AS startDate, actual_release AS actualRelease FROM custody_records WHERE person_id = ? AND deleted_at IS NULL',
-      )
-      .all(personId) as ParentFacts['custody'];
-    return {
+  // The rule decides (one definition of eligibility), on facts loaded in two queries.
+  const ids = JSON.stringify([...new Set(candidates.flatMap((c) => [c.fatherId, c.motherId]))]);
+  const people = ctx.raw
+    .prepare(
+      `SELECT id, deceased_on, missing_since, severe_disability, severe_illness FROM persons
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(ids) as {
+    id: string;
+    deceased_on: string | null;
+    missing_since: string | null;
+    severe_disability: number;
+    severe_illness: number;
+  }[];
+  const custody = ctx.raw
+    .prepare(
+      `SELECT person_id AS personId, measure, start_date AS startDate, actual_release AS actualRelease FROM custody_records
+       WHERE deleted_at IS NULL AND person_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(ids) as (ParentFacts['custody'][number] & { personId: string })[];
+  const facts = new Map<string, ParentFacts>();
+  for (const p of people) {
+    facts.set(p.id, {
       deceasedOn: p.deceased_on,
       missingSince: p.missing_since,
       severeDisability: !!p.severe_disability,
       severeIllness: !!p.severe_illness,
-      custody,
-    };
-  };
-  const parents = ctx.raw.prepare(
-    `SELECT relation, person_id AS personId FROM child_relations WHERE child_id = ? AND deleted_at IS NULL AND relation IN ('father', 'mother')`,
-  );
+      custody: [],
+    });
+  }
+  for (const k of custody) facts.get(k.personId)?.custody.push(k);
   return candidates.filter((c) => {
-    const rows = parents.all(c.childId) as { relation: string; personId: string }[];
-    const f = rows.find((r) => r.relation === 'father');
-    const m = rows.find((r) => r.relation === 'mother');
-    return (
-      !!f && !!m && readGuardianship(facts(f.personId), facts(m.personId), today).eligibleDeFactoUnsupported
-    );
+    const f = facts.get(c.fatherId);
+    const m = facts.get(c.motherId);
+    return !!f && !!m && readGuardianship(f, m, today).eligibleDeFactoUnsupported;
   });
 }
