@@ -4,6 +4,8 @@ import type { Ctx } from '../api/define';
 import { addDays } from '../calendar/workdays';
 import { addMonths, type ParentFacts, readGuardianship } from '../children/guardianship';
 import { type PlanTerms, planProgress } from '../education/progress';
+import { orderNumber } from '../orders/handlers';
+import { referralNumber } from '../referrals/handlers';
 
 export const REMINDER_KINDS = [
   'crisis',
@@ -128,7 +130,7 @@ export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: stri
      WHERE o.deleted_at IS NULL AND o.status IN ('observing', 'evaluating') AND c.deleted_at IS NULL${owner}`,
   );
   for (const o of orders) {
-    const number = o.prefix && o.year && o.seq ? `${o.prefix}〔${o.year}〕${o.seq}号` : '';
+    const number = o.prefix && o.year && o.seq ? orderNumber(o.prefix, o.year, o.seq) : '';
     const last = ctx.raw
       .prepare(
         `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'order' AND subject_id = ? AND deleted_at IS NULL
@@ -156,7 +158,7 @@ export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: stri
      WHERE f.deleted_at IS NULL AND f.status IN ('received', 'verifying') AND c.deleted_at IS NULL${owner}`,
   )) {
     push(r, 'referralVerify', `${r.id}:${r.childId}`, r.due, `/referrals/${r.id}`, {
-      number: `〔${r.year}〕${r.seq}号`,
+      number: referralNumber(r.year, r.seq),
     });
   }
   for (const r of q<
@@ -168,7 +170,7 @@ export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: stri
        AND f.status <> 'closed' AND c.deleted_at IS NULL${owner}`,
   )) {
     push(r, 'referralReply', `${r.id}:${r.childId}`, r.due, `/referrals/${r.referralId}`, {
-      number: `〔${r.year}〕${r.seq}号`,
+      number: referralNumber(r.year, r.seq),
       agency: r.agency,
     });
   }
