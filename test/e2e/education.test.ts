@@ -166,7 +166,7 @@ describe.skipIf(!browserAvailable().ok)(
         await page.getByLabel('指导机构').fill('济阳区家庭教育指导站');
         await fillDate(page, '开始日期', '2026-01-05');
         // The end follows the start (six months on) until it is set.
-        expect(await page.getByLabel('结束日期').inputValue()).toBe('2026-07-05');
+        await expect.poll(() => page.getByLabel('结束日期').inputValue()).toBe('2026-07-05');
         await fillDate(page, '结束日期', '2026-06-04');
         expect(await page.getByLabel('每月次数').inputValue()).toBe('1');
         expect(await page.getByLabel('每次最少分钟数').inputValue()).toBe('40');

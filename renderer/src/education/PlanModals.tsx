@@ -11,6 +11,7 @@ import {
   dateItem,
   FormModal,
   type ModalProps,
+  ReasonModal,
   todayText,
   useModalForm,
 } from '../orders/parts';
@@ -188,29 +189,20 @@ export function CompleteModal({ plan, ...props }: Props) {
 }
 
 export function SuspendModal({ plan, ...props }: Props) {
-  const [form] = Form.useForm<{ reason?: string }>();
   const call = useCallback(
-    (v: { reason?: string }) =>
-      api('education.suspendPlan', { id: plan.id, version: plan.version, reason: v.reason ?? '' }),
+    (reason: string) => api('education.suspendPlan', { id: plan.id, version: plan.version, reason }),
     [plan],
   );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, t('education.suspend.done'));
   return (
-    <FormModal
+    <ReasonModal
+      {...props}
       title={t('education.suspend.title')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
+      warning={t('education.suspend.warning')}
+      label={t('education.suspend.reason')}
       okText={t('education.suspend.submit')}
-      danger
-    >
-      <Alert type="warning" showIcon title={t('education.suspend.warning')} style={{ marginBottom: 16 }} />
-      <Form.Item label={t('education.suspend.reason')} name="reason" required>
-        <Input.TextArea rows={3} maxLength={500} />
-      </Form.Item>
-    </FormModal>
+      done={t('education.suspend.done')}
+      call={call}
+    />
   );
 }
 

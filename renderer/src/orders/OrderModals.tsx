@@ -15,6 +15,7 @@ import {
   FormModal,
   type ModalProps,
   type OrderView,
+  ReasonModal,
   todayText,
   useModalForm,
 } from './parts';
@@ -75,29 +76,20 @@ export function RejectModal({ order, ...props }: Props) {
 }
 
 export function WithdrawModal({ order, ...props }: Props) {
-  const [form] = Form.useForm<{ reason?: string }>();
   const call = useCallback(
-    (v: { reason?: string }) =>
-      api('orders.withdraw', { id: order.id, version: order.version, reason: v.reason ?? '' }),
+    (reason: string) => api('orders.withdraw', { id: order.id, version: order.version, reason }),
     [order],
   );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, t('orders.withdraw.done'));
   return (
-    <FormModal
+    <ReasonModal
+      {...props}
       title={t('orders.withdraw.title')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
+      warning={t('orders.withdraw.warning')}
+      label={t('orders.withdraw.reason')}
       okText={t('orders.withdraw.submit')}
-      danger
-    >
-      <Alert type="warning" showIcon title={t('orders.withdraw.warning')} style={{ marginBottom: 16 }} />
-      <Form.Item label={t('orders.withdraw.reason')} name="reason" required>
-        <Input.TextArea rows={3} maxLength={500} />
-      </Form.Item>
-    </FormModal>
+      done={t('orders.withdraw.done')}
+      call={call}
+    />
   );
 }
 

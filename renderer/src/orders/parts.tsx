@@ -1,6 +1,6 @@
 // Pieces the orders and education screens share: date plumbing, status tags, the dialog frame.
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Flex, Form, type FormInstance, Modal, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Form, type FormInstance, Input, Modal, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type KeyboardEvent, type ReactNode, useCallback } from 'react';
 import { Link } from 'react-router';
@@ -236,4 +236,46 @@ export function useModalForm<V, R>(
     [onSaved, onClose],
   );
   return useApiForm(form, guarded, { onSuccess, successMessage });
+}
+
+/**
+ * A step that needs only a reason and a warning (撤回, 中止): the same dialog in every area that
+ * has such a step, so each asks for the reason the same way.
+ */
+export function ReasonModal<R>({
+  title,
+  warning,
+  label,
+  okText,
+  done,
+  call,
+  ...props
+}: ModalProps<R> & {
+  title: string;
+  warning: string;
+  label: string;
+  okText: string;
+  done: string;
+  call: (reason: string) => Promise<R>;
+}) {
+  const [form] = Form.useForm<{ reason?: string }>();
+  const submit = useCallback((v: { reason?: string }) => call(v.reason ?? ''), [call]);
+  const { onFinish, submitting, failure } = useModalForm(form, submit, props, done);
+  return (
+    <FormModal
+      title={title}
+      onClose={props.onClose}
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      okText={okText}
+      danger
+    >
+      <Alert type="warning" showIcon title={warning} style={{ marginBottom: 16 }} />
+      <Form.Item label={label} name="reason" required>
+        <Input.TextArea rows={3} maxLength={500} />
+      </Form.Item>
+    </FormModal>
+  );
 }
