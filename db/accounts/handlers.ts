@@ -145,15 +145,6 @@ export const sessionMethods = {
     },
   }),
 
-  'session.activity': hostMethod({
-    input: emptyInput,
-    access: 'user',
-    kind: 'host',
-    // The Electron shell times idleness from the system; this call exists so a host
-    // without one (a test, a later web host) can keep a session alive.
-    handler: async () => null,
-  }),
-
   'session.changePassphrase': hostMethod({
     input: changePassphraseInput,
     access: 'user',

@@ -1,14 +1,12 @@
 import { useEffect } from 'react';
-import { api } from '../api/client';
 import { useSession } from './store';
 
 const INPUT_EVENTS = ['keydown', 'mousedown', 'mousemove', 'wheel', 'touchstart'] as const;
-const ACTIVITY_EVERY_MS = 60_000;
 
 /**
- * Locks after `idleMinutes` without keyboard, mouse or touch input, and tells the core the
- * user is active at most once a minute. Plain setTimeout and Date.now, so a test clock can
- * fast-forward it.
+ * Locks after `idleMinutes` without keyboard, mouse or touch input. Plain setTimeout and
+ * Date.now, so a test clock can fast-forward it. (In the app, the shell also locks by the
+ * system's idle clock, in case a hung page misses its timer.)
  */
 export function useIdleLock(idleMinutes: number): void {
   const lock = useSession((s) => s.lock);
@@ -16,15 +14,7 @@ export function useIdleLock(idleMinutes: number): void {
   useEffect(() => {
     const limit = Math.max(1, idleMinutes) * 60_000;
     let lastInput = Date.now();
-    let lastReport = lastInput;
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
-    let reportTimer: ReturnType<typeof setTimeout> | undefined;
-
-    const report = () => {
-      reportTimer = undefined;
-      lastReport = Date.now();
-      api('session.activity', {}).catch(() => undefined);
-    };
 
     // Checking the elapsed time when the timer fires, instead of re-arming on every
     // mousemove, keeps input handling cheap.
@@ -40,12 +30,6 @@ export function useIdleLock(idleMinutes: number): void {
 
     const onInput = () => {
       lastInput = Date.now();
-      if (reportTimer !== undefined) return;
-      const since = lastInput - lastReport;
-      // Input inside the quiet minute is reported when the minute ends, so the core never
-      // thinks the user idle for longer than the renderer does.
-      if (since >= ACTIVITY_EVERY_MS) report();
-      else reportTimer = setTimeout(report, ACTIVITY_EVERY_MS - since);
     };
 
     for (const name of INPUT_EVENTS) window.addEventListener(name, onInput, { capture: true, passive: true });
@@ -53,7 +37,6 @@ export function useIdleLock(idleMinutes: number): void {
     return () => {
       for (const name of INPUT_EVENTS) window.removeEventListener(name, onInput, { capture: true });
       if (idleTimer !== undefined) clearTimeout(idleTimer);
-      if (reportTimer !== undefined) clearTimeout(reportTimer);
     };
   }, [idleMinutes, lock]);
 }
