@@ -67,3 +67,15 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export function contentTypeFor(file: string): string {
   return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
+
+/** The headers of every app:// file response; the browser tests' server sends the same. */
+export function appFileHeaders(file: string, csp: string): Record<string, string> {
+  return {
+    'content-type': contentTypeFor(file),
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-cache',
+  };
+}
+
+export const NOT_FOUND_HEADERS = { 'content-type': 'text/plain; charset=utf-8' } as const;

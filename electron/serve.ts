@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { APP_SCHEME, contentTypeFor, resolveAppFile } from './app-url';
+import { APP_SCHEME, appFileHeaders, NOT_FOUND_HEADERS, resolveAppFile } from './app-url';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import type { Log } from './log';
 
@@ -19,7 +19,7 @@ export function registerAppScheme(): void {
 }
 
 function notFound(): Response {
-  return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response('Not found', { status: 404, headers: NOT_FOUND_HEADERS });
 }
 
 /** Serves the built renderer from `root` (inside app.asar when packaged). */
@@ -41,12 +41,7 @@ export function serveAppScheme(root: string, log: Log): void {
     }
     return new Response(request.method === 'HEAD' ? null : body, {
       status: 200,
-      headers: {
-        'content-type': contentTypeFor(file),
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'no-cache',
-      },
+      headers: appFileHeaders(file, CONTENT_SECURITY_POLICY),
     });
   });
 }

@@ -1,5 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { contentTypeFor, resolveAppFile, APP_ORIGIN as SHELL_ORIGIN } from '../../../electron/app-url';
+import {
+  appFileHeaders,
+  NOT_FOUND_HEADERS,
+  resolveAppFile,
+  APP_ORIGIN as SHELL_ORIGIN,
+} from '../../../electron/app-url';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
 
 export interface StaticResponse {
@@ -20,17 +25,12 @@ export async function loadStatic(root: string, urlPath: string): Promise<StaticR
     try {
       return {
         status: 200,
-        headers: {
-          'content-type': contentTypeFor(file),
-          'content-security-policy': CONTENT_SECURITY_POLICY,
-          'x-content-type-options': 'nosniff',
-          'cache-control': 'no-cache',
-        },
+        headers: appFileHeaders(file, CONTENT_SECURITY_POLICY),
         body: await readFile(file),
       };
     } catch {
       // A directory or an unreadable file: the shell answers 404 too.
     }
   }
-  return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found' };
+  return { status: 404, headers: { ...NOT_FOUND_HEADERS }, body: 'Not found' };
 }
