@@ -159,7 +159,7 @@ function childFile(ctx: Ctx, row: ChildRow): ChildFile {
   return {
     profile: toProfile(row, day, ownerName(ctx, row.ownerId)),
     relations,
-    guardianship: deriveGuardianship(ctx, row),
+    guardianship: deriveGuardianship(ctx, row, relations),
     caregiver: caregiverLink
       ? {
           name: caregiverLink.person.name,

@@ -8,6 +8,7 @@ import { localDate } from '../common/dates';
 import type { Category, CloseReason, CustodyMeasure, GuardianshipSituation, RiskLevel } from './codes';
 import { type GuardianshipReading, type ParentFacts, readGuardianship } from './guardianship';
 import { ageOn, maskIdNumber } from './idNumber';
+import type { PersonLink } from './relations';
 import { childRelations, children, childSearchKeys, custodyRecords, type Needs, persons } from './schema';
 import { namePinyin, searchKeys } from './search';
 
@@ -183,8 +184,29 @@ export interface DerivedGuardianship extends GuardianshipReading {
   flagDeFactoUnsupported: boolean;
 }
 
-export function deriveGuardianship(ctx: Ctx, row: ChildRow): DerivedGuardianship {
-  const { father, mother } = parentFacts(ctx, row.id);
+/** The parents' facts from relatives already loaded for the file, so they are not read twice. */
+function factsFromLinks(links: PersonLink[]): { father: ParentFacts | null; mother: ParentFacts | null } {
+  const facts = (relation: 'father' | 'mother'): ParentFacts | null => {
+    const link = links.find((l) => l.relation === relation);
+    if (!link) return null;
+    const p = link.person;
+    return {
+      deceasedOn: p.deceasedOn,
+      missingSince: p.missingSince,
+      severeDisability: p.severeDisability,
+      severeIllness: p.severeIllness,
+      custody: link.custody.map((c) => ({
+        measure: c.measure,
+        startDate: c.startDate,
+        actualRelease: c.actualRelease,
+      })),
+    };
+  };
+  return { father: facts('father'), mother: facts('mother') };
+}
+
+export function deriveGuardianship(ctx: Ctx, row: ChildRow, links?: PersonLink[]): DerivedGuardianship {
+  const { father, mother } = links ? factsFromLinks(links) : parentFacts(ctx, row.id);
   const reading = readGuardianship(father, mother, today(ctx));
   return {
     ...reading,
