@@ -73,9 +73,8 @@ function start(): void {
           userDataDir: userData,
           cwd: process.cwd(),
         }),
-        migrationsDir: app.isPackaged
-          ? path.join(process.resourcesPath, 'migrations')
-          : path.join(app.getAppPath(), 'db/migrations'),
+        // Inside app.asar when packaged (build/electron-builder.config.cjs), the folder itself in development.
+        migrationsDir: path.join(app.getAppPath(), 'db/migrations'),
         log,
       });
       core = liveCore;

@@ -411,4 +411,22 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
       await app.close();
     }
   });
+  it('has its bundled Chinese fallback font to print with where a machine has no CJK system font', async () => {
+    const app = await open();
+    try {
+      // The app's own files serve the font (no request leaves the origin), and Chromium accepts
+      // it as a font that has the document's glyphs, in both weights the documents use.
+      const loaded = await app.page.evaluate(async () => {
+        const faces = [
+          ...(await document.fonts.load('400 16pt "SW Serif Fallback"', '督促监护令')),
+          ...(await document.fonts.load('700 22pt "SW Serif Fallback"', '济阳区人民检察院')),
+        ];
+        return faces.map((f) => `${f.family} ${f.weight} ${f.status}`);
+      });
+      expect(loaded).toEqual(['SW Serif Fallback 400 loaded', 'SW Serif Fallback 700 loaded']);
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
 });
