@@ -1,13 +1,15 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { t } from '../../renderer/src/i18n';
 import { SignInThrottle } from '../accounts/throttle';
 import { appendAudit } from '../audit/chain';
+import { usernameTag } from '../core/keyring';
 import type { KdfParams } from '../core/keyslots';
 import { loadMigrations, migrate } from '../core/migrate';
-import { openEncrypted } from '../core/open';
-import { Vault } from '../core/vault';
+import { openEncrypted, rekeyDatabase } from '../core/open';
+import { type OpenedSlot, type Secrets, Vault, wipeOpened, wipeSecrets } from '../core/vault';
 import * as schema from '../schema';
 import { readIdleMinutes } from '../settings/handlers';
 import type { Clock, Ctx, Host, LockReason, SessionState, SessionUser } from './define';
@@ -40,8 +42,11 @@ export interface Core {
 interface OpenSession {
   raw: Database.Database;
   ctx: Ctx;
-  key: Buffer;
+  secrets: Secrets;
 }
+
+/** Why a slot that opened with its passphrase was still refused: written to the audit log. */
+export type SlotRefusal = 'unsigned' | 'roleMismatch';
 
 const systemClock: Clock = { now: () => Date.now() };
 
@@ -53,7 +58,7 @@ const systemClock: Clock = { now: () => Date.now() };
 class SunwardCore implements Core, Host {
   readonly clock: Clock;
   readonly vault: Vault;
-  readonly signInThrottle = new SignInThrottle();
+  readonly signInThrottle: SignInThrottle;
   readonly log: Logger;
   private session: OpenSession | null = null;
   private readonly listeners = new Map<CoreEvent, Set<(payload: unknown) => void>>();
@@ -62,6 +67,7 @@ class SunwardCore implements Core, Host {
     mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
     this.clock = opts.clock ?? systemClock;
     this.vault = new Vault(opts.dataDir, opts.kdf);
+    this.signInThrottle = new SignInThrottle(join(opts.dataDir, 'signin-guard.json'));
     this.log =
       opts.log ?? ((level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? ''));
   }
@@ -100,9 +106,16 @@ class SunwardCore implements Core, Host {
     return ctx.raw.transaction(() => fn(ctx)).immediate();
   }
 
-  databaseKey(): Buffer {
+  /** The session's keys; a caller that keeps any beyond the call copies it (copySecrets). */
+  secrets(): Secrets {
     if (!this.session) throw new ApiError('LOCKED', t('errors.locked'));
-    return this.session.key;
+    return this.session.secrets;
+  }
+
+  /** The slot file's keyed hash of a username (a fixed tag before set-up: nothing to protect yet). */
+  userTag(username: string): string {
+    const salt = this.vault.file()?.usernameSalt ?? Buffer.alloc(16).toString('base64');
+    return usernameTag(salt, username);
   }
 
   idleMinutes(): number | null {
@@ -110,7 +123,10 @@ class SunwardCore implements Core, Host {
   }
 
   private openDatabase(key: Buffer, create: boolean): Database.Database {
-    const raw = openEncrypted(this.vault.dbFile, key, { create });
+    return this.migrateOpened(openEncrypted(this.vault.dbFile, key, { create }));
+  }
+
+  private migrateOpened(raw: Database.Database): Database.Database {
     try {
       const outcome = migrate(raw, {
         dbFile: this.vault.dbFile,
@@ -130,7 +146,7 @@ class SunwardCore implements Core, Host {
     }
   }
 
-  private startSession(raw: Database.Database, key: Buffer, user: SessionUser): Ctx {
+  private startSession(raw: Database.Database, secrets: Secrets, user: SessionUser): Ctx {
     const clock = this.clock;
     const ctx: Ctx = {
       db: drizzle(raw, { schema }),
@@ -141,18 +157,18 @@ class SunwardCore implements Core, Host {
         write: (entry) => appendAudit(raw, { id: user.id, name: user.displayName }, clock.now(), entry),
       },
     };
-    this.session = { raw, ctx, key };
+    this.session = { raw, ctx, secrets };
     return ctx;
   }
 
-  initialize(dbKey: Buffer, account: SessionUser, write: (ctx: Ctx) => void): void {
+  initialize(secrets: Secrets, account: SessionUser, write: (ctx: Ctx) => void): void {
     if (existsSync(this.vault.dbFile)) {
       // A database without key slots can never be opened again; keep it aside rather than
       // overwrite it, in case the slot file turns up.
       renameSync(this.vault.dbFile, `${this.vault.dbFile}.orphan-${this.clock.now()}`);
     }
-    const raw = this.openDatabase(dbKey, true);
-    const ctx = this.startSession(raw, Buffer.from(dbKey), account);
+    const raw = this.openDatabase(secrets.db, true);
+    const ctx = this.startSession(raw, secrets, account);
     try {
       raw.transaction(() => write(ctx)).immediate();
     } catch (err) {
@@ -161,25 +177,86 @@ class SunwardCore implements Core, Host {
     }
   }
 
-  unlock(dbKey: Buffer, accountId: string): SessionUser {
-    const raw = this.openDatabase(dbKey, false);
-    const row = raw
-      .prepare(
-        'SELECT id, username, display_name AS displayName, role, disabled_at AS disabledAt FROM accounts WHERE id = ? AND deleted_at IS NULL',
-      )
-      .get(accountId) as (SessionUser & { disabledAt: number | null }) | undefined;
-    if (!row || row.disabledAt !== null) {
-      raw.close();
-      throw new ApiError('FORBIDDEN', t('validation.account.disabled'));
+  /**
+   * Opens the database with the slot's newest database key that opens it, and signs the account
+   * in if the slot is the studio's (signed) and its role is the one the database records.
+   * A refused slot is written to the audit log of the database it opened, then closed.
+   * Takes ownership of `opened`'s keys.
+   */
+  unlock(opened: OpenedSlot): SessionUser {
+    let raw: Database.Database | null = null;
+    let epoch = 0;
+    let dbKey: Buffer | null = null;
+    try {
+      // Newest key first; only "this key does not open the file" moves on to the next.
+      for (const candidate of opened.dbKeys) {
+        try {
+          raw = openEncrypted(this.vault.dbFile, candidate.key, { create: false });
+        } catch {
+          continue;
+        }
+        epoch = candidate.epoch;
+        dbKey = candidate.key;
+        break;
+      }
+      if (!raw || !dbKey) throw new ApiError('FORBIDDEN', t('validation.account.slotOpensNothing'));
+      const opening = raw;
+      raw = null;
+      raw = this.migrateOpened(opening);
+      const row = raw
+        .prepare(
+          'SELECT id, username, display_name AS displayName, role, disabled_at AS disabledAt FROM accounts WHERE id = ? AND deleted_at IS NULL',
+        )
+        .get(opened.accountId) as (SessionUser & { disabledAt: number | null }) | undefined;
+      const refusal: SlotRefusal | null = !opened.signed ? 'unsigned' : row && row.role !== opened.role ? 'roleMismatch' : null;
+      if (refusal) {
+        const db = raw;
+        db.transaction(() =>
+          appendAudit(db, { id: null, name: t('accounts.audit.system') }, this.clock.now(), {
+            action: 'security.slotRefused',
+            entity: 'account',
+            entityId: opened.accountId,
+            detail: { reason: refusal, slotRole: opened.role, accountRole: row?.role ?? null },
+          }),
+        ).immediate();
+        throw new ApiError('FORBIDDEN', t('validation.account.slotRefused'));
+      }
+      if (!row || row.disabledAt !== null) throw new ApiError('FORBIDDEN', t('validation.account.disabled'));
+      const user: SessionUser = { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
+      const secrets: Secrets = {
+        db: dbKey,
+        epoch,
+        counselling: opened.counselling,
+        signing: opened.signing,
+        signingPublicKey: opened.signingPublicKey,
+        counsellingCheck: opened.counsellingCheck,
+      };
+      for (const k of opened.dbKeys) if (k.key !== dbKey) k.key.fill(0);
+      this.startSession(raw, secrets, user);
+      return user;
+    } catch (err) {
+      raw?.close();
+      wipeOpened(opened);
+      throw err;
     }
-    const user: SessionUser = {
-      id: row.id,
-      username: row.username,
-      displayName: row.displayName,
-      role: row.role,
-    };
-    this.startSession(raw, dbKey, user);
-    return user;
+  }
+
+  /**
+   * 更换数据库密钥: a new database key for the whole file, sealed first to every remaining
+   * account's slot beside the current one, then the file rekeyed, then the old generation
+   * dropped. A slot file copied before this opens nothing current afterwards.
+   */
+  rotateDatabaseKey(next: Buffer): { epoch: number } {
+    const s = this.session;
+    if (!s) throw new ApiError('LOCKED', t('errors.locked'));
+    const epoch = (this.vault.file()?.epoch ?? s.secrets.epoch) + 1;
+    this.vault.beginRotation(next, epoch);
+    rekeyDatabase(s.raw, next);
+    this.vault.finishRotation(epoch);
+    s.secrets.db.fill(0);
+    s.secrets.db = next;
+    s.secrets.epoch = epoch;
+    return { epoch };
   }
 
   private closeSession(): void {
@@ -189,8 +266,8 @@ class SunwardCore implements Core, Host {
     try {
       s.raw.close();
     } finally {
-      // The key leaves memory with the session (as far as a garbage-collected runtime allows).
-      s.key.fill(0);
+      // The keys leave memory with the session (as far as a garbage-collected runtime allows).
+      wipeSecrets(s.secrets);
     }
   }
 

@@ -13,7 +13,8 @@ import { ADMIN_USERNAME, type SeedReport, seed } from '../fixtures/seeder';
 
 /** Bump when the generator changes what it makes, so old caches are made again. */
 // 2: the later areas (referrals, orders, education, counselling, visits) are seeded too.
-const GENERATOR_VERSION = 2;
+// 3: key slot file format 2 (signed slots, sealed grants).
+const GENERATOR_VERSION = 3;
 
 export interface Dataset {
   dir: string;
@@ -110,7 +111,7 @@ export async function prepareDataset(opts: {
     });
     opts.log(`seeded in ${(report.ms.total / 1000).toFixed(1)} s`);
     const areasStarted = performance.now();
-    const key = await new Vault(dataDir).open(ADMIN_USERNAME, opts.passphrase);
+    const key = await new Vault(dataDir).openDatabaseKey(ADMIN_USERNAME, opts.passphrase);
     if (!key) throw new Error('the administrator passphrase does not open the new folder');
     const raw = openEncrypted(dbFile, key.key, { create: false });
     try {
@@ -140,7 +141,7 @@ export async function prepareDataset(opts: {
     );
   }
 
-  const opened = await new Vault(dataDir).open(ADMIN_USERNAME, opts.passphrase);
+  const opened = await new Vault(dataDir).openDatabaseKey(ADMIN_USERNAME, opts.passphrase);
   if (!opened) throw new Error(`the administrator passphrase does not open ${dataDir}`);
 
   if (!reusable || !existsSync(plainFile)) {

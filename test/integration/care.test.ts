@@ -4,19 +4,19 @@ import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
 const OWNER = {
   displayName: '李明',
   username: 'liming',
-  passphrase: 'Caseworker-2026',
+  passphrase: 'Caseworker-2026 violet-harbor',
   role: 'caseworker' as const,
 };
 const OTHER = {
   displayName: '孙丽',
   username: 'sunli',
-  passphrase: 'Caseworker-2027',
+  passphrase: 'Caseworker-2027 violet-harbor',
   role: 'caseworker' as const,
 };
 const COUNSELLOR = {
   displayName: '周老师',
   username: 'zhoulaoshi',
-  passphrase: 'Counsellor-2026',
+  passphrase: 'Counsellor-2026 violet-harbor',
   role: 'counsellor' as const,
 };
 

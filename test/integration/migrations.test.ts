@@ -76,7 +76,7 @@ describe('migrations', () => {
     next.close();
 
     // The rebuilt parent table did not cascade-delete the rows that point at it.
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
     expect(raw.prepare('SELECT count(DISTINCT child_id) AS n FROM child_search_keys').get()).toEqual({
       n: 5,
@@ -141,7 +141,7 @@ describe('migrations', () => {
     }).toThrow('数据文件由更高版本的向阳创建，当前版本无法打开。请升级软件后再试，数据文件未做任何改动。');
 
     // And through the app, on the real file: refused, bytes unchanged.
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const real = openEncrypted(dbFile, opened!.key, { create: false });
     real.pragma('user_version = 99');
     real.pragma('wal_checkpoint(TRUNCATE)');

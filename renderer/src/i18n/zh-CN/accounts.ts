@@ -1,6 +1,9 @@
 // Accounts and the session screens: first-run setup, sign-in, passphrases and the admin's
 // account list.
 export const accounts = {
+  audit: {
+    system: '系统',
+  },
   roles: {
     admin: '管理员',
     supervisor: '主管',
@@ -33,7 +36,8 @@ export const accounts = {
   },
   passphrase: {
     rulesTitle: '密码要求：',
-    minLength: '至少10个字符',
+    minLength: '至少12个字符',
+    notGuessable: '不易被猜到：不用姓名拼音、单位名称、日期或常见词',
     twoKinds: '包含字母、数字、符号中的至少两类',
     noUsername: '不包含用户名',
     met: '已满足',
