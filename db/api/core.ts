@@ -46,7 +46,28 @@ interface OpenSession {
 }
 
 /** Why a slot that opened with its passphrase was still refused: written to the audit log. */
-export type SlotRefusal = 'unsigned' | 'roleMismatch';
+export type SlotRefusal = 'unsigned' | 'keyMismatch' | 'roleMismatch';
+
+/**
+ * The studio signing key's public half, recorded in the database at set-up. Not a setting: no
+ * API method writes it. A slot is the studio's only if it is signed by the key its own passphrase
+ * pinned and that key is this one; changing both takes the database key and leaves every genuine
+ * account's pin disagreeing, which each of their sign-ins then reports.
+ */
+export const SIGNING_ANCHOR_KEY = 'security.signingPublicKey';
+
+export function writeSigningAnchor(raw: Database.Database, publicKey: string, at: number): void {
+  raw
+    .prepare('INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, NULL)')
+    .run(SIGNING_ANCHOR_KEY, JSON.stringify(publicKey), at);
+}
+
+function readSigningAnchor(raw: Database.Database): string | null {
+  const row = raw.prepare('SELECT value FROM settings WHERE key = ?').get(SIGNING_ANCHOR_KEY) as
+    | { value: string }
+    | undefined;
+  return row ? (JSON.parse(row.value) as string) : null;
+}
 
 const systemClock: Clock = { now: () => Date.now() };
 
@@ -170,7 +191,12 @@ class SunwardCore implements Core, Host {
     const raw = this.openDatabase(secrets.db, true);
     const ctx = this.startSession(raw, secrets, account);
     try {
-      raw.transaction(() => write(ctx)).immediate();
+      raw
+        .transaction(() => {
+          writeSigningAnchor(raw, secrets.signingPublicKey, this.clock.now());
+          write(ctx);
+        })
+        .immediate();
     } catch (err) {
       this.closeSession();
       throw err;
@@ -208,7 +234,14 @@ class SunwardCore implements Core, Host {
           'SELECT id, username, display_name AS displayName, role, disabled_at AS disabledAt FROM accounts WHERE id = ? AND deleted_at IS NULL',
         )
         .get(opened.accountId) as (SessionUser & { disabledAt: number | null }) | undefined;
-      const refusal: SlotRefusal | null = !opened.signed ? 'unsigned' : row && row.role !== opened.role ? 'roleMismatch' : null;
+      const anchor = readSigningAnchor(raw);
+      const refusal: SlotRefusal | null = !opened.signed
+        ? 'unsigned'
+        : anchor !== opened.signingPublicKey
+          ? 'keyMismatch'
+          : row && row.role !== opened.role
+            ? 'roleMismatch'
+            : null;
       if (refusal) {
         const db = raw;
         db.transaction(() =>

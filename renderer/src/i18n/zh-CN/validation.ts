@@ -118,7 +118,7 @@ export const validation = {
     cannotDisableSelf: '不能停用自己的账号',
     lastAdmin: '至少需要保留一个启用的管理员账号',
     changeBackoff: '当前密码错误次数较多，请在 {seconds} 秒后重试',
-    slotRefused: '该账号的密钥槽未经工作室签名或角色不符，已拒绝登录并记入审计日志，请联系管理员',
+    slotRefused: '该账号的密钥槽未经工作室签名、签名密钥不符或角色不符，已拒绝登录并记入审计日志；密钥文件或数据库可能被改动，请管理员从备份恢复',
     slotOpensNothing: '该账号的密钥已失效（数据库密钥已更换），请联系管理员重置密码',
     notDisabled: '该账号未停用；如需为同事设置新密码，请使用“重置密码”',
     cannotResetSelf: '不能重置自己的密码，请在“设置 → 修改密码”中输入当前密码后修改',
