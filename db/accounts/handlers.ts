@@ -1,14 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { t } from '../../renderer/src/i18n';
+import { pinyin } from 'pinyin-pro';
 import type { z } from 'zod';
+import { t } from '../../renderer/src/i18n';
 import { type Ctx, type Host, hostMethod, method, type SessionUser } from '../api/define';
 import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
-import { randomBytes } from 'node:crypto';
-import { pinyin } from 'pinyin-pro';
 import { copySecrets, type Secrets, wipeSecrets } from '../core/vault';
-import { passphraseWeakness } from './strength';
 import {
   accountCreateInput,
   accountResetPassphraseInput,
@@ -20,6 +19,7 @@ import {
   signInInput,
 } from './inputs';
 import { accounts } from './schema';
+import { passphraseWeakness } from './strength';
 
 export interface Account {
   id: string;
@@ -58,9 +58,18 @@ function assertUsernameFree(ctx: Ctx, username: string): void {
 }
 
 /** The strength estimator's verdict as a field error; nothing is wrapped for a weak passphrase. */
-function assertStrong(field: string, passphrase: string, who: { username: string; displayName?: string }): void {
-  const romanised = who.displayName ? pinyin(who.displayName, { toneType: 'none', type: 'array' }).join('') : undefined;
-  const weakness = passphraseWeakness(passphrase, { username: who.username, displayName: romanised ?? who.displayName });
+function assertStrong(
+  field: string,
+  passphrase: string,
+  who: { username: string; displayName?: string },
+): void {
+  const romanised = who.displayName
+    ? pinyin(who.displayName, { toneType: 'none', type: 'array' }).join('')
+    : undefined;
+  const weakness = passphraseWeakness(passphrase, {
+    username: who.username,
+    displayName: romanised ?? who.displayName,
+  });
   if (!weakness) return;
   const message =
     weakness === 'tooShort'
@@ -72,10 +81,7 @@ function assertStrong(field: string, passphrase: string, who: { username: string
 }
 
 function backoffError(key: 'signInBackoff' | 'changeBackoff', waitMs: number): ApiError {
-  return new ApiError(
-    'VALIDATION',
-    t(`validation.account.${key}`, { seconds: Math.ceil(waitMs / 1000) }),
-  );
+  return new ApiError('VALIDATION', t(`validation.account.${key}`, { seconds: Math.ceil(waitMs / 1000) }));
 }
 
 /** A copy of the session's keys for an async step, wiped by the caller's finally. */
@@ -97,7 +103,12 @@ async function sessionStatus(host: Host) {
 async function sessionSetup(host: Host, input: z.output<typeof setupInput>): Promise<SessionUser> {
   if (host.state() !== 'setup') throw new ApiError('VALIDATION', t('validation.account.alreadySetUp'));
   assertStrong('passphrase', input.passphrase, input);
-  const user: SessionUser = { id: newId(), username: input.username, displayName: input.displayName, role: 'admin' };
+  const user: SessionUser = {
+    id: newId(),
+    username: input.username,
+    displayName: input.displayName,
+    role: 'admin',
+  };
   const { secrets, file } = await host.vault.createStudio(
     { id: user.id, username: user.username, role: 'admin' },
     input.passphrase,
@@ -106,7 +117,13 @@ async function sessionSetup(host: Host, input: z.output<typeof setupInput>): Pro
     host.initialize(secrets, user, (ctx) => {
       ctx.db
         .insert(accounts)
-        .values({ id: user.id, username: user.username, displayName: user.displayName, role: 'admin', ...created(ctx) })
+        .values({
+          id: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          role: 'admin',
+          ...created(ctx),
+        })
         .run();
       ctx.audit.write({ action: 'session.setup', entity: 'account', entityId: user.id });
     });
@@ -180,7 +197,8 @@ async function sessionSignIn(host: Host, input: z.output<typeof signInInput>): P
     try {
       user = host.unlock(opened);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'FORBIDDEN') host.signInThrottle.fail(host.clock.now(), tag, 'signIn');
+      if (err instanceof ApiError && err.code === 'FORBIDDEN')
+        host.signInThrottle.fail(host.clock.now(), tag, 'signIn');
       throw err;
     }
     host.signInThrottle.succeed(tag);
@@ -205,7 +223,9 @@ async function sessionChangePassphrase(host: Host, input: z.output<typeof change
     const slot = await host.vault.rewrap(user.id, input.current, input.next);
     if (!slot) {
       host.signInThrottle.fail(host.clock.now(), tag, 'changePassphrase');
-      throw new ApiError('VALIDATION', t('errors.validation'), { current: t('validation.account.currentWrong') });
+      throw new ApiError('VALIDATION', t('errors.validation'), {
+        current: t('validation.account.currentWrong'),
+      });
     }
     host.transaction((ctx) =>
       ctx.audit.write({ action: 'session.changePassphrase', entity: 'account', entityId: user.id }),
@@ -239,7 +259,11 @@ async function createAccount(host: Host, input: z.output<typeof accountCreateInp
   const secrets = sessionSecrets(host);
   let slot: Awaited<ReturnType<Host['vault']['enrol']>>;
   try {
-    slot = await host.vault.enrol({ id, username: input.username, role: input.role }, input.passphrase, secrets);
+    slot = await host.vault.enrol(
+      { id, username: input.username, role: input.role },
+      input.passphrase,
+      secrets,
+    );
   } finally {
     wipeSecrets(secrets);
   }
@@ -247,9 +271,20 @@ async function createAccount(host: Host, input: z.output<typeof accountCreateInp
     assertUsernameFree(ctx, input.username);
     ctx.db
       .insert(accounts)
-      .values({ id, username: input.username, displayName: input.displayName, role: input.role, ...created(ctx) })
+      .values({
+        id,
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        ...created(ctx),
+      })
       .run();
-    ctx.audit.write({ action: 'accounts.create', entity: 'account', entityId: id, detail: { role: input.role } });
+    ctx.audit.write({
+      action: 'accounts.create',
+      entity: 'account',
+      entityId: id,
+      detail: { role: input.role },
+    });
     return getAccount(ctx, id);
   });
   host.vault.store(slot);
@@ -261,11 +296,17 @@ async function createAccount(host: Host, input: z.output<typeof accountCreateInp
  * the old slot opens nothing current). Re-enabling a disabled account gives it a new slot under
  * a passphrase the administrator sets; it never touches an enabled account's passphrase.
  */
-async function setAccountDisabled(host: Host, input: z.output<typeof accountSetDisabledInput>): Promise<Account> {
+async function setAccountDisabled(
+  host: Host,
+  input: z.output<typeof accountSetDisabledInput>,
+): Promise<Account> {
   const me = host.ctx().user;
   const target = getAccount(host.ctx(), input.id);
   if (target.id === me.id) {
-    throw new ApiError('VALIDATION', t(input.disabled ? 'validation.account.cannotDisableSelf' : 'validation.account.cannotResetSelf'));
+    throw new ApiError(
+      'VALIDATION',
+      t(input.disabled ? 'validation.account.cannotDisableSelf' : 'validation.account.cannotResetSelf'),
+    );
   }
   let slot = null;
   if (!input.disabled) {
@@ -291,7 +332,9 @@ async function setAccountDisabled(host: Host, input: z.output<typeof accountSetD
         .all();
       if (admins.length <= 1) throw new ApiError('VALIDATION', t('validation.account.lastAdmin'));
     }
-    updateVersioned(ctx, accounts, input.id, input.version, { disabledAt: input.disabled ? ctx.clock.now() : null });
+    updateVersioned(ctx, accounts, input.id, input.version, {
+      disabledAt: input.disabled ? ctx.clock.now() : null,
+    });
     ctx.audit.write({
       action: 'accounts.setDisabled',
       entity: 'account',
@@ -306,7 +349,10 @@ async function setAccountDisabled(host: Host, input: z.output<typeof accountSetD
 }
 
 /** A colleague forgot their passphrase: a new slot under one the administrator hands over in person. */
-async function resetPassphrase(host: Host, input: z.output<typeof accountResetPassphraseInput>): Promise<Account> {
+async function resetPassphrase(
+  host: Host,
+  input: z.output<typeof accountResetPassphraseInput>,
+): Promise<Account> {
   const me = host.ctx().user;
   const target = getAccount(host.ctx(), input.id);
   if (target.id === me.id) throw new ApiError('VALIDATION', t('validation.account.cannotResetSelf'));
@@ -315,7 +361,11 @@ async function resetPassphrase(host: Host, input: z.output<typeof accountResetPa
   const secrets = sessionSecrets(host);
   let slot: Awaited<ReturnType<Host['vault']['enrol']>>;
   try {
-    slot = await host.vault.enrol({ id: target.id, username: target.username, role: target.role }, input.passphrase, secrets);
+    slot = await host.vault.enrol(
+      { id: target.id, username: target.username, role: target.role },
+      input.passphrase,
+      secrets,
+    );
   } finally {
     wipeSecrets(secrets);
   }
@@ -340,7 +390,12 @@ async function rotateKey(host: Host): Promise<{ epoch: number; seconds: number }
 export const sessionMethods = {
   'session.status': hostMethod({ input: emptyInput, access: 'public', kind: 'host', handler: sessionStatus }),
   'session.setup': hostMethod({ input: setupInput, access: 'public', kind: 'host', handler: sessionSetup }),
-  'session.signIn': hostMethod({ input: signInInput, access: 'public', kind: 'host', handler: sessionSignIn }),
+  'session.signIn': hostMethod({
+    input: signInInput,
+    access: 'public',
+    kind: 'host',
+    handler: sessionSignIn,
+  }),
   'session.lock': hostMethod({ input: lockInput, access: 'public', kind: 'host', handler: sessionLock }),
   'session.changePassphrase': hostMethod({
     input: changePassphraseInput,
@@ -353,7 +408,12 @@ export const sessionMethods = {
 export const accountMethods = {
   'accounts.list': method({ input: emptyInput, access: ['admin'], kind: 'read', handler: listAccounts }),
   'accounts.options': method({ input: emptyInput, access: 'user', kind: 'read', handler: accountOptions }),
-  'accounts.create': hostMethod({ input: accountCreateInput, access: ['admin'], kind: 'host', handler: createAccount }),
+  'accounts.create': hostMethod({
+    input: accountCreateInput,
+    access: ['admin'],
+    kind: 'host',
+    handler: createAccount,
+  }),
   'accounts.setDisabled': hostMethod({
     input: accountSetDisabledInput,
     access: ['admin'],
@@ -366,5 +426,10 @@ export const accountMethods = {
     kind: 'host',
     handler: resetPassphrase,
   }),
-  'accounts.rotateKey': hostMethod({ input: emptyInput, access: ['admin'], kind: 'host', handler: rotateKey }),
+  'accounts.rotateKey': hostMethod({
+    input: emptyInput,
+    access: ['admin'],
+    kind: 'host',
+    handler: rotateKey,
+  }),
 };

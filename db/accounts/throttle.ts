@@ -69,7 +69,8 @@ export class SignInThrottle {
     const data = this.read();
     const state = data.accounts[user] ?? { failures: 0, blockedUntil: 0 };
     state.failures++;
-    if (state.failures > 2) state.blockedUntil = now + Math.min(1000 * 2 ** (state.failures - 3), MAX_WAIT_MS);
+    if (state.failures > 2)
+      state.blockedUntil = now + Math.min(1000 * 2 ** (state.failures - 3), MAX_WAIT_MS);
     data.accounts[user] = state;
     if (data.pending.length < MAX_PENDING) data.pending.push({ at: now, user, kind });
     this.write(data);

@@ -255,7 +255,12 @@ class SunwardCore implements Core, Host {
         throw new ApiError('FORBIDDEN', t('validation.account.slotRefused'));
       }
       if (!row || row.disabledAt !== null) throw new ApiError('FORBIDDEN', t('validation.account.disabled'));
-      const user: SessionUser = { id: row.id, username: row.username, displayName: row.displayName, role: row.role };
+      const user: SessionUser = {
+        id: row.id,
+        username: row.username,
+        displayName: row.displayName,
+        role: row.role,
+      };
       const secrets: Secrets = {
         db: dbKey,
         epoch,

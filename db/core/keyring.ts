@@ -56,7 +56,11 @@ export function box(key: Buffer, plain: Buffer, aad: Buffer): Boxed {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
   const data = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  return {
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
 }
 
 /** The plaintext, or null when the key or the associated data is not the one it was boxed with. */
@@ -97,7 +101,9 @@ export interface Sealed extends Boxed {
 }
 
 function sealKey(shared: Buffer, ephemeral: string, recipient: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', shared, Buffer.from(ephemeral, 'base64'), `sunward-seal\u0000${recipient}`, 32));
+  return Buffer.from(
+    hkdfSync('sha256', shared, Buffer.from(ephemeral, 'base64'), `sunward-seal\u0000${recipient}`, 32),
+  );
 }
 
 export function seal(secret: Buffer, publicKey: string, aad: Buffer): Sealed {
@@ -116,7 +122,11 @@ export function seal(secret: Buffer, publicKey: string, aad: Buffer): Sealed {
 
 export function unseal(sealed: Sealed, privateKey: Buffer, publicKey: string, aad: Buffer): Buffer | null {
   const own = createPrivateKey({ key: privateKey, format: 'der', type: 'pkcs8' });
-  const ephemeral = createPublicKey({ key: Buffer.from(sealed.ephemeral, 'base64'), format: 'der', type: 'spki' });
+  const ephemeral = createPublicKey({
+    key: Buffer.from(sealed.ephemeral, 'base64'),
+    format: 'der',
+    type: 'spki',
+  });
   const shared = diffieHellman({ privateKey: own, publicKey: ephemeral });
   const key = sealKey(shared, sealed.ephemeral, publicKey);
   try {
@@ -161,7 +171,9 @@ export function verifyWith(publicKey: string, message: Buffer, signature: string
 
 /** The public half of a signing key, to check that an unsealed private key is the studio's. */
 export function signingPublicOf(privateKey: Buffer): string {
-  return createPublicKey(signingPrivate(privateKey)).export({ format: 'der', type: 'spki' }).toString('base64');
+  return createPublicKey(signingPrivate(privateKey))
+    .export({ format: 'der', type: 'spki' })
+    .toString('base64');
 }
 
 // --- names ---------------------------------------------------------------------------------

@@ -55,7 +55,8 @@ export function parseKeySlots(text: string): KeySlotFile {
   if (parsed.format === 1) {
     throw new SlotFileFormatError('key slot file format 1 (a development build before 0.2) is not supported');
   }
-  if (parsed.format !== 2 || !Array.isArray(parsed.slots)) throw new SlotFileFormatError('unknown key slot file format');
+  if (parsed.format !== 2 || !Array.isArray(parsed.slots))
+    throw new SlotFileFormatError('unknown key slot file format');
   return parsed as KeySlotFile;
 }
 

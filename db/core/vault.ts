@@ -142,7 +142,10 @@ export class Vault {
   }
 
   /** A new studio: database, counselling and signing keys, and the first administrator's slot. */
-  async createStudio(account: SlotAccount, passphrase: string): Promise<{ secrets: Secrets; file: KeySlotFile }> {
+  async createStudio(
+    account: SlotAccount,
+    passphrase: string,
+  ): Promise<{ secrets: Secrets; file: KeySlotFile }> {
     const signing = newSigningKeyPair();
     const counselling = randomBytes(32);
     const secrets: Secrets = {
@@ -187,7 +190,8 @@ export class Vault {
     const pair = newAccountKeyPair();
     try {
       const grants = GRANTS_BY_ROLE[account.role].map((secret) => {
-        const value = secret === 'db' ? secrets.db : secret === 'counselling' ? secrets.counselling : secrets.signing;
+        const value =
+          secret === 'db' ? secrets.db : secret === 'counselling' ? secrets.counselling : secrets.signing;
         if (!value) throw new Error(`granting ${secret} needs it in the session`);
         const epoch = secret === 'db' ? secrets.epoch : 0;
         return { secret, epoch, sealed: seal(value, pair.publicKey, grantAad(secret, epoch, account.id)) };
@@ -202,7 +206,10 @@ export class Vault {
         pin: box(
           kek,
           Buffer.from(
-            JSON.stringify({ signingPublicKey: secrets.signingPublicKey, counsellingCheck: secrets.counsellingCheck }),
+            JSON.stringify({
+              signingPublicKey: secrets.signingPublicKey,
+              counsellingCheck: secrets.counsellingCheck,
+            }),
           ),
           aadOf('pin', account.id, user),
         ),
@@ -240,11 +247,19 @@ export class Vault {
       privateKey = unbox(kek, slot.privateKey, privateKeyAad(slot.accountId, slot.user, slot.kdf));
       const pinText = privateKey ? unbox(kek, slot.pin, aadOf('pin', slot.accountId, slot.user)) : null;
       if (!privateKey || !pinText) return null;
-      const pin = JSON.parse(pinText.toString('utf8')) as { signingPublicKey: string; counsellingCheck: string };
+      const pin = JSON.parse(pinText.toString('utf8')) as {
+        signingPublicKey: string;
+        counsellingCheck: string;
+      };
       const warnings: SlotWarning[] = [];
       if (file.signingPublicKey !== pin.signingPublicKey) warnings.push('signingKeyReplaced');
       const grant = (g: KeySlot['grants'][number]) => {
-        const value = unseal(g.sealed, privateKey as Buffer, slot.publicKey, grantAad(g.secret, g.epoch, slot.accountId));
+        const value = unseal(
+          g.sealed,
+          privateKey as Buffer,
+          slot.publicKey,
+          grantAad(g.secret, g.epoch, slot.accountId),
+        );
         if (value) opened.push(value);
         return value;
       };
@@ -280,7 +295,11 @@ export class Vault {
         warnings,
       };
       // What is handed out is kept; everything else opened here is wiped.
-      const kept = new Set<Buffer>([...dbKeys.map((k) => k.key), ...(counsellingKey ? [counsellingKey] : []), ...(signing ? [signing] : [])]);
+      const kept = new Set<Buffer>([
+        ...dbKeys.map((k) => k.key),
+        ...(counsellingKey ? [counsellingKey] : []),
+        ...(signing ? [signing] : []),
+      ]);
       for (const b of opened) if (!kept.has(b)) b.fill(0);
       return result;
     } catch {
@@ -400,7 +419,8 @@ export class Vault {
     const file = this.file();
     if (!file) throw new Error('no key slot file');
     file.epoch = epoch;
-    for (const slot of file.slots) slot.grants = slot.grants.filter((g) => g.secret !== 'db' || g.epoch >= epoch);
+    for (const slot of file.slots)
+      slot.grants = slot.grants.filter((g) => g.secret !== 'db' || g.epoch >= epoch);
     writeKeySlots(this.slotFile, file);
   }
 }

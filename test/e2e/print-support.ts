@@ -150,7 +150,12 @@ export const PEOPLE = {
     passphrase: 'Supervisor-2026! violet-harbor',
     role: 'supervisor',
   },
-  caseworker: { displayName: '李社工', username: 'lisg', passphrase: 'Caseworker-2026! violet-harbor', role: 'caseworker' },
+  caseworker: {
+    displayName: '李社工',
+    username: 'lisg',
+    passphrase: 'Caseworker-2026! violet-harbor',
+    role: 'caseworker',
+  },
 } as const;
 
 export const CHILD_ID_NUMBER = '370115201503070014';

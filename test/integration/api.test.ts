@@ -99,7 +99,12 @@ describe('the API contract', () => {
     const off = await call(core, 'accounts.setDisabled', { id: li.id, disabled: true, version: li.version });
     await call(core, 'session.lock', {});
     expect(
-      (await refuse(core, 'session.signIn', { username: 'liming', passphrase: 'Caseworker-2026 violet-harbor' })).message,
+      (
+        await refuse(core, 'session.signIn', {
+          username: 'liming',
+          passphrase: 'Caseworker-2026 violet-harbor',
+        })
+      ).message,
     ).toBe('用户名或密码错误');
     await call(core, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     const noPass = await refuse(core, 'accounts.setDisabled', {

@@ -49,7 +49,10 @@ function writeSlotFile(dataDir: string, file: KeySlotFile): void {
 
 /** What the caseworker's own passphrase gives them from the folder: the database key. */
 async function insiderKey(dataDir: string): Promise<Buffer> {
-  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(CASEWORKER.username, CASEWORKER.passphrase);
+  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(
+    CASEWORKER.username,
+    CASEWORKER.passphrase,
+  );
   if (!opened) throw new Error('the insider could not open their own slot');
   return opened.key;
 }
@@ -61,7 +64,12 @@ async function insiderKey(dataDir: string): Promise<Buffer> {
 async function forgeSlot(
   file: KeySlotFile,
   dbKey: Buffer,
-  opts: { accountId: string; username: string; role: KeySlot['role']; signing: { publicKey: string; privateKey: Buffer } },
+  opts: {
+    accountId: string;
+    username: string;
+    role: KeySlot['role'];
+    signing: { publicKey: string; privateKey: Buffer };
+  },
 ): Promise<KeySlot> {
   const user = usernameTag(file.usernameSalt, opts.username);
   const kdf = { name: 'scrypt' as const, salt: Buffer.alloc(16, 7).toString('base64'), ...FAST_KDF };
@@ -73,17 +81,30 @@ async function forgeSlot(
     role: opts.role,
     kdf,
     publicKey: pair.publicKey,
-    privateKey: box(kek, pair.privateKey, aadOf('account-key', opts.accountId, user, kdf.name, kdf.salt, kdf.N, kdf.r, kdf.p)),
+    privateKey: box(
+      kek,
+      pair.privateKey,
+      aadOf('account-key', opts.accountId, user, kdf.name, kdf.salt, kdf.N, kdf.r, kdf.p),
+    ),
     pin: box(
       kek,
       Buffer.from(JSON.stringify({ signingPublicKey: opts.signing.publicKey, counsellingCheck: '' })),
       aadOf('pin', opts.accountId, user),
     ),
-    grants: [{ secret: 'db' as const, epoch: file.epoch, sealed: seal(dbKey, pair.publicKey, aadOf('grant', 'db', file.epoch, opts.accountId)) }],
+    grants: [
+      {
+        secret: 'db' as const,
+        epoch: file.epoch,
+        sealed: seal(dbKey, pair.publicKey, aadOf('grant', 'db', file.epoch, opts.accountId)),
+      },
+    ],
   };
   return {
     ...slot,
-    signature: signWith(opts.signing.privateKey, aadOf('slot', slot.accountId, slot.user, slot.role, slot.publicKey)),
+    signature: signWith(
+      opts.signing.privateKey,
+      aadOf('slot', slot.accountId, slot.user, slot.role, slot.publicKey),
+    ),
   };
 }
 
@@ -122,8 +143,12 @@ describe('an insider with an account and a copy of the data folder', () => {
     await call(core, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     const rows = (await call(core, 'audit.list', { limit: 500 })).rows;
     // Its signature holds only under the key the forger pinned, which is not the studio's.
-    expect(rows.find((r) => r.action === 'security.slotRefused')?.detail).toMatchObject({ reason: 'keyMismatch' });
-    expect(rows.find((r) => r.action === 'security.unsignedSlots')?.detail.accountIds).toEqual([admin.accountId]);
+    expect(rows.find((r) => r.action === 'security.slotRefused')?.detail).toMatchObject({
+      reason: 'keyMismatch',
+    });
+    expect(rows.find((r) => r.action === 'security.unsignedSlots')?.detail.accountIds).toEqual([
+      admin.accountId,
+    ]);
     core.close();
   });
 
@@ -188,14 +213,24 @@ describe('an insider with an account and a copy of the data folder', () => {
     const theirs = newSigningKeyPair();
     file.signingPublicKey = theirs.publicKey;
     file.slots.push(
-      await forgeSlot(file, dbKey, { accountId: file.slots[0].accountId, username: 'backdoor', role: 'admin', signing: theirs }),
+      await forgeSlot(file, dbKey, {
+        accountId: file.slots[0].accountId,
+        username: 'backdoor',
+        role: 'admin',
+        signing: theirs,
+      }),
     );
     writeSlotFile(core.dataDir, file);
     const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), dbKey, { create: false });
-    raw.prepare(`UPDATE settings SET value = ? WHERE key = 'security.signingPublicKey'`).run(JSON.stringify(theirs.publicKey));
+    raw
+      .prepare(`UPDATE settings SET value = ? WHERE key = 'security.signingPublicKey'`)
+      .run(JSON.stringify(theirs.publicKey));
     raw.close();
     // README, "what it does not protect": with the database key, a consistent forgery opens.
-    await call(core, 'session.signIn', { username: 'backdoor', passphrase: 'Forged-slot-2026 violet-harbor' });
+    await call(core, 'session.signIn', {
+      username: 'backdoor',
+      passphrase: 'Forged-slot-2026 violet-harbor',
+    });
     await call(core, 'session.lock', {});
 
     // The genuine administrator's pin disagrees with both: refused, said plainly, written down.
@@ -216,12 +251,21 @@ describe('an insider with an account and a copy of the data folder', () => {
     copyFileSync(path.join(core.dataDir, 'keyslots.json'), kept);
 
     await call(core, 'session.signIn', ADMIN);
-    const caseworker = (await call(core, 'accounts.list', {})).find((a) => a.username === CASEWORKER.username);
+    const caseworker = (await call(core, 'accounts.list', {})).find(
+      (a) => a.username === CASEWORKER.username,
+    );
     if (!caseworker) throw new Error('no caseworker');
-    await call(core, 'accounts.setDisabled', { id: caseworker.id, disabled: true, version: caseworker.version });
+    await call(core, 'accounts.setDisabled', {
+      id: caseworker.id,
+      disabled: true,
+      version: caseworker.version,
+    });
 
     // Before the rotation, the slot they kept still opens today's file: disabling alone is not enough.
-    const old = await new Vault(path.dirname(kept), FAST_KDF).openDatabaseKey(CASEWORKER.username, CASEWORKER.passphrase);
+    const old = await new Vault(path.dirname(kept), FAST_KDF).openDatabaseKey(
+      CASEWORKER.username,
+      CASEWORKER.passphrase,
+    );
     if (!old) throw new Error('the kept slot did not open');
     const dbFile = path.join(core.dataDir, 'sunward.db');
     openEncrypted(dbFile, old.key, { create: false }).close();
@@ -233,7 +277,10 @@ describe('an insider with an account and a copy of the data folder', () => {
     // Everyone still enabled signs in as before, and the data is all there.
     await call(core, 'session.lock', {});
     await call(core, 'session.signIn', ADMIN);
-    expect((await call(core, 'accounts.list', {})).map((a) => a.username).sort()).toEqual(['liming', 'wangfang']);
+    expect((await call(core, 'accounts.list', {})).map((a) => a.username).sort()).toEqual([
+      'liming',
+      'wangfang',
+    ]);
     expect(await auditActions(core)).toContain('accounts.rotateKey');
     core.close();
   });
@@ -299,12 +346,24 @@ describe('an insider with an account and a copy of the data folder', () => {
     if (!me || !colleague) throw new Error('accounts missing');
     const takeover = 'Taken-over-2026 violet-harbor';
     expect(
-      (await refuse(core, 'accounts.setDisabled', { id: me.id, disabled: false, version: me.version, passphrase: takeover }))
-        .message,
+      (
+        await refuse(core, 'accounts.setDisabled', {
+          id: me.id,
+          disabled: false,
+          version: me.version,
+          passphrase: takeover,
+        })
+      ).message,
     ).toContain('不能重置自己的密码');
-    expect((await refuse(core, 'accounts.resetPassphrase', { id: me.id, version: me.version, passphrase: takeover })).message).toContain(
-      '不能重置自己的密码',
-    );
+    expect(
+      (
+        await refuse(core, 'accounts.resetPassphrase', {
+          id: me.id,
+          version: me.version,
+          passphrase: takeover,
+        })
+      ).message,
+    ).toContain('不能重置自己的密码');
     // An enabled colleague's passphrase is not replaced through 启用 either.
     expect(
       (
@@ -317,7 +376,11 @@ describe('an insider with an account and a copy of the data folder', () => {
       ).message,
     ).toContain('未停用');
     // A reset is its own method, audited, and the old passphrase stops working.
-    await call(core, 'accounts.resetPassphrase', { id: colleague.id, version: colleague.version, passphrase: takeover });
+    await call(core, 'accounts.resetPassphrase', {
+      id: colleague.id,
+      version: colleague.version,
+      passphrase: takeover,
+    });
     expect(await auditActions(core)).toContain('accounts.resetPassphrase');
     await call(core, 'session.lock', {});
     expect((await refuse(core, 'session.signIn', CASEWORKER)).message).toBe('用户名或密码错误');

@@ -121,7 +121,10 @@ describe('first run, sign-in and the encrypted file', () => {
     });
     await call(core, 'session.lock', {});
 
-    const li = await call(core, 'session.signIn', { username: 'liming', passphrase: 'Caseworker-2026 violet-harbor' });
+    const li = await call(core, 'session.signIn', {
+      username: 'liming',
+      passphrase: 'Caseworker-2026 violet-harbor',
+    });
     expect(li.role).toBe('caseworker');
     expect((await call(core, 'children.list', {})).total).toBe(1);
 
@@ -149,7 +152,10 @@ describe('first run, sign-in and the encrypted file', () => {
       next: 'New-passphrase-1 violet-harbor',
     });
     expect(bad.fields).toEqual({ current: '当前密码不正确' });
-    await call(core, 'session.changePassphrase', { current: ADMIN.passphrase, next: 'New-passphrase-1 violet-harbor' });
+    await call(core, 'session.changePassphrase', {
+      current: ADMIN.passphrase,
+      next: 'New-passphrase-1 violet-harbor',
+    });
     core.close();
     const header = readFileSync(path.join(dir, 'sunward.db')).subarray(0, 16);
 
@@ -157,7 +163,10 @@ describe('first run, sign-in and the encrypted file', () => {
     expect(
       (await refuse(again, 'session.signIn', { username: 'wangfang', passphrase: ADMIN.passphrase })).code,
     ).toBe('VALIDATION');
-    await call(again, 'session.signIn', { username: 'wangfang', passphrase: 'New-passphrase-1 violet-harbor' });
+    await call(again, 'session.signIn', {
+      username: 'wangfang',
+      passphrase: 'New-passphrase-1 violet-harbor',
+    });
     expect((await call(again, 'children.list', {})).total).toBe(1);
     again.close();
     // SQLCipher's first 16 bytes are the file's salt: a re-encryption would have changed them.

@@ -17,7 +17,13 @@ describe('passphrase rules a form checks as one types', () => {
 
 describe('how guessable a passphrase is, against an offline guesser', () => {
   it('refuses what is built from the studio, the district, a pinyin name or a date', () => {
-    for (const weak of ['Xiangyang-2026!', 'Jiyang@20260301', 'zhangxiaoming2015', 'Tongxinxiangyang1', 'Password-123456']) {
+    for (const weak of [
+      'Xiangyang-2026!',
+      'Jiyang@20260301',
+      'zhangxiaoming2015',
+      'Tongxinxiangyang1',
+      'Password-123456',
+    ]) {
       expect(passphraseWeakness(weak), weak).toBe('tooGuessable');
     }
   });
@@ -84,14 +90,16 @@ describe('sign-in back-off, per account and on disk', () => {
     let most = 0;
     await Promise.all(
       Array.from({ length: 6 }, (_, i) =>
-        th.serialize(async () => {
-          inside++;
-          most = Math.max(most, inside);
-          await new Promise((r) => setTimeout(r, 5));
-          order.push(String(i));
-          inside--;
-          if (i === 2) throw new Error('a failed attempt does not stop the queue');
-        }).catch(() => undefined),
+        th
+          .serialize(async () => {
+            inside++;
+            most = Math.max(most, inside);
+            await new Promise((r) => setTimeout(r, 5));
+            order.push(String(i));
+            inside--;
+            if (i === 2) throw new Error('a failed attempt does not stop the queue');
+          })
+          .catch(() => undefined),
       ),
     );
     expect(most).toBe(1);
