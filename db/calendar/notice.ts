@@ -166,10 +166,14 @@ export function parseNotice(raw: string, year: number): ParsedNotice {
         const a = found[i];
         const b = found[i + 1];
         if (b && CONNECTOR.test(clause.slice(a.end, b.start))) {
-          if (a.date && b.date) festival.ranges.push((lastRange = { from: a.date, to: b.date }));
+          if (a.date && b.date) {
+            lastRange = { from: a.date, to: b.date };
+            festival.ranges.push(lastRange);
+          }
           i++;
         } else if (a.date) {
-          festival.ranges.push((lastRange = { from: a.date, to: a.date }));
+          lastRange = { from: a.date, to: a.date };
+          festival.ranges.push(lastRange);
         }
       }
       if (count && lastRange && span(lastRange) !== Number(count[1])) {
