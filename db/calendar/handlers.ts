@@ -7,7 +7,7 @@ import { ApiError } from '../api/errors';
 import { created } from '../common/records';
 import { moveDerivedDeadlines } from '../referrals/model';
 import type { CalendarSource } from './codes';
-import { type CalendarSaveInput, calendarParseInput, calendarSaveInput } from './inputs';
+import { type CalendarSaveInput, calendarPreviewInput, calendarSaveInput } from './inputs';
 import { calendarOf, freshWorkdays, invalidateCalendar, missingNextYear, shippedYear } from './model';
 import { type Festival, parseNotice } from './notice';
 import { checkYear, flattenFestivals, type RuleProblem } from './rules';
@@ -17,11 +17,11 @@ import type { HolidayCalendar } from './workdays';
 export const calendarMethods = {
   'calendar.get': method({ input: emptyInput, access: 'user', kind: 'read', handler: getCalendar }),
   'calendar.list': method({ input: emptyInput, access: ['admin'], kind: 'read', handler: listYears }),
-  'calendar.parse': method({
-    input: calendarParseInput,
+  'calendar.preview': method({
+    input: calendarPreviewInput,
     access: ['admin'],
     kind: 'read',
-    handler: parseYear,
+    handler: previewYear,
   }),
   'calendar.save': method({ input: calendarSaveInput, access: ['admin'], kind: 'write', handler: saveYear }),
 };
@@ -89,9 +89,12 @@ function existingYear(ctx: Ctx, year: number): ParsedYear['existing'] {
   return shippedYear(year) ? { source: 'shipped', version: null } : null;
 }
 
-/** Reads a pasted notice for confirmation; saves nothing. */
-function parseYear(ctx: Ctx, input: { year: number; text: string }): ParsedYear {
-  const parsed = parseNotice(input.text, input.year);
+/** Reads a pasted notice, or takes the festivals entered by hand, and checks them for confirmation; saves nothing. */
+function previewYear(ctx: Ctx, input: { year: number; text?: string; festivals?: Festival[] }): ParsedYear {
+  const parsed =
+    input.text !== undefined
+      ? parseNotice(input.text, input.year)
+      : { festivals: input.festivals ?? [], problems: [] };
   const rules = parsed.festivals.length ? checkYear(input.year, parsed.festivals).map((p) => p.message) : [];
   return {
     festivals: parsed.festivals,

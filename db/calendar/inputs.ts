@@ -22,9 +22,14 @@ const festival = z.object({
   workdays: z.array(dateText()).max(10),
 });
 
-export const calendarParseInput = z.object({
+/** What to check before saving: a pasted notice (`text`), or festivals entered by hand. */
+export const calendarPreviewInput = z.object({
   year,
-  text: z.string().max(20_000, t('errors.tooLong', { max: 20_000 })),
+  text: z
+    .string()
+    .max(20_000, t('errors.tooLong', { max: 20_000 }))
+    .optional(),
+  festivals: z.array(festival).max(20).optional(),
 });
 
 export const calendarSaveInput = z.object({

@@ -71,7 +71,7 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
     expect((await call(core, 'reminders.board', {})).calendarMissingYear).toBe(2027);
     expect((await call(core, 'calendar.list', {})).missingYear).toBe(2027);
 
-    const preview = await call(core, 'calendar.parse', { year: 2027, text: NOTICE_2027_SYNTHETIC });
+    const preview = await call(core, 'calendar.preview', { year: 2027, text: NOTICE_2027_SYNTHETIC });
     expect(preview.problems).toEqual([]);
     expect(preview.existing).toBeNull();
     expect(preview.holidays.slice(0, 3)).toEqual(['2027-01-01', '2027-01-02', '2027-01-03']);
@@ -229,7 +229,7 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
     );
     expect((await call(core, 'calendar.list', {})).years.map((y) => y.year)).toEqual([2024, 2025, 2026]);
 
-    const parsed = await call(core, 'calendar.parse', { year: 2027, text: NOTICE_2026 });
+    const parsed = await call(core, 'calendar.preview', { year: 2027, text: NOTICE_2026 });
     expect(parsed.problems[0]).toBe('通知写的是2026年的安排，与所填年份2027年不符');
     core.close();
   });
