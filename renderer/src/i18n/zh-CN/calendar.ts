@@ -1,6 +1,14 @@
 // 节假日安排: the working-day calendar the administrators keep current from the State Council notice.
 export const calendar = {
   title: '节假日安排',
+  back: '返回设置',
+  card: {
+    covered: '已覆盖：{years}',
+    open: '查看和维护节假日安排',
+    missing: '尚未录入{year}年',
+  },
+  dayHoliday: '{date} 放假',
+  dayWorkday: '{date} 调休上班',
   hint: '期限（线索核查、分流回复等）按工作日计算：周末和法定节假日不计，调休上班的周末计入。国务院办公厅每年 11—12 月发布下一年的安排，请在发布后及时录入。',
   years: '已覆盖年份',
   source: {
@@ -10,13 +18,14 @@ export const calendar = {
   },
   yearLabel: '{year}年',
   updatedLine: '{name}于{at}录入',
+  shippedLine: '随软件提供，按国务院办公厅通知整理。如有出入，可点「更正」按通知录入，录入后以录入的为准。',
   add: '添加年份',
   correct: '更正{year}年',
   noYears: '尚无节假日安排',
   holidayLegend: '放假',
   workdayLegend: '调休上班',
   festivals: '放假安排',
-  festivalLine: '{name}：{ranges}放假，共{days}天',
+  festivalSummary: '{name}：{ranges}放假；{worked}',
   festivalWorkdays: '{dates}上班',
   noWorkdays: '不调休',
   rangeOne: '{from}',
