@@ -95,7 +95,11 @@ function previewYear(ctx: Ctx, input: { year: number; text?: string; festivals?:
     input.text !== undefined
       ? parseNotice(input.text, input.year)
       : { festivals: input.festivals ?? [], problems: [] };
-  const rules = parsed.festivals.length ? checkYear(input.year, parsed.festivals).map((p) => p.message) : [];
+  // Rules are checked on a clean reading: on a misread notice they would only repeat its problems.
+  const rules =
+    parsed.festivals.length && parsed.problems.length === 0
+      ? checkYear(input.year, parsed.festivals).map((p) => p.message)
+      : [];
   return {
     festivals: parsed.festivals,
     ...flattenFestivals(parsed.festivals),

@@ -63,7 +63,7 @@ interface Token {
 }
 
 /** The date tokens of one clause, each resolved against the one before it (至3日 keeps the month). */
-function tokens(clause: string, year: number, problems: string[]): Token[] {
+function tokens(clause: string, year: number, problems: string[], weekdays: string[]): Token[] {
   const out: Token[] = [];
   let cur: { y: number; m: number | null } = { y: year, m: null };
   for (const match of clause.matchAll(DATE_TOKEN)) {
@@ -84,7 +84,7 @@ function tokens(clause: string, year: number, problems: string[]): Token[] {
       const actual = weekdayOf(date);
       const expected = WEEKDAY_CHARS.indexOf(written === '天' ? '日' : written);
       if (actual !== expected) {
-        problems.push(
+        weekdays.push(
           t('calendar.parse.weekday', {
             date,
             actual: WEEKDAY_CHARS[actual],
@@ -126,13 +126,14 @@ export function parseNotice(raw: string, year: number): ParsedNotice {
   if (otherYear) problems.push(t('calendar.parse.otherYear', { written: otherYear, year }));
 
   const festivals: Festival[] = [];
+  const weekdays: string[] = [];
   for (const { name, body } of sections(text)) {
     const festival: Festival = { name, ranges: [], workdays: [] };
     let lastRange: FestivalRange | null = null;
     // A clause is one statement: "1月1日至3日放假", "共3天", "1月4日（周日）上班".
     for (const clause of body.split(/[，,。；;\n]/)) {
       if (!clause.trim()) continue;
-      const found = tokens(clause, year, problems);
+      const found = tokens(clause, year, problems, weekdays);
       const count = clause.match(/共\s*(\d+)\s*天/) ?? clause.match(/放假\s*(\d+)\s*天/);
       const isWork = /上班/.test(clause);
       const isOff = /放假|休息|休假/.test(clause);
@@ -189,6 +190,11 @@ export function parseNotice(raw: string, year: number): ParsedNotice {
       }
     }
     if (festival.ranges.length > 0 || festival.workdays.length > 0) festivals.push(festival);
+  }
+  // Many weekdays wrong means another year's notice: one message says so, not one per date.
+  if (otherYear === undefined) {
+    if (weekdays.length > 2) problems.push(t('calendar.parse.weekdays', { count: weekdays.length, year }));
+    else problems.push(...weekdays);
   }
   if (festivals.length === 0 && problems.length === 0) problems.push(t('calendar.parse.noDates'));
   return { festivals, problems };

@@ -89,6 +89,12 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
       const missing = page.getByTestId('calendar-missing-year');
       await expect.poll(() => missing.textContent()).toContain('尚未录入2027年的节假日安排');
       await shot(page, 'calendar-home-reminder');
+      // 工作提醒 says the same.
+      await page.getByRole('menuitem', { name: /工作提醒/ }).click();
+      await expect
+        .poll(() => page.getByTestId('calendar-missing-year').textContent())
+        .toContain('尚未录入2027年的节假日安排');
+      await page.getByRole('menuitem', { name: '首页' }).click();
       await missing.getByRole('link', { name: '去添加' }).click();
       await page.getByRole('heading', { name: '节假日安排' }).waitFor();
       await expect.poll(() => page.getByTestId('calendar-year-source').textContent()).toContain('随软件提供');
@@ -101,7 +107,7 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
       await page.getByRole('button', { name: '添加年份' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('年份').fill('2027');
-      await dialog.getByLabel('通知原文').fill(NOTICE_2026);
+      await dialog.getByRole('textbox', { name: '通知原文' }).fill(NOTICE_2026);
       await dialog.getByRole('button', { name: '识别日期' }).click();
       const preview = dialog.getByTestId('calendar-preview');
       await expect
@@ -112,7 +118,7 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
 
       // Back, the right notice, and the dates it says.
       await dialog.getByRole('button', { name: '返回修改' }).click();
-      await dialog.getByLabel('通知原文').fill(NOTICE_2027_SYNTHETIC);
+      await dialog.getByRole('textbox', { name: '通知原文' }).fill(NOTICE_2027_SYNTHETIC);
       await dialog.getByRole('button', { name: '识别日期' }).click();
       await expect.poll(() => preview.textContent()).toContain('请核对识别出的日期，确认无误后保存');
       const rows = preview.locator('tbody tr.ant-table-row');
@@ -142,6 +148,13 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
       );
       expect(await page.getByTestId('calendar-missing').count()).toBe(0);
       await shotWhole(page, 'calendar-referral-moved');
+
+      // 设置 lists the years now covered.
+      await page.getByRole('menuitem', { name: '设置' }).click();
+      await expect
+        .poll(() => page.getByTestId('holidays-card').textContent())
+        .toContain('2024年、2025年、2026年、2027年');
+      await shotWhole(page, 'calendar-settings-card');
 
       // 首页 no longer reminds.
       await page.getByRole('menuitem', { name: '首页' }).click();

@@ -229,6 +229,17 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
     );
     expect((await call(core, 'calendar.list', {})).years.map((y) => y.year)).toEqual([2024, 2025, 2026]);
 
+    // Ranges entered by hand get the same checks: a 调休 day that is a Wednesday.
+    const byHand = await call(core, 'calendar.preview', {
+      year: 2027,
+      festivals: [{ name: '元旦', ranges: [{ from: '2027-01-01', to: '2027-01-03' }], workdays: ['2027-01-06'] }],
+    });
+    expect(byHand.problems).toEqual([
+      '2027-01-06是周三，调休上班日应是周六或周日',
+      '元旦放假占用 1 个工作日，少于法定假日 1 天加调休上班 1 天：落在周末的法定假日应当补休，或调休上班日多录了',
+    ]);
+    expect(byHand.holidays).toEqual(['2027-01-01', '2027-01-02', '2027-01-03']);
+
     const parsed = await call(core, 'calendar.preview', { year: 2027, text: NOTICE_2026 });
     expect(parsed.problems[0]).toBe('通知写的是2026年的安排，与所填年份2027年不符');
     core.close();

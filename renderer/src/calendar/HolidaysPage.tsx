@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Segmented, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiOutput } from '../api/client';
 import { formatDateTime } from '../common/format';
@@ -30,13 +30,8 @@ export function HolidaysPage() {
   const [selected, setSelected] = useState<number | null>(null);
   const [editing, setEditing] = useState<'add' | YearView | null>(null);
 
-  useEffect(() => {
-    if (data && (selected === null || !data.years.some((y) => y.year === selected))) {
-      setSelected(data.years.at(-1)?.year ?? null);
-    }
-  }, [data, selected]);
-
-  const year = data?.years.find((y) => y.year === selected) ?? null;
+  // A year just saved is selected before the reloaded list has it; until then the latest year shows.
+  const year = data?.years.find((y) => y.year === selected) ?? data?.years.at(-1) ?? null;
 
   return (
     <>

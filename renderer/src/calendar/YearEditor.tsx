@@ -337,7 +337,7 @@ export function YearEditor({
                 title: t('calendar.editor.ranges'),
                 key: 'ranges',
                 render: (_, f) =>
-                  `${rangeText(f)}（${t('calendar.counts', { holidays: festivalDays(f), workdays: f.workdays.length })}）`,
+                  `${rangeText(f)}（${t('calendar.editor.days', { days: festivalDays(f) })}）`,
               },
               {
                 title: t('calendar.editor.workdays'),

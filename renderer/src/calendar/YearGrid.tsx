@@ -141,7 +141,7 @@ export function YearGrid({
           })}
         </Typography.Text>
       </Flex>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', gap: 16 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 16 }}>
         {MONTHS.map((m) => (
           <MonthGrid key={m} year={year} month={m} holidays={off} workdays={on} />
         ))}

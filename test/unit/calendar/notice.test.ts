@@ -63,17 +63,21 @@ describe('reading the State Council notice (节假日安排通知)', () => {
     expect(parsed.festivals[0].ranges).toEqual([{ from: '2022-12-31', to: '2023-01-02' }]);
   });
 
-  it('says when the weekday in brackets does not fit the year: the notice of another year', () => {
-    const parsed = parseNotice(
-      '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。',
-      2027,
-    );
-    expect(parsed.problems[0]).toBe('2027-01-01是周五，通知写的是周四：请核对年份和日期');
+  it('says when the weekday in brackets does not fit the date: a typo in the year or the day', () => {
+    const parsed = parseNotice('三、清明节：4月4日（周日）至6日（周一）放假，共3天。', 2026);
+    expect(parsed.problems).toEqual(['2026-04-04是周六，通知写的是周日：请核对年份和日期']);
   });
 
-  it('says when the title names another year', () => {
+  it('says when the title names another year, once rather than per date', () => {
     const parsed = parseNotice(noticeOf(2026), 2027);
-    expect(parsed.problems[0]).toBe('通知写的是2026年的安排，与所填年份2027年不符');
+    expect(parsed.problems).toEqual(['通知写的是2026年的安排，与所填年份2027年不符']);
+  });
+
+  it('says once that many weekdays are wrong: the notice of another year without its title', () => {
+    const lines = noticeOf(2026).replace(/^2026年\s*/, '');
+    expect(parseNotice(lines, 2027).problems).toEqual([
+      '通知中有 20 处星期与2027年的日期不符，可能是其他年份的通知：请核对年份',
+    ]);
   });
 
   it('checks 共N天 against the range', () => {
