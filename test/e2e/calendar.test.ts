@@ -107,6 +107,12 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
       await page.getByRole('button', { name: '添加年份' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('年份').fill('2027');
+      // Ranges can be entered by hand instead; a look at that form, then back to pasting.
+      await dialog.getByText('手工录入', { exact: true }).click();
+      await dialog.getByRole('button', { name: '添加一个节日' }).click();
+      expect(await dialog.getByRole('textbox', { name: '节日' }).count()).toBe(2);
+      await shot(page, 'calendar-manual-form');
+      await dialog.getByText('粘贴通知原文', { exact: true }).click();
       await dialog.getByRole('textbox', { name: '通知原文' }).fill(NOTICE_2026);
       await dialog.getByRole('button', { name: '识别日期' }).click();
       const preview = dialog.getByTestId('calendar-preview');

@@ -232,7 +232,9 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
     // Ranges entered by hand get the same checks: a 调休 day that is a Wednesday.
     const byHand = await call(core, 'calendar.preview', {
       year: 2027,
-      festivals: [{ name: '元旦', ranges: [{ from: '2027-01-01', to: '2027-01-03' }], workdays: ['2027-01-06'] }],
+      festivals: [
+        { name: '元旦', ranges: [{ from: '2027-01-01', to: '2027-01-03' }], workdays: ['2027-01-06'] },
+      ],
     });
     expect(byHand.problems).toEqual([
       '2027-01-06是周三，调休上班日应是周六或周日',

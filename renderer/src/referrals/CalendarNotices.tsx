@@ -8,11 +8,17 @@ import type { ReferralView } from './types';
  */
 export function CalendarNotices({ referral }: { referral: ReferralView }) {
   const missing = referral.calendarMissingYears;
-  const moves = referral.deadlineMoves.map((m) => {
-    if (m.field === 'verifyDue')
-      return t('calendar.moved.verifyDue', { year: m.year, from: m.from, to: m.to });
-    const agency = referral.actions.find((a) => a.id === m.actionId)?.agency ?? '';
-    return t('calendar.moved.replyDue', { year: m.year, agency, from: m.from, to: m.to });
+  // A move is told while the deadline is still the one it moved to; a later edit supersedes it.
+  const moves = referral.deadlineMoves.flatMap((m) => {
+    if (m.field === 'verifyDue') {
+      return m.to === referral.verifyDue
+        ? [t('calendar.moved.verifyDue', { year: m.year, from: m.from, to: m.to })]
+        : [];
+    }
+    const action = referral.actions.find((a) => a.id === m.actionId);
+    return action && action.replyDue === m.to
+      ? [t('calendar.moved.replyDue', { year: m.year, agency: action.agency, from: m.from, to: m.to })]
+      : [];
   });
   return (
     <>
