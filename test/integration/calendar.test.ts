@@ -145,6 +145,14 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
     core.close();
   });
 
+  it('reminds from 1 December, not before', async () => {
+    const { core, clock } = await setup(Date.UTC(2026, 10, 30, 2));
+    expect((await call(core, 'home.summary', {})).calendarMissingYear).toBeNull();
+    clock.advance(86_400_000);
+    expect((await call(core, 'home.summary', {})).calendarMissingYear).toBe(2027);
+    core.close();
+  });
+
   it('keeps the calendar across a restart: it is in the database, not in memory', async () => {
     const { core } = await setup();
     await call(core, 'calendar.save', {
