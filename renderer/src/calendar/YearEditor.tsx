@@ -106,7 +106,9 @@ export function YearEditor({
   };
 
   const check = async () => {
-    const values = await form.validateFields();
+    // A field left wrong says so beside itself; nothing is sent.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setFailure(null);
     setBusy(true);
     try {
