@@ -113,6 +113,11 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
       expect(await dialog.getByRole('textbox', { name: '节日' }).count()).toBe(2);
       await shot(page, 'calendar-manual-form');
       await dialog.getByText('粘贴通知原文', { exact: true }).click();
+      // Nothing pasted: said beside the box.
+      await dialog.getByRole('button', { name: '识别日期' }).click();
+      await dialog
+        .getByText('没有识别到日期。请粘贴通知中“一、元旦：1月1日至3日放假……”这样的各项安排。')
+        .waitFor();
       await dialog.getByRole('textbox', { name: '通知原文' }).fill(NOTICE_2026);
       await dialog.getByRole('button', { name: '识别日期' }).click();
       const preview = dialog.getByTestId('calendar-preview');
@@ -170,6 +175,50 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
       expect(app.pageErrors).toEqual([]);
     } catch (err) {
       await shot(page, 'calendar-FAILED');
+      console.log(app.pageErrors.join('\n'), app.coreLog.join('\n'));
+      throw err;
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('adds a year from ranges entered by hand', async () => {
+    const app = await openApp(browser, { clock: ticking(DEC_30), kdf: KDF, viewport: VIEWPORT });
+    const { page } = app;
+    try {
+      await app.page.clock.setSystemTime(new Date(DEC_30));
+      await invoke(app, 'session.setup', ADMIN);
+      await page.reload();
+      page.setDefaultTimeout(10_000);
+      await signIn(page);
+      await page.evaluate(() => {
+        window.location.hash = '#/settings/holidays';
+      });
+      await page.getByRole('button', { name: '添加年份' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('年份').fill('2027');
+      await dialog.getByText('手工录入', { exact: true }).click();
+      await dialog.getByRole('textbox', { name: '节日' }).fill('元旦');
+      const start = dialog.getByPlaceholder('开始日期');
+      await start.click();
+      await start.fill('2027-01-01');
+      await start.press('Enter');
+      const end = dialog.getByPlaceholder('结束日期');
+      await end.fill('2027-01-03');
+      await end.press('Enter');
+      await dialog.getByRole('button', { name: '预览' }).click();
+      const preview = dialog.getByTestId('calendar-preview');
+      await expect.poll(() => preview.textContent()).toContain('请核对识别出的日期，确认无误后保存');
+      expect(await preview.locator('[data-date="2027-01-02"]').getAttribute('data-kind')).toBe('holiday');
+      await dialog.getByRole('button', { name: '确认保存' }).click();
+      await expect.poll(() => page.getByTestId('calendar-year-source').textContent()).toContain('手工录入');
+      expect(await page.getByTestId('calendar-festivals').textContent()).toBe(
+        '元旦：2027-01-01至2027-01-03放假；不调休',
+      );
+      await shotWhole(page, 'calendar-manual-saved');
+      expect(app.pageErrors).toEqual([]);
+    } catch (err) {
+      await shot(page, 'calendar-manual-FAILED');
       console.log(app.pageErrors.join('\n'), app.coreLog.join('\n'));
       throw err;
     } finally {
