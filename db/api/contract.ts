@@ -2,6 +2,7 @@
 // renderer derives its typed client from this module's types only.
 import { accountMethods, sessionMethods } from '../accounts/handlers';
 import { auditMethods } from '../audit/handlers';
+import { calendarMethods } from '../calendar/handlers';
 import { childrenMethods } from '../children/handlers';
 import { relationMethods } from '../children/relations';
 import { counsellingMethods } from '../counselling/handlers';
@@ -17,6 +18,7 @@ export const contract = {
   ...sessionMethods,
   ...accountMethods,
   ...settingsMethods,
+  ...calendarMethods,
   ...auditMethods,
   ...childrenMethods,
   ...relationMethods,

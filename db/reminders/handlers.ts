@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
+import { missingNextYear } from '../calendar/model';
 import { addDays } from '../calendar/workdays';
 import { today } from '../children/model';
 import { children } from '../children/schema';
@@ -79,13 +80,20 @@ export function buildBoard(ctx: Ctx, ownerId: string | null): Board {
   return { groups, counts, badge: counts.overdue + counts.today + counts.week, snoozed };
 }
 
+/** Next year's 节假日安排 missing, from 1 December: only administrators can add it, so only they are told. */
+function adminCalendarReminder(ctx: Ctx): number | null {
+  return ctx.user.role === 'admin' ? missingNextYear(ctx) : null;
+}
+
 export const reminderMethods = {
   'reminders.board': method({
     input: boardInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): Board =>
-      buildBoard(ctx, input.ownerId === undefined ? ctx.user.id : input.ownerId),
+    handler: (ctx, input): Board & { calendarMissingYear: number | null } => ({
+      ...buildBoard(ctx, input.ownerId === undefined ? ctx.user.id : input.ownerId),
+      calendarMissingYear: adminCalendarReminder(ctx),
+    }),
   }),
 
   'reminders.badge': method({
@@ -180,6 +188,7 @@ export const reminderMethods = {
             .all(...ids) as { referralId: string; name: string }[])
         : [];
       return {
+        calendarMissingYear: adminCalendarReminder(ctx),
         overdue: board.groups.overdue,
         dueSoon: [...board.groups.today, ...board.groups.week],
         badge: board.badge,

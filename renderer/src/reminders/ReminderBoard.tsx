@@ -16,6 +16,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ApiInput } from '../api/client';
+import { MissingYearAlert } from '../calendar/MissingYearAlert';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { t } from '../i18n';
@@ -161,6 +162,7 @@ export function ReminderBoard() {
         }
       />
       {board.error && <Alert type="error" showIcon title={board.error} style={{ marginBottom: 16 }} />}
+      <MissingYearAlert year={data?.calendarMissingYear} />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {GROUPS.map((g) => (
           <Col key={g} xs={12} lg={6}>

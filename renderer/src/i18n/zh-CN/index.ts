@@ -2,6 +2,7 @@
 import { accounts } from './accounts';
 import { app } from './app';
 import { audit } from './audit';
+import { calendar } from './calendar';
 import { children } from './children';
 import { codes } from './codes';
 import { counselling } from './counselling';
@@ -33,6 +34,7 @@ export const zhCN = {
   counselling,
   visits,
   settings,
+  calendar,
   shell,
   timeline,
 };
