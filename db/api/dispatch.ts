@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
+import { refusal } from '../access/policy';
 import { contract } from './contract';
 import type { Access, Host, HostMethodDef, MethodDef, Role } from './define';
 import { ApiError, type ApiResult } from './errors';
@@ -45,7 +46,7 @@ export async function dispatch(
 
     if (def.access !== 'public') {
       const ctx = host.ctx();
-      if (!allowed(def.access, ctx.user.role)) throw ApiError.denied(name, t('errors.forbidden'));
+      if (!allowed(def.access, ctx.user.role)) throw refusal(name);
     }
 
     const parsed = def.input.safeParse(input ?? {});

@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
+import { type ChildPermissions, childPermissions, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
-import { type DuplicateCandidate, findDuplicates } from './duplicates';
+import { type DuplicateCandidate, duplicatesForReader, findDuplicates } from './duplicates';
 import { addMonths } from './guardianship';
 import { ageOn } from './idNumber';
 import {
@@ -92,9 +93,17 @@ function checkChild(ctx: Ctx, fields: ChildFields, selfId: string | null, acknow
     idNumber: fields.idNumber,
   });
   if (dupes.some((d) => d.reasons.includes('sameIdNumber'))) {
-    throw new ApiError('VALIDATION', t('errors.validation'), {
+    // The answer confirms that a number is on file: audited like any ID lookup, after the rollback.
+    const err = new ApiError('VALIDATION', t('errors.validation'), {
       idNumber: t('validation.idNumber.duplicate'),
     });
+    err.auditEntry = {
+      action: 'children.idLookup',
+      entity: 'child',
+      entityId: selfId,
+      detail: { via: selfId ? 'children.update' : 'children.create', mode: 'whole', found: 1 },
+    };
+    throw err;
   }
   if (dupes.length && !acknowledged) throw new ApiError('CONFLICT', t('validation.child.possibleDuplicate'));
 }
@@ -108,6 +117,8 @@ export function createChild(ctx: Ctx, input: ReturnType<typeof childCreateInput.
   checkChild(ctx, fields, null, acknowledgeDuplicates);
   const id = newId();
   const ownerId = fields.ownerId ?? ctx.user.id;
+  // Registering a child makes one its owner; naming anyone else is an assignment (policy.ts).
+  if (ownerId !== ctx.user.id) demand(ctx, 'assignOwner', { method: 'children.create', entity: 'child' });
   ctx.db
     .insert(children)
     .values({ id, ...fields, ownerId, namePinyin: pinyinKey(fields.name), status: 'active', ...created(ctx) })
@@ -117,7 +128,7 @@ export function createChild(ctx: Ctx, input: ReturnType<typeof childCreateInput.
     action: 'children.create',
     entity: 'child',
     entityId: id,
-    detail: acknowledgeDuplicates ? { acknowledgedDuplicates: true } : {},
+    detail: { ownerId, ...(acknowledgeDuplicates ? { acknowledgedDuplicates: true } : {}) },
   });
   return toProfile(loadChild(ctx, id), today(ctx), ownerName(ctx, ownerId));
 }
@@ -136,6 +147,8 @@ export interface ChildFile {
     expectedRelease: string | null;
   }[];
   timeline: TimelineItem[];
+  /** What this reader may do with this child, from the one policy: the screens show buttons by it. */
+  permissions: ChildPermissions;
 }
 
 function childFile(ctx: Ctx, row: ChildRow): ChildFile {
@@ -169,6 +182,7 @@ function childFile(ctx: Ctx, row: ChildRow): ChildFile {
       : null,
     detained,
     timeline: childTimeline(ctx, row.id),
+    permissions: childPermissions(ctx.user, row.ownerId),
   };
 }
 
@@ -233,9 +247,13 @@ export const childrenMethods = {
     access: 'user',
     kind: 'write',
     handler: (ctx, input): ChildProfile => {
-      const { id, version, acknowledgeDuplicates, idNumber: sentId, ...rest } = input;
+      const { id, version, acknowledgeDuplicates, idNumber: sentId, ownerId: sentOwner, ...rest } = input;
       const before = loadChild(ctx, id);
-      const fields = { ...rest, idNumber: sentId === undefined ? before.idNumber : sentId };
+      // Left out keeps the owner; a change is an assignment, which only the policy's roles make.
+      const ownerId = sentOwner === undefined ? before.ownerId : sentOwner;
+      if (ownerId !== before.ownerId)
+        demand(ctx, 'assignOwner', { method: 'children.update', entity: 'child', entityId: id });
+      const fields = { ...rest, ownerId, idNumber: sentId === undefined ? before.idNumber : sentId };
       if (sentId === undefined && fields.idNumber) {
         // The kept number must still agree with the (possibly edited) gender and birth date.
         const mismatches = idMismatches(fields);
@@ -254,6 +272,14 @@ export const childrenMethods = {
         entityId: id,
         detail: { fields: changed },
       });
+      if (ownerId !== before.ownerId) {
+        ctx.audit.write({
+          action: 'children.assignOwner',
+          entity: 'child',
+          entityId: id,
+          detail: { from: before.ownerId, to: ownerId },
+        });
+      }
       const row = loadChild(ctx, id);
       return toProfile(row, today(ctx), ownerName(ctx, row.ownerId));
     },
@@ -262,8 +288,9 @@ export const childrenMethods = {
   'children.checkDuplicates': method({
     input: duplicateCheckInput,
     access: 'user',
-    kind: 'read',
-    handler: (ctx, input): DuplicateCandidate[] => findDuplicates(ctx, input),
+    // Writes: a check that carries a whole ID number is audited (it can confirm a guess).
+    kind: 'write',
+    handler: (ctx, input): DuplicateCandidate[] => duplicatesForReader(ctx, input),
   }),
 
   'children.list': method({
@@ -402,16 +429,18 @@ export const childrenMethods = {
     kind: 'write',
     handler: (ctx, input): { idNumber: string | null } => {
       const row = loadChild(ctx, input.id);
-      if (ctx.user.role === 'caseworker' && row.ownerId !== ctx.user.id) {
-        ctx.audit.write({
-          action: 'access.denied',
-          entity: 'child',
-          entityId: row.id,
-          detail: { method: 'children.revealIdNumber' },
-        });
-        throw new ApiError('FORBIDDEN', t('errors.forbidden'));
-      }
-      ctx.audit.write({ action: 'children.revealId', entity: 'child', entityId: row.id });
+      demand(ctx, 'revealId', {
+        ownerId: row.ownerId,
+        method: 'children.revealIdNumber',
+        entity: 'child',
+        entityId: row.id,
+      });
+      ctx.audit.write({
+        action: 'children.revealId',
+        entity: 'child',
+        entityId: row.id,
+        detail: { reason: input.reason },
+      });
       return { idNumber: row.idNumber };
     },
   }),

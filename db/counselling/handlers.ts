@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
+import { can, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -16,8 +17,7 @@ import { counsellingSessions, psychAssessments, treatmentReferrals } from './sch
  * administrators read their text. Everyone else sees that something took place, and when.
  */
 export function maySeeCounsellingText(ctx: Ctx, childOwnerId: string | null): boolean {
-  const role = ctx.user.role;
-  return role === 'admin' || role === 'counsellor' || childOwnerId === ctx.user.id;
+  return can(ctx.user, 'readCounsellingText', { ownerId: childOwnerId });
 }
 
 export interface AssessmentView {
@@ -183,8 +183,12 @@ export const counsellingMethods = {
     kind: 'write',
     handler: (ctx, input): { id: string } => {
       const child = loadChild(ctx, input.childId);
-      if (!maySeeCounsellingText(ctx, child.ownerId))
-        throw ApiError.denied('counselling.addAssessment', t('errors.forbidden'), 'child', child.id);
+      demand(ctx, 'writeCounselling', {
+        ownerId: child.ownerId,
+        method: 'counselling.addAssessment',
+        entity: 'child',
+        entityId: child.id,
+      });
       if (input.date > today(ctx))
         throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
       const id = newId();
@@ -204,8 +208,12 @@ export const counsellingMethods = {
     kind: 'write',
     handler: (ctx, input): { id: string } => {
       const child = loadChild(ctx, input.childId);
-      if (!maySeeCounsellingText(ctx, child.ownerId))
-        throw ApiError.denied('counselling.addSession', t('errors.forbidden'), 'child', child.id);
+      demand(ctx, 'writeCounselling', {
+        ownerId: child.ownerId,
+        method: 'counselling.addSession',
+        entity: 'child',
+        entityId: child.id,
+      });
       if (input.date > today(ctx))
         throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
       const id = newId();
@@ -225,8 +233,12 @@ export const counsellingMethods = {
     kind: 'write',
     handler: (ctx, input): { id: string } => {
       const child = loadChild(ctx, input.childId);
-      if (!maySeeCounsellingText(ctx, child.ownerId))
-        throw ApiError.denied('counselling.addTreatment', t('errors.forbidden'), 'child', child.id);
+      demand(ctx, 'writeCounselling', {
+        ownerId: child.ownerId,
+        method: 'counselling.addTreatment',
+        entity: 'child',
+        entityId: child.id,
+      });
       const id = newId();
       return audited(ctx, child.id, 'counselling.addTreatment', id, () => {
         ctx.db

@@ -3,10 +3,9 @@
 // partner must not see (DOMAIN.md "Privacy duties").
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
+import { demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import type { Ctx } from '../api/define';
-import { ApiError } from '../api/errors';
 import type { Category, CloseReason, GuardianshipSituation, NeedKind, RiskLevel } from '../children/codes';
 import { ageOn, maskIdNumber } from '../children/idNumber';
 import { deriveGuardianship, loadChild, today } from '../children/model';
@@ -203,11 +202,14 @@ function overlaps(start: string | null, end: string | null, from: string | null,
 
 const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
-/** The caseworker rule of children.revealIdNumber: a caseworker sees full numbers of their own children only. */
+/** The rule of children.revealIdNumber, from the one policy. */
 function assertMayRevealId(ctx: Ctx, childId: string, ownerId: string | null): void {
-  if (ctx.user.role === 'caseworker' && ownerId !== ctx.user.id) {
-    throw ApiError.denied('documents.childSummary', t('errors.forbidden'), 'child', childId);
-  }
+  demand(ctx, 'exportFullId', {
+    ownerId,
+    method: 'documents.childSummary',
+    entity: 'child',
+    entityId: childId,
+  });
 }
 
 export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {

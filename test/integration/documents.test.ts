@@ -107,7 +107,7 @@ describe('documents: referral summary (转介摘要)', () => {
       sections: ['basic', 'guardianship', 'referrals'],
       partner: '民政',
     });
-    expect(doc.child).toMatchObject({ name: '张小明', idNumber: '370115********0014', idNumberFull: false });
+    expect(doc.child).toMatchObject({ name: '张小明', idNumber: '370115************', idNumberFull: false });
     expect(doc.sections).toEqual(['basic', 'guardianship', 'referrals']);
     expect(doc.needs).toBeUndefined();
     expect(doc.visits).toBeUndefined();

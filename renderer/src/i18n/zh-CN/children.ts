@@ -164,6 +164,7 @@ export const children = {
       revealTitle: '显示完整的公民身份号码？',
       revealText: '查看完整号码会记入审计日志（查看人、时间）。请仅在工作需要时查看。',
       revealOk: '显示',
+      revealReason: '查看理由',
       revealedNote: '本次查看已记入审计日志',
       hide: '隐藏',
       place: '所在地',
