@@ -37,12 +37,15 @@ export async function dispatch(
   host: Host & { log: (level: 'info' | 'warn' | 'error', msg: string, extra?: unknown) => void },
   name: string,
   input: unknown,
+  from: 'renderer' | 'shell' = 'renderer',
 ): Promise<ApiResult<unknown>> {
   try {
     const def = (Object.hasOwn(contract, name) ? contract[name as keyof typeof contract] : undefined) as
       | AnyMethod
       | undefined;
     if (!def) throw new ApiError('NOT_FOUND', t('errors.unknownMethod'));
+    if ('shellOnly' in def && def.shellOnly && from !== 'shell')
+      throw refusal(name, { detail: { shellOnly: true } });
 
     if (def.access !== 'public') {
       const ctx = host.ctx();

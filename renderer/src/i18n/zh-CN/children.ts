@@ -65,6 +65,8 @@ export const children = {
     range: '第 {from}–{to} 名，共 {total} 名',
     empty: '尚未登记儿童。点击“登记儿童”添加第一名。',
     emptySearch: '没有找到符合条件的儿童',
+    idFragmentOwn:
+      '按身份证号片段只查找您负责的儿童；查找其他儿童请输入完整的18位号码。每次按号码查找均记入审计日志。',
     register: '登记儿童',
     bin: '回收站',
     open: '打开{name}的档案',
