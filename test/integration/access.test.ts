@@ -370,6 +370,32 @@ describe('issue 11: refusals are always audited', () => {
   });
 });
 
+describe('issue 11: every refusal through the one helper', () => {
+  it('audits the four-eyes refusal of an order approved by its own drafter', async () => {
+    const { core, child, father, as } = await setup();
+    let order = await call(core, 'orders.createDraft', {
+      childId: child.id,
+      guardians: [{ personId: father.id, relation: 'father' }],
+      facts: '经查，监护缺位。',
+      problems: ['16-1'],
+      requirements: [{ text: '按时联系孩子', dueDate: '2026-12-31' }],
+    });
+    order = await call(core, 'orders.submit', { id: order.id, version: order.version });
+    expect((await refuse(core, 'orders.approve', { id: order.id, version: order.version })).code).toBe(
+      'FORBIDDEN',
+    );
+    const denied = await auditRows(core, as, 'access.denied', ADMIN);
+    expect(denied).toEqual([
+      expect.objectContaining({
+        entity: 'order',
+        entityId: order.id,
+        detail: { method: 'orders.approve', rule: 'selfApproval' },
+      }),
+    ]);
+    core.close();
+  });
+});
+
 describe('issue 11: nobody hides someone else’s crisis', () => {
   it('keeps snoozes per user, lets a supervisor snooze for a caseworker, and protects crisis reminders', async () => {
     const { core, child, father, owner, as } = await setup();
