@@ -141,6 +141,8 @@ export const children = {
     proceedEdit: '仍然保存',
     back: '返回修改',
     sameIdBlocked: '已有档案使用同一公民身份号码，不能重复登记。请打开已有档案。',
+    hiddenIdMatch:
+      '已有一份档案登记了此公民身份号码。您无权查看是哪一份档案，请联系部门负责人核实；本次核对已记入审计日志。',
     reasonsLabel: '相近之处',
     reasons: {
       sameIdNumber: '公民身份号码相同',
