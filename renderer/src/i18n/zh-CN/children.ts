@@ -43,7 +43,7 @@ export const children = {
   },
   list: {
     searchLabel: '搜索儿童',
-    searchPlaceholder: '姓名、拼音或首字母、身份证号片段、学校、村（居）',
+    searchPlaceholder: '姓名、拼音或首字母、身份证号、学校、村（居）',
     filtersLabel: '筛选条件',
     filterBy: '按{field}筛选',
     filter: {
