@@ -55,6 +55,9 @@ export function ReminderBoard() {
     return { ownerId: owner };
   }, [owner]);
   const board = useApiQuery('reminders.board', input);
+  const permissions = useApiQuery('policy.forChild', {});
+  // On one colleague's board a supervisor snoozes for that colleague (audited); else for oneself.
+  const forUserId = permissions.data?.snoozeForOthers && owner !== ME && owner !== ALL ? owner : undefined;
   const accounts = useApiQuery('accounts.options', {});
   const names = useMemo(
     () => new Map((accounts.data ?? []).map((a) => [a.id, a.displayName])),
@@ -132,9 +135,11 @@ export function ReminderBoard() {
           >
             {t('reminders.board.open')}
           </Button>
-          <Button size="small" icon={<ClockCircleOutlined />} onClick={() => setSnoozing(item)}>
-            {t('reminders.board.snooze')}
-          </Button>
+          {item.snoozable && (
+            <Button size="small" icon={<ClockCircleOutlined />} onClick={() => setSnoozing(item)}>
+              {t('reminders.board.snooze')}
+            </Button>
+          )}
         </Flex>
       ),
     },
@@ -246,6 +251,7 @@ export function ReminderBoard() {
       {snoozing && (
         <SnoozeModal
           item={snoozing}
+          forUserId={forUserId}
           onClose={() => setSnoozing(null)}
           onDone={(until) => {
             setSnoozing(null);

@@ -1,4 +1,5 @@
 // zh-CN, assembled from one file per area so areas can grow without touching each other.
+import { access } from './access';
 import { accounts } from './accounts';
 import { app } from './app';
 import { audit } from './audit';
@@ -24,6 +25,7 @@ export const zhCN = {
   validation,
   codes,
   documents,
+  access,
   accounts,
   audit,
   children,
