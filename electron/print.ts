@@ -3,7 +3,7 @@
 // file's SHA-256. The browser tests do the same steps with Playwright (test/e2e/print-support.ts).
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { Core } from '../db/api/core';
@@ -133,12 +133,19 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
    * left the app without its audit row must never exist.
    */
   async function save(pdf: Buffer, target: string, info: ExportInfo): Promise<PrintedFile> {
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
-    const pages = countPdfPages(pdf);
     const fileName = path.basename(target);
     const part = `${target}.part`;
     await writeFile(part, pdf);
-    const recorded = await core.invoke('documents.recordExport', { ...info, sha256, fileName, pages });
+    // The hash of the bytes on disk, read back: the row must match the file that left the app.
+    const written = await readFile(part);
+    const sha256 = createHash('sha256').update(written).digest('hex');
+    const pages = countPdfPages(written);
+    const recorded = await core.invokeFromShell('documents.recordExport', {
+      ...info,
+      sha256,
+      fileName,
+      pages,
+    });
     if (!recorded.ok) {
       await unlink(part).catch(() => undefined);
       throw new PrintError(recorded.error.message);

@@ -1,7 +1,9 @@
 // The one API contract: every method the UI can call, assembled from the areas. The
 // renderer derives its typed client from this module's types only.
+import { policyMethods } from '../access/handlers';
 import { accountMethods, sessionMethods } from '../accounts/handlers';
 import { auditMethods } from '../audit/handlers';
+import { calendarMethods } from '../calendar/handlers';
 import { childrenMethods } from '../children/handlers';
 import { relationMethods } from '../children/relations';
 import { counsellingMethods } from '../counselling/handlers';
@@ -17,6 +19,7 @@ export const contract = {
   ...sessionMethods,
   ...accountMethods,
   ...settingsMethods,
+  ...calendarMethods,
   ...auditMethods,
   ...childrenMethods,
   ...relationMethods,
@@ -27,6 +30,7 @@ export const contract = {
   ...visitMethods,
   ...reminderMethods,
   ...documentMethods,
+  ...policyMethods,
 };
 
 export type Contract = typeof contract;

@@ -31,6 +31,11 @@ export type CoreEvent = 'locked';
 export interface Core {
   /** Never throws: every outcome is an ApiResult. */
   invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  /**
+   * The shell's own calls (main process, or the browser tests' stand-in for it): the only way
+   * to reach `shellOnly` methods. Never wired to the renderer's channel.
+   */
+  invokeFromShell(method: string, input: unknown): Promise<ApiResult<unknown>>;
   on(event: CoreEvent, listener: (payload: unknown) => void): () => void;
   lock(reason: LockReason): void;
   isUnlocked(): boolean;
@@ -94,7 +99,11 @@ class SunwardCore implements Core, Host {
   }
 
   invoke(method: string, input: unknown): Promise<ApiResult<unknown>> {
-    return dispatch(this, method, input);
+    return dispatch(this, method, input, 'renderer');
+  }
+
+  invokeFromShell(method: string, input: unknown): Promise<ApiResult<unknown>> {
+    return dispatch(this, method, input, 'shell');
   }
 
   on(event: CoreEvent, listener: (payload: unknown) => void): () => void {

@@ -55,6 +55,11 @@ export interface MethodDef<I extends z.ZodType, O> {
   input: I;
   access: Access;
   kind: 'read' | 'write';
+  /**
+   * Callable only by the shell itself (core.invokeFromShell), never through the renderer's
+   * channel: for records the renderer must not be able to write, like an export's file hash.
+   */
+  shellOnly?: boolean;
   handler: (ctx: Ctx, input: z.output<I>) => O;
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
+import { refusal } from '../access/policy';
 import { contract } from './contract';
 import type { Access, Host, HostMethodDef, MethodDef, Role } from './define';
 import { ApiError, type ApiResult } from './errors';
@@ -36,16 +37,19 @@ export async function dispatch(
   host: Host & { log: (level: 'info' | 'warn' | 'error', msg: string, extra?: unknown) => void },
   name: string,
   input: unknown,
+  from: 'renderer' | 'shell' = 'renderer',
 ): Promise<ApiResult<unknown>> {
   try {
     const def = (Object.hasOwn(contract, name) ? contract[name as keyof typeof contract] : undefined) as
       | AnyMethod
       | undefined;
     if (!def) throw new ApiError('NOT_FOUND', t('errors.unknownMethod'));
+    if ('shellOnly' in def && def.shellOnly && from !== 'shell')
+      throw refusal(name, { detail: { shellOnly: true } });
 
     if (def.access !== 'public') {
       const ctx = host.ctx();
-      if (!allowed(def.access, ctx.user.role)) throw ApiError.denied(name, t('errors.forbidden'));
+      if (!allowed(def.access, ctx.user.role)) throw refusal(name);
     }
 
     const parsed = def.input.safeParse(input ?? {});

@@ -15,6 +15,7 @@ export class ApiError extends Error {
   /**
    * An audit row to keep even though the call fails: the write transaction rolls back with the
    * error, so the dispatcher writes this one afterwards in its own (a refusal is audited).
+   * Refusals are made by `refusal()` in db/access/policy.ts, the one helper for them.
    */
   auditEntry?: {
     action: string;
@@ -31,13 +32,6 @@ export class ApiError extends Error {
   ) {
     super(message, cause === undefined ? undefined : { cause });
     this.name = 'ApiError';
-  }
-
-  /** A FORBIDDEN refusal that leaves an 'access.denied' audit row. */
-  static denied(method: string, message: string, entity?: string, entityId?: string): ApiError {
-    const err = new ApiError('FORBIDDEN', message);
-    err.auditEntry = { action: 'access.denied', entity, entityId, detail: { method } };
-    return err;
   }
 
   toBody(): ApiErrorBody {

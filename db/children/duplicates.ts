@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { can } from '../access/policy';
 import type { Ctx } from '../api/define';
 import { maskIdNumber } from './idNumber';
 import { pinyinKey } from './model';
@@ -15,6 +16,11 @@ export interface DuplicateCandidate {
   village: string | null;
   status: 'active' | 'closed';
   reasons: DuplicateReason[];
+  /**
+   * The only match is the ID number, on a child whose full number this reader may not see: the
+   * answer says that a file has this number and nothing about which (every other field empty).
+   */
+  hidden: boolean;
 }
 
 export interface DuplicateProbe {
@@ -30,7 +36,10 @@ export interface DuplicateProbe {
  * same pinyin (张晓明/张小明), with the same birth date; or the same name under a guardian of
  * the same name. Each lookup is an index probe.
  */
-export function findDuplicates(ctx: Ctx, probe: DuplicateProbe): DuplicateCandidate[] {
+export function findDuplicates(
+  ctx: Ctx,
+  probe: DuplicateProbe,
+): (DuplicateCandidate & { ownerId: string | null })[] {
   const found = new Map<string, { row: typeof children.$inferSelect; reasons: Set<DuplicateReason> }>();
   const add = (rows: (typeof children.$inferSelect)[], reason: DuplicateReason) => {
     for (const row of rows) {
@@ -100,6 +109,7 @@ export function findDuplicates(ctx: Ctx, probe: DuplicateProbe): DuplicateCandid
   }
 
   return [...found.values()].slice(0, 20).map(({ row, reasons }) => ({
+    ownerId: row.ownerId,
     id: row.id,
     name: row.name,
     birthDate: row.birthDate,
@@ -108,5 +118,44 @@ export function findDuplicates(ctx: Ctx, probe: DuplicateProbe): DuplicateCandid
     village: row.village,
     status: row.status,
     reasons: [...reasons],
+    hidden: false,
   }));
+}
+
+/**
+ * The duplicate check as a reader may see it (issue 11, item 3). A match by name, pinyin or
+ * guardian shows what the children list shows anyway; a match by ID number alone would tie a
+ * guessed number to a child, so unless the reader may see that child's full number it says only
+ * that a file has the number. Every check that carried a whole number is audited.
+ */
+export function duplicatesForReader(ctx: Ctx, probe: DuplicateProbe): DuplicateCandidate[] {
+  const found = findDuplicates(ctx, probe);
+  const id = probe.idNumber?.trim();
+  if (id && id.length === 18) {
+    ctx.audit.write({
+      action: 'children.idLookup',
+      entity: 'child',
+      entityId: null,
+      detail: {
+        via: 'children.checkDuplicates',
+        mode: 'whole',
+        found: found.filter((c) => c.reasons.includes('sameIdNumber')).length,
+      },
+    });
+  }
+  return found.map(({ ownerId, ...c }) => {
+    const onlyId = c.reasons.length === 1 && c.reasons[0] === 'sameIdNumber';
+    if (!onlyId || can(ctx.user, 'revealId', { ownerId })) return c;
+    return {
+      id: '',
+      name: '',
+      birthDate: '',
+      idNumberMasked: null,
+      township: '',
+      village: null,
+      status: 'active' as const,
+      reasons: c.reasons,
+      hidden: true,
+    };
+  });
 }

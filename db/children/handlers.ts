@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
+import { type ChildPermissions, can, childPermissions, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
-import { type DuplicateCandidate, findDuplicates } from './duplicates';
+import { type DuplicateCandidate, duplicatesForReader, findDuplicates } from './duplicates';
 import { addMonths } from './guardianship';
 import { ageOn } from './idNumber';
 import {
@@ -37,7 +38,7 @@ import {
 } from './model';
 import { type PersonLink, relationsOfChild } from './relations';
 import { childRelations, children, custodyRecords, persons } from './schema';
-import { normalizeQuery, prefixEnd } from './search';
+import { isIdQuery, normalizeQuery, prefixEnd } from './search';
 import { childTimeline, registerTimelineSource, type TimelineItem } from './timeline';
 
 type ChildFields = Omit<ReturnType<typeof childCreateInput.parse>, 'acknowledgeDuplicates'>;
@@ -92,9 +93,17 @@ function checkChild(ctx: Ctx, fields: ChildFields, selfId: string | null, acknow
     idNumber: fields.idNumber,
   });
   if (dupes.some((d) => d.reasons.includes('sameIdNumber'))) {
-    throw new ApiError('VALIDATION', t('errors.validation'), {
+    // The answer confirms that a number is on file: audited like any ID lookup, after the rollback.
+    const err = new ApiError('VALIDATION', t('errors.validation'), {
       idNumber: t('validation.idNumber.duplicate'),
     });
+    err.auditEntry = {
+      action: 'children.idLookup',
+      entity: 'child',
+      entityId: selfId,
+      detail: { via: selfId ? 'children.update' : 'children.create', mode: 'whole', found: 1 },
+    };
+    throw err;
   }
   if (dupes.length && !acknowledged) throw new ApiError('CONFLICT', t('validation.child.possibleDuplicate'));
 }
@@ -108,6 +117,8 @@ export function createChild(ctx: Ctx, input: ReturnType<typeof childCreateInput.
   checkChild(ctx, fields, null, acknowledgeDuplicates);
   const id = newId();
   const ownerId = fields.ownerId ?? ctx.user.id;
+  // Registering a child makes one its owner; naming anyone else is an assignment (policy.ts).
+  if (ownerId !== ctx.user.id) demand(ctx, 'assignOwner', { method: 'children.create', entity: 'child' });
   ctx.db
     .insert(children)
     .values({ id, ...fields, ownerId, namePinyin: pinyinKey(fields.name), status: 'active', ...created(ctx) })
@@ -117,7 +128,7 @@ export function createChild(ctx: Ctx, input: ReturnType<typeof childCreateInput.
     action: 'children.create',
     entity: 'child',
     entityId: id,
-    detail: acknowledgeDuplicates ? { acknowledgedDuplicates: true } : {},
+    detail: { ownerId, ...(acknowledgeDuplicates ? { acknowledgedDuplicates: true } : {}) },
   });
   return toProfile(loadChild(ctx, id), today(ctx), ownerName(ctx, ownerId));
 }
@@ -136,6 +147,8 @@ export interface ChildFile {
     expectedRelease: string | null;
   }[];
   timeline: TimelineItem[];
+  /** What this reader may do with this child, from the one policy: the screens show buttons by it. */
+  permissions: ChildPermissions;
 }
 
 function childFile(ctx: Ctx, row: ChildRow): ChildFile {
@@ -169,6 +182,7 @@ function childFile(ctx: Ctx, row: ChildRow): ChildFile {
       : null,
     detained,
     timeline: childTimeline(ctx, row.id),
+    permissions: childPermissions(ctx.user, row.ownerId),
   };
 }
 
@@ -220,6 +234,116 @@ function compareChildren(a: ChildRow, b: ChildRow, sort: string, order: 'asc' | 
 
 const RISK_ORDER = sql`CASE ${children.riskLevel} WHEN 'red' THEN 0 WHEN 'orange' THEN 1 WHEN 'yellow' THEN 2 ELSE 3 END`;
 
+export interface ChildList {
+  rows: ChildSummary[];
+  total: number;
+  totalCapped: boolean;
+  /** For an ID query: whether the whole number was matched, or a fragment over all or own children. */
+  idScope?: 'whole' | 'all' | 'own';
+}
+
+/** The list, optionally narrowed to one exact ID number or to one owner's children. */
+function listChildren(
+  ctx: Ctx,
+  input: ReturnType<typeof childListInput.parse>,
+  q: string,
+  restrict: { exact: string } | { ownerId: string } | null,
+): ChildList {
+  const day = today(ctx);
+  let ids: string[] | null = null;
+  let broad: SQL | null = null;
+  if (restrict && 'exact' in restrict) {
+    ids = ctx.db
+      .select({ id: children.id })
+      .from(children)
+      .where(and(eq(children.idNumber, restrict.exact), isNull(children.deletedAt)))
+      .all()
+      .map((r) => r.id);
+    if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
+  } else if (q) {
+    const end = prefixEnd(q);
+    // How broad is the query? An index-only look at the key range, stopped early.
+    const probe = listProbe(ctx).get(q, end) as { n: number };
+    if (probe.n <= NARROW_KEYS) {
+      ids = (listNarrowIds(ctx).all(q, end) as { id: string }[]).map((r) => r.id);
+      if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
+    } else {
+      broad = sql`EXISTS (SELECT 1 FROM child_search_keys k WHERE k.child_id = ${children.id} AND k.key >= ${q} AND k.key < ${end})`;
+    }
+  }
+  // With a search, `+deleted_at` keeps the planner off the (deleted_at, …) indexes: it would
+  // take "not deleted" for a rare value and scan every child instead of the few that match.
+  const where: (SQL | undefined)[] = [q ? sql`+${children.deletedAt} IS NULL` : isNull(children.deletedAt)];
+  if (ids) where.push(inArray(children.id, ids));
+  if (broad) where.push(broad);
+  if (input.status) where.push(eq(children.status, input.status));
+  if (input.riskLevel) where.push(eq(children.riskLevel, input.riskLevel));
+  if (input.township) where.push(eq(children.township, input.township));
+  if (input.ownerId) where.push(eq(children.ownerId, input.ownerId));
+  if (restrict && 'ownerId' in restrict) where.push(eq(children.ownerId, restrict.ownerId));
+  if (input.category) {
+    where.push(sql`EXISTS (SELECT 1 FROM json_each(${children.categories}) WHERE value = ${input.category})`);
+  }
+  if (input.ageBand) {
+    const { after, upTo } = ageBandRange(input.ageBand, day);
+    where.push(gt(children.birthDate, after), lte(children.birthDate, upTo));
+  }
+  const filter = and(...where);
+  const select = () =>
+    ctx.db
+      .select({ child: children, ownerName: accounts.displayName })
+      .from(children)
+      .leftJoin(accounts, eq(accounts.id, children.ownerId))
+      .where(filter);
+
+  if (ids) {
+    // Narrow: the few matching children, looked up by id and ordered here, so no index on
+    // the order can tempt the planner into walking every child.
+    const all = select().all();
+    all.sort((a, b) => compareChildren(a.child, b.child, input.sort, input.order));
+    return {
+      rows: all
+        .slice(input.offset, input.offset + input.limit)
+        .map((r) => toSummary(r.child, day, r.ownerName)),
+      total: all.length,
+      totalCapped: false,
+    };
+  }
+
+  const dir = input.order === 'desc' ? desc : asc;
+  const orderBy = {
+    name: [dir(children.namePinyin), dir(children.name)],
+    birthDate: [dir(children.birthDate)],
+    createdAt: [dir(children.createdAt)],
+    updatedAt: [dir(children.updatedAt)],
+    riskLevel: [input.order === 'desc' ? desc(RISK_ORDER) : asc(RISK_ORDER), asc(children.namePinyin)],
+  }[input.sort];
+  const rows = select()
+    .orderBy(...orderBy, asc(children.id))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  let total: number;
+  let totalCapped = false;
+  if (!broad) {
+    total = ctx.db.select({ n: count() }).from(children).where(filter).get()?.n ?? 0;
+  } else {
+    // Broad (张, z): the page fills within a few hundred rows; the count stops at a cap.
+    const capped = ctx.db
+      .select({ one: sql`1` })
+      .from(children)
+      .where(filter)
+      .limit(BROAD_COUNT_CAP + 1)
+      .as('capped');
+    total = ctx.db.select({ n: count() }).from(capped).get()?.n ?? 0;
+    if (total > BROAD_COUNT_CAP) {
+      total = BROAD_COUNT_CAP;
+      totalCapped = true;
+    }
+  }
+  return { rows: rows.map((r) => toSummary(r.child, day, r.ownerName)), total, totalCapped };
+}
+
 export const childrenMethods = {
   'children.create': method({
     input: childCreateInput,
@@ -233,9 +357,13 @@ export const childrenMethods = {
     access: 'user',
     kind: 'write',
     handler: (ctx, input): ChildProfile => {
-      const { id, version, acknowledgeDuplicates, idNumber: sentId, ...rest } = input;
+      const { id, version, acknowledgeDuplicates, idNumber: sentId, ownerId: sentOwner, ...rest } = input;
       const before = loadChild(ctx, id);
-      const fields = { ...rest, idNumber: sentId === undefined ? before.idNumber : sentId };
+      // Left out keeps the owner; a change is an assignment, which only the policy's roles make.
+      const ownerId = sentOwner === undefined ? before.ownerId : sentOwner;
+      if (ownerId !== before.ownerId)
+        demand(ctx, 'assignOwner', { method: 'children.update', entity: 'child', entityId: id });
+      const fields = { ...rest, ownerId, idNumber: sentId === undefined ? before.idNumber : sentId };
       if (sentId === undefined && fields.idNumber) {
         // The kept number must still agree with the (possibly edited) gender and birth date.
         const mismatches = idMismatches(fields);
@@ -254,6 +382,14 @@ export const childrenMethods = {
         entityId: id,
         detail: { fields: changed },
       });
+      if (ownerId !== before.ownerId) {
+        ctx.audit.write({
+          action: 'children.assignOwner',
+          entity: 'child',
+          entityId: id,
+          detail: { from: before.ownerId, to: ownerId },
+        });
+      }
       const row = loadChild(ctx, id);
       return toProfile(row, today(ctx), ownerName(ctx, row.ownerId));
     },
@@ -262,104 +398,37 @@ export const childrenMethods = {
   'children.checkDuplicates': method({
     input: duplicateCheckInput,
     access: 'user',
-    kind: 'read',
-    handler: (ctx, input): DuplicateCandidate[] => findDuplicates(ctx, input),
+    // Writes: a check that carries a whole ID number is audited (it can confirm a guess).
+    kind: 'write',
+    handler: (ctx, input): DuplicateCandidate[] => duplicatesForReader(ctx, input),
   }),
 
   'children.list': method({
     input: childListInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): { rows: ChildSummary[]; total: number; totalCapped: boolean } => {
-      const day = today(ctx);
+    handler: (ctx, input): ChildList => {
       const q = input.query ? normalizeQuery(input.query) : '';
-      let ids: string[] | null = null;
-      let broad: SQL | null = null;
-      if (q) {
-        const end = prefixEnd(q);
-        // How broad is the query? An index-only look at the key range, stopped early.
-        const probe = listProbe(ctx).get(q, end) as { n: number };
-        if (probe.n <= NARROW_KEYS) {
-          ids = (listNarrowIds(ctx).all(q, end) as { id: string }[]).map((r) => r.id);
-          if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
-        } else {
-          broad = sql`EXISTS (SELECT 1 FROM child_search_keys k WHERE k.child_id = ${children.id} AND k.key >= ${q} AND k.key < ${end})`;
-        }
-      }
-      // With a search, `+deleted_at` keeps the planner off the (deleted_at, …) indexes: it would
-      // take "not deleted" for a rare value and scan every child instead of the few that match.
-      const where: (SQL | undefined)[] = [
-        q ? sql`+${children.deletedAt} IS NULL` : isNull(children.deletedAt),
-      ];
-      if (ids) where.push(inArray(children.id, ids));
-      if (broad) where.push(broad);
-      if (input.status) where.push(eq(children.status, input.status));
-      if (input.riskLevel) where.push(eq(children.riskLevel, input.riskLevel));
-      if (input.township) where.push(eq(children.township, input.township));
-      if (input.ownerId) where.push(eq(children.ownerId, input.ownerId));
-      if (input.category) {
-        where.push(
-          sql`EXISTS (SELECT 1 FROM json_each(${children.categories}) WHERE value = ${input.category})`,
-        );
-      }
-      if (input.ageBand) {
-        const { after, upTo } = ageBandRange(input.ageBand, day);
-        where.push(gt(children.birthDate, after), lte(children.birthDate, upTo));
-      }
-      const filter = and(...where);
-      const select = () =>
-        ctx.db
-          .select({ child: children, ownerName: accounts.displayName })
-          .from(children)
-          .leftJoin(accounts, eq(accounts.id, children.ownerId))
-          .where(filter);
-
-      if (ids) {
-        // Narrow: the few matching children, looked up by id and ordered here, so no index on
-        // the order can tempt the planner into walking every child.
-        const all = select().all();
-        all.sort((a, b) => compareChildren(a.child, b.child, input.sort, input.order));
-        return {
-          rows: all
-            .slice(input.offset, input.offset + input.limit)
-            .map((r) => toSummary(r.child, day, r.ownerName)),
-          total: all.length,
-          totalCapped: false,
-        };
-      }
-
-      const dir = input.order === 'desc' ? desc : asc;
-      const orderBy = {
-        name: [dir(children.namePinyin), dir(children.name)],
-        birthDate: [dir(children.birthDate)],
-        createdAt: [dir(children.createdAt)],
-        updatedAt: [dir(children.updatedAt)],
-        riskLevel: [input.order === 'desc' ? desc(RISK_ORDER) : asc(RISK_ORDER), asc(children.namePinyin)],
-      }[input.sort];
-      const rows = select()
-        .orderBy(...orderBy, asc(children.id))
-        .limit(input.limit)
-        .offset(input.offset)
-        .all();
-      let total: number;
-      let totalCapped = false;
-      if (!broad) {
-        total = ctx.db.select({ n: count() }).from(children).where(filter).get()?.n ?? 0;
-      } else {
-        // Broad (张, z): the page fills within a few hundred rows; the count stops at a cap.
-        const capped = ctx.db
-          .select({ one: sql`1` })
-          .from(children)
-          .where(filter)
-          .limit(BROAD_COUNT_CAP + 1)
-          .as('capped');
-        total = ctx.db.select({ n: count() }).from(capped).get()?.n ?? 0;
-        if (total > BROAD_COUNT_CAP) {
-          total = BROAD_COUNT_CAP;
-          totalCapped = true;
-        }
-      }
-      return { rows: rows.map((r) => toSummary(r.child, day, r.ownerName)), total, totalCapped };
+      if (!isIdQuery(q)) return listChildren(ctx, input, q, null);
+      // An ID lookup (issue 11, item 3): the whole number finds its child for anyone; a fragment
+      // searches only the children whose full number this reader may see. Each one is audited.
+      const whole = q.length === 18;
+      const all = whole || can(ctx.user, 'searchIdFragment');
+      const found = whole
+        ? listChildren(ctx, input, q, { exact: q.toUpperCase() })
+        : listChildren(ctx, input, q, all ? null : { ownerId: ctx.user.id });
+      ctx.audit.write({
+        action: 'children.idLookup',
+        entity: 'child',
+        entityId: null,
+        detail: {
+          via: 'children.list',
+          mode: whole ? 'whole' : 'fragment',
+          ...(whole ? {} : { scope: all ? 'all' : 'own', length: q.length }),
+          found: found.total,
+        },
+      });
+      return { ...found, idScope: whole ? 'whole' : all ? 'all' : 'own' };
     },
   }),
 
@@ -402,16 +471,18 @@ export const childrenMethods = {
     kind: 'write',
     handler: (ctx, input): { idNumber: string | null } => {
       const row = loadChild(ctx, input.id);
-      if (ctx.user.role === 'caseworker' && row.ownerId !== ctx.user.id) {
-        ctx.audit.write({
-          action: 'access.denied',
-          entity: 'child',
-          entityId: row.id,
-          detail: { method: 'children.revealIdNumber' },
-        });
-        throw new ApiError('FORBIDDEN', t('errors.forbidden'));
-      }
-      ctx.audit.write({ action: 'children.revealId', entity: 'child', entityId: row.id });
+      demand(ctx, 'revealId', {
+        ownerId: row.ownerId,
+        method: 'children.revealIdNumber',
+        entity: 'child',
+        entityId: row.id,
+      });
+      ctx.audit.write({
+        action: 'children.revealId',
+        entity: 'child',
+        entityId: row.id,
+        detail: { reason: input.reason },
+      });
       return { idNumber: row.idNumber };
     },
   }),

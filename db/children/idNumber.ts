@@ -44,10 +44,18 @@ export function checkIdNumber(input: string, today: string): IdNumberCheck {
   };
 }
 
-/** `370115********123X`: region code and the last four, as DOMAIN.md shows it. */
+/**
+ * `370115************`: the region code (户籍地) only. Every screen that shows an ID number also
+ * shows the birth date and gender (they are casework facts: age, 18th birthday, school stage),
+ * and with those known only the 3-digit sequence is left: 500 numbers of the right parity, the
+ * check character then fixed. Any visible character of the last four would cut that to 50 or
+ * fewer (DOMAIN.md: never fewer than 500), so none is shown; a relative's number gets the same
+ * mask. The full number is for those the access policy names, with a reason (policy.ts).
+ * This is the one mask: the API, exports and every screen use it.
+ */
 export function maskIdNumber(id: string | null): string | null {
   if (!id) return null;
-  return `${id.slice(0, 6)}${'*'.repeat(Math.max(0, id.length - 10))}${id.slice(-4)}`;
+  return `${id.slice(0, 6)}${'*'.repeat(Math.max(0, id.length - 6))}`;
 }
 
 /** Whole years between a YYYY-MM-DD birth date and `today`. */

@@ -157,6 +157,12 @@ export const childUpdateInput = z
     version: versionField,
     ...childFields,
     idNumber: keepOrIdNumber,
+    /** Left out keeps the owner; null (or empty) clears it. Only a supervisor or admin changes it. */
+    ownerId: z
+      .string()
+      .max(64)
+      .nullish()
+      .transform((v) => (v === '' ? null : v)),
     acknowledgeDuplicates: z.boolean().default(false),
   })
   .superRefine((v, ctx) => crossCheckId({ ...v, idNumber: v.idNumber ?? null }, ctx))
@@ -205,7 +211,11 @@ export const childCloseInput = z
     message: t('validation.child.closeNoteRequired'),
   });
 
-export const childRevealInput = z.object({ id: z.string().min(1) });
+/** Every reveal of a full number says why (issue 11: "each reveal with a reason"). */
+export const childRevealInput = z.object({
+  id: z.string().min(1),
+  reason: requiredText(200, 'access.revealReasonRequired'),
+});
 
 export const binListInput = z.object({
   offset: z.number().int().min(0).default(0),

@@ -1,10 +1,11 @@
 // 关系人 and 羁押情况: persons are shared between siblings, so a person is edited once and
 // every child linked to them sees the change.
-import { and, asc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
+import { startsWith } from '../common/like';
 import { created, updateVersioned } from '../common/records';
 import { maskIdNumber } from './idNumber';
 import {
@@ -18,6 +19,7 @@ import {
 } from './inputs';
 import { loadChild } from './model';
 import { childRelations, children, custodyRecords, persons } from './schema';
+import { isIdQuery } from './search';
 
 export interface PersonView {
   id: string;
@@ -278,21 +280,36 @@ export const relationMethods = {
   'persons.search': method({
     input: personSearchInput,
     access: 'user',
-    kind: 'read',
+    // Writes: a search by a whole ID number is audited (it confirms whose number it is).
+    kind: 'write',
     handler: (ctx, input): PersonView[] => {
       const q = input.query;
+      // An ID number is matched whole, never by a fragment (issue 11, item 3).
+      const byId = isIdQuery(q) && q.length === 18;
       const rows = ctx.db
         .select()
         .from(persons)
         .where(
           and(
             isNull(persons.deletedAt),
-            or(like(persons.name, `${q}%`), eq(persons.idNumber, q.toUpperCase()), eq(persons.phone, q)),
+            or(
+              startsWith(persons.name, q),
+              byId ? eq(persons.idNumber, q.toUpperCase()) : undefined,
+              eq(persons.phone, q),
+            ),
           ),
         )
         .orderBy(asc(persons.name))
         .limit(20)
         .all();
+      if (byId) {
+        ctx.audit.write({
+          action: 'persons.idLookup',
+          entity: 'person',
+          entityId: null,
+          detail: { mode: 'whole', found: rows.filter((r) => r.idNumber === q.toUpperCase()).length },
+        });
+      }
       const counts = childCounts(
         ctx,
         rows.map((r) => r.id),

@@ -57,3 +57,11 @@ export function searchKeys(child: SearchableChild): string[] {
 export function prefixEnd(prefix: string): string {
   return `${prefix}\u{10FFFF}`;
 }
+
+/**
+ * A query made only of digits (and X) can only be part of an ID number: names, pinyin, schools
+ * and villages hold no such keys. Such a search is an ID lookup, with its own rule (policy.ts).
+ */
+export function isIdQuery(query: string): boolean {
+  return /^[0-9]+[0-9x]*$/i.test(query);
+}

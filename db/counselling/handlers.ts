@@ -1,10 +1,12 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
+import { can, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { ageOn } from '../children/idNumber';
 import { loadChild, today } from '../children/model';
+import { children } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
@@ -16,17 +18,21 @@ import { counsellingSessions, psychAssessments, treatmentReferrals } from './sch
  * administrators read their text. Everyone else sees that something took place, and when.
  */
 export function maySeeCounsellingText(ctx: Ctx, childOwnerId: string | null): boolean {
-  const role = ctx.user.role;
-  return role === 'admin' || role === 'counsellor' || childOwnerId === ctx.user.id;
+  return can(ctx.user, 'readCounsellingText', { ownerId: childOwnerId });
 }
 
+/**
+ * For a reader without text access (`restricted`), a record keeps only that it exists, its
+ * date, its counsellor and the crisis flag (issue 11, item 7): every other field is null. The
+ * timeline, the reminders, 首页 and the summary follow the same rule.
+ */
 export interface AssessmentView {
   id: string;
-  guardianConsent: boolean;
-  childConsent: boolean;
+  guardianConsent: boolean | null;
+  childConsent: boolean | null;
   date: string;
-  instrument: string;
-  riskLevel: 'high' | 'medium' | 'low' | 'none';
+  instrument: string | null;
+  riskLevel: 'high' | 'medium' | 'low' | 'none' | null;
   crisis: boolean;
   assessor: string;
   score: string | null;
@@ -37,9 +43,9 @@ export interface AssessmentView {
 export interface SessionView {
   id: string;
   date: string;
-  institution: string;
+  institution: string | null;
   counsellor: string;
-  minutes: number;
+  minutes: number | null;
   crisis: boolean;
   nextFollowUp: string | null;
   /** null when the reader may not see it (`restricted`). */
@@ -50,7 +56,7 @@ export interface SessionView {
 export interface TreatmentView {
   id: string;
   date: string;
-  institution: string;
+  institution: string | null;
   reason: string | null;
   outcome: string | null;
   restricted: boolean;
@@ -141,11 +147,11 @@ export const counsellingMethods = {
         },
         assessments: assessments.map((a) => ({
           id: a.id,
-          guardianConsent: a.guardianConsent,
-          childConsent: a.childConsent,
+          guardianConsent: visible ? a.guardianConsent : null,
+          childConsent: visible ? a.childConsent : null,
           date: a.date,
-          instrument: a.instrument,
-          riskLevel: a.riskLevel,
+          instrument: visible ? a.instrument : null,
+          riskLevel: visible ? a.riskLevel : null,
           crisis: a.crisis,
           assessor: a.assessor,
           score: visible ? a.score : null,
@@ -155,18 +161,18 @@ export const counsellingMethods = {
         sessions: sessions.map((s) => ({
           id: s.id,
           date: s.date,
-          institution: s.institution,
+          institution: visible ? s.institution : null,
           counsellor: s.counsellor,
-          minutes: s.minutes,
+          minutes: visible ? s.minutes : null,
           crisis: s.crisis,
-          nextFollowUp: s.nextFollowUp,
+          nextFollowUp: visible ? s.nextFollowUp : null,
           summary: visible ? s.summary : null,
           restricted: !visible,
         })),
         treatments: treatments.map((r) => ({
           id: r.id,
           date: r.date,
-          institution: r.institution,
+          institution: visible ? r.institution : null,
           reason: visible ? r.reason : null,
           outcome: visible ? r.outcome : null,
           restricted: !visible,
@@ -183,8 +189,12 @@ export const counsellingMethods = {
     kind: 'write',
     handler: (ctx, input): { id: string } => {
       const child = loadChild(ctx, input.childId);
-      if (!maySeeCounsellingText(ctx, child.ownerId))
-        throw ApiError.denied('counselling.addAssessment', t('errors.forbidden'), 'child', child.id);
+      demand(ctx, 'writeCounselling', {
+        ownerId: child.ownerId,
+        method: 'counselling.addAssessment',
+        entity: 'child',
+        entityId: child.id,
+      });
       if (input.date > today(ctx))
         throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
       const id = newId();
@@ -204,8 +214,12 @@ export const counsellingMethods = {
     kind: 'write',
     handler: (ctx, input): { id: string } => {
       const child = loadChild(ctx, input.childId);
-      if (!maySeeCounsellingText(ctx, child.ownerId))
-        throw ApiError.denied('counselling.addSession', t('errors.forbidden'), 'child', child.id);
+      demand(ctx, 'writeCounselling', {
+        ownerId: child.ownerId,
+        method: 'counselling.addSession',
+        entity: 'child',
+        entityId: child.id,
+      });
       if (input.date > today(ctx))
         throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
       const id = newId();
@@ -225,8 +239,12 @@ export const counsellingMethods = {
     kind: 'write',
     handler: (ctx, input): { id: string } => {
       const child = loadChild(ctx, input.childId);
-      if (!maySeeCounsellingText(ctx, child.ownerId))
-        throw ApiError.denied('counselling.addTreatment', t('errors.forbidden'), 'child', child.id);
+      demand(ctx, 'writeCounselling', {
+        ownerId: child.ownerId,
+        method: 'counselling.addTreatment',
+        entity: 'child',
+        entityId: child.id,
+      });
       const id = newId();
       return audited(ctx, child.id, 'counselling.addTreatment', id, () => {
         ctx.db
@@ -240,10 +258,18 @@ export const counsellingMethods = {
 };
 
 // The timeline says that counselling happened, never what was said: the file is read by more
-// people than the notes may be.
+// people than the notes may be. A reader without text access gets what the counselling page
+// gives them: the date, the counsellor and a crisis flag.
 registerTimelineSource('counselling', (ctx, childId): TimelineItem[] => {
   const items: TimelineItem[] = [];
   const link = `/counselling/${childId}`;
+  const owner = ctx.db
+    .select({ ownerId: children.ownerId })
+    .from(children)
+    .where(eq(children.id, childId))
+    .get();
+  const visible = maySeeCounsellingText(ctx, owner?.ownerId ?? null);
+  const crisis = (flag: boolean) => (flag ? t('timeline.counselling.crisis') : '');
   for (const a of ctx.db
     .select()
     .from(psychAssessments)
@@ -252,7 +278,11 @@ registerTimelineSource('counselling', (ctx, childId): TimelineItem[] => {
     items.push({
       date: a.date,
       area: 'counselling',
-      title: t('timeline.counselling.assessment', { instrument: a.instrument }),
+      title:
+        (visible
+          ? t('timeline.counselling.assessment', { instrument: a.instrument })
+          : t('timeline.counselling.assessmentRestricted')) + crisis(a.crisis),
+      ...(visible ? {} : { detail: a.assessor }),
       link,
     });
   }
@@ -264,8 +294,11 @@ registerTimelineSource('counselling', (ctx, childId): TimelineItem[] => {
     items.push({
       date: s.date,
       area: 'counselling',
-      title: t('timeline.counselling.session', { minutes: s.minutes }),
-      detail: s.institution,
+      title:
+        (visible
+          ? t('timeline.counselling.session', { minutes: s.minutes })
+          : t('timeline.counselling.sessionRestricted')) + crisis(s.crisis),
+      detail: visible ? s.institution : s.counsellor,
       link,
     });
   }
@@ -278,7 +311,7 @@ registerTimelineSource('counselling', (ctx, childId): TimelineItem[] => {
       date: r.date,
       area: 'counselling',
       title: t('timeline.counselling.treatment'),
-      detail: r.institution,
+      ...(visible ? { detail: r.institution } : {}),
       link,
     });
   }

@@ -1,14 +1,35 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
-import { method } from '../api/define';
+import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { maySeeCounsellingText } from '../counselling/handlers';
 import { guardianshipOrders } from '../orders/schema';
-import { childSummaryInput, recordExportInput } from './inputs';
+import { childSummaryInput, recordExportInput, type SummarySection } from './inputs';
 import { type ChildSummaryDoc, childSummary } from './summary';
 
 export type { ChildSummaryDoc } from './summary';
+
+interface ServedSummary {
+  sections: SummarySection[];
+  partner: string;
+  fullId: boolean;
+  includeCharge: boolean;
+}
+
+/** How long after its data was served a summary may be recorded as exported (a batch takes a while). */
+const SERVED_WITHIN_MS = 30 * 60_000;
+
+function lastServedSummary(ctx: Ctx, childId: string): ServedSummary | null {
+  const row = ctx.raw
+    .prepare(
+      `SELECT detail FROM audit_log WHERE entity = 'child' AND entity_id = ? AND action = 'children.view'
+       AND actor_id = ? AND at >= ? AND json_extract(detail, '$.via') = 'documents.childSummary'
+       ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(childId, ctx.user.id, ctx.clock.now() - SERVED_WITHIN_MS) as { detail: string } | undefined;
+  return row ? (JSON.parse(row.detail) as ServedSummary) : null;
+}
 
 export const documentMethods = {
   /**
@@ -23,13 +44,16 @@ export const documentMethods = {
   }),
 
   /**
-   * Records a file that left the app (ARCHITECTURE §1: every export is in the audit log). The
-   * shell calls it with the file's SHA-256, so a copy found later can be matched to its row.
+   * Records a file that left the app (ARCHITECTURE §1: every export is in the audit log). Only
+   * the shell calls it (never the renderer's channel), with the SHA-256 of the bytes it wrote to
+   * disk, so a copy found later can be matched to its row. What a summary holds is taken from
+   * the core's own record of the summary it served, not from the caller.
    */
   'documents.recordExport': method({
     input: recordExportInput,
     access: 'user',
     kind: 'write',
+    shellOnly: true,
     handler: (ctx, input): { recordedAt: number } => {
       const child = loadChild(ctx, input.childId);
       if (input.kind === 'orderPdf') {
@@ -48,13 +72,19 @@ export const documentMethods = {
           entityId: t('documents.validation.wrongChild'),
         });
       }
-      // The row says what the file holds: a section its exporter may not read was left out of it.
+      // The row says what the file holds: the sections of the summary this user was last served
+      // for this child (its children.view row), and whether its counselling part was reduced.
       let sections = input.sections;
-      let omitted: string[] | undefined;
-      if (sections?.includes('counselling') && !maySeeCounsellingText(ctx, child.ownerId)) {
-        sections = sections.filter((s) => s !== 'counselling');
-        omitted = ['counselling'];
+      let served: ServedSummary | null = null;
+      if (input.kind === 'childSummary') {
+        served = lastServedSummary(ctx, child.id);
+        if (!served) throw new ApiError('VALIDATION', t('documents.validation.notServed'));
+        sections = served.sections;
       }
+      const restricted =
+        sections?.includes('counselling') && !maySeeCounsellingText(ctx, child.ownerId)
+          ? ['counselling']
+          : undefined;
       ctx.audit.write({
         action: 'documents.export',
         entity: input.kind === 'orderPdf' ? 'order' : 'child',
@@ -63,8 +93,11 @@ export const documentMethods = {
           kind: input.kind,
           childId: child.id,
           ...(sections ? { sections } : {}),
-          ...(omitted ? { omitted } : {}),
-          ...(input.partner ? { partner: input.partner } : {}),
+          ...(restricted ? { restricted } : {}),
+          ...(served
+            ? { partner: served.partner, fullId: served.fullId, includeCharge: served.includeCharge }
+            : {}),
+          ...(!served && input.partner ? { partner: input.partner } : {}),
           sha256: input.sha256,
           fileName: input.fileName,
           ...(input.pages ? { pages: input.pages } : {}),

@@ -3,16 +3,15 @@
 // partner must not see (DOMAIN.md "Privacy duties").
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
+import { demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import type { Ctx } from '../api/define';
-import { ApiError } from '../api/errors';
 import type { Category, CloseReason, GuardianshipSituation, NeedKind, RiskLevel } from '../children/codes';
 import { ageOn, maskIdNumber } from '../children/idNumber';
 import { deriveGuardianship, loadChild, today } from '../children/model';
 import { relationsOfChild } from '../children/relations';
 import { localDate } from '../common/dates';
-import { counsellingMethods, maySeeCounsellingText } from '../counselling/handlers';
+import { counsellingMethods } from '../counselling/handlers';
 import { educationMethods } from '../education/handlers';
 import { orderMethods } from '../orders/handlers';
 import { referralMethods } from '../referrals/handlers';
@@ -103,22 +102,29 @@ export interface SummaryOrder {
   evaluation: string | null;
 }
 
+/**
+ * As on the counselling page: for an exporter without text access (`restricted`) only that a
+ * record exists, its date, its counsellor and the crisis flag; every other field is null.
+ */
 export interface SummaryCounselling {
+  restricted: boolean;
   assessments: {
     date: string;
-    instrument: string;
-    riskLevel: string;
+    instrument: string | null;
+    riskLevel: string | null;
     assessor: string;
     score: string | null;
+    crisis: boolean;
   }[];
   sessions: {
     date: string;
-    institution: string;
+    institution: string | null;
     counsellor: string;
-    minutes: number;
+    minutes: number | null;
     summary: string | null;
+    crisis: boolean;
   }[];
-  treatments: { date: string; institution: string; reason: string | null; outcome: string | null }[];
+  treatments: { date: string; institution: string | null; reason: string | null; outcome: string | null }[];
 }
 
 export interface SummaryVisit {
@@ -203,11 +209,14 @@ function overlaps(start: string | null, end: string | null, from: string | null,
 
 const byDate = <T extends { date: string }>(a: T, b: T) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
-/** The caseworker rule of children.revealIdNumber: a caseworker sees full numbers of their own children only. */
+/** The rule of children.revealIdNumber, from the one policy. */
 function assertMayRevealId(ctx: Ctx, childId: string, ownerId: string | null): void {
-  if (ctx.user.role === 'caseworker' && ownerId !== ctx.user.id) {
-    throw ApiError.denied('documents.childSummary', t('errors.forbidden'), 'child', childId);
-  }
+  demand(ctx, 'exportFullId', {
+    ownerId,
+    method: 'documents.childSummary',
+    entity: 'child',
+    entityId: childId,
+  });
 }
 
 export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
@@ -232,6 +241,22 @@ export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
       });
     }
   }
+
+  // Every read of a child's file is audited once, whatever the path (issue 11, item 4): a
+  // summary preview, a print window, each child of a batch. The row says what was served, and
+  // the export row is later written from it, not from what a caller claims.
+  ctx.audit.write({
+    action: 'children.view',
+    entity: 'child',
+    entityId: row.id,
+    detail: {
+      via: 'documents.childSummary',
+      sections: input.sections,
+      partner: input.partner,
+      fullId: idNumberFull,
+      includeCharge: input.includeCharge,
+    },
+  });
 
   const doc: ChildSummaryDoc = {
     childId: row.id,
@@ -433,39 +458,38 @@ export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
   }
 
   if (want.has('counselling')) {
-    if (!maySeeCounsellingText(ctx, row.ownerId)) {
-      // 精神卫生法 art. 23: not even that sessions took place goes to someone who may not read them.
-      omitted.push({ section: 'counselling', reason: 'restricted' });
-    } else {
-      // The area's own read, so the reading is audited as counselling.view like on its screen.
-      const c = counsellingMethods['counselling.forChild'].handler(ctx, { childId: row.id });
-      doc.counselling = {
-        assessments: c.assessments
-          .filter((a) => inRange(a.date))
-          .sort(byDate)
-          .map((a) => ({
-            date: a.date,
-            instrument: a.instrument,
-            riskLevel: a.riskLevel,
-            assessor: a.assessor,
-            score: a.score,
-          })),
-        sessions: c.sessions
-          .filter((s) => inRange(s.date))
-          .sort(byDate)
-          .map((s) => ({
-            date: s.date,
-            institution: s.institution,
-            counsellor: s.counsellor,
-            minutes: s.minutes,
-            summary: s.summary,
-          })),
-        treatments: c.treatments
-          .filter((r) => inRange(r.date))
-          .sort(byDate)
-          .map((r) => ({ date: r.date, institution: r.institution, reason: r.reason, outcome: r.outcome })),
-      };
-    }
+    // The area's own read, so the reading (or the refusal of the text) is audited as on its
+    // screen, and the reduced form for readers without text access is the page's own.
+    const c = counsellingMethods['counselling.forChild'].handler(ctx, { childId: row.id });
+    doc.counselling = {
+      restricted: !c.textVisible,
+      assessments: c.assessments
+        .filter((a) => inRange(a.date))
+        .sort(byDate)
+        .map((a) => ({
+          date: a.date,
+          instrument: a.instrument,
+          riskLevel: a.riskLevel,
+          assessor: a.assessor,
+          score: a.score,
+          crisis: a.crisis,
+        })),
+      sessions: c.sessions
+        .filter((s) => inRange(s.date))
+        .sort(byDate)
+        .map((s) => ({
+          date: s.date,
+          institution: s.institution,
+          counsellor: s.counsellor,
+          minutes: s.minutes,
+          summary: s.summary,
+          crisis: s.crisis,
+        })),
+      treatments: c.treatments
+        .filter((r) => inRange(r.date))
+        .sort(byDate)
+        .map((r) => ({ date: r.date, institution: r.institution, reason: r.reason, outcome: r.outcome })),
+    };
   }
 
   if (want.has('visits')) {

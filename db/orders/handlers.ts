@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
+import { refusal } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -298,7 +299,11 @@ export const orderMethods = {
         ctx.db.select({ n: count() }).from(accounts).where(isNull(accounts.disabledAt)).get()?.n ?? 0;
       // Four eyes wherever there are two people: the drafter may not approve their own order.
       if (enabled > 1 && o.createdBy === ctx.user.id)
-        throw new ApiError('FORBIDDEN', t('validation.order.selfApproval'));
+        throw refusal(
+          'orders.approve',
+          { entity: 'order', entityId: o.id, detail: { rule: 'selfApproval' } },
+          t('validation.order.selfApproval'),
+        );
       const issueDate = input.issueDate ?? today(ctx);
       const year = Number(issueDate.slice(0, 4));
       const seq = nextNumber(ctx, 'order', year);

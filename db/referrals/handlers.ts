@@ -3,7 +3,7 @@ import { t } from '../../renderer/src/i18n';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
-import { workdays } from '../calendar/workdays';
+import { type DeadlineMove, deadlineMovesOf, missingYears, workdaysOf } from '../calendar/model';
 import { addMonths } from '../children/guardianship';
 import { createChild } from '../children/handlers';
 import { maskIdNumber } from '../children/idNumber';
@@ -35,9 +35,13 @@ export function referralNumber(year: number, seq: number): string {
 }
 
 /** 回复期限 by carrier: a 检察建议 a month (未成年人保护法 art. 114), a lead transfer 5 working days. */
-export function defaultReplyDue(carrier: Carrier, sentDate: string): { date: string; approximate: boolean } {
+export function defaultReplyDue(
+  ctx: Ctx,
+  carrier: Carrier,
+  sentDate: string,
+): { date: string; approximate: boolean } {
   if (carrier === 'procuratorialAdvice') return { date: addMonths(sentDate, 1), approximate: false };
-  return workdays.addWorkdays(sentDate, LEAD_REPLY_WORKDAYS);
+  return workdaysOf(ctx).addWorkdays(sentDate, LEAD_REPLY_WORKDAYS);
 }
 
 export interface ActionView {
@@ -69,6 +73,10 @@ export interface ReferralView {
   verifyOverdue: boolean;
   /** Outside the years the holiday calendar knows, deadlines count plain weekdays. */
   calendarApproximate: boolean;
+  /** The years that span lacks in the calendar, for the notice to name. */
+  calendarMissingYears: number[];
+  /** Deadlines a later calendar change moved (settings → 节假日安排). */
+  deadlineMoves: DeadlineMove[];
   overdue: boolean;
   closedAt: number | null;
   version: number;
@@ -210,7 +218,10 @@ function viewReferral(ctx: Ctx, id: string): ReferralView {
     status: r.status,
     verifyDue: r.verifyDue,
     verifyOverdue: vOverdue,
-    calendarApproximate: !workdays.knowsYear(r.receivedDate) || !workdays.knowsYear(r.verifyDue),
+    calendarApproximate:
+      !workdaysOf(ctx).knowsYear(r.receivedDate) || !workdaysOf(ctx).knowsYear(r.verifyDue),
+    calendarMissingYears: missingYears(ctx, r.receivedDate, r.verifyDue),
+    deadlineMoves: deadlineMovesOf(ctx, r.id),
     overdue: vOverdue || (r.status !== 'closed' && actions.some((a) => a.overdue)),
     closedAt: r.closedAt,
     version: r.version,
@@ -305,7 +316,10 @@ export const referralMethods = {
       const id = newId();
       const year = Number(input.receivedDate.slice(0, 4));
       const seq = nextNumber(ctx, 'referral', year);
-      const verifyDue = workdays.addWorkdays(input.receivedDate, readSetting(ctx, 'verifyWorkdays')).date;
+      const verifyDue = workdaysOf(ctx).addWorkdays(
+        input.receivedDate,
+        readSetting(ctx, 'verifyWorkdays'),
+      ).date;
 
       const childIds = input.children.map((c, i) => {
         if (c.child) {
@@ -416,7 +430,10 @@ export const referralMethods = {
       const r = loadReferral(ctx, id);
       assertNotClosed(r);
       assertInList(ctx, 'sourceDepartments', fields.sourceDepartment, 'sourceDepartment');
-      const verifyDue = workdays.addWorkdays(fields.receivedDate, readSetting(ctx, 'verifyWorkdays')).date;
+      const verifyDue = workdaysOf(ctx).addWorkdays(
+        fields.receivedDate,
+        readSetting(ctx, 'verifyWorkdays'),
+      ).date;
       updateVersioned(ctx, referrals, id, version, { ...fields, verifyDue });
       ctx.audit.write({ action: 'referrals.update', entity: 'referral', entityId: id });
       return viewReferral(ctx, id);
@@ -600,7 +617,7 @@ export const referralMethods = {
           agency: input.agency,
           carrier: input.carrier,
           sentDate: input.sentDate,
-          replyDue: input.replyDue ?? defaultReplyDue(input.carrier, input.sentDate).date,
+          replyDue: input.replyDue ?? defaultReplyDue(ctx, input.carrier, input.sentDate).date,
           followUpNote: input.followUpNote,
           ...created(ctx),
         })
@@ -629,7 +646,7 @@ export const referralMethods = {
       assertInList(ctx, 'agencies', fields.agency, 'agency');
       updateVersioned(ctx, referralActions, id, version, {
         ...fields,
-        replyDue: fields.replyDue ?? defaultReplyDue(fields.carrier, fields.sentDate).date,
+        replyDue: fields.replyDue ?? defaultReplyDue(ctx, fields.carrier, fields.sentDate).date,
       });
       touch(ctx, a.referralId);
       ctx.audit.write({

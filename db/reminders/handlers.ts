@@ -1,8 +1,11 @@
-import { and, desc, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
+import { can, demand } from '../access/policy';
+import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
+import { missingNextYear } from '../calendar/model';
 import { addDays } from '../calendar/workdays';
 import { today } from '../children/model';
 import { children } from '../children/schema';
@@ -18,6 +21,8 @@ export interface ReminderItem extends Reminder {
   title: string;
   priority: number;
   group: ReminderGroup;
+  /** Whether this reader may put it off (policy.ts): the board shows the button by it. */
+  snoozable: boolean;
 }
 
 export interface Board {
@@ -35,20 +40,29 @@ function groupOf(due: string, day: string): ReminderGroup {
   return 'upcoming';
 }
 
-/** The board for one owner (or everyone), snoozed reminders left out until their date. */
+/**
+ * The board for one owner (or everyone), as the reader sees it: the reader's own snoozes left
+ * out until their date (a snooze is per user), and a counselling follow-up only for someone
+ * who may read counselling (it carries the next session's date; a crisis flag shows to all).
+ */
 export function buildBoard(ctx: Ctx, ownerId: string | null): Board {
   const day = today(ctx);
+  // One caseworker's board, seen by a supervisor, shows as that caseworker sees it: the
+  // supervisor snoozes for them there. Anyone else sees their own snoozes.
+  const snoozesOf = ownerId && can(ctx.user, 'snoozeForOthers') ? ownerId : ctx.user.id;
   const snoozes = new Map(
     ctx.db
       .select()
       .from(reminderSnoozes)
-      .where(gte(reminderSnoozes.until, day))
+      .where(and(eq(reminderSnoozes.userId, snoozesOf), gte(reminderSnoozes.until, day)))
       .all()
       .map((s) => [s.key, s.until]),
   );
   const groups: Board['groups'] = { overdue: [], today: [], week: [], upcoming: [] };
   let snoozed = 0;
   for (const r of collectReminders(ctx, day, { ownerId: ownerId ?? undefined })) {
+    if (r.kind === 'counsellingFollowUp' && !can(ctx.user, 'readCounsellingText', { ownerId: r.ownerId }))
+      continue;
     const until = snoozes.get(r.key);
     if (until && until > day) {
       snoozed++;
@@ -59,6 +73,7 @@ export function buildBoard(ctx: Ctx, ownerId: string | null): Board {
       ...r,
       group,
       priority: PRIORITY[r.kind],
+      snoozable: can(ctx.user, 'snooze', { reminderKind: r.kind, ownerId: r.ownerId }),
       title: t(`reminders.kind.${r.kind}`, r.facts as Record<string, string>),
     });
   }
@@ -79,13 +94,35 @@ export function buildBoard(ctx: Ctx, ownerId: string | null): Board {
   return { groups, counts, badge: counts.overdue + counts.today + counts.week, snoozed };
 }
 
+/** Next year's 节假日安排 missing, from 1 December: only administrators can add it, so only they are told. */
+function adminCalendarReminder(ctx: Ctx): number | null {
+  return ctx.user.role === 'admin' ? missingNextYear(ctx) : null;
+}
+
+/** The owner of the child a counselling reminder is about (its key names the record). */
+function reminderChildOwner(ctx: Ctx, key: string): string | null {
+  const [kind, recordId] = key.split(':');
+  if (kind !== 'crisis' && kind !== 'counsellingFollowUp') return null;
+  const row = ctx.raw
+    .prepare(
+      `SELECT c.owner_id AS ownerId FROM children c WHERE c.id IN (
+         SELECT child_id FROM counselling_sessions WHERE id = ?
+         UNION ALL SELECT child_id FROM psych_assessments WHERE id = ?)`,
+    )
+    .get(recordId ?? '', recordId ?? '') as { ownerId: string | null } | undefined;
+  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  return row.ownerId;
+}
+
 export const reminderMethods = {
   'reminders.board': method({
     input: boardInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): Board =>
-      buildBoard(ctx, input.ownerId === undefined ? ctx.user.id : input.ownerId),
+    handler: (ctx, input): Board & { calendarMissingYear: number | null } => ({
+      ...buildBoard(ctx, input.ownerId === undefined ? ctx.user.id : input.ownerId),
+      calendarMissingYear: adminCalendarReminder(ctx),
+    }),
   }),
 
   'reminders.badge': method({
@@ -108,17 +145,36 @@ export const reminderMethods = {
       const kind = input.key.split(':')[0];
       if (!(REMINDER_KINDS as readonly string[]).includes(kind))
         throw new ApiError('NOT_FOUND', t('errors.notFound'));
+      const userId = input.forUserId ?? ctx.user.id;
+      if (userId !== ctx.user.id) {
+        demand(ctx, 'snoozeForOthers', {
+          method: 'reminders.snooze',
+          entity: 'reminder',
+          entityId: input.key,
+        });
+        const target = ctx.db.select().from(accounts).where(eq(accounts.id, userId)).get();
+        if (!target || target.disabledAt !== null) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+      }
+      // A crisis or counselling follow-up: only its owner, counselling staff or admins put it off.
+      demand(ctx, 'snooze', {
+        reminderKind: kind,
+        ownerId: reminderChildOwner(ctx, input.key),
+        method: 'reminders.snooze',
+        entity: 'reminder',
+        entityId: input.key,
+      });
       ctx.db
         .insert(reminderSnoozes)
         .values({
           key: input.key,
+          userId,
           until: input.until,
           reason: input.reason,
           createdAt: ctx.clock.now(),
           createdBy: ctx.user.id,
         })
         .onConflictDoUpdate({
-          target: reminderSnoozes.key,
+          target: [reminderSnoozes.userId, reminderSnoozes.key],
           set: {
             until: input.until,
             reason: input.reason,
@@ -131,7 +187,7 @@ export const reminderMethods = {
         action: 'reminders.snooze',
         entity: 'reminder',
         entityId: input.key,
-        detail: { until: input.until },
+        detail: { until: input.until, ...(userId !== ctx.user.id ? { forUserId: userId } : {}) },
       });
       return null;
     },
@@ -180,6 +236,7 @@ export const reminderMethods = {
             .all(...ids) as { referralId: string; name: string }[])
         : [];
       return {
+        calendarMissingYear: adminCalendarReminder(ctx),
         overdue: board.groups.overdue,
         dueSoon: [...board.groups.today, ...board.groups.week],
         badge: board.badge,

@@ -8,6 +8,8 @@ export const boardInput = z.object({
 
 export const snoozeInput = z.object({
   key: z.string().min(1).max(200),
+  /** Whose board: left out for one's own; a supervisor may name a caseworker (audited). */
+  forUserId: z.string().min(1).max(64).nullish(),
   until: dateText(),
   reason: requiredText(500, 'validation.reminder.reasonRequired'),
 });

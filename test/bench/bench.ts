@@ -19,6 +19,7 @@ import { createCore, makeContext } from '../../db/api/core';
 import type { Ctx, SessionUser } from '../../db/api/define';
 import { loadMigrations, migrate } from '../../db/core/migrate';
 import { openEncrypted, openPlain } from '../../db/core/open';
+import { NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
 import { prepareDataset } from './dataset';
@@ -255,6 +256,35 @@ async function main(): Promise<void> {
       offset: (i % 3) * 50,
     })),
     raw: true,
+  });
+  {
+    // A referral's page counts its deadlines and notices with the studio's calendar (db/calendar/model.ts):
+    // the merged counter is cached per connection, so this is the page's own queries and not the calendar.
+    const referralIds = (
+      enc
+        .prepare('SELECT id FROM referrals WHERE deleted_at IS NULL ORDER BY random() LIMIT ?')
+        .all(perOp) as {
+        id: string;
+      }[]
+    ).map((r) => ({ id: r.id }));
+    if (referralIds.length > WARMUP) {
+      await measure({
+        op: "a referral's page (deadlines, calendar notices)",
+        method: 'referrals.get',
+        inputs: referralIds,
+        raw: true,
+        target: 10,
+      });
+    }
+  }
+  await measure({
+    op: 'check a pasted 节假日安排 notice',
+    method: 'calendar.preview',
+    inputs: Array.from({ length: Math.min(perOp, WARMUP + 20) }, () => ({
+      year: 2027,
+      text: NOTICE_2027_SYNTHETIC,
+    })),
+    raw: false,
   });
   await measure({
     op: 'guardianship orders list (by status)',

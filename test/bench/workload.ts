@@ -60,7 +60,8 @@ export type SearchKind =
   | 'pinyin'
   | 'pinyinSpaced'
   | 'initials'
-  | 'idFragment';
+  | 'idFragment'
+  | 'idWhole';
 
 export const SEARCH_LABELS: Record<SearchKind, string> = {
   name1: 'search name 1 char (张)',
@@ -70,7 +71,9 @@ export const SEARCH_LABELS: Record<SearchKind, string> = {
   pinyin: 'search pinyin (zhangxiaoming)',
   pinyinSpaced: "search pinyin spaced ('zhang xiao')",
   initials: 'search initials (zxm)',
-  idFragment: 'search ID fragment (4-8 digits)',
+  // Both ID lookups write their audit row (issue 11), so these rows include that write.
+  idFragment: 'search ID fragment (4-8 digits, audited)',
+  idWhole: 'search whole ID number (exact, audited)',
 };
 
 /** The query a caseworker would type to find `c` this way, or null when it does not apply. */
@@ -100,6 +103,8 @@ export function searchQuery(kind: SearchKind, c: SampledChild, rng: Rng): string
       const fragment = c.idNumber.slice(at, at + length);
       return /^\d+$/.test(fragment) ? fragment : null;
     }
+    case 'idWhole':
+      return c.idNumber;
   }
 }
 

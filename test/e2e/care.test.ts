@@ -181,8 +181,13 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
       await page.getByTestId('restricted-notice').waitFor();
       expect(await page.getByTestId('restricted-line').count()).toBe(4);
       expect(await page.getByText('仅承办人、心理辅导人员和管理员可查看内容').first().isVisible()).toBe(true);
-      expect(await page.getByText('50分钟').isVisible()).toBe(true);
+      // Only that records exist, their dates, the counsellor and the crisis flag (issue 11, item 7).
+      expect(await page.getByText('2026-11-06').first().isVisible()).toBe(true);
+      expect(await page.getByText('周老师').first().isVisible()).toBe(true);
       const hidden = await page.content();
+      for (const metadata of ['50分钟', '济阳区心理健康服务中心', 'SCL-90', '济南市精神卫生中心']) {
+        expect(hidden).not.toContain(metadata);
+      }
       expect(hidden).not.toContain('夜里常做噩梦');
       expect(hidden).not.toContain('焦虑因子偏高');
       expect(hidden).not.toContain('持续失眠');

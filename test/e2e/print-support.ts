@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { z } from 'zod';
@@ -90,14 +90,17 @@ export async function printRoute(
   const started = performance.now();
   const page = opts.page ?? app.page;
   await openPrintRoute(page, route);
-  const pdf = await page.pdf(PDF_OPTIONS);
-  const sha256 = createHash('sha256').update(pdf).digest('hex');
-  const pages = countPdfPages(pdf);
+  const printed = await page.pdf(PDF_OPTIONS);
   const dir = opts.dir ?? PRINT_DIR;
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, opts.fileName);
-  writeFileSync(file, pdf);
-  const res = (await app.core.invoke('documents.recordExport', {
+  writeFileSync(file, printed);
+  // As the shell does (electron/print.ts): hash the bytes on disk and record through the
+  // shell-only entry, which the page's bridge cannot reach.
+  const pdf = readFileSync(file);
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  const pages = countPdfPages(pdf);
+  const res = (await app.core.invokeFromShell('documents.recordExport', {
     ...opts.export,
     sha256,
     fileName: opts.fileName,

@@ -172,6 +172,11 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
         '一、基本情况',
         '二、监护情况',
         '三、线索移交与分流处置',
+        // Counselling as on its page for a reader without text access: dates, counsellor, no text.
+        '四、心理疏导',
+        '仅列出记录日期、辅导人员与危机标记',
+        '孙咨询师',
+        '2025-02-03',
       ]) {
         expect(text).toContain(present);
       }
@@ -180,13 +185,13 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
         '家庭教育指导',
         '督促监护令',
         '走访记录',
-        '心理疏导',
         '疏导记录',
+        '心理健康服务中心',
         '次走访：',
       ]) {
         expect(text).not.toContain(absent);
       }
-      expect(text).toContain('370115********0014');
+      expect(text).toContain('370115************');
       expect(text).not.toContain(CHILD_ID_NUMBER);
       // The charge and the criminal case numbers stay out unless asked for.
       expect(text).not.toContain('盗窃罪');
@@ -211,8 +216,8 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
         detail: {
           kind: 'childSummary',
           childId: child.childId,
-          sections: ['basic', 'guardianship', 'referrals'],
-          omitted: ['counselling'],
+          sections: ['basic', 'guardianship', 'referrals', 'counselling'],
+          restricted: ['counselling'],
           partner: '民政',
           fileName,
           pages: printed.pages,
@@ -247,7 +252,7 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
       });
       const text = squash(pdfText(printed.file));
       expect(text).toContain(CHILD_ID_NUMBER);
-      expect(text).not.toContain('370115********0014');
+      expect(text).not.toContain('370115************');
       expect(text).toContain('盗窃罪');
       // The owner reads the counselling notes, so the section is there, with its text.
       expect(text).toContain('三、心理疏导');
@@ -370,12 +375,13 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
       await pick(dialog, '接收单位', '民政');
       const preview = dialog.getByTestId('summary-preview');
       await expect.poll(() => preview.getByText('致：民政').isVisible()).toBe(true);
-      // 李社工 does not own the child: told so, and the preview has no counselling section.
+      // 李社工 does not own the child: told so, and the preview's counselling has no text.
       await expect
-        .poll(() => dialog.getByText('摘要中不包含“心理疏导”部分').isVisible(), { timeout: 10_000 })
+        .poll(() => dialog.getByText('只列出记录日期、辅导人员与危机标记').isVisible(), { timeout: 10_000 })
         .toBe(true);
       expect(await preview.textContent()).not.toContain('疏导记录');
-      expect(await preview.textContent()).toContain('370115********0014');
+      expect(await preview.textContent()).toContain('孙咨询师');
+      expect(await preview.textContent()).toContain('370115************');
       await shot(page, 'print-01-summary-dialog');
 
       await dialog.getByRole('button', { name: '导出PDF' }).click();
@@ -388,7 +394,8 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
       const file = path.join(PRINT_DIR, 'dialog', fileName);
       const text = squash(pdfText(file));
       expect(text).toContain('三、线索移交与分流处置');
-      expect(text).toContain('四、走访记录');
+      expect(text).toContain('四、心理疏导');
+      expect(text).toContain('五、走访记录');
       expect(text).not.toContain('需求情况');
       expect(text).not.toContain('疏导记录');
 
@@ -399,8 +406,8 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
         detail: {
           kind: 'childSummary',
           partner: '民政',
-          sections: ['basic', 'guardianship', 'referrals', 'visits'],
-          omitted: ['counselling'],
+          sections: ['basic', 'guardianship', 'referrals', 'counselling', 'visits'],
+          restricted: ['counselling'],
           fileName,
           pages: Number(pages),
         },

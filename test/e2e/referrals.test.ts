@@ -424,7 +424,13 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
         window.location.hash = `#/referrals/${id}`;
       }, r.id);
       await expect
-        .poll(() => page.getByText('节假日安排未覆盖该年份，期限按普通工作日计算').isVisible())
+        .poll(() =>
+          page
+            .getByText(
+              '尚未录入2027年的节假日安排，本线索的期限暂按普通工作日计算。管理员可在「设置 → 节假日安排」中添加。',
+            )
+            .isVisible(),
+        )
         .toBe(true);
       assertClean(app);
     } catch (err) {

@@ -73,10 +73,21 @@ describe('psychological care (心理疏导)', () => {
     }
     await as(OTHER);
     const hidden = await call(core, 'counselling.forChild', { childId: child.id });
+    // Only that it exists, its date, its counsellor and the crisis flag (issue 11, item 7).
     expect(hidden.sessions).toEqual([
-      expect.objectContaining({ date: '2026-11-20', minutes: 50, summary: null, restricted: true }),
+      expect.objectContaining({
+        date: '2026-11-20',
+        counsellor: '周老师',
+        crisis: false,
+        institution: null,
+        minutes: null,
+        nextFollowUp: null,
+        summary: null,
+        restricted: true,
+      }),
     ]);
     expect(JSON.stringify(hidden)).not.toContain('羁押后的担忧');
+    expect(JSON.stringify(hidden)).not.toContain('心理健康服务中心');
     expect(
       (
         await refuse(core, 'counselling.addSession', {
@@ -92,9 +103,11 @@ describe('psychological care (心理疏导)', () => {
     // The child's file says counselling happened, never what was said.
     const file = await call(core, 'children.get', { id: child.id });
     expect(file.timeline.find((i) => i.area === 'counselling')).toMatchObject({
-      title: '心理疏导（50分钟）',
+      title: '心理疏导',
+      detail: '周老师',
     });
     expect(JSON.stringify(file)).not.toContain('羁押后的担忧');
+    expect(JSON.stringify(file.timeline)).not.toContain('50分钟');
     await as(ADMIN);
     const denied = await call(core, 'audit.list', { action: 'access.denied' });
     expect(denied.rows.map((r) => [r.actorName, r.detail.method])).toEqual([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
-import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
+import { ADMIN, CHILD, call, callFromShell, ManualClock, openCore, refuse, refuseFromShell } from './support';
 
 const CASEWORKER = {
   displayName: '李社工',
@@ -107,7 +107,7 @@ describe('documents: referral summary (转介摘要)', () => {
       sections: ['basic', 'guardianship', 'referrals'],
       partner: '民政',
     });
-    expect(doc.child).toMatchObject({ name: '张小明', idNumber: '370115********0014', idNumberFull: false });
+    expect(doc.child).toMatchObject({ name: '张小明', idNumber: '370115************', idNumberFull: false });
     expect(doc.sections).toEqual(['basic', 'guardianship', 'referrals']);
     expect(doc.needs).toBeUndefined();
     expect(doc.visits).toBeUndefined();
@@ -179,7 +179,7 @@ describe('documents: referral summary (转介摘要)', () => {
     expect((await call(core, 'audit.list', { action: 'children.revealId' })).total).toBe(0);
   });
 
-  it('omits counselling for an account that may not read it, and says so', async () => {
+  it('reduces counselling to dates, counsellors and crisis flags for an account that may not read it', async () => {
     const { core, child } = await setup();
     await as(core, CASEWORKER);
     const doc = await call(core, 'documents.childSummary', {
@@ -187,10 +187,16 @@ describe('documents: referral summary (转介摘要)', () => {
       sections: [...ALL],
       partner: '心理咨询机构',
     });
-    expect(doc.counselling).toBeUndefined();
-    expect(doc.omitted).toEqual([{ section: 'counselling', reason: 'restricted' }]);
-    expect(doc.sections).not.toContain('counselling');
-    expect(JSON.stringify(doc)).not.toContain('疏导');
+    // The same rule as the counselling page (issue 11, item 7): that records exist, their
+    // dates and counsellors, and the crisis flag; nothing of what was said.
+    expect(doc.counselling?.restricted).toBe(true);
+    expect(doc.counselling?.sessions.map((s) => [s.date, s.summary, s.minutes, s.institution])).toEqual([
+      ['2025-04-01', null, null, null],
+      ['2026-04-01', null, null, null],
+    ]);
+    expect(doc.counselling?.sessions.every((s) => s.counsellor.length > 0)).toBe(true);
+    expect(doc.omitted).toEqual([]);
+    expect(JSON.stringify(doc)).not.toContain('谈到对父亲的思念');
 
     // The owner and counselling staff see the section, and the reading is audited as on its screen.
     for (const who of [COUNSELLOR, ADMIN]) {
@@ -201,6 +207,7 @@ describe('documents: referral summary (转介摘要)', () => {
         partner: '心理咨询机构',
       });
       expect(full.omitted).toEqual([]);
+      expect(full.counselling?.restricted).toBe(false);
       expect(full.counselling?.sessions.map((s) => s.summary)).toEqual([
         '2025-04-01疏导：谈到对父亲的思念',
         '2026-04-01疏导：谈到对父亲的思念',
@@ -260,17 +267,26 @@ describe('documents: export audit', () => {
   it('records who exported what, with the file hash, as one audit row', async () => {
     const { core, clock, child } = await setup();
     await as(core, CASEWORKER);
-    clock.advance(60_000);
-    const res = await call(core, 'documents.recordExport', {
-      kind: 'childSummary',
-      entityId: child.id,
+    await call(core, 'documents.childSummary', {
       childId: child.id,
       sections: ['basic', 'referrals'],
+      partner: '民政',
+    });
+    clock.advance(60_000);
+    const claimed = {
+      kind: 'childSummary' as const,
+      entityId: child.id,
+      childId: child.id,
+      // A caller claiming more (or less) than the file holds does not change the row.
+      sections: ['basic', 'referrals', 'visits'] as ('basic' | 'referrals' | 'visits')[],
       partner: '民政',
       sha256: SHA,
       fileName: '转介摘要-张某-20261127.pdf',
       pages: 3,
-    });
+    };
+    // The renderer's channel cannot write an export row (issue 11, item 4); the refusal is audited.
+    expect((await refuse(core, 'documents.recordExport', claimed)).code).toBe('FORBIDDEN');
+    const res = await callFromShell(core, 'documents.recordExport', claimed);
     expect(res.recordedAt).toBe(clock.now());
     await as(core, ADMIN);
     const rows = (await call(core, 'audit.list', { action: 'documents.export' })).rows;
@@ -290,6 +306,12 @@ describe('documents: export audit', () => {
         pages: 3,
       },
     });
+    const denied = (await call(core, 'audit.list', { action: 'access.denied' })).rows;
+    expect(denied.map((r) => r.detail.method)).toContain('documents.recordExport');
+    // A summary never served to this user cannot be recorded as exported by them.
+    await as(core, CASEWORKER);
+    clock.advance(60 * 60_000);
+    expect((await refuseFromShell(core, 'documents.recordExport', claimed)).code).toBe('VALIDATION');
   });
 
   it('records an order export against the order, and refuses one that names another child', async () => {
@@ -301,7 +323,7 @@ describe('documents: export audit', () => {
       problems: ['16-1'],
       requirements: [{ text: '按时联系孩子', dueDate: '2026-12-31' }],
     });
-    await call(core, 'documents.recordExport', {
+    await callFromShell(core, 'documents.recordExport', {
       kind: 'orderPdf',
       entityId: order.id,
       childId: child.id,
@@ -321,7 +343,7 @@ describe('documents: export audit', () => {
       birthDate: '2016-05-01',
       township: '济阳街道',
     });
-    const wrong = await refuse(core, 'documents.recordExport', {
+    const wrong = await refuseFromShell(core, 'documents.recordExport', {
       kind: 'orderPdf',
       entityId: order.id,
       childId: other.id,
@@ -329,7 +351,7 @@ describe('documents: export audit', () => {
       fileName: 'x.pdf',
     });
     expect(wrong.code).toBe('VALIDATION');
-    const badHash = await refuse(core, 'documents.recordExport', {
+    const badHash = await refuseFromShell(core, 'documents.recordExport', {
       kind: 'childSummary',
       entityId: child.id,
       childId: child.id,

@@ -63,7 +63,70 @@ async function coreWithChildren(n: number) {
   return core.dataDir;
 }
 
+/** A copy of the real migrations up to and including `lastTag`, as an older release shipped them. */
+function migrationsUpTo(lastTag: string): string {
+  const dir = path.join(makeDataDir('migrations-old'), 'migrations');
+  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+  const journalFile = path.join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
+  const last = journal.entries.findIndex((e: { tag: string }) => e.tag === lastTag);
+  if (last < 0) throw new Error(`no migration ${lastTag}`);
+  journal.entries = journal.entries.slice(0, last + 1);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return dir;
+}
+
 describe('migrations', () => {
+  it('0007 (per-user snoozes) keeps every snooze, on the board of the user who made it', async () => {
+    const dataDir = makeDataDir('snoozes');
+    const old = createCore({
+      dataDir,
+      migrationsDir: migrationsUpTo('0005_list_indexes'),
+      kdf: FAST_KDF,
+      log: () => {},
+    });
+    await call(old, 'session.setup', ADMIN);
+    const child = await call(old, 'children.create', {
+      name: '测试儿童甲',
+      gender: 'female',
+      birthDate: '2016-01-01',
+      township: '仁风镇',
+    });
+    const admin = await call(old, 'session.status', {});
+    old.close();
+    // Written as the old schema stored snoozes: one row per reminder, whoever made it.
+    const vault = new Vault(dataDir, FAST_KDF);
+    const before = await vault.open(ADMIN.username, ADMIN.passphrase);
+    const oldRaw = openEncrypted(path.join(dataDir, 'sunward.db'), before!.key, { create: false });
+    oldRaw
+      .prepare(
+        'INSERT INTO reminder_snoozes (key, until, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(`turning18:${child.id}`, '2099-01-01', '测试', 1, admin.user?.id ?? null);
+    oldRaw.close();
+
+    const next = openCore(dataDir);
+    await call(next, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    expect((await call(next, 'audit.verify', {})).ok).toBe(true);
+    next.close();
+    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    const rows = raw
+      .prepare('SELECT key, user_id AS userId, created_by AS createdBy, reason FROM reminder_snoozes')
+      .all();
+    raw.close();
+    expect(rows).toEqual([
+      {
+        key: `turning18:${child.id}`,
+        userId: expect.any(String),
+        createdBy: expect.any(String),
+        reason: '测试',
+      },
+    ]);
+    const [row] = rows as { userId: string; createdBy: string }[];
+    expect(row.userId).toBe(admin.user?.id);
+  });
+
   it('upgrades a database holding data, keeps every row and an encrypted backup first', async () => {
     const dataDir = await coreWithChildren(5);
     const migrationsDir = migrationsWith(REBUILD);

@@ -37,7 +37,7 @@ describe('referrals (线索移交) and triage (分流处置)', () => {
       allowedTransitions: ['verifying'],
     });
     expect(r.children).toEqual([
-      expect.objectContaining({ name: '张小明', idNumberMasked: '370115********0014' }),
+      expect.objectContaining({ name: '张小明', idNumberMasked: '370115************' }),
     ]);
     const file = await call(core, 'children.get', { id: r.children[0].id });
     expect(file.relations).toEqual([

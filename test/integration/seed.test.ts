@@ -41,7 +41,7 @@ describe('the seed generator', () => {
 
     // A seeded child can be edited like any other: the version and columns are the API's.
     const { profile } = file;
-    const { idNumber } = await call(core, 'children.revealIdNumber', { id: child.id });
+    const { idNumber } = await call(core, 'children.revealIdNumber', { id: child.id, reason: '核对户口簿' });
     const updated = await call(core, 'children.update', {
       ...profile,
       township: profile.township as (typeof TOWNSHIPS)[number],

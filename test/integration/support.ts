@@ -46,6 +46,31 @@ export async function call<M extends MethodName>(core: Core, method: M, input: I
   return result.value as Output<M>;
 }
 
+/** Calls a method as the shell does (core.invokeFromShell): the only way to shell-only methods. */
+export async function callFromShell<M extends MethodName>(
+  core: Core,
+  method: M,
+  input: Input<M>,
+): Promise<Output<M>> {
+  const result = await core.invokeFromShell(method, input);
+  if (!result.ok)
+    throw new Error(
+      `${method} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`,
+    );
+  return result.value as Output<M>;
+}
+
+/** A shell call that must fail; returns its error. */
+export async function refuseFromShell<M extends MethodName>(
+  core: Core,
+  method: M,
+  input: Input<M>,
+): Promise<ApiErrorBody> {
+  const result = await core.invokeFromShell(method, input);
+  if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
+  return result.error;
+}
+
 /** Calls a method that must fail and returns its error. */
 export async function refuse<M extends MethodName>(
   core: Core,

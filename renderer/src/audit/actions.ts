@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'accounts.create',
   'accounts.setDisabled',
   'settings.update',
+  'calendar.save',
   'children.create',
   'children.update',
   'children.view',

@@ -10,8 +10,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, toApiCallError } from '../api/client';
 import { t } from '../i18n';
+import { ReasonModal } from '../orders/parts';
 import { SummaryExportButton } from '../print/PrintButtons';
-import { useSession } from '../session/store';
 import { CloseModal } from './CloseModal';
 import { deriveFileParts } from './derive';
 import { FileHeader } from './FileHeader';
@@ -37,7 +37,6 @@ export function ChildFileRoute() {
 function ChildFilePage({ id }: { id: string }) {
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
-  const user = useSession((s) => s.user);
   const [file, setFile] = useState<ChildFile | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadCount, setLoadCount] = useState(0);
@@ -47,7 +46,7 @@ function ChildFilePage({ id }: { id: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [closing, setClosing] = useState(false);
   const [shownId, setShownId] = useState<string | null>(null);
-  const [revealing, setRevealing] = useState(false);
+  const [revealAsked, setRevealAsked] = useState(false);
   // The full number once read in this opening, so editing can keep it without reading again.
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: loadCount is the explicit reload trigger.
@@ -152,32 +151,15 @@ function ChildFilePage({ id }: { id: string }) {
   }
 
   const { profile } = file;
-  const canReveal = user?.role !== 'caseworker' || profile.ownerId === user.id;
+  // The one policy decides, in the core; the file says what it allows this reader.
+  const canReveal = file.permissions.revealId;
   const failed = (err: unknown) => {
     const e = toApiCallError(err);
     if (e.code === 'CONFLICT') onStale(e.message);
     else if (e.code !== 'LOCKED') message.error(e.message);
   };
 
-  const reveal = () => {
-    modal.confirm({
-      title: t('children.file.header.revealTitle'),
-      content: t('children.file.header.revealText'),
-      okText: t('children.file.header.revealOk'),
-      cancelText: t('app.common.cancel'),
-      onOk: async () => {
-        setRevealing(true);
-        try {
-          const { idNumber } = await api('children.revealIdNumber', { id: profile.id });
-          setShownId(idNumber);
-        } catch (err) {
-          failed(err);
-        } finally {
-          setRevealing(false);
-        }
-      },
-    });
-  };
+  const reveal = () => setRevealAsked(true);
 
   const reopen = () => {
     modal.confirm({
@@ -265,11 +247,24 @@ function ChildFilePage({ id }: { id: string }) {
         file={file}
         revealed={shownId}
         canReveal={canReveal}
-        revealing={revealing}
+        revealing={revealAsked}
         onReveal={reveal}
         onHide={() => setShownId(null)}
         actions={actions}
       />
+      {revealAsked && (
+        <ReasonModal
+          title={t('children.file.header.revealTitle')}
+          warning={t('children.file.header.revealText')}
+          label={t('children.file.header.revealReason')}
+          okText={t('children.file.header.revealOk')}
+          done={t('children.file.header.revealedNote')}
+          call={(reason) => api('children.revealIdNumber', { id: profile.id, reason })}
+          onSaved={(v) => setShownId(v.idNumber)}
+          onClose={() => setRevealAsked(false)}
+          onConflict={() => setRevealAsked(false)}
+        />
+      )}
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as TabKey)}

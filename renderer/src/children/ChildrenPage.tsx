@@ -185,6 +185,9 @@ export function ChildrenPage() {
           </Flex>
         </Flex>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        {data?.idScope === 'own' && (
+          <Alert type="info" showIcon title={t('children.list.idFragmentOwn')} style={{ marginBottom: 16 }} />
+        )}
         <Table<ChildRow>
           rowKey="id"
           size="small"

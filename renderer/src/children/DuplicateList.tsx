@@ -56,15 +56,30 @@ export function DuplicateList({ candidates }: { candidates: DuplicateCandidate[]
       ),
     },
   ];
+  // A match by number alone on a file this reader may not see: the API says only that it exists.
+  const hidden = candidates.some((c) => c.hidden);
+  const shown = candidates.filter((c) => !c.hidden);
   return (
-    <Table<DuplicateCandidate>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={candidates}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-    />
+    <>
+      {hidden && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('children.duplicates.hiddenIdMatch')}
+          style={{ marginBottom: 8 }}
+        />
+      )}
+      {shown.length > 0 && (
+        <Table<DuplicateCandidate>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={shown}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+        />
+      )}
+    </>
   );
 }
 

@@ -123,7 +123,8 @@ function initialValues(profile: ChildProfile | undefined, selfId: string | undef
 }
 
 /** `idNumber` undefined keeps the registered number (the API's rule for an edit). */
-function toFields(v: ProfileValues, idNumber: string | null | undefined, ownerId: string | null) {
+/** `ownerId` undefined keeps the owner (an edit by someone who may not assign owners). */
+function toFields(v: ProfileValues, idNumber: string | null | undefined, ownerId: string | null | undefined) {
   const needs: Partial<Record<NeedKind, { note: string | null; met: boolean }>> = {};
   for (const k of NEED_KINDS) {
     const n = v.needs?.[k];
@@ -188,7 +189,9 @@ export function ProfileForm({
 }: ProfileFormProps) {
   const { message } = App.useApp();
   const user = useSession((s) => s.user);
-  const isAdmin = user?.role === 'admin';
+  // Who may assign owners is the core's policy; the form asks it rather than guessing from the role.
+  const permissions = useApiQuery('policy.forChild', { childId: profile?.id ?? null });
+  const mayAssign = !!permissions.data?.assignOwner;
   const [form] = Form.useForm<ProfileValues>();
   const wrapperRef = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState<FormFailure | null>(null);
@@ -202,22 +205,21 @@ export function ProfileForm({
   const pending = useRef<ProfileValues | null>(null);
 
   const initial = useMemo(() => initialValues(profile, user?.id), [profile, user?.id]);
-  const accounts = useApiQuery('accounts.list', isAdmin ? {} : null);
-  const ownerOptions = useMemo(
-    () =>
-      (accounts.data ?? [])
-        .filter((a) => !a.disabled || a.id === profile?.ownerId)
-        .map((a) => ({
-          value: a.id,
-          label:
-            a.id === user?.id
-              ? t('children.form.ownerSelf', { name: a.displayName })
-              : a.disabled
-                ? t('children.form.ownerDisabled', { name: a.displayName })
-                : a.displayName,
-        })),
-    [accounts.data, profile?.ownerId, user?.id],
-  );
+  const accounts = useApiQuery('accounts.options', mayAssign ? {} : null);
+  const ownerOptions = useMemo(() => {
+    const options = (accounts.data ?? []).map((a) => ({
+      value: a.id,
+      label: a.id === user?.id ? t('children.form.ownerSelf', { name: a.displayName }) : a.displayName,
+    }));
+    // A disabled owner is no longer offered but stays shown until someone else is chosen.
+    if (profile?.ownerId && !options.some((o) => o.value === profile.ownerId)) {
+      options.push({
+        value: profile.ownerId,
+        label: t('children.form.ownerDisabled', { name: profile.ownerName ?? '' }),
+      });
+    }
+    return options;
+  }, [accounts.data, profile?.ownerId, profile?.ownerName, user?.id]);
 
   const guardianNames = useMemo(
     () => relations.filter((r) => r.isGuardian || r.isCaregiver).map((r) => r.person.name),
@@ -272,7 +274,7 @@ export function ProfileForm({
       try {
         // A locked number is left out of the edit: the API keeps the registered one.
         const idNumber = idLocked ? undefined : blankToNull(v.idNumber);
-        const ownerId = isAdmin ? (v.ownerId ?? null) : (profile?.ownerId ?? null);
+        const ownerId = mayAssign ? (v.ownerId ?? null) : undefined;
         const fields = toFields(v, idNumber, ownerId);
         const saved =
           mode === 'create'
@@ -307,7 +309,7 @@ export function ProfileForm({
         setSubmitting(false);
       }
     },
-    [idLocked, isAdmin, profile, mode, message, onSaved, probe, onStale, showError],
+    [idLocked, mayAssign, profile, mode, message, onSaved, probe, onStale, showError],
   );
 
   const onFinish = useCallback(
@@ -545,8 +547,8 @@ export function ProfileForm({
                   </Form.Item>
                 )}
               </Form.Item>
-              <Form.Item label={t('children.fields.owner')} name={isAdmin ? 'ownerId' : undefined}>
-                {isAdmin ? (
+              <Form.Item label={t('children.fields.owner')} name={mayAssign ? 'ownerId' : undefined}>
+                {mayAssign ? (
                   <Select
                     showSearch={{ optionFilterProp: 'label' }}
                     options={ownerOptions}

@@ -34,7 +34,7 @@ type Session = CounsellingRecord['sessions'][number];
 type Treatment = CounsellingRecord['treatments'][number];
 type Dialog = 'assessment' | 'session' | 'treatment' | null;
 
-const PSYCH_RISK_COLOR: { [k in Assessment['riskLevel']]: string } = {
+const PSYCH_RISK_COLOR: { [k in NonNullable<Assessment['riskLevel']>]: string } = {
   high: 'red',
   medium: 'orange',
   low: 'gold',
@@ -249,13 +249,15 @@ function SessionEntry({ session: s, first }: { session: Session; first: boolean 
         <Typography.Text strong style={{ fontSize: 15 }}>
           {s.date}
         </Typography.Text>
-        {fact(t('counselling.sessions.institution'), s.institution)}
+        {/* A restricted record keeps its date, counsellor and crisis flag only (the API's rule). */}
+        {s.institution !== null && fact(t('counselling.sessions.institution'), s.institution)}
         {fact(t('counselling.sessions.counsellor'), s.counsellor)}
-        {fact(
-          t('counselling.sessions.duration'),
-          t('counselling.sessions.minutesValue', { minutes: s.minutes }),
-        )}
-        {fact(t('counselling.sessions.nextFollowUp'), s.nextFollowUp ?? dash)}
+        {s.minutes !== null &&
+          fact(
+            t('counselling.sessions.duration'),
+            t('counselling.sessions.minutesValue', { minutes: s.minutes }),
+          )}
+        {!s.restricted && fact(t('counselling.sessions.nextFollowUp'), s.nextFollowUp ?? dash)}
         {s.crisis && <CrisisTag />}
       </Flex>
       {s.restricted ? (
@@ -272,26 +274,37 @@ function SessionEntry({ session: s, first }: { session: Session; first: boolean 
 function assessmentColumns(): TableColumnsType<Assessment> {
   return [
     { title: t('counselling.assessments.date'), dataIndex: 'date', key: 'date', width: 120 },
-    { title: t('counselling.assessments.instrument'), dataIndex: 'instrument', key: 'instrument' },
+    {
+      title: t('counselling.assessments.instrument'),
+      dataIndex: 'instrument',
+      key: 'instrument',
+      render: (v: string | null) => v ?? t('app.common.empty'),
+    },
     {
       title: t('counselling.assessments.risk'),
       dataIndex: 'riskLevel',
       key: 'risk',
-      render: (v: Assessment['riskLevel']) => (
-        <Tag color={PSYCH_RISK_COLOR[v]} style={{ marginInlineEnd: 0 }}>
-          {psychRiskLabel(v)}
-        </Tag>
-      ),
+      render: (v: Assessment['riskLevel']) =>
+        v === null ? (
+          t('app.common.empty')
+        ) : (
+          <Tag color={PSYCH_RISK_COLOR[v]} style={{ marginInlineEnd: 0 }}>
+            {psychRiskLabel(v)}
+          </Tag>
+        ),
     },
     {
       title: t('counselling.assessments.consent'),
       key: 'consent',
       // Only assessments with both consents can be saved (the API refuses the rest).
-      render: () => (
-        <Typography.Text type="success" title={t('counselling.assessments.consentTip')}>
-          {t('counselling.assessments.consentGiven')}
-        </Typography.Text>
-      ),
+      render: (_, a) =>
+        a.restricted ? (
+          t('app.common.empty')
+        ) : (
+          <Typography.Text type="success" title={t('counselling.assessments.consentTip')}>
+            {t('counselling.assessments.consentGiven')}
+          </Typography.Text>
+        ),
     },
     {
       title: t('counselling.assessments.crisis'),
@@ -324,7 +337,12 @@ function treatmentColumns(): TableColumnsType<Treatment> {
     );
   return [
     { title: t('counselling.treatments.date'), dataIndex: 'date', key: 'date', width: 120 },
-    { title: t('counselling.treatments.institution'), dataIndex: 'institution', key: 'institution' },
+    {
+      title: t('counselling.treatments.institution'),
+      dataIndex: 'institution',
+      key: 'institution',
+      render: (v: string | null) => v ?? t('app.common.empty'),
+    },
     { title: t('counselling.treatments.reason'), dataIndex: 'reason', key: 'reason', render: text },
     { title: t('counselling.treatments.outcome'), dataIndex: 'outcome', key: 'outcome', render: text },
   ];

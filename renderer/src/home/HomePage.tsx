@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
 import type { ApiOutput } from '../api/client';
+import { MissingYearAlert } from '../calendar/MissingYearAlert';
 import { RiskTag } from '../children/parts';
 import { labelOr, roleLabel } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
@@ -41,6 +42,7 @@ export function HomePage({ user }: { user: SessionUser }) {
         </Typography.Paragraph>
       </Card>
       {error && <Alert type="error" showIcon title={error} />}
+      <MissingYearAlert year={data?.calendarMissingYear} />
       {!data && !error && (
         <Flex justify="center" style={{ padding: 48 }}>
           <Spin description={t('reminders.home.loading')} />

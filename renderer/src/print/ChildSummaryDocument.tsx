@@ -493,6 +493,46 @@ function Counselling({ doc, ranged }: { doc: SummaryData; ranged: boolean }) {
   type A = (typeof c.assessments)[number];
   type S = (typeof c.sessions)[number];
   type T = (typeof c.treatments)[number];
+  const flag = (crisis: boolean) => (crisis ? t(`${k}.crisis`) : '');
+  if (c.restricted) {
+    // What the exporter may see of counselling: that records exist, their dates, counsellors
+    // and crisis flags (the same rule as the counselling page).
+    const rows = [
+      ...c.assessments.map((a) => ({
+        date: a.date,
+        kind: t(`${k}.assessments`),
+        who: a.assessor,
+        crisis: a.crisis,
+      })),
+      ...c.sessions.map((s) => ({
+        date: s.date,
+        kind: t(`${k}.sessions`),
+        who: s.counsellor,
+        crisis: s.crisis,
+      })),
+      ...c.treatments.map((r) => ({ date: r.date, kind: t(`${k}.treatments`), who: '', crisis: false })),
+    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    type R = (typeof rows)[number];
+    return (
+      <>
+        <p className="sw-block">{t(`${k}.restrictedNote`)}</p>
+        <Table<R>
+          rowKey={(r, i) => `${r.date}-${i}`}
+          rows={rows}
+          cols={[
+            { title: t(`${k}.sessionCols.date`), cell: (r) => r.date, width: DATE_W, nowrap: true },
+            { title: t(`${k}.restrictedCols.kind`), cell: (r) => r.kind, width: '30mm' },
+            { title: t(`${k}.sessionCols.counsellor`), cell: (r) => text(r.who || null) },
+            {
+              title: t(`${k}.restrictedCols.crisis`),
+              cell: (r) => text(flag(r.crisis) || null),
+              width: '30mm',
+            },
+          ]}
+        />
+      </>
+    );
+  }
   return (
     <>
       {c.assessments.length > 0 && (

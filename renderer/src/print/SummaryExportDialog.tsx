@@ -169,7 +169,7 @@ function Preview({ childId, options }: { childId: string; options: SummaryOption
   return (
     <section aria-label={t(`${k}.preview`)}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      {doc?.omitted.some((o) => o.section === 'counselling') && (
+      {doc?.counselling?.restricted && (
         <Alert type="info" showIcon title={t(`${k}.counsellingOmitted`)} style={{ marginBottom: 8 }} />
       )}
       {options?.fullIdReason && (

@@ -321,31 +321,37 @@ function DuplicateCheck({
             {t('referrals.duplicates.text')}
           </Typography.Paragraph>
           <ul style={{ margin: '0 0 8px', paddingInlineStart: 18 }}>
-            {candidates.map((c) => (
-              <li key={c.id} style={{ marginBottom: 4 }}>
-                <Flex gap={8} wrap align="center">
-                  <span>
-                    {candidateLabel(c)}
-                    {c.status === 'closed' ? t('referrals.duplicates.statusClosed') : ''}
-                  </span>
-                  <Typography.Text type="secondary">
-                    {c.reasons.map((r) => t(`referrals.duplicates.reasons.${r}`)).join('；')}
-                  </Typography.Text>
-                  {linkedIds.includes(c.id) ? (
+            {candidates.map((c) =>
+              c.hidden ? (
+                <li key="hidden" style={{ marginBottom: 4 }}>
+                  {t('children.duplicates.hiddenIdMatch')}
+                </li>
+              ) : (
+                <li key={c.id} style={{ marginBottom: 4 }}>
+                  <Flex gap={8} wrap align="center">
+                    <span>
+                      {candidateLabel(c)}
+                      {c.status === 'closed' ? t('referrals.duplicates.statusClosed') : ''}
+                    </span>
                     <Typography.Text type="secondary">
-                      {t('referrals.duplicates.alreadyLinked')}
+                      {c.reasons.map((r) => t(`referrals.duplicates.reasons.${r}`)).join('；')}
                     </Typography.Text>
-                  ) : (
-                    <Button
-                      size="small"
-                      onClick={() => onUseExisting({ value: c.id, label: candidateLabel(c) })}
-                    >
-                      {t('referrals.duplicates.useThis')}
-                    </Button>
-                  )}
-                </Flex>
-              </li>
-            ))}
+                    {linkedIds.includes(c.id) ? (
+                      <Typography.Text type="secondary">
+                        {t('referrals.duplicates.alreadyLinked')}
+                      </Typography.Text>
+                    ) : (
+                      <Button
+                        size="small"
+                        onClick={() => onUseExisting({ value: c.id, label: candidateLabel(c) })}
+                      >
+                        {t('referrals.duplicates.useThis')}
+                      </Button>
+                    )}
+                  </Flex>
+                </li>
+              ),
+            )}
           </ul>
           <Button size="small" danger onClick={() => setAck(true)}>
             {t('referrals.duplicates.registerAnyway')}

@@ -13,13 +13,14 @@ import {
   Select,
 } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactNode, useCallback } from 'react';
-import { workdays } from '../../../db/calendar/workdays';
+import { type ReactNode, useCallback, useMemo } from 'react';
+import { type WorkdayCounter, workdayCounter } from '../../../db/calendar/workdays';
 import { addMonths } from '../../../db/children/guardianship';
 import { LEAD_REPLY_WORKDAYS } from '../../../db/referrals/codes';
 import { ApiCallError, api, toApiCallError } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { type FormFailure, useApiForm } from '../common/useApiForm';
+import { useApiQuery } from '../common/useApiQuery';
 import { t } from '../i18n';
 import { ChildEntryFields, type ChildEntryValues, toNamedChild } from './ChildEntryFields';
 import {
@@ -119,7 +120,7 @@ function useModalForm<V>(
 }
 
 /** What an empty 回复期限 becomes. A preview only: the API sets the real date (defaultReplyDue). */
-function defaultReplyDue(carrier: Carrier, sentDate: string) {
+function defaultReplyDue(workdays: WorkdayCounter, carrier: Carrier, sentDate: string) {
   if (carrier === 'procuratorialAdvice') return { date: addMonths(sentDate, 1), approximate: false };
   return workdays.addWorkdays(sentDate, LEAD_REPLY_WORKDAYS);
 }
@@ -166,7 +167,11 @@ export function ActionFormModal({
   );
   const { onFinish, submitting, failure } = useModalForm(form, call, props, success);
 
-  const preview = carrier && sentDate && !replyDue ? defaultReplyDue(carrier, sentDate) : null;
+  // The studio's calendar (settings → 节假日安排), counted the way the core counts it.
+  const { data: calendar } = useApiQuery('calendar.get', {});
+  const workdays = useMemo(() => (calendar ? workdayCounter(calendar) : null), [calendar]);
+  const preview =
+    workdays && carrier && sentDate && !replyDue ? defaultReplyDue(workdays, carrier, sentDate) : null;
 
   return (
     <FormModal

@@ -23,6 +23,7 @@ import { api, toApiCallError } from '../api/client';
 import { formatDateTime } from '../common/format';
 import { useApiQuery } from '../common/useApiQuery';
 import { t } from '../i18n';
+import { CalendarNotices } from './CalendarNotices';
 import {
   ActionFormModal,
   EditReferralModal,
@@ -264,9 +265,7 @@ function BasicsCard({ referral }: { referral: ReferralView }) {
           },
         ]}
       />
-      {referral.calendarApproximate && (
-        <Alert type="warning" showIcon title={t('referrals.page.approximate')} style={{ margin: '12px 0' }} />
-      )}
+      <CalendarNotices referral={referral} />
       <Typography.Title level={5} style={{ marginTop: 12 }}>
         {t('referrals.fields.summary')}
       </Typography.Title>

@@ -16,6 +16,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ApiInput } from '../api/client';
+import { MissingYearAlert } from '../calendar/MissingYearAlert';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { t } from '../i18n';
@@ -54,6 +55,9 @@ export function ReminderBoard() {
     return { ownerId: owner };
   }, [owner]);
   const board = useApiQuery('reminders.board', input);
+  const permissions = useApiQuery('policy.forChild', {});
+  // On one colleague's board a supervisor snoozes for that colleague (audited); else for oneself.
+  const forUserId = permissions.data?.snoozeForOthers && owner !== ME && owner !== ALL ? owner : undefined;
   const accounts = useApiQuery('accounts.options', {});
   const names = useMemo(
     () => new Map((accounts.data ?? []).map((a) => [a.id, a.displayName])),
@@ -131,9 +135,11 @@ export function ReminderBoard() {
           >
             {t('reminders.board.open')}
           </Button>
-          <Button size="small" icon={<ClockCircleOutlined />} onClick={() => setSnoozing(item)}>
-            {t('reminders.board.snooze')}
-          </Button>
+          {item.snoozable && (
+            <Button size="small" icon={<ClockCircleOutlined />} onClick={() => setSnoozing(item)}>
+              {t('reminders.board.snooze')}
+            </Button>
+          )}
         </Flex>
       ),
     },
@@ -161,6 +167,7 @@ export function ReminderBoard() {
         }
       />
       {board.error && <Alert type="error" showIcon title={board.error} style={{ marginBottom: 16 }} />}
+      <MissingYearAlert year={data?.calendarMissingYear} />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {GROUPS.map((g) => (
           <Col key={g} xs={12} lg={6}>
@@ -244,6 +251,7 @@ export function ReminderBoard() {
       {snoozing && (
         <SnoozeModal
           item={snoozing}
+          forUserId={forUserId}
           onClose={() => setSnoozing(null)}
           onDone={(until) => {
             setSnoozing(null);

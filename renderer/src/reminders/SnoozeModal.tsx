@@ -18,20 +18,26 @@ const DEFAULT_DAYS = 7;
 /** 暂缓: a date it comes back and a reason, both kept in the audit log by the API. */
 export function SnoozeModal({
   item,
+  forUserId,
   onClose,
   onDone,
 }: {
   item: ReminderItem;
+  /** Put off on this colleague's board instead of one's own. */
+  forUserId?: string;
   onClose: () => void;
   onDone: (until: string) => void;
 }) {
   const [form] = Form.useForm<SnoozeValues>();
   const call = useCallback(
     (v: SnoozeValues) =>
-      api('reminders.snooze', { key: item.key, until: v.until ?? '', reason: v.reason ?? '' }).then(
-        () => v.until ?? '',
-      ),
-    [item.key],
+      api('reminders.snooze', {
+        key: item.key,
+        forUserId,
+        until: v.until ?? '',
+        reason: v.reason ?? '',
+      }).then(() => v.until ?? ''),
+    [item.key, forUserId],
   );
   const { onFinish, submitting, failure } = useApiForm(form, call, { onSuccess: onDone });
   const today = todayText();

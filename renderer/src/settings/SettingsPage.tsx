@@ -1,5 +1,6 @@
 import { Flex } from 'antd';
 import type { SessionUser } from '../../../db/api/define';
+import { HolidaysCard } from '../calendar/HolidaysPage';
 import { PageHeader } from '../common/PageHeader';
 import { t } from '../i18n';
 import { AccountsCard } from './AccountsCard';
@@ -18,6 +19,7 @@ export function SettingsPage({ user }: { user: SessionUser }) {
           <IdleLockCard canEdit={isAdmin} />
         </Flex>
         <ReferralSettingsCard canEdit={isAdmin} />
+        {isAdmin && <HolidaysCard />}
         {isAdmin && <AccountsCard currentUserId={user.id} />}
       </Flex>
     </>

@@ -3,6 +3,7 @@ import { Button, Flex, Layout, Menu, Tag, Tooltip, Typography, theme } from 'ant
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
 import { AuditPage } from '../audit/AuditPage';
+import { HolidaysPage } from '../calendar/HolidaysPage';
 import { ChildrenArea } from '../children/ChildrenArea';
 import { roleLabel } from '../common/labels';
 import { CounsellingArea } from '../counselling/CounsellingArea';
@@ -115,6 +116,7 @@ export function AppShell({ user }: { user: SessionUser }) {
             ))}
             <Route path="/audit" element={isAdmin ? <AuditPage /> : <ForbiddenPage />} />
             <Route path="/settings" element={<SettingsPage user={user} />} />
+            <Route path="/settings/holidays" element={isAdmin ? <HolidaysPage /> : <ForbiddenPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Layout.Content>

@@ -88,6 +88,10 @@ function fakeCore() {
       ok: true as const,
       value: { method, input },
     })),
+    invokeFromShell: vi.fn(async (method: string, input: unknown) => ({
+      ok: true as const,
+      value: { method, input },
+    })),
     on: (_e: string, l: (p: unknown) => void) => {
       lockedListeners.add(l);
       return () => lockedListeners.delete(l);
@@ -172,7 +176,9 @@ describe('the shell print service', () => {
     const bytes = readFileSync(file);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     expect(res).toEqual({ ok: true, value: { fileName: 'out.pdf', sha256, pages: 1 } });
-    expect(core.invoke).toHaveBeenCalledWith('documents.recordExport', {
+    // Recorded through the shell's own entry, with the hash of the bytes on disk.
+    expect(core.invoke).not.toHaveBeenCalled();
+    expect(core.invokeFromShell).toHaveBeenCalledWith('documents.recordExport', {
       ...EXPORT,
       sha256,
       fileName: 'out.pdf',
@@ -201,12 +207,12 @@ describe('the shell print service', () => {
       export: { kind: 'orderPdf', entityId: 'o1', childId: 'c1' },
     });
     expect(res).toEqual({ ok: true, value: null });
-    expect(core.invoke).not.toHaveBeenCalled();
+    expect(core.invokeFromShell).not.toHaveBeenCalled();
     expect(state.windows).toHaveLength(0);
   });
 
   it('leaves no file behind when the export cannot be recorded', async () => {
-    core.invoke.mockResolvedValueOnce({
+    core.invokeFromShell.mockResolvedValueOnce({
       ok: false,
       error: { code: 'LOCKED', message: '系统已锁定' },
     } as never);

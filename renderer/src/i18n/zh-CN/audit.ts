@@ -28,6 +28,7 @@ export const audit = {
     },
     accounts: { create: '添加账号', setDisabled: '停用或启用账号' },
     settings: { update: '修改设置' },
+    calendar: { save: '录入节假日安排' },
     children: {
       create: '登记儿童',
       update: '修改儿童档案',
@@ -51,6 +52,7 @@ export const audit = {
       updateAction: '修改分流处置',
       recordReply: '记录单位回复',
       withdrawAction: '撤回分流处置',
+      deadlineMoved: '节假日安排更新，期限重新计算',
     },
     education: {
       admonish: '训诫',
@@ -123,6 +125,7 @@ export const audit = {
     referral: '线索',
     order: '督促监护令',
     reminder: '工作提醒',
+    calendarYear: '节假日安排',
   },
   empty: '没有符合条件的日志',
   total: '共 {total} 条日志',

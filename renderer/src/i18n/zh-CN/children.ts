@@ -43,7 +43,7 @@ export const children = {
   },
   list: {
     searchLabel: '搜索儿童',
-    searchPlaceholder: '姓名、拼音或首字母、身份证号片段、学校、村（居）',
+    searchPlaceholder: '姓名、拼音或首字母、身份证号、学校、村（居）',
     filtersLabel: '筛选条件',
     filterBy: '按{field}筛选',
     filter: {
@@ -65,6 +65,8 @@ export const children = {
     range: '第 {from}–{to} 名，共 {total} 名',
     empty: '尚未登记儿童。点击“登记儿童”添加第一名。',
     emptySearch: '没有找到符合条件的儿童',
+    idFragmentOwn:
+      '按身份证号片段只查找您负责的儿童；查找其他儿童请输入完整的18位号码。每次按号码查找均记入审计日志。',
     register: '登记儿童',
     bin: '回收站',
     open: '打开{name}的档案',
@@ -139,6 +141,8 @@ export const children = {
     proceedEdit: '仍然保存',
     back: '返回修改',
     sameIdBlocked: '已有档案使用同一公民身份号码，不能重复登记。请打开已有档案。',
+    hiddenIdMatch:
+      '已有一份档案登记了此公民身份号码。您无权查看是哪一份档案，请联系部门负责人核实；本次核对已记入审计日志。',
     reasonsLabel: '相近之处',
     reasons: {
       sameIdNumber: '公民身份号码相同',
@@ -164,6 +168,7 @@ export const children = {
       revealTitle: '显示完整的公民身份号码？',
       revealText: '查看完整号码会记入审计日志（查看人、时间）。请仅在工作需要时查看。',
       revealOk: '显示',
+      revealReason: '查看理由',
       revealedNote: '本次查看已记入审计日志',
       hide: '隐藏',
       place: '所在地',

@@ -167,6 +167,10 @@ export const documents = {
       },
       treatments: '转介就医',
       treatmentCols: { date: '日期', institution: '医疗机构', reason: '转介原因', outcome: '结果' },
+      restrictedNote:
+        '仅列出记录日期、辅导人员与危机标记；心理疏导内容仅限心理辅导人员、负责人与管理员查看（精神卫生法第23条）。',
+      restrictedCols: { kind: '类别', crisis: '危机标记' },
+      crisis: '心理危机预警',
     },
     visits: {
       cols: {
@@ -224,7 +228,8 @@ export const documents = {
     includeChargeHint: '勾选后同时列出羁押案件的案号。罪名属于敏感个人信息，请仅在确有必要时勾选。',
     preview: '预览',
     previewLoading: '正在生成预览…',
-    counsellingOmitted: '您无权查看该儿童的心理疏导记录，摘要中不包含“心理疏导”部分。',
+    counsellingOmitted:
+      '您无权查看该儿童的心理疏导内容，摘要的“心理疏导”部分只列出记录日期、辅导人员与危机标记。',
     submit: '导出PDF',
     cancel: '取消',
     close: '关闭',
@@ -238,6 +243,7 @@ export const documents = {
     batchFailed: '{count}份导出失败：{names}',
   },
   validation: {
+    notServed: '未找到刚生成的摘要，无法登记导出。请重新导出。',
     sectionsRequired: '请至少选择一项内容',
     partnerRequired: '请选择接收单位',
     reasonRequired: '请填写显示完整身份号码的理由',

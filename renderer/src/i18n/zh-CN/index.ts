@@ -1,7 +1,9 @@
 // zh-CN, assembled from one file per area so areas can grow without touching each other.
+import { access } from './access';
 import { accounts } from './accounts';
 import { app } from './app';
 import { audit } from './audit';
+import { calendar } from './calendar';
 import { children } from './children';
 import { codes } from './codes';
 import { counselling } from './counselling';
@@ -23,6 +25,7 @@ export const zhCN = {
   validation,
   codes,
   documents,
+  access,
   accounts,
   audit,
   children,
@@ -33,6 +36,7 @@ export const zhCN = {
   counselling,
   visits,
   settings,
+  calendar,
   shell,
   timeline,
 };

@@ -45,6 +45,9 @@ export const timeline = {
     assessment: '心理测评（{instrument}）',
     session: '心理疏导（{minutes}分钟）',
     treatment: '转介就医',
+    assessmentRestricted: '心理测评',
+    sessionRestricted: '心理疏导',
+    crisis: '（危机预警）',
   },
   visits: {
     visit: '{kind}',
