@@ -96,7 +96,7 @@ describe('migrations', () => {
     old.close();
     // Written as the old schema stored snoozes: one row per reminder, whoever made it.
     const vault = new Vault(dataDir, FAST_KDF);
-    const before = await vault.open(ADMIN.username, ADMIN.passphrase);
+    const before = await vault.openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const oldRaw = openEncrypted(path.join(dataDir, 'sunward.db'), before!.key, { create: false });
     oldRaw
       .prepare(
@@ -109,7 +109,7 @@ describe('migrations', () => {
     await call(next, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect((await call(next, 'audit.verify', {})).ok).toBe(true);
     next.close();
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
     const rows = raw
       .prepare('SELECT key, user_id AS userId, created_by AS createdBy, reason FROM reminder_snoozes')
