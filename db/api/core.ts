@@ -10,6 +10,7 @@ import type { KdfParams } from '../core/keyslots';
 import { loadMigrations, migrate } from '../core/migrate';
 import { openEncrypted, rekeyDatabase } from '../core/open';
 import { type OpenedSlot, type Secrets, Vault, wipeOpened, wipeSecrets } from '../core/vault';
+import { sealPlaintext } from '../counselling/sealed';
 import * as schema from '../schema';
 import { readIdleMinutes } from '../settings/handlers';
 import type { Clock, Ctx, Host, LockReason, SessionState, SessionUser } from './define';
@@ -60,15 +61,17 @@ export type SlotRefusal = 'unsigned' | 'keyMismatch' | 'roleMismatch';
  * account's pin disagreeing, which each of their sign-ins then reports.
  */
 export const SIGNING_ANCHOR_KEY = 'security.signingPublicKey';
+/** The counselling key's public half, for tools that write through the handlers without a session (the seeder). */
+export const COUNSELLING_ANCHOR_KEY = 'security.counsellingPublicKey';
 
-export function writeSigningAnchor(raw: Database.Database, publicKey: string, at: number): void {
+function writeAnchor(raw: Database.Database, key: string, publicKey: string, at: number): void {
   raw
     .prepare('INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, NULL)')
-    .run(SIGNING_ANCHOR_KEY, JSON.stringify(publicKey), at);
+    .run(key, JSON.stringify(publicKey), at);
 }
 
-function readSigningAnchor(raw: Database.Database): string | null {
-  const row = raw.prepare('SELECT value FROM settings WHERE key = ?').get(SIGNING_ANCHOR_KEY) as
+function readAnchor(raw: Database.Database, key: string): string | null {
+  const row = raw.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
     | { value: string }
     | undefined;
   return row ? (JSON.parse(row.value) as string) : null;
@@ -186,6 +189,7 @@ class SunwardCore implements Core, Host {
       audit: {
         write: (entry) => appendAudit(raw, { id: user.id, name: user.displayName }, clock.now(), entry),
       },
+      counselling: { publicKey: secrets.counsellingPublicKey, privateKey: secrets.counselling },
     };
     this.session = { raw, ctx, secrets };
     return ctx;
@@ -202,7 +206,8 @@ class SunwardCore implements Core, Host {
     try {
       raw
         .transaction(() => {
-          writeSigningAnchor(raw, secrets.signingPublicKey, this.clock.now());
+          writeAnchor(raw, SIGNING_ANCHOR_KEY, secrets.signingPublicKey, this.clock.now());
+          writeAnchor(raw, COUNSELLING_ANCHOR_KEY, secrets.counsellingPublicKey, this.clock.now());
           write(ctx);
         })
         .immediate();
@@ -243,7 +248,7 @@ class SunwardCore implements Core, Host {
           'SELECT id, username, display_name AS displayName, role, disabled_at AS disabledAt FROM accounts WHERE id = ? AND deleted_at IS NULL',
         )
         .get(opened.accountId) as (SessionUser & { disabledAt: number | null }) | undefined;
-      const anchor = readSigningAnchor(raw);
+      const anchor = readAnchor(raw, SIGNING_ANCHOR_KEY);
       const refusal: SlotRefusal | null = !opened.signed
         ? 'unsigned'
         : anchor !== opened.signingPublicKey
@@ -276,10 +281,19 @@ class SunwardCore implements Core, Host {
         counselling: opened.counselling,
         signing: opened.signing,
         signingPublicKey: opened.signingPublicKey,
-        counsellingCheck: opened.counsellingCheck,
+        counsellingPublicKey: opened.counsellingPublicKey,
       };
       for (const k of opened.dbKeys) if (k.key !== dbKey) k.key.fill(0);
-      this.startSession(raw, secrets, user);
+      const ctx = this.startSession(raw, secrets, user);
+      // Counselling text written before it was sealed (an older version) is sealed now.
+      const sealedNow = sealPlaintext(raw, secrets.counsellingPublicKey);
+      if (sealedNow > 0) {
+        raw
+          .transaction(() =>
+            ctx.audit.write({ action: 'security.counsellingSealed', detail: { fields: sealedNow } }),
+          )
+          .immediate();
+      }
       return user;
     } catch (err) {
       raw?.close();
@@ -347,6 +361,8 @@ export function makeContext(raw: Database.Database, user: SessionUser, clock: Cl
     audit: {
       write: (entry) => appendAudit(raw, { id: user.id, name: user.displayName }, clock.now(), entry),
     },
+    // A tool's context seals counselling text like a session does, and reads none of it back.
+    counselling: { publicKey: readAnchor(raw, COUNSELLING_ANCHOR_KEY) ?? '', privateKey: null },
   };
 }
 

@@ -39,6 +39,8 @@ export interface Ctx {
   user: SessionUser;
   clock: Clock;
   audit: AuditWriter;
+  /** The counselling key: its public half to seal with, its private half only where the policy allows reading. */
+  counselling: import('../counselling/sealed').CounsellingKeys;
 }
 
 /**

@@ -95,6 +95,13 @@ export function newAccountKeyPair(): AccountKeyPair {
   };
 }
 
+/** The public half of an X25519 private key (to check that an unsealed key is the pinned one). */
+export function accountPublicOf(privateKey: Buffer): string {
+  return createPublicKey(createPrivateKey({ key: privateKey, format: 'der', type: 'pkcs8' }))
+    .export({ format: 'der', type: 'spki' })
+    .toString('base64');
+}
+
 /** A secret only the holder of `publicKey`'s private half can open. */
 export interface Sealed extends Boxed {
   ephemeral: string;

@@ -1,7 +1,8 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
   aadOf,
+  accountPublicOf,
   box,
   DEFAULT_KDF,
   deriveKek,
@@ -43,11 +44,13 @@ export interface Secrets {
   db: Buffer;
   /** The current generation of the database key. */
   epoch: number;
+  /** The counselling key's private half (X25519, PKCS#8), for accounts allowed to read counselling text. */
   counselling: Buffer | null;
   signing: Buffer | null;
   /** As pinned in the signed-in account's own slot, not as the file says. */
   signingPublicKey: string;
-  counsellingCheck: string;
+  /** As pinned: what counselling text is sealed to. */
+  counsellingPublicKey: string;
 }
 
 export function wipeSecrets(s: Secrets | null | undefined): void {
@@ -82,7 +85,7 @@ export interface OpenedSlot {
   counselling: Buffer | null;
   signing: Buffer | null;
   signingPublicKey: string;
-  counsellingCheck: string;
+  counsellingPublicKey: string;
   warnings: SlotWarning[];
 }
 
@@ -90,10 +93,6 @@ export interface SlotReport {
   accountId: string;
   role: SlotRole;
   signed: boolean;
-}
-
-function counsellingCheckOf(key: Buffer): string {
-  return createHmac('sha256', key).update('sunward-counselling-check').digest('hex').slice(0, 32);
 }
 
 function slotMessage(slot: Pick<KeySlot, 'accountId' | 'user' | 'role' | 'publicKey'>): Buffer {
@@ -147,14 +146,14 @@ export class Vault {
     passphrase: string,
   ): Promise<{ secrets: Secrets; file: KeySlotFile }> {
     const signing = newSigningKeyPair();
-    const counselling = randomBytes(32);
+    const counselling = newAccountKeyPair();
     const secrets: Secrets = {
       db: randomBytes(32),
       epoch: 1,
-      counselling,
+      counselling: counselling.privateKey,
       signing: signing.privateKey,
       signingPublicKey: signing.publicKey,
-      counsellingCheck: counsellingCheckOf(counselling),
+      counsellingPublicKey: counselling.publicKey,
     };
     const file: KeySlotFile = {
       format: 2,
@@ -208,7 +207,7 @@ export class Vault {
           Buffer.from(
             JSON.stringify({
               signingPublicKey: secrets.signingPublicKey,
-              counsellingCheck: secrets.counsellingCheck,
+              counsellingPublicKey: secrets.counsellingPublicKey,
             }),
           ),
           aadOf('pin', account.id, user),
@@ -249,7 +248,7 @@ export class Vault {
       if (!privateKey || !pinText) return null;
       const pin = JSON.parse(pinText.toString('utf8')) as {
         signingPublicKey: string;
-        counsellingCheck: string;
+        counsellingPublicKey: string;
       };
       const warnings: SlotWarning[] = [];
       if (file.signingPublicKey !== pin.signingPublicKey) warnings.push('signingKeyReplaced');
@@ -272,7 +271,7 @@ export class Vault {
         });
       let counselling = slot.grants.find((g) => g.secret === 'counselling');
       let counsellingKey = counselling ? grant(counselling) : null;
-      if (counsellingKey && counsellingCheckOf(counsellingKey) !== pin.counsellingCheck) {
+      if (counsellingKey && accountPublicOf(counsellingKey) !== pin.counsellingPublicKey) {
         counsellingKey = null;
         counselling = undefined;
         warnings.push('grantForged');
@@ -291,7 +290,7 @@ export class Vault {
         counselling: counsellingKey,
         signing,
         signingPublicKey: pin.signingPublicKey,
-        counsellingCheck: pin.counsellingCheck,
+        counsellingPublicKey: pin.counsellingPublicKey,
         warnings,
       };
       // What is handed out is kept; everything else opened here is wiped.

@@ -88,7 +88,7 @@ async function forgeSlot(
     ),
     pin: box(
       kek,
-      Buffer.from(JSON.stringify({ signingPublicKey: opts.signing.publicKey, counsellingCheck: '' })),
+      Buffer.from(JSON.stringify({ signingPublicKey: opts.signing.publicKey, counsellingPublicKey: '' })),
       aadOf('pin', opts.accountId, user),
     ),
     grants: [
@@ -393,6 +393,108 @@ describe('an insider with an account and a copy of the data folder', () => {
     const text = readFileSync(path.join(core.dataDir, 'keyslots.json'), 'utf8');
     expect(text).not.toContain(ADMIN.username);
     expect(text).not.toContain(CASEWORKER.username);
+    core.close();
+  });
+  it('reads no counselling text with their own slot, the database key and SQLCipher', async () => {
+    const core = await studio();
+    await call(core, 'session.signIn', ADMIN);
+    const child = await call(core, 'children.create', {
+      name: '测试儿童丙',
+      gender: 'male',
+      birthDate: '2014-05-06',
+      township: '崔寨街道',
+    });
+    await call(core, 'counselling.addSession', {
+      childId: child.id,
+      date: '2026-11-20',
+      institution: '济阳区心理健康服务中心',
+      counsellor: '周老师',
+      minutes: 50,
+      summary: '孩子说起父亲入狱后夜里睡不着。',
+      sharedNote: '请负责人关注睡眠。',
+    });
+    await call(core, 'counselling.addAssessment', {
+      childId: child.id,
+      date: '2026-11-19',
+      instrument: 'SCARED',
+      score: '总分41',
+      riskLevel: 'medium',
+      guardianConsent: true,
+      childConsent: true,
+      assessor: '周老师',
+      notes: '焦虑量表偏高，建议两周后复测。',
+    });
+    await call(core, 'session.lock', {});
+
+    const dbKey = await insiderKey(core.dataDir);
+    const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), dbKey, { create: false });
+    const session = raw
+      .prepare('SELECT summary, shared_note AS sharedNote FROM counselling_sessions')
+      .get() as {
+      summary: string;
+      sharedNote: string;
+    };
+    const assessment = raw.prepare('SELECT notes, score FROM psych_assessments').get() as {
+      notes: string;
+      score: string;
+    };
+    const everything =
+      JSON.stringify(raw.prepare('SELECT * FROM counselling_sessions').all()) +
+      JSON.stringify(raw.prepare('SELECT * FROM psych_assessments').all());
+    raw.close();
+    expect(session.summary.startsWith('swc1:')).toBe(true);
+    expect(assessment.notes.startsWith('swc1:')).toBe(true);
+    expect(assessment.score.startsWith('swc1:')).toBe(true);
+    for (const secret of ['睡不着', '父亲入狱', '焦虑量表', '总分41'])
+      expect(everything).not.toContain(secret);
+    // What the counsellor chose to share is under the database key only, as the issue asks.
+    expect(session.sharedNote).toBe('请负责人关注睡眠。');
+    // And their slot holds no counselling key to open it with.
+    const theirs = slotFile(core.dataDir).slots.find((s) => s.role === 'caseworker');
+    expect(theirs?.grants.map((g) => g.secret)).toEqual(['db']);
+
+    // Through the API the administrator reads it back.
+    await call(core, 'session.signIn', ADMIN);
+    const record = await call(core, 'counselling.forChild', { childId: child.id });
+    expect(record.sessions[0].summary).toBe('孩子说起父亲入狱后夜里睡不着。');
+    expect(record.assessments[0].notes).toBe('焦虑量表偏高，建议两周后复测。');
+    core.close();
+  });
+
+  it('finds counselling text left in clear by an older version sealed at the next sign-in', async () => {
+    const core = await studio();
+    await call(core, 'session.signIn', ADMIN);
+    const child = await call(core, 'children.create', {
+      name: '测试儿童丁',
+      gender: 'female',
+      birthDate: '2013-02-03',
+      township: '孙耿街道',
+    });
+    await call(core, 'counselling.addSession', {
+      childId: child.id,
+      date: '2026-11-18',
+      institution: '中心',
+      counsellor: '周老师',
+      minutes: 30,
+      summary: '占位',
+    });
+    await call(core, 'session.lock', {});
+    const dbKey = await insiderKey(core.dataDir);
+    const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), dbKey, { create: false });
+    raw.prepare(`UPDATE counselling_sessions SET summary = '旧版本留下的明文记录'`).run();
+    raw.close();
+
+    await call(core, 'session.signIn', ADMIN);
+    expect((await call(core, 'counselling.forChild', { childId: child.id })).sessions[0].summary).toBe(
+      '旧版本留下的明文记录',
+    );
+    expect(await auditActions(core)).toContain('security.counsellingSealed');
+    await call(core, 'session.lock', {});
+    const after = openEncrypted(path.join(core.dataDir, 'sunward.db'), dbKey, { create: false });
+    const stored = (after.prepare('SELECT summary FROM counselling_sessions').get() as { summary: string })
+      .summary;
+    after.close();
+    expect(stored.startsWith('swc1:')).toBe(true);
     core.close();
   });
 });
