@@ -7,6 +7,7 @@ import { relationMethods } from '../children/relations';
 import { counsellingMethods } from '../counselling/handlers';
 import { documentMethods } from '../documents/handlers';
 import { educationMethods } from '../education/handlers';
+import { ledgerMethods } from '../ledger/handlers';
 import { orderMethods } from '../orders/handlers';
 import { referralMethods } from '../referrals/handlers';
 import { reminderMethods } from '../reminders/handlers';
@@ -27,6 +28,7 @@ export const contract = {
   ...visitMethods,
   ...reminderMethods,
   ...documentMethods,
+  ...ledgerMethods,
 };
 
 export type Contract = typeof contract;
