@@ -37,6 +37,8 @@ export interface CellReason {
   /** 0-based column in the sheet, or null for a reason about the whole row. */
   column: number | null;
   field: LedgerField | null;
+  /** The field's name, where the reason is about one field. */
+  label: string | null;
   message: string;
   /** A warning does not stop the row; an error does. */
   level: 'error' | 'warning';
@@ -128,7 +130,8 @@ class RowReader {
     this.reasons.push({
       column,
       field,
-      message: field ? `${FIELD_LABEL(field)}：${message}` : message,
+      label: field ? FIELD_LABEL(field) : null,
+      message,
       level,
     });
   }
@@ -415,14 +418,18 @@ export function planImport(
     if (filled.length === 0) {
       rows.push({
         ...base,
-        reasons: [{ column: null, field: null, message: t('ledger.reason.blank'), level: 'error' }],
+        reasons: [
+          { column: null, field: null, label: null, message: t('ledger.reason.blank'), level: 'error' },
+        ],
       });
       continue;
     }
     if (isHeaderAgain(cells, headerKeys)) {
       rows.push({
         ...base,
-        reasons: [{ column: null, field: null, message: t('ledger.reason.header'), level: 'error' }],
+        reasons: [
+          { column: null, field: null, label: null, message: t('ledger.reason.header'), level: 'error' },
+        ],
       });
       continue;
     }
@@ -433,7 +440,9 @@ export function planImport(
     if ((distinct === 1 && filled.length > 1) || (!name && distinct <= 1)) {
       rows.push({
         ...base,
-        reasons: [{ column: null, field: null, message: t('ledger.reason.note'), level: 'error' }],
+        reasons: [
+          { column: null, field: null, label: null, message: t('ledger.reason.note'), level: 'error' },
+        ],
       });
       continue;
     }
@@ -660,6 +669,11 @@ class ImportWriter {
   }
 }
 
+/** A reason as the skipped-rows report words it: the field, then what is wrong with it. */
+export function reasonText(r: CellReason): string {
+  return r.label && !r.message.startsWith(r.label) ? `${r.label}：${r.message}` : r.message;
+}
+
 /** Applies a plan in the caller's transaction. Every row ends imported, merged or skipped. */
 export function applyPlan(
   ctx: Ctx,
@@ -677,7 +691,7 @@ export function applyPlan(
         row,
         row.reasons
           .filter((r) => r.level === 'error')
-          .map((r) => r.message)
+          .map(reasonText)
           .join('；'),
       );
       return;

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -104,6 +104,9 @@ export function ChildrenPage() {
         title={t('children.title')}
         extra={
           <Flex gap={8}>
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/children/import')}>
+              {t('ledger.entry')}
+            </Button>
             <Button icon={<DeleteOutlined />} onClick={() => navigate('/children/bin')}>
               {t('children.list.bin')}
             </Button>

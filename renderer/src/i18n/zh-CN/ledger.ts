@@ -67,6 +67,7 @@ export const ledger = {
     column: '第{n}列',
     reason: '未导入原因',
   },
+  nav: { next: '下一步', previous: '上一步' },
   steps: {
     file: '选择文件',
     sheet: '选择工作表',
