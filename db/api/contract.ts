@@ -7,6 +7,7 @@ import { relationMethods } from '../children/relations';
 import { counsellingMethods } from '../counselling/handlers';
 import { documentMethods } from '../documents/handlers';
 import { educationMethods } from '../education/handlers';
+import { exportMethods } from '../exports/handlers';
 import { ledgerMethods } from '../ledger/handlers';
 import { orderMethods } from '../orders/handlers';
 import { referralMethods } from '../referrals/handlers';
@@ -29,6 +30,7 @@ export const contract = {
   ...reminderMethods,
   ...documentMethods,
   ...ledgerMethods,
+  ...exportMethods,
 };
 
 export type Contract = typeof contract;
