@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
-import { type Host, hostMethod, method } from '../api/define';
+import { type Ctx, type Host, hostMethod, method } from '../api/define';
 import { ApiError } from '../api/errors';
+import { today } from '../children/model';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
 import { writeXlsx, type XlsxFile } from '../exports/xlsx';
@@ -100,7 +101,23 @@ function pickSheet(sheets: SourceSheet[], name: string | null | undefined): Sour
 
 const cellShown = (c: SourceCell) => c.text;
 
-function priorImport(ctx: import('../api/define').Ctx, hash: string, sheet: string): PriorImport | null {
+/**
+ * The last preview's plan, per open database, kept while nothing has been written since:
+ * every write leaves an audit row in its own transaction, so an unchanged audit head means an
+ * unchanged database, and the commit can apply what the caseworker saw without planning again.
+ */
+const lastPlan = new WeakMap<object, { key: string; seq: number; plan: Plan }>();
+
+function auditSeq(ctx: Ctx): number {
+  const row = ctx.raw.prepare('SELECT seq FROM audit_head WHERE id = 1').get() as { seq: number } | undefined;
+  return row?.seq ?? 0;
+}
+
+function planKey(hash: string, input: { sheet: string; headerRow: number; columns: unknown[] }, day: string) {
+  return JSON.stringify([hash, input.sheet, input.headerRow, input.columns, day]);
+}
+
+function priorImport(ctx: Ctx, hash: string, sheet: string): PriorImport | null {
   const row = ctx.db
     .select()
     .from(ledgerImports)
@@ -155,6 +172,7 @@ export const ledgerMethods = {
       const sheet = pickSheet(sheets, input.sheet);
       const ctx = host.ctx();
       const plan = planImport(ctx, sheet, input.headerRow, input.columns);
+      lastPlan.set(ctx.raw, { key: planKey(hash, input, today(ctx)), seq: auditSeq(ctx), plan });
       return {
         fileHash: hash,
         sheet: sheet.name,
@@ -178,7 +196,12 @@ export const ledgerMethods = {
       const { hash, sheets } = await load(host, input);
       const sheet = pickSheet(sheets, input.sheet);
       return host.transaction((ctx): LedgerReport => {
-        const plan = planImport(ctx, sheet, input.headerRow, input.columns);
+        const kept = lastPlan.get(ctx.raw);
+        lastPlan.delete(ctx.raw);
+        const plan =
+          kept && kept.key === planKey(hash, input, today(ctx)) && kept.seq === auditSeq(ctx)
+            ? kept.plan
+            : planImport(ctx, sheet, input.headerRow, input.columns);
         const prior = priorImport(ctx, hash, sheet.name);
         if (prior) {
           return {
@@ -280,6 +303,18 @@ export const ledgerMethods = {
         }),
       );
       return file;
+    },
+  }),
+
+  /** The wizard was cancelled or finished: the file read and its plan leave memory now. */
+  'ledger.forget': method({
+    input: z.object({}),
+    access: 'user',
+    kind: 'read',
+    handler: (ctx): null => {
+      lastRead.delete(ctx.raw);
+      lastPlan.delete(ctx.raw);
+      return null;
     },
   }),
 

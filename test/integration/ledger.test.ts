@@ -263,17 +263,18 @@ describe('ledger import: preview, commit, repeat', () => {
       columns,
     });
     expect(preview.counts.new).toBeGreaterThan(5);
-    // Cancelling is not committing: nothing of the file was kept anywhere.
+    // Cancelling is not committing: nothing of the file was written, and the wizard's cancel
+    // drops the parsed file from memory too.
     expect((await call(core, 'audit.list', {})).total).toBe(auditBefore);
+    await call(core, 'ledger.forget', {});
     const counts = await tableCounts(core);
     expect(counts).toMatchObject({ children: 0, persons: 0, relations: 0, custody: 0, imports: 0 });
   });
 
-  it('rolls the whole import back when a row cannot be written', async () => {
+  it('refuses a mapping without the name column and writes nothing', async () => {
     const core = await adminCore();
     const ledger = await messyLedger(41);
     const { view, columns } = await readAndMap(core, ledger);
-    // A decision naming a row that does not match anything is ignored, but bad input is refused whole.
     const err = await refuse(core, 'ledger.commit', {
       ...file(ledger),
       sheet: view.sheet,
@@ -284,6 +285,30 @@ describe('ledger import: preview, commit, repeat', () => {
     expect(err.message).toContain('姓名');
     const counts = await tableCounts(core);
     expect(counts).toMatchObject({ children: 0, persons: 0, imports: 0 });
+  });
+
+  it('judges the rows again at commit when the database changed after the preview', async () => {
+    const core = await adminCore();
+    const ledger = await messyLedger(51);
+    const { view, columns } = await readAndMap(core, ledger);
+    const input = { ...file(ledger), sheet: view.sheet, headerRow: view.headerRow!, columns };
+    const preview = await call(core, 'ledger.preview', input);
+    const clean = ledger.expected.find((e) => e.kind === 'clean')!;
+    expect(preview.rows.find((r) => r.row === clean.row)!.status).toBe('new');
+    // Someone registers that child between the preview and the import.
+    const row = preview.rows.find((r) => r.row === clean.row)!;
+    await call(core, 'children.create', {
+      name: row.name!,
+      gender: 'male',
+      birthDate: row.birthDate!,
+      township: row.township as '济阳街道',
+      acknowledgeDuplicates: true,
+    });
+    const report = await call(core, 'ledger.commit', { ...input, decisions: {} });
+    expect(report.counts.imported).toBe(preview.counts.new - 1);
+    expect(report.skipped.find((s) => s.row === clean.row)?.reason).toContain('已有档案');
+    expect((await call(core, 'children.list', { query: row.name! })).total).toBe(1);
+    core.close();
   });
 
   it('saves a mapping by header names for the next ledger', async () => {

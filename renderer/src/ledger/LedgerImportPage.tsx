@@ -102,6 +102,7 @@ export function LedgerImportPage() {
   };
 
   const cancel = () => {
+    void api('ledger.forget', {}).catch(() => {});
     setFile(null);
     setView(null);
     setPreview(null);

@@ -142,6 +142,8 @@ export const ledger = {
   },
   export: {
     button: '导出 Excel',
+    plansButton: '导出指导计划',
+    admonitionsButton: '导出训诫',
     done: '已导出 {rows} 行',
     fullIds: '导出完整身份证号',
     reason: '导出完整号码的原因',
