@@ -120,6 +120,40 @@ describe.skipIf(!browserAvailable().ok)('importing an Excel ledger', () => {
     await page.getByRole('tab', { name: /关系人/ }).click();
     await page.getByText('山东省济南监狱').first().waitFor();
     await tallShot(page, 'ledger-8-child-file');
+
+    // The list goes out to Excel with its filter, IDs masked, and the export audited.
+    await page.getByRole('navigation', { name: '主导航' }).getByText('儿童档案').click();
+    await page.getByLabel('按乡镇（街道）筛选').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="仁风镇"]').click();
+    const all = await call<{ total: number }>(app, 'children.list', { township: '仁风镇' });
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.getByTestId('children-total').textContent()).toBe(`共 ${all.total} 名儿童`);
+    await shot(page, 'ledger-9-children-export');
+    const exporting = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const exported = await exporting;
+    const out = path.join(makeDataDir('download'), 'children.xlsx');
+    await exported.saveAs(out);
+    const listWb = new ExcelJS.Workbook();
+    await listWb.xlsx.load((await readFile(out)) as never);
+    const sheet = listWb.worksheets[0];
+    expect(sheet.getRow(1).getCell(1).text).toBe('姓名');
+    expect(sheet.rowCount).toBe(all.total + 1);
+    const ids = sheet
+      .getColumn(4)
+      .values.slice(2)
+      .map(String)
+      .filter((v) => v && v !== 'undefined');
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    expect(ids.every((id) => /^\d{6}\*+[\dX]{4}$/.test(id))).toBe(true);
+    const audit = await call<{ rows: { detail: Record<string, unknown> }[] }>(app, 'audit.list', {
+      action: 'exports.xlsx',
+    });
+    expect(audit.rows[0].detail).toMatchObject({
+      kind: 'children',
+      rows: all.total,
+      filters: { township: '仁风镇' },
+    });
   }, 150_000);
 
   it('turns an old .xls away with a message to save it as .xlsx, and says when a file was imported before', async () => {
