@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
 import { type Ctx, type Host, hostMethod, method } from '../api/define';
 import { ApiError } from '../api/errors';
+import { maskIdNumber } from '../children/idNumber';
 import { today } from '../children/model';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
@@ -99,7 +100,11 @@ function pickSheet(sheets: SourceSheet[], name: string | null | undefined): Sour
   return sheets.find((s) => detectHeaderRow(s.rows) !== null) ?? sheets[0];
 }
 
-const cellShown = (c: SourceCell) => c.text;
+/** A cell as the wizard shows it: an ID number masked, as everywhere else in the app. */
+const cellShown = (c: SourceCell) => {
+  const compact = c.text.normalize('NFKC').replace(/\s/g, '');
+  return /^\d{17}[\dXx]$/.test(compact) ? (maskIdNumber(compact.toUpperCase()) ?? '') : c.text;
+};
 
 /**
  * The last preview's plan, per open database, kept while nothing has been written since:
