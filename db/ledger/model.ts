@@ -625,7 +625,7 @@ class ImportWriter {
       ...this.stamp,
     });
     for (const key of searchKeys({ ...draft })) this.s.key.run(key, id);
-    this.link(id, relatives, personIds, new Set());
+    this.link(id, relatives, personIds, new Set(), true);
     this.ctx.audit.write({
       action: 'children.create',
       entity: 'child',
@@ -636,8 +636,15 @@ class ImportWriter {
   }
 
   /** Links relatives not yet linked; returns how many were added. */
-  link(childId: string, relatives: RelativeDraft[], personIds: string[], skip: Set<string>): number {
-    const linked = new Set((this.s.linked.all(childId) as { p: string }[]).map((r) => r.p));
+  link(
+    childId: string,
+    relatives: RelativeDraft[],
+    personIds: string[],
+    skip: Set<string>,
+    isNew = false,
+  ): number {
+    // A child created by this import has no relatives yet: no need to ask.
+    const linked = new Set(isNew ? [] : (this.s.linked.all(childId) as { p: string }[]).map((r) => r.p));
     let added = 0;
     relatives.forEach((d, i) => {
       const personId = personIds[i];
