@@ -50,7 +50,7 @@ export async function measureLedger(opts: {
       { op: `ledger: read ${opts.rows}-row .xlsx (parse)`, ...summarize([read.ms]) },
       { op: `ledger: preview ${opts.rows} rows`, ...summarize([preview.ms]), target: TARGET_MS },
       {
-        op: `ledger: import ${opts.rows} rows (re-plan + write)`,
+        op: `ledger: import ${opts.rows} rows (commit)`,
         ...summarize([commit.ms]),
         target: TARGET_MS,
       },
