@@ -7,6 +7,7 @@ export * from './common/schema';
 export * from './counselling/schema';
 export * from './education/schema';
 export * from './followups/schema';
+export * from './ledger/schema';
 export * from './orders/schema';
 export * from './referrals/schema';
 export * from './reminders/schema';

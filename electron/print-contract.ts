@@ -55,6 +55,16 @@ export const shellInputs = {
   }),
   'shell.printBatch': z.object({ items: z.array(printJob).min(1).max(1000) }),
   'shell.cancelPrint': z.object({}).strict(),
+  /** A file the core already made and audited (an Excel export): only where to put it is asked. */
+  'shell.saveFile': z.object({
+    fileName: z
+      .string()
+      .min(1)
+      .max(200)
+      .transform((v) => safeFileName(v).replace(/\.pdf$/, '')),
+    mime: z.string().max(120),
+    bytes: z.instanceof(Uint8Array),
+  }),
 };
 
 export type ShellMethod = keyof typeof shellInputs;
@@ -77,6 +87,8 @@ export interface ShellOutputs {
     cancelled: boolean;
   } | null;
   'shell.cancelPrint': { cancelled: boolean };
+  /** false when the caseworker cancelled the save dialog. */
+  'shell.saveFile': { saved: boolean };
 }
 export type ShellOutput<M extends ShellMethod> = ShellOutputs[M];
 

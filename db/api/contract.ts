@@ -9,6 +9,8 @@ import { relationMethods } from '../children/relations';
 import { counsellingMethods } from '../counselling/handlers';
 import { documentMethods } from '../documents/handlers';
 import { educationMethods } from '../education/handlers';
+import { exportMethods } from '../exports/handlers';
+import { ledgerMethods } from '../ledger/handlers';
 import { orderMethods } from '../orders/handlers';
 import { referralMethods } from '../referrals/handlers';
 import { reminderMethods } from '../reminders/handlers';
@@ -31,6 +33,8 @@ export const contract = {
   ...reminderMethods,
   ...documentMethods,
   ...policyMethods,
+  ...ledgerMethods,
+  ...exportMethods,
 };
 
 export type Contract = typeof contract;

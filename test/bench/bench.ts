@@ -1,5 +1,5 @@
 // npm run bench -- [--children N] [--json FILE] [--data-dir DIR] [--iterations K] [--budget S]
-//                   [--fresh] [--explain] [--skip-pdf]
+//                   [--fresh] [--explain] [--skip-pdf] [--skip-ledger] [--ledger-rows R]
 //   (the PDF timings print through the built renderer: run `npm run build` first)
 //
 // Seeds N synthetic children (or reuses .data/bench-N/ from an earlier run), then measures the
@@ -23,6 +23,7 @@ import { NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
 import { prepareDataset } from './dataset';
+import { measureLedger } from './ledger';
 import { measurePdf } from './pdf';
 import { type Call, Replayer, record, recordRolledBack } from './replay';
 import { formatTable, jsonRows, type Row, summarize, timeEach, warmUp } from './stats';
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
       fresh: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
       'skip-pdf': { type: 'boolean', default: false },
+      'skip-ledger': { type: 'boolean', default: false },
+      'ledger-rows': { type: 'string', default: '10000' },
     },
   });
   const n = Number(values.children);
@@ -333,6 +336,18 @@ async function main(): Promise<void> {
         username: ADMIN_USERNAME,
         passphrase,
         childIds: sample.slice(0, 101).map((c) => c.id),
+        log,
+      })),
+    );
+  }
+
+  if (!values['skip-ledger']) {
+    rows.push(
+      ...(await measureLedger({
+        dataDir: ds.dataDir,
+        username: ADMIN_USERNAME,
+        passphrase,
+        rows: Number(values['ledger-rows']),
         log,
       })),
     );

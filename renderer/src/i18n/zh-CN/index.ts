@@ -10,6 +10,7 @@ import { counselling } from './counselling';
 import { documents } from './documents';
 import { education } from './education';
 import { errors } from './errors';
+import { ledger } from './ledger';
 import { orders } from './orders';
 import { referrals } from './referrals';
 import { reminders } from './reminders';
@@ -29,6 +30,7 @@ export const zhCN = {
   accounts,
   audit,
   children,
+  ledger,
   referrals,
   education,
   orders,
