@@ -11,6 +11,7 @@ import { orderMethods } from '../orders/handlers';
 import { referralMethods } from '../referrals/handlers';
 import { reminderMethods } from '../reminders/handlers';
 import { settingsMethods } from '../settings/handlers';
+import { statsMethods } from '../stats/handlers';
 import { visitMethods } from '../visits/handlers';
 
 export const contract = {
@@ -27,6 +28,7 @@ export const contract = {
   ...visitMethods,
   ...reminderMethods,
   ...documentMethods,
+  ...statsMethods,
 };
 
 export type Contract = typeof contract;

@@ -19,7 +19,7 @@ export const admonitions = sqliteTable(
     deliveredBy: text('delivered_by').notNull(),
     ...recordColumns(),
   },
-  (t) => [index('admonitions_child').on(t.childId, t.date)],
+  (t) => [index('admonitions_child').on(t.childId, t.date), index('admonitions_date').on(t.date)],
 );
 
 // 家庭教育指导 plan. Its goals are requirements and its 回访 are follow-ups (db/followups).
@@ -88,5 +88,5 @@ export const guidanceSessions = sqliteTable(
     evaluation: text('evaluation'),
     ...recordColumns(),
   },
-  (t) => [index('guidance_sessions_plan').on(t.planId, t.date)],
+  (t) => [index('guidance_sessions_plan').on(t.planId, t.date), index('guidance_sessions_date').on(t.date)],
 );

@@ -89,5 +89,6 @@ export const referralActions = sqliteTable(
     index('referral_actions_referral').on(t.referralId),
     index('referral_actions_open_due').on(t.replyDate, t.withdrawnAt, t.replyDue),
     index('referral_actions_agency').on(t.agency),
+    index('referral_actions_sent').on(t.sentDate),
   ],
 );

@@ -13,6 +13,7 @@ import { referrals } from './referrals';
 import { reminders } from './reminders';
 import { settings } from './settings';
 import { shell } from './shell';
+import { stats } from './stats';
 import { timeline } from './timeline';
 import { validation } from './validation';
 import { visits } from './visits';
@@ -34,5 +35,6 @@ export const zhCN = {
   visits,
   settings,
   shell,
+  stats,
   timeline,
 };
