@@ -230,7 +230,25 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
     return ok({ total: items.length, done, failed, cancelled });
   }
 
+  /** The core already hashed and audited these bytes (stats.exportExcel); here they are only saved. */
+  async function saveFile(input: unknown): Promise<ApiResult<ShellOutputs['shell.saveFile']>> {
+    const job = shellInputs['shell.saveFile'].parse(input);
+    const parent = opts.getMainWindow();
+    const ext = path.extname(job.fileName).slice(1);
+    const options: Electron.SaveDialogOptions = {
+      title: t('documents.print.saveTitle'),
+      defaultPath: path.join(app.getPath('documents'), job.fileName),
+      filters: ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : [],
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    };
+    const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return ok(null);
+    await writeFile(choice.filePath, Buffer.from(job.base64, 'base64'));
+    return ok({ fileName: path.basename(choice.filePath) });
+  }
+
   const handlers: Record<ShellMethod, (input: unknown) => Promise<ApiResult<unknown>>> = {
+    'shell.saveFile': saveFile,
     'shell.printToPdf': printToPdf,
     'shell.printBatch': printBatch,
     'shell.cancelPrint': async () => {

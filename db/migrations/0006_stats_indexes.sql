@@ -1,4 +1,5 @@
-CREATE INDEX `children_stats` ON `children` (`deleted_at`,`created_at`,`closed_at`,`township`,`owner_id`);--> statement-breakpoint
+CREATE INDEX `children_stats` ON `children` (`deleted_at`,`created_at`,`township`,`owner_id`);--> statement-breakpoint
+CREATE INDEX `children_stock` ON `children` (`deleted_at`,`township`,`owner_id`,`created_at`,`closed_at`);--> statement-breakpoint
 CREATE INDEX `children_stats_defacto` ON `children` (`created_at`,`closed_at`,`township`,`owner_id`) WHERE "children"."deleted_at" IS NULL AND "children"."categories" LIKE '%"deFactoUnsupported"%';--> statement-breakpoint
 CREATE INDEX `counselling_sessions_date` ON `counselling_sessions` (`date`);--> statement-breakpoint
 CREATE INDEX `psych_assessments_date` ON `psych_assessments` (`date`);--> statement-breakpoint

@@ -4,6 +4,7 @@
 // shaped for their indexes (see EXPLAIN QUERY PLAN in test/integration/stats.test.ts).
 import type { Ctx } from '../api/define';
 import { TOWNSHIPS } from '../children/inputs';
+import { localDate } from '../common/dates';
 import { FIGURES, type FigureDef, type FigureKey, figureDef, NO_OWNER } from './codes';
 import { lastYear, monthsOf, type Period, periodInstants } from './rules';
 
@@ -13,57 +14,55 @@ import { lastYear, monthsOf, type Period, periodInstants } from './rules';
  * referral: no township, and the caseworker who received it), a tag that splits a chart
  * (agency, outcome), and the extra a drill-down row shows (a document number, a parent id).
  */
-const COLUMNS = 'id, child_id, day, township, owner_id, tag, extra, ref';
+const COLUMNS = 'id, child_id, day, at, township, owner_id, tag, extra, ref';
 
 // CROSS JOIN keeps the dated record outermost (SQLite never reorders it): the period's range
 // on the record's date index, then each child by primary key, never the other way round.
 // INDEXED BY: the planner has no statistics (nothing runs ANALYZE) and, left to itself, takes
 // children_created or a status index for the same range and then reads every row; each figure
 // names the index that answers it (children_stats answers from the index alone).
-const LOCAL_DAY = (col: string) => `date(${col} / 1000, 'unixepoch', 'localtime')`;
-
 const ON_FILE =
   'c.deleted_at IS NULL AND c.created_at < :endMs AND (c.closed_at IS NULL OR c.closed_at >= :endMs)';
 /** Exactly the partial index's condition (children_stats_defacto), so the planner can use it. */
 export const DEFACTO_CONDITION = `categories LIKE '%"deFactoUnsupported"%'`;
 
 const childRecord = (table: string, alias: string, dateCol: string, extraWhere = '') =>
-  `SELECT ${alias}.id AS id, ${alias}.child_id AS child_id, ${alias}.${dateCol} AS day, c.township AS township,
+  `SELECT ${alias}.id AS id, ${alias}.child_id AS child_id, ${alias}.${dateCol} AS day, NULL AS at, c.township AS township,
      c.owner_id AS owner_id, NULL AS tag, NULL AS extra, NULL AS ref
    FROM ${table} ${alias} INDEXED BY ${table}_date CROSS JOIN children c ON c.id = ${alias}.child_id
    WHERE ${alias}.deleted_at IS NULL AND c.deleted_at IS NULL ${extraWhere}
      AND ${alias}.${dateCol} BETWEEN :from AND :to`;
 
 const BASE: Record<FigureKey, string> = {
-  childrenOnFile: `SELECT c.id AS id, c.id AS child_id, NULL AS day, c.township AS township, c.owner_id AS owner_id,
+  childrenOnFile: `SELECT c.id AS id, c.id AS child_id, NULL AS day, NULL AS at, c.township AS township, c.owner_id AS owner_id,
       NULL AS tag, NULL AS extra, NULL AS ref
-    FROM children c INDEXED BY children_stats WHERE ${ON_FILE}`,
-  childrenNew: `SELECT c.id AS id, c.id AS child_id, ${LOCAL_DAY('c.created_at')} AS day, c.township AS township,
+    FROM children c INDEXED BY children_stock WHERE ${ON_FILE}`,
+  childrenNew: `SELECT c.id AS id, c.id AS child_id, NULL AS day, c.created_at AS at, c.township AS township,
       c.owner_id AS owner_id, NULL AS tag, NULL AS extra, NULL AS ref
     FROM children c INDEXED BY children_stats WHERE c.deleted_at IS NULL AND c.created_at >= :fromMs AND c.created_at < :endMs`,
-  deFactoOnFile: `SELECT c.id AS id, c.id AS child_id, NULL AS day, c.township AS township, c.owner_id AS owner_id,
+  deFactoOnFile: `SELECT c.id AS id, c.id AS child_id, NULL AS day, NULL AS at, c.township AS township, c.owner_id AS owner_id,
       NULL AS tag, NULL AS extra, NULL AS ref
     FROM children c INDEXED BY children_stats_defacto WHERE ${ON_FILE} AND c.${DEFACTO_CONDITION}`,
-  referralsReceived: `SELECT r.id AS id, NULL AS child_id, r.received_date AS day, NULL AS township,
+  referralsReceived: `SELECT r.id AS id, NULL AS child_id, r.received_date AS day, NULL AS at, NULL AS township,
       r.received_by AS owner_id, NULL AS tag, r.year || '/' || r.seq AS extra, NULL AS ref
     FROM referrals r INDEXED BY referrals_received WHERE r.deleted_at IS NULL AND r.received_date BETWEEN :from AND :to`,
-  referralActions: `SELECT a.id AS id, NULL AS child_id, a.sent_date AS day, NULL AS township,
+  referralActions: `SELECT a.id AS id, NULL AS child_id, a.sent_date AS day, NULL AS at, NULL AS township,
       r.received_by AS owner_id, a.agency AS tag, r.year || '/' || r.seq AS extra, a.referral_id AS ref
     FROM referral_actions a INDEXED BY referral_actions_sent CROSS JOIN referrals r ON r.id = a.referral_id
     WHERE a.deleted_at IS NULL AND a.withdrawn_at IS NULL AND r.deleted_at IS NULL
       AND a.sent_date BETWEEN :from AND :to`,
   admonitions: childRecord('admonitions', 'x', 'date'),
-  guidanceSessions: `SELECT s.id AS id, p.child_id AS child_id, s.date AS day, c.township AS township,
+  guidanceSessions: `SELECT s.id AS id, p.child_id AS child_id, s.date AS day, NULL AS at, c.township AS township,
       c.owner_id AS owner_id, NULL AS tag, NULL AS extra, s.plan_id AS ref
     FROM guidance_sessions s INDEXED BY guidance_sessions_date CROSS JOIN guidance_plans p ON p.id = s.plan_id CROSS JOIN children c ON c.id = p.child_id
     WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL AND c.deleted_at IS NULL
       AND s.date BETWEEN :from AND :to`,
-  ordersIssued: `SELECT o.id AS id, o.child_id AS child_id, o.issue_date AS day, c.township AS township,
+  ordersIssued: `SELECT o.id AS id, o.child_id AS child_id, o.issue_date AS day, NULL AS at, c.township AS township,
       c.owner_id AS owner_id, NULL AS tag, o.prefix || '/' || o.year || '/' || o.seq AS extra, NULL AS ref
     FROM guardianship_orders o INDEXED BY orders_issue_date CROSS JOIN children c ON c.id = o.child_id
     WHERE o.deleted_at IS NULL AND o.withdrawn_at IS NULL AND c.deleted_at IS NULL
       AND o.issue_date BETWEEN :from AND :to`,
-  ordersClosed: `SELECT o.id AS id, o.child_id AS child_id, ${LOCAL_DAY('o.closed_at')} AS day, c.township AS township,
+  ordersClosed: `SELECT o.id AS id, o.child_id AS child_id, NULL AS day, o.closed_at AS at, c.township AS township,
       c.owner_id AS owner_id, o.outcome AS tag, o.prefix || '/' || o.year || '/' || o.seq AS extra, NULL AS ref
     FROM guardianship_orders o INDEXED BY orders_closed_at CROSS JOIN children c ON c.id = o.child_id
     WHERE o.deleted_at IS NULL AND o.status = 'closed' AND c.deleted_at IS NULL
@@ -78,6 +77,26 @@ const BASE: Record<FigureKey, string> = {
 const DISTINCT_CHILD: ReadonlySet<FigureKey> = new Set(['counselledChildren']);
 /** Figures whose chart splits them by tag. */
 const TAGGED: ReadonlySet<FigureKey> = new Set(['referralActions', 'ordersClosed']);
+
+/** Figures placed in a period by an instant (created_at, closed_at) rather than a calendar date. */
+const BY_INSTANT: ReadonlySet<FigureKey> = new Set(['childrenNew', 'ordersClosed']);
+
+/**
+ * The month a record falls in. For an instant, compared with each month's local start computed
+ * here: SQLite's 'localtime' conversion per row cost more than the whole rest of the query.
+ */
+function monthExpr(key: FigureKey, p: Period): string {
+  if (!BY_INSTANT.has(key)) return 'substr(day, 1, 7)';
+  const months = monthsOf(p);
+  const whens = months
+    .slice(1)
+    .map((m, i) => {
+      const [y, mo] = m.split('-').map(Number);
+      return `WHEN at < ${new Date(y, mo - 1, 1).getTime()} THEN '${months[i]}'`;
+    })
+    .join(' ');
+  return `CASE ${whens} ELSE '${months[months.length - 1]}' END`;
+}
 
 export interface Scope {
   /** Only this caseworker's records (首页); null for the studio. */
@@ -127,7 +146,7 @@ export function countFigure(
   const base = scoped(def.key, scope);
   const args = params(p, scope);
   const out: FigureCounts = { total: 0, byTownship: {}, byOwner: {}, byMonth: {}, byTag: {} };
-  const month = withMonths && def.kind === 'flow' ? 'substr(day, 1, 7)' : 'NULL';
+  const month = withMonths && def.kind === 'flow' ? monthExpr(def.key, p) : 'NULL';
   const tag = TAGGED.has(def.key) ? 'tag' : 'NULL';
   if (DISTINCT_CHILD.has(def.key)) {
     // A child has one township and one caseworker, so the distinct counts of the cells add up
@@ -145,7 +164,7 @@ export function countFigure(
     }
     if (month !== 'NULL') {
       const months = raw
-        .prepare(`SELECT substr(day, 1, 7) AS m, count(DISTINCT child_id) AS n FROM (${base}) GROUP BY 1`)
+        .prepare(`SELECT ${month} AS m, count(DISTINCT child_id) AS n FROM (${base}) GROUP BY 1`)
         .all(args) as { m: string; n: number }[];
       for (const m of months) out.byMonth[m.m] = m.n;
     }
@@ -268,16 +287,23 @@ export function drillFigure(
   const total = (ctx.raw.prepare(`SELECT count(*) AS n FROM (${filtered})`).get(args) as { n: number }).n;
   const rows = ctx.raw
     .prepare(
-      `SELECT f.id, f.child_id AS childId, f.day AS date, f.township, f.tag, f.extra AS number, f.ref,
+      `SELECT f.id, f.child_id AS childId, f.day AS date, f.at, f.township, f.tag, f.extra AS number, f.ref,
          c.name AS childName, c.id_number AS idNumber, a.display_name AS ownerName
        FROM (${filtered}) f
        LEFT JOIN children c ON c.id = f.child_id
        LEFT JOIN accounts a ON a.id = f.owner_id
-       ORDER BY f.day DESC, c.name_pinyin, f.id LIMIT :limit OFFSET :offset`,
+       ORDER BY f.day DESC, f.at DESC, c.name_pinyin, f.id LIMIT :limit OFFSET :offset`,
     )
-    .all({ ...args, limit: page.limit, offset: page.offset }) as DrillRow[];
-  for (const r of rows) r.idNumber = mask(r.idNumber);
-  return { figure: key, total, rows };
+    .all({ ...args, limit: page.limit, offset: page.offset }) as (DrillRow & { at: number | null })[];
+  return {
+    figure: key,
+    total,
+    rows: rows.map(({ at, ...r }) => ({
+      ...r,
+      date: r.date ?? (at !== null && def.kind === 'flow' ? localDate(at) : null),
+      idNumber: mask(r.idNumber),
+    })),
+  };
 }
 
 /** A figure's base query and its parameters, for EXPLAIN QUERY PLAN in the tests. */
