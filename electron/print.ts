@@ -241,7 +241,9 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
       filters: ext ? [{ name: ext.toUpperCase(), extensions: [ext] }] : [],
       properties: ['showOverwriteConfirmation', 'createDirectory'],
     };
-    const choice = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    const choice = parent
+      ? await dialog.showSaveDialog(parent, options)
+      : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return ok(null);
     await writeFile(choice.filePath, Buffer.from(job.base64, 'base64'));
     return ok({ fileName: path.basename(choice.filePath) });
