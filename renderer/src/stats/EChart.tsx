@@ -25,7 +25,10 @@ export function EChart({
     const el = ref.current;
     if (!el) return;
     const chart = echarts.init(el, null, { renderer: 'svg' });
-    chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option });
+    // The page's own font by name: echarts measures text with it, so labels neither overlap nor
+    // get cut where the CJK font is wider than its default.
+    const fontFamily = getComputedStyle(el).fontFamily;
+    chart.setOption({ animation: false, textStyle: { fontFamily }, ...option });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
     return () => {
