@@ -16,11 +16,14 @@ export default function MyWorkCharts() {
     .filter((p) => p[1] > 0);
   const pie: ChartOption = {
     tooltip: { trigger: 'item' },
+    legend: { bottom: 0, type: 'scroll' },
     series: [
       {
         type: 'pie',
-        radius: ['40%', '70%'],
-        label: { formatter: '{b}：{c}' },
+        radius: ['35%', '62%'],
+        center: ['50%', '42%'],
+        // Counts inside the ring, names in the legend: outside labels do not fit a narrow card.
+        label: { position: 'inside', formatter: '{c}' },
         data: towns.map(([name, value]) => ({ name, value })),
       },
     ],
@@ -42,7 +45,7 @@ export default function MyWorkCharts() {
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t('stats.home.onFile', { count: onFile.total })}
           </Typography.Paragraph>
-          {towns.length > 0 && <EChart option={pie} height={180} label={t('stats.home.byTownship')} />}
+          {towns.length > 0 && <EChart option={pie} height={200} label={t('stats.home.byTownship')} />}
         </Col>
       </Row>
     </Card>

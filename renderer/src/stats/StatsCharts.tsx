@@ -83,8 +83,9 @@ export function trendChart(ledger: Ledger, keys: FigureKey[]) {
   const months = ledger.months;
   const option: ChartOption = {
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 36, right: 12, top: 36, bottom: 24 },
+    // One scrolling line of legend: a wrapped legend would run into the bars.
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 36, right: 12, top: 40, bottom: 24 },
     xAxis: { type: 'category', data: months.map(monthLabel) },
     yAxis: { type: 'value', minInterval: 1 },
     series: keys.map((k) => ({
@@ -94,7 +95,14 @@ export function trendChart(ledger: Ledger, keys: FigureKey[]) {
     })),
   };
   const rows = months.map((m) => [monthLabel(m), ...keys.map((k) => figure(ledger, k).byMonth[m] ?? 0)]);
-  return { option, head: [t('stats.charts.month'), ...keys.map(name)], rows };
+  return {
+    option,
+    head: [
+      t('stats.charts.month'),
+      ...keys.map((k) => `${name(k)}（${t(`stats.units.${figureDef(k).unit}`)}）`),
+    ],
+    rows,
+  };
 }
 
 function barOf(pairs: [string, number][], seriesName: string, horizontal = false): ChartOption {
