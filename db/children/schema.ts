@@ -69,6 +69,8 @@ export const children = sqliteTable(
     // order so the count needs no sort.
     index('children_stats').on(t.deletedAt, t.createdAt, t.township, t.ownerId),
     index('children_stock').on(t.deletedAt, t.township, t.ownerId, t.createdAt, t.closedAt),
+    // A record's child by id with its township and caseworker, without reading the child's row.
+    index('children_group').on(t.id, t.deletedAt, t.township, t.ownerId),
     index('children_stats_defacto')
       .on(t.createdAt, t.closedAt, t.township, t.ownerId)
       .where(sql`${t.deletedAt} IS NULL AND ${t.categories} LIKE '%"deFactoUnsupported"%'`),

@@ -29,7 +29,7 @@ export const DEFACTO_CONDITION = `categories LIKE '%"deFactoUnsupported"%'`;
 const childRecord = (table: string, alias: string, dateCol: string, extraWhere = '') =>
   `SELECT ${alias}.id AS id, ${alias}.child_id AS child_id, ${alias}.${dateCol} AS day, NULL AS at, c.township AS township,
      c.owner_id AS owner_id, NULL AS tag, NULL AS extra, NULL AS ref
-   FROM ${table} ${alias} INDEXED BY ${table}_date CROSS JOIN children c ON c.id = ${alias}.child_id
+   FROM ${table} ${alias} INDEXED BY ${table}_date CROSS JOIN children c INDEXED BY children_group ON c.id = ${alias}.child_id
    WHERE ${alias}.deleted_at IS NULL AND c.deleted_at IS NULL ${extraWhere}
      AND ${alias}.${dateCol} BETWEEN :from AND :to`;
 
@@ -45,26 +45,26 @@ const BASE: Record<FigureKey, string> = {
     FROM children c INDEXED BY children_stats_defacto WHERE ${ON_FILE} AND c.${DEFACTO_CONDITION}`,
   referralsReceived: `SELECT r.id AS id, NULL AS child_id, r.received_date AS day, NULL AS at, NULL AS township,
       r.received_by AS owner_id, NULL AS tag, r.year || '/' || r.seq AS extra, NULL AS ref
-    FROM referrals r INDEXED BY referrals_received WHERE r.deleted_at IS NULL AND r.received_date BETWEEN :from AND :to`,
+    FROM referrals r INDEXED BY referrals_stats WHERE r.deleted_at IS NULL AND r.received_date BETWEEN :from AND :to`,
   referralActions: `SELECT a.id AS id, NULL AS child_id, a.sent_date AS day, NULL AS at, NULL AS township,
       r.received_by AS owner_id, a.agency AS tag, r.year || '/' || r.seq AS extra, a.referral_id AS ref
-    FROM referral_actions a INDEXED BY referral_actions_sent CROSS JOIN referrals r ON r.id = a.referral_id
+    FROM referral_actions a INDEXED BY referral_actions_sent CROSS JOIN referrals r INDEXED BY referrals_group ON r.id = a.referral_id
     WHERE a.deleted_at IS NULL AND a.withdrawn_at IS NULL AND r.deleted_at IS NULL
       AND a.sent_date BETWEEN :from AND :to`,
   admonitions: childRecord('admonitions', 'x', 'date'),
   guidanceSessions: `SELECT s.id AS id, p.child_id AS child_id, s.date AS day, NULL AS at, c.township AS township,
       c.owner_id AS owner_id, NULL AS tag, NULL AS extra, s.plan_id AS ref
-    FROM guidance_sessions s INDEXED BY guidance_sessions_date CROSS JOIN guidance_plans p ON p.id = s.plan_id CROSS JOIN children c ON c.id = p.child_id
+    FROM guidance_sessions s INDEXED BY guidance_sessions_date CROSS JOIN guidance_plans p INDEXED BY guidance_plans_group ON p.id = s.plan_id CROSS JOIN children c INDEXED BY children_group ON c.id = p.child_id
     WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL AND c.deleted_at IS NULL
       AND s.date BETWEEN :from AND :to`,
   ordersIssued: `SELECT o.id AS id, o.child_id AS child_id, o.issue_date AS day, NULL AS at, c.township AS township,
       c.owner_id AS owner_id, NULL AS tag, o.prefix || '/' || o.year || '/' || o.seq AS extra, NULL AS ref
-    FROM guardianship_orders o INDEXED BY orders_issue_date CROSS JOIN children c ON c.id = o.child_id
+    FROM guardianship_orders o INDEXED BY orders_issue_date CROSS JOIN children c INDEXED BY children_group ON c.id = o.child_id
     WHERE o.deleted_at IS NULL AND o.withdrawn_at IS NULL AND c.deleted_at IS NULL
       AND o.issue_date BETWEEN :from AND :to`,
   ordersClosed: `SELECT o.id AS id, o.child_id AS child_id, NULL AS day, o.closed_at AS at, c.township AS township,
       c.owner_id AS owner_id, o.outcome AS tag, o.prefix || '/' || o.year || '/' || o.seq AS extra, NULL AS ref
-    FROM guardianship_orders o INDEXED BY orders_closed_at CROSS JOIN children c ON c.id = o.child_id
+    FROM guardianship_orders o INDEXED BY orders_closed_at CROSS JOIN children c INDEXED BY children_group ON c.id = o.child_id
     WHERE o.deleted_at IS NULL AND o.status = 'closed' AND c.deleted_at IS NULL
       AND o.closed_at >= :fromMs AND o.closed_at < :endMs`,
   assessments: childRecord('psych_assessments', 'x', 'date'),
@@ -153,14 +153,13 @@ export function countFigure(
     // to the distinct count of the whole; months do not (a child counselled twice), so apart.
     const cells = raw
       .prepare(
-        `SELECT COALESCE(township, '') AS t, COALESCE(owner_id, '') AS o, count(DISTINCT child_id) AS n
-         FROM (${base}) GROUP BY 1, 2`,
+        `SELECT township AS t, owner_id AS o, count(DISTINCT child_id) AS n FROM (${base}) GROUP BY 1, 2`,
       )
-      .all(args) as { t: string; o: string; n: number }[];
+      .all(args) as { t: string | null; o: string | null; n: number }[];
     for (const c of cells) {
       out.total += c.n;
-      add(out.byTownship, c.t, c.n);
-      add(out.byOwner, c.o, c.n);
+      add(out.byTownship, c.t ?? '', c.n);
+      add(out.byOwner, c.o ?? NO_OWNER, c.n);
     }
     if (month !== 'NULL') {
       const months = raw
@@ -172,14 +171,15 @@ export function countFigure(
   }
   const rows = raw
     .prepare(
-      `SELECT COALESCE(township, '') AS t, COALESCE(owner_id, '') AS o, ${month} AS m, ${tag} AS g, count(*) AS n
-       FROM (${base}) GROUP BY 1, 2, 3, 4`,
+      // Plain columns, no COALESCE: grouped in the stock index's own order, without a sort.
+      `SELECT township AS t, owner_id AS o, ${month} AS m, ${tag} AS g, count(*) AS n
+       FROM (${base}) GROUP BY ${['1', '2', ...(month === 'NULL' ? [] : ['3']), ...(tag === 'NULL' ? [] : ['4'])].join(', ')}`,
     )
-    .all(args) as { t: string; o: string; m: string | null; g: string | null; n: number }[];
+    .all(args) as { t: string | null; o: string | null; m: string | null; g: string | null; n: number }[];
   for (const r of rows) {
     out.total += r.n;
-    add(out.byTownship, r.t, r.n);
-    add(out.byOwner, r.o, r.n);
+    add(out.byTownship, r.t ?? '', r.n);
+    add(out.byOwner, r.o ?? NO_OWNER, r.n);
     if (r.m !== null) add(out.byMonth, r.m, r.n);
     if (r.g !== null) add(out.byTag, r.g, r.n);
   }

@@ -318,7 +318,7 @@ describe('indexes', () => {
         plan: [],
       });
       const indexed = plan.some((d) =>
-        /USING (COVERING )?INDEX (\w+_(date|stats|stock|stats_defacto|issue_date|closed_at|sent|received))/.test(
+        /USING (COVERING )?INDEX (\w+_(date|stats|stock|stats_defacto|issue_date|closed_at|sent|received|group))/.test(
           d,
         ),
       );
