@@ -75,6 +75,17 @@ const BASE: Record<FigureKey, string> = {
 
 /** Figures that count children rather than records: one child counted once however many records. */
 const DISTINCT_CHILD: ReadonlySet<FigureKey> = new Set(['counselledChildren']);
+/**
+ * The figures the monthly trend charts (the page's and 首页's); the others are not split by
+ * month, which would cost a sort of every record for a line nobody draws.
+ */
+export const TREND: ReadonlySet<FigureKey> = new Set([
+  'guidanceSessions',
+  'admonitions',
+  'ordersIssued',
+  'counsellingSessions',
+  'visits',
+]);
 /** Figures whose chart splits them by tag. */
 const TAGGED: ReadonlySet<FigureKey> = new Set(['referralActions', 'ordersClosed']);
 
@@ -124,7 +135,7 @@ export interface FigureCounts {
   byTownship: Record<string, number>;
   /** By account id; NO_OWNER for records whose child has no caseworker. */
   byOwner: Record<string, number>;
-  /** YYYY-MM → count, flows only. */
+  /** YYYY-MM → count, for the TREND figures only. */
   byMonth: Record<string, number>;
   /** agency or outcome → count, for the figures a chart splits. */
   byTag: Record<string, number>;
@@ -146,7 +157,7 @@ export function countFigure(
   const base = scoped(def.key, scope);
   const args = params(p, scope);
   const out: FigureCounts = { total: 0, byTownship: {}, byOwner: {}, byMonth: {}, byTag: {} };
-  const month = withMonths && def.kind === 'flow' ? monthExpr(def.key, p) : 'NULL';
+  const month = withMonths && TREND.has(def.key) ? monthExpr(def.key, p) : 'NULL';
   const tag = TAGGED.has(def.key) ? 'tag' : 'NULL';
   if (DISTINCT_CHILD.has(def.key)) {
     // A child has one township and one caseworker, so the distinct counts of the cells add up

@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import { type ChartOption, EChart } from './EChart';
 import type { Ledger } from './LedgerTables';
 
+/** In the order of the legend; each must be in the core's TREND set (db/stats/model.ts). */
 export const TREND_FIGURES: FigureKey[] = [
   'guidanceSessions',
   'admonitions',
