@@ -214,11 +214,18 @@ export interface Ledger {
   figures: LedgerFigure[];
 }
 
-export function computeLedger(ctx: Ctx, period: Period, scope: Scope = { ownerId: null }): Ledger {
+export function computeLedger(
+  ctx: Ctx,
+  period: Period,
+  scope: Scope = { ownerId: null },
+  only?: { figures: readonly FigureKey[]; lastYear: boolean },
+): Ledger {
   const prior = lastYear(period);
-  const figures = FIGURES.map((def): LedgerFigure => {
+  const empty = { total: 0, byTownship: {}, byOwner: {}, byMonth: {}, byTag: {} };
+  const defs = only ? FIGURES.filter((d) => only.figures.includes(d.key)) : FIGURES;
+  const figures = defs.map((def): LedgerFigure => {
     const now = countFigure(ctx, def, period, scope, true);
-    const before = countFigure(ctx, def, prior, scope, false);
+    const before = !only || only.lastYear ? countFigure(ctx, def, prior, scope, false) : empty;
     return {
       key: def.key,
       ...now,

@@ -150,10 +150,15 @@ describe('the article’s year', () => {
     const refused = await refuse(core, 'stats.drill', { period, figure: 'counsellingSessions' });
     expect(refused.code).toBe('FORBIDDEN');
     expect(refused.message).toBe('心理疏导数据仅统计数量，不提供明细');
+    // 首页's own year: the administrator registered every child, the caseworker none.
+    const mine = await call(core, 'stats.mine', { year: 2026 });
+    expect(total(mine, 'visits')).toBe(EXAMPLE_2026.visits);
+    expect(total(mine, 'childrenOnFile')).toBe(EXAMPLE_2026.children);
     // Any role gets the aggregates.
     await call(core, 'session.lock', {});
     await call(core, 'session.signIn', CASEWORKER);
     expect(total(await call(core, 'stats.ledger', { period }), 'ordersIssued')).toBe(37);
+    expect(total(await call(core, 'stats.mine', { year: 2026 }), 'childrenOnFile')).toBe(0);
     core.close();
   });
 
