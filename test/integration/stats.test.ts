@@ -162,6 +162,34 @@ describe('the article’s year', () => {
     core.close();
   });
 
+  it('records a printed ledger with its period and hash, and refuses one without a period', async () => {
+    const core = openCore();
+    await call(core, 'session.setup', ADMIN);
+    const sha256 = 'a'.repeat(64);
+    await call(core, 'documents.recordExport', {
+      kind: 'statsPdf',
+      entityId: 'ledger',
+      period: { kind: 'quarter', from: '2026-01-01', to: '2026-03-31' },
+      sha256,
+      fileName: '统计台账-2026年第一季度.pdf',
+      pages: 2,
+    });
+    const rows = (await call(core, 'audit.list', { action: 'stats.export' })).rows;
+    expect(rows[0].detail).toMatchObject({
+      kind: 'ledgerPdf',
+      period: { kind: 'quarter', from: '2026-01-01', to: '2026-03-31' },
+      sha256,
+    });
+    const err = await refuse(core, 'documents.recordExport', {
+      kind: 'statsPdf',
+      entityId: 'ledger',
+      sha256,
+      fileName: 'x.pdf',
+    });
+    expect(err.fields?.period).toBe('此项为必填项');
+    core.close();
+  });
+
   it('refuses a reversed or unknown period with a Chinese message beside the field', async () => {
     const core = openCore();
     await call(core, 'session.setup', ADMIN);
