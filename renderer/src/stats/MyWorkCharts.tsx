@@ -10,18 +10,24 @@ export default function MyWorkCharts() {
   const { data } = useApiQuery('stats.mine', { year });
   if (!data) return null;
   const trend = trendChart(data, ['visits', 'guidanceSessions', 'counsellingSessions']);
+  // A narrow card: the legend goes under the bars, where it may take two rows.
+  const small: ChartOption = {
+    ...trend.option,
+    legend: { bottom: 0 },
+    grid: { left: 28, right: 8, top: 10, bottom: 64 },
+  };
   const onFile = data.figures.find((f) => f.key === 'childrenOnFile')!;
   const towns = data.townships
     .map((tw): [string, number] => [tw, onFile.byTownship[tw] ?? 0])
     .filter((p) => p[1] > 0);
   const pie: ChartOption = {
     tooltip: { trigger: 'item' },
-    legend: { bottom: 0, type: 'scroll' },
+    legend: { bottom: 0 },
     series: [
       {
         type: 'pie',
-        radius: ['35%', '62%'],
-        center: ['50%', '42%'],
+        radius: ['30%', '55%'],
+        center: ['50%', '35%'],
         // Counts inside the ring, names in the legend: outside labels do not fit a narrow card.
         label: { position: 'inside', formatter: '{c}' },
         data: towns.map(([name, value]) => ({ name, value })),
@@ -35,7 +41,7 @@ export default function MyWorkCharts() {
         <Col xs={24} xl={14}>
           <Typography.Text strong>{t('stats.home.trend')}</Typography.Text>
           {hasWork ? (
-            <EChart option={trend.option} height={200} label={t('stats.home.trend')} />
+            <EChart option={small} height={240} label={t('stats.home.trend')} />
           ) : (
             <Typography.Paragraph type="secondary">{t('stats.home.empty')}</Typography.Paragraph>
           )}
@@ -45,7 +51,7 @@ export default function MyWorkCharts() {
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
             {t('stats.home.onFile', { count: onFile.total })}
           </Typography.Paragraph>
-          {towns.length > 0 && <EChart option={pie} height={200} label={t('stats.home.byTownship')} />}
+          {towns.length > 0 && <EChart option={pie} height={240} label={t('stats.home.byTownship')} />}
         </Col>
       </Row>
     </Card>

@@ -84,9 +84,9 @@ export function trendChart(ledger: Ledger, keys: FigureKey[]) {
   const months = ledger.months;
   const option: ChartOption = {
     tooltip: { trigger: 'axis' },
-    // One scrolling line of legend: a wrapped legend would run into the bars.
-    legend: { top: 0, type: 'scroll' },
-    grid: { left: 36, right: 12, top: 40, bottom: 24 },
+    // Every series named (a scrolling legend hides some in print); room for two rows of it.
+    legend: { top: 0 },
+    grid: { left: 36, right: 12, top: 64, bottom: 24 },
     xAxis: { type: 'category', data: months.map(monthLabel) },
     yAxis: { type: 'value', minInterval: 1 },
     series: keys.map((k) => ({
