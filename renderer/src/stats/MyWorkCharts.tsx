@@ -14,7 +14,7 @@ export default function MyWorkCharts() {
   const small: ChartOption = {
     ...trend.option,
     legend: { bottom: 0 },
-    grid: { left: 28, right: 8, top: 10, bottom: 64 },
+    grid: { left: 28, right: 8, top: 10, bottom: 96 },
   };
   const onFile = data.figures.find((f) => f.key === 'childrenOnFile')!;
   const towns = data.townships
@@ -41,7 +41,7 @@ export default function MyWorkCharts() {
         <Col xs={24} xl={14}>
           <Typography.Text strong>{t('stats.home.trend')}</Typography.Text>
           {hasWork ? (
-            <EChart option={small} height={240} label={t('stats.home.trend')} />
+            <EChart option={small} height={280} label={t('stats.home.trend')} />
           ) : (
             <Typography.Paragraph type="secondary">{t('stats.home.empty')}</Typography.Paragraph>
           )}
