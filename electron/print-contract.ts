@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { exportInfoInput } from '../db/documents/inputs';
 
 /** The hash routes the shell may print. Nothing else is ever loaded into a print window. */
-export const PRINT_ROUTE = /^\/print\/(order|child)\/[0-9A-Za-z-]{1,64}(\?[^#\s]{0,2000})?$/;
+export const PRINT_ROUTE = /^\/print\/(order|child|stats)\/[0-9A-Za-z-]{1,64}(\?[^#\s]{0,2000})?$/;
 
 /**
  * What a print window may ask the core: the reads its documents are made of. A print window
@@ -16,6 +16,7 @@ export const PRINT_WINDOW_METHODS: ReadonlySet<string> = new Set([
   'session.status',
   'orders.get',
   'documents.childSummary',
+  'stats.ledger',
 ]);
 
 /** The query (before the hash) that tells the renderer it is a print window, not the app. */
@@ -24,7 +25,7 @@ export const PRINT_WINDOW_QUERY = 'print=1';
 /** Characters Windows, macOS or Linux refuse in a file name, and control characters. */
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|]/g;
 
-export function safeFileName(name: string): string {
+export function safeFileName(name: string, ext = '.pdf'): string {
   const cleaned = Array.from(name, (c) => (c.charCodeAt(0) < 0x20 ? '_' : c))
     .join('')
     .replace(UNSAFE_FILE_CHARS, '_')
@@ -32,7 +33,7 @@ export function safeFileName(name: string): string {
     .trim()
     .slice(0, 120);
   const base = cleaned || 'document';
-  return base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`;
+  return !ext || base.toLowerCase().endsWith(ext) ? base : `${base}${ext}`;
 }
 
 const fileName = z

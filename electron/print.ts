@@ -255,6 +255,7 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
   }
 
   const handlers: Record<ShellMethod, (input: unknown) => Promise<ApiResult<unknown>>> = {
+    'shell.saveFile': saveFile,
     'shell.printToPdf': printToPdf,
     'shell.printBatch': printBatch,
     'shell.cancelPrint': async () => {
@@ -262,7 +263,6 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
       cancelRequested = true;
       return ok({ cancelled: was });
     },
-    'shell.saveFile': saveFile,
   };
 
   return {

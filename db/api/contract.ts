@@ -15,6 +15,7 @@ import { orderMethods } from '../orders/handlers';
 import { referralMethods } from '../referrals/handlers';
 import { reminderMethods } from '../reminders/handlers';
 import { settingsMethods } from '../settings/handlers';
+import { statsMethods } from '../stats/handlers';
 import { visitMethods } from '../visits/handlers';
 
 export const contract = {
@@ -35,6 +36,7 @@ export const contract = {
   ...policyMethods,
   ...ledgerMethods,
   ...exportMethods,
+  ...statsMethods,
 };
 
 export type Contract = typeof contract;

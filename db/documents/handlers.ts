@@ -55,6 +55,25 @@ export const documentMethods = {
     kind: 'write',
     shellOnly: true,
     handler: (ctx, input): { recordedAt: number } => {
+      if (input.kind === 'statsPdf') {
+        // The 统计台账 page printed: counts only, so the row carries the period, not a child.
+        if (!input.period)
+          throw new ApiError('VALIDATION', t('errors.validation'), { period: t('errors.required') });
+        ctx.audit.write({
+          action: 'stats.export',
+          entity: 'stats',
+          detail: {
+            kind: 'ledgerPdf',
+            period: input.period,
+            sha256: input.sha256,
+            fileName: input.fileName,
+            ...(input.pages ? { pages: input.pages } : {}),
+          },
+        });
+        return { recordedAt: ctx.clock.now() };
+      }
+      if (!input.childId)
+        throw new ApiError('VALIDATION', t('errors.validation'), { childId: t('errors.required') });
       const child = loadChild(ctx, input.childId);
       if (input.kind === 'orderPdf') {
         const order = ctx.db

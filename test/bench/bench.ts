@@ -37,7 +37,7 @@ import {
   updateInputs,
 } from './workload';
 
-const TARGETS = { search: 5, list: 5, file: 10, open: 200 } as const;
+const TARGETS = { search: 5, list: 5, file: 10, open: 200, yearStats: 100, excelExport: 2000 } as const;
 const WARMUP = 20;
 
 interface LooseMethod {
@@ -325,6 +325,33 @@ async function main(): Promise<void> {
     const inputs = Array.from({ length: Math.max(iterations, 5) }, (_, i) => homeFor[i % homeFor.length]);
     const times = await timeEach(inputs, (inv) => inv('home.summary', {}), budgetMs);
     const row: Row = { op: "home screen (a caseworker's)", ...summarize(times) };
+    rows.push(row);
+    log(`  ${row.op}: p95 ${row.p95.toFixed(2)} ms (n ${row.n})`);
+  }
+
+  // 统计台账: a year's figures for the whole studio (with 同期), and that year as an Excel file
+  // (the workbook written, hashed and audited, as the caseworker gets it).
+  const thisYear = new Date().getFullYear();
+  await measure({
+    op: "a year's statistics (studio, stats.ledger)",
+    method: 'stats.ledger',
+    inputs: Array.from({ length: perOp }, (_, i) => ({ period: { kind: 'year', year: thisYear - (i % 2) } })),
+    target: TARGETS.yearStats,
+    raw: true,
+  });
+  {
+    const input = { period: { kind: 'year', year: thisYear }, breakdown: 'township' };
+    await warmUp([input, input], (i) => invoke('stats.exportExcel', i));
+    const times = await timeEach(
+      Array.from({ length: Math.max(5, Math.min(iterations, 30)) }, () => input),
+      (i) => invoke('stats.exportExcel', i),
+      budgetMs,
+    );
+    const row: Row = {
+      op: "a year's ledger as Excel (stats.exportExcel)",
+      ...summarize(times),
+      target: TARGETS.excelExport,
+    };
     rows.push(row);
     log(`  ${row.op}: p95 ${row.p95.toFixed(2)} ms (n ${row.n})`);
   }

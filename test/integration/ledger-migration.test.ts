@@ -15,9 +15,11 @@ function migrationsBefore(): string {
   cpSync(MIGRATIONS_DIR, dir, { recursive: true });
   const journalFile = path.join(dir, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-  journal.entries = journal.entries.filter((e: { tag: string }) => e.tag !== TAG);
+  // Everything before the ledger's migration: the upgrade then runs it and every later one.
+  const at = journal.entries.findIndex((e: { tag: string }) => e.tag === TAG);
+  for (const later of journal.entries.slice(at)) rmSync(path.join(dir, `${later.tag}.sql`));
+  journal.entries = journal.entries.slice(0, at);
   writeFileSync(journalFile, JSON.stringify(journal));
-  rmSync(path.join(dir, `${TAG}.sql`));
   return dir;
 }
 

@@ -1,6 +1,6 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Flex, Row, Spin, Tag, Typography, theme } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
 import type { ApiOutput } from '../api/client';
@@ -10,6 +10,9 @@ import { labelOr, roleLabel } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
 import { t } from '../i18n';
 import { DueText, KindTag, type ReminderItem } from '../reminders/parts';
+
+// The caseworker's own year in small charts; echarts arrives with this chunk only.
+const MyWorkCharts = lazy(() => import('../stats/MyWorkCharts'));
 
 type Summary = ApiOutput<'home.summary'>;
 type Referral = Summary['recentReferrals'][number];
@@ -87,6 +90,9 @@ export function HomePage({ user }: { user: SessionUser }) {
                   </Rows>
                 )}
               </Card>
+              <Suspense fallback={null}>
+                <MyWorkCharts />
+              </Suspense>
               <Card
                 title={t('reminders.home.recentReferrals')}
                 extra={<Link to="/referrals">{t('reminders.home.allReferrals')}</Link>}

@@ -4,10 +4,12 @@ import { useEffect, useState } from 'react';
 import { HashRouter, Route, Routes, useLocation, useParams } from 'react-router';
 import { api, toApiCallError } from '../api/client';
 import { t } from '../i18n';
+import { fromQuery } from '../stats/period';
+import { StatsDocument } from '../stats/StatsDocument';
 import { ChildSummaryDocument } from './ChildSummaryDocument';
 import { OrderDocument } from './OrderDocument';
 import './print.css';
-import { parseSummaryQuery } from './routes';
+import { localDateTime, parseSummaryQuery } from './routes';
 
 export { isPrintWindow } from './routes';
 
@@ -122,6 +124,28 @@ function SummaryPage() {
   return <ChildSummaryDocument doc={state.data} />;
 }
 
+function StatsLedgerPage() {
+  const { search } = useLocation();
+  const { period, breakdown } = fromQuery(search);
+  const state = useLoad(async () => {
+    const [ledger, session] = await Promise.all([api('stats.ledger', { period }), api('session.status', {})]);
+    return { ledger, name: session.user?.displayName ?? '' };
+  });
+  usePrintMarker(state);
+  useEffect(() => {
+    document.title = t('stats.print.title');
+  }, []);
+  if (!state) return <Status text={t('documents.print.loading')} />;
+  if (state.error !== null) return <Status text={state.error} />;
+  return (
+    <StatsDocument
+      ledger={state.data.ledger}
+      breakdown={breakdown}
+      exporter={{ name: state.data.name, at: localDateTime(Date.now()) }}
+    />
+  );
+}
+
 function BadRoute() {
   const state: Loaded<never> = { data: null, error: t('documents.print.badRoute') };
   usePrintMarker(state);
@@ -135,6 +159,7 @@ function PrintRoutes() {
     <Routes key={location.pathname + location.search}>
       <Route path="/print/order/:id" element={<OrderPage />} />
       <Route path="/print/child/:id" element={<SummaryPage />} />
+      <Route path="/print/stats/ledger" element={<StatsLedgerPage />} />
       <Route path="*" element={<BadRoute />} />
     </Routes>
   );

@@ -18,6 +18,7 @@ import { useSession } from '../session/store';
 import { useIdleLock } from '../session/useIdleLock';
 import { LOCK_SHORTCUT, useLockShortcut } from '../session/useLockShortcut';
 import { SettingsPage } from '../settings/SettingsPage';
+import { StatsPage } from '../stats/StatsPage';
 import { VisitsArea } from '../visits/VisitsArea';
 import { ForbiddenPage } from './ForbiddenPage';
 import { NotBuiltPage } from './NotBuiltPage';
@@ -107,6 +108,7 @@ export function AppShell({ user }: { user: SessionUser }) {
             <Route path="/counselling/*" element={<CounsellingArea />} />
             <Route path="/visits/*" element={<VisitsArea />} />
             <Route path="/reminders/*" element={<RemindersArea />} />
+            <Route path="/stats" element={<StatsPage />} />
             {NAV_AREAS.filter((a) => a.pending && !AREAS_WITH_ROUTES.includes(a.path)).map((a) => (
               <Route
                 key={a.path}

@@ -44,7 +44,7 @@ export const NAV_AREAS: readonly NavArea[] = [
   { path: '/counselling', label: 'app.nav.counselling', icon: <HeartOutlined /> },
   { path: '/visits', label: 'app.nav.visits', icon: <CarOutlined /> },
   { path: '/reminders', label: 'app.nav.reminders', icon: <BellOutlined /> },
-  { path: '/stats', label: 'app.nav.stats', icon: <BarChartOutlined />, pending: 'stats' },
+  { path: '/stats', label: 'app.nav.stats', icon: <BarChartOutlined /> },
   { path: '/audit', label: 'app.nav.audit', icon: <AuditOutlined />, roles: ['admin'] },
   { path: '/settings', label: 'app.nav.settings', icon: <SettingOutlined /> },
 ];

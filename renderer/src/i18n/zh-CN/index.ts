@@ -16,6 +16,7 @@ import { referrals } from './referrals';
 import { reminders } from './reminders';
 import { settings } from './settings';
 import { shell } from './shell';
+import { stats } from './stats';
 import { timeline } from './timeline';
 import { validation } from './validation';
 import { visits } from './visits';
@@ -40,5 +41,6 @@ export const zhCN = {
   settings,
   calendar,
   shell,
+  stats,
   timeline,
 };
