@@ -2,6 +2,7 @@
 // renderer derives its typed client from this module's types only.
 import { accountMethods, sessionMethods } from '../accounts/handlers';
 import { auditMethods } from '../audit/handlers';
+import { backupMethods } from '../backup/handlers';
 import { childrenMethods } from '../children/handlers';
 import { relationMethods } from '../children/relations';
 import { counsellingMethods } from '../counselling/handlers';
@@ -18,6 +19,7 @@ export const contract = {
   ...accountMethods,
   ...settingsMethods,
   ...auditMethods,
+  ...backupMethods,
   ...childrenMethods,
   ...relationMethods,
   ...referralMethods,

@@ -2,6 +2,7 @@
 import { accounts } from './accounts';
 import { app } from './app';
 import { audit } from './audit';
+import { backup } from './backup';
 import { children } from './children';
 import { codes } from './codes';
 import { counselling } from './counselling';
@@ -25,6 +26,7 @@ export const zhCN = {
   documents,
   accounts,
   audit,
+  backup,
   children,
   referrals,
   education,
