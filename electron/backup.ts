@@ -23,7 +23,10 @@ export function createBackupShell(getWindow: () => BrowserWindow | null): Backup
       if (method === 'shell.chooseFolder') {
         return {
           ok: true,
-          value: await open({ title: t('backup.settings.choose'), properties: ['openDirectory', 'createDirectory'] }),
+          value: await open({
+            title: t('backup.settings.choose'),
+            properties: ['openDirectory', 'createDirectory'],
+          }),
         };
       }
       if (method === 'shell.chooseBackupFile') {

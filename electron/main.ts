@@ -94,7 +94,14 @@ function start(): void {
         log,
       });
       stop.push(
-        wireIpc(liveCore, () => win, devUrl, log, printer, createBackupShell(() => win)),
+        wireIpc(
+          liveCore,
+          () => win,
+          devUrl,
+          log,
+          printer,
+          createBackupShell(() => win),
+        ),
         startAutoLock(liveCore),
         () => printer.dispose(),
       );
