@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
 import type { ApiOutput } from '../api/client';
+import { HomeBackupAlert } from '../backup/HomeBackupAlert';
 import { RiskTag } from '../children/parts';
 import { labelOr, roleLabel } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
@@ -40,6 +41,7 @@ export function HomePage({ user }: { user: SessionUser }) {
           {t('app.home.intro')}
         </Typography.Paragraph>
       </Card>
+      <HomeBackupAlert />
       {error && <Alert type="error" showIcon title={error} />}
       {!data && !error && (
         <Flex justify="center" style={{ padding: 48 }}>

@@ -1,5 +1,7 @@
 import { Flex } from 'antd';
 import type { SessionUser } from '../../../db/api/define';
+import { BackupCard } from '../backup/BackupCard';
+import { BackupSettingsCard } from '../backup/BackupSettingsCard';
 import { PageHeader } from '../common/PageHeader';
 import { t } from '../i18n';
 import { AccountsCard } from './AccountsCard';
@@ -19,6 +21,8 @@ export function SettingsPage({ user }: { user: SessionUser }) {
         </Flex>
         <ReferralSettingsCard canEdit={isAdmin} />
         {isAdmin && <AccountsCard currentUserId={user.id} />}
+        <BackupCard isAdmin={isAdmin} />
+        {isAdmin && <BackupSettingsCard />}
       </Flex>
     </>
   );
