@@ -140,6 +140,8 @@ export class BackupService {
   private progress: BackupProgress | null = null;
   /** Rows for the audit log that came while locked; written at the next sign-in. */
   private pending: AuditEntry[] = [];
+  /** Scratch files of checks in progress, which a starting backup must not sweep away. */
+  private readonly checking = new Set<string>();
 
   constructor(
     private readonly host: BackupHost,
@@ -337,11 +339,8 @@ export class BackupService {
       return;
     }
     for (const n of names) {
-      if (n.startsWith('sunward-') && n.endsWith(PARTIAL_SUFFIX)) {
-        const f = path.join(dir, n);
-        if (n.includes(`${BACKUP_EXT}.copy`) || n.includes(`${BACKUP_EXT}.check`)) removeDbFiles(f);
-        else rmSync(f, { force: true });
-      }
+      const f = path.join(dir, n);
+      if (n.startsWith('sunward-') && n.endsWith(PARTIAL_SUFFIX) && !this.checking.has(f)) removeDbFiles(f);
     }
   }
 
@@ -425,7 +424,8 @@ export class BackupService {
     const key = Buffer.from(this.host.databaseKey());
     const keyHex = key.toString('hex');
     key.fill(0);
-    const scratch = path.join(this.host.vault.dataDir, `check-${this.host.clock.now()}${PARTIAL_SUFFIX}`);
+    mkdirSync(this.localDir, { recursive: true, mode: 0o700 });
+    const scratch = path.join(this.localDir, `sunward-check-${this.host.clock.now()}${PARTIAL_SUFFIX}`);
     const folder: BackupFolderKind =
       path.dirname(path.resolve(file)) === path.resolve(this.localDir) ? 'local' : 'second';
     try {
@@ -440,6 +440,7 @@ export class BackupService {
       });
       return { ok: false, message: problemMessage(problem) };
     } finally {
+      this.checking.delete(scratch);
       removeDbFiles(scratch);
     }
   }
