@@ -83,7 +83,8 @@ export interface BackupListItem {
   appVersion: string | null;
   schemaVersion: number | null;
   auditSeq: number | null;
-  children: number | null;
+  /** Children in the backup; not `children`, which antd tables take for tree rows. */
+  childCount: number | null;
   /** ok: checked in full when written or since; failed: a check found a problem; unchecked: never checked here. */
   check: 'ok' | 'failed' | 'unchecked';
   problem: string | null;
@@ -407,7 +408,7 @@ export class BackupService {
           appVersion: m?.app.version ?? null,
           schemaVersion: m?.schemaVersion ?? null,
           auditSeq: m?.audit.seq ?? null,
-          children: m?.counts.children ?? null,
+          childCount: m?.counts.children ?? null,
           check: f.unreadable ? 'failed' : known ? (known.ok ? 'ok' : 'failed') : 'unchecked',
           problem: f.unreadable
             ? problemMessage(f.unreadable)

@@ -56,7 +56,14 @@ describe.skipIf(!browserAvailable().ok)('备份: back up, check, restore', () =>
       await card.scrollIntoViewIfNeeded();
       await expect.poll(() => card.textContent()).toContain('尚未成功备份');
       await card.getByRole('button', { name: /立即备份/ }).click();
-      await card.getByText('备份完成并已校验').waitFor();
+      await card
+        .getByText('备份完成并已校验')
+        .waitFor()
+        .catch(async (err) => {
+          console.log('DEBUG', app.pageErrors, app.coreLog.join('\n'));
+          await shot(page, 'backup-debug');
+          throw err;
+        });
       const row = card.getByTestId('backup-list').locator('tbody tr').first();
       await expect.poll(() => row.textContent()).toContain('已校验');
       expect(await row.textContent()).toContain('手动');
@@ -93,7 +100,7 @@ describe.skipIf(!browserAvailable().ok)('备份: back up, check, restore', () =>
     } finally {
       await app.close();
     }
-  });
+  }, 180_000);
 
   it('restores that backup on a new PC from the first-run screen', async () => {
     expect(backupFile).not.toBe('');

@@ -289,7 +289,7 @@ describe('backups and restore', () => {
     });
     const found = await call(newPc, 'backup.list', { folder: usb });
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ name, children: 1, check: 'unchecked' });
+    expect(found[0]).toMatchObject({ name, childCount: 1, check: 'unchecked' });
     const manifest = await call(newPc, 'backup.manifest', { file: found[0]!.path });
     expect(manifest.createdBy.name).toBe(ADMIN.displayName);
     await call(newPc, 'backup.restore', {

@@ -93,7 +93,7 @@ export function BackupCard({ isAdmin }: { isAdmin: boolean }) {
     {
       title: t('backup.columns.children'),
       key: 'children',
-      render: (_, r) => r.children ?? t('app.common.empty'),
+      render: (_, r) => r.childCount ?? t('app.common.empty'),
     },
     { title: t('backup.columns.size'), key: 'size', render: (_, r) => formatBytes(r.bytes) },
     {
