@@ -30,7 +30,10 @@ function assertClean(app: App): void {
 describe.skipIf(!browserAvailable().ok)('备份: back up, check, restore', () => {
   let browser: Browser;
   let backupFile = '';
+  // Outlives the first test (a folder made inside a test goes when it ends): the "USB stick".
+  let stick = '';
   beforeAll(async () => {
+    stick = makeDataDir('e2e-backup-stick');
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -60,8 +63,7 @@ describe.skipIf(!browserAvailable().ok)('备份: back up, check, restore', () =>
         .getByText('备份完成并已校验')
         .waitFor()
         .catch(async (err) => {
-          console.log('DEBUG', app.pageErrors, app.coreLog.join('\n'));
-          await shot(page, 'backup-debug');
+          console.log(app.pageErrors, app.coreLog.join('\n'));
           throw err;
         });
       const row = card.getByTestId('backup-list').locator('tbody tr').first();
@@ -72,7 +74,7 @@ describe.skipIf(!browserAvailable().ok)('备份: back up, check, restore', () =>
 
       const files = readdirSync(path.join(app.dataDir, 'backups')).filter((n) => n.endsWith('.swbak'));
       expect(files).toHaveLength(1);
-      backupFile = path.join(makeDataDir('e2e-backup-file'), files[0]!);
+      backupFile = path.join(stick, files[0]!);
       copyFileSync(path.join(app.dataDir, 'backups', files[0]!), backupFile);
 
       // A child registered after the backup; restoring the backup takes the studio back to before.
