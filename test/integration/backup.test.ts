@@ -78,7 +78,7 @@ describe('backups and restore', () => {
     expect(list[0]).toMatchObject({
       check: 'ok',
       folder: 'local',
-      children: 1,
+      childCount: 1,
       createdBy: ADMIN.displayName,
     });
 

@@ -50,6 +50,7 @@ export function FirstRunRestore({
           key={`${file}-${mode}`}
           file={file}
           keysOnly={mode === 'keys'}
+          replacesCurrent={keysOnlyOffered}
           onCancel={() => setFile(null)}
           onRestored={(user) => {
             if (user) signedIn(user);

@@ -20,11 +20,14 @@ interface RestoreValues {
 export function RestoreForm({
   file,
   keysOnly = false,
+  replacesCurrent = true,
   onRestored,
   onCancel,
 }: {
   file: string;
   keysOnly?: boolean;
+  /** False on a new PC, where there is no database to keep aside. */
+  replacesCurrent?: boolean;
   onRestored: (user: SessionUser | null) => void;
   onCancel?: () => void;
 }) {
@@ -69,7 +72,13 @@ export function RestoreForm({
           },
         ]}
       />
-      {!keysOnly && <Alert type="warning" showIcon title={t('backup.restore.warning')} />}
+      {!keysOnly && (
+        <Alert
+          type={replacesCurrent ? 'warning' : 'info'}
+          showIcon
+          title={replacesCurrent ? t('backup.restore.warning') : t('backup.restore.warningNew')}
+        />
+      )}
       <FormAlert failure={failure} />
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="off">
         <Form.Item

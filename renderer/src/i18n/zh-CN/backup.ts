@@ -85,6 +85,8 @@ export const backup = {
     counts: '儿童 {children} 人，审计日志 {audit} 条',
     warning:
       '当前数据库会改名保留在数据文件夹中（不会删除），然后用此备份替换。请输入此备份中一个管理员账号的用户名和密码。',
+    warningNew:
+      '请输入此备份中一个管理员账号的用户名和密码。恢复后将以该账号登录，其他同事用各自原来的密码登录。',
     username: '管理员用户名',
     passphrase: '密码',
     submit: '恢复',
