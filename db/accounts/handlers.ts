@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { asc, eq, isNull } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
 import { type Ctx, hostMethod, method, type SessionUser } from '../api/define';
@@ -62,6 +63,8 @@ export const sessionMethods = {
         state,
         user: state === 'unlocked' ? host.ctx().user : null,
         idleMinutes: host.idleMinutes() ?? 0,
+        // No key slots but a database: first-run setup is refused; restoring is offered.
+        databaseWithoutKeys: state === 'setup' && existsSync(host.vault.dbFile),
       };
     },
   }),
@@ -72,6 +75,10 @@ export const sessionMethods = {
     kind: 'host',
     handler: async (host, input): Promise<SessionUser> => {
       if (host.state() !== 'setup') throw new ApiError('VALIDATION', t('validation.account.alreadySetUp'));
+      // Deleting keyslots.json must not let whoever sits here make an administrator beside
+      // the real database: that database is restored with its key slots, from a backup.
+      if (existsSync(host.vault.dbFile))
+        throw new ApiError('VALIDATION', t('validation.account.databaseExists'));
       const user: SessionUser = {
         id: newId(),
         username: input.username,

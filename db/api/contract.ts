@@ -3,6 +3,7 @@
 import { policyMethods } from '../access/handlers';
 import { accountMethods, sessionMethods } from '../accounts/handlers';
 import { auditMethods } from '../audit/handlers';
+import { backupMethods } from '../backup/handlers';
 import { calendarMethods } from '../calendar/handlers';
 import { childrenMethods } from '../children/handlers';
 import { relationMethods } from '../children/relations';
@@ -24,6 +25,7 @@ export const contract = {
   ...settingsMethods,
   ...calendarMethods,
   ...auditMethods,
+  ...backupMethods,
   ...childrenMethods,
   ...relationMethods,
   ...referralMethods,

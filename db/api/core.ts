@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { t } from '../../renderer/src/i18n';
 import { SignInThrottle } from '../accounts/throttle';
 import { appendAudit } from '../audit/chain';
+import { BackupService } from '../backup/service';
 import type { KdfParams } from '../core/keyslots';
 import { loadMigrations, migrate } from '../core/migrate';
 import { openEncrypted } from '../core/open';
@@ -21,6 +22,12 @@ export interface CoreOptions {
   log?: Logger;
   /** Weaker KDF parameters make tests fast; the app always uses the default. */
   kdf?: KdfParams;
+  /** Written into backup manifests. */
+  appVersion?: string;
+  /** Back up at the first sign-in of a day and on quit (db/backup). The app turns it on. */
+  automaticBackups?: boolean;
+  /** The bundled backup worker (out/main/backup-worker.js); from source the TypeScript one runs. */
+  backupWorker?: string;
 }
 
 export type Logger = (level: 'info' | 'warn' | 'error', msg: string, extra?: unknown) => void;
@@ -39,6 +46,8 @@ export interface Core {
   isUnlocked(): boolean;
   /** The auto-lock setting; null while locked. */
   idleMinutes(): number | null;
+  /** Waits for a running backup, then backs up if anything changed (automatic backups on). */
+  beforeQuit(): Promise<void>;
   close(): void;
 }
 
@@ -60,6 +69,7 @@ class SunwardCore implements Core, Host {
   readonly vault: Vault;
   readonly signInThrottle = new SignInThrottle();
   readonly log: Logger;
+  readonly backups: BackupService;
   private session: OpenSession | null = null;
   private readonly listeners = new Map<CoreEvent, Set<(payload: unknown) => void>>();
 
@@ -69,6 +79,11 @@ class SunwardCore implements Core, Host {
     this.vault = new Vault(opts.dataDir, opts.kdf);
     this.log =
       opts.log ?? ((level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? ''));
+    this.backups = new BackupService(this, {
+      appVersion: opts.appVersion ?? '0.0.0-dev',
+      automatic: opts.automaticBackups ?? false,
+      workerFile: opts.backupWorker,
+    });
   }
 
   invoke(method: string, input: unknown): Promise<ApiResult<unknown>> {
@@ -187,7 +202,11 @@ class SunwardCore implements Core, Host {
       displayName: row.displayName,
       role: row.role,
     };
-    this.startSession(raw, dbKey, user);
+    const ctx = this.startSession(raw, dbKey, user);
+    this.backups.flushPending(ctx);
+    // After the sign-in's own audit rows (written by the caller right after this returns):
+    // the anchors check and the day's first backup.
+    setTimeout(() => this.backups.afterSignIn(), 0).unref();
     return user;
   }
 
@@ -212,6 +231,10 @@ class SunwardCore implements Core, Host {
     }
     this.closeSession();
     this.emit('locked', { reason });
+  }
+
+  beforeQuit(): Promise<void> {
+    return this.backups.beforeQuit();
   }
 
   close(): void {

@@ -105,4 +105,6 @@ export interface Host {
   idleMinutes(): number | null;
   /** Sign-in failures, remembered until the next successful sign-in writes them to the audit log. */
   signInThrottle: import('../accounts/throttle').SignInThrottle;
+  /** Backups, restore and the audit anchors (db/backup/service.ts). */
+  readonly backups: import('../backup/service').BackupService;
 }

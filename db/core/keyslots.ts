@@ -87,11 +87,15 @@ export async function burnKdf(passphrase: string, kdf: KdfParams = DEFAULT_KDF):
   (await deriveKey(passphrase, randomBytes(16), kdf)).fill(0);
 }
 
-export function readKeySlots(file: string): KeySlotFile | null {
-  if (!existsSync(file)) return null;
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as KeySlotFile;
+export function parseKeySlots(text: string): KeySlotFile {
+  const parsed = JSON.parse(text) as KeySlotFile;
   if (parsed.format !== 1 || !Array.isArray(parsed.slots)) throw new Error('unknown key slot file format');
   return parsed;
+}
+
+export function readKeySlots(file: string): KeySlotFile | null {
+  if (!existsSync(file)) return null;
+  return parseKeySlots(readFileSync(file, 'utf8'));
 }
 
 /** Written to a temporary file, flushed, then renamed, so a crash leaves the old or the new file. */

@@ -6,6 +6,7 @@ import {
   type KdfParams,
   type KeySlot,
   type KeySlotFile,
+  parseKeySlots,
   readKeySlots,
   unwrapKey,
   wrapKey,
@@ -81,5 +82,39 @@ export class Vault {
     const file = this.slots();
     file.slots = file.slots.filter((s) => s.accountId !== accountId);
     writeKeySlots(this.slotFile, file);
+  }
+
+  /** The slot file as it is, for a backup to carry (wrapped keys only). */
+  exportSlots(): string {
+    return JSON.stringify(this.slots(), null, 2);
+  }
+
+  /**
+   * The database key from a backup's slot file, if `passphrase` opens `username`'s slot
+   * there; null otherwise, in equal time.
+   */
+  async openFrom(
+    slotText: string,
+    username: string,
+    passphrase: string,
+  ): Promise<{ key: Buffer; accountId: string } | null> {
+    let file: KeySlotFile;
+    try {
+      file = parseKeySlots(slotText);
+    } catch {
+      return null;
+    }
+    const slot = file.slots.find((s) => s.username === username);
+    if (!slot) {
+      await burnKdf(passphrase, this.kdf);
+      return null;
+    }
+    const key = await unwrapKey(slot, passphrase);
+    return key ? { key, accountId: slot.accountId } : null;
+  }
+
+  /** Replaces the slot file with a backup's (a restore, or a new PC). */
+  importSlots(slotText: string): void {
+    writeKeySlots(this.slotFile, parseKeySlots(slotText));
   }
 }

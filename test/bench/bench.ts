@@ -9,7 +9,7 @@
 // update, opening a file audits the view) change the cached folder a little; --fresh reseeds.
 // Each operation and path stops after --budget seconds (and at least 5 runs), so a query that
 // takes seconds shows up as such without holding the run up for an hour.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
@@ -22,6 +22,7 @@ import { openEncrypted, openPlain } from '../../db/core/open';
 import { NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
+import { measureBackup } from './backup';
 import { prepareDataset } from './dataset';
 import { measureLedger } from './ledger';
 import { measurePdf } from './pdf';
@@ -106,7 +107,16 @@ async function main(): Promise<void> {
   // Four connections, four page caches: the API's (through the core), the replay's, the
   // decrypted copy's, and one on the copy that only records what the handlers issue (the
   // statements and parameters are the same on both files, and the copy answers faster).
-  const core = createCore({ dataDir: ds.dataDir, migrationsDir: MIGRATIONS_DIR, log: () => {} });
+  // The backup runs the bundled worker when there is a build (what the app ships), else the
+  // TypeScript one through tsx, which adds its start-up (about a second) to the backup time.
+  const builtWorker = path.resolve('out/main/backup-worker.js');
+  const core = createCore({
+    dataDir: ds.dataDir,
+    migrationsDir: MIGRATIONS_DIR,
+    log: () => {},
+    backupWorker: existsSync(builtWorker) ? builtWorker : undefined,
+  });
+  log(`backup worker: ${existsSync(builtWorker) ? builtWorker : 'db/backup/worker.ts (through tsx)'}`);
   const signIn = await core.invoke('session.signIn', { username: ADMIN_USERNAME, passphrase });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
   const admin = signIn.value as SessionUser;
@@ -410,6 +420,8 @@ async function main(): Promise<void> {
     db.close();
   }
   rows.push({ op: 'open encrypted db + first list (no KDF)', ...summarize(openTimes), target: TARGETS.open });
+
+  rows.push(...(await measureBackup({ core, readInputs: listPageInputs(enc, rng, 50), log })));
 
   const table = formatTable(rows);
   const total = (performance.now() - started) / 1000;

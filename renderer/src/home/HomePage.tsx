@@ -4,6 +4,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
 import type { ApiOutput } from '../api/client';
+import { HomeBackupAlert } from '../backup/HomeBackupAlert';
 import { MissingYearAlert } from '../calendar/MissingYearAlert';
 import { RiskTag } from '../children/parts';
 import { labelOr, roleLabel } from '../common/labels';
@@ -44,6 +45,7 @@ export function HomePage({ user }: { user: SessionUser }) {
           {t('app.home.intro')}
         </Typography.Paragraph>
       </Card>
+      <HomeBackupAlert />
       {error && <Alert type="error" showIcon title={error} />}
       <MissingYearAlert year={data?.calendarMissingYear} />
       {!data && !error && (

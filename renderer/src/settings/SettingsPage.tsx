@@ -1,5 +1,7 @@
 import { Flex } from 'antd';
 import type { SessionUser } from '../../../db/api/define';
+import { BackupCard } from '../backup/BackupCard';
+import { BackupSettingsCard } from '../backup/BackupSettingsCard';
 import { HolidaysCard } from '../calendar/HolidaysPage';
 import { PageHeader } from '../common/PageHeader';
 import { t } from '../i18n';
@@ -21,6 +23,8 @@ export function SettingsPage({ user }: { user: SessionUser }) {
         <ReferralSettingsCard canEdit={isAdmin} />
         {isAdmin && <HolidaysCard />}
         {isAdmin && <AccountsCard currentUserId={user.id} />}
+        <BackupCard isAdmin={isAdmin} />
+        {isAdmin && <BackupSettingsCard />}
       </Flex>
     </>
   );

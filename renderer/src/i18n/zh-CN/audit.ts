@@ -86,7 +86,15 @@ export const audit = {
     reminders: { snooze: '暂缓提醒' },
     documents: { export: '导出文件' },
     seed: { generate: '生成演示数据' },
-    audit: { verify: '校验审计日志' },
+    audit: { verify: '校验审计日志', anchorMismatch: '审计日志与备份锚点不一致' },
+    backup: {
+      create: '备份',
+      failed: '备份失败',
+      check: '校验备份',
+      rotate: '清理旧备份',
+      restore: '从备份恢复',
+      restoreKeySlots: '从备份恢复密钥',
+    },
     access: { denied: '越权操作被拒绝' },
   },
 

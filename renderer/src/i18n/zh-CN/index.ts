@@ -3,6 +3,7 @@ import { access } from './access';
 import { accounts } from './accounts';
 import { app } from './app';
 import { audit } from './audit';
+import { backup } from './backup';
 import { calendar } from './calendar';
 import { children } from './children';
 import { codes } from './codes';
@@ -30,6 +31,7 @@ export const zhCN = {
   access,
   accounts,
   audit,
+  backup,
   children,
   ledger,
   referrals,
