@@ -8,8 +8,10 @@ import { counsellingMethods } from '../counselling/handlers';
 import { documentMethods } from '../documents/handlers';
 import { educationMethods } from '../education/handlers';
 import { orderMethods } from '../orders/handlers';
+import { outreachMethods } from '../outreach/handlers';
 import { referralMethods } from '../referrals/handlers';
 import { reminderMethods } from '../reminders/handlers';
+import { mandatoryReportMethods } from '../reports/handlers';
 import { settingsMethods } from '../settings/handlers';
 import { visitMethods } from '../visits/handlers';
 
@@ -25,6 +27,8 @@ export const contract = {
   ...orderMethods,
   ...counsellingMethods,
   ...visitMethods,
+  ...mandatoryReportMethods,
+  ...outreachMethods,
   ...reminderMethods,
   ...documentMethods,
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
 import { DEFAULT_ORDER_PREFIX } from '../orders/codes';
 import { DEFAULT_AGENCIES, DEFAULT_SOURCE_DEPARTMENTS, DEFAULT_VERIFY_WORKDAYS } from '../referrals/codes';
+import { DEFAULT_REPORT_FOLLOW_UP_DAYS } from '../reports/codes';
 
 export const DEFAULT_IDLE_MINUTES = 10;
 
@@ -34,6 +35,12 @@ export const settingsShape = {
     .string()
     .trim()
     .regex(/^[\p{Script=Han}A-Za-z]{1,12}$/u, t('validation.settings.orderPrefix')),
+  /** 强制报告: days without a follow-up before a reminder */
+  reportFollowUpDays: z
+    .number({ error: t('mandatoryReports.validation.followUpDays') })
+    .int(t('mandatoryReports.validation.followUpDays'))
+    .min(1, t('mandatoryReports.validation.followUpDays'))
+    .max(90, t('mandatoryReports.validation.followUpDays')),
 };
 
 export type Settings = { [K in keyof typeof settingsShape]: z.output<(typeof settingsShape)[K]> };
@@ -44,6 +51,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   agencies: DEFAULT_AGENCIES,
   verifyWorkdays: DEFAULT_VERIFY_WORKDAYS,
   orderPrefix: DEFAULT_ORDER_PREFIX,
+  reportFollowUpDays: DEFAULT_REPORT_FOLLOW_UP_DAYS,
 };
 
 export const settingsUpdateInput = z.object(settingsShape).partial();

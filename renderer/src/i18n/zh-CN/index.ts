@@ -8,7 +8,9 @@ import { counselling } from './counselling';
 import { documents } from './documents';
 import { education } from './education';
 import { errors } from './errors';
+import { mandatoryReports } from './mandatoryReports';
 import { orders } from './orders';
+import { outreach } from './outreach';
 import { referrals } from './referrals';
 import { reminders } from './reminders';
 import { settings } from './settings';
@@ -32,6 +34,8 @@ export const zhCN = {
   reminders,
   counselling,
   visits,
+  mandatoryReports,
+  outreach,
   settings,
   shell,
   timeline,
