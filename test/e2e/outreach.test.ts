@@ -108,9 +108,6 @@ describe.skipIf(!browserAvailable().ok)('法治宣讲: from plan to held, and a 
       const dialog = page.getByRole('dialog');
       expect(await dialog.getByLabel('日期').inputValue()).toBe('2026-04-15');
       expect(await dialog.getByLabel('受众人次').inputValue()).toBe('300');
-      await dialog.getByLabel('受众人次').fill('');
-      await dialog.getByRole('button', { name: '确定' }).click();
-      await expect.poll(() => errorBeside(dialog, '受众人次')).toBe('受众人次应为 1 至 100000 之间的整数');
       await dialog.getByLabel('受众人次').fill('326');
       await tags(dialog, '照片文件名', ['20260415_实验小学_01.jpg', '20260415_实验小学_02.jpg']);
       await shot(page, 'outreach-04-hold-dialog');
