@@ -2,6 +2,7 @@ import { Flex } from 'antd';
 import type { SessionUser } from '../../../db/api/define';
 import { PageHeader } from '../common/PageHeader';
 import { t } from '../i18n';
+import { ReportSettingsCard } from '../reports/ReportSettingsCard';
 import { AccountsCard } from './AccountsCard';
 import { ChangePassphraseCard } from './ChangePassphraseCard';
 import { IdleLockCard } from './IdleLockCard';
@@ -18,6 +19,7 @@ export function SettingsPage({ user }: { user: SessionUser }) {
           <IdleLockCard canEdit={isAdmin} />
         </Flex>
         <ReferralSettingsCard canEdit={isAdmin} />
+        <ReportSettingsCard canEdit={isAdmin} />
         {isAdmin && <AccountsCard currentUserId={user.id} />}
       </Flex>
     </>

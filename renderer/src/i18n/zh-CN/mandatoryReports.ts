@@ -132,6 +132,13 @@ export const mandatoryReports = {
     voidHint: '作废仅用于重复登记或登记错误，记录保留在“已作废”中。',
     confirm: '确定',
   },
+  settings: {
+    title: '强制报告',
+    followUpDays: '跟进提醒（天）',
+    followUpDaysHint: '办理中的强制报告超过这些天没有新的跟进记录时，工作提醒中出现“需跟进”。',
+    adminOnly: '仅管理员可以修改',
+    saved: '已保存',
+  },
   validation: {
     reporterUnitRequired: '请填写报告单位',
     reporterKindRequired: '请选择单位类别',
