@@ -95,8 +95,8 @@ describe.skipIf(!browserAvailable().ok)('强制报告: from the report to 已办
       await pick(page, page, '单位类别', '学校、幼儿园、校外培训机构');
       await page.getByLabel('报告人').fill('孙老师');
       await page.getByLabel('联系方式').fill('0531-84221234');
-      await fillDate(page, '知悉日期', '2026-04-09');
-      await fillDate(page, '报告日期', '2026-04-08');
+      await fillDate(page, '知悉日期', '2026-04-08');
+      await fillDate(page, '报告日期', '2026-04-07');
       await pick(page, page, '报告情形', /^（四）/);
       await page.getByLabel('接报派出所').fill('济阳派出所');
       for (const name of ['张小明', '张小红']) {
