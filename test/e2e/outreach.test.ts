@@ -130,7 +130,7 @@ describe.skipIf(!browserAvailable().ok)('法治宣讲: from plan to held, and a 
       });
       await page.getByRole('menuitem', { name: AREA }).click();
       await page.getByRole('cell', { name: '仁风村（村，仁风镇）' }).click();
-      await page.getByRole('button', { name: '取消', exact: true }).click();
+      await page.getByRole('button', { name: '取消活动' }).click();
       const cancel = page.getByRole('dialog');
       await cancel.getByLabel('取消原因').fill('村委会换届，改期至五月');
       await cancel.getByRole('button', { name: '确定' }).click();

@@ -4,7 +4,7 @@ export const outreach = {
   intro:
     '记录进校园、进村居开展的法治宣讲：时间地点、主题、受众类别和人次、宣讲人及照片文件名。宣讲不关联具体儿童。',
   status: { planned: '计划', held: '已开展', cancelled: '已取消' },
-  steps: { hold: '记录开展情况', cancel: '取消' },
+  steps: { hold: '记录开展情况', cancel: '取消活动' },
   placeKinds: { school: '学校', village: '村', community: '社区', other: '其他场所' },
   topics: {
     bullying: '校园欺凌',
