@@ -224,7 +224,7 @@ function CancelModal({ event, ...props }: Props) {
     <ReasonModal
       {...props}
       title={t('outreach.modal.cancelTitle')}
-      warning={t('outreach.modal.cancelTitle')}
+      warning={t('outreach.modal.cancelHint')}
       label={t('outreach.fields.cancelReason')}
       okText={t('outreach.modal.confirm')}
       done={t('outreach.page.stepDone')}

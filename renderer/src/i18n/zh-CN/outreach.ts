@@ -79,6 +79,7 @@ export const outreach = {
   modal: {
     holdTitle: '记录开展情况',
     cancelTitle: '取消这次宣讲',
+    cancelHint: '取消后不计入宣讲次数和受众人次，记录保留在“已取消”中。',
     confirm: '确定',
   },
   validation: {
