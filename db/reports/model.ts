@@ -1,11 +1,10 @@
 // What other areas (reminders, stats, exports, outreach's flow) need from 强制报告.
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
 import { accounts } from '../accounts/schema';
 import type { Ctx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addDays } from '../calendar/workdays';
-import { children } from '../children/schema';
 import { updateVersioned } from '../common/records';
 import { readSetting } from '../settings/handlers';
 import {
@@ -123,19 +122,7 @@ function days(from: string, to: string): number {
 
 export function viewReport(ctx: Ctx, id: string): ReportView {
   const r = loadReport(ctx, id);
-  const kids = ctx.db
-    .select({
-      id: children.id,
-      name: children.name,
-      gender: children.gender,
-      birthDate: children.birthDate,
-      township: children.township,
-    })
-    .from(mandatoryReportChildren)
-    .innerJoin(children, eq(children.id, mandatoryReportChildren.childId))
-    .where(and(eq(mandatoryReportChildren.reportId, id), isNull(children.deletedAt)))
-    .orderBy(asc(children.name))
-    .all();
+  const kids = linkedChildren(ctx, [id]).map(({ reportId: _r, ...c }) => c);
   const actions = ctx.db
     .select({
       id: mandatoryReportActions.id,
@@ -205,16 +192,34 @@ export interface ReportListRow {
   updatedAt: number;
 }
 
+interface LinkedChild {
+  reportId: string;
+  id: string;
+  name: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  township: string | null;
+}
+
+/**
+ * The children of a few reports. CROSS JOIN keeps SQLite starting from the reports' links: left
+ * free, it walks every child (their deleted_at index) to find the handful named.
+ */
+function linkedChildren(ctx: Ctx, reportIds: string[]): LinkedChild[] {
+  if (reportIds.length === 0) return [];
+  return ctx.raw
+    .prepare(
+      `SELECT rc.report_id AS reportId, c.id, c.name, c.gender, c.birth_date AS birthDate, c.township
+       FROM mandatory_report_children rc CROSS JOIN children c ON c.id = rc.child_id
+       WHERE rc.report_id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL
+       ORDER BY c.name`,
+    )
+    .all(JSON.stringify(reportIds)) as LinkedChild[];
+}
+
 function childNamesOf(ctx: Ctx, reportIds: string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  if (reportIds.length === 0) return out;
-  for (const r of ctx.db
-    .select({ reportId: mandatoryReportChildren.reportId, name: children.name })
-    .from(mandatoryReportChildren)
-    .innerJoin(children, eq(children.id, mandatoryReportChildren.childId))
-    .where(and(inArray(mandatoryReportChildren.reportId, reportIds), isNull(children.deletedAt)))
-    .orderBy(asc(children.name))
-    .all()) {
+  for (const r of linkedChildren(ctx, reportIds)) {
     const names = out.get(r.reportId) ?? [];
     names.push(r.name);
     out.set(r.reportId, names);

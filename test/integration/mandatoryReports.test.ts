@@ -338,6 +338,13 @@ describe('mandatory reports (强制报告)', () => {
     expect(
       plan(`SELECT * FROM mandatory_reports WHERE deleted_at IS NULL ORDER BY reported_date DESC LIMIT 50`),
     ).toMatch(/^SEARCH mandatory_reports USING INDEX mandatory_reports_reported/);
+    // The register's children: from the page's reports to their children, never a walk of all children.
+    const names = plan(
+      `SELECT rc.report_id, c.name FROM mandatory_report_children rc CROSS JOIN children c ON c.id = rc.child_id
+       WHERE rc.report_id IN (SELECT value FROM json_each('["a","b"]')) AND c.deleted_at IS NULL ORDER BY c.name`,
+    );
+    expect(names).toMatch(/SEARCH rc USING COVERING INDEX mandatory_report_children_pk/);
+    expect(names).not.toMatch(/SCAN c|children_created/);
     expect(plan(`SELECT report_id FROM mandatory_report_children WHERE child_id = 'x'`)).toMatch(
       /USING (COVERING )?INDEX mandatory_report_children_child/,
     );
