@@ -13,8 +13,10 @@ import { educationMethods } from '../education/handlers';
 import { exportMethods } from '../exports/handlers';
 import { ledgerMethods } from '../ledger/handlers';
 import { orderMethods } from '../orders/handlers';
+import { outreachMethods } from '../outreach/handlers';
 import { referralMethods } from '../referrals/handlers';
 import { reminderMethods } from '../reminders/handlers';
+import { mandatoryReportMethods } from '../reports/handlers';
 import { settingsMethods } from '../settings/handlers';
 import { statsMethods } from '../stats/handlers';
 import { visitMethods } from '../visits/handlers';
@@ -33,6 +35,8 @@ export const contract = {
   ...orderMethods,
   ...counsellingMethods,
   ...visitMethods,
+  ...mandatoryReportMethods,
+  ...outreachMethods,
   ...reminderMethods,
   ...documentMethods,
   ...policyMethods,

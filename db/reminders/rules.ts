@@ -6,6 +6,7 @@ import { addMonths, type ParentFacts, readGuardianship } from '../children/guard
 import { type PlanTerms, planProgress } from '../education/progress';
 import { orderNumber } from '../orders/handlers';
 import { referralNumber } from '../referrals/handlers';
+import { reportFollowUps } from '../reports/model';
 
 export const REMINDER_KINDS = [
   'crisis',
@@ -15,6 +16,7 @@ export const REMINDER_KINDS = [
   'observationEnding',
   'referralVerify',
   'referralReply',
+  'reportFollowUp',
   'guidanceSession',
   'planFollowUp',
   'visitDue',
@@ -33,6 +35,7 @@ export const PRIORITY: Record<ReminderKind, number> = {
   observationEnding: 2,
   referralReply: 3,
   referralVerify: 3,
+  reportFollowUp: 3,
   guidanceSession: 3,
   planFollowUp: 4,
   visitDue: 4,
@@ -239,6 +242,13 @@ export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: stri
     { from18: addMonths(today, -18 * 12), to18: addMonths(addDays(today, LOOKAHEAD_DAYS), -18 * 12) },
   )) {
     push(r, 'turning18', r.childId, addMonths(r.birthDate, 18 * 12), `/children/${r.childId}`);
+  }
+
+  // 强制报告 still open with no follow-up for the set number of days (reports/model.ts).
+  for (const r of reportFollowUps(ctx, opts.ownerId)) {
+    push(r, 'reportFollowUp', `${r.id}:${r.childId}:${r.due}`, r.due, `/reports/${r.id}`, {
+      number: r.number,
+    });
   }
 
   for (const r of eligibleUnrecognised(ctx, today, opts.ownerId)) {

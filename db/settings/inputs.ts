@@ -4,6 +4,7 @@ import { DEFAULT_BACKUP_WARN_DAYS } from '../backup/codes';
 import { DEFAULT_RETENTION } from '../backup/rotation';
 import { DEFAULT_ORDER_PREFIX } from '../orders/codes';
 import { DEFAULT_AGENCIES, DEFAULT_SOURCE_DEPARTMENTS, DEFAULT_VERIFY_WORKDAYS } from '../referrals/codes';
+import { DEFAULT_REPORT_FOLLOW_UP_DAYS } from '../reports/codes';
 
 export const DEFAULT_IDLE_MINUTES = 10;
 
@@ -54,6 +55,12 @@ export const settingsShape = {
     .trim()
     .max(500, t('validation.settings.backupSecondFolder'))
     .refine((v) => v === '' || ABSOLUTE_PATH.test(v), t('validation.settings.backupSecondFolder')),
+  /** 强制报告: days without a follow-up before a reminder */
+  reportFollowUpDays: z
+    .number({ error: t('mandatoryReports.validation.followUpDays') })
+    .int(t('mandatoryReports.validation.followUpDays'))
+    .min(1, t('mandatoryReports.validation.followUpDays'))
+    .max(90, t('mandatoryReports.validation.followUpDays')),
 };
 
 export type Settings = { [K in keyof typeof settingsShape]: z.output<(typeof settingsShape)[K]> };
@@ -69,6 +76,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   backupKeepMonthly: DEFAULT_RETENTION.monthly,
   backupWarnDays: DEFAULT_BACKUP_WARN_DAYS,
   backupSecondFolder: '',
+  reportFollowUpDays: DEFAULT_REPORT_FOLLOW_UP_DAYS,
 };
 
 export const settingsUpdateInput = z.object(settingsShape).partial();

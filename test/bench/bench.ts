@@ -308,6 +308,28 @@ async function main(): Promise<void> {
     raw: true,
   });
   await measure({
+    op: 'mandatory reports register (by view, trigger, period)',
+    method: 'mandatoryReports.list',
+    inputs: Array.from({ length: perOp }, (_, i) => ({
+      status: (['open', 'verifying', 'closed', 'all'] as const)[i % 4],
+      trigger: i % 3 === 0 ? (String((i % 9) + 1) as '1') : null,
+      from: i % 2 === 0 ? '2025-01-01' : null,
+      offset: (i % 2) * 50,
+    })),
+    raw: true,
+  });
+  await measure({
+    op: 'outreach register (by status, topic, township)',
+    method: 'outreach.list',
+    inputs: Array.from({ length: perOp }, (_, i) => ({
+      status: (['all', 'held', 'planned'] as const)[i % 3],
+      topic: i % 4 === 0 ? ('bullying' as const) : null,
+      township: i % 5 === 0 ? ('济阳街道' as const) : null,
+      from: i % 2 === 0 ? '2026-01-01' : null,
+    })),
+    raw: true,
+  });
+  await measure({
     op: 'family education register',
     method: 'education.register',
     inputs: Array.from({ length: Math.min(perOp, WARMUP + 10) }, () => ({ limit: 500 })),

@@ -178,6 +178,21 @@ function expectedReminders(raw: Database.Database): Map<string, string> {
     const eighteen = plusMonths(c.birth_date as string, 18 * 12);
     if (eighteen > TODAY && eighteen <= plusMonths(horizon, 0)) out.set(`turning18:${c.id}`, eighteen);
   }
+
+  // 强制报告 still open: the default 7 days after the latest follow-up, or the report, per child named.
+  const reportActions = all('SELECT * FROM mandatory_report_actions WHERE deleted_at IS NULL');
+  const reportChildren = all('SELECT * FROM mandatory_report_children');
+  for (const r of all(
+    `SELECT * FROM mandatory_reports WHERE deleted_at IS NULL AND status NOT IN ('closed', 'voided')`,
+  )) {
+    let last = r.reported_date as string;
+    for (const a of reportActions)
+      if (a.report_id === r.id && (a.date as string) > last) last = a.date as string;
+    const due = plusDays(last, 7);
+    for (const l of reportChildren)
+      if (l.report_id === r.id && notDeleted(l.child_id))
+        out.set(`reportFollowUp:${r.id}:${l.child_id}:${due}`, due);
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@ import { BackupSettingsCard } from '../backup/BackupSettingsCard';
 import { HolidaysCard } from '../calendar/HolidaysPage';
 import { PageHeader } from '../common/PageHeader';
 import { t } from '../i18n';
+import { ReportSettingsCard } from '../reports/ReportSettingsCard';
 import { AccountsCard } from './AccountsCard';
 import { ChangePassphraseCard } from './ChangePassphraseCard';
 import { IdleLockCard } from './IdleLockCard';
@@ -22,6 +23,7 @@ export function SettingsPage({ user }: { user: SessionUser }) {
         </Flex>
         <ReferralSettingsCard canEdit={isAdmin} />
         {isAdmin && <HolidaysCard />}
+        <ReportSettingsCard canEdit={isAdmin} />
         {isAdmin && <AccountsCard currentUserId={user.id} />}
         <BackupCard isAdmin={isAdmin} />
         {isAdmin && <BackupSettingsCard />}

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   BellOutlined,
@@ -8,6 +9,7 @@ import {
   HomeOutlined,
   ReadOutlined,
   SettingOutlined,
+  SoundOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -43,6 +45,8 @@ export const NAV_AREAS: readonly NavArea[] = [
   { path: '/orders', label: 'app.nav.orders', icon: <FileProtectOutlined /> },
   { path: '/counselling', label: 'app.nav.counselling', icon: <HeartOutlined /> },
   { path: '/visits', label: 'app.nav.visits', icon: <CarOutlined /> },
+  { path: '/reports', label: 'mandatoryReports.title', icon: <AlertOutlined /> },
+  { path: '/outreach', label: 'outreach.title', icon: <SoundOutlined /> },
   { path: '/reminders', label: 'app.nav.reminders', icon: <BellOutlined /> },
   { path: '/stats', label: 'app.nav.stats', icon: <BarChartOutlined /> },
   { path: '/audit', label: 'app.nav.audit', icon: <AuditOutlined />, roles: ['admin'] },

@@ -12,7 +12,9 @@ import { documents } from './documents';
 import { education } from './education';
 import { errors } from './errors';
 import { ledger } from './ledger';
+import { mandatoryReports } from './mandatoryReports';
 import { orders } from './orders';
+import { outreach } from './outreach';
 import { referrals } from './referrals';
 import { reminders } from './reminders';
 import { settings } from './settings';
@@ -40,6 +42,8 @@ export const zhCN = {
   reminders,
   counselling,
   visits,
+  mandatoryReports,
+  outreach,
   settings,
   calendar,
   shell,
