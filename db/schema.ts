@@ -8,6 +8,8 @@ export * from './education/schema';
 export * from './followups/schema';
 export * from './orders/schema';
 export * from './referrals/schema';
+export * from './relief/schema';
 export * from './reminders/schema';
 export * from './settings/schema';
+export * from './suits/schema';
 export * from './visits/schema';

@@ -9,8 +9,10 @@ import { documentMethods } from '../documents/handlers';
 import { educationMethods } from '../education/handlers';
 import { orderMethods } from '../orders/handlers';
 import { referralMethods } from '../referrals/handlers';
+import { reliefMethods } from '../relief/handlers';
 import { reminderMethods } from '../reminders/handlers';
 import { settingsMethods } from '../settings/handlers';
+import { suitMethods } from '../suits/handlers';
 import { visitMethods } from '../visits/handlers';
 
 export const contract = {
@@ -27,6 +29,8 @@ export const contract = {
   ...visitMethods,
   ...reminderMethods,
   ...documentMethods,
+  ...reliefMethods,
+  ...suitMethods,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
 import { DEFAULT_ORDER_PREFIX } from '../orders/codes';
 import { DEFAULT_AGENCIES, DEFAULT_SOURCE_DEPARTMENTS, DEFAULT_VERIFY_WORKDAYS } from '../referrals/codes';
+import { DEFAULT_MONTHLY_WAGE_YUAN } from '../relief/codes';
 
 export const DEFAULT_IDLE_MINUTES = 10;
 
@@ -34,6 +35,12 @@ export const settingsShape = {
     .string()
     .trim()
     .regex(/^[\p{Script=Han}A-Za-z]{1,12}$/u, t('validation.settings.orderPrefix')),
+  /** 山东省职工月平均工资（元）: 36 months of it is 国家司法救助's usual ceiling (a warning). */
+  reliefMonthlyWage: z
+    .number({ error: t('validation.settings.reliefMonthlyWage') })
+    .int(t('validation.settings.reliefMonthlyWage'))
+    .min(1000, t('validation.settings.reliefMonthlyWage'))
+    .max(100000, t('validation.settings.reliefMonthlyWage')),
 };
 
 export type Settings = { [K in keyof typeof settingsShape]: z.output<(typeof settingsShape)[K]> };
@@ -44,6 +51,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   agencies: DEFAULT_AGENCIES,
   verifyWorkdays: DEFAULT_VERIFY_WORKDAYS,
   orderPrefix: DEFAULT_ORDER_PREFIX,
+  reliefMonthlyWage: DEFAULT_MONTHLY_WAGE_YUAN,
 };
 
 export const settingsUpdateInput = z.object(settingsShape).partial();

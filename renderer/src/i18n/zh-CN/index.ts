@@ -10,9 +10,11 @@ import { education } from './education';
 import { errors } from './errors';
 import { orders } from './orders';
 import { referrals } from './referrals';
+import { relief } from './relief';
 import { reminders } from './reminders';
 import { settings } from './settings';
 import { shell } from './shell';
+import { suits } from './suits';
 import { timeline } from './timeline';
 import { validation } from './validation';
 import { visits } from './visits';
@@ -35,4 +37,6 @@ export const zhCN = {
   settings,
   shell,
   timeline,
+  relief,
+  suits,
 };

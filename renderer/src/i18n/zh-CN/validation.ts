@@ -122,6 +122,7 @@ export const validation = {
     verifyWorkdays: '核查期限应为1至30个工作日',
     listEmpty: '列表至少保留一项',
     orderPrefix: '文号代字为1至12个汉字或字母',
+    reliefMonthlyWage: '职工月平均工资应为1000至100000之间的整数（元）',
   },
   referral: {
     departmentRequired: '请选择线索来源部门',
