@@ -39,7 +39,7 @@ export const childSummaryInput = z
     message: t('documents.validation.rangeReversed'),
   });
 
-export const EXPORT_KINDS = ['orderPdf', 'childSummary'] as const;
+export const EXPORT_KINDS = ['orderPdf', 'childSummary', 'reliefPdf', 'suitPdf'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** What the caller knows about an export before the file exists. */

@@ -6,6 +6,8 @@ import { api, toApiCallError } from '../api/client';
 import { t } from '../i18n';
 import { ChildSummaryDocument } from './ChildSummaryDocument';
 import { OrderDocument } from './OrderDocument';
+import { ReliefDocument } from './ReliefDocument';
+import { SuitDocument } from './SuitDocument';
 import './print.css';
 import { parseSummaryQuery } from './routes';
 
@@ -98,6 +100,30 @@ function OrderPage() {
   return <OrderDocument order={state.data} />;
 }
 
+function ReliefPrintPage() {
+  const { id = '' } = useParams();
+  const state = useLoad(() => api('relief.get', { id }));
+  usePrintMarker(state);
+  useEffect(() => {
+    document.title = t('relief.document.title');
+  }, []);
+  if (!state) return <Status text={t('documents.print.loading')} />;
+  if (state.error !== null) return <Status text={state.error} />;
+  return <ReliefDocument relief={state.data} />;
+}
+
+function SuitPrintPage() {
+  const { id = '' } = useParams();
+  const state = useLoad(() => api('suits.get', { id }));
+  usePrintMarker(state);
+  useEffect(() => {
+    document.title = t('suits.document.title');
+  }, []);
+  if (!state) return <Status text={t('documents.print.loading')} />;
+  if (state.error !== null) return <Status text={state.error} />;
+  return <SuitDocument suit={state.data} />;
+}
+
 function SummaryPage() {
   const { id = '' } = useParams();
   const { search } = useLocation();
@@ -135,6 +161,8 @@ function PrintRoutes() {
     <Routes key={location.pathname + location.search}>
       <Route path="/print/order/:id" element={<OrderPage />} />
       <Route path="/print/child/:id" element={<SummaryPage />} />
+      <Route path="/print/relief/:id" element={<ReliefPrintPage />} />
+      <Route path="/print/suit/:id" element={<SuitPrintPage />} />
       <Route path="*" element={<BadRoute />} />
     </Routes>
   );

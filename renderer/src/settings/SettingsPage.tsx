@@ -6,6 +6,7 @@ import { AccountsCard } from './AccountsCard';
 import { ChangePassphraseCard } from './ChangePassphraseCard';
 import { IdleLockCard } from './IdleLockCard';
 import { ReferralSettingsCard } from './ReferralSettingsCard';
+import { ReliefSettingsCard } from './ReliefSettingsCard';
 
 export function SettingsPage({ user }: { user: SessionUser }) {
   const isAdmin = user.role === 'admin';
@@ -18,6 +19,7 @@ export function SettingsPage({ user }: { user: SessionUser }) {
           <IdleLockCard canEdit={isAdmin} />
         </Flex>
         <ReferralSettingsCard canEdit={isAdmin} />
+        <ReliefSettingsCard canEdit={isAdmin} />
         {isAdmin && <AccountsCard currentUserId={user.id} />}
       </Flex>
     </>

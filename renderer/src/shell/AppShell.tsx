@@ -11,19 +11,30 @@ import { HomePage } from '../home/HomePage';
 import { t } from '../i18n';
 import { OrdersArea } from '../orders/OrdersArea';
 import { ReferralsArea } from '../referrals/ReferralsArea';
+import { ReliefArea } from '../relief/ReliefArea';
 import { ReminderNavLabel } from '../reminders/ReminderNavLabel';
 import { RemindersArea } from '../reminders/RemindersArea';
 import { useSession } from '../session/store';
 import { useIdleLock } from '../session/useIdleLock';
 import { LOCK_SHORTCUT, useLockShortcut } from '../session/useLockShortcut';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SuitsArea } from '../suits/SuitsArea';
 import { VisitsArea } from '../visits/VisitsArea';
 import { ForbiddenPage } from './ForbiddenPage';
 import { NotBuiltPage } from './NotBuiltPage';
 import { areaKey, NAV_AREAS, visibleAreas } from './nav';
 
 // Areas that route themselves (their own <Routes> under path/*), built or not.
-const AREAS_WITH_ROUTES = ['/referrals', '/education', '/orders', '/counselling', '/visits', '/reminders'];
+const AREAS_WITH_ROUTES = [
+  '/referrals',
+  '/education',
+  '/orders',
+  '/counselling',
+  '/visits',
+  '/reminders',
+  '/relief',
+  '/suits',
+];
 
 const HEADER_HEIGHT = 56;
 const SIDER_WIDTH = 200;
@@ -105,6 +116,8 @@ export function AppShell({ user }: { user: SessionUser }) {
             <Route path="/orders/*" element={<OrdersArea />} />
             <Route path="/counselling/*" element={<CounsellingArea />} />
             <Route path="/visits/*" element={<VisitsArea />} />
+            <Route path="/relief/*" element={<ReliefArea />} />
+            <Route path="/suits/*" element={<SuitsArea />} />
             <Route path="/reminders/*" element={<RemindersArea />} />
             {NAV_AREAS.filter((a) => a.pending && !AREAS_WITH_ROUTES.includes(a.path)).map((a) => (
               <Route

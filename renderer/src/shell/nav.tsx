@@ -1,5 +1,7 @@
 import {
+  AccountBookOutlined,
   AuditOutlined,
+  BankOutlined,
   BarChartOutlined,
   BellOutlined,
   CarOutlined,
@@ -43,6 +45,8 @@ export const NAV_AREAS: readonly NavArea[] = [
   { path: '/orders', label: 'app.nav.orders', icon: <FileProtectOutlined /> },
   { path: '/counselling', label: 'app.nav.counselling', icon: <HeartOutlined /> },
   { path: '/visits', label: 'app.nav.visits', icon: <CarOutlined /> },
+  { path: '/relief', label: 'app.nav.relief', icon: <AccountBookOutlined /> },
+  { path: '/suits', label: 'app.nav.suits', icon: <BankOutlined /> },
   { path: '/reminders', label: 'app.nav.reminders', icon: <BellOutlined /> },
   { path: '/stats', label: 'app.nav.stats', icon: <BarChartOutlined />, pending: 'stats' },
   { path: '/audit', label: 'app.nav.audit', icon: <AuditOutlined />, roles: ['admin'] },

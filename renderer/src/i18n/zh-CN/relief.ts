@@ -3,6 +3,12 @@ export const relief = {
   title: '国家司法救助',
   intro:
     '为因案件陷入生活困境的未成年人申请国家司法救助：受理申请、审查、决定救助金额、发放至监管账户，并在发放后回访。',
+  settings: {
+    title: '国家司法救助',
+    hint: '救助金额一般不超过{months}个月的山东省上一年度职工月平均工资；超过时只提示，不阻止。请按省统计部门公布的数字填写。',
+    wage: '山东省职工月平均工资',
+    saved: '已保存',
+  },
   flow: {
     wrongStatus: '当前状态为“{status}”，不能进行这一步',
   },
@@ -206,6 +212,7 @@ export const relief = {
   },
   document: {
     title: '国家司法救助审批表',
+    fileName: '国家司法救助审批表_{who}_{date}',
     org: '济南市济阳区人民检察院',
     sectionChild: '救助对象',
     sectionApplicant: '申请人',

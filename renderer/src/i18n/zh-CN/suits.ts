@@ -153,6 +153,8 @@ export const suits = {
     print: '打印支持起诉意见书',
     openChild: '打开儿童档案',
     openOrder: '打开督促监护令',
+    createdFromOrder: '已转入支持起诉，生成支持起诉（拟制），请补全事由和材料后提交审批。',
+    openSuit: '打开支持起诉',
     notFound: '找不到这件支持起诉，可能已被删除。',
     none: '未填写',
     ready: '已备',
@@ -209,11 +211,11 @@ export const suits = {
   },
   document: {
     title: '支持起诉意见书',
+    fileName: '支持起诉意见书_{number}',
+    fileNameDraft: '支持起诉意见书_草稿_{date}',
     org: '济南市济阳区人民检察院',
     addressee: '{court}：',
     courtPending: '人民法院',
-    intro:
-      '{applicant}申请撤销（变更）{respondents}对未成年人{child}的监护人资格一案，本院经审查认为，该案符合支持起诉的条件，现依法支持起诉。',
     introChange:
       '{applicant}申请变更未成年人{child}的监护人（被申请人：{respondents}）一案，本院经审查认为，该案符合支持起诉的条件，现依法支持起诉。',
     introRevoke:
