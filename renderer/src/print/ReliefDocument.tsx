@@ -7,6 +7,8 @@ import { cnDate } from './routes';
 
 export type ReliefData = ApiOutput<'relief.get'>;
 
+/** A full-width space: JSX would trim a literal one at a line's end. */
+const SEP = '\u3000';
 const pending = () => t('relief.document.pending');
 
 export function ReliefDocument({ relief: r }: { relief: ReliefData }) {
@@ -33,26 +35,30 @@ export function ReliefDocument({ relief: r }: { relief: ReliefData }) {
           <tr>
             <th rowSpan={2}>{d('relief.document.sectionChild')}</th>
             <td colSpan={3}>
-              {d('relief.document.name')}：{r.child.name}　{d('relief.document.gender')}：
-              {t(`codes.gender.${r.child.gender}`)}
+              {d('relief.document.name')}：{r.child.name}
+              {SEP}
+              {d('relief.document.gender')}：{t(`codes.gender.${r.child.gender}`)}
             </td>
           </tr>
           <tr>
             <td colSpan={3}>
-              {d('relief.document.birthDate')}：{cnDate(r.child.birthDate)}　{d('relief.document.township')}：
-              {r.child.township}
+              {d('relief.document.birthDate')}：{cnDate(r.child.birthDate)}
+              {SEP}
+              {d('relief.document.township')}：{r.child.township}
             </td>
           </tr>
           <tr>
             <th rowSpan={2}>{d('relief.document.sectionApplicant')}</th>
             <td colSpan={3}>
-              {d('relief.document.name')}：{r.applicantName}　{d('relief.document.relation')}：
-              {t(`relief.codes.relation.${r.applicantRelation as 'other'}`)}
+              {d('relief.document.name')}：{r.applicantName}
+              {SEP}
+              {d('relief.document.relation')}：{t(`relief.codes.relation.${r.applicantRelation as 'other'}`)}
             </td>
           </tr>
           <tr>
             <td colSpan={3}>
-              {d('relief.document.phone')}：{r.applicantPhone ?? pending()}　
+              {d('relief.document.phone')}：{r.applicantPhone ?? pending()}
+              {SEP}
               {d('relief.document.applicationDate')}：{cnDate(r.applicationDate)}
             </td>
           </tr>
@@ -89,7 +95,7 @@ export function ReliefDocument({ relief: r }: { relief: ReliefData }) {
                 : r.status === 'denied'
                   ? t('relief.codes.status.denied')
                   : pending()}
-              {'　'}
+              {SEP}
               {t('relief.document.ceiling', { ceiling: r.ceiling, months: CEILING_MONTHS })}
             </td>
           </tr>
@@ -99,8 +105,9 @@ export function ReliefDocument({ relief: r }: { relief: ReliefData }) {
               {r.decisionReason ?? ''}
               {r.overCeiling ? <div>{t('relief.document.overCeiling')}</div> : null}
               <div className="sw-signline">
-                {d('relief.document.decidedBy')}：{r.decidedByName ?? ''}　{d('relief.document.decisionDate')}
-                ：{r.decisionDate ? cnDate(r.decisionDate) : ''}
+                {d('relief.document.decidedBy')}：{r.decidedByName ?? ''}
+                {SEP}
+                {d('relief.document.decisionDate')}：{r.decisionDate ? cnDate(r.decisionDate) : ''}
               </div>
             </td>
           </tr>

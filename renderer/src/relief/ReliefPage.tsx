@@ -19,7 +19,7 @@ import {
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { CEILING_MONTHS, RETURN_VISIT_METHODS, type ReliefStep } from '../../../db/relief/codes';
-import { parseYuan } from '../../../db/relief/rules';
+import { formatYuan, parseYuan } from '../../../db/relief/rules';
 import { api } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
 import { t } from '../i18n';
@@ -329,7 +329,7 @@ function GrantModal({ relief, ...props }: Props) {
           showIcon
           data-testid="ceiling-warning"
           style={{ marginBottom: 16 }}
-          title={t('relief.page.overCeilingWarning', { amount: amount ?? '', ceiling: relief.ceiling })}
+          title={t('relief.page.overCeilingWarning', { amount: formatYuan(fen), ceiling: relief.ceiling })}
         />
       )}
       <Form.Item label={t('relief.fields.decisionReason')} name="reason" required>

@@ -18,10 +18,14 @@ export function ReliefSettingsCard({ canEdit }: { canEdit: boolean }) {
     (v: { reliefMonthlyWage: number }) => api('settings.update', { reliefMonthlyWage: v.reliefMonthlyWage }),
     [],
   );
-  const { onFinish, submitting, failure } = useApiForm(form, call, { successMessage: t('relief.settings.saved') });
+  const { onFinish, submitting, failure } = useApiForm(form, call, {
+    successMessage: t('relief.settings.saved'),
+  });
   return (
     <Card title={t('relief.settings.title')} data-testid="relief-settings">
-      <Typography.Paragraph type="secondary">{t('relief.settings.hint', { months: CEILING_MONTHS })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('relief.settings.hint', { months: CEILING_MONTHS })}
+      </Typography.Paragraph>
       <FormAlert failure={failure} />
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={!canEdit}>
         <Form.Item
