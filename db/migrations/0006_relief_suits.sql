@@ -43,9 +43,9 @@ CREATE TABLE `judicial_relief` (
 CREATE INDEX `relief_child` ON `judicial_relief` (`child_id`);--> statement-breakpoint
 CREATE INDEX `relief_list` ON `judicial_relief` (`deleted_at`,`status`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `relief_updated` ON `judicial_relief` (`deleted_at`,`updated_at`);--> statement-breakpoint
-CREATE INDEX `relief_decision_date` ON `judicial_relief` (`decision_date`);--> statement-breakpoint
-CREATE INDEX `relief_paid_date` ON `judicial_relief` (`paid_date`);--> statement-breakpoint
-CREATE INDEX `relief_application_date` ON `judicial_relief` (`application_date`);--> statement-breakpoint
+CREATE INDEX `relief_decision_date` ON `judicial_relief` (`deleted_at`,`decision_date`);--> statement-breakpoint
+CREATE INDEX `relief_paid_date` ON `judicial_relief` (`deleted_at`,`paid_date`);--> statement-breakpoint
+CREATE INDEX `relief_application_date` ON `judicial_relief` (`deleted_at`,`application_date`);--> statement-breakpoint
 CREATE TABLE `suit_supports` (
 	`id` text PRIMARY KEY NOT NULL,
 	`child_id` text NOT NULL,
@@ -95,6 +95,6 @@ CREATE INDEX `suits_child` ON `suit_supports` (`child_id`);--> statement-breakpo
 CREATE INDEX `suits_order` ON `suit_supports` (`order_id`);--> statement-breakpoint
 CREATE INDEX `suits_list` ON `suit_supports` (`deleted_at`,`status`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `suits_updated` ON `suit_supports` (`deleted_at`,`updated_at`);--> statement-breakpoint
-CREATE INDEX `suits_issue_date` ON `suit_supports` (`issue_date`);--> statement-breakpoint
-CREATE INDEX `suits_filed_date` ON `suit_supports` (`filed_date`);--> statement-breakpoint
-CREATE INDEX `suits_decision_date` ON `suit_supports` (`decision_date`);
+CREATE INDEX `suits_issue_date` ON `suit_supports` (`deleted_at`,`issue_date`);--> statement-breakpoint
+CREATE INDEX `suits_filed_date` ON `suit_supports` (`deleted_at`,`filed_date`);--> statement-breakpoint
+CREATE INDEX `suits_decision_date` ON `suit_supports` (`deleted_at`,`decision_date`);

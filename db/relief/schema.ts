@@ -49,8 +49,8 @@ export const judicialRelief = sqliteTable(
     index('relief_child').on(t.childId),
     index('relief_list').on(t.deletedAt, t.status, t.updatedAt),
     index('relief_updated').on(t.deletedAt, t.updatedAt),
-    index('relief_decision_date').on(t.decisionDate),
-    index('relief_paid_date').on(t.paidDate),
-    index('relief_application_date').on(t.applicationDate),
+    index('relief_decision_date').on(t.deletedAt, t.decisionDate),
+    index('relief_paid_date').on(t.deletedAt, t.paidDate),
+    index('relief_application_date').on(t.deletedAt, t.applicationDate),
   ],
 );

@@ -52,8 +52,8 @@ export const suitSupports = sqliteTable(
     index('suits_order').on(t.orderId),
     index('suits_list').on(t.deletedAt, t.status, t.updatedAt),
     index('suits_updated').on(t.deletedAt, t.updatedAt),
-    index('suits_issue_date').on(t.issueDate),
-    index('suits_filed_date').on(t.filedDate),
-    index('suits_decision_date').on(t.decisionDate),
+    index('suits_issue_date').on(t.deletedAt, t.issueDate),
+    index('suits_filed_date').on(t.deletedAt, t.filedDate),
+    index('suits_decision_date').on(t.deletedAt, t.decisionDate),
   ],
 );
