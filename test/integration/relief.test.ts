@@ -296,6 +296,33 @@ describe('state judicial relief (国家司法救助)', () => {
     expect(await dueOf('reliefReturnVisit')).toEqual(['2026-06-02']);
   });
 
+  it('audits the printed 审批表 against its own child only', async () => {
+    const { core, child } = await setup();
+    const r = await call(core, 'relief.create', application(child.id));
+    const other = await call(core, 'children.create', {
+      ...CHILD,
+      name: '李小红',
+      idNumber: undefined,
+      birthDate: '2016-05-01',
+    });
+    const file = { sha256: 'a'.repeat(64), fileName: '国家司法救助审批表_张某_20260302.pdf', pages: 1 };
+    const wrong = await refuse(core, 'documents.recordExport', {
+      kind: 'reliefPdf',
+      entityId: r.id,
+      childId: other.id,
+      ...file,
+    });
+    expect(wrong.code).toBe('VALIDATION');
+    await call(core, 'documents.recordExport', {
+      kind: 'reliefPdf',
+      entityId: r.id,
+      childId: child.id,
+      ...file,
+    });
+    const { rows } = await call(core, 'audit.list', { action: 'documents.export' });
+    expect(rows).toEqual([expect.objectContaining({ entity: 'relief', entityId: r.id })]);
+  });
+
   it('gives the register as rows with Chinese headers for the export', async () => {
     const { core, child } = await setup();
     await call(core, 'relief.create', application(child.id));
