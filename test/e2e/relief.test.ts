@@ -197,13 +197,15 @@ describe.skipIf(!browserAvailable().ok)('国家司法救助: from application to
         .toBe('共 1 件，决定救助金额合计 400,000.00 元');
       await shot(page, 'relief-08-list-closed');
 
-      const file2 = await invoke<{ timeline: { area: string; title: string }[] }>(app, 'children.get', {
-        id: (await invoke<{ rows: { childId: string }[] }>(app, 'relief.list', { status: 'all' })).rows[0]
-          .childId,
-      });
-      expect(file2.timeline.filter((i) => i.area === 'relief').map((i) => i.title)[0]).toBe(
-        '国家司法救助回访',
-      );
+      // The child's file shows the relief on its timeline, newest first.
+      await page.getByRole('link', { name: '张小明' }).click();
+      await status(page).waitFor();
+      await page.getByRole('link', { name: '张小明' }).click();
+      await page.getByRole('tab', { name: '时间线' }).click();
+      const timeline = page.getByRole('region', { name: '时间线' });
+      await timeline.getByText('国家司法救助回访').waitFor();
+      expect(await timeline.textContent()).toContain('决定给予国家司法救助 400,000.00 元');
+      await shot(page, 'relief-09-child-timeline');
       expect(app.externalRequests).toEqual([]);
       expect(app.pageErrors).toEqual([]);
     } catch (err) {

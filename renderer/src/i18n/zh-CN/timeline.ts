@@ -7,6 +7,8 @@ export const timeline = {
     orders: '督促监护令',
     counselling: '心理疏导',
     visits: '走访',
+    relief: '司法救助',
+    suits: '支持起诉',
   },
   children: {
     created: '登记建档',
