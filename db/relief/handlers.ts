@@ -255,6 +255,7 @@ function pay(ctx: Ctx, input: z.output<typeof reliefPayInput>): ReliefView {
     throw fieldError('paidDate', t('relief.validation.paidBeforeDecision'));
   return step(ctx, r, 'pay', input.version, {
     paidDate: input.paidDate,
+    paidAt: ctx.clock.now(),
     accountHolders: input.accountHolders,
     bank: input.bank,
     accountTail: input.accountTail,
@@ -292,12 +293,13 @@ registerTimelineSource('relief', (ctx, childId): TimelineItem[] => {
     .all();
   for (const r of rows) {
     const link = `/relief/${r.id}`;
-    // Pushed latest first: steps of one record often fall on the same day, and the timeline's
-    // sort keeps the order of equal dates.
+    // Each step carries the instant it was recorded, so steps on one day (and the child's own
+    // entries) keep their order; pushed latest first for entries without one.
     const own: TimelineItem[] = [];
     if (r.withdrawnAt)
       own.push({
         date: localDate(r.withdrawnAt),
+        at: r.withdrawnAt,
         area: 'relief',
         title: t('relief.timeline.withdrawn'),
         detail: r.withdrawReason,
@@ -306,6 +308,7 @@ registerTimelineSource('relief', (ctx, childId): TimelineItem[] => {
     if (r.returnVisitDate)
       own.push({
         date: r.returnVisitDate,
+        at: r.closedAt ?? undefined,
         area: 'relief',
         title: t('relief.timeline.returnVisit'),
         detail: r.returnVisitFindings,
@@ -314,6 +317,7 @@ registerTimelineSource('relief', (ctx, childId): TimelineItem[] => {
     if (r.paidDate && r.amountFen !== null)
       own.push({
         date: r.paidDate,
+        at: r.paidAt ?? undefined,
         area: 'relief',
         title: t('relief.timeline.paid', { amount: formatYuan(r.amountFen) }),
         link,
@@ -321,6 +325,7 @@ registerTimelineSource('relief', (ctx, childId): TimelineItem[] => {
     if (r.decisionDate)
       own.push({
         date: r.decisionDate,
+        at: r.decidedAt ?? undefined,
         area: 'relief',
         title:
           r.amountFen !== null
@@ -331,6 +336,7 @@ registerTimelineSource('relief', (ctx, childId): TimelineItem[] => {
       });
     own.push({
       date: r.applicationDate,
+      at: r.createdAt,
       area: 'relief',
       title: t('relief.timeline.applied', { applicant: r.applicantName }),
       link,

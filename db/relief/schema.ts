@@ -32,6 +32,8 @@ export const judicialRelief = sqliteTable(
     decidedBy: text('decided_by').references(() => accounts.id),
     decidedAt: integer('decided_at'),
     paidDate: text('paid_date'),
+    /** When the payment was recorded: orders the timeline within a day. */
+    paidAt: integer('paid_at'),
     /** 监管账户: holder(s), bank, account (the last digits only are kept). */
     accountHolders: text('account_holders'),
     bank: text('bank'),

@@ -228,7 +228,14 @@ function issue(ctx: Ctx, input: z.output<typeof suitIssueInput>): SuitView {
   // The number is taken only once the step is allowed, so a refused call never burns one.
   const allowed = SUIT_FLOW.issue.from.includes(s.status);
   const seq = allowed ? nextNumber(ctx, 'suit', year) : null;
-  const patch = { issueDate: input.issueDate, issuedBy: ctx.user.id, year, seq, prefix: DEFAULT_SUIT_PREFIX };
+  const patch = {
+    issueDate: input.issueDate,
+    issuedBy: ctx.user.id,
+    issuedAt: ctx.clock.now(),
+    year,
+    seq,
+    prefix: DEFAULT_SUIT_PREFIX,
+  };
   const view = step(ctx, s, 'issue', input.version, patch, {
     number: seq ? suitNumber({ prefix: DEFAULT_SUIT_PREFIX, year, seq }) : null,
   });
@@ -243,6 +250,7 @@ function file(ctx: Ctx, input: z.output<typeof suitFileInput>): SuitView {
   return step(ctx, s, 'file', input.version, {
     court: input.court,
     filedDate: input.filedDate,
+    filedAt: ctx.clock.now(),
     courtCaseNumber: input.courtCaseNumber,
   });
 }
@@ -288,10 +296,11 @@ registerTimelineSource('suits', (ctx, childId): TimelineItem[] => {
   for (const s of rows) {
     const link = `/suits/${s.id}`;
     const kind = t(`suits.codes.kind.${s.kind}`);
-    // Latest first, as in relief: the timeline's sort keeps the order of equal dates.
+    // Each step with the instant it was recorded, as in relief.
     if (s.withdrawnAt)
       items.push({
         date: localDate(s.withdrawnAt),
+        at: s.withdrawnAt,
         area: 'suits',
         title: t('suits.timeline.withdrawn'),
         detail: s.withdrawReason,
@@ -300,6 +309,7 @@ registerTimelineSource('suits', (ctx, childId): TimelineItem[] => {
     if (s.decisionDate && s.decision)
       items.push({
         date: s.decisionDate,
+        at: s.closedAt ?? undefined,
         area: 'suits',
         title: t('suits.timeline.decided', { decision: t(`suits.codes.decision.${s.decision}`) }),
         detail: s.newGuardianName ? t('suits.timeline.newGuardian', { name: s.newGuardianName }) : null,
@@ -308,6 +318,7 @@ registerTimelineSource('suits', (ctx, childId): TimelineItem[] => {
     if (s.filedDate)
       items.push({
         date: s.filedDate,
+        at: s.filedAt ?? undefined,
         area: 'suits',
         title: t('suits.timeline.filed', { court: s.court ?? '' }),
         detail: s.courtCaseNumber,
@@ -316,6 +327,7 @@ registerTimelineSource('suits', (ctx, childId): TimelineItem[] => {
     if (s.issueDate)
       items.push({
         date: s.issueDate,
+        at: s.issuedAt ?? undefined,
         area: 'suits',
         title: t('suits.timeline.issued'),
         detail: suitNumber(s),
@@ -323,6 +335,7 @@ registerTimelineSource('suits', (ctx, childId): TimelineItem[] => {
       });
     items.push({
       date: localDate(s.createdAt),
+      at: s.createdAt,
       area: 'suits',
       title: t('suits.timeline.drafted', { kind }),
       detail: s.orderId ? t('suits.timeline.fromOrder') : null,

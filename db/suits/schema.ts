@@ -33,6 +33,9 @@ export const suitSupports = sqliteTable(
     prefix: text('prefix'),
     issueDate: text('issue_date'),
     issuedBy: text('issued_by').references(() => accounts.id),
+    /** When issue and filing were recorded: order the timeline within a day. */
+    issuedAt: integer('issued_at'),
+    filedAt: integer('filed_at'),
     court: text('court'),
     filedDate: text('filed_date'),
     courtCaseNumber: text('court_case_number'),
