@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { exportInfoInput } from '../db/documents/inputs';
 
 /** The hash routes the shell may print. Nothing else is ever loaded into a print window. */
-export const PRINT_ROUTE = /^\/print\/(order|child|stats)\/[0-9A-Za-z-]{1,64}(\?[^#\s]{0,2000})?$/;
+export const PRINT_ROUTE =
+  /^\/print\/(order|child|stats|relief|suit)\/[0-9A-Za-z-]{1,64}(\?[^#\s]{0,2000})?$/;
 
 /**
  * What a print window may ask the core: the reads its documents are made of. A print window
@@ -17,6 +18,8 @@ export const PRINT_WINDOW_METHODS: ReadonlySet<string> = new Set([
   'orders.get',
   'documents.childSummary',
   'stats.ledger',
+  'relief.get',
+  'suits.get',
 ]);
 
 /** The query (before the hash) that tells the renderer it is a print window, not the app. */

@@ -15,10 +15,12 @@ import { ledgerMethods } from '../ledger/handlers';
 import { orderMethods } from '../orders/handlers';
 import { outreachMethods } from '../outreach/handlers';
 import { referralMethods } from '../referrals/handlers';
+import { reliefMethods } from '../relief/handlers';
 import { reminderMethods } from '../reminders/handlers';
 import { mandatoryReportMethods } from '../reports/handlers';
 import { settingsMethods } from '../settings/handlers';
 import { statsMethods } from '../stats/handlers';
+import { suitMethods } from '../suits/handlers';
 import { visitMethods } from '../visits/handlers';
 
 export const contract = {
@@ -43,6 +45,8 @@ export const contract = {
   ...ledgerMethods,
   ...exportMethods,
   ...statsMethods,
+  ...reliefMethods,
+  ...suitMethods,
 };
 
 export type Contract = typeof contract;

@@ -5,8 +5,17 @@ import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { maySeeCounsellingText } from '../counselling/handlers';
 import { guardianshipOrders } from '../orders/schema';
+import { loadRelief } from '../relief/model';
+import { loadSuit } from '../suits/model';
 import { childSummaryInput, recordExportInput, type SummarySection } from './inputs';
 import { type ChildSummaryDoc, childSummary } from './summary';
+
+const EXPORT_ENTITY = {
+  orderPdf: 'order',
+  childSummary: 'child',
+  reliefPdf: 'relief',
+  suitPdf: 'suit',
+} as const;
 
 export type { ChildSummaryDoc } from './summary';
 
@@ -86,6 +95,15 @@ export const documentMethods = {
           throw new ApiError('VALIDATION', t('errors.validation'), {
             childId: t('documents.validation.wrongChild'),
           });
+      } else if (input.kind === 'reliefPdf' || input.kind === 'suitPdf') {
+        const owner =
+          input.kind === 'reliefPdf'
+            ? loadRelief(ctx, input.entityId).childId
+            : loadSuit(ctx, input.entityId).childId;
+        if (owner !== child.id)
+          throw new ApiError('VALIDATION', t('errors.validation'), {
+            childId: t('documents.validation.wrongChild'),
+          });
       } else if (input.entityId !== child.id) {
         throw new ApiError('VALIDATION', t('errors.validation'), {
           entityId: t('documents.validation.wrongChild'),
@@ -106,7 +124,7 @@ export const documentMethods = {
           : undefined;
       ctx.audit.write({
         action: 'documents.export',
-        entity: input.kind === 'orderPdf' ? 'order' : 'child',
+        entity: EXPORT_ENTITY[input.kind],
         entityId: input.entityId,
         detail: {
           kind: input.kind,

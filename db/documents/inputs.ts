@@ -41,7 +41,7 @@ export const childSummaryInput = z
     message: t('documents.validation.rangeReversed'),
   });
 
-export const EXPORT_KINDS = ['orderPdf', 'childSummary', 'statsPdf'] as const;
+export const EXPORT_KINDS = ['orderPdf', 'childSummary', 'statsPdf', 'reliefPdf', 'suitPdf'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** What the caller knows about an export before the file exists. */

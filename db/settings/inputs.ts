@@ -4,6 +4,7 @@ import { DEFAULT_BACKUP_WARN_DAYS } from '../backup/codes';
 import { DEFAULT_RETENTION } from '../backup/rotation';
 import { DEFAULT_ORDER_PREFIX } from '../orders/codes';
 import { DEFAULT_AGENCIES, DEFAULT_SOURCE_DEPARTMENTS, DEFAULT_VERIFY_WORKDAYS } from '../referrals/codes';
+import { DEFAULT_MONTHLY_WAGE_YUAN } from '../relief/codes';
 import { DEFAULT_REPORT_FOLLOW_UP_DAYS } from '../reports/codes';
 
 export const DEFAULT_IDLE_MINUTES = 10;
@@ -61,6 +62,12 @@ export const settingsShape = {
     .int(t('mandatoryReports.validation.followUpDays'))
     .min(1, t('mandatoryReports.validation.followUpDays'))
     .max(90, t('mandatoryReports.validation.followUpDays')),
+  /** 山东省职工月平均工资（元）: 36 months of it is 国家司法救助's usual ceiling (a warning). */
+  reliefMonthlyWage: z
+    .number({ error: t('validation.settings.reliefMonthlyWage') })
+    .int(t('validation.settings.reliefMonthlyWage'))
+    .min(1000, t('validation.settings.reliefMonthlyWage'))
+    .max(100000, t('validation.settings.reliefMonthlyWage')),
 };
 
 export type Settings = { [K in keyof typeof settingsShape]: z.output<(typeof settingsShape)[K]> };
@@ -77,6 +84,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   backupWarnDays: DEFAULT_BACKUP_WARN_DAYS,
   backupSecondFolder: '',
   reportFollowUpDays: DEFAULT_REPORT_FOLLOW_UP_DAYS,
+  reliefMonthlyWage: DEFAULT_MONTHLY_WAGE_YUAN,
 };
 
 export const settingsUpdateInput = z.object(settingsShape).partial();

@@ -330,6 +330,24 @@ async function main(): Promise<void> {
     raw: true,
   });
   await measure({
+    op: '国家司法救助 list (by status and year)',
+    method: 'relief.list',
+    inputs: Array.from({ length: perOp }, (_, i) => ({
+      status: (['open', 'reviewing', 'paid', 'closed', 'all'] as const)[i % 5],
+      year: i % 3 === 0 ? new Date().getFullYear() : null,
+    })),
+    raw: true,
+  });
+  await measure({
+    op: '支持起诉 list (by status and kind)',
+    method: 'suits.list',
+    inputs: Array.from({ length: perOp }, (_, i) => ({
+      status: (['open', 'issued', 'filed', 'decided', 'all'] as const)[i % 5],
+      kind: (['all', 'revoke', 'change'] as const)[i % 3],
+    })),
+    raw: true,
+  });
+  await measure({
     op: 'family education register',
     method: 'education.register',
     inputs: Array.from({ length: Math.min(perOp, WARMUP + 10) }, () => ({ limit: 500 })),

@@ -8,6 +8,8 @@ import { fromQuery } from '../stats/period';
 import { StatsDocument } from '../stats/StatsDocument';
 import { ChildSummaryDocument } from './ChildSummaryDocument';
 import { OrderDocument } from './OrderDocument';
+import { ReliefDocument } from './ReliefDocument';
+import { SuitDocument } from './SuitDocument';
 import './print.css';
 import { localDateTime, parseSummaryQuery } from './routes';
 
@@ -100,6 +102,30 @@ function OrderPage() {
   return <OrderDocument order={state.data} />;
 }
 
+function ReliefPrintPage() {
+  const { id = '' } = useParams();
+  const state = useLoad(() => api('relief.get', { id }));
+  usePrintMarker(state);
+  useEffect(() => {
+    document.title = t('relief.document.title');
+  }, []);
+  if (!state) return <Status text={t('documents.print.loading')} />;
+  if (state.error !== null) return <Status text={state.error} />;
+  return <ReliefDocument relief={state.data} />;
+}
+
+function SuitPrintPage() {
+  const { id = '' } = useParams();
+  const state = useLoad(() => api('suits.get', { id }));
+  usePrintMarker(state);
+  useEffect(() => {
+    document.title = t('suits.document.title');
+  }, []);
+  if (!state) return <Status text={t('documents.print.loading')} />;
+  if (state.error !== null) return <Status text={state.error} />;
+  return <SuitDocument suit={state.data} />;
+}
+
 function SummaryPage() {
   const { id = '' } = useParams();
   const { search } = useLocation();
@@ -160,6 +186,8 @@ function PrintRoutes() {
       <Route path="/print/order/:id" element={<OrderPage />} />
       <Route path="/print/child/:id" element={<SummaryPage />} />
       <Route path="/print/stats/ledger" element={<StatsLedgerPage />} />
+      <Route path="/print/relief/:id" element={<ReliefPrintPage />} />
+      <Route path="/print/suit/:id" element={<SuitPrintPage />} />
       <Route path="*" element={<BadRoute />} />
     </Routes>
   );

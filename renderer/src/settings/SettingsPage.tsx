@@ -10,6 +10,7 @@ import { AccountsCard } from './AccountsCard';
 import { ChangePassphraseCard } from './ChangePassphraseCard';
 import { IdleLockCard } from './IdleLockCard';
 import { ReferralSettingsCard } from './ReferralSettingsCard';
+import { ReliefSettingsCard } from './ReliefSettingsCard';
 
 export function SettingsPage({ user }: { user: SessionUser }) {
   const isAdmin = user.role === 'admin';
@@ -24,6 +25,7 @@ export function SettingsPage({ user }: { user: SessionUser }) {
         <ReferralSettingsCard canEdit={isAdmin} />
         {isAdmin && <HolidaysCard />}
         <ReportSettingsCard canEdit={isAdmin} />
+        <ReliefSettingsCard canEdit={isAdmin} />
         {isAdmin && <AccountsCard currentUserId={user.id} />}
         <BackupCard isAdmin={isAdmin} />
         {isAdmin && <BackupSettingsCard />}

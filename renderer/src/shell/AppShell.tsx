@@ -13,6 +13,7 @@ import { t } from '../i18n';
 import { OrdersArea } from '../orders/OrdersArea';
 import { OutreachArea } from '../outreach/OutreachArea';
 import { ReferralsArea } from '../referrals/ReferralsArea';
+import { ReliefArea } from '../relief/ReliefArea';
 import { ReminderNavLabel } from '../reminders/ReminderNavLabel';
 import { RemindersArea } from '../reminders/RemindersArea';
 import { ReportsArea } from '../reports/ReportsArea';
@@ -21,6 +22,7 @@ import { useIdleLock } from '../session/useIdleLock';
 import { LOCK_SHORTCUT, useLockShortcut } from '../session/useLockShortcut';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StatsPage } from '../stats/StatsPage';
+import { SuitsArea } from '../suits/SuitsArea';
 import { VisitsArea } from '../visits/VisitsArea';
 import { ForbiddenPage } from './ForbiddenPage';
 import { NotBuiltPage } from './NotBuiltPage';
@@ -35,6 +37,8 @@ const AREAS_WITH_ROUTES = [
   '/visits',
   '/reports',
   '/outreach',
+  '/relief',
+  '/suits',
   '/reminders',
 ];
 
@@ -120,6 +124,8 @@ export function AppShell({ user }: { user: SessionUser }) {
             <Route path="/visits/*" element={<VisitsArea />} />
             <Route path="/reports/*" element={<ReportsArea />} />
             <Route path="/outreach/*" element={<OutreachArea />} />
+            <Route path="/relief/*" element={<ReliefArea />} />
+            <Route path="/suits/*" element={<SuitsArea />} />
             <Route path="/reminders/*" element={<RemindersArea />} />
             <Route path="/stats" element={<StatsPage />} />
             {NAV_AREAS.filter((a) => a.pending && !AREAS_WITH_ROUTES.includes(a.path)).map((a) => (

@@ -1,6 +1,8 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   AuditOutlined,
+  BankOutlined,
   BarChartOutlined,
   BellOutlined,
   CarOutlined,
@@ -47,6 +49,8 @@ export const NAV_AREAS: readonly NavArea[] = [
   { path: '/visits', label: 'app.nav.visits', icon: <CarOutlined /> },
   { path: '/reports', label: 'mandatoryReports.title', icon: <AlertOutlined /> },
   { path: '/outreach', label: 'outreach.title', icon: <SoundOutlined /> },
+  { path: '/relief', label: 'app.nav.relief', icon: <AccountBookOutlined /> },
+  { path: '/suits', label: 'app.nav.suits', icon: <BankOutlined /> },
   { path: '/reminders', label: 'app.nav.reminders', icon: <BellOutlined /> },
   { path: '/stats', label: 'app.nav.stats', icon: <BarChartOutlined /> },
   { path: '/audit', label: 'app.nav.audit', icon: <AuditOutlined />, roles: ['admin'] },

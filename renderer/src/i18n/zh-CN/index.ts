@@ -16,10 +16,12 @@ import { mandatoryReports } from './mandatoryReports';
 import { orders } from './orders';
 import { outreach } from './outreach';
 import { referrals } from './referrals';
+import { relief } from './relief';
 import { reminders } from './reminders';
 import { settings } from './settings';
 import { shell } from './shell';
 import { stats } from './stats';
+import { suits } from './suits';
 import { timeline } from './timeline';
 import { validation } from './validation';
 import { visits } from './visits';
@@ -49,4 +51,6 @@ export const zhCN = {
   shell,
   stats,
   timeline,
+  relief,
+  suits,
 };

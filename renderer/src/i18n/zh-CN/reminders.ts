@@ -16,6 +16,10 @@ export const reminders = {
     releaseSoon: '关系人{name}预计释放，需做好监护交接',
     turning18: '即将年满18周岁，准备结案',
     deFactoEligible: '疑似符合事实无人抚养儿童认定条件，尚未认定',
+    reliefDecision: '国家司法救助申请应作出决定',
+    reliefReturnVisit: '国家司法救助发放后回访',
+    suitFiling: '支持起诉意见书已出具，尚未登记法院立案',
+    suitDecision: '支持起诉案件待法院裁判（特别程序30日内审结）',
   },
   kindTag: {
     crisis: '心理危机',
@@ -32,6 +36,10 @@ export const reminders = {
     releaseSoon: '即将释放',
     turning18: '即将成年',
     deFactoEligible: '事实无人抚养',
+    reliefDecision: '司法救助决定',
+    reliefReturnVisit: '司法救助回访',
+    suitFiling: '支持起诉立案',
+    suitDecision: '支持起诉裁判',
   },
   board: {
     title: '工作提醒',

@@ -8,6 +8,8 @@ export const timeline = {
     counselling: '心理疏导',
     visits: '走访',
     mandatoryReports: '强制报告',
+    relief: '司法救助',
+    suits: '支持起诉',
   },
   children: {
     created: '登记建档',

@@ -128,6 +128,7 @@ export const validation = {
     backupKeepMonthly: '按月保留份数应为0至120',
     backupWarnDays: '提醒天数应为1至90天',
     backupSecondFolder: '请填写完整的文件夹路径（如 E:\\向阳备份 或 /media/usb/备份），或留空',
+    reliefMonthlyWage: '职工月平均工资应为1000至100000之间的整数（元）',
   },
   backup: {
     fileRequired: '请选择备份文件',
