@@ -9,7 +9,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { main: resolve(__dirname, 'electron/main.ts') },
+        // The backup worker thread runs its own file (db/backup/worker.ts).
+        input: {
+          main: resolve(__dirname, 'electron/main.ts'),
+          'backup-worker': resolve(__dirname, 'db/backup/worker.ts'),
+        },
       },
     },
   },

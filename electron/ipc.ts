@@ -2,6 +2,8 @@ import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import type { Core } from '../db/api/core';
 import type { ApiResult } from '../db/api/errors';
 import { t } from '../renderer/src/i18n';
+import type { BackupShell } from './backup';
+import { BACKUP_SHELL_METHODS } from './backup-contract';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 import type { Log } from './log';
 import type { PrintService } from './print';
@@ -36,6 +38,7 @@ export function wireIpc(
   devUrl: string | undefined,
   log: Log,
   printer?: PrintService,
+  backupShell?: BackupShell,
 ) {
   ipcMain.handle(
     INVOKE_CHANNEL,
@@ -52,6 +55,7 @@ export function wireIpc(
       if (kind === 'print' && !PRINT_WINDOW_METHODS.has(method)) {
         return forbidden('IPC from a print window outside its methods refused');
       }
+      if (backupShell && BACKUP_SHELL_METHODS.has(method)) return backupShell.handle(method, input);
       if (method.startsWith('shell.')) {
         if (!printer) return { ok: false, error: { code: 'NOT_FOUND', message: t('errors.unknownMethod') } };
         return printer.handle(method, input);

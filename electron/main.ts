@@ -7,6 +7,7 @@ import { type Core, createCore } from '../db/api/core';
 import { t } from '../renderer/src/i18n';
 import { APP_INDEX_URL } from './app-url';
 import { startAutoLock } from './auto-lock';
+import { createBackupShell, holdQuitForBackup } from './backup';
 import { resolveDataDir } from './data-dir';
 import { debugSwitches, lockWhenPageGoes } from './guard';
 import { hardenAllWebContents, hardenSession } from './harden';
@@ -61,7 +62,9 @@ function start(): void {
     win.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
+  app.on('before-quit', (event) => {
+    // The quit backup needs the open session; everything else stops after it.
+    if (core && holdQuitForBackup(app, core, event, log)) return;
     for (const fn of stop) fn();
     stop = [];
     core?.close();
@@ -84,6 +87,9 @@ function start(): void {
         // Inside app.asar when packaged (build/electron-builder.config.cjs), the folder itself in development.
         migrationsDir: path.join(app.getAppPath(), 'db/migrations'),
         log,
+        appVersion: app.getVersion(),
+        automaticBackups: true,
+        backupWorker: path.join(outDir, 'main', 'backup-worker.js'),
       });
       core = liveCore;
       const preload = path.join(outDir, 'preload', 'preload.cjs');
@@ -95,7 +101,14 @@ function start(): void {
         log,
       });
       stop.push(
-        wireIpc(liveCore, () => win, devUrl, log, printer),
+        wireIpc(
+          liveCore,
+          () => win,
+          devUrl,
+          log,
+          printer,
+          createBackupShell(() => win),
+        ),
         startAutoLock(liveCore),
         () => printer.dispose(),
       );

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { exportInfoInput } from '../db/documents/inputs';
 
 /** The hash routes the shell may print. Nothing else is ever loaded into a print window. */
-export const PRINT_ROUTE = /^\/print\/(order|child)\/[0-9A-Za-z-]{1,64}(\?[^#\s]{0,2000})?$/;
+export const PRINT_ROUTE =
+  /^\/print\/(order|child|stats|relief|suit)\/[0-9A-Za-z-]{1,64}(\?[^#\s]{0,2000})?$/;
 
 /**
  * What a print window may ask the core: the reads its documents are made of. A print window
@@ -16,6 +17,9 @@ export const PRINT_WINDOW_METHODS: ReadonlySet<string> = new Set([
   'session.status',
   'orders.get',
   'documents.childSummary',
+  'stats.ledger',
+  'relief.get',
+  'suits.get',
 ]);
 
 /** The query (before the hash) that tells the renderer it is a print window, not the app. */
@@ -24,7 +28,7 @@ export const PRINT_WINDOW_QUERY = 'print=1';
 /** Characters Windows, macOS or Linux refuse in a file name, and control characters. */
 const UNSAFE_FILE_CHARS = /[\\/:*?"<>|]/g;
 
-export function safeFileName(name: string): string {
+export function safeFileName(name: string, ext = '.pdf'): string {
   const cleaned = Array.from(name, (c) => (c.charCodeAt(0) < 0x20 ? '_' : c))
     .join('')
     .replace(UNSAFE_FILE_CHARS, '_')
@@ -32,7 +36,7 @@ export function safeFileName(name: string): string {
     .trim()
     .slice(0, 120);
   const base = cleaned || 'document';
-  return base.toLowerCase().endsWith('.pdf') ? base : `${base}.pdf`;
+  return !ext || base.toLowerCase().endsWith(ext) ? base : `${base}${ext}`;
 }
 
 const fileName = z
@@ -55,6 +59,16 @@ export const shellInputs = {
   }),
   'shell.printBatch': z.object({ items: z.array(printJob).min(1).max(1000) }),
   'shell.cancelPrint': z.object({}).strict(),
+  /** A file the core already made and audited (an Excel export): only where to put it is asked. */
+  'shell.saveFile': z.object({
+    fileName: z
+      .string()
+      .min(1)
+      .max(200)
+      .transform((v) => safeFileName(v).replace(/\.pdf$/, '')),
+    mime: z.string().max(120),
+    bytes: z.instanceof(Uint8Array),
+  }),
 };
 
 export type ShellMethod = keyof typeof shellInputs;
@@ -77,6 +91,8 @@ export interface ShellOutputs {
     cancelled: boolean;
   } | null;
   'shell.cancelPrint': { cancelled: boolean };
+  /** false when the caseworker cancelled the save dialog. */
+  'shell.saveFile': { saved: boolean };
 }
 export type ShellOutput<M extends ShellMethod> = ShellOutputs[M];
 

@@ -197,6 +197,23 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
     }
   }
 
+  async function saveFile(input: unknown): Promise<ApiResult<ShellOutputs['shell.saveFile']>> {
+    const file = shellInputs['shell.saveFile'].parse(input);
+    const ext = path.extname(file.fileName).slice(1) || 'xlsx';
+    const parent = opts.getMainWindow();
+    const options: Electron.SaveDialogOptions = {
+      defaultPath: path.join(app.getPath('documents'), file.fileName),
+      filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    };
+    const choice = parent
+      ? await dialog.showSaveDialog(parent, options)
+      : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return ok({ saved: false });
+    await writeFile(choice.filePath, file.bytes);
+    return ok({ saved: true });
+  }
+
   async function printBatch(input: unknown): Promise<ApiResult<ShellOutputs['shell.printBatch']>> {
     const { items } = shellInputs['shell.printBatch'].parse(input);
     const parent = opts.getMainWindow();
@@ -238,6 +255,7 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
   }
 
   const handlers: Record<ShellMethod, (input: unknown) => Promise<ApiResult<unknown>>> = {
+    'shell.saveFile': saveFile,
     'shell.printToPdf': printToPdf,
     'shell.printBatch': printBatch,
     'shell.cancelPrint': async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { pinyin } from 'pinyin-pro';
 import type { z } from 'zod';
@@ -97,11 +98,16 @@ async function sessionStatus(host: Host) {
     state,
     user: state === 'unlocked' ? host.ctx().user : null,
     idleMinutes: host.idleMinutes() ?? 0,
+    // No key slots but a database: first-run setup is refused; restoring is offered.
+    databaseWithoutKeys: state === 'setup' && existsSync(host.vault.dbFile),
   };
 }
 
 async function sessionSetup(host: Host, input: z.output<typeof setupInput>): Promise<SessionUser> {
   if (host.state() !== 'setup') throw new ApiError('VALIDATION', t('validation.account.alreadySetUp'));
+  // Deleting keyslots.json must not let whoever sits here make an administrator beside
+  // the real database: that database is restored with its key slots, from a backup.
+  if (existsSync(host.vault.dbFile)) throw new ApiError('VALIDATION', t('validation.account.databaseExists'));
   assertStrong('passphrase', input.passphrase, input);
   const user: SessionUser = {
     id: newId(),

@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { t } from '../../renderer/src/i18n';
 import { SignInThrottle } from '../accounts/throttle';
 import { appendAudit } from '../audit/chain';
+import { BackupService } from '../backup/service';
 import { usernameTag } from '../core/keyring';
 import type { KdfParams } from '../core/keyslots';
 import { loadMigrations, migrate } from '../core/migrate';
@@ -24,6 +25,12 @@ export interface CoreOptions {
   log?: Logger;
   /** Weaker KDF parameters make tests fast; the app always uses the default. */
   kdf?: KdfParams;
+  /** Written into backup manifests. */
+  appVersion?: string;
+  /** Back up at the first sign-in of a day and on quit (db/backup). The app turns it on. */
+  automaticBackups?: boolean;
+  /** The bundled backup worker (out/main/backup-worker.js); from source the TypeScript one runs. */
+  backupWorker?: string;
 }
 
 export type Logger = (level: 'info' | 'warn' | 'error', msg: string, extra?: unknown) => void;
@@ -42,6 +49,8 @@ export interface Core {
   isUnlocked(): boolean;
   /** The auto-lock setting; null while locked. */
   idleMinutes(): number | null;
+  /** Waits for a running backup, then backs up if anything changed (automatic backups on). */
+  beforeQuit(): Promise<void>;
   close(): void;
 }
 
@@ -89,6 +98,7 @@ class SunwardCore implements Core, Host {
   readonly vault: Vault;
   readonly signInThrottle: SignInThrottle;
   readonly log: Logger;
+  readonly backups: BackupService;
   private session: OpenSession | null = null;
   private readonly listeners = new Map<CoreEvent, Set<(payload: unknown) => void>>();
 
@@ -99,6 +109,11 @@ class SunwardCore implements Core, Host {
     this.signInThrottle = new SignInThrottle(join(opts.dataDir, 'signin-guard.json'));
     this.log =
       opts.log ?? ((level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? ''));
+    this.backups = new BackupService(this, {
+      appVersion: opts.appVersion ?? '0.0.0-dev',
+      automatic: opts.automaticBackups ?? false,
+      workerFile: opts.backupWorker,
+    });
   }
 
   invoke(method: string, input: unknown): Promise<ApiResult<unknown>> {
@@ -137,6 +152,11 @@ class SunwardCore implements Core, Host {
   transaction<T>(fn: (ctx: Ctx) => T): T {
     const ctx = this.ctx();
     return ctx.raw.transaction(() => fn(ctx)).immediate();
+  }
+
+  /** The open database's key (the backup worker opens its copy with it). */
+  databaseKey(): Buffer {
+    return this.secrets().db;
   }
 
   /** The session's keys; a caller that keeps any beyond the call copies it (copySecrets). */
@@ -294,6 +314,10 @@ class SunwardCore implements Core, Host {
           )
           .immediate();
       }
+      this.backups.flushPending(ctx);
+      // After the sign-in's own audit rows (written by the caller right after this returns):
+      // the anchors check and the day's first backup.
+      setTimeout(() => this.backups.afterSignIn(), 0).unref();
       return user;
     } catch (err) {
       raw?.close();
@@ -341,6 +365,10 @@ class SunwardCore implements Core, Host {
     }
     this.closeSession();
     this.emit('locked', { reason });
+  }
+
+  beforeQuit(): Promise<void> {
+    return this.backups.beforeQuit();
   }
 
   close(): void {

@@ -111,4 +111,6 @@ export interface Host {
   idleMinutes(): number | null;
   /** Wrong passphrases per account, on disk; audited at the next sign-in. */
   signInThrottle: import('../accounts/throttle').SignInThrottle;
+  /** Backups, restore and the audit anchors (db/backup/service.ts). */
+  readonly backups: import('../backup/service').BackupService;
 }

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { t } from '../../renderer/src/i18n';
 import { emptyInput } from '../accounts/inputs';
-import { method } from '../api/define';
-import { verifyChain } from './chain';
+import { hostMethod, method } from '../api/define';
+import { type ProblemKind, verifyChain } from './chain';
 import { auditListInput } from './inputs';
 import { auditLog } from './schema';
 
@@ -54,21 +54,35 @@ export const auditMethods = {
     },
   }),
 
-  'audit.verify': method({
+  'audit.verify': hostMethod({
     input: emptyInput,
     access: ['admin'],
     // A verification is itself recorded, after the walk, so it does not verify its own row.
-    kind: 'write',
-    handler: (ctx) => {
+    kind: 'host',
+    handler: async (host) => {
+      const ctx = host.ctx();
       const report = verifyChain(ctx.raw);
-      ctx.audit.write({ action: 'audit.verify', detail: { ok: report.ok, checked: report.checked } });
+      // The chain can be whole and still cut short or rewritten by someone holding the key;
+      // the newest backups' manifests, outside the database, say where it stood then.
+      const anchors = host.backups.divergences(ctx);
+      const ok = report.ok && anchors.length === 0;
+      host.transaction((c) =>
+        c.audit.write({
+          action: 'audit.verify',
+          detail: { ok, checked: report.checked, anchorsDiverged: anchors.length },
+        }),
+      );
       return {
-        ok: report.ok,
+        ok,
         checked: report.checked,
-        problems: report.problems.map((p) => ({
-          ...p,
-          message: t(`errors.auditChain.${p.kind}`, { seq: p.seq }),
-        })),
+        problems: [
+          ...report.problems.map((p) => ({
+            seq: p.seq,
+            kind: p.kind as ProblemKind | 'anchor',
+            message: t(`errors.auditChain.${p.kind}`, { seq: p.seq }),
+          })),
+          ...anchors.map((d) => ({ seq: d.anchorSeq, kind: 'anchor' as const, message: d.message })),
+        ],
       };
     },
   }),

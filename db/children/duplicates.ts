@@ -1,9 +1,7 @@
-import { and, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { can } from '../access/policy';
 import type { Ctx } from '../api/define';
 import { maskIdNumber } from './idNumber';
 import { pinyinKey } from './model';
-import { childRelations, children, persons } from './schema';
 
 export type DuplicateReason = 'sameIdNumber' | 'sameNameBirth' | 'samePinyinBirth' | 'sameNameGuardian';
 
@@ -31,6 +29,42 @@ export interface DuplicateProbe {
   guardianNames?: string[];
 }
 
+interface CandidateRow {
+  id: string;
+  name: string;
+  birthDate: string;
+  idNumber: string | null;
+  township: string;
+  village: string | null;
+  status: 'active' | 'closed';
+  ownerId: string | null;
+}
+
+const COLUMNS = `c.id, c.name, c.birth_date AS birthDate, c.id_number AS idNumber, c.township, c.village, c.status, c.owner_id AS ownerId`;
+const QUERIES = {
+  id: `SELECT ${COLUMNS} FROM children c WHERE c.deleted_at IS NULL AND c.id_number = ?`,
+  nameBirth: `SELECT ${COLUMNS} FROM children c WHERE c.deleted_at IS NULL AND c.name = ? AND c.birth_date = ?`,
+  pinyinBirth: `SELECT ${COLUMNS} FROM children c WHERE c.deleted_at IS NULL AND c.name_pinyin = ? AND c.birth_date = ? AND c.name <> ?`,
+  nameGuardian: `SELECT ${COLUMNS} FROM children c
+    JOIN child_relations r ON r.child_id = c.id AND r.deleted_at IS NULL AND (r.is_guardian = 1 OR r.is_caregiver = 1)
+    JOIN persons p ON p.id = r.person_id
+    WHERE c.deleted_at IS NULL AND c.name = ? AND p.name IN (SELECT value FROM json_each(?))`,
+} as const;
+
+// Prepared once per connection: the ledger import asks this for every row of a large file.
+const statements = new WeakMap<object, Record<keyof typeof QUERIES, import('better-sqlite3').Statement>>();
+function prepared(ctx: Ctx) {
+  let byConn = statements.get(ctx.raw);
+  if (!byConn) {
+    byConn = Object.fromEntries(Object.entries(QUERIES).map(([k, q]) => [k, ctx.raw.prepare(q)])) as Record<
+      keyof typeof QUERIES,
+      import('better-sqlite3').Statement
+    >;
+    statements.set(ctx.raw, byConn);
+  }
+  return byConn;
+}
+
 /**
  * Children who are probably the one being entered: the same ID number; the same name, or the
  * same pinyin (张晓明/张小明), with the same birth date; or the same name under a guardian of
@@ -40,73 +74,29 @@ export function findDuplicates(
   ctx: Ctx,
   probe: DuplicateProbe,
 ): (DuplicateCandidate & { ownerId: string | null })[] {
-  const found = new Map<string, { row: typeof children.$inferSelect; reasons: Set<DuplicateReason> }>();
-  const add = (rows: (typeof children.$inferSelect)[], reason: DuplicateReason) => {
-    for (const row of rows) {
+  const found = new Map<string, { row: CandidateRow; reasons: Set<DuplicateReason> }>();
+  const q = prepared(ctx);
+  const add = (rows: unknown[], reason: DuplicateReason) => {
+    for (const row of rows as CandidateRow[]) {
+      if (probe.excludeId && row.id === probe.excludeId) continue;
       const entry = found.get(row.id) ?? { row, reasons: new Set<DuplicateReason>() };
       entry.reasons.add(reason);
       found.set(row.id, entry);
     }
   };
-  const live = (...more: (SQL | undefined)[]) =>
-    and(isNull(children.deletedAt), probe.excludeId ? ne(children.id, probe.excludeId) : undefined, ...more);
 
   const id = probe.idNumber?.trim().toUpperCase();
-  if (id && id.length === 18)
-    add(
-      ctx.db
-        .select()
-        .from(children)
-        .where(live(eq(children.idNumber, id)))
-        .all(),
-      'sameIdNumber',
-    );
+  if (id && id.length === 18) add(q.id.all(id), 'sameIdNumber');
 
   const name = probe.name.trim();
   if (name && probe.birthDate) {
-    add(
-      ctx.db
-        .select()
-        .from(children)
-        .where(live(eq(children.name, name), eq(children.birthDate, probe.birthDate)))
-        .all(),
-      'sameNameBirth',
-    );
+    add(q.nameBirth.all(name, probe.birthDate), 'sameNameBirth');
     const py = pinyinKey(name);
-    if (py) {
-      const rows = ctx.db
-        .select()
-        .from(children)
-        .where(live(eq(children.namePinyin, py), eq(children.birthDate, probe.birthDate)))
-        .all()
-        .filter((r) => r.name !== name);
-      add(rows, 'samePinyinBirth');
-    }
+    if (py) add(q.pinyinBirth.all(py, probe.birthDate, name), 'samePinyinBirth');
   }
 
   const guardians = (probe.guardianNames ?? []).map((g) => g.trim()).filter(Boolean);
-  if (name && guardians.length) {
-    const rows = ctx.db
-      .select({ child: children })
-      .from(children)
-      .innerJoin(
-        childRelations,
-        and(eq(childRelations.childId, children.id), isNull(childRelations.deletedAt)),
-      )
-      .innerJoin(persons, eq(persons.id, childRelations.personId))
-      .where(
-        live(
-          eq(children.name, name),
-          inArray(persons.name, guardians),
-          or(eq(childRelations.isGuardian, true), eq(childRelations.isCaregiver, true)),
-        ),
-      )
-      .all();
-    add(
-      rows.map((r) => r.child),
-      'sameNameGuardian',
-    );
-  }
+  if (name && guardians.length) add(q.nameGuardian.all(name, JSON.stringify(guardians)), 'sameNameGuardian');
 
   return [...found.values()].slice(0, 20).map(({ row, reasons }) => ({
     ownerId: row.ownerId,

@@ -64,6 +64,16 @@ export const children = sqliteTable(
     index('children_owner').on(t.deletedAt, t.ownerId, t.status, t.namePinyin),
     index('children_risk').on(t.deletedAt, t.riskLevel, t.status, t.namePinyin),
     index('children_birth').on(t.deletedAt, t.birthDate),
+    // 统计台账 (db/stats/model.ts), answered from the index alone: children new within a period
+    // (a range on created_at), and children on file at a date, walked in township and caseworker
+    // order so the count needs no sort.
+    index('children_stats').on(t.deletedAt, t.createdAt, t.township, t.ownerId),
+    index('children_stock').on(t.deletedAt, t.township, t.ownerId, t.createdAt, t.closedAt),
+    // A record's child by id with its township and caseworker, without reading the child's row.
+    index('children_group').on(t.id, t.deletedAt, t.township, t.ownerId),
+    index('children_stats_defacto')
+      .on(t.createdAt, t.closedAt, t.township, t.ownerId)
+      .where(sql`${t.deletedAt} IS NULL AND ${t.categories} LIKE '%"deFactoUnsupported"%'`),
   ],
 );
 

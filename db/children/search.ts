@@ -1,10 +1,19 @@
 import { pinyin } from 'pinyin-pro';
 
+// Names repeat (and one import asks for each name several times); pinyin-pro is the costly part.
+const pinyinCache = new Map<string, readonly string[]>();
+const PINYIN_CACHE_MAX = 50_000;
+
 /** Full pinyin of a name, surname readings first (曾 → zeng), without spaces or tones. */
 export function namePinyin(name: string): string[] {
-  return pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true })
+  const cached = pinyinCache.get(name);
+  if (cached) return [...cached];
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true })
     .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''))
     .filter(Boolean);
+  if (pinyinCache.size >= PINYIN_CACHE_MAX) pinyinCache.clear();
+  pinyinCache.set(name, syllables);
+  return [...syllables];
 }
 
 function suffixes(text: string, minLength = 1): string[] {

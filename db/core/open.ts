@@ -20,16 +20,6 @@ function rawKeyLiteral(key: Buffer): Buffer {
   return literal;
 }
 
-/** Hands the key to SQLCipher and wipes the literal it was handed in. */
-export function applyKey(raw: Database.Database, key: Buffer): void {
-  const literal = rawKeyLiteral(key);
-  try {
-    raw.key(literal);
-  } finally {
-    literal.fill(0);
-  }
-}
-
 /**
  * Re-encrypts the whole file under `next` (更换数据库密钥). SQLCipher rekeys only outside WAL
  * mode, so the WAL is folded in first and WAL mode comes back after. The rekey runs in one
@@ -56,13 +46,7 @@ export function openEncrypted(file: string, key: Buffer, opts: { create: boolean
   if (key.length !== 32) throw new Error('database key must be 32 bytes');
   const raw = new Database(file, { fileMustExist: !opts.create });
   try {
-    // SQLCipher 4 format, so the file can also be opened by standard SQLCipher tools.
-    raw.pragma(`cipher = 'sqlcipher'`);
-    raw.pragma('legacy = 4');
-    // A raw key (x'…'): it is already 32 random bytes, so SQLCipher's PBKDF2 would only add
-    // a quarter of a second to every opening and no protection.
     applyKey(raw, key);
-    raw.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch (err) {
     raw.close();
     throw new ApiError('INTERNAL', t('errors.databaseUnreadable'), undefined, err);
@@ -75,6 +59,27 @@ export function openEncrypted(file: string, key: Buffer, opts: { create: boolean
   // children (about 128 MiB at most) keeps search and lists from decrypting the same pages.
   raw.pragma('cache_size = -131072');
   return raw;
+}
+
+/**
+ * Sets the cipher and the key on a fresh connection and proves the key with one read.
+ * Backups and their checks (db/backup) open copies the same way.
+ */
+export function applyKey(raw: Database.Database, key: Buffer): void {
+  if (key.length !== 32) throw new Error('database key must be 32 bytes');
+  // SQLCipher 4 format, so the file can also be opened by standard SQLCipher tools.
+  raw.pragma(`cipher = 'sqlcipher'`);
+  raw.pragma('legacy = 4');
+  // A raw key (x'…'): it is already 32 random bytes, so SQLCipher's PBKDF2 would only add
+  // a quarter of a second to every opening and no protection.
+  // Handed over in a buffer that is wiped as soon as SQLCipher has taken it.
+  const literal = rawKeyLiteral(key);
+  try {
+    raw.key(literal);
+  } finally {
+    literal.fill(0);
+  }
+  raw.prepare('SELECT count(*) FROM sqlite_master').get();
 }
 
 /** Opens a database without a key, for the benchmark's plain-file comparison only. */

@@ -314,14 +314,17 @@ export class Vault {
    * The current database key alone, for tools that open the file themselves (the seed generator,
    * the benchmark, tests): `{ key }`, or null when the passphrase does not open the slot.
    */
-  async openDatabaseKey(username: string, passphrase: string): Promise<{ key: Buffer } | null> {
+  async openDatabaseKey(
+    username: string,
+    passphrase: string,
+  ): Promise<{ key: Buffer; accountId: string } | null> {
     const opened = await this.open(username, passphrase);
     if (!opened) return null;
     const [newest, ...older] = opened.dbKeys;
     for (const k of older) k.key.fill(0);
     opened.counselling?.fill(0);
     opened.signing?.fill(0);
-    return newest ? { key: newest.key } : null;
+    return newest ? { key: newest.key, accountId: opened.accountId } : null;
   }
 
   /** Whether `passphrase` opens the account's slot. */
@@ -387,6 +390,26 @@ export class Vault {
   /** The first slot file of a studio, written once its database has committed. */
   create(file: KeySlotFile): void {
     writeKeySlots(this.slotFile, file);
+  }
+
+  /** The slot file as it is, for a backup to carry (wrapped keys only). */
+  exportSlots(): string {
+    return JSON.stringify(this.file(), null, 2);
+  }
+
+  /** A backup's slot file opened with an account's passphrase; null when it does not open, in equal time. */
+  async openFrom(slotText: string, username: string, passphrase: string): Promise<OpenedSlot | null> {
+    try {
+      return await openSlotFileText(slotText, username, passphrase, this.kdf);
+    } catch {
+      await this.burn(passphrase);
+      return null;
+    }
+  }
+
+  /** Replaces the slot file with a backup's (a restore, or a new PC). */
+  importSlots(slotText: string): void {
+    writeKeySlots(this.slotFile, parseKeySlots(slotText));
   }
 
   remove(accountId: string): void {

@@ -24,7 +24,10 @@ export const psychAssessments = sqliteTable(
     crisis: integer('crisis', { mode: 'boolean' }).notNull().default(false),
     ...recordColumns(),
   },
-  (t) => [index('psych_assessments_child').on(t.childId, t.date)],
+  (t) => [
+    index('psych_assessments_child').on(t.childId, t.date),
+    index('psych_assessments_date').on(t.date, t.deletedAt, t.childId),
+  ],
 );
 
 // 心理疏导 session
@@ -50,6 +53,7 @@ export const counsellingSessions = sqliteTable(
   (t) => [
     index('counselling_sessions_child').on(t.childId, t.date),
     index('counselling_sessions_next').on(t.nextFollowUp),
+    index('counselling_sessions_date').on(t.date, t.deletedAt, t.childId),
   ],
 );
 

@@ -5,8 +5,17 @@ import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { maySeeCounsellingText } from '../counselling/handlers';
 import { guardianshipOrders } from '../orders/schema';
+import { loadRelief } from '../relief/model';
+import { loadSuit } from '../suits/model';
 import { childSummaryInput, recordExportInput, type SummarySection } from './inputs';
 import { type ChildSummaryDoc, childSummary } from './summary';
+
+const EXPORT_ENTITY = {
+  orderPdf: 'order',
+  childSummary: 'child',
+  reliefPdf: 'relief',
+  suitPdf: 'suit',
+} as const;
 
 export type { ChildSummaryDoc } from './summary';
 
@@ -55,6 +64,25 @@ export const documentMethods = {
     kind: 'write',
     shellOnly: true,
     handler: (ctx, input): { recordedAt: number } => {
+      if (input.kind === 'statsPdf') {
+        // The 统计台账 page printed: counts only, so the row carries the period, not a child.
+        if (!input.period)
+          throw new ApiError('VALIDATION', t('errors.validation'), { period: t('errors.required') });
+        ctx.audit.write({
+          action: 'stats.export',
+          entity: 'stats',
+          detail: {
+            kind: 'ledgerPdf',
+            period: input.period,
+            sha256: input.sha256,
+            fileName: input.fileName,
+            ...(input.pages ? { pages: input.pages } : {}),
+          },
+        });
+        return { recordedAt: ctx.clock.now() };
+      }
+      if (!input.childId)
+        throw new ApiError('VALIDATION', t('errors.validation'), { childId: t('errors.required') });
       const child = loadChild(ctx, input.childId);
       if (input.kind === 'orderPdf') {
         const order = ctx.db
@@ -64,6 +92,15 @@ export const documentMethods = {
           .get();
         if (!order) throw new ApiError('NOT_FOUND', t('errors.notFound'));
         if (order.childId !== child.id)
+          throw new ApiError('VALIDATION', t('errors.validation'), {
+            childId: t('documents.validation.wrongChild'),
+          });
+      } else if (input.kind === 'reliefPdf' || input.kind === 'suitPdf') {
+        const owner =
+          input.kind === 'reliefPdf'
+            ? loadRelief(ctx, input.entityId).childId
+            : loadSuit(ctx, input.entityId).childId;
+        if (owner !== child.id)
           throw new ApiError('VALIDATION', t('errors.validation'), {
             childId: t('documents.validation.wrongChild'),
           });
@@ -87,7 +124,7 @@ export const documentMethods = {
           : undefined;
       ctx.audit.write({
         action: 'documents.export',
-        entity: input.kind === 'orderPdf' ? 'order' : 'child',
+        entity: EXPORT_ENTITY[input.kind],
         entityId: input.entityId,
         detail: {
           kind: input.kind,

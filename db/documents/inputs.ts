@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
+import { isRealDate } from '../common/dates';
 import { optionalDate, requiredText } from '../common/inputs';
+import { PERIOD_KINDS } from '../stats/codes';
 
 /** The parts a referral summary (转介摘要) can carry, in the order the document prints them. */
 export const SUMMARY_SECTIONS = [
@@ -39,7 +41,7 @@ export const childSummaryInput = z
     message: t('documents.validation.rangeReversed'),
   });
 
-export const EXPORT_KINDS = ['orderPdf', 'childSummary'] as const;
+export const EXPORT_KINDS = ['orderPdf', 'childSummary', 'statsPdf', 'reliefPdf', 'suitPdf'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** What the caller knows about an export before the file exists. */
@@ -47,7 +49,16 @@ export const exportInfoInput = z.object({
   kind: z.enum(EXPORT_KINDS),
   /** The order's id, or the child's for a summary. */
   entityId: z.string().min(1).max(64),
-  childId: z.string().min(1).max(64),
+  /** Every kind but statsPdf is about one child. */
+  childId: z.string().min(1).max(64).optional(),
+  /** statsPdf: the ledger's period (entityId is then 'ledger'). */
+  period: z
+    .object({
+      kind: z.enum(PERIOD_KINDS),
+      from: z.string().refine(isRealDate),
+      to: z.string().refine(isRealDate),
+    })
+    .optional(),
   sections: z.array(z.enum(SUMMARY_SECTIONS)).max(SUMMARY_SECTIONS.length).optional(),
   partner: z.string().trim().min(1).max(40).optional(),
 });

@@ -19,7 +19,10 @@ export const admonitions = sqliteTable(
     deliveredBy: text('delivered_by').notNull(),
     ...recordColumns(),
   },
-  (t) => [index('admonitions_child').on(t.childId, t.date)],
+  (t) => [
+    index('admonitions_child').on(t.childId, t.date),
+    index('admonitions_date').on(t.date, t.deletedAt, t.childId),
+  ],
 );
 
 // 家庭教育指导 plan. Its goals are requirements and its 回访 are follow-ups (db/followups).
@@ -55,6 +58,7 @@ export const guidancePlans = sqliteTable(
   (t) => [
     index('guidance_plans_child').on(t.childId),
     index('guidance_plans_status').on(t.deletedAt, t.status),
+    index('guidance_plans_group').on(t.id, t.deletedAt, t.childId),
   ],
 );
 
@@ -88,5 +92,8 @@ export const guidanceSessions = sqliteTable(
     evaluation: text('evaluation'),
     ...recordColumns(),
   },
-  (t) => [index('guidance_sessions_plan').on(t.planId, t.date)],
+  (t) => [
+    index('guidance_sessions_plan').on(t.planId, t.date),
+    index('guidance_sessions_date').on(t.date, t.deletedAt, t.planId),
+  ],
 );

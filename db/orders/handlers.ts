@@ -26,6 +26,7 @@ import {
   setRequirementStatus,
 } from '../followups/model';
 import { readSetting } from '../settings/handlers';
+import { createSuitFromOrder, suitIdForOrder } from '../suits/model';
 import { DEFAULT_OBSERVATION_MONTHS, type OrderStatus, PROBLEMS, type ProblemCode } from './codes';
 import {
   orderApproveInput,
@@ -81,6 +82,8 @@ export interface OrderView {
   evaluationNote: string | null;
   outcome: OrderRow['outcome'];
   outcomePlanId: string | null;
+  /** The 支持起诉 this order escalated to (created with the evaluation). */
+  outcomeSuitId: string | null;
   closedAt: number | null;
   withdrawnAt: number | null;
   withdrawReason: string | null;
@@ -154,6 +157,7 @@ export function viewOrder(ctx: Ctx, id: string): OrderView {
     evaluationNote: o.evaluationNote,
     outcome: o.outcome,
     outcomePlanId: o.outcomePlanId,
+    outcomeSuitId: o.outcome === 'supportSuit' ? suitIdForOrder(ctx, o.id) : null,
     closedAt: o.closedAt,
     withdrawnAt: o.withdrawnAt,
     withdrawReason: o.withdrawReason,
@@ -453,6 +457,8 @@ export const orderMethods = {
         outcomePlanId,
         closedAt: ctx.clock.now(),
       });
+      // The escalation lands in 支持起诉 in this same write: a linked draft suit.
+      if (input.outcome === 'supportSuit') createSuitFromOrder(ctx, o.id, input.note);
       audit(ctx, o, 'orders.evaluate', { evaluation: input.evaluation, outcome: input.outcome });
       return viewOrder(ctx, o.id);
     },

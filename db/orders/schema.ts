@@ -48,6 +48,9 @@ export const guardianshipOrders = sqliteTable(
     index('orders_child').on(t.childId),
     index('orders_status').on(t.deletedAt, t.status),
     index('orders_observation_end').on(t.status, t.observationEnd),
+    // 统计台账: orders issued and closed within a period.
+    index('orders_issue_date').on(t.issueDate, t.deletedAt, t.withdrawnAt, t.childId),
+    index('orders_closed_at').on(t.closedAt, t.status, t.deletedAt, t.childId, t.outcome),
   ],
 );
 

@@ -31,6 +31,9 @@ export const referrals = sqliteTable(
     index('referrals_status').on(t.deletedAt, t.status, t.receivedDate),
     index('referrals_received').on(t.deletedAt, t.receivedDate),
     index('referrals_department').on(t.sourceDepartment, t.receivedDate),
+    // 统计台账: referrals received in a period by who received them, and an action's referral.
+    index('referrals_stats').on(t.receivedDate, t.deletedAt, t.receivedBy),
+    index('referrals_group').on(t.id, t.deletedAt, t.receivedBy),
   ],
 );
 
@@ -89,5 +92,6 @@ export const referralActions = sqliteTable(
     index('referral_actions_referral').on(t.referralId),
     index('referral_actions_open_due').on(t.replyDate, t.withdrawnAt, t.replyDue),
     index('referral_actions_agency').on(t.agency),
+    index('referral_actions_sent').on(t.sentDate, t.deletedAt, t.withdrawnAt, t.referralId, t.agency),
   ],
 );

@@ -1,11 +1,14 @@
 // Reminders (工作提醒) are derived from the records on every read, never stored, so they
 // cannot drift from what the records say. Each rule is one indexed query.
 import type { Ctx } from '../api/define';
-import { addDays } from '../calendar/workdays';
+import { addDays, workdays } from '../calendar/workdays';
 import { addMonths, type ParentFacts, readGuardianship } from '../children/guardianship';
 import { type PlanTerms, planProgress } from '../education/progress';
 import { orderNumber } from '../orders/handlers';
 import { referralNumber } from '../referrals/handlers';
+import { DECISION_WORKDAYS, RETURN_VISIT_MONTHS } from '../relief/codes';
+import { reportFollowUps } from '../reports/model';
+import { COURT_DAYS, FILING_DAYS } from '../suits/codes';
 
 export const REMINDER_KINDS = [
   'crisis',
@@ -15,12 +18,17 @@ export const REMINDER_KINDS = [
   'observationEnding',
   'referralVerify',
   'referralReply',
+  'reportFollowUp',
   'guidanceSession',
   'planFollowUp',
   'visitDue',
   'releaseSoon',
   'turning18',
   'deFactoEligible',
+  'reliefDecision',
+  'reliefReturnVisit',
+  'suitFiling',
+  'suitDecision',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
@@ -33,12 +41,17 @@ export const PRIORITY: Record<ReminderKind, number> = {
   observationEnding: 2,
   referralReply: 3,
   referralVerify: 3,
+  reportFollowUp: 3,
   guidanceSession: 3,
   planFollowUp: 4,
   visitDue: 4,
   releaseSoon: 5,
   turning18: 5,
   deFactoEligible: 5,
+  reliefDecision: 3,
+  reliefReturnVisit: 4,
+  suitFiling: 3,
+  suitDecision: 4,
 };
 
 export interface Reminder {
@@ -241,9 +254,18 @@ export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: stri
     push(r, 'turning18', r.childId, addMonths(r.birthDate, 18 * 12), `/children/${r.childId}`);
   }
 
+  // 强制报告 still open with no follow-up for the set number of days (reports/model.ts).
+  for (const r of reportFollowUps(ctx, opts.ownerId)) {
+    push(r, 'reportFollowUp', `${r.id}:${r.childId}:${r.due}`, r.due, `/reports/${r.id}`, {
+      number: r.number,
+    });
+  }
+
   for (const r of eligibleUnrecognised(ctx, today, opts.ownerId)) {
     push(r, 'deFactoEligible', r.childId, today, `/children/${r.childId}`);
   }
+
+  reliefAndSuitReminders(q, push, owner);
   return out;
 }
 
@@ -326,4 +348,42 @@ function eligibleUnrecognised(ctx: Ctx, today: string, ownerId?: string): Row[] 
     const m = facts.get(c.motherId);
     return !!f && !!m && readGuardianship(f, m, today).eligibleDeFactoUnsupported;
   });
+}
+
+/**
+ * 国家司法救助 and 支持起诉 (issue 17 part B): a decision due ten working days after the
+ * application; the 回访 three months after payment; an issued 意见书 not yet filed after 30 days;
+ * a filed suit's decision 30 days after filing (special procedure).
+ */
+function reliefAndSuitReminders(
+  q: <T extends Row>(sql: string) => T[],
+  push: (r: Row, kind: ReminderKind, key: string, due: string, link: string) => void,
+  owner: string,
+): void {
+  for (const r of q<Row & { id: string; applied: string }>(
+    `SELECT ${CHILD_COLS}, j.id, j.application_date AS applied FROM judicial_relief j JOIN children c ON c.id = j.child_id
+     WHERE j.deleted_at IS NULL AND j.status IN ('applied', 'reviewing') AND c.deleted_at IS NULL${owner}`,
+  ))
+    push(
+      r,
+      'reliefDecision',
+      r.id,
+      workdays.addWorkdays(r.applied, DECISION_WORKDAYS).date,
+      `/relief/${r.id}`,
+    );
+  for (const r of q<Row & { id: string; paid: string }>(
+    `SELECT ${CHILD_COLS}, j.id, j.paid_date AS paid FROM judicial_relief j JOIN children c ON c.id = j.child_id
+     WHERE j.deleted_at IS NULL AND j.status = 'paid' AND c.deleted_at IS NULL${owner}`,
+  ))
+    push(r, 'reliefReturnVisit', r.id, addMonths(r.paid, RETURN_VISIT_MONTHS), `/relief/${r.id}`);
+  for (const r of q<Row & { id: string; issued: string }>(
+    `SELECT ${CHILD_COLS}, s.id, s.issue_date AS issued FROM suit_supports s JOIN children c ON c.id = s.child_id
+     WHERE s.deleted_at IS NULL AND s.status = 'issued' AND c.deleted_at IS NULL${owner}`,
+  ))
+    push(r, 'suitFiling', r.id, addDays(r.issued, FILING_DAYS), `/suits/${r.id}`);
+  for (const r of q<Row & { id: string; filed: string }>(
+    `SELECT ${CHILD_COLS}, s.id, s.filed_date AS filed FROM suit_supports s JOIN children c ON c.id = s.child_id
+     WHERE s.deleted_at IS NULL AND s.status = 'filed' AND c.deleted_at IS NULL${owner}`,
+  ))
+    push(r, 'suitDecision', r.id, addDays(r.filed, COURT_DAYS), `/suits/${r.id}`);
 }

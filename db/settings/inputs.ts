@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { t } from '../../renderer/src/i18n';
+import { DEFAULT_BACKUP_WARN_DAYS } from '../backup/codes';
+import { DEFAULT_RETENTION } from '../backup/rotation';
 import { DEFAULT_ORDER_PREFIX } from '../orders/codes';
 import { DEFAULT_AGENCIES, DEFAULT_SOURCE_DEPARTMENTS, DEFAULT_VERIFY_WORKDAYS } from '../referrals/codes';
+import { DEFAULT_MONTHLY_WAGE_YUAN } from '../relief/codes';
+import { DEFAULT_REPORT_FOLLOW_UP_DAYS } from '../reports/codes';
 
 export const DEFAULT_IDLE_MINUTES = 10;
 
@@ -13,6 +17,12 @@ const list = (max: number) =>
     .transform((items) => [...new Set(items)]);
 
 /** Every setting, its rule and its default. One table of key → JSON value stores them. */
+/** A folder named from the root on any OS: /media/usb, E:\备份, or a \\server\share. */
+const ABSOLUTE_PATH = /^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/;
+
+const count = (min: number, max: number, message: string) =>
+  z.number({ error: message }).int(message).min(min, message).max(max, message);
+
 export const settingsShape = {
   idleMinutes: z
     .number({ error: t('validation.settings.idleMinutes') })
@@ -34,6 +44,30 @@ export const settingsShape = {
     .string()
     .trim()
     .regex(/^[\p{Script=Han}A-Za-z]{1,12}$/u, t('validation.settings.orderPrefix')),
+  /** 备份保留：按日、按周、按月各保留几份 (db/backup/rotation.ts) */
+  backupKeepDaily: count(1, 60, t('validation.settings.backupKeepDaily')),
+  backupKeepWeekly: count(0, 52, t('validation.settings.backupKeepWeekly')),
+  backupKeepMonthly: count(0, 120, t('validation.settings.backupKeepMonthly')),
+  /** 首页 warns when the last good backup is older than this many days. */
+  backupWarnDays: count(1, 90, t('validation.settings.backupWarnDays')),
+  /** 第二备份位置 (a USB drive or a share); '' for none. An absolute path. */
+  backupSecondFolder: z
+    .string()
+    .trim()
+    .max(500, t('validation.settings.backupSecondFolder'))
+    .refine((v) => v === '' || ABSOLUTE_PATH.test(v), t('validation.settings.backupSecondFolder')),
+  /** 强制报告: days without a follow-up before a reminder */
+  reportFollowUpDays: z
+    .number({ error: t('mandatoryReports.validation.followUpDays') })
+    .int(t('mandatoryReports.validation.followUpDays'))
+    .min(1, t('mandatoryReports.validation.followUpDays'))
+    .max(90, t('mandatoryReports.validation.followUpDays')),
+  /** 山东省职工月平均工资（元）: 36 months of it is 国家司法救助's usual ceiling (a warning). */
+  reliefMonthlyWage: z
+    .number({ error: t('validation.settings.reliefMonthlyWage') })
+    .int(t('validation.settings.reliefMonthlyWage'))
+    .min(1000, t('validation.settings.reliefMonthlyWage'))
+    .max(100000, t('validation.settings.reliefMonthlyWage')),
 };
 
 export type Settings = { [K in keyof typeof settingsShape]: z.output<(typeof settingsShape)[K]> };
@@ -44,6 +78,13 @@ export const SETTINGS_DEFAULTS: Settings = {
   agencies: DEFAULT_AGENCIES,
   verifyWorkdays: DEFAULT_VERIFY_WORKDAYS,
   orderPrefix: DEFAULT_ORDER_PREFIX,
+  backupKeepDaily: DEFAULT_RETENTION.daily,
+  backupKeepWeekly: DEFAULT_RETENTION.weekly,
+  backupKeepMonthly: DEFAULT_RETENTION.monthly,
+  backupWarnDays: DEFAULT_BACKUP_WARN_DAYS,
+  backupSecondFolder: '',
+  reportFollowUpDays: DEFAULT_REPORT_FOLLOW_UP_DAYS,
+  reliefMonthlyWage: DEFAULT_MONTHLY_WAGE_YUAN,
 };
 
 export const settingsUpdateInput = z.object(settingsShape).partial();

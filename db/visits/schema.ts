@@ -40,5 +40,6 @@ export const visits = sqliteTable(
     index('visits_child').on(t.childId, t.status, t.date),
     index('visits_next').on(t.status, t.nextVisitDate),
     index('visits_drafts').on(t.status, t.createdBy),
+    index('visits_date').on(t.date, t.status, t.deletedAt, t.childId),
   ],
 );

@@ -1,5 +1,5 @@
 // npm run bench -- [--children N] [--json FILE] [--data-dir DIR] [--iterations K] [--budget S]
-//                   [--fresh] [--explain] [--skip-pdf]
+//                   [--fresh] [--explain] [--skip-pdf] [--skip-ledger] [--ledger-rows R]
 //   (the PDF timings print through the built renderer: run `npm run build` first)
 //
 // Seeds N synthetic children (or reuses .data/bench-N/ from an earlier run), then measures the
@@ -9,7 +9,7 @@
 // update, opening a file audits the view) change the cached folder a little; --fresh reseeds.
 // Each operation and path stops after --budget seconds (and at least 5 runs), so a query that
 // takes seconds shows up as such without holding the run up for an hour.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
@@ -22,7 +22,9 @@ import { openEncrypted, openPlain } from '../../db/core/open';
 import { NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
+import { measureBackup } from './backup';
 import { prepareDataset } from './dataset';
+import { measureLedger } from './ledger';
 import { measurePdf } from './pdf';
 import { type Call, Replayer, record, recordRolledBack } from './replay';
 import { formatTable, jsonRows, type Row, summarize, timeEach, warmUp } from './stats';
@@ -36,7 +38,7 @@ import {
   updateInputs,
 } from './workload';
 
-const TARGETS = { search: 5, list: 5, file: 10, open: 200 } as const;
+const TARGETS = { search: 5, list: 5, file: 10, open: 200, yearStats: 100, excelExport: 2000 } as const;
 const WARMUP = 20;
 
 interface LooseMethod {
@@ -78,6 +80,8 @@ async function main(): Promise<void> {
       fresh: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
       'skip-pdf': { type: 'boolean', default: false },
+      'skip-ledger': { type: 'boolean', default: false },
+      'ledger-rows': { type: 'string', default: '10000' },
     },
   });
   const n = Number(values.children);
@@ -103,7 +107,16 @@ async function main(): Promise<void> {
   // Four connections, four page caches: the API's (through the core), the replay's, the
   // decrypted copy's, and one on the copy that only records what the handlers issue (the
   // statements and parameters are the same on both files, and the copy answers faster).
-  const core = createCore({ dataDir: ds.dataDir, migrationsDir: MIGRATIONS_DIR, log: () => {} });
+  // The backup runs the bundled worker when there is a build (what the app ships), else the
+  // TypeScript one through tsx, which adds its start-up (about a second) to the backup time.
+  const builtWorker = path.resolve('out/main/backup-worker.js');
+  const core = createCore({
+    dataDir: ds.dataDir,
+    migrationsDir: MIGRATIONS_DIR,
+    log: () => {},
+    backupWorker: existsSync(builtWorker) ? builtWorker : undefined,
+  });
+  log(`backup worker: ${existsSync(builtWorker) ? builtWorker : 'db/backup/worker.ts (through tsx)'}`);
   const signIn = await core.invoke('session.signIn', { username: ADMIN_USERNAME, passphrase });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
   const admin = signIn.value as SessionUser;
@@ -295,6 +308,46 @@ async function main(): Promise<void> {
     raw: true,
   });
   await measure({
+    op: 'mandatory reports register (by view, trigger, period)',
+    method: 'mandatoryReports.list',
+    inputs: Array.from({ length: perOp }, (_, i) => ({
+      status: (['open', 'verifying', 'closed', 'all'] as const)[i % 4],
+      trigger: i % 3 === 0 ? (String((i % 9) + 1) as '1') : null,
+      from: i % 2 === 0 ? '2025-01-01' : null,
+      offset: (i % 2) * 50,
+    })),
+    raw: true,
+  });
+  await measure({
+    op: 'outreach register (by status, topic, township)',
+    method: 'outreach.list',
+    inputs: Array.from({ length: perOp }, (_, i) => ({
+      status: (['all', 'held', 'planned'] as const)[i % 3],
+      topic: i % 4 === 0 ? ('bullying' as const) : null,
+      township: i % 5 === 0 ? ('济阳街道' as const) : null,
+      from: i % 2 === 0 ? '2026-01-01' : null,
+    })),
+    raw: true,
+  });
+  await measure({
+    op: '国家司法救助 list (by status and year)',
+    method: 'relief.list',
+    inputs: Array.from({ length: perOp }, (_, i) => ({
+      status: (['open', 'reviewing', 'paid', 'closed', 'all'] as const)[i % 5],
+      year: i % 3 === 0 ? new Date().getFullYear() : null,
+    })),
+    raw: true,
+  });
+  await measure({
+    op: '支持起诉 list (by status and kind)',
+    method: 'suits.list',
+    inputs: Array.from({ length: perOp }, (_, i) => ({
+      status: (['open', 'issued', 'filed', 'decided', 'all'] as const)[i % 5],
+      kind: (['all', 'revoke', 'change'] as const)[i % 3],
+    })),
+    raw: true,
+  });
+  await measure({
     op: 'family education register',
     method: 'education.register',
     inputs: Array.from({ length: Math.min(perOp, WARMUP + 10) }, () => ({ limit: 500 })),
@@ -326,6 +379,33 @@ async function main(): Promise<void> {
     log(`  ${row.op}: p95 ${row.p95.toFixed(2)} ms (n ${row.n})`);
   }
 
+  // 统计台账: a year's figures for the whole studio (with 同期), and that year as an Excel file
+  // (the workbook written, hashed and audited, as the caseworker gets it).
+  const thisYear = new Date().getFullYear();
+  await measure({
+    op: "a year's statistics (studio, stats.ledger)",
+    method: 'stats.ledger',
+    inputs: Array.from({ length: perOp }, (_, i) => ({ period: { kind: 'year', year: thisYear - (i % 2) } })),
+    target: TARGETS.yearStats,
+    raw: true,
+  });
+  {
+    const input = { period: { kind: 'year', year: thisYear }, breakdown: 'township' };
+    await warmUp([input, input], (i) => invoke('stats.exportExcel', i));
+    const times = await timeEach(
+      Array.from({ length: Math.max(5, Math.min(iterations, 30)) }, () => input),
+      (i) => invoke('stats.exportExcel', i),
+      budgetMs,
+    );
+    const row: Row = {
+      op: "a year's ledger as Excel (stats.exportExcel)",
+      ...summarize(times),
+      target: TARGETS.excelExport,
+    };
+    rows.push(row);
+    log(`  ${row.op}: p95 ${row.p95.toFixed(2)} ms (n ${row.n})`);
+  }
+
   if (!values['skip-pdf']) {
     rows.push(
       ...(await measurePdf({
@@ -333,6 +413,18 @@ async function main(): Promise<void> {
         username: ADMIN_USERNAME,
         passphrase,
         childIds: sample.slice(0, 101).map((c) => c.id),
+        log,
+      })),
+    );
+  }
+
+  if (!values['skip-ledger']) {
+    rows.push(
+      ...(await measureLedger({
+        dataDir: ds.dataDir,
+        username: ADMIN_USERNAME,
+        passphrase,
+        rows: Number(values['ledger-rows']),
         log,
       })),
     );
@@ -368,6 +460,8 @@ async function main(): Promise<void> {
     db.close();
   }
   rows.push({ op: 'open encrypted db + first list (no KDF)', ...summarize(openTimes), target: TARGETS.open });
+
+  rows.push(...(await measureBackup({ core, readInputs: listPageInputs(enc, rng, 50), log })));
 
   const table = formatTable(rows);
   const total = (performance.now() - started) / 1000;

@@ -28,7 +28,8 @@ export const PRINT_DIR = path.join(ROOT, 'test-results/print');
 export interface ExportInfo {
   kind: ExportKind;
   entityId: string;
-  childId: string;
+  childId?: string;
+  period?: { kind: 'year' | 'quarter' | 'month' | 'custom'; from: string; to: string };
   sections?: SummarySection[];
   partner?: string;
 }

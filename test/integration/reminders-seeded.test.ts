@@ -3,6 +3,7 @@
  * the raw tables, by plain loops that share no code with db/reminders, and the two must agree
  * key for key and date for date.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,22 @@ function plusMonths(ymd: string, n: number): string {
   const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   first.setUTCDate(Math.min(d, last));
   return first.toISOString().slice(0, 10);
+}
+
+// Working days from the published calendar file itself (data, not the app's code).
+const CALENDAR = JSON.parse(readFileSync(path.resolve('db/calendar/holidays.json'), 'utf8')) as {
+  years: Record<string, { holidays: string[]; workdays: string[] }>;
+};
+function plusWorkdays(ymd: string, n: number): string {
+  const off = new Set(Object.values(CALENDAR.years).flatMap((y) => y.holidays));
+  const on = new Set(Object.values(CALENDAR.years).flatMap((y) => y.workdays));
+  let d = ymd;
+  for (let left = n; left > 0; ) {
+    d = plusDays(d, 1);
+    const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+    if (on.has(d) || (!off.has(d) && wd !== 0 && wd !== 6)) left--;
+  }
+  return d;
 }
 
 type Rows = Record<string, unknown>[];
@@ -178,6 +195,34 @@ function expectedReminders(raw: Database.Database): Map<string, string> {
     const eighteen = plusMonths(c.birth_date as string, 18 * 12);
     if (eighteen > TODAY && eighteen <= plusMonths(horizon, 0)) out.set(`turning18:${c.id}`, eighteen);
   }
+
+  // 强制报告 still open: the default 7 days after the latest follow-up, or the report, per child named.
+  const reportActions = all('SELECT * FROM mandatory_report_actions WHERE deleted_at IS NULL');
+  const reportChildren = all('SELECT * FROM mandatory_report_children');
+  for (const r of all(
+    `SELECT * FROM mandatory_reports WHERE deleted_at IS NULL AND status NOT IN ('closed', 'voided')`,
+  )) {
+    let last = r.reported_date as string;
+    for (const a of reportActions)
+      if (a.report_id === r.id && (a.date as string) > last) last = a.date as string;
+    const due = plusDays(last, 7);
+    for (const l of reportChildren)
+      if (l.report_id === r.id && notDeleted(l.child_id))
+        out.set(`reportFollowUp:${r.id}:${l.child_id}:${due}`, due);
+  }
+  // 国家司法救助: a decision ten working days after application; the 回访 three months after payment.
+  for (const j of all('SELECT * FROM judicial_relief WHERE deleted_at IS NULL')) {
+    if (!notDeleted(j.child_id)) continue;
+    if (j.status === 'applied' || j.status === 'reviewing')
+      out.set(`reliefDecision:${j.id}`, plusWorkdays(j.application_date as string, 10));
+    if (j.status === 'paid') out.set(`reliefReturnVisit:${j.id}`, plusMonths(j.paid_date as string, 3));
+  }
+  // 支持起诉: filing 30 days after the opinion; the court's decision 30 days after filing.
+  for (const x of all('SELECT * FROM suit_supports WHERE deleted_at IS NULL')) {
+    if (!notDeleted(x.child_id)) continue;
+    if (x.status === 'issued') out.set(`suitFiling:${x.id}`, plusDays(x.issue_date as string, 30));
+    if (x.status === 'filed') out.set(`suitDecision:${x.id}`, plusDays(x.filed_date as string, 30));
+  }
   return out;
 }
 
@@ -195,7 +240,9 @@ describe('reminders on a seeded database', () => {
     const areas = seedAreas(raw, { children: live, users, clock, rng: new Rng(11) });
     expect(areas.referrals).toBeGreaterThan(50);
     expect(areas.orders + areas.guidancePlans + areas.visits + areas.counsellingSessions).toBeGreaterThan(50);
+    expect(areas.reliefs).toBeGreaterThan(5);
     const expected = expectedReminders(raw);
+    expect([...expected.keys()].some((k) => k.startsWith('relief'))).toBe(true);
     raw.close();
 
     const core = createCore({ dataDir, migrationsDir: MIGRATIONS_DIR, clock, kdf: FAST_KDF, log: () => {} });

@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router';
+import { LedgerImportPage } from '../ledger/LedgerImportPage';
 import { ChildBinPage } from './ChildBinPage';
 import { ChildCreatePage } from './ChildCreatePage';
 import { ChildFileRoute } from './ChildFilePage';
@@ -11,6 +12,7 @@ export function ChildrenArea() {
       <Route index element={<ChildrenPage />} />
       <Route path="bin" element={<ChildBinPage />} />
       <Route path="new" element={<ChildCreatePage />} />
+      <Route path="import" element={<LedgerImportPage />} />
       <Route path=":id" element={<ChildFileRoute />} />
     </Routes>
   );

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -16,6 +16,7 @@ import { useEffect, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CATEGORIES, RISK_LEVELS } from '../../../db/children/codes';
 import { AGE_BANDS, TOWNSHIPS } from '../../../db/children/inputs';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { formatDate } from '../common/format';
 import { labelOr } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
@@ -104,6 +105,14 @@ export function ChildrenPage() {
         title={t('children.title')}
         extra={
           <Flex gap={8}>
+            <ExportExcelButton
+              method="exports.children"
+              input={{ ...(query ? { query } : {}), ...filters, sort, order }}
+              allowFullIds
+            />
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/children/import')}>
+              {t('ledger.entry')}
+            </Button>
             <Button icon={<DeleteOutlined />} onClick={() => navigate('/children/bin')}>
               {t('children.list.bin')}
             </Button>

@@ -9,6 +9,8 @@ const AREA_COLORS: Record<string, string> = {
   referrals: 'purple',
   education: 'cyan',
   orders: 'magenta',
+  relief: 'gold',
+  suits: 'volcano',
 };
 
 /**

@@ -1,4 +1,5 @@
 import { Card } from 'antd';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { t } from '../i18n';
 import { ChildPicker } from './ChildPicker';
@@ -7,7 +8,11 @@ import { ChildPicker } from './ChildPicker';
 export function CounsellingIndex() {
   return (
     <>
-      <PageHeader title={t('counselling.title')} intro={t('counselling.intro')} />
+      <PageHeader
+        title={t('counselling.title')}
+        intro={t('counselling.intro')}
+        extra={<ExportExcelButton method="exports.counselling" input={{}} />}
+      />
       <Card title={t('counselling.picker.title')}>
         <ChildPicker testId="counselling-picker" linkTo={(child) => `/counselling/${child.id}`} />
       </Card>

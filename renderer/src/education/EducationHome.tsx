@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Table, type TableColumnsType, Tabs, Typography, theme } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { t } from '../i18n';
 import { None, OverdueTag, todayText } from '../orders/parts';
@@ -39,6 +40,12 @@ export function EducationHome() {
         intro={t('education.intro')}
         extra={
           <Flex gap={8}>
+            <ExportExcelButton method="exports.plans" input={{}} label={t('ledger.export.plansButton')} />
+            <ExportExcelButton
+              method="exports.admonitions"
+              input={{}}
+              label={t('ledger.export.admonitionsButton')}
+            />
             <Button icon={<PlusOutlined />} onClick={() => navigate('/education/admonitions/new')}>
               {t('education.list.newAdmonition')}
             </Button>

@@ -1,15 +1,19 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Flex, Row, Spin, Tag, Typography, theme } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
 import type { ApiOutput } from '../api/client';
+import { HomeBackupAlert } from '../backup/HomeBackupAlert';
 import { MissingYearAlert } from '../calendar/MissingYearAlert';
 import { RiskTag } from '../children/parts';
 import { labelOr, roleLabel } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
 import { t } from '../i18n';
 import { DueText, KindTag, type ReminderItem } from '../reminders/parts';
+
+// The caseworker's own year in small charts; echarts arrives with this chunk only.
+const MyWorkCharts = lazy(() => import('../stats/MyWorkCharts'));
 
 type Summary = ApiOutput<'home.summary'>;
 type Referral = Summary['recentReferrals'][number];
@@ -41,6 +45,7 @@ export function HomePage({ user }: { user: SessionUser }) {
           {t('app.home.intro')}
         </Typography.Paragraph>
       </Card>
+      <HomeBackupAlert />
       {error && <Alert type="error" showIcon title={error} />}
       <MissingYearAlert year={data?.calendarMissingYear} />
       {!data && !error && (
@@ -87,6 +92,9 @@ export function HomePage({ user }: { user: SessionUser }) {
                   </Rows>
                 )}
               </Card>
+              <Suspense fallback={null}>
+                <MyWorkCharts />
+              </Suspense>
               <Card
                 title={t('reminders.home.recentReferrals')}
                 extra={<Link to="/referrals">{t('reminders.home.allReferrals')}</Link>}

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Table, type TableColumnsType, Tabs, Typograp
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ApiInput, ApiOutput } from '../api/client';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { t } from '../i18n';
@@ -66,9 +67,12 @@ export function OrderList() {
         title={t('orders.title')}
         intro={t('orders.intro')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/orders/new')}>
-            {t('orders.list.newButton')}
-          </Button>
+          <Flex gap={8}>
+            <ExportExcelButton method="exports.orders" input={{}} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/orders/new')}>
+              {t('orders.list.newButton')}
+            </Button>
+          </Flex>
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>

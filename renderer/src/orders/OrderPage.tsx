@@ -556,6 +556,19 @@ function EvaluationCard({ order }: { order: OrderView }) {
           }
         />
       )}
+      {order.outcomeSuitId && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={t('suits.page.createdFromOrder')}
+          action={
+            <Link to={`/suits/${order.outcomeSuitId}`} data-testid="outcome-suit-link">
+              {t('suits.page.openSuit')}
+            </Link>
+          }
+        />
+      )}
     </Card>
   );
 }

@@ -4,10 +4,14 @@ import { useEffect, useState } from 'react';
 import { HashRouter, Route, Routes, useLocation, useParams } from 'react-router';
 import { api, toApiCallError } from '../api/client';
 import { t } from '../i18n';
+import { fromQuery } from '../stats/period';
+import { StatsDocument } from '../stats/StatsDocument';
 import { ChildSummaryDocument } from './ChildSummaryDocument';
 import { OrderDocument } from './OrderDocument';
+import { ReliefDocument } from './ReliefDocument';
+import { SuitDocument } from './SuitDocument';
 import './print.css';
-import { parseSummaryQuery } from './routes';
+import { localDateTime, parseSummaryQuery } from './routes';
 
 export { isPrintWindow } from './routes';
 
@@ -98,6 +102,30 @@ function OrderPage() {
   return <OrderDocument order={state.data} />;
 }
 
+function ReliefPrintPage() {
+  const { id = '' } = useParams();
+  const state = useLoad(() => api('relief.get', { id }));
+  usePrintMarker(state);
+  useEffect(() => {
+    document.title = t('relief.document.title');
+  }, []);
+  if (!state) return <Status text={t('documents.print.loading')} />;
+  if (state.error !== null) return <Status text={state.error} />;
+  return <ReliefDocument relief={state.data} />;
+}
+
+function SuitPrintPage() {
+  const { id = '' } = useParams();
+  const state = useLoad(() => api('suits.get', { id }));
+  usePrintMarker(state);
+  useEffect(() => {
+    document.title = t('suits.document.title');
+  }, []);
+  if (!state) return <Status text={t('documents.print.loading')} />;
+  if (state.error !== null) return <Status text={state.error} />;
+  return <SuitDocument suit={state.data} />;
+}
+
 function SummaryPage() {
   const { id = '' } = useParams();
   const { search } = useLocation();
@@ -122,6 +150,28 @@ function SummaryPage() {
   return <ChildSummaryDocument doc={state.data} />;
 }
 
+function StatsLedgerPage() {
+  const { search } = useLocation();
+  const { period, breakdown } = fromQuery(search);
+  const state = useLoad(async () => {
+    const [ledger, session] = await Promise.all([api('stats.ledger', { period }), api('session.status', {})]);
+    return { ledger, name: session.user?.displayName ?? '' };
+  });
+  usePrintMarker(state);
+  useEffect(() => {
+    document.title = t('stats.print.title');
+  }, []);
+  if (!state) return <Status text={t('documents.print.loading')} />;
+  if (state.error !== null) return <Status text={state.error} />;
+  return (
+    <StatsDocument
+      ledger={state.data.ledger}
+      breakdown={breakdown}
+      exporter={{ name: state.data.name, at: localDateTime(Date.now()) }}
+    />
+  );
+}
+
 function BadRoute() {
   const state: Loaded<never> = { data: null, error: t('documents.print.badRoute') };
   usePrintMarker(state);
@@ -135,6 +185,9 @@ function PrintRoutes() {
     <Routes key={location.pathname + location.search}>
       <Route path="/print/order/:id" element={<OrderPage />} />
       <Route path="/print/child/:id" element={<SummaryPage />} />
+      <Route path="/print/stats/ledger" element={<StatsLedgerPage />} />
+      <Route path="/print/relief/:id" element={<ReliefPrintPage />} />
+      <Route path="/print/suit/:id" element={<SuitPrintPage />} />
       <Route path="*" element={<BadRoute />} />
     </Routes>
   );

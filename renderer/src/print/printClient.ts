@@ -11,7 +11,17 @@ import {
 } from '../../../electron/print-contract';
 import { ApiCallError, api, bridge } from '../api/client';
 import { t } from '../i18n';
-import { orderFileName, orderRoute, type SummaryOptions, summaryFileName, summaryRoute } from './routes';
+import {
+  orderFileName,
+  orderRoute,
+  reliefFileName,
+  reliefRoute,
+  type SummaryOptions,
+  suitFileName,
+  suitRoute,
+  summaryFileName,
+  summaryRoute,
+} from './routes';
 
 export type { PrintProgress, SummaryOptions };
 
@@ -42,6 +52,26 @@ export async function printOrder(orderId: string): Promise<ShellOutput<'shell.pr
     route: orderRoute(orderId),
     suggestedName: orderFileName(order.number),
     export: { kind: 'orderPdf', entityId: orderId, childId: order.child.id },
+  });
+}
+
+/** 国家司法救助审批表 to PDF. */
+export async function printRelief(id: string): Promise<ShellOutput<'shell.printToPdf'>> {
+  const r = await api('relief.get', { id });
+  return shell('shell.printToPdf', {
+    route: reliefRoute(id),
+    suggestedName: reliefFileName(r.child.name),
+    export: { kind: 'reliefPdf', entityId: id, childId: r.child.id },
+  });
+}
+
+/** 支持起诉意见书 to PDF. */
+export async function printSuit(id: string): Promise<ShellOutput<'shell.printToPdf'>> {
+  const s = await api('suits.get', { id });
+  return shell('shell.printToPdf', {
+    route: suitRoute(id),
+    suggestedName: suitFileName(s.number),
+    export: { kind: 'suitPdf', entityId: id, childId: s.child.id },
   });
 }
 

@@ -29,6 +29,14 @@ export function orderRoute(orderId: string): string {
   return `/print/order/${encodeURIComponent(orderId)}`;
 }
 
+export function reliefRoute(id: string): string {
+  return `/print/relief/${encodeURIComponent(id)}`;
+}
+
+export function suitRoute(id: string): string {
+  return `/print/suit/${encodeURIComponent(id)}`;
+}
+
 export function summaryRoute(childId: string, o: SummaryOptions): string {
   const q = new URLSearchParams();
   q.set('sections', o.sections.join(','));
@@ -93,4 +101,15 @@ export function orderFileName(number: string | null, at: number = Date.now()): s
   return number
     ? `${t('documents.order.fileName', { number })}.pdf`
     : `${t('documents.order.fileNameDraft', { date: compactDate(at) })}.pdf`;
+}
+
+/** 国家司法救助审批表_张某_20260302.pdf: never the child's full name. */
+export function reliefFileName(childName: string, at: number = Date.now()): string {
+  return `${t('relief.document.fileName', { who: anonymousName(childName), date: compactDate(at) })}.pdf`;
+}
+
+export function suitFileName(number: string | null, at: number = Date.now()): string {
+  return number
+    ? `${t('suits.document.fileName', { number })}.pdf`
+    : `${t('suits.document.fileNameDraft', { date: compactDate(at) })}.pdf`;
 }

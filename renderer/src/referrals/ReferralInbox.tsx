@@ -17,6 +17,7 @@ import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { INBOX_VIEWS } from '../../../db/referrals/inputs';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { t } from '../i18n';
@@ -104,9 +105,12 @@ export function ReferralInbox() {
         title={t('referrals.title')}
         intro={t('referrals.intro')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/referrals/new')}>
-            {t('referrals.inbox.newButton')}
-          </Button>
+          <Flex gap={8}>
+            <ExportExcelButton method="exports.referrals" input={{}} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/referrals/new')}>
+              {t('referrals.inbox.newButton')}
+            </Button>
+          </Flex>
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>

@@ -1,6 +1,7 @@
-import { Alert, Button, Form, Input, Typography } from 'antd';
-import { useCallback } from 'react';
+import { Alert, Button, Divider, Form, Input, Typography } from 'antd';
+import { useCallback, useState } from 'react';
 import { api } from '../api/client';
+import { FirstRunRestore } from '../backup/FirstRunRestore';
 import { FormAlert } from '../common/FormAlert';
 import { confirmRule, PassphraseHints } from '../common/PassphraseHints';
 import { useApiForm } from '../common/useApiForm';
@@ -16,6 +17,35 @@ interface SetupValues {
 }
 
 export function SetupScreen() {
+  const databaseWithoutKeys = useSession((s) => s.databaseWithoutKeys);
+  const [restoring, setRestoring] = useState(false);
+  // A database is here without its key slots: creating an administrator is refused (the
+  // core refuses it too); only a backup's key slots, or the whole backup, may come back.
+  if (databaseWithoutKeys) {
+    return (
+      <AuthLayout title={t('backup.restore.title')}>
+        <Alert
+          type="error"
+          showIcon
+          title={t('backup.firstRun.orphanTitle')}
+          description={t('backup.firstRun.orphanDetail')}
+          style={{ marginBottom: 16 }}
+        />
+        <FirstRunRestore keysOnlyOffered />
+      </AuthLayout>
+    );
+  }
+  if (restoring) {
+    return (
+      <AuthLayout title={t('backup.restore.title')}>
+        <FirstRunRestore keysOnlyOffered={false} onBack={() => setRestoring(false)} />
+      </AuthLayout>
+    );
+  }
+  return <CreateFirstAdmin onRestore={() => setRestoring(true)} />;
+}
+
+function CreateFirstAdmin({ onRestore }: { onRestore: () => void }) {
   const [form] = Form.useForm<SetupValues>();
   const signedIn = useSession((s) => s.signedIn);
   const passphrase = Form.useWatch('passphrase', form);
@@ -71,6 +101,10 @@ export function SetupScreen() {
           {t('accounts.setup.submit')}
         </Button>
       </Form>
+      <Divider plain>{t('backup.firstRun.offer')}</Divider>
+      <Button block onClick={onRestore}>
+        {t('backup.firstRun.restoreButton')}
+      </Button>
     </AuthLayout>
   );
 }

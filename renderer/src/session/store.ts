@@ -19,6 +19,8 @@ interface SessionState {
   lockCause: LockCause | null;
   /** Why the core could not be reached or opened (e.g. a data file from a newer version). */
   startError: string | null;
+  /** A first run over a data folder that has a database but no key slots (setup is refused). */
+  databaseWithoutKeys: boolean;
   /** Pre-fills the sign-in form after a lock; a username is not case data. */
   lastUsername: string | null;
   start(): Promise<void>;
@@ -37,6 +39,7 @@ export const useSession = create<SessionState>()((set, get) => ({
   idleMinutes: DEFAULT_IDLE_MINUTES,
   lockCause: null,
   startError: null,
+  databaseWithoutKeys: false,
   lastUsername: null,
 
   async start() {
@@ -70,7 +73,7 @@ export const useSession = create<SessionState>()((set, get) => ({
         });
         return;
       }
-      set({ phase: status.state, user: null });
+      set({ phase: status.state, user: null, databaseWithoutKeys: status.databaseWithoutKeys });
     } catch (err) {
       set({ phase: 'unavailable', startError: toApiCallError(err).message });
     }

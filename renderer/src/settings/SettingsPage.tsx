@@ -1,12 +1,16 @@
 import { Flex } from 'antd';
 import type { SessionUser } from '../../../db/api/define';
+import { BackupCard } from '../backup/BackupCard';
+import { BackupSettingsCard } from '../backup/BackupSettingsCard';
 import { HolidaysCard } from '../calendar/HolidaysPage';
 import { PageHeader } from '../common/PageHeader';
 import { t } from '../i18n';
+import { ReportSettingsCard } from '../reports/ReportSettingsCard';
 import { AccountsCard } from './AccountsCard';
 import { ChangePassphraseCard } from './ChangePassphraseCard';
 import { IdleLockCard } from './IdleLockCard';
 import { ReferralSettingsCard } from './ReferralSettingsCard';
+import { ReliefSettingsCard } from './ReliefSettingsCard';
 
 export function SettingsPage({ user }: { user: SessionUser }) {
   const isAdmin = user.role === 'admin';
@@ -20,7 +24,11 @@ export function SettingsPage({ user }: { user: SessionUser }) {
         </Flex>
         <ReferralSettingsCard canEdit={isAdmin} />
         {isAdmin && <HolidaysCard />}
+        <ReportSettingsCard canEdit={isAdmin} />
+        <ReliefSettingsCard canEdit={isAdmin} />
         {isAdmin && <AccountsCard currentUserId={user.id} />}
+        <BackupCard isAdmin={isAdmin} />
+        {isAdmin && <BackupSettingsCard />}
       </Flex>
     </>
   );

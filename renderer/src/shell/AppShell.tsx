@@ -11,20 +11,36 @@ import { EducationArea } from '../education/EducationArea';
 import { HomePage } from '../home/HomePage';
 import { t } from '../i18n';
 import { OrdersArea } from '../orders/OrdersArea';
+import { OutreachArea } from '../outreach/OutreachArea';
 import { ReferralsArea } from '../referrals/ReferralsArea';
+import { ReliefArea } from '../relief/ReliefArea';
 import { ReminderNavLabel } from '../reminders/ReminderNavLabel';
 import { RemindersArea } from '../reminders/RemindersArea';
+import { ReportsArea } from '../reports/ReportsArea';
 import { useSession } from '../session/store';
 import { useIdleLock } from '../session/useIdleLock';
 import { LOCK_SHORTCUT, useLockShortcut } from '../session/useLockShortcut';
 import { SettingsPage } from '../settings/SettingsPage';
+import { StatsPage } from '../stats/StatsPage';
+import { SuitsArea } from '../suits/SuitsArea';
 import { VisitsArea } from '../visits/VisitsArea';
 import { ForbiddenPage } from './ForbiddenPage';
 import { NotBuiltPage } from './NotBuiltPage';
 import { areaKey, NAV_AREAS, visibleAreas } from './nav';
 
 // Areas that route themselves (their own <Routes> under path/*), built or not.
-const AREAS_WITH_ROUTES = ['/referrals', '/education', '/orders', '/counselling', '/visits', '/reminders'];
+const AREAS_WITH_ROUTES = [
+  '/referrals',
+  '/education',
+  '/orders',
+  '/counselling',
+  '/visits',
+  '/reports',
+  '/outreach',
+  '/relief',
+  '/suits',
+  '/reminders',
+];
 
 const HEADER_HEIGHT = 56;
 const SIDER_WIDTH = 200;
@@ -106,7 +122,12 @@ export function AppShell({ user }: { user: SessionUser }) {
             <Route path="/orders/*" element={<OrdersArea />} />
             <Route path="/counselling/*" element={<CounsellingArea />} />
             <Route path="/visits/*" element={<VisitsArea />} />
+            <Route path="/reports/*" element={<ReportsArea />} />
+            <Route path="/outreach/*" element={<OutreachArea />} />
+            <Route path="/relief/*" element={<ReliefArea />} />
+            <Route path="/suits/*" element={<SuitsArea />} />
             <Route path="/reminders/*" element={<RemindersArea />} />
+            <Route path="/stats" element={<StatsPage />} />
             {NAV_AREAS.filter((a) => a.pending && !AREAS_WITH_ROUTES.includes(a.path)).map((a) => (
               <Route
                 key={a.path}

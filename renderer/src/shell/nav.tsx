@@ -1,5 +1,8 @@
 import {
+  AccountBookOutlined,
+  AlertOutlined,
   AuditOutlined,
+  BankOutlined,
   BarChartOutlined,
   BellOutlined,
   CarOutlined,
@@ -8,6 +11,7 @@ import {
   HomeOutlined,
   ReadOutlined,
   SettingOutlined,
+  SoundOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -43,8 +47,12 @@ export const NAV_AREAS: readonly NavArea[] = [
   { path: '/orders', label: 'app.nav.orders', icon: <FileProtectOutlined /> },
   { path: '/counselling', label: 'app.nav.counselling', icon: <HeartOutlined /> },
   { path: '/visits', label: 'app.nav.visits', icon: <CarOutlined /> },
+  { path: '/reports', label: 'mandatoryReports.title', icon: <AlertOutlined /> },
+  { path: '/outreach', label: 'outreach.title', icon: <SoundOutlined /> },
+  { path: '/relief', label: 'app.nav.relief', icon: <AccountBookOutlined /> },
+  { path: '/suits', label: 'app.nav.suits', icon: <BankOutlined /> },
   { path: '/reminders', label: 'app.nav.reminders', icon: <BellOutlined /> },
-  { path: '/stats', label: 'app.nav.stats', icon: <BarChartOutlined />, pending: 'stats' },
+  { path: '/stats', label: 'app.nav.stats', icon: <BarChartOutlined /> },
   { path: '/audit', label: 'app.nav.audit', icon: <AuditOutlined />, roles: ['admin'] },
   { path: '/settings', label: 'app.nav.settings', icon: <SettingOutlined /> },
 ];

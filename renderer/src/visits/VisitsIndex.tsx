@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, toApiCallError } from '../api/client';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { ChildPicker } from '../counselling/ChildPicker';
@@ -77,9 +78,12 @@ export function VisitsIndex() {
         title={t('visits.title')}
         intro={t('visits.intro')}
         extra={
-          <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setPicking(true)}>
-            {t('visits.index.startTitle')}
-          </Button>
+          <Flex gap={8} align="center">
+            <ExportExcelButton method="exports.visits" input={{}} />
+            <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => setPicking(true)}>
+              {t('visits.index.startTitle')}
+            </Button>
+          </Flex>
         }
       />
       <Flex vertical gap={16}>

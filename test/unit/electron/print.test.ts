@@ -117,6 +117,8 @@ describe('print-contract helpers', () => {
   it('accepts only the print routes', () => {
     expect(PRINT_ROUTE.test('/print/order/0197a-b')).toBe(true);
     expect(PRINT_ROUTE.test('/print/child/abc?sections=basic&partner=%E6%B0%91')).toBe(true);
+    expect(PRINT_ROUTE.test('/print/relief/0197a-b')).toBe(true);
+    expect(PRINT_ROUTE.test('/print/suit/0197a-b')).toBe(true);
     expect(PRINT_ROUTE.test('/children/abc')).toBe(false);
     expect(PRINT_ROUTE.test('/print/child/../../x')).toBe(false);
     expect(PRINT_ROUTE.test('/print/order/x#/other')).toBe(false);

@@ -14,6 +14,8 @@ export const app = {
     orders: '督促监护令',
     counselling: '心理疏导',
     visits: '走访记录',
+    relief: '司法救助',
+    suits: '支持起诉',
     reminders: '工作提醒',
     stats: '统计台账',
     audit: '审计日志',

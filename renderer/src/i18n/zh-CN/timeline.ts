@@ -7,6 +7,9 @@ export const timeline = {
     orders: '督促监护令',
     counselling: '心理疏导',
     visits: '走访',
+    mandatoryReports: '强制报告',
+    relief: '司法救助',
+    suits: '支持起诉',
   },
   children: {
     created: '登记建档',

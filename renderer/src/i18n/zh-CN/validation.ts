@@ -114,6 +114,7 @@ export const validation = {
     signInBackoff: '登录失败次数较多，请在 {seconds} 秒后重试',
     disabled: '该账号已停用，请联系管理员',
     alreadySetUp: '系统已完成初始化，请直接登录',
+    databaseExists: '数据文件夹中已有数据库，不能再创建管理员。请从备份恢复密钥或恢复整个数据库。',
     notSetUp: '系统尚未初始化，请先创建管理员账号',
     cannotDisableSelf: '不能停用自己的账号',
     lastAdmin: '至少需要保留一个启用的管理员账号',
@@ -131,6 +132,15 @@ export const validation = {
     verifyWorkdays: '核查期限应为1至30个工作日',
     listEmpty: '列表至少保留一项',
     orderPrefix: '文号代字为1至12个汉字或字母',
+    backupKeepDaily: '按日保留份数应为1至60',
+    backupKeepWeekly: '按周保留份数应为0至52',
+    backupKeepMonthly: '按月保留份数应为0至120',
+    backupWarnDays: '提醒天数应为1至90天',
+    backupSecondFolder: '请填写完整的文件夹路径（如 E:\\向阳备份 或 /media/usb/备份），或留空',
+    reliefMonthlyWage: '职工月平均工资应为1000至100000之间的整数（元）',
+  },
+  backup: {
+    fileRequired: '请选择备份文件',
   },
   referral: {
     departmentRequired: '请选择线索来源部门',

@@ -1,0 +1,207 @@
+// The backup container: one self-contained file (README "备份文件格式").
+//
+//   offset  size  field
+//   0       8     magic "SWBACKUP"
+//   8       2     format version (uint16 BE), 1
+//   10      4     manifest length M (uint32 BE)
+//   14      4     key slot file length K (uint32 BE)
+//   18      8     database length D (uint64 BE)
+//   26      M     manifest, UTF-8 JSON (readable without a key, so a restore can show it first)
+//   26+M    K     keyslots.json as it was, UTF-8 (only wrapped keys)
+//   26+M+K  D     the database file, still encrypted under the database key
+//   end-32  32    SHA-256 of every byte before it
+//
+// The manifest's contentSha256 covers key slots + database. The trailer covers the whole
+// file, so a cut (a truncated copy on a USB stick) or a flipped byte anywhere is found
+// without the key. Neither hash is a signature: whoever holds the key can forge a backup,
+// which is why verification also walks the audit chain inside.
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+
+export const BACKUP_MAGIC = Buffer.from('SWBACKUP', 'ascii');
+export const BACKUP_FORMAT = 1;
+export const HEADER_BYTES = 26;
+export const TRAILER_BYTES = 32;
+export const BACKUP_EXT = '.swbak';
+/** The extension without its dot, for file dialogs. */
+export const BACKUP_EXTENSION_NAME = 'swbak';
+/** A container being written; never listed, never counted, removed by the next run. */
+export const PARTIAL_SUFFIX = '.partial';
+const MAX_MANIFEST = 1024 * 1024;
+const MAX_SLOTS = 16 * 1024 * 1024;
+const CHUNK = 4 * 1024 * 1024;
+
+export type BackupTrigger = 'daily' | 'quit' | 'manual';
+
+export interface BackupManifest {
+  format: 1;
+  app: { name: 'sunward'; version: string };
+  /** PRAGMA user_version: the number of migrations applied. */
+  schemaVersion: number;
+  createdAt: number;
+  createdBy: { id: string; name: string };
+  trigger: BackupTrigger;
+  /** Rows per table, as found in the copy. */
+  counts: Record<string, number>;
+  /** The audit log's head in the copy: the anchor a later chain must still contain. */
+  audit: { seq: number; hash: string };
+  dbBytes: number;
+  slotBytes: number;
+  contentSha256: string;
+}
+
+export class BackupFormatError extends Error {
+  constructor(readonly reason: 'notBackup' | 'unknownFormat' | 'truncated' | 'altered') {
+    super(reason);
+    this.name = 'BackupFormatError';
+  }
+}
+
+function header(manifestLen: number, slotsLen: number, dbLen: number): Buffer {
+  const h = Buffer.alloc(HEADER_BYTES);
+  BACKUP_MAGIC.copy(h, 0);
+  h.writeUInt16BE(BACKUP_FORMAT, 8);
+  h.writeUInt32BE(manifestLen, 10);
+  h.writeUInt32BE(slotsLen, 14);
+  h.writeBigUInt64BE(BigInt(dbLen), 18);
+  return h;
+}
+
+function readExactly(fd: number, length: number, position: number): Buffer {
+  const buf = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, position + done);
+    if (n === 0) throw new BackupFormatError('truncated');
+    done += n;
+  }
+  return buf;
+}
+
+/** Streams `length` bytes of `fd` from `position` through `sink`, in bounded chunks. */
+function pump(fd: number, position: number, length: number, sink: (chunk: Buffer) => void): void {
+  const buf = Buffer.alloc(Math.min(CHUNK, Math.max(length, 1)));
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, length - done), position + done);
+    if (n === 0) throw new BackupFormatError('truncated');
+    sink(buf.subarray(0, n));
+    done += n;
+  }
+}
+
+function writeAll(fd: number, data: Buffer, hashes: Hash[]): void {
+  let done = 0;
+  while (done < data.length) done += writeSync(fd, data, done, data.length - done);
+  for (const h of hashes) h.update(data);
+}
+
+/**
+ * Writes a container to `target` (a temporary name: the caller renames it once verified)
+ * and flushes it to the disk. The manifest's byte counts and content hash are filled in here.
+ */
+export function writeContainer(
+  target: string,
+  manifest: Omit<BackupManifest, 'dbBytes' | 'slotBytes' | 'contentSha256'>,
+  slots: Buffer,
+  dbFile: string,
+): BackupManifest {
+  const dbFd = openSync(dbFile, 'r');
+  try {
+    const dbBytes = fstatSync(dbFd).size;
+    const content = createHash('sha256').update(slots);
+    pump(dbFd, 0, dbBytes, (c) => content.update(c));
+    const full: BackupManifest = {
+      ...manifest,
+      dbBytes,
+      slotBytes: slots.length,
+      contentSha256: content.digest('hex'),
+    };
+    const manifestBytes = Buffer.from(JSON.stringify(full), 'utf8');
+    const out = openSync(target, 'wx', 0o600);
+    try {
+      const whole = createHash('sha256');
+      writeAll(out, header(manifestBytes.length, slots.length, dbBytes), [whole]);
+      writeAll(out, manifestBytes, [whole]);
+      writeAll(out, slots, [whole]);
+      // Read the database a second time rather than hold it in memory; the copy is ours
+      // and nobody writes to it.
+      pump(dbFd, 0, dbBytes, (c) => writeAll(out, c, [whole]));
+      writeAll(out, whole.digest(), []);
+      fsyncSync(out);
+    } finally {
+      closeSync(out);
+    }
+    return full;
+  } finally {
+    closeSync(dbFd);
+  }
+}
+
+export interface ContainerLayout {
+  manifest: BackupManifest;
+  slots: Buffer;
+  dbOffset: number;
+  dbBytes: number;
+  fileBytes: number;
+}
+
+/** Reads the header, manifest and key slots; checks lengths, not hashes. Cheap: for lists. */
+export function readLayout(file: string): ContainerLayout {
+  const fd = openSync(file, 'r');
+  try {
+    const fileBytes = fstatSync(fd).size;
+    if (fileBytes < HEADER_BYTES) throw new BackupFormatError('notBackup');
+    const h = readExactly(fd, HEADER_BYTES, 0);
+    if (!h.subarray(0, 8).equals(BACKUP_MAGIC)) throw new BackupFormatError('notBackup');
+    if (h.readUInt16BE(8) !== BACKUP_FORMAT) throw new BackupFormatError('unknownFormat');
+    const manifestLen = h.readUInt32BE(10);
+    const slotsLen = h.readUInt32BE(14);
+    const dbBytes = Number(h.readBigUInt64BE(18));
+    if (manifestLen > MAX_MANIFEST || slotsLen > MAX_SLOTS) throw new BackupFormatError('altered');
+    const expected = HEADER_BYTES + manifestLen + slotsLen + dbBytes + TRAILER_BYTES;
+    if (fileBytes < expected) throw new BackupFormatError('truncated');
+    if (fileBytes > expected) throw new BackupFormatError('altered');
+    let manifest: BackupManifest;
+    try {
+      manifest = JSON.parse(readExactly(fd, manifestLen, HEADER_BYTES).toString('utf8')) as BackupManifest;
+    } catch {
+      throw new BackupFormatError('altered');
+    }
+    if (manifest.format !== 1 || manifest.dbBytes !== dbBytes || manifest.slotBytes !== slotsLen)
+      throw new BackupFormatError('altered');
+    const slots = readExactly(fd, slotsLen, HEADER_BYTES + manifestLen);
+    return { manifest, slots, dbOffset: HEADER_BYTES + manifestLen + slotsLen, dbBytes, fileBytes };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Checks both hashes over the whole file. With `extractTo`, also writes the database part
+ * there (still encrypted), so it can be opened; the file is flushed before this returns.
+ */
+export function checkContainer(file: string, extractTo?: string): ContainerLayout {
+  const layout = readLayout(file);
+  const fd = openSync(file, 'r');
+  const out = extractTo ? openSync(extractTo, 'wx', 0o600) : null;
+  try {
+    const whole = createHash('sha256');
+    const content = createHash('sha256');
+    pump(fd, 0, layout.dbOffset, (c) => whole.update(c));
+    content.update(layout.slots);
+    pump(fd, layout.dbOffset, layout.dbBytes, (c) => {
+      whole.update(c);
+      content.update(c);
+      if (out !== null) writeAll(out, c, []);
+    });
+    const trailer = readExactly(fd, TRAILER_BYTES, layout.dbOffset + layout.dbBytes);
+    if (!whole.digest().equals(trailer)) throw new BackupFormatError('altered');
+    if (content.digest('hex') !== layout.manifest.contentSha256) throw new BackupFormatError('altered');
+    if (out !== null) fsyncSync(out);
+    return layout;
+  } finally {
+    closeSync(fd);
+    if (out !== null) closeSync(out);
+  }
+}

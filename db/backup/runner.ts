@@ -1,0 +1,68 @@
+// Starts one worker thread per backup job and turns its messages into a promise.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { BackupCheckError, type BackupProblem } from './copy';
+import type { BackupTrigger } from './format';
+
+export type WorkerJob = { keyHex: string | null } & (
+  | {
+      kind: 'create';
+      source: string;
+      final: string;
+      slots: string;
+      meta: {
+        appVersion: string;
+        createdAt: number;
+        createdBy: { id: string; name: string };
+        trigger: BackupTrigger;
+      };
+    }
+  | { kind: 'check'; file: string; scratch: string; keep: boolean }
+  | { kind: 'copy'; file: string; toDir: string }
+);
+
+export type WorkerPhase = 'copy' | 'write' | 'verify';
+
+export type WorkerMessage =
+  | { type: 'phase'; phase: WorkerPhase }
+  | { type: 'done'; value: unknown }
+  | { type: 'failed'; problem: BackupProblem; detail: string };
+
+/**
+ * Where the worker's code is. The app passes its bundled file (out/main/backup-worker.js);
+ * running from source (tests, benchmark) the TypeScript entry is loaded through tsx.
+ */
+export function workerEntry(bundled?: string): { file: string; data: Record<string, string> } {
+  if (bundled) return { file: bundled, data: {} };
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dev = path.join(here, 'worker-dev.mjs');
+  if (!existsSync(dev)) throw new Error('backup worker not found: pass CoreOptions.backupWorker');
+  return { file: dev, data: { entry: pathToFileURL(path.join(here, 'worker.ts')).href } };
+}
+
+export function runJob<T>(
+  entry: { file: string; data: Record<string, string> },
+  job: WorkerJob,
+  onPhase?: (phase: WorkerPhase) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const worker = new Worker(entry.file, { workerData: { ...entry.data, ...job } });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'phase') onPhase?.(m.phase);
+      else if (m.type === 'done') settle(() => resolve(m.value as T));
+      else settle(() => reject(new BackupCheckError(m.problem, m.detail)));
+    });
+    worker.on('error', (err) => settle(() => reject(new BackupCheckError('io', String(err)))));
+    worker.on('exit', (code) =>
+      settle(() => reject(new BackupCheckError('io', `backup worker exited with ${code}`))),
+    );
+  });
+}

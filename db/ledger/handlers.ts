@@ -1,0 +1,354 @@
+// 台账导入: a ledger read, previewed and committed. The file's bytes come with every call
+// (the wizard holds them), so nothing of a file the caseworker cancels is ever kept.
+import { createHash } from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { t } from '../../renderer/src/i18n';
+import { type Ctx, type Host, hostMethod, method } from '../api/define';
+import { ApiError } from '../api/errors';
+import { maskIdNumber } from '../children/idNumber';
+import { today } from '../children/model';
+import { newId } from '../common/ids';
+import { created } from '../common/records';
+import { writeXlsx, type XlsxFile } from '../exports/xlsx';
+import type { LedgerField } from './codes';
+import {
+  ledgerCommitInput,
+  ledgerFile,
+  ledgerPreviewInput,
+  ledgerReadInput,
+  mappingSaveInput,
+} from './inputs';
+import { applyPlan, type Plan, type PreviewRow, planImport, previewRow } from './model';
+import { readLedger, type SourceSheet } from './parse';
+import { detectHeaderRow, headerKey, type SourceCell, suggestMapping } from './rules';
+import { type ImportCounts, ledgerImports, ledgerMappings } from './schema';
+
+export interface PriorImport {
+  id: string;
+  fileName: string;
+  at: number;
+  counts: ImportCounts;
+}
+
+export interface LedgerSheetView {
+  fileHash: string;
+  sheets: { name: string; rows: number }[];
+  sheet: string;
+  /** 0-based; null when no row looks like a header. */
+  headerRow: number | null;
+  detectedHeaderRow: number | null;
+  /** The first rows as text, for confirming the header row. */
+  top: string[][];
+  headers: string[];
+  suggested: (LedgerField | null)[];
+  mappings: { id: string; name: string; headers: Record<string, LedgerField> }[];
+  prior: PriorImport | null;
+}
+
+export interface LedgerPreview {
+  fileHash: string;
+  sheet: string;
+  headers: string[];
+  counts: Plan['counts'];
+  rows: PreviewRow[];
+  prior: PriorImport | null;
+}
+
+export interface LedgerReport {
+  importId: string | null;
+  fileName: string;
+  sheet: string;
+  /** Set when this file's sheet was imported before: nothing was added this time. */
+  repeatOf: PriorImport | null;
+  counts: ImportCounts;
+  skipped: { row: number; reason: string }[];
+  /** The first imported or merged files, to open from the report. */
+  children: { id: string; name: string }[];
+}
+
+const TOP_ROWS = 12;
+const decode = (data: string) => Buffer.from(data, 'base64');
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * The last file read, per open database: the wizard sends the same bytes at every step, and
+ * reading a large workbook costs more than planning it. Memory only, and gone with the
+ * connection when the app locks.
+ */
+const lastRead = new WeakMap<object, { hash: string; fileName: string; sheets: SourceSheet[] }>();
+
+async function load(host: Host, input: { fileName: string; data: string }) {
+  const bytes = decode(input.data);
+  if (bytes.length === 0) throw new ApiError('VALIDATION', t('ledger.error.noFile'));
+  const hash = sha256(bytes);
+  const conn = host.ctx().raw;
+  const cached = lastRead.get(conn);
+  if (cached && cached.hash === hash && cached.fileName === input.fileName) return cached;
+  const read = { hash, fileName: input.fileName, sheets: await readLedger(input.fileName, bytes) };
+  lastRead.set(conn, read);
+  return read;
+}
+
+function pickSheet(sheets: SourceSheet[], name: string | null | undefined): SourceSheet {
+  if (!sheets.length) throw new ApiError('VALIDATION', t('ledger.error.noSheet'));
+  if (name) {
+    const found = sheets.find((s) => s.name === name);
+    if (!found) throw new ApiError('VALIDATION', t('ledger.error.noSheet'));
+    return found;
+  }
+  return sheets.find((s) => detectHeaderRow(s.rows) !== null) ?? sheets[0];
+}
+
+/** A cell as the wizard shows it: an ID number masked, as everywhere else in the app. */
+const cellShown = (c: SourceCell) => {
+  const compact = c.text.normalize('NFKC').replace(/\s/g, '');
+  return /^\d{17}[\dXx]$/.test(compact) ? (maskIdNumber(compact.toUpperCase()) ?? '') : c.text;
+};
+
+/**
+ * The last preview's plan, per open database, kept while nothing has been written since:
+ * every write leaves an audit row in its own transaction, so an unchanged audit head means an
+ * unchanged database, and the commit can apply what the caseworker saw without planning again.
+ */
+const lastPlan = new WeakMap<object, { key: string; seq: number; plan: Plan }>();
+
+function auditSeq(ctx: Ctx): number {
+  const row = ctx.raw.prepare('SELECT seq FROM audit_head WHERE id = 1').get() as { seq: number } | undefined;
+  return row?.seq ?? 0;
+}
+
+function planKey(hash: string, input: { sheet: string; headerRow: number; columns: unknown[] }, day: string) {
+  return JSON.stringify([hash, input.sheet, input.headerRow, input.columns, day]);
+}
+
+function priorImport(ctx: Ctx, hash: string, sheet: string): PriorImport | null {
+  const row = ctx.db
+    .select()
+    .from(ledgerImports)
+    .where(
+      and(eq(ledgerImports.fileHash, hash), eq(ledgerImports.sheet, sheet), isNull(ledgerImports.deletedAt)),
+    )
+    .get();
+  return row ? { id: row.id, fileName: row.fileName, at: row.createdAt, counts: row.counts } : null;
+}
+
+export const ledgerMethods = {
+  'ledger.read': hostMethod({
+    input: ledgerReadInput,
+    access: 'user',
+    kind: 'host',
+    handler: async (host, input): Promise<LedgerSheetView> => {
+      const { hash, sheets } = await load(host, input);
+      const sheet = pickSheet(sheets, input.sheet);
+      const detected = detectHeaderRow(sheet.rows);
+      const headerRow = input.headerRow ?? detected;
+      if (headerRow !== null && headerRow >= sheet.rows.length)
+        throw new ApiError('VALIDATION', t('ledger.error.headerRow'));
+      const header = headerRow === null ? [] : sheet.rows[headerRow];
+      const ctx = host.ctx();
+      const from = Math.max(0, (headerRow ?? 0) - 3);
+      return {
+        fileHash: hash,
+        sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
+        sheet: sheet.name,
+        headerRow,
+        detectedHeaderRow: detected,
+        top: sheet.rows.slice(0, Math.max(TOP_ROWS, from + TOP_ROWS)).map((r) => r.map(cellShown)),
+        headers: header.map(cellShown),
+        suggested: suggestMapping(header),
+        mappings: ctx.db
+          .select({ id: ledgerMappings.id, name: ledgerMappings.name, headers: ledgerMappings.headers })
+          .from(ledgerMappings)
+          .where(isNull(ledgerMappings.deletedAt))
+          .orderBy(asc(ledgerMappings.name))
+          .all(),
+        prior: priorImport(ctx, hash, sheet.name),
+      };
+    },
+  }),
+
+  'ledger.preview': hostMethod({
+    input: ledgerPreviewInput,
+    access: 'user',
+    kind: 'host',
+    handler: async (host, input): Promise<LedgerPreview> => {
+      const { hash, sheets } = await load(host, input);
+      const sheet = pickSheet(sheets, input.sheet);
+      const ctx = host.ctx();
+      const plan = planImport(ctx, sheet, input.headerRow, input.columns);
+      lastPlan.set(ctx.raw, { key: planKey(hash, input, today(ctx)), seq: auditSeq(ctx), plan });
+      return {
+        fileHash: hash,
+        sheet: sheet.name,
+        headers: plan.headers,
+        counts: plan.counts,
+        rows: plan.rows.map(previewRow),
+        prior: priorImport(ctx, hash, sheet.name),
+      };
+    },
+  }),
+
+  /**
+   * Plans again and applies in one transaction with its audit rows: a row the database
+   * changed under since the preview is judged as it is now, and an error leaves nothing.
+   */
+  'ledger.commit': hostMethod({
+    input: ledgerCommitInput,
+    access: 'user',
+    kind: 'host',
+    handler: async (host, input): Promise<LedgerReport> => {
+      const { hash, sheets } = await load(host, input);
+      const sheet = pickSheet(sheets, input.sheet);
+      return host.transaction((ctx): LedgerReport => {
+        const kept = lastPlan.get(ctx.raw);
+        lastPlan.delete(ctx.raw);
+        const plan =
+          kept && kept.key === planKey(hash, input, today(ctx)) && kept.seq === auditSeq(ctx)
+            ? kept.plan
+            : planImport(ctx, sheet, input.headerRow, input.columns);
+        const prior = priorImport(ctx, hash, sheet.name);
+        if (prior) {
+          return {
+            importId: null,
+            fileName: input.fileName,
+            sheet: sheet.name,
+            repeatOf: prior,
+            counts: { rows: plan.rows.length, imported: 0, merged: 0, skipped: plan.rows.length },
+            skipped: [],
+            children: [],
+          };
+        }
+        const outcome = applyPlan(ctx, plan, input.decisions);
+        const counts: ImportCounts = {
+          rows: plan.rows.length,
+          imported: outcome.imported,
+          merged: outcome.merged,
+          skipped: outcome.skipped.length,
+        };
+        if (counts.imported + counts.merged + counts.skipped !== counts.rows)
+          throw new ApiError('INTERNAL', t('errors.internal'));
+        const id = newId();
+        ctx.db
+          .insert(ledgerImports)
+          .values({
+            id,
+            fileName: input.fileName,
+            fileHash: hash,
+            sheet: sheet.name,
+            headerRow: input.headerRow,
+            counts,
+            skipped: outcome.skipped,
+            ...created(ctx),
+          })
+          .run();
+        ctx.audit.write({
+          action: 'ledger.import',
+          entity: 'ledgerImport',
+          entityId: id,
+          detail: { fileName: input.fileName, sha256: hash, sheet: sheet.name, ...counts },
+        });
+        const names = new Map(
+          plan.rows.filter((r) => r.match).map((r) => [r.match?.childId as string, r.match?.name as string]),
+        );
+        const firstIds = outcome.childIds.slice(0, 50);
+        const nameOf = (cid: string) =>
+          names.get(cid) ??
+          (ctx.raw.prepare('SELECT name FROM children WHERE id = ?').get(cid) as { name: string } | undefined)
+            ?.name ??
+          '';
+        return {
+          importId: id,
+          fileName: input.fileName,
+          sheet: sheet.name,
+          repeatOf: null,
+          counts,
+          skipped: outcome.skipped,
+          children: firstIds.map((cid) => ({ id: cid, name: nameOf(cid) })),
+        };
+      });
+    },
+  }),
+
+  /** The skipped rows with their original cells and a reason column, for fixing and re-importing. */
+  'ledger.skippedReport': hostMethod({
+    input: z.object({ ...ledgerFile, importId: z.string().min(1) }),
+    access: 'user',
+    kind: 'host',
+    handler: async (host, input): Promise<XlsxFile> => {
+      const { hash, sheets } = await load(host, input);
+      const record = host
+        .ctx()
+        .db.select()
+        .from(ledgerImports)
+        .where(and(eq(ledgerImports.id, input.importId), isNull(ledgerImports.deletedAt)))
+        .get();
+      if (!record) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+      if (record.fileHash !== hash) throw new ApiError('VALIDATION', t('ledger.error.otherFile'));
+      const sheet = pickSheet(sheets, record.sheet);
+      const header = sheet.rows[record.headerRow] ?? [];
+      const columns = [
+        { header: t('ledger.report.rowNumber') },
+        ...header.map((c, i) => ({ header: c.text || t('ledger.report.column', { n: i + 1 }) })),
+        { header: t('ledger.report.reason') },
+      ];
+      const rows = record.skipped.map((s) => [
+        s.row,
+        ...header.map((_, i) => sheet.rows[s.row - 1]?.[i]?.text || null),
+        s.reason,
+      ]);
+      const base = record.fileName.replace(/\.[^.]+$/, '');
+      const file = await writeXlsx(`${base}-未导入行.xlsx`, t('ledger.report.sheet'), columns, rows);
+      host.transaction((ctx) =>
+        ctx.audit.write({
+          action: 'ledger.skippedReport',
+          entity: 'ledgerImport',
+          entityId: record.id,
+          detail: { fileName: file.fileName, sha256: file.sha256, rows: file.rows },
+        }),
+      );
+      return file;
+    },
+  }),
+
+  /** The wizard was cancelled or finished: the file read and its plan leave memory now. */
+  'ledger.forget': method({
+    input: z.object({}),
+    access: 'user',
+    kind: 'read',
+    handler: (ctx): null => {
+      lastRead.delete(ctx.raw);
+      lastPlan.delete(ctx.raw);
+      return null;
+    },
+  }),
+
+  'ledger.saveMapping': method({
+    input: mappingSaveInput,
+    access: 'user',
+    kind: 'write',
+    handler: (ctx, input): { id: string } => {
+      const headers = Object.fromEntries(Object.entries(input.headers).map(([h, f]) => [headerKey(h), f]));
+      const same = ctx.db
+        .select({ id: ledgerMappings.id, version: ledgerMappings.version })
+        .from(ledgerMappings)
+        .where(and(eq(ledgerMappings.name, input.name), isNull(ledgerMappings.deletedAt)))
+        .get();
+      const id = same?.id ?? newId();
+      if (same) {
+        ctx.db
+          .update(ledgerMappings)
+          .set({ headers, version: same.version + 1, updatedAt: ctx.clock.now(), updatedBy: ctx.user.id })
+          .where(eq(ledgerMappings.id, id))
+          .run();
+      } else {
+        ctx.db
+          .insert(ledgerMappings)
+          .values({ id, name: input.name, headers, ...created(ctx) })
+          .run();
+      }
+      ctx.audit.write({ action: 'ledger.saveMapping', entity: 'ledgerMapping', entityId: id });
+      return { id };
+    },
+  }),
+};

@@ -1,0 +1,89 @@
+// Reading a ledger file's bytes into sheets of cells with exceljs. .xlsx and .csv only: an old
+// .xls (a different, binary format) gets a message to save it as .xlsx.
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { t } from '../../renderer/src/i18n';
+import { ApiError } from '../api/errors';
+import type { SourceCell } from './rules';
+
+export interface SourceSheet {
+  name: string;
+  /** Row by row from the sheet's first row; each row as wide as the widest. */
+  rows: SourceCell[][];
+}
+
+const EMPTY_CELL: SourceCell = { text: '', kind: 'empty' };
+
+function fail(key: 'ledger.error.xls' | 'ledger.error.unreadable' | 'ledger.error.type'): never {
+  throw new ApiError('VALIDATION', t(key), { file: t(key) });
+}
+
+function toCell(value: ExcelJS.CellValue): SourceCell {
+  if (value === null || value === undefined) return EMPTY_CELL;
+  if (value instanceof Date)
+    return { text: value.toISOString().slice(0, 10), kind: 'date', num: value.getTime() };
+  if (typeof value === 'number') return { text: String(value), kind: 'number', num: value };
+  if (typeof value === 'string') return value.trim() ? { text: value, kind: 'text' } : EMPTY_CELL;
+  if (typeof value === 'boolean') return { text: value ? '是' : '否', kind: 'text' };
+  if (typeof value === 'object') {
+    if ('richText' in value) return toCell(value.richText.map((r) => r.text).join(''));
+    if ('formula' in value || 'sharedFormula' in value)
+      return toCell((value as { result?: ExcelJS.CellValue }).result ?? null);
+    if ('text' in value) return toCell(String((value as { text: unknown }).text));
+    if ('error' in value) return { text: String((value as { error: unknown }).error), kind: 'text' };
+  }
+  return EMPTY_CELL;
+}
+
+function sheetRows(ws: ExcelJS.Worksheet): SourceCell[][] {
+  const rows: SourceCell[][] = [];
+  const width = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells: SourceCell[] = [];
+    // A merged cell's every part reads as its first cell's value: merged cells down a column
+    // (one township for several children) fill each row they span.
+    for (let c = 1; c <= width; c++) cells.push(toCell(row.getCell(c).value));
+    rows.push(cells);
+  }
+  return rows;
+}
+
+function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    // Excel on a Chinese Windows saves "CSV" in the system code page.
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+export type LedgerKind = 'xlsx' | 'csv';
+
+export function ledgerKind(fileName: string, bytes: Buffer): LedgerKind {
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  const ole = bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0;
+  if (ext === 'xls' || ole) fail('ledger.error.xls');
+  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  if (ext === 'csv' || ext === 'txt') return 'csv';
+  fail('ledger.error.type');
+}
+
+export async function readLedger(fileName: string, bytes: Buffer): Promise<SourceSheet[]> {
+  const kind = ledgerKind(fileName, bytes);
+  const wb = new ExcelJS.Workbook();
+  try {
+    if (kind === 'xlsx') {
+      await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    } else {
+      // Every value stays the text it was: exceljs would otherwise turn ID numbers into numbers.
+      await wb.csv.read(Readable.from([decodeText(bytes)]), { map: (v: unknown) => v } as never);
+      wb.worksheets[0].name = fileName.replace(/\.[^.]+$/, '').slice(0, 31) || 'CSV';
+    }
+  } catch {
+    fail('ledger.error.unreadable');
+  }
+  return wb.worksheets
+    .filter((ws) => ws.state !== 'veryHidden')
+    .map((ws) => ({ name: ws.name, rows: sheetRows(ws) }));
+}

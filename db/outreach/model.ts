@@ -1,0 +1,161 @@
+// What other areas (stats, exports) need from 法治宣讲.
+import { and, count, desc, eq, gte, isNull, lte, type SQL, sum } from 'drizzle-orm';
+import { t } from '../../renderer/src/i18n';
+import { accounts } from '../accounts/schema';
+import type { Ctx } from '../api/define';
+import { ApiError } from '../api/errors';
+import { stepsFrom } from '../reports/flow';
+import type { AreaFigure, ExportTable } from '../reports/model';
+import { OUTREACH_FLOW, type OutreachStatus, type OutreachStep } from './codes';
+import type { OutreachFilters } from './inputs';
+import { outreachEvents } from './schema';
+
+export type OutreachRow = typeof outreachEvents.$inferSelect;
+
+export const outreachStatusLabel = (s: OutreachStatus) => t(`outreach.status.${s}`);
+
+export function loadEvent(ctx: Ctx, id: string): OutreachRow {
+  const row = ctx.db
+    .select()
+    .from(outreachEvents)
+    .where(and(eq(outreachEvents.id, id), isNull(outreachEvents.deletedAt)))
+    .get();
+  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  return row;
+}
+
+export type OutreachView = Omit<OutreachRow, 'createdBy' | 'updatedBy' | 'deletedAt'> & {
+  steps: OutreachStep[];
+  createdByName: string | null;
+};
+
+export function viewEvent(ctx: Ctx, id: string): OutreachView {
+  const { createdBy, updatedBy: _u, deletedAt: _d, ...e } = loadEvent(ctx, id);
+  const createdByName = createdBy
+    ? (ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, createdBy)).get()?.n ??
+      null)
+    : null;
+  return { ...e, steps: stepsFrom(OUTREACH_FLOW, e.status, ctx.user.role), createdByName };
+}
+
+function filterWhere(f: OutreachFilters, status = f.status): SQL[] {
+  const where: SQL[] = [isNull(outreachEvents.deletedAt)];
+  if (status !== 'all') where.push(eq(outreachEvents.status, status));
+  if (f.topic) where.push(eq(outreachEvents.topic, f.topic));
+  if (f.township) where.push(eq(outreachEvents.township, f.township));
+  if (f.from) where.push(gte(outreachEvents.date, f.from));
+  if (f.to) where.push(lte(outreachEvents.date, f.to));
+  return where;
+}
+
+/**
+ * 开展宣讲N次，受众N人次 over the held events the filters select. Two separate sums in their
+ * own units: events (次) and audience (人次) are never added together.
+ */
+export function heldTotals(
+  ctx: Ctx,
+  f: Omit<OutreachFilters, 'status'>,
+): { events: number; audience: number } {
+  const row = ctx.db
+    .select({ events: count(), audience: sum(outreachEvents.audienceCount) })
+    .from(outreachEvents)
+    .where(and(...filterWhere({ ...f, status: 'held' })))
+    .get();
+  return { events: row?.events ?? 0, audience: Number(row?.audience ?? 0) };
+}
+
+export function listEvents(ctx: Ctx, f: OutreachFilters & { offset: number; limit: number }) {
+  const where = and(...filterWhere(f));
+  const rows = ctx.db
+    .select({
+      id: outreachEvents.id,
+      date: outreachEvents.date,
+      township: outreachEvents.township,
+      placeKind: outreachEvents.placeKind,
+      placeName: outreachEvents.placeName,
+      topic: outreachEvents.topic,
+      title: outreachEvents.title,
+      audienceKind: outreachEvents.audienceKind,
+      audienceCount: outreachEvents.audienceCount,
+      speakers: outreachEvents.speakers,
+      status: outreachEvents.status,
+    })
+    .from(outreachEvents)
+    .where(where)
+    .orderBy(desc(outreachEvents.date), desc(outreachEvents.createdAt))
+    .limit(f.limit)
+    .offset(f.offset)
+    .all();
+  const total = ctx.db.select({ n: count() }).from(outreachEvents).where(where).get()?.n ?? 0;
+  const counts = Object.fromEntries(
+    ctx.db
+      .select({ status: outreachEvents.status, n: count() })
+      .from(outreachEvents)
+      .where(and(...filterWhere(f, 'all')))
+      .groupBy(outreachEvents.status)
+      .all()
+      .map((c) => [c.status, c.n]),
+  ) as Record<string, number>;
+  return { rows, total, counts, held: heldTotals(ctx, f) };
+}
+
+export function outreachExportRows(ctx: Ctx, f: OutreachFilters): ExportTable {
+  const rows = ctx.db
+    .select()
+    .from(outreachEvents)
+    .where(and(...filterWhere(f)))
+    .orderBy(desc(outreachEvents.date), desc(outreachEvents.createdAt))
+    .all();
+  const keys = [
+    'date',
+    'township',
+    'placeKind',
+    'placeName',
+    'topic',
+    'title',
+    'audienceKind',
+    'audienceCount',
+    'speakers',
+    'photos',
+    'status',
+    'note',
+  ] as const;
+  return {
+    sheetName: t('outreach.title'),
+    columns: keys.map((key) => ({ key, header: t(`outreach.fields.${key}`) })),
+    rows: rows.map((e) => ({
+      date: e.date,
+      township: e.township,
+      placeKind: t(`outreach.placeKinds.${e.placeKind}`),
+      placeName: e.placeName,
+      topic: t(`outreach.topics.${e.topic}`),
+      title: e.title,
+      audienceKind: t(`outreach.audienceKinds.${e.audienceKind}`),
+      audienceCount: e.audienceCount,
+      speakers: e.speakers.join('、'),
+      photos: e.photos.join('、'),
+      status: outreachStatusLabel(e.status),
+      note: e.note,
+    })),
+  };
+}
+
+/** For 统计台账: held events by their date; a plan or a cancelled event counts for nothing. */
+export const OUTREACH_FIGURES: readonly AreaFigure[] = [
+  {
+    key: 'outreach.events',
+    label: t('outreach.figures.events.label'),
+    unit: '次',
+    dateColumn: 'outreach_events.date',
+    description: t('outreach.figures.events.description'),
+    count: (ctx, from, to) => heldTotals(ctx, { from, to }).events,
+  },
+  {
+    key: 'outreach.audience',
+    label: t('outreach.figures.audience.label'),
+    unit: '人次',
+    dateColumn: 'outreach_events.date',
+    description: t('outreach.figures.audience.description'),
+    count: (ctx, from, to) => heldTotals(ctx, { from, to }).audience,
+  },
+];

@@ -1,0 +1,344 @@
+// What other areas and the pluggable pages (统计台账, Excel export) need from 国家司法救助.
+import { and, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { t } from '../../renderer/src/i18n';
+import { accounts } from '../accounts/schema';
+import type { Ctx, Role } from '../api/define';
+import { ApiError } from '../api/errors';
+import { loadChild } from '../children/model';
+import { children } from '../children/schema';
+import { readSetting } from '../settings/handlers';
+import {
+  RELIEF_FLOW,
+  RELIEF_MATERIALS,
+  RELIEF_OPEN,
+  type ReliefMaterial,
+  type ReliefStatus,
+  type ReliefStep,
+} from './codes';
+import { stepsFrom } from './flow';
+import type { reliefListInput } from './inputs';
+import { ceilingFen, formatYuan } from './rules';
+import { judicialRelief } from './schema';
+
+export type ReliefRow = typeof judicialRelief.$inferSelect;
+
+export function loadRelief(ctx: Ctx, id: string): ReliefRow {
+  const row = ctx.db
+    .select()
+    .from(judicialRelief)
+    .where(and(eq(judicialRelief.id, id), isNull(judicialRelief.deletedAt)))
+    .get();
+  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  return row;
+}
+
+export const reliefStatusLabel = (s: ReliefStatus) => t(`relief.codes.status.${s}`);
+
+/** The ceiling now in force, in 分 (36 × the monthly wage setting). */
+export function currentCeilingFen(ctx: Ctx): number {
+  return ceilingFen(readSetting(ctx, 'reliefMonthlyWage'));
+}
+
+export interface ReliefView {
+  id: string;
+  child: { id: string; name: string; gender: 'male' | 'female'; birthDate: string; township: string };
+  applicantName: string;
+  applicantRelation: string;
+  applicantPhone: string | null;
+  applicationDate: string;
+  caseNumber: string | null;
+  reasons: string;
+  materials: ReliefMaterial[];
+  /** Every checklist item with whether it was received, in the checklist's order. */
+  checklist: { code: ReliefMaterial; received: boolean }[];
+  requested: string | null;
+  status: ReliefStatus;
+  reviewNote: string | null;
+  decisionDate: string | null;
+  /** 元, two decimals ("12,000.00"); amounts never leave the core as floats. */
+  amount: string | null;
+  amountFen: number | null;
+  decisionReason: string | null;
+  ceiling: string;
+  ceilingFen: number;
+  overCeiling: boolean | null;
+  decidedByName: string | null;
+  paidDate: string | null;
+  accountHolders: string | null;
+  bank: string | null;
+  accountTail: string | null;
+  accountSupervisor: string | null;
+  returnVisitDate: string | null;
+  returnVisitMethod: ReliefRow['returnVisitMethod'];
+  returnVisitFindings: string | null;
+  withdrawReason: string | null;
+  drafterName: string | null;
+  /** The steps the signed-in user may take now (from RELIEF_FLOW). */
+  steps: ReliefStep[];
+  version: number;
+}
+
+function accountName(ctx: Ctx, id: string | null): string | null {
+  if (!id) return null;
+  return (
+    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
+  );
+}
+
+export function viewRelief(ctx: Ctx, id: string, role: Role = ctx.user.role): ReliefView {
+  const r = loadRelief(ctx, id);
+  const child = loadChild(ctx, r.childId);
+  const ceiling = r.ceilingFen ?? currentCeilingFen(ctx);
+  return {
+    id: r.id,
+    child: {
+      id: child.id,
+      name: child.name,
+      gender: child.gender,
+      birthDate: child.birthDate,
+      township: child.township,
+    },
+    applicantName: r.applicantName,
+    applicantRelation: r.applicantRelation,
+    applicantPhone: r.applicantPhone,
+    applicationDate: r.applicationDate,
+    caseNumber: r.caseNumber,
+    reasons: r.reasons,
+    materials: r.materials,
+    checklist: RELIEF_MATERIALS.map((code) => ({ code, received: r.materials.includes(code) })),
+    requested: r.requestedFen === null ? null : formatYuan(r.requestedFen),
+    status: r.status,
+    reviewNote: r.reviewNote,
+    decisionDate: r.decisionDate,
+    amount: r.amountFen === null ? null : formatYuan(r.amountFen),
+    amountFen: r.amountFen,
+    decisionReason: r.decisionReason,
+    ceiling: formatYuan(ceiling),
+    ceilingFen: ceiling,
+    overCeiling: r.overCeiling,
+    decidedByName: accountName(ctx, r.decidedBy),
+    paidDate: r.paidDate,
+    accountHolders: r.accountHolders,
+    bank: r.bank,
+    accountTail: r.accountTail,
+    accountSupervisor: r.accountSupervisor,
+    returnVisitDate: r.returnVisitDate,
+    returnVisitMethod: r.returnVisitMethod,
+    returnVisitFindings: r.returnVisitFindings,
+    withdrawReason: r.withdrawReason,
+    drafterName: accountName(ctx, r.createdBy),
+    steps: stepsFrom(RELIEF_FLOW, r.status, role),
+    version: r.version,
+  };
+}
+
+export interface ReliefListRow {
+  id: string;
+  childId: string;
+  childName: string;
+  township: string;
+  applicantName: string;
+  applicationDate: string;
+  status: ReliefStatus;
+  amount: string | null;
+  paidDate: string | null;
+  updatedAt: number;
+}
+
+type ListFilter = Pick<z.output<typeof reliefListInput>, 'status' | 'year'>;
+
+function listWhere(f: ListFilter): SQL | undefined {
+  const where: (SQL | undefined)[] = [isNull(judicialRelief.deletedAt)];
+  if (f.status === 'open') where.push(inArray(judicialRelief.status, [...RELIEF_OPEN]));
+  else if (f.status !== 'all') where.push(eq(judicialRelief.status, f.status));
+  if (f.year) {
+    where.push(gte(judicialRelief.applicationDate, `${f.year}-01-01`));
+    where.push(lte(judicialRelief.applicationDate, `${f.year}-12-31`));
+  }
+  return and(...where);
+}
+
+/** One page of the register, newest activity first. */
+export function listRelief(
+  ctx: Ctx,
+  f: ListFilter & { offset: number; limit: number },
+): { rows: ReliefListRow[]; total: number; counts: Record<string, number>; totalAmount: string } {
+  const where = listWhere(f);
+  const rows = ctx.db
+    .select({ r: judicialRelief, childName: children.name, township: children.township })
+    .from(judicialRelief)
+    .innerJoin(children, eq(children.id, judicialRelief.childId))
+    .where(where)
+    .orderBy(desc(judicialRelief.updatedAt))
+    .limit(f.limit)
+    .offset(f.offset)
+    .all();
+  const agg = ctx.db
+    .select({ n: sql<number>`count(*)`, fen: sql<number>`coalesce(sum(${judicialRelief.amountFen}), 0)` })
+    .from(judicialRelief)
+    .where(where)
+    .get();
+  const counts = Object.fromEntries(
+    ctx.db
+      .select({ status: judicialRelief.status, n: sql<number>`count(*)` })
+      .from(judicialRelief)
+      .where(isNull(judicialRelief.deletedAt))
+      .groupBy(judicialRelief.status)
+      .all()
+      .map((c) => [c.status, c.n]),
+  ) as Record<string, number>;
+  return {
+    rows: rows.map(({ r, childName, township }) => ({
+      id: r.id,
+      childId: r.childId,
+      childName,
+      township,
+      applicantName: r.applicantName,
+      applicationDate: r.applicationDate,
+      status: r.status,
+      amount: r.amountFen === null ? null : formatYuan(r.amountFen),
+      paidDate: r.paidDate,
+      updatedAt: r.updatedAt,
+    })),
+    total: agg?.n ?? 0,
+    counts,
+    // Decided amounts of the rows in view, summed as integer 分 by SQLite.
+    totalAmount: formatYuan(agg?.fen ?? 0),
+  };
+}
+
+/** The register as plain rows with Chinese headers, for the Excel export (db/exports at merge). */
+export function reliefExportRows(
+  ctx: Ctx,
+  f: ListFilter,
+): { columns: { key: string; header: string }[]; rows: Record<string, string | null>[] } {
+  const keys = [
+    'childName',
+    'township',
+    'applicantName',
+    'applicantRelation',
+    'applicationDate',
+    'status',
+    'decisionDate',
+    'amount',
+    'paidDate',
+    'accountSupervisor',
+    'returnVisitDate',
+  ] as const;
+  const rows = ctx.db
+    .select({ r: judicialRelief, childName: children.name, township: children.township })
+    .from(judicialRelief)
+    .innerJoin(children, eq(children.id, judicialRelief.childId))
+    .where(listWhere(f))
+    .orderBy(judicialRelief.applicationDate)
+    .all();
+  return {
+    columns: keys.map((key) => ({ key, header: t(`relief.export.${key}`) })),
+    rows: rows.map(({ r, childName, township }) => ({
+      childName,
+      township,
+      applicantName: r.applicantName,
+      applicantRelation: t(`relief.codes.relation.${r.applicantRelation as 'other'}`),
+      applicationDate: r.applicationDate,
+      status: reliefStatusLabel(r.status),
+      decisionDate: r.decisionDate,
+      amount: r.amountFen === null ? null : formatYuan(r.amountFen),
+      paidDate: r.paidDate,
+      accountSupervisor: r.accountSupervisor,
+      returnVisitDate: r.returnVisitDate,
+    })),
+  };
+}
+
+/** A figure for 统计台账: counted over [from, to] (YYYY-MM-DD, inclusive) on `dateColumn`. */
+export interface AreaFigure {
+  key: string;
+  label: string;
+  unit: '件' | '人' | '元' | '份' | '次' | '人次';
+  dateColumn: string;
+  description: string;
+  /** For 元, the sum in 元 (computed in integer 分, divided once). */
+  count(ctx: Ctx, from: string, to: string): number;
+}
+
+const one = (ctx: Ctx, query: string, from: string, to: string): number =>
+  (ctx.raw.prepare(query).get({ from, to }) as { n: number }).n;
+
+export const RELIEF_FIGURES: readonly AreaFigure[] = [
+  {
+    key: 'relief.applications',
+    label: t('relief.figures.applications.label'),
+    unit: '件',
+    dateColumn: 'judicial_relief.application_date',
+    description: t('relief.figures.applications.description'),
+    count: (ctx, from, to) =>
+      one(
+        ctx,
+        `SELECT count(*) AS n FROM judicial_relief WHERE deleted_at IS NULL
+         AND application_date BETWEEN @from AND @to`,
+        from,
+        to,
+      ),
+  },
+  {
+    key: 'relief.granted',
+    label: t('relief.figures.granted.label'),
+    unit: '件',
+    dateColumn: 'judicial_relief.decision_date',
+    description: t('relief.figures.granted.description'),
+    count: (ctx, from, to) =>
+      one(
+        ctx,
+        `SELECT count(*) AS n FROM judicial_relief WHERE deleted_at IS NULL AND amount_fen IS NOT NULL
+         AND decision_date BETWEEN @from AND @to`,
+        from,
+        to,
+      ),
+  },
+  {
+    key: 'relief.grantedAmount',
+    label: t('relief.figures.grantedAmount.label'),
+    unit: '元',
+    dateColumn: 'judicial_relief.decision_date',
+    description: t('relief.figures.grantedAmount.description'),
+    count: (ctx, from, to) =>
+      one(
+        ctx,
+        `SELECT coalesce(sum(amount_fen), 0) AS n FROM judicial_relief WHERE deleted_at IS NULL
+         AND amount_fen IS NOT NULL AND decision_date BETWEEN @from AND @to`,
+        from,
+        to,
+      ) / 100,
+  },
+  {
+    key: 'relief.paidAmount',
+    label: t('relief.figures.paidAmount.label'),
+    unit: '元',
+    dateColumn: 'judicial_relief.paid_date',
+    description: t('relief.figures.paidAmount.description'),
+    count: (ctx, from, to) =>
+      one(
+        ctx,
+        `SELECT coalesce(sum(amount_fen), 0) AS n FROM judicial_relief WHERE deleted_at IS NULL
+         AND paid_date BETWEEN @from AND @to`,
+        from,
+        to,
+      ) / 100,
+  },
+  {
+    key: 'relief.childrenPaid',
+    label: t('relief.figures.childrenPaid.label'),
+    unit: '人',
+    dateColumn: 'judicial_relief.paid_date',
+    description: t('relief.figures.childrenPaid.description'),
+    count: (ctx, from, to) =>
+      one(
+        ctx,
+        `SELECT count(DISTINCT child_id) AS n FROM judicial_relief WHERE deleted_at IS NULL
+         AND paid_date BETWEEN @from AND @to`,
+        from,
+        to,
+      ),
+  },
+];

@@ -1,0 +1,334 @@
+import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { t } from '../../renderer/src/i18n';
+import { type Ctx, method } from '../api/define';
+import { ApiError } from '../api/errors';
+import { today } from '../children/model';
+import { children } from '../children/schema';
+import { registerTimelineSource, type TimelineItem } from '../children/timeline';
+import { newId } from '../common/ids';
+import { nextNumber } from '../common/numbering';
+import { created, updateVersioned } from '../common/records';
+import { REPORT_FLOW, type ReportStep } from './codes';
+import { STAFF } from './flow';
+import {
+  reportActionInput,
+  reportCloseInput,
+  reportCreateInput,
+  reportExportInput,
+  reportFileInput,
+  reportHandleInput,
+  reportIdInput,
+  reportListInput,
+  reportStepInput,
+  reportUpdateInput,
+  reportVoidInput,
+} from './inputs';
+import {
+  type ExportTable,
+  listReports,
+  loadReport,
+  type ReportRow,
+  type ReportView,
+  reportExportRows,
+  reportNumber,
+  reportStatusLabel,
+  transition,
+  viewReport,
+} from './model';
+import { mandatoryReportActions, mandatoryReportChildren, mandatoryReports } from './schema';
+
+// 强制报告. The method map first; the named handlers below.
+export const mandatoryReportMethods = {
+  'mandatoryReports.create': method({
+    input: reportCreateInput,
+    access: STAFF,
+    kind: 'write',
+    handler: createReport,
+  }),
+  'mandatoryReports.update': method({
+    input: reportUpdateInput,
+    access: STAFF,
+    kind: 'write',
+    handler: updateReport,
+  }),
+  'mandatoryReports.get': method({ input: reportIdInput, access: 'user', kind: 'read', handler: getReport }),
+  'mandatoryReports.list': method({
+    input: reportListInput,
+    access: 'user',
+    kind: 'read',
+    handler: listReports,
+  }),
+  'mandatoryReports.exportRows': method({
+    input: reportExportInput,
+    access: 'user',
+    kind: 'read',
+    handler: (ctx, input): ExportTable => reportExportRows(ctx, input),
+  }),
+  'mandatoryReports.forChild': method({
+    input: z.object({ childId: z.string().min(1) }),
+    access: 'user',
+    kind: 'read',
+    handler: reportsForChild,
+  }),
+  'mandatoryReports.addAction': method({
+    input: reportActionInput,
+    access: STAFF,
+    kind: 'write',
+    handler: addAction,
+  }),
+  'mandatoryReports.verify': method({
+    input: reportStepInput,
+    access: STAFF,
+    kind: 'write',
+    handler: verifyReport,
+  }),
+  'mandatoryReports.file': method({
+    input: reportFileInput,
+    access: STAFF,
+    kind: 'write',
+    handler: fileReport,
+  }),
+  'mandatoryReports.handle': method({
+    input: reportHandleInput,
+    access: STAFF,
+    kind: 'write',
+    handler: handleReport,
+  }),
+  'mandatoryReports.close': method({
+    input: reportCloseInput,
+    access: STAFF,
+    kind: 'write',
+    handler: closeReport,
+  }),
+  'mandatoryReports.void': method({
+    input: reportVoidInput,
+    access: STAFF,
+    kind: 'write',
+    handler: voidReport,
+  }),
+};
+
+const fieldError = (field: string, message: string) =>
+  new ApiError('VALIDATION', t('errors.validation'), { [field]: message });
+
+function notFuture(ctx: Ctx, fields: Record<string, string | null | undefined>): void {
+  const day = today(ctx);
+  for (const [field, date] of Object.entries(fields))
+    if (date && date > day) throw fieldError(field, t('errors.dateInFuture'));
+}
+
+function notBefore(field: string, date: string, earliest: string, key: 'beforeReported'): void {
+  if (date < earliest) throw fieldError(field, t(`mandatoryReports.validation.${key}`, { date: earliest }));
+}
+
+function linkChildren(ctx: Ctx, reportId: string, childIds: string[]): void {
+  const found = ctx.db
+    .select({ id: children.id })
+    .from(children)
+    .where(and(inArray(children.id, childIds), isNull(children.deletedAt)))
+    .all();
+  if (found.length !== childIds.length)
+    throw fieldError('childIds', t('mandatoryReports.validation.childNotFound'));
+  ctx.db.delete(mandatoryReportChildren).where(eq(mandatoryReportChildren.reportId, reportId)).run();
+  for (const childId of childIds) ctx.db.insert(mandatoryReportChildren).values({ reportId, childId }).run();
+}
+
+type Fields = z.output<typeof reportCreateInput>;
+const columns = ({ childIds: _ids, ...f }: Fields) => f;
+
+function createReport(ctx: Ctx, input: Fields): ReportView {
+  notFuture(ctx, { learnedDate: input.learnedDate, reportedDate: input.reportedDate });
+  const id = newId();
+  const year = Number(input.reportedDate.slice(0, 4));
+  const seq = nextNumber(ctx, 'mandatoryReport', year);
+  ctx.db
+    .insert(mandatoryReports)
+    .values({ id, year, seq, ...columns(input), status: 'received', ...created(ctx) })
+    .run();
+  linkChildren(ctx, id, input.childIds);
+  ctx.audit.write({
+    action: 'mandatoryReports.create',
+    entity: 'mandatoryReport',
+    entityId: id,
+    detail: { childIds: input.childIds, trigger: input.trigger },
+  });
+  return viewReport(ctx, id);
+}
+
+function updateReport(ctx: Ctx, input: z.output<typeof reportUpdateInput>): ReportView {
+  const { id, version, ...fields } = input;
+  const r = loadReport(ctx, id);
+  // What was reported stays as entered once the case has moved on; the record of steps says the rest.
+  if (r.status !== 'received' && r.status !== 'verifying')
+    throw new ApiError(
+      'VALIDATION',
+      t('mandatoryReports.validation.wrongStatus', { status: reportStatusLabel(r.status) }),
+    );
+  notFuture(ctx, { learnedDate: fields.learnedDate, reportedDate: fields.reportedDate });
+  updateVersioned(ctx, mandatoryReports, id, version, columns(fields));
+  linkChildren(ctx, id, fields.childIds);
+  ctx.audit.write({
+    action: 'mandatoryReports.update',
+    entity: 'mandatoryReport',
+    entityId: id,
+    detail: { childIds: fields.childIds },
+  });
+  return viewReport(ctx, id);
+}
+
+function getReport(ctx: Ctx, input: { id: string }): ReportView {
+  return viewReport(ctx, input.id);
+}
+
+function reportsForChild(ctx: Ctx, input: { childId: string }): ReportView[] {
+  return ctx.db
+    .select({ id: mandatoryReports.id })
+    .from(mandatoryReportChildren)
+    .innerJoin(mandatoryReports, eq(mandatoryReports.id, mandatoryReportChildren.reportId))
+    .where(
+      and(
+        eq(mandatoryReportChildren.childId, input.childId),
+        isNull(mandatoryReports.deletedAt),
+        ne(mandatoryReports.status, 'voided'),
+      ),
+    )
+    .orderBy(desc(mandatoryReports.reportedDate))
+    .all()
+    .map((r) => viewReport(ctx, r.id));
+}
+
+function addAction(ctx: Ctx, input: z.output<typeof reportActionInput>): ReportView {
+  const r = loadReport(ctx, input.id);
+  if (r.status === 'closed' || r.status === 'voided')
+    throw new ApiError(
+      'VALIDATION',
+      t('mandatoryReports.validation.wrongStatus', { status: reportStatusLabel(r.status) }),
+    );
+  notFuture(ctx, { date: input.date });
+  notBefore('date', input.date, r.reportedDate, 'beforeReported');
+  const actionId = newId();
+  ctx.db
+    .insert(mandatoryReportActions)
+    .values({ id: actionId, reportId: r.id, date: input.date, action: input.action, ...created(ctx) })
+    .run();
+  // The report's version moves too, so a colleague's open form sees that it changed.
+  updateVersioned(ctx, mandatoryReports, r.id, input.version, {});
+  ctx.audit.write({
+    action: 'mandatoryReports.addAction',
+    entity: 'mandatoryReport',
+    entityId: r.id,
+    detail: { actionId },
+  });
+  return viewReport(ctx, r.id);
+}
+
+function step(
+  ctx: Ctx,
+  r: ReportRow,
+  name: ReportStep,
+  version: number,
+  patch: Record<string, unknown> = {},
+) {
+  transition(ctx, {
+    table: mandatoryReports,
+    area: 'mandatoryReports',
+    entity: 'mandatoryReport',
+    flow: REPORT_FLOW,
+    step: name,
+    row: r,
+    version,
+    patch,
+    statusLabel: reportStatusLabel,
+  });
+  return viewReport(ctx, r.id);
+}
+
+function verifyReport(ctx: Ctx, input: z.output<typeof reportStepInput>): ReportView {
+  return step(ctx, loadReport(ctx, input.id), 'verify', input.version);
+}
+
+function fileReport(ctx: Ctx, input: z.output<typeof reportFileInput>): ReportView {
+  const r = loadReport(ctx, input.id);
+  notFuture(ctx, { filedDate: input.filedDate });
+  notBefore('filedDate', input.filedDate, r.reportedDate, 'beforeReported');
+  return step(ctx, r, 'file', input.version, {
+    policeCaseNumber: input.policeCaseNumber,
+    filedDate: input.filedDate,
+  });
+}
+
+function handleReport(ctx: Ctx, input: z.output<typeof reportHandleInput>): ReportView {
+  const r = loadReport(ctx, input.id);
+  notFuture(ctx, { handledDate: input.handledDate });
+  notBefore('handledDate', input.handledDate, r.reportedDate, 'beforeReported');
+  return step(ctx, r, 'handle', input.version, {
+    disposition: input.disposition,
+    handledDate: input.handledDate,
+  });
+}
+
+function closeReport(ctx: Ctx, input: z.output<typeof reportCloseInput>): ReportView {
+  const r = loadReport(ctx, input.id);
+  notFuture(ctx, { closedDate: input.closedDate });
+  notBefore('closedDate', input.closedDate, r.filedDate ?? r.handledDate ?? r.reportedDate, 'beforeReported');
+  return step(ctx, r, 'close', input.version, { outcome: input.outcome, closedDate: input.closedDate });
+}
+
+function voidReport(ctx: Ctx, input: z.output<typeof reportVoidInput>): ReportView {
+  return step(ctx, loadReport(ctx, input.id), 'void', input.version, { voidReason: input.reason });
+}
+
+registerTimelineSource('mandatoryReports', (ctx, childId): TimelineItem[] => {
+  const items: TimelineItem[] = [];
+  const reports = ctx.db
+    .select({ r: mandatoryReports })
+    .from(mandatoryReportChildren)
+    .innerJoin(mandatoryReports, eq(mandatoryReports.id, mandatoryReportChildren.reportId))
+    .where(
+      and(
+        eq(mandatoryReportChildren.childId, childId),
+        isNull(mandatoryReports.deletedAt),
+        ne(mandatoryReports.status, 'voided'),
+      ),
+    )
+    .all();
+  for (const { r } of reports) {
+    const number = reportNumber(r.year, r.seq);
+    const link = `/reports/${r.id}`;
+    const area = 'mandatoryReports';
+    items.push({
+      date: r.reportedDate,
+      at: r.createdAt,
+      area,
+      title: t('mandatoryReports.timeline.received', { unit: r.reporterUnit }),
+      detail: number,
+      link,
+    });
+    if (r.filedDate)
+      items.push({
+        date: r.filedDate,
+        area,
+        title: t('mandatoryReports.timeline.filed'),
+        detail: number,
+        link,
+      });
+    if (r.handledDate)
+      items.push({
+        date: r.handledDate,
+        area,
+        title: t('mandatoryReports.timeline.handled'),
+        detail: number,
+        link,
+      });
+    if (r.closedDate)
+      items.push({
+        date: r.closedDate,
+        area,
+        title: t('mandatoryReports.timeline.closed'),
+        detail: number,
+        link,
+      });
+  }
+  return items;
+});

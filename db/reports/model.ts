@@ -1,0 +1,436 @@
+// What other areas (reminders, stats, exports, outreach's flow) need from 强制报告.
+import { and, count, desc, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import { t } from '../../renderer/src/i18n';
+import { refusal } from '../access/policy';
+import { accounts } from '../accounts/schema';
+import type { Ctx } from '../api/define';
+import { ApiError } from '../api/errors';
+import { addDays } from '../calendar/workdays';
+import { updateVersioned } from '../common/records';
+import { readSetting } from '../settings/handlers';
+import {
+  OPEN_REPORT_STATUSES,
+  REPORT_FLOW,
+  type ReporterKind,
+  type ReportStatus,
+  type ReportStep,
+  type Trigger,
+} from './codes';
+import { type Flow, stepsFrom } from './flow';
+import type { ReportFilters } from './inputs';
+import { mandatoryReportActions, mandatoryReportChildren, mandatoryReports } from './schema';
+
+type VersionedTable = Parameters<typeof updateVersioned>[1];
+
+/**
+ * The one guard every status change goes through: the role and the from-status come from the
+ * flow table, the update carries the version the caller saw, and the audit row names the step.
+ * Written once for this issue's areas; the same shape as the other duties' helper.
+ */
+export function transition<S extends string, K extends string>(
+  ctx: Ctx,
+  opts: {
+    table: VersionedTable;
+    /** The method prefix: the audit action is `${area}.${step}`, as the method is named. */
+    area: string;
+    entity: string;
+    flow: Flow<S, K>;
+    step: K;
+    row: { id: string; status: S };
+    version: number;
+    patch?: Record<string, unknown>;
+    statusLabel: (s: S) => string;
+    detail?: Record<string, unknown>;
+  },
+): void {
+  const { flow, step, row, entity, area } = opts;
+  const s = flow[step];
+  if (!s.roles.includes(ctx.user.role)) throw refusal(`${area}.${step}`, { entity, entityId: row.id });
+  if (!s.from.includes(row.status))
+    throw new ApiError(
+      'VALIDATION',
+      t('mandatoryReports.validation.wrongStatus', { status: opts.statusLabel(row.status) }),
+    );
+  updateVersioned(ctx, opts.table, row.id, opts.version, { ...opts.patch, status: s.to });
+  ctx.audit.write({
+    action: `${area}.${step}`,
+    entity,
+    entityId: row.id,
+    detail: { from: row.status, to: s.to, ...opts.detail },
+  });
+}
+
+export type ReportRow = typeof mandatoryReports.$inferSelect;
+
+/** 强制报告〔2026〕3号 */
+export function reportNumber(year: number, seq: number): string {
+  return t('mandatoryReports.number', { year, seq });
+}
+
+export const reportStatusLabel = (s: ReportStatus) => t(`mandatoryReports.status.${s}`);
+
+export function loadReport(ctx: Ctx, id: string): ReportRow {
+  const row = ctx.db
+    .select()
+    .from(mandatoryReports)
+    .where(and(eq(mandatoryReports.id, id), isNull(mandatoryReports.deletedAt)))
+    .get();
+  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  return row;
+}
+
+export interface ReportView {
+  id: string;
+  number: string;
+  reporterUnit: string;
+  reporterKind: ReporterKind;
+  reporterName: string;
+  reporterContact: string | null;
+  learnedDate: string;
+  reportedDate: string;
+  /** Days between learning and reporting: the 意见 asks for a report at once. */
+  delayDays: number;
+  trigger: Trigger;
+  situation: string;
+  policeStation: string | null;
+  status: ReportStatus;
+  policeCaseNumber: string | null;
+  filedDate: string | null;
+  disposition: string | null;
+  handledDate: string | null;
+  outcome: string | null;
+  closedDate: string | null;
+  voidReason: string | null;
+  children: {
+    id: string;
+    name: string;
+    gender: 'male' | 'female';
+    birthDate: string;
+    township: string | null;
+  }[];
+  actions: { id: string; date: string; action: string; byName: string | null; createdAt: number }[];
+  /** The steps the signed-in role may take now (the buttons), read from REPORT_FLOW. */
+  steps: ReportStep[];
+  createdByName: string | null;
+  createdAt: number;
+  version: number;
+}
+
+function days(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function viewReport(ctx: Ctx, id: string): ReportView {
+  const r = loadReport(ctx, id);
+  const kids = linkedChildren(ctx, [id]).map(({ reportId: _r, ...c }) => c);
+  const actions = ctx.db
+    .select({
+      id: mandatoryReportActions.id,
+      date: mandatoryReportActions.date,
+      action: mandatoryReportActions.action,
+      byName: accounts.displayName,
+      createdAt: mandatoryReportActions.createdAt,
+    })
+    .from(mandatoryReportActions)
+    .leftJoin(accounts, eq(accounts.id, mandatoryReportActions.createdBy))
+    .where(and(eq(mandatoryReportActions.reportId, id), isNull(mandatoryReportActions.deletedAt)))
+    .orderBy(desc(mandatoryReportActions.date), desc(mandatoryReportActions.createdAt))
+    .all();
+  const createdByName = r.createdBy
+    ? (ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, r.createdBy)).get()
+        ?.n ?? null)
+    : null;
+  return {
+    id: r.id,
+    number: reportNumber(r.year, r.seq),
+    reporterUnit: r.reporterUnit,
+    reporterKind: r.reporterKind,
+    reporterName: r.reporterName,
+    reporterContact: r.reporterContact,
+    learnedDate: r.learnedDate,
+    reportedDate: r.reportedDate,
+    delayDays: days(r.learnedDate, r.reportedDate),
+    trigger: r.trigger,
+    situation: r.situation,
+    policeStation: r.policeStation,
+    status: r.status,
+    policeCaseNumber: r.policeCaseNumber,
+    filedDate: r.filedDate,
+    disposition: r.disposition,
+    handledDate: r.handledDate,
+    outcome: r.outcome,
+    closedDate: r.closedDate,
+    voidReason: r.voidReason,
+    children: kids,
+    actions,
+    steps: stepsFrom(REPORT_FLOW, r.status, ctx.user.role),
+    createdByName,
+    createdAt: r.createdAt,
+    version: r.version,
+  };
+}
+
+function filterWhere(f: ReportFilters): SQL[] {
+  const where: SQL[] = [isNull(mandatoryReports.deletedAt)];
+  if (f.status === 'open') where.push(inArray(mandatoryReports.status, [...OPEN_REPORT_STATUSES]));
+  else if (f.status !== 'all') where.push(eq(mandatoryReports.status, f.status));
+  if (f.trigger) where.push(eq(mandatoryReports.trigger, f.trigger));
+  if (f.from) where.push(gte(mandatoryReports.reportedDate, f.from));
+  if (f.to) where.push(lte(mandatoryReports.reportedDate, f.to));
+  return where;
+}
+
+export interface ReportListRow {
+  id: string;
+  number: string;
+  reportedDate: string;
+  reporterUnit: string;
+  trigger: Trigger;
+  policeStation: string | null;
+  status: ReportStatus;
+  childNames: string[];
+  updatedAt: number;
+}
+
+interface LinkedChild {
+  reportId: string;
+  id: string;
+  name: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  township: string | null;
+}
+
+/**
+ * The children of a few reports. CROSS JOIN keeps SQLite starting from the reports' links: left
+ * free, it walks every child (their deleted_at index) to find the handful named.
+ */
+function linkedChildren(ctx: Ctx, reportIds: string[]): LinkedChild[] {
+  if (reportIds.length === 0) return [];
+  return ctx.raw
+    .prepare(
+      `SELECT rc.report_id AS reportId, c.id, c.name, c.gender, c.birth_date AS birthDate, c.township
+       FROM mandatory_report_children rc CROSS JOIN children c ON c.id = rc.child_id
+       WHERE rc.report_id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL
+       ORDER BY c.name`,
+    )
+    .all(JSON.stringify(reportIds)) as LinkedChild[];
+}
+
+function childNamesOf(ctx: Ctx, reportIds: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of linkedChildren(ctx, reportIds)) {
+    const names = out.get(r.reportId) ?? [];
+    names.push(r.name);
+    out.set(r.reportId, names);
+  }
+  return out;
+}
+
+export function listReports(
+  ctx: Ctx,
+  f: ReportFilters & { offset: number; limit: number },
+): { rows: ReportListRow[]; total: number; counts: Record<string, number> } {
+  const where = and(...filterWhere(f));
+  const rows = ctx.db
+    .select()
+    .from(mandatoryReports)
+    .where(where)
+    .orderBy(desc(mandatoryReports.reportedDate), desc(mandatoryReports.seq))
+    .limit(f.limit)
+    .offset(f.offset)
+    .all();
+  const total = ctx.db.select({ n: count() }).from(mandatoryReports).where(where).get()?.n ?? 0;
+  const counts = Object.fromEntries(
+    ctx.db
+      .select({ status: mandatoryReports.status, n: count() })
+      .from(mandatoryReports)
+      .where(isNull(mandatoryReports.deletedAt))
+      .groupBy(mandatoryReports.status)
+      .all()
+      .map((c) => [c.status, c.n]),
+  ) as Record<string, number>;
+  const names = childNamesOf(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return {
+    rows: rows.map((r) => ({
+      id: r.id,
+      number: reportNumber(r.year, r.seq),
+      reportedDate: r.reportedDate,
+      reporterUnit: r.reporterUnit,
+      trigger: r.trigger,
+      policeStation: r.policeStation,
+      status: r.status,
+      childNames: names.get(r.id) ?? [],
+      updatedAt: r.updatedAt,
+    })),
+    total,
+    counts,
+  };
+}
+
+/** Plain rows with Chinese column headers, for the generic Excel export (db/exports at merge). */
+export interface ExportTable {
+  sheetName: string;
+  columns: { key: string; header: string }[];
+  rows: Record<string, string | number | null>[];
+}
+
+export function reportExportRows(ctx: Ctx, f: ReportFilters): ExportTable {
+  const rows = ctx.db
+    .select()
+    .from(mandatoryReports)
+    .where(and(...filterWhere(f)))
+    .orderBy(desc(mandatoryReports.reportedDate), desc(mandatoryReports.seq))
+    .all();
+  const names = childNamesOf(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  const keys = [
+    'number',
+    'reportedDate',
+    'learnedDate',
+    'reporterUnit',
+    'reporterKind',
+    'reporterName',
+    'reporterContact',
+    'trigger',
+    'children',
+    'policeStation',
+    'status',
+    'policeCaseNumber',
+    'disposition',
+    'outcome',
+    'closedDate',
+  ] as const;
+  return {
+    sheetName: t('mandatoryReports.title'),
+    columns: keys.map((key) => ({ key, header: t(`mandatoryReports.fields.${key}`) })),
+    rows: rows.map((r) => ({
+      number: reportNumber(r.year, r.seq),
+      reportedDate: r.reportedDate,
+      learnedDate: r.learnedDate,
+      reporterUnit: r.reporterUnit,
+      reporterKind: t(`mandatoryReports.reporterKinds.${r.reporterKind}`),
+      reporterName: r.reporterName,
+      reporterContact: r.reporterContact,
+      trigger: t(`mandatoryReports.triggerShort.${r.trigger}`),
+      children: (names.get(r.id) ?? []).join('、'),
+      policeStation: r.policeStation,
+      status: reportStatusLabel(r.status),
+      policeCaseNumber: r.policeCaseNumber,
+      disposition: r.disposition,
+      outcome: r.outcome,
+      closedDate: r.closedDate,
+    })),
+  };
+}
+
+/** A figure for 统计台账: one count with its unit and written definition (db/stats plugs these in). */
+export interface AreaFigure {
+  key: string;
+  label: string;
+  unit: '件' | '次' | '人次' | '人' | '份' | '元';
+  /** The column whose date puts a record in the period. */
+  dateColumn: string;
+  description: string;
+  /** from/to: YYYY-MM-DD, inclusive. */
+  count(ctx: Ctx, from: string, to: string): number;
+}
+
+const inPeriod = (from: string, to: string) =>
+  and(
+    isNull(mandatoryReports.deletedAt),
+    ne(mandatoryReports.status, 'voided'),
+    gte(mandatoryReports.reportedDate, from),
+    lte(mandatoryReports.reportedDate, to),
+  );
+
+export const REPORT_FIGURES: readonly AreaFigure[] = [
+  {
+    key: 'mandatoryReports.cases',
+    label: t('mandatoryReports.figures.cases.label'),
+    unit: '件',
+    dateColumn: 'mandatory_reports.reported_date',
+    description: t('mandatoryReports.figures.cases.description'),
+    count: (ctx, from, to) =>
+      ctx.db.select({ n: count() }).from(mandatoryReports).where(inPeriod(from, to)).get()?.n ?? 0,
+  },
+  {
+    key: 'mandatoryReports.filed',
+    label: t('mandatoryReports.figures.filed.label'),
+    unit: '件',
+    dateColumn: 'mandatory_reports.filed_date',
+    description: t('mandatoryReports.figures.filed.description'),
+    count: (ctx, from, to) =>
+      ctx.db
+        .select({ n: count() })
+        .from(mandatoryReports)
+        .where(
+          and(
+            isNull(mandatoryReports.deletedAt),
+            ne(mandatoryReports.status, 'voided'),
+            gte(mandatoryReports.filedDate, from),
+            lte(mandatoryReports.filedDate, to),
+          ),
+        )
+        .get()?.n ?? 0,
+  },
+  {
+    key: 'mandatoryReports.children',
+    label: t('mandatoryReports.figures.children.label'),
+    unit: '人',
+    dateColumn: 'mandatory_reports.reported_date',
+    description: t('mandatoryReports.figures.children.description'),
+    count: (ctx, from, to) =>
+      ctx.db
+        .selectDistinct({ id: mandatoryReportChildren.childId })
+        .from(mandatoryReportChildren)
+        .innerJoin(mandatoryReports, eq(mandatoryReports.id, mandatoryReportChildren.reportId))
+        .where(inPeriod(from, to))
+        .all().length,
+  },
+];
+
+/**
+ * Open reports whose latest follow-up (or the report itself) is older than the setting's days:
+ * one reminder per child concerned, due that many days after the last thing recorded.
+ */
+export function reportFollowUps(
+  ctx: Ctx,
+  ownerId?: string,
+): { id: string; number: string; due: string; childId: string; childName: string; ownerId: string | null }[] {
+  const days = readSetting(ctx, 'reportFollowUpDays');
+  const owner = ownerId ? ' AND c.owner_id = @ownerId' : '';
+  const rows = ctx.raw
+    .prepare(
+      `SELECT r.id, r.year, r.seq, c.id AS childId, c.name AS childName, c.owner_id AS ownerId,
+              COALESCE((SELECT MAX(a.date) FROM mandatory_report_actions a WHERE a.report_id = r.id AND a.deleted_at IS NULL),
+                       r.reported_date) AS last
+       FROM mandatory_reports r
+       JOIN mandatory_report_children rc ON rc.report_id = r.id
+       JOIN children c ON c.id = rc.child_id
+       WHERE r.deleted_at IS NULL AND r.status IN ('received', 'verifying', 'filed', 'handled')
+         AND c.deleted_at IS NULL${owner}`,
+    )
+    .all({ ownerId: ownerId ?? null }) as {
+    id: string;
+    year: number;
+    seq: number;
+    childId: string;
+    childName: string;
+    ownerId: string | null;
+    last: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    number: reportNumber(r.year, r.seq),
+    due: addDays(r.last, days),
+    childId: r.childId,
+    childName: r.childName,
+    ownerId: r.ownerId,
+  }));
+}

@@ -1,0 +1,109 @@
+// 统计台账 (DOMAIN.md "Statistics the studio reports"): the figures the studio reports, each
+// defined once. Pure data, so the renderer reads the same list for its columns and labels; the
+// SQL that counts each figure is in model.ts, its written definition in the catalog (stats.figures).
+
+/** Counting units. Figures in different units are never added together. */
+export const UNITS = ['person', 'personTimes', 'times', 'copies', 'yuan'] as const; // 人 人次 次 份 元
+export type Unit = (typeof UNITS)[number];
+
+/** The column groups of the ledger, in the order it prints them. */
+export const GROUPS = ['children', 'referrals', 'education', 'orders', 'counselling', 'visits'] as const;
+export type FigureGroup = (typeof GROUPS)[number];
+
+export interface FigureDef {
+  key: FigureKey;
+  group: FigureGroup;
+  unit: Unit;
+  /**
+   * A stock (在册) is counted at the period's last day; a flow (新增, 次…) counts the records
+   * whose date falls inside the period.
+   */
+  kind: 'stock' | 'flow';
+  /** Whether a township row can carry it: referrals belong to no one township. */
+  byTownship: boolean;
+  /** Counselling figures are counts only (精神卫生法 art. 23): no list of the children behind them. */
+  drill: boolean;
+}
+
+export const FIGURE_KEYS = [
+  'childrenOnFile', // 在册儿童
+  'childrenNew', // 新增儿童
+  'deFactoOnFile', // 事实无人抚养儿童（在册）
+  'referralsReceived', // 受理线索移交
+  'referralActions', // 分流处置
+  'admonitions', // 家庭教育训诫
+  'guidanceSessions', // 家庭教育指导
+  'ordersIssued', // 制发督促监护令
+  'ordersClosed', // 督促监护令评估结案
+  'assessments', // 心理测评
+  'counsellingSessions', // 心理疏导
+  'counselledChildren', // 接受心理疏导儿童
+  'visits', // 走访
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+export const FIGURES: readonly FigureDef[] = [
+  { key: 'childrenOnFile', group: 'children', unit: 'person', kind: 'stock', byTownship: true, drill: true },
+  { key: 'childrenNew', group: 'children', unit: 'person', kind: 'flow', byTownship: true, drill: true },
+  { key: 'deFactoOnFile', group: 'children', unit: 'person', kind: 'stock', byTownship: true, drill: true },
+  {
+    key: 'referralsReceived',
+    group: 'referrals',
+    unit: 'times',
+    kind: 'flow',
+    byTownship: false,
+    drill: true,
+  },
+  { key: 'referralActions', group: 'referrals', unit: 'times', kind: 'flow', byTownship: false, drill: true },
+  { key: 'admonitions', group: 'education', unit: 'times', kind: 'flow', byTownship: true, drill: true },
+  {
+    key: 'guidanceSessions',
+    group: 'education',
+    unit: 'personTimes',
+    kind: 'flow',
+    byTownship: true,
+    drill: true,
+  },
+  { key: 'ordersIssued', group: 'orders', unit: 'copies', kind: 'flow', byTownship: true, drill: true },
+  { key: 'ordersClosed', group: 'orders', unit: 'copies', kind: 'flow', byTownship: true, drill: true },
+  {
+    key: 'assessments',
+    group: 'counselling',
+    unit: 'personTimes',
+    kind: 'flow',
+    byTownship: true,
+    drill: false,
+  },
+  {
+    key: 'counsellingSessions',
+    group: 'counselling',
+    unit: 'personTimes',
+    kind: 'flow',
+    byTownship: true,
+    drill: false,
+  },
+  {
+    key: 'counselledChildren',
+    group: 'counselling',
+    unit: 'person',
+    kind: 'flow',
+    byTownship: true,
+    drill: false,
+  },
+  { key: 'visits', group: 'visits', unit: 'times', kind: 'flow', byTownship: true, drill: true },
+];
+
+export function figureDef(key: FigureKey): FigureDef {
+  const def = FIGURES.find((f) => f.key === key);
+  if (!def) throw new Error(`unknown figure ${key}`);
+  return def;
+}
+
+export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export const BREAKDOWNS = ['township', 'caseworker'] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+/** The row key of children and records whose child has no responsible caseworker. */
+export const NO_OWNER = '';

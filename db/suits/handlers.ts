@@ -1,0 +1,346 @@
+// 支持起诉: draft → 意见书 issued → filed at court → court's decision (SUIT_FLOW in codes.ts).
+import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { t } from '../../renderer/src/i18n';
+import { type Ctx, method } from '../api/define';
+import { ApiError } from '../api/errors';
+import { loadChild, today } from '../children/model';
+import { childRelations } from '../children/schema';
+import { registerTimelineSource, type TimelineItem } from '../children/timeline';
+import { localDate } from '../common/dates';
+import { newId } from '../common/ids';
+import { nextNumber } from '../common/numbering';
+import { created, updateVersioned } from '../common/records';
+import { guidancePlans } from '../education/schema';
+import { guardianshipOrders } from '../orders/schema';
+import { transition } from '../relief/flow';
+import { DEFAULT_SUIT_PREFIX, SUIT_FLOW, type SuitStep } from './codes';
+import {
+  suitCreateInput,
+  suitDecideInput,
+  suitFileInput,
+  suitIdInput,
+  suitIssueInput,
+  suitListInput,
+  suitUpdateInput,
+  suitWithdrawInput,
+} from './inputs';
+import {
+  listSuits,
+  loadSuit,
+  type SuitRow,
+  type SuitView,
+  suitExportRows,
+  suitNumber,
+  suitStatusLabel,
+  viewSuit,
+} from './model';
+import { suitSupports } from './schema';
+
+export const suitMethods = {
+  'suits.create': method({ input: suitCreateInput, access: 'user', kind: 'write', handler: createSuit }),
+  'suits.update': method({ input: suitUpdateInput, access: 'user', kind: 'write', handler: updateSuit }),
+  'suits.get': method({ input: suitIdInput, access: 'user', kind: 'read', handler: getSuit }),
+  'suits.list': method({ input: suitListInput, access: 'user', kind: 'read', handler: listSuitsHandler }),
+  'suits.exportRows': method({
+    input: suitListInput.pick({ status: true, kind: true }),
+    access: 'user',
+    kind: 'read',
+    handler: exportSuitRows,
+  }),
+  'suits.forChild': method({
+    input: z.object({ childId: z.string().min(1) }),
+    access: 'user',
+    kind: 'read',
+    handler: suitsForChild,
+  }),
+  'suits.issue': method({
+    input: suitIssueInput,
+    access: SUIT_FLOW.issue.roles,
+    kind: 'write',
+    handler: issue,
+  }),
+  'suits.file': method({ input: suitFileInput, access: SUIT_FLOW.file.roles, kind: 'write', handler: file }),
+  'suits.decide': method({
+    input: suitDecideInput,
+    access: SUIT_FLOW.decide.roles,
+    kind: 'write',
+    handler: decide,
+  }),
+  'suits.withdraw': method({
+    input: suitWithdrawInput,
+    access: SUIT_FLOW.withdraw.roles,
+    kind: 'write',
+    handler: withdraw,
+  }),
+};
+
+function fieldError(field: string, message: string): ApiError {
+  return new ApiError('VALIDATION', t('errors.validation'), { [field]: message });
+}
+
+function notFuture(ctx: Ctx, field: string, date: string): void {
+  if (date > today(ctx)) throw fieldError(field, t('errors.dateInFuture'));
+}
+
+function step(
+  ctx: Ctx,
+  s: SuitRow,
+  name: SuitStep,
+  version: number,
+  patch: Record<string, unknown>,
+  detail?: Record<string, unknown>,
+): SuitView {
+  transition(ctx, {
+    flow: SUIT_FLOW,
+    step: name,
+    table: suitSupports,
+    row: s,
+    version,
+    patch,
+    entity: 'suit',
+    area: 'suits',
+    statusLabel: suitStatusLabel,
+    detail,
+  });
+  return viewSuit(ctx, s.id);
+}
+
+type DraftFields = Omit<z.output<typeof suitCreateInput>, 'childId'>;
+
+/** Respondents must be persons linked to the child; an order or plan must be the child's own. */
+function checkLinks(ctx: Ctx, childId: string, f: DraftFields): void {
+  const linked = ctx.db
+    .select({ personId: childRelations.personId })
+    .from(childRelations)
+    .where(
+      and(
+        eq(childRelations.childId, childId),
+        inArray(childRelations.personId, f.respondentIds),
+        isNull(childRelations.deletedAt),
+      ),
+    )
+    .all();
+  if (new Set(linked.map((l) => l.personId)).size !== new Set(f.respondentIds).size)
+    throw fieldError('respondentIds', t('suits.validation.respondentNotRelated'));
+  if (f.orderId) {
+    const o = ctx.db
+      .select({ c: guardianshipOrders.childId })
+      .from(guardianshipOrders)
+      .where(eq(guardianshipOrders.id, f.orderId))
+      .get();
+    if (!o || o.c !== childId) throw fieldError('orderId', t('suits.validation.orderNotChilds'));
+  }
+  if (f.planId) {
+    const p = ctx.db
+      .select({ c: guidancePlans.childId })
+      .from(guidancePlans)
+      .where(eq(guidancePlans.id, f.planId))
+      .get();
+    if (!p || p.c !== childId) throw fieldError('planId', t('suits.validation.planNotChilds'));
+  }
+}
+
+function draftColumns(f: DraftFields) {
+  return {
+    kind: f.kind,
+    grounds: f.grounds,
+    groundsText: f.groundsText,
+    respondentIds: [...new Set(f.respondentIds)],
+    applicantKind: f.applicantKind,
+    applicantName: f.applicantName,
+    applicantContact: f.applicantContact,
+    documents: f.documents,
+    facts: f.facts,
+    opinion: f.opinion,
+    orderId: f.orderId,
+    planId: f.planId,
+  };
+}
+
+function createSuit(ctx: Ctx, input: z.output<typeof suitCreateInput>): SuitView {
+  const { childId, ...fields } = input;
+  loadChild(ctx, childId);
+  checkLinks(ctx, childId, fields);
+  const id = newId();
+  ctx.db
+    .insert(suitSupports)
+    .values({ id, childId, ...draftColumns(fields), status: 'draft', ...created(ctx) })
+    .run();
+  ctx.audit.write({
+    action: 'suits.create',
+    entity: 'suit',
+    entityId: id,
+    detail: { childId, orderId: fields.orderId },
+  });
+  return viewSuit(ctx, id);
+}
+
+function updateSuit(ctx: Ctx, input: z.output<typeof suitUpdateInput>): SuitView {
+  const { id, version, ...fields } = input;
+  const s = loadSuit(ctx, id);
+  if (s.status !== 'draft')
+    throw new ApiError('VALIDATION', t('relief.flow.wrongStatus', { status: suitStatusLabel(s.status) }));
+  checkLinks(ctx, s.childId, fields);
+  updateVersioned(ctx, suitSupports, id, version, draftColumns(fields));
+  ctx.audit.write({ action: 'suits.update', entity: 'suit', entityId: id, detail: { childId: s.childId } });
+  return viewSuit(ctx, id);
+}
+
+function getSuit(ctx: Ctx, input: z.output<typeof suitIdInput>): SuitView {
+  return viewSuit(ctx, input.id);
+}
+
+function listSuitsHandler(ctx: Ctx, input: z.output<typeof suitListInput>) {
+  return listSuits(ctx, input);
+}
+
+function exportSuitRows(ctx: Ctx, input: Pick<z.output<typeof suitListInput>, 'status' | 'kind'>) {
+  return suitExportRows(ctx, input);
+}
+
+function suitsForChild(ctx: Ctx, input: { childId: string }): SuitView[] {
+  return ctx.db
+    .select({ id: suitSupports.id })
+    .from(suitSupports)
+    .where(
+      and(
+        eq(suitSupports.childId, input.childId),
+        isNull(suitSupports.deletedAt),
+        ne(suitSupports.status, 'withdrawn'),
+      ),
+    )
+    .orderBy(desc(suitSupports.createdAt))
+    .all()
+    .map((r) => viewSuit(ctx, r.id));
+}
+
+function issue(ctx: Ctx, input: z.output<typeof suitIssueInput>): SuitView {
+  const s = loadSuit(ctx, input.id);
+  notFuture(ctx, 'issueDate', input.issueDate);
+  // A draft made by an order's escalation carries a suggested ground; it must still be confirmed
+  // in the form (the update writes it) — an empty one cannot go out.
+  if (s.status === 'draft' && s.grounds.length === 0 && !s.groundsText)
+    throw fieldError('grounds', t('suits.validation.groundsRequired'));
+  if (s.status === 'draft' && !s.documents.includes('complaint'))
+    throw fieldError('documents', t('suits.validation.complaintMissing'));
+  const year = Number(input.issueDate.slice(0, 4));
+  // The number is taken only once the step is allowed, so a refused call never burns one.
+  const allowed = SUIT_FLOW.issue.from.includes(s.status);
+  const seq = allowed ? nextNumber(ctx, 'suit', year) : null;
+  const patch = {
+    issueDate: input.issueDate,
+    issuedBy: ctx.user.id,
+    issuedAt: ctx.clock.now(),
+    year,
+    seq,
+    prefix: DEFAULT_SUIT_PREFIX,
+  };
+  const view = step(ctx, s, 'issue', input.version, patch, {
+    number: seq ? suitNumber({ prefix: DEFAULT_SUIT_PREFIX, year, seq }) : null,
+  });
+  return view;
+}
+
+function file(ctx: Ctx, input: z.output<typeof suitFileInput>): SuitView {
+  const s = loadSuit(ctx, input.id);
+  notFuture(ctx, 'filedDate', input.filedDate);
+  if (s.issueDate && input.filedDate < s.issueDate)
+    throw fieldError('filedDate', t('suits.validation.filedBeforeIssue'));
+  return step(ctx, s, 'file', input.version, {
+    court: input.court,
+    filedDate: input.filedDate,
+    filedAt: ctx.clock.now(),
+    courtCaseNumber: input.courtCaseNumber,
+  });
+}
+
+function decide(ctx: Ctx, input: z.output<typeof suitDecideInput>): SuitView {
+  const s = loadSuit(ctx, input.id);
+  notFuture(ctx, 'decisionDate', input.decisionDate);
+  if (s.filedDate && input.decisionDate < s.filedDate)
+    throw fieldError('decisionDate', t('suits.validation.decisionBeforeFiling'));
+  const takesOver = input.decision === 'revoked' || input.decision === 'changed';
+  return step(
+    ctx,
+    s,
+    'decide',
+    input.version,
+    {
+      decision: input.decision,
+      decisionDate: input.decisionDate,
+      newGuardianName: takesOver ? input.newGuardianName : null,
+      newGuardianKind: takesOver ? input.newGuardianKind : null,
+      decisionNote: input.note,
+      closedAt: ctx.clock.now(),
+    },
+    { decision: input.decision },
+  );
+}
+
+function withdraw(ctx: Ctx, input: z.output<typeof suitWithdrawInput>): SuitView {
+  const s = loadSuit(ctx, input.id);
+  return step(ctx, s, 'withdraw', input.version, {
+    withdrawnAt: ctx.clock.now(),
+    withdrawReason: input.reason,
+  });
+}
+
+registerTimelineSource('suits', (ctx, childId): TimelineItem[] => {
+  const items: TimelineItem[] = [];
+  const rows = ctx.db
+    .select()
+    .from(suitSupports)
+    .where(and(eq(suitSupports.childId, childId), isNull(suitSupports.deletedAt)))
+    .all();
+  for (const s of rows) {
+    const link = `/suits/${s.id}`;
+    const kind = t(`suits.codes.kind.${s.kind}`);
+    // Each step with the instant it was recorded, as in relief.
+    if (s.withdrawnAt)
+      items.push({
+        date: localDate(s.withdrawnAt),
+        at: s.withdrawnAt,
+        area: 'suits',
+        title: t('suits.timeline.withdrawn'),
+        detail: s.withdrawReason,
+        link,
+      });
+    if (s.decisionDate && s.decision)
+      items.push({
+        date: s.decisionDate,
+        at: s.closedAt ?? undefined,
+        area: 'suits',
+        title: t('suits.timeline.decided', { decision: t(`suits.codes.decision.${s.decision}`) }),
+        detail: s.newGuardianName ? t('suits.timeline.newGuardian', { name: s.newGuardianName }) : null,
+        link,
+      });
+    if (s.filedDate)
+      items.push({
+        date: s.filedDate,
+        at: s.filedAt ?? undefined,
+        area: 'suits',
+        title: t('suits.timeline.filed', { court: s.court ?? '' }),
+        detail: s.courtCaseNumber,
+        link,
+      });
+    if (s.issueDate)
+      items.push({
+        date: s.issueDate,
+        at: s.issuedAt ?? undefined,
+        area: 'suits',
+        title: t('suits.timeline.issued'),
+        detail: suitNumber(s),
+        link,
+      });
+    items.push({
+      date: localDate(s.createdAt),
+      at: s.createdAt,
+      area: 'suits',
+      title: t('suits.timeline.drafted', { kind }),
+      detail: s.orderId ? t('suits.timeline.fromOrder') : null,
+      link,
+    });
+  }
+  return items;
+});

@@ -1,0 +1,378 @@
+// What other areas (orders' escalation) and the pluggable pages (统计台账, Excel export) need
+// from 支持起诉.
+import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { t } from '../../renderer/src/i18n';
+import { accounts } from '../accounts/schema';
+import type { Ctx, Role } from '../api/define';
+import { ApiError } from '../api/errors';
+import { loadChild } from '../children/model';
+import { childRelations, children, persons } from '../children/schema';
+import { newId } from '../common/ids';
+import { created } from '../common/records';
+import { guardianshipOrders } from '../orders/schema';
+import { stepsFrom } from '../relief/flow';
+import type { AreaFigure } from '../relief/model';
+import { SUIT_FLOW, SUIT_OPEN, type SuitStatus, type SuitStep } from './codes';
+import type { suitListInput } from './inputs';
+import { suitSupports } from './schema';
+
+export type SuitRow = typeof suitSupports.$inferSelect;
+
+export function loadSuit(ctx: Ctx, id: string): SuitRow {
+  const row = ctx.db
+    .select()
+    .from(suitSupports)
+    .where(and(eq(suitSupports.id, id), isNull(suitSupports.deletedAt)))
+    .get();
+  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  return row;
+}
+
+export const suitStatusLabel = (s: SuitStatus) => t(`suits.codes.status.${s}`);
+
+/** `{代字}〔{年}〕{序号}号`, e.g. 济阳检未支诉〔2026〕1号 (the same pattern as orders). */
+export function suitNumber(r: Pick<SuitRow, 'prefix' | 'year' | 'seq'>): string | null {
+  return r.prefix && r.year && r.seq
+    ? t('codes.orderNumber', { prefix: r.prefix, year: r.year, seq: r.seq })
+    : null;
+}
+
+/** The suit an order escalated to, if any (the order page links to it). */
+export function suitIdForOrder(ctx: Ctx, orderId: string): string | null {
+  return (
+    ctx.db
+      .select({ id: suitSupports.id })
+      .from(suitSupports)
+      .where(and(eq(suitSupports.orderId, orderId), isNull(suitSupports.deletedAt)))
+      .get()?.id ?? null
+  );
+}
+
+/**
+ * The escalation from 督促监护令 (outcome 支持起诉撤销监护资格) lands here: a draft suit, linked
+ * to the order, against the order's guardians, created in the order's own write. The caseworker
+ * completes the grounds and documents before the department head issues the opinion.
+ */
+export function createSuitFromOrder(ctx: Ctx, orderId: string, note: string | null): string {
+  const existing = suitIdForOrder(ctx, orderId);
+  if (existing) return existing;
+  const o = ctx.db.select().from(guardianshipOrders).where(eq(guardianshipOrders.id, orderId)).get();
+  if (!o) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  const guardians = ctx.raw
+    .prepare('SELECT person_id AS id FROM order_guardians WHERE order_id = ?')
+    .all(orderId) as { id: string }[];
+  const id = newId();
+  ctx.db
+    .insert(suitSupports)
+    .values({
+      id,
+      childId: o.childId,
+      orderId,
+      kind: 'revoke',
+      // An order that was not complied with: 怠于履行监护职责 is the usual ground; the caseworker confirms it.
+      grounds: ['neglect'],
+      groundsText: note,
+      respondentIds: guardians.map((g) => g.id),
+      applicantKind: 'civilAffairs',
+      documents: ['orderFiles'],
+      facts: o.facts,
+      status: 'draft',
+      ...created(ctx),
+    })
+    .run();
+  ctx.audit.write({
+    action: 'suits.create',
+    entity: 'suit',
+    entityId: id,
+    detail: { childId: o.childId, orderId },
+  });
+  return id;
+}
+
+export interface SuitView {
+  id: string;
+  number: string | null;
+  child: {
+    id: string;
+    name: string;
+    gender: 'male' | 'female';
+    birthDate: string;
+    township: string;
+    village: string | null;
+  };
+  order: { id: string; number: string | null } | null;
+  planId: string | null;
+  kind: SuitRow['kind'];
+  grounds: SuitRow['grounds'];
+  groundsText: string | null;
+  respondents: { personId: string; name: string; relation: string | null; address: string | null }[];
+  applicantKind: string;
+  applicantName: string | null;
+  applicantContact: string | null;
+  documents: string[];
+  facts: string;
+  opinion: string;
+  status: SuitStatus;
+  issueDate: string | null;
+  issuedByName: string | null;
+  court: string | null;
+  filedDate: string | null;
+  courtCaseNumber: string | null;
+  decision: SuitRow['decision'];
+  decisionDate: string | null;
+  newGuardianName: string | null;
+  newGuardianKind: string | null;
+  decisionNote: string | null;
+  withdrawReason: string | null;
+  drafterName: string | null;
+  steps: SuitStep[];
+  version: number;
+}
+
+function accountName(ctx: Ctx, id: string | null): string | null {
+  if (!id) return null;
+  return (
+    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
+  );
+}
+
+export function viewSuit(ctx: Ctx, id: string, role: Role = ctx.user.role): SuitView {
+  const s = loadSuit(ctx, id);
+  const child = loadChild(ctx, s.childId);
+  const respondents = s.respondentIds.length
+    ? ctx.db
+        .select({
+          personId: persons.id,
+          name: persons.name,
+          address: persons.address,
+          relation: childRelations.relation,
+        })
+        .from(persons)
+        .leftJoin(
+          childRelations,
+          and(
+            eq(childRelations.personId, persons.id),
+            eq(childRelations.childId, s.childId),
+            isNull(childRelations.deletedAt),
+          ),
+        )
+        .where(inArray(persons.id, s.respondentIds))
+        .all()
+    : [];
+  const order = s.orderId
+    ? ctx.db.select().from(guardianshipOrders).where(eq(guardianshipOrders.id, s.orderId)).get()
+    : undefined;
+  return {
+    id: s.id,
+    number: suitNumber(s),
+    child: {
+      id: child.id,
+      name: child.name,
+      gender: child.gender,
+      birthDate: child.birthDate,
+      township: child.township,
+      village: child.village,
+    },
+    order: order
+      ? {
+          id: order.id,
+          number:
+            order.prefix && order.year && order.seq
+              ? t('codes.orderNumber', { prefix: order.prefix, year: order.year, seq: order.seq })
+              : null,
+        }
+      : null,
+    planId: s.planId,
+    kind: s.kind,
+    grounds: s.grounds,
+    groundsText: s.groundsText,
+    respondents,
+    applicantKind: s.applicantKind,
+    applicantName: s.applicantName,
+    applicantContact: s.applicantContact,
+    documents: s.documents,
+    facts: s.facts,
+    opinion: s.opinion ?? t('suits.document.opinion'),
+    status: s.status,
+    issueDate: s.issueDate,
+    issuedByName: accountName(ctx, s.issuedBy),
+    court: s.court,
+    filedDate: s.filedDate,
+    courtCaseNumber: s.courtCaseNumber,
+    decision: s.decision,
+    decisionDate: s.decisionDate,
+    newGuardianName: s.newGuardianName,
+    newGuardianKind: s.newGuardianKind,
+    decisionNote: s.decisionNote,
+    withdrawReason: s.withdrawReason,
+    drafterName: accountName(ctx, s.createdBy),
+    steps: stepsFrom(SUIT_FLOW, s.status, role),
+    version: s.version,
+  };
+}
+
+type ListFilter = Pick<z.output<typeof suitListInput>, 'status' | 'kind'>;
+
+function listWhere(f: ListFilter): SQL | undefined {
+  const where: (SQL | undefined)[] = [isNull(suitSupports.deletedAt)];
+  if (f.status === 'open') where.push(inArray(suitSupports.status, [...SUIT_OPEN]));
+  else if (f.status !== 'all') where.push(eq(suitSupports.status, f.status));
+  if (f.kind !== 'all') where.push(eq(suitSupports.kind, f.kind));
+  return and(...where);
+}
+
+export interface SuitListRow {
+  id: string;
+  number: string | null;
+  childId: string;
+  childName: string;
+  kind: SuitRow['kind'];
+  status: SuitStatus;
+  court: string | null;
+  filedDate: string | null;
+  decision: SuitRow['decision'];
+  fromOrder: boolean;
+  updatedAt: number;
+}
+
+export function listSuits(
+  ctx: Ctx,
+  f: ListFilter & { offset: number; limit: number },
+): { rows: SuitListRow[]; total: number; counts: Record<string, number> } {
+  const where = listWhere(f);
+  const rows = ctx.db
+    .select({ s: suitSupports, childName: children.name })
+    .from(suitSupports)
+    .innerJoin(children, eq(children.id, suitSupports.childId))
+    .where(where)
+    .orderBy(desc(suitSupports.updatedAt))
+    .limit(f.limit)
+    .offset(f.offset)
+    .all();
+  const total = ctx.db.select({ n: sql<number>`count(*)` }).from(suitSupports).where(where).get()?.n ?? 0;
+  const counts = Object.fromEntries(
+    ctx.db
+      .select({ status: suitSupports.status, n: sql<number>`count(*)` })
+      .from(suitSupports)
+      .where(isNull(suitSupports.deletedAt))
+      .groupBy(suitSupports.status)
+      .all()
+      .map((c) => [c.status, c.n]),
+  ) as Record<string, number>;
+  return {
+    rows: rows.map(({ s, childName }) => ({
+      id: s.id,
+      number: suitNumber(s),
+      childId: s.childId,
+      childName,
+      kind: s.kind,
+      status: s.status,
+      court: s.court,
+      filedDate: s.filedDate,
+      decision: s.decision,
+      fromOrder: s.orderId !== null,
+      updatedAt: s.updatedAt,
+    })),
+    total,
+    counts,
+  };
+}
+
+/** The register as plain rows with Chinese headers, for the Excel export (db/exports at merge). */
+export function suitExportRows(
+  ctx: Ctx,
+  f: ListFilter,
+): { columns: { key: string; header: string }[]; rows: Record<string, string | null>[] } {
+  const keys = [
+    'number',
+    'childName',
+    'township',
+    'kind',
+    'grounds',
+    'applicantKind',
+    'status',
+    'issueDate',
+    'court',
+    'filedDate',
+    'courtCaseNumber',
+    'decision',
+    'decisionDate',
+    'newGuardianName',
+  ] as const;
+  const rows = ctx.db
+    .select({ s: suitSupports, childName: children.name, township: children.township })
+    .from(suitSupports)
+    .innerJoin(children, eq(children.id, suitSupports.childId))
+    .where(listWhere(f))
+    .orderBy(suitSupports.createdAt)
+    .all();
+  return {
+    columns: keys.map((key) => ({ key, header: t(`suits.export.${key}`) })),
+    rows: rows.map(({ s, childName, township }) => ({
+      number: suitNumber(s),
+      childName,
+      township,
+      kind: t(`suits.codes.kind.${s.kind}`),
+      grounds: s.grounds.map((g) => t(`suits.codes.groundShort.${g}`)).join('；') || null,
+      applicantKind: t(`suits.codes.applicant.${s.applicantKind as 'other'}`),
+      status: suitStatusLabel(s.status),
+      issueDate: s.issueDate,
+      court: s.court,
+      filedDate: s.filedDate,
+      courtCaseNumber: s.courtCaseNumber,
+      decision: s.decision ? t(`suits.codes.decision.${s.decision}`) : null,
+      decisionDate: s.decisionDate,
+      newGuardianName: s.newGuardianName,
+    })),
+  };
+}
+
+const one = (ctx: Ctx, query: string, from: string, to: string): number =>
+  (ctx.raw.prepare(query).get({ from, to }) as { n: number }).n;
+
+export const SUIT_FIGURES: readonly AreaFigure[] = [
+  {
+    key: 'suits.issued',
+    label: t('suits.figures.issued.label'),
+    unit: '件',
+    dateColumn: 'suit_supports.issue_date',
+    description: t('suits.figures.issued.description'),
+    count: (ctx, from, to) =>
+      one(
+        ctx,
+        `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND issue_date BETWEEN @from AND @to`,
+        from,
+        to,
+      ),
+  },
+  {
+    key: 'suits.filed',
+    label: t('suits.figures.filed.label'),
+    unit: '件',
+    dateColumn: 'suit_supports.filed_date',
+    description: t('suits.figures.filed.description'),
+    count: (ctx, from, to) =>
+      one(
+        ctx,
+        `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND filed_date BETWEEN @from AND @to`,
+        from,
+        to,
+      ),
+  },
+  {
+    key: 'suits.granted',
+    label: t('suits.figures.granted.label'),
+    unit: '件',
+    dateColumn: 'suit_supports.decision_date',
+    description: t('suits.figures.granted.description'),
+    count: (ctx, from, to) =>
+      one(
+        ctx,
+        `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND decision IN ('revoked', 'changed')
+         AND decision_date BETWEEN @from AND @to`,
+        from,
+        to,
+      ),
+  },
+];

@@ -1,0 +1,236 @@
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Result,
+  Row,
+  Select,
+  Spin,
+} from 'antd';
+import { useCallback, useMemo } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { TOWNSHIPS } from '../../../db/children/inputs';
+import { AUDIENCE_KINDS, PLACE_KINDS, TOPICS } from '../../../db/outreach/codes';
+import { outreachCreateInput, outreachUpdateInput } from '../../../db/outreach/inputs';
+import { api } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { PageHeader } from '../common/PageHeader';
+import { useApiForm } from '../common/useApiForm';
+import { useApiQuery } from '../common/useApiQuery';
+import { checkInput } from '../common/zodFields';
+import { t } from '../i18n';
+import {
+  BackLink,
+  blankToNull,
+  clearStaleErrors,
+  DATE_FORMAT,
+  dateItem,
+  keepEnterFromSubmitting,
+} from '../orders/parts';
+import type { OutreachView } from './parts';
+
+interface Values {
+  date?: string | null;
+  township?: string;
+  placeKind?: string;
+  placeName?: string;
+  topic?: string;
+  title?: string | null;
+  audienceKind?: string;
+  audienceCount?: number | null;
+  speakers?: string[];
+  photos?: string[];
+  note?: string | null;
+}
+
+const toInput = (v: Values) => ({
+  ...v,
+  title: blankToNull(v.title),
+  note: blankToNull(v.note),
+  audienceCount: v.audienceCount ?? null,
+  speakers: v.speakers ?? [],
+  photos: v.photos ?? [],
+});
+
+export function OutreachCreatePage() {
+  const navigate = useNavigate();
+  return (
+    <>
+      <BackLink to="/outreach" label={t('outreach.page.back')} />
+      <div style={{ height: 8 }} />
+      <PageHeader title={t('outreach.form.createTitle')} intro={t('outreach.form.createIntro')} />
+      <OutreachForm
+        event={null}
+        onSaved={(view) => navigate(`/outreach/${view.id}`, { replace: true })}
+        onCancel={() => navigate(-1)}
+      />
+    </>
+  );
+}
+
+export function OutreachEditRoute() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const { data, error } = useApiQuery('outreach.get', { id });
+  if (!data) {
+    if (error) return <Result status="warning" title={t('outreach.page.loadFailed')} subTitle={error} />;
+    return (
+      <Flex justify="center" style={{ padding: 48 }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  return (
+    <>
+      <BackLink to={`/outreach/${id}`} label={t('outreach.page.back')} />
+      <div style={{ height: 8 }} />
+      <PageHeader title={t('outreach.form.editTitle')} />
+      <OutreachForm
+        event={data}
+        onSaved={(view) => navigate(`/outreach/${view.id}`, { replace: true })}
+        onCancel={() => navigate(`/outreach/${id}`)}
+      />
+    </>
+  );
+}
+
+function OutreachForm({
+  event,
+  onSaved,
+  onCancel,
+}: {
+  event: OutreachView | null;
+  onSaved: (view: OutreachView) => void;
+  onCancel: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const initialValues = useMemo<Values>(
+    () =>
+      event
+        ? {
+            date: event.date,
+            township: event.township,
+            placeKind: event.placeKind,
+            placeName: event.placeName,
+            topic: event.topic,
+            title: event.title,
+            audienceKind: event.audienceKind,
+            audienceCount: event.audienceCount,
+            speakers: event.speakers,
+            photos: event.photos,
+            note: event.note,
+          }
+        : { speakers: [], photos: [] },
+    [event],
+  );
+  const call = useCallback(
+    (v: Values) =>
+      event
+        ? api(
+            'outreach.update',
+            checkInput(outreachUpdateInput, { id: event.id, version: event.version, ...toInput(v) }),
+          )
+        : api('outreach.create', checkInput(outreachCreateInput, toInput(v))),
+    [event],
+  );
+  const { onFinish, submitting, failure } = useApiForm(form, call, {
+    onSuccess: onSaved,
+    successMessage: t('outreach.form.saved'),
+  });
+  const held = event?.status === 'held';
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={onFinish}
+      onValuesChange={(changed) => clearStaleErrors(form, changed)}
+      onKeyDown={keepEnterFromSubmitting}
+      autoComplete="off"
+    >
+      <FormAlert failure={failure} />
+      <Flex vertical gap={16}>
+        <Card title={t('outreach.page.details')} size="small">
+          <Row gutter={16}>
+            <Col xs={24} md={6}>
+              <Form.Item label={t('outreach.fields.date')} name="date" required {...dateItem}>
+                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item label={t('outreach.fields.township')} name="township" required>
+                <Select options={TOWNSHIPS.map((tw) => ({ value: tw, label: tw }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={4}>
+              <Form.Item label={t('outreach.fields.placeKind')} name="placeKind" required>
+                <Select
+                  options={PLACE_KINDS.map((k) => ({ value: k, label: t(`outreach.placeKinds.${k}`) }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label={t('outreach.fields.placeName')} name="placeName" required>
+                <Input maxLength={100} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item label={t('outreach.fields.topic')} name="topic" required>
+                <Select options={TOPICS.map((k) => ({ value: k, label: t(`outreach.topics.${k}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={18}>
+              <Form.Item label={t('outreach.fields.title')} name="title">
+                <Input maxLength={100} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item label={t('outreach.fields.audienceKind')} name="audienceKind" required>
+                <Select
+                  options={AUDIENCE_KINDS.map((k) => ({ value: k, label: t(`outreach.audienceKinds.${k}`) }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item
+                label={held ? t('outreach.fields.audienceCount') : t('outreach.form.expectedCount')}
+                name="audienceCount"
+                required={held}
+              >
+                <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                label={t('outreach.fields.speakers')}
+                name="speakers"
+                required
+                extra={t('outreach.form.speakersHint')}
+              >
+                <Select mode="tags" open={false} tokenSeparators={['、', ',', '，']} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item label={t('outreach.fields.photos')} name="photos" extra={t('outreach.form.photosHint')}>
+            <Select mode="tags" open={false} tokenSeparators={[' ', ',', '，']} />
+          </Form.Item>
+          <Form.Item label={t('outreach.fields.note')} name="note">
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        </Card>
+        <Flex gap={8}>
+          <Button type="primary" htmlType="submit" loading={submitting}>
+            {t('outreach.form.save')}
+          </Button>
+          <Button onClick={onCancel}>{t('outreach.form.cancel')}</Button>
+        </Flex>
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,221 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Select,
+  Statistic,
+  Table,
+  type TableColumnsType,
+  Tabs,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { TOWNSHIPS } from '../../../db/children/inputs';
+import { type OutreachStatus, TOPICS, type Topic } from '../../../db/outreach/codes';
+import { OUTREACH_VIEWS } from '../../../db/outreach/inputs';
+import type { ApiOutput } from '../api/client';
+import { PageHeader } from '../common/PageHeader';
+import { useApiQuery } from '../common/useApiQuery';
+import { t } from '../i18n';
+import { DATE_FORMAT } from '../orders/parts';
+import { OutreachStatusTag, placeText } from './parts';
+
+type View = (typeof OUTREACH_VIEWS)[number];
+type Township = (typeof TOWNSHIPS)[number];
+type Row = ApiOutput<'outreach.list'>['rows'][number];
+
+const PAGE_SIZE = 50;
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null =>
+  v !== null && (list as readonly string[]).includes(v) ? (v as T) : null;
+
+/** The register of outreach events with the 台账 line for what the filters select. */
+export function OutreachList() {
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const view: View = oneOf(OUTREACH_VIEWS, params.get('view')) ?? 'all';
+  const topic = oneOf(TOPICS, params.get('topic'));
+  const township = oneOf(TOWNSHIPS, params.get('township'));
+  const from = params.get('from');
+  const to = params.get('to');
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const input = useMemo(
+    () => ({ status: view, topic, township, from, to, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    [view, topic, township, from, to, page],
+  );
+  const { data, error, loading } = useApiQuery('outreach.list', input);
+  const counts = data?.counts ?? {};
+  const all = Object.values(counts).reduce((n, c) => n + c, 0);
+  const columns = useMemo(listColumns, []);
+
+  const go = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || (k === 'view' && v === 'all') || (k === 'page' && v === '1')) next.delete(k);
+      else next.set(k, v);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('outreach.title')}
+        intro={t('outreach.intro')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/outreach/new')}>
+            {t('outreach.list.newButton')}
+          </Button>
+        }
+      />
+      <Card styles={{ body: { paddingTop: 4 } }}>
+        <Tabs
+          activeKey={view}
+          onChange={(key) => go({ view: key })}
+          aria-label={t('outreach.list.viewsLabel')}
+          items={OUTREACH_VIEWS.map((v) => ({
+            key: v,
+            label: (
+              <Flex gap={6} align="center">
+                {t(`outreach.list.views.${v}`)}
+                {data && (
+                  <Typography.Text type="secondary">{v === 'all' ? all : (counts[v] ?? 0)}</Typography.Text>
+                )}
+              </Flex>
+            ),
+          }))}
+        />
+        <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
+          <Form.Item label={t('outreach.list.topicFilter')}>
+            <Select<Topic | ''>
+              style={{ width: 160 }}
+              value={topic ?? ''}
+              onChange={(v) => go({ topic: v || null })}
+              options={[
+                { value: '', label: t('outreach.list.anyTopic') },
+                ...TOPICS.map((k) => ({ value: k, label: t(`outreach.topics.${k}`) })),
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label={t('outreach.list.townshipFilter')}>
+            <Select<Township | ''>
+              style={{ width: 180 }}
+              value={township ?? ''}
+              onChange={(v) => go({ township: v || null })}
+              options={[
+                { value: '', label: t('outreach.list.anyTownship') },
+                ...TOWNSHIPS.map((k) => ({ value: k, label: k })),
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label={t('outreach.list.periodFilter')}>
+            <DatePicker.RangePicker
+              format={DATE_FORMAT}
+              value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+              allowEmpty={[true, true]}
+              onChange={(range) =>
+                go({
+                  from: range?.[0] ? range[0].format(DATE_FORMAT) : null,
+                  to: range?.[1] ? range[1].format(DATE_FORMAT) : null,
+                })
+              }
+            />
+          </Form.Item>
+        </Form>
+        {data && (
+          <Flex gap={48} align="center" style={{ marginBottom: 16 }} data-testid="outreach-summary">
+            <Statistic title={t('outreach.figures.events.label')} value={data.held.events} suffix="次" />
+            <Statistic
+              title={t('outreach.figures.audience.label')}
+              value={data.held.audience}
+              suffix="人次"
+            />
+            <Typography.Text type="secondary">
+              {t('outreach.list.summary', { events: data.held.events, audience: data.held.audience })}
+            </Typography.Text>
+          </Flex>
+        )}
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <Table<Row>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data?.rows ?? []}
+          loading={{ spinning: loading, delay: 200 }}
+          scroll={{ x: 'max-content' }}
+          onRow={(row) => ({ onClick: () => navigate(`/outreach/${row.id}`), style: { cursor: 'pointer' } })}
+          locale={{ emptyText: all === 0 ? t('outreach.list.empty') : t('outreach.list.emptyView') }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data?.total ?? 0,
+            showSizeChanger: false,
+            hideOnSinglePage: true,
+            showTotal: (total) => t('outreach.list.total', { total }),
+            onChange: (p) => go({ page: String(p) }),
+          }}
+        />
+      </Card>
+    </>
+  );
+}
+
+function listColumns(): TableColumnsType<Row> {
+  return [
+    {
+      title: t('outreach.fields.date'),
+      dataIndex: 'date',
+      key: 'date',
+      render: (d: string, row) => (
+        <Link to={`/outreach/${row.id}`} onClick={(e) => e.stopPropagation()}>
+          {d}
+        </Link>
+      ),
+    },
+    { title: t('outreach.fields.place'), key: 'place', render: (_: unknown, row) => placeText(row) },
+    {
+      title: t('outreach.fields.topic'),
+      key: 'topic',
+      render: (_: unknown, row) =>
+        row.title ? `${t(`outreach.topics.${row.topic}`)}：${row.title}` : t(`outreach.topics.${row.topic}`),
+    },
+    {
+      title: t('outreach.fields.audienceKind'),
+      dataIndex: 'audienceKind',
+      key: 'audienceKind',
+      render: (k: Row['audienceKind']) => t(`outreach.audienceKinds.${k}`),
+    },
+    {
+      title: t('outreach.fields.audienceCount'),
+      dataIndex: 'audienceCount',
+      key: 'audienceCount',
+      align: 'right',
+      render: (n: number | null, row) =>
+        n === null ? (
+          ''
+        ) : row.status === 'held' ? (
+          t('outreach.list.people', { count: n })
+        ) : (
+          <Typography.Text type="secondary">{t('outreach.list.people', { count: n })}</Typography.Text>
+        ),
+    },
+    {
+      title: t('outreach.fields.speakers'),
+      dataIndex: 'speakers',
+      key: 'speakers',
+      render: (s: string[]) => s.join('、'),
+    },
+    {
+      title: t('outreach.fields.status'),
+      dataIndex: 'status',
+      key: 'status',
+      render: (s: OutreachStatus) => <OutreachStatusTag status={s} />,
+    },
+  ];
+}

@@ -1,0 +1,24 @@
+import { Tag } from 'antd';
+import type { ReliefStatus } from '../../../db/relief/codes';
+import type { ApiOutput } from '../api/client';
+import { t } from '../i18n';
+
+export type ReliefView = ApiOutput<'relief.get'>;
+
+const COLOR: Record<ReliefStatus, string> = {
+  applied: 'blue',
+  reviewing: 'processing',
+  granted: 'gold',
+  denied: 'default',
+  paid: 'cyan',
+  closed: 'green',
+  withdrawn: 'default',
+};
+
+export function ReliefStatusTag({ status, testId }: { status: ReliefStatus; testId?: string }) {
+  return (
+    <Tag color={COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
+      {t(`relief.codes.status.${status}`)}
+    </Tag>
+  );
+}

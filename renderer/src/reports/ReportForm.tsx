@@ -1,0 +1,258 @@
+import {
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Result,
+  Row,
+  Select,
+  Spin,
+} from 'antd';
+import { useCallback, useMemo } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { TOWNSHIPS } from '../../../db/children/inputs';
+import { REPORTER_KINDS, TRIGGERS } from '../../../db/reports/codes';
+import { reportCreateInput, reportUpdateInput } from '../../../db/reports/inputs';
+import { api } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { PageHeader } from '../common/PageHeader';
+import { useApiForm } from '../common/useApiForm';
+import { useApiQuery } from '../common/useApiQuery';
+import { checkInput } from '../common/zodFields';
+import { t } from '../i18n';
+import {
+  afterToday,
+  BackLink,
+  blankToNull,
+  clearStaleErrors,
+  DATE_FORMAT,
+  dateItem,
+  keepEnterFromSubmitting,
+  todayText,
+} from '../orders/parts';
+import { type ChildOption, ChildrenSelect, childLabel, type ReportView } from './parts';
+
+/** Form values use the API's field names, so every field error lands beside its field. */
+interface Values {
+  reporterUnit?: string;
+  reporterKind?: string;
+  reporterName?: string;
+  reporterContact?: string | null;
+  learnedDate?: string | null;
+  reportedDate?: string | null;
+  trigger?: string;
+  situation?: string;
+  policeStation?: string | null;
+  childIds?: string[];
+}
+
+// The district's police stations by township name; the caseworker may type another.
+const STATIONS = TOWNSHIPS.map((tw) => ({ value: `${tw.replace(/街道|镇$/, '')}派出所` }));
+
+function toInput(v: Values) {
+  return {
+    ...v,
+    reporterContact: blankToNull(v.reporterContact),
+    policeStation: blankToNull(v.policeStation),
+    childIds: v.childIds ?? [],
+  };
+}
+
+/** 登记强制报告: /reports/new, optionally ?childId= from a child's file. */
+export function ReportCreatePage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const childId = params.get('childId');
+  const { data: child } = useApiQuery('children.get', childId ? { id: childId } : null);
+  if (childId && !child) return <Loading />;
+  return (
+    <>
+      <BackLink to="/reports" label={t('mandatoryReports.page.back')} />
+      <div style={{ height: 8 }} />
+      <PageHeader
+        title={t('mandatoryReports.form.createTitle')}
+        intro={t('mandatoryReports.form.createIntro')}
+      />
+      <ReportForm
+        report={null}
+        known={child ? [{ value: child.profile.id, label: childLabel(child.profile) }] : []}
+        onSaved={(view) => navigate(`/reports/${view.id}`, { replace: true })}
+        onCancel={() => navigate(-1)}
+      />
+    </>
+  );
+}
+
+export function ReportEditRoute() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const { data, error } = useApiQuery('mandatoryReports.get', { id });
+  if (!data) {
+    if (error)
+      return <Result status="warning" title={t('mandatoryReports.page.loadFailed')} subTitle={error} />;
+    return <Loading />;
+  }
+  return (
+    <>
+      <BackLink to={`/reports/${id}`} label={t('mandatoryReports.page.back')} />
+      <div style={{ height: 8 }} />
+      <PageHeader title={t('mandatoryReports.form.editTitle')} />
+      <ReportForm
+        report={data}
+        known={data.children.map((c) => ({ value: c.id, label: childLabel(c) }))}
+        onSaved={(view) => navigate(`/reports/${view.id}`, { replace: true })}
+        onCancel={() => navigate(`/reports/${id}`)}
+      />
+    </>
+  );
+}
+
+function Loading() {
+  return (
+    <Flex justify="center" style={{ padding: 48 }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+function ReportForm({
+  report,
+  known,
+  onSaved,
+  onCancel,
+}: {
+  report: ReportView | null;
+  known: ChildOption[];
+  onSaved: (view: ReportView) => void;
+  onCancel: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const initialValues = useMemo<Values>(
+    () =>
+      report
+        ? {
+            reporterUnit: report.reporterUnit,
+            reporterKind: report.reporterKind,
+            reporterName: report.reporterName,
+            reporterContact: report.reporterContact,
+            learnedDate: report.learnedDate,
+            reportedDate: report.reportedDate,
+            trigger: report.trigger,
+            situation: report.situation,
+            policeStation: report.policeStation,
+            childIds: report.children.map((c) => c.id),
+          }
+        : { reportedDate: todayText(), childIds: known.map((k) => k.value) },
+    [report, known],
+  );
+  const call = useCallback(
+    (v: Values) =>
+      report
+        ? api(
+            'mandatoryReports.update',
+            checkInput(reportUpdateInput, { id: report.id, version: report.version, ...toInput(v) }),
+          )
+        : api('mandatoryReports.create', checkInput(reportCreateInput, toInput(v))),
+    [report],
+  );
+  const { onFinish, submitting, failure } = useApiForm(form, call, {
+    onSuccess: onSaved,
+    successMessage: t('mandatoryReports.form.saved'),
+  });
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={onFinish}
+      onValuesChange={(changed) => clearStaleErrors(form, changed)}
+      onKeyDown={keepEnterFromSubmitting}
+      autoComplete="off"
+    >
+      <FormAlert failure={failure} />
+      <Flex vertical gap={16}>
+        <Card title={t('mandatoryReports.page.report')} size="small">
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('mandatoryReports.fields.reporterUnit')} name="reporterUnit" required>
+                <Input maxLength={100} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('mandatoryReports.fields.reporterKind')} name="reporterKind" required>
+                <Select
+                  options={REPORTER_KINDS.map((k) => ({
+                    value: k,
+                    label: t(`mandatoryReports.reporterKinds.${k}`),
+                  }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('mandatoryReports.fields.reporterName')} name="reporterName" required>
+                <Input maxLength={40} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item label={t('mandatoryReports.fields.reporterContact')} name="reporterContact">
+                <Input maxLength={60} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item
+                label={t('mandatoryReports.fields.learnedDate')}
+                name="learnedDate"
+                required
+                {...dateItem}
+              >
+                <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item
+                label={t('mandatoryReports.fields.reportedDate')}
+                name="reportedDate"
+                required
+                {...dateItem}
+              >
+                <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                label={t('mandatoryReports.fields.policeStation')}
+                name="policeStation"
+                extra={t('mandatoryReports.form.policeStationHint')}
+              >
+                <AutoComplete options={STATIONS} maxLength={60} filterOption />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item label={t('mandatoryReports.fields.trigger')} name="trigger" required>
+            <Select
+              options={TRIGGERS.map((k) => ({ value: k, label: t(`mandatoryReports.triggers.${k}`) }))}
+              optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
+            />
+          </Form.Item>
+          <Form.Item label={t('mandatoryReports.fields.childIds')} name="childIds" required>
+            <ChildrenSelect known={known} />
+          </Form.Item>
+          <Form.Item label={t('mandatoryReports.fields.situation')} name="situation" required>
+            <Input.TextArea rows={4} maxLength={4000} showCount />
+          </Form.Item>
+        </Card>
+        <Flex gap={8}>
+          <Button type="primary" htmlType="submit" loading={submitting}>
+            {t('mandatoryReports.form.save')}
+          </Button>
+          <Button onClick={onCancel}>{t('mandatoryReports.form.cancel')}</Button>
+        </Flex>
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,283 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Flex,
+  Form,
+  Input,
+  Radio,
+  Result,
+  Row,
+  Select,
+  Spin,
+} from 'antd';
+import { useCallback, useEffect, useMemo } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { SUIT_APPLICANTS, SUIT_DOCUMENTS, SUIT_GROUNDS, SUIT_KINDS } from '../../../db/suits/codes';
+import { api, toApiCallError } from '../api/client';
+import { FormAlert } from '../common/FormAlert';
+import { PageHeader } from '../common/PageHeader';
+import { useApiForm } from '../common/useApiForm';
+import { useApiQuery } from '../common/useApiQuery';
+import { t } from '../i18n';
+import { ChildSelect, GuardianChecklist, useChildFile } from '../orders/childFields';
+import { BackLink, blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../orders/parts';
+import type { SuitView } from './parts';
+
+interface Values {
+  childId?: string | null;
+  kind?: (typeof SUIT_KINDS)[number];
+  grounds?: (typeof SUIT_GROUNDS)[number][];
+  groundsText?: string | null;
+  respondentIds?: string[];
+  applicantKind?: (typeof SUIT_APPLICANTS)[number];
+  applicantName?: string | null;
+  applicantContact?: string | null;
+  documents?: (typeof SUIT_DOCUMENTS)[number][];
+  facts?: string;
+  opinion?: string | null;
+  orderId?: string | null;
+}
+
+function viewValues(s: SuitView): Values {
+  return {
+    childId: s.child.id,
+    kind: s.kind,
+    grounds: s.grounds,
+    groundsText: s.groundsText,
+    respondentIds: s.respondents.map((r) => r.personId),
+    applicantKind: s.applicantKind as Values['applicantKind'],
+    applicantName: s.applicantName,
+    applicantContact: s.applicantContact,
+    documents: s.documents as Values['documents'],
+    facts: s.facts,
+    opinion: s.opinion,
+    orderId: s.order?.id ?? null,
+  };
+}
+
+export function SuitCreatePage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  return (
+    <>
+      <BackLink to="/suits" label={t('suits.title')} />
+      <div style={{ height: 8 }} />
+      <PageHeader title={t('suits.form.createTitle')} intro={t('suits.form.createIntro')} />
+      <SuitForm
+        suit={null}
+        initialChildId={params.get('childId')}
+        onSaved={(v) => navigate(`/suits/${v.id}`, { replace: true })}
+        onCancel={() => navigate(-1)}
+        onConflict={() => undefined}
+      />
+    </>
+  );
+}
+
+export function SuitEditRoute() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const { data, error, reload } = useApiQuery('suits.get', { id });
+  if (!data) {
+    if (error) return <Result status="warning" title={t('suits.page.notFound')} subTitle={error} />;
+    return (
+      <Flex justify="center" style={{ padding: 48 }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  }
+  return (
+    <>
+      <BackLink to={`/suits/${id}`} label={t('suits.form.backToRecord')} />
+      <div style={{ height: 8 }} />
+      <PageHeader title={t('suits.form.editTitle')} />
+      {data.status === 'draft' ? (
+        <SuitForm
+          suit={data}
+          initialChildId={data.child.id}
+          onSaved={(v) => navigate(`/suits/${v.id}`, { replace: true })}
+          onCancel={() => navigate(`/suits/${id}`)}
+          onConflict={reload}
+        />
+      ) : (
+        <Alert type="warning" showIcon title={t('suits.form.notEditable')} />
+      )}
+    </>
+  );
+}
+
+function SuitForm({
+  suit,
+  initialChildId,
+  onSaved,
+  onCancel,
+  onConflict,
+}: {
+  suit: SuitView | null;
+  initialChildId: string | null;
+  onSaved: (v: SuitView) => void;
+  onCancel: () => void;
+  onConflict: () => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const watched = Form.useWatch('childId', form);
+  const childId = watched === undefined ? (suit?.child.id ?? initialChildId) : watched;
+  const { file, loading, error } = useChildFile(childId);
+  const orders = useApiQuery('orders.forChild', childId ? { childId } : null);
+  const initialValues = useMemo<Values>(
+    () =>
+      suit
+        ? viewValues(suit)
+        : {
+            childId: initialChildId,
+            kind: 'revoke',
+            grounds: [],
+            respondentIds: [],
+            documents: [],
+            orderId: null,
+          },
+    [suit, initialChildId],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the version is what changed.
+  useEffect(() => {
+    if (suit) form.setFieldsValue(viewValues(suit));
+  }, [suit?.version]);
+
+  const call = useCallback(
+    async (v: Values) => {
+      const fields = {
+        kind: v.kind as NonNullable<Values['kind']>,
+        grounds: v.grounds ?? [],
+        groundsText: blankToNull(v.groundsText),
+        respondentIds: v.respondentIds ?? [],
+        applicantKind: v.applicantKind as NonNullable<Values['applicantKind']>,
+        applicantName: blankToNull(v.applicantName),
+        applicantContact: blankToNull(v.applicantContact),
+        documents: v.documents ?? [],
+        facts: v.facts ?? '',
+        opinion: blankToNull(v.opinion),
+        orderId: v.orderId || null,
+        planId: suit?.planId ?? null,
+      };
+      try {
+        return suit
+          ? await api('suits.update', { id: suit.id, version: suit.version, ...fields })
+          : await api('suits.create', { childId: v.childId ?? '', ...fields });
+      } catch (err) {
+        if (toApiCallError(err).code === 'CONFLICT') onConflict();
+        throw err;
+      }
+    },
+    [suit, onConflict],
+  );
+  const { onFinish, submitting, failure } = useApiForm(form, call, {
+    onSuccess: onSaved,
+    successMessage: t('suits.form.saved'),
+  });
+
+  return (
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      initialValues={initialValues}
+      onValuesChange={(changed) => clearStaleErrors(form, changed)}
+      onKeyDown={keepEnterFromSubmitting}
+      autoComplete="off"
+      style={{ maxWidth: 1000 }}
+    >
+      <FormAlert failure={failure} />
+      <Flex vertical gap={16}>
+        <Card title={t('suits.page.sectionCase')} size="small">
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item
+                label={t('suits.fields.child')}
+                name="childId"
+                rules={[{ required: true, message: t('orders.shared.childRequired') }]}
+              >
+                <ChildSelect
+                  disabled={!!suit}
+                  selectedLabel={file?.profile.name ?? suit?.child.name}
+                  onChange={() => form.setFieldsValue({ respondentIds: [], orderId: null })}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label={t('suits.fields.kind')} name="kind" required>
+                <Radio.Group
+                  options={SUIT_KINDS.map((k) => ({ value: k, label: t(`suits.codes.kind.${k}`) }))}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item label={t('suits.fields.respondents')} name="respondentIds" required>
+            <GuardianChecklist childId={childId} file={file} loading={loading} error={error} />
+          </Form.Item>
+          <Form.Item label={t('suits.fields.order')} name="orderId">
+            <Select
+              allowClear
+              options={[
+                { value: '', label: t('suits.form.noOrder') },
+                ...(orders.data ?? []).map((o) => ({
+                  value: o.id,
+                  label: `${o.number ?? t('orders.unnumbered')} · ${t(`codes.orderStatus.${o.status}`)}`,
+                })),
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label={t('suits.fields.grounds')} name="grounds">
+            <Checkbox.Group
+              style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+              options={SUIT_GROUNDS.map((g) => ({ value: g, label: t(`suits.codes.ground.${g}`) }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('suits.fields.groundsText')} name="groundsText">
+            <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+          <Form.Item label={t('suits.fields.facts')} name="facts" required>
+            <Input.TextArea rows={5} maxLength={4000} showCount />
+          </Form.Item>
+          <Form.Item label={t('suits.fields.opinion')} name="opinion">
+            <Input.TextArea rows={3} maxLength={2000} placeholder={t('suits.form.opinionPlaceholder')} />
+          </Form.Item>
+        </Card>
+        <Card title={t('suits.fields.applicantKind')} size="small">
+          <Row gutter={16}>
+            <Col span={8}>
+              <Form.Item label={t('suits.fields.applicantKind')} name="applicantKind" required>
+                <Select
+                  options={SUIT_APPLICANTS.map((a) => ({ value: a, label: t(`suits.codes.applicant.${a}`) }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item label={t('suits.fields.applicantName')} name="applicantName">
+                <Input maxLength={60} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item label={t('suits.fields.applicantContact')} name="applicantContact">
+                <Input maxLength={60} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item label={t('suits.fields.documents')} name="documents">
+            <Checkbox.Group
+              options={SUIT_DOCUMENTS.map((d) => ({ value: d, label: t(`suits.codes.document.${d}`) }))}
+            />
+          </Form.Item>
+        </Card>
+        <Flex gap={8}>
+          <Button type="primary" htmlType="submit" loading={submitting}>
+            {t('suits.form.save')}
+          </Button>
+          <Button onClick={onCancel}>{t('suits.form.cancel')}</Button>
+        </Flex>
+      </Flex>
+    </Form>
+  );
+}

@@ -1,0 +1,22 @@
+import { Tag } from 'antd';
+import type { SuitStatus } from '../../../db/suits/codes';
+import type { ApiOutput } from '../api/client';
+import { t } from '../i18n';
+
+export type SuitView = ApiOutput<'suits.get'>;
+
+const COLOR: Record<SuitStatus, string> = {
+  draft: 'default',
+  issued: 'blue',
+  filed: 'processing',
+  decided: 'green',
+  withdrawn: 'default',
+};
+
+export function SuitStatusTag({ status, testId }: { status: SuitStatus; testId?: string }) {
+  return (
+    <Tag color={COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
+      {t(`suits.codes.status.${status}`)}
+    </Tag>
+  );
+}

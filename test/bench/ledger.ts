@@ -1,0 +1,62 @@
+// Importing a 10,000-row Excel ledger (issue 13), on a copy of the benchmark's data folder so
+// the cached data set is not changed: read the file (exceljs), preview every row (the plan,
+// with the duplicate guard against every child on file), then commit in one transaction.
+import { cpSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createCore } from '../../db/api/core';
+import { largeLedger } from '../fixtures/ledger';
+import { MIGRATIONS_DIR } from '../fixtures/seeder';
+import { type Row, summarize } from './stats';
+
+const TARGET_MS = 3000;
+
+export async function measureLedger(opts: {
+  dataDir: string;
+  username: string;
+  passphrase: string;
+  rows: number;
+  log: (line: string) => void;
+}): Promise<Row[]> {
+  const copy = path.join(tmpdir(), `sunward-bench-ledger-${process.pid}`);
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(opts.dataDir, copy, { recursive: true });
+  const core = createCore({ dataDir: copy, migrationsDir: MIGRATIONS_DIR, log: () => {} });
+  try {
+    const signIn = await core.invoke('session.signIn', {
+      username: opts.username,
+      passphrase: opts.passphrase,
+    });
+    if (!signIn.ok) throw new Error(signIn.error.message);
+    const ledger = await largeLedger(opts.rows);
+    const file = { fileName: ledger.fileName, data: ledger.bytes.toString('base64') };
+    const timed = async (name: string, input: unknown) => {
+      const t0 = performance.now();
+      const result = await core.invoke(name, input);
+      const ms = performance.now() - t0;
+      if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
+      return { ms, value: result.value as Record<string, unknown> };
+    };
+    const read = await timed('ledger.read', file);
+    const view = read.value as { sheet: string; headerRow: number; suggested: unknown[] };
+    const input = { ...file, sheet: view.sheet, headerRow: view.headerRow, columns: view.suggested };
+    const preview = await timed('ledger.preview', input);
+    const commit = await timed('ledger.commit', { ...input, decisions: {} });
+    const counts = (commit.value as { counts: Record<string, number> }).counts;
+    opts.log(
+      `  ledger ${opts.rows} rows: read ${read.ms.toFixed(0)} ms, preview ${preview.ms.toFixed(0)} ms, import ${commit.ms.toFixed(0)} ms (${JSON.stringify(counts)})`,
+    );
+    return [
+      { op: `ledger: read ${opts.rows}-row .xlsx (parse)`, ...summarize([read.ms]) },
+      { op: `ledger: preview ${opts.rows} rows`, ...summarize([preview.ms]), target: TARGET_MS },
+      {
+        op: `ledger: import ${opts.rows} rows (commit)`,
+        ...summarize([commit.ms]),
+        target: TARGET_MS,
+      },
+    ];
+  } finally {
+    core.close();
+    rmSync(copy, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../db/api/core';
+import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
+
+const SUPERVISOR = {
+  displayName: '陈主任',
+  username: 'chenzr',
+  passphrase: 'Supervisor-2026 violet-harbor',
+  role: 'supervisor' as const,
+};
+const CASEWORKER = {
+  displayName: '李敏',
+  username: 'limin',
+  passphrase: 'Caseworker-2026 violet-harbor',
+  role: 'caseworker' as const,
+};
+
+async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
+  const core = openCore(undefined, clock);
+  await call(core, 'session.setup', ADMIN);
+  const child = await call(core, 'children.create', CHILD);
+  const [father] = await call(core, 'relations.add', {
+    childId: child.id,
+    relation: 'father',
+    isGuardian: true,
+    person: { name: '张建国', gender: 'male', address: '济阳街道城关村' },
+  });
+  await call(core, 'accounts.create', SUPERVISOR);
+  await call(core, 'accounts.create', CASEWORKER);
+  return { core, clock, child, father };
+}
+
+async function as(core: Core, who: { username: string; passphrase: string }) {
+  await call(core, 'session.lock', {});
+  await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
+}
+
+function draft(childId: string, personId: string) {
+  return {
+    childId,
+    kind: 'revoke' as const,
+    grounds: ['harm' as const],
+    respondentIds: [personId],
+    applicantKind: 'civilAffairs' as const,
+    applicantName: '济阳区民政局',
+    documents: ['complaint' as const, 'evidence' as const],
+    facts: '张建国多次殴打张小明致轻伤，经公安机关处理后仍未改正。',
+  };
+}
+
+describe('supporting a suit (支持起诉)', () => {
+  it('runs from draft to the court’s decision: issue by the head (numbered), filing, decision with the new guardian', async () => {
+    const { core, clock, child, father } = await setup();
+    await as(core, CASEWORKER);
+    let s = await call(core, 'suits.create', draft(child.id, father.person.id));
+    expect(s).toMatchObject({
+      status: 'draft',
+      number: null,
+      respondents: [{ name: '张建国', relation: 'father' }],
+      opinion: expect.stringContaining('支持申请人'),
+      steps: ['withdraw'],
+    });
+    expect(
+      (await refuse(core, 'suits.issue', { id: s.id, version: s.version, issueDate: '2026-03-02' })).code,
+    ).toBe('FORBIDDEN');
+
+    await as(core, SUPERVISOR);
+    s = await call(core, 'suits.get', { id: s.id });
+    expect(s.steps).toEqual(['issue', 'withdraw']);
+    s = await call(core, 'suits.issue', { id: s.id, version: s.version, issueDate: '2026-03-02' });
+    expect(s).toMatchObject({ status: 'issued', number: '济阳检未支诉〔2026〕1号', issuedByName: '陈主任' });
+
+    await as(core, CASEWORKER);
+    const early = await refuse(core, 'suits.decide', {
+      id: s.id,
+      version: s.version,
+      decision: 'dismissed',
+      decisionDate: '2026-03-02',
+    });
+    expect(early.message).toBe('当前状态为“已出具意见书”，不能进行这一步');
+    clock.ms = Date.UTC(2026, 2, 9, 2);
+    s = await call(core, 'suits.file', {
+      id: s.id,
+      version: s.version,
+      court: '济南市济阳区人民法院',
+      filedDate: '2026-03-09',
+      courtCaseNumber: '（2026）鲁0115民特12号',
+    });
+    expect(s.status).toBe('filed');
+    clock.ms = Date.UTC(2026, 3, 1, 2);
+    const noGuardian = await refuse(core, 'suits.decide', {
+      id: s.id,
+      version: s.version,
+      decision: 'revoked',
+      decisionDate: '2026-04-01',
+    });
+    expect(noGuardian.fields).toEqual({
+      newGuardianName: '撤销或变更监护人资格的，请填写新的监护人',
+      newGuardianKind: '请选择新监护人的身份',
+    });
+    const beforeFiling = await refuse(core, 'suits.decide', {
+      id: s.id,
+      version: s.version,
+      decision: 'dismissed',
+      decisionDate: '2026-03-08',
+    });
+    expect(beforeFiling.fields).toEqual({ decisionDate: '裁判日期不能早于立案日期' });
+    s = await call(core, 'suits.decide', {
+      id: s.id,
+      version: s.version,
+      decision: 'revoked',
+      decisionDate: '2026-04-01',
+      newGuardianName: '张桂芝',
+      newGuardianKind: 'grandparent',
+    });
+    expect(s).toMatchObject({ status: 'decided', decision: 'revoked', newGuardianName: '张桂芝', steps: [] });
+
+    await as(core, ADMIN);
+    const { rows } = await call(core, 'audit.list', { limit: 500 });
+    expect(
+      rows
+        .filter((r) => r.entityId === s.id)
+        .map((r) => r.action)
+        .reverse(),
+    ).toEqual(['suits.create', 'suits.issue', 'suits.file', 'suits.decide']);
+    const file = await call(core, 'children.get', { id: child.id });
+    expect(file.timeline.filter((i) => i.area === 'suits').map((i) => i.title)).toEqual([
+      '法院裁判：撤销监护人资格',
+      '济南市济阳区人民法院立案',
+      '出具支持起诉意见书',
+      '拟制支持起诉（撤销监护人资格）',
+    ]);
+    const exported = await call(core, 'suits.exportRows', { status: 'all', kind: 'all' });
+    expect(exported.rows).toEqual([
+      expect.objectContaining({
+        number: '济阳检未支诉〔2026〕1号',
+        decision: '撤销监护人资格',
+        newGuardianName: '张桂芝',
+      }),
+    ]);
+  });
+
+  it('lands an order’s escalation here: evaluating 未达标 → 支持起诉 creates the linked draft in the same write', async () => {
+    const { core, child, father } = await setup();
+    let o = await call(core, 'orders.createDraft', {
+      childId: child.id,
+      guardians: [{ personId: father.person.id, relation: 'father' }],
+      facts: '张建国长期酗酒，不管孩子吃穿上学。',
+      problems: ['16-1'],
+      requirements: [{ text: '戒酒并保障孩子就学', dueDate: '2026-04-30' }],
+    });
+    o = await call(core, 'orders.submit', { id: o.id, version: o.version });
+    await as(core, SUPERVISOR);
+    o = await call(core, 'orders.approve', { id: o.id, version: o.version });
+    o = await call(core, 'orders.recordDelivery', {
+      id: o.id,
+      version: o.version,
+      method: 'written',
+      date: '2026-03-02',
+      guardianSigned: false,
+    });
+    o = await call(core, 'orders.addFollowUp', {
+      id: o.id,
+      version: o.version,
+      date: '2026-03-02',
+      method: 'visit',
+      findings: '拒不配合，仍酗酒',
+      compliance: 'poor',
+    });
+    o = await call(core, 'orders.evaluate', {
+      id: o.id,
+      version: o.version,
+      evaluation: 'notMet',
+      note: '考察期内拒不整改',
+      outcome: 'supportSuit',
+    });
+    expect(o.outcomeSuitId).toEqual(expect.any(String));
+    let s = await call(core, 'suits.get', { id: o.outcomeSuitId! });
+    expect(s).toMatchObject({
+      status: 'draft',
+      order: { id: o.id, number: o.number },
+      respondents: [{ name: '张建国' }],
+      grounds: ['neglect'],
+      groundsText: '考察期内拒不整改',
+      facts: '张建国长期酗酒，不管孩子吃穿上学。',
+    });
+    // The draft is not ready to go out until the complaint is prepared.
+    const notReady = await refuse(core, 'suits.issue', {
+      id: s.id,
+      version: s.version,
+      issueDate: '2026-03-02',
+    });
+    expect(notReady.fields).toEqual({ documents: '尚未准备起诉状/申请书，不能出具支持起诉意见书' });
+    s = await call(core, 'suits.update', {
+      id: s.id,
+      version: s.version,
+      kind: 'revoke',
+      grounds: s.grounds,
+      groundsText: s.groundsText,
+      respondentIds: s.respondents.map((r) => r.personId),
+      applicantKind: 'civilAffairs',
+      documents: ['complaint', 'orderFiles'],
+      facts: s.facts,
+      orderId: o.id,
+    });
+    s = await call(core, 'suits.issue', { id: s.id, version: s.version, issueDate: '2026-03-02' });
+    expect(s.status).toBe('issued');
+    const list = await call(core, 'suits.list', { status: 'open' });
+    expect(list.rows).toEqual([expect.objectContaining({ id: s.id, fromOrder: true, childName: '张小明' })]);
+  });
+
+  it('refuses bad drafts beside their fields: no ground, a stranger as respondent, another child’s order', async () => {
+    const { core, child, father } = await setup();
+    const other = await call(core, 'children.create', {
+      ...CHILD,
+      name: '李小红',
+      gender: 'female',
+      idNumber: undefined,
+      birthDate: '2016-05-01',
+    });
+    const noGround = await refuse(core, 'suits.create', {
+      ...draft(child.id, father.person.id),
+      grounds: [],
+    });
+    expect(noGround.fields).toEqual({ grounds: '请至少选择一项民法典第三十六条规定的情形，或写明其他理由' });
+    const stranger = await refuse(core, 'suits.create', draft(other.id, father.person.id));
+    expect(stranger.fields).toEqual({ respondentIds: '被申请人须是该未成年人档案中登记的关系人' });
+    expect((await call(core, 'suits.list', { status: 'all' })).total).toBe(0);
+  });
+
+  it('reminds to file an issued opinion after 30 days and to follow the court 30 days after filing', async () => {
+    const { core, child, father } = await setup();
+    let s = await call(core, 'suits.create', draft(child.id, father.person.id));
+    s = await call(core, 'suits.issue', { id: s.id, version: s.version, issueDate: '2026-03-02' });
+    const dueOf = async (kind: string) => {
+      const board = await call(core, 'reminders.board', { ownerId: null });
+      return Object.values(board.groups)
+        .flat()
+        .filter((i) => i.kind === kind)
+        .map((i) => i.due);
+    };
+    expect(await dueOf('suitFiling')).toEqual(['2026-04-01']);
+    s = await call(core, 'suits.file', {
+      id: s.id,
+      version: s.version,
+      court: '济阳区人民法院',
+      filedDate: '2026-03-02',
+      courtCaseNumber: '（2026）鲁0115民特1号',
+    });
+    expect(await dueOf('suitFiling')).toEqual([]);
+    expect(await dueOf('suitDecision')).toEqual(['2026-04-01']);
+  });
+});
