@@ -1,4 +1,5 @@
 import type { App, Session } from 'electron';
+import { NO_DICTIONARY_URL } from './guard';
 import type { Log } from './log';
 import { isAllowedRequestUrl, isSamePage } from './security';
 
@@ -22,6 +23,10 @@ export function hardenSession(ses: Session, devUrl: string | undefined, log: Log
     callback(false);
   });
   ses.setPermissionCheckHandler(() => false);
+  // Per-window spellcheck: false is not enough: Chromium may still fetch dictionaries for the
+  // session (electron/electron#22995), the one request that could leave the machine.
+  ses.setSpellCheckerEnabled(false);
+  ses.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARY_URL);
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequestUrl(details.url, devUrl);

@@ -9,6 +9,7 @@ import { APP_INDEX_URL } from './app-url';
 import { startAutoLock } from './auto-lock';
 import { createBackupShell, holdQuitForBackup } from './backup';
 import { resolveDataDir } from './data-dir';
+import { debugSwitches, lockWhenPageGoes } from './guard';
 import { hardenAllWebContents, hardenSession } from './harden';
 import { wireIpc } from './ipc';
 import { createFileLogger } from './log';
@@ -22,12 +23,19 @@ import { createMainWindow } from './window';
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const devUrl = devRendererUrl(process.env, app.isPackaged);
 
-registerAppScheme();
-app.enableSandbox();
-
-// A second copy would open the same database file; it hands over to the first and quits.
-if (app.requestSingleInstanceLock()) start();
-else app.quit();
+// A packaged app never starts with a debugger attached: anyone at the keyboard could read the
+// unlocked session through it. Checked before anything else runs.
+const refusedSwitches = app.isPackaged ? debugSwitches(process.argv) : [];
+if (refusedSwitches.length > 0) {
+  console.error(`向阳 refuses to start with debugging switches: ${refusedSwitches.join(' ')}`);
+  app.exit(1);
+} else {
+  registerAppScheme();
+  app.enableSandbox();
+  // A second copy would open the same database file; it hands over to the first and quits.
+  if (app.requestSingleInstanceLock()) start();
+  else app.quit();
+}
 
 function start(): void {
   const userData = app.getPath('userData');
@@ -131,6 +139,7 @@ function start(): void {
         devTools: !app.isPackaged,
         log,
       });
+      lockWhenPageGoes(win.webContents, (reason) => liveCore.lock(reason));
       win.on('closed', () => {
         win = null;
       });

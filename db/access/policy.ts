@@ -13,6 +13,8 @@ export type PolicyAction =
   | 'searchIdFragment'
   /** Read counselling text (notes, scores, summaries, instrument, risk level, institution). */
   | 'readCounsellingText'
+  /** Read what a counsellor shared with the child's owner (共享给承办人的摘要). */
+  | 'readCounsellingShared'
   /** Record assessments, sessions and treatment referrals. */
   | 'writeCounselling'
   /** Give a child an owner other than oneself at registration, or change the owner later. */
@@ -64,10 +66,18 @@ export const POLICY: Record<PolicyAction, Rule> = {
     why: 'access.rule.searchIdFragment.why',
   },
   readCounsellingText: {
+    // Not the owner: the text is sealed under the counselling key (issue 16), which only these
+    // roles' key slots hold; the owner reads what the counsellor shares (readCounsellingShared).
     roles: ['counsellor', 'admin'],
-    owner: true,
+    owner: false,
     who: 'access.rule.readCounsellingText.who',
     why: 'access.rule.readCounsellingText.why',
+  },
+  readCounsellingShared: {
+    roles: ['counsellor', 'admin'],
+    owner: true,
+    who: 'access.rule.readCounsellingShared.who',
+    why: 'access.rule.readCounsellingShared.why',
   },
   writeCounselling: {
     roles: ['counsellor', 'admin'],
@@ -101,7 +111,7 @@ export const POLICY: Record<PolicyAction, Rule> = {
   },
   exportCounselling: {
     roles: ['counsellor', 'admin'],
-    owner: true,
+    owner: false,
     who: 'access.rule.exportCounselling.who',
     why: 'access.rule.exportCounselling.why',
   },
@@ -127,6 +137,7 @@ export interface ChildPermissions {
   revealId: boolean;
   searchIdFragment: boolean;
   readCounsellingText: boolean;
+  readCounsellingShared: boolean;
   writeCounselling: boolean;
   assignOwner: boolean;
   exportFullId: boolean;
@@ -142,6 +153,7 @@ export function childPermissions(
     revealId: can(user, 'revealId', s),
     searchIdFragment: can(user, 'searchIdFragment', s),
     readCounsellingText: can(user, 'readCounsellingText', s),
+    readCounsellingShared: can(user, 'readCounsellingShared', s),
     writeCounselling: can(user, 'writeCounselling', s),
     assignOwner: can(user, 'assignOwner', s),
     exportFullId: can(user, 'exportFullId', s),

@@ -13,9 +13,12 @@ const username = z
 
 const displayName = requiredText(40, 'validation.account.displayNameRequired');
 
-/** At least 10 characters of at least two kinds; the KDF does the rest. */
+/**
+ * At least 12 characters of at least two kinds, without the username: what a form can check as
+ * the person types. The core also estimates how guessable it is (strength.ts) before it wraps.
+ */
 export function passphraseProblem(passphrase: string, user?: string): string | null {
-  if (passphrase.length < 10) return t('validation.account.passphraseTooShort');
+  if ([...passphrase].length < 12) return t('validation.account.passphraseTooShort');
   const kinds = [/[A-Za-z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(passphrase)).length;
   if (kinds < 2) return t('validation.account.passphraseTooWeak');
   if (user && user.length >= 3 && passphrase.toLowerCase().includes(user.toLowerCase())) {
@@ -58,6 +61,11 @@ export const accountCreateInput = z
     role: z.enum(ROLES, { error: t('validation.account.roleRequired') }),
   })
   .superRefine(checkPassphrase('passphrase', 'username'));
+
+/** An administrator sets a new passphrase for a colleague who forgot theirs (never for themselves). */
+export const accountResetPassphraseInput = z
+  .object({ id: z.string().min(1), version: versionField, passphrase })
+  .superRefine(checkPassphrase('passphrase'));
 
 /** Re-enabling needs a new passphrase, because disabling removed the account's key slot. */
 export const accountSetDisabledInput = z

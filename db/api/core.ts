@@ -1,14 +1,17 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { t } from '../../renderer/src/i18n';
 import { SignInThrottle } from '../accounts/throttle';
 import { appendAudit } from '../audit/chain';
 import { BackupService } from '../backup/service';
+import { usernameTag } from '../core/keyring';
 import type { KdfParams } from '../core/keyslots';
 import { loadMigrations, migrate } from '../core/migrate';
-import { openEncrypted } from '../core/open';
-import { Vault } from '../core/vault';
+import { openEncrypted, rekeyDatabase } from '../core/open';
+import { type OpenedSlot, type Secrets, Vault, wipeOpened, wipeSecrets } from '../core/vault';
+import { sealPlaintext } from '../counselling/sealed';
 import * as schema from '../schema';
 import { readIdleMinutes } from '../settings/handlers';
 import type { Clock, Ctx, Host, LockReason, SessionState, SessionUser } from './define';
@@ -54,7 +57,33 @@ export interface Core {
 interface OpenSession {
   raw: Database.Database;
   ctx: Ctx;
-  key: Buffer;
+  secrets: Secrets;
+}
+
+/** Why a slot that opened with its passphrase was still refused: written to the audit log. */
+export type SlotRefusal = 'unsigned' | 'keyMismatch' | 'roleMismatch';
+
+/**
+ * The studio signing key's public half, recorded in the database at set-up. Not a setting: no
+ * API method writes it. A slot is the studio's only if it is signed by the key its own passphrase
+ * pinned and that key is this one; changing both takes the database key and leaves every genuine
+ * account's pin disagreeing, which each of their sign-ins then reports.
+ */
+export const SIGNING_ANCHOR_KEY = 'security.signingPublicKey';
+/** The counselling key's public half, for tools that write through the handlers without a session (the seeder). */
+export const COUNSELLING_ANCHOR_KEY = 'security.counsellingPublicKey';
+
+function writeAnchor(raw: Database.Database, key: string, publicKey: string, at: number): void {
+  raw
+    .prepare('INSERT INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, NULL)')
+    .run(key, JSON.stringify(publicKey), at);
+}
+
+function readAnchor(raw: Database.Database, key: string): string | null {
+  const row = raw.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    | { value: string }
+    | undefined;
+  return row ? (JSON.parse(row.value) as string) : null;
 }
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -67,7 +96,7 @@ const systemClock: Clock = { now: () => Date.now() };
 class SunwardCore implements Core, Host {
   readonly clock: Clock;
   readonly vault: Vault;
-  readonly signInThrottle = new SignInThrottle();
+  readonly signInThrottle: SignInThrottle;
   readonly log: Logger;
   readonly backups: BackupService;
   private session: OpenSession | null = null;
@@ -77,6 +106,7 @@ class SunwardCore implements Core, Host {
     mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
     this.clock = opts.clock ?? systemClock;
     this.vault = new Vault(opts.dataDir, opts.kdf);
+    this.signInThrottle = new SignInThrottle(join(opts.dataDir, 'signin-guard.json'));
     this.log =
       opts.log ?? ((level, msg, extra) => console[level === 'info' ? 'log' : level](msg, extra ?? ''));
     this.backups = new BackupService(this, {
@@ -124,9 +154,21 @@ class SunwardCore implements Core, Host {
     return ctx.raw.transaction(() => fn(ctx)).immediate();
   }
 
+  /** The open database's key (the backup worker opens its copy with it). */
   databaseKey(): Buffer {
+    return this.secrets().db;
+  }
+
+  /** The session's keys; a caller that keeps any beyond the call copies it (copySecrets). */
+  secrets(): Secrets {
     if (!this.session) throw new ApiError('LOCKED', t('errors.locked'));
-    return this.session.key;
+    return this.session.secrets;
+  }
+
+  /** The slot file's keyed hash of a username (a fixed tag before set-up: nothing to protect yet). */
+  userTag(username: string): string {
+    const salt = this.vault.file()?.usernameSalt ?? Buffer.alloc(16).toString('base64');
+    return usernameTag(salt, username);
   }
 
   idleMinutes(): number | null {
@@ -134,7 +176,10 @@ class SunwardCore implements Core, Host {
   }
 
   private openDatabase(key: Buffer, create: boolean): Database.Database {
-    const raw = openEncrypted(this.vault.dbFile, key, { create });
+    return this.migrateOpened(openEncrypted(this.vault.dbFile, key, { create }));
+  }
+
+  private migrateOpened(raw: Database.Database): Database.Database {
     try {
       const outcome = migrate(raw, {
         dbFile: this.vault.dbFile,
@@ -154,7 +199,7 @@ class SunwardCore implements Core, Host {
     }
   }
 
-  private startSession(raw: Database.Database, key: Buffer, user: SessionUser): Ctx {
+  private startSession(raw: Database.Database, secrets: Secrets, user: SessionUser): Ctx {
     const clock = this.clock;
     const ctx: Ctx = {
       db: drizzle(raw, { schema }),
@@ -164,50 +209,139 @@ class SunwardCore implements Core, Host {
       audit: {
         write: (entry) => appendAudit(raw, { id: user.id, name: user.displayName }, clock.now(), entry),
       },
+      counselling: { publicKey: secrets.counsellingPublicKey, privateKey: secrets.counselling },
     };
-    this.session = { raw, ctx, key };
+    this.session = { raw, ctx, secrets };
     return ctx;
   }
 
-  initialize(dbKey: Buffer, account: SessionUser, write: (ctx: Ctx) => void): void {
+  initialize(secrets: Secrets, account: SessionUser, write: (ctx: Ctx) => void): void {
     if (existsSync(this.vault.dbFile)) {
       // A database without key slots can never be opened again; keep it aside rather than
       // overwrite it, in case the slot file turns up.
       renameSync(this.vault.dbFile, `${this.vault.dbFile}.orphan-${this.clock.now()}`);
     }
-    const raw = this.openDatabase(dbKey, true);
-    const ctx = this.startSession(raw, Buffer.from(dbKey), account);
+    const raw = this.openDatabase(secrets.db, true);
+    const ctx = this.startSession(raw, secrets, account);
     try {
-      raw.transaction(() => write(ctx)).immediate();
+      raw
+        .transaction(() => {
+          writeAnchor(raw, SIGNING_ANCHOR_KEY, secrets.signingPublicKey, this.clock.now());
+          writeAnchor(raw, COUNSELLING_ANCHOR_KEY, secrets.counsellingPublicKey, this.clock.now());
+          write(ctx);
+        })
+        .immediate();
     } catch (err) {
       this.closeSession();
       throw err;
     }
   }
 
-  unlock(dbKey: Buffer, accountId: string): SessionUser {
-    const raw = this.openDatabase(dbKey, false);
-    const row = raw
-      .prepare(
-        'SELECT id, username, display_name AS displayName, role, disabled_at AS disabledAt FROM accounts WHERE id = ? AND deleted_at IS NULL',
-      )
-      .get(accountId) as (SessionUser & { disabledAt: number | null }) | undefined;
-    if (!row || row.disabledAt !== null) {
-      raw.close();
-      throw new ApiError('FORBIDDEN', t('validation.account.disabled'));
+  /**
+   * Opens the database with the slot's newest database key that opens it, and signs the account
+   * in if the slot is the studio's (signed) and its role is the one the database records.
+   * A refused slot is written to the audit log of the database it opened, then closed.
+   * Takes ownership of `opened`'s keys.
+   */
+  unlock(opened: OpenedSlot): SessionUser {
+    let raw: Database.Database | null = null;
+    let epoch = 0;
+    let dbKey: Buffer | null = null;
+    try {
+      // Newest key first; only "this key does not open the file" moves on to the next.
+      for (const candidate of opened.dbKeys) {
+        try {
+          raw = openEncrypted(this.vault.dbFile, candidate.key, { create: false });
+        } catch {
+          continue;
+        }
+        epoch = candidate.epoch;
+        dbKey = candidate.key;
+        break;
+      }
+      if (!raw || !dbKey) throw new ApiError('FORBIDDEN', t('validation.account.slotOpensNothing'));
+      const opening = raw;
+      raw = null;
+      raw = this.migrateOpened(opening);
+      const row = raw
+        .prepare(
+          'SELECT id, username, display_name AS displayName, role, disabled_at AS disabledAt FROM accounts WHERE id = ? AND deleted_at IS NULL',
+        )
+        .get(opened.accountId) as (SessionUser & { disabledAt: number | null }) | undefined;
+      const anchor = readAnchor(raw, SIGNING_ANCHOR_KEY);
+      const refusal: SlotRefusal | null = !opened.signed
+        ? 'unsigned'
+        : anchor !== opened.signingPublicKey
+          ? 'keyMismatch'
+          : row && row.role !== opened.role
+            ? 'roleMismatch'
+            : null;
+      if (refusal) {
+        const db = raw;
+        db.transaction(() =>
+          appendAudit(db, { id: null, name: t('accounts.audit.system') }, this.clock.now(), {
+            action: 'security.slotRefused',
+            entity: 'account',
+            entityId: opened.accountId,
+            detail: { reason: refusal, slotRole: opened.role, accountRole: row?.role ?? null },
+          }),
+        ).immediate();
+        throw new ApiError('FORBIDDEN', t('validation.account.slotRefused'));
+      }
+      if (!row || row.disabledAt !== null) throw new ApiError('FORBIDDEN', t('validation.account.disabled'));
+      const user: SessionUser = {
+        id: row.id,
+        username: row.username,
+        displayName: row.displayName,
+        role: row.role,
+      };
+      const secrets: Secrets = {
+        db: dbKey,
+        epoch,
+        counselling: opened.counselling,
+        signing: opened.signing,
+        signingPublicKey: opened.signingPublicKey,
+        counsellingPublicKey: opened.counsellingPublicKey,
+      };
+      for (const k of opened.dbKeys) if (k.key !== dbKey) k.key.fill(0);
+      const ctx = this.startSession(raw, secrets, user);
+      // Counselling text written before it was sealed (an older version) is sealed now.
+      const sealedNow = sealPlaintext(raw, secrets.counsellingPublicKey);
+      if (sealedNow > 0) {
+        raw
+          .transaction(() =>
+            ctx.audit.write({ action: 'security.counsellingSealed', detail: { fields: sealedNow } }),
+          )
+          .immediate();
+      }
+      this.backups.flushPending(ctx);
+      // After the sign-in's own audit rows (written by the caller right after this returns):
+      // the anchors check and the day's first backup.
+      setTimeout(() => this.backups.afterSignIn(), 0).unref();
+      return user;
+    } catch (err) {
+      raw?.close();
+      wipeOpened(opened);
+      throw err;
     }
-    const user: SessionUser = {
-      id: row.id,
-      username: row.username,
-      displayName: row.displayName,
-      role: row.role,
-    };
-    const ctx = this.startSession(raw, dbKey, user);
-    this.backups.flushPending(ctx);
-    // After the sign-in's own audit rows (written by the caller right after this returns):
-    // the anchors check and the day's first backup.
-    setTimeout(() => this.backups.afterSignIn(), 0).unref();
-    return user;
+  }
+
+  /**
+   * 更换数据库密钥: a new database key for the whole file, sealed first to every remaining
+   * account's slot beside the current one, then the file rekeyed, then the old generation
+   * dropped. A slot file copied before this opens nothing current afterwards.
+   */
+  rotateDatabaseKey(next: Buffer): { epoch: number } {
+    const s = this.session;
+    if (!s) throw new ApiError('LOCKED', t('errors.locked'));
+    const epoch = (this.vault.file()?.epoch ?? s.secrets.epoch) + 1;
+    this.vault.beginRotation(next, epoch);
+    rekeyDatabase(s.raw, next);
+    this.vault.finishRotation(epoch);
+    s.secrets.db.fill(0);
+    s.secrets.db = next;
+    s.secrets.epoch = epoch;
+    return { epoch };
   }
 
   private closeSession(): void {
@@ -217,8 +351,8 @@ class SunwardCore implements Core, Host {
     try {
       s.raw.close();
     } finally {
-      // The key leaves memory with the session (as far as a garbage-collected runtime allows).
-      s.key.fill(0);
+      // The keys leave memory with the session (as far as a garbage-collected runtime allows).
+      wipeSecrets(s.secrets);
     }
   }
 
@@ -255,6 +389,8 @@ export function makeContext(raw: Database.Database, user: SessionUser, clock: Cl
     audit: {
       write: (entry) => appendAudit(raw, { id: user.id, name: user.displayName }, clock.now(), entry),
     },
+    // A tool's context seals counselling text like a session does, and reads none of it back.
+    counselling: { publicKey: readAnchor(raw, COUNSELLING_ANCHOR_KEY) ?? '', privateKey: null },
   };
 }
 

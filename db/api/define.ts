@@ -39,6 +39,8 @@ export interface Ctx {
   user: SessionUser;
   clock: Clock;
   audit: AuditWriter;
+  /** The counselling key: its public half to seal with, its private half only where the policy allows reading. */
+  counselling: import('../counselling/sealed').CounsellingKeys;
 }
 
 /**
@@ -95,15 +97,19 @@ export interface Host {
   /** Runs `fn` in one write transaction with the signed-in context. */
   transaction<T>(fn: (ctx: Ctx) => T): T;
   /** Creates the database and the first account, then signs in as that account. */
-  initialize(dbKey: Buffer, account: SessionUser, write: (ctx: Ctx) => void): void;
-  /** Opens the database with `dbKey` and signs `accountId` in; throws when the account may not. */
-  unlock(dbKey: Buffer, accountId: string): SessionUser;
+  initialize(secrets: import('../core/vault').Secrets, account: SessionUser, write: (ctx: Ctx) => void): void;
+  /** Opens the database with the slot's keys and signs its account in; throws when it may not. */
+  unlock(opened: import('../core/vault').OpenedSlot): SessionUser;
   lock(reason: LockReason): void;
-  /** The open database's key, to wrap under another passphrase; throws LOCKED when locked. */
-  databaseKey(): Buffer;
+  /** The session's keys (database, counselling, signing); throws LOCKED when locked. */
+  secrets(): import('../core/vault').Secrets;
+  /** Re-encrypts the database under `next` and reseals it to every remaining slot. */
+  rotateDatabaseKey(next: Buffer): { epoch: number };
+  /** The slot file's keyed hash of a username, as the sign-in guard counts it. */
+  userTag(username: string): string;
   /** The auto-lock setting; null while locked. */
   idleMinutes(): number | null;
-  /** Sign-in failures, remembered until the next successful sign-in writes them to the audit log. */
+  /** Wrong passphrases per account, on disk; audited at the next sign-in. */
   signInThrottle: import('../accounts/throttle').SignInThrottle;
   /** Backups, restore and the audit anchors (db/backup/service.ts). */
   readonly backups: import('../backup/service').BackupService;

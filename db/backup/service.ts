@@ -10,7 +10,7 @@ import { ApiError } from '../api/errors';
 import { appendAudit } from '../audit/chain';
 import { localDate } from '../common/dates';
 import { applyKey } from '../core/open';
-import type { Vault } from '../core/vault';
+import { type OpenedSlot, type Vault, wipeOpened } from '../core/vault';
 import { readSetting } from '../settings/handlers';
 import { ANCHORS_CHECKED, BACKUP_DIR_NAME } from './codes';
 import { BackupCheckError, type BackupProblem, removeDbFiles } from './copy';
@@ -36,7 +36,7 @@ export interface BackupHost {
   transaction<T>(fn: (ctx: Ctx) => T): T;
   databaseKey(): Buffer;
   lock(reason: LockReason): void;
-  unlock(dbKey: Buffer, accountId: string): SessionUser;
+  unlock(opened: OpenedSlot): SessionUser;
   log(level: 'info' | 'warn' | 'error', msg: string, extra?: unknown): void;
 }
 
@@ -564,12 +564,15 @@ export class BackupService {
       throw new ApiError('VALIDATION', problemMessage(reason), { file: problemMessage(reason) });
     }
     const opened = await this.host.vault.openFrom(slots.toString('utf8'), username, passphrase);
-    if (!opened) {
+    if (!opened || opened.dbKeys.length === 0) {
+      if (opened) wipeOpened(opened);
       throw new ApiError('VALIDATION', t('backup.restore.passphraseWrong'), {
         passphrase: t('backup.restore.passphraseWrong'),
       });
     }
-    return { ...opened, slots: slots.toString('utf8'), manifest };
+    // A copy for the checks; the slot's own keys go to the session (or are wiped) by the caller.
+    const key = Buffer.from(opened.dbKeys[0].key);
+    return { key, accountId: opened.accountId, opened, slots: slots.toString('utf8'), manifest };
   }
 
   /**
@@ -583,7 +586,8 @@ export class BackupService {
     if (state === 'unlocked' && this.host.ctx().user.role !== 'admin')
       throw new ApiError('FORBIDDEN', t('errors.forbidden'));
     await this.idle();
-    const { key, accountId, slots, manifest } = await this.openBackupKey(file, username, passphrase);
+    const { key, accountId, opened, slots, manifest } = await this.openBackupKey(file, username, passphrase);
+    let handedOver = false;
     const now = this.host.clock.now();
     const dataDir = this.host.vault.dataDir;
     const scratch = path.join(dataDir, `sunward.db.restoring-${now}`);
@@ -615,7 +619,8 @@ export class BackupService {
       }
       renameSync(scratch, db);
       this.host.vault.importSlots(slots);
-      const user = this.host.unlock(key, accountId);
+      handedOver = true;
+      const user = this.host.unlock(opened);
       this.host.transaction((ctx) => {
         ctx.audit.write({
           action: 'backup.restore',
@@ -633,6 +638,7 @@ export class BackupService {
     } finally {
       removeDbFiles(scratch);
       key.fill(0);
+      if (!handedOver) wipeOpened(opened);
     }
   }
 
@@ -643,7 +649,8 @@ export class BackupService {
   async restoreKeySlots(file: string, username: string, passphrase: string): Promise<void> {
     if (this.host.state() !== 'setup' || !existsSync(this.host.vault.dbFile))
       throw new ApiError('VALIDATION', t('backup.restore.keySlotsNotNeeded'));
-    const { key, accountId, slots } = await this.openBackupKey(file, username, passphrase);
+    const { key, accountId, opened, slots } = await this.openBackupKey(file, username, passphrase);
+    wipeOpened(opened);
     try {
       const raw = new Database(this.host.vault.dbFile, { fileMustExist: true });
       try {

@@ -12,13 +12,20 @@ import { newId } from '../common/ids';
 import { created } from '../common/records';
 import { assessmentInput, forChildInput, sessionInput, treatmentInput } from './inputs';
 import { counsellingSessions, psychAssessments, treatmentReferrals } from './schema';
+import { openField, sealField } from './sealed';
 
 /**
- * Counselling notes (精神卫生法 art. 23): only the child's owner, counselling staff and
- * administrators read their text. Everyone else sees that something took place, and when.
+ * Counselling notes (精神卫生法 art. 23): only counselling staff and administrators read their
+ * text, and only they hold the key it is sealed under (sealed.ts). The child's owner reads what
+ * the counsellor chose to share (sharedNote). Everyone else sees that something took place, and when.
  */
-export function maySeeCounsellingText(ctx: Ctx, childOwnerId: string | null): boolean {
-  return can(ctx.user, 'readCounsellingText', { ownerId: childOwnerId });
+export function maySeeCounsellingText(ctx: Ctx, _childOwnerId: string | null): boolean {
+  return can(ctx.user, 'readCounsellingText', {}) && ctx.counselling.privateKey !== null;
+}
+
+/** What a counsellor wrote for the child's owner: readable by the owner as well. */
+export function maySeeSharedNote(ctx: Ctx, childOwnerId: string | null): boolean {
+  return can(ctx.user, 'readCounsellingShared', { ownerId: childOwnerId });
 }
 
 /**
@@ -50,6 +57,8 @@ export interface SessionView {
   nextFollowUp: string | null;
   /** null when the reader may not see it (`restricted`). */
   summary: string | null;
+  /** What the counsellor shared with the child's owner; null for readers who may not see it. */
+  sharedNote: string | null;
   restricted: boolean;
 }
 
@@ -116,6 +125,9 @@ export const counsellingMethods = {
         .where(where(treatmentReferrals))
         .orderBy(desc(treatmentReferrals.date))
         .all();
+      const shared = maySeeSharedNote(ctx, child.ownerId);
+      const open = (table: Parameters<typeof openField>[1], column: string, id: string, v: string | null) =>
+        visible ? openField(ctx.counselling, table, column, id, v) : null;
       const hasText = assessments.length + sessions.length + treatments.length > 0;
       if (hasText) {
         ctx.audit.write({
@@ -154,8 +166,8 @@ export const counsellingMethods = {
           riskLevel: visible ? a.riskLevel : null,
           crisis: a.crisis,
           assessor: a.assessor,
-          score: visible ? a.score : null,
-          notes: visible ? a.notes : null,
+          score: open('psych_assessments', 'score', a.id, a.score),
+          notes: open('psych_assessments', 'notes', a.id, a.notes),
           restricted: !visible,
         })),
         sessions: sessions.map((s) => ({
@@ -166,15 +178,16 @@ export const counsellingMethods = {
           minutes: visible ? s.minutes : null,
           crisis: s.crisis,
           nextFollowUp: visible ? s.nextFollowUp : null,
-          summary: visible ? s.summary : null,
+          summary: open('counselling_sessions', 'summary', s.id, s.summary),
+          sharedNote: shared ? s.sharedNote : null,
           restricted: !visible,
         })),
         treatments: treatments.map((r) => ({
           id: r.id,
           date: r.date,
           institution: visible ? r.institution : null,
-          reason: visible ? r.reason : null,
-          outcome: visible ? r.outcome : null,
+          reason: open('treatment_referrals', 'reason', r.id, r.reason),
+          outcome: open('treatment_referrals', 'outcome', r.id, r.outcome),
           restricted: !visible,
         })),
         textVisible: visible,
@@ -201,7 +214,13 @@ export const counsellingMethods = {
       return audited(ctx, child.id, 'counselling.addAssessment', id, () => {
         ctx.db
           .insert(psychAssessments)
-          .values({ id, ...input, ...created(ctx) })
+          .values({
+            id,
+            ...input,
+            score: sealField(ctx.counselling, 'psych_assessments', 'score', id, input.score),
+            notes: sealField(ctx.counselling, 'psych_assessments', 'notes', id, input.notes),
+            ...created(ctx),
+          })
           .run();
         return { id };
       });
@@ -226,7 +245,12 @@ export const counsellingMethods = {
       return audited(ctx, child.id, 'counselling.addSession', id, () => {
         ctx.db
           .insert(counsellingSessions)
-          .values({ id, ...input, ...created(ctx) })
+          .values({
+            id,
+            ...input,
+            summary: sealField(ctx.counselling, 'counselling_sessions', 'summary', id, input.summary),
+            ...created(ctx),
+          })
           .run();
         return { id };
       });
@@ -249,7 +273,13 @@ export const counsellingMethods = {
       return audited(ctx, child.id, 'counselling.addTreatment', id, () => {
         ctx.db
           .insert(treatmentReferrals)
-          .values({ id, ...input, ...created(ctx) })
+          .values({
+            id,
+            ...input,
+            reason: sealField(ctx.counselling, 'treatment_referrals', 'reason', id, input.reason),
+            outcome: sealField(ctx.counselling, 'treatment_referrals', 'outcome', id, input.outcome),
+            ...created(ctx),
+          })
           .run();
         return { id };
       });

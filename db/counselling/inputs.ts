@@ -42,6 +42,7 @@ export const sessionInput = z.object({
     .min(1)
     .max(600),
   summary: requiredText(4000, 'validation.counselling.summaryRequired'),
+  sharedNote: optionalText(500),
   nextFollowUp: optionalDate(),
   crisis: z.boolean().default(false),
 });

@@ -42,7 +42,10 @@ export const counsellingSessions = sqliteTable(
     institution: text('institution').notNull(),
     counsellor: text('counsellor').notNull(),
     minutes: integer('minutes').notNull(),
+    /** Sealed under the counselling key (sealed.ts). */
     summary: text('summary').notNull(),
+    /** 共享给承办人的摘要: the part the counsellor shares with the child's owner, under the database key only. */
+    sharedNote: text('shared_note'),
     nextFollowUp: text('next_follow_up'),
     crisis: integer('crisis', { mode: 'boolean' }).notNull().default(false),
     ...recordColumns(),

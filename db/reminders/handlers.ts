@@ -61,7 +61,9 @@ export function buildBoard(ctx: Ctx, ownerId: string | null): Board {
   const groups: Board['groups'] = { overdue: [], today: [], week: [], upcoming: [] };
   let snoozed = 0;
   for (const r of collectReminders(ctx, day, { ownerId: ownerId ?? undefined })) {
-    if (r.kind === 'counsellingFollowUp' && !can(ctx.user, 'readCounsellingText', { ownerId: r.ownerId }))
+    // A follow-up's date is for those who follow the child's counselling: counselling staff, and the
+    // owner, who reads what the counsellor shares.
+    if (r.kind === 'counsellingFollowUp' && !can(ctx.user, 'readCounsellingShared', { ownerId: r.ownerId }))
       continue;
     const until = snoozes.get(r.key);
     if (until && until > day) {

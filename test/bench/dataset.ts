@@ -112,7 +112,7 @@ export async function prepareDataset(opts: {
     });
     opts.log(`seeded in ${(report.ms.total / 1000).toFixed(1)} s`);
     const areasStarted = performance.now();
-    const key = await new Vault(dataDir).open(ADMIN_USERNAME, opts.passphrase);
+    const key = await new Vault(dataDir).openDatabaseKey(ADMIN_USERNAME, opts.passphrase);
     if (!key) throw new Error('the administrator passphrase does not open the new folder');
     const raw = openEncrypted(dbFile, key.key, { create: false });
     try {
@@ -142,7 +142,7 @@ export async function prepareDataset(opts: {
     );
   }
 
-  const opened = await new Vault(dataDir).open(ADMIN_USERNAME, opts.passphrase);
+  const opened = await new Vault(dataDir).openDatabaseKey(ADMIN_USERNAME, opts.passphrase);
   if (!opened) throw new Error(`the administrator passphrase does not open ${dataDir}`);
 
   if (!reusable || !existsSync(plainFile)) {

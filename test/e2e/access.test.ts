@@ -9,11 +9,11 @@ import { checkCharacter } from '../../db/children/idNumber';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
 import { at, invoke, KDF, StudioClock, VIEWPORT } from './support/studio';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026!' };
+const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const CASEWORKER = {
   displayName: '刘洋',
   username: 'liuyang',
-  passphrase: 'Xiangyang-liu-2026',
+  passphrase: 'Xiangyang-liu-2026 violet-harbor',
   role: 'caseworker',
 };
 const ID_17 = '37012520150302031';

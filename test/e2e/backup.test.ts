@@ -11,7 +11,7 @@ import { makeDataDir } from '../helpers/tmp';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
 import { invoke, KDF, signIn, VIEWPORT } from './support/studio';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026!' };
+const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const CHILD = {
   name: '张小明',
   gender: 'male',

@@ -9,17 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../db/api/define';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026!' };
+const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const OWNER = {
   displayName: '李明',
   username: 'liming',
-  passphrase: 'Xiangyang-li-2026',
+  passphrase: 'Xiangyang-li-2026 violet-harbor',
   role: 'caseworker',
 };
 const OTHER = {
   displayName: '孙丽',
   username: 'sunli',
-  passphrase: 'Xiangyang-sun-2026',
+  passphrase: 'Xiangyang-sun-2026 violet-harbor',
   role: 'caseworker',
 };
 type Who = { username: string; passphrase: string };

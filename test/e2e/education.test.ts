@@ -11,7 +11,7 @@ import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './suppor
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '家庭教育');
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026!' };
+const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 
 /** Clicks a radio by its label; antd's button-style radios hide the input itself. */
 async function choose(scope: Page | Locator, name: string): Promise<void> {

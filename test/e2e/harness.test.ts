@@ -67,7 +67,7 @@ describe.skipIf(!browserAvailable().ok)('e2e harness', () => {
       const setup = await app.core.invoke('session.setup', {
         displayName: '测试管理员',
         username: 'rigcheck',
-        passphrase: 'Harness-check-2026',
+        passphrase: 'Harness-check-2026 violet-harbor',
       });
       expect(setup.ok).toBe(true);
       await app.page.evaluate(() => {

@@ -14,11 +14,11 @@ import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './suppor
 const signInAs = (page: Page, who: { username: string; passphrase: string }) =>
   signIn(page, who, '督促监护令');
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026!' };
+const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const SUPERVISOR = {
   displayName: '陈主任',
   username: 'chenzr',
-  passphrase: 'Xiangyang-chen-2026',
+  passphrase: 'Xiangyang-chen-2026 violet-harbor',
   role: 'supervisor',
 };
 

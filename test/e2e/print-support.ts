@@ -147,14 +147,19 @@ export const PRINT_NOW = Date.UTC(2026, 10, 27, 2, 0, 0);
 export const fixedClock = { now: () => PRINT_NOW };
 
 export const PEOPLE = {
-  admin: { displayName: '王检察官', username: 'wangjc', passphrase: 'Xiangyang-2026!' },
+  admin: { displayName: '王检察官', username: 'wangjc', passphrase: 'Xiangyang-2026! violet-harbor' },
   supervisor: {
     displayName: '陈主任',
     username: 'chenzr',
-    passphrase: 'Supervisor-2026!',
+    passphrase: 'Supervisor-2026! violet-harbor',
     role: 'supervisor',
   },
-  caseworker: { displayName: '李社工', username: 'lisg', passphrase: 'Caseworker-2026!', role: 'caseworker' },
+  caseworker: {
+    displayName: '李社工',
+    username: 'lisg',
+    passphrase: 'Caseworker-2026! violet-harbor',
+    role: 'caseworker',
+  },
 } as const;
 
 export const CHILD_ID_NUMBER = '370115201503070014';

@@ -11,11 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../db/api/define';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026!' };
+const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const CASEWORKER = {
   displayName: '刘洋',
   username: 'liuyang',
-  passphrase: 'Xiangyang-liu-2026',
+  passphrase: 'Xiangyang-liu-2026 violet-harbor',
   role: 'caseworker',
 };
 // Sign-in cost is not what these tests are about.

@@ -14,11 +14,11 @@ import { type App, browserAvailable, launchBrowser, openApp, RENDERER_DIR, ROOT,
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
 import { at, invoke, KDF, StudioClock, signIn, VIEWPORT } from './support/studio';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026!' };
+const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const SUPERVISOR = {
   displayName: '陈主任',
   username: 'chenzr',
-  passphrase: 'Xiangyang-chen-2026',
+  passphrase: 'Xiangyang-chen-2026 violet-harbor',
   role: 'supervisor',
 };
 const DOWNLOADS = path.join(ROOT, 'test-results/stats');

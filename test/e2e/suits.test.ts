@@ -12,17 +12,17 @@ import { type App, browserAvailable, launchBrowser, openApp, shot } from './harn
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
 import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026!' };
+const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const SUPERVISOR = {
   displayName: '陈主任',
   username: 'chenzr',
-  passphrase: 'Xiangyang-chen-2026',
+  passphrase: 'Xiangyang-chen-2026 violet-harbor',
   role: 'supervisor',
 };
 const CASEWORKER = {
   displayName: '李敏',
   username: 'limin',
-  passphrase: 'Xiangyang-li-2026',
+  passphrase: 'Xiangyang-li-2026 violet-harbor',
   role: 'caseworker',
 };
 

@@ -9,25 +9,25 @@ import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
 const OWNER = {
   displayName: '李明',
   username: 'liming',
-  passphrase: 'Caseworker-2026',
+  passphrase: 'Caseworker-2026 violet-harbor',
   role: 'caseworker' as const,
 };
 const OTHER = {
   displayName: '孙丽',
   username: 'sunli',
-  passphrase: 'Caseworker-2027',
+  passphrase: 'Caseworker-2027 violet-harbor',
   role: 'caseworker' as const,
 };
 const COUNSELLOR = {
   displayName: '周老师',
   username: 'zhoulaoshi',
-  passphrase: 'Counsellor-2026',
+  passphrase: 'Counsellor-2026 violet-harbor',
   role: 'counsellor' as const,
 };
 const SUPERVISOR = {
   displayName: '刘主任',
   username: 'liuzhuren',
-  passphrase: 'Supervisor-2026',
+  passphrase: 'Supervisor-2026 violet-harbor',
   role: 'supervisor' as const,
 };
 const TODAY = '2026-11-27';

@@ -7,7 +7,7 @@ async function withCaseworker() {
   const li = await call(core, 'accounts.create', {
     displayName: '李明',
     username: 'liming',
-    passphrase: 'Caseworker-2026',
+    passphrase: 'Caseworker-2026 violet-harbor',
     role: 'caseworker',
   });
   return { core, li };
@@ -67,7 +67,7 @@ describe('the API contract', () => {
       id: li.id,
       disabled: false,
       version: li.version,
-      passphrase: 'Another-pass-2026',
+      passphrase: 'Another-pass-2026 violet-harbor',
     });
     expect(stale).toEqual({ code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新编辑' });
     const [, account] = await call(core, 'accounts.list', {});
@@ -78,7 +78,7 @@ describe('the API contract', () => {
   it('keeps roles apart and audits each refusal', async () => {
     const { core } = await withCaseworker();
     await call(core, 'session.lock', {});
-    await call(core, 'session.signIn', { username: 'liming', passphrase: 'Caseworker-2026' });
+    await call(core, 'session.signIn', { username: 'liming', passphrase: 'Caseworker-2026 violet-harbor' });
     expect(await refuse(core, 'accounts.list', {})).toEqual({
       code: 'FORBIDDEN',
       message: '您没有执行此操作的权限',
@@ -99,7 +99,12 @@ describe('the API contract', () => {
     const off = await call(core, 'accounts.setDisabled', { id: li.id, disabled: true, version: li.version });
     await call(core, 'session.lock', {});
     expect(
-      (await refuse(core, 'session.signIn', { username: 'liming', passphrase: 'Caseworker-2026' })).message,
+      (
+        await refuse(core, 'session.signIn', {
+          username: 'liming',
+          passphrase: 'Caseworker-2026 violet-harbor',
+        })
+      ).message,
     ).toBe('用户名或密码错误');
     await call(core, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     const noPass = await refuse(core, 'accounts.setDisabled', {
@@ -107,15 +112,15 @@ describe('the API contract', () => {
       disabled: false,
       version: off.version,
     });
-    expect(noPass.fields).toEqual({ passphrase: '密码至少需要10个字符' });
+    expect(noPass.fields).toEqual({ passphrase: '密码至少需要12个字符' });
     await call(core, 'accounts.setDisabled', {
       id: li.id,
       disabled: false,
       version: off.version,
-      passphrase: 'Fresh-start-2026',
+      passphrase: 'Fresh-start-2026 violet-harbor',
     });
     await call(core, 'session.lock', {});
-    await call(core, 'session.signIn', { username: 'liming', passphrase: 'Fresh-start-2026' });
+    await call(core, 'session.signIn', { username: 'liming', passphrase: 'Fresh-start-2026 violet-harbor' });
     core.close();
   });
 

@@ -7,7 +7,7 @@ import { ADMIN, CHILD, call, FAST_KDF, openCore } from './support';
 
 /** Opens the file the way someone holding a passphrase and raw SQL could, around the app. */
 async function rawAccess(dataDir: string): Promise<Database.Database> {
-  const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
   if (!opened) throw new Error('could not open the vault');
   return openEncrypted(path.join(dataDir, 'sunward.db'), opened.key, { create: false });
 }

@@ -40,7 +40,7 @@ async function setUp(clock = new ManualClock()) {
 
 /** A raw connection to the live file, as someone holding an administrator's passphrase could open it. */
 async function openRaw(dataDir: string): Promise<Database.Database> {
-  const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
   if (!opened) throw new Error('cannot open vault');
   const raw = new Database(path.join(dataDir, 'sunward.db'));
   applyKey(raw, opened.key);
@@ -124,7 +124,7 @@ describe('backups and restore', () => {
     await call(core, 'accounts.create', {
       displayName: '李强',
       username: 'liqiang',
-      passphrase: 'Caseworker-2026',
+      passphrase: 'Caseworker-2026 violet-harbor',
       role: 'caseworker',
     });
     await call(core, 'backup.run', {});
@@ -133,7 +133,7 @@ describe('backups and restore', () => {
     const refused = await refuse(core, 'backup.restore', {
       file: b!.path,
       username: 'liqiang',
-      passphrase: 'Caseworker-2026',
+      passphrase: 'Caseworker-2026 violet-harbor',
     });
     expect(refused.message).toBe('该账号在此备份中不是在用的管理员，不能恢复');
     await call(core, 'backup.restore', {

@@ -16,7 +16,7 @@ const DEC_30 = Date.UTC(2026, 11, 30, 2);
 const CASEWORKER = {
   displayName: '刘洋',
   username: 'liuyang',
-  passphrase: 'Xiangyang-liu-2026',
+  passphrase: 'Xiangyang-liu-2026 violet-harbor',
   role: 'caseworker' as const,
 };
 
@@ -290,7 +290,7 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
     await call(old, 'children.create', CHILD);
     old.close();
     // A referral as the previous release stored it (that release's core counted with the shipped file).
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened?.key as Buffer, { create: false });
     raw
       .prepare(

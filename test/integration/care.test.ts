@@ -4,19 +4,19 @@ import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
 const OWNER = {
   displayName: '李明',
   username: 'liming',
-  passphrase: 'Caseworker-2026',
+  passphrase: 'Caseworker-2026 violet-harbor',
   role: 'caseworker' as const,
 };
 const OTHER = {
   displayName: '孙丽',
   username: 'sunli',
-  passphrase: 'Caseworker-2027',
+  passphrase: 'Caseworker-2027 violet-harbor',
   role: 'caseworker' as const,
 };
 const COUNSELLOR = {
   displayName: '周老师',
   username: 'zhoulaoshi',
-  passphrase: 'Counsellor-2026',
+  passphrase: 'Counsellor-2026 violet-harbor',
   role: 'counsellor' as const,
 };
 
@@ -52,7 +52,7 @@ describe('psychological care (心理疏导)', () => {
     core.close();
   });
 
-  it('shows session text to the owner, counselling staff and admins only, and audits every refusal', async () => {
+  it('shows session text to counselling staff and admins only, the shared note to the owner too, and audits every refusal', async () => {
     const { core, child, as } = await setup();
     await call(core, 'counselling.addSession', {
       childId: child.id,
@@ -61,16 +61,25 @@ describe('psychological care (心理疏导)', () => {
       counsellor: '周老师',
       minutes: 50,
       summary: '孩子谈到父亲被羁押后的担忧，情绪低落。',
+      sharedNote: '情绪需持续关注，请负责人下次走访时了解睡眠情况。',
       nextFollowUp: '2026-12-04',
     });
-    for (const who of [OWNER, COUNSELLOR]) {
-      await as(who);
-      const seen = await call(core, 'counselling.forChild', { childId: child.id });
-      expect(seen.sessions[0]).toMatchObject({
-        summary: '孩子谈到父亲被羁押后的担忧，情绪低落。',
-        restricted: false,
-      });
-    }
+    await as(COUNSELLOR);
+    const seen = await call(core, 'counselling.forChild', { childId: child.id });
+    expect(seen.sessions[0]).toMatchObject({
+      summary: '孩子谈到父亲被羁押后的担忧，情绪低落。',
+      sharedNote: '情绪需持续关注，请负责人下次走访时了解睡眠情况。',
+      restricted: false,
+    });
+    // The owner reads what the counsellor shared, not the notes (issue 16: sealed for counselling staff).
+    await as(OWNER);
+    const owned = await call(core, 'counselling.forChild', { childId: child.id });
+    expect(owned.sessions[0]).toMatchObject({
+      summary: null,
+      sharedNote: '情绪需持续关注，请负责人下次走访时了解睡眠情况。',
+      restricted: true,
+    });
+    expect(JSON.stringify(owned)).not.toContain('羁押后的担忧');
     await as(OTHER);
     const hidden = await call(core, 'counselling.forChild', { childId: child.id });
     // Only that it exists, its date, its counsellor and the crisis flag (issue 11, item 7).
@@ -110,9 +119,11 @@ describe('psychological care (心理疏导)', () => {
     expect(JSON.stringify(file.timeline)).not.toContain('50分钟');
     await as(ADMIN);
     const denied = await call(core, 'audit.list', { action: 'access.denied' });
+    // Newest first: the other caseworker's write and read, and the owner's read of the notes.
     expect(denied.rows.map((r) => [r.actorName, r.detail.method])).toEqual([
       ['孙丽', 'counselling.addSession'],
       ['孙丽', 'counselling.forChild'],
+      ['李明', 'counselling.forChild'],
     ]);
     core.close();
   });

@@ -271,12 +271,12 @@ describe('children: profile, relatives and custody', () => {
     await call(core, 'accounts.create', {
       displayName: '李明',
       username: 'liming',
-      passphrase: 'Caseworker-2026',
+      passphrase: 'Caseworker-2026 violet-harbor',
       role: 'caseworker',
     });
     await call(core, 'children.delete', { id: child.id, version: again.profile.version });
     await call(core, 'session.lock', {});
-    await call(core, 'session.signIn', { username: 'liming', passphrase: 'Caseworker-2026' });
+    await call(core, 'session.signIn', { username: 'liming', passphrase: 'Caseworker-2026 violet-harbor' });
     expect((await refuse(core, 'children.purge', { id: child.id })).code).toBe('FORBIDDEN');
     await call(core, 'session.lock', {});
     await call(core, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });

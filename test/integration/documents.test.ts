@@ -5,13 +5,13 @@ import { ADMIN, CHILD, call, callFromShell, ManualClock, openCore, refuse, refus
 const CASEWORKER = {
   displayName: '李社工',
   username: 'lisg',
-  passphrase: 'Caseworker-2026',
+  passphrase: 'Caseworker-2026 violet-harbor',
   role: 'caseworker' as const,
 };
 const COUNSELLOR = {
   displayName: '孙咨询师',
   username: 'sunzx',
-  passphrase: 'Counsellor-2026',
+  passphrase: 'Counsellor-2026 violet-harbor',
   role: 'counsellor' as const,
 };
 const SHA = 'a'.repeat(64);

@@ -9,7 +9,7 @@ import { ADMIN, FAST_KDF } from './support';
 /** A read context on the closed core's file, as db/stats will call the figures. */
 export async function statsCtx(core: Core & { dataDir: string }): Promise<Ctx> {
   core.close();
-  const opened = await new Vault(core.dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+  const opened = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
   if (!opened) throw new Error('could not open the vault');
   const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), opened.key, { create: false });
   return makeContext(raw, {

@@ -22,7 +22,7 @@ describe('Excel out for every list', async () => {
   const report = await seed({ dataDir, children: 400, seed: 7, kdf: FAST_KDF });
   {
     // The later areas (referrals, orders, plans, counselling, visits) for a share of the children.
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN_USERNAME, DEFAULT_PASSPHRASE);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, DEFAULT_PASSPHRASE);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
     const live = raw
       .prepare(`SELECT id, owner_id AS ownerId FROM children WHERE deleted_at IS NULL AND status = 'active'`)

@@ -37,7 +37,7 @@ describe('migration 0008 (ledger imports and mappings)', () => {
     await call(after, 'ledger.saveMapping', { name: '旧台账', headers: { 姓名: 'name' } });
     after.close();
 
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
     try {
       const plan = raw

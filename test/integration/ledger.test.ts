@@ -28,7 +28,7 @@ async function readAndMap(core: Core, l: Ledger) {
 /** Row counts straight from the encrypted file, after the core has closed it. */
 async function tableCounts(core: Core & { dataDir: string }) {
   core.close();
-  const opened = await new Vault(core.dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+  const opened = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
   const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), opened!.key, { create: false });
   try {
     const n = (table: string) => (raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -10,13 +10,13 @@ import { ADMIN, CHILD, call, FAST_KDF, ManualClock, MIGRATIONS_DIR, openCore, re
 const CASEWORKER = {
   displayName: '李娜',
   username: 'lina',
-  passphrase: 'Caseworker-2026',
+  passphrase: 'Caseworker-2026 violet-harbor',
   role: 'caseworker' as const,
 };
 const COUNSELLOR = {
   displayName: '赵心',
   username: 'zhaoxin',
-  passphrase: 'Counsellor-2026',
+  passphrase: 'Counsellor-2026 violet-harbor',
   role: 'counsellor' as const,
 };
 

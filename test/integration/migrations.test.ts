@@ -96,7 +96,7 @@ describe('migrations', () => {
     old.close();
     // Written as the old schema stored snoozes: one row per reminder, whoever made it.
     const vault = new Vault(dataDir, FAST_KDF);
-    const before = await vault.open(ADMIN.username, ADMIN.passphrase);
+    const before = await vault.openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const oldRaw = openEncrypted(path.join(dataDir, 'sunward.db'), before!.key, { create: false });
     oldRaw
       .prepare(
@@ -109,7 +109,7 @@ describe('migrations', () => {
     await call(next, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect((await call(next, 'audit.verify', {})).ok).toBe(true);
     next.close();
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
     const rows = raw
       .prepare('SELECT key, user_id AS userId, created_by AS createdBy, reason FROM reminder_snoozes')
@@ -139,7 +139,7 @@ describe('migrations', () => {
     next.close();
 
     // The rebuilt parent table did not cascade-delete the rows that point at it.
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
     expect(raw.prepare('SELECT count(DISTINCT child_id) AS n FROM child_search_keys').get()).toEqual({
       n: 5,
@@ -204,7 +204,7 @@ describe('migrations', () => {
     }).toThrow('数据文件由更高版本的向阳创建，当前版本无法打开。请升级软件后再试，数据文件未做任何改动。');
 
     // And through the app, on the real file: refused, bytes unchanged.
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const real = openEncrypted(dbFile, opened!.key, { create: false });
     real.pragma('user_version = 99');
     real.pragma('wal_checkpoint(TRUNCATE)');

@@ -5,7 +5,7 @@ import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
 const SUPERVISOR = {
   displayName: '陈主任',
   username: 'chenzr',
-  passphrase: 'Supervisor-2026',
+  passphrase: 'Supervisor-2026 violet-harbor',
   role: 'supervisor' as const,
 };
 
@@ -172,7 +172,7 @@ describe('guardianship orders (督促监护令)', () => {
     await call(core, 'accounts.create', {
       displayName: '李明',
       username: 'liming',
-      passphrase: 'Caseworker-2026',
+      passphrase: 'Caseworker-2026 violet-harbor',
       role: 'caseworker',
     });
     let o = await call(core, 'orders.createDraft', draftInput(child.id, mother.person.id));
@@ -188,7 +188,7 @@ describe('guardianship orders (督促监护令)', () => {
       ).message,
     ).toBe('督促监护令当前为“拟制”，不能进行此操作');
     o = await call(core, 'orders.submit', { id: o.id, version: o.version });
-    await as(core, { username: 'liming', passphrase: 'Caseworker-2026' });
+    await as(core, { username: 'liming', passphrase: 'Caseworker-2026 violet-harbor' });
     expect((await refuse(core, 'orders.approve', { id: o.id, version: o.version })).code).toBe('FORBIDDEN');
     const noProblems = await refuse(core, 'orders.createDraft', {
       ...draftInput(child.id, mother.person.id),

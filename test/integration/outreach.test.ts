@@ -7,7 +7,7 @@ import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
 const COUNSELLOR = {
   displayName: '赵心',
   username: 'zhaoxin',
-  passphrase: 'Counsellor-2026',
+  passphrase: 'Counsellor-2026 violet-harbor',
   role: 'counsellor' as const,
 };
 

@@ -55,7 +55,7 @@ describe('migration 0011: 国家司法救助 and 支持起诉', () => {
     expect((await call(next, 'audit.verify', {})).ok).toBe(true);
     next.close();
 
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
     try {
       const reliefList = plan(

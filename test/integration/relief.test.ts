@@ -7,13 +7,13 @@ import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
 const SUPERVISOR = {
   displayName: '陈主任',
   username: 'chenzr',
-  passphrase: 'Supervisor-2026',
+  passphrase: 'Supervisor-2026 violet-harbor',
   role: 'supervisor' as const,
 };
 const CASEWORKER = {
   displayName: '李敏',
   username: 'limin',
-  passphrase: 'Caseworker-2026',
+  passphrase: 'Caseworker-2026 violet-harbor',
   role: 'caseworker' as const,
 };
 

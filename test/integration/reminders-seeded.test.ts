@@ -19,7 +19,7 @@ import { call, FAST_KDF, MIGRATIONS_DIR } from './support';
 
 const TODAY_MS = Date.UTC(2026, 10, 27, 2);
 const TODAY = '2026-11-27';
-const PASS = 'Seeded-check-2026';
+const PASS = 'Seeded-check-2026 violet-harbor';
 
 // Calendar arithmetic written out again on purpose: the test must not borrow the app's.
 function plusDays(ymd: string, n: number): string {
@@ -231,7 +231,7 @@ describe('reminders on a seeded database', () => {
     const dataDir = makeDataDir('seeded-reminders');
     const clock = { now: () => TODAY_MS };
     const report = await seed({ dataDir, children: 600, seed: 7, passphrase: PASS, kdf: FAST_KDF, clock });
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN_USERNAME, PASS);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, PASS);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
     const live = raw
       .prepare(`SELECT id, owner_id AS ownerId FROM children WHERE deleted_at IS NULL AND status = 'active'`)

@@ -59,7 +59,7 @@ describe('the seed generator', () => {
     core.close();
 
     // The stored pinyin and search keys are exactly what the handlers would have written.
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN_USERNAME, DEFAULT_PASSPHRASE);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, DEFAULT_PASSPHRASE);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
     try {
       const rows = raw

@@ -67,7 +67,7 @@ describe('first run, sign-in and the encrypted file', () => {
     expect(cliAnswer).toMatch(/not a database/);
   });
 
-  it('refuses a wrong passphrase and an unknown user with the same message, then backs off', async () => {
+  it('refuses a wrong passphrase and an unknown user with the same message, then backs off that account only', async () => {
     const clock = new ManualClock();
     const core = openCore(makeDataDir('backoff'), clock);
     await call(core, 'session.setup', ADMIN);
@@ -83,9 +83,14 @@ describe('first run, sign-in and the encrypted file', () => {
     });
     expect(wrong).toEqual({ code: 'VALIDATION', message: '用户名或密码错误' });
     expect(unknown).toEqual(wrong);
+    // Guesses at other names do not hold wangfang up.
+    for (let i = 0; i < 4; i++) {
+      await refuse(core, 'session.signIn', { username: 'nobody', passphrase: `not-the-pass-${i}` });
+    }
     await refuse(core, 'session.signIn', { username: 'wangfang', passphrase: 'not-the-pass-2' });
 
-    // The third failure starts a wait; even the right passphrase must wait it out.
+    // wangfang's third failure starts a wait; even the right passphrase must wait it out.
+    await refuse(core, 'session.signIn', { username: 'wangfang', passphrase: 'not-the-pass-3' });
     const blocked = await refuse(core, 'session.signIn', {
       username: 'wangfang',
       passphrase: ADMIN.passphrase,
@@ -94,8 +99,12 @@ describe('first run, sign-in and the encrypted file', () => {
     clock.advance(1000);
     await call(core, 'session.signIn', { username: 'wangfang', passphrase: ADMIN.passphrase });
 
+    // The failures reach the log; a name no account has is recorded as unknown, not in clear.
     const audit = await call(core, 'audit.list', { action: 'session.signInFailed' });
-    expect(audit.rows.map((r) => r.detail.username).sort()).toEqual(['nobody', 'wangfang', 'wangfang']);
+    const named = audit.rows.map((r) => r.detail.username ?? '(unknown)');
+    expect(named.filter((n) => n === 'wangfang')).toHaveLength(3);
+    // Two free, the third counted and then held back: attempts while held are refused unread.
+    expect(named.filter((n) => n === '(unknown)')).toHaveLength(3);
     core.close();
   });
 
@@ -107,12 +116,15 @@ describe('first run, sign-in and the encrypted file', () => {
     await call(core, 'accounts.create', {
       displayName: '李明',
       username: 'liming',
-      passphrase: 'Caseworker-2026',
+      passphrase: 'Caseworker-2026 violet-harbor',
       role: 'caseworker',
     });
     await call(core, 'session.lock', {});
 
-    const li = await call(core, 'session.signIn', { username: 'liming', passphrase: 'Caseworker-2026' });
+    const li = await call(core, 'session.signIn', {
+      username: 'liming',
+      passphrase: 'Caseworker-2026 violet-harbor',
+    });
     expect(li.role).toBe('caseworker');
     expect((await call(core, 'children.list', {})).total).toBe(1);
 
@@ -137,10 +149,13 @@ describe('first run, sign-in and the encrypted file', () => {
     await call(core, 'children.create', CHILD);
     const bad = await refuse(core, 'session.changePassphrase', {
       current: 'wrong-pass-123',
-      next: 'New-passphrase-1',
+      next: 'New-passphrase-1 violet-harbor',
     });
     expect(bad.fields).toEqual({ current: '当前密码不正确' });
-    await call(core, 'session.changePassphrase', { current: ADMIN.passphrase, next: 'New-passphrase-1' });
+    await call(core, 'session.changePassphrase', {
+      current: ADMIN.passphrase,
+      next: 'New-passphrase-1 violet-harbor',
+    });
     core.close();
     const header = readFileSync(path.join(dir, 'sunward.db')).subarray(0, 16);
 
@@ -148,7 +163,10 @@ describe('first run, sign-in and the encrypted file', () => {
     expect(
       (await refuse(again, 'session.signIn', { username: 'wangfang', passphrase: ADMIN.passphrase })).code,
     ).toBe('VALIDATION');
-    await call(again, 'session.signIn', { username: 'wangfang', passphrase: 'New-passphrase-1' });
+    await call(again, 'session.signIn', {
+      username: 'wangfang',
+      passphrase: 'New-passphrase-1 violet-harbor',
+    });
     expect((await call(again, 'children.list', {})).total).toBe(1);
     again.close();
     // SQLCipher's first 16 bytes are the file's salt: a re-encryption would have changed them.

@@ -28,13 +28,13 @@ import { ADMIN, call, FAST_KDF, ManualClock, MIGRATIONS_DIR, openCore, refuse } 
 const SUPERVISOR = {
   displayName: '陈主任',
   username: 'chenzr',
-  passphrase: 'Supervisor-2026!',
+  passphrase: 'Supervisor-2026! violet-harbor',
   role: 'supervisor',
 };
 const CASEWORKER = {
   displayName: '李社工',
   username: 'lisg',
-  passphrase: 'Caseworker-2026!',
+  passphrase: 'Caseworker-2026! violet-harbor',
   role: 'caseworker',
 };
 
@@ -293,7 +293,7 @@ describe('a seeded database with every area', () => {
     const clock = { now: () => TODAY_MS };
     const PASS = 'Seeded-stats-2026';
     const report = await seed({ dataDir, children: 800, seed: 12, passphrase: PASS, kdf: FAST_KDF, clock });
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN_USERNAME, PASS);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, PASS);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
     const live = raw
       .prepare(`SELECT id, owner_id AS ownerId FROM children WHERE deleted_at IS NULL AND status = 'active'`)
@@ -336,7 +336,7 @@ describe('indexes', () => {
     const core = openCore();
     await call(core, 'session.setup', ADMIN);
     core.close();
-    const opened = await new Vault(core.dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const opened = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), opened!.key, { create: false });
     raw.exec('ANALYZE');
     for (const key of FIGURE_KEYS) {
@@ -395,7 +395,7 @@ describe('indexes', () => {
     const onFile = ledger.figures.find((f) => f.key === 'childrenOnFile')!;
     expect(onFile.byTownship).toEqual({ 仁风镇: 2, 新市镇: 1 });
     next.close();
-    const opened = await new Vault(dataDir, FAST_KDF).open(ADMIN.username, ADMIN.passphrase);
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
     const names = (
       raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]

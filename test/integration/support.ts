@@ -9,7 +9,11 @@ import { makeDataDir } from '../helpers/tmp';
 export const MIGRATIONS_DIR = path.resolve('db/migrations');
 /** Light KDF parameters: these tests exercise the logic, not the cost of a guess. */
 export const FAST_KDF = { N: 2 ** 12, r: 8, p: 1 };
-export const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Sunward-admin-2026' };
+export const ADMIN = {
+  displayName: '王芳',
+  username: 'wangfang',
+  passphrase: 'Sunward-admin-2026 violet-harbor',
+};
 
 export class ManualClock implements Clock {
   constructor(public ms = Date.UTC(2026, 10, 27, 2, 0, 0)) {}

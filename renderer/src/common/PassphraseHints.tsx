@@ -5,14 +5,15 @@ import { t } from '../i18n';
 /**
  * The passphrase rules as the person types, each on its own line. The same tests as
  * passphraseProblem in db/accounts/inputs.ts (which reports only the first failure); the API
- * still decides, and its message appears beside the field if the two ever disagree.
+ * also estimates how guessable it is (db/accounts/strength.ts) and decides, and its message
+ * appears beside the field.
  */
 export function passphraseChecks(passphrase: string, username: string) {
   const value = passphrase ?? '';
   const kinds = [/[A-Za-z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(value)).length;
   const user = (username ?? '').trim().toLowerCase();
   return {
-    minLength: value.length >= 10,
+    minLength: [...value].length >= 12,
     twoKinds: kinds >= 2,
     noUsername: value.length > 0 && (user.length < 3 || !value.toLowerCase().includes(user)),
   };
@@ -48,6 +49,8 @@ export function PassphraseHints({ passphrase, username }: { passphrase?: string;
           </li>
         ))}
       </ul>
+      {/* Judged by the core's strength estimator when the form is sent: its verdict appears beside the field. */}
+      <Typography.Text type="secondary">{t('accounts.passphrase.notGuessable')}</Typography.Text>
     </div>
   );
 }

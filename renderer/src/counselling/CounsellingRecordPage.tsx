@@ -267,6 +267,15 @@ function SessionEntry({ session: s, first }: { session: Session; first: boolean 
           {s.summary}
         </Typography.Paragraph>
       )}
+      {s.sharedNote && (
+        <Typography.Paragraph
+          style={{ whiteSpace: 'pre-wrap', margin: '8px 0 0' }}
+          data-testid="session-shared-note"
+        >
+          <Typography.Text type="secondary">{t('counselling.sessions.sharedNote')}：</Typography.Text>
+          {s.sharedNote}
+        </Typography.Paragraph>
+      )}
     </article>
   );
 }

@@ -227,6 +227,7 @@ interface SessionValues {
   counsellor?: string;
   minutes?: number | null;
   summary?: string;
+  sharedNote?: string;
   nextFollowUp?: string | null;
   crisis?: boolean;
 }
@@ -242,6 +243,7 @@ export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
         counsellor: v.counsellor ?? '',
         minutes: v.minutes as number,
         summary: v.summary ?? '',
+        sharedNote: v.sharedNote?.trim() ? v.sharedNote : null,
         nextFollowUp: v.nextFollowUp ?? null,
         crisis: !!v.crisis,
       }),
@@ -319,6 +321,17 @@ export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
             maxLength={4000}
             autoSize={{ minRows: 4, maxRows: 10 }}
             placeholder={t('counselling.forms.summaryPlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('counselling.sessions.sharedNote')}
+          name="sharedNote"
+          extra={t('counselling.forms.sharedNoteHelp')}
+        >
+          <Input.TextArea
+            maxLength={500}
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            placeholder={t('counselling.forms.optional')}
           />
         </Form.Item>
         <Form.Item

@@ -14,15 +14,18 @@ interface EnableValues {
 }
 
 /**
- * Re-enabling asks for a new passphrase: disabling deleted the account's key slot, so the
- * old passphrase opens nothing any more.
+ * A new passphrase an administrator sets for a colleague and tells them in person: re-enabling
+ * (disabling deleted the account's key slot, so the old passphrase opens nothing any more), or
+ * a reset for a colleague who forgot theirs. Never for the administrator's own account.
  */
 export function AccountEnableModal({
   account,
+  mode = 'enable',
   onClose,
   onEnabled,
 }: {
   account: Account | null;
+  mode?: 'enable' | 'reset';
   onClose: () => void;
   onEnabled: () => void;
 }) {
@@ -31,6 +34,9 @@ export function AccountEnableModal({
   const call = useCallback(
     ({ passphrase }: EnableValues) => {
       if (!account) throw new Error('no account to enable');
+      if (mode === 'reset') {
+        return api('accounts.resetPassphrase', { id: account.id, version: account.version, passphrase });
+      }
       return api('accounts.setDisabled', {
         id: account.id,
         disabled: false,
@@ -38,22 +44,22 @@ export function AccountEnableModal({
         passphrase,
       });
     },
-    [account],
+    [account, mode],
   );
   const onSuccess = useCallback(() => {
     onClose();
     onEnabled();
   }, [onClose, onEnabled]);
   const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
-    successMessage: t('accounts.manage.enabledDone'),
+    successMessage: t(mode === 'reset' ? 'accounts.manage.resetDone' : 'accounts.manage.enabledDone'),
     onSuccess,
   });
 
   return (
     <Modal
-      title={t('accounts.manage.enableTitle')}
+      title={t(mode === 'reset' ? 'accounts.manage.resetTitle' : 'accounts.manage.enableTitle')}
       open={account !== null}
-      okText={t('accounts.manage.enableSubmit')}
+      okText={t(mode === 'reset' ? 'accounts.manage.resetSubmit' : 'accounts.manage.enableSubmit')}
       cancelText={t('app.common.cancel')}
       confirmLoading={submitting}
       onOk={() => form.submit()}
@@ -65,11 +71,20 @@ export function AccountEnableModal({
     >
       {account && (
         <Typography.Paragraph type="secondary">
-          {t('accounts.manage.enableIntro', { name: account.displayName })}
+          {t(mode === 'reset' ? 'accounts.manage.resetIntro' : 'accounts.manage.enableIntro', {
+            name: account.displayName,
+          })}
         </Typography.Paragraph>
       )}
       <FormAlert failure={failure} />
-      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="off">
+      <Form
+        form={form}
+        name={`account-${mode}`}
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark={false}
+        autoComplete="off"
+      >
         <Form.Item
           label={t('accounts.fields.initialPassphrase')}
           name="passphrase"

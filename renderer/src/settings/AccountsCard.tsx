@@ -1,5 +1,17 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
 import { formatDateTime } from '../common/format';
@@ -17,6 +29,23 @@ export function AccountsCard({ currentUserId }: { currentUserId: string }) {
   const [creating, setCreating] = useState(false);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [enabling, setEnabling] = useState<Account | null>(null);
+  const [resetting, setResetting] = useState<Account | null>(null);
+  const [rotatingAfter, setRotatingAfter] = useState<Account | 'manual' | null>(null);
+  const [rotating, setRotating] = useState(false);
+
+  const rotate = async () => {
+    setRotating(true);
+    try {
+      const done = await api('accounts.rotateKey', {});
+      message.success(t('accounts.manage.rotateDone', { epoch: done.epoch, seconds: done.seconds }));
+      setRotatingAfter(null);
+    } catch (err) {
+      const e = toApiCallError(err);
+      if (e.code !== 'LOCKED') message.error(e.message);
+    } finally {
+      setRotating(false);
+    }
+  };
 
   const columns = useMemo((): TableColumnsType<Account> => {
     const disable = async (account: Account) => {
@@ -24,6 +53,8 @@ export function AccountsCard({ currentUserId }: { currentUserId: string }) {
       try {
         await api('accounts.setDisabled', { id: account.id, disabled: true, version: account.version });
         message.success(t('accounts.manage.disabledDone'));
+        // A colleague who kept a copy of the key file still opens today's data until the key changes.
+        setRotatingAfter(account);
       } catch (err) {
         const e = toApiCallError(err);
         if (e.code === 'LOCKED') return;
@@ -72,16 +103,21 @@ export function AccountsCard({ currentUserId }: { currentUserId: string }) {
               {t('accounts.manage.enable')}
             </Button>
           ) : (
-            <Popconfirm
-              title={t('accounts.manage.confirmDisable', { name: account.displayName })}
-              okText={t('app.common.confirm')}
-              cancelText={t('app.common.cancel')}
-              onConfirm={() => disable(account)}
-            >
-              <Button type="link" size="small" danger loading={busyId === account.id}>
-                {t('accounts.manage.disable')}
+            <Space size={0}>
+              <Button type="link" size="small" onClick={() => setResetting(account)}>
+                {t('accounts.manage.reset')}
               </Button>
-            </Popconfirm>
+              <Popconfirm
+                title={t('accounts.manage.confirmDisable', { name: account.displayName })}
+                okText={t('app.common.confirm')}
+                cancelText={t('app.common.cancel')}
+                onConfirm={() => disable(account)}
+              >
+                <Button type="link" size="small" danger loading={busyId === account.id}>
+                  {t('accounts.manage.disable')}
+                </Button>
+              </Popconfirm>
+            </Space>
           ),
       },
     ];
@@ -91,9 +127,14 @@ export function AccountsCard({ currentUserId }: { currentUserId: string }) {
     <Card
       title={t('accounts.manage.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          {t('accounts.manage.add')}
-        </Button>
+        <Space>
+          <Button icon={<KeyOutlined />} onClick={() => setRotatingAfter('manual')}>
+            {t('accounts.manage.rotateTitle')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('accounts.manage.add')}
+          </Button>
+        </Space>
       }
     >
       <Typography.Paragraph type="secondary">{t('accounts.manage.intro')}</Typography.Paragraph>
@@ -109,6 +150,31 @@ export function AccountsCard({ currentUserId }: { currentUserId: string }) {
       />
       <AccountCreateModal open={creating} onClose={() => setCreating(false)} onCreated={reload} />
       <AccountEnableModal account={enabling} onClose={() => setEnabling(null)} onEnabled={reload} />
+      <AccountEnableModal
+        account={resetting}
+        mode="reset"
+        onClose={() => setResetting(null)}
+        onEnabled={reload}
+      />
+      <Modal
+        title={t('accounts.manage.rotateTitle')}
+        open={rotatingAfter !== null}
+        okText={t('accounts.manage.rotateNow')}
+        cancelText={t('accounts.manage.rotateLater')}
+        confirmLoading={rotating}
+        closable={!rotating}
+        maskClosable={false}
+        cancelButtonProps={{ disabled: rotating }}
+        onOk={rotate}
+        onCancel={() => setRotatingAfter(null)}
+      >
+        <Typography.Paragraph>
+          {rotatingAfter && rotatingAfter !== 'manual'
+            ? t('accounts.manage.rotateAfterDisable', { name: rotatingAfter.displayName })
+            : t('accounts.manage.rotateIntro')}
+        </Typography.Paragraph>
+        {rotating && <Alert type="info" showIcon title={t('accounts.manage.rotateRunning')} />}
+      </Modal>
     </Card>
   );
 }

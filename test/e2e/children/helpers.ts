@@ -6,7 +6,11 @@ import type { ApiResult } from '../../../db/api/errors';
 import { checkCharacter } from '../../../db/children/idNumber';
 import { type App, type OpenAppOptions, openApp, shot } from '../harness';
 
-export const ADMIN = { displayName: '王检察官', username: 'wangjc', passphrase: 'Xiangyang-2026!' };
+export const ADMIN = {
+  displayName: '王检察官',
+  username: 'wangjc',
+  passphrase: 'Xiangyang-2026! violet-harbor',
+};
 
 /**
  * A fresh app, set up and signed in as the studio's first account. The account is created

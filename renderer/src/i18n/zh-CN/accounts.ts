@@ -1,6 +1,9 @@
 // Accounts and the session screens: first-run setup, sign-in, passphrases and the admin's
 // account list.
 export const accounts = {
+  audit: {
+    system: '系统',
+  },
   roles: {
     admin: '管理员',
     supervisor: '主管',
@@ -33,7 +36,8 @@ export const accounts = {
   },
   passphrase: {
     rulesTitle: '密码要求：',
-    minLength: '至少10个字符',
+    minLength: '至少12个字符',
+    notGuessable: '不易被猜到：不用姓名拼音、单位名称、日期或常见词',
     twoKinds: '包含字母、数字、符号中的至少两类',
     noUsername: '不包含用户名',
     met: '已满足',
@@ -77,5 +81,19 @@ export const accounts = {
     enableSubmit: '启用',
     disabledDone: '已停用账号',
     enabledDone: '已启用账号',
+    reset: '重置密码',
+    resetTitle: '重置同事的密码',
+    resetIntro: '为“{name}”设置新的密码并当面告知；其原密码随即失效。此操作记入审计日志。',
+    resetSubmit: '重置',
+    resetDone: '已重置密码',
+    rotateTitle: '更换数据库密钥',
+    rotateAfterDisable:
+      '已停用“{name}”。该同事如果保留过密钥文件的副本，仍能用旧密钥打开今天的数据文件。建议立即更换数据库密钥：全部数据重新加密，其他账号照常登录，旧副本从此打不开当前数据。',
+    rotateIntro:
+      '将整个数据文件用新密钥重新加密，并为每个仍启用的账号重新封装密钥。同事离职或停用账号后应执行。已有的备份仍使用旧密钥，用备份时有效的密码恢复。',
+    rotateNow: '立即更换',
+    rotateLater: '稍后',
+    rotateRunning: '正在重新加密数据文件，请勿关闭程序……',
+    rotateDone: '数据库密钥已更换（第 {epoch} 代，用时 {seconds} 秒）',
   },
 };

@@ -64,6 +64,7 @@ export const counselling = {
     minutesValue: '{minutes}分钟',
     nextFollowUp: '下次回访',
     summary: '疏导情况',
+    sharedNote: '共享给负责人的摘要',
   },
   treatments: {
     title: '转介就医',
@@ -91,6 +92,8 @@ export const counselling = {
     assessmentSaved: '已保存心理测评',
     sessionTitle: '记录心理疏导',
     summaryPlaceholder: '本次疏导的主要内容、儿童的状态和后续建议',
+    sharedNoteHelp:
+      '“疏导情况”加密保存，只有心理辅导人员和管理员可见；这里写可以告诉儿童负责人的跟进要点（选填）。',
     sessionCrisis: '本次疏导发现危机风险（如自伤、自杀念头）',
     nextHelp: '到期时会出现在工作提醒中',
     optional: '可选',

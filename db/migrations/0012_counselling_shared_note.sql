@@ -1,0 +1,1 @@
+ALTER TABLE `counselling_sessions` ADD `shared_note` text;
