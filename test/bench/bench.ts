@@ -26,6 +26,7 @@ import { measureBackup } from './backup';
 import { prepareDataset } from './dataset';
 import { measureLedger } from './ledger';
 import { measurePdf } from './pdf';
+import { measureRekey } from './rekey';
 import { type Call, Replayer, record, recordRolledBack } from './replay';
 import { formatTable, jsonRows, type Row, summarize, timeEach, warmUp } from './stats';
 import {
@@ -462,6 +463,16 @@ async function main(): Promise<void> {
   rows.push({ op: 'open encrypted db + first list (no KDF)', ...summarize(openTimes), target: TARGETS.open });
 
   rows.push(...(await measureBackup({ core, readInputs: listPageInputs(enc, rng, 50), log })));
+  rows.push(
+    ...(await measureRekey({
+      live: enc,
+      dataDir: ds.dataDir,
+      migrationsDir: MIGRATIONS_DIR,
+      username: ADMIN_USERNAME,
+      passphrase: ds.passphrase,
+      log,
+    })),
+  );
 
   const table = formatTable(rows);
   const total = (performance.now() - started) / 1000;

@@ -125,6 +125,7 @@ function assertClean(app: App): void {
 }
 
 const SUMMARY = '孩子谈到父亲被羁押后的担忧，夜里常做噩梦，情绪低落。';
+const SHARED = '情绪仍需关注，请负责人走访时了解睡眠情况。';
 
 describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders', () => {
   let browser: Browser;
@@ -135,7 +136,7 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
     await browser?.close();
   });
 
-  it('hides counselling notes from a caseworker who does not own the child, and shows them to the owner', async () => {
+  it('hides counselling notes from caseworkers, shows the owner what was shared and counselling staff the notes', async () => {
     const { app, owner } = await openStudio(browser);
     const { page } = app;
     try {
@@ -161,6 +162,7 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
         counsellor: '周老师',
         minutes: 50,
         summary: SUMMARY,
+        sharedNote: SHARED,
         nextFollowUp: '2026-11-27',
       });
       await invoke(app, 'counselling.addTreatment', {
@@ -180,7 +182,7 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
       await page.getByRole('link', { name: '打开张小明' }).click();
       await page.getByTestId('restricted-notice').waitFor();
       expect(await page.getByTestId('restricted-line').count()).toBe(4);
-      expect(await page.getByText('仅承办人、心理辅导人员和管理员可查看内容').first().isVisible()).toBe(true);
+      expect(await page.getByText('仅心理辅导人员和管理员可查看内容').first().isVisible()).toBe(true);
       // Only that records exist, their dates, the counsellor and the crisis flag (issue 11, item 7).
       expect(await page.getByText('2026-11-06').first().isVisible()).toBe(true);
       expect(await page.getByText('周老师').first().isVisible()).toBe(true);
@@ -191,19 +193,31 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
       expect(hidden).not.toContain('夜里常做噩梦');
       expect(hidden).not.toContain('焦虑因子偏高');
       expect(hidden).not.toContain('持续失眠');
+      expect(hidden).not.toContain(SHARED);
       expect(await page.getByRole('button', { name: '记录疏导' }).count()).toBe(0);
       await shot(page, 'care-counselling-restricted');
 
-      // 李明 owns the child: after a lock and his sign-in, the notes are there.
+      // 李明 owns the child: he reads what the counsellor shared, not the notes themselves
+      // (they are sealed under the counselling key, which his slot does not hold).
       await lock(page);
       expect(await page.content()).not.toContain('张小明');
       await signIn(page, OWNER);
       await menu(page, '心理疏导');
       await page.getByRole('link', { name: '打开张小明' }).click();
+      await page.getByText(SHARED).waitFor();
+      expect(await page.content()).not.toContain('夜里常做噩梦');
+      await shot(page, 'care-counselling-owner');
+
+      // Counselling staff and administrators read the notes.
+      await lock(page);
+      await signIn(page, ADMIN);
+      await menu(page, '心理疏导');
+      await page.getByLabel('查找儿童').fill('张小明');
+      await page.getByRole('link', { name: '打开张小明' }).click();
       await page.getByText(SUMMARY).waitFor();
       expect(await page.getByTestId('restricted-line').count()).toBe(0);
       expect(await page.getByText('焦虑因子偏高', { exact: false }).isVisible()).toBe(true);
-      await shot(page, 'care-counselling-owner');
+      await shot(page, 'care-counselling-admin');
 
       // An assessment without both consents is not saved; the form says why, beside the ticks.
       await page.getByRole('button', { name: '新增测评' }).click();
