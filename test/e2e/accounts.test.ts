@@ -42,6 +42,8 @@ describe.skipIf(!browserAvailable().ok)('accounts: reset, disable, rotate the da
     const app = await openApp(browser, { kdf: FAST_KDF, viewport: { width: 1366, height: 900 } });
     const { page } = app;
     try {
+      // The page locks any session it finds when it starts; seed only once it has started.
+      await expect.poll(() => page.getByText('创建管理员账号').first().isVisible()).toBe(true);
       await call(app, 'session.setup', ADMIN);
       await call(app, 'accounts.create', LEAVING);
       await call(app, 'accounts.create', FORGETFUL);
