@@ -6,7 +6,6 @@
 import {
   createCipheriv,
   createDecipheriv,
-  createHash,
   createHmac,
   createPrivateKey,
   createPublicKey,
@@ -190,8 +189,4 @@ export function usernameTag(salt: string, username: string): string {
   return createHmac('sha256', Buffer.from(salt, 'base64'))
     .update(username.trim().toLowerCase().normalize('NFC'))
     .digest('hex');
-}
-
-export function fingerprint(publicKey: string): string {
-  return createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('hex').slice(0, 16);
 }

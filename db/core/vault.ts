@@ -327,20 +327,6 @@ export class Vault {
     return newest ? { key: newest.key, accountId: opened.accountId } : null;
   }
 
-  /** Whether `passphrase` opens the account's slot. */
-  async check(accountId: string, passphrase: string): Promise<boolean> {
-    const file = this.file();
-    const slot = file?.slots.find((s) => s.accountId === accountId);
-    if (!file || !slot) {
-      await this.burn(passphrase);
-      return false;
-    }
-    const opened = await this.openSlot(file, slot, passphrase);
-    if (!opened) return false;
-    wipeOpened(opened);
-    return true;
-  }
-
   /** The account's slot under a new passphrase: same key pair, grants and signature. */
   async rewrap(accountId: string, current: string, next: string): Promise<KeySlot | null> {
     const file = this.file();
