@@ -4,7 +4,7 @@ import { type App, type BrowserWindow, dialog } from 'electron';
 import type { Core } from '../db/api/core';
 import type { ApiResult } from '../db/api/errors';
 import { BACKUP_EXTENSION_NAME } from '../db/backup/format';
-import { t } from '../renderer/src/i18n';
+import { t } from '../db/i18n';
 import { QUIT_BACKUP_TIMEOUT_MS } from './backup-contract';
 import type { Log } from './log';
 

@@ -1,7 +1,7 @@
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import type { Core } from '../db/api/core';
 import type { ApiResult } from '../db/api/errors';
-import { t } from '../renderer/src/i18n';
+import { t } from '../db/i18n';
 import type { BackupShell } from './backup';
 import { BACKUP_SHELL_METHODS } from './backup-contract';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';

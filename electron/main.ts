@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, Menu, session } from 'electron';
 import { type Core, createCore } from '../db/api/core';
-import { t } from '../renderer/src/i18n';
+import { t } from '../db/i18n';
 import { APP_INDEX_URL } from './app-url';
 import { startAutoLock } from './auto-lock';
 import { createBackupShell, holdQuitForBackup } from './backup';

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { t } from '../renderer/src/i18n';
+import { t } from '../db/i18n';
 
 export interface MenuActions {
   lock(): void;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { Core } from '../db/api/core';
 import type { ApiResult } from '../db/api/errors';
-import { t } from '../renderer/src/i18n';
+import { t } from '../db/i18n';
 import { EVENT_CHANNEL } from './channels';
 import type { Log } from './log';
 import {

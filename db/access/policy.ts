@@ -2,9 +2,10 @@
 // the screens ask the same functions through `policy.forChild` to decide which buttons to show.
 // The table below is the policy in words, checked against DOMAIN.md; the functions implement it
 // and test/unit/access/policy.test.ts holds them to the table.
-import { type MessageKey, t } from '../../renderer/src/i18n';
+
 import type { AuditEntry, Ctx, Role, SessionUser } from '../api/define';
 import { ApiError } from '../api/errors';
+import { type MessageKey, t } from '../i18n';
 
 export type PolicyAction =
   /** 查看完整公民身份号码 of a child or of the child's relatives, with a reason. */

@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { pinyin } from 'pinyin-pro';
 import type { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { type Ctx, type Host, hostMethod, method, type SessionUser } from '../api/define';
 import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
 import { copySecrets, type Secrets, wipeSecrets } from '../core/vault';
+import { t } from '../i18n';
 import {
   accountCreateInput,
   accountResetPassphraseInput,

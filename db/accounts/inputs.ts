@@ -1,7 +1,7 @@
 // Input schemas of accounts and sign-in. Pure (zod only): the renderer's forms use them too.
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { requiredText, versionField } from '../common/inputs';
+import { t } from '../i18n';
 
 export const ROLES = ['admin', 'supervisor', 'caseworker', 'counsellor'] as const;
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { refusal } from '../access/policy';
+import { t } from '../i18n';
 import { contract } from './contract';
 import type { Access, Host, HostMethodDef, MethodDef, Role } from './define';
 import { ApiError, type ApiResult } from './errors';

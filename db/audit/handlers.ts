@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
-import { t } from '../../renderer/src/i18n';
 import { emptyInput } from '../accounts/inputs';
 import { hostMethod, method } from '../api/define';
+import { t } from '../i18n';
 import { type ProblemKind, verifyChain } from './chain';
 import { auditListInput } from './inputs';
 import { auditLog } from './schema';

@@ -1,7 +1,7 @@
-import { t } from '../../renderer/src/i18n';
 import { emptyInput } from '../accounts/inputs';
 import { type Host, hostMethod, type SessionUser } from '../api/define';
 import { ApiError } from '../api/errors';
+import { t } from '../i18n';
 import type { BackupManifest } from './format';
 import { backupFileInput, backupListInput, backupRestoreInput } from './inputs';
 import type { BackupListItem, BackupStatus, RunOutcome } from './service';

@@ -1,6 +1,6 @@
 // Input schemas of the backup area.
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
+import { t } from '../i18n';
 
 const filePath = z
   .string({ error: t('validation.backup.fileRequired') })

@@ -4,13 +4,13 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { t } from '../../renderer/src/i18n';
 import type { AuditEntry, Clock, Ctx, LockReason, SessionState, SessionUser } from '../api/define';
 import { ApiError } from '../api/errors';
 import { appendAudit } from '../audit/chain';
 import { localDate } from '../common/dates';
 import { applyKey } from '../core/open';
 import { type OpenedSlot, type Vault, wipeOpened } from '../core/vault';
+import { t } from '../i18n';
 import { readSetting } from '../settings/handlers';
 import { ANCHORS_CHECKED, BACKUP_DIR_NAME } from './codes';
 import { BackupCheckError, type BackupProblem, removeDbFiles } from './copy';

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { t } from '../../renderer/src/i18n';
 import { emptyInput } from '../accounts/inputs';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { created } from '../common/records';
+import { t } from '../i18n';
 import { moveDerivedDeadlines } from '../referrals/model';
 import type { CalendarSource } from './codes';
 import { type CalendarSaveInput, calendarPreviewInput, calendarSaveInput } from './inputs';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { dateText, requiredText } from '../common/inputs';
+import { t } from '../i18n';
 
 const year = z
   .number({ error: t('calendar.rules.yearRange') })

@@ -4,7 +4,7 @@
 // Each festival's clause gives its ranges (至 may omit the month, or cross into the next month or year) and
 // the weekends worked instead (上班). The weekday in brackets is checked against the date, which catches a
 // notice pasted under the wrong year; 共N天 is checked against the range.
-import { t } from '../../renderer/src/i18n';
+import { t } from '../i18n';
 import { addDays } from './workdays';
 
 export interface FestivalRange {

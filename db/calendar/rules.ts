@@ -4,7 +4,7 @@
 // weekend (调休上班). So, per festival: weekdays off = statutory days + weekends worked. A weekend
 // inside a range is normal (清明 4月4日（周六）至6日（周一）); what is wrong is a weekday off that no
 // 调休 pays for, a statutory day lost to a weekend without 补休, or a "调休" that is not a weekend.
-import { t } from '../../renderer/src/i18n';
+import { t } from '../i18n';
 import { type Festival, rangeDays, weekdayOf } from './notice';
 
 export interface RuleProblem {

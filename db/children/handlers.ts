@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { t } from '../../renderer/src/i18n';
 import { type ChildPermissions, can, childPermissions, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
@@ -7,6 +6,7 @@ import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
+import { t } from '../i18n';
 import { type DuplicateCandidate, duplicatesForReader, findDuplicates } from './duplicates';
 import { addMonths } from './guardianship';
 import { ageOn } from './idNumber';
@@ -638,7 +638,7 @@ export const childrenMethods = {
   }),
 };
 
-const TIMELINE_ACTIONS: Record<string, import('../../renderer/src/i18n').MessageKey> = {
+const TIMELINE_ACTIONS: Record<string, import('../i18n').MessageKey> = {
   'children.create': 'timeline.children.created',
   'children.update': 'timeline.children.updated',
   'children.close': 'timeline.children.closed',

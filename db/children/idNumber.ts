@@ -1,6 +1,7 @@
 // 公民身份号码 (GB 11643-1999). Pure functions: the forms use them too.
-import type { MessageKey } from '../../renderer/src/i18n';
+
 import { isRealDate } from '../common/dates';
+import type { MessageKey } from '../i18n';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';

@@ -1,6 +1,5 @@
 // Input schemas of the children area. Pure (zod only): the renderer's forms use them too.
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import {
   dateText,
   optionalDate,
@@ -9,6 +8,7 @@ import {
   requiredText,
   versionField,
 } from '../common/inputs';
+import { t } from '../i18n';
 import {
   CATEGORIES,
   CLOSE_REASONS,

@@ -1,10 +1,10 @@
 // Reading and writing children's records, shared by the handlers of this area and by any
 // area that registers a child (a referral does, from inside its own form).
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { t } from '../../renderer/src/i18n';
 import type { Ctx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
+import { t } from '../i18n';
 import type { Category, CloseReason, CustodyMeasure, GuardianshipSituation, RiskLevel } from './codes';
 import { type GuardianshipReading, type ParentFacts, readGuardianship } from './guardianship';
 import { ageOn, maskIdNumber } from './idNumber';

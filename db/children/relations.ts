@@ -1,12 +1,12 @@
 // 关系人 and 羁押情况: persons are shared between siblings, so a person is edited once and
 // every child linked to them sees the change.
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { t } from '../../renderer/src/i18n';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
 import { startsWith } from '../common/like';
 import { created, updateVersioned } from '../common/records';
+import { t } from '../i18n';
 import { maskIdNumber } from './idNumber';
 import {
   custodyAddInput,

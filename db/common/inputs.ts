@@ -1,6 +1,6 @@
 // Building blocks for input schemas, so every area words the same mistakes the same way.
 import { z } from 'zod';
-import { type MessageKey, t } from '../../renderer/src/i18n';
+import { type MessageKey, t } from '../i18n';
 import { isRealDate } from './dates';
 
 // zod's own messages (wrong type, too small…) in Chinese too, for anything not worded below.

@@ -1,8 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { t } from '../../renderer/src/i18n';
 import type { Ctx } from '../api/define';
 import { ApiError } from '../api/errors';
+import { t } from '../i18n';
 
 type VersionedTable = SQLiteTable & {
   id: SQLiteColumn;

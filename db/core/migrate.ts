@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { t } from '../../renderer/src/i18n';
 import { ApiError } from '../api/errors';
+import { t } from '../i18n';
 
 export interface Migration {
   index: number;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { t } from '../../renderer/src/i18n';
 import { ApiError } from '../api/errors';
+import { t } from '../i18n';
 
 const HEX = '0123456789abcdef';
 

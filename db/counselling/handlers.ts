@@ -1,5 +1,4 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { t } from '../../renderer/src/i18n';
 import { can, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
@@ -10,6 +9,7 @@ import { children } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
+import { t } from '../i18n';
 import { assessmentInput, forChildInput, sessionInput, treatmentInput } from './inputs';
 import { counsellingSessions, psychAssessments, treatmentReferrals } from './schema';
 import { openField, sealField } from './sealed';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { dateText, optionalDate, optionalText, requiredText } from '../common/inputs';
+import { t } from '../i18n';
 
 export const assessmentInput = z
   .object({

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { t } from '../../renderer/src/i18n';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { maySeeCounsellingText } from '../counselling/handlers';
+import { t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
 import { loadRelief } from '../relief/model';
 import { loadSuit } from '../suits/model';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { isRealDate } from '../common/dates';
 import { optionalDate, requiredText } from '../common/inputs';
+import { t } from '../i18n';
 import { PERIOD_KINDS } from '../stats/codes';
 
 /** The parts a referral summary (转介摘要) can carry, in the order the document prints them. */

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addMonths } from '../children/guardianship';
@@ -20,6 +19,7 @@ import {
   type Subject,
   setRequirementStatus,
 } from '../followups/model';
+import { t } from '../i18n';
 import {
   admonitionInput,
   planCompleteInput,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { dateText, optionalDate, optionalText, requiredText, versionField } from '../common/inputs';
 import { followUpFields, requirementItem } from '../followups/inputs';
+import { t } from '../i18n';
 
 export const admonitionInput = z.object({
   childId: z.string().min(1),

@@ -3,13 +3,14 @@
 // audit log before the bytes are handed back. ID numbers are masked by the one mask helper;
 // full numbers only for an administrator who gives a reason. Counselling leaves as counts and
 // dates only, never its text.
-import { t } from '../../renderer/src/i18n';
+
 import { can, refusal } from '../access/policy';
 import { type Ctx, type Host, hostMethod } from '../api/define';
 import { addMonths } from '../children/guardianship';
 import { maskIdNumber } from '../children/idNumber';
 import { today } from '../children/model';
 import { isIdQuery, normalizeQuery, prefixEnd } from '../children/search';
+import { t } from '../i18n';
 import { childrenExportInput, listExportInput } from './inputs';
 import { writeXlsx, type XlsxColumn, type XlsxFile, type XlsxValue } from './xlsx';
 

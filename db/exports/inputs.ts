@@ -1,7 +1,7 @@
 // Input schemas of the Excel exports. Pure (zod only).
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { childListInput } from '../children/inputs';
+import { t } from '../i18n';
 
 /** Full ID numbers instead of masked ones: only with a reason, which the audit row keeps. */
 const fullIds = z

@@ -1,11 +1,11 @@
 // The shared requirement / follow-up mechanism (see schema.ts). Areas call these functions
 // from their own handlers, inside their own transaction, after checking their own status.
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import { t } from '../../renderer/src/i18n';
 import type { Ctx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
+import { t } from '../i18n';
 import { followUps, requirements, type SubjectType } from './schema';
 
 export type RequirementStatus = 'pending' | 'met' | 'partlyMet' | 'notMet';

@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { type Ctx, type Host, hostMethod, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { maskIdNumber } from '../children/idNumber';
@@ -11,6 +10,7 @@ import { today } from '../children/model';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
 import { writeXlsx, type XlsxFile } from '../exports/xlsx';
+import { t } from '../i18n';
 import type { LedgerField } from './codes';
 import {
   ledgerCommitInput,

@@ -1,7 +1,7 @@
 // Input schemas of the ledger import. Pure (zod only): the wizard uses the types too.
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { requiredText } from '../common/inputs';
+import { t } from '../i18n';
 import { LEDGER_FIELDS, MERGE_FIELDS } from './codes';
 
 /** 20 MB: several times the largest ledger the studio keeps, as base64 text. */

@@ -2,7 +2,6 @@
 // header into one of four outcomes with its reasons per cell; the commit plans again inside
 // its own transaction (the database may have changed since the preview) and applies it.
 import { and, eq, isNull } from 'drizzle-orm';
-import { type MessageKey, t } from '../../renderer/src/i18n';
 import type { Ctx } from '../api/define';
 import { ApiError } from '../api/errors';
 import type { CustodyMeasure, Relation } from '../children/codes';
@@ -15,6 +14,7 @@ import { searchKeys } from '../children/search';
 import { newId } from '../common/ids';
 import { phoneText } from '../common/inputs';
 import { updateVersioned } from '../common/records';
+import { type MessageKey, t } from '../i18n';
 import type { ChildField, LedgerField, MergeField } from './codes';
 import type { LedgerCommitInput } from './inputs';
 import {

@@ -2,8 +2,8 @@
 // .xls (a different, binary format) gets a message to save it as .xlsx.
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { t } from '../../renderer/src/i18n';
 import { ApiError } from '../api/errors';
+import { t } from '../i18n';
 import type { SourceCell } from './rules';
 
 export interface SourceSheet {

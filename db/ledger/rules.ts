@@ -1,11 +1,12 @@
 // Reading a messy ledger's cells: pure functions, no database. Each returns either a value or
 // the catalog key of what is wrong, so the preview can word every reason per cell.
-import type { MessageKey } from '../../renderer/src/i18n';
+
 import type { CustodyMeasure, Relation } from '../children/codes';
 import { addMonths } from '../children/guardianship';
 import { checkCharacter } from '../children/idNumber';
 import { TOWNSHIPS } from '../children/inputs';
 import { isRealDate } from '../common/dates';
+import type { MessageKey } from '../i18n';
 import { EMPTY_MARKS, HEADER_NAMES, LEDGER_FIELDS, type LedgerField } from './codes';
 
 /** One cell as the file holds it: what Excel shows, and what kind of value is behind it. */

@@ -1,6 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { refusal } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
@@ -25,6 +24,7 @@ import {
   type Subject,
   setRequirementStatus,
 } from '../followups/model';
+import { t } from '../i18n';
 import { readSetting } from '../settings/handlers';
 import { createSuitFromOrder, suitIdForOrder } from '../suits/model';
 import { DEFAULT_OBSERVATION_MONTHS, type OrderStatus, PROBLEMS, type ProblemCode } from './codes';

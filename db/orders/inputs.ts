@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { RELATIONS } from '../children/codes';
 import { dateText, optionalDate, optionalText, requiredText, versionField } from '../common/inputs';
 import { followUpFields, requirementItem } from '../followups/inputs';
+import { t } from '../i18n';
 import { PROBLEM_CODES } from './codes';
 
 const draftFields = {

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { today } from '../children/model';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
+import { t } from '../i18n';
 import { STAFF } from '../reports/flow';
 import { type ExportTable, transition } from '../reports/model';
 import { OUTREACH_FLOW } from './codes';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { TOWNSHIPS } from '../children/inputs';
 import { dateText, optionalText, requiredText, versionField } from '../common/inputs';
+import { t } from '../i18n';
 import { AUDIENCE_KINDS, OUTREACH_STATUSES, PHOTO_NAME, PLACE_KINDS, TOPICS } from './codes';
 
 const id = z.string().min(1);

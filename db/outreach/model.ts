@@ -1,9 +1,9 @@
 // What other areas (stats, exports) need from 法治宣讲.
 import { and, count, desc, eq, gte, isNull, lte, type SQL, sum } from 'drizzle-orm';
-import { t } from '../../renderer/src/i18n';
 import { accounts } from '../accounts/schema';
 import type { Ctx } from '../api/define';
 import { ApiError } from '../api/errors';
+import { t } from '../i18n';
 import { stepsFrom } from '../reports/flow';
 import type { AreaFigure, ExportTable } from '../reports/model';
 import { OUTREACH_FLOW, type OutreachStatus, type OutreachStep } from './codes';

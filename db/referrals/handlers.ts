@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { t } from '../../renderer/src/i18n';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -14,6 +13,7 @@ import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
+import { t } from '../i18n';
 import { readSetting } from '../settings/handlers';
 import { type Carrier, LEAD_REPLY_WORKDAYS, type ReferralStatus, TRANSITIONS } from './codes';
 import {

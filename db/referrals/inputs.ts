@@ -1,9 +1,9 @@
 // Input schemas of the referrals area. Pure (zod only): the renderer's forms use them too.
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { CUSTODY_MEASURES, RELATIONS } from '../children/codes';
 import { childCreateInput, personInput } from '../children/inputs';
 import { dateText, optionalDate, optionalText, requiredText, versionField } from '../common/inputs';
+import { t } from '../i18n';
 import { CARRIERS, REFERRAL_STATUSES, URGENCIES } from './codes';
 
 /** A child the referral names: one on file, or one registered from inside the referral. */

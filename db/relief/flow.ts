@@ -3,11 +3,11 @@
 // with the version and audits. Part B of issue 17 (relief, suits) shares this helper; the lead
 // unifies it with part A's.
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { t } from '../../renderer/src/i18n';
 import { refusal } from '../access/policy';
 import type { Access, Ctx, Role } from '../api/define';
 import { ApiError } from '../api/errors';
 import { updateVersioned } from '../common/records';
+import { t } from '../i18n';
 
 export interface FlowStep<S extends string> {
   from: readonly S[];

@@ -1,7 +1,6 @@
 // 国家司法救助: application → review → decision → payment → 回访 (RELIEF_FLOW in codes.ts).
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild, today } from '../children/model';
@@ -9,6 +8,7 @@ import { registerTimelineSource, type TimelineItem } from '../children/timeline'
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
+import { t } from '../i18n';
 import { RELIEF_FLOW, type ReliefStep } from './codes';
 import { transition } from './flow';
 import {

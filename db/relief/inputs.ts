@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { dateText, optionalText, phoneText, requiredText, versionField } from '../common/inputs';
+import { t } from '../i18n';
 import { RELIEF_APPLICANT_RELATIONS, RELIEF_MATERIALS, RELIEF_STATUSES, RETURN_VISIT_METHODS } from './codes';
 import { parseYuan } from './rules';
 

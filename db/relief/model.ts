@@ -1,12 +1,12 @@
 // What other areas and the pluggable pages (统计台账, Excel export) need from 国家司法救助.
 import { and, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { accounts } from '../accounts/schema';
 import type { Ctx, Role } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { children } from '../children/schema';
+import { t } from '../i18n';
 import { readSetting } from '../settings/handlers';
 import {
   RELIEF_FLOW,

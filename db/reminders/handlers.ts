@@ -1,6 +1,5 @@
 import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { can, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
@@ -9,6 +8,7 @@ import { missingNextYear } from '../calendar/model';
 import { addDays } from '../calendar/workdays';
 import { today } from '../children/model';
 import { children } from '../children/schema';
+import { t } from '../i18n';
 import { referralNumber } from '../referrals/handlers';
 import { referrals } from '../referrals/schema';
 import { boardInput, snoozeInput } from './inputs';

@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { today } from '../children/model';
@@ -9,6 +8,7 @@ import { registerTimelineSource, type TimelineItem } from '../children/timeline'
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
+import { t } from '../i18n';
 import { REPORT_FLOW, type ReportStep } from './codes';
 import { STAFF } from './flow';
 import {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { dateText, optionalText, requiredText, versionField } from '../common/inputs';
+import { t } from '../i18n';
 import { REPORT_STATUSES, REPORTER_KINDS, TRIGGERS } from './codes';
 
 const id = z.string().min(1);

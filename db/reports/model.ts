@@ -1,12 +1,12 @@
 // What other areas (reminders, stats, exports, outreach's flow) need from 强制报告.
 import { and, count, desc, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
-import { t } from '../../renderer/src/i18n';
 import { refusal } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import type { Ctx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addDays } from '../calendar/workdays';
 import { updateVersioned } from '../common/records';
+import { t } from '../i18n';
 import { readSetting } from '../settings/handlers';
 import {
   OPEN_REPORT_STATUSES,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { DEFAULT_BACKUP_WARN_DAYS } from '../backup/codes';
 import { DEFAULT_RETENTION } from '../backup/rotation';
+import { t } from '../i18n';
 import { DEFAULT_ORDER_PREFIX } from '../orders/codes';
 import { DEFAULT_AGENCIES, DEFAULT_SOURCE_DEPARTMENTS, DEFAULT_VERIFY_WORKDAYS } from '../referrals/codes';
 import { DEFAULT_MONTHLY_WAGE_YUAN } from '../relief/codes';

@@ -1,7 +1,7 @@
 // The 台账 as the studio sends it upward: an .xlsx written by exceljs in the core, so the bytes
 // hashed into the audit row are the bytes the caseworker saves.
 import ExcelJS from 'exceljs';
-import { t } from '../../renderer/src/i18n';
+import { t } from '../i18n';
 import { type Breakdown, FIGURES, GROUPS } from './codes';
 import type { Ledger } from './model';
 import { figureHead, ledgerRows, periodLabel, periodRange } from './table';

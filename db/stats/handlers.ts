@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { t } from '../../renderer/src/i18n';
 import { hostMethod, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { maskIdNumber } from '../children/idNumber';
+import { t } from '../i18n';
 import { figureDef } from './codes';
 import { ledgerWorkbook } from './excel';
 import { drillInput, exportExcelInput, ledgerInput, mineInput } from './inputs';

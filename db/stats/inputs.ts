@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { dateText } from '../common/inputs';
+import { t } from '../i18n';
 import { BREAKDOWNS, FIGURE_KEYS } from './codes';
 import { monthPeriod, type Period, quarterPeriod, yearPeriod } from './rules';
 

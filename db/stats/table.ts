@@ -1,7 +1,7 @@
 // The ledger as a table: one row per township or caseworker, then the studio's total and the
 // same period last year. Pure, so the page, the print view and the Excel file lay out exactly
 // the same cells.
-import { t } from '../../renderer/src/i18n';
+import { t } from '../i18n';
 import { type Breakdown, FIGURES, type FigureDef, NO_OWNER } from './codes';
 import type { Ledger } from './model';
 import type { Period } from './rules';

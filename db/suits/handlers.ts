@@ -1,7 +1,6 @@
 // 支持起诉: draft → 意见书 issued → filed at court → court's decision (SUIT_FLOW in codes.ts).
 import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild, today } from '../children/model';
@@ -12,6 +11,7 @@ import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
 import { guidancePlans } from '../education/schema';
+import { t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
 import { transition } from '../relief/flow';
 import { DEFAULT_SUIT_PREFIX, SUIT_FLOW, type SuitStep } from './codes';

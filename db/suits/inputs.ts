@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { dateText, optionalText, requiredText, versionField } from '../common/inputs';
+import { t } from '../i18n';
 import {
   NEW_GUARDIAN_KINDS,
   SUIT_APPLICANTS,

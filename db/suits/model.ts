@@ -2,7 +2,6 @@
 // from 支持起诉.
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { accounts } from '../accounts/schema';
 import type { Ctx, Role } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -10,6 +9,7 @@ import { loadChild } from '../children/model';
 import { childRelations, children, persons } from '../children/schema';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
+import { t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
 import { stepsFrom } from '../relief/flow';
 import type { AreaFigure } from '../relief/model';

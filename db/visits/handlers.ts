@@ -1,6 +1,5 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild, today } from '../children/model';
@@ -8,6 +7,7 @@ import { children } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
+import { t } from '../i18n';
 import {
   visitChildInput,
   visitDraftInput,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { t } from '../../renderer/src/i18n';
 import { NEED_KINDS } from '../children/codes';
 import { dateText, optionalDate, optionalText } from '../common/inputs';
+import { t } from '../i18n';
 
 const findings = z.object({
   living: optionalText(2000),

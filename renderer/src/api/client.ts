@@ -3,8 +3,8 @@
 import type { z } from 'zod';
 import type { Contract } from '../../../db/api/contract';
 import type { ApiErrorBody, ApiResult, ErrorCode } from '../../../db/api/errors';
+import { t } from '../../../db/i18n';
 import type { SunwardBridge } from '../../../electron/bridge-types';
-import { t } from '../i18n';
 
 export type Method = keyof Contract & string;
 // Conditional types rather than plain indexing: indexing a generic M into the contract does

@@ -14,11 +14,11 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
 import { formatDateTime } from '../common/format';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { AUDIT_ACTIONS, actionLabel, entityLabel, formatDetail } from './actions';
 
 type AuditRow = ApiOutput<'audit.list'>['rows'][number];

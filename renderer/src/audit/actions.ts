@@ -1,7 +1,7 @@
 import type { Role } from '../../../db/api/define';
+import { t } from '../../../db/i18n';
 import { formatDateTime } from '../common/format';
 import { labelOr, roleLabel } from '../common/labels';
-import { t } from '../i18n';
 
 /** The codes the filter offers; rows may carry others, which show as the raw code. */
 export const AUDIT_ACTIONS = [

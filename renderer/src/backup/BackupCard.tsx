@@ -13,10 +13,10 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
 import { formatDateTime } from '../common/format';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { useSession } from '../session/store';
 import { formatBytes } from './dialogs';
 import { RestoreForm } from './RestoreForm';

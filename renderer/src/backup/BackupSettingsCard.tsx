@@ -1,10 +1,10 @@
 import { Button, Card, Flex, Form, Input, InputNumber, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { chooseFolder } from './dialogs';
 
 interface Values {

@@ -1,8 +1,8 @@
 import { Alert, Button, Flex, Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { t } from '../../../db/i18n';
 import { formatDateTime } from '../common/format';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { useSession } from '../session/store';
 import { chooseBackupFile, formatBytes } from './dialogs';
 import { RestoreForm } from './RestoreForm';

@@ -1,8 +1,8 @@
 import { Alert } from 'antd';
 import { Link } from 'react-router';
+import { t } from '../../../db/i18n';
 import { formatDateTime } from '../common/format';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 
 /** 首页: says so when backups are old, the last one failed, or the audit log left a backup's anchor. */
 export function HomeBackupAlert() {

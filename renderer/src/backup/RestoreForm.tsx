@@ -1,12 +1,12 @@
 import { Alert, Button, Descriptions, Flex, Form, Input, Spin } from 'antd';
 import { useCallback } from 'react';
 import type { SessionUser } from '../../../db/api/define';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { formatDateTime } from '../common/format';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 
 interface RestoreValues {
   username: string;

@@ -2,11 +2,11 @@ import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons
 import { Alert, Button, Card, Empty, Flex, Segmented, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
 import { formatDateTime } from '../common/format';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { YearEditor } from './YearEditor';
 import { YearGrid } from './YearGrid';
 

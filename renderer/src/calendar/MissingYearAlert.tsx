@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import { Link } from 'react-router';
-import { t } from '../i18n';
+import { t } from '../../../db/i18n';
 
 /** 首页 and 工作提醒, from 1 December: next year's 节假日安排 is not entered yet (administrators only). */
 export function MissingYearAlert({ year }: { year: number | null | undefined }) {

@@ -17,10 +17,10 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 
 import { useState } from 'react';
+import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import type { FormFailure } from '../common/useApiForm';
-import { t } from '../i18n';
 import { YearGrid } from './YearGrid';
 
 type Preview = ApiOutput<'calendar.preview'>;

@@ -1,5 +1,5 @@
 import { Flex, Typography, theme } from 'antd';
-import { t } from '../i18n';
+import { t } from '../../../db/i18n';
 
 const WEEK_HEAD = [1, 2, 3, 4, 5, 6, 0];
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];

@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
+import { t } from '../../../db/i18n';
 import { PageHeader } from '../common/PageHeader';
-import { t } from '../i18n';
 import { ProfileForm } from './ProfileForm';
 
 export function ChildCreatePage() {

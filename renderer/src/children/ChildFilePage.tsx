@@ -8,8 +8,8 @@ import {
 import { Alert, App, Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { t } from '../i18n';
 import { ReasonModal } from '../orders/parts';
 import { SummaryExportButton } from '../print/PrintButtons';
 import { CloseModal } from './CloseModal';

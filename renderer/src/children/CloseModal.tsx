@@ -1,10 +1,10 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useCallback } from 'react';
 import { CLOSE_REASONS, type CloseReason } from '../../../db/children/codes';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { useApiForm } from '../common/useApiForm';
-import { t } from '../i18n';
 import { blankToNull, closeReasonLabel } from './parts';
 import type { ChildProfile } from './types';
 

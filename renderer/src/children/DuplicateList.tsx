@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Modal, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import { t } from '../../../db/i18n';
 import { labelOr } from '../common/labels';
-import { t } from '../i18n';
 import { MaskedId, StatusTag } from './parts';
 import type { DuplicateCandidate } from './types';
 

@@ -11,8 +11,8 @@ import {
   Typography,
 } from 'antd';
 import type { ReactNode } from 'react';
+import { t } from '../../../db/i18n';
 import { formatDate } from '../common/format';
-import { t } from '../i18n';
 import './children.css';
 import {
   CategoryTags,

@@ -32,12 +32,12 @@ import {
 } from '../../../db/children/codes';
 import { ageOn, checkIdNumber } from '../../../db/children/idNumber';
 import { TOWNSHIPS } from '../../../db/children/inputs';
+import { t } from '../../../db/i18n';
 import { type ApiCallError, api, toApiCallError } from '../api/client';
 import { applyFieldErrors } from '../common/applyFieldErrors';
 import { FormAlert } from '../common/FormAlert';
 import type { FormFailure } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { useSession } from '../session/store';
 import { DuplicateList, DuplicateModal } from './DuplicateList';
 import {

@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, type DescriptionsProps, Flex, Tag, Typography } from 'antd';
 import { NEED_KINDS } from '../../../db/children/codes';
-import { t } from '../i18n';
+import { t } from '../../../db/i18n';
 import './children.css';
 import {
   CategoryTags,

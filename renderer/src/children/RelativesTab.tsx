@@ -1,8 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { t } from '../i18n';
 import { isInCustody } from './derive';
 import { ReleaseTag } from './FileHeader';
 import { genderLabel, MaskedId, measureLabel, orNone, relationLabel, todayText } from './parts';

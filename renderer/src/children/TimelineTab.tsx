@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
+import { t } from '../../../db/i18n';
 import { labelOr } from '../common/labels';
-import { t } from '../i18n';
 import type { ChildFile } from './types';
 
 const AREA_COLORS: Record<string, string> = {

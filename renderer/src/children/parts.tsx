@@ -10,8 +10,8 @@ import type {
   Relation,
   RiskLevel,
 } from '../../../db/children/codes';
+import { t } from '../../../db/i18n';
 import { labelOr } from '../common/labels';
-import { t } from '../i18n';
 
 export const DATE_FORMAT = 'YYYY-MM-DD';
 

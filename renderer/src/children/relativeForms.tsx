@@ -22,11 +22,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CUSTODY_MEASURES, RELATIONS } from '../../../db/children/codes';
 import { checkIdNumber } from '../../../db/children/idNumber';
 import { personInput } from '../../../db/children/inputs';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import {
   blankToNull,
   DATE_FORMAT,

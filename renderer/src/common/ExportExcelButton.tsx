@@ -4,8 +4,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import type { XlsxFile } from '../../../db/exports/xlsx';
+import { t } from '../../../db/i18n';
 import { type ApiInput, api, toApiCallError } from '../api/client';
-import { t } from '../i18n';
 import { useSession } from '../session/store';
 import { fromBase64, saveFile, XLSX_MIME } from './saveFile';
 

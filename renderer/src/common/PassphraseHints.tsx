@@ -1,6 +1,6 @@
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { Flex, type FormRule, Typography, theme } from 'antd';
-import { t } from '../i18n';
+import { t } from '../../../db/i18n';
 
 /**
  * The passphrase rules as the person types, each on its own line. The same tests as

@@ -1,5 +1,5 @@
 import type { Role } from '../../../db/api/define';
-import { type MessageKey, t } from '../i18n';
+import { type MessageKey, t } from '../../../db/i18n';
 
 /** For codes that come from data (audit actions, entity kinds): unknown ones show raw. */
 export function labelOr(key: string, fallback: string): string {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import { t } from '../../../db/i18n';
 import { ApiCallError } from '../api/client';
-import { t } from '../i18n';
 
 /**
  * Runs the API's own input schema on a form's values before sending them, and fails the same

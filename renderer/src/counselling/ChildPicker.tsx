@@ -2,11 +2,11 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Flex, Input, Segmented, Table, type TableColumnsType, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { t } from '../../../db/i18n';
 import type { ApiInput } from '../api/client';
 import { genderLabel, RiskTag } from '../children/parts';
 import type { ChildRow } from '../children/types';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { useSession } from '../session/store';
 
 const SEARCH_DEBOUNCE_MS = 200;

@@ -1,7 +1,7 @@
 import { Card } from 'antd';
+import { t } from '../../../db/i18n';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
-import { t } from '../i18n';
 import { ChildPicker } from './ChildPicker';
 
 /** 心理疏导: pick a child, then read or add to that child's counselling record. */

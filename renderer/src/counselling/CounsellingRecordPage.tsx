@@ -21,10 +21,10 @@ import {
 } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
 import { genderLabel, RiskTag } from '../children/parts';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { useReminderBadge } from '../reminders/badgeStore';
 import { AssessmentDialog, psychRiskLabel, SessionDialog, TreatmentDialog } from './forms';
 

@@ -18,12 +18,12 @@ import {
 } from 'antd';
 import type { ReactNode } from 'react';
 import { useCallback } from 'react';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { blankToNull, DATE_FORMAT, dateItemProps, todayText } from '../children/parts';
 import { FormAlert } from '../common/FormAlert';
 import { labelOr } from '../common/labels';
 import { type FormFailure, useApiForm } from '../common/useApiForm';
-import { t } from '../i18n';
 
 const PSYCH_RISKS = ['high', 'medium', 'low', 'none'] as const;
 type PsychRisk = (typeof PSYCH_RISKS)[number];

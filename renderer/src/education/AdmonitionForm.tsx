@@ -1,11 +1,11 @@
 import { Button, Card, Col, DatePicker, Flex, Form, Input, Row } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
-import { t } from '../i18n';
 import { ChildSelect, GuardianSelect, useChildFile } from '../orders/childFields';
 import {
   afterToday,

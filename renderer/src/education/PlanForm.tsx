@@ -17,12 +17,12 @@ import {
 import { useCallback, useEffect, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { addMonths } from '../../../db/children/guardianship';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { ChildSelect, GuardianChecklist, useChildFile } from '../orders/childFields';
 import { RequirementList } from '../orders/OrderForm';
 import {

@@ -1,8 +1,8 @@
 // The plan's dialogs. Each is mounted when it opens and answers with the whole fresh plan.
 import { Alert, Col, DatePicker, Form, Input, InputNumber, Radio, Row } from 'antd';
 import { useCallback } from 'react';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { t } from '../i18n';
 import { FollowUpModal, type FollowUpSubmit, followUpInput } from '../orders/followUps';
 import {
   afterToday,

@@ -18,9 +18,9 @@ import {
 } from 'antd';
 import { type HTMLAttributes, type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { FollowUpHistory, RequirementsTable } from '../orders/followUps';
 import { BackLink, None, orNone, Prose, todayText } from '../orders/parts';
 import { CompleteModal, PlanFollowUpModal, SessionModal, SuspendModal } from './PlanModals';

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import { t } from '../i18n';
+import { t } from '../../../db/i18n';
 import type { PlanView } from './register';
 
 export type PlanStatus = PlanView['status'];

@@ -3,13 +3,13 @@ import { Alert, Card, Col, Flex, Row, Spin, Tag, Typography, theme } from 'antd'
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Link } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
+import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
 import { HomeBackupAlert } from '../backup/HomeBackupAlert';
 import { MissingYearAlert } from '../calendar/MissingYearAlert';
 import { RiskTag } from '../children/parts';
 import { labelOr, roleLabel } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { DueText, KindTag, type ReminderItem } from '../reminders/parts';
 
 // The caseworker's own year in small charts; echarts arrives with this chunk only.

@@ -2,10 +2,10 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
 import { formatDateTime } from '../common/format';
 import { fromBase64, saveFile, XLSX_MIME } from '../common/saveFile';
-import { t } from '../i18n';
 
 type Report = ApiOutput<'ledger.commit'>;
 

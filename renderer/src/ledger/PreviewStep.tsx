@@ -12,9 +12,9 @@ import {
   Tag,
 } from 'antd';
 import { useMemo, useState } from 'react';
+import { type MessageKey, t } from '../../../db/i18n';
 import type { MergeField } from '../../../db/ledger/codes';
 import type { ApiOutput } from '../api/client';
-import { type MessageKey, t } from '../i18n';
 
 type Preview = ApiOutput<'ledger.preview'>;
 type Row = Preview['rows'][number];

@@ -17,13 +17,13 @@ import {
 import { useCallback, useEffect, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Relation } from '../../../db/children/codes';
+import { t } from '../../../db/i18n';
 import { PROBLEMS, type ProblemCode } from '../../../db/orders/codes';
 import { api, toApiCallError } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { ChildSelect, GuardianChecklist, useChildFile } from './childFields';
 import {
   BackLink,

@@ -2,11 +2,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Table, type TableColumnsType, Tabs, Typography, theme } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import type { ApiInput, ApiOutput } from '../api/client';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { formatTime, type OrderStatus, OrderStatusTag, OverdueTag, todayText } from './parts';
 
 type View = NonNullable<ApiInput<'orders.list'>['status']>;

@@ -3,9 +3,9 @@
 import { Alert, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Typography } from 'antd';
 import { useCallback } from 'react';
 import { addMonths } from '../../../db/children/guardianship';
+import { t } from '../../../db/i18n';
 import { DEFAULT_OBSERVATION_MONTHS, EVALUATIONS, OUTCOMES } from '../../../db/orders/codes';
 import { api } from '../api/client';
-import { t } from '../i18n';
 import { FollowUpModal, type FollowUpSubmit, followUpInput } from './followUps';
 import {
   afterToday,

@@ -17,9 +17,9 @@ import {
 } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { PrintOrderButton } from '../print/PrintButtons';
 import { useSession } from '../session/store';
 import { FollowUpHistory, RequirementsTable } from './followUps';

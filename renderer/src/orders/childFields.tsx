@@ -3,9 +3,9 @@
 import { Alert, Checkbox, Flex, Select, Spin, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { t } from '../../../db/i18n';
 import { type ApiOutput, api } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { relationLabel } from './parts';
 
 type ChildFile = ApiOutput<'children.get'>;

@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { t } from '../i18n';
+import { t } from '../../../db/i18n';
 import {
   afterToday,
   blankToNull,

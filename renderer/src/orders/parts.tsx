@@ -4,12 +4,12 @@ import { Alert, Button, Flex, Form, type FormInstance, Input, Modal, Tag, Typogr
 import dayjs, { type Dayjs } from 'dayjs';
 import { type KeyboardEvent, type ReactNode, useCallback } from 'react';
 import { Link } from 'react-router';
+import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
 import { ApiCallError, toApiCallError } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { labelOr } from '../common/labels';
 import { type FormFailure, useApiForm } from '../common/useApiForm';
-import { t } from '../i18n';
 
 export type OrderView = ApiOutput<'orders.get'>;
 export type OrderStatus = OrderView['status'];

@@ -17,12 +17,12 @@ import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { TOWNSHIPS } from '../../../db/children/inputs';
+import { t } from '../../../db/i18n';
 import { type OutreachStatus, TOPICS, type Topic } from '../../../db/outreach/codes';
 import { OUTREACH_VIEWS } from '../../../db/outreach/inputs';
 import type { ApiOutput } from '../api/client';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { DATE_FORMAT } from '../orders/parts';
 import { OutreachStatusTag, placeText } from './parts';
 

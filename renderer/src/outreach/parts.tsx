@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
+import { t } from '../../../db/i18n';
 import type { OutreachStatus } from '../../../db/outreach/codes';
 import type { ApiOutput } from '../api/client';
-import { t } from '../i18n';
 
 export type OutreachView = ApiOutput<'outreach.get'>;
 

@@ -2,9 +2,9 @@
 // Printed with the 内部资料 mark and a watermark naming who exported it and when.
 import type { ReactNode } from 'react';
 import type { SummarySection } from '../../../db/documents/inputs';
+import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
 import { labelOr } from '../common/labels';
-import { t } from '../i18n';
 import { cnDate, localDateTime } from './routes';
 
 export type SummaryData = ApiOutput<'documents.childSummary'>;

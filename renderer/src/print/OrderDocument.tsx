@@ -1,8 +1,9 @@
 // 督促监护令 as issued: GB/T 9704-2012 layout (print.css), the order's own words, the
 // standard wording where the caseworker left it.
+
+import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
 import { labelOr } from '../common/labels';
-import { t } from '../i18n';
 import { cnDate } from './routes';
 
 export type OrderData = ApiOutput<'orders.get'>;

@@ -2,8 +2,8 @@
 import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button } from 'antd';
 import { useState } from 'react';
+import { t } from '../../../db/i18n';
 import { toApiCallError } from '../api/client';
-import { t } from '../i18n';
 import { printOrder, printRelief, printSuit } from './printClient';
 import { SummaryExportDialog } from './SummaryExportDialog';
 

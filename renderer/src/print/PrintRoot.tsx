@@ -2,8 +2,8 @@
 // on <body> that the shell (electron/print.ts) or the browser test waits for before printing.
 import { useEffect, useState } from 'react';
 import { HashRouter, Route, Routes, useLocation, useParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { t } from '../i18n';
 import { fromQuery } from '../stats/period';
 import { StatsDocument } from '../stats/StatsDocument';
 import { ChildSummaryDocument } from './ChildSummaryDocument';

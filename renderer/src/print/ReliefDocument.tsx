@@ -1,8 +1,9 @@
 // 国家司法救助审批表: the application, the caseworker's review, the head's decision and the
 // payment on one A4 form (GB/T 9704 page, title and fonts; the body a ruled table).
+
+import { t } from '../../../db/i18n';
 import { CEILING_MONTHS } from '../../../db/relief/codes';
 import type { ApiOutput } from '../api/client';
-import { t } from '../i18n';
 import { cnDate } from './routes';
 
 export type ReliefData = ApiOutput<'relief.get'>;

@@ -1,8 +1,9 @@
 // 支持起诉意见书: a letter to the court in the order's GB/T 9704 layout (.sw-order): organ,
 // title, number, the court addressed, facts, grounds under 民法典 art. 36, basis, closing, date.
+
+import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
 import { labelOr } from '../common/labels';
-import { t } from '../i18n';
 import { cnDate } from './routes';
 
 export type SuitData = ApiOutput<'suits.get'>;

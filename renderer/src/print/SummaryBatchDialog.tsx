@@ -3,8 +3,8 @@
 // needs its own reason.
 import { Alert, App, Button, Flex, Form, Modal, Progress, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { t } from '../../../db/i18n';
 import { toApiCallError } from '../api/client';
-import { t } from '../i18n';
 import {
   cancelPrint,
   exportSummaries,

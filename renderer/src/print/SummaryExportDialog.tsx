@@ -4,9 +4,9 @@ import { Alert, App, Button, Checkbox, DatePicker, Flex, Form, Input, Modal, Sel
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { SUMMARY_SECTIONS, type SummarySection } from '../../../db/documents/inputs';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { ChildSummaryDocument, type SummaryData } from './ChildSummaryDocument';
 import { exportChildSummary, type SummaryTarget } from './printClient';
 import type { SummaryOptions } from './routes';

@@ -2,6 +2,7 @@
 // window, asks where to save it and records the export. These calls go over the same bridge
 // as the API; main routes every `shell.*` method to itself instead of to the core.
 import type { ApiResult } from '../../../db/api/errors';
+import { t } from '../../../db/i18n';
 import {
   PRINT_PROGRESS_EVENT,
   type PrintProgress,
@@ -10,7 +11,6 @@ import {
   type ShellOutput,
 } from '../../../electron/print-contract';
 import { ApiCallError, api, bridge } from '../api/client';
-import { t } from '../i18n';
 import {
   orderFileName,
   orderRoute,

@@ -1,8 +1,8 @@
 // The print routes' addresses, built by the app and read back by the print pages, and the
 // small formatting rules the documents share.
 import { SUMMARY_SECTIONS, type SummarySection } from '../../../db/documents/inputs';
+import { t } from '../../../db/i18n';
 import { PRINT_WINDOW_QUERY } from '../../../electron/print-contract';
-import { t } from '../i18n';
 
 /**
  * Only a window the shell opened for printing has the print query (the app's own window is

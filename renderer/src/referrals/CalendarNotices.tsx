@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import { t } from '../i18n';
+import { t } from '../../../db/i18n';
 import type { ReferralView } from './types';
 
 /**

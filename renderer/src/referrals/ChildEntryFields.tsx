@@ -2,9 +2,9 @@ import { Alert, Button, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, 
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { TOWNSHIPS } from '../../../db/children/inputs';
+import { t } from '../../../db/i18n';
 import { type ApiInput, type ApiOutput, api } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { RemoteSelect } from './RemoteSelect';
 import { blankToNull, DATE_FORMAT, dateItem } from './shared';
 import type { NewChildInput, Picked } from './types';

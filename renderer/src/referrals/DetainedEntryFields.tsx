@@ -1,8 +1,8 @@
 import { Checkbox, Col, DatePicker, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { useMemo } from 'react';
 import { CUSTODY_MEASURES, type CustodyMeasure, RELATIONS, type Relation } from '../../../db/children/codes';
+import { t } from '../../../db/i18n';
 import { type ApiInput, api } from '../api/client';
-import { t } from '../i18n';
 import { RemoteSelect } from './RemoteSelect';
 import { blankToNull, DATE_FORMAT, dateItem } from './shared';
 import type { Picked } from './types';

@@ -16,11 +16,11 @@ import {
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { INBOX_VIEWS } from '../../../db/referrals/inputs';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import {
   asOptions,
   DATE_FORMAT,

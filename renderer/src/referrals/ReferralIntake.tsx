@@ -3,11 +3,11 @@ import { App, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Row, Sele
 import dayjs from 'dayjs';
 import { useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
-import { t } from '../i18n';
 import { ChildEntryFields, type ChildEntryValues, toNamedChild } from './ChildEntryFields';
 import {
   DetainedEntryFields,

@@ -16,12 +16,12 @@ import dayjs from 'dayjs';
 import { type ReactNode, useCallback, useMemo } from 'react';
 import { type WorkdayCounter, workdayCounter } from '../../../db/calendar/workdays';
 import { addMonths } from '../../../db/children/guardianship';
+import { t } from '../../../db/i18n';
 import { LEAD_REPLY_WORKDAYS } from '../../../db/referrals/codes';
 import { ApiCallError, api, toApiCallError } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { type FormFailure, useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { ChildEntryFields, type ChildEntryValues, toNamedChild } from './ChildEntryFields';
 import {
   asOptions,

@@ -19,10 +19,10 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { formatDateTime } from '../common/format';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { CalendarNotices } from './CalendarNotices';
 import {
   ActionFormModal,

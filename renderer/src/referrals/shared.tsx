@@ -1,9 +1,9 @@
 import { Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { KeyboardEvent } from 'react';
+import { t } from '../../../db/i18n';
 import { CARRIERS, REFERRAL_STATUSES, URGENCIES } from '../../../db/referrals/codes';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import type { ReferralStatus } from './types';
 
 export const DATE_FORMAT = 'YYYY-MM-DD';

@@ -15,13 +15,13 @@ import {
 } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { RELIEF_APPLICANT_RELATIONS, RELIEF_MATERIALS } from '../../../db/relief/codes';
 import { api, toApiCallError } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { ChildSelect, useChildFile } from '../orders/childFields';
 import {
   afterToday,

@@ -13,11 +13,11 @@ import {
 } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { RELIEF_OPEN } from '../../../db/relief/codes';
 import type { ApiInput, ApiOutput } from '../api/client';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { None } from '../orders/parts';
 import { ReliefStatusTag } from './parts';
 

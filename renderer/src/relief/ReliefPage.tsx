@@ -18,11 +18,11 @@ import {
 } from 'antd';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { CEILING_MONTHS, RETURN_VISIT_METHODS, type ReliefStep } from '../../../db/relief/codes';
 import { formatYuan, parseYuan } from '../../../db/relief/rules';
 import { api } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import {
   afterToday,
   BackLink,

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
+import { t } from '../../../db/i18n';
 import type { ReliefStatus } from '../../../db/relief/codes';
 import type { ApiOutput } from '../api/client';
-import { t } from '../i18n';
 
 export type ReliefView = ApiOutput<'relief.get'>;
 

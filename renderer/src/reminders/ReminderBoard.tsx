@@ -15,11 +15,11 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { t } from '../../../db/i18n';
 import type { ApiInput } from '../api/client';
 import { MissingYearAlert } from '../calendar/MissingYearAlert';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { useSession } from '../session/store';
 import { useReminderBadge } from './badgeStore';
 import { DueText, GROUPS, KindTag, type ReminderGroup, type ReminderItem } from './parts';

@@ -1,7 +1,7 @@
 import { Badge, Flex } from 'antd';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
-import { t } from '../i18n';
+import { t } from '../../../db/i18n';
 import { useReminderBadge } from './badgeStore';
 
 const REFRESH_EVERY_MS = 60_000;

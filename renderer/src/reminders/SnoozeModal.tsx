@@ -1,11 +1,11 @@
 import { Button, DatePicker, Flex, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback } from 'react';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { DATE_FORMAT, dateItemProps, todayText } from '../children/parts';
 import { FormAlert } from '../common/FormAlert';
 import { useApiForm } from '../common/useApiForm';
-import { t } from '../i18n';
 import type { ReminderItem } from './parts';
 
 interface SnoozeValues {

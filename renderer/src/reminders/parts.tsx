@@ -2,10 +2,10 @@
 import { WarningFilled } from '@ant-design/icons';
 import { Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
 import { DATE_FORMAT, todayText } from '../children/parts';
 import { labelOr } from '../common/labels';
-import { t } from '../i18n';
 
 export type Board = ApiOutput<'reminders.board'>;
 export type ReminderItem = Board['groups']['overdue'][number];

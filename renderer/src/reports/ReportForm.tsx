@@ -15,6 +15,7 @@ import {
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { TOWNSHIPS } from '../../../db/children/inputs';
+import { t } from '../../../db/i18n';
 import { REPORTER_KINDS, TRIGGERS } from '../../../db/reports/codes';
 import { reportCreateInput, reportUpdateInput } from '../../../db/reports/inputs';
 import { api } from '../api/client';
@@ -23,7 +24,6 @@ import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { checkInput } from '../common/zodFields';
-import { t } from '../i18n';
 import {
   afterToday,
   BackLink,

@@ -15,12 +15,12 @@ import {
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { OPEN_REPORT_STATUSES, type ReportStatus, TRIGGERS, type Trigger } from '../../../db/reports/codes';
 import { REPORT_VIEWS } from '../../../db/reports/inputs';
 import type { ApiOutput } from '../api/client';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { DATE_FORMAT, formatTime } from '../orders/parts';
 import { ReportStatusTag } from './parts';
 

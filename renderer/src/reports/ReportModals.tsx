@@ -1,8 +1,8 @@
 // The report's step dialogs. Each is mounted when it opens and answers with the fresh report.
 import { DatePicker, Form, Input } from 'antd';
 import { useCallback } from 'react';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { t } from '../i18n';
 import {
   afterToday,
   DATE_FORMAT,

@@ -17,11 +17,11 @@ import {
 } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { REPORT_FLOW, type ReportStep } from '../../../db/reports/codes';
 import { stepsFrom } from '../../../db/reports/flow';
 import { api, toApiCallError } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { BackLink, formatTime, orNone, Prose } from '../orders/parts';
 import { useSession } from '../session/store';
 import { ReportStatusTag, type ReportView } from './parts';

@@ -1,10 +1,10 @@
 import { Button, Card, Form, InputNumber } from 'antd';
 import { useCallback, useEffect } from 'react';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 
 /** 强制报告's one setting: how many days without a follow-up before the board reminds. Admins edit. */
 export function ReportSettingsCard({ canEdit }: { canEdit: boolean }) {

@@ -1,9 +1,9 @@
 // What the 强制报告 screens share: the status tag, the children picker.
 import { Select, Spin, Tag } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { t } from '../../../db/i18n';
 import type { ReportStatus } from '../../../db/reports/codes';
 import { type ApiOutput, api } from '../api/client';
-import { t } from '../i18n';
 
 export type ReportView = ApiOutput<'mandatoryReports.get'>;
 

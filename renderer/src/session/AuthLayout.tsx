@@ -1,7 +1,7 @@
 import { SunOutlined } from '@ant-design/icons';
 import { Card, Flex, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
-import { t } from '../i18n';
+import { t } from '../../../db/i18n';
 
 /** The frame around the first-run and sign-in forms: brand above, one card in the middle. */
 export function AuthLayout({ title, children }: { title: string; children: ReactNode }) {

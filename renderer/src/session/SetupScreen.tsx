@@ -1,11 +1,11 @@
 import { Alert, Button, Divider, Form, Input, Typography } from 'antd';
 import { useCallback, useState } from 'react';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { FirstRunRestore } from '../backup/FirstRunRestore';
 import { FormAlert } from '../common/FormAlert';
 import { confirmRule, PassphraseHints } from '../common/PassphraseHints';
 import { useApiForm } from '../common/useApiForm';
-import { t } from '../i18n';
 import { AuthLayout } from './AuthLayout';
 import { useSession } from './store';
 

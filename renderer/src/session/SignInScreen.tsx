@@ -1,9 +1,9 @@
 import { Alert, Button, Form, Input } from 'antd';
 import { useCallback } from 'react';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { useApiForm } from '../common/useApiForm';
-import { t } from '../i18n';
 import { AuthLayout } from './AuthLayout';
 import { type LockCause, useSession } from './store';
 

@@ -1,12 +1,12 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useCallback, useMemo } from 'react';
 import type { Role } from '../../../db/api/define';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { ROLES, roleLabel } from '../common/labels';
 import { PassphraseHints } from '../common/PassphraseHints';
 import { useApiForm } from '../common/useApiForm';
-import { t } from '../i18n';
 
 interface CreateValues {
   displayName: string;

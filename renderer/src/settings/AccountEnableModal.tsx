@@ -1,10 +1,10 @@
 import { Form, Input, Modal, Typography } from 'antd';
 import { useCallback } from 'react';
+import { t } from '../../../db/i18n';
 import { type ApiOutput, api } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { confirmRule, PassphraseHints } from '../common/PassphraseHints';
 import { useApiForm } from '../common/useApiForm';
-import { t } from '../i18n';
 
 type Account = ApiOutput<'accounts.list'>[number];
 

@@ -13,11 +13,11 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
+import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
 import { formatDateTime } from '../common/format';
 import { roleLabel } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { AccountCreateModal } from './AccountCreateModal';
 import { AccountEnableModal } from './AccountEnableModal';
 

@@ -1,10 +1,10 @@
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useCallback } from 'react';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { confirmRule, PassphraseHints } from '../common/PassphraseHints';
 import { useApiForm } from '../common/useApiForm';
-import { t } from '../i18n';
 
 interface ChangeValues {
   current: string;

@@ -1,11 +1,11 @@
 import { CloseOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 
 interface ReferralSettingsValues {
   sourceDepartments: string[];

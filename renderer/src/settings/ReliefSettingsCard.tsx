@@ -1,11 +1,11 @@
 import { Button, Card, Form, InputNumber, Typography } from 'antd';
 import { useCallback, useEffect } from 'react';
+import { t } from '../../../db/i18n';
 import { CEILING_MONTHS } from '../../../db/relief/codes';
 import { api } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 
 /** 国家司法救助's monthly wage figure: 36 months of it is the usual ceiling (a warning only). Admins edit. */
 export function ReliefSettingsCard({ canEdit }: { canEdit: boolean }) {

@@ -1,10 +1,10 @@
 import { Flex } from 'antd';
 import type { SessionUser } from '../../../db/api/define';
+import { t } from '../../../db/i18n';
 import { BackupCard } from '../backup/BackupCard';
 import { BackupSettingsCard } from '../backup/BackupSettingsCard';
 import { HolidaysCard } from '../calendar/HolidaysPage';
 import { PageHeader } from '../common/PageHeader';
-import { t } from '../i18n';
 import { ReportSettingsCard } from '../reports/ReportSettingsCard';
 import { AccountsCard } from './AccountsCard';
 import { ChangePassphraseCard } from './ChangePassphraseCard';

@@ -1,5 +1,5 @@
 import { Card, Result } from 'antd';
-import { t } from '../i18n';
+import { t } from '../../../db/i18n';
 
 export function ForbiddenPage() {
   return (

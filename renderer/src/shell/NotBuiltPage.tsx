@@ -1,7 +1,7 @@
 import { ToolOutlined } from '@ant-design/icons';
 import { Card, Result } from 'antd';
+import { type MessageKey, t } from '../../../db/i18n';
 import { PageHeader } from '../common/PageHeader';
-import { type MessageKey, t } from '../i18n';
 import type { PendingArea } from './nav';
 
 /** An honest placeholder: says the area is coming and what it will do, shows no data. */

@@ -2,7 +2,7 @@ import { App, Button, ConfigProvider, Flex, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { HashRouter } from 'react-router';
-import { t } from '../i18n';
+import { t } from '../../../db/i18n';
 import { isPrintWindow, PrintRoot } from '../print/PrintRoot';
 import { SetupScreen } from '../session/SetupScreen';
 import { SignInScreen } from '../session/SignInScreen';

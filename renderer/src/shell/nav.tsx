@@ -17,7 +17,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../../db/api/define';
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../../../db/i18n';
 
 /** Areas whose screens do not exist yet; each has an app.notBuilt.<area> line. */
 export type PendingArea =

@@ -2,10 +2,10 @@
 import { Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { t } from '../../../db/i18n';
 import type { FigureKey } from '../../../db/stats/codes';
 import type { ApiOutput } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import type { PeriodInput } from './period';
 
 type Row = ApiOutput<'stats.drill'>['rows'][number];

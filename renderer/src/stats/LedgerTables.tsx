@@ -1,10 +1,10 @@
 // The two tables of the 台账, shared by the page and its print view: the studio's figures with
 // their definitions, and the ledger by township or caseworker (the same cells as the Excel file).
 import type { ReactNode } from 'react';
+import { t } from '../../../db/i18n';
 import { type Breakdown, FIGURES, GROUPS } from '../../../db/stats/codes';
 import { figureHead, ledgerRows } from '../../../db/stats/table';
 import type { ApiOutput } from '../api/client';
-import { t } from '../i18n';
 
 export type Ledger = ApiOutput<'stats.ledger'>;
 

@@ -1,7 +1,7 @@
 // 首页's small charts: the signed-in caseworker's own year (stats.mine), lazily loaded with echarts.
 import { Card, Col, Row, Typography } from 'antd';
+import { t } from '../../../db/i18n';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { type ChartOption, EChart } from './EChart';
 import { trendChart } from './StatsCharts';
 

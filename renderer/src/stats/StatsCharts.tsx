@@ -2,8 +2,8 @@
 // so echarts is fetched only when this page (or 首页's small charts) is opened.
 import { Card, Col, Row, Typography } from 'antd';
 import { useMemo } from 'react';
+import { t } from '../../../db/i18n';
 import { type FigureKey, figureDef } from '../../../db/stats/codes';
-import { t } from '../i18n';
 import { type ChartOption, EChart } from './EChart';
 import type { Ledger } from './LedgerTables';
 

@@ -1,8 +1,9 @@
 // The 台账 as printed (#/print/stats/ledger?…): title, 单位 and 统计期间, the studio's figures
 // with their definitions, the ledger by township or caseworker, the exporter and the time.
+
+import { t } from '../../../db/i18n';
 import type { Breakdown } from '../../../db/stats/codes';
 import { periodLabel, periodRange } from '../../../db/stats/table';
-import { t } from '../i18n';
 import { BreakdownTable, type Ledger, SummaryTable } from './LedgerTables';
 import './stats.css';
 

@@ -17,13 +17,13 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { t } from '../../../db/i18n';
 import { type Breakdown, type FigureDef, NO_OWNER } from '../../../db/stats/codes';
 import { periodLabel } from '../../../db/stats/table';
 import { api, toApiCallError } from '../api/client';
 import { PageHeader } from '../common/PageHeader';
 import { fromBase64, saveFile } from '../common/saveFile';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { shell } from '../print/printClient';
 import { DrillModal, type DrillTarget } from './DrillModal';
 import { BreakdownTable, type CellRender, SummaryTable } from './LedgerTables';

@@ -15,13 +15,13 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { SUIT_APPLICANTS, SUIT_DOCUMENTS, SUIT_GROUNDS, SUIT_KINDS } from '../../../db/suits/codes';
 import { api, toApiCallError } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { ChildSelect, GuardianChecklist, useChildFile } from '../orders/childFields';
 import { BackLink, blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../orders/parts';
 import type { SuitView } from './parts';

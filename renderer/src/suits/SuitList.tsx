@@ -14,11 +14,11 @@ import {
 } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { SUIT_KINDS, SUIT_OPEN } from '../../../db/suits/codes';
 import type { ApiInput, ApiOutput } from '../api/client';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import { None } from '../orders/parts';
 import { SuitStatusTag } from './parts';
 

@@ -18,11 +18,11 @@ import {
 } from 'antd';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { NEW_GUARDIAN_KINDS, SUIT_DECISIONS, SUIT_DOCUMENTS, type SuitStep } from '../../../db/suits/codes';
 import { api } from '../api/client';
 import { labelOr } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
-import { t } from '../i18n';
 import {
   afterToday,
   BackLink,

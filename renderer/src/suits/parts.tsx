@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
+import { t } from '../../../db/i18n';
 import type { SuitStatus } from '../../../db/suits/codes';
 import type { ApiOutput } from '../api/client';
-import { t } from '../i18n';
 
 export type SuitView = ApiOutput<'suits.get'>;
 

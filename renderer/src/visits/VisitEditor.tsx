@@ -10,12 +10,12 @@ import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Radio, Typogra
 import dayjs from 'dayjs';
 import { type KeyboardEvent, useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { blankToNull, DATE_FORMAT, dateItemProps, todayText } from '../children/parts';
 import { FormAlert } from '../common/FormAlert';
 import { labelOr } from '../common/labels';
 import { useApiForm } from '../common/useApiForm';
-import { t } from '../i18n';
 import { useReminderBadge } from '../reminders/badgeStore';
 import { useSession } from '../session/store';
 import { FindingsInput, NeedsInput } from './fields';

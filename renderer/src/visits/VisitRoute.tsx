@@ -1,8 +1,8 @@
 import { Button, Flex, Result, Spin } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { t } from '../i18n';
 import type { Visit } from './types';
 import { VisitEditor } from './VisitEditor';
 import { VisitView } from './VisitView';

@@ -1,8 +1,8 @@
 import { ArrowLeftOutlined, PlusOutlined, ProfileOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import { t } from '../../../db/i18n';
 import { needLabel } from '../children/parts';
-import { t } from '../i18n';
 import { FINDING_KEYS, type Visit } from './types';
 import { visitKindLabel } from './VisitEditor';
 

@@ -3,12 +3,12 @@ import { Alert, Button, Card, Flex, Modal, Table, type TableColumnsType, Typogra
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { ChildPicker } from '../counselling/ChildPicker';
-import { t } from '../i18n';
 import { useSession } from '../session/store';
 import type { Visit } from './types';
 import { visitKindLabel } from './VisitEditor';

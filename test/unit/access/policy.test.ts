@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, POLICY, type PolicyAction, refusal } from '../../../db/access/policy';
 import type { Role } from '../../../db/api/define';
-import { t } from '../../../renderer/src/i18n';
+import { t } from '../../../db/i18n';
 
 const ROLES: Role[] = ['admin', 'supervisor', 'caseworker', 'counsellor'];
 const me = (role: Role) => ({ id: `u-${role}`, role });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ageOn, checkCharacter, checkIdNumber, maskIdNumber } from '../../../db/children/idNumber';
-import { t } from '../../../renderer/src/i18n';
+import { t } from '../../../db/i18n';
 
 const TODAY = '2026-11-27';
 

@@ -1,6 +1,7 @@
 // The one message catalog. Every user-visible string, in the UI and in API error messages,
 // is looked up here by key, so another language is one more folder beside zh-CN/.
-// Pure TypeScript with no DOM or Node imports: the API (db/) uses it too.
+// Pure TypeScript with no DOM or Node imports: the renderer, the core and the shell all use it,
+// so it lives in db/ beside the core's other pure modules (codes, inputs).
 import { zhCN } from './zh-CN';
 
 export type Catalog = typeof zhCN;
