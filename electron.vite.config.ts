@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { NONCE_PLACEHOLDER } from './electron/csp';
 
 // One config builds the three parts. The preload is bundled to a single CommonJS file
 // because a sandboxed preload cannot load ES modules or other files.
@@ -31,6 +32,9 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     base: './',
     plugins: [react()],
+    // The page's style nonce: the app:// server replaces this placeholder on every load
+    // (electron/csp.ts). Vite writes it as <meta property="csp-nonce"> and on its own tags.
+    html: { cspNonce: NONCE_PLACEHOLDER },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,

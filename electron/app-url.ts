@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY, documentPolicy, NONCE_PLACEHOLDER } from './csp';
 
 // The renderer is served from app://sunward/ rather than file://, so it has a real origin
 // ('self' in the CSP means exactly our files) and no file:// privileges.
@@ -75,6 +77,27 @@ export function appFileHeaders(file: string, csp: string): Record<string, string
     'content-security-policy': csp,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-cache',
+  };
+}
+
+/**
+ * The response for one app:// file. A page (.html) gets a fresh style nonce on every load, in
+ * its header and in its text where the build left NONCE_PLACEHOLDER; every other file is sent
+ * as it is with the no-inline policy. `newNonce` is injectable for tests.
+ */
+export function appFileResponse(
+  file: string,
+  bytes: Uint8Array,
+  newNonce: () => string = () => randomBytes(18).toString('base64'),
+): { headers: Record<string, string>; body: Uint8Array } {
+  if (path.extname(file).toLowerCase() !== '.html') {
+    return { headers: appFileHeaders(file, CONTENT_SECURITY_POLICY), body: bytes };
+  }
+  const nonce = newNonce();
+  const html = Buffer.from(bytes).toString('utf8').replaceAll(NONCE_PLACEHOLDER, nonce);
+  return {
+    headers: appFileHeaders(file, documentPolicy(nonce)),
+    body: new Uint8Array(Buffer.from(html, 'utf8')),
   };
 }
 

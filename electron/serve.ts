@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { APP_SCHEME, appFileHeaders, NOT_FOUND_HEADERS, resolveAppFile } from './app-url';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { APP_SCHEME, appFileResponse, NOT_FOUND_HEADERS, resolveAppFile } from './app-url';
 import type { Log } from './log';
 
 /**
@@ -31,17 +30,15 @@ export function serveAppScheme(root: string, log: Log): void {
       log('warn', 'app:// request refused', { method: request.method });
       return notFound();
     }
-    let body: Uint8Array<ArrayBuffer>;
+    let response: ReturnType<typeof appFileResponse>;
     try {
-      const buf = await readFile(file);
-      // A view, not a copy; readFile's buffer is never a SharedArrayBuffer.
-      body = new Uint8Array(buf.buffer as ArrayBuffer, buf.byteOffset, buf.byteLength);
+      response = appFileResponse(file, await readFile(file));
     } catch {
       return notFound();
     }
-    return new Response(request.method === 'HEAD' ? null : body, {
-      status: 200,
-      headers: appFileHeaders(file, CONTENT_SECURITY_POLICY),
-    });
+    // A view, not a copy; neither readFile's nor Buffer.from's memory is a SharedArrayBuffer.
+    const { body } = response;
+    const view = new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
+    return new Response(request.method === 'HEAD' ? null : view, { status: 200, headers: response.headers });
   });
 }

@@ -196,4 +196,53 @@ describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered c
       await app.close();
     }
   });
+  it("styles the page only through this load's nonce: antd's styles apply, injected style markup does not", async () => {
+    const dataDir = makeDataDir('e2e-foundation-csp');
+    const app = await openApp(browser, { dataDir });
+    const { page } = app;
+    try {
+      await createFirstAccount(page);
+      // The policy the page runs under, as the browser saw it: a nonce and no 'unsafe-inline'.
+      const policy = await page.evaluate(() =>
+        document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+      );
+      expect(policy).toMatch(/style-src 'self' 'nonce-[A-Za-z0-9+/]{24}'/);
+      expect(policy).not.toContain('unsafe-inline');
+      expect(policy).not.toContain('SUNWARD_CSP_NONCE');
+
+      // antd's run-time styles are in force: a primary button is antd's blue, not the browser's grey.
+      const primary = page.getByRole('button', { name: '登记儿童' }).first();
+      await page.getByRole('menuitem', { name: '儿童档案' }).click();
+      await primary.waitFor();
+      expect(await primary.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(22, 119, 255)');
+      const unsigned = await page.evaluate(
+        () => [...document.querySelectorAll('style')].filter((s) => !s.nonce).length,
+      );
+      expect(unsigned).toBe(0);
+
+      // The registration form (its auto-sizing text boxes write a style attribute) renders without a refusal.
+      await primary.click();
+      await page.getByRole('heading', { name: '登记儿童' }).waitFor();
+      await shot(page, 'foundation-csp-form');
+
+      // Everything so far ran without one refusal.
+      expect(app.pageErrors).toEqual([]);
+
+      // Markup injected into the page cannot style it.
+      const colour = await page.evaluate(() => {
+        document.body.insertAdjacentHTML(
+          'beforeend',
+          '<div id="injected" style="color: rgb(255, 0, 0)">x</div><style>#injected{color: rgb(255, 0, 0)}</style>',
+        );
+        return getComputedStyle(document.getElementById('injected') as Element).color;
+      });
+      expect(colour).not.toBe('rgb(255, 0, 0)');
+      const refused = app.pageErrors.filter((e) => /Content Security Policy/.test(e));
+      expect(refused.length).toBeGreaterThan(0);
+      expect(app.pageErrors.filter((e) => !/Content Security Policy/.test(e))).toEqual([]);
+      expect(app.externalRequests).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });

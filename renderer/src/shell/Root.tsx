@@ -8,15 +8,26 @@ import { SetupScreen } from '../session/SetupScreen';
 import { SignInScreen } from '../session/SignInScreen';
 import { useSession } from '../session/store';
 import { AppShell } from './AppShell';
+import { styleNonce } from './styleNonce';
 
 // System fonts only: nothing is fetched, and every office PC has one of these.
 const FONT_STACK =
   '-apple-system, "Segoe UI", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif';
 
+// antd's run-time styles carry the page's CSP nonce (electron/csp.ts).
+const CSP = { nonce: styleNonce };
+
 export function Root() {
-  if (isPrintWindow()) return <PrintRoot />;
+  if (isPrintWindow()) {
+    return (
+      <ConfigProvider csp={CSP}>
+        <PrintRoot />
+      </ConfigProvider>
+    );
+  }
   return (
     <ConfigProvider
+      csp={CSP}
       locale={zhCN}
       // No space forced between two-character labels (as antd does by default): the label reads, and is found, as written.
       button={{ autoInsertSpace: false }}

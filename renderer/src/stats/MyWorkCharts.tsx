@@ -21,7 +21,7 @@ export default function MyWorkCharts() {
     .map((tw): [string, number] => [tw, onFile.byTownship[tw] ?? 0])
     .filter((p) => p[1] > 0);
   const pie: ChartOption = {
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', renderMode: 'richText' },
     legend: { bottom: 0 },
     series: [
       {

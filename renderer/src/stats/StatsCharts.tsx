@@ -83,7 +83,8 @@ export function ChartCard({
 export function trendChart(ledger: Ledger, keys: FigureKey[]) {
   const months = ledger.months;
   const option: ChartOption = {
-    tooltip: { trigger: 'axis' },
+    // richText: an HTML tooltip is markup with style attributes, which the page's CSP refuses.
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     // Every series named (a scrolling legend hides some in print); room for two rows of it.
     legend: { top: 0 },
     grid: { left: 36, right: 12, top: 64, bottom: 24 },
@@ -110,7 +111,7 @@ function barOf(pairs: [string, number][], seriesName: string, horizontal = false
   const labels = pairs.map((p) => p[0]);
   const values = pairs.map((p) => p[1]);
   return {
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
     grid: { left: horizontal ? 80 : 36, right: 16, top: 12, bottom: horizontal ? 20 : 48 },
     xAxis: horizontal
       ? { type: 'value', minInterval: 1 }
@@ -129,7 +130,7 @@ function barOf(pairs: [string, number][], seriesName: string, horizontal = false
 
 function pieOf(pairs: [string, number][], seriesName: string): ChartOption {
   return {
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', renderMode: 'richText' },
     legend: { bottom: 0 },
     series: [
       {

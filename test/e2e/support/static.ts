@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import {
-  appFileHeaders,
+  appFileResponse,
   NOT_FOUND_HEADERS,
   resolveAppFile,
   APP_ORIGIN as SHELL_ORIGIN,
 } from '../../../electron/app-url';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/csp';
 
 export interface StaticResponse {
   status: number;
@@ -23,11 +22,8 @@ export async function loadStatic(root: string, urlPath: string): Promise<StaticR
   const file = resolveAppFile(`${SHELL_ORIGIN}${urlPath}`, root);
   if (file) {
     try {
-      return {
-        status: 200,
-        headers: appFileHeaders(file, CONTENT_SECURITY_POLICY),
-        body: await readFile(file),
-      };
+      const { headers, body } = appFileResponse(file, await readFile(file));
+      return { status: 200, headers, body: Buffer.from(body) };
     } catch {
       // A directory or an unreadable file: the shell answers 404 too.
     }
