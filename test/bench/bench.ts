@@ -1,5 +1,6 @@
 // npm run bench -- [--children N] [--json FILE] [--data-dir DIR] [--iterations K] [--budget S]
 //                   [--fresh] [--explain] [--skip-pdf] [--skip-ledger] [--ledger-rows R]
+//                   [--only SUBSTRING,…]
 //   (the PDF timings print through the built renderer: run `npm run build` first)
 //
 // Seeds N synthetic children (or reuses .data/bench-N/ from an earlier run), then measures the
@@ -83,8 +84,15 @@ async function main(): Promise<void> {
       'skip-pdf': { type: 'boolean', default: false },
       'skip-ledger': { type: 'boolean', default: false },
       'ledger-rows': { type: 'string', default: '10000' },
+      /** Only the rows whose name holds one of these (comma-separated, case-insensitive). */
+      only: { type: 'string' },
     },
   });
+  const only = values.only
+    ?.split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const want = (op: string) => !only || only.some((s) => op.toLowerCase().includes(s));
   const n = Number(values.children);
   const iterations = Number(values.iterations);
   const seedNumber = Number(values.seed);
@@ -151,7 +159,8 @@ async function main(): Promise<void> {
     raw: boolean;
     /** Fresh inputs per path, for writes that cannot repeat (an update needs the current version). */
     inputsFor?: (path: 'enc' | 'plain') => unknown[];
-  }): Promise<Row> {
+  }): Promise<Row | null> {
+    if (!want(spec.op)) return null;
     const def = methodDef(spec.method);
     const write = def.kind === 'write';
     const encInputs = spec.inputsFor?.('enc') ?? spec.inputs;
@@ -369,7 +378,7 @@ async function main(): Promise<void> {
     inputs: Array.from({ length: Math.min(perOp, WARMUP + 5) }, () => ({ ownerId: null })),
     raw: false,
   });
-  {
+  if (want("home screen (a caseworker's)")) {
     // 首页 is the signed-in user's own: timed as each caseworker, through the handler on the same file.
     const homeFor = caseworkers.map((u) => directInvoker(makeContext(enc, u)));
     await warmUp(homeFor.slice(0, 2), (inv) => inv('home.summary', {}));
@@ -390,7 +399,7 @@ async function main(): Promise<void> {
     target: TARGETS.yearStats,
     raw: true,
   });
-  {
+  if (want("a year's ledger as Excel (stats.exportExcel)")) {
     const input = { period: { kind: 'year', year: thisYear }, breakdown: 'township' };
     await warmUp([input, input], (i) => invoke('stats.exportExcel', i));
     const times = await timeEach(
@@ -407,7 +416,7 @@ async function main(): Promise<void> {
     log(`  ${row.op}: p95 ${row.p95.toFixed(2)} ms (n ${row.n})`);
   }
 
-  if (!values['skip-pdf']) {
+  if (!values['skip-pdf'] && (want('referral summary PDF (warm)') || want('batch of 100 summaries'))) {
     rows.push(
       ...(await measurePdf({
         dataDir: ds.dataDir,
@@ -419,7 +428,7 @@ async function main(): Promise<void> {
     );
   }
 
-  if (!values['skip-ledger']) {
+  if (!values['skip-ledger'] && want('ledger: ')) {
     rows.push(
       ...(await measureLedger({
         dataDir: ds.dataDir,
@@ -446,7 +455,7 @@ async function main(): Promise<void> {
   // Open the encrypted file and show the first list, as signing in does after the KDF.
   const listDef = methodDef('children.list');
   const openTimes: number[] = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < (want('open encrypted db + first list (no KDF)') ? 15 : 0); i++) {
     const t0 = performance.now();
     const db = openEncrypted(ds.dbFile, ds.key, { create: false });
     migrate(db, {
@@ -460,19 +469,26 @@ async function main(): Promise<void> {
     openTimes.push(performance.now() - t0);
     db.close();
   }
-  rows.push({ op: 'open encrypted db + first list (no KDF)', ...summarize(openTimes), target: TARGETS.open });
+  if (openTimes.length)
+    rows.push({
+      op: 'open encrypted db + first list (no KDF)',
+      ...summarize(openTimes),
+      target: TARGETS.open,
+    });
 
-  rows.push(...(await measureBackup({ core, readInputs: listPageInputs(enc, rng, 50), log })));
-  rows.push(
-    ...(await measureRekey({
-      live: enc,
-      dataDir: ds.dataDir,
-      migrationsDir: MIGRATIONS_DIR,
-      username: ADMIN_USERNAME,
-      passphrase: ds.passphrase,
-      log,
-    })),
-  );
+  if (want('backup'))
+    rows.push(...(await measureBackup({ core, readInputs: listPageInputs(enc, rng, 50), log })));
+  if (want('更换数据库密钥'))
+    rows.push(
+      ...(await measureRekey({
+        live: enc,
+        dataDir: ds.dataDir,
+        migrationsDir: MIGRATIONS_DIR,
+        username: ADMIN_USERNAME,
+        passphrase: ds.passphrase,
+        log,
+      })),
+    );
 
   const table = formatTable(rows);
   const total = (performance.now() - started) / 1000;
