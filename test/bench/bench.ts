@@ -1,6 +1,8 @@
 // npm run bench -- [--children N] [--json FILE] [--data-dir DIR] [--iterations K] [--budget S]
 //                   [--fresh] [--explain] [--skip-pdf] [--skip-ledger] [--ledger-rows R]
-//                   [--only SUBSTRING,…]
+//                   [--only SUBSTRING,…] [--growth PREVIOUS.json]
+//   --growth prints each operation beside the same one in an earlier run's --json (e.g. the
+//   10,000-children run beside this 100,000 one) with the ratio; ARCHITECTURE §9 allows ≤ 2×.
 //   (the PDF timings print through the built renderer: run `npm run build` first)
 //
 // Seeds N synthetic children (or reuses .data/bench-N/ from an earlier run), then measures the
@@ -10,7 +12,7 @@
 // update, opening a file audits the view) change the cached folder a little; --fresh reseeds.
 // Each operation and path stops after --budget seconds (and at least 5 runs), so a query that
 // takes seconds shows up as such without holding the run up for an hour.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
@@ -29,7 +31,16 @@ import { measureLedger } from './ledger';
 import { measurePdf } from './pdf';
 import { measureRekey } from './rekey';
 import { type Call, Replayer, record, recordRolledBack } from './replay';
-import { formatTable, jsonRows, type Row, summarize, timeEach, warmUp } from './stats';
+import {
+  formatGrowth,
+  formatTable,
+  type GrowthRow,
+  jsonRows,
+  type Row,
+  summarize,
+  timeEach,
+  warmUp,
+} from './stats';
 import {
   createInputs,
   listPageInputs,
@@ -86,6 +97,7 @@ async function main(): Promise<void> {
       'ledger-rows': { type: 'string', default: '10000' },
       /** Only the rows whose name holds one of these (comma-separated, case-insensitive). */
       only: { type: 'string' },
+      growth: { type: 'string' },
     },
   });
   const only = values.only
@@ -500,9 +512,14 @@ async function main(): Promise<void> {
   console.log('ms; raw = the same SQL as prepared statements; plain = the same calls on a decrypted copy\n');
   console.log(table);
   console.log(`\nwhole run ${total.toFixed(1)} s`);
+  if (values.growth) {
+    const before = JSON.parse(readFileSync(path.resolve(values.growth), 'utf8')) as GrowthRow[];
+    console.log(`\ngrowth: ${values.growth} beside this run (p95, ms)\n`);
+    console.log(formatGrowth(before, jsonRows(rows, n)));
+  }
   if (explained.length) console.log(explained.join('\n'));
   if (values.json) {
-    writeFileSync(path.resolve(values.json), `${JSON.stringify(jsonRows(rows), null, 2)}\n`);
+    writeFileSync(path.resolve(values.json), `${JSON.stringify(jsonRows(rows, n), null, 2)}\n`);
     log(`wrote ${values.json}`);
   }
 
