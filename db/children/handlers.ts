@@ -218,7 +218,11 @@ const listNarrowIds = (ctx: Ctx) =>
 const RISK_RANK: Record<string, number> = { red: 0, orange: 1, yellow: 2, green: 3 };
 
 /** The list's orders, for the narrow search path that sorts in memory (same as the SQL ORDER BY). */
-function compareChildren(a: ChildRow, b: ChildRow, sort: string, order: 'asc' | 'desc'): number {
+type SortKeys = Pick<
+  ChildRow,
+  'id' | 'name' | 'namePinyin' | 'birthDate' | 'createdAt' | 'updatedAt' | 'riskLevel'
+>;
+function compareChildren(a: SortKeys, b: SortKeys, sort: string, order: 'asc' | 'desc'): number {
   const flip = order === 'desc' ? -1 : 1;
   const cmp = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
   let r = 0;
@@ -274,7 +278,8 @@ function listChildren(
   // With a search, `+deleted_at` keeps the planner off the (deleted_at, …) indexes: it would
   // take "not deleted" for a rare value and scan every child instead of the few that match.
   const where: (SQL | undefined)[] = [q ? sql`+${children.deletedAt} IS NULL` : isNull(children.deletedAt)];
-  if (ids) where.push(inArray(children.id, ids));
+  // One parameter however many ids: a statement with thousands of them costs more to prepare than to run.
+  if (ids) where.push(sql`${children.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
   if (broad) where.push(broad);
   if (input.status) where.push(eq(children.status, input.status));
   if (input.riskLevel) where.push(eq(children.riskLevel, input.riskLevel));
@@ -298,14 +303,36 @@ function listChildren(
 
   if (ids) {
     // Narrow: the few matching children, looked up by id and ordered here, so no index on
-    // the order can tempt the planner into walking every child.
-    const all = select().all();
-    all.sort((a, b) => compareChildren(a.child, b.child, input.sort, input.order));
+    // the order can tempt the planner into walking every child. Only the sort keys of every
+    // match are read; the whole rows only for the page shown.
+    const keys = ctx.db
+      .select({
+        id: children.id,
+        name: children.name,
+        namePinyin: children.namePinyin,
+        birthDate: children.birthDate,
+        createdAt: children.createdAt,
+        updatedAt: children.updatedAt,
+        riskLevel: children.riskLevel,
+      })
+      .from(children)
+      .where(filter)
+      .all();
+    keys.sort((a, b) => compareChildren(a, b, input.sort, input.order));
+    const page = keys.slice(input.offset, input.offset + input.limit).map((k) => k.id);
+    const rows = page.length
+      ? ctx.db
+          .select({ child: children, ownerName: accounts.displayName })
+          .from(children)
+          .leftJoin(accounts, eq(accounts.id, children.ownerId))
+          .where(inArray(children.id, page))
+          .all()
+      : [];
+    const at = new Map(page.map((id, i) => [id, i]));
+    rows.sort((a, b) => (at.get(a.child.id) ?? 0) - (at.get(b.child.id) ?? 0));
     return {
-      rows: all
-        .slice(input.offset, input.offset + input.limit)
-        .map((r) => toSummary(r.child, day, r.ownerName)),
-      total: all.length,
+      rows: rows.map((r) => toSummary(r.child, day, r.ownerName)),
+      total: keys.length,
       totalCapped: false,
     };
   }

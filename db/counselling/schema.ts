@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { children } from '../children/schema';
 import { recordColumns } from '../common/columns';
@@ -27,6 +28,8 @@ export const psychAssessments = sqliteTable(
   (t) => [
     index('psych_assessments_child').on(t.childId, t.date),
     index('psych_assessments_date').on(t.date, t.deletedAt, t.childId),
+    // The reminders board's crisis rule starts from the few flagged records (db/reminders/rules.ts).
+    index('psych_assessments_crisis').on(t.childId, t.date).where(sql`crisis = 1 AND deleted_at IS NULL`),
   ],
 );
 
@@ -54,6 +57,7 @@ export const counsellingSessions = sqliteTable(
     index('counselling_sessions_child').on(t.childId, t.date),
     index('counselling_sessions_next').on(t.nextFollowUp),
     index('counselling_sessions_date').on(t.date, t.deletedAt, t.childId),
+    index('counselling_sessions_crisis').on(t.childId, t.date).where(sql`crisis = 1 AND deleted_at IS NULL`),
   ],
 );
 

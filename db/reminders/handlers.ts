@@ -33,12 +33,16 @@ export interface Board {
   snoozed: number;
 }
 
-function groupOf(due: string, day: string): ReminderGroup {
+function groupOf(due: string, day: string, weekEnd: string): ReminderGroup {
   if (due < day) return 'overdue';
   if (due === day) return 'today';
-  if (due <= addDays(day, 7)) return 'week';
+  if (due <= weekEnd) return 'week';
   return 'upcoming';
 }
+
+// One collator for every sort: localeCompare(…, 'zh') builds one per call, which at a
+// thousand items was most of the board's own time.
+const byName = new Intl.Collator('zh');
 
 /**
  * The board for one owner (or everyone), as the reader sees it: the reader's own snoozes left
@@ -47,6 +51,7 @@ function groupOf(due: string, day: string): ReminderGroup {
  */
 export function buildBoard(ctx: Ctx, ownerId: string | null): Board {
   const day = today(ctx);
+  const weekEnd = addDays(day, 7);
   // One caseworker's board, seen by a supervisor, shows as that caseworker sees it: the
   // supervisor snoozes for them there. Anyone else sees their own snoozes.
   const snoozesOf = ownerId && can(ctx.user, 'snoozeForOthers') ? ownerId : ctx.user.id;
@@ -70,7 +75,7 @@ export function buildBoard(ctx: Ctx, ownerId: string | null): Board {
       snoozed++;
       continue;
     }
-    const group = groupOf(r.due, day);
+    const group = groupOf(r.due, day, weekEnd);
     groups[group].push({
       ...r,
       group,
@@ -84,7 +89,7 @@ export function buildBoard(ctx: Ctx, ownerId: string | null): Board {
       (a, b) =>
         a.priority - b.priority ||
         (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) ||
-        a.childName.localeCompare(b.childName, 'zh'),
+        byName.compare(a.childName, b.childName),
     );
   }
   const counts = {

@@ -106,14 +106,17 @@ export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: stri
       link,
     });
 
-  // Crisis flags: the latest assessment or session of a child is flagged.
+  // Crisis flags: the latest assessment or session of a child is flagged. From the few flagged
+  // records to whether a later one exists (by child and date, indexed), never ranking them all.
+  const later = (t: string) =>
+    `NOT EXISTS (SELECT 1 FROM ${t} l WHERE l.child_id = x.child_id AND l.deleted_at IS NULL
+       AND l.date >= x.date AND (l.date > x.date OR l.created_at > x.created_at))`;
   for (const r of q<Row & { date: string; id: string }>(
     `SELECT ${CHILD_COLS}, x.id, x.date FROM (
-       SELECT child_id, id, date, crisis, ROW_NUMBER() OVER (PARTITION BY child_id ORDER BY date DESC, created_at DESC) AS n
-       FROM (SELECT child_id, id, date, crisis, created_at FROM psych_assessments WHERE deleted_at IS NULL
-             UNION ALL SELECT child_id, id, date, crisis, created_at FROM counselling_sessions WHERE deleted_at IS NULL)
-     ) x JOIN children c ON c.id = x.child_id
-     WHERE x.n = 1 AND x.crisis = 1 AND ${LIVE_CHILD}${owner}`,
+       SELECT child_id, id, date, created_at FROM psych_assessments WHERE deleted_at IS NULL AND crisis = 1
+       UNION ALL SELECT child_id, id, date, created_at FROM counselling_sessions WHERE deleted_at IS NULL AND crisis = 1
+     ) x CROSS JOIN children c ON c.id = x.child_id
+     WHERE ${LIVE_CHILD}${owner} AND ${later('psych_assessments')} AND ${later('counselling_sessions')}`,
   )) {
     push(r, 'crisis', r.id, r.date, `/counselling/${r.childId}`);
   }
@@ -166,8 +169,10 @@ export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: stri
 
   // Referrals: verification deadline and agencies' replies.
   for (const r of q<Row & { id: string; year: number; seq: number; due: string }>(
+    // CROSS JOIN fixes the order: from the referrals still open to their children (else the
+    // planner may walk every child of the owner once per referral).
     `SELECT ${CHILD_COLS}, f.id, f.year, f.seq, f.verify_due AS due FROM referrals f
-     JOIN referral_children rc ON rc.referral_id = f.id JOIN children c ON c.id = rc.child_id
+     CROSS JOIN referral_children rc ON rc.referral_id = f.id CROSS JOIN children c ON c.id = rc.child_id
      WHERE f.deleted_at IS NULL AND f.status IN ('received', 'verifying') AND c.deleted_at IS NULL${owner}`,
   )) {
     push(r, 'referralVerify', `${r.id}:${r.childId}`, r.due, `/referrals/${r.id}`, {
@@ -178,7 +183,8 @@ export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: stri
     Row & { id: string; referralId: string; year: number; seq: number; agency: string; due: string }
   >(
     `SELECT ${CHILD_COLS}, a.id, f.id AS referralId, f.year, f.seq, a.agency, a.reply_due AS due FROM referral_actions a
-     JOIN referrals f ON f.id = a.referral_id JOIN referral_children rc ON rc.referral_id = f.id JOIN children c ON c.id = rc.child_id
+     CROSS JOIN referrals f ON f.id = a.referral_id CROSS JOIN referral_children rc ON rc.referral_id = f.id
+     CROSS JOIN children c ON c.id = rc.child_id
      WHERE a.deleted_at IS NULL AND a.reply_date IS NULL AND a.withdrawn_at IS NULL AND f.deleted_at IS NULL
        AND f.status <> 'closed' AND c.deleted_at IS NULL${owner}`,
   )) {

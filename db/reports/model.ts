@@ -405,14 +405,16 @@ export function reportFollowUps(
 ): { id: string; number: string; due: string; childId: string; childName: string; ownerId: string | null }[] {
   const days = readSetting(ctx, 'reportFollowUpDays');
   const owner = ownerId ? ' AND c.owner_id = @ownerId' : '';
+  // CROSS JOIN fixes the order: from the few open reports to their children, never from every
+  // child (or every child of the owner) to their reports.
   const rows = ctx.raw
     .prepare(
       `SELECT r.id, r.year, r.seq, c.id AS childId, c.name AS childName, c.owner_id AS ownerId,
               COALESCE((SELECT MAX(a.date) FROM mandatory_report_actions a WHERE a.report_id = r.id AND a.deleted_at IS NULL),
                        r.reported_date) AS last
        FROM mandatory_reports r
-       JOIN mandatory_report_children rc ON rc.report_id = r.id
-       JOIN children c ON c.id = rc.child_id
+       CROSS JOIN mandatory_report_children rc ON rc.report_id = r.id
+       CROSS JOIN children c ON c.id = rc.child_id
        WHERE r.deleted_at IS NULL AND r.status IN ('received', 'verifying', 'filed', 'handled')
          AND c.deleted_at IS NULL${owner}`,
     )

@@ -1,5 +1,8 @@
 // npm run bench -- [--children N] [--json FILE] [--data-dir DIR] [--iterations K] [--budget S]
 //                   [--fresh] [--explain] [--skip-pdf] [--skip-ledger] [--ledger-rows R]
+//                   [--only SUBSTRING,…] [--growth PREVIOUS.json]
+//   --growth prints each operation beside the same one in an earlier run's --json (e.g. the
+//   10,000-children run beside this 100,000 one) with the ratio; ARCHITECTURE §9 allows ≤ 2×.
 //   (the PDF timings print through the built renderer: run `npm run build` first)
 //
 // Seeds N synthetic children (or reuses .data/bench-N/ from an earlier run), then measures the
@@ -9,7 +12,7 @@
 // update, opening a file audits the view) change the cached folder a little; --fresh reseeds.
 // Each operation and path stops after --budget seconds (and at least 5 runs), so a query that
 // takes seconds shows up as such without holding the run up for an hour.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
@@ -28,7 +31,16 @@ import { measureLedger } from './ledger';
 import { measurePdf } from './pdf';
 import { measureRekey } from './rekey';
 import { type Call, Replayer, record, recordRolledBack } from './replay';
-import { formatTable, jsonRows, type Row, summarize, timeEach, warmUp } from './stats';
+import {
+  formatGrowth,
+  formatTable,
+  type GrowthRow,
+  jsonRows,
+  type Row,
+  summarize,
+  timeEach,
+  warmUp,
+} from './stats';
 import {
   createInputs,
   listPageInputs,
@@ -83,8 +95,16 @@ async function main(): Promise<void> {
       'skip-pdf': { type: 'boolean', default: false },
       'skip-ledger': { type: 'boolean', default: false },
       'ledger-rows': { type: 'string', default: '10000' },
+      /** Only the rows whose name holds one of these (comma-separated, case-insensitive). */
+      only: { type: 'string' },
+      growth: { type: 'string' },
     },
   });
+  const only = values.only
+    ?.split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const want = (op: string) => !only || only.some((s) => op.toLowerCase().includes(s));
   const n = Number(values.children);
   const iterations = Number(values.iterations);
   const seedNumber = Number(values.seed);
@@ -151,7 +171,8 @@ async function main(): Promise<void> {
     raw: boolean;
     /** Fresh inputs per path, for writes that cannot repeat (an update needs the current version). */
     inputsFor?: (path: 'enc' | 'plain') => unknown[];
-  }): Promise<Row> {
+  }): Promise<Row | null> {
+    if (!want(spec.op)) return null;
     const def = methodDef(spec.method);
     const write = def.kind === 'write';
     const encInputs = spec.inputsFor?.('enc') ?? spec.inputs;
@@ -369,7 +390,7 @@ async function main(): Promise<void> {
     inputs: Array.from({ length: Math.min(perOp, WARMUP + 5) }, () => ({ ownerId: null })),
     raw: false,
   });
-  {
+  if (want("home screen (a caseworker's)")) {
     // 首页 is the signed-in user's own: timed as each caseworker, through the handler on the same file.
     const homeFor = caseworkers.map((u) => directInvoker(makeContext(enc, u)));
     await warmUp(homeFor.slice(0, 2), (inv) => inv('home.summary', {}));
@@ -390,7 +411,7 @@ async function main(): Promise<void> {
     target: TARGETS.yearStats,
     raw: true,
   });
-  {
+  if (want("a year's ledger as Excel (stats.exportExcel)")) {
     const input = { period: { kind: 'year', year: thisYear }, breakdown: 'township' };
     await warmUp([input, input], (i) => invoke('stats.exportExcel', i));
     const times = await timeEach(
@@ -407,7 +428,7 @@ async function main(): Promise<void> {
     log(`  ${row.op}: p95 ${row.p95.toFixed(2)} ms (n ${row.n})`);
   }
 
-  if (!values['skip-pdf']) {
+  if (!values['skip-pdf'] && (want('referral summary PDF (warm)') || want('batch of 100 summaries'))) {
     rows.push(
       ...(await measurePdf({
         dataDir: ds.dataDir,
@@ -419,7 +440,7 @@ async function main(): Promise<void> {
     );
   }
 
-  if (!values['skip-ledger']) {
+  if (!values['skip-ledger'] && want('ledger: ')) {
     rows.push(
       ...(await measureLedger({
         dataDir: ds.dataDir,
@@ -446,7 +467,7 @@ async function main(): Promise<void> {
   // Open the encrypted file and show the first list, as signing in does after the KDF.
   const listDef = methodDef('children.list');
   const openTimes: number[] = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < (want('open encrypted db + first list (no KDF)') ? 15 : 0); i++) {
     const t0 = performance.now();
     const db = openEncrypted(ds.dbFile, ds.key, { create: false });
     migrate(db, {
@@ -460,19 +481,26 @@ async function main(): Promise<void> {
     openTimes.push(performance.now() - t0);
     db.close();
   }
-  rows.push({ op: 'open encrypted db + first list (no KDF)', ...summarize(openTimes), target: TARGETS.open });
+  if (openTimes.length)
+    rows.push({
+      op: 'open encrypted db + first list (no KDF)',
+      ...summarize(openTimes),
+      target: TARGETS.open,
+    });
 
-  rows.push(...(await measureBackup({ core, readInputs: listPageInputs(enc, rng, 50), log })));
-  rows.push(
-    ...(await measureRekey({
-      live: enc,
-      dataDir: ds.dataDir,
-      migrationsDir: MIGRATIONS_DIR,
-      username: ADMIN_USERNAME,
-      passphrase: ds.passphrase,
-      log,
-    })),
-  );
+  if (want('backup'))
+    rows.push(...(await measureBackup({ core, readInputs: listPageInputs(enc, rng, 50), log })));
+  if (want('更换数据库密钥'))
+    rows.push(
+      ...(await measureRekey({
+        live: enc,
+        dataDir: ds.dataDir,
+        migrationsDir: MIGRATIONS_DIR,
+        username: ADMIN_USERNAME,
+        passphrase: ds.passphrase,
+        log,
+      })),
+    );
 
   const table = formatTable(rows);
   const total = (performance.now() - started) / 1000;
@@ -484,9 +512,14 @@ async function main(): Promise<void> {
   console.log('ms; raw = the same SQL as prepared statements; plain = the same calls on a decrypted copy\n');
   console.log(table);
   console.log(`\nwhole run ${total.toFixed(1)} s`);
+  if (values.growth) {
+    const before = JSON.parse(readFileSync(path.resolve(values.growth), 'utf8')) as GrowthRow[];
+    console.log(`\ngrowth: ${values.growth} beside this run (p95, ms)\n`);
+    console.log(formatGrowth(before, jsonRows(rows, n)));
+  }
   if (explained.length) console.log(explained.join('\n'));
   if (values.json) {
-    writeFileSync(path.resolve(values.json), `${JSON.stringify(jsonRows(rows), null, 2)}\n`);
+    writeFileSync(path.resolve(values.json), `${JSON.stringify(jsonRows(rows, n), null, 2)}\n`);
     log(`wrote ${values.json}`);
   }
 

@@ -103,10 +103,11 @@ export function formatTable(rows: readonly Row[]): string {
 }
 
 /** The JSON the brief asks for: ms, with raw/plain only where they were measured. */
-export function jsonRows(rows: readonly Row[]) {
+export function jsonRows(rows: readonly Row[], children?: number) {
   const round = (v: number) => Math.round(v * 1000) / 1000;
   return rows.map((r) => ({
     op: r.op,
+    ...(children === undefined ? {} : { children }),
     n: r.n,
     p50: round(r.p50),
     p95: round(r.p95),
@@ -114,4 +115,45 @@ export function jsonRows(rows: readonly Row[]) {
     ...(r.raw_p95 === undefined ? {} : { raw_p95: round(r.raw_p95) }),
     ...(r.plain_p95 === undefined ? {} : { plain_p95: round(r.plain_p95) }),
   }));
+}
+
+export interface GrowthRow {
+  op: string;
+  children?: number;
+  p95: number;
+}
+
+/**
+ * Operations that must not grow more than 2× for 10× the data (ARCHITECTURE §9): search, lists
+ * and registers, a file, the board and 首页. Others (a backup, an export of everything, the
+ * whole board of the studio) grow with the data by nature, and the table says so without a verdict.
+ */
+const BOUNDED =
+  /search|list page|child's file|inbox|register|referral's page|orders list|reminders board \(a caseworker|home screen|create child|update child|summary PDF/;
+
+/** Each operation at the earlier run's size and at this one's, side by side, with the ratio. */
+export function formatGrowth(before: readonly GrowthRow[], after: readonly GrowthRow[]): string {
+  const was = new Map(before.map((r) => [r.op, r]));
+  const size = (rows: readonly GrowthRow[]) =>
+    rows.find((r) => r.children)?.children?.toLocaleString('en') ?? '?';
+  const header = ['op', `p95 @ ${size(before)}`, `p95 @ ${size(after)}`, 'ratio', 'target', ''];
+  const body = after
+    .filter((r) => was.has(r.op))
+    .map((r) => {
+      const b = was.get(r.op)!;
+      const ratio = b.p95 > 0 ? r.p95 / b.p95 : Number.NaN;
+      const bounded = BOUNDED.test(r.op);
+      return [
+        r.op,
+        ms(b.p95),
+        ms(r.p95),
+        Number.isNaN(ratio) ? '—' : `${ratio.toFixed(2)}×`,
+        bounded ? '≤ 2×' : '—',
+        bounded ? (ratio <= 2 ? 'ok' : 'MISS') : '',
+      ];
+    });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }

@@ -7,7 +7,7 @@ import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { None, OverdueTag, todayText } from '../orders/parts';
 import { PLAN_STATUSES, PlanKindTag, type PlanStatus, PlanStatusTag, termText } from './parts';
-import { type PlanView, type RegisterAdmonition, useRegister } from './register';
+import { type RegisterAdmonition, type RegisterPlan, useRegister } from './register';
 
 type View = PlanStatus | 'admonitions';
 const VIEWS: readonly View[] = [...PLAN_STATUSES, 'admonitions'];
@@ -78,7 +78,7 @@ export function EducationHome() {
             pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
           />
         ) : (
-          <Table<PlanView>
+          <Table<RegisterPlan>
             rowKey="id"
             size="middle"
             columns={planColumns}
@@ -117,7 +117,7 @@ function ChildLink({ id, name }: { id: string; name: string }) {
   );
 }
 
-function planListColumns(): TableColumnsType<PlanView> {
+function planListColumns(): TableColumnsType<RegisterPlan> {
   const today = todayText();
   return [
     {

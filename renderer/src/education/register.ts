@@ -3,11 +3,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
 
 export type PlanView = ApiOutput<'education.getPlan'>;
+/** A plan as the register lists it (no sessions or goals: those open with the plan). */
+export type RegisterPlan = ApiOutput<'education.register'>['plans'][number];
 export type AdmonitionView = ApiOutput<'education.forChild'>['admonitions'][number];
 export type RegisterAdmonition = AdmonitionView & { childName: string };
 
 export interface Register {
-  plans: PlanView[];
+  plans: RegisterPlan[];
   admonitions: RegisterAdmonition[];
 }
 

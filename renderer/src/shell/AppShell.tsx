@@ -1,32 +1,52 @@
 import { LockOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Flex, Layout, Menu, Tag, Tooltip, Typography, theme } from 'antd';
+import { Button, Flex, Layout, Menu, Spin, Tag, Tooltip, Typography, theme } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
-import { AuditPage } from '../audit/AuditPage';
-import { HolidaysPage } from '../calendar/HolidaysPage';
-import { ChildrenArea } from '../children/ChildrenArea';
 import { roleLabel } from '../common/labels';
-import { CounsellingArea } from '../counselling/CounsellingArea';
-import { EducationArea } from '../education/EducationArea';
 import { HomePage } from '../home/HomePage';
-import { OrdersArea } from '../orders/OrdersArea';
-import { OutreachArea } from '../outreach/OutreachArea';
-import { ReferralsArea } from '../referrals/ReferralsArea';
-import { ReliefArea } from '../relief/ReliefArea';
 import { ReminderNavLabel } from '../reminders/ReminderNavLabel';
-import { RemindersArea } from '../reminders/RemindersArea';
-import { ReportsArea } from '../reports/ReportsArea';
 import { useSession } from '../session/store';
 import { useIdleLock } from '../session/useIdleLock';
 import { LOCK_SHORTCUT, useLockShortcut } from '../session/useLockShortcut';
-import { SettingsPage } from '../settings/SettingsPage';
-import { StatsPage } from '../stats/StatsPage';
-import { SuitsArea } from '../suits/SuitsArea';
-import { VisitsArea } from '../visits/VisitsArea';
 import { ForbiddenPage } from './ForbiddenPage';
 import { NotBuiltPage } from './NotBuiltPage';
 import { areaKey, NAV_AREAS, visibleAreas } from './nav';
+
+// Each area is its own chunk, loaded when its route is first opened: the first screen (首页)
+// loads only the shell and itself, not every area's screens (and echarts with the statistics).
+const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const HolidaysPage = lazy(() =>
+  import('../calendar/HolidaysPage').then((m) => ({ default: m.HolidaysPage })),
+);
+const ChildrenArea = lazy(() =>
+  import('../children/ChildrenArea').then((m) => ({ default: m.ChildrenArea })),
+);
+const CounsellingArea = lazy(() =>
+  import('../counselling/CounsellingArea').then((m) => ({ default: m.CounsellingArea })),
+);
+const EducationArea = lazy(() =>
+  import('../education/EducationArea').then((m) => ({ default: m.EducationArea })),
+);
+const OrdersArea = lazy(() => import('../orders/OrdersArea').then((m) => ({ default: m.OrdersArea })));
+const OutreachArea = lazy(() =>
+  import('../outreach/OutreachArea').then((m) => ({ default: m.OutreachArea })),
+);
+const ReferralsArea = lazy(() =>
+  import('../referrals/ReferralsArea').then((m) => ({ default: m.ReferralsArea })),
+);
+const ReliefArea = lazy(() => import('../relief/ReliefArea').then((m) => ({ default: m.ReliefArea })));
+const RemindersArea = lazy(() =>
+  import('../reminders/RemindersArea').then((m) => ({ default: m.RemindersArea })),
+);
+const ReportsArea = lazy(() => import('../reports/ReportsArea').then((m) => ({ default: m.ReportsArea })));
+const SettingsPage = lazy(() =>
+  import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);
+const StatsPage = lazy(() => import('../stats/StatsPage').then((m) => ({ default: m.StatsPage })));
+const SuitsArea = lazy(() => import('../suits/SuitsArea').then((m) => ({ default: m.SuitsArea })));
+const VisitsArea = lazy(() => import('../visits/VisitsArea').then((m) => ({ default: m.VisitsArea })));
 
 // Areas that route themselves (their own <Routes> under path/*), built or not.
 const AREAS_WITH_ROUTES = [
@@ -114,32 +134,34 @@ export function AppShell({ user }: { user: SessionUser }) {
         </Layout.Sider>
         {/* antd's Layout.Content is itself the page's <main> landmark. */}
         <Layout.Content style={{ padding: 24, minWidth: 0, overflow: 'auto' }}>
-          <Routes>
-            <Route path="/" element={<HomePage user={user} />} />
-            <Route path="/children/*" element={<ChildrenArea />} />
-            <Route path="/referrals/*" element={<ReferralsArea />} />
-            <Route path="/education/*" element={<EducationArea />} />
-            <Route path="/orders/*" element={<OrdersArea />} />
-            <Route path="/counselling/*" element={<CounsellingArea />} />
-            <Route path="/visits/*" element={<VisitsArea />} />
-            <Route path="/reports/*" element={<ReportsArea />} />
-            <Route path="/outreach/*" element={<OutreachArea />} />
-            <Route path="/relief/*" element={<ReliefArea />} />
-            <Route path="/suits/*" element={<SuitsArea />} />
-            <Route path="/reminders/*" element={<RemindersArea />} />
-            <Route path="/stats" element={<StatsPage />} />
-            {NAV_AREAS.filter((a) => a.pending && !AREAS_WITH_ROUTES.includes(a.path)).map((a) => (
-              <Route
-                key={a.path}
-                path={a.path}
-                element={<NotBuiltPage area={a.pending!} title={a.label} />}
-              />
-            ))}
-            <Route path="/audit" element={isAdmin ? <AuditPage /> : <ForbiddenPage />} />
-            <Route path="/settings" element={<SettingsPage user={user} />} />
-            <Route path="/settings/holidays" element={isAdmin ? <HolidaysPage /> : <ForbiddenPage />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
+          <Suspense fallback={<Spin style={{ display: 'block', marginBlock: 48 }} />}>
+            <Routes>
+              <Route path="/" element={<HomePage user={user} />} />
+              <Route path="/children/*" element={<ChildrenArea />} />
+              <Route path="/referrals/*" element={<ReferralsArea />} />
+              <Route path="/education/*" element={<EducationArea />} />
+              <Route path="/orders/*" element={<OrdersArea />} />
+              <Route path="/counselling/*" element={<CounsellingArea />} />
+              <Route path="/visits/*" element={<VisitsArea />} />
+              <Route path="/reports/*" element={<ReportsArea />} />
+              <Route path="/outreach/*" element={<OutreachArea />} />
+              <Route path="/relief/*" element={<ReliefArea />} />
+              <Route path="/suits/*" element={<SuitsArea />} />
+              <Route path="/reminders/*" element={<RemindersArea />} />
+              <Route path="/stats" element={<StatsPage />} />
+              {NAV_AREAS.filter((a) => a.pending && !AREAS_WITH_ROUTES.includes(a.path)).map((a) => (
+                <Route
+                  key={a.path}
+                  path={a.path}
+                  element={<NotBuiltPage area={a.pending!} title={a.label} />}
+                />
+              ))}
+              <Route path="/audit" element={isAdmin ? <AuditPage /> : <ForbiddenPage />} />
+              <Route path="/settings" element={<SettingsPage user={user} />} />
+              <Route path="/settings/holidays" element={isAdmin ? <HolidaysPage /> : <ForbiddenPage />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

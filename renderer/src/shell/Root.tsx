@@ -1,14 +1,16 @@
 import { App, Button, ConfigProvider, Flex, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { HashRouter } from 'react-router';
 import { t } from '../../../db/i18n';
 import { isPrintWindow, PrintRoot } from '../print/PrintRoot';
 import { SetupScreen } from '../session/SetupScreen';
 import { SignInScreen } from '../session/SignInScreen';
 import { useSession } from '../session/store';
-import { AppShell } from './AppShell';
 import { styleNonce } from './styleNonce';
+
+// The shell and its areas load after sign-in, so the sign-in screen paints from the first chunk alone.
+const AppShell = lazy(() => import('./AppShell').then((m) => ({ default: m.AppShell })));
 
 // System fonts only: nothing is fetched, and every office PC has one of these.
 const FONT_STACK =
@@ -99,7 +101,9 @@ function SessionGate() {
     case 'unlocked':
       return user ? (
         <HashRouter>
-          <AppShell key={user.id} user={user} />
+          <Suspense fallback={<Spin style={{ display: 'block', marginBlock: 96 }} />}>
+            <AppShell key={user.id} user={user} />
+          </Suspense>
         </HashRouter>
       ) : null;
   }

@@ -1,0 +1,2 @@
+CREATE INDEX `counselling_sessions_crisis` ON `counselling_sessions` (`child_id`,`date`) WHERE crisis = 1 AND deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX `psych_assessments_crisis` ON `psych_assessments` (`child_id`,`date`) WHERE crisis = 1 AND deleted_at IS NULL;

@@ -1,0 +1,208 @@
+/**
+ * The queries the screens' targets depend on (ARCHITECTURE.md §9: the reminders board, 首页,
+ * search, the children list, the registers) keep the plans that make them fast. Each screen's
+ * handler runs on a small seeded database with every area; every SELECT it issues is asked for
+ * its EXPLAIN QUERY PLAN, which must not SCAN a large table (SQLite keeps no statistics here, so
+ * the plan is the one it picks at 100,000 children too), and the rules that once went wrong
+ * must start from the index meant for them.
+ */
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '../../db/api/contract';
+import { makeContext } from '../../db/api/core';
+import type { Ctx, SessionUser } from '../../db/api/define';
+import { openEncrypted } from '../../db/core/open';
+import { Vault } from '../../db/core/vault';
+import { record } from '../bench/replay';
+import { SEARCH_LABELS, type SearchKind, sampleChildren, searchQuery } from '../bench/workload';
+import { seedAreas } from '../fixtures/areas';
+import { Rng } from '../fixtures/random';
+import { ADMIN_USERNAME, seed } from '../fixtures/seeder';
+import { makeDataDir } from '../helpers/tmp';
+import { FAST_KDF } from './support';
+
+const PASS = 'Query-plans-2026 violet-harbor';
+const clock = { now: () => Date.UTC(2026, 10, 27, 2) };
+
+/**
+ * Tables that grow with the number of children: a SCAN of one is a query that grows with them.
+ */
+const LARGE = new Set([
+  'children',
+  'child_search_keys',
+  'persons',
+  'child_relations',
+  'custody_records',
+  'referrals',
+  'referral_children',
+  'referral_actions',
+  'visits',
+  'counselling_sessions',
+  'psych_assessments',
+  'guardianship_orders',
+  'follow_ups',
+  'requirements',
+  'guidance_plans',
+  'guidance_sessions',
+  'admonitions',
+  'mandatory_reports',
+  'mandatory_report_children',
+  'judicial_relief',
+  'suit_supports',
+  'audit_log',
+]);
+
+let raw: Database.Database;
+let caseworker: SessionUser;
+let admin: SessionUser;
+const queries = new Map<SearchKind, string>();
+/** Indexes with a WHERE: scanning one reads only the few rows it holds (crisis flags). */
+let partial: Set<string>;
+
+beforeAll(async () => {
+  const dataDir = makeDataDir('plans');
+  const report = await seed({ dataDir, children: 400, seed: 19, passphrase: PASS, kdf: FAST_KDF, clock });
+  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, PASS);
+  raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+  const live = raw
+    .prepare(`SELECT id, owner_id AS ownerId FROM children WHERE deleted_at IS NULL AND status = 'active'`)
+    .all() as { id: string; ownerId: string | null }[];
+  const users = report.accounts.map(({ passphrase: _p, ...u }) => u as SessionUser);
+  seedAreas(raw, { children: live, users, clock, rng: new Rng(23) });
+  caseworker = users.find((u) => u.role === 'caseworker')!;
+  admin = users.find((u) => u.role === 'admin')!;
+  // The queries the bench types, made the same way from a few seeded children.
+  const rng = new Rng(29);
+  const sample = sampleChildren(raw, rng, 40, live.length);
+  for (const kind of Object.keys(SEARCH_LABELS) as SearchKind[]) {
+    const q = sample.map((c) => searchQuery(kind, c, rng)).find((x) => !!x);
+    if (q) queries.set(kind, q);
+  }
+  partial = new Set(
+    (
+      raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %'`).all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name),
+  );
+}, 120_000);
+
+afterAll(() => raw?.close());
+
+interface Planned {
+  sql: string;
+  plan: string[];
+}
+
+/** Every distinct SELECT a handler issues, with its plan for the parameters it ran with. */
+function plansOf(user: SessionUser, methodName: string, input: unknown): Planned[] {
+  const def = (
+    contract as unknown as Record<
+      string,
+      { input: { parse(v: unknown): unknown }; handler: (ctx: Ctx, input: unknown) => unknown }
+    >
+  )[methodName];
+  const ctx = makeContext(raw, user, clock);
+  const parsed = def.input.parse(input);
+  // Reads only here; a write (an ID lookup is audited) is rolled back so every case sees the same file.
+  const calls = (() => {
+    let out: ReturnType<typeof record> = [];
+    try {
+      raw
+        .transaction(() => {
+          out = record(raw, () => def.handler(ctx, parsed));
+          throw new Error('rollback');
+        })
+        .immediate();
+    } catch (err) {
+      if ((err as Error).message !== 'rollback') throw err;
+    }
+    return out;
+  })();
+  const seen = new Set<string>();
+  const out: Planned[] = [];
+  for (const c of calls) {
+    if (!/^\s*(select|with)\b/i.test(c.sql) || seen.has(c.sql)) continue;
+    seen.add(c.sql);
+    const rows = raw.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...c.params) as { detail: string }[];
+    out.push({ sql: c.sql.replace(/\s+/g, ' '), plan: rows.map((r) => r.detail) });
+  }
+  return out;
+}
+
+/** The table an alias in a plan line stands for, read from the statement's FROM/JOIN clauses. */
+function tableOf(sql: string, name: string): string {
+  if (LARGE.has(name)) return name;
+  const m = new RegExp(`(?:from|join)\\s+"?(\\w+)"?\\s+(?:as\\s+)?"?${name}"?(?:\\s|$|,|\\))`, 'i').exec(sql);
+  return m ? m[1] : name;
+}
+
+function largeScans(planned: Planned[]): string[] {
+  const out: string[] = [];
+  for (const p of planned) {
+    for (const line of p.plan) {
+      const m = /^SCAN (\w+)(?: USING (?:COVERING )?INDEX (\w+))?/.exec(line);
+      // Allowed: a partial index (it holds only the few rows it is for), and a walk of an index
+      // in the order asked for that stops at a LIMIT (the first page, from one index).
+      const bounded = m?.[2] && (partial.has(m[2]) || /\blimit\b/i.test(p.sql));
+      if (m && LARGE.has(tableOf(p.sql, m[1])) && !bounded) out.push(`${line}  ←  ${p.sql.slice(0, 160)}`);
+      // A search of the children on "not deleted" alone is a walk of nearly all of them in disguise.
+      const d = /^SEARCH (\w+) USING (?:COVERING )?INDEX \w+ \(deleted_at=\?\)$/.exec(line);
+      if (d && tableOf(p.sql, d[1]) === 'children') out.push(`${line}  ←  ${p.sql.slice(0, 160)}`);
+    }
+  }
+  return out;
+}
+
+const SCREENS: Array<[string, () => [SessionUser, string, unknown]]> = [
+  ["reminders board, a caseworker's", () => [caseworker, 'reminders.board', {}]],
+  ["reminders board, everyone's", () => [admin, 'reminders.board', { ownerId: null }]],
+  ["首页, a caseworker's", () => [caseworker, 'home.summary', {}]],
+  ...(Object.keys(SEARCH_LABELS) as SearchKind[]).map(
+    (kind): [string, () => [SessionUser, string, unknown]] => [
+      SEARCH_LABELS[kind],
+      () => [admin, 'children.list', { query: queries.get(kind) }],
+    ],
+  ),
+  ['search 1 char, broad (张)', () => [admin, 'children.list', { query: '张' }]],
+  [
+    'children list page',
+    () => [
+      admin,
+      'children.list',
+      { status: 'active', township: '济阳街道', sort: 'name', offset: 50, limit: 50 },
+    ],
+  ],
+  ['referral inbox, open', () => [admin, 'referrals.list', { view: 'open' }]],
+  ['referral inbox, overdue', () => [admin, 'referrals.list', { view: 'overdue' }]],
+  ['guardianship orders list', () => [admin, 'orders.list', { status: 'observing' }]],
+  ['family education register', () => [admin, 'education.register', {}]],
+];
+
+describe('query plans of the screens at 100,000 children', () => {
+  it.each(SCREENS)('%s: no SCAN of a large table', (_name, args) => {
+    const [user, name, input] = args();
+    const planned = plansOf(user, name, input);
+    expect(planned.length).toBeGreaterThan(0);
+    expect(largeScans(planned)).toEqual([]);
+  });
+
+  it('finds reminders from the index meant for each rule', () => {
+    const planned = plansOf(caseworker, 'reminders.board', {});
+    const planFor = (fragment: string) => {
+      const p = planned.find((x) => x.sql.includes(fragment));
+      expect(p, fragment).toBeDefined();
+      return p!.plan;
+    };
+    // Agencies' replies: from the open actions to their referral and children, never the
+    // owner's every child once per action.
+    expect(planFor('a.reply_due AS due')[0]).toMatch(/^SEARCH a USING INDEX referral_actions_open_due/);
+    // Verification: from the referrals still being verified.
+    expect(planFor('f.verify_due AS due')[0]).toMatch(/^SEARCH f USING INDEX referrals_status/);
+    // Crisis flags: no ranking of every assessment and session (a window over both tables).
+    expect(planned.some((p) => /ROW_NUMBER|PARTITION BY/i.test(p.sql))).toBe(false);
+    // Releases: from the few expected in the window.
+    expect(planFor('k.expected_release AS due')[0]).toMatch(/^SEARCH k USING INDEX custody_expected_release/);
+  });
+});

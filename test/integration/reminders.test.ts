@@ -1,0 +1,201 @@
+/**
+ * The reminders board follows the records and the calendar, nothing else: every write that moves
+ * a due date moves the reminder at once (property-style, over the write methods that set one, on
+ * random dates), and the day rolling over moves items between 今天, 本周 and 已逾期 with no write.
+ */
+import { describe, expect, it } from 'vitest';
+import { contract } from '../../db/api/contract';
+import type { Core } from '../../db/api/core';
+import { Rng } from '../fixtures/random';
+import { ADMIN, CHILD, call, ManualClock, openCore } from './support';
+
+const OWNER = {
+  displayName: '李明',
+  username: 'liming',
+  passphrase: 'Caseworker-2026 violet-harbor',
+  role: 'caseworker' as const,
+};
+
+const START = Date.UTC(2026, 10, 2, 2); // 2026-11-02, 10:00 in 济阳
+
+function ymd(ms: number): string {
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+}
+function plusDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+/** The group a caseworker expects for a due date, written out again rather than borrowed. */
+function expectedGroup(due: string, today: string): string {
+  if (due < today) return 'overdue';
+  if (due === today) return 'today';
+  return due <= plusDays(today, 7) ? 'week' : 'upcoming';
+}
+
+async function setup() {
+  const clock = new ManualClock(START);
+  const core = openCore(undefined, clock);
+  await call(core, 'session.setup', ADMIN);
+  const owner = await call(core, 'accounts.create', OWNER);
+  const child = await call(core, 'children.create', { ...CHILD, ownerId: owner.id });
+  await call(core, 'session.lock', {});
+  await call(core, 'session.signIn', { username: OWNER.username, passphrase: OWNER.passphrase });
+  const [father] = await call(core, 'relations.add', {
+    childId: child.id,
+    relation: 'father',
+    isGuardian: true,
+    person: { name: '张建国' },
+  });
+  return { core, clock, child, fatherId: father.person.id };
+}
+
+/** Where each reminder of a kind sits on the board: "group due" per item, in board order. */
+async function placed(core: Core, kind: string): Promise<string[]> {
+  const board = await call(core, 'reminders.board', {});
+  return (['overdue', 'today', 'week', 'upcoming'] as const).flatMap((g) =>
+    board.groups[g].filter((i) => i.kind === kind).map((i) => `${g} ${i.due}`),
+  );
+}
+
+describe('reminders (工作提醒)', () => {
+  it('moves the reminder with every write that moves its due date', async () => {
+    const { core, clock, child, fatherId } = await setup();
+    const rng = new Rng(0x7e11);
+    const today = ymd(clock.now());
+    const randomDate = (from: number, to: number) => plusDays(today, rng.int(from, to));
+
+    let custody = await call(core, 'custody.add', {
+      personId: fatherId,
+      measure: 'sentence',
+      startDate: '2024-01-01',
+      expectedRelease: randomDate(1, 89),
+    });
+    let sessionDay = 0;
+    let visitDay = 0;
+    let version = child.version;
+
+    // Each mover is one write method that sets a due date, and the reminder it must produce.
+    const movers: Array<() => Promise<{ kind: string; due: string | null }>> = [
+      async () => {
+        const due = rng.chance(0.2) ? null : randomDate(1, 89);
+        custody = await call(core, 'custody.update', {
+          id: custody.id,
+          version: custody.version,
+          measure: 'sentence',
+          startDate: '2024-01-01',
+          expectedRelease: due,
+        });
+        return { kind: 'releaseSoon', due };
+      },
+      async () => {
+        // A later session replaces the follow-up date of the one before it.
+        const due = randomDate(-20, 40);
+        await call(core, 'counselling.addSession', {
+          childId: child.id,
+          date: plusDays('2026-01-01', ++sessionDay),
+          institution: '济阳区心理健康服务中心',
+          counsellor: '周老师',
+          minutes: 40,
+          summary: '情绪平稳',
+          nextFollowUp: due,
+        });
+        return { kind: 'counsellingFollowUp', due };
+      },
+      async () => {
+        const due = randomDate(-20, 40);
+        const v = await call(core, 'visits.saveDraft', { childId: child.id });
+        await call(core, 'visits.finalize', {
+          id: v.id,
+          date: plusDays('2026-01-01', ++visitDay),
+          kind: 'home',
+          findings: { living: '良好' },
+          needsFound: [],
+          nextVisitDate: due,
+        });
+        return { kind: 'visitDue', due };
+      },
+      async () => {
+        // A corrected birth date moves the 18th birthday into, or out of, the 90 days ahead.
+        const birthDate = plusDays('2008-11-02', rng.int(1, 120));
+        // No ID number: it would have to carry the birth date too.
+        const saved = await call(core, 'children.update', {
+          ...CHILD,
+          id: child.id,
+          version,
+          idNumber: null,
+          birthDate,
+        });
+        version = saved.version;
+        const eighteen = `${Number(birthDate.slice(0, 4)) + 18}${birthDate.slice(4)}`;
+        return {
+          kind: 'turning18',
+          due: eighteen > today && eighteen <= plusDays(today, 90) ? eighteen : null,
+        };
+      },
+    ];
+
+    for (let round = 0; round < 24; round++) {
+      const { kind, due } = await movers[rng.int(0, movers.length - 1)]();
+      expect(await placed(core, kind), `round ${round}: ${kind} → ${due}`).toEqual(
+        due ? [`${expectedGroup(due, today)} ${due}`] : [],
+      );
+    }
+    core.close();
+  });
+
+  it('moves items between 本周, 今天 and 已逾期 as the days pass, with no write at all', async () => {
+    const { core, clock, child, fatherId } = await setup();
+    const v = await call(core, 'visits.saveDraft', { childId: child.id });
+    await call(core, 'visits.finalize', {
+      id: v.id,
+      date: '2026-11-02',
+      kind: 'home',
+      findings: { living: '良好' },
+      needsFound: [],
+      nextVisitDate: '2026-11-06',
+    });
+    await call(core, 'custody.add', {
+      personId: fatherId,
+      measure: 'sentence',
+      startDate: '2024-01-01',
+      expectedRelease: '2027-02-05',
+    });
+
+    const seen: Record<string, string[]> = {};
+    for (const day of ['2026-11-02', '2026-11-05', '2026-11-06', '2026-11-07', '2026-11-08'] as const) {
+      clock.ms = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8)), 2);
+      seen[day] = await placed(core, 'visitDue');
+    }
+    expect(seen).toEqual({
+      '2026-11-02': ['week 2026-11-06'],
+      '2026-11-05': ['week 2026-11-06'],
+      '2026-11-06': ['today 2026-11-06'],
+      '2026-11-07': ['overdue 2026-11-06'],
+      '2026-11-08': ['overdue 2026-11-06'],
+    });
+
+    // A release shows from 90 days before it and goes once the day has passed.
+    const release: Record<string, string[]> = {};
+    for (const ms of [
+      Date.UTC(2026, 10, 6, 2),
+      Date.UTC(2026, 10, 7, 2),
+      Date.UTC(2027, 1, 5, 2),
+      Date.UTC(2027, 1, 6, 2),
+    ]) {
+      clock.ms = ms;
+      release[ymd(ms)] = await placed(core, 'releaseSoon');
+    }
+    expect(release).toEqual({
+      '2026-11-06': [],
+      '2026-11-07': ['upcoming 2027-02-05'],
+      '2027-02-05': ['today 2027-02-05'],
+      '2027-02-06': [],
+    });
+
+    // The board is a read: the dispatcher gives it no transaction and no audit writer, so
+    // only the clock moved the items above.
+    expect(contract['reminders.board'].kind).toBe('read');
+    core.close();
+  });
+});
