@@ -15,9 +15,13 @@ import { createCore, makeContext } from '../../db/api/core';
 import type { SessionUser } from '../../db/api/define';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
+import { OUTREACH_FIGURES } from '../../db/outreach/model';
+import { RELIEF_FIGURES } from '../../db/relief/model';
+import { REPORT_FIGURES } from '../../db/reports/model';
 import { FIGURE_KEYS, FIGURES, type FigureKey } from '../../db/stats/codes';
 import { figureQuery, type Ledger } from '../../db/stats/model';
 import { quarterPeriod, yearPeriod } from '../../db/stats/rules';
+import { SUIT_FIGURES } from '../../db/suits/model';
 import { seedAreas } from '../fixtures/areas';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, seed } from '../fixtures/seeder';
@@ -227,15 +231,15 @@ function recompute(raw: Database.Database, from: string, to: string) {
   };
   const inside = (d: unknown) => typeof d === 'string' && d >= from && d <= to;
   const out = new Map<FigureKey, { township: Map<string, number>; owner: Map<string, number> }>();
-  const bump = (key: FigureKey, township: string | null, owner: string | null) => {
+  const bump = (key: FigureKey, township: string | null, owner: string | null, n = 1) => {
     const f = out.get(key) ?? { township: new Map(), owner: new Map() };
     out.set(key, f);
-    if (township !== null) f.township.set(township, (f.township.get(township) ?? 0) + 1);
-    f.owner.set(owner ?? '', (f.owner.get(owner ?? '') ?? 0) + 1);
+    if (township !== null) f.township.set(township, (f.township.get(township) ?? 0) + n);
+    f.owner.set(owner ?? '', (f.owner.get(owner ?? '') ?? 0) + n);
   };
-  const byChild = (key: FigureKey, childId: unknown) => {
+  const byChild = (key: FigureKey, childId: unknown, n = 1) => {
     const c = live(childId);
-    if (c) bump(key, c.township as string, c.owner_id as string | null);
+    if (c) bump(key, c.township as string, c.owner_id as string | null, n);
   };
   for (const c of kids.values()) {
     if (c.deleted_at !== null) continue;
@@ -284,6 +288,53 @@ function recompute(raw: Database.Database, from: string, to: string) {
   }
   for (const v of all('visits'))
     if (v.deleted_at === null && v.status === 'final' && inside(v.date)) byChild('visits', v.child_id);
+  // The four later duties.
+  const reportKids = new Map<string, string[]>();
+  for (const rc of all('mandatory_report_children'))
+    reportKids.set(rc.report_id as string, [
+      ...(reportKids.get(rc.report_id as string) ?? []),
+      rc.child_id as string,
+    ]);
+  const reported = new Set<string>();
+  for (const r of all('mandatory_reports')) {
+    if (r.deleted_at !== null || r.status === 'voided' || !inside(r.reported_date)) continue;
+    bump('reportCases', null, r.created_by as string | null);
+    for (const kid of reportKids.get(r.id as string) ?? [])
+      if (!reported.has(kid)) {
+        reported.add(kid);
+        byChild('reportChildren', kid);
+      }
+  }
+  for (const e of all('outreach_events')) {
+    if (e.deleted_at !== null || e.status !== 'held' || !inside(e.date)) continue;
+    bump('outreachEvents', e.township as string, e.created_by as string | null);
+    bump(
+      'outreachAudience',
+      e.township as string,
+      e.created_by as string | null,
+      (e.audience_count as number) ?? 0,
+    );
+  }
+  for (const x of all('judicial_relief')) {
+    if (x.deleted_at !== null) continue;
+    if (x.amount_fen !== null && inside(x.decision_date)) {
+      byChild('reliefGranted', x.child_id);
+      byChild('reliefGrantedAmount', x.child_id, x.amount_fen as number);
+    }
+    if (inside(x.paid_date)) byChild('reliefPaidAmount', x.child_id, (x.amount_fen as number) ?? 0);
+  }
+  for (const x of all('suit_supports')) {
+    if (x.deleted_at !== null) continue;
+    if (inside(x.issue_date)) byChild('suitsIssued', x.child_id);
+    if ((x.decision === 'revoked' || x.decision === 'changed') && inside(x.decision_date))
+      byChild('suitsGranted', x.child_id);
+  }
+  // Amounts were added in 分; the ledger shows 元.
+  for (const key of ['reliefGrantedAmount', 'reliefPaidAmount'] as const) {
+    const f = out.get(key);
+    if (!f) continue;
+    for (const m of [f.township, f.owner]) for (const [k, v] of m) m.set(k, v / 100);
+  }
   return out;
 }
 
@@ -323,7 +374,27 @@ describe('a seeded database with every area', () => {
         }
         if (f.total > 0) nonZero++;
       }
-      if (period.from === '2026-01-01') expect(nonZero).toBeGreaterThanOrEqual(11);
+      if (period.from === '2026-01-01') expect(nonZero).toBeGreaterThanOrEqual(18);
+      // Each duty's figure in the ledger is its own area's figure (REPORT_FIGURES…), not a second opinion.
+      for (const [key, area] of [
+        ['reportCases', REPORT_FIGURES.find((f) => f.key === 'mandatoryReports.cases')!],
+        ['outreachEvents', OUTREACH_FIGURES.find((f) => f.key === 'outreach.events')!],
+        ['outreachAudience', OUTREACH_FIGURES.find((f) => f.key === 'outreach.audience')!],
+        ['reliefGranted', RELIEF_FIGURES.find((f) => f.key === 'relief.granted')!],
+        ['reliefGrantedAmount', RELIEF_FIGURES.find((f) => f.key === 'relief.grantedAmount')!],
+        ['reliefPaidAmount', RELIEF_FIGURES.find((f) => f.key === 'relief.paidAmount')!],
+        ['suitsIssued', SUIT_FIGURES.find((f) => f.key === 'suits.issued')!],
+        ['suitsGranted', SUIT_FIGURES.find((f) => f.key === 'suits.granted')!],
+      ] as const) {
+        expect({ key, total: total(ledger, key) }).toEqual({
+          key,
+          total: area.count(ctx, period.from, period.to),
+        });
+      }
+      if (period.from === '2026-01-01') {
+        expect(total(ledger, 'reliefGrantedAmount')).toBeGreaterThan(0);
+        expect(total(ledger, 'outreachAudience')).toBeGreaterThan(total(ledger, 'outreachEvents'));
+      }
     }
     raw.close();
   }, 120_000);
@@ -353,7 +424,7 @@ describe('indexes', () => {
         plan: [],
       });
       const indexed = plan.some((d) =>
-        /USING (COVERING )?INDEX (\w+_(date|stats|stock|stats_defacto|issue_date|closed_at|sent|received|group))/.test(
+        /USING (COVERING )?INDEX (\w+_(date|stats|stock|stats_defacto|issue_date|closed_at|sent|received|reported|group))/.test(
           d,
         ),
       );
