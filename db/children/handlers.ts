@@ -55,6 +55,10 @@ function checkChild(ctx: Ctx, fields: ChildFields, selfId: string | null, acknow
   const day = today(ctx);
   if (fields.birthDate > day)
     throw new ApiError('VALIDATION', t('errors.validation'), { birthDate: t('errors.dateInFuture') });
+  if (fields.deFactoRecognisedOn && fields.deFactoRecognisedOn > day)
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      deFactoRecognisedOn: t('errors.dateInFuture'),
+    });
   if (selfId === null && ageOn(fields.birthDate, day) >= 18) {
     throw new ApiError('VALIDATION', t('errors.validation'), { birthDate: t('validation.child.notMinor') });
   }
@@ -112,8 +116,22 @@ function checkChild(ctx: Ctx, fields: ChildFields, selfId: string | null, acknow
  * Registers a child. Exported for areas that register children from their own screens (a
  * referral names a child not yet on file), so the rules stay in one place.
  */
+/**
+ * The recognition date kept with the 事实无人抚养 category: the one given, else the one already
+ * on file, else the day it is recorded (when the studio learned of it); none without the category.
+ */
+export function recognitionDate(
+  ctx: Ctx,
+  next: { categories: readonly string[]; deFactoRecognisedOn: string | null },
+  before: { categories: readonly string[]; deFactoRecognisedOn: string | null } | null,
+): string | null {
+  if (!next.categories.includes('deFactoUnsupported')) return null;
+  return next.deFactoRecognisedOn ?? before?.deFactoRecognisedOn ?? today(ctx);
+}
+
 export function createChild(ctx: Ctx, input: ReturnType<typeof childCreateInput.parse>): ChildProfile {
-  const { acknowledgeDuplicates, ...fields } = input;
+  const { acknowledgeDuplicates, ...sent } = input;
+  const fields = { ...sent, deFactoRecognisedOn: recognitionDate(ctx, sent, null) };
   checkChild(ctx, fields, null, acknowledgeDuplicates);
   const id = newId();
   const ownerId = fields.ownerId ?? ctx.user.id;
@@ -363,7 +381,12 @@ export const childrenMethods = {
       const ownerId = sentOwner === undefined ? before.ownerId : sentOwner;
       if (ownerId !== before.ownerId)
         demand(ctx, 'assignOwner', { method: 'children.update', entity: 'child', entityId: id });
-      const fields = { ...rest, ownerId, idNumber: sentId === undefined ? before.idNumber : sentId };
+      const fields = {
+        ...rest,
+        ownerId,
+        idNumber: sentId === undefined ? before.idNumber : sentId,
+        deFactoRecognisedOn: recognitionDate(ctx, rest, before),
+      };
       if (sentId === undefined && fields.idNumber) {
         // The kept number must still agree with the (possibly edited) gender and birth date.
         const mismatches = idMismatches(fields);

@@ -48,6 +48,8 @@ export interface ChildProfile extends ChildSummary {
   guardianshipNote: string | null;
   caregiverPersonId: string | null;
   riskReason: string | null;
+  /** 事实无人抚养儿童认定日期 (YYYY-MM-DD), while the child holds the category. */
+  deFactoRecognisedOn: string | null;
   needs: Needs;
   closeReason: CloseReason | null;
   closeNote: string | null;
@@ -95,6 +97,7 @@ export function toProfile(row: ChildRow, day: string, ownerName: string | null):
     guardianshipNote: row.guardianshipNote,
     caregiverPersonId: row.caregiverPersonId,
     riskReason: row.riskReason,
+    deFactoRecognisedOn: row.deFactoRecognisedOn,
     needs: row.needs,
     closeReason: row.closeReason,
     closeNote: row.closeNote,

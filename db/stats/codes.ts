@@ -45,6 +45,7 @@ export const FIGURE_KEYS = [
   'childrenOnFile', // 在册儿童
   'childrenNew', // 新增儿童
   'deFactoOnFile', // 事实无人抚养儿童（在册）
+  'deFactoNew', // 新认定事实无人抚养儿童
   'referralsReceived', // 受理线索移交
   'referralActions', // 分流处置
   'admonitions', // 家庭教育训诫
@@ -71,6 +72,7 @@ export const FIGURES: readonly FigureDef[] = [
   { key: 'childrenOnFile', group: 'children', unit: 'person', kind: 'stock', byTownship: true, drill: true },
   { key: 'childrenNew', group: 'children', unit: 'person', kind: 'flow', byTownship: true, drill: true },
   { key: 'deFactoOnFile', group: 'children', unit: 'person', kind: 'stock', byTownship: true, drill: true },
+  { key: 'deFactoNew', group: 'children', unit: 'person', kind: 'flow', byTownship: true, drill: true },
   {
     key: 'referralsReceived',
     group: 'referrals',
