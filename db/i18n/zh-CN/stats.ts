@@ -240,7 +240,7 @@ export const stats = {
     defUnit: '单位',
     defBasis: '统计依据',
     defDefinition: '口径说明',
-    defNote: '不同计量单位（人、人次、次、份、元）的数字不相加。“去年同期”为上一年相同起止日期。',
+    defNote: '不同计量单位（人、人次、次、份、件、元）的数字不相加。“去年同期”为上一年相同起止日期。',
     fileName: '统计台账-{period}-{breakdown}.xlsx',
     pdfFileName: '统计台账-{period}.pdf',
   },
