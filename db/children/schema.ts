@@ -48,11 +48,6 @@ export const children = sqliteTable(
     closeNote: text('close_note'),
     closedAt: integer('closed_at'),
     ownerId: text('owner_id').references(() => accounts.id),
-    /**
-     * 事实无人抚养儿童认定日期: the day 民政 recognised the child (YYYY-MM-DD). Set while the
-     * category is held and cleared with it, so 统计台账 counts "newly recognised" by this date.
-     */
-    deFactoRecognisedOn: text('de_facto_recognised_on'),
     ...recordColumns(),
   },
   (t) => [
@@ -76,14 +71,26 @@ export const children = sqliteTable(
     index('children_stock').on(t.deletedAt, t.township, t.ownerId, t.createdAt, t.closedAt),
     // A record's child by id with its township and caseworker, without reading the child's row.
     index('children_group').on(t.id, t.deletedAt, t.township, t.ownerId),
-    // 新认定事实无人抚养儿童: a range on the recognition date, with township and caseworker.
-    index('children_defacto_recognised')
-      .on(t.deFactoRecognisedOn, t.township, t.ownerId)
-      .where(sql`${t.deletedAt} IS NULL AND ${t.deFactoRecognisedOn} IS NOT NULL`),
     index('children_stats_defacto')
       .on(t.createdAt, t.closedAt, t.township, t.ownerId)
       .where(sql`${t.deletedAt} IS NULL AND ${t.categories} LIKE '%"deFactoUnsupported"%'`),
   ],
+);
+
+/**
+ * 事实无人抚养儿童认定日期: the day 民政 recognised the child (YYYY-MM-DD), one row while the
+ * child holds the category and none without it, so 统计台账 counts "newly recognised" by it.
+ * Its own table, so the children table (and every release's copy of it) stays as it was.
+ */
+export const deFactoRecognitions = sqliteTable(
+  'de_facto_recognitions',
+  {
+    childId: text('child_id')
+      .primaryKey()
+      .references(() => children.id),
+    recognisedOn: text('recognised_on').notNull(),
+  },
+  (t) => [index('de_facto_recognitions_date').on(t.recognisedOn, t.childId)],
 );
 
 /**

@@ -64,11 +64,11 @@ const BASE: Record<FigureKey, string> = {
   deFactoOnFile: `SELECT c.id AS id, c.id AS child_id, NULL AS day, NULL AS at, c.township AS township, c.owner_id AS owner_id,
       NULL AS tag, NULL AS extra, NULL AS ref
     FROM children c INDEXED BY children_stats_defacto WHERE ${ON_FILE} AND c.${DEFACTO_CONDITION}`,
-  deFactoNew: `SELECT c.id AS id, c.id AS child_id, c.de_facto_recognised_on AS day, NULL AS at, c.township AS township,
+  deFactoNew: `SELECT c.id AS id, c.id AS child_id, d.recognised_on AS day, NULL AS at, c.township AS township,
       c.owner_id AS owner_id, NULL AS tag, NULL AS extra, NULL AS ref
-    FROM children c INDEXED BY children_defacto_recognised
-    WHERE c.deleted_at IS NULL AND c.de_facto_recognised_on IS NOT NULL
-      AND c.de_facto_recognised_on BETWEEN :from AND :to AND c.${DEFACTO_CONDITION}`,
+    FROM de_facto_recognitions d INDEXED BY de_facto_recognitions_date
+      CROSS JOIN children c INDEXED BY children_group ON c.id = d.child_id
+    WHERE c.deleted_at IS NULL AND d.recognised_on BETWEEN :from AND :to AND c.${DEFACTO_CONDITION}`,
   referralsReceived: `SELECT r.id AS id, NULL AS child_id, r.received_date AS day, NULL AS at, NULL AS township,
       r.received_by AS owner_id, NULL AS tag, r.year || '/' || r.seq AS extra, NULL AS ref
     FROM referrals r INDEXED BY referrals_stats WHERE r.deleted_at IS NULL AND r.received_date BETWEEN :from AND :to`,

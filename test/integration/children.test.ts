@@ -126,6 +126,11 @@ describe('children: profile, relatives and custody', () => {
     a = await edit(['prisonerChild']);
     expect(a.deFactoRecognisedOn).toBeNull();
     expect((await newly()).total).toBe(1);
+    // A recognised child purged for good by the administrator leaves no recognition behind.
+    const gone = await call(core, 'children.get', { id: b.id });
+    await call(core, 'children.delete', { id: b.id, version: gone.profile.version });
+    await call(core, 'children.purge', { id: b.id });
+    expect((await newly()).total).toBe(0);
     core.close();
   });
 

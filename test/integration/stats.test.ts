@@ -270,13 +270,16 @@ function recompute(raw: Database.Database, from: string, to: string) {
     const c = live(childId);
     if (c) bump(key, c.township as string, c.owner_id as string | null, n);
   };
+  const recognised = new Map(
+    all('de_facto_recognitions').map((d) => [d.child_id as string, d.recognised_on]),
+  );
   for (const c of kids.values()) {
     if (c.deleted_at !== null) continue;
     const reg = localDay(c.created_at as number);
     const closed = c.closed_at === null ? null : localDay(c.closed_at as number);
     if (inside(reg)) byChild('childrenNew', c.id);
     if (
-      inside(c.de_facto_recognised_on) &&
+      inside(recognised.get(c.id as string)) &&
       (JSON.parse(c.categories as string) as string[]).includes('deFactoUnsupported')
     )
       byChild('deFactoNew', c.id);
@@ -458,7 +461,7 @@ describe('indexes', () => {
         plan: [],
       });
       const indexed = plan.some((d) =>
-        /USING (COVERING )?INDEX (\w+_(date|stats|stock|stats_defacto|defacto_recognised|issue_date|closed_at|sent|received|reported|group))/.test(
+        /USING (COVERING )?INDEX (\w+_(date|stats|stock|stats_defacto|de_facto_recognitions_date|issue_date|closed_at|sent|received|reported|group))/.test(
           d,
         ),
       );
@@ -542,7 +545,7 @@ describe('indexes', () => {
     // Opened in 2025 (recognised then) and in 2026; a third child without the category.
     const in2025 = new Date(2025, 5, 3, 10).getTime();
     const in2026 = new Date(2026, 1, 9, 10).getTime();
-    const dataDir = await oldRelease('_defacto_recognised', [
+    const dataDir = await oldRelease('_defacto_recognitions', [
       oldChild(0, '仁风镇', ['prisonerChild', 'deFactoUnsupported'], in2025),
       oldChild(1, '新市镇', ['deFactoUnsupported'], in2026),
       oldChild(2, '新市镇', ['prisonerChild'], in2026),
