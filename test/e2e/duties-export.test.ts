@@ -23,7 +23,8 @@ const SUPERVISOR = {
 const DOWNLOADS = path.join(ROOT, 'test-results/duties-export');
 
 const UNITS = ['人次', '人', '元', '件', '次'];
-const blank = (s: string) => (s === '—' || s === '无' ? '' : s);
+/** What a screen shows for "none": a dash, 无, or a note in brackets such as （审批后编号）. */
+const blank = (s: string) => (s === '—' || s === '无' || /^（[^）]*）$/.test(s) ? '' : s);
 
 /** The register on screen: its column heads and each row's cells, as text. */
 async function screenTable(page: Page): Promise<{ heads: string[]; rows: string[][] }> {
