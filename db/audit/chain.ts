@@ -35,6 +35,35 @@ export function rowHash(row: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256').update(row.prevHash).update('\n').update(JSON.stringify(fields)).digest('hex');
 }
 
+interface AppendStatements {
+  head: Database.Statement<[]>;
+  maxSeq: Database.Statement<[]>;
+  insert: Database.Statement<[AuditRow]>;
+  setHead: Database.Statement<[{ seq: number; hash: string }]>;
+}
+// Prepared once per connection: an import of 10,000 children appends 10,000 rows in one
+// transaction, and preparing four statements for each was a third of its time.
+const prepared = new WeakMap<Database.Database, AppendStatements>();
+
+function statements(raw: Database.Database): AppendStatements {
+  let s = prepared.get(raw);
+  if (!s) {
+    s = {
+      head: raw.prepare<[]>('SELECT seq, hash FROM audit_head WHERE id = 1'),
+      maxSeq: raw.prepare<[]>('SELECT max(seq) AS m FROM audit_log'),
+      insert: raw.prepare<[AuditRow]>(
+        `INSERT INTO audit_log (seq, id, at, actor_id, actor_name, action, entity, entity_id, detail, prev_hash, hash)
+         VALUES (@seq, @id, @at, @actorId, @actorName, @action, @entity, @entityId, @detail, @prevHash, @hash)`,
+      ),
+      setHead: raw.prepare<[{ seq: number; hash: string }]>(
+        'INSERT INTO audit_head (id, seq, hash) VALUES (1, @seq, @hash) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
+      ),
+    };
+    prepared.set(raw, s);
+  }
+  return s;
+}
+
 export interface Actor {
   id: string | null;
   name: string;
@@ -46,13 +75,12 @@ export interface Actor {
  * appending cannot interleave with another writer.
  */
 export function appendAudit(raw: Database.Database, actor: Actor, at: number, entry: AuditEntry): AuditRow {
+  const s = statements(raw);
   const run = () => {
     // The head, not the log's last row, is what the next row links to: rows cut from the
     // end or forged onto it then stand out instead of being silently chained over.
-    const head = raw.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as
-      | { seq: number; hash: string }
-      | undefined;
-    const maxSeq = (raw.prepare('SELECT max(seq) AS m FROM audit_log').get() as { m: number | null }).m ?? 0;
+    const head = s.head.get() as { seq: number; hash: string } | undefined;
+    const maxSeq = (s.maxSeq.get() as { m: number | null }).m ?? 0;
     const base = {
       seq: Math.max(head?.seq ?? 0, maxSeq) + 1,
       id: newId(),
@@ -66,17 +94,8 @@ export function appendAudit(raw: Database.Database, actor: Actor, at: number, en
       prevHash: head?.hash ?? GENESIS_HASH,
     };
     const row: AuditRow = { ...base, hash: rowHash(base) };
-    raw
-      .prepare(
-        `INSERT INTO audit_log (seq, id, at, actor_id, actor_name, action, entity, entity_id, detail, prev_hash, hash)
-         VALUES (@seq, @id, @at, @actorId, @actorName, @action, @entity, @entityId, @detail, @prevHash, @hash)`,
-      )
-      .run(row);
-    raw
-      .prepare(
-        'INSERT INTO audit_head (id, seq, hash) VALUES (1, @seq, @hash) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
-      )
-      .run({ seq: row.seq, hash: row.hash });
+    s.insert.run(row);
+    s.setHead.run({ seq: row.seq, hash: row.hash });
     return row;
   };
   return raw.inTransaction ? run() : raw.transaction(run).immediate();

@@ -31,17 +31,21 @@ import {
   deriveGuardianship,
   loadChild,
   pinyinKey,
+  recognisedOn,
   today,
   toProfile,
   toSummary,
   writeSearchKeys,
 } from './model';
 import { type PersonLink, relationsOfChild } from './relations';
-import { childRelations, children, custodyRecords, persons } from './schema';
+import { childRelations, children, custodyRecords, deFactoRecognitions, persons } from './schema';
 import { isIdQuery, normalizeQuery, prefixEnd } from './search';
 import { childTimeline, registerTimelineSource, type TimelineItem } from './timeline';
 
-type ChildFields = Omit<ReturnType<typeof childCreateInput.parse>, 'acknowledgeDuplicates'>;
+type ChildFields = Omit<
+  ReturnType<typeof childCreateInput.parse>,
+  'acknowledgeDuplicates' | 'deFactoRecognisedOn'
+>;
 
 function ownerName(ctx: Ctx, ownerId: string | null): string | null {
   if (!ownerId) return null;
@@ -51,6 +55,13 @@ function ownerName(ctx: Ctx, ownerId: string | null): string | null {
 }
 
 /** The checks that need the database or today's date, shared by create and update. */
+function checkRecognition(ctx: Ctx, on: string | null): void {
+  if (on && on > today(ctx))
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      deFactoRecognisedOn: t('errors.dateInFuture'),
+    });
+}
+
 function checkChild(ctx: Ctx, fields: ChildFields, selfId: string | null, acknowledged: boolean): void {
   const day = today(ctx);
   if (fields.birthDate > day)
@@ -112,8 +123,34 @@ function checkChild(ctx: Ctx, fields: ChildFields, selfId: string | null, acknow
  * Registers a child. Exported for areas that register children from their own screens (a
  * referral names a child not yet on file), so the rules stay in one place.
  */
+/**
+ * The recognition date kept with the 事实无人抚养 category: the one given, else the one already
+ * on file, else the day it is recorded (when the studio learned of it); none without the category.
+ */
+export function recognitionDate(
+  ctx: Ctx,
+  next: { categories: readonly string[]; deFactoRecognisedOn: string | null },
+  before: string | null,
+): string | null {
+  if (!next.categories.includes('deFactoUnsupported')) return null;
+  return next.deFactoRecognisedOn ?? before ?? today(ctx);
+}
+
+/** Keeps the recognition row with the category: written while held, removed with it. */
+function keepRecognition(ctx: Ctx, childId: string, on: string | null, had: boolean): void {
+  if (on)
+    ctx.db
+      .insert(deFactoRecognitions)
+      .values({ childId, recognisedOn: on })
+      .onConflictDoUpdate({ target: deFactoRecognitions.childId, set: { recognisedOn: on } })
+      .run();
+  else if (had) ctx.db.delete(deFactoRecognitions).where(eq(deFactoRecognitions.childId, childId)).run();
+}
+
 export function createChild(ctx: Ctx, input: ReturnType<typeof childCreateInput.parse>): ChildProfile {
-  const { acknowledgeDuplicates, ...fields } = input;
+  const { acknowledgeDuplicates, deFactoRecognisedOn: sentOn, ...fields } = input;
+  const on = recognitionDate(ctx, { ...fields, deFactoRecognisedOn: sentOn }, null);
+  checkRecognition(ctx, sentOn);
   checkChild(ctx, fields, null, acknowledgeDuplicates);
   const id = newId();
   const ownerId = fields.ownerId ?? ctx.user.id;
@@ -123,6 +160,7 @@ export function createChild(ctx: Ctx, input: ReturnType<typeof childCreateInput.
     .insert(children)
     .values({ id, ...fields, ownerId, namePinyin: pinyinKey(fields.name), status: 'active', ...created(ctx) })
     .run();
+  keepRecognition(ctx, id, on, false);
   writeSearchKeys(ctx, { id, ...fields });
   ctx.audit.write({
     action: 'children.create',
@@ -130,7 +168,7 @@ export function createChild(ctx: Ctx, input: ReturnType<typeof childCreateInput.
     entityId: id,
     detail: { ownerId, ...(acknowledgeDuplicates ? { acknowledgedDuplicates: true } : {}) },
   });
-  return toProfile(loadChild(ctx, id), today(ctx), ownerName(ctx, ownerId));
+  return toProfile(loadChild(ctx, id), today(ctx), ownerName(ctx, ownerId), on);
 }
 
 export interface ChildFile {
@@ -170,7 +208,7 @@ function childFile(ctx: Ctx, row: ChildRow): ChildFile {
       })),
   );
   return {
-    profile: toProfile(row, day, ownerName(ctx, row.ownerId)),
+    profile: toProfile(row, day, ownerName(ctx, row.ownerId), recognisedOn(ctx, row)),
     relations,
     guardianship: deriveGuardianship(ctx, row, relations),
     caregiver: caregiverLink
@@ -384,13 +422,24 @@ export const childrenMethods = {
     access: 'user',
     kind: 'write',
     handler: (ctx, input): ChildProfile => {
-      const { id, version, acknowledgeDuplicates, idNumber: sentId, ownerId: sentOwner, ...rest } = input;
+      const {
+        id,
+        version,
+        acknowledgeDuplicates,
+        idNumber: sentId,
+        ownerId: sentOwner,
+        deFactoRecognisedOn: sentOn,
+        ...rest
+      } = input;
       const before = loadChild(ctx, id);
       // Left out keeps the owner; a change is an assignment, which only the policy's roles make.
       const ownerId = sentOwner === undefined ? before.ownerId : sentOwner;
       if (ownerId !== before.ownerId)
         demand(ctx, 'assignOwner', { method: 'children.update', entity: 'child', entityId: id });
       const fields = { ...rest, ownerId, idNumber: sentId === undefined ? before.idNumber : sentId };
+      checkRecognition(ctx, sentOn);
+      const onBefore = recognisedOn(ctx, before);
+      const on = recognitionDate(ctx, { ...rest, deFactoRecognisedOn: sentOn }, onBefore);
       if (sentId === undefined && fields.idNumber) {
         // The kept number must still agree with the (possibly edited) gender and birth date.
         const mismatches = idMismatches(fields);
@@ -399,6 +448,7 @@ export const childrenMethods = {
       }
       checkChild(ctx, fields, id, acknowledgeDuplicates);
       updateVersioned(ctx, children, id, version, { ...fields, namePinyin: pinyinKey(fields.name) });
+      keepRecognition(ctx, id, on, onBefore !== null);
       writeSearchKeys(ctx, { id, ...fields });
       const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
         (k) => JSON.stringify(fields[k]) !== JSON.stringify(before[k as keyof ChildRow]),
@@ -407,7 +457,7 @@ export const childrenMethods = {
         action: 'children.update',
         entity: 'child',
         entityId: id,
-        detail: { fields: changed },
+        detail: { fields: on !== onBefore ? [...changed, 'deFactoRecognisedOn'] : changed },
       });
       if (ownerId !== before.ownerId) {
         ctx.audit.write({
@@ -418,7 +468,7 @@ export const childrenMethods = {
         });
       }
       const row = loadChild(ctx, id);
-      return toProfile(row, today(ctx), ownerName(ctx, row.ownerId));
+      return toProfile(row, today(ctx), ownerName(ctx, row.ownerId), on);
     },
   }),
 
@@ -534,7 +584,7 @@ export const childrenMethods = {
         detail: { reason: input.reason },
       });
       const after = loadChild(ctx, input.id);
-      return toProfile(after, today(ctx), ownerName(ctx, after.ownerId));
+      return toProfile(after, today(ctx), ownerName(ctx, after.ownerId), recognisedOn(ctx, after));
     },
   }),
 
@@ -553,7 +603,7 @@ export const childrenMethods = {
       });
       ctx.audit.write({ action: 'children.reopen', entity: 'child', entityId: input.id });
       const after = loadChild(ctx, input.id);
-      return toProfile(after, today(ctx), ownerName(ctx, after.ownerId));
+      return toProfile(after, today(ctx), ownerName(ctx, after.ownerId), recognisedOn(ctx, after));
     },
   }),
 
@@ -622,7 +672,7 @@ export const childrenMethods = {
         .run();
       ctx.audit.write({ action: 'children.restore', entity: 'child', entityId: row.id });
       const after = loadChild(ctx, row.id);
-      return toProfile(after, today(ctx), ownerName(ctx, after.ownerId));
+      return toProfile(after, today(ctx), ownerName(ctx, after.ownerId), recognisedOn(ctx, after));
     },
   }),
 
@@ -653,6 +703,8 @@ export const childrenMethods = {
           personsRemoved++;
         }
       }
+      if (recognisedOn(ctx, row) !== null)
+        ctx.db.delete(deFactoRecognitions).where(eq(deFactoRecognitions.childId, row.id)).run();
       ctx.db.delete(children).where(eq(children.id, row.id)).run();
       ctx.audit.write({
         action: 'children.purge',

@@ -94,6 +94,8 @@ const childFields = {
     .transform((v) => v || null),
   // 类别与风险
   categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length).default([]),
+  /** 认定日期 of 事实无人抚养儿童; left empty when the category is chosen, the day it is recorded. */
+  deFactoRecognisedOn: optionalDate(),
   riskLevel: z.enum(RISK_LEVELS).default('green'),
   riskReason: optionalText(500),
   // 需求
@@ -131,6 +133,18 @@ function crossCheckId(
     ctx.addIssue({ code: 'custom', path: [field], message });
 }
 
+function recognitionNeedsCategory(
+  v: { categories: string[]; deFactoRecognisedOn: string | null },
+  ctx: z.RefinementCtx,
+) {
+  if (v.deFactoRecognisedOn && !v.categories.includes('deFactoUnsupported'))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['deFactoRecognisedOn'],
+      message: t('validation.child.recognisedWithoutCategory'),
+    });
+}
+
 function riskNeedsReason(v: { riskLevel: string; riskReason: string | null }, ctx: z.RefinementCtx) {
   if (v.riskLevel !== 'green' && !v.riskReason) {
     ctx.addIssue({ code: 'custom', path: ['riskReason'], message: t('validation.child.riskReasonRequired') });
@@ -144,6 +158,7 @@ export const childCreateInput = z
     acknowledgeDuplicates: z.boolean().default(false),
   })
   .superRefine(crossCheckId)
+  .superRefine(recognitionNeedsCategory)
   .superRefine(riskNeedsReason);
 export type ChildCreateInput = z.input<typeof childCreateInput>;
 
@@ -166,6 +181,7 @@ export const childUpdateInput = z
     acknowledgeDuplicates: z.boolean().default(false),
   })
   .superRefine((v, ctx) => crossCheckId({ ...v, idNumber: v.idNumber ?? null }, ctx))
+  .superRefine(recognitionNeedsCategory)
   .superRefine(riskNeedsReason);
 export type ChildUpdateInput = z.input<typeof childUpdateInput>;
 

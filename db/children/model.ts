@@ -9,7 +9,15 @@ import type { Category, CloseReason, CustodyMeasure, GuardianshipSituation, Risk
 import { type GuardianshipReading, type ParentFacts, readGuardianship } from './guardianship';
 import { ageOn, maskIdNumber } from './idNumber';
 import type { PersonLink } from './relations';
-import { childRelations, children, childSearchKeys, custodyRecords, type Needs, persons } from './schema';
+import {
+  childRelations,
+  children,
+  childSearchKeys,
+  custodyRecords,
+  deFactoRecognitions,
+  type Needs,
+  persons,
+} from './schema';
 import { namePinyin, searchKeys } from './search';
 
 export type ChildRow = typeof children.$inferSelect;
@@ -48,6 +56,8 @@ export interface ChildProfile extends ChildSummary {
   guardianshipNote: string | null;
   caregiverPersonId: string | null;
   riskReason: string | null;
+  /** 事实无人抚养儿童认定日期 (YYYY-MM-DD), while the child holds the category. */
+  deFactoRecognisedOn: string | null;
   needs: Needs;
   closeReason: CloseReason | null;
   closeNote: string | null;
@@ -81,7 +91,24 @@ export function toSummary(row: ChildRow, day: string, ownerName: string | null):
   };
 }
 
-export function toProfile(row: ChildRow, day: string, ownerName: string | null): ChildProfile {
+/** The recognition date on file; asked only of a child holding the category. */
+export function recognisedOn(ctx: Ctx, row: Pick<ChildRow, 'id' | 'categories'>): string | null {
+  if (!row.categories.includes('deFactoUnsupported')) return null;
+  return (
+    ctx.db
+      .select({ on: deFactoRecognitions.recognisedOn })
+      .from(deFactoRecognitions)
+      .where(eq(deFactoRecognitions.childId, row.id))
+      .get()?.on ?? null
+  );
+}
+
+export function toProfile(
+  row: ChildRow,
+  day: string,
+  ownerName: string | null,
+  deFactoRecognisedOn: string | null = null,
+): ChildProfile {
   return {
     ...toSummary(row, day, ownerName),
     ethnicity: row.ethnicity,
@@ -95,6 +122,7 @@ export function toProfile(row: ChildRow, day: string, ownerName: string | null):
     guardianshipNote: row.guardianshipNote,
     caregiverPersonId: row.caregiverPersonId,
     riskReason: row.riskReason,
+    deFactoRecognisedOn,
     needs: row.needs,
     closeReason: row.closeReason,
     closeNote: row.closeNote,

@@ -78,6 +78,22 @@ export const children = sqliteTable(
 );
 
 /**
+ * 事实无人抚养儿童认定日期: the day 民政 recognised the child (YYYY-MM-DD), one row while the
+ * child holds the category and none without it, so 统计台账 counts "newly recognised" by it.
+ * Its own table, so the children table (and every release's copy of it) stays as it was.
+ */
+export const deFactoRecognitions = sqliteTable(
+  'de_facto_recognitions',
+  {
+    childId: text('child_id')
+      .primaryKey()
+      .references(() => children.id),
+    recognisedOn: text('recognised_on').notNull(),
+  },
+  (t) => [index('de_facto_recognitions_date').on(t.recognisedOn, t.childId)],
+);
+
+/**
  * Search keys: every suffix of the name, its pinyin (from each syllable), its initials, the
  * ID number, the school and the village. A query matches a child when it is a prefix of one
  * of its keys, which is a range scan of one index, for 1-character queries too.

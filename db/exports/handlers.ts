@@ -11,6 +11,14 @@ import { maskIdNumber } from '../children/idNumber';
 import { today } from '../children/model';
 import { isIdQuery, normalizeQuery, prefixEnd } from '../children/search';
 import { t } from '../i18n';
+import { outreachExportInput } from '../outreach/inputs';
+import { outreachExportRows } from '../outreach/model';
+import { reliefListInput } from '../relief/inputs';
+import { reliefExportRows } from '../relief/model';
+import { reportExportInput } from '../reports/inputs';
+import { reportExportRows } from '../reports/model';
+import { suitListInput } from '../suits/inputs';
+import { suitExportRows } from '../suits/model';
 import { childrenExportInput, listExportInput } from './inputs';
 import { writeXlsx, type XlsxColumn, type XlsxFile, type XlsxValue } from './xlsx';
 
@@ -351,6 +359,22 @@ function visitsSheet(ctx: Ctx): Sheet {
   };
 }
 
+/** An area's own register rows (its model's exportRows: Chinese headers, codes already labelled). */
+interface AreaTable {
+  columns: { key: string; header: string }[];
+  rows: Record<string, string | number | null>[];
+}
+
+function areaSheet(kind: string, title: string, table: AreaTable, filters: object): Sheet {
+  return {
+    kind,
+    title,
+    columns: table.columns.map((c) => c.header),
+    rows: table.rows.map((r) => table.columns.map((c) => r[c.key] ?? null)),
+    detail: { filters },
+  };
+}
+
 const listExport = (build: (ctx: Ctx) => Sheet) =>
   hostMethod({
     input: listExportInput,
@@ -372,4 +396,37 @@ export const exportMethods = {
   'exports.admonitions': listExport(admonitionsSheet),
   'exports.counselling': listExport(counsellingSheet),
   'exports.visits': listExport(visitsSheet),
+  // The four later duties (issue 17): each exports exactly its list's filter, as the screen has it.
+  'exports.mandatoryReports': hostMethod({
+    input: reportExportInput,
+    access: 'user',
+    kind: 'host',
+    handler: (host, input): Promise<XlsxFile> =>
+      exportSheet(host, (ctx) =>
+        areaSheet('mandatoryReports', t('mandatoryReports.title'), reportExportRows(ctx, input), input),
+      ),
+  }),
+  'exports.outreach': hostMethod({
+    input: outreachExportInput,
+    access: 'user',
+    kind: 'host',
+    handler: (host, input): Promise<XlsxFile> =>
+      exportSheet(host, (ctx) =>
+        areaSheet('outreach', t('outreach.title'), outreachExportRows(ctx, input), input),
+      ),
+  }),
+  'exports.relief': hostMethod({
+    input: reliefListInput.pick({ status: true, year: true }),
+    access: 'user',
+    kind: 'host',
+    handler: (host, input): Promise<XlsxFile> =>
+      exportSheet(host, (ctx) => areaSheet('relief', t('relief.title'), reliefExportRows(ctx, input), input)),
+  }),
+  'exports.suits': hostMethod({
+    input: suitListInput.pick({ status: true, kind: true }),
+    access: 'user',
+    kind: 'host',
+    handler: (host, input): Promise<XlsxFile> =>
+      exportSheet(host, (ctx) => areaSheet('suits', t('suits.title'), suitExportRows(ctx, input), input)),
+  }),
 };

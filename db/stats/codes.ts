@@ -3,11 +3,22 @@
 // SQL that counts each figure is in model.ts, its written definition in the catalog (stats.figures).
 
 /** Counting units. Figures in different units are never added together. */
-export const UNITS = ['person', 'personTimes', 'times', 'copies', 'yuan'] as const; // 人 人次 次 份 元
+export const UNITS = ['person', 'personTimes', 'times', 'copies', 'cases', 'yuan'] as const; // 人 人次 次 份 件 元
 export type Unit = (typeof UNITS)[number];
 
 /** The column groups of the ledger, in the order it prints them. */
-export const GROUPS = ['children', 'referrals', 'education', 'orders', 'counselling', 'visits'] as const;
+export const GROUPS = [
+  'children',
+  'referrals',
+  'education',
+  'orders',
+  'counselling',
+  'visits',
+  'reports', // 强制报告
+  'outreach', // 法治宣讲
+  'relief', // 国家司法救助
+  'suits', // 支持起诉
+] as const;
 export type FigureGroup = (typeof GROUPS)[number];
 
 export interface FigureDef {
@@ -23,12 +34,18 @@ export interface FigureDef {
   byTownship: boolean;
   /** Counselling figures are counts only (精神卫生法 art. 23): no list of the children behind them. */
   drill: boolean;
+  /**
+   * 'sum' adds up each record's value (受众人次, an amount in 分) instead of counting records.
+   * A 元 figure is summed in integer 分 and divided once; it is never added to any count.
+   */
+  measure?: 'sum';
 }
 
 export const FIGURE_KEYS = [
   'childrenOnFile', // 在册儿童
   'childrenNew', // 新增儿童
   'deFactoOnFile', // 事实无人抚养儿童（在册）
+  'deFactoNew', // 新认定事实无人抚养儿童
   'referralsReceived', // 受理线索移交
   'referralActions', // 分流处置
   'admonitions', // 家庭教育训诫
@@ -39,6 +56,15 @@ export const FIGURE_KEYS = [
   'counsellingSessions', // 心理疏导
   'counselledChildren', // 接受心理疏导儿童
   'visits', // 走访
+  'reportCases', // 办理强制报告相关案件
+  'reportChildren', // 强制报告涉及未成年人
+  'outreachEvents', // 开展法治宣讲
+  'outreachAudience', // 法治宣讲受众
+  'reliefGranted', // 决定给予国家司法救助
+  'reliefGrantedAmount', // 决定救助金额
+  'reliefPaidAmount', // 发放救助金
+  'suitsIssued', // 支持起诉
+  'suitsGranted', // 撤销或变更监护人资格
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -46,6 +72,7 @@ export const FIGURES: readonly FigureDef[] = [
   { key: 'childrenOnFile', group: 'children', unit: 'person', kind: 'stock', byTownship: true, drill: true },
   { key: 'childrenNew', group: 'children', unit: 'person', kind: 'flow', byTownship: true, drill: true },
   { key: 'deFactoOnFile', group: 'children', unit: 'person', kind: 'stock', byTownship: true, drill: true },
+  { key: 'deFactoNew', group: 'children', unit: 'person', kind: 'flow', byTownship: true, drill: true },
   {
     key: 'referralsReceived',
     group: 'referrals',
@@ -91,7 +118,44 @@ export const FIGURES: readonly FigureDef[] = [
     drill: false,
   },
   { key: 'visits', group: 'visits', unit: 'times', kind: 'flow', byTownship: true, drill: true },
+  // A report may concern children of several townships: the case counts once, for no township.
+  { key: 'reportCases', group: 'reports', unit: 'cases', kind: 'flow', byTownship: false, drill: true },
+  { key: 'reportChildren', group: 'reports', unit: 'person', kind: 'flow', byTownship: true, drill: true },
+  { key: 'outreachEvents', group: 'outreach', unit: 'times', kind: 'flow', byTownship: true, drill: true },
+  {
+    key: 'outreachAudience',
+    group: 'outreach',
+    unit: 'personTimes',
+    kind: 'flow',
+    byTownship: true,
+    drill: true,
+    measure: 'sum',
+  },
+  { key: 'reliefGranted', group: 'relief', unit: 'cases', kind: 'flow', byTownship: true, drill: true },
+  {
+    key: 'reliefGrantedAmount',
+    group: 'relief',
+    unit: 'yuan',
+    kind: 'flow',
+    byTownship: true,
+    drill: true,
+    measure: 'sum',
+  },
+  {
+    key: 'reliefPaidAmount',
+    group: 'relief',
+    unit: 'yuan',
+    kind: 'flow',
+    byTownship: true,
+    drill: true,
+    measure: 'sum',
+  },
+  { key: 'suitsIssued', group: 'suits', unit: 'cases', kind: 'flow', byTownship: true, drill: true },
+  { key: 'suitsGranted', group: 'suits', unit: 'cases', kind: 'flow', byTownship: true, drill: true },
 ];
+
+/** 元 figures are summed in 分: this turns a stored sum into the 元 shown. */
+export const FEN_PER_YUAN = 100;
 
 export function figureDef(key: FigureKey): FigureDef {
   const def = FIGURES.find((f) => f.key === key);

@@ -86,7 +86,10 @@ export async function ledgerWorkbook(
     const out = ws.getRow(r++);
     out.getCell(1).value = row.label;
     row.values.forEach((v, i) => {
-      out.getCell(i + 2).value = v === null ? '—' : v;
+      const cell = out.getCell(i + 2);
+      cell.value = v === null ? '—' : v;
+      // 元 keeps its two decimals in the cell's format; the value stays a number to add up.
+      if (v !== null && FIGURES[i].unit === 'yuan') cell.numFmt = '0.00';
     });
     const strong = row.kind !== 'cell';
     for (let c = 1; c <= cols; c++) {

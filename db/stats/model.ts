@@ -5,7 +5,7 @@
 import type { Ctx } from '../api/define';
 import { TOWNSHIPS } from '../children/inputs';
 import { localDate } from '../common/dates';
-import { FIGURES, type FigureDef, type FigureKey, figureDef, NO_OWNER } from './codes';
+import { FEN_PER_YUAN, FIGURES, type FigureDef, type FigureKey, figureDef, NO_OWNER } from './codes';
 import { lastYear, monthsOf, type Period, periodInstants } from './rules';
 
 /**
@@ -33,6 +33,27 @@ const childRecord = (table: string, alias: string, dateCol: string, extraWhere =
    WHERE ${alias}.deleted_at IS NULL AND c.deleted_at IS NULL ${extraWhere}
      AND ${alias}.${dateCol} BETWEEN :from AND :to`;
 
+/** A held 法治宣讲 event, in its own township, by whoever recorded it; value: its 受众人次. */
+const outreachRecord = `SELECT e.id AS id, NULL AS child_id, e.date AS day, NULL AS at, e.township AS township,
+    e.created_by AS owner_id, e.topic AS tag, NULL AS extra, NULL AS ref, coalesce(e.audience_count, 0) AS value
+  FROM outreach_events e INDEXED BY outreach_date
+  WHERE e.deleted_at IS NULL AND e.status = 'held' AND e.date BETWEEN :from AND :to`;
+
+/** A 国家司法救助 case by one of its dates; value: the decided amount in 分. */
+const reliefRecord = (dateCol: string, extraWhere = '') =>
+  `SELECT x.id AS id, x.child_id AS child_id, x.${dateCol} AS day, NULL AS at, c.township AS township,
+     c.owner_id AS owner_id, NULL AS tag, NULL AS extra, NULL AS ref, coalesce(x.amount_fen, 0) AS value
+   FROM judicial_relief x INDEXED BY relief_${dateCol} CROSS JOIN children c INDEXED BY children_group ON c.id = x.child_id
+   WHERE x.deleted_at IS NULL AND c.deleted_at IS NULL ${extraWhere}
+     AND x.${dateCol} BETWEEN :from AND :to`;
+
+const suitRecord = (dateCol: string, extraWhere = '') =>
+  `SELECT x.id AS id, x.child_id AS child_id, x.${dateCol} AS day, NULL AS at, c.township AS township,
+     c.owner_id AS owner_id, x.decision AS tag, x.prefix || '/' || x.year || '/' || x.seq AS extra, NULL AS ref
+   FROM suit_supports x INDEXED BY suits_${dateCol} CROSS JOIN children c INDEXED BY children_group ON c.id = x.child_id
+   WHERE x.deleted_at IS NULL AND c.deleted_at IS NULL ${extraWhere}
+     AND x.${dateCol} BETWEEN :from AND :to`;
+
 const BASE: Record<FigureKey, string> = {
   childrenOnFile: `SELECT c.id AS id, c.id AS child_id, NULL AS day, NULL AS at, c.township AS township, c.owner_id AS owner_id,
       NULL AS tag, NULL AS extra, NULL AS ref
@@ -43,6 +64,11 @@ const BASE: Record<FigureKey, string> = {
   deFactoOnFile: `SELECT c.id AS id, c.id AS child_id, NULL AS day, NULL AS at, c.township AS township, c.owner_id AS owner_id,
       NULL AS tag, NULL AS extra, NULL AS ref
     FROM children c INDEXED BY children_stats_defacto WHERE ${ON_FILE} AND c.${DEFACTO_CONDITION}`,
+  deFactoNew: `SELECT c.id AS id, c.id AS child_id, d.recognised_on AS day, NULL AS at, c.township AS township,
+      c.owner_id AS owner_id, NULL AS tag, NULL AS extra, NULL AS ref
+    FROM de_facto_recognitions d INDEXED BY de_facto_recognitions_date
+      CROSS JOIN children c INDEXED BY children_group ON c.id = d.child_id
+    WHERE c.deleted_at IS NULL AND d.recognised_on BETWEEN :from AND :to AND c.${DEFACTO_CONDITION}`,
   referralsReceived: `SELECT r.id AS id, NULL AS child_id, r.received_date AS day, NULL AS at, NULL AS township,
       r.received_by AS owner_id, NULL AS tag, r.year || '/' || r.seq AS extra, NULL AS ref
     FROM referrals r INDEXED BY referrals_stats WHERE r.deleted_at IS NULL AND r.received_date BETWEEN :from AND :to`,
@@ -71,10 +97,31 @@ const BASE: Record<FigureKey, string> = {
   counsellingSessions: childRecord('counselling_sessions', 'x', 'date'),
   counselledChildren: childRecord('counselling_sessions', 'x', 'date'),
   visits: childRecord('visits', 'x', 'date', `AND x.status = 'final'`),
+  // The four later duties. Each mirrors its area's own figure (REPORT_FIGURES, OUTREACH_FIGURES,
+  // RELIEF_FIGURES, SUIT_FIGURES in their model.ts; test/integration/stats.test.ts holds them
+  // equal), here shaped as records so a cell can be split and drilled.
+  reportCases: `SELECT r.id AS id, NULL AS child_id, r.reported_date AS day, NULL AS at, NULL AS township,
+      r.created_by AS owner_id, r."trigger" AS tag, r.year || '/' || r.seq AS extra, NULL AS ref
+    FROM mandatory_reports r INDEXED BY mandatory_reports_reported
+    WHERE r.deleted_at IS NULL AND r.status <> 'voided' AND r.reported_date BETWEEN :from AND :to`,
+  reportChildren: `SELECT r.id || ':' || rc.child_id AS id, rc.child_id AS child_id, r.reported_date AS day, NULL AS at,
+      c.township AS township, c.owner_id AS owner_id, NULL AS tag, r.year || '/' || r.seq AS extra, r.id AS ref
+    FROM mandatory_reports r INDEXED BY mandatory_reports_reported
+      CROSS JOIN mandatory_report_children rc INDEXED BY mandatory_report_children_pk ON rc.report_id = r.id
+      CROSS JOIN children c INDEXED BY children_group ON c.id = rc.child_id
+    WHERE r.deleted_at IS NULL AND r.status <> 'voided' AND c.deleted_at IS NULL
+      AND r.reported_date BETWEEN :from AND :to`,
+  outreachEvents: outreachRecord,
+  outreachAudience: outreachRecord,
+  reliefGranted: reliefRecord('decision_date', 'AND x.amount_fen IS NOT NULL'),
+  reliefGrantedAmount: reliefRecord('decision_date', 'AND x.amount_fen IS NOT NULL'),
+  reliefPaidAmount: reliefRecord('paid_date'),
+  suitsIssued: suitRecord('issue_date'),
+  suitsGranted: suitRecord('decision_date', `AND x.decision IN ('revoked', 'changed')`),
 };
 
 /** Figures that count children rather than records: one child counted once however many records. */
-const DISTINCT_CHILD: ReadonlySet<FigureKey> = new Set(['counselledChildren']);
+const DISTINCT_CHILD: ReadonlySet<FigureKey> = new Set(['counselledChildren', 'reportChildren']);
 /**
  * The figures the monthly trend charts (the page's and 首页's); the others are not split by
  * month, which would cost a sort of every record for a line nobody draws.
@@ -180,10 +227,11 @@ export function countFigure(
     }
     return out;
   }
+  const measure = def.measure === 'sum' ? 'sum(value)' : 'count(*)';
   const rows = raw
     .prepare(
       // Plain columns, no COALESCE: grouped in the stock index's own order, without a sort.
-      `SELECT township AS t, owner_id AS o, ${month} AS m, ${tag} AS g, count(*) AS n
+      `SELECT township AS t, owner_id AS o, ${month} AS m, ${tag} AS g, ${measure} AS n
        FROM (${base}) GROUP BY ${['1', '2', ...(month === 'NULL' ? [] : ['3']), ...(tag === 'NULL' ? [] : ['4'])].join(', ')}`,
     )
     .all(args) as { t: string | null; o: string | null; m: string | null; g: string | null; n: number }[];
@@ -194,7 +242,20 @@ export function countFigure(
     if (r.m !== null) add(out.byMonth, r.m, r.n);
     if (r.g !== null) add(out.byTag, r.g, r.n);
   }
-  return out;
+  return def.unit === 'yuan' ? inYuan(out) : out;
+}
+
+/** Sums in 分 become 元 once, after every cell is added up in exact integers. */
+function inYuan(c: FigureCounts): FigureCounts {
+  const map = (m: Record<string, number>) =>
+    Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v / FEN_PER_YUAN]));
+  return {
+    total: c.total / FEN_PER_YUAN,
+    byTownship: map(c.byTownship),
+    byOwner: map(c.byOwner),
+    byMonth: map(c.byMonth),
+    byTag: map(c.byTag),
+  };
 }
 
 export interface LedgerFigure extends FigureCounts {
@@ -271,6 +332,8 @@ export interface DrillRow {
   number: string | null;
   /** The record a row links to, when it is not the child's file. */
   ref: string | null;
+  /** For a summed figure, what this record adds: 人次, or 元 for an amount. */
+  value: number | null;
 }
 
 export interface DrillPage {
@@ -299,13 +362,16 @@ export function drillFigure(
     where.push(`COALESCE(b.owner_id, '') = :cellOwner`);
     args.cellOwner = cell.ownerId;
   }
-  const filtered = `SELECT ${COLUMNS.split(', ')
+  const columns = def.measure === 'sum' ? `${COLUMNS}, value` : COLUMNS;
+  const filtered = `SELECT ${columns
+    .split(', ')
     .map((c) => `b.${c}`)
     .join(', ')} FROM (${BASE[def.key]}) b${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   const total = (ctx.raw.prepare(`SELECT count(*) AS n FROM (${filtered})`).get(args) as { n: number }).n;
   const rows = ctx.raw
     .prepare(
       `SELECT f.id, f.child_id AS childId, f.day AS date, f.at, f.township, f.tag, f.extra AS number, f.ref,
+         ${def.measure === 'sum' ? 'f.value' : 'NULL'} AS value,
          c.name AS childName, c.id_number AS idNumber, a.display_name AS ownerName
        FROM (${filtered}) f
        LEFT JOIN children c ON c.id = f.child_id
@@ -320,6 +386,7 @@ export function drillFigure(
       ...r,
       date: r.date ?? (at !== null && def.kind === 'flow' ? localDate(at) : null),
       idNumber: mask(r.idNumber),
+      value: r.value !== null && def.unit === 'yuan' ? r.value / FEN_PER_YUAN : r.value,
     })),
   };
 }

@@ -82,6 +82,17 @@ export function periodRange(p: Period): string {
   return t('stats.period.custom', { from: cnDay(p.from), to: cnDay(p.to) });
 }
 
+/** A figure's number as the page and the print view show it: 元 with its two decimals. */
+export function figureText(def: Pick<FigureDef, 'unit'>, v: number): string {
+  return def.unit === 'yuan' ? v.toFixed(2) : String(v);
+}
+
+/** 本期 against 去年同期, signed, in the figure's own unit. */
+export function figureChange(def: Pick<FigureDef, 'unit'>, now: number, before: number): string {
+  const d = def.unit === 'yuan' ? Math.round((now - before) * 100) / 100 : now - before;
+  return d > 0 ? `+${figureText(def, d)}` : figureText(def, d);
+}
+
 export function figureHead(def: FigureDef): string {
   return t('stats.excel.head', {
     name: t(`stats.figures.${def.key}.name`),

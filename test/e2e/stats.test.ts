@@ -93,6 +93,12 @@ describe.skipIf(!browserAvailable().ok)('统计台账', () => {
       expect(await total(page, 'ordersIssued').textContent()).toBe('37');
       expect(await total(page, 'admonitions').textContent()).toBe('6');
       expect(await total(page, 'counselledChildren').textContent()).toBe('21');
+      // The later duties' figures, each in its own unit: 元 with its decimals, never added to a count.
+      expect(await total(page, 'reportCases').textContent()).toBe(String(EXAMPLE_2026.reportCases));
+      expect(await total(page, 'outreachEvents').textContent()).toBe(String(EXAMPLE_2026.outreachEvents));
+      expect(await total(page, 'outreachAudience').textContent()).toBe(String(EXAMPLE_2026.outreachAudience));
+      expect(await total(page, 'reliefGrantedAmount').textContent()).toBe('15345.50');
+      expect(await total(page, 'reliefPaidAmount').textContent()).toBe('12345.50');
       // Each figure carries its written definition beside it.
       const summary = page.getByTestId('stats-summary');
       await summary.getByText('经审批、制发日期在统计期间内且未撤回的督促监护令。').waitFor();
@@ -136,6 +142,7 @@ describe.skipIf(!browserAvailable().ok)('统计台账', () => {
           'childrenOnFile',
           'childrenNew',
           'deFactoOnFile',
+          'deFactoNew',
           'referralsReceived',
           'referralActions',
           'admonitions',
@@ -165,7 +172,14 @@ describe.skipIf(!browserAvailable().ok)('统计台账', () => {
       const ws = wb.getWorksheet('统计台账')!;
       const sheet: string[][] = [];
       for (let r = 6; r < 6 + cells.length; r++) {
-        sheet.push((ws.getRow(r).values as unknown[]).slice(1).map((v) => String(v ?? '')));
+        // As Excel shows each cell: a 元 number in its two-decimal format.
+        sheet.push(
+          cells[0].map((_c, i) => {
+            const cell = ws.getRow(r).getCell(i + 1);
+            const v = cell.value;
+            return typeof v === 'number' && cell.numFmt === '0.00' ? v.toFixed(2) : String(v ?? '');
+          }),
+        );
       }
       expect(sheet).toEqual(cells);
       expect(cells.find((r) => r[0] === '合计')).toBeDefined();
@@ -186,6 +200,7 @@ describe.skipIf(!browserAvailable().ok)('统计台账', () => {
       expect(text).toContain('制发督促监护令份370+37');
       expect(text).toContain('家庭教育训诫次60+6');
       expect(text).toContain('接受疏导儿童人211+20');
+      expect(text).toContain('决定救助金额元15345.500.00+15345.50');
       const pngs = pdfPngs(pdfFile);
       expect(pngs.length).toBeGreaterThanOrEqual(2);
 

@@ -71,6 +71,69 @@ describe('children: profile, relatives and custody', () => {
     core.close();
   });
 
+  it('keeps the 事实无人抚养 recognition date with the category, and 统计台账 counts the newly recognised by it', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 27, 2));
+    const core = await adminCore(clock);
+    // A date without the category, or after today, is refused beside the field and saves nothing.
+    const lone = await refuse(core, 'children.create', { ...CHILD, deFactoRecognisedOn: '2026-03-01' });
+    expect(lone.fields).toEqual({ deFactoRecognisedOn: '填写认定日期须同时勾选“事实无人抚养儿童”类别' });
+    const future = await refuse(core, 'children.create', {
+      ...CHILD,
+      categories: ['deFactoUnsupported'],
+      deFactoRecognisedOn: '2026-12-01',
+    });
+    expect(Object.keys(future.fields ?? {})).toEqual(['deFactoRecognisedOn']);
+    expect((await call(core, 'children.list', {})).total).toBe(0);
+
+    // Registered as recognised in 2025; another child recognised today without a date given.
+    let a = await call(core, 'children.create', {
+      ...CHILD,
+      categories: ['prisonerChild', 'deFactoUnsupported'],
+      deFactoRecognisedOn: '2025-12-30',
+    });
+    expect(a.deFactoRecognisedOn).toBe('2025-12-30');
+    const b = await call(core, 'children.create', {
+      ...CHILD,
+      name: '李小红',
+      gender: 'female',
+      idNumber: undefined,
+      birthDate: '2016-05-01',
+      categories: ['deFactoUnsupported'],
+    });
+    expect(b.deFactoRecognisedOn).toBe('2026-11-27');
+    const newly = async () =>
+      (await call(core, 'stats.ledger', { period: { kind: 'year', year: 2026 } })).figures.find(
+        (f) => f.key === 'deFactoNew',
+      )!;
+    expect((await newly()).total).toBe(1);
+    expect((await newly()).lastYear.total).toBe(1);
+
+    // An edit that leaves the date empty keeps it; dropping the category drops the date.
+    const edit = (categories: ('prisonerChild' | 'deFactoUnsupported')[], date?: string) =>
+      call(core, 'children.update', {
+        ...CHILD,
+        id: a.id,
+        version: a.version,
+        idNumber: undefined,
+        categories,
+        deFactoRecognisedOn: date ?? null,
+      });
+    a = await edit(['prisonerChild', 'deFactoUnsupported']);
+    expect(a.deFactoRecognisedOn).toBe('2025-12-30');
+    a = await edit(['prisonerChild', 'deFactoUnsupported'], '2026-02-14');
+    expect(a.deFactoRecognisedOn).toBe('2026-02-14');
+    expect((await newly()).total).toBe(2);
+    a = await edit(['prisonerChild']);
+    expect(a.deFactoRecognisedOn).toBeNull();
+    expect((await newly()).total).toBe(1);
+    // A recognised child purged for good by the administrator leaves no recognition behind.
+    const gone = await call(core, 'children.get', { id: b.id });
+    await call(core, 'children.delete', { id: b.id, version: gone.profile.version });
+    await call(core, 'children.purge', { id: b.id });
+    expect((await newly()).total).toBe(0);
+    core.close();
+  });
+
   it('keeps the caseworker’s own reading where the records cannot decide', async () => {
     const core = await adminCore();
     const child = await call(core, 'children.create', {

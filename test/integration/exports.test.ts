@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +100,50 @@ describe('Excel out for every list', async () => {
     expect(header.join(' ')).not.toMatch(/内容|摘要|记录/);
     const audit = await call(core, 'audit.list', { action: 'exports.xlsx' });
     expect(audit.rows[0].detail).toMatchObject({ kind: 'counselling', textIncluded: false });
+    core.close();
+  });
+
+  it('exports 强制报告, 法治宣讲, 国家司法救助 and 支持起诉 with their list filters, each cell as the register has it', async () => {
+    const core = await open();
+    for (const [method, rowsMethod, input] of [
+      ['exports.mandatoryReports', 'mandatoryReports.exportRows', { status: 'all' }],
+      ['exports.outreach', 'outreach.exportRows', { status: 'held' }],
+      ['exports.relief', 'relief.exportRows', { status: 'all' }],
+      ['exports.suits', 'suits.exportRows', { status: 'all', kind: 'all' }],
+    ] as const) {
+      const table = (await call(core, rowsMethod, input as never)) as {
+        columns: { key: string; header: string }[];
+        rows: Record<string, string | number | null>[];
+      };
+      const file = await call(core, method, input as never);
+      const ws = await workbook(file.data);
+      expect(table.rows.length, method).toBeGreaterThan(0);
+      expect(ws.views[0], method).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter, method).toBeTruthy();
+      expect((ws.getRow(1).values as unknown[]).slice(1), method).toEqual(table.columns.map((c) => c.header));
+      const sheet = Array.from({ length: ws.rowCount - 1 }, (_, i) =>
+        table.columns.map((_c, j) => {
+          const v = ws.getRow(i + 2).getCell(j + 1).value;
+          return v === null || v === undefined || v === '' ? null : v;
+        }),
+      );
+      // An empty text (no photos) is an empty cell, as a reader of the file sees it.
+      expect(sheet, method).toEqual(
+        table.rows.map((r) => table.columns.map((c) => r[c.key] || (r[c.key] === 0 ? 0 : null))),
+      );
+      const audit = await call(core, 'audit.list', { action: 'exports.xlsx' });
+      const kind = method.slice('exports.'.length);
+      expect(audit.rows[0].detail, method).toMatchObject({
+        kind,
+        sha256: createHash('sha256').update(Buffer.from(file.data, 'base64')).digest('hex'),
+        rows: table.rows.length,
+        filters: input,
+      });
+    }
+    // A narrower filter narrows the file exactly as it narrows the list.
+    const held = await call(core, 'exports.outreach', { status: 'held' });
+    const all = await call(core, 'exports.outreach', { status: 'all' });
+    expect(held.rows).toBeLessThan(all.rows);
     core.close();
   });
 });

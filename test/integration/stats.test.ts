@@ -15,9 +15,13 @@ import { createCore, makeContext } from '../../db/api/core';
 import type { SessionUser } from '../../db/api/define';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
+import { OUTREACH_FIGURES } from '../../db/outreach/model';
+import { RELIEF_FIGURES } from '../../db/relief/model';
+import { REPORT_FIGURES } from '../../db/reports/model';
 import { FIGURE_KEYS, FIGURES, type FigureKey } from '../../db/stats/codes';
 import { figureQuery, type Ledger } from '../../db/stats/model';
 import { quarterPeriod, yearPeriod } from '../../db/stats/rules';
+import { SUIT_FIGURES } from '../../db/suits/model';
 import { seedAreas } from '../fixtures/areas';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, seed } from '../fixtures/seeder';
@@ -62,6 +66,19 @@ describe('the article’s year', () => {
     expect(total(ledger, 'childrenNew')).toBe(EXAMPLE_2026.children);
     expect(total(ledger, 'childrenOnFile')).toBe(EXAMPLE_2026.children);
     expect(total(ledger, 'deFactoOnFile')).toBe(4);
+    // Recognised when registered (no date given): newly recognised in 2026, none in 2025.
+    expect(total(ledger, 'deFactoNew')).toBe(4);
+    expect(ledger.figures.find((f) => f.key === 'deFactoNew')!.lastYear.total).toBe(0);
+    for (const key of [
+      'reportCases',
+      'reportChildren',
+      'outreachEvents',
+      'outreachAudience',
+      'reliefGranted',
+      'reliefGrantedAmount',
+      'reliefPaidAmount',
+    ] as const)
+      expect({ key, total: total(ledger, key) }).toEqual({ key, total: EXAMPLE_2026[key] });
     const guidance = ledger.figures.find((f) => f.key === 'guidanceSessions')!;
     expect(guidance.lastYear.total).toBe(EXAMPLE_2025.guidanceSessions);
     // The monthly trend adds up to the year.
@@ -102,6 +119,14 @@ describe('the article’s year', () => {
     expect(totals.getCell(col('制发督促监护令')).value).toBe(37);
     expect(totals.getCell(col('家庭教育训诫')).value).toBe(6);
     expect(totals.getCell(col('接受疏导儿童')).value).toBe(21);
+    // 元 stays a number with its two decimals, in its own column, never folded into a count.
+    expect(heads[FIGURE_KEYS.indexOf('reliefGrantedAmount')]).toBe('决定救助金额（元）');
+    expect(totals.getCell(col('决定救助金额')).value).toBe(15345.5);
+    expect(totals.getCell(col('决定救助金额')).numFmt).toBe('0.00');
+    expect(totals.getCell(col('发放救助金')).value).toBe(12345.5);
+    expect(totals.getCell(col('决定司法救助')).value).toBe(2);
+    expect(totals.getCell(col('宣讲受众')).value).toBe(205);
+    expect(ws.getCell(4, col('决定救助金额')).value).toBe('国家司法救助');
     expect(ws.getRow(totalRow + 1).getCell(1).value).toBe('去年同期');
     expect(ws.getRow(totalRow + 1).getCell(col('家庭教育指导')).value).toBe(2);
     // Merged group heads, frozen header, A4 landscape, Chinese fonts.
@@ -147,6 +172,14 @@ describe('the article’s year', () => {
     // The children area's one mask, never the whole number (the mask's format is not ours).
     expect(kids.rows[0].idNumber).toBe(child.profile.idNumberMasked);
     for (const r of kids.rows) expect(r.idNumber).not.toMatch(/^\d{17}[\dX]$/);
+    // An amount drills to the cases behind it, each with what it adds in 元.
+    const amounts = await call(core, 'stats.drill', { period, figure: 'reliefGrantedAmount' });
+    expect(amounts.total).toBe(2);
+    expect(amounts.rows.map((r) => r.value).sort()).toEqual([12345.5, 3000]);
+    const audience = await call(core, 'stats.drill', { period, figure: 'outreachAudience' });
+    expect(audience.rows.reduce((n, r) => n + (r.value ?? 0), 0)).toBe(EXAMPLE_2026.outreachAudience);
+    const reported = await call(core, 'stats.drill', { period, figure: 'reportChildren' });
+    expect(reported.rows.map((r) => r.number)).toEqual(['2026/1', '2026/1']);
     const refused = await refuse(core, 'stats.drill', { period, figure: 'counsellingSessions' });
     expect(refused.code).toBe('FORBIDDEN');
     expect(refused.message).toBe('心理疏导数据仅统计数量，不提供明细');
@@ -227,21 +260,29 @@ function recompute(raw: Database.Database, from: string, to: string) {
   };
   const inside = (d: unknown) => typeof d === 'string' && d >= from && d <= to;
   const out = new Map<FigureKey, { township: Map<string, number>; owner: Map<string, number> }>();
-  const bump = (key: FigureKey, township: string | null, owner: string | null) => {
+  const bump = (key: FigureKey, township: string | null, owner: string | null, n = 1) => {
     const f = out.get(key) ?? { township: new Map(), owner: new Map() };
     out.set(key, f);
-    if (township !== null) f.township.set(township, (f.township.get(township) ?? 0) + 1);
-    f.owner.set(owner ?? '', (f.owner.get(owner ?? '') ?? 0) + 1);
+    if (township !== null) f.township.set(township, (f.township.get(township) ?? 0) + n);
+    f.owner.set(owner ?? '', (f.owner.get(owner ?? '') ?? 0) + n);
   };
-  const byChild = (key: FigureKey, childId: unknown) => {
+  const byChild = (key: FigureKey, childId: unknown, n = 1) => {
     const c = live(childId);
-    if (c) bump(key, c.township as string, c.owner_id as string | null);
+    if (c) bump(key, c.township as string, c.owner_id as string | null, n);
   };
+  const recognised = new Map(
+    all('de_facto_recognitions').map((d) => [d.child_id as string, d.recognised_on]),
+  );
   for (const c of kids.values()) {
     if (c.deleted_at !== null) continue;
     const reg = localDay(c.created_at as number);
     const closed = c.closed_at === null ? null : localDay(c.closed_at as number);
     if (inside(reg)) byChild('childrenNew', c.id);
+    if (
+      inside(recognised.get(c.id as string)) &&
+      (JSON.parse(c.categories as string) as string[]).includes('deFactoUnsupported')
+    )
+      byChild('deFactoNew', c.id);
     if (reg <= to && (closed === null || closed > to)) {
       byChild('childrenOnFile', c.id);
       if ((JSON.parse(c.categories as string) as string[]).includes('deFactoUnsupported'))
@@ -284,6 +325,53 @@ function recompute(raw: Database.Database, from: string, to: string) {
   }
   for (const v of all('visits'))
     if (v.deleted_at === null && v.status === 'final' && inside(v.date)) byChild('visits', v.child_id);
+  // The four later duties.
+  const reportKids = new Map<string, string[]>();
+  for (const rc of all('mandatory_report_children'))
+    reportKids.set(rc.report_id as string, [
+      ...(reportKids.get(rc.report_id as string) ?? []),
+      rc.child_id as string,
+    ]);
+  const reported = new Set<string>();
+  for (const r of all('mandatory_reports')) {
+    if (r.deleted_at !== null || r.status === 'voided' || !inside(r.reported_date)) continue;
+    bump('reportCases', null, r.created_by as string | null);
+    for (const kid of reportKids.get(r.id as string) ?? [])
+      if (!reported.has(kid)) {
+        reported.add(kid);
+        byChild('reportChildren', kid);
+      }
+  }
+  for (const e of all('outreach_events')) {
+    if (e.deleted_at !== null || e.status !== 'held' || !inside(e.date)) continue;
+    bump('outreachEvents', e.township as string, e.created_by as string | null);
+    bump(
+      'outreachAudience',
+      e.township as string,
+      e.created_by as string | null,
+      (e.audience_count as number) ?? 0,
+    );
+  }
+  for (const x of all('judicial_relief')) {
+    if (x.deleted_at !== null) continue;
+    if (x.amount_fen !== null && inside(x.decision_date)) {
+      byChild('reliefGranted', x.child_id);
+      byChild('reliefGrantedAmount', x.child_id, x.amount_fen as number);
+    }
+    if (inside(x.paid_date)) byChild('reliefPaidAmount', x.child_id, (x.amount_fen as number) ?? 0);
+  }
+  for (const x of all('suit_supports')) {
+    if (x.deleted_at !== null) continue;
+    if (inside(x.issue_date)) byChild('suitsIssued', x.child_id);
+    if ((x.decision === 'revoked' || x.decision === 'changed') && inside(x.decision_date))
+      byChild('suitsGranted', x.child_id);
+  }
+  // Amounts were added in 分; the ledger shows 元.
+  for (const key of ['reliefGrantedAmount', 'reliefPaidAmount'] as const) {
+    const f = out.get(key);
+    if (!f) continue;
+    for (const m of [f.township, f.owner]) for (const [k, v] of m) m.set(k, v / 100);
+  }
   return out;
 }
 
@@ -323,7 +411,27 @@ describe('a seeded database with every area', () => {
         }
         if (f.total > 0) nonZero++;
       }
-      if (period.from === '2026-01-01') expect(nonZero).toBeGreaterThanOrEqual(11);
+      if (period.from === '2026-01-01') expect(nonZero).toBeGreaterThanOrEqual(18);
+      // Each duty's figure in the ledger is its own area's figure (REPORT_FIGURES…), not a second opinion.
+      for (const [key, area] of [
+        ['reportCases', REPORT_FIGURES.find((f) => f.key === 'mandatoryReports.cases')!],
+        ['outreachEvents', OUTREACH_FIGURES.find((f) => f.key === 'outreach.events')!],
+        ['outreachAudience', OUTREACH_FIGURES.find((f) => f.key === 'outreach.audience')!],
+        ['reliefGranted', RELIEF_FIGURES.find((f) => f.key === 'relief.granted')!],
+        ['reliefGrantedAmount', RELIEF_FIGURES.find((f) => f.key === 'relief.grantedAmount')!],
+        ['reliefPaidAmount', RELIEF_FIGURES.find((f) => f.key === 'relief.paidAmount')!],
+        ['suitsIssued', SUIT_FIGURES.find((f) => f.key === 'suits.issued')!],
+        ['suitsGranted', SUIT_FIGURES.find((f) => f.key === 'suits.granted')!],
+      ] as const) {
+        expect({ key, total: total(ledger, key) }).toEqual({
+          key,
+          total: area.count(ctx, period.from, period.to),
+        });
+      }
+      if (period.from === '2026-01-01') {
+        expect(total(ledger, 'reliefGrantedAmount')).toBeGreaterThan(0);
+        expect(total(ledger, 'outreachAudience')).toBeGreaterThan(total(ledger, 'outreachEvents'));
+      }
     }
     raw.close();
   }, 120_000);
@@ -353,7 +461,7 @@ describe('indexes', () => {
         plan: [],
       });
       const indexed = plan.some((d) =>
-        /USING (COVERING )?INDEX (\w+_(date|stats|stock|stats_defacto|issue_date|closed_at|sent|received|group))/.test(
+        /USING (COVERING )?INDEX (\w+_(date|stats|stock|stats_defacto|de_facto_recognitions_date|issue_date|closed_at|sent|received|reported|group))/.test(
           d,
         ),
       );
@@ -362,13 +470,17 @@ describe('indexes', () => {
     raw.close();
   });
 
-  it('migrates a database holding data to the stats indexes, keeping its rows', async () => {
-    // Migrations up to the one before the stats indexes, as the last release shipped them.
+  /**
+   * A data folder as a release up to (not including) migration `tag` left it, holding `rows`
+   * written in that release's own columns (plain SQL: today's handlers know today's columns).
+   */
+  async function oldRelease(tag: string, rows: { sql: string; params: unknown[] }[]) {
     const dir = path.join(makeDataDir('stats-migration'), 'migrations');
     cpSync(MIGRATIONS_DIR, dir, { recursive: true });
     const journalFile = path.join(dir, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-    const at = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith('_stats_indexes'));
+    const at = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith(tag));
+    expect(at).toBeGreaterThan(0);
     journal.entries = journal.entries.slice(0, at);
     writeFileSync(journalFile, JSON.stringify(journal));
     const dataDir = makeDataDir('stats-migration-data');
@@ -380,23 +492,46 @@ describe('indexes', () => {
       clock: new ManualClock(),
     });
     await call(old, 'session.setup', ADMIN);
-    for (const [i, township] of (['仁风镇', '新市镇', '仁风镇'] as const).entries()) {
-      await call(old, 'children.create', {
-        name: `测试儿童${'甲乙丙'[i]}`,
-        gender: 'female',
-        birthDate: `2016-01-0${i + 1}`,
-        township,
-      });
-    }
     old.close();
+    const raw = await openRaw(dataDir);
+    for (const r of rows) raw.prepare(r.sql).run(...r.params);
+    raw.close();
+    return dataDir;
+  }
+
+  async function openRaw(dataDir: string) {
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
+    return openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+  }
+
+  const oldChild = (i: number, township: string, categories: string[], createdAt: number) => ({
+    sql: `INSERT INTO children (id, name, name_pinyin, gender, birth_date, township, categories, risk_level, needs,
+            status, created_at, updated_at, version)
+          VALUES (?, ?, '', 'female', ?, ?, ?, 'green', '{}', 'active', ?, ?, 1)`,
+    params: [
+      `child-${i}`,
+      `测试儿童${'甲乙丙'[i]}`,
+      `2016-01-0${i + 1}`,
+      township,
+      JSON.stringify(categories),
+      createdAt,
+      createdAt,
+    ],
+  });
+
+  it('migrates a database holding data to the stats indexes, keeping its rows', async () => {
+    const now = new ManualClock().now();
+    const dataDir = await oldRelease(
+      '_stats_indexes',
+      (['仁风镇', '新市镇', '仁风镇'] as const).map((tw, i) => oldChild(i, tw, ['prisonerChild'], now)),
+    );
     const next = openCore(dataDir, new ManualClock());
     await call(next, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     const ledger = await call(next, 'stats.ledger', { period: { kind: 'year', year: 2026 } });
     const onFile = ledger.figures.find((f) => f.key === 'childrenOnFile')!;
     expect(onFile.byTownship).toEqual({ 仁风镇: 2, 新市镇: 1 });
     next.close();
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    const raw = await openRaw(dataDir);
     const names = (
       raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'index'`).all() as { name: string }[]
     ).map((r) => r.name);
@@ -404,5 +539,27 @@ describe('indexes', () => {
       expect.arrayContaining(['children_stats', 'children_stats_defacto', 'visits_date']),
     );
     raw.close();
+  });
+
+  it('dates the 事实无人抚养 children already on file by the day their file was opened', async () => {
+    // Opened in 2025 (recognised then) and in 2026; a third child without the category.
+    const in2025 = new Date(2025, 5, 3, 10).getTime();
+    const in2026 = new Date(2026, 1, 9, 10).getTime();
+    const dataDir = await oldRelease('_defacto_recognitions', [
+      oldChild(0, '仁风镇', ['prisonerChild', 'deFactoUnsupported'], in2025),
+      oldChild(1, '新市镇', ['deFactoUnsupported'], in2026),
+      oldChild(2, '新市镇', ['prisonerChild'], in2026),
+    ]);
+    const next = openCore(dataDir, new ManualClock());
+    await call(next, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const ledger = await call(next, 'stats.ledger', { period: { kind: 'year', year: 2026 } });
+    const fresh = ledger.figures.find((f) => f.key === 'deFactoNew')!;
+    expect(fresh.byTownship).toEqual({ 新市镇: 1 });
+    expect(fresh.lastYear.byTownship).toEqual({ 仁风镇: 1 });
+    expect(total(ledger, 'deFactoOnFile')).toBe(2);
+    const kept = await call(next, 'children.get', { id: 'child-0' });
+    expect(kept.profile.deFactoRecognisedOn).toBe('2025-06-03');
+    expect((await call(next, 'children.get', { id: 'child-2' })).profile.deFactoRecognisedOn).toBeNull();
+    next.close();
   });
 });

@@ -228,6 +228,68 @@ describe('supporting a suit (支持起诉)', () => {
     expect((await call(core, 'suits.list', { status: 'all' })).total).toBe(0);
   });
 
+  it('links the guidance plan that led to the suit, and refuses another child’s plan beside its field', async () => {
+    const { core, child, father } = await setup();
+    const other = await call(core, 'children.create', {
+      ...CHILD,
+      name: '李小红',
+      gender: 'female',
+      idNumber: undefined,
+      birthDate: '2016-05-01',
+    });
+    const [otherMother] = await call(core, 'relations.add', {
+      childId: other.id,
+      relation: 'mother',
+      isGuardian: true,
+      person: { name: '王秀英', gender: 'female' },
+    });
+    const planFor = (childId: string, guardianId: string) =>
+      call(core, 'education.createPlan', {
+        childId,
+        kind: 'ordered',
+        guardianPersonIds: [guardianId],
+        assessmentDate: '2026-01-12',
+        willingness: 'low',
+        ability: 'low',
+        relationship: 'poor',
+        provider: '济阳区家庭教育指导站（妇联）',
+        startDate: '2026-01-15',
+        endDate: '2026-04-14',
+        sessionsPerMonth: 1,
+        minMinutes: 40,
+        goals: [{ text: '停止打骂孩子', dueDate: '2026-04-14' }],
+      });
+    const own = await planFor(child.id, father.person.id);
+    const foreign = await planFor(other.id, otherMother.person.id);
+    const wrong = await refuse(core, 'suits.create', {
+      ...draft(child.id, father.person.id),
+      planId: foreign.id,
+    });
+    expect(wrong.fields).toEqual({ planId: '所选家庭教育指导计划不属于该未成年人' });
+    expect((await call(core, 'suits.list', { status: 'all' })).total).toBe(0);
+    let s = await call(core, 'suits.create', { ...draft(child.id, father.person.id), planId: own.id });
+    expect(s.planId).toBe(own.id);
+    // The link can be cleared in an edit, like the order's.
+    const { id, version, child: _c, ...rest } = s;
+    s = await call(core, 'suits.update', {
+      id,
+      version,
+      kind: rest.kind,
+      grounds: rest.grounds,
+      groundsText: rest.groundsText,
+      respondentIds: rest.respondents.map((r) => r.personId),
+      applicantKind: rest.applicantKind as 'civilAffairs',
+      applicantName: rest.applicantName,
+      applicantContact: rest.applicantContact,
+      documents: rest.documents as ['complaint'],
+      facts: rest.facts,
+      opinion: rest.opinion,
+      orderId: null,
+      planId: null,
+    });
+    expect(s.planId).toBeNull();
+  });
+
   it('reminds to file an issued opinion after 30 days and to follow the court 30 days after filing', async () => {
     const { core, child, father } = await setup();
     let s = await call(core, 'suits.create', draft(child.id, father.person.id));

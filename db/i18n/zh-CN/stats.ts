@@ -1,4 +1,9 @@
 // 统计台账: the figures, their written definitions, the page, the charts and the exported ledger.
+import { mandatoryReports } from './mandatoryReports';
+import { outreach } from './outreach';
+import { relief } from './relief';
+import { suits } from './suits';
+
 export const stats = {
   studio: '济南市济阳区人民检察院“同心向阳”未成年人保护工作室',
   units: {
@@ -6,6 +11,7 @@ export const stats = {
     personTimes: '人次',
     times: '次',
     copies: '份',
+    cases: '件',
     yuan: '元',
   },
   groups: {
@@ -15,6 +21,10 @@ export const stats = {
     orders: '督促监护令',
     counselling: '心理疏导',
     visits: '走访',
+    reports: '强制报告',
+    outreach: '法治宣讲',
+    relief: '国家司法救助',
+    suits: '支持起诉',
   },
   /** name: the column head; basis: the date that places a record in a period; definition: which records count. */
   figures: {
@@ -31,8 +41,13 @@ export const stats = {
     deFactoOnFile: {
       name: '事实无人抚养儿童',
       basis: '统计期末',
+      definition: '统计期末在册、且档案类别含“事实无人抚养儿童”（经民政部门认定）的儿童。',
+    },
+    deFactoNew: {
+      name: '新认定事实无人抚养儿童',
+      basis: '认定日期',
       definition:
-        '统计期末在册、且档案类别含“事实无人抚养儿童”（经民政部门认定）的儿童。档案不记认定日期，故按期末在册统计。',
+        '民政部门认定日期在统计期间内、且仍属“事实无人抚养儿童”类别的儿童；不含回收站中的档案。未填认定日期的，以登记该类别之日计；本功能上线前已登记的，以建档日期计。',
     },
     referralsReceived: {
       name: '受理线索',
@@ -84,6 +99,52 @@ export const stats = {
       name: '走访',
       basis: '走访日期',
       definition: '走访日期在统计期间内、已提交的走访记录（家访、校访、电话回访、来院）；草稿不计。',
+    },
+    // The four duties' definitions are their areas' own (one text per figure, shown in both places).
+    reportCases: {
+      name: '强制报告案件',
+      basis: '报告日期',
+      definition: `${mandatoryReports.figures.cases.description}按登记人统计承办人，不分乡镇。`,
+    },
+    reportChildren: {
+      name: '强制报告涉及未成年人',
+      basis: '报告日期',
+      definition: `${mandatoryReports.figures.children.description}按儿童所在乡镇及其承办人统计；不含回收站中的档案。`,
+    },
+    outreachEvents: {
+      name: '法治宣讲',
+      basis: '开展日期',
+      definition: `${outreach.figures.events.description}按宣讲所在乡镇、登记人统计。`,
+    },
+    outreachAudience: {
+      name: '宣讲受众',
+      basis: '开展日期',
+      definition: outreach.figures.audience.description,
+    },
+    reliefGranted: {
+      name: '决定司法救助',
+      basis: '决定日期',
+      definition: relief.figures.granted.description,
+    },
+    reliefGrantedAmount: {
+      name: '决定救助金额',
+      basis: '决定日期',
+      definition: `${relief.figures.grantedAmount.description}金额只与金额相加，不与件数、人数相加。`,
+    },
+    reliefPaidAmount: {
+      name: '发放救助金',
+      basis: '发放日期',
+      definition: relief.figures.paidAmount.description,
+    },
+    suitsIssued: {
+      name: '支持起诉',
+      basis: '出具日期',
+      definition: suits.figures.issued.description,
+    },
+    suitsGranted: {
+      name: '撤销或变更监护',
+      basis: '裁判日期',
+      definition: suits.figures.granted.description,
     },
   },
   outcomes: {
@@ -179,7 +240,7 @@ export const stats = {
     defUnit: '单位',
     defBasis: '统计依据',
     defDefinition: '口径说明',
-    defNote: '不同计量单位（人、人次、次、份、元）的数字不相加。“去年同期”为上一年相同起止日期。',
+    defNote: '不同计量单位（人、人次、次、份、件、元）的数字不相加。“去年同期”为上一年相同起止日期。',
     fileName: '统计台账-{period}-{breakdown}.xlsx',
     pdfFileName: '统计台账-{period}.pdf',
   },

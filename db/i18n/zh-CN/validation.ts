@@ -19,6 +19,7 @@ export const validation = {
     genderMismatch: '性别与公民身份号码不一致（号码显示为{gender}）',
     birthMismatch: '出生日期与公民身份号码不一致（号码显示为{date}）',
     riskReasonRequired: '风险等级为红、橙、黄时须填写原因',
+    recognisedWithoutCategory: '填写认定日期须同时勾选“事实无人抚养儿童”类别',
     closeReasonRequired: '请选择结案原因',
     closeNoteRequired: '结案原因为“其他”时须填写说明',
     notClosed: '该档案未结案',

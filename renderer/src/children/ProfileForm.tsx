@@ -76,6 +76,7 @@ interface ProfileValues {
   guardianshipNote?: string | null;
   caregiverPersonId?: string | null;
   categories?: Category[];
+  deFactoRecognisedOn?: string | null;
   riskLevel?: RiskLevel;
   riskReason?: string | null;
   needs?: Partial<Record<NeedKind, { note?: string | null; met?: boolean }>>;
@@ -110,6 +111,7 @@ function initialValues(profile: ChildProfile | undefined, selfId: string | undef
     guardianshipNote: profile.guardianshipNote,
     caregiverPersonId: profile.caregiverPersonId,
     categories: [...profile.categories],
+    deFactoRecognisedOn: profile.deFactoRecognisedOn,
     riskLevel: profile.riskLevel,
     riskReason: profile.riskReason,
     needs: Object.fromEntries(
@@ -150,6 +152,9 @@ function toFields(v: ProfileValues, idNumber: string | null | undefined, ownerId
     guardianshipNote: blankToNull(v.guardianshipNote),
     caregiverPersonId: v.caregiverPersonId ?? null,
     categories: v.categories ?? [],
+    deFactoRecognisedOn: v.categories?.includes('deFactoUnsupported')
+      ? (v.deFactoRecognisedOn ?? null)
+      : null,
     riskLevel: v.riskLevel ?? 'green',
     riskReason: blankToNull(v.riskReason),
     needs,
@@ -514,6 +519,25 @@ export function ProfileForm({
                   options={CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }))}
                   style={{ rowGap: 8 }}
                 />
+              </Form.Item>
+              <Form.Item noStyle dependencies={['categories']}>
+                {({ getFieldValue }) =>
+                  (getFieldValue('categories') as Category[] | undefined)?.includes('deFactoUnsupported') ? (
+                    <Form.Item
+                      label={t('children.fields.deFactoRecognisedOn')}
+                      name="deFactoRecognisedOn"
+                      extra={t('children.form.deFactoRecognisedHint')}
+                      {...dateItemProps}
+                    >
+                      <DatePicker
+                        format={DATE_FORMAT}
+                        placeholder={t('children.common.datePlaceholder')}
+                        disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                        style={{ width: 220 }}
+                      />
+                    </Form.Item>
+                  ) : null
+                }
               </Form.Item>
               <Form.Item label={t('children.fields.riskLevel')} name="riskLevel" required>
                 <Radio.Group>

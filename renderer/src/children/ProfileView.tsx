@@ -142,6 +142,16 @@ export function ProfileView({
           children: <CategoryTags categories={profile.categories} />,
           span: 2,
         },
+        ...(profile.deFactoRecognisedOn
+          ? [
+              {
+                key: 'deFactoRecognisedOn',
+                label: t('children.fields.deFactoRecognisedOn'),
+                children: profile.deFactoRecognisedOn,
+                span: 2,
+              },
+            ]
+          : []),
         {
           key: 'reason',
           label: t('children.fields.riskReason'),

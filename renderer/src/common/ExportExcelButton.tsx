@@ -16,7 +16,11 @@ type ExportMethod =
   | 'exports.plans'
   | 'exports.admonitions'
   | 'exports.counselling'
-  | 'exports.visits';
+  | 'exports.visits'
+  | 'exports.mandatoryReports'
+  | 'exports.outreach'
+  | 'exports.relief'
+  | 'exports.suits';
 
 export function ExportExcelButton<M extends ExportMethod>({
   method,

@@ -7,6 +7,7 @@ import {
   Flex,
   Form,
   Select,
+  Space,
   Statistic,
   Table,
   type TableColumnsType,
@@ -21,6 +22,7 @@ import { t } from '../../../db/i18n';
 import { type OutreachStatus, TOPICS, type Topic } from '../../../db/outreach/codes';
 import { OUTREACH_VIEWS } from '../../../db/outreach/inputs';
 import type { ApiOutput } from '../api/client';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { DATE_FORMAT } from '../orders/parts';
@@ -69,9 +71,15 @@ export function OutreachList() {
         title={t('outreach.title')}
         intro={t('outreach.intro')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/outreach/new')}>
-            {t('outreach.list.newButton')}
-          </Button>
+          <Space>
+            <ExportExcelButton
+              method="exports.outreach"
+              input={{ status: view, topic, township, from, to }}
+            />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/outreach/new')}>
+              {t('outreach.list.newButton')}
+            </Button>
+          </Space>
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>

@@ -5,6 +5,7 @@ import {
   Card,
   Flex,
   Select,
+  Space,
   Table,
   type TableColumnsType,
   Tabs,
@@ -16,6 +17,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { RELIEF_OPEN } from '../../../db/relief/codes';
 import type { ApiInput, ApiOutput } from '../api/client';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { None } from '../orders/parts';
@@ -117,9 +119,12 @@ export function ReliefList() {
         title={t('relief.title')}
         intro={t('relief.intro')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/relief/new')}>
-            {t('relief.list.newButton')}
-          </Button>
+          <Space>
+            <ExportExcelButton method="exports.relief" input={{ status: view, year }} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/relief/new')}>
+              {t('relief.list.newButton')}
+            </Button>
+          </Space>
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>

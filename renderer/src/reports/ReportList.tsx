@@ -7,6 +7,7 @@ import {
   Flex,
   Form,
   Select,
+  Space,
   Table,
   type TableColumnsType,
   Tabs,
@@ -19,6 +20,7 @@ import { t } from '../../../db/i18n';
 import { OPEN_REPORT_STATUSES, type ReportStatus, TRIGGERS, type Trigger } from '../../../db/reports/codes';
 import { REPORT_VIEWS } from '../../../db/reports/inputs';
 import type { ApiOutput } from '../api/client';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { DATE_FORMAT, formatTime } from '../orders/parts';
@@ -72,9 +74,15 @@ export function ReportList() {
         title={t('mandatoryReports.title')}
         intro={t('mandatoryReports.intro')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/reports/new')}>
-            {t('mandatoryReports.list.newButton')}
-          </Button>
+          <Space>
+            <ExportExcelButton
+              method="exports.mandatoryReports"
+              input={{ status: view, trigger, from, to }}
+            />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/reports/new')}>
+              {t('mandatoryReports.list.newButton')}
+            </Button>
+          </Space>
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>

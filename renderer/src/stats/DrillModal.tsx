@@ -34,6 +34,21 @@ function recordText(figure: FigureKey, r: Row): string {
         : '';
     return number + outcome;
   }
+  if (figure === 'reportCases' || figure === 'reportChildren')
+    return parts.length === 2 ? t('mandatoryReports.number', { year: parts[0], seq: parts[1] }) : '';
+  if (figure === 'suitsIssued' || figure === 'suitsGranted') {
+    const number =
+      parts.length === 3 ? t('codes.orderNumber', { prefix: parts[0], year: parts[1], seq: parts[2] }) : '';
+    const decision =
+      r.tag === 'revoked' || r.tag === 'changed' ? `（${t(`suits.codes.decision.${r.tag}`)}）` : '';
+    return (number || t(`stats.figures.${figure}.name`)) + decision;
+  }
+  if (figure === 'outreachEvents' || figure === 'outreachAudience') {
+    const topic = r.tag ? t(`outreach.topics.${r.tag as 'bullying'}`) : '';
+    return figure === 'outreachAudience' ? `${topic} · ${r.value ?? 0}人次` : topic;
+  }
+  if (figure === 'reliefGrantedAmount' || figure === 'reliefPaidAmount')
+    return `${t(`stats.figures.${figure}.name`)} ${(r.value ?? 0).toFixed(2)}元`;
   return t(`stats.figures.${figure}.name`);
 }
 
@@ -43,6 +58,12 @@ function recordLink(figure: FigureKey, r: Row): string | null {
   if (figure === 'ordersIssued' || figure === 'ordersClosed') return `/orders/${r.id}`;
   if (figure === 'guidanceSessions' && r.ref) return `/education/plans/${r.ref}`;
   if (figure === 'visits') return `/visits/${r.id}`;
+  if (figure === 'reportCases') return `/reports/${r.id}`;
+  if (figure === 'reportChildren' && r.ref) return `/reports/${r.ref}`;
+  if (figure === 'outreachEvents' || figure === 'outreachAudience') return `/outreach/${r.id}`;
+  if (figure === 'reliefGranted' || figure === 'reliefGrantedAmount' || figure === 'reliefPaidAmount')
+    return `/relief/${r.id}`;
+  if (figure === 'suitsIssued' || figure === 'suitsGranted') return `/suits/${r.id}`;
   return null;
 }
 

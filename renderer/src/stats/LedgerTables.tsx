@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { t } from '../../../db/i18n';
 import { type Breakdown, FIGURES, GROUPS } from '../../../db/stats/codes';
-import { figureHead, ledgerRows } from '../../../db/stats/table';
+import { figureChange, figureHead, figureText, ledgerRows } from '../../../db/stats/table';
 import type { ApiOutput } from '../api/client';
 
 export type Ledger = ApiOutput<'stats.ledger'>;
@@ -15,12 +15,7 @@ export type CellRender = (
   row: { key: string; label: string },
 ) => ReactNode;
 
-const plain: CellRender = (v) => v;
-
-function change(now: number, before: number): string {
-  const d = now - before;
-  return d > 0 ? `+${d}` : String(d);
-}
+const plain: CellRender = (v, def) => figureText(def, v);
 
 export function SummaryTable({ ledger, render = plain }: { ledger: Ledger; render?: CellRender }) {
   const byKey = new Map(ledger.figures.map((f) => [f.key, f]));
@@ -47,8 +42,8 @@ export function SummaryTable({ ledger, render = plain }: { ledger: Ledger; rende
               <td className="num" data-testid={`total-${def.key}`}>
                 {render(f.total, def, { key: 'total', label: t('stats.drill.studio') })}
               </td>
-              <td className="num">{f.lastYear.total}</td>
-              <td className="num">{change(f.total, f.lastYear.total)}</td>
+              <td className="num">{figureText(def, f.lastYear.total)}</td>
+              <td className="num">{figureChange(def, f.total, f.lastYear.total)}</td>
               <td>{t(`stats.figures.${def.key}.basis`)}</td>
               <td className="def">{t(`stats.figures.${def.key}.definition`)}</td>
             </tr>
@@ -104,7 +99,7 @@ export function BreakdownTable({
                       ? render(v, def, row)
                       : row.kind === 'total'
                         ? render(v, def, { key: 'total', label: t('stats.drill.studio') })
-                        : v}
+                        : figureText(def, v)}
                 </td>
               );
             })}

@@ -19,7 +19,7 @@ import dayjs from 'dayjs';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { t } from '../../../db/i18n';
 import { type Breakdown, type FigureDef, NO_OWNER } from '../../../db/stats/codes';
-import { periodLabel } from '../../../db/stats/table';
+import { figureText, periodLabel } from '../../../db/stats/table';
 import { api, toApiCallError } from '../api/client';
 import { PageHeader } from '../common/PageHeader';
 import { fromBase64, saveFile } from '../common/saveFile';
@@ -50,7 +50,7 @@ export function StatsPage() {
   const set = (patch: Partial<PeriodChoice>) => setChoice((c) => ({ ...c, ...patch }));
 
   const render: CellRender = (value, def: FigureDef, row) => {
-    if (!def.drill || value === 0) return <span>{value}</span>;
+    if (!def.drill || value === 0) return <span>{figureText(def, value)}</span>;
     const cell =
       row.key === 'total'
         ? { township: null, ownerId: null }
@@ -59,7 +59,7 @@ export function StatsPage() {
           : { township: null, ownerId: row.key === NO_OWNER ? NO_OWNER : row.key };
     return (
       <Typography.Link onClick={() => setDrill({ figure: def.key, ...cell, cellLabel: row.label })}>
-        {value}
+        {figureText(def, value)}
       </Typography.Link>
     );
   };

@@ -24,7 +24,7 @@ import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { ChildSelect, GuardianChecklist, useChildFile } from '../orders/childFields';
 import { BackLink, blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../orders/parts';
-import type { SuitView } from './parts';
+import { planLabel, type SuitView } from './parts';
 
 interface Values {
   childId?: string | null;
@@ -39,6 +39,7 @@ interface Values {
   facts?: string;
   opinion?: string | null;
   orderId?: string | null;
+  planId?: string | null;
 }
 
 function viewValues(s: SuitView): Values {
@@ -55,6 +56,7 @@ function viewValues(s: SuitView): Values {
     facts: s.facts,
     opinion: s.opinion,
     orderId: s.order?.id ?? null,
+    planId: s.planId,
   };
 }
 
@@ -127,6 +129,7 @@ function SuitForm({
   const childId = watched === undefined ? (suit?.child.id ?? initialChildId) : watched;
   const { file, loading, error } = useChildFile(childId);
   const orders = useApiQuery('orders.forChild', childId ? { childId } : null);
+  const education = useApiQuery('education.forChild', childId ? { childId } : null);
   const initialValues = useMemo<Values>(
     () =>
       suit
@@ -138,6 +141,7 @@ function SuitForm({
             respondentIds: [],
             documents: [],
             orderId: null,
+            planId: null,
           },
     [suit, initialChildId],
   );
@@ -160,7 +164,7 @@ function SuitForm({
         facts: v.facts ?? '',
         opinion: blankToNull(v.opinion),
         orderId: v.orderId || null,
-        planId: suit?.planId ?? null,
+        planId: v.planId || null,
       };
       try {
         return suit
@@ -202,7 +206,7 @@ function SuitForm({
                 <ChildSelect
                   disabled={!!suit}
                   selectedLabel={file?.profile.name ?? suit?.child.name}
-                  onChange={() => form.setFieldsValue({ respondentIds: [], orderId: null })}
+                  onChange={() => form.setFieldsValue({ respondentIds: [], orderId: null, planId: null })}
                 />
               </Form.Item>
             </Col>
@@ -226,6 +230,16 @@ function SuitForm({
                   value: o.id,
                   label: `${o.number ?? t('orders.unnumbered')} · ${t(`codes.orderStatus.${o.status}`)}`,
                 })),
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label={t('suits.fields.plan')} name="planId">
+            <Select
+              allowClear
+              aria-label={t('suits.fields.plan')}
+              options={[
+                { value: '', label: t('suits.form.noPlan') },
+                ...(education.data?.plans ?? []).map((p) => ({ value: p.id, label: planLabel(p) })),
               ]}
             />
           </Form.Item>

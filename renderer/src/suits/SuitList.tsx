@@ -5,6 +5,7 @@ import {
   Card,
   Flex,
   Select,
+  Space,
   Table,
   type TableColumnsType,
   Tabs,
@@ -17,6 +18,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { SUIT_KINDS, SUIT_OPEN } from '../../../db/suits/codes';
 import type { ApiInput, ApiOutput } from '../api/client';
+import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { None } from '../orders/parts';
@@ -133,9 +135,12 @@ export function SuitList() {
         title={t('suits.title')}
         intro={t('suits.intro')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/suits/new')}>
-            {t('suits.list.newButton')}
-          </Button>
+          <Space>
+            <ExportExcelButton method="exports.suits" input={{ status: view, kind }} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/suits/new')}>
+              {t('suits.list.newButton')}
+            </Button>
+          </Space>
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>

@@ -38,7 +38,7 @@ import {
   useModalForm,
 } from '../orders/parts';
 import { PrintSuitButton } from '../print/PrintButtons';
-import { SuitStatusTag, type SuitView } from './parts';
+import { planLabel, SuitStatusTag, type SuitView } from './parts';
 
 export function SuitRoute() {
   const { id = '' } = useParams();
@@ -148,6 +148,9 @@ function SuitPage({ id }: { id: string }) {
                 ) : (
                   orNone(null)
                 )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('suits.fields.plan')}>
+                {s.planId ? <PlanLink id={s.planId} /> : orNone(null)}
               </Descriptions.Item>
               <Descriptions.Item label={t('suits.fields.applicantKind')}>
                 {t(`suits.codes.applicant.${s.applicantKind as 'other'}`)}
@@ -368,5 +371,15 @@ function DecideModal({ suit, ...props }: Props) {
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
     </FormModal>
+  );
+}
+
+/** The guidance plan the suit came from: its kind and start, linking to the plan. */
+function PlanLink({ id }: { id: string }) {
+  const { data } = useApiQuery('education.getPlan', { id });
+  return (
+    <Link to={`/education/plans/${id}`} data-testid="suit-plan">
+      {data ? planLabel(data) : t('suits.fields.plan')}
+    </Link>
   );
 }

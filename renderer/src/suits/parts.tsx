@@ -20,3 +20,14 @@ export function SuitStatusTag({ status, testId }: { status: SuitStatus; testId?:
     </Tag>
   );
 }
+
+/** A guidance plan as the suit form and page name it: kind, start date, status. */
+export function planLabel(p: {
+  kind: 'ordered' | 'voluntary';
+  startDate: string | null;
+  status: 'assessing' | 'active' | 'completed' | 'suspended';
+}): string {
+  return [t(`codes.planKind.${p.kind}`), p.startDate, t(`codes.planStatus.${p.status}`)]
+    .filter(Boolean)
+    .join(' · ');
+}
