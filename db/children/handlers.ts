@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { type ChildPermissions, can, childPermissions, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx, type ReadStatement } from '../api/define';
 import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
@@ -198,21 +198,21 @@ const NARROW_KEYS = 4000;
 const BROAD_COUNT_CAP = 500;
 
 // Prepared once per connection: search runs on every keystroke.
-const statements = new WeakMap<object, Map<string, import('better-sqlite3').Statement>>();
-function prepared(ctx: Ctx, key: string, text: string) {
-  const byConn = statements.get(ctx.raw) ?? new Map<string, import('better-sqlite3').Statement>();
+const statements = new WeakMap<object, Map<string, ReadStatement>>();
+function prepared(ctx: ReadCtx, key: string, text: string) {
+  const byConn = statements.get(ctx.raw) ?? new Map<string, ReadStatement>();
   statements.set(ctx.raw, byConn);
   const stmt = byConn.get(key) ?? ctx.raw.prepare(text);
   byConn.set(key, stmt);
   return stmt;
 }
-const listProbe = (ctx: Ctx) =>
+const listProbe = (ctx: ReadCtx) =>
   prepared(
     ctx,
     'probe',
     `SELECT count(*) AS n FROM (SELECT 1 FROM child_search_keys WHERE key >= ? AND key < ? LIMIT ${NARROW_KEYS + 1})`,
   );
-const listNarrowIds = (ctx: Ctx) =>
+const listNarrowIds = (ctx: ReadCtx) =>
   prepared(ctx, 'narrow', 'SELECT DISTINCT child_id AS id FROM child_search_keys WHERE key >= ? AND key < ?');
 
 const RISK_RANK: Record<string, number> = { red: 0, orange: 1, yellow: 2, green: 3 };
@@ -244,7 +244,7 @@ export interface ChildList {
 
 /** The list, optionally narrowed to one exact ID number or to one owner's children. */
 function listChildren(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ReturnType<typeof childListInput.parse>,
   q: string,
   restrict: { exact: string } | { ownerId: string } | null,
@@ -406,7 +406,8 @@ export const childrenMethods = {
   'children.list': method({
     input: childListInput,
     access: 'user',
-    kind: 'read',
+    // Writes: an ID lookup is audited, and a read context has no audit writer.
+    kind: 'write',
     handler: (ctx, input): ChildList => {
       const q = input.query ? normalizeQuery(input.query) : '';
       if (!isIdQuery(q)) return listChildren(ctx, input, q, null);

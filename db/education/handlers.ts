@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addMonths } from '../children/guardianship';
 import { loadChild, today } from '../children/model';
@@ -114,7 +114,7 @@ function guardianOf(ctx: Ctx, childId: string, personId: string): { id: string; 
   return row;
 }
 
-function loadPlan(ctx: Ctx, id: string): PlanRow {
+function loadPlan(ctx: ReadCtx, id: string): PlanRow {
   const row = ctx.db
     .select()
     .from(guidancePlans)
@@ -124,14 +124,14 @@ function loadPlan(ctx: Ctx, id: string): PlanRow {
   return row;
 }
 
-function planFollowUpDue(ctx: Ctx, p: PlanRow): string | null {
+function planFollowUpDue(ctx: ReadCtx, p: PlanRow): string | null {
   if (p.status !== 'completed' || !p.completedDate) return null;
   const followUps = listFollowUps(ctx, subject(p.id));
   if (followUps.length === 0) return addMonths(p.completedDate, 6);
   return nextFollowUpDue(ctx, subject(p.id));
 }
 
-export function viewPlan(ctx: Ctx, id: string): PlanView {
+export function viewPlan(ctx: ReadCtx, id: string): PlanView {
   const p = loadPlan(ctx, id);
   const day = today(ctx);
   const child = loadChild(ctx, p.childId);

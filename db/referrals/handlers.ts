@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { accounts } from '../accounts/schema';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { type DeadlineMove, deadlineMovesOf, missingYears, workdaysOf } from '../calendar/model';
 import { addMonths } from '../children/guardianship';
@@ -14,7 +14,7 @@ import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
 import { t } from '../i18n';
-import { readSetting } from '../settings/handlers';
+import { readSetting } from '../settings/model';
 import { type Carrier, LEAD_REPLY_WORKDAYS, type ReferralStatus, TRANSITIONS } from './codes';
 import {
   actionAddInput,
@@ -28,11 +28,8 @@ import {
   referralTransitionInput,
   referralUpdateInput,
 } from './inputs';
+import { referralNumber } from './model';
 import { referralActions, referralChildren, referralPersons, referrals } from './schema';
-
-export function referralNumber(year: number, seq: number): string {
-  return t('codes.referralNumber', { year, seq });
-}
 
 /** 回复期限 by carrier: a 检察建议 a month (未成年人保护法 art. 114), a lead transfer 5 working days. */
 export function defaultReplyDue(
@@ -120,7 +117,7 @@ function verifyOverdue(r: typeof referrals.$inferSelect, day: string): boolean {
   return (r.status === 'received' || r.status === 'verifying') && r.verifyDue < day;
 }
 
-function loadReferral(ctx: Ctx, id: string) {
+function loadReferral(ctx: ReadCtx, id: string) {
   const row = ctx.db
     .select()
     .from(referrals)
@@ -130,7 +127,7 @@ function loadReferral(ctx: Ctx, id: string) {
   return row;
 }
 
-function viewReferral(ctx: Ctx, id: string): ReferralView {
+function viewReferral(ctx: ReadCtx, id: string): ReferralView {
   const r = loadReferral(ctx, id);
   const day = today(ctx);
   const kids = ctx.db

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild, today } from '../children/model';
 import { children } from '../children/schema';
@@ -20,7 +20,7 @@ import { visits } from './schema';
 type VisitRow = typeof visits.$inferSelect;
 export type VisitView = Omit<VisitRow, 'deletedAt' | 'createdBy' | 'updatedBy'> & { childName: string };
 
-function view(ctx: Ctx, row: VisitRow): VisitView {
+function view(ctx: ReadCtx, row: VisitRow): VisitView {
   const { deletedAt: _d, createdBy: _c, updatedBy: _u, ...rest } = row;
   return { ...rest, childName: loadChild(ctx, row.childId).name };
 }
