@@ -6,8 +6,10 @@ import { addMonths } from '../children/guardianship';
 import { loadChild, today } from '../children/model';
 import { childRelations, children, persons } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
+import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
+import { transition } from '../common/transition';
 import {
   addFollowUp,
   type FollowUpView,
@@ -20,6 +22,14 @@ import {
   setRequirementStatus,
 } from '../followups/model';
 import { t } from '../i18n';
+import {
+  PLAN_EDITABLE,
+  PLAN_FLOW,
+  PLAN_FOLLOW_UP,
+  PLAN_SESSIONS,
+  type PlanStatus,
+  type PlanStep,
+} from './codes';
 import {
   admonitionInput,
   planCompleteInput,
@@ -89,6 +99,8 @@ export interface PlanView {
   followUps: FollowUpView[];
   suspendReason: string | null;
   sourceOrderId: string | null;
+  /** The steps the signed-in user may take now (PLAN_FLOW): the page's buttons. */
+  steps: PlanStep[];
   version: number;
 }
 
@@ -197,6 +209,7 @@ export function viewPlan(ctx: ReadCtx, id: string): PlanView {
     followUps: listFollowUps(ctx, subject(id)),
     suspendReason: p.suspendReason,
     sourceOrderId: p.sourceOrderId,
+    steps: stepsFrom(PLAN_FLOW, p.status, ctx.user.role),
     version: p.version,
   };
 }
@@ -227,24 +240,49 @@ export function createPlan(
   writePlanFields(ctx, id, childId, { ...fields, guardianPersonIds, goals });
   ctx.audit.write({
     action: 'education.createPlan',
-    entity: 'child',
-    entityId: childId,
-    detail: { planId: id, kind: input.kind },
+    entity: 'plan',
+    entityId: id,
+    detail: { childId, kind: input.kind },
   });
   return id;
 }
 
 function auditPlan(ctx: Ctx, p: PlanRow, action: string, detail: Record<string, unknown> = {}): void {
-  ctx.audit.write({ action, entity: 'child', entityId: p.childId, detail: { planId: p.id, ...detail } });
+  ctx.audit.write({ action, entity: 'plan', entityId: p.id, detail: { childId: p.childId, ...detail } });
 }
 
-function assertStatus(p: PlanRow, allowed: PlanRow['status'][]): void {
+function assertStatus(p: PlanRow, allowed: readonly PlanStatus[]): void {
   if (!allowed.includes(p.status)) {
     throw new ApiError(
       'VALIDATION',
       t('validation.education.wrongStatus', { status: t(`codes.planStatus.${p.status}`) }),
     );
   }
+}
+
+function step(
+  ctx: Ctx,
+  p: PlanRow,
+  name: PlanStep,
+  version: number,
+  patch: Record<string, unknown> = {},
+  detail: Record<string, unknown> = {},
+): PlanView {
+  transition(ctx, {
+    table: guidancePlans,
+    area: 'education',
+    action: `education.${name}Plan`,
+    entity: 'plan',
+    flow: PLAN_FLOW,
+    step: name,
+    row: p,
+    version,
+    patch,
+    statusLabel: (st) => t(`codes.planStatus.${st}`),
+    wrongStatus: 'validation.education.wrongStatus',
+    detail: { childId: p.childId, ...detail },
+  });
+  return viewPlan(ctx, p.id);
 }
 
 export const educationMethods = {
@@ -369,7 +407,7 @@ export const educationMethods = {
     handler: (ctx, input): PlanView => {
       const { id, version, guardianPersonIds, goals, ...fields } = input;
       const p = loadPlan(ctx, id);
-      assertStatus(p, ['assessing', 'active']);
+      assertStatus(p, PLAN_EDITABLE);
       updateVersioned(ctx, guidancePlans, id, version, fields);
       writePlanFields(ctx, id, p.childId, { ...fields, guardianPersonIds, goals });
       auditPlan(ctx, p, 'education.updatePlan');
@@ -390,12 +428,10 @@ export const educationMethods = {
     kind: 'write',
     handler: (ctx, input): PlanView => {
       const p = loadPlan(ctx, input.id);
-      assertStatus(p, ['assessing']);
+      assertStatus(p, PLAN_FLOW.start.from);
       if (!p.startDate || !p.endDate || !p.provider)
         throw new ApiError('VALIDATION', t('validation.education.termRequired'));
-      updateVersioned(ctx, guidancePlans, p.id, input.version, { status: 'active' });
-      auditPlan(ctx, p, 'education.startPlan');
-      return viewPlan(ctx, p.id);
+      return step(ctx, p, 'start', input.version);
     },
   }),
 
@@ -405,7 +441,7 @@ export const educationMethods = {
     kind: 'write',
     handler: (ctx, input): PlanView => {
       const p = loadPlan(ctx, input.planId);
-      assertStatus(p, ['active']);
+      assertStatus(p, PLAN_SESSIONS);
       if (input.date > today(ctx))
         throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
       if (p.startDate && input.date < p.startDate) {
@@ -434,7 +470,7 @@ export const educationMethods = {
     kind: 'write',
     handler: (ctx, input): PlanView => {
       const p = loadPlan(ctx, input.id);
-      assertStatus(p, ['active']);
+      assertStatus(p, PLAN_FLOW.complete.from);
       if (input.completedDate > today(ctx)) {
         throw new ApiError('VALIDATION', t('errors.validation'), { completedDate: t('errors.dateInFuture') });
       }
@@ -443,14 +479,18 @@ export const educationMethods = {
           completedDate: t('validation.education.beforePlanStart'),
         });
       }
-      updateVersioned(ctx, guidancePlans, p.id, input.version, {
-        status: 'completed',
-        completedDate: input.completedDate,
-        finalResult: input.finalResult,
-        finalEvaluation: input.finalEvaluation,
-      });
-      auditPlan(ctx, p, 'education.completePlan', { result: input.finalResult });
-      return viewPlan(ctx, p.id);
+      return step(
+        ctx,
+        p,
+        'complete',
+        input.version,
+        {
+          completedDate: input.completedDate,
+          finalResult: input.finalResult,
+          finalEvaluation: input.finalEvaluation,
+        },
+        { result: input.finalResult },
+      );
     },
   }),
 
@@ -460,13 +500,7 @@ export const educationMethods = {
     kind: 'write',
     handler: (ctx, input): PlanView => {
       const p = loadPlan(ctx, input.id);
-      assertStatus(p, ['assessing', 'active']);
-      updateVersioned(ctx, guidancePlans, p.id, input.version, {
-        status: 'suspended',
-        suspendReason: input.reason,
-      });
-      auditPlan(ctx, p, 'education.suspendPlan');
-      return viewPlan(ctx, p.id);
+      return step(ctx, p, 'suspend', input.version, { suspendReason: input.reason });
     },
   }),
 
@@ -479,7 +513,7 @@ export const educationMethods = {
       const p = loadPlan(ctx, id);
       if (followUp.date > today(ctx))
         throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
-      assertStatus(p, ['active', 'completed']);
+      assertStatus(p, PLAN_FOLLOW_UP);
       for (const r of requirementStatuses)
         setRequirementStatus(ctx, subject(id), {
           id: r.id,

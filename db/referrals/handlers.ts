@@ -10,12 +10,20 @@ import { loadChild, today } from '../children/model';
 import { childRelations, children, custodyRecords, persons } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
+import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
+import { transition } from '../common/transition';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
-import { type Carrier, LEAD_REPLY_WORKDAYS, type ReferralStatus, TRANSITIONS } from './codes';
+import {
+  type Carrier,
+  LEAD_REPLY_WORKDAYS,
+  REFERRAL_FLOW,
+  type ReferralStatus,
+  referralStepTo,
+} from './codes';
 import {
   actionAddInput,
   actionReplyInput,
@@ -231,7 +239,7 @@ function viewReferral(ctx: ReadCtx, id: string): ReferralView {
     detained,
     actions,
     history,
-    allowedTransitions: [...TRANSITIONS[r.status]],
+    allowedTransitions: stepsFrom(REFERRAL_FLOW, r.status, ctx.user.role).map((k) => REFERRAL_FLOW[k].to),
   };
 }
 
@@ -473,7 +481,8 @@ export const referralMethods = {
     handler: (ctx, input): ReferralView => {
       const r = loadReferral(ctx, input.id);
       const label = (s: ReferralStatus) => t(`codes.referralStatus.${s}`);
-      if (!TRANSITIONS[r.status].includes(input.to)) {
+      const step = referralStepTo(r.status, input.to);
+      if (!step) {
         throw new ApiError(
           'VALIDATION',
           t('validation.referral.transitionNotAllowed', { from: label(r.status), to: label(input.to) }),
@@ -492,15 +501,17 @@ export const referralMethods = {
         if (open.length)
           throw new ApiError('VALIDATION', t('validation.referral.openActions', { count: open.length }));
       }
-      updateVersioned(ctx, referrals, r.id, input.version, {
-        status: input.to,
-        closedAt: input.to === 'closed' ? ctx.clock.now() : null,
-      });
-      ctx.audit.write({
+      transition(ctx, {
+        table: referrals,
+        area: 'referrals',
         action: 'referrals.transition',
         entity: 'referral',
-        entityId: r.id,
-        detail: { from: r.status, to: input.to },
+        flow: REFERRAL_FLOW,
+        step,
+        row: r,
+        version: input.version,
+        patch: { closedAt: input.to === 'closed' ? ctx.clock.now() : null },
+        statusLabel: label,
       });
       return viewReferral(ctx, r.id);
     },

@@ -1,12 +1,10 @@
 // What other areas (reminders, stats, exports, outreach's flow) need from 强制报告.
 import { and, count, desc, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
-import { refusal } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import type { Ctx, ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addDays } from '../calendar/workdays';
 import { stepsFrom } from '../common/flow';
-import { updateVersioned } from '../common/records';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
 import {

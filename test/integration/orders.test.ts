@@ -299,7 +299,10 @@ describe('family education (家庭教育指导 and 训诫)', () => {
       goals: [{ text: '掌握与孩子有效沟通的方法', dueDate: '2026-04-14' }],
     });
     expect(plan.status).toBe('assessing');
+    expect(plan.steps).toEqual(['start', 'suspend']);
     plan = await call(core, 'education.startPlan', { id: plan.id, version: plan.version });
+    // The plan page's buttons are the steps PLAN_FLOW allows from 指导中.
+    expect(plan.steps).toEqual(['complete', 'suspend']);
     const session = (date: string, minutes: number) => ({
       planId: plan.id,
       date,
