@@ -105,7 +105,8 @@ function checkChild(ctx: Ctx, fields: ChildFields, selfId: string | null, acknow
     };
     throw err;
   }
-  if (dupes.length && !acknowledged) throw new ApiError('CONFLICT', t('validation.child.possibleDuplicate'));
+  if (dupes.length && !acknowledged)
+    throw ApiError.conflict('possibleDuplicate', t('validation.child.possibleDuplicate'));
 }
 
 /**
@@ -571,11 +572,14 @@ export const childrenMethods = {
   }),
 
   'children.restore': method({
-    input: childGetInput,
+    input: childVersionInput,
     access: 'user',
     kind: 'write',
     handler: (ctx, input): ChildProfile => {
       const row = loadChild(ctx, input.id, { deleted: true });
+      // As every other write: the version the bin showed, so a restore never undoes a change
+      // made since (another restore and delete in between) without the reader seeing it.
+      if (row.version !== input.version) throw ApiError.conflict('staleVersion', t('errors.conflict'));
       if (row.idNumber) {
         const clash = ctx.db
           .select({ id: children.id })
@@ -592,7 +596,7 @@ export const childrenMethods = {
           updatedAt: ctx.clock.now(),
           updatedBy: ctx.user.id,
         })
-        .where(eq(children.id, row.id))
+        .where(and(eq(children.id, row.id), eq(children.version, input.version)))
         .run();
       ctx.audit.write({ action: 'children.restore', entity: 'child', entityId: row.id });
       const after = loadChild(ctx, row.id);

@@ -21,8 +21,12 @@ type VisitRow = typeof visits.$inferSelect;
 export type VisitView = Omit<VisitRow, 'deletedAt' | 'createdBy' | 'updatedBy'> & { childName: string };
 
 function view(ctx: ReadCtx, row: VisitRow): VisitView {
+  return named(row, loadChild(ctx, row.childId).name);
+}
+
+function named(row: VisitRow, childName: string): VisitView {
   const { deletedAt: _d, createdBy: _c, updatedBy: _u, ...rest } = row;
-  return { ...rest, childName: loadChild(ctx, row.childId).name };
+  return { ...rest, childName };
 }
 
 /** Only the author edits a draft; anyone else is told it does not exist. */
@@ -189,7 +193,7 @@ export const visitMethods = {
     handler: (ctx, input): VisitView[] => {
       const ownerId = input.ownerId === undefined ? ctx.user.id : input.ownerId;
       const rows = ctx.db
-        .select({ v: visits })
+        .select({ v: visits, name: children.name })
         .from(visits)
         .innerJoin(children, eq(children.id, visits.childId))
         .where(
@@ -203,7 +207,7 @@ export const visitMethods = {
         .orderBy(desc(visits.date), desc(visits.updatedAt))
         .limit(input.limit)
         .all();
-      return rows.map((r) => view(ctx, r.v));
+      return rows.map((r) => named(r.v, r.name));
     },
   }),
 
@@ -211,14 +215,24 @@ export const visitMethods = {
     input: z.object({}).strict(),
     access: 'user',
     kind: 'read',
+    // A draft for a child in the recycle bin waits there with its child (it comes back on
+    // restore); it must not take the caseworker's other drafts off the screen with it.
     handler: (ctx): VisitView[] =>
       ctx.db
-        .select()
+        .select({ v: visits, name: children.name })
         .from(visits)
-        .where(and(eq(visits.status, 'draft'), eq(visits.createdBy, ctx.user.id), isNull(visits.deletedAt)))
+        .innerJoin(children, eq(children.id, visits.childId))
+        .where(
+          and(
+            eq(visits.status, 'draft'),
+            eq(visits.createdBy, ctx.user.id),
+            isNull(visits.deletedAt),
+            isNull(children.deletedAt),
+          ),
+        )
         .orderBy(desc(visits.updatedAt))
         .all()
-        .map((v) => view(ctx, v)),
+        .map((r) => named(r.v, r.name)),
   }),
 };
 
