@@ -6,7 +6,7 @@ import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
-import { t } from '../i18n';
+import { labelOr, t } from '../i18n';
 import { type DuplicateCandidate, duplicatesForReader, findDuplicates } from './duplicates';
 import { addMonths } from './guardianship';
 import { ageOn } from './idNumber';
@@ -673,14 +673,14 @@ registerTimelineSource('children', (ctx, childId) => {
       title: t(TIMELINE_ACTIONS[r.action]),
       detail:
         r.action === 'children.close' && detail.reason
-          ? `${t(`codes.closeReason.${detail.reason}` as never)}（${r.actorName}）`
+          ? `${labelOr(`codes.closeReason.${detail.reason}`, detail.reason)}（${r.actorName}）`
           : r.actorName,
     };
   });
   for (const link of relationsOfChild(ctx, childId)) {
     for (const c of link.custody) {
-      const who = `${t(`codes.relation.${link.relation}` as never)} ${link.person.name}`;
-      const measure = t(`codes.custodyMeasure.${c.measure}` as never);
+      const who = `${labelOr(`codes.relation.${link.relation}`, link.relation)} ${link.person.name}`;
+      const measure = labelOr(`codes.custodyMeasure.${c.measure}`, c.measure);
       items.push({
         date: c.startDate,
         area: 'children',

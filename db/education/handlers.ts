@@ -21,7 +21,7 @@ import {
   type Subject,
   setRequirementStatus,
 } from '../followups/model';
-import { t } from '../i18n';
+import { labelOr, t } from '../i18n';
 import {
   PLAN_EDITABLE,
   PLAN_FLOW,
@@ -559,7 +559,7 @@ registerTimelineSource('education', (ctx, childId): TimelineItem[] => {
     : [];
   for (const p of plans) {
     const link = `/education/plans/${p.id}`;
-    const kind = t(`codes.planKind.${p.kind}`);
+    const kind = labelOr(`codes.planKind.${p.kind}`, p.kind);
     if (p.startDate)
       items.push({
         date: p.startDate,
@@ -582,7 +582,7 @@ registerTimelineSource('education', (ctx, childId): TimelineItem[] => {
         date: p.completedDate,
         area: 'education',
         title: t('timeline.education.planCompleted'),
-        detail: p.finalResult ? t(`codes.evaluation.${p.finalResult}`) : null,
+        detail: p.finalResult ? labelOr(`codes.evaluation.${p.finalResult}`, p.finalResult) : null,
         link,
       });
     }

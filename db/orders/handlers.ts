@@ -26,7 +26,7 @@ import {
   type Subject,
   setRequirementStatus,
 } from '../followups/model';
-import { t } from '../i18n';
+import { labelOr, t } from '../i18n';
 import { readSetting } from '../settings/model';
 import { createSuitFromOrder, suitIdForOrder } from '../suits/model';
 import {
@@ -595,7 +595,9 @@ registerTimelineSource('orders', (ctx, childId): TimelineItem[] => {
       items.push({
         date: o.deliveryDate,
         area: 'orders',
-        title: t('timeline.orders.delivered', { method: t(`codes.deliveryMethod.${o.deliveryMethod}`) }),
+        title: t('timeline.orders.delivered', {
+          method: labelOr(`codes.deliveryMethod.${o.deliveryMethod}`, String(o.deliveryMethod)),
+        }),
         detail: number,
         link,
       });
@@ -614,7 +616,9 @@ registerTimelineSource('orders', (ctx, childId): TimelineItem[] => {
         date: localDate(o.closedAt),
         at: o.closedAt,
         area: 'orders',
-        title: t('timeline.orders.evaluated', { result: t(`codes.evaluation.${o.evaluation}`) }),
+        title: t('timeline.orders.evaluated', {
+          result: labelOr(`codes.evaluation.${o.evaluation}`, String(o.evaluation)),
+        }),
         detail: number,
         link,
       });

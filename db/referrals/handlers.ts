@@ -15,7 +15,7 @@ import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
-import { t } from '../i18n';
+import { labelOr, t } from '../i18n';
 import { readSetting } from '../settings/model';
 import {
   type Carrier,
@@ -748,7 +748,7 @@ registerTimelineSource('referrals', (ctx, childId): TimelineItem[] => {
       .where(and(eq(referralActions.referralId, r.id), isNull(referralActions.deletedAt)))
       .all();
     for (const a of actions) {
-      const carrier = t(`codes.carrier.${a.carrier}`);
+      const carrier = labelOr(`codes.carrier.${a.carrier}`, a.carrier);
       items.push({
         date: a.sentDate,
         area: 'referrals',

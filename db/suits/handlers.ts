@@ -12,7 +12,7 @@ import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
 import { guidancePlans } from '../education/schema';
-import { t } from '../i18n';
+import { labelOr, t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
 import { DEFAULT_SUIT_PREFIX, SUIT_FLOW, type SuitStep } from './codes';
 import {
@@ -296,7 +296,7 @@ registerTimelineSource('suits', (ctx, childId): TimelineItem[] => {
     .all();
   for (const s of rows) {
     const link = `/suits/${s.id}`;
-    const kind = t(`suits.codes.kind.${s.kind}`);
+    const kind = labelOr(`suits.codes.kind.${s.kind}`, s.kind);
     // Each step with the instant it was recorded, as in relief.
     if (s.withdrawnAt)
       items.push({
@@ -312,7 +312,9 @@ registerTimelineSource('suits', (ctx, childId): TimelineItem[] => {
         date: s.decisionDate,
         at: s.closedAt ?? undefined,
         area: 'suits',
-        title: t('suits.timeline.decided', { decision: t(`suits.codes.decision.${s.decision}`) }),
+        title: t('suits.timeline.decided', {
+          decision: labelOr(`suits.codes.decision.${s.decision}`, String(s.decision)),
+        }),
         detail: s.newGuardianName ? t('suits.timeline.newGuardian', { name: s.newGuardianName }) : null,
         link,
       });

@@ -7,7 +7,7 @@ import { children } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
-import { t } from '../i18n';
+import { labelOr, t } from '../i18n';
 import {
   visitChildInput,
   visitDraftInput,
@@ -245,7 +245,9 @@ registerTimelineSource('visits', (ctx, childId): TimelineItem[] =>
     .map((v) => ({
       date: v.date ?? '',
       area: 'visits',
-      title: t('timeline.visits.visit', { kind: t(`codes.visitKind.${v.kind ?? 'home'}`) }),
+      title: t('timeline.visits.visit', {
+        kind: labelOr(`codes.visitKind.${v.kind ?? 'home'}`, v.kind ?? 'home'),
+      }),
       detail: [v.place, v.visitors].filter(Boolean).join('，') || null,
       link: `/visits/${v.id}`,
     })),

@@ -211,9 +211,8 @@ describe('visits across many children', () => {
       ownerId,
     };
   }
-  const finalVisit = (id: string, childId: string, date: string) => ({
+  const finalVisit = (id: string, date: string) => ({
     id,
-    childId,
     date,
     kind: 'home' as const,
     place: '城关村',
@@ -228,7 +227,7 @@ describe('visits across many children', () => {
     // The first child is visited, then 51 others are registered after it: it is no longer
     // among the 50 most recently changed, which is all the screen used to look at.
     const draft = await call(core, 'visits.saveDraft', { childId: child.id, kind: 'home', findings: {} });
-    await call(core, 'visits.finalize', finalVisit(draft.id, child.id, '2026-11-20'));
+    await call(core, 'visits.finalize', finalVisit(draft.id, '2026-11-20'));
     const rng = new Rng(15);
     for (let i = 0; i < 51; i++) await call(core, 'children.create', boy(rng, i * 7, owner.id));
     const recent = await call(core, 'visits.recent', { limit: 20 });
@@ -247,6 +246,32 @@ describe('visits across many children', () => {
     await call(core, 'children.delete', { id: second.id, version: file.profile.version });
     const drafts = await call(core, 'visits.myDrafts', {});
     expect(drafts.map((d) => [d.childName, d.place])).toEqual([['张小明', '张家']]);
+    core.close();
+  });
+});
+
+describe('a child’s timeline', () => {
+  it('shows a code this version does not know as the code itself, and the rest of the timeline with it', async () => {
+    const { core, child, as } = await setup();
+    await as(OWNER);
+    const draft = await call(core, 'visits.saveDraft', { childId: child.id, kind: 'home', findings: {} });
+    await call(core, 'visits.finalize', {
+      id: draft.id,
+      date: '2026-11-20',
+      kind: 'home',
+      place: '城关村',
+      findings: { living: '住房安全' },
+      needsFound: [],
+      nextVisitDate: null,
+    });
+    // As a newer version might have stored it: a visit kind this catalog has no label for.
+    const raw = (core as unknown as { ctx(): { raw: import('better-sqlite3').Database } }).ctx().raw;
+    raw.prepare("UPDATE visits SET kind = 'videoCall' WHERE id = ?").run(draft.id);
+    const file = await call(core, 'children.get', { id: child.id });
+    expect(file.timeline.map((i) => [i.area, i.title])).toEqual([
+      ['children', '登记建档'],
+      ['visits', 'videoCall'],
+    ]);
     core.close();
   });
 });
