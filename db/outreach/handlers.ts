@@ -85,7 +85,7 @@ function updateEvent(ctx: Ctx, input: z.output<typeof outreachUpdateInput>): Out
   if (e.status === 'cancelled')
     throw new ApiError(
       'VALIDATION',
-      t('mandatoryReports.validation.wrongStatus', { status: outreachStatusLabel(e.status) }),
+      t('outreach.validation.wrongStatus', { status: outreachStatusLabel(e.status) }),
     );
   // A held event stays a fact: its date cannot move into the future, and its audience stays counted.
   if (e.status === 'held') {
@@ -120,7 +120,7 @@ function holdEvent(ctx: Ctx, input: z.output<typeof outreachHoldInput>): Outreac
       heldAt: ctx.clock.now(),
     },
     statusLabel: outreachStatusLabel,
-    wrongStatus: 'mandatoryReports.validation.wrongStatus',
+    wrongStatus: 'outreach.validation.wrongStatus',
     detail: { audienceCount: input.audienceCount },
   });
   return viewEvent(ctx, e.id);
@@ -138,7 +138,7 @@ function cancelEvent(ctx: Ctx, input: z.output<typeof outreachCancelInput>): Out
     version: input.version,
     patch: { cancelReason: input.reason },
     statusLabel: outreachStatusLabel,
-    wrongStatus: 'mandatoryReports.validation.wrongStatus',
+    wrongStatus: 'outreach.validation.wrongStatus',
   });
   return viewEvent(ctx, e.id);
 }

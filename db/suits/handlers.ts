@@ -101,7 +101,7 @@ function step(
     entity: 'suit',
     area: 'suits',
     statusLabel: suitStatusLabel,
-    wrongStatus: 'relief.flow.wrongStatus',
+    wrongStatus: 'suits.validation.wrongStatus',
     detail: { childId: s.childId, ...detail },
   });
   return viewSuit(ctx, s.id);
@@ -181,7 +181,7 @@ function updateSuit(ctx: Ctx, input: z.output<typeof suitUpdateInput>): SuitView
   const { id, version, ...fields } = input;
   const s = loadSuit(ctx, id);
   if (s.status !== 'draft')
-    throw new ApiError('VALIDATION', t('relief.flow.wrongStatus', { status: suitStatusLabel(s.status) }));
+    throw new ApiError('VALIDATION', t('suits.validation.wrongStatus', { status: suitStatusLabel(s.status) }));
   checkLinks(ctx, s.childId, fields);
   updateVersioned(ctx, suitSupports, id, version, draftColumns(fields));
   ctx.audit.write({ action: 'suits.update', entity: 'suit', entityId: id, detail: { childId: s.childId } });
