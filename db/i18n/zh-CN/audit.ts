@@ -9,6 +9,10 @@ export const audit = {
     range: '时间范围',
     rangeStart: '开始日期',
     rangeEnd: '结束日期',
+    child: '儿童',
+    childAll: '全部儿童（输入姓名查找）',
+    childNone: '没有找到该儿童',
+    childSelected: '所选儿童',
   },
   columns: {
     seq: '序号',
