@@ -7,7 +7,7 @@ import { BACKUP_SHELL_METHODS } from './backup-contract';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels';
 import type { Log } from './log';
 import type { PrintService } from './print';
-import { PRINT_WINDOW_METHODS } from './print-contract';
+import { isPrintWindowMethod } from './print-contract';
 import { isTrustedRendererUrl } from './security';
 
 /**
@@ -52,7 +52,7 @@ export function wireIpc(
       if (typeof method !== 'string') {
         return { ok: false, error: { code: 'VALIDATION', message: t('errors.unknownMethod') } };
       }
-      if (kind === 'print' && !PRINT_WINDOW_METHODS.has(method)) {
+      if (kind === 'print' && !isPrintWindowMethod(method)) {
         return forbidden('IPC from a print window outside its methods refused');
       }
       if (backupShell && BACKUP_SHELL_METHODS.has(method)) return backupShell.handle(method, input);

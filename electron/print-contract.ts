@@ -2,6 +2,7 @@
 // core: printing needs a window and a save dialog. Neither electron nor Node imports here, so
 // the renderer's typed wrapper, the browser-test helper and unit tests share these.
 import { z } from 'zod';
+import type { MethodName } from '../db/api/contract';
 import { exportInfoInput } from '../db/documents/inputs';
 
 /** The hash routes the shell may print. Nothing else is ever loaded into a print window. */
@@ -13,14 +14,22 @@ export const PRINT_ROUTE =
  * is our own page, but it needs nothing else, so it gets nothing else (no lock, no writes).
  * documents.childSummary is a write only because revealing an ID number is audited.
  */
-export const PRINT_WINDOW_METHODS: ReadonlySet<string> = new Set([
+export const PRINT_WINDOW_METHOD_NAMES = [
   'session.status',
   'orders.get',
   'documents.childSummary',
   'stats.ledger',
   'relief.get',
   'suits.get',
-]);
+] as const satisfies readonly MethodName[];
+export type PrintWindowMethod = (typeof PRINT_WINDOW_METHOD_NAMES)[number];
+
+const PRINT_WINDOW_METHODS: ReadonlySet<string> = new Set(PRINT_WINDOW_METHOD_NAMES);
+
+/** Whether a print window may call `name` (a contract method's name, checked by the compiler above). */
+export function isPrintWindowMethod(name: string): name is PrintWindowMethod {
+  return PRINT_WINDOW_METHODS.has(name);
+}
 
 /** The query (before the hash) that tells the renderer it is a print window, not the app. */
 export const PRINT_WINDOW_QUERY = 'print=1';

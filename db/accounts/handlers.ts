@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { pinyin } from 'pinyin-pro';
 import type { z } from 'zod';
-import { type Ctx, type Host, hostMethod, method, type SessionUser } from '../api/define';
+import { type Ctx, type Host, hostMethod, method, type ReadCtx, type SessionUser } from '../api/define';
 import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
@@ -244,12 +244,12 @@ async function sessionChangePassphrase(host: Host, input: z.output<typeof change
 
 // --- accounts ----------------------------------------------------------------------------------
 
-function listAccounts(ctx: Ctx): Account[] {
+function listAccounts(ctx: ReadCtx): Account[] {
   return ctx.db.select().from(accounts).orderBy(asc(accounts.createdAt)).all().map(toAccount);
 }
 
 /** Names to pick an owner or a counsellor from; any signed-in user may see who their colleagues are. */
-function accountOptions(ctx: Ctx): { id: string; displayName: string; role: SessionUser['role'] }[] {
+function accountOptions(ctx: ReadCtx): { id: string; displayName: string; role: SessionUser['role'] }[] {
   return ctx.db
     .select({ id: accounts.id, displayName: accounts.displayName, role: accounts.role })
     .from(accounts)

@@ -13,8 +13,8 @@ import { type OpenedSlot, type Secrets, Vault, wipeOpened, wipeSecrets } from '.
 import { sealPlaintext } from '../counselling/sealed';
 import { t } from '../i18n';
 import * as schema from '../schema';
-import { readIdleMinutes } from '../settings/handlers';
-import type { Clock, Ctx, Host, LockReason, SessionState, SessionUser } from './define';
+import { readIdleMinutes } from '../settings/model';
+import type { Clock, Ctx, Host, LockReason, ReadCtx, SessionState, SessionUser } from './define';
 import { dispatch } from './dispatch';
 import { ApiError, type ApiResult } from './errors';
 
@@ -57,6 +57,8 @@ export interface Core {
 interface OpenSession {
   raw: Database.Database;
   ctx: Ctx;
+  /** The same session without its audit writer: what read methods get. */
+  readCtx: ReadCtx;
   secrets: Secrets;
 }
 
@@ -149,6 +151,11 @@ class SunwardCore implements Core, Host {
     return this.session.ctx;
   }
 
+  readCtx(): ReadCtx {
+    if (!this.session) throw new ApiError('LOCKED', t('errors.locked'));
+    return this.session.readCtx;
+  }
+
   transaction<T>(fn: (ctx: Ctx) => T): T {
     const ctx = this.ctx();
     return ctx.raw.transaction(() => fn(ctx)).immediate();
@@ -211,7 +218,7 @@ class SunwardCore implements Core, Host {
       },
       counselling: { publicKey: secrets.counsellingPublicKey, privateKey: secrets.counselling },
     };
-    this.session = { raw, ctx, secrets };
+    this.session = { raw, ctx, readCtx: readContext(ctx), secrets };
     return ctx;
   }
 
@@ -374,6 +381,12 @@ class SunwardCore implements Core, Host {
   close(): void {
     this.lock('system');
   }
+}
+
+/** A read context over the same connection: the audit writer is left out, not just hidden by the type. */
+export function readContext(ctx: Ctx): ReadCtx {
+  const { audit: _audit, ...read } = ctx;
+  return read;
 }
 
 /**

@@ -32,16 +32,39 @@ export interface AuditWriter {
   write(entry: AuditEntry): void;
 }
 
-/** What a handler gets. `user` is set for every method that is not `public`. */
-export interface Ctx {
-  db: Db;
-  raw: Database.Database;
+/**
+ * The database as a read handler sees it: drizzle without insert, update, delete, run or
+ * transaction (like Signal's ReadableDB). A read that must write is a `write` method.
+ */
+export type ReadDb = Omit<Db, 'insert' | 'update' | 'delete' | 'run' | 'transaction' | '$client'>;
+
+/** A prepared statement a reader may run: rows out, never `run()`. */
+export type ReadStatement = Pick<Database.Statement, 'all' | 'get' | 'iterate' | 'pluck' | 'raw' | 'columns'>;
+
+/** The raw connection as a reader sees it: prepare queries, no exec, pragma or transaction. */
+export interface ReadRaw {
+  prepare(source: string): ReadStatement;
+}
+
+/** What a read handler gets: no audit writer and no writable database, by type. */
+export interface ReadCtx {
+  db: ReadDb;
+  raw: ReadRaw;
   user: SessionUser;
   clock: Clock;
-  audit: AuditWriter;
   /** The counselling key: its public half to seal with, its private half only where the policy allows reading. */
   counselling: import('../counselling/sealed').CounsellingKeys;
 }
+
+/** What a write handler gets, inside the dispatcher's transaction. `user` is set for every method that is not `public`. */
+export interface WriteCtx extends ReadCtx {
+  db: Db;
+  raw: Database.Database;
+  audit: AuditWriter;
+}
+
+/** A write handler's context (the name most helpers use). */
+export type Ctx = WriteCtx;
 
 /**
  * Who may call a method: `public` needs no sign-in (the session methods), `user` any
@@ -49,22 +72,35 @@ export interface Ctx {
  */
 export type Access = 'public' | 'user' | readonly Role[];
 
-/**
- * `write` runs the handler and its audit rows in one transaction; `read` runs it as is
- * (a read that must leave an audit row, like opening a child's file, is a `write`).
- */
-export interface MethodDef<I extends z.ZodType, O> {
+interface MethodBase<I extends z.ZodType> {
   input: I;
   access: Access;
-  kind: 'read' | 'write';
   /**
    * Callable only by the shell itself (core.invokeFromShell), never through the renderer's
    * channel: for records the renderer must not be able to write, like an export's file hash.
    */
   shellOnly?: boolean;
-  handler: (ctx: Ctx, input: z.output<I>) => O;
 }
 
+/** A read runs as is, with a read context: it can neither write nor audit. */
+export interface ReadMethodDef<I extends z.ZodType, O> extends MethodBase<I> {
+  kind: 'read';
+  handler: (ctx: ReadCtx, input: z.output<I>) => O;
+}
+
+/**
+ * A write runs the handler and its audit rows in one transaction (a read that must leave an
+ * audit row, like opening a child's file, is a `write`).
+ */
+export interface WriteMethodDef<I extends z.ZodType, O> extends MethodBase<I> {
+  kind: 'write';
+  handler: (ctx: WriteCtx, input: z.output<I>) => O;
+}
+
+export type MethodDef<I extends z.ZodType, O> = ReadMethodDef<I, O> | WriteMethodDef<I, O>;
+
+export function method<I extends z.ZodType, O>(def: ReadMethodDef<I, O>): ReadMethodDef<I, O>;
+export function method<I extends z.ZodType, O>(def: WriteMethodDef<I, O>): WriteMethodDef<I, O>;
 export function method<I extends z.ZodType, O>(def: MethodDef<I, O>): MethodDef<I, O> {
   return def;
 }
@@ -92,8 +128,10 @@ export interface Host {
   readonly clock: Clock;
   readonly vault: import('../core/vault').Vault;
   state(): SessionState;
-  /** The signed-in context; throws LOCKED when locked. */
+  /** The signed-in write context; throws LOCKED when locked. */
   ctx(): Ctx;
+  /** The signed-in read context (no audit writer); throws LOCKED when locked. */
+  readCtx(): ReadCtx;
   /** Runs `fn` in one write transaction with the signed-in context. */
   transaction<T>(fn: (ctx: Ctx) => T): T;
   /** Creates the database and the first account, then signs in as that account. */

@@ -48,8 +48,7 @@ export async function dispatch(
       throw refusal(name, { detail: { shellOnly: true } });
 
     if (def.access !== 'public') {
-      const ctx = host.ctx();
-      if (!allowed(def.access, ctx.user.role)) throw refusal(name);
+      if (!allowed(def.access, host.readCtx().user.role)) throw refusal(name);
     }
 
     const parsed = def.input.safeParse(input ?? {});
@@ -58,7 +57,7 @@ export async function dispatch(
     if (def.kind === 'host') return { ok: true, value: await def.handler(host, parsed.data) };
     if (def.kind === 'write')
       return { ok: true, value: host.transaction((ctx) => def.handler(ctx, parsed.data)) };
-    return { ok: true, value: def.handler(host.ctx(), parsed.data) };
+    return { ok: true, value: def.handler(host.readCtx(), parsed.data) };
   } catch (err) {
     if (err instanceof ApiError) {
       if (err.code === 'INTERNAL') host.log('error', `${name} failed`, err.cause ?? err);

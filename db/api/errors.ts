@@ -2,9 +2,16 @@
 // anything internal (stacks, SQL) goes to the log only.
 export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'LOCKED' | 'FORBIDDEN' | 'INTERNAL';
 
+/**
+ * Why a CONFLICT happened, where the screen acts differently on each: a look-alike child to
+ * confirm, or a record someone else saved in between. The screen reads this, never the message.
+ */
+export type ErrorReason = 'possibleDuplicate' | 'staleVersion';
+
 export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
+  reason?: ErrorReason;
   /** Field path (dot-joined) → message, for VALIDATION errors shown beside a form field. */
   fields?: Record<string, string>;
 }
@@ -24,6 +31,8 @@ export class ApiError extends Error {
     detail?: Record<string, unknown>;
   };
 
+  reason?: ErrorReason;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -34,9 +43,19 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
+  /** A CONFLICT with its reason, for the screens that tell one kind from another. */
+  static conflict(reason: ErrorReason, message: string): ApiError {
+    const err = new ApiError('CONFLICT', message);
+    err.reason = reason;
+    return err;
+  }
+
   toBody(): ApiErrorBody {
-    return this.fields
-      ? { code: this.code, message: this.message, fields: this.fields }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fields ? { fields: this.fields } : {}),
+      ...(this.reason ? { reason: this.reason } : {}),
+    };
   }
 }

@@ -14,6 +14,8 @@ export interface AuditListRow {
   action: string;
   entity: string | null;
   entityId: string | null;
+  /** The child the row concerns (the audit convention: auditChildId in chain.ts). */
+  childId: string | null;
   detail: Record<string, unknown>;
 }
 
@@ -26,6 +28,7 @@ export const auditMethods = {
       const where: SQL[] = [];
       if (input.action) where.push(eq(auditLog.action, input.action));
       if (input.actorId) where.push(eq(auditLog.actorId, input.actorId));
+      if (input.childId) where.push(eq(auditLog.childId, input.childId));
       if (input.from !== undefined) where.push(gte(auditLog.at, input.from));
       if (input.to !== undefined) where.push(lte(auditLog.at, input.to));
       const filter = where.length ? and(...where) : undefined;
@@ -47,6 +50,7 @@ export const auditMethods = {
           action: r.action,
           entity: r.entity,
           entityId: r.entityId,
+          childId: r.childId,
           detail: JSON.parse(r.detail) as Record<string, unknown>,
         })),
         total,

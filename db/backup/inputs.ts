@@ -17,6 +17,6 @@ export const backupFileInput = z.object({ file: filePath });
 
 export const backupRestoreInput = z.object({
   file: filePath,
-  username: z.string().trim().toLowerCase().min(1, t('accounts.signIn.usernameRequired')).max(64),
-  passphrase: z.string().min(1, t('accounts.signIn.passphraseRequired')).max(256),
+  username: z.string().trim().toLowerCase().min(1, t('backup.validation.usernameRequired')).max(64),
+  passphrase: z.string().min(1, t('backup.validation.passphraseRequired')).max(256),
 });

@@ -12,7 +12,7 @@ import { localDate } from '../common/dates';
 import { applyKey } from '../core/open';
 import { type OpenedSlot, type Vault, wipeOpened } from '../core/vault';
 import { t } from '../i18n';
-import { readSetting } from '../settings/handlers';
+import { readSetting } from '../settings/model';
 import { ANCHORS_CHECKED, BACKUP_DIR_NAME } from './codes';
 import { BackupCheckError, type BackupProblem, removeDbFiles } from './copy';
 import { BACKUP_EXT, type BackupManifest, type BackupTrigger, PARTIAL_SUFFIX, readLayout } from './format';

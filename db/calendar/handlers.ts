@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { emptyInput } from '../accounts/inputs';
 import { accounts } from '../accounts/schema';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { created } from '../common/records';
 import { t } from '../i18n';
@@ -39,11 +39,11 @@ export interface CalendarYearView {
 }
 
 /** The merged calendar, for counting previews in the renderer the same way the core does. */
-function getCalendar(ctx: Ctx): HolidayCalendar {
+function getCalendar(ctx: ReadCtx): HolidayCalendar {
   return calendarOf(ctx).calendar;
 }
 
-function listYears(ctx: Ctx): { years: CalendarYearView[]; missingYear: number | null } {
+function listYears(ctx: ReadCtx): { years: CalendarYearView[]; missingYear: number | null } {
   const { calendar, sources } = calendarOf(ctx);
   const rows = new Map(
     ctx.db
@@ -83,14 +83,17 @@ export interface ParsedYear {
   existing: { source: CalendarSource; version: number | null } | null;
 }
 
-function existingYear(ctx: Ctx, year: number): ParsedYear['existing'] {
+function existingYear(ctx: ReadCtx, year: number): ParsedYear['existing'] {
   const row = ctx.db.select().from(calendarYears).where(eq(calendarYears.year, year)).get();
   if (row && row.deletedAt === null) return { source: row.source, version: row.version };
   return shippedYear(year) ? { source: 'shipped', version: null } : null;
 }
 
 /** Reads a pasted notice, or takes the festivals entered by hand, and checks them for confirmation; saves nothing. */
-function previewYear(ctx: Ctx, input: { year: number; text?: string; festivals?: Festival[] }): ParsedYear {
+function previewYear(
+  ctx: ReadCtx,
+  input: { year: number; text?: string; festivals?: Festival[] },
+): ParsedYear {
   const parsed =
     input.text !== undefined
       ? parseNotice(input.text, input.year)

@@ -1,9 +1,8 @@
 // The one way to the working-day calendar: holidays.json overlaid with the years administrators
 // entered. Deadlines are counted on every referral write and view, so the merged counter is built
 // once per connection and dropped when a year is saved.
-import type Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
-import type { Ctx } from '../api/define';
+import type { ReadCtx } from '../api/define';
 import { today } from '../children/model';
 import { type CalendarSource, REMIND_FROM_DAY } from './codes';
 import calendarFile from './holidays.json';
@@ -18,9 +17,9 @@ interface Cached {
   counter: WorkdayCounter;
 }
 
-const cache = new WeakMap<Database.Database, Cached>();
+const cache = new WeakMap<object, Cached>();
 
-function load(ctx: Pick<Ctx, 'db'>): Cached {
+function load(ctx: Pick<ReadCtx, 'db'>): Cached {
   const years: HolidayCalendar['years'] = { ...SHIPPED.years };
   const sources: Record<string, CalendarSource> = {};
   for (const y of Object.keys(years)) sources[y] = 'shipped';
@@ -33,7 +32,7 @@ function load(ctx: Pick<Ctx, 'db'>): Cached {
   return { calendar, sources, counter: workdayCounter(calendar) };
 }
 
-function cached(ctx: Pick<Ctx, 'db' | 'raw'>): Cached {
+function cached(ctx: Pick<ReadCtx, 'db' | 'raw'>): Cached {
   let c = cache.get(ctx.raw);
   if (!c) {
     c = load(ctx);
@@ -43,12 +42,12 @@ function cached(ctx: Pick<Ctx, 'db' | 'raw'>): Cached {
 }
 
 /** The working-day counter every deadline is computed with. */
-export function workdaysOf(ctx: Pick<Ctx, 'db' | 'raw'>): WorkdayCounter {
+export function workdaysOf(ctx: Pick<ReadCtx, 'db' | 'raw'>): WorkdayCounter {
   return cached(ctx).counter;
 }
 
 /** The merged calendar (for the renderer's own previews) and where each year came from. */
-export function calendarOf(ctx: Pick<Ctx, 'db' | 'raw'>): {
+export function calendarOf(ctx: Pick<ReadCtx, 'db' | 'raw'>): {
   calendar: HolidayCalendar;
   sources: Record<string, CalendarSource>;
 } {
@@ -60,12 +59,12 @@ export function calendarOf(ctx: Pick<Ctx, 'db' | 'raw'>): {
  * Builds the counter from what the database says now, without caching it: a save counts the
  * deadlines it moves with this inside its transaction, and a rollback must not leave it behind.
  */
-export function freshWorkdays(ctx: Pick<Ctx, 'db'>): WorkdayCounter {
+export function freshWorkdays(ctx: Pick<ReadCtx, 'db'>): WorkdayCounter {
   return load(ctx).counter;
 }
 
 /** Called by every write to calendar_years, so the next deadline is counted with it. */
-export function invalidateCalendar(ctx: Pick<Ctx, 'raw'>): void {
+export function invalidateCalendar(ctx: Pick<ReadCtx, 'raw'>): void {
   cache.delete(ctx.raw);
 }
 
@@ -75,7 +74,7 @@ export function shippedYear(year: number): { holidays: string[]; workdays: strin
 }
 
 /** From 1 December, next year when the calendar lacks it: the reminder for administrators. */
-export function missingNextYear(ctx: Ctx): number | null {
+export function missingNextYear(ctx: ReadCtx): number | null {
   const day = today(ctx);
   const year = Number(day.slice(0, 4));
   if (Number(day.slice(5, 7)) !== 12 || Number(day.slice(8, 10)) < REMIND_FROM_DAY) return null;
@@ -83,7 +82,7 @@ export function missingNextYear(ctx: Ctx): number | null {
 }
 
 /** The years a span of dates touches that the calendar lacks (deadlines there count plain weekdays). */
-export function missingYears(ctx: Pick<Ctx, 'db' | 'raw'>, ...dates: string[]): number[] {
+export function missingYears(ctx: Pick<ReadCtx, 'db' | 'raw'>, ...dates: string[]): number[] {
   const counter = workdaysOf(ctx);
   const years = new Set<number>();
   const sorted = [...dates].sort();
@@ -103,7 +102,7 @@ export interface DeadlineMove {
 }
 
 /** What calendar changes did to a referral's deadlines, oldest first. */
-export function deadlineMovesOf(ctx: Ctx, referralId: string): DeadlineMove[] {
+export function deadlineMovesOf(ctx: ReadCtx, referralId: string): DeadlineMove[] {
   return ctx.db
     .select({
       field: deadlineMoves.field,

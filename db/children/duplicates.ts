@@ -1,5 +1,5 @@
 import { can } from '../access/policy';
-import type { Ctx } from '../api/define';
+import type { Ctx, ReadCtx } from '../api/define';
 import { maskIdNumber } from './idNumber';
 import { pinyinKey } from './model';
 
@@ -53,7 +53,7 @@ const QUERIES = {
 
 // Prepared once per connection: the ledger import asks this for every row of a large file.
 const statements = new WeakMap<object, Record<keyof typeof QUERIES, import('better-sqlite3').Statement>>();
-function prepared(ctx: Ctx) {
+function prepared(ctx: ReadCtx) {
   let byConn = statements.get(ctx.raw);
   if (!byConn) {
     byConn = Object.fromEntries(Object.entries(QUERIES).map(([k, q]) => [k, ctx.raw.prepare(q)])) as Record<

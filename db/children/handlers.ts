@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { type ChildPermissions, can, childPermissions, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx, type ReadStatement } from '../api/define';
 import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
-import { t } from '../i18n';
+import { labelOr, t } from '../i18n';
 import { type DuplicateCandidate, duplicatesForReader, findDuplicates } from './duplicates';
 import { addMonths } from './guardianship';
 import { ageOn } from './idNumber';
@@ -116,7 +116,8 @@ function checkChild(ctx: Ctx, fields: ChildFields, selfId: string | null, acknow
     };
     throw err;
   }
-  if (dupes.length && !acknowledged) throw new ApiError('CONFLICT', t('validation.child.possibleDuplicate'));
+  if (dupes.length && !acknowledged)
+    throw ApiError.conflict('possibleDuplicate', t('validation.child.possibleDuplicate'));
 }
 
 /**
@@ -236,21 +237,21 @@ const NARROW_KEYS = 4000;
 const BROAD_COUNT_CAP = 500;
 
 // Prepared once per connection: search runs on every keystroke.
-const statements = new WeakMap<object, Map<string, import('better-sqlite3').Statement>>();
-function prepared(ctx: Ctx, key: string, text: string) {
-  const byConn = statements.get(ctx.raw) ?? new Map<string, import('better-sqlite3').Statement>();
+const statements = new WeakMap<object, Map<string, ReadStatement>>();
+function prepared(ctx: ReadCtx, key: string, text: string) {
+  const byConn = statements.get(ctx.raw) ?? new Map<string, ReadStatement>();
   statements.set(ctx.raw, byConn);
   const stmt = byConn.get(key) ?? ctx.raw.prepare(text);
   byConn.set(key, stmt);
   return stmt;
 }
-const listProbe = (ctx: Ctx) =>
+const listProbe = (ctx: ReadCtx) =>
   prepared(
     ctx,
     'probe',
     `SELECT count(*) AS n FROM (SELECT 1 FROM child_search_keys WHERE key >= ? AND key < ? LIMIT ${NARROW_KEYS + 1})`,
   );
-const listNarrowIds = (ctx: Ctx) =>
+const listNarrowIds = (ctx: ReadCtx) =>
   prepared(ctx, 'narrow', 'SELECT DISTINCT child_id AS id FROM child_search_keys WHERE key >= ? AND key < ?');
 
 const RISK_RANK: Record<string, number> = { red: 0, orange: 1, yellow: 2, green: 3 };
@@ -286,7 +287,7 @@ export interface ChildList {
 
 /** The list, optionally narrowed to one exact ID number or to one owner's children. */
 function listChildren(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: ReturnType<typeof childListInput.parse>,
   q: string,
   restrict: { exact: string } | { ownerId: string } | null,
@@ -483,7 +484,8 @@ export const childrenMethods = {
   'children.list': method({
     input: childListInput,
     access: 'user',
-    kind: 'read',
+    // Writes: an ID lookup is audited, and a read context has no audit writer.
+    kind: 'write',
     handler: (ctx, input): ChildList => {
       const q = input.query ? normalizeQuery(input.query) : '';
       if (!isIdQuery(q)) return listChildren(ctx, input, q, null);
@@ -647,11 +649,14 @@ export const childrenMethods = {
   }),
 
   'children.restore': method({
-    input: childGetInput,
+    input: childVersionInput,
     access: 'user',
     kind: 'write',
     handler: (ctx, input): ChildProfile => {
       const row = loadChild(ctx, input.id, { deleted: true });
+      // As every other write: the version the bin showed, so a restore never undoes a change
+      // made since (another restore and delete in between) without the reader seeing it.
+      if (row.version !== input.version) throw ApiError.conflict('staleVersion', t('errors.conflict'));
       if (row.idNumber) {
         const clash = ctx.db
           .select({ id: children.id })
@@ -668,7 +673,7 @@ export const childrenMethods = {
           updatedAt: ctx.clock.now(),
           updatedBy: ctx.user.id,
         })
-        .where(eq(children.id, row.id))
+        .where(and(eq(children.id, row.id), eq(children.version, input.version)))
         .run();
       ctx.audit.write({ action: 'children.restore', entity: 'child', entityId: row.id });
       const after = loadChild(ctx, row.id);
@@ -747,14 +752,14 @@ registerTimelineSource('children', (ctx, childId) => {
       title: t(TIMELINE_ACTIONS[r.action]),
       detail:
         r.action === 'children.close' && detail.reason
-          ? `${t(`codes.closeReason.${detail.reason}` as never)}（${r.actorName}）`
+          ? `${labelOr(`codes.closeReason.${detail.reason}`, detail.reason)}（${r.actorName}）`
           : r.actorName,
     };
   });
   for (const link of relationsOfChild(ctx, childId)) {
     for (const c of link.custody) {
-      const who = `${t(`codes.relation.${link.relation}` as never)} ${link.person.name}`;
-      const measure = t(`codes.custodyMeasure.${c.measure}` as never);
+      const who = `${labelOr(`codes.relation.${link.relation}`, link.relation)} ${link.person.name}`;
+      const measure = labelOr(`codes.custodyMeasure.${c.measure}`, c.measure);
       items.push({
         date: c.startDate,
         area: 'children',

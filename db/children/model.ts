@@ -1,7 +1,7 @@
 // Reading and writing children's records, shared by the handlers of this area and by any
 // area that registers a child (a referral does, from inside its own form).
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import type { Ctx } from '../api/define';
+import type { Ctx, ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
 import { t } from '../i18n';
@@ -65,7 +65,7 @@ export interface ChildProfile extends ChildSummary {
   deletedAt: number | null;
 }
 
-export function today(ctx: Ctx): string {
+export function today(ctx: ReadCtx): string {
   return localDate(ctx.clock.now());
 }
 
@@ -132,7 +132,7 @@ export function toProfile(
 }
 
 /** A child that is not in the recycle bin; NOT_FOUND otherwise. */
-export function loadChild(ctx: Ctx, id: string, opts: { deleted?: boolean } = {}): ChildRow {
+export function loadChild(ctx: ReadCtx, id: string, opts: { deleted?: boolean } = {}): ChildRow {
   const row = ctx.db.select().from(children).where(eq(children.id, id)).get();
   if (!row || (row.deletedAt !== null) !== (opts.deleted ?? false))
     throw new ApiError('NOT_FOUND', t('errors.notFound'));

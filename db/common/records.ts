@@ -46,6 +46,6 @@ export function updateVersioned<T extends VersionedTable>(
     .where(and(eq(table.id, id), isNull(table.deletedAt)))
     .get();
   throw exists
-    ? new ApiError('CONFLICT', t('errors.conflict'))
+    ? ApiError.conflict('staleVersion', t('errors.conflict'))
     : new ApiError('NOT_FOUND', t('errors.notFound'));
 }

@@ -1,13 +1,15 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addMonths } from '../children/guardianship';
 import { loadChild, today } from '../children/model';
 import { childRelations, children, persons } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
+import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
+import { transition } from '../common/transition';
 import {
   addFollowUp,
   type FollowUpView,
@@ -19,7 +21,15 @@ import {
   type Subject,
   setRequirementStatus,
 } from '../followups/model';
-import { t } from '../i18n';
+import { labelOr, t } from '../i18n';
+import {
+  PLAN_EDITABLE,
+  PLAN_FLOW,
+  PLAN_FOLLOW_UP,
+  PLAN_SESSIONS,
+  type PlanStatus,
+  type PlanStep,
+} from './codes';
 import {
   admonitionInput,
   planCompleteInput,
@@ -89,6 +99,8 @@ export interface PlanView {
   followUps: FollowUpView[];
   suspendReason: string | null;
   sourceOrderId: string | null;
+  /** The steps the signed-in user may take now (PLAN_FLOW): the page's buttons. */
+  steps: PlanStep[];
   version: number;
 }
 
@@ -114,7 +126,7 @@ function guardianOf(ctx: Ctx, childId: string, personId: string): { id: string; 
   return row;
 }
 
-function loadPlan(ctx: Ctx, id: string): PlanRow {
+function loadPlan(ctx: ReadCtx, id: string): PlanRow {
   const row = ctx.db
     .select()
     .from(guidancePlans)
@@ -124,7 +136,7 @@ function loadPlan(ctx: Ctx, id: string): PlanRow {
   return row;
 }
 
-function planFollowUpDue(ctx: Ctx, p: PlanRow): string | null {
+function planFollowUpDue(ctx: ReadCtx, p: PlanRow): string | null {
   if (p.status !== 'completed' || !p.completedDate) return null;
   const followUps = listFollowUps(ctx, subject(p.id));
   if (followUps.length === 0) return addMonths(p.completedDate, 6);
@@ -149,7 +161,7 @@ export type RegisterPlan = Pick<
  * The register's rows for many plans at once: guardians and sessions in one query each rather
  * than a whole plan view (sessions, goals, follow-ups) per plan, which at 500 plans took half a second.
  */
-function registerPlans(ctx: Ctx, rows: { p: PlanRow; childName: string }[]): RegisterPlan[] {
+function registerPlans(ctx: ReadCtx, rows: { p: PlanRow; childName: string }[]): RegisterPlan[] {
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.p.id));
   const guardians = new Map<string, { id: string; name: string }[]>();
@@ -205,7 +217,7 @@ function registerPlans(ctx: Ctx, rows: { p: PlanRow; childName: string }[]): Reg
   });
 }
 
-export function viewPlan(ctx: Ctx, id: string): PlanView {
+export function viewPlan(ctx: ReadCtx, id: string): PlanView {
   const p = loadPlan(ctx, id);
   const day = today(ctx);
   const child = loadChild(ctx, p.childId);
@@ -271,6 +283,7 @@ export function viewPlan(ctx: Ctx, id: string): PlanView {
     followUps: listFollowUps(ctx, subject(id)),
     suspendReason: p.suspendReason,
     sourceOrderId: p.sourceOrderId,
+    steps: stepsFrom(PLAN_FLOW, p.status, ctx.user.role),
     version: p.version,
   };
 }
@@ -301,24 +314,49 @@ export function createPlan(
   writePlanFields(ctx, id, childId, { ...fields, guardianPersonIds, goals });
   ctx.audit.write({
     action: 'education.createPlan',
-    entity: 'child',
-    entityId: childId,
-    detail: { planId: id, kind: input.kind },
+    entity: 'plan',
+    entityId: id,
+    detail: { childId, kind: input.kind },
   });
   return id;
 }
 
 function auditPlan(ctx: Ctx, p: PlanRow, action: string, detail: Record<string, unknown> = {}): void {
-  ctx.audit.write({ action, entity: 'child', entityId: p.childId, detail: { planId: p.id, ...detail } });
+  ctx.audit.write({ action, entity: 'plan', entityId: p.id, detail: { childId: p.childId, ...detail } });
 }
 
-function assertStatus(p: PlanRow, allowed: PlanRow['status'][]): void {
+function assertStatus(p: PlanRow, allowed: readonly PlanStatus[]): void {
   if (!allowed.includes(p.status)) {
     throw new ApiError(
       'VALIDATION',
       t('validation.education.wrongStatus', { status: t(`codes.planStatus.${p.status}`) }),
     );
   }
+}
+
+function step(
+  ctx: Ctx,
+  p: PlanRow,
+  name: PlanStep,
+  version: number,
+  patch: Record<string, unknown> = {},
+  detail: Record<string, unknown> = {},
+): PlanView {
+  transition(ctx, {
+    table: guidancePlans,
+    area: 'education',
+    action: `education.${name}Plan`,
+    entity: 'plan',
+    flow: PLAN_FLOW,
+    step: name,
+    row: p,
+    version,
+    patch,
+    statusLabel: (st) => t(`codes.planStatus.${st}`),
+    wrongStatus: 'validation.education.wrongStatus',
+    detail: { childId: p.childId, ...detail },
+  });
+  return viewPlan(ctx, p.id);
 }
 
 export const educationMethods = {
@@ -448,7 +486,7 @@ export const educationMethods = {
     handler: (ctx, input): PlanView => {
       const { id, version, guardianPersonIds, goals, ...fields } = input;
       const p = loadPlan(ctx, id);
-      assertStatus(p, ['assessing', 'active']);
+      assertStatus(p, PLAN_EDITABLE);
       updateVersioned(ctx, guidancePlans, id, version, fields);
       writePlanFields(ctx, id, p.childId, { ...fields, guardianPersonIds, goals });
       auditPlan(ctx, p, 'education.updatePlan');
@@ -469,12 +507,10 @@ export const educationMethods = {
     kind: 'write',
     handler: (ctx, input): PlanView => {
       const p = loadPlan(ctx, input.id);
-      assertStatus(p, ['assessing']);
+      assertStatus(p, PLAN_FLOW.start.from);
       if (!p.startDate || !p.endDate || !p.provider)
         throw new ApiError('VALIDATION', t('validation.education.termRequired'));
-      updateVersioned(ctx, guidancePlans, p.id, input.version, { status: 'active' });
-      auditPlan(ctx, p, 'education.startPlan');
-      return viewPlan(ctx, p.id);
+      return step(ctx, p, 'start', input.version);
     },
   }),
 
@@ -484,7 +520,7 @@ export const educationMethods = {
     kind: 'write',
     handler: (ctx, input): PlanView => {
       const p = loadPlan(ctx, input.planId);
-      assertStatus(p, ['active']);
+      assertStatus(p, PLAN_SESSIONS);
       if (input.date > today(ctx))
         throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
       if (p.startDate && input.date < p.startDate) {
@@ -513,7 +549,7 @@ export const educationMethods = {
     kind: 'write',
     handler: (ctx, input): PlanView => {
       const p = loadPlan(ctx, input.id);
-      assertStatus(p, ['active']);
+      assertStatus(p, PLAN_FLOW.complete.from);
       if (input.completedDate > today(ctx)) {
         throw new ApiError('VALIDATION', t('errors.validation'), { completedDate: t('errors.dateInFuture') });
       }
@@ -522,14 +558,18 @@ export const educationMethods = {
           completedDate: t('validation.education.beforePlanStart'),
         });
       }
-      updateVersioned(ctx, guidancePlans, p.id, input.version, {
-        status: 'completed',
-        completedDate: input.completedDate,
-        finalResult: input.finalResult,
-        finalEvaluation: input.finalEvaluation,
-      });
-      auditPlan(ctx, p, 'education.completePlan', { result: input.finalResult });
-      return viewPlan(ctx, p.id);
+      return step(
+        ctx,
+        p,
+        'complete',
+        input.version,
+        {
+          completedDate: input.completedDate,
+          finalResult: input.finalResult,
+          finalEvaluation: input.finalEvaluation,
+        },
+        { result: input.finalResult },
+      );
     },
   }),
 
@@ -539,13 +579,7 @@ export const educationMethods = {
     kind: 'write',
     handler: (ctx, input): PlanView => {
       const p = loadPlan(ctx, input.id);
-      assertStatus(p, ['assessing', 'active']);
-      updateVersioned(ctx, guidancePlans, p.id, input.version, {
-        status: 'suspended',
-        suspendReason: input.reason,
-      });
-      auditPlan(ctx, p, 'education.suspendPlan');
-      return viewPlan(ctx, p.id);
+      return step(ctx, p, 'suspend', input.version, { suspendReason: input.reason });
     },
   }),
 
@@ -558,7 +592,7 @@ export const educationMethods = {
       const p = loadPlan(ctx, id);
       if (followUp.date > today(ctx))
         throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
-      assertStatus(p, ['active', 'completed']);
+      assertStatus(p, PLAN_FOLLOW_UP);
       for (const r of requirementStatuses)
         setRequirementStatus(ctx, subject(id), {
           id: r.id,
@@ -604,7 +638,7 @@ registerTimelineSource('education', (ctx, childId): TimelineItem[] => {
     : [];
   for (const p of plans) {
     const link = `/education/plans/${p.id}`;
-    const kind = t(`codes.planKind.${p.kind}`);
+    const kind = labelOr(`codes.planKind.${p.kind}`, p.kind);
     if (p.startDate)
       items.push({
         date: p.startDate,
@@ -627,7 +661,7 @@ registerTimelineSource('education', (ctx, childId): TimelineItem[] => {
         date: p.completedDate,
         area: 'education',
         title: t('timeline.education.planCompleted'),
-        detail: p.finalResult ? t(`codes.evaluation.${p.finalResult}`) : null,
+        detail: p.finalResult ? labelOr(`codes.evaluation.${p.finalResult}`, p.finalResult) : null,
         link,
       });
     }

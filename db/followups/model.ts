@@ -1,7 +1,7 @@
 // The shared requirement / follow-up mechanism (see schema.ts). Areas call these functions
 // from their own handlers, inside their own transaction, after checking their own status.
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import type { Ctx } from '../api/define';
+import type { Ctx, ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
@@ -37,7 +37,7 @@ export interface Subject {
 }
 
 /** `open`: whether the subject is still running; a finished one has nothing overdue. */
-export function listRequirements(ctx: Ctx, s: Subject, today: string, open = true): RequirementView[] {
+export function listRequirements(ctx: ReadCtx, s: Subject, today: string, open = true): RequirementView[] {
   return ctx.db
     .select()
     .from(requirements)
@@ -98,7 +98,7 @@ export function setRequirementStatus(
   updateVersioned(ctx, requirements, input.id, input.version, { status: input.status, note: input.note });
 }
 
-export function listFollowUps(ctx: Ctx, s: Subject): FollowUpView[] {
+export function listFollowUps(ctx: ReadCtx, s: Subject): FollowUpView[] {
   const rows = ctx.raw
     .prepare(
       `SELECT f.*, a.display_name AS createdByName FROM follow_ups f LEFT JOIN accounts a ON a.id = f.created_by
@@ -137,7 +137,7 @@ export function addFollowUp(
 }
 
 /** The last follow-up's agreed next date, if no later follow-up has been recorded since. */
-export function nextFollowUpDue(ctx: Ctx, s: Subject): string | null {
+export function nextFollowUpDue(ctx: ReadCtx, s: Subject): string | null {
   const last = ctx.db
     .select({ nextDate: followUps.nextDate })
     .from(followUps)

@@ -20,3 +20,16 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   if (!params) return node;
   return node.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
+
+/**
+ * A label for a code read back from the database: its catalog entry, or the code itself when a
+ * newer (or older) version stored one this catalog does not know. Never throws, so one odd row
+ * cannot take a whole page (a child's timeline) down with it; the renderer falls back the same way.
+ */
+export function labelOr(key: string, fallback: string): string {
+  try {
+    return t(key as MessageKey);
+  } catch {
+    return fallback;
+  }
+}

@@ -1,4 +1,5 @@
 // 督促监护令 (DOMAIN.md "Guardianship order").
+import { ANYONE, type Flow, LEADS } from '../common/flow';
 import problemsFile from './problems.json';
 
 export const ORDER_STATUSES = [
@@ -12,6 +13,26 @@ export const ORDER_STATUSES = [
 ] as const;
 // 拟制 待审批 已审批(待送达) 已送达/考察中 待评估 已结案 已撤回
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/**
+ * The one table of moves: the API's guard (transition()) and the order page's buttons both read
+ * it. Approval is the department head's; the drafter may not approve their own order wherever
+ * there are two people (selfApproval in the handlers, reflected in OrderView.steps).
+ */
+export const ORDER_FLOW = {
+  submit: { from: ['draft'], to: 'pending', roles: ANYONE },
+  approve: { from: ['pending'], to: 'approved', roles: LEADS },
+  reject: { from: ['pending'], to: 'draft', roles: LEADS },
+  recordDelivery: { from: ['approved'], to: 'observing', roles: ANYONE },
+  startEvaluation: { from: ['observing'], to: 'evaluating', roles: ANYONE },
+  evaluate: { from: ['observing', 'evaluating'], to: 'closed', roles: ANYONE },
+  withdraw: { from: ['draft', 'pending', 'approved'], to: 'withdrawn', roles: ANYONE },
+} as const satisfies Flow<OrderStatus, string>;
+export type OrderStep = keyof typeof ORDER_FLOW;
+
+/** Edits that are not a status step, and the statuses they are open in. */
+export const ORDER_EDITABLE: readonly OrderStatus[] = ['draft'];
+export const ORDER_FOLLOW_UP: readonly OrderStatus[] = ['observing', 'evaluating'];
 
 export const DELIVERY_METHODS = ['written', 'onSite'] as const; // 书面送达 现场宣告
 export const EVALUATIONS = ['met', 'basicallyMet', 'notMet'] as const; // 达标 基本达标 未达标

@@ -2,16 +2,18 @@ import { and, count, desc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm
 import { z } from 'zod';
 import { refusal } from '../access/policy';
 import { accounts } from '../accounts/schema';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addMonths } from '../children/guardianship';
 import { loadChild, today } from '../children/model';
 import { childRelations, children, persons } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
+import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
+import { transition } from '../common/transition';
 import { createPlan } from '../education/handlers';
 import {
   addFollowUp,
@@ -24,10 +26,19 @@ import {
   type Subject,
   setRequirementStatus,
 } from '../followups/model';
-import { t } from '../i18n';
-import { readSetting } from '../settings/handlers';
+import { labelOr, t } from '../i18n';
+import { readSetting } from '../settings/model';
 import { createSuitFromOrder, suitIdForOrder } from '../suits/model';
-import { DEFAULT_OBSERVATION_MONTHS, type OrderStatus, PROBLEMS, type ProblemCode } from './codes';
+import {
+  DEFAULT_OBSERVATION_MONTHS,
+  ORDER_EDITABLE,
+  ORDER_FLOW,
+  ORDER_FOLLOW_UP,
+  type OrderStatus,
+  type OrderStep,
+  PROBLEMS,
+  type ProblemCode,
+} from './codes';
 import {
   orderApproveInput,
   orderDeliveryInput,
@@ -41,15 +52,11 @@ import {
   orderUpdateInput,
   orderWithdrawInput,
 } from './inputs';
+import { orderNumber } from './model';
 import { guardianshipOrders, orderGuardians } from './schema';
 
 type OrderRow = typeof guardianshipOrders.$inferSelect;
 const subject = (id: string): Subject => ({ type: 'order', id });
-
-/** `{代字}〔{年}〕{序号}号`, e.g. 济阳检未督监〔2026〕3号. */
-export function orderNumber(prefix: string, year: number, seq: number): string {
-  return t('codes.orderNumber', { prefix, year, seq });
-}
 
 export interface OrderView {
   id: string;
@@ -87,10 +94,12 @@ export interface OrderView {
   closedAt: number | null;
   withdrawnAt: number | null;
   withdrawReason: string | null;
+  /** The steps the signed-in user may take now (ORDER_FLOW, less a self-approval): the page's buttons. */
+  steps: OrderStep[];
   version: number;
 }
 
-function loadOrder(ctx: Ctx, id: string): OrderRow {
+function loadOrder(ctx: ReadCtx, id: string): OrderRow {
   const row = ctx.db
     .select()
     .from(guardianshipOrders)
@@ -100,14 +109,14 @@ function loadOrder(ctx: Ctx, id: string): OrderRow {
   return row;
 }
 
-function accountName(ctx: Ctx, id: string | null): string | null {
+function accountName(ctx: ReadCtx, id: string | null): string | null {
   if (!id) return null;
   return (
     ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
   );
 }
 
-export function viewOrder(ctx: Ctx, id: string): OrderView {
+export function viewOrder(ctx: ReadCtx, id: string): OrderView {
   const o = loadOrder(ctx, id);
   const child = loadChild(ctx, o.childId);
   const guardians = ctx.db
@@ -161,11 +170,46 @@ export function viewOrder(ctx: Ctx, id: string): OrderView {
     closedAt: o.closedAt,
     withdrawnAt: o.withdrawnAt,
     withdrawReason: o.withdrawReason,
+    steps: stepsFrom(ORDER_FLOW, o.status, ctx.user.role).filter(
+      (k) => k !== 'approve' || !selfApproval(ctx, o),
+    ),
     version: o.version,
   };
 }
 
-function assertStatus(o: OrderRow, allowed: OrderStatus[]): void {
+/** Four eyes wherever there are two people: the drafter may not approve their own order. */
+function selfApproval(ctx: ReadCtx, o: OrderRow): boolean {
+  if (o.createdBy !== ctx.user.id) return false;
+  const enabled =
+    ctx.db.select({ n: count() }).from(accounts).where(isNull(accounts.disabledAt)).get()?.n ?? 0;
+  return enabled > 1;
+}
+
+function step(
+  ctx: Ctx,
+  o: OrderRow,
+  name: OrderStep,
+  version: number,
+  patch: Record<string, unknown> = {},
+  detail: Record<string, unknown> = {},
+): OrderView {
+  transition(ctx, {
+    table: guardianshipOrders,
+    area: 'orders',
+    entity: 'order',
+    flow: ORDER_FLOW,
+    step: name,
+    row: o,
+    version,
+    patch,
+    statusLabel: (st) => t(`codes.orderStatus.${st}`),
+    wrongStatus: 'validation.order.wrongStatus',
+    detail: { childId: o.childId, ...detail },
+  });
+  return viewOrder(ctx, o.id);
+}
+
+function assertStatus(o: OrderRow, allowed: readonly OrderStatus[]): void {
   if (!allowed.includes(o.status)) {
     throw new ApiError(
       'VALIDATION',
@@ -244,7 +288,7 @@ export const orderMethods = {
     handler: (ctx, input): OrderView => {
       const { id, version, ...fields } = input;
       const o = loadOrder(ctx, id);
-      assertStatus(o, ['draft']);
+      assertStatus(o, ORDER_EDITABLE);
       updateVersioned(ctx, guardianshipOrders, id, version, draftColumns(fields));
       writeDraft(ctx, id, o.childId, fields);
       audit(ctx, o, 'orders.updateDraft');
@@ -265,44 +309,27 @@ export const orderMethods = {
     kind: 'write',
     handler: (ctx, input): OrderView => {
       const o = loadOrder(ctx, input.id);
-      assertStatus(o, ['draft']);
-      updateVersioned(ctx, guardianshipOrders, o.id, input.version, {
-        status: 'pending',
-        submittedAt: ctx.clock.now(),
-        rejectNote: null,
-      });
-      audit(ctx, o, 'orders.submit');
-      return viewOrder(ctx, o.id);
+      return step(ctx, o, 'submit', input.version, { submittedAt: ctx.clock.now(), rejectNote: null });
     },
   }),
 
   'orders.reject': method({
     input: orderRejectInput,
-    access: ['supervisor', 'admin'],
+    access: ORDER_FLOW.reject.roles,
     kind: 'write',
     handler: (ctx, input): OrderView => {
       const o = loadOrder(ctx, input.id);
-      assertStatus(o, ['pending']);
-      updateVersioned(ctx, guardianshipOrders, o.id, input.version, {
-        status: 'draft',
-        rejectNote: input.note,
-      });
-      audit(ctx, o, 'orders.reject');
-      return viewOrder(ctx, o.id);
+      return step(ctx, o, 'reject', input.version, { rejectNote: input.note });
     },
   }),
 
   'orders.approve': method({
     input: orderApproveInput,
-    access: ['supervisor', 'admin'],
+    access: ORDER_FLOW.approve.roles,
     kind: 'write',
     handler: (ctx, input): OrderView => {
       const o = loadOrder(ctx, input.id);
-      assertStatus(o, ['pending']);
-      const enabled =
-        ctx.db.select({ n: count() }).from(accounts).where(isNull(accounts.disabledAt)).get()?.n ?? 0;
-      // Four eyes wherever there are two people: the drafter may not approve their own order.
-      if (enabled > 1 && o.createdBy === ctx.user.id)
+      if (o.status === 'pending' && selfApproval(ctx, o))
         throw refusal(
           'orders.approve',
           { entity: 'order', entityId: o.id, detail: { rule: 'selfApproval' } },
@@ -312,17 +339,14 @@ export const orderMethods = {
       const year = Number(issueDate.slice(0, 4));
       const seq = nextNumber(ctx, 'order', year);
       const prefix = readSetting(ctx, 'orderPrefix');
-      updateVersioned(ctx, guardianshipOrders, o.id, input.version, {
-        status: 'approved',
-        approvedBy: ctx.user.id,
-        approvedAt: ctx.clock.now(),
-        issueDate,
-        year,
-        seq,
-        prefix,
-      });
-      audit(ctx, o, 'orders.approve', { number: orderNumber(prefix, year, seq) });
-      return viewOrder(ctx, o.id);
+      return step(
+        ctx,
+        o,
+        'approve',
+        input.version,
+        { approvedBy: ctx.user.id, approvedAt: ctx.clock.now(), issueDate, year, seq, prefix },
+        { number: orderNumber(prefix, year, seq) },
+      );
     },
   }),
 
@@ -332,14 +356,10 @@ export const orderMethods = {
     kind: 'write',
     handler: (ctx, input): OrderView => {
       const o = loadOrder(ctx, input.id);
-      assertStatus(o, ['draft', 'pending', 'approved']);
-      updateVersioned(ctx, guardianshipOrders, o.id, input.version, {
-        status: 'withdrawn',
+      return step(ctx, o, 'withdraw', input.version, {
         withdrawnAt: ctx.clock.now(),
         withdrawReason: input.reason,
       });
-      audit(ctx, o, 'orders.withdraw');
-      return viewOrder(ctx, o.id);
     },
   }),
 
@@ -349,7 +369,7 @@ export const orderMethods = {
     kind: 'write',
     handler: (ctx, input): OrderView => {
       const o = loadOrder(ctx, input.id);
-      assertStatus(o, ['approved']);
+      assertStatus(o, ORDER_FLOW.recordDelivery.from);
       if (o.issueDate && input.date < o.issueDate) {
         throw new ApiError('VALIDATION', t('errors.validation'), {
           date: t('validation.order.deliveryBeforeIssue'),
@@ -360,16 +380,20 @@ export const orderMethods = {
         throw new ApiError('VALIDATION', t('errors.validation'), {
           observationEnd: t('validation.custody.beforeStart'),
         });
-      updateVersioned(ctx, guardianshipOrders, o.id, input.version, {
-        status: 'observing',
-        deliveryMethod: input.method,
-        deliveryDate: input.date,
-        guardianSigned: input.guardianSigned,
-        observationStart: input.date,
-        observationEnd: end,
-      });
-      audit(ctx, o, 'orders.recordDelivery', { method: input.method });
-      return viewOrder(ctx, o.id);
+      return step(
+        ctx,
+        o,
+        'recordDelivery',
+        input.version,
+        {
+          deliveryMethod: input.method,
+          deliveryDate: input.date,
+          guardianSigned: input.guardianSigned,
+          observationStart: input.date,
+          observationEnd: end,
+        },
+        { method: input.method },
+      );
     },
   }),
 
@@ -380,7 +404,7 @@ export const orderMethods = {
     handler: (ctx, input): OrderView => {
       const { id, version, requirementStatuses, ...followUp } = input;
       const o = loadOrder(ctx, id);
-      assertStatus(o, ['observing', 'evaluating']);
+      assertStatus(o, ORDER_FOLLOW_UP);
       if (followUp.date > today(ctx))
         throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
       if (o.deliveryDate && followUp.date < o.deliveryDate) {
@@ -408,10 +432,7 @@ export const orderMethods = {
     kind: 'write',
     handler: (ctx, input): OrderView => {
       const o = loadOrder(ctx, input.id);
-      assertStatus(o, ['observing']);
-      updateVersioned(ctx, guardianshipOrders, o.id, input.version, { status: 'evaluating' });
-      audit(ctx, o, 'orders.startEvaluation');
-      return viewOrder(ctx, o.id);
+      return step(ctx, o, 'startEvaluation', input.version);
     },
   }),
 
@@ -421,7 +442,7 @@ export const orderMethods = {
     kind: 'write',
     handler: (ctx, input): OrderView => {
       const o = loadOrder(ctx, input.id);
-      assertStatus(o, ['observing', 'evaluating']);
+      assertStatus(o, ORDER_FLOW.evaluate.from);
       if (listFollowUps(ctx, subject(o.id)).length === 0)
         throw new ApiError('VALIDATION', t('validation.order.followUpRequired'));
       let outcomePlanId: string | null = null;
@@ -448,18 +469,28 @@ export const orderMethods = {
           o.id,
         );
       }
-      updateVersioned(ctx, guardianshipOrders, o.id, input.version, {
-        status: 'closed',
-        evaluation: input.evaluation,
-        evaluationNote: input.note,
-        evaluatedAt: ctx.clock.now(),
-        outcome: input.outcome,
-        outcomePlanId,
-        closedAt: ctx.clock.now(),
+      transition(ctx, {
+        table: guardianshipOrders,
+        area: 'orders',
+        entity: 'order',
+        flow: ORDER_FLOW,
+        step: 'evaluate',
+        row: o,
+        version: input.version,
+        statusLabel: (st) => t(`codes.orderStatus.${st}`),
+        wrongStatus: 'validation.order.wrongStatus',
+        detail: { childId: o.childId, evaluation: input.evaluation, outcome: input.outcome },
+        patch: {
+          evaluation: input.evaluation,
+          evaluationNote: input.note,
+          evaluatedAt: ctx.clock.now(),
+          outcome: input.outcome,
+          outcomePlanId,
+          closedAt: ctx.clock.now(),
+        },
       });
       // The escalation lands in 支持起诉 in this same write: a linked draft suit.
       if (input.outcome === 'supportSuit') createSuitFromOrder(ctx, o.id, input.note);
-      audit(ctx, o, 'orders.evaluate', { evaluation: input.evaluation, outcome: input.outcome });
       return viewOrder(ctx, o.id);
     },
   }),
@@ -564,7 +595,9 @@ registerTimelineSource('orders', (ctx, childId): TimelineItem[] => {
       items.push({
         date: o.deliveryDate,
         area: 'orders',
-        title: t('timeline.orders.delivered', { method: t(`codes.deliveryMethod.${o.deliveryMethod}`) }),
+        title: t('timeline.orders.delivered', {
+          method: labelOr(`codes.deliveryMethod.${o.deliveryMethod}`, String(o.deliveryMethod)),
+        }),
         detail: number,
         link,
       });
@@ -583,7 +616,9 @@ registerTimelineSource('orders', (ctx, childId): TimelineItem[] => {
         date: localDate(o.closedAt),
         at: o.closedAt,
         area: 'orders',
-        title: t('timeline.orders.evaluated', { result: t(`codes.evaluation.${o.evaluation}`) }),
+        title: t('timeline.orders.evaluated', {
+          result: labelOr(`codes.evaluation.${o.evaluation}`, String(o.evaluation)),
+        }),
         detail: number,
         link,
       });

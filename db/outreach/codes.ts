@@ -1,5 +1,5 @@
 // 法治宣讲 — outreach events at schools, villages and communities.
-import { type Flow, STAFF } from '../reports/flow';
+import { type Flow, STAFF } from '../common/flow';
 
 export const OUTREACH_STATUSES = ['planned', 'held', 'cancelled'] as const; // 计划 已开展 已取消
 export type OutreachStatus = (typeof OUTREACH_STATUSES)[number];

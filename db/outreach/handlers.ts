@@ -1,12 +1,13 @@
 import type { z } from 'zod';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { today } from '../children/model';
+import { STAFF } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
+import { transition } from '../common/transition';
 import { t } from '../i18n';
-import { STAFF } from '../reports/flow';
-import { type ExportTable, transition } from '../reports/model';
+import type { ExportTable } from '../reports/model';
 import { OUTREACH_FLOW } from './codes';
 import {
   outreachCancelInput,
@@ -84,7 +85,7 @@ function updateEvent(ctx: Ctx, input: z.output<typeof outreachUpdateInput>): Out
   if (e.status === 'cancelled')
     throw new ApiError(
       'VALIDATION',
-      t('mandatoryReports.validation.wrongStatus', { status: outreachStatusLabel(e.status) }),
+      t('outreach.validation.wrongStatus', { status: outreachStatusLabel(e.status) }),
     );
   // A held event stays a fact: its date cannot move into the future, and its audience stays counted.
   if (e.status === 'held') {
@@ -97,7 +98,7 @@ function updateEvent(ctx: Ctx, input: z.output<typeof outreachUpdateInput>): Out
   return viewEvent(ctx, id);
 }
 
-function getEvent(ctx: Ctx, input: { id: string }): OutreachView {
+function getEvent(ctx: ReadCtx, input: { id: string }): OutreachView {
   return viewEvent(ctx, input.id);
 }
 
@@ -119,6 +120,7 @@ function holdEvent(ctx: Ctx, input: z.output<typeof outreachHoldInput>): Outreac
       heldAt: ctx.clock.now(),
     },
     statusLabel: outreachStatusLabel,
+    wrongStatus: 'outreach.validation.wrongStatus',
     detail: { audienceCount: input.audienceCount },
   });
   return viewEvent(ctx, e.id);
@@ -136,6 +138,7 @@ function cancelEvent(ctx: Ctx, input: z.output<typeof outreachCancelInput>): Out
     version: input.version,
     patch: { cancelReason: input.reason },
     statusLabel: outreachStatusLabel,
+    wrongStatus: 'outreach.validation.wrongStatus',
   });
   return viewEvent(ctx, e.id);
 }

@@ -1,10 +1,10 @@
 // What other areas (stats, exports) need from 法治宣讲.
 import { and, count, desc, eq, gte, isNull, lte, type SQL, sum } from 'drizzle-orm';
 import { accounts } from '../accounts/schema';
-import type { Ctx } from '../api/define';
+import type { ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
+import { stepsFrom } from '../common/flow';
 import { t } from '../i18n';
-import { stepsFrom } from '../reports/flow';
 import type { AreaFigure, ExportTable } from '../reports/model';
 import { OUTREACH_FLOW, type OutreachStatus, type OutreachStep } from './codes';
 import type { OutreachFilters } from './inputs';
@@ -14,7 +14,7 @@ export type OutreachRow = typeof outreachEvents.$inferSelect;
 
 export const outreachStatusLabel = (s: OutreachStatus) => t(`outreach.status.${s}`);
 
-export function loadEvent(ctx: Ctx, id: string): OutreachRow {
+export function loadEvent(ctx: ReadCtx, id: string): OutreachRow {
   const row = ctx.db
     .select()
     .from(outreachEvents)
@@ -29,7 +29,7 @@ export type OutreachView = Omit<OutreachRow, 'createdBy' | 'updatedBy' | 'delete
   createdByName: string | null;
 };
 
-export function viewEvent(ctx: Ctx, id: string): OutreachView {
+export function viewEvent(ctx: ReadCtx, id: string): OutreachView {
   const { createdBy, updatedBy: _u, deletedAt: _d, ...e } = loadEvent(ctx, id);
   const createdByName = createdBy
     ? (ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, createdBy)).get()?.n ??
@@ -53,7 +53,7 @@ function filterWhere(f: OutreachFilters, status = f.status): SQL[] {
  * own units: events (次) and audience (人次) are never added together.
  */
 export function heldTotals(
-  ctx: Ctx,
+  ctx: ReadCtx,
   f: Omit<OutreachFilters, 'status'>,
 ): { events: number; audience: number } {
   const row = ctx.db
@@ -64,7 +64,7 @@ export function heldTotals(
   return { events: row?.events ?? 0, audience: Number(row?.audience ?? 0) };
 }
 
-export function listEvents(ctx: Ctx, f: OutreachFilters & { offset: number; limit: number }) {
+export function listEvents(ctx: ReadCtx, f: OutreachFilters & { offset: number; limit: number }) {
   const where = and(...filterWhere(f));
   const rows = ctx.db
     .select({
@@ -99,7 +99,7 @@ export function listEvents(ctx: Ctx, f: OutreachFilters & { offset: number; limi
   return { rows, total, counts, held: heldTotals(ctx, f) };
 }
 
-export function outreachExportRows(ctx: Ctx, f: OutreachFilters): ExportTable {
+export function outreachExportRows(ctx: ReadCtx, f: OutreachFilters): ExportTable {
   const rows = ctx.db
     .select()
     .from(outreachEvents)

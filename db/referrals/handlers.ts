@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { accounts } from '../accounts/schema';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { type DeadlineMove, deadlineMovesOf, missingYears, workdaysOf } from '../calendar/model';
 import { addMonths } from '../children/guardianship';
@@ -10,12 +10,20 @@ import { loadChild, today } from '../children/model';
 import { childRelations, children, custodyRecords, persons } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
+import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
-import { t } from '../i18n';
-import { readSetting } from '../settings/handlers';
-import { type Carrier, LEAD_REPLY_WORKDAYS, type ReferralStatus, TRANSITIONS } from './codes';
+import { transition } from '../common/transition';
+import { labelOr, t } from '../i18n';
+import { readSetting } from '../settings/model';
+import {
+  type Carrier,
+  LEAD_REPLY_WORKDAYS,
+  REFERRAL_FLOW,
+  type ReferralStatus,
+  referralStepTo,
+} from './codes';
 import {
   actionAddInput,
   actionReplyInput,
@@ -28,11 +36,8 @@ import {
   referralTransitionInput,
   referralUpdateInput,
 } from './inputs';
+import { referralNumber } from './model';
 import { referralActions, referralChildren, referralPersons, referrals } from './schema';
-
-export function referralNumber(year: number, seq: number): string {
-  return t('codes.referralNumber', { year, seq });
-}
 
 /** 回复期限 by carrier: a 检察建议 a month (未成年人保护法 art. 114), a lead transfer 5 working days. */
 export function defaultReplyDue(
@@ -120,7 +125,7 @@ function verifyOverdue(r: typeof referrals.$inferSelect, day: string): boolean {
   return (r.status === 'received' || r.status === 'verifying') && r.verifyDue < day;
 }
 
-function loadReferral(ctx: Ctx, id: string) {
+function loadReferral(ctx: ReadCtx, id: string) {
   const row = ctx.db
     .select()
     .from(referrals)
@@ -130,7 +135,7 @@ function loadReferral(ctx: Ctx, id: string) {
   return row;
 }
 
-function viewReferral(ctx: Ctx, id: string): ReferralView {
+function viewReferral(ctx: ReadCtx, id: string): ReferralView {
   const r = loadReferral(ctx, id);
   const day = today(ctx);
   const kids = ctx.db
@@ -234,7 +239,7 @@ function viewReferral(ctx: Ctx, id: string): ReferralView {
     detained,
     actions,
     history,
-    allowedTransitions: [...TRANSITIONS[r.status]],
+    allowedTransitions: stepsFrom(REFERRAL_FLOW, r.status, ctx.user.role).map((k) => REFERRAL_FLOW[k].to),
   };
 }
 
@@ -476,7 +481,8 @@ export const referralMethods = {
     handler: (ctx, input): ReferralView => {
       const r = loadReferral(ctx, input.id);
       const label = (s: ReferralStatus) => t(`codes.referralStatus.${s}`);
-      if (!TRANSITIONS[r.status].includes(input.to)) {
+      const step = referralStepTo(r.status, input.to);
+      if (!step) {
         throw new ApiError(
           'VALIDATION',
           t('validation.referral.transitionNotAllowed', { from: label(r.status), to: label(input.to) }),
@@ -495,15 +501,17 @@ export const referralMethods = {
         if (open.length)
           throw new ApiError('VALIDATION', t('validation.referral.openActions', { count: open.length }));
       }
-      updateVersioned(ctx, referrals, r.id, input.version, {
-        status: input.to,
-        closedAt: input.to === 'closed' ? ctx.clock.now() : null,
-      });
-      ctx.audit.write({
+      transition(ctx, {
+        table: referrals,
+        area: 'referrals',
         action: 'referrals.transition',
         entity: 'referral',
-        entityId: r.id,
-        detail: { from: r.status, to: input.to },
+        flow: REFERRAL_FLOW,
+        step,
+        row: r,
+        version: input.version,
+        patch: { closedAt: input.to === 'closed' ? ctx.clock.now() : null },
+        statusLabel: label,
       });
       return viewReferral(ctx, r.id);
     },
@@ -740,7 +748,7 @@ registerTimelineSource('referrals', (ctx, childId): TimelineItem[] => {
       .where(and(eq(referralActions.referralId, r.id), isNull(referralActions.deletedAt)))
       .all();
     for (const a of actions) {
-      const carrier = t(`codes.carrier.${a.carrier}`);
+      const carrier = labelOr(`codes.carrier.${a.carrier}`, a.carrier);
       items.push({
         date: a.sentDate,
         area: 'referrals',

@@ -4,7 +4,8 @@ import type { Ctx } from '../api/define';
 import { deadlineMoves } from '../calendar/schema';
 import type { WorkdayCounter } from '../calendar/workdays';
 import { newId } from '../common/ids';
-import { readSetting } from '../settings/handlers';
+import { t } from '../i18n';
+import { readSetting } from '../settings/model';
 import { LEAD_REPLY_WORKDAYS } from './codes';
 import { referralActions, referrals } from './schema';
 
@@ -119,4 +120,8 @@ export function moveDerivedDeadlines(
     record(a.referralId, a.id, 'replyDue', a.replyDue, due);
   }
   return moved;
+}
+
+export function referralNumber(year: number, seq: number): string {
+  return t('codes.referralNumber', { year, seq });
 }

@@ -1,5 +1,5 @@
 // 国家司法救助 (state judicial relief): vocabularies and the status flow. Labels: relief.codes.*.
-import type { Flow } from './flow';
+import type { Flow } from '../common/flow';
 
 export const RELIEF_STATUSES = [
   'applied',
@@ -18,7 +18,7 @@ export const RELIEF_STEPS = ['startReview', 'grant', 'deny', 'pay', 'returnVisit
 export type ReliefStep = (typeof RELIEF_STEPS)[number];
 
 /** The one table of moves. The API's guard and the record page's buttons both read it. */
-export const RELIEF_FLOW: Flow<ReliefStep, ReliefStatus> = {
+export const RELIEF_FLOW: Flow<ReliefStatus, ReliefStep> = {
   startReview: { from: ['applied'], to: 'reviewing', roles: 'user' },
   // The decision is the department head's (部门负责人), as for orders.
   grant: { from: ['reviewing'], to: 'granted', roles: ['supervisor', 'admin'] },

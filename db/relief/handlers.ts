@@ -1,16 +1,16 @@
 // 国家司法救助: application → review → decision → payment → 回访 (RELIEF_FLOW in codes.ts).
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild, today } from '../children/model';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
+import { transition } from '../common/transition';
 import { t } from '../i18n';
 import { RELIEF_FLOW, type ReliefStep } from './codes';
-import { transition } from './flow';
 import {
   reliefCreateInput,
   reliefDenyInput,
@@ -104,7 +104,8 @@ function step(
     entity: 'relief',
     area: 'relief',
     statusLabel: reliefStatusLabel,
-    detail,
+    wrongStatus: 'relief.flow.wrongStatus',
+    detail: { childId: r.childId, ...detail },
   });
   return viewRelief(ctx, r.id);
 }
@@ -164,22 +165,22 @@ function updateRelief(ctx: Ctx, input: z.output<typeof reliefUpdateInput>): Reli
   return viewRelief(ctx, id);
 }
 
-function getRelief(ctx: Ctx, input: z.output<typeof reliefIdInput>): ReliefView {
+function getRelief(ctx: ReadCtx, input: z.output<typeof reliefIdInput>): ReliefView {
   return viewRelief(ctx, input.id);
 }
 
-function listReliefs(ctx: Ctx, input: z.output<typeof reliefListInput>) {
+function listReliefs(ctx: ReadCtx, input: z.output<typeof reliefListInput>) {
   return listRelief(ctx, input);
 }
 
 function exportReliefRows(
-  ctx: Ctx,
+  ctx: ReadCtx,
   input: { status: z.output<typeof reliefListInput>['status']; year?: number | null },
 ) {
   return reliefExportRows(ctx, input);
 }
 
-function reliefForChild(ctx: Ctx, input: { childId: string }): ReliefView[] {
+function reliefForChild(ctx: ReadCtx, input: { childId: string }): ReliefView[] {
   return ctx.db
     .select({ id: judicialRelief.id })
     .from(judicialRelief)

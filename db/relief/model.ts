@@ -2,12 +2,13 @@
 import { and, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accounts } from '../accounts/schema';
-import type { Ctx, Role } from '../api/define';
+import type { Ctx, ReadCtx, Role } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { children } from '../children/schema';
+import { stepsFrom } from '../common/flow';
 import { t } from '../i18n';
-import { readSetting } from '../settings/handlers';
+import { readSetting } from '../settings/model';
 import {
   RELIEF_FLOW,
   RELIEF_MATERIALS,
@@ -16,14 +17,13 @@ import {
   type ReliefStatus,
   type ReliefStep,
 } from './codes';
-import { stepsFrom } from './flow';
 import type { reliefListInput } from './inputs';
 import { ceilingFen, formatYuan } from './rules';
 import { judicialRelief } from './schema';
 
 export type ReliefRow = typeof judicialRelief.$inferSelect;
 
-export function loadRelief(ctx: Ctx, id: string): ReliefRow {
+export function loadRelief(ctx: ReadCtx, id: string): ReliefRow {
   const row = ctx.db
     .select()
     .from(judicialRelief)
@@ -36,7 +36,7 @@ export function loadRelief(ctx: Ctx, id: string): ReliefRow {
 export const reliefStatusLabel = (s: ReliefStatus) => t(`relief.codes.status.${s}`);
 
 /** The ceiling now in force, in 分 (36 × the monthly wage setting). */
-export function currentCeilingFen(ctx: Ctx): number {
+export function currentCeilingFen(ctx: ReadCtx): number {
   return ceilingFen(readSetting(ctx, 'reliefMonthlyWage'));
 }
 
@@ -79,14 +79,14 @@ export interface ReliefView {
   version: number;
 }
 
-function accountName(ctx: Ctx, id: string | null): string | null {
+function accountName(ctx: ReadCtx, id: string | null): string | null {
   if (!id) return null;
   return (
     ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
   );
 }
 
-export function viewRelief(ctx: Ctx, id: string, role: Role = ctx.user.role): ReliefView {
+export function viewRelief(ctx: ReadCtx, id: string, role: Role = ctx.user.role): ReliefView {
   const r = loadRelief(ctx, id);
   const child = loadChild(ctx, r.childId);
   const ceiling = r.ceilingFen ?? currentCeilingFen(ctx);
@@ -161,7 +161,7 @@ function listWhere(f: ListFilter): SQL | undefined {
 
 /** One page of the register, newest activity first. */
 export function listRelief(
-  ctx: Ctx,
+  ctx: ReadCtx,
   f: ListFilter & { offset: number; limit: number },
 ): { rows: ReliefListRow[]; total: number; counts: Record<string, number>; totalAmount: string } {
   const where = listWhere(f);
@@ -210,7 +210,7 @@ export function listRelief(
 
 /** The register as plain rows with Chinese headers, for the Excel export (db/exports at merge). */
 export function reliefExportRows(
-  ctx: Ctx,
+  ctx: ReadCtx,
   f: ListFilter,
 ): { columns: { key: string; header: string }[]; rows: Record<string, string | null>[] } {
   const keys = [

@@ -2,14 +2,14 @@ import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { can, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { missingNextYear } from '../calendar/model';
 import { addDays } from '../calendar/workdays';
 import { today } from '../children/model';
 import { children } from '../children/schema';
 import { t } from '../i18n';
-import { referralNumber } from '../referrals/handlers';
+import { referralNumber } from '../referrals/model';
 import { referrals } from '../referrals/schema';
 import { boardInput, snoozeInput } from './inputs';
 import { collectReminders, PRIORITY, REMINDER_KINDS, type Reminder } from './rules';
@@ -49,7 +49,7 @@ const byName = new Intl.Collator('zh');
  * out until their date (a snooze is per user), and a counselling follow-up only for someone
  * who may read counselling (it carries the next session's date; a crisis flag shows to all).
  */
-export function buildBoard(ctx: Ctx, ownerId: string | null): Board {
+export function buildBoard(ctx: ReadCtx, ownerId: string | null): Board {
   const day = today(ctx);
   const weekEnd = addDays(day, 7);
   // One caseworker's board, seen by a supervisor, shows as that caseworker sees it: the
@@ -102,7 +102,7 @@ export function buildBoard(ctx: Ctx, ownerId: string | null): Board {
 }
 
 /** Next year's 节假日安排 missing, from 1 December: only administrators can add it, so only they are told. */
-function adminCalendarReminder(ctx: Ctx): number | null {
+function adminCalendarReminder(ctx: ReadCtx): number | null {
   return ctx.user.role === 'admin' ? missingNextYear(ctx) : null;
 }
 

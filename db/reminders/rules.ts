@@ -1,11 +1,11 @@
 // Reminders (工作提醒) are derived from the records on every read, never stored, so they
 // cannot drift from what the records say. Each rule is one indexed query.
-import type { Ctx } from '../api/define';
+import type { ReadCtx } from '../api/define';
 import { addDays, workdays } from '../calendar/workdays';
 import { addMonths, type ParentFacts, readGuardianship } from '../children/guardianship';
 import { type PlanTerms, planProgress } from '../education/progress';
-import { orderNumber } from '../orders/handlers';
-import { referralNumber } from '../referrals/handlers';
+import { orderNumber } from '../orders/model';
+import { referralNumber } from '../referrals/model';
 import { DECISION_WORKDAYS, RETURN_VISIT_MONTHS } from '../relief/codes';
 import { reportFollowUps } from '../reports/model';
 import { COURT_DAYS, FILING_DAYS } from '../suits/codes';
@@ -81,7 +81,7 @@ interface Row {
 const CHILD_COLS = `c.id AS childId, c.name AS childName, c.owner_id AS ownerId`;
 const LIVE_CHILD = `c.deleted_at IS NULL AND c.status = 'active'`;
 
-export function collectReminders(ctx: Ctx, today: string, opts: { ownerId?: string } = {}): Reminder[] {
+export function collectReminders(ctx: ReadCtx, today: string, opts: { ownerId?: string } = {}): Reminder[] {
   const owner = opts.ownerId ? ' AND c.owner_id = @ownerId' : '';
   const params = { today, ownerId: opts.ownerId ?? null, horizon: addDays(today, LOOKAHEAD_DAYS) };
   const q = <T extends Row>(sql: string, extra: Record<string, unknown> = {}) =>
@@ -292,7 +292,7 @@ function planSessionDue(
  * disabled, or restricted now; the rule itself (readGuardianship) then decides, so there is one
  * definition of eligibility.
  */
-function eligibleUnrecognised(ctx: Ctx, today: string, ownerId?: string): Row[] {
+function eligibleUnrecognised(ctx: ReadCtx, today: string, ownerId?: string): Row[] {
   const owner = ownerId ? ' AND c.owner_id = @ownerId' : '';
   const sixMonthsAgo = addMonths(today, -6);
   // The same conditions as parentStatus, in SQL, so that few children reach the rule itself.

@@ -1,6 +1,6 @@
 // 强制报告 — mandatory reports under 《关于建立侵害未成年人案件强制报告制度的意见（试行）》
 // (2020, the nine units: 最高检、国家监委、教育部、公安部、民政部、司法部、国家卫健委、共青团中央、全国妇联).
-import { type Flow, LEADS, STAFF } from './flow';
+import { type Flow, LEADS, STAFF } from '../common/flow';
 
 export const REPORT_STATUSES = ['received', 'verifying', 'filed', 'handled', 'closed', 'voided'] as const;
 // 已接报 核查中 已立案 已处置 已办结 已作废

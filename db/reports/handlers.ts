@@ -1,16 +1,17 @@
 import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { today } from '../children/model';
 import { children } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
+import { STAFF } from '../common/flow';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
+import { transition } from '../common/transition';
 import { t } from '../i18n';
 import { REPORT_FLOW, type ReportStep } from './codes';
-import { STAFF } from './flow';
 import {
   reportActionInput,
   reportCloseInput,
@@ -33,7 +34,6 @@ import {
   reportExportRows,
   reportNumber,
   reportStatusLabel,
-  transition,
   viewReport,
 } from './model';
 import { mandatoryReportActions, mandatoryReportChildren, mandatoryReports } from './schema';
@@ -177,11 +177,11 @@ function updateReport(ctx: Ctx, input: z.output<typeof reportUpdateInput>): Repo
   return viewReport(ctx, id);
 }
 
-function getReport(ctx: Ctx, input: { id: string }): ReportView {
+function getReport(ctx: ReadCtx, input: { id: string }): ReportView {
   return viewReport(ctx, input.id);
 }
 
-function reportsForChild(ctx: Ctx, input: { childId: string }): ReportView[] {
+function reportsForChild(ctx: ReadCtx, input: { childId: string }): ReportView[] {
   return ctx.db
     .select({ id: mandatoryReports.id })
     .from(mandatoryReportChildren)
@@ -240,6 +240,7 @@ function step(
     version,
     patch,
     statusLabel: reportStatusLabel,
+    wrongStatus: 'mandatoryReports.validation.wrongStatus',
   });
   return viewReport(ctx, r.id);
 }

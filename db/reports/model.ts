@@ -1,13 +1,12 @@
 // What other areas (reminders, stats, exports, outreach's flow) need from 强制报告.
 import { and, count, desc, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
-import { refusal } from '../access/policy';
 import { accounts } from '../accounts/schema';
-import type { Ctx } from '../api/define';
+import type { Ctx, ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addDays } from '../calendar/workdays';
-import { updateVersioned } from '../common/records';
+import { stepsFrom } from '../common/flow';
 import { t } from '../i18n';
-import { readSetting } from '../settings/handlers';
+import { readSetting } from '../settings/model';
 import {
   OPEN_REPORT_STATUSES,
   REPORT_FLOW,
@@ -16,49 +15,8 @@ import {
   type ReportStep,
   type Trigger,
 } from './codes';
-import { type Flow, stepsFrom } from './flow';
 import type { ReportFilters } from './inputs';
 import { mandatoryReportActions, mandatoryReportChildren, mandatoryReports } from './schema';
-
-type VersionedTable = Parameters<typeof updateVersioned>[1];
-
-/**
- * The one guard every status change goes through: the role and the from-status come from the
- * flow table, the update carries the version the caller saw, and the audit row names the step.
- * Written once for this issue's areas; the same shape as the other duties' helper.
- */
-export function transition<S extends string, K extends string>(
-  ctx: Ctx,
-  opts: {
-    table: VersionedTable;
-    /** The method prefix: the audit action is `${area}.${step}`, as the method is named. */
-    area: string;
-    entity: string;
-    flow: Flow<S, K>;
-    step: K;
-    row: { id: string; status: S };
-    version: number;
-    patch?: Record<string, unknown>;
-    statusLabel: (s: S) => string;
-    detail?: Record<string, unknown>;
-  },
-): void {
-  const { flow, step, row, entity, area } = opts;
-  const s = flow[step];
-  if (!s.roles.includes(ctx.user.role)) throw refusal(`${area}.${step}`, { entity, entityId: row.id });
-  if (!s.from.includes(row.status))
-    throw new ApiError(
-      'VALIDATION',
-      t('mandatoryReports.validation.wrongStatus', { status: opts.statusLabel(row.status) }),
-    );
-  updateVersioned(ctx, opts.table, row.id, opts.version, { ...opts.patch, status: s.to });
-  ctx.audit.write({
-    action: `${area}.${step}`,
-    entity,
-    entityId: row.id,
-    detail: { from: row.status, to: s.to, ...opts.detail },
-  });
-}
 
 export type ReportRow = typeof mandatoryReports.$inferSelect;
 
@@ -69,7 +27,7 @@ export function reportNumber(year: number, seq: number): string {
 
 export const reportStatusLabel = (s: ReportStatus) => t(`mandatoryReports.status.${s}`);
 
-export function loadReport(ctx: Ctx, id: string): ReportRow {
+export function loadReport(ctx: ReadCtx, id: string): ReportRow {
   const row = ctx.db
     .select()
     .from(mandatoryReports)
@@ -120,7 +78,7 @@ function days(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function viewReport(ctx: Ctx, id: string): ReportView {
+export function viewReport(ctx: ReadCtx, id: string): ReportView {
   const r = loadReport(ctx, id);
   const kids = linkedChildren(ctx, [id]).map(({ reportId: _r, ...c }) => c);
   const actions = ctx.db
@@ -205,7 +163,7 @@ interface LinkedChild {
  * The children of a few reports. CROSS JOIN keeps SQLite starting from the reports' links: left
  * free, it walks every child (their deleted_at index) to find the handful named.
  */
-function linkedChildren(ctx: Ctx, reportIds: string[]): LinkedChild[] {
+function linkedChildren(ctx: ReadCtx, reportIds: string[]): LinkedChild[] {
   if (reportIds.length === 0) return [];
   return ctx.raw
     .prepare(
@@ -217,7 +175,7 @@ function linkedChildren(ctx: Ctx, reportIds: string[]): LinkedChild[] {
     .all(JSON.stringify(reportIds)) as LinkedChild[];
 }
 
-function childNamesOf(ctx: Ctx, reportIds: string[]): Map<string, string[]> {
+function childNamesOf(ctx: ReadCtx, reportIds: string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const r of linkedChildren(ctx, reportIds)) {
     const names = out.get(r.reportId) ?? [];
@@ -228,7 +186,7 @@ function childNamesOf(ctx: Ctx, reportIds: string[]): Map<string, string[]> {
 }
 
 export function listReports(
-  ctx: Ctx,
+  ctx: ReadCtx,
   f: ReportFilters & { offset: number; limit: number },
 ): { rows: ReportListRow[]; total: number; counts: Record<string, number> } {
   const where = and(...filterWhere(f));
@@ -278,7 +236,7 @@ export interface ExportTable {
   rows: Record<string, string | number | null>[];
 }
 
-export function reportExportRows(ctx: Ctx, f: ReportFilters): ExportTable {
+export function reportExportRows(ctx: ReadCtx, f: ReportFilters): ExportTable {
   const rows = ctx.db
     .select()
     .from(mandatoryReports)
@@ -400,7 +358,7 @@ export const REPORT_FIGURES: readonly AreaFigure[] = [
  * one reminder per child concerned, due that many days after the last thing recorded.
  */
 export function reportFollowUps(
-  ctx: Ctx,
+  ctx: ReadCtx,
   ownerId?: string,
 ): { id: string; number: string; due: string; childId: string; childName: string; ownerId: string | null }[] {
   const days = readSetting(ctx, 'reportFollowUpDays');

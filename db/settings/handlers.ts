@@ -1,34 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { emptyInput } from '../accounts/inputs';
-import { type Ctx, method } from '../api/define';
-import { SETTINGS_DEFAULTS, type Settings, settingsUpdateInput } from './inputs';
+import { method } from '../api/define';
+import { type Settings, settingsUpdateInput } from './inputs';
+import { readAll } from './model';
 import { settings } from './schema';
 
 export type { Settings };
-
-export function readSetting<K extends keyof Settings>(ctx: Ctx, key: K): Settings[K] {
-  const row = ctx.db.select().from(settings).where(eq(settings.key, key)).get();
-  return row ? (JSON.parse(row.value) as Settings[K]) : SETTINGS_DEFAULTS[key];
-}
-
-export function readIdleMinutes(ctx: Ctx): number {
-  return readSetting(ctx, 'idleMinutes');
-}
-
-function readAll(ctx: Ctx): Settings {
-  const stored = new Map(
-    ctx.db
-      .select()
-      .from(settings)
-      .all()
-      .map((r) => [r.key, JSON.parse(r.value)]),
-  );
-  const out = { ...SETTINGS_DEFAULTS };
-  for (const key of Object.keys(out) as (keyof Settings)[]) {
-    if (stored.has(key)) (out as Record<string, unknown>)[key] = stored.get(key);
-  }
-  return out;
-}
 
 export const settingsMethods = {
   'settings.get': method({

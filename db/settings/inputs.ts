@@ -58,10 +58,10 @@ export const settingsShape = {
     .refine((v) => v === '' || ABSOLUTE_PATH.test(v), t('validation.settings.backupSecondFolder')),
   /** 强制报告: days without a follow-up before a reminder */
   reportFollowUpDays: z
-    .number({ error: t('mandatoryReports.validation.followUpDays') })
-    .int(t('mandatoryReports.validation.followUpDays'))
-    .min(1, t('mandatoryReports.validation.followUpDays'))
-    .max(90, t('mandatoryReports.validation.followUpDays')),
+    .number({ error: t('settings.validation.followUpDays') })
+    .int(t('settings.validation.followUpDays'))
+    .min(1, t('settings.validation.followUpDays'))
+    .max(90, t('settings.validation.followUpDays')),
   /** 山东省职工月平均工资（元）: 36 months of it is 国家司法救助's usual ceiling (a warning). */
   reliefMonthlyWage: z
     .number({ error: t('validation.settings.reliefMonthlyWage') })

@@ -2,7 +2,7 @@
 // row per record: the ledger aggregates that query and the drill-down lists it, so a figure and
 // its list can never disagree. Plain SQL through the raw handle: these are read-only scans
 // shaped for their indexes (see EXPLAIN QUERY PLAN in test/integration/stats.test.ts).
-import type { Ctx } from '../api/define';
+import type { ReadCtx } from '../api/define';
 import { TOWNSHIPS } from '../children/inputs';
 import { localDate } from '../common/dates';
 import { FEN_PER_YUAN, FIGURES, type FigureDef, type FigureKey, figureDef, NO_OWNER } from './codes';
@@ -194,7 +194,7 @@ const add = (m: Record<string, number>, k: string, n: number) => {
 
 /** One figure over one period, in every breakdown the ledger and its charts need. */
 export function countFigure(
-  ctx: Ctx,
+  ctx: ReadCtx,
   def: FigureDef,
   p: Period,
   scope: Scope,
@@ -276,7 +276,7 @@ export interface Ledger {
 }
 
 export function computeLedger(
-  ctx: Ctx,
+  ctx: ReadCtx,
   period: Period,
   scope: Scope = { ownerId: null },
   only?: { figures: readonly FigureKey[]; lastYear: boolean },
@@ -344,7 +344,7 @@ export interface DrillPage {
 
 /** The records behind one cell, from the figure's own base query, a page at a time. */
 export function drillFigure(
-  ctx: Ctx,
+  ctx: ReadCtx,
   key: FigureKey,
   p: Period,
   cell: { township: string | null; ownerId: string | null },

@@ -1,5 +1,5 @@
 // 支持起诉 (supporting a suit to revoke or change guardianship, 民法典 art. 36). Labels: suits.codes.*.
-import type { Flow } from '../relief/flow';
+import type { Flow } from '../common/flow';
 
 export const SUIT_STATUSES = ['draft', 'issued', 'filed', 'decided', 'withdrawn'] as const;
 // 拟制 已出具意见书 法院已立案 法院已裁判（结案） 已撤回
@@ -10,7 +10,7 @@ export const SUIT_STEPS = ['issue', 'file', 'decide', 'withdraw'] as const;
 export type SuitStep = (typeof SUIT_STEPS)[number];
 
 /** The one table of moves; the API's guard and the record page's buttons both read it. */
-export const SUIT_FLOW: Flow<SuitStep, SuitStatus> = {
+export const SUIT_FLOW: Flow<SuitStatus, SuitStep> = {
   // The 支持起诉意见书 goes out under the department head's approval.
   issue: { from: ['draft'], to: 'issued', roles: ['supervisor', 'admin'] },
   file: { from: ['issued'], to: 'filed', roles: 'user' },

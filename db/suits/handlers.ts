@@ -1,7 +1,7 @@
 // 支持起诉: draft → 意见书 issued → filed at court → court's decision (SUIT_FLOW in codes.ts).
 import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild, today } from '../children/model';
 import { childRelations } from '../children/schema';
@@ -10,10 +10,10 @@ import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
+import { transition } from '../common/transition';
 import { guidancePlans } from '../education/schema';
-import { t } from '../i18n';
+import { labelOr, t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
-import { transition } from '../relief/flow';
 import { DEFAULT_SUIT_PREFIX, SUIT_FLOW, type SuitStep } from './codes';
 import {
   suitCreateInput,
@@ -101,7 +101,8 @@ function step(
     entity: 'suit',
     area: 'suits',
     statusLabel: suitStatusLabel,
-    detail,
+    wrongStatus: 'suits.validation.wrongStatus',
+    detail: { childId: s.childId, ...detail },
   });
   return viewSuit(ctx, s.id);
 }
@@ -180,26 +181,26 @@ function updateSuit(ctx: Ctx, input: z.output<typeof suitUpdateInput>): SuitView
   const { id, version, ...fields } = input;
   const s = loadSuit(ctx, id);
   if (s.status !== 'draft')
-    throw new ApiError('VALIDATION', t('relief.flow.wrongStatus', { status: suitStatusLabel(s.status) }));
+    throw new ApiError('VALIDATION', t('suits.validation.wrongStatus', { status: suitStatusLabel(s.status) }));
   checkLinks(ctx, s.childId, fields);
   updateVersioned(ctx, suitSupports, id, version, draftColumns(fields));
   ctx.audit.write({ action: 'suits.update', entity: 'suit', entityId: id, detail: { childId: s.childId } });
   return viewSuit(ctx, id);
 }
 
-function getSuit(ctx: Ctx, input: z.output<typeof suitIdInput>): SuitView {
+function getSuit(ctx: ReadCtx, input: z.output<typeof suitIdInput>): SuitView {
   return viewSuit(ctx, input.id);
 }
 
-function listSuitsHandler(ctx: Ctx, input: z.output<typeof suitListInput>) {
+function listSuitsHandler(ctx: ReadCtx, input: z.output<typeof suitListInput>) {
   return listSuits(ctx, input);
 }
 
-function exportSuitRows(ctx: Ctx, input: Pick<z.output<typeof suitListInput>, 'status' | 'kind'>) {
+function exportSuitRows(ctx: ReadCtx, input: Pick<z.output<typeof suitListInput>, 'status' | 'kind'>) {
   return suitExportRows(ctx, input);
 }
 
-function suitsForChild(ctx: Ctx, input: { childId: string }): SuitView[] {
+function suitsForChild(ctx: ReadCtx, input: { childId: string }): SuitView[] {
   return ctx.db
     .select({ id: suitSupports.id })
     .from(suitSupports)
@@ -295,7 +296,7 @@ registerTimelineSource('suits', (ctx, childId): TimelineItem[] => {
     .all();
   for (const s of rows) {
     const link = `/suits/${s.id}`;
-    const kind = t(`suits.codes.kind.${s.kind}`);
+    const kind = labelOr(`suits.codes.kind.${s.kind}`, s.kind);
     // Each step with the instant it was recorded, as in relief.
     if (s.withdrawnAt)
       items.push({
@@ -311,7 +312,9 @@ registerTimelineSource('suits', (ctx, childId): TimelineItem[] => {
         date: s.decisionDate,
         at: s.closedAt ?? undefined,
         area: 'suits',
-        title: t('suits.timeline.decided', { decision: t(`suits.codes.decision.${s.decision}`) }),
+        title: t('suits.timeline.decided', {
+          decision: labelOr(`suits.codes.decision.${s.decision}`, String(s.decision)),
+        }),
         detail: s.newGuardianName ? t('suits.timeline.newGuardian', { name: s.newGuardianName }) : null,
         link,
       });

@@ -3,15 +3,15 @@
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accounts } from '../accounts/schema';
-import type { Ctx, Role } from '../api/define';
+import type { Ctx, ReadCtx, Role } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { childRelations, children, persons } from '../children/schema';
+import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
 import { t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
-import { stepsFrom } from '../relief/flow';
 import type { AreaFigure } from '../relief/model';
 import { SUIT_FLOW, SUIT_OPEN, type SuitStatus, type SuitStep } from './codes';
 import type { suitListInput } from './inputs';
@@ -19,7 +19,7 @@ import { suitSupports } from './schema';
 
 export type SuitRow = typeof suitSupports.$inferSelect;
 
-export function loadSuit(ctx: Ctx, id: string): SuitRow {
+export function loadSuit(ctx: ReadCtx, id: string): SuitRow {
   const row = ctx.db
     .select()
     .from(suitSupports)
@@ -39,7 +39,7 @@ export function suitNumber(r: Pick<SuitRow, 'prefix' | 'year' | 'seq'>): string 
 }
 
 /** The suit an order escalated to, if any (the order page links to it). */
-export function suitIdForOrder(ctx: Ctx, orderId: string): string | null {
+export function suitIdForOrder(ctx: ReadCtx, orderId: string): string | null {
   return (
     ctx.db
       .select({ id: suitSupports.id })
@@ -130,14 +130,14 @@ export interface SuitView {
   version: number;
 }
 
-function accountName(ctx: Ctx, id: string | null): string | null {
+function accountName(ctx: ReadCtx, id: string | null): string | null {
   if (!id) return null;
   return (
     ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
   );
 }
 
-export function viewSuit(ctx: Ctx, id: string, role: Role = ctx.user.role): SuitView {
+export function viewSuit(ctx: ReadCtx, id: string, role: Role = ctx.user.role): SuitView {
   const s = loadSuit(ctx, id);
   const child = loadChild(ctx, s.childId);
   const respondents = s.respondentIds.length
@@ -237,7 +237,7 @@ export interface SuitListRow {
 }
 
 export function listSuits(
-  ctx: Ctx,
+  ctx: ReadCtx,
   f: ListFilter & { offset: number; limit: number },
 ): { rows: SuitListRow[]; total: number; counts: Record<string, number> } {
   const where = listWhere(f);
@@ -281,7 +281,7 @@ export function listSuits(
 
 /** The register as plain rows with Chinese headers, for the Excel export (db/exports at merge). */
 export function suitExportRows(
-  ctx: Ctx,
+  ctx: ReadCtx,
   f: ListFilter,
 ): { columns: { key: string; header: string }[]; rows: Record<string, string | null>[] } {
   const keys = [

@@ -1,13 +1,13 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild, today } from '../children/model';
 import { children } from '../children/schema';
 import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
-import { t } from '../i18n';
+import { labelOr, t } from '../i18n';
 import {
   visitChildInput,
   visitDraftInput,
@@ -20,9 +20,13 @@ import { visits } from './schema';
 type VisitRow = typeof visits.$inferSelect;
 export type VisitView = Omit<VisitRow, 'deletedAt' | 'createdBy' | 'updatedBy'> & { childName: string };
 
-function view(ctx: Ctx, row: VisitRow): VisitView {
+function view(ctx: ReadCtx, row: VisitRow): VisitView {
+  return named(row, loadChild(ctx, row.childId).name);
+}
+
+function named(row: VisitRow, childName: string): VisitView {
   const { deletedAt: _d, createdBy: _c, updatedBy: _u, ...rest } = row;
-  return { ...rest, childName: loadChild(ctx, row.childId).name };
+  return { ...rest, childName };
 }
 
 /** Only the author edits a draft; anyone else is told it does not exist. */
@@ -189,7 +193,7 @@ export const visitMethods = {
     handler: (ctx, input): VisitView[] => {
       const ownerId = input.ownerId === undefined ? ctx.user.id : input.ownerId;
       const rows = ctx.db
-        .select({ v: visits })
+        .select({ v: visits, name: children.name })
         .from(visits)
         .innerJoin(children, eq(children.id, visits.childId))
         .where(
@@ -203,7 +207,7 @@ export const visitMethods = {
         .orderBy(desc(visits.date), desc(visits.updatedAt))
         .limit(input.limit)
         .all();
-      return rows.map((r) => view(ctx, r.v));
+      return rows.map((r) => named(r.v, r.name));
     },
   }),
 
@@ -211,14 +215,24 @@ export const visitMethods = {
     input: z.object({}).strict(),
     access: 'user',
     kind: 'read',
+    // A draft for a child in the recycle bin waits there with its child (it comes back on
+    // restore); it must not take the caseworker's other drafts off the screen with it.
     handler: (ctx): VisitView[] =>
       ctx.db
-        .select()
+        .select({ v: visits, name: children.name })
         .from(visits)
-        .where(and(eq(visits.status, 'draft'), eq(visits.createdBy, ctx.user.id), isNull(visits.deletedAt)))
+        .innerJoin(children, eq(children.id, visits.childId))
+        .where(
+          and(
+            eq(visits.status, 'draft'),
+            eq(visits.createdBy, ctx.user.id),
+            isNull(visits.deletedAt),
+            isNull(children.deletedAt),
+          ),
+        )
         .orderBy(desc(visits.updatedAt))
         .all()
-        .map((v) => view(ctx, v)),
+        .map((r) => named(r.v, r.name)),
   }),
 };
 
@@ -231,7 +245,9 @@ registerTimelineSource('visits', (ctx, childId): TimelineItem[] =>
     .map((v) => ({
       date: v.date ?? '',
       area: 'visits',
-      title: t('timeline.visits.visit', { kind: t(`codes.visitKind.${v.kind ?? 'home'}`) }),
+      title: t('timeline.visits.visit', {
+        kind: labelOr(`codes.visitKind.${v.kind ?? 'home'}`, v.kind ?? 'home'),
+      }),
       detail: [v.place, v.visitors].filter(Boolean).join('，') || null,
       link: `/visits/${v.id}`,
     })),

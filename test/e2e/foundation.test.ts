@@ -183,6 +183,19 @@ describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered c
         .poll(() => page.getByTestId('audit-verify-result').textContent())
         .toMatch(/审计日志完整，共校验 \d+ 条/);
       await shot(page, 'foundation-09-audit');
+      // Everything that happened to one child: the 儿童 filter (audit_log.child_id).
+      const base = { gender: 'male', township: '济阳街道', village: '城关村' };
+      await app.core.invoke('children.create', { ...base, name: '张小明', birthDate: '2015-03-07' });
+      await app.core.invoke('children.create', { ...base, name: '李小刚', birthDate: '2016-05-04' });
+      await page.getByRole('menuitem', { name: '儿童档案' }).click();
+      await page.getByRole('menuitem', { name: '审计日志' }).click();
+      const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+      await expect.poll(() => rows.count()).toBeGreaterThan(2);
+      await page.locator('#audit-child').fill('张小明');
+      await page.getByTitle('张小明（2015-03-07）').click();
+      await expect.poll(() => rows.count()).toBe(1);
+      expect(await rows.first().textContent()).not.toContain('李小刚');
+      await shot(page, 'foundation-09b-audit-one-child');
       await page.getByRole('menuitem', { name: '设置' }).click();
       await page.getByText('账号管理').first().waitFor();
       await shot(page, 'foundation-10-settings');

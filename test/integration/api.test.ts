@@ -69,7 +69,11 @@ describe('the API contract', () => {
       version: li.version,
       passphrase: 'Another-pass-2026 violet-harbor',
     });
-    expect(stale).toEqual({ code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新编辑' });
+    expect(stale).toEqual({
+      code: 'CONFLICT',
+      message: '该记录已被他人修改，请刷新后重新编辑',
+      reason: 'staleVersion',
+    });
     const [, account] = await call(core, 'accounts.list', {});
     expect(account).toMatchObject({ disabled: true, version: 2 });
     core.close();

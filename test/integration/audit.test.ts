@@ -47,6 +47,48 @@ describe('audit log', () => {
     core.close();
   });
 
+  it('finds everything that happened to one child in one query, whatever record it was written under', async () => {
+    const { core, child } = await seededCore();
+    const other = await call(core, 'children.create', {
+      ...CHILD,
+      name: '李小红',
+      gender: 'female',
+      birthDate: '2016-05-04',
+      idNumber: '370115201605040027',
+    });
+    const [mother] = await call(core, 'relations.add', {
+      childId: child.id,
+      relation: 'mother',
+      isGuardian: true,
+      person: { name: '刘翠兰', gender: 'female' },
+    });
+    const order = await call(core, 'orders.createDraft', {
+      childId: child.id,
+      guardians: [{ personId: mother.person.id, relation: 'mother' }],
+      facts: '经查，监护人长期外出务工，疏于管教。',
+      problems: ['16-1'],
+      requirements: [{ text: '每周与孩子通话不少于两次', dueDate: null }],
+    });
+    await call(core, 'orders.submit', { id: order.id, version: order.version });
+    await call(core, 'children.get', { id: other.id });
+    const mine = await call(core, 'audit.list', { childId: child.id });
+    // The child's own rows and its order's, newest first; nothing of the other child.
+    expect(mine.rows.map((r) => [r.action, r.entity])).toEqual([
+      ['orders.submit', 'order'],
+      ['orders.createDraft', 'order'],
+      ['relations.add', 'child'],
+      ['children.view', 'child'],
+      ['children.create', 'child'],
+    ]);
+    expect(mine.rows.every((r) => r.childId === child.id)).toBe(true);
+    expect((await call(core, 'audit.list', { childId: other.id })).rows.map((r) => r.action)).toEqual([
+      'children.view',
+      'children.create',
+    ]);
+    expect((await call(core, 'audit.verify', {})).ok).toBe(true);
+    core.close();
+  });
+
   // seededCore leaves seven rows once closed: the six above and the lock on close.
   it('refuses UPDATE and DELETE through SQL', async () => {
     const { core } = await seededCore();

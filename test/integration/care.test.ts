@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { idCheckCharacter } from '../fixtures/idNumbers';
+import { childName } from '../fixtures/names';
+import { Rng } from '../fixtures/random';
 import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
 
 const OWNER = {
@@ -31,7 +34,7 @@ async function setup(clock = new ManualClock(Date.UTC(2026, 10, 27, 2))) {
     await call(core, 'session.lock', {});
     await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
   };
-  return { core, clock, child, as };
+  return { core, clock, child, as, owner };
 }
 
 describe('psychological care (心理疏导)', () => {
@@ -191,6 +194,84 @@ describe('visits (走访)', () => {
       title: '家访',
       date: '2026-11-26',
     });
+    core.close();
+  });
+});
+
+describe('visits across many children', () => {
+  /** A boy born `day` days after 2014-01-01, with a valid 济阳 ID number. */
+  function boy(rng: Rng, day: number, ownerId: string) {
+    const birth = new Date(Date.UTC(2014, 0, 1 + day)).toISOString().slice(0, 10);
+    const first17 = `370115${birth.replaceAll('-', '')}00${(2 * (day % 5) + 1).toString()}`;
+    return {
+      ...CHILD,
+      name: childName(rng, 'male', '王'),
+      birthDate: birth,
+      idNumber: first17 + idCheckCharacter(first17),
+      ownerId,
+    };
+  }
+  const finalVisit = (id: string, date: string) => ({
+    id,
+    date,
+    kind: 'home' as const,
+    place: '城关村',
+    findings: { living: '住房安全' },
+    needsFound: [],
+    nextVisitDate: null,
+  });
+
+  it('lists my recent visits in one call, including children outside the 50 most recently changed', async () => {
+    const { core, child, as, owner } = await setup();
+    await as(OWNER);
+    // The first child is visited, then 51 others are registered after it: it is no longer
+    // among the 50 most recently changed, which is all the screen used to look at.
+    const draft = await call(core, 'visits.saveDraft', { childId: child.id, kind: 'home', findings: {} });
+    await call(core, 'visits.finalize', finalVisit(draft.id, '2026-11-20'));
+    const rng = new Rng(15);
+    for (let i = 0; i < 51; i++) await call(core, 'children.create', boy(rng, i * 7, owner.id));
+    const recent = await call(core, 'visits.recent', { limit: 20 });
+    expect(recent.map((v) => [v.childName, v.date])).toEqual([['张小明', '2026-11-20']]);
+    core.close();
+  });
+
+  it('keeps my other drafts on the list when one draft’s child is in the recycle bin', async () => {
+    const { core, child, as, owner } = await setup();
+    const second = await call(core, 'children.create', boy(new Rng(3), 40, owner.id));
+    await as(OWNER);
+    await call(core, 'visits.saveDraft', { childId: child.id, kind: 'home', place: '张家', findings: {} });
+    await call(core, 'visits.saveDraft', { childId: second.id, kind: 'school', place: '学校', findings: {} });
+    expect((await call(core, 'visits.myDrafts', {})).length).toBe(2);
+    const file = await call(core, 'children.get', { id: second.id });
+    await call(core, 'children.delete', { id: second.id, version: file.profile.version });
+    const drafts = await call(core, 'visits.myDrafts', {});
+    expect(drafts.map((d) => [d.childName, d.place])).toEqual([['张小明', '张家']]);
+    core.close();
+  });
+});
+
+describe('a child’s timeline', () => {
+  it('shows a code this version does not know as the code itself, and the rest of the timeline with it', async () => {
+    const { core, child, as } = await setup();
+    await as(OWNER);
+    const draft = await call(core, 'visits.saveDraft', { childId: child.id, kind: 'home', findings: {} });
+    await call(core, 'visits.finalize', {
+      id: draft.id,
+      date: '2026-11-20',
+      kind: 'home',
+      place: '城关村',
+      findings: { living: '住房安全' },
+      needsFound: [],
+      nextVisitDate: null,
+    });
+    // As a newer version might have stored it: a visit kind this catalog has no label for.
+    const raw = (core as unknown as { ctx(): { raw: import('better-sqlite3').Database } }).ctx().raw;
+    raw.prepare("UPDATE visits SET kind = 'videoCall' WHERE id = ?").run(draft.id);
+    const file = await call(core, 'children.get', { id: child.id });
+    expect(file.timeline.map((i) => [i.area, i.title])).toEqual([
+      ['children', '登记建档'],
+      ['visits', 'videoCall'],
+    ]);
     core.close();
   });
 });

@@ -216,7 +216,11 @@ describe('children: profile, relatives and custody', () => {
       }),
     ).toEqual([expect.objectContaining({ id: first.id, reasons: ['sameNameGuardian'] })]);
     const refused = await refuse(core, 'children.create', { ...CHILD, name: '张晓明', idNumber: null });
-    expect(refused).toEqual({ code: 'CONFLICT', message: '可能与已有档案重复，请先核对' });
+    expect(refused).toEqual({
+      code: 'CONFLICT',
+      message: '可能与已有档案重复，请先核对',
+      reason: 'possibleDuplicate',
+    });
     await call(core, 'children.create', {
       ...CHILD,
       name: '张晓明',
@@ -326,8 +330,17 @@ describe('children: profile, relatives and custody', () => {
     expect((await call(core, 'children.list', {})).total).toBe(0);
     expect((await call(core, 'children.list', { query: 'zxm' })).total).toBe(0);
     expect((await refuse(core, 'children.get', { id: child.id })).code).toBe('NOT_FOUND');
-    expect((await call(core, 'children.binList', {})).rows.map((r) => r.name)).toEqual(['张小明']);
-    await call(core, 'children.restore', { id: child.id });
+    const [binned] = (await call(core, 'children.binList', {})).rows;
+    expect(binned.name).toBe('张小明');
+    // A restore carries the version the bin showed, as every write does; a stale one changes nothing.
+    const stale = await refuse(core, 'children.restore', { id: child.id, version: binned.version - 1 });
+    expect(stale).toEqual({
+      code: 'CONFLICT',
+      message: '该记录已被他人修改，请刷新后重新编辑',
+      reason: 'staleVersion',
+    });
+    expect((await call(core, 'children.binList', {})).total).toBe(1);
+    await call(core, 'children.restore', { id: child.id, version: binned.version });
     expect((await call(core, 'children.list', { query: 'zxm' })).total).toBe(1);
 
     const again = await call(core, 'children.get', { id: child.id });
@@ -386,7 +399,11 @@ describe('children: profile, relatives and custody', () => {
       version: child.version,
       grade: '五年级',
     });
-    expect(stale).toEqual({ code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新编辑' });
+    expect(stale).toEqual({
+      code: 'CONFLICT',
+      message: '该记录已被他人修改，请刷新后重新编辑',
+      reason: 'staleVersion',
+    });
     const file = await call(core, 'children.get', { id: child.id });
     expect(file.profile).toMatchObject({ school: '济阳区第二实验小学', grade: null, version: 2 });
     core.close();

@@ -127,6 +127,75 @@ describe('migrations', () => {
     expect(row.userId).toBe(admin.user?.id);
   });
 
+  it('0013 (audit child_id) files every old row under its child, keeps the chain verifiable, and the filter uses its index', async () => {
+    const dataDir = makeDataDir('audit-child');
+    const core = openCore(dataDir);
+    await call(core, 'session.setup', ADMIN);
+    const child = await call(core, 'children.create', {
+      name: '测试儿童甲',
+      gender: 'female',
+      birthDate: '2016-01-01',
+      township: '仁风镇',
+    });
+    const [mother] = await call(core, 'relations.add', {
+      childId: child.id,
+      relation: 'mother',
+      isGuardian: true,
+      person: { name: '刘翠兰', gender: 'female' },
+    });
+    await call(core, 'orders.createDraft', {
+      childId: child.id,
+      guardians: [{ personId: mother.person.id, relation: 'mother' }],
+      facts: '经查，监护人长期外出务工，疏于管教。',
+      problems: ['16-1'],
+      requirements: [{ text: '每周与孩子通话不少于两次', dueDate: null }],
+    });
+    core.close();
+
+    // Back to the database as 0012 left it: no child_id column, user_version before 0013. Only
+    // the migrations up to 0013 are offered on reopening, since later ones may exist.
+    const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8'));
+    const at = journal.entries.findIndex((e: { tag: string }) => e.tag === '0015_audit_child_id');
+    const key = (await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase))!.key;
+    let raw = openEncrypted(path.join(dataDir, 'sunward.db'), key, { create: false });
+    const before = raw.prepare('SELECT seq, hash FROM audit_log ORDER BY seq').all();
+    raw.exec(
+      `DROP INDEX audit_log_child; ALTER TABLE audit_log DROP COLUMN child_id; PRAGMA user_version = ${at};`,
+    );
+    raw.close();
+
+    const next = createCore({
+      dataDir,
+      migrationsDir: migrationsUpTo('0015_audit_child_id'),
+      kdf: FAST_KDF,
+      log: () => {},
+    });
+    await call(next, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const filed = await call(next, 'audit.list', { childId: child.id });
+    expect(filed.rows.map((r) => r.action).reverse()).toEqual([
+      'children.create',
+      'relations.add',
+      'orders.createDraft',
+    ]);
+    expect((await call(next, 'audit.verify', {})).ok).toBe(true);
+    next.close();
+
+    raw = openEncrypted(path.join(dataDir, 'sunward.db'), key, { create: false });
+    // Not one hashed field changed (SQLite computes child_id from them; nothing can write it):
+    // the same rows with the same hashes.
+    expect(
+      raw.prepare('SELECT seq, hash FROM audit_log WHERE seq <= ? ORDER BY seq').all(before.length),
+    ).toEqual(before);
+    expect(() => raw.prepare(`UPDATE audit_log SET child_id = 'x' WHERE seq = 1`).run()).toThrow(
+      /generated column|append-only/,
+    );
+    const plan = raw
+      .prepare('EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE child_id = ? ORDER BY seq DESC LIMIT 100')
+      .all(child.id) as { detail: string }[];
+    raw.close();
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX audit_log_child/);
+  });
+
   it('upgrades a database holding data, keeps every row and an encrypted backup first', async () => {
     const dataDir = await coreWithChildren(5);
     const migrationsDir = migrationsWith(REBUILD);

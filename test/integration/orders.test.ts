@@ -198,6 +198,34 @@ describe('guardianship orders (督促监护令)', () => {
     core.close();
   });
 
+  it('offers each account the steps ORDER_FLOW allows it, and never the drafter its own approval', async () => {
+    const { core, child, mother } = await setup();
+    await call(core, 'accounts.create', {
+      displayName: '李明',
+      username: 'liming',
+      passphrase: 'Caseworker-2026 violet-harbor',
+      role: 'caseworker',
+    });
+    let o = await call(core, 'orders.createDraft', draftInput(child.id, mother.person.id));
+    expect(o.steps).toEqual(['submit', 'withdraw']);
+    o = await call(core, 'orders.submit', { id: o.id, version: o.version });
+    // The administrator drafted it: with other accounts about, approving it is not theirs to offer.
+    expect(o.steps).toEqual(['reject', 'withdraw']);
+    const self = await refuse(core, 'orders.approve', { id: o.id, version: o.version });
+    expect(self.code).toBe('FORBIDDEN');
+    await as(core, { username: 'liming', passphrase: 'Caseworker-2026 violet-harbor' });
+    expect((await call(core, 'orders.get', { id: o.id })).steps).toEqual(['withdraw']);
+    await as(core, SUPERVISOR);
+    o = await call(core, 'orders.get', { id: o.id });
+    expect(o.steps).toEqual(['approve', 'reject', 'withdraw']);
+    o = await call(core, 'orders.approve', { id: o.id, version: o.version });
+    expect(o.steps).toEqual(['recordDelivery', 'withdraw']);
+    await as(core, ADMIN);
+    const audit = await call(core, 'audit.list', { action: 'orders.approve' });
+    expect(audit.rows[0].detail).toMatchObject({ from: 'pending', to: 'approved', childId: child.id });
+    core.close();
+  });
+
   it('escalates an order not complied with into an ordered guidance plan', async () => {
     const { core, child, mother } = await setup();
     let o = await call(core, 'orders.createDraft', draftInput(child.id, mother.person.id));
@@ -271,7 +299,10 @@ describe('family education (家庭教育指导 and 训诫)', () => {
       goals: [{ text: '掌握与孩子有效沟通的方法', dueDate: '2026-04-14' }],
     });
     expect(plan.status).toBe('assessing');
+    expect(plan.steps).toEqual(['start', 'suspend']);
     plan = await call(core, 'education.startPlan', { id: plan.id, version: plan.version });
+    // The plan page's buttons are the steps PLAN_FLOW allows from 指导中.
+    expect(plan.steps).toEqual(['complete', 'suspend']);
     const session = (date: string, minutes: number) => ({
       planId: plan.id,
       date,

@@ -1,5 +1,9 @@
 // Backups, restore and moving to a new PC (设置 → 备份, 首页, first run).
 export const backup = {
+  validation: {
+    usernameRequired: '请输入用户名',
+    passphraseRequired: '请输入密码',
+  },
   card: {
     title: '备份',
     intro:

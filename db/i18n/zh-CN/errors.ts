@@ -2,6 +2,8 @@ export const errors = {
   validation: '填写的内容有误，请检查标红的项目',
   notFound: '找不到该记录，可能已被删除',
   conflict: '该记录已被他人修改，请刷新后重新编辑',
+  /** A status step taken from a status it does not start from (the flow tables, db/common/flow.ts). */
+  wrongStatus: '当前状态为“{status}”，不能进行这项操作',
   locked: '系统已锁定，请重新登录',
   forbidden: '您没有执行此操作的权限',
   internal: '系统内部错误，操作未生效。请重试，如仍失败请联系管理员',

@@ -157,7 +157,6 @@ export const mandatoryReports = {
     voidReasonRequired: '请填写作废原因',
     beforeReported: '日期不能早于 {date}',
     wrongStatus: '当前状态为“{status}”，不能进行这项操作',
-    followUpDays: '跟进提醒天数应为 1 至 90 之间的整数',
   },
   timeline: {
     received: '{unit}强制报告',

@@ -83,6 +83,7 @@ export const outreach = {
     confirm: '确定',
   },
   validation: {
+    wrongStatus: '当前状态为“{status}”，不能进行这项操作',
     dateRequired: '请填写日期',
     townshipRequired: '请选择乡镇（街道）',
     placeKindRequired: '请选择场所类别',

@@ -9,4 +9,7 @@ export const settings = {
     adminOnly: '仅管理员可以修改此项。',
     saved: '自动锁定时间已保存',
   },
+  validation: {
+    followUpDays: '跟进提醒天数应为 1 至 90 之间的整数',
+  },
 };

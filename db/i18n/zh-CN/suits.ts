@@ -65,6 +65,7 @@ export const suits = {
     },
   },
   validation: {
+    wrongStatus: '当前状态为“{status}”，不能进行这一步',
     kindRequired: '请选择撤销还是变更监护人资格',
     groundsRequired: '请至少选择一项民法典第三十六条规定的情形，或写明其他理由',
     respondentRequired: '请选择被申请的监护人',

@@ -2,7 +2,7 @@
 // the contract, so a renamed field breaks the build here instead of at runtime.
 import type { z } from 'zod';
 import type { Contract } from '../../../db/api/contract';
-import type { ApiErrorBody, ApiResult, ErrorCode } from '../../../db/api/errors';
+import type { ApiErrorBody, ApiResult, ErrorCode, ErrorReason } from '../../../db/api/errors';
 import { t } from '../../../db/i18n';
 import type { SunwardBridge } from '../../../electron/bridge-types';
 
@@ -21,12 +21,15 @@ export type { LockReason } from '../../../db/api/define';
 export class ApiCallError extends Error {
   readonly code: ErrorCode;
   readonly fields?: Record<string, string>;
+  /** What kind of CONFLICT it is (possibleDuplicate, staleVersion): screens branch on this, never on the text. */
+  readonly reason?: ErrorReason;
 
   constructor(body: ApiErrorBody) {
     super(body.message);
     this.name = 'ApiCallError';
     this.code = body.code;
     this.fields = body.fields;
+    this.reason = body.reason;
   }
 }
 

@@ -14,6 +14,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
 import { formatDateTime } from '../common/format';
@@ -28,6 +29,11 @@ const PAGE_SIZE = 50;
 
 export function AuditPage() {
   const [action, setAction] = useState<string | undefined>();
+  // 儿童: everything that happened to one child, whatever record it was written under (child_id).
+  const [params, setParams] = useSearchParams();
+  const childId = params.get('childId') ?? undefined;
+  const [childQuery, setChildQuery] = useState('');
+  const found = useApiQuery('children.list', childQuery ? { query: childQuery, limit: 20 } : null);
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
   const [page, setPage] = useState(1);
   const [outcome, setOutcome] = useState<VerifyResult | null>(null);
@@ -35,11 +41,12 @@ export function AuditPage() {
   const input = useMemo(
     () => ({
       ...(action ? { action } : {}),
+      ...(childId ? { childId } : {}),
       ...(range ? { from: range[0].startOf('day').valueOf(), to: range[1].endOf('day').valueOf() } : {}),
       offset: (page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
     }),
-    [action, range, page],
+    [action, childId, range, page],
   );
   const { data, error, loading, reload } = useApiQuery('audit.list', input);
   const columns = useMemo(auditColumns, []);
@@ -68,6 +75,29 @@ export function AuditPage() {
               value={action}
               onChange={(v?: string) => {
                 setAction(v);
+                setPage(1);
+              }}
+            />
+          </Form.Item>
+          <Form.Item label={t('audit.filters.child')} htmlFor="audit-child">
+            <Select
+              id="audit-child"
+              allowClear
+              showSearch={{ filterOption: false, onSearch: (q) => setChildQuery(q.trim()) }}
+              style={{ width: 200 }}
+              placeholder={t('audit.filters.childAll')}
+              notFoundContent={childQuery ? t('audit.filters.childNone') : null}
+              options={(found.data?.rows ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.name}（${c.birthDate}）`,
+              }))}
+              value={childId}
+              labelRender={(v) =>
+                v.label ? v.label : (params.get('childName') ?? t('audit.filters.childSelected'))
+              }
+              onChange={(v?: string) => {
+                const option = found.data?.rows.find((c) => c.id === v);
+                setParams(v ? { childId: v, childName: option?.name ?? '' } : {}, { replace: true });
                 setPage(1);
               }}
             />

@@ -25,7 +25,7 @@ export function ChildBinPage() {
   const restore = async (row: BinRow) => {
     setBusy(row.id);
     try {
-      await api('children.restore', { id: row.id });
+      await api('children.restore', { id: row.id, version: row.version });
       message.success(t('children.bin.restored', { name: row.name }));
       reload();
     } catch (err) {

@@ -87,8 +87,6 @@ const SECTIONS = ['basic', 'address', 'school', 'guardianship', 'risk', 'needs']
 type Section = (typeof SECTIONS)[number];
 const sectionId = (s: Section) => `child-form-${s}`;
 
-const POSSIBLE_DUPLICATE = t('validation.child.possibleDuplicate');
-
 function initialValues(profile: ChildProfile | undefined, selfId: string | undefined): ProfileValues {
   if (!profile) {
     return { categories: [], riskLevel: 'green', needs: {}, boarding: null, ownerId: selfId ?? null };
@@ -297,7 +295,7 @@ export function ProfileForm({
         setDupes(null);
         const error = toApiCallError(err);
         if (error.code === 'LOCKED') return;
-        if (error.code === 'CONFLICT' && error.message === POSSIBLE_DUPLICATE) {
+        if (error.code === 'CONFLICT' && error.reason === 'possibleDuplicate') {
           // Someone registered a look-alike since the check: show who, and ask again.
           const found = await probe(v).catch(() => []);
           if (found.length) {

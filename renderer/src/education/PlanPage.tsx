@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { type HTMLAttributes, type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { PLAN_EDITABLE, PLAN_FOLLOW_UP, PLAN_SESSIONS, type PlanStep } from '../../../db/education/codes';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
@@ -84,32 +85,38 @@ function PlanPage({ id }: { id: string }) {
     }
   };
 
+  // The buttons are the steps the core says this user may take (PLAN_FLOW), and the edits open now.
+  const may = (k: PlanStep) => plan.steps.includes(k);
   const actions: ReactNode[] = [];
-  if (s === 'assessing' || s === 'active') {
+  if (PLAN_EDITABLE.includes(s)) {
     actions.push(
       <Button key="edit" icon={<EditOutlined />} onClick={() => navigate(`/education/plans/${plan.id}/edit`)}>
         {t('education.page.edit')}
       </Button>,
     );
   }
-  if (s === 'assessing') {
+  if (may('start')) {
     actions.push(
       <Button key="start" type="primary" loading={starting} onClick={() => void start()}>
         {t('education.page.start')}
       </Button>,
     );
   }
-  if (s === 'active') {
+  if (PLAN_SESSIONS.includes(s)) {
     actions.push(
       <Button key="session" type="primary" icon={<PlusOutlined />} onClick={() => setDialog('session')}>
         {t('education.page.addSession')}
       </Button>,
+    );
+  }
+  if (may('complete')) {
+    actions.push(
       <Button key="complete" onClick={() => setDialog('complete')}>
         {t('education.page.complete')}
       </Button>,
     );
   }
-  if (s === 'active' || s === 'completed') {
+  if (PLAN_FOLLOW_UP.includes(s)) {
     actions.push(
       <Button
         key="followUp"
@@ -120,7 +127,7 @@ function PlanPage({ id }: { id: string }) {
       </Button>,
     );
   }
-  if (s === 'assessing' || s === 'active') {
+  if (may('suspend')) {
     actions.push(
       <Button key="suspend" danger onClick={() => setDialog('suspend')}>
         {t('education.page.suspend')}

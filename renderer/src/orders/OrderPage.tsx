@@ -18,10 +18,10 @@ import {
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
+import { ORDER_EDITABLE, ORDER_FOLLOW_UP, type OrderStep } from '../../../db/orders/codes';
 import { api, toApiCallError } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
 import { PrintOrderButton } from '../print/PrintButtons';
-import { useSession } from '../session/store';
 import { FollowUpHistory, RequirementsTable } from './followUps';
 import {
   ApproveModal,
@@ -55,7 +55,6 @@ export function OrderRoute() {
 function OrderPage({ id }: { id: string }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const role = useSession((s) => s.user?.role);
   const { data, error, reload } = useApiQuery('orders.get', { id });
   // Every write answers with the whole fresh order; it replaces what was loaded.
   const [order, setOrder] = useState<OrderView | null>(null);
@@ -85,8 +84,9 @@ function OrderPage({ id }: { id: string }) {
     );
   }
 
-  const approver = role === 'supervisor' || role === 'admin';
   const s = order.status;
+  // The buttons are the steps the core says this user may take (ORDER_FLOW, less a self-approval).
+  const may = (k: OrderStep) => order.steps.includes(k);
 
   const step = async (which: Step) => {
     setStepping(which);
@@ -110,34 +110,42 @@ function OrderPage({ id }: { id: string }) {
   };
 
   const actions: ReactNode[] = [];
-  if (s === 'draft') {
+  if (ORDER_EDITABLE.includes(s)) {
     actions.push(
       <Button key="edit" icon={<EditOutlined />} onClick={() => navigate(`/orders/${order.id}/edit`)}>
         {t('orders.page.edit')}
       </Button>,
+    );
+  }
+  if (may('submit')) {
+    actions.push(
       <Button key="submit" type="primary" loading={stepping === 'submit'} onClick={() => void step('submit')}>
         {t('orders.page.submit')}
       </Button>,
     );
   }
-  if (s === 'pending' && approver) {
+  if (may('approve')) {
     actions.push(
       <Button key="approve" type="primary" onClick={() => setDialog('approve')}>
         {t('orders.page.approve')}
       </Button>,
+    );
+  }
+  if (may('reject')) {
+    actions.push(
       <Button key="reject" onClick={() => setDialog('reject')}>
         {t('orders.page.reject')}
       </Button>,
     );
   }
-  if (s === 'approved') {
+  if (may('recordDelivery')) {
     actions.push(
       <Button key="delivery" type="primary" onClick={() => setDialog('delivery')}>
         {t('orders.page.recordDelivery')}
       </Button>,
     );
   }
-  if (s === 'observing' || s === 'evaluating') {
+  if (ORDER_FOLLOW_UP.includes(s)) {
     actions.push(
       <Button
         key="followUp"
@@ -148,7 +156,7 @@ function OrderPage({ id }: { id: string }) {
       </Button>,
     );
   }
-  if (s === 'observing') {
+  if (may('startEvaluation')) {
     actions.push(
       <Button
         key="startEvaluation"
@@ -159,7 +167,8 @@ function OrderPage({ id }: { id: string }) {
       </Button>,
     );
   }
-  if (s === 'evaluating') {
+  // From 考察中 the page offers 开始评估 first; the evaluation itself once it is 待评估.
+  if (may('evaluate') && s === 'evaluating') {
     actions.push(
       <Button key="evaluate" type="primary" onClick={() => setDialog('evaluate')}>
         {t('orders.page.evaluate')}
@@ -169,7 +178,7 @@ function OrderPage({ id }: { id: string }) {
   // The print module's button calls printOrder(order.id) and reports the saved file; before
   // approval the document carries its draft mark.
   if (s !== 'withdrawn') actions.push(<PrintOrderButton key="print" orderId={order.id} />);
-  if (s === 'draft' || s === 'pending' || s === 'approved') {
+  if (may('withdraw')) {
     actions.push(
       <Button key="withdraw" danger onClick={() => setDialog('withdraw')}>
         {t('orders.page.withdraw')}

@@ -15,9 +15,9 @@ import {
 } from 'antd';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { stepsFrom } from '../../../db/common/flow';
 import { t } from '../../../db/i18n';
 import { OUTREACH_FLOW, type OutreachStep } from '../../../db/outreach/codes';
-import { stepsFrom } from '../../../db/reports/flow';
 import { api } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
 import {

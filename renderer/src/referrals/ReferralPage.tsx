@@ -44,7 +44,7 @@ type Dialog =
 
 function transitionLabel(from: ReferralStatus, to: ReferralStatus): string {
   if (from === 'closed' && to === 'tracking') return t('referrals.transitions.trackingAgain');
-  // No move leads back to 已接收 (TRANSITIONS in db/referrals/codes.ts).
+  // No move leads back to 已接收 (REFERRAL_FLOW in db/referrals/codes.ts).
   return t(`referrals.transitions.${to as Exclude<ReferralStatus, 'received'>}`);
 }
 

@@ -17,9 +17,9 @@ import {
 } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { stepsFrom } from '../../../db/common/flow';
 import { t } from '../../../db/i18n';
 import { REPORT_FLOW, type ReportStep } from '../../../db/reports/codes';
-import { stepsFrom } from '../../../db/reports/flow';
 import { api, toApiCallError } from '../api/client';
 import { useApiQuery } from '../common/useApiQuery';
 import { BackLink, formatTime, orNone, Prose } from '../orders/parts';

@@ -1,19 +1,16 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Modal, Table, type TableColumnsType, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
-import { api, toApiCallError } from '../api/client';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { ChildPicker } from '../counselling/ChildPicker';
-import { useSession } from '../session/store';
 import type { Visit } from './types';
 import { visitKindLabel } from './VisitEditor';
 
-const RECENT_CHILDREN = 50;
 const RECENT_VISITS = 20;
 
 /** 走访记录: my drafts to resume, a new visit, and the latest visits to my children. */
@@ -119,45 +116,10 @@ export function VisitsIndex() {
   );
 }
 
-/**
- * The latest submitted visits to the reader's own children. The API lists visits per child
- * only, so this asks for each of the reader's most recently changed children in turn.
- */
+/** The latest submitted visits to the reader's own children: one call, over all of them. */
 function RecentVisits() {
-  const user = useSession((s) => s.user);
-  const [rows, setRows] = useState<Visit[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: rows, error } = useApiQuery('visits.recent', { limit: RECENT_VISITS });
   const dash = t('app.common.empty');
-
-  useEffect(() => {
-    if (!user) return;
-    let current = true;
-    (async () => {
-      const mine = await api('children.list', {
-        ownerId: user.id,
-        status: 'active',
-        sort: 'updatedAt',
-        order: 'desc',
-        limit: RECENT_CHILDREN,
-      });
-      const lists = await Promise.all(mine.rows.map((c) => api('visits.forChild', { childId: c.id })));
-      return lists
-        .flat()
-        .filter((v) => v.status === 'final')
-        .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : 0))
-        .slice(0, RECENT_VISITS);
-    })()
-      .then((r) => {
-        if (current) setRows(r);
-      })
-      .catch((err) => {
-        const e = toApiCallError(err);
-        if (current && e.code !== 'LOCKED') setError(e.message);
-      });
-    return () => {
-      current = false;
-    };
-  }, [user]);
 
   const columns: TableColumnsType<Visit> = [
     { title: t('visits.index.date'), dataIndex: 'date', key: 'date', width: 120 },

@@ -75,7 +75,14 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/channels';
 import { wireIpc } from '../../../electron/ipc';
 import type { Log } from '../../../electron/log';
 import { createPrintService, PDF_OPTIONS } from '../../../electron/print';
-import { countPdfPages, PRINT_ROUTE, printUrl, safeFileName } from '../../../electron/print-contract';
+import {
+  countPdfPages,
+  isPrintWindowMethod,
+  PRINT_ROUTE,
+  type PRINT_WINDOW_METHOD_NAMES,
+  printUrl,
+  safeFileName,
+} from '../../../electron/print-contract';
 
 const { state } = electron;
 const EXPORT = { kind: 'childSummary', entityId: 'c1', childId: 'c1', sections: ['basic'], partner: '民政' };
@@ -108,6 +115,16 @@ function fakeCore() {
 }
 
 describe('print-contract helpers', () => {
+  it('lets a print window call its reads and nothing else, by contract method name', () => {
+    expect(isPrintWindowMethod('orders.get')).toBe(true);
+    expect(isPrintWindowMethod('children.delete')).toBe(false);
+    expect(isPrintWindowMethod('shell.printToPdf')).toBe(false);
+    // A misspelt name is a compile error, not a method the window silently cannot call.
+    // @ts-expect-error: 'orders.gte' is not a contract method
+    const typo: (typeof PRINT_WINDOW_METHOD_NAMES)[number] = 'orders.gte';
+    expect(isPrintWindowMethod(typo)).toBe(false);
+  });
+
   it('makes safe PDF file names', () => {
     expect(safeFileName('转介摘要-张某-20261127')).toBe('转介摘要-张某-20261127.pdf');
     expect(safeFileName('../../etc/x:y?.pdf')).toBe('_.._etc_x_y_.pdf');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { stepsFrom } from '../../../db/common/flow';
 import { OUTREACH_FLOW } from '../../../db/outreach/codes';
 import { outreachCreateInput } from '../../../db/outreach/inputs';
-import { stepsFrom } from '../../../db/reports/flow';
 
 const base = {
   date: '2026-04-15',

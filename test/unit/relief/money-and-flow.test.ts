@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { stepsFrom } from '../../../db/common/flow';
 import { RELIEF_FLOW, RELIEF_STEPS } from '../../../db/relief/codes';
-import { stepsFrom } from '../../../db/relief/flow';
 import { ceilingFen, formatYuan, overCeiling, parseYuan } from '../../../db/relief/rules';
 import { SUIT_FLOW } from '../../../db/suits/codes';
 

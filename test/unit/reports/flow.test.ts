@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { canStep, stepsFrom } from '../../../db/common/flow';
 import { REPORT_FLOW, REPORT_STATUSES } from '../../../db/reports/codes';
-import { canStep, stepsFrom } from '../../../db/reports/flow';
 import { reportCreateInput } from '../../../db/reports/inputs';
 
 const base = {

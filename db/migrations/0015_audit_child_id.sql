@@ -1,0 +1,2 @@
+ALTER TABLE `audit_log` ADD `child_id` text GENERATED ALWAYS AS (CASE WHEN entity = 'child' THEN entity_id WHEN json_valid(detail) AND json_type(detail, '$.childId') = 'text' THEN json_extract(detail, '$.childId') END) VIRTUAL;--> statement-breakpoint
+CREATE INDEX `audit_log_child` ON `audit_log` (`child_id`,`seq`);
