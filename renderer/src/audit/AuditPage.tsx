@@ -16,7 +16,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { AUDIT_ACTIONS, actionLabel, entityLabel, formatDetail } from './actions';

@@ -3,9 +3,10 @@ import { useCallback } from 'react';
 import { CLOSE_REASONS, type CloseReason } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { closeReasonLabel } from '../common/codeLabels';
 import { FormAlert } from '../common/FormAlert';
+import { blankToNull } from '../common/forms';
 import { useApiForm } from '../common/useApiForm';
-import { blankToNull, closeReasonLabel } from './parts';
 import type { ChildProfile } from './types';
 
 interface CloseValues {

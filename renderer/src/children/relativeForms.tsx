@@ -24,18 +24,13 @@ import { checkIdNumber } from '../../../db/children/idNumber';
 import { personInput } from '../../../db/children/inputs';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { genderLabel, measureLabel, relationLabel } from '../common/codeLabels';
+import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { FormAlert } from '../common/FormAlert';
+import { blankToNull } from '../common/forms';
+import { SEARCH_DEBOUNCE_MS } from '../common/search';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import {
-  blankToNull,
-  DATE_FORMAT,
-  dateItemProps,
-  genderLabel,
-  measureLabel,
-  relationLabel,
-  todayText,
-} from './parts';
 import type { CustodyView, PersonLink, PersonView } from './types';
 
 /** A version conflict: the page reloads the file and tells the caseworker. */
@@ -51,8 +46,6 @@ async function guarded<R>(call: () => Promise<R>, onStale: OnStale): Promise<R> 
     throw err;
   }
 }
-
-const SEARCH_DEBOUNCE_MS = 200;
 
 interface PersonValues {
   name?: string;
@@ -192,11 +185,7 @@ function PersonFields({
         <Typography.Text type="secondary">{t('children.relatives.person.conditions')}</Typography.Text>
       </Col>
       <Col span={12}>
-        <Form.Item
-          label={t('children.relatives.person.deceasedOn')}
-          name={n('deceasedOn')}
-          {...dateItemProps}
-        >
+        <Form.Item label={t('children.relatives.person.deceasedOn')} name={n('deceasedOn')} {...dateItem}>
           <DatePicker
             format={DATE_FORMAT}
             placeholder={t('children.common.datePlaceholder')}
@@ -206,11 +195,7 @@ function PersonFields({
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item
-          label={t('children.relatives.person.missingSince')}
-          name={n('missingSince')}
-          {...dateItemProps}
-        >
+        <Form.Item label={t('children.relatives.person.missingSince')} name={n('missingSince')} {...dateItem}>
           <DatePicker
             format={DATE_FORMAT}
             placeholder={t('children.common.datePlaceholder')}
@@ -720,7 +705,7 @@ export function CustodyModal({
               <Form.Item
                 label={t('children.relatives.custody.startDate')}
                 name="startDate"
-                {...dateItemProps}
+                {...dateItem}
                 rules={[{ required: true, message: t('validation.custody.startRequired') }]}
               >
                 {datePicker}
@@ -731,7 +716,7 @@ export function CustodyModal({
                 label={t('children.relatives.custody.expectedRelease')}
                 name="expectedRelease"
                 dependencies={['startDate']}
-                {...dateItemProps}
+                {...dateItem}
                 rules={[notBeforeStart]}
               >
                 {datePicker}
@@ -742,7 +727,7 @@ export function CustodyModal({
                 label={t('children.relatives.custody.actualRelease')}
                 name="actualRelease"
                 dependencies={['startDate']}
-                {...dateItemProps}
+                {...dateItem}
                 rules={[notBeforeStart]}
               >
                 {datePicker}

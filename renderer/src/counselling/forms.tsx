@@ -20,8 +20,9 @@ import type { ReactNode } from 'react';
 import { useCallback } from 'react';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { blankToNull, DATE_FORMAT, dateItemProps, todayText } from '../children/parts';
+import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { FormAlert } from '../common/FormAlert';
+import { blankToNull } from '../common/forms';
 import { labelOr } from '../common/labels';
 import { type FormFailure, useApiForm } from '../common/useApiForm';
 
@@ -161,7 +162,7 @@ export function AssessmentDialog({ childId, onClose, onSaved }: DialogProps) {
         </Form.Item>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item label={t('counselling.assessments.date')} name="date" required {...dateItemProps}>
+            <Form.Item label={t('counselling.assessments.date')} name="date" required {...dateItem}>
               <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -272,7 +273,7 @@ export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
       >
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item label={t('counselling.sessions.date')} name="date" required {...dateItemProps}>
+            <Form.Item label={t('counselling.sessions.date')} name="date" required {...dateItem}>
               <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -338,7 +339,7 @@ export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
           label={t('counselling.sessions.nextFollowUp')}
           name="nextFollowUp"
           extra={t('counselling.forms.nextHelp')}
-          {...dateItemProps}
+          {...dateItem}
         >
           <DatePicker
             format={DATE_FORMAT}
@@ -403,7 +404,7 @@ export function TreatmentDialog({ childId, onClose, onSaved }: DialogProps) {
       >
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item label={t('counselling.treatments.date')} name="date" required {...dateItemProps}>
+            <Form.Item label={t('counselling.treatments.date')} name="date" required {...dateItem}>
               <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
             </Form.Item>
           </Col>

@@ -3,19 +3,13 @@ import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
+import { ChildSelect, GuardianSelect, useChildFile } from '../children/pickers';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { BackLink } from '../common/empty';
 import { FormAlert } from '../common/FormAlert';
+import { clearStaleErrors, keepEnterFromSubmitting } from '../common/forms';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
-import { ChildSelect, GuardianSelect, useChildFile } from '../orders/childFields';
-import {
-  afterToday,
-  BackLink,
-  clearStaleErrors,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-  todayText,
-} from '../orders/parts';
 import { useSession } from '../session/store';
 
 interface AdmonitionValues {

@@ -19,20 +19,15 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { addMonths } from '../../../db/children/guardianship';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
+import { DATE_FORMAT, dateItem } from '../common/dates';
+import { BackLink } from '../common/empty';
 import { FormAlert } from '../common/FormAlert';
+import { blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../common/forms';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { ChildSelect, GuardianChecklist, useChildFile } from '../orders/childFields';
-import { RequirementList } from '../orders/OrderForm';
-import {
-  BackLink,
-  blankToNull,
-  clearStaleErrors,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-} from '../orders/parts';
+import { RequirementList } from '../followups/RequirementList';
 import type { PlanView } from './register';
 
 type Level = 'high' | 'medium' | 'low';

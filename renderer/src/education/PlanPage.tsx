@@ -20,9 +20,10 @@ import { type HTMLAttributes, type ReactNode, useEffect, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { todayText } from '../common/dates';
+import { BackLink, None, orNone, Prose } from '../common/empty';
 import { useApiQuery } from '../common/useApiQuery';
-import { FollowUpHistory, RequirementsTable } from '../orders/followUps';
-import { BackLink, None, orNone, Prose, todayText } from '../orders/parts';
+import { FollowUpHistory, RequirementsTable } from '../followups/followUps';
 import { CompleteModal, PlanFollowUpModal, SessionModal, SuspendModal } from './PlanModals';
 import { PlanKindTag, PlanStatusTag, type SessionView, termText } from './parts';
 import type { PlanView } from './register';

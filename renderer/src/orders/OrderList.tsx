@@ -4,10 +4,12 @@ import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import type { ApiInput, ApiOutput } from '../api/client';
+import { formatTime, todayText } from '../common/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
+import { OverdueTag } from '../common/empty';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { formatTime, type OrderStatus, OrderStatusTag, OverdueTag, todayText } from './parts';
+import { type OrderStatus, OrderStatusTag } from './parts';
 
 type View = NonNullable<ApiInput<'orders.list'>['status']>;
 type OrderRow = ApiOutput<'orders.list'>['rows'][number];

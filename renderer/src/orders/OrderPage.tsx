@@ -19,10 +19,13 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { relationLabel } from '../common/codeLabels';
+import { formatTime, todayText } from '../common/dates';
+import { BackLink, None, orNone, Prose } from '../common/empty';
 import { useApiQuery } from '../common/useApiQuery';
+import { FollowUpHistory, RequirementsTable } from '../followups/followUps';
 import { PrintOrderButton } from '../print/PrintButtons';
 import { useSession } from '../session/store';
-import { FollowUpHistory, RequirementsTable } from './followUps';
 import {
   ApproveModal,
   DeliveryModal,
@@ -31,17 +34,7 @@ import {
   RejectModal,
   WithdrawModal,
 } from './OrderModals';
-import {
-  BackLink,
-  formatTime,
-  None,
-  OrderStatusTag,
-  type OrderView,
-  orNone,
-  Prose,
-  relationLabel,
-  todayText,
-} from './parts';
+import { OrderStatusTag, type OrderView } from './parts';
 
 type Dialog = 'approve' | 'reject' | 'withdraw' | 'delivery' | 'followUp' | 'evaluate';
 type Step = 'submit' | 'startEvaluation';

@@ -19,19 +19,14 @@ import { t } from '../../../db/i18n';
 import { AUDIENCE_KINDS, PLACE_KINDS, TOPICS } from '../../../db/outreach/codes';
 import { outreachCreateInput, outreachUpdateInput } from '../../../db/outreach/inputs';
 import { api } from '../api/client';
+import { DATE_FORMAT, dateItem } from '../common/dates';
+import { BackLink } from '../common/empty';
 import { FormAlert } from '../common/FormAlert';
+import { blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../common/forms';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { checkInput } from '../common/zodFields';
-import {
-  BackLink,
-  blankToNull,
-  clearStaleErrors,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-} from '../orders/parts';
 import type { OutreachView } from './parts';
 
 interface Values {

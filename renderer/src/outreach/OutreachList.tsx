@@ -21,9 +21,9 @@ import { t } from '../../../db/i18n';
 import { type OutreachStatus, TOPICS, type Topic } from '../../../db/outreach/codes';
 import { OUTREACH_VIEWS } from '../../../db/outreach/inputs';
 import type { ApiOutput } from '../api/client';
+import { DATE_FORMAT } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { DATE_FORMAT } from '../orders/parts';
 import { OutreachStatusTag, placeText } from './parts';
 
 type View = (typeof OUTREACH_VIEWS)[number];

@@ -19,21 +19,10 @@ import { t } from '../../../db/i18n';
 import { OUTREACH_FLOW, type OutreachStep } from '../../../db/outreach/codes';
 import { stepsFrom } from '../../../db/reports/flow';
 import { api } from '../api/client';
+import { afterToday, DATE_FORMAT, dateItem, formatTime, todayText } from '../common/dates';
+import { BackLink, orNone, Prose } from '../common/empty';
+import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
 import { useApiQuery } from '../common/useApiQuery';
-import {
-  afterToday,
-  BackLink,
-  DATE_FORMAT,
-  dateItem,
-  FormModal,
-  formatTime,
-  type ModalProps,
-  orNone,
-  Prose,
-  ReasonModal,
-  todayText,
-  useModalForm,
-} from '../orders/parts';
 import { useSession } from '../session/store';
 import { OutreachStatusTag, type OutreachView, placeText } from './parts';
 

@@ -21,7 +21,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../common/dates';
 import { useApiQuery } from '../common/useApiQuery';
 import { CalendarNotices } from './CalendarNotices';
 import {

@@ -18,21 +18,14 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { RELIEF_APPLICANT_RELATIONS, RELIEF_MATERIALS } from '../../../db/relief/codes';
 import { api, toApiCallError } from '../api/client';
+import { ChildSelect, useChildFile } from '../children/pickers';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { BackLink } from '../common/empty';
 import { FormAlert } from '../common/FormAlert';
+import { blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../common/forms';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { ChildSelect, useChildFile } from '../orders/childFields';
-import {
-  afterToday,
-  BackLink,
-  blankToNull,
-  clearStaleErrors,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-  todayText,
-} from '../orders/parts';
 import type { ReliefView } from './parts';
 
 /** Form values use the API's field names, so its field errors land beside their fields. */

@@ -16,9 +16,9 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { RELIEF_OPEN } from '../../../db/relief/codes';
 import type { ApiInput, ApiOutput } from '../api/client';
+import { None } from '../common/empty';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { None } from '../orders/parts';
 import { ReliefStatusTag } from './parts';
 
 type View = NonNullable<ApiInput<'relief.list'>['status']>;

@@ -22,21 +22,11 @@ import { t } from '../../../db/i18n';
 import { CEILING_MONTHS, RETURN_VISIT_METHODS, type ReliefStep } from '../../../db/relief/codes';
 import { formatYuan, parseYuan } from '../../../db/relief/rules';
 import { api } from '../api/client';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { BackLink, orNone, Prose } from '../common/empty';
+import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
+import { blankToNull } from '../common/forms';
 import { useApiQuery } from '../common/useApiQuery';
-import {
-  afterToday,
-  BackLink,
-  blankToNull,
-  DATE_FORMAT,
-  dateItem,
-  FormModal,
-  type ModalProps,
-  orNone,
-  Prose,
-  ReasonModal,
-  todayText,
-  useModalForm,
-} from '../orders/parts';
 import { PrintReliefButton } from '../print/PrintButtons';
 import { ReliefStatusTag, type ReliefView } from './parts';
 

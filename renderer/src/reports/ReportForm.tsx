@@ -19,21 +19,14 @@ import { t } from '../../../db/i18n';
 import { REPORTER_KINDS, TRIGGERS } from '../../../db/reports/codes';
 import { reportCreateInput, reportUpdateInput } from '../../../db/reports/inputs';
 import { api } from '../api/client';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { BackLink } from '../common/empty';
 import { FormAlert } from '../common/FormAlert';
+import { blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../common/forms';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { checkInput } from '../common/zodFields';
-import {
-  afterToday,
-  BackLink,
-  blankToNull,
-  clearStaleErrors,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-  todayText,
-} from '../orders/parts';
 import { type ChildOption, ChildrenSelect, childLabel, type ReportView } from './parts';
 
 /** Form values use the API's field names, so every field error lands beside its field. */

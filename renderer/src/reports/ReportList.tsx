@@ -19,9 +19,9 @@ import { t } from '../../../db/i18n';
 import { OPEN_REPORT_STATUSES, type ReportStatus, TRIGGERS, type Trigger } from '../../../db/reports/codes';
 import { REPORT_VIEWS } from '../../../db/reports/inputs';
 import type { ApiOutput } from '../api/client';
+import { DATE_FORMAT, formatTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { DATE_FORMAT, formatTime } from '../orders/parts';
 import { ReportStatusTag } from './parts';
 
 type View = (typeof REPORT_VIEWS)[number];

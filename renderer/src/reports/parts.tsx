@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { t } from '../../../db/i18n';
 import type { ReportStatus } from '../../../db/reports/codes';
 import { type ApiOutput, api } from '../api/client';
+import { SEARCH_DEBOUNCE_MS } from '../common/search';
 
 export type ReportView = ApiOutput<'mandatoryReports.get'>;
 
@@ -28,8 +29,6 @@ export interface ChildOption {
   value: string;
   label: string;
 }
-
-const SEARCH_DEBOUNCE_MS = 200;
 
 export function childLabel(c: { name: string; birthDate: string; township: string | null }): string {
   return [c.name, c.birthDate, c.township].filter(Boolean).join(' · ');

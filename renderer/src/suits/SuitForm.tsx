@@ -18,12 +18,13 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { SUIT_APPLICANTS, SUIT_DOCUMENTS, SUIT_GROUNDS, SUIT_KINDS } from '../../../db/suits/codes';
 import { api, toApiCallError } from '../api/client';
+import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
+import { BackLink } from '../common/empty';
 import { FormAlert } from '../common/FormAlert';
+import { blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../common/forms';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { ChildSelect, GuardianChecklist, useChildFile } from '../orders/childFields';
-import { BackLink, blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../orders/parts';
 import type { SuitView } from './parts';
 
 interface Values {

@@ -17,9 +17,9 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { SUIT_KINDS, SUIT_OPEN } from '../../../db/suits/codes';
 import type { ApiInput, ApiOutput } from '../api/client';
+import { None } from '../common/empty';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { None } from '../orders/parts';
 import { SuitStatusTag } from './parts';
 
 type View = NonNullable<ApiInput<'suits.list'>['status']>;

@@ -21,22 +21,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { NEW_GUARDIAN_KINDS, SUIT_DECISIONS, SUIT_DOCUMENTS, type SuitStep } from '../../../db/suits/codes';
 import { api } from '../api/client';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { BackLink, orNone, Prose } from '../common/empty';
+import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
+import { blankToNull } from '../common/forms';
 import { labelOr } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
-import {
-  afterToday,
-  BackLink,
-  blankToNull,
-  DATE_FORMAT,
-  dateItem,
-  FormModal,
-  type ModalProps,
-  orNone,
-  Prose,
-  ReasonModal,
-  todayText,
-  useModalForm,
-} from '../orders/parts';
 import { PrintSuitButton } from '../print/PrintButtons';
 import { SuitStatusTag, type SuitView } from './parts';
 

@@ -5,13 +5,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api } from '../api/client';
+import { relationLabel } from '../common/codeLabels';
+import { SEARCH_DEBOUNCE_MS } from '../common/search';
 import { useApiQuery } from '../common/useApiQuery';
-import { relationLabel } from './parts';
 
 type ChildFile = ApiOutput<'children.get'>;
 export type PersonLink = ChildFile['relations'][number];
-
-const SEARCH_DEBOUNCE_MS = 200;
 
 interface ChildOption {
   value: string;

@@ -16,20 +16,11 @@ import {
 } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { t } from '../../../db/i18n';
-import {
-  afterToday,
-  blankToNull,
-  DATE_FORMAT,
-  dateItem,
-  type FollowUpView,
-  FormModal,
-  type ModalProps,
-  None,
-  OverdueTag,
-  type RequirementView,
-  todayText,
-  useModalForm,
-} from './parts';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { None, OverdueTag } from '../common/empty';
+import { FormModal, type ModalProps, useModalForm } from '../common/FormDialog';
+import { blankToNull } from '../common/forms';
+import type { FollowUpView, RequirementView } from './types';
 
 const REQUIREMENT_STATUSES = ['pending', 'met', 'partlyMet', 'notMet'] as const;
 type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
