@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../db/api/define';
 import { NOTICE_2026, NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { shotWhole } from './support/ui';
 
 const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const KDF = { N: 2 ** 12, r: 8, p: 1 };
@@ -37,20 +38,6 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('密码', { exact: true }).fill(ADMIN.passphrase);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByRole('menuitem', { name: '线索移交' }).waitFor();
-}
-
-async function shotWhole(page: Page, name: string): Promise<void> {
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  const size = page.viewportSize() ?? VIEWPORT;
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    const frame = main?.parentElement;
-    const chrome = frame ? frame.getBoundingClientRect().top + frame.clientHeight - main.clientHeight : 0;
-    return Math.ceil((main?.scrollHeight ?? 0) + chrome);
-  });
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
-  await shot(page, name);
-  await page.setViewportSize(size);
 }
 
 describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the notice', () => {

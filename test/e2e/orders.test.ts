@@ -5,11 +5,12 @@
  * evaluation (达标) closes it. Dates follow the core's clock, moved forward as the months pass.
  */
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
 import { PRINT_DIR, pdfText, simulateShell } from './print-support';
 import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { choose, fillDate, pick, shotWhole } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) =>
   signIn(page, who, '督促监护令');
@@ -28,50 +29,11 @@ async function switchTo(page: Page, who: { username: string; passphrase: string 
 }
 
 /** Opens an antd Select by its label (inside `scope`) and clicks the option with that title. */
-async function pick(
-  page: Page,
-  scope: Page | Locator,
-  label: string,
-  option: string | RegExp,
-): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
-}
-
 /** Clicks a radio by its label; antd's button-style radios hide the input itself. */
-async function choose(scope: Page | Locator, name: string): Promise<void> {
-  const page = 'page' in scope ? scope.page() : scope;
-  await scope
-    .locator('label')
-    .filter({ has: page.getByRole('radio', { name, exact: true }) })
-    .click();
-}
-
-async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
-
 /**
  * The shell scrolls inside a fixed frame, so a full-page shot is one screen; this one grows
  * the window to the content first, for a picture of the whole page.
  */
-async function shotWhole(page: Page, name: string): Promise<void> {
-  // Toasts would cover the page; they close by themselves within seconds.
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    const frame = main?.parentElement;
-    const chrome = frame ? frame.getBoundingClientRect().top + frame.clientHeight - main.clientHeight : 0;
-    return Math.ceil((main?.scrollHeight ?? 0) + chrome);
-  });
-  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
-  await shot(page, name);
-  await page.setViewportSize(VIEWPORT);
-}
-
 function assertClean(app: App): void {
   expect(app.externalRequests).toEqual([]);
   expect(app.pageErrors).toEqual([]);

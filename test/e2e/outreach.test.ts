@@ -8,26 +8,10 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
 import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { fillDate, pick, shotWhole } from './support/ui';
 
 const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const AREA = '法治宣讲';
-
-async function pick(
-  page: Page,
-  scope: Page | Locator,
-  label: string,
-  option: string | RegExp,
-): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
-}
-
-async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
 
 async function tags(scope: Page | Locator, label: string, values: string[]): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
@@ -35,11 +19,6 @@ async function tags(scope: Page | Locator, label: string, values: string[]): Pro
     await input.fill(v);
     await input.press('Enter');
   }
-}
-
-async function shotWhole(page: Page, name: string): Promise<void> {
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  await shot(page, name);
 }
 
 const errorBeside = (scope: Page | Locator, label: string) =>

@@ -5,11 +5,12 @@
  * the supervised joint account and, three months on, the 回访 that closes it. The 审批表 prints.
  */
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, openApp, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
 import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { pick } from './support/ui';
 
 const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const SUPERVISOR = {
@@ -30,16 +31,6 @@ const signInAs = (page: Page, who: { username: string; passphrase: string }) => 
 async function switchTo(page: Page, who: { username: string; passphrase: string }): Promise<void> {
   await page.getByRole('button', { name: /锁定/ }).click();
   await signInAs(page, who);
-}
-
-async function pick(
-  page: Page,
-  scope: Page | Locator,
-  label: string,
-  option: string | RegExp,
-): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
 }
 
 const status = (page: Page) => page.getByTestId('relief-status');

@@ -13,6 +13,7 @@ import { EXAMPLE_2026, seedStatsExample } from '../fixtures/statsExample';
 import { type App, browserAvailable, launchBrowser, openApp, RENDERER_DIR, ROOT, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
 import { at, invoke, KDF, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { shotWhole } from './support/ui';
 
 const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const SUPERVISOR = {
@@ -29,19 +30,6 @@ function assertClean(app: App): void {
 }
 
 /** Grows the window to the content for a picture of the whole page (the shell scrolls inside a frame). */
-async function shotWhole(page: Page, name: string): Promise<void> {
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    const frame = main?.parentElement;
-    const chrome = frame ? frame.getBoundingClientRect().top + frame.clientHeight - main.clientHeight : 0;
-    return Math.ceil((main?.scrollHeight ?? 0) + chrome);
-  });
-  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
-  await shot(page, name);
-  await page.setViewportSize(VIEWPORT);
-}
-
 /** The ledger on screen: row head and every cell, as text. */
 async function screenLedger(page: Page): Promise<string[][]> {
   return page

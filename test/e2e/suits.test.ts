@@ -6,11 +6,12 @@
  * lands here as a linked draft, opened from the order page.
  */
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
 import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { pick } from './support/ui';
 
 const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const SUPERVISOR = {
@@ -31,16 +32,6 @@ const signInAs = (page: Page, who: { username: string; passphrase: string }) => 
 async function switchTo(page: Page, who: { username: string; passphrase: string }): Promise<void> {
   await page.getByRole('button', { name: /锁定/ }).click();
   await signInAs(page, who);
-}
-
-async function pick(
-  page: Page,
-  scope: Page | Locator,
-  label: string,
-  option: string | RegExp,
-): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
 }
 
 const status = (page: Page) => page.getByTestId('suit-status');
