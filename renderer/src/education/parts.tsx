@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { t } from '../../../db/i18n';
+import { StatusTag } from '../common/StatusTag';
 import type { PlanView } from './register';
 
 export type PlanStatus = PlanView['status'];
@@ -16,9 +17,12 @@ const PLAN_STATUS_COLOR: Record<PlanStatus, string> = {
 
 export function PlanStatusTag({ status, testId }: { status: PlanStatus; testId?: string }) {
   return (
-    <Tag color={PLAN_STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
-      {t(`codes.planStatus.${status}`)}
-    </Tag>
+    <StatusTag
+      status={status}
+      colors={PLAN_STATUS_COLOR}
+      label={(s) => t(`codes.planStatus.${s}`)}
+      testId={testId}
+    />
   );
 }
 

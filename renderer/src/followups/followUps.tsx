@@ -11,7 +11,6 @@ import {
   Select,
   Table,
   type TableColumnsType,
-  Tag,
   Typography,
 } from 'antd';
 import { useCallback, useMemo } from 'react';
@@ -20,6 +19,7 @@ import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { None, OverdueTag } from '../common/empty';
 import { FormModal, type ModalProps, useModalForm } from '../common/FormDialog';
 import { blankToNull } from '../common/forms';
+import { StatusTag } from '../common/StatusTag';
 import type { FollowUpView, RequirementView } from './types';
 
 const REQUIREMENT_STATUSES = ['pending', 'met', 'partlyMet', 'notMet'] as const;
@@ -33,11 +33,7 @@ const STATUS_COLOR: Record<RequirementStatus, string> = {
 };
 
 export function RequirementStatusTag({ status }: { status: RequirementStatus }) {
-  return (
-    <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }}>
-      {t(`codes.requirementStatus.${status}`)}
-    </Tag>
-  );
+  return <StatusTag status={status} colors={STATUS_COLOR} label={(s) => t(`codes.requirementStatus.${s}`)} />;
 }
 
 /** Requirements (or goals) with their status; a pending one past its due date stands out. */

@@ -1,7 +1,7 @@
-import { Tag } from 'antd';
 import { t } from '../../../db/i18n';
 import type { OutreachStatus } from '../../../db/outreach/codes';
 import type { ApiOutput } from '../api/client';
+import { StatusTag } from '../common/StatusTag';
 
 export type OutreachView = ApiOutput<'outreach.get'>;
 
@@ -9,9 +9,12 @@ const STATUS_COLOR: Record<OutreachStatus, string> = { planned: 'blue', held: 'g
 
 export function OutreachStatusTag({ status, testId }: { status: OutreachStatus; testId?: string }) {
   return (
-    <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
-      {t(`outreach.status.${status}`)}
-    </Tag>
+    <StatusTag
+      status={status}
+      colors={STATUS_COLOR}
+      label={(s) => t(`outreach.status.${s}`)}
+      testId={testId}
+    />
   );
 }
 

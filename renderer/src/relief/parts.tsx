@@ -1,7 +1,7 @@
-import { Tag } from 'antd';
 import { t } from '../../../db/i18n';
 import type { ReliefStatus } from '../../../db/relief/codes';
 import type { ApiOutput } from '../api/client';
+import { StatusTag } from '../common/StatusTag';
 
 export type ReliefView = ApiOutput<'relief.get'>;
 
@@ -17,8 +17,6 @@ const COLOR: Record<ReliefStatus, string> = {
 
 export function ReliefStatusTag({ status, testId }: { status: ReliefStatus; testId?: string }) {
   return (
-    <Tag color={COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
-      {t(`relief.codes.status.${status}`)}
-    </Tag>
+    <StatusTag status={status} colors={COLOR} label={(s) => t(`relief.codes.status.${s}`)} testId={testId} />
   );
 }

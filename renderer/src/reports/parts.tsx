@@ -1,9 +1,10 @@
 // What the 强制报告 screens share: the status tag, the children picker.
-import { Select, Spin, Tag } from 'antd';
+import { Select, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { t } from '../../../db/i18n';
 import type { ReportStatus } from '../../../db/reports/codes';
 import { type ApiOutput, api } from '../api/client';
+import { StatusTag } from '../common/StatusTag';
 import { SEARCH_DEBOUNCE_MS } from '../common/search';
 
 export type ReportView = ApiOutput<'mandatoryReports.get'>;
@@ -19,9 +20,12 @@ const STATUS_COLOR: Record<ReportStatus, string> = {
 
 export function ReportStatusTag({ status, testId }: { status: ReportStatus; testId?: string }) {
   return (
-    <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
-      {t(`mandatoryReports.status.${status}`)}
-    </Tag>
+    <StatusTag
+      status={status}
+      colors={STATUS_COLOR}
+      label={(s) => t(`mandatoryReports.status.${s}`)}
+      testId={testId}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
-import { Tag } from 'antd';
 import { t } from '../../../db/i18n';
 import type { SuitStatus } from '../../../db/suits/codes';
 import type { ApiOutput } from '../api/client';
+import { StatusTag } from '../common/StatusTag';
 
 export type SuitView = ApiOutput<'suits.get'>;
 
@@ -15,8 +15,6 @@ const COLOR: Record<SuitStatus, string> = {
 
 export function SuitStatusTag({ status, testId }: { status: SuitStatus; testId?: string }) {
   return (
-    <Tag color={COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
-      {t(`suits.codes.status.${status}`)}
-    </Tag>
+    <StatusTag status={status} colors={COLOR} label={(s) => t(`suits.codes.status.${s}`)} testId={testId} />
   );
 }
