@@ -18,3 +18,14 @@ export function StatusTag<S extends string>({
     </Tag>
   );
 }
+
+/** An area's status tag: its colour table and label, once. Call it at module level (each area's parts). */
+export function statusTag<S extends string>(
+  colors: Readonly<Record<S, string>>,
+  label: (status: S) => string,
+) {
+  // biome-ignore lint/correctness/noComponentHookFactories: made once per area at module load, so each tag is one stable component
+  return function AreaStatusTag({ status, testId }: { status: S; testId?: string }) {
+    return <StatusTag status={status} colors={colors} label={label} testId={testId} />;
+  };
+}

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { t } from '../../../db/i18n';
-import { StatusTag } from '../common/StatusTag';
+import { statusTag } from '../common/StatusTag';
 import type { PlanView } from './register';
 
 export type PlanStatus = PlanView['status'];
@@ -15,16 +15,7 @@ const PLAN_STATUS_COLOR: Record<PlanStatus, string> = {
   suspended: 'default',
 };
 
-export function PlanStatusTag({ status, testId }: { status: PlanStatus; testId?: string }) {
-  return (
-    <StatusTag
-      status={status}
-      colors={PLAN_STATUS_COLOR}
-      label={(s) => t(`codes.planStatus.${s}`)}
-      testId={testId}
-    />
-  );
-}
+export const PlanStatusTag = statusTag(PLAN_STATUS_COLOR, (s: PlanStatus) => t(`codes.planStatus.${s}`));
 
 export function PlanKindTag({ kind }: { kind: PlanView['kind'] }) {
   return (

@@ -19,7 +19,7 @@ import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { None, OverdueTag } from '../common/empty';
 import { FormModal, type ModalProps, useModalForm } from '../common/FormDialog';
 import { blankToNull } from '../common/forms';
-import { StatusTag } from '../common/StatusTag';
+import { statusTag } from '../common/StatusTag';
 import type { FollowUpView, RequirementView } from './types';
 
 const REQUIREMENT_STATUSES = ['pending', 'met', 'partlyMet', 'notMet'] as const;
@@ -32,9 +32,9 @@ const STATUS_COLOR: Record<RequirementStatus, string> = {
   notMet: 'red',
 };
 
-export function RequirementStatusTag({ status }: { status: RequirementStatus }) {
-  return <StatusTag status={status} colors={STATUS_COLOR} label={(s) => t(`codes.requirementStatus.${s}`)} />;
-}
+export const RequirementStatusTag = statusTag(STATUS_COLOR, (s: RequirementStatus) =>
+  t(`codes.requirementStatus.${s}`),
+);
 
 /** Requirements (or goals) with their status; a pending one past its due date stands out. */
 export function RequirementsTable({

@@ -1,7 +1,7 @@
 // What the orders screens share: the order's view types and its status tag.
 import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
-import { StatusTag } from '../common/StatusTag';
+import { statusTag } from '../common/StatusTag';
 
 export type OrderView = ApiOutput<'orders.get'>;
 export type OrderStatus = OrderView['status'];
@@ -16,13 +16,4 @@ export const ORDER_STATUS_COLOR: Record<OrderStatus, string> = {
   withdrawn: 'default',
 };
 
-export function OrderStatusTag({ status, testId }: { status: OrderStatus; testId?: string }) {
-  return (
-    <StatusTag
-      status={status}
-      colors={ORDER_STATUS_COLOR}
-      label={(s) => t(`codes.orderStatus.${s}`)}
-      testId={testId}
-    />
-  );
-}
+export const OrderStatusTag = statusTag(ORDER_STATUS_COLOR, (s: OrderStatus) => t(`codes.orderStatus.${s}`));

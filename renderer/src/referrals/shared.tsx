@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { t } from '../../../db/i18n';
 import { CARRIERS, REFERRAL_STATUSES, URGENCIES } from '../../../db/referrals/codes';
 import { DATE_FORMAT } from '../common/dates';
-import { StatusTag as CommonStatusTag } from '../common/StatusTag';
+import { statusTag } from '../common/StatusTag';
 import { useApiQuery } from '../common/useApiQuery';
 import type { ReferralStatus } from './types';
 
@@ -24,16 +24,7 @@ export const STATUS_COLOR: Record<ReferralStatus, string> = {
   closed: 'green',
 };
 
-export function StatusTag({ status, testId }: { status: ReferralStatus; testId?: string }) {
-  return (
-    <CommonStatusTag
-      status={status}
-      colors={STATUS_COLOR}
-      label={(s) => t(`codes.referralStatus.${s}`)}
-      testId={testId}
-    />
-  );
-}
+export const StatusTag = statusTag(STATUS_COLOR, (s: ReferralStatus) => t(`codes.referralStatus.${s}`));
 
 export function UrgentTag() {
   return (

@@ -1,7 +1,7 @@
 import { t } from '../../../db/i18n';
 import type { ReliefStatus } from '../../../db/relief/codes';
 import type { ApiOutput } from '../api/client';
-import { StatusTag } from '../common/StatusTag';
+import { statusTag } from '../common/StatusTag';
 
 export type ReliefView = ApiOutput<'relief.get'>;
 
@@ -15,8 +15,4 @@ const COLOR: Record<ReliefStatus, string> = {
   withdrawn: 'default',
 };
 
-export function ReliefStatusTag({ status, testId }: { status: ReliefStatus; testId?: string }) {
-  return (
-    <StatusTag status={status} colors={COLOR} label={(s) => t(`relief.codes.status.${s}`)} testId={testId} />
-  );
-}
+export const ReliefStatusTag = statusTag(COLOR, (s: ReliefStatus) => t(`relief.codes.status.${s}`));

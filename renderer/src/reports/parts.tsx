@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { t } from '../../../db/i18n';
 import type { ReportStatus } from '../../../db/reports/codes';
 import { type ApiOutput, api } from '../api/client';
-import { StatusTag } from '../common/StatusTag';
+import { statusTag } from '../common/StatusTag';
 import { SEARCH_DEBOUNCE_MS } from '../common/search';
 
 export type ReportView = ApiOutput<'mandatoryReports.get'>;
@@ -18,16 +18,9 @@ const STATUS_COLOR: Record<ReportStatus, string> = {
   voided: 'default',
 };
 
-export function ReportStatusTag({ status, testId }: { status: ReportStatus; testId?: string }) {
-  return (
-    <StatusTag
-      status={status}
-      colors={STATUS_COLOR}
-      label={(s) => t(`mandatoryReports.status.${s}`)}
-      testId={testId}
-    />
-  );
-}
+export const ReportStatusTag = statusTag(STATUS_COLOR, (s: ReportStatus) =>
+  t(`mandatoryReports.status.${s}`),
+);
 
 export interface ChildOption {
   value: string;

@@ -1,7 +1,7 @@
 import { t } from '../../../db/i18n';
 import type { SuitStatus } from '../../../db/suits/codes';
 import type { ApiOutput } from '../api/client';
-import { StatusTag } from '../common/StatusTag';
+import { statusTag } from '../common/StatusTag';
 
 export type SuitView = ApiOutput<'suits.get'>;
 
@@ -13,8 +13,4 @@ const COLOR: Record<SuitStatus, string> = {
   withdrawn: 'default',
 };
 
-export function SuitStatusTag({ status, testId }: { status: SuitStatus; testId?: string }) {
-  return (
-    <StatusTag status={status} colors={COLOR} label={(s) => t(`suits.codes.status.${s}`)} testId={testId} />
-  );
-}
+export const SuitStatusTag = statusTag(COLOR, (s: SuitStatus) => t(`suits.codes.status.${s}`));
