@@ -7,10 +7,8 @@ import {
   Col,
   Descriptions,
   Flex,
-  Result,
   Row,
   Space,
-  Spin,
   Tag,
   Timeline,
   Typography,
@@ -22,6 +20,7 @@ import { api, toApiCallError } from '../api/client';
 import { relationLabel } from '../common/codeLabels';
 import { formatTime, todayText } from '../common/dates';
 import { BackLink, None, orNone, Prose } from '../common/empty';
+import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
 import { useApiQuery } from '../common/useApiQuery';
 import { FollowUpHistory, RequirementsTable } from '../followups/followUps';
 import { PrintOrderButton } from '../print/PrintButtons';
@@ -60,23 +59,14 @@ function OrderPage({ id }: { id: string }) {
     if (data) setOrder(data);
   }, [data]);
 
-  if (!order) {
-    if (error) {
-      return (
-        <>
-          <BackLink to="/orders" label={t('orders.page.back')} />
-          <Card style={{ marginTop: 8 }}>
-            <Result status="warning" title={t('orders.page.loadFailed')} subTitle={error} />
-          </Card>
-        </>
-      );
-    }
+  if (!order)
     return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
+      <RecordUnavailable
+        error={error}
+        back={<BackLink to="/orders" label={t('orders.page.back')} />}
+        title={t('orders.page.loadFailed')}
+      />
     );
-  }
 
   const approver = role === 'supervisor' || role === 'admin';
   const s = order.status;
@@ -179,18 +169,16 @@ function OrderPage({ id }: { id: string }) {
 
   return (
     <>
-      <BackLink to="/orders" label={t('orders.page.back')} />
-      <Flex align="center" justify="space-between" gap={16} wrap style={{ margin: '8px 0 16px' }}>
-        <Flex align="center" gap={8} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="order-number">
-            {order.number ?? t('orders.unnumbered')}
-          </Typography.Title>
-          <OrderStatusTag status={s} testId="order-status" />
-        </Flex>
-        <Flex gap={8} wrap role="group" aria-label={t('orders.page.actions')}>
-          {actions}
-        </Flex>
-      </Flex>
+      <RecordHeader
+        back={<BackLink to="/orders" label={t('orders.page.back')} />}
+        actionsLabel={t('orders.page.actions')}
+        actions={actions}
+      >
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="order-number">
+          {order.number ?? t('orders.unnumbered')}
+        </Typography.Title>
+        <OrderStatusTag status={s} testId="order-status" />
+      </RecordHeader>
 
       {stepError && (
         <Alert
