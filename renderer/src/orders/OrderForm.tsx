@@ -7,8 +7,8 @@ import { PROBLEMS, type ProblemCode } from '../../../db/orders/codes';
 import { api, toApiCallError } from '../api/client';
 import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
 import { BackLink } from '../common/empty';
-import { FormAlert } from '../common/FormAlert';
-import { blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../common/forms';
+import { blankToNull } from '../common/forms';
+import { PageForm } from '../common/PageForm';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
@@ -177,17 +177,13 @@ function OrderForm({
   const childChanged = () => form.setFieldsValue({ guardians: [] });
 
   return (
-    <Form<DraftValues>
+    <PageForm<DraftValues>
       form={form}
-      layout="vertical"
       onFinish={onFinish}
       initialValues={initialValues}
-      onValuesChange={(changed) => clearStaleErrors(form, changed)}
-      onKeyDown={keepEnterFromSubmitting}
-      autoComplete="off"
-      style={{ maxWidth: 1000 }}
+      failure={failure}
+      maxWidth={1000}
     >
-      <FormAlert failure={failure} />
       <Flex vertical gap={16}>
         <Card title={t('orders.form.sectionParties')} size="small">
           <Row gutter={16}>
@@ -273,7 +269,7 @@ function OrderForm({
           <Button onClick={onCancel}>{t('app.common.cancel')}</Button>
         </Flex>
       </Flex>
-    </Form>
+    </PageForm>
   );
 }
 

@@ -21,8 +21,8 @@ import { outreachCreateInput, outreachUpdateInput } from '../../../db/outreach/i
 import { api } from '../api/client';
 import { DATE_FORMAT, dateItem } from '../common/dates';
 import { BackLink } from '../common/empty';
-import { FormAlert } from '../common/FormAlert';
-import { blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../common/forms';
+import { blankToNull } from '../common/forms';
+import { PageForm } from '../common/PageForm';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
@@ -140,16 +140,7 @@ function OutreachForm({
   const held = event?.status === 'held';
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={onFinish}
-      onValuesChange={(changed) => clearStaleErrors(form, changed)}
-      onKeyDown={keepEnterFromSubmitting}
-      autoComplete="off"
-    >
-      <FormAlert failure={failure} />
+    <PageForm<Values> form={form} onFinish={onFinish} initialValues={initialValues} failure={failure}>
       <Flex vertical gap={16}>
         <Card title={t('outreach.page.details')} size="small">
           <Row gutter={16}>
@@ -226,6 +217,6 @@ function OutreachForm({
           <Button onClick={onCancel}>{t('outreach.form.cancel')}</Button>
         </Flex>
       </Flex>
-    </Form>
+    </PageForm>
   );
 }

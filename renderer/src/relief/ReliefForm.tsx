@@ -21,8 +21,8 @@ import { api, toApiCallError } from '../api/client';
 import { ChildSelect, useChildFile } from '../children/pickers';
 import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { BackLink } from '../common/empty';
-import { FormAlert } from '../common/FormAlert';
-import { blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../common/forms';
+import { blankToNull } from '../common/forms';
+import { PageForm } from '../common/PageForm';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
@@ -162,17 +162,13 @@ function ReliefForm({
   });
 
   return (
-    <Form<Values>
+    <PageForm<Values>
       form={form}
-      layout="vertical"
       onFinish={onFinish}
       initialValues={initialValues}
-      onValuesChange={(changed) => clearStaleErrors(form, changed)}
-      onKeyDown={keepEnterFromSubmitting}
-      autoComplete="off"
-      style={{ maxWidth: 1000 }}
+      failure={failure}
+      maxWidth={1000}
     >
-      <FormAlert failure={failure} />
       <Flex vertical gap={16}>
         <Card title={t('relief.page.sectionApplication')} size="small">
           <Row gutter={16}>
@@ -243,6 +239,6 @@ function ReliefForm({
           <Button onClick={onCancel}>{t('relief.form.cancel')}</Button>
         </Flex>
       </Flex>
-    </Form>
+    </PageForm>
   );
 }

@@ -21,8 +21,8 @@ import { reportCreateInput, reportUpdateInput } from '../../../db/reports/inputs
 import { api } from '../api/client';
 import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { BackLink } from '../common/empty';
-import { FormAlert } from '../common/FormAlert';
-import { blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../common/forms';
+import { blankToNull } from '../common/forms';
+import { PageForm } from '../common/PageForm';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
@@ -158,16 +158,7 @@ function ReportForm({
   });
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={onFinish}
-      onValuesChange={(changed) => clearStaleErrors(form, changed)}
-      onKeyDown={keepEnterFromSubmitting}
-      autoComplete="off"
-    >
-      <FormAlert failure={failure} />
+    <PageForm<Values> form={form} onFinish={onFinish} initialValues={initialValues} failure={failure}>
       <Flex vertical gap={16}>
         <Card title={t('mandatoryReports.page.report')} size="small">
           <Row gutter={16}>
@@ -246,6 +237,6 @@ function ReportForm({
           <Button onClick={onCancel}>{t('mandatoryReports.form.cancel')}</Button>
         </Flex>
       </Flex>
-    </Form>
+    </PageForm>
   );
 }

@@ -20,8 +20,8 @@ import { SUIT_APPLICANTS, SUIT_DOCUMENTS, SUIT_GROUNDS, SUIT_KINDS } from '../..
 import { api, toApiCallError } from '../api/client';
 import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
 import { BackLink } from '../common/empty';
-import { FormAlert } from '../common/FormAlert';
-import { blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../common/forms';
+import { blankToNull } from '../common/forms';
+import { PageForm } from '../common/PageForm';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
@@ -180,17 +180,13 @@ function SuitForm({
   });
 
   return (
-    <Form<Values>
+    <PageForm<Values>
       form={form}
-      layout="vertical"
       onFinish={onFinish}
       initialValues={initialValues}
-      onValuesChange={(changed) => clearStaleErrors(form, changed)}
-      onKeyDown={keepEnterFromSubmitting}
-      autoComplete="off"
-      style={{ maxWidth: 1000 }}
+      failure={failure}
+      maxWidth={1000}
     >
-      <FormAlert failure={failure} />
       <Flex vertical gap={16}>
         <Card title={t('suits.page.sectionCase')} size="small">
           <Row gutter={16}>
@@ -279,6 +275,6 @@ function SuitForm({
           <Button onClick={onCancel}>{t('suits.form.cancel')}</Button>
         </Flex>
       </Flex>
-    </Form>
+    </PageForm>
   );
 }
