@@ -19,6 +19,7 @@ import { t } from '../../../db/i18n';
 import { REPORTER_KINDS, TRIGGERS } from '../../../db/reports/codes';
 import { reportCreateInput, reportUpdateInput } from '../../../db/reports/inputs';
 import { api } from '../api/client';
+import { type ChildOption, ChildrenSelect, childLabel } from '../children/pickers';
 import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { BackLink } from '../common/empty';
 import { blankToNull } from '../common/forms';
@@ -27,7 +28,7 @@ import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { checkInput } from '../common/zodFields';
-import { type ChildOption, ChildrenSelect, childLabel, type ReportView } from './parts';
+import type { ReportView } from './parts';
 
 /** Form values use the API's field names, so every field error lands beside its field. */
 interface Values {
