@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../db/api/define';
 import { NOTICE_2026, NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { ADMIN } from './support/people';
 import { shotWhole } from './support/ui';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const KDF = { N: 2 ** 12, r: 8, p: 1 };
 const VIEWPORT = { width: 1366, height: 1000 };
 /** 10:00 in 济阳 (02:00 UTC) on Wednesday 30 December 2026. */

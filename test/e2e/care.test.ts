@@ -8,9 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../db/api/define';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { ADMIN } from './support/people';
 import { fillDate, pickExact as pick } from './support/ui';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const OWNER = {
   displayName: '李明',
   username: 'liming',

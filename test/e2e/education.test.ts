@@ -7,12 +7,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { ADMIN } from './support/people';
 import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
 import { choose, fillDate, shotWhole } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '家庭教育');
-
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 
 /** Clicks a radio by its label; antd's button-style radios hide the input itself. */
 /** Types into the child search and picks the child whose option starts with `name`. */

@@ -7,8 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir } from '../helpers/tmp';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
-
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
+import { ADMIN } from './support/people';
 
 async function createFirstAccount(page: Page): Promise<void> {
   await expect.poll(() => page.getByText('创建管理员账号').first().isVisible()).toBe(true);

@@ -7,10 +7,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { ADMIN } from './support/people';
 import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
 import { fillDate, pick, shotWhole } from './support/ui';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const AREA = '强制报告';
 
 const errorBeside = (page: Page, label: string) =>

@@ -9,19 +9,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
 import { PRINT_DIR, pdfText, simulateShell } from './print-support';
+import { ADMIN, SUPERVISOR } from './support/people';
 import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
 import { choose, fillDate, pick, shotWhole } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) =>
   signIn(page, who, '督促监护令');
-
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
-const SUPERVISOR = {
-  displayName: '陈主任',
-  username: 'chenzr',
-  passphrase: 'Xiangyang-chen-2026 violet-harbor',
-  role: 'supervisor',
-};
 
 async function switchTo(page: Page, who: { username: string; passphrase: string }): Promise<void> {
   await page.getByRole('button', { name: /锁定/ }).click();

@@ -10,15 +10,9 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../db/api/define';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { ADMIN, CASEWORKER_LIU as CASEWORKER } from './support/people';
 import { fillDate, pickExact as pick, shotWhole } from './support/ui';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
-const CASEWORKER = {
-  displayName: '刘洋',
-  username: 'liuyang',
-  passphrase: 'Xiangyang-liu-2026 violet-harbor',
-  role: 'caseworker',
-};
 // Sign-in cost is not what these tests are about.
 const KDF = { N: 2 ** 12, r: 8, p: 1 };
 const VIEWPORT = { width: 1366, height: 1000 };

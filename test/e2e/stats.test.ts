@@ -12,16 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_2026, seedStatsExample } from '../fixtures/statsExample';
 import { type App, browserAvailable, launchBrowser, openApp, RENDERER_DIR, ROOT, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
+import { ADMIN, SUPERVISOR } from './support/people';
 import { at, invoke, KDF, StudioClock, signIn, VIEWPORT } from './support/studio';
 import { shotWhole } from './support/ui';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
-const SUPERVISOR = {
-  displayName: '陈主任',
-  username: 'chenzr',
-  passphrase: 'Xiangyang-chen-2026 violet-harbor',
-  role: 'supervisor',
-};
 const DOWNLOADS = path.join(ROOT, 'test-results/stats');
 
 function assertClean(app: App): void {

@@ -10,22 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
+import { ADMIN, CASEWORKER, SUPERVISOR } from './support/people';
 import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
 import { pick } from './support/ui';
-
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
-const SUPERVISOR = {
-  displayName: '陈主任',
-  username: 'chenzr',
-  passphrase: 'Xiangyang-chen-2026 violet-harbor',
-  role: 'supervisor',
-};
-const CASEWORKER = {
-  displayName: '李敏',
-  username: 'limin',
-  passphrase: 'Xiangyang-li-2026 violet-harbor',
-  role: 'caseworker',
-};
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '支持起诉');
 
