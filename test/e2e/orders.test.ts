@@ -10,16 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
 import { PRINT_DIR, pdfText, simulateShell } from './print-support';
 import { ADMIN, SUPERVISOR } from './support/people';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { at, invoke, KDF, moveTo, StudioClock, signIn, switchUser, VIEWPORT } from './support/studio';
 import { choose, fillDate, pick, shotWhole } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) =>
   signIn(page, who, '督促监护令');
 
-async function switchTo(page: Page, who: { username: string; passphrase: string }): Promise<void> {
-  await page.getByRole('button', { name: /锁定/ }).click();
-  await signInAs(page, who);
-}
+const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
+  switchUser(page, who, '督促监护令');
 
 /** Opens an antd Select by its label (inside `scope`) and clicks the option with that title. */
 /** Clicks a radio by its label; antd's button-style radios hide the input itself. */

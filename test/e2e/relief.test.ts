@@ -10,15 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, openApp, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
 import { ADMIN, CASEWORKER, SUPERVISOR } from './support/people';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { at, invoke, KDF, moveTo, StudioClock, signIn, switchUser, VIEWPORT } from './support/studio';
 import { pick } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '司法救助');
 
-async function switchTo(page: Page, who: { username: string; passphrase: string }): Promise<void> {
-  await page.getByRole('button', { name: /锁定/ }).click();
-  await signInAs(page, who);
-}
+const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
+  switchUser(page, who, '司法救助');
 
 const status = (page: Page) => page.getByTestId('relief-status');
 

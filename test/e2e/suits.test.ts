@@ -11,15 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
 import { ADMIN, CASEWORKER, SUPERVISOR } from './support/people';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { at, invoke, KDF, moveTo, StudioClock, signIn, switchUser, VIEWPORT } from './support/studio';
 import { pick } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '支持起诉');
 
-async function switchTo(page: Page, who: { username: string; passphrase: string }): Promise<void> {
-  await page.getByRole('button', { name: /锁定/ }).click();
-  await signInAs(page, who);
-}
+const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
+  switchUser(page, who, '支持起诉');
 
 const status = (page: Page) => page.getByTestId('suit-status');
 

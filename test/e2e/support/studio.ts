@@ -44,3 +44,13 @@ export async function signIn(
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByRole('menuitem', { name: area }).waitFor();
 }
+
+/** Locks the screen and signs in as someone else, as colleagues sharing the studio's PC do. */
+export async function switchUser(
+  page: Page,
+  who: { username: string; passphrase: string },
+  area: string,
+): Promise<void> {
+  await page.getByRole('button', { name: /锁定/ }).click();
+  await signIn(page, who, area);
+}
