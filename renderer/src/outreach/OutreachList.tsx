@@ -10,7 +10,6 @@ import {
   Statistic,
   Table,
   type TableColumnsType,
-  Tabs,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -24,6 +23,7 @@ import type { ApiOutput } from '../api/client';
 import { DATE_FORMAT } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
+import { ViewTabs } from '../common/ViewTabs';
 import { OutreachStatusTag, placeText } from './parts';
 
 type View = (typeof OUTREACH_VIEWS)[number];
@@ -75,21 +75,13 @@ export function OutreachList() {
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={view}
-          onChange={(key) => go({ view: key })}
-          aria-label={t('outreach.list.viewsLabel')}
-          items={OUTREACH_VIEWS.map((v) => ({
-            key: v,
-            label: (
-              <Flex gap={6} align="center">
-                {t(`outreach.list.views.${v}`)}
-                {data && (
-                  <Typography.Text type="secondary">{v === 'all' ? all : (counts[v] ?? 0)}</Typography.Text>
-                )}
-              </Flex>
-            ),
-          }))}
+        <ViewTabs
+          views={OUTREACH_VIEWS}
+          active={view}
+          onChange={(v) => go({ view: v })}
+          ariaLabel={t('outreach.list.viewsLabel')}
+          label={(v) => t(`outreach.list.views.${v}`)}
+          count={data ? (v) => (v === 'all' ? all : (counts[v] ?? 0)) : null}
         />
         <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
           <Form.Item label={t('outreach.list.topicFilter')}>

@@ -4,12 +4,10 @@ import {
   Button,
   Card,
   DatePicker,
-  Flex,
   Form,
   Select,
   Table,
   type TableColumnsType,
-  Tabs,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -22,6 +20,7 @@ import type { ApiOutput } from '../api/client';
 import { DATE_FORMAT, formatTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
+import { ViewTabs } from '../common/ViewTabs';
 import { ReportStatusTag } from './parts';
 
 type View = (typeof REPORT_VIEWS)[number];
@@ -78,19 +77,13 @@ export function ReportList() {
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={view}
-          onChange={(key) => go({ view: key })}
-          aria-label={t('mandatoryReports.list.viewsLabel')}
-          items={REPORT_VIEWS.map((v) => ({
-            key: v,
-            label: (
-              <Flex gap={6} align="center">
-                {t(`mandatoryReports.list.views.${v}`)}
-                {data && <Typography.Text type="secondary">{countOf(v, counts)}</Typography.Text>}
-              </Flex>
-            ),
-          }))}
+        <ViewTabs
+          views={REPORT_VIEWS}
+          active={view}
+          onChange={(v) => go({ view: v })}
+          ariaLabel={t('mandatoryReports.list.viewsLabel')}
+          label={(v) => t(`mandatoryReports.list.views.${v}`)}
+          count={data ? (v) => countOf(v, counts) : null}
         />
         <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
           <Form.Item label={t('mandatoryReports.list.triggerFilter')}>

@@ -1,17 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  Select,
-  Table,
-  type TableColumnsType,
-  Tabs,
-  Tag,
-  Typography,
-  theme,
-} from 'antd';
+import { Alert, Button, Card, Flex, Select, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
@@ -20,6 +8,7 @@ import type { ApiInput, ApiOutput } from '../api/client';
 import { None } from '../common/empty';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
+import { ViewTabs } from '../common/ViewTabs';
 import { SuitStatusTag } from './parts';
 
 type View = NonNullable<ApiInput<'suits.list'>['status']>;
@@ -42,7 +31,6 @@ function countOf(view: View, counts: Record<string, number>): number {
 /** The register of 支持起诉; its tab, kind and page live in the address. */
 export function SuitList() {
   const navigate = useNavigate();
-  const { token } = theme.useToken();
   const [params, setParams] = useSearchParams();
   const viewParam = params.get('view');
   const view: View = isView(viewParam) ? viewParam : 'open';
@@ -139,11 +127,14 @@ export function SuitList() {
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={view}
-          onChange={(key) => go({ view: key as View })}
-          aria-label={t('suits.list.viewsLabel')}
-          tabBarExtraContent={
+        <ViewTabs
+          views={TABS}
+          active={view}
+          onChange={(v) => go({ view: v })}
+          ariaLabel={t('suits.list.viewsLabel')}
+          label={(v) => t(`suits.list.views.${v}`)}
+          count={data ? (v) => countOf(v, counts) : null}
+          extra={
             <Select<Kind>
               aria-label={t('suits.list.kindLabel')}
               value={kind}
@@ -155,15 +146,6 @@ export function SuitList() {
               ]}
             />
           }
-          items={TABS.map((v) => ({
-            key: v,
-            label: (
-              <Flex gap={6} align="center">
-                {t(`suits.list.views.${v}`)}
-                {data && <span style={{ color: token.colorTextTertiary }}>{countOf(v, counts)}</span>}
-              </Flex>
-            ),
-          }))}
         />
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Table<Row>
