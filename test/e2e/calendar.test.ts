@@ -4,12 +4,13 @@
  * one may not be out), check the dates read from it on the calendar, save, and the referral whose
  * 核查期限 crossed into January now shows the deadline counted with 元旦 off, and says it moved.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../db/api/define';
 import { NOTICE_2026, NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { type App, browserAvailable, openApp, shot } from './harness';
 import { ADMIN } from './support/people';
+import { useBrowser } from './support/studio';
 import { shotWhole } from './support/ui';
 
 const KDF = { N: 2 ** 12, r: 8, p: 1 };
@@ -41,16 +42,10 @@ async function signIn(page: Page): Promise<void> {
 }
 
 describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the notice', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('pastes the notice, confirms the dates, and the referral deadline moves', async () => {
-    const app = await openApp(browser, { clock: ticking(DEC_30), kdf: KDF, viewport: VIEWPORT });
+    const app = await openApp(browser(), { clock: ticking(DEC_30), kdf: KDF, viewport: VIEWPORT });
     const { page } = app;
     try {
       await app.page.clock.setSystemTime(new Date(DEC_30));
@@ -170,7 +165,7 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
   });
 
   it('adds a year from ranges entered by hand', async () => {
-    const app = await openApp(browser, { clock: ticking(DEC_30), kdf: KDF, viewport: VIEWPORT });
+    const app = await openApp(browser(), { clock: ticking(DEC_30), kdf: KDF, viewport: VIEWPORT });
     const { page } = app;
     try {
       await app.page.clock.setSystemTime(new Date(DEC_30));

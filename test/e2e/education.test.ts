@@ -4,11 +4,11 @@
  * months — the third too short to count — and the plan closes with a final evaluation, after
  * which a 回访 falls due. The progress figures on the plan page are the ones the core counts.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type App, browserAvailable, shot } from './harness';
 import { ADMIN } from './support/people';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { invoke, moveTo, openStudio, signIn, useBrowser } from './support/studio';
 import { choose, fillDate, shotWhole } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '家庭教育');
@@ -67,20 +67,11 @@ async function addSession(page: Page, s: SessionEntry): Promise<void> {
 describe.skipIf(!browserAvailable().ok)(
   '家庭教育: 训诫, then a guidance plan to its final evaluation',
   () => {
-    let browser: Browser;
-    beforeAll(async () => {
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
+    const browser = useBrowser();
 
     it('admonishes the mother, runs a plan with three sessions and closes it with a final evaluation', async () => {
-      const clock = new StudioClock(at('2026-01-05'));
-      const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-      const { page } = app;
+      const { app, clock, page } = await openStudio(browser(), '2026-01-05');
       try {
-        await page.clock.setSystemTime(new Date(at('2026-01-05')));
         await invoke(app, 'session.setup', ADMIN);
         const child = await invoke<{ id: string }>(app, 'children.create', {
           name: '张小明',

@@ -4,11 +4,11 @@
  * the 核查, records a follow-up, the police's 立案, and closes it with the outcome. The
  * children's files show it, and the register lists it under 已办结.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, shot } from './harness';
 import { ADMIN } from './support/people';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { invoke, moveTo, openStudio, signIn, useBrowser } from './support/studio';
 import { fillDate, pick, shotWhole } from './support/ui';
 
 const AREA = '强制报告';
@@ -23,20 +23,11 @@ const errorBeside = (page: Page, label: string) =>
 const status = (page: Page) => page.getByTestId('report-status').textContent();
 
 describe.skipIf(!browserAvailable().ok)('强制报告: from the report to 已办结', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('registers a school’s report on two children, verifies, records 立案 and closes it', async () => {
-    const clock = new StudioClock(at('2026-04-10'));
-    const app: App = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, clock, page } = await openStudio(browser(), '2026-04-10');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-04-10')));
       await invoke(app, 'session.setup', ADMIN);
       const boy = await invoke<{ id: string }>(app, 'children.create', {
         name: '张小明',

@@ -5,12 +5,23 @@
  * evaluation (达标) closes it. Dates follow the core's clock, moved forward as the months pass.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type App, browserAvailable, openApp, shot } from './harness';
 import { PRINT_DIR, pdfText, simulateShell } from './print-support';
 import { ADMIN, SUPERVISOR } from './support/people';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, switchUser, VIEWPORT } from './support/studio';
+import {
+  at,
+  invoke,
+  KDF,
+  moveTo,
+  openStudio,
+  StudioClock,
+  signIn,
+  switchUser,
+  useBrowser,
+  VIEWPORT,
+} from './support/studio';
 import { choose, fillDate, pick, shotWhole } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) =>
@@ -76,20 +87,11 @@ async function seedSubmitted(app: App): Promise<Seeded> {
 }
 
 describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('drafts, submits, is approved by the supervisor, delivered, followed up twice and closed as 达标', async () => {
-    const clock = new StudioClock(at('2026-03-02'));
-    const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, clock, page } = await openStudio(browser(), '2026-03-02');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-03-02')));
       await invoke(app, 'session.setup', ADMIN);
       await invoke(app, 'accounts.create', SUPERVISOR);
       const child = await invoke<{ id: string }>(app, 'children.create', STUDIO_CHILD);
@@ -302,11 +304,8 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
     }
   });
   it('escalates a 未达标 order to ordered guidance, whose plan is filled in and started from the order', async () => {
-    const clock = new StudioClock(at('2026-03-02'));
-    const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, clock, page } = await openStudio(browser(), '2026-03-02');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-03-02')));
       let { order } = await seedSubmitted(app);
       await coreAs(app, SUPERVISOR);
       order = await invoke(app, 'orders.approve', { id: order.id, version: order.version });
@@ -384,7 +383,7 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
   });
 
   it('lets the supervisor return a draft with a note; it is edited, and withdrawn after a conflict', async () => {
-    const app = await openApp(browser, {
+    const app = await openApp(browser(), {
       clock: new StudioClock(at('2026-03-02')),
       kdf: KDF,
       viewport: VIEWPORT,

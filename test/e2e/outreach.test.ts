@@ -4,11 +4,11 @@
  * with two photos' file names, and the register's 台账 line counts it: 开展宣讲1次，受众326人次.
  * A second plan is cancelled and counts for nothing.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, shot } from './harness';
 import { ADMIN } from './support/people';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { invoke, moveTo, openStudio, signIn, useBrowser } from './support/studio';
 import { fillDate, pick, shotWhole } from './support/ui';
 
 const AREA = '法治宣讲';
@@ -31,20 +31,11 @@ const errorBeside = (scope: Page | Locator, label: string) =>
 const status = (page: Page) => page.getByTestId('outreach-status').textContent();
 
 describe.skipIf(!browserAvailable().ok)('法治宣讲: from plan to held, and a cancelled one', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('plans a talk, records it held with its audience, and the 台账 line counts it', async () => {
-    const clock = new StudioClock(at('2026-04-08'));
-    const app: App = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, clock, page } = await openStudio(browser(), '2026-04-08');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-04-08')));
       await invoke(app, 'session.setup', ADMIN);
       await page.reload();
       page.setDefaultTimeout(10_000);

@@ -10,10 +10,10 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_2026, seedStatsExample } from '../fixtures/statsExample';
-import { type App, browserAvailable, launchBrowser, openApp, RENDERER_DIR, ROOT, shot } from './harness';
+import { type App, browserAvailable, launchBrowser, RENDERER_DIR, ROOT, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
 import { ADMIN, SUPERVISOR } from './support/people';
-import { at, invoke, KDF, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { invoke, openStudio, signIn } from './support/studio';
 import { shotWhole } from './support/ui';
 
 const DOWNLOADS = path.join(ROOT, 'test-results/stats');
@@ -47,11 +47,8 @@ describe.skipIf(!browserAvailable().ok)('统计台账', () => {
   });
 
   it('shows the article’s year, drills into a figure, and exports the same cells to Excel and PDF', async () => {
-    const clock = new StudioClock(at('2026-11-27'));
-    const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, page } = await openStudio(browser, '2026-11-27');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-11-27')));
       await invoke(app, 'session.setup', ADMIN);
       await invoke(app, 'accounts.create', SUPERVISOR);
       await seedStatsExample(app.core, { supervisor: SUPERVISOR, back: ADMIN });
