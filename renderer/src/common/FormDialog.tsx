@@ -21,6 +21,8 @@ export function FormModal<V>({
   width = 560,
   initialValues,
   onValuesChange,
+  name,
+  testId,
   children,
 }: {
   title: string;
@@ -34,6 +36,10 @@ export function FormModal<V>({
   width?: number;
   initialValues?: Partial<V>;
   onValuesChange?: (changed: Partial<V>, all: V) => void;
+  /** The form's name, which prefixes its fields' ids. */
+  name?: string;
+  /** On a box around the alert and the form, for a test to find the dialog by. */
+  testId?: string;
   children: ReactNode;
 }) {
   return (
@@ -52,21 +58,24 @@ export function FormModal<V>({
         </Flex>
       }
     >
-      <FormAlert failure={failure} />
-      <Form<V>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={initialValues as Record<string, unknown> | undefined}
-        onValuesChange={(changed, all) => {
-          clearStaleErrors(form as FormInstance, changed as Record<string, unknown>);
-          onValuesChange?.(changed, all);
-        }}
-        onKeyDown={keepEnterFromSubmitting}
-        autoComplete="off"
-      >
-        {children}
-      </Form>
+      <div data-testid={testId}>
+        <FormAlert failure={failure} />
+        <Form<V>
+          form={form}
+          name={name}
+          layout="vertical"
+          onFinish={onFinish}
+          initialValues={initialValues as Record<string, unknown> | undefined}
+          onValuesChange={(changed, all) => {
+            clearStaleErrors(form as FormInstance, changed as Record<string, unknown>);
+            onValuesChange?.(changed, all);
+          }}
+          onKeyDown={keepEnterFromSubmitting}
+          autoComplete="off"
+        >
+          {children}
+        </Form>
+      </div>
     </Modal>
   );
 }
