@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { checkImport, checkTree, type ImportRef, importsOf } from '../../build/boundaries';
 
@@ -18,6 +20,39 @@ describe('the tree keeps its runtime and area boundaries', () => {
     expect(found).toEqual([]);
     // Parsing every source file takes seconds on a busy machine.
   }, 30_000);
+});
+
+describe('one TypeScript project per runtime', () => {
+  const config = (name: string) => {
+    const read = ts.readConfigFile(path.join(root, name), (f) => readFileSync(f, 'utf8'));
+    if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
+    return read.config as { compilerOptions: Record<string, unknown>; references?: { path: string }[] };
+  };
+
+  it('npm run typecheck builds every project', () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(pkg.scripts.typecheck).toBe('tsc -b tsconfig.json');
+    expect(config('tsconfig.json').references?.map((r) => r.path)).toEqual([
+      './tsconfig.core.json',
+      './tsconfig.shared.json',
+      './tsconfig.renderer.json',
+      './tsconfig.electron.json',
+      './tsconfig.test.json',
+    ]);
+  });
+
+  it('gives the core Node without DOM, and the renderer DOM without Node', () => {
+    const core = config('tsconfig.core.json').compilerOptions;
+    expect(core.types).toEqual(['node']);
+    expect(core.lib).not.toContain('DOM');
+    const renderer = config('tsconfig.renderer.json').compilerOptions;
+    expect(renderer.lib).toContain('DOM');
+    expect(renderer.types).toEqual([]);
+    // `/// <reference types="node" />` in a library's typings resolves to the empty stand-in.
+    expect(renderer.typeRoots).toEqual(['./renderer/types']);
+    const standIn = readFileSync(path.join(root, 'renderer/types/node/index.d.ts'), 'utf8');
+    expect(standIn.replace(/\/\/.*$/gm, '').trim()).toBe('export {};');
+  });
 });
 
 describe('the rules flag a bad import', () => {
