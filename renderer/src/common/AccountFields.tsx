@@ -32,11 +32,13 @@ export function NewPassphraseItem({
   label,
   passphrase,
   username,
+  autoFocus,
 }: {
   name: string;
   label: string;
   passphrase?: string;
   username?: string;
+  autoFocus?: boolean;
 }) {
   return (
     <Form.Item
@@ -45,7 +47,7 @@ export function NewPassphraseItem({
       extra={<PassphraseHints passphrase={passphrase} username={username} />}
       rules={[{ required: true, message: t('accounts.passphrase.required') }]}
     >
-      <Input.Password autoComplete="new-password" />
+      <Input.Password autoComplete="new-password" autoFocus={autoFocus} />
     </Form.Item>
   );
 }
