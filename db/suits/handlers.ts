@@ -181,7 +181,10 @@ function updateSuit(ctx: Ctx, input: z.output<typeof suitUpdateInput>): SuitView
   const { id, version, ...fields } = input;
   const s = loadSuit(ctx, id);
   if (s.status !== 'draft')
-    throw new ApiError('VALIDATION', t('suits.validation.wrongStatus', { status: suitStatusLabel(s.status) }));
+    throw new ApiError(
+      'VALIDATION',
+      t('suits.validation.wrongStatus', { status: suitStatusLabel(s.status) }),
+    );
   checkLinks(ctx, s.childId, fields);
   updateVersioned(ctx, suitSupports, id, version, draftColumns(fields));
   ctx.audit.write({ action: 'suits.update', entity: 'suit', entityId: id, detail: { childId: s.childId } });

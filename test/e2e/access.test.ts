@@ -7,15 +7,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../db/children/idNumber';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { ADMIN, CASEWORKER_LIU as CASEWORKER } from './support/people';
 import { at, invoke, KDF, StudioClock, VIEWPORT } from './support/studio';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
-const CASEWORKER = {
-  displayName: '刘洋',
-  username: 'liuyang',
-  passphrase: 'Xiangyang-liu-2026 violet-harbor',
-  role: 'caseworker',
-};
 const ID_17 = '37012520150302031';
 const CHILD_ID = `${ID_17}${checkCharacter(ID_17)}`;
 const MASKED = '370125************';

@@ -1,11 +1,6 @@
-/**
- * 设置 → 账号管理 as an administrator meets it when a colleague leaves and another forgets their
- * passphrase: a reset is its own action, disabling offers 更换数据库密钥 at once, and the
- * colleague still enabled signs in with the passphrase they were given.
- */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type App, browserAvailable, openApp, shot } from './harness';
+import { useBrowser } from './support/studio';
 
 const FAST_KDF = { N: 2 ** 12, r: 8, p: 1 };
 const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Sunward-admin-2026 violet-harbor' };
@@ -30,16 +25,10 @@ async function call(app: App, method: string, input: unknown): Promise<unknown> 
 }
 
 describe.skipIf(!browserAvailable().ok)('accounts: reset, disable, rotate the database key', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('resets a colleague’s passphrase, disables another and rotates the key when offered', async () => {
-    const app = await openApp(browser, { kdf: FAST_KDF, viewport: { width: 1366, height: 900 } });
+    const app = await openApp(browser(), { kdf: FAST_KDF, viewport: { width: 1366, height: 900 } });
     const { page } = app;
     try {
       // The page locks any session it finds when it starts; seed only once it has started.

@@ -9,9 +9,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir } from '../helpers/tmp';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { ADMIN } from './support/people';
 import { invoke, KDF, signIn, VIEWPORT } from './support/studio';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const CHILD = {
   name: '张小明',
   gender: 'male',

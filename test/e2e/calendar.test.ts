@@ -4,13 +4,15 @@
  * one may not be out), check the dates read from it on the calendar, save, and the referral whose
  * 核查期限 crossed into January now shows the deadline counted with 元旦 off, and says it moved.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../db/api/define';
 import { NOTICE_2026, NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { type App, browserAvailable, openApp, shot } from './harness';
+import { ADMIN } from './support/people';
+import { useBrowser } from './support/studio';
+import { shotWhole } from './support/ui';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const KDF = { N: 2 ** 12, r: 8, p: 1 };
 const VIEWPORT = { width: 1366, height: 1000 };
 /** 10:00 in 济阳 (02:00 UTC) on Wednesday 30 December 2026. */
@@ -39,31 +41,11 @@ async function signIn(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: '线索移交' }).waitFor();
 }
 
-async function shotWhole(page: Page, name: string): Promise<void> {
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  const size = page.viewportSize() ?? VIEWPORT;
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    const frame = main?.parentElement;
-    const chrome = frame ? frame.getBoundingClientRect().top + frame.clientHeight - main.clientHeight : 0;
-    return Math.ceil((main?.scrollHeight ?? 0) + chrome);
-  });
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
-  await shot(page, name);
-  await page.setViewportSize(size);
-}
-
 describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the notice', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('pastes the notice, confirms the dates, and the referral deadline moves', async () => {
-    const app = await openApp(browser, { clock: ticking(DEC_30), kdf: KDF, viewport: VIEWPORT });
+    const app = await openApp(browser(), { clock: ticking(DEC_30), kdf: KDF, viewport: VIEWPORT });
     const { page } = app;
     try {
       await app.page.clock.setSystemTime(new Date(DEC_30));
@@ -183,7 +165,7 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
   });
 
   it('adds a year from ranges entered by hand', async () => {
-    const app = await openApp(browser, { clock: ticking(DEC_30), kdf: KDF, viewport: VIEWPORT });
+    const app = await openApp(browser(), { clock: ticking(DEC_30), kdf: KDF, viewport: VIEWPORT });
     const { page } = app;
     try {
       await app.page.clock.setSystemTime(new Date(DEC_30));

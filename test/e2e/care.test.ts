@@ -4,12 +4,13 @@
  * reload; and the reminders board and 首页 that gather what is due from every area, with the
  * navigation badge counting the same items.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../db/api/define';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { ADMIN } from './support/people';
+import { fillDate, pickExact as pick } from './support/ui';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const OWNER = {
   displayName: '李明',
   username: 'liming',
@@ -95,18 +96,6 @@ async function lock(page: Page): Promise<void> {
 
 async function menu(page: Page, name: string): Promise<void> {
   await page.getByRole('menuitem', { name }).click();
-}
-
-async function pick(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
-
-async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
 }
 
 /** A page longer than the window: the shell scrolls its content pane, so grow the window for the shot. */

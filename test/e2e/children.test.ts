@@ -4,21 +4,21 @@
  * recycle bin, and the audited reveal of a full ID number. Every test also proves that
  * nothing left the machine and the page logged no error.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   call,
   cleanShot,
   dayFromToday,
   fillDate,
   idNumber,
-  openSignedIn,
   pick,
   tallShot,
   toast,
+  useSignedInApps,
 } from './children/helpers';
 import type { App } from './harness';
-import { browserAvailable, launchBrowser, shot } from './harness';
+import { browserAvailable, shot } from './harness';
 
 const CHILD_BIRTH = '2015-03-02';
 const CHILD_ID = idNumber(CHILD_BIRTH, 'male', '370125', 31);
@@ -49,26 +49,10 @@ async function listedNames(page: Page, total: number): Promise<string[]> {
 }
 
 describe.skipIf(!browserAvailable().ok)('children’s files', () => {
-  let browser: Browser;
-  let app: App | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    if (!app) return;
-    const { externalRequests, pageErrors } = app;
-    await app.close();
-    app = undefined;
-    expect(externalRequests).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  });
+  const signedIn = useSignedInApps();
 
   it('registers a child, then relatives and a detained father with his custody record', async () => {
-    app = await openSignedIn(browser);
+    const app = await signedIn();
     const { page } = app;
     await openChildren(page);
     await shot(page, 'children-list-empty');
@@ -247,7 +231,7 @@ describe.skipIf(!browserAvailable().ok)('children’s files', () => {
   }, 120_000);
 
   it('finds a child by initials, by pinyin and by a fragment of the ID number', async () => {
-    app = await openSignedIn(browser);
+    const app = await signedIn();
     const { page } = app;
     await seedChild(app, {
       name: '张晓明',
@@ -290,7 +274,7 @@ describe.skipIf(!browserAvailable().ok)('children’s files', () => {
   });
 
   it('links a sibling’s father already on file instead of entering him twice', async () => {
-    app = await openSignedIn(browser);
+    const app = await signedIn();
     const { page } = app;
     const elder = await seedChild(app, { name: '张晓明', birthDate: CHILD_BIRTH });
     await seedChild(app, { name: '张晓红', gender: 'female', birthDate: '2017-08-08' });
@@ -324,7 +308,7 @@ describe.skipIf(!browserAvailable().ok)('children’s files', () => {
   });
 
   it('pages the list fifty at a time and sorts by a column', async () => {
-    app = await openSignedIn(browser);
+    const app = await signedIn();
     const { page } = app;
     const births: string[] = [];
     for (let i = 0; i < 55; i++) {
@@ -350,7 +334,7 @@ describe.skipIf(!browserAvailable().ok)('children’s files', () => {
   });
 
   it('warns of a likely duplicate before a second registration', async () => {
-    app = await openSignedIn(browser);
+    const app = await signedIn();
     const { page } = app;
     const existing = await seedChild(app, {
       name: '张晓明',
@@ -399,7 +383,7 @@ describe.skipIf(!browserAvailable().ok)('children’s files', () => {
   });
 
   it('closes a file with a reason and reopens it', async () => {
-    app = await openSignedIn(browser);
+    const app = await signedIn();
     const { page } = app;
     await seedChild(app, { name: '刘洋', birthDate: '2010-06-01', township: '回河街道' });
     await openChildren(page);
@@ -430,7 +414,7 @@ describe.skipIf(!browserAvailable().ok)('children’s files', () => {
   });
 
   it('deletes a file to the recycle bin and restores it; an admin can purge for good', async () => {
-    app = await openSignedIn(browser);
+    const app = await signedIn();
     const { page } = app;
     await seedChild(app, { name: '陈静', gender: 'female', birthDate: '2013-04-18', township: '孙耿街道' });
     const other = await seedChild(app, { name: '周磊', birthDate: '2011-11-11', township: '太平街道' });
@@ -466,7 +450,7 @@ describe.skipIf(!browserAvailable().ok)('children’s files', () => {
   });
 
   it('shows the full ID number only on request, and records that it was shown', async () => {
-    app = await openSignedIn(browser);
+    const app = await signedIn();
     const { page } = app;
     const child = await seedChild(app, {
       name: '张晓明',

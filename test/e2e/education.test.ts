@@ -4,31 +4,16 @@
  * months — the third too short to count — and the plan closes with a final evaluation, after
  * which a 回访 falls due. The progress figures on the plan page are the ones the core counts.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type App, browserAvailable, shot } from './harness';
+import { ADMIN } from './support/people';
+import { invoke, moveTo, openStudio, signIn, useBrowser } from './support/studio';
+import { choose, fillDate, shotWhole } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '家庭教育');
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
-
 /** Clicks a radio by its label; antd's button-style radios hide the input itself. */
-async function choose(scope: Page | Locator, name: string): Promise<void> {
-  const page = 'page' in scope ? scope.page() : scope;
-  await scope
-    .locator('label')
-    .filter({ has: page.getByRole('radio', { name, exact: true }) })
-    .click();
-}
-
-async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
-
 /** Types into the child search and picks the child whose option starts with `name`. */
 async function pickChild(page: Page, name: string): Promise<void> {
   await page.getByLabel('儿童', { exact: true }).fill(name);
@@ -43,20 +28,6 @@ async function pickChild(page: Page, name: string): Promise<void> {
  * The shell scrolls inside a fixed frame, so a full-page shot is one screen; this one grows
  * the window to the content first, for a picture of the whole page.
  */
-async function shotWhole(page: Page, name: string): Promise<void> {
-  // Toasts would cover the page; they close by themselves within seconds.
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    const frame = main?.parentElement;
-    const chrome = frame ? frame.getBoundingClientRect().top + frame.clientHeight - main.clientHeight : 0;
-    return Math.ceil((main?.scrollHeight ?? 0) + chrome);
-  });
-  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
-  await shot(page, name);
-  await page.setViewportSize(VIEWPORT);
-}
-
 function assertClean(app: App): void {
   expect(app.externalRequests).toEqual([]);
   expect(app.pageErrors).toEqual([]);
@@ -96,20 +67,11 @@ async function addSession(page: Page, s: SessionEntry): Promise<void> {
 describe.skipIf(!browserAvailable().ok)(
   '家庭教育: 训诫, then a guidance plan to its final evaluation',
   () => {
-    let browser: Browser;
-    beforeAll(async () => {
-      browser = await launchBrowser();
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
+    const browser = useBrowser();
 
     it('admonishes the mother, runs a plan with three sessions and closes it with a final evaluation', async () => {
-      const clock = new StudioClock(at('2026-01-05'));
-      const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-      const { page } = app;
+      const { app, clock, page } = await openStudio(browser(), '2026-01-05');
       try {
-        await page.clock.setSystemTime(new Date(at('2026-01-05')));
         await invoke(app, 'session.setup', ADMIN);
         const child = await invoke<{ id: string }>(app, 'children.create', {
           name: '张小明',

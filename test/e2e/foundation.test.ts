@@ -3,12 +3,12 @@
  * a reload and a sign-in, a refused passphrase, a form error beside its field, and the
  * auto-lock that clears the screen — with no request ever leaving the app.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makeDataDir } from '../helpers/tmp';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
-
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
+import { type App, browserAvailable, openApp, shot } from './harness';
+import { ADMIN } from './support/people';
+import { useBrowser } from './support/studio';
 
 async function createFirstAccount(page: Page): Promise<void> {
   await expect.poll(() => page.getByText('创建管理员账号').first().isVisible()).toBe(true);
@@ -37,17 +37,11 @@ function assertClean(app: App): void {
 }
 
 describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered child', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('creates the first account, registers a child, and finds the child after a reload and sign-in', async () => {
     const dataDir = makeDataDir('e2e-foundation');
-    const app = await openApp(browser, { dataDir, viewport: { width: 1366, height: 900 } });
+    const app = await openApp(browser(), { dataDir, viewport: { width: 1366, height: 900 } });
     const { page } = app;
     try {
       await shot(page, 'foundation-01-setup');
@@ -90,7 +84,7 @@ describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered c
   });
 
   it('refuses a wrong passphrase with a clear Chinese message', async () => {
-    const app = await openApp(browser);
+    const app = await openApp(browser());
     const { page } = app;
     try {
       await createFirstAccount(page);
@@ -109,7 +103,7 @@ describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered c
   });
 
   it('shows a form error in Chinese beside its field and saves nothing', async () => {
-    const app = await openApp(browser);
+    const app = await openApp(browser());
     const { page } = app;
     try {
       await createFirstAccount(page);
@@ -138,7 +132,7 @@ describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered c
   });
 
   it('locks itself after the idle time and leaves no record on the screen', async () => {
-    const app = await openApp(browser);
+    const app = await openApp(browser());
     const { page } = app;
     try {
       await page.clock.install();
@@ -173,7 +167,7 @@ describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered c
   });
 
   it('shows the audit log to the administrator and verifies it', async () => {
-    const app = await openApp(browser, { viewport: { width: 1366, height: 900 } });
+    const app = await openApp(browser(), { viewport: { width: 1366, height: 900 } });
     const { page } = app;
     try {
       await createFirstAccount(page);
@@ -211,7 +205,7 @@ describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered c
   });
   it("styles the page only through this load's nonce: antd's styles apply, injected style markup does not", async () => {
     const dataDir = makeDataDir('e2e-foundation-csp');
-    const app = await openApp(browser, { dataDir });
+    const app = await openApp(browser(), { dataDir });
     const { page } = app;
     try {
       await createFirstAccount(page);

@@ -6,13 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { messyLedger } from '../fixtures/ledger';
 import { makeDataDir } from '../helpers/tmp';
-import { call, openSignedIn, tallShot } from './children/helpers';
-import type { App } from './harness';
-import { browserAvailable, launchBrowser, shot } from './harness';
+import { call, tallShot, useSignedInApps } from './children/helpers';
+import { browserAvailable, shot } from './harness';
 
 async function openWizard(page: Page) {
   await page.getByRole('navigation', { name: '主导航' }).getByText('儿童档案').click();
@@ -22,26 +21,10 @@ async function openWizard(page: Page) {
 }
 
 describe.skipIf(!browserAvailable().ok)('importing an Excel ledger', () => {
-  let browser: Browser;
-  let app: App | undefined;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    if (!app) return;
-    const { externalRequests, pageErrors } = app;
-    await app.close();
-    app = undefined;
-    expect(externalRequests).toEqual([]);
-    expect(pageErrors).toEqual([]);
-  });
+  const signedIn = useSignedInApps();
 
   it('takes a messy ledger through the wizard to files that open, and downloads the skipped rows', async () => {
-    app = await openSignedIn(browser);
+    const app = await signedIn();
     const { page } = app;
     const ledger = await messyLedger();
     await call(app, 'children.create', ledger.existing);
@@ -157,7 +140,7 @@ describe.skipIf(!browserAvailable().ok)('importing an Excel ledger', () => {
   }, 150_000);
 
   it('turns an old .xls away with a message to save it as .xlsx, and says when a file was imported before', async () => {
-    app = await openSignedIn(browser);
+    const app = await signedIn();
     const { page } = app;
     await openWizard(page);
     await page.locator('input[type=file]').setInputFiles({

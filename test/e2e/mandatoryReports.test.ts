@@ -4,43 +4,14 @@
  * the 核查, records a follow-up, the police's 立案, and closes it with the outcome. The
  * children's files show it, and the register lists it under 已办结.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, shot } from './harness';
+import { ADMIN } from './support/people';
+import { invoke, moveTo, openStudio, signIn, useBrowser } from './support/studio';
+import { fillDate, pick, shotWhole } from './support/ui';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const AREA = '强制报告';
-
-async function pick(
-  page: Page,
-  scope: Page | Locator,
-  label: string,
-  option: string | RegExp,
-): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
-}
-
-async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
-
-async function shotWhole(page: Page, name: string): Promise<void> {
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    const frame = main?.parentElement;
-    const chrome = frame ? frame.getBoundingClientRect().top + frame.clientHeight - main.clientHeight : 0;
-    return Math.ceil((main?.scrollHeight ?? 0) + chrome);
-  });
-  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
-  await shot(page, name);
-  await page.setViewportSize(VIEWPORT);
-}
 
 const errorBeside = (page: Page, label: string) =>
   page
@@ -52,20 +23,11 @@ const errorBeside = (page: Page, label: string) =>
 const status = (page: Page) => page.getByTestId('report-status').textContent();
 
 describe.skipIf(!browserAvailable().ok)('强制报告: from the report to 已办结', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('registers a school’s report on two children, verifies, records 立案 and closes it', async () => {
-    const clock = new StudioClock(at('2026-04-10'));
-    const app: App = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, clock, page } = await openStudio(browser(), '2026-04-10');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-04-10')));
       await invoke(app, 'session.setup', ADMIN);
       const boy = await invoke<{ id: string }>(app, 'children.create', {
         name: '张小明',

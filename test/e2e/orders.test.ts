@@ -5,73 +5,37 @@
  * evaluation (达标) closes it. Dates follow the core's clock, moved forward as the months pass.
  */
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type App, browserAvailable, openApp, shot } from './harness';
 import { PRINT_DIR, pdfText, simulateShell } from './print-support';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { ADMIN, SUPERVISOR } from './support/people';
+import {
+  at,
+  invoke,
+  KDF,
+  moveTo,
+  openStudio,
+  StudioClock,
+  signIn,
+  switchUser,
+  useBrowser,
+  VIEWPORT,
+} from './support/studio';
+import { choose, fillDate, pick, shotWhole } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) =>
   signIn(page, who, '督促监护令');
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
-const SUPERVISOR = {
-  displayName: '陈主任',
-  username: 'chenzr',
-  passphrase: 'Xiangyang-chen-2026 violet-harbor',
-  role: 'supervisor',
-};
-
-async function switchTo(page: Page, who: { username: string; passphrase: string }): Promise<void> {
-  await page.getByRole('button', { name: /锁定/ }).click();
-  await signInAs(page, who);
-}
+const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
+  switchUser(page, who, '督促监护令');
 
 /** Opens an antd Select by its label (inside `scope`) and clicks the option with that title. */
-async function pick(
-  page: Page,
-  scope: Page | Locator,
-  label: string,
-  option: string | RegExp,
-): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
-}
-
 /** Clicks a radio by its label; antd's button-style radios hide the input itself. */
-async function choose(scope: Page | Locator, name: string): Promise<void> {
-  const page = 'page' in scope ? scope.page() : scope;
-  await scope
-    .locator('label')
-    .filter({ has: page.getByRole('radio', { name, exact: true }) })
-    .click();
-}
-
-async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
-
 /**
  * The shell scrolls inside a fixed frame, so a full-page shot is one screen; this one grows
  * the window to the content first, for a picture of the whole page.
  */
-async function shotWhole(page: Page, name: string): Promise<void> {
-  // Toasts would cover the page; they close by themselves within seconds.
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    const frame = main?.parentElement;
-    const chrome = frame ? frame.getBoundingClientRect().top + frame.clientHeight - main.clientHeight : 0;
-    return Math.ceil((main?.scrollHeight ?? 0) + chrome);
-  });
-  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
-  await shot(page, name);
-  await page.setViewportSize(VIEWPORT);
-}
-
 function assertClean(app: App): void {
   expect(app.externalRequests).toEqual([]);
   expect(app.pageErrors).toEqual([]);
@@ -123,20 +87,11 @@ async function seedSubmitted(app: App): Promise<Seeded> {
 }
 
 describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('drafts, submits, is approved by the supervisor, delivered, followed up twice and closed as 达标', async () => {
-    const clock = new StudioClock(at('2026-03-02'));
-    const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, clock, page } = await openStudio(browser(), '2026-03-02');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-03-02')));
       await invoke(app, 'session.setup', ADMIN);
       await invoke(app, 'accounts.create', SUPERVISOR);
       const child = await invoke<{ id: string }>(app, 'children.create', STUDIO_CHILD);
@@ -345,11 +300,8 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
     }
   });
   it('escalates a 未达标 order to ordered guidance, whose plan is filled in and started from the order', async () => {
-    const clock = new StudioClock(at('2026-03-02'));
-    const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, clock, page } = await openStudio(browser(), '2026-03-02');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-03-02')));
       let { order } = await seedSubmitted(app);
       await coreAs(app, SUPERVISOR);
       order = await invoke(app, 'orders.approve', { id: order.id, version: order.version });
@@ -427,7 +379,7 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
   });
 
   it('lets the supervisor return a draft with a note; it is edited, and withdrawn after a conflict', async () => {
-    const app = await openApp(browser, {
+    const app = await openApp(browser(), {
       clock: new StudioClock(at('2026-03-02')),
       kdf: KDF,
       viewport: VIEWPORT,

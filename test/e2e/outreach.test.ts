@@ -4,30 +4,14 @@
  * with two photos' file names, and the register's 台账 line counts it: 开展宣讲1次，受众326人次.
  * A second plan is cancelled and counts for nothing.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, shot } from './harness';
+import { ADMIN } from './support/people';
+import { invoke, moveTo, openStudio, signIn, useBrowser } from './support/studio';
+import { fillDate, pick, shotWhole } from './support/ui';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const AREA = '法治宣讲';
-
-async function pick(
-  page: Page,
-  scope: Page | Locator,
-  label: string,
-  option: string | RegExp,
-): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
-}
-
-async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(date);
-  await input.press('Enter');
-}
 
 async function tags(scope: Page | Locator, label: string, values: string[]): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
@@ -35,11 +19,6 @@ async function tags(scope: Page | Locator, label: string, values: string[]): Pro
     await input.fill(v);
     await input.press('Enter');
   }
-}
-
-async function shotWhole(page: Page, name: string): Promise<void> {
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  await shot(page, name);
 }
 
 const errorBeside = (scope: Page | Locator, label: string) =>
@@ -52,20 +31,11 @@ const errorBeside = (scope: Page | Locator, label: string) =>
 const status = (page: Page) => page.getByTestId('outreach-status').textContent();
 
 describe.skipIf(!browserAvailable().ok)('法治宣讲: from plan to held, and a cancelled one', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('plans a talk, records it held with its audience, and the 台账 line counts it', async () => {
-    const clock = new StudioClock(at('2026-04-08'));
-    const app: App = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, clock, page } = await openStudio(browser(), '2026-04-08');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-04-08')));
       await invoke(app, 'session.setup', ADMIN);
       await page.reload();
       page.setDefaultTimeout(10_000);

@@ -10,14 +10,9 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../db/api/define';
 import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { ADMIN, CASEWORKER_LIU as CASEWORKER } from './support/people';
+import { fillDate, pickExact as pick, shotWhole } from './support/ui';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
-const CASEWORKER = {
-  displayName: '刘洋',
-  username: 'liuyang',
-  passphrase: 'Xiangyang-liu-2026 violet-harbor',
-  role: 'caseworker',
-};
 // Sign-in cost is not what these tests are about.
 const KDF = { N: 2 ** 12, r: 8, p: 1 };
 const VIEWPORT = { width: 1366, height: 1000 };
@@ -69,36 +64,10 @@ async function signIn(page: Page, who: { username: string; passphrase: string })
 }
 
 /** Opens an antd Select (by its label, inside `scope`) and clicks an option. */
-async function pick(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
-
-async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.fill(date);
-  await input.press('Enter');
-}
-
 /**
  * The shell scrolls inside a fixed frame, so a full-page shot is one screen; this one grows
  * the window to the content first, for a picture of the whole form or page.
  */
-async function shotWhole(page: Page, name: string): Promise<void> {
-  // Toasts would cover the page; they close by themselves within seconds.
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  const size = page.viewportSize() ?? VIEWPORT;
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    const frame = main?.parentElement;
-    const chrome = frame ? frame.getBoundingClientRect().top + frame.clientHeight - main.clientHeight : 0;
-    return Math.ceil((main?.scrollHeight ?? 0) + chrome);
-  });
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
-  await shot(page, name);
-  await page.setViewportSize(size);
-}
-
 function assertClean(app: App): void {
   expect(app.externalRequests).toEqual([]);
   expect(app.pageErrors).toEqual([]);

@@ -5,60 +5,27 @@
  * the supervised joint account and, three months on, the 回访 that closes it. The 审批表 prints.
  */
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, openApp, shot } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
-
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
-const SUPERVISOR = {
-  displayName: '陈主任',
-  username: 'chenzr',
-  passphrase: 'Xiangyang-chen-2026 violet-harbor',
-  role: 'supervisor',
-};
-const CASEWORKER = {
-  displayName: '李敏',
-  username: 'limin',
-  passphrase: 'Xiangyang-li-2026 violet-harbor',
-  role: 'caseworker',
-};
+import { ADMIN, CASEWORKER, SUPERVISOR } from './support/people';
+import { invoke, moveTo, openStudio, signIn, switchUser, useBrowser } from './support/studio';
+import { pick } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '司法救助');
 
-async function switchTo(page: Page, who: { username: string; passphrase: string }): Promise<void> {
-  await page.getByRole('button', { name: /锁定/ }).click();
-  await signInAs(page, who);
-}
-
-async function pick(
-  page: Page,
-  scope: Page | Locator,
-  label: string,
-  option: string | RegExp,
-): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
-}
+const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
+  switchUser(page, who, '司法救助');
 
 const status = (page: Page) => page.getByTestId('relief-status');
 
 describe.skipIf(!browserAvailable().ok)('国家司法救助: from application to 回访', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('registers, reviews, is granted over the ceiling with a warning, paid, visited and printed', async () => {
-    const clock = new StudioClock(at('2026-03-02'));
-    const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, clock, page } = await openStudio(browser(), '2026-03-02');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-03-02')));
       await invoke(app, 'session.setup', ADMIN);
       await invoke(app, 'accounts.create', SUPERVISOR);
       await invoke(app, 'accounts.create', CASEWORKER);

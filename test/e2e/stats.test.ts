@@ -10,17 +10,12 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_2026, seedStatsExample } from '../fixtures/statsExample';
-import { type App, browserAvailable, launchBrowser, openApp, RENDERER_DIR, ROOT, shot } from './harness';
+import { type App, browserAvailable, launchBrowser, RENDERER_DIR, ROOT, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
-import { at, invoke, KDF, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { ADMIN, SUPERVISOR } from './support/people';
+import { invoke, openStudio, signIn } from './support/studio';
+import { shotWhole } from './support/ui';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
-const SUPERVISOR = {
-  displayName: '陈主任',
-  username: 'chenzr',
-  passphrase: 'Xiangyang-chen-2026 violet-harbor',
-  role: 'supervisor',
-};
 const DOWNLOADS = path.join(ROOT, 'test-results/stats');
 
 function assertClean(app: App): void {
@@ -29,19 +24,6 @@ function assertClean(app: App): void {
 }
 
 /** Grows the window to the content for a picture of the whole page (the shell scrolls inside a frame). */
-async function shotWhole(page: Page, name: string): Promise<void> {
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    const frame = main?.parentElement;
-    const chrome = frame ? frame.getBoundingClientRect().top + frame.clientHeight - main.clientHeight : 0;
-    return Math.ceil((main?.scrollHeight ?? 0) + chrome);
-  });
-  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height) });
-  await shot(page, name);
-  await page.setViewportSize(VIEWPORT);
-}
-
 /** The ledger on screen: row head and every cell, as text. */
 async function screenLedger(page: Page): Promise<string[][]> {
   return page
@@ -65,11 +47,8 @@ describe.skipIf(!browserAvailable().ok)('统计台账', () => {
   });
 
   it('shows the article’s year, drills into a figure, and exports the same cells to Excel and PDF', async () => {
-    const clock = new StudioClock(at('2026-11-27'));
-    const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, page } = await openStudio(browser, '2026-11-27');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-11-27')));
       await invoke(app, 'session.setup', ADMIN);
       await invoke(app, 'accounts.create', SUPERVISOR);
       await seedStatsExample(app.core, { supervisor: SUPERVISOR, back: ADMIN });

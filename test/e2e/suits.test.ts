@@ -6,42 +6,18 @@
  * lands here as a linked draft, opened from the order page.
  */
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type App, browserAvailable, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
-import { at, invoke, KDF, moveTo, StudioClock, signIn, VIEWPORT } from './support/studio';
-
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
-const SUPERVISOR = {
-  displayName: '陈主任',
-  username: 'chenzr',
-  passphrase: 'Xiangyang-chen-2026 violet-harbor',
-  role: 'supervisor',
-};
-const CASEWORKER = {
-  displayName: '李敏',
-  username: 'limin',
-  passphrase: 'Xiangyang-li-2026 violet-harbor',
-  role: 'caseworker',
-};
+import { ADMIN, CASEWORKER, SUPERVISOR } from './support/people';
+import { invoke, moveTo, openStudio, signIn, switchUser, useBrowser } from './support/studio';
+import { pick } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '支持起诉');
 
-async function switchTo(page: Page, who: { username: string; passphrase: string }): Promise<void> {
-  await page.getByRole('button', { name: /锁定/ }).click();
-  await signInAs(page, who);
-}
-
-async function pick(
-  page: Page,
-  scope: Page | Locator,
-  label: string,
-  option: string | RegExp,
-): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
-}
+const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
+  switchUser(page, who, '支持起诉');
 
 const status = (page: Page) => page.getByTestId('suit-status');
 
@@ -66,20 +42,11 @@ async function seedStudio(app: App): Promise<{ childId: string; fatherId: string
 }
 
 describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court’s decision', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('drafts, is issued by the head with a number, filed, decided with a new guardian, and printed', async () => {
-    const clock = new StudioClock(at('2026-03-02'));
-    const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, clock, page } = await openStudio(browser(), '2026-03-02');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-03-02')));
       await seedStudio(app);
       await page.reload();
       page.setDefaultTimeout(10_000);
@@ -181,11 +148,8 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
   });
 
   it('lands an order evaluated 未达标 with 支持起诉 here as a linked draft, opened from the order', async () => {
-    const clock = new StudioClock(at('2026-03-02'));
-    const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
+    const { app, page } = await openStudio(browser(), '2026-03-02');
     try {
-      await page.clock.setSystemTime(new Date(at('2026-03-02')));
       const { childId, fatherId } = await seedStudio(app);
       let order = await invoke<{ id: string; version: number }>(app, 'orders.createDraft', {
         childId,

@@ -47,19 +47,31 @@ export function setLockedListener(listener: LockedListener | null): void {
   onLocked = listener;
 }
 
-export async function api<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+/**
+ * One call over the bridge, answered as the API's envelope. No bridge (outside the desktop app),
+ * a failed IPC (the core never saw the call) or a malformed answer are INTERNAL errors.
+ */
+export async function invokeBridge(
+  method: string,
+  input: unknown,
+  noBridge: string,
+): Promise<ApiResult<unknown>> {
   const b = bridge();
-  if (!b) throw new ApiCallError({ code: 'INTERNAL', message: t('errors.internal') });
+  if (!b) throw new ApiCallError({ code: 'INTERNAL', message: noBridge });
   let result: ApiResult<unknown>;
   try {
     result = (await b.invoke(method, input)) as ApiResult<unknown>;
   } catch {
-    // A rejected invoke means the IPC itself failed; the core never saw the call.
     throw new ApiCallError({ code: 'INTERNAL', message: t('errors.internal') });
   }
   if (!result || typeof result !== 'object') {
     throw new ApiCallError({ code: 'INTERNAL', message: t('errors.internal') });
   }
+  return result;
+}
+
+export async function api<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  const result = await invokeBridge(method, input, t('errors.internal'));
   if (result.ok) return result.value as ApiOutput<M>;
   const error = result.error;
   if (error.code === 'LOCKED') onLocked?.();

@@ -17,7 +17,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { AUDIT_ACTIONS, actionLabel, entityLabel, formatDetail } from './actions';

@@ -1,6 +1,6 @@
 import type { Role } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../common/dates';
 import { labelOr, roleLabel } from '../common/labels';
 
 /** The codes the filter offers; rows may carry others, which show as the raw code. */

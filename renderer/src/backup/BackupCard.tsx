@@ -15,7 +15,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../common/dates';
 import { useApiQuery } from '../common/useApiQuery';
 import { useSession } from '../session/store';
 import { formatBytes } from './dialogs';

@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Input, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { t } from '../../../db/i18n';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../common/dates';
 import { useApiQuery } from '../common/useApiQuery';
 import { useSession } from '../session/store';
 import { chooseBackupFile, formatBytes } from './dialogs';

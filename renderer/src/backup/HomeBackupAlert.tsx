@@ -1,7 +1,7 @@
 import { Alert } from 'antd';
 import { Link } from 'react-router';
 import { t } from '../../../db/i18n';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../common/dates';
 import { useApiQuery } from '../common/useApiQuery';
 
 /** 首页: says so when backups are old, the last one failed, or the audit log left a backup's anchor. */

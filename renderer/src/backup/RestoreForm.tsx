@@ -3,8 +3,8 @@ import { useCallback } from 'react';
 import type { SessionUser } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
+import { formatDateTime } from '../common/dates';
 import { FormAlert } from '../common/FormAlert';
-import { formatDateTime } from '../common/format';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 

@@ -4,11 +4,12 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { formatDateTime } from '../common/format';
+import { genderLabel } from '../common/codeLabels';
+import { formatDateTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { useSession } from '../session/store';
-import { genderLabel, MaskedId } from './parts';
+import { MaskedId } from './parts';
 import type { BinRow } from './types';
 
 const PAGE_SIZE = 50;

@@ -17,18 +17,19 @@ import { Link, useNavigate } from 'react-router';
 import { CATEGORIES, RISK_LEVELS } from '../../../db/children/codes';
 import { AGE_BANDS, TOWNSHIPS } from '../../../db/children/inputs';
 import { type MessageKey, t } from '../../../db/i18n';
+import { categoryLabel, genderLabel, RiskTag, riskLabel } from '../common/codeLabels';
+import { formatDate } from '../common/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
-import { formatDate } from '../common/format';
 import { labelOr } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
+import { SEARCH_DEBOUNCE_MS } from '../common/search';
 import { useApiQuery } from '../common/useApiQuery';
 import { useSession } from '../session/store';
 import { type ChildFilters, useChildrenList } from './listStore';
-import { CategoryTags, categoryLabel, genderLabel, MaskedId, RiskTag, riskLabel, StatusTag } from './parts';
+import { CategoryTags, MaskedId, StatusTag } from './parts';
 import type { ChildRow } from './types';
 
 const PAGE_SIZE = 50;
-const SEARCH_DEBOUNCE_MS = 150;
 
 const FILTER_LABELS: Record<keyof ChildFilters, MessageKey> = {
   status: 'children.list.filter.status',

@@ -1,11 +1,12 @@
-import { Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useCallback } from 'react';
 import { CLOSE_REASONS, type CloseReason } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { FormAlert } from '../common/FormAlert';
+import { closeReasonLabel } from '../common/codeLabels';
+import { FormModal } from '../common/FormDialog';
+import { blankToNull } from '../common/forms';
 import { useApiForm } from '../common/useApiForm';
-import { blankToNull, closeReasonLabel } from './parts';
 import type { ChildProfile } from './types';
 
 interface CloseValues {
@@ -48,62 +49,55 @@ export function CloseModal({
     successMessage: t('children.file.close.done'),
     onSuccess: onClosed,
   });
+  if (!open) return null;
   return (
-    <Modal
+    <FormModal<CloseValues>
       title={t('children.file.close.title')}
-      open={open}
+      name="childClose"
+      width={520}
       okText={t('children.file.close.submit')}
-      cancelText={t('app.common.cancel')}
-      confirmLoading={submitting}
-      onOk={() => form.submit()}
-      onCancel={() => {
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      onClose={() => {
         clearFailure();
         onClose();
       }}
-      destroyOnHidden
     >
-      <FormAlert failure={failure} />
-      <Form<CloseValues>
-        form={form}
-        name="childClose"
-        layout="vertical"
-        onFinish={onFinish}
-        autoComplete="off"
+      <Form.Item
+        label={t('children.fields.closeReason')}
+        name="reason"
+        rules={[{ required: true, message: t('validation.child.closeReasonRequired') }]}
       >
-        <Form.Item
-          label={t('children.fields.closeReason')}
-          name="reason"
-          rules={[{ required: true, message: t('validation.child.closeReasonRequired') }]}
-        >
-          <Select
-            placeholder={t('children.file.close.reasonPlaceholder')}
-            options={CLOSE_REASONS.map((r) => ({ value: r, label: closeReasonLabel(r) }))}
-          />
-        </Form.Item>
-        <Form.Item noStyle dependencies={['reason']}>
-          {({ getFieldValue }) => (
-            <Form.Item
-              label={t('children.fields.closeNote')}
-              name="note"
-              required={getFieldValue('reason') === 'other'}
-              rules={[
-                {
-                  validator: (_, value?: string | null) =>
-                    getFieldValue('reason') === 'other' && !value?.trim()
-                      ? Promise.reject(new Error(t('validation.child.closeNoteRequired')))
-                      : Promise.resolve(),
-                },
-              ]}
-            >
-              <Input.TextArea
-                maxLength={500}
-                autoSize={{ minRows: 3, maxRows: 6 }}
-                placeholder={t('children.file.close.notePlaceholder')}
-              />
-            </Form.Item>
-          )}
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select
+          placeholder={t('children.file.close.reasonPlaceholder')}
+          options={CLOSE_REASONS.map((r) => ({ value: r, label: closeReasonLabel(r) }))}
+        />
+      </Form.Item>
+      <Form.Item noStyle dependencies={['reason']}>
+        {({ getFieldValue }) => (
+          <Form.Item
+            label={t('children.fields.closeNote')}
+            name="note"
+            required={getFieldValue('reason') === 'other'}
+            rules={[
+              {
+                validator: (_, value?: string | null) =>
+                  getFieldValue('reason') === 'other' && !value?.trim()
+                    ? Promise.reject(new Error(t('validation.child.closeNoteRequired')))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
+            <Input.TextArea
+              maxLength={500}
+              autoSize={{ minRows: 3, maxRows: 6 }}
+              placeholder={t('children.file.close.notePlaceholder')}
+            />
+          </Form.Item>
+        )}
+      </Form.Item>
+    </FormModal>
   );
 }

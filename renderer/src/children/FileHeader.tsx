@@ -12,22 +12,18 @@ import {
 } from 'antd';
 import type { ReactNode } from 'react';
 import { t } from '../../../db/i18n';
-import { formatDate } from '../common/format';
+import { formatDate } from '../common/dates';
 import './children.css';
 import {
-  CategoryTags,
   closeReasonLabel,
-  daysUntil,
   genderLabel,
   guardianshipLabel,
-  MaskedId,
   measureLabel,
-  RELEASE_SOON_DAYS,
   RiskTag,
   relationLabel,
-  StatusTag,
-  todayText,
-} from './parts';
+} from '../common/codeLabels';
+import { daysUntil, todayText } from '../common/dates';
+import { CategoryTags, MaskedId, RELEASE_SOON_DAYS, StatusTag } from './parts';
 import type { ChildFile } from './types';
 
 /** How near a detained relative's expected release is, as a tag, or nothing when far off. */

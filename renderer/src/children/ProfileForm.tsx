@@ -35,23 +35,21 @@ import { TOWNSHIPS } from '../../../db/children/inputs';
 import { t } from '../../../db/i18n';
 import { type ApiCallError, api, toApiCallError } from '../api/client';
 import { applyFieldErrors } from '../common/applyFieldErrors';
-import { FormAlert } from '../common/FormAlert';
-import type { FormFailure } from '../common/useApiForm';
-import { useApiQuery } from '../common/useApiQuery';
-import { useSession } from '../session/store';
-import { DuplicateList, DuplicateModal } from './DuplicateList';
 import {
-  blankToNull,
   categoryLabel,
-  DATE_FORMAT,
-  dateItemProps,
   genderLabel,
   guardianshipLabel,
   needLabel,
   RiskTag,
   relationLabel,
-  todayText,
-} from './parts';
+} from '../common/codeLabels';
+import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { FormAlert } from '../common/FormAlert';
+import { blankToNull } from '../common/forms';
+import type { FormFailure } from '../common/useApiForm';
+import { useApiQuery } from '../common/useApiQuery';
+import { useSession } from '../session/store';
+import { DuplicateList, DuplicateModal } from './DuplicateList';
 import type { ChildFile, ChildProfile, DuplicateCandidate, PersonLink } from './types';
 
 type Township = (typeof TOWNSHIPS)[number];
@@ -525,7 +523,7 @@ export function ProfileForm({
                       label={t('children.fields.deFactoRecognisedOn')}
                       name="deFactoRecognisedOn"
                       extra={t('children.form.deFactoRecognisedHint')}
-                      {...dateItemProps}
+                      {...dateItem}
                     >
                       <DatePicker
                         format={DATE_FORMAT}
@@ -838,7 +836,7 @@ function BasicSection({
             label={t('children.fields.birthDate')}
             name="birthDate"
             dependencies={['idNumber']}
-            {...dateItemProps}
+            {...dateItem}
             rules={[
               { required: true, message: t('validation.child.birthDateRequired') },
               {

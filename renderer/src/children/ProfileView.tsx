@@ -3,16 +3,8 @@ import { Button, Card, Descriptions, type DescriptionsProps, Flex, Tag, Typograp
 import { NEED_KINDS } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
 import './children.css';
-import {
-  CategoryTags,
-  genderLabel,
-  guardianshipLabel,
-  MaskedId,
-  needLabel,
-  orNone,
-  RiskTag,
-  relationLabel,
-} from './parts';
+import { genderLabel, guardianshipLabel, needLabel, RiskTag, relationLabel } from '../common/codeLabels';
+import { CategoryTags, MaskedId, orNone } from './parts';
 import type { ChildFile, ChildProfile, PersonLink } from './types';
 
 const DESCRIPTION_STYLES = { label: { width: 140 } };

@@ -3,9 +3,11 @@ import { App, Button, Card, Flex, Table, type TableColumnsType, Tag, Tooltip, Ty
 import { useMemo, useState } from 'react';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { genderLabel, measureLabel, relationLabel } from '../common/codeLabels';
+import { todayText } from '../common/dates';
 import { isInCustody } from './derive';
 import { ReleaseTag } from './FileHeader';
-import { genderLabel, MaskedId, measureLabel, orNone, relationLabel, todayText } from './parts';
+import { MaskedId, orNone } from './parts';
 import {
   AddRelativeModal,
   CustodyModal,

@@ -9,7 +9,6 @@ import {
   Form,
   type FormInstance,
   Input,
-  Modal,
   Radio,
   Row,
   Segmented,
@@ -24,18 +23,13 @@ import { checkIdNumber } from '../../../db/children/idNumber';
 import { personInput } from '../../../db/children/inputs';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { FormAlert } from '../common/FormAlert';
+import { genderLabel, measureLabel, relationLabel } from '../common/codeLabels';
+import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { FormModal } from '../common/FormDialog';
+import { blankToNull } from '../common/forms';
+import { SEARCH_DEBOUNCE_MS } from '../common/search';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import {
-  blankToNull,
-  DATE_FORMAT,
-  dateItemProps,
-  genderLabel,
-  measureLabel,
-  relationLabel,
-  todayText,
-} from './parts';
 import type { CustodyView, PersonLink, PersonView } from './types';
 
 /** A version conflict: the page reloads the file and tells the caseworker. */
@@ -51,8 +45,6 @@ async function guarded<R>(call: () => Promise<R>, onStale: OnStale): Promise<R> 
     throw err;
   }
 }
-
-const SEARCH_DEBOUNCE_MS = 200;
 
 interface PersonValues {
   name?: string;
@@ -192,11 +184,7 @@ function PersonFields({
         <Typography.Text type="secondary">{t('children.relatives.person.conditions')}</Typography.Text>
       </Col>
       <Col span={12}>
-        <Form.Item
-          label={t('children.relatives.person.deceasedOn')}
-          name={n('deceasedOn')}
-          {...dateItemProps}
-        >
+        <Form.Item label={t('children.relatives.person.deceasedOn')} name={n('deceasedOn')} {...dateItem}>
           <DatePicker
             format={DATE_FORMAT}
             placeholder={t('children.common.datePlaceholder')}
@@ -206,11 +194,7 @@ function PersonFields({
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item
-          label={t('children.relatives.person.missingSince')}
-          name={n('missingSince')}
-          {...dateItemProps}
-        >
+        <Form.Item label={t('children.relatives.person.missingSince')} name={n('missingSince')} {...dateItem}>
           <DatePicker
             format={DATE_FORMAT}
             placeholder={t('children.common.datePlaceholder')}
@@ -365,90 +349,82 @@ export function AddRelativeModal({
     form.setFieldValue('personId', p.id);
   };
 
+  if (!open) return null;
   return (
-    <Modal
+    <FormModal<AddValues>
       title={t('children.relatives.addTitle')}
-      open={open}
+      name="relativeAdd"
       width={760}
       okText={t('app.common.save')}
-      cancelText={t('app.common.cancel')}
-      confirmLoading={submitting}
-      onOk={() => form.submit()}
-      onCancel={() => {
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      onClose={() => {
         clearFailure();
         reset();
         onClose();
       }}
-      destroyOnHidden
+      initialValues={{ isGuardian: false, isCaregiver: false }}
     >
-      <FormAlert failure={failure} />
-      <Form<AddValues>
-        form={form}
-        name="relativeAdd"
-        layout="vertical"
-        onFinish={onFinish}
-        autoComplete="off"
-        initialValues={{ isGuardian: false, isCaregiver: false }}
-      >
-        <Form.Item label={t('children.relatives.modeLabel')}>
-          <Segmented<'new' | 'existing'>
-            value={mode}
-            onChange={(m) => {
-              clearFailure();
-              setMode(m);
+      <Form.Item label={t('children.relatives.modeLabel')}>
+        <Segmented<'new' | 'existing'>
+          value={mode}
+          onChange={(m) => {
+            clearFailure();
+            setMode(m);
+          }}
+          options={[
+            { value: 'new', label: t('children.relatives.mode.new') },
+            { value: 'existing', label: t('children.relatives.mode.existing') },
+          ]}
+        />
+      </Form.Item>
+      {mode === 'existing' ? (
+        <Form.Item
+          label={t('children.relatives.search')}
+          name="personId"
+          rules={[{ required: true, message: t('validation.person.pickOrCreate') }]}
+        >
+          <Select
+            showSearch={{ filterOption: false, onSearch: setTyped }}
+            placeholder={t('children.relatives.searchPlaceholder')}
+            options={options}
+            loading={search.loading}
+            notFoundContent={query ? t('children.relatives.searchEmpty') : null}
+            onChange={(_, option) => {
+              const o = Array.isArray(option) ? option[0] : option;
+              if (o && 'person' in o) setPicked(o.person as PersonView);
             }}
-            options={[
-              { value: 'new', label: t('children.relatives.mode.new') },
-              { value: 'existing', label: t('children.relatives.mode.existing') },
-            ]}
           />
         </Form.Item>
-        {mode === 'existing' ? (
-          <Form.Item
-            label={t('children.relatives.search')}
-            name="personId"
-            rules={[{ required: true, message: t('validation.person.pickOrCreate') }]}
-          >
-            <Select
-              showSearch={{ filterOption: false, onSearch: setTyped }}
-              placeholder={t('children.relatives.searchPlaceholder')}
-              options={options}
-              loading={search.loading}
-              notFoundContent={query ? t('children.relatives.searchEmpty') : null}
-              onChange={(_, option) => {
-                const o = Array.isArray(option) ? option[0] : option;
-                if (o && 'person' in o) setPicked(o.person as PersonView);
-              }}
+      ) : (
+        <>
+          <PersonFields form={form} prefix={['person']} onNameBlur={(name) => setSameName(name)} />
+          {namesakes.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('children.relatives.namesake', { count: namesakes.length })}
+              description={
+                <Space orientation="vertical" size={4}>
+                  {namesakes.map((p) => (
+                    <Space key={p.id} size={8} wrap>
+                      <span>{personOptionLabel(p)}</span>
+                      <Button size="small" type="link" onClick={() => pickExisting(p)}>
+                        {t('children.relatives.useExisting')}
+                      </Button>
+                    </Space>
+                  ))}
+                </Space>
+              }
             />
-          </Form.Item>
-        ) : (
-          <>
-            <PersonFields form={form} prefix={['person']} onNameBlur={(name) => setSameName(name)} />
-            {namesakes.length > 0 && (
-              <Alert
-                type="info"
-                showIcon
-                style={{ marginBottom: 16 }}
-                title={t('children.relatives.namesake', { count: namesakes.length })}
-                description={
-                  <Space orientation="vertical" size={4}>
-                    {namesakes.map((p) => (
-                      <Space key={p.id} size={8} wrap>
-                        <span>{personOptionLabel(p)}</span>
-                        <Button size="small" type="link" onClick={() => pickExisting(p)}>
-                          {t('children.relatives.useExisting')}
-                        </Button>
-                      </Space>
-                    ))}
-                  </Space>
-                }
-              />
-            )}
-          </>
-        )}
-        <RelationFields />
-      </Form>
-    </Modal>
+          )}
+        </>
+      )}
+      <RelationFields />
+    </FormModal>
   );
 }
 
@@ -484,40 +460,30 @@ export function RelationEditModal({
     successMessage: t('children.relatives.relationSaved'),
     onSuccess: onSaved,
   });
+  if (link === null) return null;
   return (
-    <Modal
+    <FormModal<AddValues>
       title={link ? t('children.relatives.editRelationTitle', { name: link.person.name }) : ''}
-      open={link !== null}
+      name="relationEdit"
       width={640}
       okText={t('app.common.save')}
-      cancelText={t('app.common.cancel')}
-      confirmLoading={submitting}
-      onOk={() => form.submit()}
-      onCancel={() => {
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      onClose={() => {
         clearFailure();
         onClose();
       }}
-      destroyOnHidden
+      initialValues={{
+        relation: link.relation as (typeof RELATIONS)[number],
+        isGuardian: link.isGuardian,
+        isCaregiver: link.isCaregiver,
+        note: link.note,
+      }}
     >
-      <FormAlert failure={failure} />
-      {link && (
-        <Form<AddValues>
-          form={form}
-          name="relationEdit"
-          layout="vertical"
-          onFinish={onFinish}
-          autoComplete="off"
-          initialValues={{
-            relation: link.relation as (typeof RELATIONS)[number],
-            isGuardian: link.isGuardian,
-            isCaregiver: link.isCaregiver,
-            note: link.note,
-          }}
-        >
-          <RelationFields />
-        </Form>
-      )}
-    </Modal>
+      <RelationFields />
+    </FormModal>
   );
 }
 
@@ -545,48 +511,38 @@ export function PersonEditModal({
     successMessage: t('children.relatives.personSaved'),
     onSuccess: onSaved,
   });
+  if (person === null) return null;
   return (
-    <Modal
+    <FormModal<PersonValues>
       title={t('children.relatives.editPersonTitle')}
-      open={person !== null}
+      name="personEdit"
       width={760}
       okText={t('app.common.save')}
-      cancelText={t('app.common.cancel')}
-      confirmLoading={submitting}
-      onOk={() => form.submit()}
-      onCancel={() => {
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      onClose={() => {
         clearFailure();
         onClose();
       }}
-      destroyOnHidden
+      initialValues={{
+        name: person.name,
+        gender: person.gender,
+        phone: person.phone,
+        address: person.address,
+        occupation: person.occupation,
+        deceasedOn: person.deceasedOn,
+        missingSince: person.missingSince,
+        severeDisability: person.severeDisability,
+        severeIllness: person.severeIllness,
+      }}
     >
-      <FormAlert failure={failure} />
       {person && person.childCount > 1 && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('children.relatives.sharedHint')} />
       )}
-      {person && (
-        <Form<PersonValues>
-          form={form}
-          name="personEdit"
-          layout="vertical"
-          onFinish={onFinish}
-          autoComplete="off"
-          initialValues={{
-            name: person.name,
-            gender: person.gender,
-            phone: person.phone,
-            address: person.address,
-            occupation: person.occupation,
-            deceasedOn: person.deceasedOn,
-            missingSince: person.missingSince,
-            severeDisability: person.severeDisability,
-            severeIllness: person.severeIllness,
-          }}
-        >
-          <PersonFields form={form} prefix={[]} maskedId={person.idNumberMasked} />
-        </Form>
-      )}
-    </Modal>
+      <PersonFields form={form} prefix={[]} maskedId={person.idNumberMasked} />
+    </FormModal>
   );
 }
 
@@ -657,8 +613,9 @@ export function CustodyModal({
       style={{ width: '100%' }}
     />
   );
+  if (target === null) return null;
   return (
-    <Modal
+    <FormModal<CustodyValues>
       title={
         target
           ? t(record ? 'children.relatives.custody.editTitle' : 'children.relatives.custody.addTitle', {
@@ -666,91 +623,80 @@ export function CustodyModal({
             })
           : ''
       }
-      open={target !== null}
+      name="custody"
       width={680}
       okText={t('app.common.save')}
-      cancelText={t('app.common.cancel')}
-      confirmLoading={submitting}
-      onOk={() => form.submit()}
-      onCancel={() => {
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      onClose={() => {
         clearFailure();
         onClose();
       }}
-      destroyOnHidden
+      initialValues={record ? { ...record, measure: record.measure as CustodyValues['measure'] } : {}}
     >
-      <FormAlert failure={failure} />
-      {target && (
-        <Form<CustodyValues>
-          form={form}
-          name="custody"
-          layout="vertical"
-          onFinish={onFinish}
-          autoComplete="off"
-          initialValues={record ? { ...record, measure: record.measure as CustodyValues['measure'] } : {}}
-        >
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item
-                label={t('children.relatives.custody.measure')}
-                name="measure"
-                rules={[{ required: true, message: t('validation.custody.measureRequired') }]}
-              >
-                <Select
-                  placeholder={t('children.relatives.custody.measurePlaceholder')}
-                  options={CUSTODY_MEASURES.map((m) => ({ value: m, label: measureLabel(m) }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label={t('children.relatives.custody.facility')} name="facility">
-                <Input maxLength={60} placeholder={t('children.relatives.custody.facilityPlaceholder')} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label={t('children.relatives.custody.caseNumber')} name="caseNumber">
-                <Input maxLength={60} placeholder={t('children.relatives.custody.caseNumberPlaceholder')} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label={t('children.relatives.custody.charge')} name="charge">
-                <Input maxLength={60} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item
-                label={t('children.relatives.custody.startDate')}
-                name="startDate"
-                {...dateItemProps}
-                rules={[{ required: true, message: t('validation.custody.startRequired') }]}
-              >
-                {datePicker}
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item
-                label={t('children.relatives.custody.expectedRelease')}
-                name="expectedRelease"
-                dependencies={['startDate']}
-                {...dateItemProps}
-                rules={[notBeforeStart]}
-              >
-                {datePicker}
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item
-                label={t('children.relatives.custody.actualRelease')}
-                name="actualRelease"
-                dependencies={['startDate']}
-                {...dateItemProps}
-                rules={[notBeforeStart]}
-              >
-                {datePicker}
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form>
-      )}
-    </Modal>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            label={t('children.relatives.custody.measure')}
+            name="measure"
+            rules={[{ required: true, message: t('validation.custody.measureRequired') }]}
+          >
+            <Select
+              placeholder={t('children.relatives.custody.measurePlaceholder')}
+              options={CUSTODY_MEASURES.map((m) => ({ value: m, label: measureLabel(m) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={t('children.relatives.custody.facility')} name="facility">
+            <Input maxLength={60} placeholder={t('children.relatives.custody.facilityPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={t('children.relatives.custody.caseNumber')} name="caseNumber">
+            <Input maxLength={60} placeholder={t('children.relatives.custody.caseNumberPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={t('children.relatives.custody.charge')} name="charge">
+            <Input maxLength={60} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            label={t('children.relatives.custody.startDate')}
+            name="startDate"
+            {...dateItem}
+            rules={[{ required: true, message: t('validation.custody.startRequired') }]}
+          >
+            {datePicker}
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            label={t('children.relatives.custody.expectedRelease')}
+            name="expectedRelease"
+            dependencies={['startDate']}
+            {...dateItem}
+            rules={[notBeforeStart]}
+          >
+            {datePicker}
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            label={t('children.relatives.custody.actualRelease')}
+            name="actualRelease"
+            dependencies={['startDate']}
+            {...dateItem}
+            rules={[notBeforeStart]}
+          >
+            {datePicker}
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -2,24 +2,25 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ApiInput, type ApiOutput, api, type Method, toApiCallError } from '../api/client';
 
 /**
- * Loads one API read and reloads when the input changes. `null` input skips the call.
- * Answers to an older input are dropped, so fast typing never shows a stale page.
+ * Loads with `load` and again whenever `key` changes; a `null` key skips the load. Answers to an
+ * older key are dropped, so fast typing never shows a stale page. A LOCKED answer shows no error:
+ * the session screen takes over.
  */
-export function useApiQuery<M extends Method>(method: M, input: ApiInput<M> | null) {
-  const [data, setData] = useState<ApiOutput<M> | null>(null);
+export function useLoad<T>(load: () => Promise<T>, key: string | null) {
+  const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(input !== null);
+  const [loading, setLoading] = useState(key !== null);
   const [tick, setTick] = useState(0);
-  const key = input === null ? null : JSON.stringify(input);
-  const inputRef = useRef(input);
-  inputRef.current = input;
+  const loadRef = useRef(load);
+  loadRef.current = load;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the input's value.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for what is loaded, `tick` asks again.
   useEffect(() => {
     if (key === null) return;
     let current = true;
     setLoading(true);
-    api(method, inputRef.current as ApiInput<M>)
+    loadRef
+      .current()
       .then((value) => {
         if (!current) return;
         setData(value);
@@ -36,8 +37,14 @@ export function useApiQuery<M extends Method>(method: M, input: ApiInput<M> | nu
     return () => {
       current = false;
     };
-  }, [method, key, tick]);
+  }, [key, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
+}
+
+/** Loads one API read and reloads when the input changes. `null` input skips the call. */
+export function useApiQuery<M extends Method>(method: M, input: ApiInput<M> | null) {
+  const key = input === null ? null : `${method} ${JSON.stringify(input)}`;
+  return useLoad<ApiOutput<M>>(() => api(method, input as ApiInput<M>), key);
 }

@@ -1,8 +1,8 @@
 import { Card } from 'antd';
 import { t } from '../../../db/i18n';
+import { ChildPicker } from '../children/ChildPicker';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
-import { ChildPicker } from './ChildPicker';
 
 /** 心理疏导: pick a child, then read or add to that child's counselling record. */
 export function CounsellingIndex() {

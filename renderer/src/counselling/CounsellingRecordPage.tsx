@@ -23,9 +23,9 @@ import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
-import { genderLabel, RiskTag } from '../children/parts';
+import { genderLabel, RiskTag } from '../common/codeLabels';
 import { useApiQuery } from '../common/useApiQuery';
-import { useReminderBadge } from '../reminders/badgeStore';
+import { useReminderBadge } from '../session/reminderBadge';
 import { AssessmentDialog, psychRiskLabel, SessionDialog, TreatmentDialog } from './forms';
 
 type CounsellingRecord = ApiOutput<'counselling.forChild'>;

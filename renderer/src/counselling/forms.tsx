@@ -1,29 +1,14 @@
 // The three counselling records' dialogs. Each is mounted when opened, so every opening starts
 // from its initial values; the API decides, and its field messages land beside the fields.
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  type FormInstance,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useCallback } from 'react';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { blankToNull, DATE_FORMAT, dateItemProps, todayText } from '../children/parts';
-import { FormAlert } from '../common/FormAlert';
+import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { FormModal } from '../common/FormDialog';
+import { blankToNull } from '../common/forms';
 import { labelOr } from '../common/labels';
-import { type FormFailure, useApiForm } from '../common/useApiForm';
+import { useApiForm } from '../common/useApiForm';
 
 const PSYCH_RISKS = ['high', 'medium', 'low', 'none'] as const;
 type PsychRisk = (typeof PSYCH_RISKS)[number];
@@ -34,49 +19,6 @@ interface DialogProps {
   childId: string;
   onClose: () => void;
   onSaved: () => void;
-}
-
-function FormModal<V>({
-  title,
-  testId,
-  form,
-  onClose,
-  submitting,
-  failure,
-  width = 620,
-  children,
-}: {
-  title: string;
-  testId: string;
-  form: FormInstance<V>;
-  onClose: () => void;
-  submitting: boolean;
-  failure: FormFailure | null;
-  width?: number;
-  children: ReactNode;
-}) {
-  return (
-    <Modal
-      title={title}
-      open
-      width={width}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{t('app.common.cancel')}</Button>
-          <Button type="primary" loading={submitting} onClick={() => form.submit()}>
-            {t('counselling.forms.save')}
-          </Button>
-        </Flex>
-      }
-    >
-      <div data-testid={testId}>
-        <FormAlert failure={failure} />
-        {children}
-      </div>
-    </Modal>
-  );
 }
 
 interface AssessmentValues {
@@ -120,103 +62,99 @@ export function AssessmentDialog({ childId, onClose, onSaved }: DialogProps) {
     onSuccess: onSaved,
   });
   return (
-    <FormModal
+    <FormModal<AssessmentValues>
       title={t('counselling.forms.assessmentTitle')}
       testId="assessment-dialog"
+      name="assessment"
       form={form}
       onClose={onClose}
+      onFinish={onFinish}
       submitting={submitting}
       failure={failure}
+      okText={t('counselling.forms.save')}
+      width={620}
+      initialValues={{ date: todayText(), guardianConsent: false, childConsent: false, crisis: false }}
     >
-      <Form<AssessmentValues>
-        form={form}
-        name="assessment"
-        layout="vertical"
-        onFinish={onFinish}
-        autoComplete="off"
-        initialValues={{ date: todayText(), guardianConsent: false, childConsent: false, crisis: false }}
+      <Alert
+        type="warning"
+        showIcon
+        title={t('counselling.forms.consentTitle')}
+        description={t('counselling.forms.consentLaw')}
+        style={{ marginBottom: 12 }}
+      />
+      <Form.Item
+        name="guardianConsent"
+        valuePropName="checked"
+        rules={[consentRule]}
+        style={{ marginBottom: 4 }}
       >
-        <Alert
-          type="warning"
-          showIcon
-          title={t('counselling.forms.consentTitle')}
-          description={t('counselling.forms.consentLaw')}
-          style={{ marginBottom: 12 }}
-        />
-        <Form.Item
-          name="guardianConsent"
-          valuePropName="checked"
-          rules={[consentRule]}
-          style={{ marginBottom: 4 }}
-        >
-          <Checkbox>{t('counselling.forms.guardianConsent')}</Checkbox>
-        </Form.Item>
-        <Form.Item
-          name="childConsent"
-          valuePropName="checked"
-          rules={[consentRule]}
-          style={{ marginBottom: 28 }}
-        >
-          <Checkbox>{t('counselling.forms.childConsent')}</Checkbox>
-        </Form.Item>
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item label={t('counselling.assessments.date')} name="date" required {...dateItemProps}>
-              <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              label={t('counselling.assessments.instrument')}
-              name="instrument"
-              rules={[
-                { required: true, whitespace: true, message: t('validation.counselling.instrumentRequired') },
-              ]}
-            >
-              <Input maxLength={60} placeholder={t('counselling.forms.instrumentPlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item label={t('counselling.assessments.score')} name="score">
-              <Input maxLength={40} placeholder={t('counselling.forms.scorePlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              label={t('counselling.assessments.risk')}
-              name="riskLevel"
-              rules={[{ required: true, message: t('validation.counselling.riskRequired') }]}
-            >
-              <Select
-                placeholder={t('counselling.forms.riskPlaceholder')}
-                options={PSYCH_RISKS.map((r) => ({ value: r, label: psychRiskLabel(r) }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              label={t('counselling.assessments.assessor')}
-              name="assessor"
-              rules={[
-                { required: true, whitespace: true, message: t('validation.counselling.assessorRequired') },
-              ]}
-            >
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item label={t('counselling.assessments.notes')} name="notes">
-          <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
-        </Form.Item>
-        <Form.Item
-          name="crisis"
-          valuePropName="checked"
-          extra={t('counselling.forms.crisisHelp')}
-          style={{ marginBottom: 0 }}
-        >
-          <Checkbox>{t('counselling.forms.assessmentCrisis')}</Checkbox>
-        </Form.Item>
-      </Form>
+        <Checkbox>{t('counselling.forms.guardianConsent')}</Checkbox>
+      </Form.Item>
+      <Form.Item
+        name="childConsent"
+        valuePropName="checked"
+        rules={[consentRule]}
+        style={{ marginBottom: 28 }}
+      >
+        <Checkbox>{t('counselling.forms.childConsent')}</Checkbox>
+      </Form.Item>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item label={t('counselling.assessments.date')} name="date" required {...dateItem}>
+            <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('counselling.assessments.instrument')}
+            name="instrument"
+            rules={[
+              { required: true, whitespace: true, message: t('validation.counselling.instrumentRequired') },
+            ]}
+          >
+            <Input maxLength={60} placeholder={t('counselling.forms.instrumentPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={t('counselling.assessments.score')} name="score">
+            <Input maxLength={40} placeholder={t('counselling.forms.scorePlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('counselling.assessments.risk')}
+            name="riskLevel"
+            rules={[{ required: true, message: t('validation.counselling.riskRequired') }]}
+          >
+            <Select
+              placeholder={t('counselling.forms.riskPlaceholder')}
+              options={PSYCH_RISKS.map((r) => ({ value: r, label: psychRiskLabel(r) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('counselling.assessments.assessor')}
+            name="assessor"
+            rules={[
+              { required: true, whitespace: true, message: t('validation.counselling.assessorRequired') },
+            ]}
+          >
+            <Input maxLength={40} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label={t('counselling.assessments.notes')} name="notes">
+        <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
+      </Form.Item>
+      <Form.Item
+        name="crisis"
+        valuePropName="checked"
+        extra={t('counselling.forms.crisisHelp')}
+        style={{ marginBottom: 0 }}
+      >
+        <Checkbox>{t('counselling.forms.assessmentCrisis')}</Checkbox>
+      </Form.Item>
     </FormModal>
   );
 }
@@ -254,107 +192,103 @@ export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
     onSuccess: onSaved,
   });
   return (
-    <FormModal
+    <FormModal<SessionValues>
       title={t('counselling.forms.sessionTitle')}
       testId="session-dialog"
+      name="counsellingSession"
       form={form}
       onClose={onClose}
+      onFinish={onFinish}
       submitting={submitting}
       failure={failure}
+      okText={t('counselling.forms.save')}
+      width={620}
+      initialValues={{ date: todayText(), crisis: false }}
     >
-      <Form<SessionValues>
-        form={form}
-        name="counsellingSession"
-        layout="vertical"
-        onFinish={onFinish}
-        autoComplete="off"
-        initialValues={{ date: todayText(), crisis: false }}
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item label={t('counselling.sessions.date')} name="date" required {...dateItem}>
+            <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('counselling.sessions.minutes')}
+            name="minutes"
+            rules={[{ required: true, message: t('validation.education.minutesRequired') }]}
+          >
+            <InputNumber min={1} max={600} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('counselling.sessions.institution')}
+            name="institution"
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: t('validation.counselling.institutionRequired'),
+              },
+            ]}
+          >
+            <Input maxLength={60} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('counselling.sessions.counsellor')}
+            name="counsellor"
+            rules={[
+              { required: true, whitespace: true, message: t('validation.counselling.counsellorRequired') },
+            ]}
+          >
+            <Input maxLength={40} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        label={t('counselling.sessions.summary')}
+        name="summary"
+        rules={[{ required: true, whitespace: true, message: t('validation.counselling.summaryRequired') }]}
       >
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item label={t('counselling.sessions.date')} name="date" required {...dateItemProps}>
-              <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              label={t('counselling.sessions.minutes')}
-              name="minutes"
-              rules={[{ required: true, message: t('validation.education.minutesRequired') }]}
-            >
-              <InputNumber min={1} max={600} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              label={t('counselling.sessions.institution')}
-              name="institution"
-              rules={[
-                {
-                  required: true,
-                  whitespace: true,
-                  message: t('validation.counselling.institutionRequired'),
-                },
-              ]}
-            >
-              <Input maxLength={60} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              label={t('counselling.sessions.counsellor')}
-              name="counsellor"
-              rules={[
-                { required: true, whitespace: true, message: t('validation.counselling.counsellorRequired') },
-              ]}
-            >
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          label={t('counselling.sessions.summary')}
-          name="summary"
-          rules={[{ required: true, whitespace: true, message: t('validation.counselling.summaryRequired') }]}
-        >
-          <Input.TextArea
-            maxLength={4000}
-            autoSize={{ minRows: 4, maxRows: 10 }}
-            placeholder={t('counselling.forms.summaryPlaceholder')}
-          />
-        </Form.Item>
-        <Form.Item
-          label={t('counselling.sessions.sharedNote')}
-          name="sharedNote"
-          extra={t('counselling.forms.sharedNoteHelp')}
-        >
-          <Input.TextArea
-            maxLength={500}
-            autoSize={{ minRows: 2, maxRows: 5 }}
-            placeholder={t('counselling.forms.optional')}
-          />
-        </Form.Item>
-        <Form.Item
-          label={t('counselling.sessions.nextFollowUp')}
-          name="nextFollowUp"
-          extra={t('counselling.forms.nextHelp')}
-          {...dateItemProps}
-        >
-          <DatePicker
-            format={DATE_FORMAT}
-            placeholder={t('counselling.forms.optional')}
-            style={{ width: 240 }}
-          />
-        </Form.Item>
-        <Form.Item
-          name="crisis"
-          valuePropName="checked"
-          extra={t('counselling.forms.crisisHelp')}
-          style={{ marginBottom: 0 }}
-        >
-          <Checkbox>{t('counselling.forms.sessionCrisis')}</Checkbox>
-        </Form.Item>
-      </Form>
+        <Input.TextArea
+          maxLength={4000}
+          autoSize={{ minRows: 4, maxRows: 10 }}
+          placeholder={t('counselling.forms.summaryPlaceholder')}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('counselling.sessions.sharedNote')}
+        name="sharedNote"
+        extra={t('counselling.forms.sharedNoteHelp')}
+      >
+        <Input.TextArea
+          maxLength={500}
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          placeholder={t('counselling.forms.optional')}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('counselling.sessions.nextFollowUp')}
+        name="nextFollowUp"
+        extra={t('counselling.forms.nextHelp')}
+        {...dateItem}
+      >
+        <DatePicker
+          format={DATE_FORMAT}
+          placeholder={t('counselling.forms.optional')}
+          style={{ width: 240 }}
+        />
+      </Form.Item>
+      <Form.Item
+        name="crisis"
+        valuePropName="checked"
+        extra={t('counselling.forms.crisisHelp')}
+        style={{ marginBottom: 0 }}
+      >
+        <Checkbox>{t('counselling.forms.sessionCrisis')}</Checkbox>
+      </Form.Item>
     </FormModal>
   );
 }
@@ -384,64 +318,60 @@ export function TreatmentDialog({ childId, onClose, onSaved }: DialogProps) {
     onSuccess: onSaved,
   });
   return (
-    <FormModal
+    <FormModal<TreatmentValues>
       title={t('counselling.forms.treatmentTitle')}
       testId="treatment-dialog"
+      name="treatment"
       form={form}
       onClose={onClose}
+      onFinish={onFinish}
       submitting={submitting}
       failure={failure}
+      okText={t('counselling.forms.save')}
+      width={620}
+      initialValues={{ date: todayText() }}
     >
       <Typography.Paragraph type="secondary">{t('counselling.treatments.intro')}</Typography.Paragraph>
-      <Form<TreatmentValues>
-        form={form}
-        name="treatment"
-        layout="vertical"
-        onFinish={onFinish}
-        autoComplete="off"
-        initialValues={{ date: todayText() }}
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item label={t('counselling.treatments.date')} name="date" required {...dateItem}>
+            <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            label={t('counselling.treatments.institution')}
+            name="institution"
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: t('validation.counselling.institutionRequired'),
+              },
+            ]}
+          >
+            <Input maxLength={60} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        label={t('counselling.treatments.reason')}
+        name="reason"
+        rules={[{ required: true, whitespace: true, message: t('validation.counselling.reasonRequired') }]}
       >
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item label={t('counselling.treatments.date')} name="date" required {...dateItemProps}>
-              <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              label={t('counselling.treatments.institution')}
-              name="institution"
-              rules={[
-                {
-                  required: true,
-                  whitespace: true,
-                  message: t('validation.counselling.institutionRequired'),
-                },
-              ]}
-            >
-              <Input maxLength={60} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          label={t('counselling.treatments.reason')}
-          name="reason"
-          rules={[{ required: true, whitespace: true, message: t('validation.counselling.reasonRequired') }]}
-        >
-          <Input.TextArea
-            maxLength={2000}
-            autoSize={{ minRows: 3, maxRows: 8 }}
-            placeholder={t('counselling.forms.reasonPlaceholder')}
-          />
-        </Form.Item>
-        <Form.Item label={t('counselling.treatments.outcome')} name="outcome" style={{ marginBottom: 0 }}>
-          <Input.TextArea
-            maxLength={2000}
-            autoSize={{ minRows: 2, maxRows: 6 }}
-            placeholder={t('counselling.forms.outcomePlaceholder')}
-          />
-        </Form.Item>
-      </Form>
+        <Input.TextArea
+          maxLength={2000}
+          autoSize={{ minRows: 3, maxRows: 8 }}
+          placeholder={t('counselling.forms.reasonPlaceholder')}
+        />
+      </Form.Item>
+      <Form.Item label={t('counselling.treatments.outcome')} name="outcome" style={{ marginBottom: 0 }}>
+        <Input.TextArea
+          maxLength={2000}
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          placeholder={t('counselling.forms.outcomePlaceholder')}
+        />
+      </Form.Item>
     </FormModal>
   );
 }

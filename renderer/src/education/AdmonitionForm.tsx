@@ -3,19 +3,12 @@ import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { FormAlert } from '../common/FormAlert';
+import { ChildSelect, GuardianSelect, useChildFile } from '../children/pickers';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { BackLink } from '../common/empty';
+import { PageForm } from '../common/PageForm';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
-import { ChildSelect, GuardianSelect, useChildFile } from '../orders/childFields';
-import {
-  afterToday,
-  BackLink,
-  clearStaleErrors,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-  todayText,
-} from '../orders/parts';
 import { useSession } from '../session/store';
 
 interface AdmonitionValues {
@@ -64,17 +57,13 @@ export function AdmonitionCreatePage() {
       <BackLink to="/education?view=admonitions" label={t('education.page.back')} />
       <div style={{ height: 8 }} />
       <PageHeader title={t('education.admonition.title')} intro={t('education.admonition.intro')} />
-      <Form<AdmonitionValues>
+      <PageForm<AdmonitionValues>
         form={form}
-        layout="vertical"
         onFinish={onFinish}
         initialValues={initialValues}
-        onValuesChange={(changed) => clearStaleErrors(form, changed)}
-        onKeyDown={keepEnterFromSubmitting}
-        autoComplete="off"
-        style={{ maxWidth: 860 }}
+        failure={failure}
+        maxWidth={860}
       >
-        <FormAlert failure={failure} />
         <Card size="small">
           <Row gutter={16}>
             <Col span={12}>
@@ -129,7 +118,7 @@ export function AdmonitionCreatePage() {
           </Button>
           <Button onClick={() => navigate(-1)}>{t('app.common.cancel')}</Button>
         </Flex>
-      </Form>
+      </PageForm>
     </>
   );
 }

@@ -3,9 +3,10 @@ import { Alert, Button, Card, Flex, Table, type TableColumnsType, Tabs, Typograp
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
+import { todayText } from '../common/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
+import { None, OverdueTag } from '../common/empty';
 import { PageHeader } from '../common/PageHeader';
-import { None, OverdueTag, todayText } from '../orders/parts';
 import { PLAN_STATUSES, PlanKindTag, type PlanStatus, PlanStatusTag, termText } from './parts';
 import { type RegisterAdmonition, type RegisterPlan, useRegister } from './register';
 

@@ -19,20 +19,15 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { addMonths } from '../../../db/children/guardianship';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { FormAlert } from '../common/FormAlert';
+import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
+import { DATE_FORMAT, dateItem } from '../common/dates';
+import { BackLink } from '../common/empty';
+import { blankToNull } from '../common/forms';
+import { PageForm } from '../common/PageForm';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { ChildSelect, GuardianChecklist, useChildFile } from '../orders/childFields';
-import { RequirementList } from '../orders/OrderForm';
-import {
-  BackLink,
-  blankToNull,
-  clearStaleErrors,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-} from '../orders/parts';
+import { RequirementList } from '../followups/RequirementList';
 import type { PlanView } from './register';
 
 type Level = 'high' | 'medium' | 'low';
@@ -200,8 +195,7 @@ function PlanForm({
   });
 
   // The end follows the start (six months on) until the caseworker sets one of their own.
-  const onValuesChange = (changed: PlanValues) => {
-    clearStaleErrors(form, changed as Record<string, unknown>);
+  const onValuesChange = (changed: Partial<PlanValues>) => {
     if ('startDate' in changed && changed.startDate && !form.isFieldTouched('endDate')) {
       form.setFieldsValue({ endDate: addMonths(changed.startDate, USUAL_TERM_MONTHS) });
     }
@@ -213,17 +207,14 @@ function PlanForm({
   }));
 
   return (
-    <Form<PlanValues>
+    <PageForm<PlanValues>
       form={form}
-      layout="vertical"
       onFinish={onFinish}
-      onValuesChange={onValuesChange}
       initialValues={initialValues}
-      onKeyDown={keepEnterFromSubmitting}
-      autoComplete="off"
-      style={{ maxWidth: 1000 }}
+      failure={failure}
+      maxWidth={1000}
+      onValuesChange={onValuesChange}
     >
-      <FormAlert failure={failure} />
       <Flex vertical gap={16}>
         <Card title={t('education.planForm.sectionParties')} size="small">
           <Row gutter={16}>
@@ -380,6 +371,6 @@ function PlanForm({
           <Button onClick={onCancel}>{t('app.common.cancel')}</Button>
         </Flex>
       </Flex>
-    </Form>
+    </PageForm>
   );
 }

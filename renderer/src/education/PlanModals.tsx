@@ -3,18 +3,10 @@ import { Alert, Col, DatePicker, Form, Input, InputNumber, Radio, Row } from 'an
 import { useCallback } from 'react';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { FollowUpModal, type FollowUpSubmit, followUpInput } from '../orders/followUps';
-import {
-  afterToday,
-  blankToNull,
-  DATE_FORMAT,
-  dateItem,
-  FormModal,
-  type ModalProps,
-  ReasonModal,
-  todayText,
-  useModalForm,
-} from '../orders/parts';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
+import { blankToNull } from '../common/forms';
+import { FollowUpModal, type FollowUpSubmit, followUpInput } from '../followups/followUps';
 import type { PlanView } from './register';
 
 type Props = ModalProps<PlanView> & { plan: PlanView };

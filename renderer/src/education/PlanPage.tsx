@@ -7,9 +7,7 @@ import {
   Col,
   Descriptions,
   Flex,
-  Result,
   Row,
-  Spin,
   Table,
   type TableColumnsType,
   Tag,
@@ -21,9 +19,11 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PLAN_EDITABLE, PLAN_FOLLOW_UP, PLAN_SESSIONS, type PlanStep } from '../../../db/education/codes';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { todayText } from '../common/dates';
+import { BackLink, None, orNone, Prose } from '../common/empty';
+import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
 import { useApiQuery } from '../common/useApiQuery';
-import { FollowUpHistory, RequirementsTable } from '../orders/followUps';
-import { BackLink, None, orNone, Prose, todayText } from '../orders/parts';
+import { FollowUpHistory, RequirementsTable } from '../followups/followUps';
 import { CompleteModal, PlanFollowUpModal, SessionModal, SuspendModal } from './PlanModals';
 import { PlanKindTag, PlanStatusTag, type SessionView, termText } from './parts';
 import type { PlanView } from './register';
@@ -50,23 +50,14 @@ function PlanPage({ id }: { id: string }) {
     if (data) setPlan(data);
   }, [data]);
 
-  if (!plan) {
-    if (error) {
-      return (
-        <>
-          <BackLink to="/education" label={t('education.page.back')} />
-          <Card style={{ marginTop: 8 }}>
-            <Result status="warning" title={t('education.page.loadFailed')} subTitle={error} />
-          </Card>
-        </>
-      );
-    }
+  if (!plan)
     return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
+      <RecordUnavailable
+        error={error}
+        back={<BackLink to="/education" label={t('education.page.back')} />}
+        title={t('education.page.loadFailed')}
+      />
     );
-  }
 
   const s = plan.status;
   const start = async () => {
@@ -139,19 +130,17 @@ function PlanPage({ id }: { id: string }) {
 
   return (
     <>
-      <BackLink to="/education" label={t('education.page.back')} />
-      <Flex align="center" justify="space-between" gap={16} wrap style={{ margin: '8px 0 16px' }}>
-        <Flex align="center" gap={8} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('education.page.title', { name: plan.childName })}
-          </Typography.Title>
-          <PlanKindTag kind={plan.kind} />
-          <PlanStatusTag status={s} testId="plan-status" />
-        </Flex>
-        <Flex gap={8} wrap role="group" aria-label={t('education.page.actions')}>
-          {actions}
-        </Flex>
-      </Flex>
+      <RecordHeader
+        back={<BackLink to="/education" label={t('education.page.back')} />}
+        actionsLabel={t('education.page.actions')}
+        actions={actions}
+      >
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('education.page.title', { name: plan.childName })}
+        </Typography.Title>
+        <PlanKindTag kind={plan.kind} />
+        <PlanStatusTag status={s} testId="plan-status" />
+      </RecordHeader>
 
       {stepError && (
         <Alert

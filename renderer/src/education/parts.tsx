@@ -1,5 +1,6 @@
 import { Tag } from 'antd';
 import { t } from '../../../db/i18n';
+import { statusTag } from '../common/StatusTag';
 import type { PlanView } from './register';
 
 export type PlanStatus = PlanView['status'];
@@ -14,13 +15,7 @@ const PLAN_STATUS_COLOR: Record<PlanStatus, string> = {
   suspended: 'default',
 };
 
-export function PlanStatusTag({ status, testId }: { status: PlanStatus; testId?: string }) {
-  return (
-    <Tag color={PLAN_STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
-      {t(`codes.planStatus.${status}`)}
-    </Tag>
-  );
-}
+export const PlanStatusTag = statusTag(PLAN_STATUS_COLOR, (s: PlanStatus) => t(`codes.planStatus.${s}`));
 
 export function PlanKindTag({ kind }: { kind: PlanView['kind'] }) {
   return (

@@ -1,6 +1,6 @@
 // The area's register: every guidance plan and every 训诫, across children, in one call.
-import { useCallback, useEffect, useState } from 'react';
-import { type ApiOutput, api, toApiCallError } from '../api/client';
+import { type ApiOutput, api } from '../api/client';
+import { useLoad } from '../common/useApiQuery';
 
 export type PlanView = ApiOutput<'education.getPlan'>;
 /** A plan as the register lists it (no sessions or goals: those open with the plan). */
@@ -24,34 +24,5 @@ export async function loadRegister(): Promise<Register> {
 }
 
 export function useRegister() {
-  const [data, setData] = useState<Register | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [tick, setTick] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` asks for a fresh load.
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    loadRegister()
-      .then((value) => {
-        if (!current) return;
-        setData(value);
-        setError(null);
-      })
-      .catch((err) => {
-        if (!current) return;
-        const e = toApiCallError(err);
-        if (e.code !== 'LOCKED') setError(e.message);
-      })
-      .finally(() => {
-        if (current) setLoading(false);
-      });
-    return () => {
-      current = false;
-    };
-  }, [tick]);
-
-  const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data, error, loading, reload };
+  return useLoad(loadRegister, 'education.register');
 }

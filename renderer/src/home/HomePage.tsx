@@ -7,7 +7,7 @@ import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
 import { HomeBackupAlert } from '../backup/HomeBackupAlert';
 import { MissingYearAlert } from '../calendar/MissingYearAlert';
-import { RiskTag } from '../children/parts';
+import { RiskTag } from '../common/codeLabels';
 import { labelOr, roleLabel } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
 import { DueText, KindTag, type ReminderItem } from '../reminders/parts';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../common/dates';
 import { fromBase64, saveFile, XLSX_MIME } from '../common/saveFile';
 
 type Report = ApiOutput<'ledger.commit'>;

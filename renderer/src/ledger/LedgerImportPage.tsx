@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { type MessageKey, t } from '../../../db/i18n';
 import { LEDGER_FIELDS, type LedgerField } from '../../../db/ledger/codes';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
 import { toBase64 } from '../common/saveFile';
 import { DoneStep } from './DoneStep';

@@ -1,39 +1,19 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Result,
-  Row,
-  Spin,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, Result, Row, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Relation } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
 import { PROBLEMS, type ProblemCode } from '../../../db/orders/codes';
 import { api, toApiCallError } from '../api/client';
-import { FormAlert } from '../common/FormAlert';
+import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
+import { BackLink } from '../common/empty';
+import { blankToNull } from '../common/forms';
+import { PageForm } from '../common/PageForm';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { ChildSelect, GuardianChecklist, useChildFile } from './childFields';
-import {
-  BackLink,
-  blankToNull,
-  clearStaleErrors,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-  type OrderView,
-} from './parts';
+import { RequirementList } from '../followups/RequirementList';
+import type { OrderView } from './parts';
 
 /** Form values use the API's field names, so API field errors land beside their fields. */
 interface DraftValues {
@@ -197,17 +177,13 @@ function OrderForm({
   const childChanged = () => form.setFieldsValue({ guardians: [] });
 
   return (
-    <Form<DraftValues>
+    <PageForm<DraftValues>
       form={form}
-      layout="vertical"
       onFinish={onFinish}
       initialValues={initialValues}
-      onValuesChange={(changed) => clearStaleErrors(form, changed)}
-      onKeyDown={keepEnterFromSubmitting}
-      autoComplete="off"
-      style={{ maxWidth: 1000 }}
+      failure={failure}
+      maxWidth={1000}
     >
-      <FormAlert failure={failure} />
       <Flex vertical gap={16}>
         <Card title={t('orders.form.sectionParties')} size="small">
           <Row gutter={16}>
@@ -293,7 +269,7 @@ function OrderForm({
           <Button onClick={onCancel}>{t('app.common.cancel')}</Button>
         </Flex>
       </Flex>
-    </Form>
+    </PageForm>
   );
 }
 
@@ -335,61 +311,5 @@ function ProblemChecklist({
         </Flex>
       </Checkbox.Group>
     </div>
-  );
-}
-
-/**
- * A dynamic list of {text, dueDate}: an order's requirements or a plan's goals. Inputs are
- * named by their number, so a person (or a test) can tell the rows apart.
- */
-export function RequirementList({
-  name,
-  textLabel,
-  addLabel,
-}: {
-  name: string;
-  textLabel: string;
-  addLabel?: string;
-}) {
-  return (
-    <Form.List name={name}>
-      {(fields, { add, remove }, { errors }) => (
-        <Flex vertical gap={8}>
-          {fields.map((field, i) => (
-            <Flex key={field.key} gap={8} align="start">
-              <Typography.Text style={{ width: 24, lineHeight: '32px', flex: 'none' }}>
-                {i + 1}.
-              </Typography.Text>
-              <Form.Item name={[field.name, 'text']} style={{ flex: 1, marginBottom: 0 }}>
-                <Input
-                  maxLength={300}
-                  aria-label={t('orders.form.rowText', { label: textLabel, n: i + 1 })}
-                  placeholder={textLabel}
-                />
-              </Form.Item>
-              <Form.Item name={[field.name, 'dueDate']} style={{ width: 170, marginBottom: 0 }} {...dateItem}>
-                <DatePicker
-                  format={DATE_FORMAT}
-                  aria-label={t('orders.form.rowDue', { n: i + 1 })}
-                  placeholder={t('orders.shared.dueDate')}
-                  style={{ width: '100%' }}
-                />
-              </Form.Item>
-              <Button
-                icon={<DeleteOutlined />}
-                aria-label={t('orders.form.rowRemove', { n: i + 1 })}
-                onClick={() => remove(field.name)}
-              />
-            </Flex>
-          ))}
-          <Form.ErrorList errors={errors} />
-          <div>
-            <Button icon={<PlusOutlined />} onClick={() => add({ text: '', dueDate: null })}>
-              {addLabel ?? t('orders.form.addRequirement')}
-            </Button>
-          </div>
-        </Flex>
-      )}
-    </Form.List>
   );
 }

@@ -1,13 +1,16 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Table, type TableColumnsType, Tabs, Typography, theme } from 'antd';
+import { Alert, Button, Card, Flex, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import type { ApiInput, ApiOutput } from '../api/client';
+import { formatTime, todayText } from '../common/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
+import { OverdueTag } from '../common/empty';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { formatTime, type OrderStatus, OrderStatusTag, OverdueTag, todayText } from './parts';
+import { ViewTabs } from '../common/ViewTabs';
+import { type OrderStatus, OrderStatusTag } from './parts';
 
 type View = NonNullable<ApiInput<'orders.list'>['status']>;
 type OrderRow = ApiOutput<'orders.list'>['rows'][number];
@@ -76,14 +79,13 @@ export function OrderList() {
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={view}
-          onChange={(key) => go({ view: key as View })}
-          aria-label={t('orders.list.viewsLabel')}
-          items={TABS.map((v) => ({
-            key: v,
-            label: <TabLabel label={t(`orders.list.views.${v}`)} count={data ? countOf(v, counts) : null} />,
-          }))}
+        <ViewTabs
+          views={TABS}
+          active={view}
+          onChange={(v) => go({ view: v })}
+          ariaLabel={t('orders.list.viewsLabel')}
+          label={(v) => t(`orders.list.views.${v}`)}
+          count={data ? (v) => countOf(v, counts) : null}
         />
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Table<OrderRow>
@@ -112,16 +114,6 @@ export function OrderList() {
         />
       </Card>
     </>
-  );
-}
-
-function TabLabel({ label, count }: { label: string; count: number | null }) {
-  const { token } = theme.useToken();
-  return (
-    <Flex gap={6} align="center">
-      {label}
-      {count !== null && <span style={{ color: token.colorTextTertiary }}>{count}</span>}
-    </Flex>
   );
 }
 

@@ -6,19 +6,11 @@ import { addMonths } from '../../../db/children/guardianship';
 import { t } from '../../../db/i18n';
 import { DEFAULT_OBSERVATION_MONTHS, EVALUATIONS, OUTCOMES } from '../../../db/orders/codes';
 import { api } from '../api/client';
-import { FollowUpModal, type FollowUpSubmit, followUpInput } from './followUps';
-import {
-  afterToday,
-  blankToNull,
-  DATE_FORMAT,
-  dateItem,
-  FormModal,
-  type ModalProps,
-  type OrderView,
-  ReasonModal,
-  todayText,
-  useModalForm,
-} from './parts';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
+import { blankToNull } from '../common/forms';
+import { FollowUpModal, type FollowUpSubmit, followUpInput } from '../followups/followUps';
+import type { OrderView } from './parts';
 
 type Props = ModalProps<OrderView> & { order: OrderView };
 

@@ -7,10 +7,8 @@ import {
   Col,
   Descriptions,
   Flex,
-  Result,
   Row,
   Space,
-  Spin,
   Tag,
   Timeline,
   Typography,
@@ -20,9 +18,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { ORDER_EDITABLE, ORDER_FOLLOW_UP, type OrderStep } from '../../../db/orders/codes';
 import { api, toApiCallError } from '../api/client';
+import { relationLabel } from '../common/codeLabels';
+import { formatTime, todayText } from '../common/dates';
+import { BackLink, None, orNone, Prose } from '../common/empty';
+import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
 import { useApiQuery } from '../common/useApiQuery';
+import { FollowUpHistory, RequirementsTable } from '../followups/followUps';
 import { PrintOrderButton } from '../print/PrintButtons';
-import { FollowUpHistory, RequirementsTable } from './followUps';
 import {
   ApproveModal,
   DeliveryModal,
@@ -31,17 +33,7 @@ import {
   RejectModal,
   WithdrawModal,
 } from './OrderModals';
-import {
-  BackLink,
-  formatTime,
-  None,
-  OrderStatusTag,
-  type OrderView,
-  orNone,
-  Prose,
-  relationLabel,
-  todayText,
-} from './parts';
+import { OrderStatusTag, type OrderView } from './parts';
 
 type Dialog = 'approve' | 'reject' | 'withdraw' | 'delivery' | 'followUp' | 'evaluate';
 type Step = 'submit' | 'startEvaluation';
@@ -66,23 +58,14 @@ function OrderPage({ id }: { id: string }) {
     if (data) setOrder(data);
   }, [data]);
 
-  if (!order) {
-    if (error) {
-      return (
-        <>
-          <BackLink to="/orders" label={t('orders.page.back')} />
-          <Card style={{ marginTop: 8 }}>
-            <Result status="warning" title={t('orders.page.loadFailed')} subTitle={error} />
-          </Card>
-        </>
-      );
-    }
+  if (!order)
     return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
+      <RecordUnavailable
+        error={error}
+        back={<BackLink to="/orders" label={t('orders.page.back')} />}
+        title={t('orders.page.loadFailed')}
+      />
     );
-  }
 
   const s = order.status;
   // The buttons are the steps the core says this user may take (ORDER_FLOW, less a self-approval).
@@ -195,18 +178,16 @@ function OrderPage({ id }: { id: string }) {
 
   return (
     <>
-      <BackLink to="/orders" label={t('orders.page.back')} />
-      <Flex align="center" justify="space-between" gap={16} wrap style={{ margin: '8px 0 16px' }}>
-        <Flex align="center" gap={8} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="order-number">
-            {order.number ?? t('orders.unnumbered')}
-          </Typography.Title>
-          <OrderStatusTag status={s} testId="order-status" />
-        </Flex>
-        <Flex gap={8} wrap role="group" aria-label={t('orders.page.actions')}>
-          {actions}
-        </Flex>
-      </Flex>
+      <RecordHeader
+        back={<BackLink to="/orders" label={t('orders.page.back')} />}
+        actionsLabel={t('orders.page.actions')}
+        actions={actions}
+      >
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="order-number">
+          {order.number ?? t('orders.unnumbered')}
+        </Typography.Title>
+        <OrderStatusTag status={s} testId="order-status" />
+      </RecordHeader>
 
       {stepError && (
         <Alert

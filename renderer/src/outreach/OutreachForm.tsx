@@ -19,19 +19,14 @@ import { t } from '../../../db/i18n';
 import { AUDIENCE_KINDS, PLACE_KINDS, TOPICS } from '../../../db/outreach/codes';
 import { outreachCreateInput, outreachUpdateInput } from '../../../db/outreach/inputs';
 import { api } from '../api/client';
-import { FormAlert } from '../common/FormAlert';
+import { DATE_FORMAT, dateItem } from '../common/dates';
+import { BackLink } from '../common/empty';
+import { blankToNull } from '../common/forms';
+import { PageForm } from '../common/PageForm';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { checkInput } from '../common/zodFields';
-import {
-  BackLink,
-  blankToNull,
-  clearStaleErrors,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-} from '../orders/parts';
 import type { OutreachView } from './parts';
 
 interface Values {
@@ -145,16 +140,7 @@ function OutreachForm({
   const held = event?.status === 'held';
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={onFinish}
-      onValuesChange={(changed) => clearStaleErrors(form, changed)}
-      onKeyDown={keepEnterFromSubmitting}
-      autoComplete="off"
-    >
-      <FormAlert failure={failure} />
+    <PageForm<Values> form={form} onFinish={onFinish} initialValues={initialValues} failure={failure}>
       <Flex vertical gap={16}>
         <Card title={t('outreach.page.details')} size="small">
           <Row gutter={16}>
@@ -231,6 +217,6 @@ function OutreachForm({
           <Button onClick={onCancel}>{t('outreach.form.cancel')}</Button>
         </Flex>
       </Flex>
-    </Form>
+    </PageForm>
   );
 }

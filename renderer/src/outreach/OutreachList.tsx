@@ -11,7 +11,6 @@ import {
   Statistic,
   Table,
   type TableColumnsType,
-  Tabs,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -22,10 +21,11 @@ import { t } from '../../../db/i18n';
 import { type OutreachStatus, TOPICS, type Topic } from '../../../db/outreach/codes';
 import { OUTREACH_VIEWS } from '../../../db/outreach/inputs';
 import type { ApiOutput } from '../api/client';
+import { DATE_FORMAT } from '../common/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { DATE_FORMAT } from '../orders/parts';
+import { ViewTabs } from '../common/ViewTabs';
 import { OutreachStatusTag, placeText } from './parts';
 
 type View = (typeof OUTREACH_VIEWS)[number];
@@ -83,21 +83,13 @@ export function OutreachList() {
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={view}
-          onChange={(key) => go({ view: key })}
-          aria-label={t('outreach.list.viewsLabel')}
-          items={OUTREACH_VIEWS.map((v) => ({
-            key: v,
-            label: (
-              <Flex gap={6} align="center">
-                {t(`outreach.list.views.${v}`)}
-                {data && (
-                  <Typography.Text type="secondary">{v === 'all' ? all : (counts[v] ?? 0)}</Typography.Text>
-                )}
-              </Flex>
-            ),
-          }))}
+        <ViewTabs
+          views={OUTREACH_VIEWS}
+          active={view}
+          onChange={(v) => go({ view: v })}
+          ariaLabel={t('outreach.list.viewsLabel')}
+          label={(v) => t(`outreach.list.views.${v}`)}
+          count={data ? (v) => (v === 'all' ? all : (counts[v] ?? 0)) : null}
         />
         <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
           <Form.Item label={t('outreach.list.topicFilter')}>

@@ -7,9 +7,7 @@ import {
   Flex,
   Form,
   InputNumber,
-  Result,
   Select,
-  Spin,
   Tag,
   Typography,
 } from 'antd';
@@ -19,21 +17,11 @@ import { stepsFrom } from '../../../db/common/flow';
 import { t } from '../../../db/i18n';
 import { OUTREACH_FLOW, type OutreachStep } from '../../../db/outreach/codes';
 import { api } from '../api/client';
+import { afterToday, DATE_FORMAT, dateItem, formatTime, todayText } from '../common/dates';
+import { BackLink, orNone, Prose } from '../common/empty';
+import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
+import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
 import { useApiQuery } from '../common/useApiQuery';
-import {
-  afterToday,
-  BackLink,
-  DATE_FORMAT,
-  dateItem,
-  FormModal,
-  formatTime,
-  type ModalProps,
-  orNone,
-  Prose,
-  ReasonModal,
-  todayText,
-  useModalForm,
-} from '../orders/parts';
 import { useSession } from '../session/store';
 import { OutreachStatusTag, type OutreachView, placeText } from './parts';
 
@@ -53,22 +41,14 @@ function OutreachPage({ id }: { id: string }) {
     if (data) setEvent(data);
   }, [data]);
 
-  if (!event) {
-    if (error)
-      return (
-        <>
-          <BackLink to="/outreach" label={t('outreach.page.back')} />
-          <Card style={{ marginTop: 8 }}>
-            <Result status="warning" title={t('outreach.page.loadFailed')} subTitle={error} />
-          </Card>
-        </>
-      );
+  if (!event)
     return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
+      <RecordUnavailable
+        error={error}
+        back={<BackLink to="/outreach" label={t('outreach.page.back')} />}
+        title={t('outreach.page.loadFailed')}
+      />
     );
-  }
 
   const actions: ReactNode[] = [];
   if (event.status !== 'cancelled' && role !== 'counsellor')
@@ -93,18 +73,16 @@ function OutreachPage({ id }: { id: string }) {
 
   return (
     <>
-      <BackLink to="/outreach" label={t('outreach.page.back')} />
-      <Flex align="center" justify="space-between" gap={16} wrap style={{ margin: '8px 0 16px' }}>
-        <Flex align="center" gap={8} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {event.title ?? t(`outreach.topics.${event.topic}`)}
-          </Typography.Title>
-          <OutreachStatusTag status={event.status} testId="outreach-status" />
-        </Flex>
-        <Flex gap={8} wrap role="group" aria-label={t('outreach.title')}>
-          {actions}
-        </Flex>
-      </Flex>
+      <RecordHeader
+        back={<BackLink to="/outreach" label={t('outreach.page.back')} />}
+        actionsLabel={t('outreach.title')}
+        actions={actions}
+      >
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {event.title ?? t(`outreach.topics.${event.topic}`)}
+        </Typography.Title>
+        <OutreachStatusTag status={event.status} testId="outreach-status" />
+      </RecordHeader>
       <Card title={t('outreach.page.details')} size="small">
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('outreach.fields.date')}>{event.date}</Descriptions.Item>

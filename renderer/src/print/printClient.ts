@@ -1,7 +1,3 @@
-// The renderer's way to a PDF: the shell (electron/print.ts) prints a print route in a hidden
-// window, asks where to save it and records the export. These calls go over the same bridge
-// as the API; main routes every `shell.*` method to itself instead of to the core.
-import type { ApiResult } from '../../../db/api/errors';
 import { t } from '../../../db/i18n';
 import {
   PRINT_PROGRESS_EVENT,
@@ -10,7 +6,7 @@ import {
   type ShellMethod,
   type ShellOutput,
 } from '../../../electron/print-contract';
-import { ApiCallError, api, bridge } from '../api/client';
+import { ApiCallError, api, bridge, invokeBridge } from '../api/client';
 import {
   orderFileName,
   orderRoute,
@@ -27,17 +23,7 @@ export type { PrintProgress, SummaryOptions };
 
 /** The typed twin of `api()` for the shell's own methods, which the core's contract does not list. */
 export async function shell<M extends ShellMethod>(method: M, input: ShellInput<M>): Promise<ShellOutput<M>> {
-  const b = bridge();
-  if (!b) throw new ApiCallError({ code: 'INTERNAL', message: t('documents.print.desktopOnly') });
-  let result: ApiResult<unknown>;
-  try {
-    result = (await b.invoke(method, input)) as ApiResult<unknown>;
-  } catch {
-    throw new ApiCallError({ code: 'INTERNAL', message: t('errors.internal') });
-  }
-  if (!result || typeof result !== 'object') {
-    throw new ApiCallError({ code: 'INTERNAL', message: t('errors.internal') });
-  }
+  const result = await invokeBridge(method, input, t('documents.print.desktopOnly'));
   if (result.ok) return result.value as ShellOutput<M>;
   // Outside the desktop app (a browser test) no shell answers, and the core knows no shell.*.
   if (result.error.code === 'NOT_FOUND')

@@ -4,9 +4,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { TOWNSHIPS } from '../../../db/children/inputs';
 import { t } from '../../../db/i18n';
 import { type ApiInput, type ApiOutput, api } from '../api/client';
+import { DATE_FORMAT } from '../common/dates';
+import { blankToNull } from '../common/forms';
+import { RemoteSelect } from '../common/RemoteSelect';
 import { useApiQuery } from '../common/useApiQuery';
-import { RemoteSelect } from './RemoteSelect';
-import { blankToNull, DATE_FORMAT, dateItem } from './shared';
+import { dateItem } from './shared';
 import type { NewChildInput, Picked } from './types';
 
 type Candidate = ApiOutput<'children.checkDuplicates'>[number];

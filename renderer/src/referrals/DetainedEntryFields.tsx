@@ -3,8 +3,10 @@ import { useMemo } from 'react';
 import { CUSTODY_MEASURES, type CustodyMeasure, RELATIONS, type Relation } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
 import { type ApiInput, api } from '../api/client';
-import { RemoteSelect } from './RemoteSelect';
-import { blankToNull, DATE_FORMAT, dateItem } from './shared';
+import { DATE_FORMAT } from '../common/dates';
+import { blankToNull } from '../common/forms';
+import { RemoteSelect } from '../common/RemoteSelect';
+import { dateItem } from './shared';
 import type { Picked } from './types';
 
 type NamePath = (string | number)[];

@@ -18,19 +18,11 @@ import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { INBOX_VIEWS } from '../../../db/referrals/inputs';
+import { DATE_FORMAT, todayText } from '../common/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import {
-  asOptions,
-  DATE_FORMAT,
-  OverdueTag,
-  StatusTag,
-  todayText,
-  UrgentTag,
-  useReferralLists,
-  verifyLate,
-} from './shared';
+import { asOptions, OverdueTag, StatusTag, UrgentTag, useReferralLists, verifyLate } from './shared';
 import type { InboxView, ReferralRow } from './types';
 
 const PAGE_SIZE = 50;

@@ -5,7 +5,9 @@ import { useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
+import { DATE_FORMAT, todayText } from '../common/dates';
 import { FormAlert } from '../common/FormAlert';
+import { blankToNull, keepEnterFromSubmitting } from '../common/forms';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { ChildEntryFields, type ChildEntryValues, toNamedChild } from './ChildEntryFields';
@@ -15,16 +17,7 @@ import {
   detainedName,
   toDetained,
 } from './DetainedEntryFields';
-import {
-  asOptions,
-  blankToNull,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-  todayText,
-  urgencyOptions,
-  useReferralLists,
-} from './shared';
+import { asOptions, dateItem, urgencyOptions, useReferralLists } from './shared';
 import type { ReferralView } from './types';
 
 /** Form values use the API's field names, so `children.0.child.name` lands on its field. */

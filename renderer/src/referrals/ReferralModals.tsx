@@ -1,102 +1,24 @@
-import {
-  App,
-  Button,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  type FormInstance,
-  Input,
-  Modal,
-  Radio,
-  Row,
-  Select,
-} from 'antd';
+import { App, Col, DatePicker, Form, type FormInstance, Input, Radio, Row, Select } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactNode, useCallback, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { type WorkdayCounter, workdayCounter } from '../../../db/calendar/workdays';
 import { addMonths } from '../../../db/children/guardianship';
 import { t } from '../../../db/i18n';
 import { LEAD_REPLY_WORKDAYS } from '../../../db/referrals/codes';
 import { ApiCallError, api, toApiCallError } from '../api/client';
-import { FormAlert } from '../common/FormAlert';
-import { type FormFailure, useApiForm } from '../common/useApiForm';
+import { DATE_FORMAT, todayText } from '../common/dates';
+import { FormModal } from '../common/FormDialog';
+import { blankToNull } from '../common/forms';
+import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { ChildEntryFields, type ChildEntryValues, toNamedChild } from './ChildEntryFields';
-import {
-  asOptions,
-  blankToNull,
-  carrierOptions,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-  todayText,
-  urgencyOptions,
-  useReferralLists,
-} from './shared';
+import { asOptions, carrierOptions, dateItem, urgencyOptions, useReferralLists } from './shared';
 import type { ActionView, Carrier, ReferralView } from './types';
 
 /** Each dialog is mounted when it opens, so every opening starts from its initial values. */
 interface ModalProps {
   onClose: () => void;
   onSaved: (view: ReferralView) => void;
-}
-
-/** The frame every dialog here shares: the form's alert on top, cancel and submit below. */
-function FormModal<V>({
-  title,
-  onClose,
-  form,
-  onFinish,
-  submitting,
-  failure,
-  okText,
-  danger,
-  width = 560,
-  initialValues,
-  children,
-}: {
-  title: string;
-  onClose: () => void;
-  form: FormInstance<V>;
-  onFinish: (values: V) => void;
-  submitting: boolean;
-  failure: FormFailure | null;
-  okText: string;
-  danger?: boolean;
-  width?: number;
-  initialValues?: Partial<V>;
-  children: ReactNode;
-}) {
-  return (
-    <Modal
-      title={title}
-      open
-      onCancel={onClose}
-      width={width}
-      mask={{ closable: false }}
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{t('app.common.cancel')}</Button>
-          <Button type="primary" danger={danger} loading={submitting} onClick={() => form.submit()}>
-            {okText}
-          </Button>
-        </Flex>
-      }
-    >
-      <FormAlert failure={failure} />
-      <Form<V>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={initialValues as Record<string, unknown> | undefined}
-        autoComplete="off"
-        onKeyDown={keepEnterFromSubmitting}
-      >
-        {children}
-      </Form>
-    </Modal>
-  );
 }
 
 /** Closes the dialog on success and hands the fresh referral to the page. */

@@ -8,9 +8,7 @@ import {
   Descriptions,
   Empty,
   Flex,
-  Result,
   Row,
-  Spin,
   Table,
   type TableColumnsType,
   Timeline,
@@ -21,7 +19,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../common/dates';
+import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
 import { useApiQuery } from '../common/useApiQuery';
 import { CalendarNotices } from './CalendarNotices';
 import {
@@ -68,23 +67,8 @@ function ReferralPage({ id }: { id: string }) {
   }, [data]);
 
   const referral = view;
-  if (!referral) {
-    if (error) {
-      return (
-        <>
-          <BackLink />
-          <Card style={{ marginTop: 8 }}>
-            <Result status="warning" title={t('referrals.page.loadFailed')} subTitle={error} />
-          </Card>
-        </>
-      );
-    }
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  }
+  if (!referral)
+    return <RecordUnavailable error={error} back={<BackLink />} title={t('referrals.page.loadFailed')} />;
 
   const closed = referral.status === 'closed';
   const saved = (v: ReferralView) => {
@@ -113,35 +97,37 @@ function ReferralPage({ id }: { id: string }) {
 
   return (
     <>
-      <BackLink />
-      <Flex align="center" justify="space-between" gap={16} wrap style={{ margin: '8px 0 16px' }}>
-        <Flex align="center" gap={8} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('referrals.numbered', { number: referral.number })}
-          </Typography.Title>
-          <StatusTag status={referral.status} testId="referral-status" />
-          {referral.urgency === 'urgent' && <UrgentTag />}
-          {referral.overdue && <OverdueTag />}
-        </Flex>
-        <Flex gap={8} wrap role="group" aria-label={t('referrals.page.statusActions')}>
-          {!closed && (
-            <Button icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit' })}>
-              {t('referrals.page.edit')}
-            </Button>
-          )}
-          {referral.allowedTransitions.map((to, i) => (
-            <Button
-              key={to}
-              type={i === 0 && !closed ? 'primary' : 'default'}
-              loading={moving === to}
-              disabled={moving !== null && moving !== to}
-              onClick={() => void move(to)}
-            >
-              {transitionLabel(referral.status, to)}
-            </Button>
-          ))}
-        </Flex>
-      </Flex>
+      <RecordHeader
+        back={<BackLink />}
+        actionsLabel={t('referrals.page.statusActions')}
+        actions={
+          <>
+            {!closed && (
+              <Button icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit' })}>
+                {t('referrals.page.edit')}
+              </Button>
+            )}
+            {referral.allowedTransitions.map((to, i) => (
+              <Button
+                key={to}
+                type={i === 0 && !closed ? 'primary' : 'default'}
+                loading={moving === to}
+                disabled={moving !== null && moving !== to}
+                onClick={() => void move(to)}
+              >
+                {transitionLabel(referral.status, to)}
+              </Button>
+            ))}
+          </>
+        }
+      >
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('referrals.numbered', { number: referral.number })}
+        </Typography.Title>
+        <StatusTag status={referral.status} testId="referral-status" />
+        {referral.urgency === 'urgent' && <UrgentTag />}
+        {referral.overdue && <OverdueTag />}
+      </RecordHeader>
       {moveError && (
         <Alert
           type="error"

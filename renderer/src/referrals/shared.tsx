@@ -1,40 +1,20 @@
 import { Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { KeyboardEvent } from 'react';
 import { t } from '../../../db/i18n';
 import { CARRIERS, REFERRAL_STATUSES, URGENCIES } from '../../../db/referrals/codes';
+import { DATE_FORMAT } from '../common/dates';
+import { statusTag } from '../common/StatusTag';
 import { useApiQuery } from '../common/useApiQuery';
 import type { ReferralStatus } from './types';
 
-export const DATE_FORMAT = 'YYYY-MM-DD';
-
-/** The caseworker's calendar day; the core counts deadlines in the same local days. */
-export function todayText(): string {
-  return dayjs().format(DATE_FORMAT);
-}
-
 /**
- * Form.Item props for a DatePicker: the picker works in dayjs, the form keeps the API's
- * 'YYYY-MM-DD' text, so values go out and field errors come back under the same name.
+ * Form.Item props for a DatePicker as common/dates' dateItem, but a cleared picker leaves the
+ * field undefined: the referral inputs omit an unknown date rather than send null.
  */
 export const dateItem = {
   getValueProps: (v?: string | null) => ({ value: v ? dayjs(v, DATE_FORMAT) : null }),
   normalize: (d: Dayjs | null) => (d ? d.format(DATE_FORMAT) : undefined),
 };
-
-/**
- * For long forms: Enter in a text box or a date picker (where it confirms the typed date)
- * must not send the whole form half filled. The submit button still submits.
- */
-export function keepEnterFromSubmitting(e: KeyboardEvent<HTMLFormElement>): void {
-  const target = e.target as HTMLElement;
-  if (e.key === 'Enter' && target instanceof HTMLInputElement) e.preventDefault();
-}
-
-export function blankToNull(v: string | null | undefined): string | null {
-  const s = v?.trim() ?? '';
-  return s === '' ? null : s;
-}
 
 export const STATUS_COLOR: Record<ReferralStatus, string> = {
   received: 'blue',
@@ -44,13 +24,7 @@ export const STATUS_COLOR: Record<ReferralStatus, string> = {
   closed: 'green',
 };
 
-export function StatusTag({ status, testId }: { status: ReferralStatus; testId?: string }) {
-  return (
-    <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
-      {t(`codes.referralStatus.${status}`)}
-    </Tag>
-  );
-}
+export const StatusTag = statusTag(STATUS_COLOR, (s: ReferralStatus) => t(`codes.referralStatus.${s}`));
 
 export function UrgentTag() {
   return (

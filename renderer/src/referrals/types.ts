@@ -8,8 +8,4 @@ export type InboxView = NonNullable<ApiInput<'referrals.list'>['view']>;
 export type Carrier = ActionView['carrier'];
 export type NewChildInput = NonNullable<ApiInput<'children.create'>>;
 
-/** A picked record as antd's labelInValue Select keeps it: the id and what the list showed. */
-export interface Picked {
-  value: string;
-  label: string;
-}
+export type { Picked } from '../common/RemoteSelect';

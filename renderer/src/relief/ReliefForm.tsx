@@ -18,21 +18,14 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { RELIEF_APPLICANT_RELATIONS, RELIEF_MATERIALS } from '../../../db/relief/codes';
 import { api, toApiCallError } from '../api/client';
-import { FormAlert } from '../common/FormAlert';
+import { ChildSelect, useChildFile } from '../children/pickers';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { BackLink } from '../common/empty';
+import { blankToNull } from '../common/forms';
+import { PageForm } from '../common/PageForm';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { ChildSelect, useChildFile } from '../orders/childFields';
-import {
-  afterToday,
-  BackLink,
-  blankToNull,
-  clearStaleErrors,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-  todayText,
-} from '../orders/parts';
 import type { ReliefView } from './parts';
 
 /** Form values use the API's field names, so its field errors land beside their fields. */
@@ -169,17 +162,13 @@ function ReliefForm({
   });
 
   return (
-    <Form<Values>
+    <PageForm<Values>
       form={form}
-      layout="vertical"
       onFinish={onFinish}
       initialValues={initialValues}
-      onValuesChange={(changed) => clearStaleErrors(form, changed)}
-      onKeyDown={keepEnterFromSubmitting}
-      autoComplete="off"
-      style={{ maxWidth: 1000 }}
+      failure={failure}
+      maxWidth={1000}
     >
-      <FormAlert failure={failure} />
       <Flex vertical gap={16}>
         <Card title={t('relief.page.sectionApplication')} size="small">
           <Row gutter={16}>
@@ -250,6 +239,6 @@ function ReliefForm({
           <Button onClick={onCancel}>{t('relief.form.cancel')}</Button>
         </Flex>
       </Flex>
-    </Form>
+    </PageForm>
   );
 }

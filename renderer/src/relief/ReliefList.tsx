@@ -1,26 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  Select,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tabs,
-  Typography,
-  theme,
-} from 'antd';
+import { Alert, Button, Card, Select, Space, Table, type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { RELIEF_OPEN } from '../../../db/relief/codes';
 import type { ApiInput, ApiOutput } from '../api/client';
 import { ExportExcelButton } from '../common/ExportExcelButton';
+import { None } from '../common/empty';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { None } from '../orders/parts';
+import { ViewTabs } from '../common/ViewTabs';
 import { ReliefStatusTag } from './parts';
 
 type View = NonNullable<ApiInput<'relief.list'>['status']>;
@@ -52,7 +41,6 @@ function countOf(view: View, counts: Record<string, number>): number {
 /** The register of 国家司法救助; its tab, year and page live in the address. */
 export function ReliefList() {
   const navigate = useNavigate();
-  const { token } = theme.useToken();
   const [params, setParams] = useSearchParams();
   const viewParam = params.get('view');
   const view: View = isView(viewParam) ? viewParam : 'open';
@@ -128,11 +116,14 @@ export function ReliefList() {
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={view}
-          onChange={(key) => go({ view: key as View })}
-          aria-label={t('relief.list.viewsLabel')}
-          tabBarExtraContent={
+        <ViewTabs
+          views={TABS}
+          active={view}
+          onChange={(v) => go({ view: v })}
+          ariaLabel={t('relief.list.viewsLabel')}
+          label={(v) => t(`relief.list.views.${v}`)}
+          count={data ? (v) => countOf(v, counts) : null}
+          extra={
             <Select<number | 0>
               aria-label={t('relief.list.yearLabel')}
               value={year ?? 0}
@@ -144,15 +135,6 @@ export function ReliefList() {
               ]}
             />
           }
-          items={TABS.map((v) => ({
-            key: v,
-            label: (
-              <Flex gap={6} align="center">
-                {t(`relief.list.views.${v}`)}
-                {data && <span style={{ color: token.colorTextTertiary }}>{countOf(v, counts)}</span>}
-              </Flex>
-            ),
-          }))}
         />
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Table<Row>

@@ -10,9 +10,7 @@ import {
   Form,
   Input,
   Radio,
-  Result,
   Row,
-  Spin,
   Tag,
   Typography,
 } from 'antd';
@@ -22,21 +20,12 @@ import { t } from '../../../db/i18n';
 import { CEILING_MONTHS, RETURN_VISIT_METHODS, type ReliefStep } from '../../../db/relief/codes';
 import { formatYuan, parseYuan } from '../../../db/relief/rules';
 import { api } from '../api/client';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { BackLink, orNone, Prose } from '../common/empty';
+import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
+import { blankToNull } from '../common/forms';
+import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
 import { useApiQuery } from '../common/useApiQuery';
-import {
-  afterToday,
-  BackLink,
-  blankToNull,
-  DATE_FORMAT,
-  dateItem,
-  FormModal,
-  type ModalProps,
-  orNone,
-  Prose,
-  ReasonModal,
-  todayText,
-  useModalForm,
-} from '../orders/parts';
 import { PrintReliefButton } from '../print/PrintButtons';
 import { ReliefStatusTag, type ReliefView } from './parts';
 
@@ -57,22 +46,14 @@ function ReliefPage({ id }: { id: string }) {
     if (data) setRelief(data);
   }, [data]);
 
-  if (!relief) {
-    if (error)
-      return (
-        <>
-          <BackLink to="/relief" label={t('relief.form.backToList')} />
-          <Card style={{ marginTop: 8 }}>
-            <Result status="warning" title={t('relief.page.notFound')} subTitle={error} />
-          </Card>
-        </>
-      );
+  if (!relief)
     return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
+      <RecordUnavailable
+        error={error}
+        back={<BackLink to="/relief" label={t('relief.form.backToList')} />}
+        title={t('relief.page.notFound')}
+      />
     );
-  }
   const r = relief;
   const actions: ReactNode[] = [];
   if (r.status === 'applied' || r.status === 'reviewing')
@@ -104,19 +85,17 @@ function ReliefPage({ id }: { id: string }) {
 
   return (
     <>
-      <BackLink to="/relief" label={t('relief.form.backToList')} />
-      <Flex align="center" justify="space-between" gap={16} wrap style={{ margin: '8px 0 16px' }}>
-        <Flex align="center" gap={8} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('relief.title')} · {r.child.name}
-          </Typography.Title>
-          <ReliefStatusTag status={r.status} testId="relief-status" />
-          {r.overCeiling && <Tag color="orange">{t('relief.page.overCeilingTag')}</Tag>}
-        </Flex>
-        <Flex gap={8} wrap role="group" aria-label={t('relief.title')}>
-          {actions}
-        </Flex>
-      </Flex>
+      <RecordHeader
+        back={<BackLink to="/relief" label={t('relief.form.backToList')} />}
+        actionsLabel={t('relief.title')}
+        actions={actions}
+      >
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('relief.title')} · {r.child.name}
+        </Typography.Title>
+        <ReliefStatusTag status={r.status} testId="relief-status" />
+        {r.overCeiling && <Tag color="orange">{t('relief.page.overCeilingTag')}</Tag>}
+      </RecordHeader>
       {r.status === 'withdrawn' && (
         <Alert
           type="info"

@@ -1,7 +1,7 @@
-import { Tag } from 'antd';
 import { t } from '../../../db/i18n';
 import type { ReliefStatus } from '../../../db/relief/codes';
 import type { ApiOutput } from '../api/client';
+import { statusTag } from '../common/StatusTag';
 
 export type ReliefView = ApiOutput<'relief.get'>;
 
@@ -15,10 +15,4 @@ const COLOR: Record<ReliefStatus, string> = {
   withdrawn: 'default',
 };
 
-export function ReliefStatusTag({ status, testId }: { status: ReliefStatus; testId?: string }) {
-  return (
-    <Tag color={COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
-      {t(`relief.codes.status.${status}`)}
-    </Tag>
-  );
-}
+export const ReliefStatusTag = statusTag(COLOR, (s: ReliefStatus) => t(`relief.codes.status.${s}`));

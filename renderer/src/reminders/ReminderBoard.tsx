@@ -20,8 +20,8 @@ import type { ApiInput } from '../api/client';
 import { MissingYearAlert } from '../calendar/MissingYearAlert';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
+import { useReminderBadge } from '../session/reminderBadge';
 import { useSession } from '../session/store';
-import { useReminderBadge } from './badgeStore';
 import { DueText, GROUPS, KindTag, type ReminderGroup, type ReminderItem } from './parts';
 import { SnoozeModal } from './SnoozeModal';
 

@@ -2,7 +2,7 @@ import { Badge, Flex } from 'antd';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
 import { t } from '../../../db/i18n';
-import { useReminderBadge } from './badgeStore';
+import { useReminderBadge } from '../session/reminderBadge';
 
 const REFRESH_EVERY_MS = 60_000;
 

@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback } from 'react';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { DATE_FORMAT, dateItemProps, todayText } from '../children/parts';
+import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { FormAlert } from '../common/FormAlert';
 import { useApiForm } from '../common/useApiForm';
 import type { ReminderItem } from './parts';
@@ -81,7 +81,7 @@ export function SnoozeModal({
                     : Promise.resolve(),
               },
             ]}
-            {...dateItemProps}
+            {...dateItem}
           >
             <DatePicker
               format={DATE_FORMAT}

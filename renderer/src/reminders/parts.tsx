@@ -4,7 +4,7 @@ import { Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
-import { DATE_FORMAT, todayText } from '../children/parts';
+import { DATE_FORMAT, todayText } from '../common/dates';
 import { labelOr } from '../common/labels';
 
 export type Board = ApiOutput<'reminders.board'>;

@@ -19,22 +19,16 @@ import { t } from '../../../db/i18n';
 import { REPORTER_KINDS, TRIGGERS } from '../../../db/reports/codes';
 import { reportCreateInput, reportUpdateInput } from '../../../db/reports/inputs';
 import { api } from '../api/client';
-import { FormAlert } from '../common/FormAlert';
+import { type ChildOption, ChildrenSelect, childLabel } from '../children/pickers';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { BackLink } from '../common/empty';
+import { blankToNull } from '../common/forms';
+import { PageForm } from '../common/PageForm';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { checkInput } from '../common/zodFields';
-import {
-  afterToday,
-  BackLink,
-  blankToNull,
-  clearStaleErrors,
-  DATE_FORMAT,
-  dateItem,
-  keepEnterFromSubmitting,
-  todayText,
-} from '../orders/parts';
-import { type ChildOption, ChildrenSelect, childLabel, type ReportView } from './parts';
+import type { ReportView } from './parts';
 
 /** Form values use the API's field names, so every field error lands beside its field. */
 interface Values {
@@ -165,16 +159,7 @@ function ReportForm({
   });
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
-      initialValues={initialValues}
-      onFinish={onFinish}
-      onValuesChange={(changed) => clearStaleErrors(form, changed)}
-      onKeyDown={keepEnterFromSubmitting}
-      autoComplete="off"
-    >
-      <FormAlert failure={failure} />
+    <PageForm<Values> form={form} onFinish={onFinish} initialValues={initialValues} failure={failure}>
       <Flex vertical gap={16}>
         <Card title={t('mandatoryReports.page.report')} size="small">
           <Row gutter={16}>
@@ -253,6 +238,6 @@ function ReportForm({
           <Button onClick={onCancel}>{t('mandatoryReports.form.cancel')}</Button>
         </Flex>
       </Flex>
-    </Form>
+    </PageForm>
   );
 }

@@ -4,13 +4,11 @@ import {
   Button,
   Card,
   DatePicker,
-  Flex,
   Form,
   Select,
   Space,
   Table,
   type TableColumnsType,
-  Tabs,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -20,10 +18,11 @@ import { t } from '../../../db/i18n';
 import { OPEN_REPORT_STATUSES, type ReportStatus, TRIGGERS, type Trigger } from '../../../db/reports/codes';
 import { REPORT_VIEWS } from '../../../db/reports/inputs';
 import type { ApiOutput } from '../api/client';
+import { DATE_FORMAT, formatTime } from '../common/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { DATE_FORMAT, formatTime } from '../orders/parts';
+import { ViewTabs } from '../common/ViewTabs';
 import { ReportStatusTag } from './parts';
 
 type View = (typeof REPORT_VIEWS)[number];
@@ -86,19 +85,13 @@ export function ReportList() {
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={view}
-          onChange={(key) => go({ view: key })}
-          aria-label={t('mandatoryReports.list.viewsLabel')}
-          items={REPORT_VIEWS.map((v) => ({
-            key: v,
-            label: (
-              <Flex gap={6} align="center">
-                {t(`mandatoryReports.list.views.${v}`)}
-                {data && <Typography.Text type="secondary">{countOf(v, counts)}</Typography.Text>}
-              </Flex>
-            ),
-          }))}
+        <ViewTabs
+          views={REPORT_VIEWS}
+          active={view}
+          onChange={(v) => go({ view: v })}
+          ariaLabel={t('mandatoryReports.list.viewsLabel')}
+          label={(v) => t(`mandatoryReports.list.views.${v}`)}
+          count={data ? (v) => countOf(v, counts) : null}
         />
         <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
           <Form.Item label={t('mandatoryReports.list.triggerFilter')}>

@@ -3,16 +3,8 @@ import { DatePicker, Form, Input } from 'antd';
 import { useCallback } from 'react';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import {
-  afterToday,
-  DATE_FORMAT,
-  dateItem,
-  FormModal,
-  type ModalProps,
-  ReasonModal,
-  todayText,
-  useModalForm,
-} from '../orders/parts';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
 import type { ReportView } from './parts';
 
 type Props = ModalProps<ReportView> & { report: ReportView };

@@ -8,9 +8,7 @@ import {
   Descriptions,
   Empty,
   Flex,
-  Result,
   Row,
-  Spin,
   Tag,
   Timeline,
   Typography,
@@ -21,8 +19,10 @@ import { stepsFrom } from '../../../db/common/flow';
 import { t } from '../../../db/i18n';
 import { REPORT_FLOW, type ReportStep } from '../../../db/reports/codes';
 import { api, toApiCallError } from '../api/client';
+import { formatTime } from '../common/dates';
+import { BackLink, orNone, Prose } from '../common/empty';
+import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
 import { useApiQuery } from '../common/useApiQuery';
-import { BackLink, formatTime, orNone, Prose } from '../orders/parts';
 import { useSession } from '../session/store';
 import { ReportStatusTag, type ReportView } from './parts';
 import { ActionModal, CloseModal, FileModal, HandleModal, VoidModal } from './ReportModals';
@@ -48,22 +48,14 @@ function ReportPage({ id }: { id: string }) {
     if (data) setReport(data);
   }, [data]);
 
-  if (!report) {
-    if (error)
-      return (
-        <>
-          <BackLink to="/reports" label={t('mandatoryReports.page.back')} />
-          <Card style={{ marginTop: 8 }}>
-            <Result status="warning" title={t('mandatoryReports.page.loadFailed')} subTitle={error} />
-          </Card>
-        </>
-      );
+  if (!report)
     return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
+      <RecordUnavailable
+        error={error}
+        back={<BackLink to="/reports" label={t('mandatoryReports.page.back')} />}
+        title={t('mandatoryReports.page.loadFailed')}
+      />
     );
-  }
 
   const s = report.status;
   const open = s !== 'closed' && s !== 'voided';
@@ -124,18 +116,16 @@ function ReportPage({ id }: { id: string }) {
 
   return (
     <>
-      <BackLink to="/reports" label={t('mandatoryReports.page.back')} />
-      <Flex align="center" justify="space-between" gap={16} wrap style={{ margin: '8px 0 16px' }}>
-        <Flex align="center" gap={8} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="report-number">
-            {report.number}
-          </Typography.Title>
-          <ReportStatusTag status={s} testId="report-status" />
-        </Flex>
-        <Flex gap={8} wrap role="group" aria-label={t('mandatoryReports.title')}>
-          {actions}
-        </Flex>
-      </Flex>
+      <RecordHeader
+        back={<BackLink to="/reports" label={t('mandatoryReports.page.back')} />}
+        actionsLabel={t('mandatoryReports.title')}
+        actions={actions}
+      >
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="report-number">
+          {report.number}
+        </Typography.Title>
+        <ReportStatusTag status={s} testId="report-status" />
+      </RecordHeader>
       {stepError && <Alert type="error" showIcon title={stepError} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>

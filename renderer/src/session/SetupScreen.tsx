@@ -1,10 +1,10 @@
-import { Alert, Button, Divider, Form, Input, Typography } from 'antd';
+import { Alert, Button, Divider, Form, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { FirstRunRestore } from '../backup/FirstRunRestore';
+import { AccountNameFields, ConfirmPassphraseItem, NewPassphraseItem } from '../common/AccountFields';
 import { FormAlert } from '../common/FormAlert';
-import { confirmRule, PassphraseHints } from '../common/PassphraseHints';
 import { useApiForm } from '../common/useApiForm';
 import { AuthLayout } from './AuthLayout';
 import { useSession } from './store';
@@ -62,40 +62,14 @@ function CreateFirstAdmin({ onRestore }: { onRestore: () => void }) {
       <Typography.Paragraph type="secondary">{t('accounts.setup.intro')}</Typography.Paragraph>
       <FormAlert failure={failure} />
       <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="off">
-        <Form.Item
-          label={t('accounts.fields.displayName')}
-          name="displayName"
-          rules={[{ required: true, whitespace: true, message: t('validation.account.displayNameRequired') }]}
-        >
-          <Input autoFocus maxLength={32} />
-        </Form.Item>
-        <Form.Item
-          label={t('accounts.fields.username')}
-          name="username"
-          extra={t('accounts.setup.usernameHint')}
-          rules={[{ required: true, whitespace: true, message: t('accounts.signIn.usernameRequired') }]}
-        >
-          <Input maxLength={32} autoComplete="username" />
-        </Form.Item>
-        <Form.Item
-          label={t('accounts.fields.passphrase')}
+        <AccountNameFields usernameAutoComplete="username" />
+        <NewPassphraseItem
           name="passphrase"
-          extra={<PassphraseHints passphrase={passphrase} username={username} />}
-          rules={[{ required: true, message: t('accounts.passphrase.required') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label={t('accounts.fields.confirm')}
-          name="confirm"
-          dependencies={['passphrase']}
-          rules={[
-            { required: true, message: t('accounts.passphrase.confirmRequired') },
-            confirmRule('passphrase'),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          label={t('accounts.fields.passphrase')}
+          passphrase={passphrase}
+          username={username}
+        />
+        <ConfirmPassphraseItem of="passphrase" label={t('accounts.fields.confirm')} />
         <Alert type="warning" showIcon title={t('accounts.setup.warning')} style={{ marginBottom: 16 }} />
         <Button type="primary" htmlType="submit" block loading={submitting}>
           {t('accounts.setup.submit')}

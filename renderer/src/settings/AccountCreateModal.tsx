@@ -1,11 +1,11 @@
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Modal, Select } from 'antd';
 import { useCallback, useMemo } from 'react';
 import type { Role } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
+import { AccountNameFields, NewPassphraseItem } from '../common/AccountFields';
 import { FormAlert } from '../common/FormAlert';
 import { ROLES, roleLabel } from '../common/labels';
-import { PassphraseHints } from '../common/PassphraseHints';
 import { useApiForm } from '../common/useApiForm';
 
 interface CreateValues {
@@ -71,29 +71,13 @@ export function AccountCreateModal({
         autoComplete="off"
         initialValues={{ role: 'caseworker' }}
       >
-        <Form.Item
-          label={t('accounts.fields.displayName')}
-          name="displayName"
-          rules={[{ required: true, whitespace: true, message: t('validation.account.displayNameRequired') }]}
-        >
-          <Input maxLength={32} autoFocus />
-        </Form.Item>
-        <Form.Item
-          label={t('accounts.fields.username')}
-          name="username"
-          extra={t('accounts.setup.usernameHint')}
-          rules={[{ required: true, whitespace: true, message: t('accounts.signIn.usernameRequired') }]}
-        >
-          <Input maxLength={32} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          label={t('accounts.fields.initialPassphrase')}
+        <AccountNameFields usernameAutoComplete="off" />
+        <NewPassphraseItem
           name="passphrase"
-          extra={<PassphraseHints passphrase={passphrase} username={username} />}
-          rules={[{ required: true, message: t('accounts.passphrase.required') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          label={t('accounts.fields.initialPassphrase')}
+          passphrase={passphrase}
+          username={username}
+        />
         <Form.Item
           label={t('accounts.fields.role')}
           name="role"

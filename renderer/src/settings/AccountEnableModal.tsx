@@ -1,9 +1,9 @@
-import { Form, Input, Modal, Typography } from 'antd';
+import { Form, Modal, Typography } from 'antd';
 import { useCallback } from 'react';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api } from '../api/client';
+import { ConfirmPassphraseItem, NewPassphraseItem } from '../common/AccountFields';
 import { FormAlert } from '../common/FormAlert';
-import { confirmRule, PassphraseHints } from '../common/PassphraseHints';
 import { useApiForm } from '../common/useApiForm';
 
 type Account = ApiOutput<'accounts.list'>[number];
@@ -85,25 +85,14 @@ export function AccountEnableModal({
         requiredMark={false}
         autoComplete="off"
       >
-        <Form.Item
-          label={t('accounts.fields.initialPassphrase')}
+        <NewPassphraseItem
           name="passphrase"
-          extra={<PassphraseHints passphrase={passphrase} username={account?.username} />}
-          rules={[{ required: true, message: t('accounts.passphrase.required') }]}
-        >
-          <Input.Password autoComplete="new-password" autoFocus />
-        </Form.Item>
-        <Form.Item
-          label={t('accounts.fields.confirm')}
-          name="confirm"
-          dependencies={['passphrase']}
-          rules={[
-            { required: true, message: t('accounts.passphrase.confirmRequired') },
-            confirmRule('passphrase'),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          label={t('accounts.fields.initialPassphrase')}
+          passphrase={passphrase}
+          username={account?.username}
+          autoFocus
+        />
+        <ConfirmPassphraseItem of="passphrase" label={t('accounts.fields.confirm')} />
       </Form>
     </Modal>
   );

@@ -15,7 +15,7 @@ import {
 import { useMemo, useState } from 'react';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
-import { formatDateTime } from '../common/format';
+import { formatDateTime } from '../common/dates';
 import { roleLabel } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
 import { AccountCreateModal } from './AccountCreateModal';

@@ -2,8 +2,8 @@ import { Button, Card, Form, Input, Typography } from 'antd';
 import { useCallback } from 'react';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
+import { ConfirmPassphraseItem, NewPassphraseItem } from '../common/AccountFields';
 import { FormAlert } from '../common/FormAlert';
-import { confirmRule, PassphraseHints } from '../common/PassphraseHints';
 import { useApiForm } from '../common/useApiForm';
 
 interface ChangeValues {
@@ -37,22 +37,13 @@ export function ChangePassphraseCard({ username }: { username: string }) {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          label={t('accounts.fields.next')}
+        <NewPassphraseItem
           name="next"
-          extra={<PassphraseHints passphrase={next} username={username} />}
-          rules={[{ required: true, message: t('accounts.passphrase.required') }]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          label={t('accounts.fields.confirmNext')}
-          name="confirm"
-          dependencies={['next']}
-          rules={[{ required: true, message: t('accounts.passphrase.confirmRequired') }, confirmRule('next')]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          label={t('accounts.fields.next')}
+          passphrase={next}
+          username={username}
+        />
+        <ConfirmPassphraseItem of="next" label={t('accounts.fields.confirmNext')} />
         <Button type="primary" htmlType="submit" loading={submitting}>
           {t('accounts.change.submit')}
         </Button>

@@ -18,12 +18,13 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { SUIT_APPLICANTS, SUIT_DOCUMENTS, SUIT_GROUNDS, SUIT_KINDS } from '../../../db/suits/codes';
 import { api, toApiCallError } from '../api/client';
-import { FormAlert } from '../common/FormAlert';
+import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
+import { BackLink } from '../common/empty';
+import { blankToNull } from '../common/forms';
+import { PageForm } from '../common/PageForm';
 import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
-import { ChildSelect, GuardianChecklist, useChildFile } from '../orders/childFields';
-import { BackLink, blankToNull, clearStaleErrors, keepEnterFromSubmitting } from '../orders/parts';
 import { planLabel, type SuitView } from './parts';
 
 interface Values {
@@ -183,17 +184,13 @@ function SuitForm({
   });
 
   return (
-    <Form<Values>
+    <PageForm<Values>
       form={form}
-      layout="vertical"
       onFinish={onFinish}
       initialValues={initialValues}
-      onValuesChange={(changed) => clearStaleErrors(form, changed)}
-      onKeyDown={keepEnterFromSubmitting}
-      autoComplete="off"
-      style={{ maxWidth: 1000 }}
+      failure={failure}
+      maxWidth={1000}
     >
-      <FormAlert failure={failure} />
       <Flex vertical gap={16}>
         <Card title={t('suits.page.sectionCase')} size="small">
           <Row gutter={16}>
@@ -292,6 +289,6 @@ function SuitForm({
           <Button onClick={onCancel}>{t('suits.form.cancel')}</Button>
         </Flex>
       </Flex>
-    </Form>
+    </PageForm>
   );
 }

@@ -8,10 +8,8 @@ import {
   Space,
   Table,
   type TableColumnsType,
-  Tabs,
   Tag,
   Typography,
-  theme,
 } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -19,9 +17,10 @@ import { t } from '../../../db/i18n';
 import { SUIT_KINDS, SUIT_OPEN } from '../../../db/suits/codes';
 import type { ApiInput, ApiOutput } from '../api/client';
 import { ExportExcelButton } from '../common/ExportExcelButton';
+import { None } from '../common/empty';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { None } from '../orders/parts';
+import { ViewTabs } from '../common/ViewTabs';
 import { SuitStatusTag } from './parts';
 
 type View = NonNullable<ApiInput<'suits.list'>['status']>;
@@ -44,7 +43,6 @@ function countOf(view: View, counts: Record<string, number>): number {
 /** The register of 支持起诉; its tab, kind and page live in the address. */
 export function SuitList() {
   const navigate = useNavigate();
-  const { token } = theme.useToken();
   const [params, setParams] = useSearchParams();
   const viewParam = params.get('view');
   const view: View = isView(viewParam) ? viewParam : 'open';
@@ -144,11 +142,14 @@ export function SuitList() {
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>
-        <Tabs
-          activeKey={view}
-          onChange={(key) => go({ view: key as View })}
-          aria-label={t('suits.list.viewsLabel')}
-          tabBarExtraContent={
+        <ViewTabs
+          views={TABS}
+          active={view}
+          onChange={(v) => go({ view: v })}
+          ariaLabel={t('suits.list.viewsLabel')}
+          label={(v) => t(`suits.list.views.${v}`)}
+          count={data ? (v) => countOf(v, counts) : null}
+          extra={
             <Select<Kind>
               aria-label={t('suits.list.kindLabel')}
               value={kind}
@@ -160,15 +161,6 @@ export function SuitList() {
               ]}
             />
           }
-          items={TABS.map((v) => ({
-            key: v,
-            label: (
-              <Flex gap={6} align="center">
-                {t(`suits.list.views.${v}`)}
-                {data && <span style={{ color: token.colorTextTertiary }}>{countOf(v, counts)}</span>}
-              </Flex>
-            ),
-          }))}
         />
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Table<Row>

@@ -9,10 +9,8 @@ import {
   Flex,
   Form,
   Input,
-  Result,
   Row,
   Select,
-  Spin,
   Tag,
   Typography,
 } from 'antd';
@@ -21,22 +19,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { NEW_GUARDIAN_KINDS, SUIT_DECISIONS, SUIT_DOCUMENTS, type SuitStep } from '../../../db/suits/codes';
 import { api } from '../api/client';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { BackLink, orNone, Prose } from '../common/empty';
+import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
+import { blankToNull } from '../common/forms';
 import { labelOr } from '../common/labels';
+import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
 import { useApiQuery } from '../common/useApiQuery';
-import {
-  afterToday,
-  BackLink,
-  blankToNull,
-  DATE_FORMAT,
-  dateItem,
-  FormModal,
-  type ModalProps,
-  orNone,
-  Prose,
-  ReasonModal,
-  todayText,
-  useModalForm,
-} from '../orders/parts';
 import { PrintSuitButton } from '../print/PrintButtons';
 import { planLabel, SuitStatusTag, type SuitView } from './parts';
 
@@ -54,22 +43,14 @@ function SuitPage({ id }: { id: string }) {
     if (data) setSuit(data);
   }, [data]);
 
-  if (!suit) {
-    if (error)
-      return (
-        <>
-          <BackLink to="/suits" label={t('suits.title')} />
-          <Card style={{ marginTop: 8 }}>
-            <Result status="warning" title={t('suits.page.notFound')} subTitle={error} />
-          </Card>
-        </>
-      );
+  if (!suit)
     return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
+      <RecordUnavailable
+        error={error}
+        back={<BackLink to="/suits" label={t('suits.title')} />}
+        title={t('suits.page.notFound')}
+      />
     );
-  }
   const s = suit;
   const actions: ReactNode[] = [];
   if (s.status === 'draft')
@@ -95,18 +76,16 @@ function SuitPage({ id }: { id: string }) {
 
   return (
     <>
-      <BackLink to="/suits" label={t('suits.title')} />
-      <Flex align="center" justify="space-between" gap={16} wrap style={{ margin: '8px 0 16px' }}>
-        <Flex align="center" gap={8} wrap>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="suit-number">
-            {s.number ?? `${t('suits.title')} · ${s.child.name}`}
-          </Typography.Title>
-          <SuitStatusTag status={s.status} testId="suit-status" />
-        </Flex>
-        <Flex gap={8} wrap role="group" aria-label={t('suits.title')}>
-          {actions}
-        </Flex>
-      </Flex>
+      <RecordHeader
+        back={<BackLink to="/suits" label={t('suits.title')} />}
+        actionsLabel={t('suits.title')}
+        actions={actions}
+      >
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="suit-number">
+          {s.number ?? `${t('suits.title')} · ${s.child.name}`}
+        </Typography.Title>
+        <SuitStatusTag status={s.status} testId="suit-status" />
+      </RecordHeader>
       {s.order && s.status === 'draft' && (
         <Alert
           type="info"

@@ -1,7 +1,7 @@
-import { Tag } from 'antd';
 import { t } from '../../../db/i18n';
 import type { SuitStatus } from '../../../db/suits/codes';
 import type { ApiOutput } from '../api/client';
+import { statusTag } from '../common/StatusTag';
 
 export type SuitView = ApiOutput<'suits.get'>;
 
@@ -13,13 +13,7 @@ const COLOR: Record<SuitStatus, string> = {
   withdrawn: 'default',
 };
 
-export function SuitStatusTag({ status, testId }: { status: SuitStatus; testId?: string }) {
-  return (
-    <Tag color={COLOR[status]} style={{ marginInlineEnd: 0 }} data-testid={testId}>
-      {t(`suits.codes.status.${status}`)}
-    </Tag>
-  );
-}
+export const SuitStatusTag = statusTag(COLOR, (s: SuitStatus) => t(`suits.codes.status.${s}`));
 
 /** A guidance plan as the suit form and page name it: kind, start date, status. */
 export function planLabel(p: {

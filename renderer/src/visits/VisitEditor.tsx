@@ -12,11 +12,12 @@ import { type KeyboardEvent, useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { blankToNull, DATE_FORMAT, dateItemProps, todayText } from '../children/parts';
+import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { FormAlert } from '../common/FormAlert';
+import { blankToNull } from '../common/forms';
 import { labelOr } from '../common/labels';
 import { useApiForm } from '../common/useApiForm';
-import { useReminderBadge } from '../reminders/badgeStore';
+import { useReminderBadge } from '../session/reminderBadge';
 import { useSession } from '../session/store';
 import { FindingsInput, NeedsInput } from './fields';
 import { FINDING_KEYS, VISIT_KINDS, type Visit, type VisitValues } from './types';
@@ -187,7 +188,7 @@ export function VisitEditor({
                 label={t('visits.fields.date')}
                 name="date"
                 rules={[{ required: true, message: t('validation.visit.dateRequired') }]}
-                {...dateItemProps}
+                {...dateItem}
               >
                 <DatePicker {...big} format={DATE_FORMAT} style={{ ...BIG, width: 220 }} />
               </Form.Item>
@@ -266,7 +267,7 @@ export function VisitEditor({
                 }),
               ]}
               style={{ marginBottom: 0 }}
-              {...dateItemProps}
+              {...dateItem}
             >
               <DatePicker {...big} format={DATE_FORMAT} style={{ ...BIG, width: 220 }} />
             </Form.Item>

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, PlusOutlined, ProfileOutlined } from '@ant-design/ic
 import { Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
-import { needLabel } from '../children/parts';
+import { needLabel } from '../common/codeLabels';
 import { FINDING_KEYS, type Visit } from './types';
 import { visitKindLabel } from './VisitEditor';
 

@@ -4,10 +4,10 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
+import { ChildPicker } from '../children/ChildPicker';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
-import { ChildPicker } from '../counselling/ChildPicker';
 import type { Visit } from './types';
 import { visitKindLabel } from './VisitEditor';
 

@@ -4,7 +4,7 @@ import { Checkbox, Flex, Input, Typography } from 'antd';
 import { useId } from 'react';
 import { NEED_KINDS, type NeedKind } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
-import { needLabel } from '../children/parts';
+import { needLabel } from '../common/codeLabels';
 import { FINDING_KEYS, type Findings, type NeedFound } from './types';
 
 const BIG_TEXT = { fontSize: 16 } as const;

@@ -1,10 +1,11 @@
 // Helpers for the children-area browser tests: a signed-in app, seeding through the real
 // core, and the few antd widgets a caseworker operates (selects, date pickers).
 import type { Browser, Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { ApiResult } from '../../../db/api/errors';
 import { checkCharacter } from '../../../db/children/idNumber';
 import { type App, type OpenAppOptions, openApp, shot } from '../harness';
+import { useBrowser } from '../support/studio';
 
 export const ADMIN = {
   displayName: '王检察官',
@@ -96,4 +97,25 @@ export async function cleanShot(page: Page, name: string): Promise<void> {
   const style = await page.addStyleTag({ content: '.ant-message { display: none !important; }' });
   await shot(page, name);
   await style.evaluate((el) => (el as Element).remove());
+}
+
+/**
+ * A describe block's Chromium, and a signed-in app for each test, closed after it with the
+ * checks every test of these screens makes: nothing asked of the network, no error on the page.
+ */
+export function useSignedInApps(): (options?: OpenAppOptions) => Promise<App> {
+  const browser = useBrowser();
+  let app: App | undefined;
+  afterEach(async () => {
+    if (!app) return;
+    const { externalRequests, pageErrors } = app;
+    await app.close();
+    app = undefined;
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+  return async (options) => {
+    app = await openSignedIn(browser(), options);
+    return app;
+  };
 }

@@ -1,8 +1,9 @@
 // What the workflow browser tests (orders, education) share: a studio clock the core and the
 // page agree on, a typed call into the core, and signing in as a colleague.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { Clock } from '../../../db/api/define';
-import type { App } from '../harness';
+import { type App, launchBrowser, openApp } from '../harness';
 
 // Sign-in cost is not what these tests are about.
 export const KDF = { N: 2 ** 12, r: 8, p: 1 };
@@ -43,4 +44,40 @@ export async function signIn(
   await page.getByLabel('密码', { exact: true }).fill(who.passphrase);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.getByRole('menuitem', { name: area }).waitFor();
+}
+
+/** Locks the screen and signs in as someone else, as colleagues sharing the studio's PC do. */
+export async function switchUser(
+  page: Page,
+  who: { username: string; passphrase: string },
+  area: string,
+): Promise<void> {
+  await page.getByRole('button', { name: /锁定/ }).click();
+  await signIn(page, who, area);
+}
+
+/** One Chromium for a describe block: started before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium has not started (useBrowser belongs in a describe block)');
+    return browser;
+  };
+}
+
+/** The app on a new studio at 10:00 on `date`, the core's clock and the page's agreeing. */
+export async function openStudio(
+  browser: Browser,
+  date: string,
+): Promise<{ app: App; clock: StudioClock; page: Page }> {
+  const clock = new StudioClock(at(date));
+  const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
+  await app.page.clock.setSystemTime(new Date(at(date)));
+  return { app, clock, page: app.page };
 }

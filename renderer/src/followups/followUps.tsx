@@ -11,25 +11,16 @@ import {
   Select,
   Table,
   type TableColumnsType,
-  Tag,
   Typography,
 } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { t } from '../../../db/i18n';
-import {
-  afterToday,
-  blankToNull,
-  DATE_FORMAT,
-  dateItem,
-  type FollowUpView,
-  FormModal,
-  type ModalProps,
-  None,
-  OverdueTag,
-  type RequirementView,
-  todayText,
-  useModalForm,
-} from './parts';
+import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { None, OverdueTag } from '../common/empty';
+import { FormModal, type ModalProps, useModalForm } from '../common/FormDialog';
+import { blankToNull } from '../common/forms';
+import { statusTag } from '../common/StatusTag';
+import type { FollowUpView, RequirementView } from './types';
 
 const REQUIREMENT_STATUSES = ['pending', 'met', 'partlyMet', 'notMet'] as const;
 type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
@@ -41,13 +32,9 @@ const STATUS_COLOR: Record<RequirementStatus, string> = {
   notMet: 'red',
 };
 
-export function RequirementStatusTag({ status }: { status: RequirementStatus }) {
-  return (
-    <Tag color={STATUS_COLOR[status]} style={{ marginInlineEnd: 0 }}>
-      {t(`codes.requirementStatus.${status}`)}
-    </Tag>
-  );
-}
+export const RequirementStatusTag = statusTag(STATUS_COLOR, (s: RequirementStatus) =>
+  t(`codes.requirementStatus.${s}`),
+);
 
 /** Requirements (or goals) with their status; a pending one past its due date stands out. */
 export function RequirementsTable({

@@ -4,12 +4,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 import type { ApiInput } from '../api/client';
-import { genderLabel, RiskTag } from '../children/parts';
-import type { ChildRow } from '../children/types';
+import { genderLabel, RiskTag } from '../common/codeLabels';
+import { SEARCH_DEBOUNCE_MS } from '../common/search';
 import { useApiQuery } from '../common/useApiQuery';
 import { useSession } from '../session/store';
+import type { ChildRow } from './types';
 
-const SEARCH_DEBOUNCE_MS = 200;
 const LIMIT = 20;
 
 type Scope = 'mine' | 'all';

@@ -5,21 +5,66 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api } from '../api/client';
+import { relationLabel } from '../common/codeLabels';
+import { SEARCH_DEBOUNCE_MS } from '../common/search';
 import { useApiQuery } from '../common/useApiQuery';
-import { relationLabel } from './parts';
 
 type ChildFile = ApiOutput<'children.get'>;
 export type PersonLink = ChildFile['relations'][number];
 
-const SEARCH_DEBOUNCE_MS = 200;
-
-interface ChildOption {
+export interface ChildOption {
   value: string;
   label: string;
 }
 
-function childOptionLabel(row: { name: string; birthDate: string; township: string | null }): string {
+/** How a child is named in a picker: name, birth date and township tell namesakes apart. */
+export function childLabel(row: { name: string; birthDate: string; township: string | null }): string {
   return [row.name, row.birthDate, row.township].filter(Boolean).join(' · ');
+}
+
+/**
+ * The search behind the child pickers: asks the core once the caseworker stops typing, keeps only
+ * the latest answer, and remembers every label a search showed so a chosen child stays named.
+ */
+function useChildSearch(known: ChildOption[] = []) {
+  const [query, setQuery] = useState('');
+  const [options, setOptions] = useState<ChildOption[]>([]);
+  const [searching, setSearching] = useState(false);
+  const seen = useRef(new Map<string, string>(known.map((k) => [k.value, k.label])));
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setOptions([]);
+      setSearching(false);
+      return;
+    }
+    let current = true;
+    setSearching(true);
+    const timer = setTimeout(() => {
+      api('children.list', { query: q, limit: 20 })
+        .then(
+          (res) => {
+            if (!current) return;
+            const found = res.rows.map((r) => ({ value: r.id, label: childLabel(r) }));
+            for (const o of found) seen.current.set(o.value, o.label);
+            setOptions(found);
+          },
+          () => {
+            if (current) setOptions([]);
+          },
+        )
+        .finally(() => {
+          if (current) setSearching(false);
+        });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  return { query, setQuery, options, searching, seen };
 }
 
 /**
@@ -42,49 +87,13 @@ export function ChildSelect({
   id?: string;
   'aria-invalid'?: boolean;
 }) {
-  const [query, setQuery] = useState('');
-  const [options, setOptions] = useState<ChildOption[]>([]);
-  const [searching, setSearching] = useState(false);
-  // Labels of every child a search showed, so the chosen one stays named after the next search.
-  const seen = useRef(new Map<string, string>());
-
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) {
-      setOptions([]);
-      setSearching(false);
-      return;
-    }
-    let current = true;
-    setSearching(true);
-    const timer = setTimeout(() => {
-      api('children.list', { query: q, limit: 20 })
-        .then(
-          (res) => {
-            if (!current) return;
-            const found = res.rows.map((r) => ({ value: r.id, label: childOptionLabel(r) }));
-            for (const o of found) seen.current.set(o.value, o.label);
-            setOptions(found);
-          },
-          () => {
-            if (current) setOptions([]);
-          },
-        )
-        .finally(() => {
-          if (current) setSearching(false);
-        });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
+  const { query, setQuery, options, searching, seen } = useChildSearch();
 
   const shown = useMemo(() => {
     if (!value || options.some((o) => o.value === value)) return options;
     const label = seen.current.get(value) ?? selectedLabel ?? '';
     return [{ value, label }, ...options];
-  }, [value, options, selectedLabel]);
+  }, [value, options, selectedLabel, seen.current.get]);
 
   return (
     <Select<string>
@@ -107,6 +116,55 @@ export function ChildSelect({
         )
       }
       style={{ width: '100%' }}
+    />
+  );
+}
+
+/**
+ * Several registered children, searched as the caseworker types. The form keeps the ids;
+ * `known` labels the ones chosen before (when editing), whom no search has returned yet.
+ */
+export function ChildrenSelect({
+  value,
+  onChange,
+  known,
+  id,
+  'aria-invalid': ariaInvalid,
+}: {
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  known?: ChildOption[];
+  id?: string;
+  'aria-invalid'?: boolean;
+}) {
+  const { query, setQuery, options, searching, seen } = useChildSearch(known);
+
+  const chosen = (value ?? [])
+    .filter((v) => !options.some((o) => o.value === v))
+    .map((v) => ({ value: v, label: seen.current.get(v) ?? v }));
+
+  return (
+    <Select<string[]>
+      id={id}
+      aria-invalid={ariaInvalid}
+      mode="multiple"
+      value={value ?? []}
+      onChange={(v) => {
+        onChange?.(v);
+        setQuery('');
+      }}
+      showSearch={{ filterOption: false, onSearch: setQuery, searchValue: query }}
+      options={[...chosen, ...options]}
+      placeholder={t('mandatoryReports.form.childSearch')}
+      notFoundContent={
+        searching ? (
+          <Spin size="small" />
+        ) : query.trim() ? (
+          t('mandatoryReports.form.childNoMatch')
+        ) : (
+          t('mandatoryReports.form.childTypeToSearch')
+        )
+      }
     />
   );
 }

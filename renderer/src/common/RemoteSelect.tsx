@@ -1,8 +1,13 @@
+// A select whose options come from an API search; used wherever a form picks one record by name.
 import { Select, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { Picked } from './types';
+import { SEARCH_DEBOUNCE_MS } from './search';
 
-const SEARCH_DEBOUNCE_MS = 200;
+/** A picked record as antd's labelInValue Select keeps it: the id and what the list showed. */
+export interface Picked {
+  value: string;
+  label: string;
+}
 
 /**
  * A Select whose options come from an API search as the caseworker types. Its value is the

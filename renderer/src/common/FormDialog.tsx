@@ -1,0 +1,163 @@
+// The one dialog frame for forms in every area: the form's alert on top, cancel and submit below,
+// a conflict reloads the page behind it, and the reason-only step (撤回, 中止) built on it.
+import { Alert, Button, Flex, Form, type FormInstance, Input, Modal } from 'antd';
+import { type ReactNode, useCallback } from 'react';
+import { t } from '../../../db/i18n';
+import { ApiCallError, toApiCallError } from '../api/client';
+import { FormAlert } from './FormAlert';
+import { clearStaleErrors, keepEnterFromSubmitting } from './forms';
+import { type FormFailure, useApiForm } from './useApiForm';
+
+/** The frame every form dialog shares: the form's alert on top, cancel and submit below. */
+export function FormModal<V>({
+  title,
+  onClose,
+  form,
+  onFinish,
+  submitting,
+  failure,
+  okText,
+  danger,
+  width = 560,
+  initialValues,
+  onValuesChange,
+  name,
+  testId,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  form: FormInstance<V>;
+  onFinish: (values: V) => void;
+  submitting: boolean;
+  failure: FormFailure | null;
+  okText: string;
+  danger?: boolean;
+  width?: number;
+  initialValues?: Partial<V>;
+  onValuesChange?: (changed: Partial<V>, all: V) => void;
+  /** The form's name, which prefixes its fields' ids. */
+  name?: string;
+  /** On a box around the alert and the form, for a test to find the dialog by. */
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      title={title}
+      open
+      onCancel={onClose}
+      width={width}
+      mask={{ closable: false }}
+      footer={
+        <Flex justify="end" gap={8}>
+          <Button onClick={onClose}>{t('app.common.cancel')}</Button>
+          <Button type="primary" danger={danger} loading={submitting} onClick={() => form.submit()}>
+            {okText}
+          </Button>
+        </Flex>
+      }
+    >
+      <div data-testid={testId}>
+        <FormAlert failure={failure} />
+        <Form<V>
+          form={form}
+          name={name}
+          layout="vertical"
+          onFinish={onFinish}
+          initialValues={initialValues as Record<string, unknown> | undefined}
+          onValuesChange={(changed, all) => {
+            clearStaleErrors(form as FormInstance, changed as Record<string, unknown>);
+            onValuesChange?.(changed, all);
+          }}
+          onKeyDown={keepEnterFromSubmitting}
+          autoComplete="off"
+        >
+          {children}
+        </Form>
+      </div>
+    </Modal>
+  );
+}
+
+export interface ModalProps<R> {
+  onClose: () => void;
+  onSaved: (view: R) => void;
+  /** Someone else changed the record: the page loads it again while the dialog shows why. */
+  onConflict: () => void;
+}
+
+/**
+ * A dialog's form: on success it hands the fresh record to the page and closes; on a
+ * conflict it keeps the message and lets the page reload, so the next try starts from
+ * what the other person saved.
+ */
+export function useModalForm<V, R>(
+  form: FormInstance<V>,
+  call: (values: V) => Promise<R>,
+  { onClose, onSaved, onConflict }: ModalProps<R>,
+  successMessage: string,
+) {
+  const guarded = useCallback(
+    async (values: V) => {
+      try {
+        return await call(values);
+      } catch (err) {
+        const e = toApiCallError(err);
+        if (e.code === 'CONFLICT' || e.code === 'NOT_FOUND') onConflict();
+        throw e instanceof ApiCallError ? e : err;
+      }
+    },
+    [call, onConflict],
+  );
+  const onSuccess = useCallback(
+    (view: R) => {
+      onSaved(view);
+      onClose();
+    },
+    [onSaved, onClose],
+  );
+  return useApiForm(form, guarded, { onSuccess, successMessage });
+}
+
+/**
+ * A step that needs only a reason and a warning (撤回, 中止): the same dialog in every area that
+ * has such a step, so each asks for the reason the same way.
+ */
+export function ReasonModal<R>({
+  title,
+  warning,
+  label,
+  okText,
+  done,
+  call,
+  ...props
+}: ModalProps<R> & {
+  title: string;
+  warning: string;
+  label: string;
+  okText: string;
+  done: string;
+  call: (reason: string) => Promise<R>;
+}) {
+  const [form] = Form.useForm<{ reason?: string }>();
+  const submit = useCallback((v: { reason?: string }) => call(v.reason ?? ''), [call]);
+  const { onFinish, submitting, failure } = useModalForm(form, submit, props, done);
+  return (
+    <FormModal
+      title={title}
+      onClose={props.onClose}
+      form={form}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      okText={okText}
+      danger
+    >
+      <Alert type="warning" showIcon title={warning} style={{ marginBottom: 16 }} />
+      <Form.Item label={label} name="reason" required>
+        <Input.TextArea rows={3} maxLength={500} />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,41 @@
+// The code labels and the risk tag every area shows the same way. Codes arrive from data as plain
+// strings (a relation or measure the catalog may not know yet); unknown ones show raw rather than
+// breaking the page.
+import { Tag } from 'antd';
+import type {
+  Category,
+  CloseReason,
+  CustodyMeasure,
+  GuardianshipSituation,
+  NeedKind,
+  Relation,
+  RiskLevel,
+} from '../../../db/children/codes';
+import { labelOr } from './labels';
+
+export const genderLabel = (g: string | null) => (g ? labelOr(`codes.gender.${g}`, g) : '');
+export const relationLabel = (r: Relation | string) => labelOr(`codes.relation.${r}`, r);
+export const measureLabel = (m: CustodyMeasure | string) => labelOr(`codes.custodyMeasure.${m}`, m);
+export const categoryLabel = (c: Category | string) => labelOr(`codes.category.${c}`, c);
+export const riskLabel = (r: RiskLevel | string) => labelOr(`codes.risk.${r}`, r);
+export const needLabel = (n: NeedKind | string) => labelOr(`codes.need.${n}`, n);
+export const closeReasonLabel = (r: CloseReason | string) => labelOr(`codes.closeReason.${r}`, r);
+export const guardianshipLabel = (g: GuardianshipSituation | string) => labelOr(`codes.guardianship.${g}`, g);
+export const statusLabel = (s: string) => labelOr(`codes.childStatus.${s}`, s);
+
+// Solid fills: the four levels must read apart at a glance, also on a washed-out projector.
+const RISK_STYLE: Record<RiskLevel, { background: string; color: string }> = {
+  red: { background: '#f5222d', color: '#fff' },
+  orange: { background: '#fa8c16', color: '#fff' },
+  yellow: { background: '#fadb14', color: '#5c4300' },
+  green: { background: '#52c41a', color: '#fff' },
+};
+
+export function RiskTag({ level, short = false }: { level: RiskLevel; short?: boolean }) {
+  const style = RISK_STYLE[level] ?? RISK_STYLE.green;
+  return (
+    <Tag data-risk={level} style={{ ...style, borderColor: style.background, marginInlineEnd: 0 }}>
+      {short ? labelOr(`codes.riskShort.${level}`, level) : riskLabel(level)}
+    </Tag>
+  );
+}
