@@ -19,6 +19,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useApiQuery } from '../common/useApiQuery';
 import { PrintOrderButton } from '../print/PrintButtons';
 import { useSession } from '../session/store';
@@ -251,6 +252,13 @@ function OrderPage({ id }: { id: string }) {
           </Card>
         )}
         {s === 'closed' && <EvaluationCard order={order} />}
+        {/* The 送达 step asks for the signed 送达回证: once delivered, the panel says so until one is there. */}
+        <AttachmentsPanel
+          recordKind="order"
+          recordId={order.id}
+          defaultKind="deliveryReceipt"
+          hint={order.deliveryDate ? t('attachments.deliveryHint') : undefined}
+        />
       </Flex>
 
       {dialog === 'approve' && <ApproveModal {...modalProps} />}
