@@ -1,5 +1,6 @@
 // npm run bench -- [--children N] [--json FILE] [--data-dir DIR] [--iterations K] [--budget S]
 //                   [--fresh] [--explain] [--skip-pdf] [--skip-ledger] [--ledger-rows R]
+//                   [--attachments-mb M (default 200; 0 skips the attachment rows)]
 //   (the PDF timings print through the built renderer: run `npm run build` first)
 //
 // Seeds N synthetic children (or reuses .data/bench-N/ from an earlier run), then measures the
@@ -22,6 +23,7 @@ import { openEncrypted, openPlain } from '../../db/core/open';
 import { NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
+import { measureAttachments } from './attachments';
 import { measureBackup } from './backup';
 import { prepareDataset } from './dataset';
 import { measureLedger } from './ledger';
@@ -83,6 +85,7 @@ async function main(): Promise<void> {
       'skip-pdf': { type: 'boolean', default: false },
       'skip-ledger': { type: 'boolean', default: false },
       'ledger-rows': { type: 'string', default: '10000' },
+      'attachments-mb': { type: 'string', default: '200' },
     },
   });
   const n = Number(values.children);
@@ -463,6 +466,22 @@ async function main(): Promise<void> {
   rows.push({ op: 'open encrypted db + first list (no KDF)', ...summarize(openTimes), target: TARGETS.open });
 
   rows.push(...(await measureBackup({ core, readInputs: listPageInputs(enc, rng, 50), log })));
+  const attachmentsMb = Number(values['attachments-mb']);
+  if (attachmentsMb > 0) {
+    const childIds = enc
+      .prepare('SELECT id FROM children WHERE deleted_at IS NULL ORDER BY id LIMIT 50')
+      .pluck()
+      .all() as string[];
+    rows.push(
+      ...(await measureAttachments({
+        core,
+        childIds,
+        readInputs: listPageInputs(enc, rng, 50),
+        megabytes: attachmentsMb,
+        log,
+      })),
+    );
+  }
   rows.push(
     ...(await measureRekey({
       live: enc,

@@ -182,6 +182,20 @@ describe('attachments (附件)', () => {
         ['整改报告', 'other', false, child.id],
       ].sort(),
     );
+    // The referral summary's 附件目录: titles, kinds and types, never the contents.
+    const summary = await call(core, 'documents.childSummary', {
+      childId: child.id,
+      sections: ['basic', 'attachments'],
+      partner: '民政局',
+    });
+    expect(summary.sections).toEqual(['basic', 'attachments']);
+    expect(summary.attachments?.map((a) => [a.title, a.kind, a.fileType]).sort()).toEqual(
+      [
+        ['送达回证（签收）', 'deliveryReceipt', 'pdf'],
+        ['整改报告', 'other', 'docx'],
+      ].sort(),
+    );
+    expect(JSON.stringify(summary)).not.toContain('base64');
     const word = rows.find((r) => r.fileType === 'docx')!;
     expect(await refuse(core, 'attachments.open', { id: word.id })).toMatchObject({
       code: 'VALIDATION',

@@ -75,7 +75,13 @@ import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/channels';
 import { wireIpc } from '../../../electron/ipc';
 import type { Log } from '../../../electron/log';
 import { createPrintService, PDF_OPTIONS } from '../../../electron/print';
-import { countPdfPages, PRINT_ROUTE, printUrl, safeFileName } from '../../../electron/print-contract';
+import {
+  countPdfPages,
+  PRINT_ROUTE,
+  printUrl,
+  safeFileName,
+  shellInputs,
+} from '../../../electron/print-contract';
 
 const { state } = electron;
 const EXPORT = { kind: 'childSummary', entityId: 'c1', childId: 'c1', sections: ['basic'], partner: '民政' };
@@ -379,5 +385,17 @@ describe('IPC trust for print windows', () => {
     });
     expect(printer.handle).toHaveBeenCalledWith('shell.printBatch', { items: [] });
     expect(core.invoke).not.toHaveBeenCalled();
+  });
+});
+
+describe('shell.saveFile', () => {
+  it('keeps the extension of the file it saves: an attachment may be a PDF, a photo or a Word file', () => {
+    const parse = (fileName: string) =>
+      shellInputs['shell.saveFile'].parse({ fileName, mime: 'application/pdf', bytes: new Uint8Array(1) })
+        .fileName;
+    expect(parse('送达回证（刘翠兰签收）.pdf')).toBe('送达回证（刘翠兰签收）.pdf');
+    expect(parse('家访照片.jpg')).toBe('家访照片.jpg');
+    expect(parse('台账-20261127.xlsx')).toBe('台账-20261127.xlsx');
+    expect(parse('a/b:c.docx')).toBe('a_b_c.docx');
   });
 });
