@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { AttachmentBin } from '../attachments/AttachmentBin';
 import { formatDateTime } from '../common/format';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
@@ -132,6 +133,7 @@ export function ChildBinPage() {
           }}
         />
       </Card>
+      <AttachmentBin />
     </>
   );
 }
