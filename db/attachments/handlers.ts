@@ -1,7 +1,7 @@
 // 附件 (issue 20): the API of the attachments area. Bytes in and out are base64 (see inputs.ts);
 // where they are kept and why is in schema.ts.
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
-import { demand } from '../access/policy';
+import { can, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -261,7 +261,7 @@ function toView(ctx: Ctx, row: AttachmentRow, who?: Map<string, string>): Attach
 
 /** Counselling attachments are listed only to those who may read counselling text. */
 function visible(ctx: Ctx, rows: AttachmentRow[]): AttachmentView[] {
-  const mayRead = ctx.counselling.privateKey !== null && ['counsellor', 'admin'].includes(ctx.user.role);
+  const mayRead = ctx.counselling.privateKey !== null && can(ctx.user, 'readCounsellingText');
   const shown = rows.filter((r) => !isRestricted(r) || mayRead);
   const who = names(
     ctx,
@@ -317,7 +317,8 @@ function thumbnail(
 ): { mime: string; base64: string } | null {
   const row = loadAttachment(ctx, input.id);
   if (!row.thumbnailBytes) return null;
-  if (isRestricted(row) && !ctx.counselling.privateKey) return null;
+  if (isRestricted(row) && (!ctx.counselling.privateKey || !can(ctx.user, 'readCounsellingText')))
+    return null;
   const key = isRestricted(row) ? openSealedKey(ctx, row) : null;
   if (isRestricted(row) && !key) return null;
   try {
