@@ -72,9 +72,9 @@ export function AttachmentViewer({ item, onClose }: { item: AttachmentView; onCl
       {url && item.fileType === 'pdf' && (
         <iframe
           title={item.title}
-          // No toolbar: its save and print buttons would take the file out unaudited (the shell
-          // refuses downloads too); 另存为 below is the way out.
-          src={`${url}#toolbar=0`}
+          // The viewer's own save button only asks for a download, which the shell refuses
+          // (electron/harden.ts): 另存为 below, audited, is the way out.
+          src={url}
           data-testid="attachment-pdf"
           style={{ width: '100%', height: '70vh', border: '1px solid #f0f0f0' }}
         />
