@@ -20,8 +20,12 @@ export interface Violation extends ImportRef {
   rule: string;
 }
 
-/** Folders of renderer/src every area may import: the shell-level kit, not areas. */
-export const RENDERER_SHARED = ['common', 'api', 'session', 'print', 'followups'] as const;
+/**
+ * Folders of renderer/src every area may import: the shell-level kit, not areas. `attachments`
+ * is here because its panel belongs on every record's page (the 送达回证 on an order, consents
+ * on a counselling record), as `followups` belongs on orders and plans.
+ */
+export const RENDERER_SHARED = ['common', 'api', 'session', 'print', 'followups', 'attachments'] as const;
 
 /** The one piece of an area other areas may use: the children pickers (choosing a child, its guardians). */
 export const CHILD_PICKERS = ['renderer/src/children/ChildPicker.tsx', 'renderer/src/children/pickers.tsx'];
@@ -63,8 +67,8 @@ export const CORE_PURE_HELPERS = [
   'db/children/guardianship.ts',
   'db/children/idNumber.ts',
   'db/common/dates.ts',
+  'db/common/flow.ts',
   'db/relief/rules.ts',
-  'db/reports/flow.ts',
   'db/stats/rules.ts',
   'db/stats/table.ts',
 ];

@@ -1,5 +1,7 @@
 // Every table, for drizzle-kit and for typed queries. Each area owns its tables in db/<area>/schema.ts.
+
 export * from './accounts/schema';
+export * from './attachments/schema';
 export * from './audit/schema';
 export * from './calendar/schema';
 export * from './children/schema';

@@ -9,6 +9,10 @@
 // `csp`) and to the few library <style> elements created without one
 // (renderer/src/shell/styleNonce.ts). Style markup that arrives by HTML injection carries no
 // nonce and is refused, which is what the policy is for.
+//
+// `frame-src blob:` for the attachment viewer alone: a PDF held in memory is shown in Chromium's
+// PDF viewer from a blob: URL the page itself made (renderer/src/attachments), never from a file
+// or another origin.
 export const NONCE_PLACEHOLDER = 'SUNWARD_CSP_NONCE';
 
 function directives(styleSources: string): string[] {
@@ -18,6 +22,7 @@ function directives(styleSources: string): string[] {
     `style-src ${styleSources}`,
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
+    'frame-src blob:',
     "connect-src 'none'",
     "object-src 'none'",
     "base-uri 'none'",

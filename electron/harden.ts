@@ -33,6 +33,12 @@ export function hardenSession(ses: Session, devUrl: string | undefined, log: Log
     if (!allowed) log('warn', 'request blocked', { origin: originOf(details.url) });
     callback({ cancel: !allowed });
   });
+  // Files leave only through the app's own audited saves (dialog + write in the main process).
+  // A download would bypass the audit: the PDF viewer's save button, Ctrl+S on an attachment.
+  ses.on('will-download', (event) => {
+    log('warn', 'download refused');
+    event.preventDefault();
+  });
 }
 
 /** Applies to every web contents ever created, including ones a bug or an attacker might open. */

@@ -74,7 +74,8 @@ export const shellInputs = {
       .string()
       .min(1)
       .max(200)
-      .transform((v) => safeFileName(v).replace(/\.pdf$/, '')),
+      // Its own extension kept (an attachment may be a .pdf, .jpg, .docx), none added.
+      .transform((v) => safeFileName(v, '')),
     mime: z.string().max(120),
     bytes: z.instanceof(Uint8Array),
   }),

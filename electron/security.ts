@@ -44,11 +44,25 @@ export function isTrustedRendererUrl(url: string, devUrl?: string): boolean {
 // data: and blob: are local by construction; devtools: is Chromium's own inspector.
 const LOCAL_PROTOCOLS = new Set(['data:', 'blob:', 'devtools:']);
 
+/**
+ * Chromium's built-in PDF viewer (the same component extension id in Chrome and Electron) and
+ * the shared resources it loads: compiled into the binary, no network behind them. Needed to
+ * show a PDF attachment from a blob: URL (renderer/src/attachments); nothing else is let through.
+ */
+export const PDF_VIEWER_URL_PREFIXES = [
+  'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/',
+  'chrome://resources/',
+] as const;
+
+export function isPdfViewerUrl(url: string): boolean {
+  return PDF_VIEWER_URL_PREFIXES.some((p) => url.startsWith(p)) && !url.includes('..');
+}
+
 /** Whether the session may issue this request at all. Everything that could reach a network is refused. */
 export function isAllowedRequestUrl(url: string, devUrl?: string): boolean {
   const u = parse(url);
   if (!u) return false;
-  if (isAppUrl(u) || LOCAL_PROTOCOLS.has(u.protocol)) return true;
+  if (isAppUrl(u) || LOCAL_PROTOCOLS.has(u.protocol) || isPdfViewerUrl(url)) return true;
   const dev = devUrl ? parse(devUrl) : null;
   if (!dev) return false;
   // Vite's hot reload talks over a websocket on the dev server's own host and port.

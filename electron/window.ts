@@ -38,6 +38,9 @@ export function createMainWindow({
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Chromium's built-in PDF viewer, for attachments shown from blob: URLs (electron/csp.ts
+      // frames nothing else). No other plugin exists in Electron to be enabled by this.
+      plugins: true,
       devTools,
     },
   });

@@ -2,6 +2,7 @@
 // renderer derives its typed client from this module's types only.
 import { policyMethods } from '../access/handlers';
 import { accountMethods, sessionMethods } from '../accounts/handlers';
+import { attachmentMethods } from '../attachments/handlers';
 import { auditMethods } from '../audit/handlers';
 import { backupMethods } from '../backup/handlers';
 import { calendarMethods } from '../calendar/handlers';
@@ -47,6 +48,7 @@ export const contract = {
   ...statsMethods,
   ...reliefMethods,
   ...suitMethods,
+  ...attachmentMethods,
 };
 
 export type Contract = typeof contract;

@@ -14,6 +14,9 @@ export const SUMMARY_SECTIONS = [
   'orders',
   'counselling',
   'visits',
+  // 附件目录: the titles of the child's attachments, not their contents (no PDF library is
+  // installed to append the files themselves; see README 附件).
+  'attachments',
 ] as const;
 export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
 

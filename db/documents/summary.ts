@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import type { Ctx } from '../api/define';
+import { attachmentTitles } from '../attachments/model';
 import type { Category, CloseReason, GuardianshipSituation, NeedKind, RiskLevel } from '../children/codes';
 import { ageOn, maskIdNumber } from '../children/idNumber';
 import { deriveGuardianship, loadChild, today } from '../children/model';
@@ -193,6 +194,8 @@ export interface ChildSummaryDoc {
   orders?: SummaryOrder[];
   counselling?: SummaryCounselling;
   visits?: SummaryVisit[];
+  /** 附件目录: titles only; counselling attachments are never listed (attachments/model.ts). */
+  attachments?: ReturnType<typeof attachmentTitles>;
 }
 
 const NEED_ORDER: NeedKind[] = ['living', 'education', 'medical', 'psychological', 'legal', 'safety'];
@@ -507,6 +510,12 @@ export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
         nextVisitDate: v.nextVisitDate,
       }))
       .sort(byDate);
+  }
+
+  if (want.has('attachments')) {
+    doc.attachments = attachmentTitles(ctx, { childId: row.id }).filter((a) =>
+      inRange(new Date(a.createdAt + 8 * 3600_000).toISOString().slice(0, 10)),
+    );
   }
 
   doc.sections = input.sections.filter((s) => !omitted.some((o) => o.section === s));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ATTACHMENT_MAX_MB, MAX_ATTACHMENT_MAX_MB } from '../attachments/codes';
 import { DEFAULT_BACKUP_WARN_DAYS } from '../backup/codes';
 import { DEFAULT_RETENTION } from '../backup/rotation';
 import { t } from '../i18n';
@@ -68,6 +69,8 @@ export const settingsShape = {
     .int(t('validation.settings.reliefMonthlyWage'))
     .min(1000, t('validation.settings.reliefMonthlyWage'))
     .max(100000, t('validation.settings.reliefMonthlyWage')),
+  /** 附件大小上限（MB）: per file (db/attachments). */
+  attachmentMaxMb: count(1, MAX_ATTACHMENT_MAX_MB, t('settings.validation.attachmentMaxMb')),
 };
 
 export type Settings = { [K in keyof typeof settingsShape]: z.output<(typeof settingsShape)[K]> };
@@ -85,6 +88,7 @@ export const SETTINGS_DEFAULTS: Settings = {
   backupSecondFolder: '',
   reportFollowUpDays: DEFAULT_REPORT_FOLLOW_UP_DAYS,
   reliefMonthlyWage: DEFAULT_MONTHLY_WAGE_YUAN,
+  attachmentMaxMb: DEFAULT_ATTACHMENT_MAX_MB,
 };
 
 export const settingsUpdateInput = z.object(settingsShape).partial();

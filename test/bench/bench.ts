@@ -3,6 +3,7 @@
 //                   [--only SUBSTRING,…] [--growth PREVIOUS.json]
 //   --growth prints each operation beside the same one in an earlier run's --json (e.g. the
 //   10,000-children run beside this 100,000 one) with the ratio; ARCHITECTURE §9 allows ≤ 2×.
+//                   [--attachments-mb M (default 200; 0 skips the attachment rows)]
 //   (the PDF timings print through the built renderer: run `npm run build` first)
 //
 // Seeds N synthetic children (or reuses .data/bench-N/ from an earlier run), then measures the
@@ -25,6 +26,7 @@ import { openEncrypted, openPlain } from '../../db/core/open';
 import { NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
+import { measureAttachments } from './attachments';
 import { measureBackup } from './backup';
 import { prepareDataset } from './dataset';
 import { measureLedger } from './ledger';
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
       /** Only the rows whose name holds one of these (comma-separated, case-insensitive). */
       only: { type: 'string' },
       growth: { type: 'string' },
+      'attachments-mb': { type: 'string', default: '200' },
     },
   });
   const only = values.only
@@ -490,6 +493,22 @@ async function main(): Promise<void> {
 
   if (want('backup'))
     rows.push(...(await measureBackup({ core, readInputs: listPageInputs(enc, rng, 50), log })));
+  const attachmentsMb = Number(values['attachments-mb']);
+  if (attachmentsMb > 0 && want('attach a scan, child file with attachments, backup with attachments')) {
+    const childIds = enc
+      .prepare('SELECT id FROM children WHERE deleted_at IS NULL ORDER BY id LIMIT 50')
+      .pluck()
+      .all() as string[];
+    rows.push(
+      ...(await measureAttachments({
+        core,
+        childIds,
+        readInputs: listPageInputs(enc, rng, 50),
+        megabytes: attachmentsMb,
+        log,
+      })),
+    );
+  }
   if (want('更换数据库密钥'))
     rows.push(
       ...(await measureRekey({

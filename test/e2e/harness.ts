@@ -12,6 +12,7 @@ import { type Browser, type BrowserContext, chromium, type Page, type Request } 
 import { type Core, createCore } from '../../db/api/core';
 import type { Clock } from '../../db/api/define';
 import type { KdfParams } from '../../db/core/keyslots';
+import { isPdfViewerUrl } from '../../electron/security';
 import { createTempDir, removeDataDir } from '../helpers/tmp';
 import { BRIDGE_INIT_SCRIPT, type HarnessWindow, INVOKE_BINDING } from './support/bridge';
 import { loadStatic } from './support/static';
@@ -184,6 +185,8 @@ export async function openApp(browser: Browser, options: OpenAppOptions = {}): P
     await context.route('**/*', async (route) => {
       const req = route.request();
       const url = new URL(req.url());
+      // Chromium's own PDF viewer loads from the binary, as the shell lets it (electron/security.ts).
+      if (isPdfViewerUrl(req.url())) return route.continue();
       if (url.origin !== APP_ORIGIN) {
         recordExternal(req);
         return route.abort('blockedbyclient');
@@ -205,7 +208,7 @@ export async function openApp(browser: Browser, options: OpenAppOptions = {}): P
     // A second net under the route: anything it somehow misses still shows up here.
     context.on('request', (req) => {
       const url = req.url();
-      if (/^(data|blob|about):/.test(url)) return;
+      if (/^(data|blob|about):/.test(url) || isPdfViewerUrl(url)) return;
       if (new URL(url).origin !== APP_ORIGIN) recordExternal(req);
     });
 

@@ -32,6 +32,15 @@ export const audit = {
     },
     accounts: { create: '添加账号', setDisabled: '停用或启用账号' },
     settings: { update: '修改设置' },
+    attachments: {
+      add: '上传附件',
+      open: '查看附件',
+      export: '另存附件',
+      update: '修改附件',
+      remove: '附件移入回收站',
+      restore: '从回收站恢复附件',
+      purge: '彻底删除附件',
+    },
     calendar: { save: '录入节假日安排' },
     children: {
       create: '登记儿童',

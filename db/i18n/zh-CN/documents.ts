@@ -63,6 +63,7 @@ export const documents = {
       orders: '督促监护令',
       counselling: '心理疏导',
       visits: '走访记录',
+      attachments: '附件目录',
     },
     basic: {
       name: '姓名',

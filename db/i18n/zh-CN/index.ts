@@ -2,6 +2,7 @@
 import { access } from './access';
 import { accounts } from './accounts';
 import { app } from './app';
+import { attachments } from './attachments';
 import { audit } from './audit';
 import { backup } from './backup';
 import { calendar } from './calendar';
@@ -34,6 +35,7 @@ export const zhCN = {
   documents,
   access,
   accounts,
+  attachments,
   audit,
   backup,
   children,

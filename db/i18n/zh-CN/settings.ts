@@ -11,5 +11,6 @@ export const settings = {
   },
   validation: {
     followUpDays: '跟进提醒天数应为 1 至 90 之间的整数',
+    attachmentMaxMb: '附件大小上限应为 1 到 100 之间的整数（MB）',
   },
 };

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { AttachmentBin } from '../attachments/AttachmentBin';
 import { genderLabel } from '../common/codeLabels';
 import { formatDateTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
@@ -133,6 +134,7 @@ export function ChildBinPage() {
           }}
         />
       </Card>
+      <AttachmentBin />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { todayText } from '../common/dates';
 import { ReasonModal } from '../common/FormDialog';
 import { SummaryExportButton } from '../print/PrintButtons';
@@ -22,7 +23,7 @@ import { RelativesTab } from './RelativesTab';
 import { TimelineTab } from './TimelineTab';
 import type { ChildFile, ChildProfile, CustodyView, PersonLink, PersonView } from './types';
 
-type TabKey = 'profile' | 'relatives' | 'timeline';
+type TabKey = 'profile' | 'relatives' | 'timeline' | 'attachments';
 
 /** Keyed by the id, so opening another child's file starts from a clean page. */
 export function ChildFileRoute() {
@@ -321,6 +322,14 @@ function ChildFilePage({ id }: { id: string }) {
             key: 'timeline',
             label: t('children.file.tabs.timeline'),
             children: <TimelineTab items={file.timeline} stale={changed} onReload={reload} />,
+          },
+          {
+            key: 'attachments',
+            label: t('attachments.title'),
+            // Mounted only when opened: the file opens without touching a single attachment.
+            children: tab === 'attachments' && (
+              <AttachmentsPanel recordKind="child" recordId={profile.id} childId={profile.id} />
+            ),
           },
         ]}
       />

@@ -18,6 +18,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { ORDER_EDITABLE, ORDER_FOLLOW_UP, type OrderStep } from '../../../db/orders/codes';
 import { api, toApiCallError } from '../api/client';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { relationLabel } from '../common/codeLabels';
 import { formatTime, todayText } from '../common/dates';
 import { BackLink, None, orNone, Prose } from '../common/empty';
@@ -241,6 +242,13 @@ function OrderPage({ id }: { id: string }) {
           </Card>
         )}
         {s === 'closed' && <EvaluationCard order={order} />}
+        {/* The 送达 step asks for the signed 送达回证: once delivered, the panel says so until one is there. */}
+        <AttachmentsPanel
+          recordKind="order"
+          recordId={order.id}
+          defaultKind="deliveryReceipt"
+          hint={order.deliveryDate ? t('attachments.deliveryHint') : undefined}
+        />
       </Flex>
 
       {dialog === 'approve' && <ApproveModal {...modalProps} />}

@@ -631,6 +631,43 @@ function Visits({ doc, ranged }: { doc: SummaryData; ranged: boolean }) {
   );
 }
 
+/** 附件目录: what paper backs the file, by title; the scans themselves stay in the database. */
+function Attachments({ doc, ranged }: { doc: SummaryData; ranged: boolean }) {
+  const list = doc.attachments;
+  if (!list) return null;
+  if (!list.length) return <Empty ranged={ranged} />;
+  type A = (typeof list)[number] & { n: number };
+  return (
+    <>
+      <Table<A>
+        rowKey={(a) => String(a.n)}
+        rows={list.map((a, i) => ({ ...a, n: i + 1 }))}
+        cols={[
+          { title: t('attachments.appendix.number'), cell: (a) => String(a.n), width: '10mm' },
+          { title: t('attachments.columns.title'), cell: (a) => a.title },
+          {
+            title: t('attachments.columns.kind'),
+            cell: (a) => t(`attachments.kinds.${a.kind}`),
+            width: '24mm',
+          },
+          {
+            title: t('attachments.columns.fileType'),
+            cell: (a) => t(`attachments.fileTypes.${a.fileType}`),
+            width: '14mm',
+          },
+          {
+            title: t('attachments.columns.addedBy'),
+            cell: (a) => localDateTime(a.createdAt).slice(0, 10),
+            width: DATE_W,
+            nowrap: true,
+          },
+        ]}
+      />
+      <p className="sw-meta">{t('attachments.appendix.note')}</p>
+    </>
+  );
+}
+
 function sectionBody(section: SummarySection, doc: SummaryData, ranged: boolean): ReactNode {
   switch (section) {
     case 'basic':
@@ -649,6 +686,8 @@ function sectionBody(section: SummarySection, doc: SummaryData, ranged: boolean)
       return <Counselling doc={doc} ranged={ranged} />;
     case 'visits':
       return <Visits doc={doc} ranged={ranged} />;
+    case 'attachments':
+      return <Attachments doc={doc} ranged={ranged} />;
   }
 }
 

@@ -19,6 +19,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { formatDateTime } from '../common/dates';
 import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
 import { useApiQuery } from '../common/useApiQuery';
@@ -159,6 +160,7 @@ function ReferralPage({ id }: { id: string }) {
           onOpen={closed ? null : setDialog}
         />
         <HistoryCard referral={referral} />
+        <AttachmentsPanel recordKind="referral" recordId={referral.id} />
       </Flex>
 
       {dialog?.kind === 'edit' && (

@@ -1,6 +1,7 @@
 import { Flex } from 'antd';
 import type { SessionUser } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
+import { AttachmentSettingsCard } from '../attachments/AttachmentSettingsCard';
 import { BackupCard } from '../backup/BackupCard';
 import { BackupSettingsCard } from '../backup/BackupSettingsCard';
 import { HolidaysCard } from '../calendar/HolidaysPage';
@@ -26,6 +27,7 @@ export function SettingsPage({ user }: { user: SessionUser }) {
         {isAdmin && <HolidaysCard />}
         <ReportSettingsCard canEdit={isAdmin} />
         <ReliefSettingsCard canEdit={isAdmin} />
+        <AttachmentSettingsCard canEdit={isAdmin} />
         {isAdmin && <AccountsCard currentUserId={user.id} />}
         <BackupCard isAdmin={isAdmin} />
         {isAdmin && <BackupSettingsCard />}

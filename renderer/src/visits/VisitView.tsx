@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, PlusOutlined, ProfileOutlined } from '@ant-design/ic
 import { Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { needLabel } from '../common/codeLabels';
 import { FINDING_KEYS, type Visit } from './types';
 import { visitKindLabel } from './VisitEditor';
@@ -113,6 +114,8 @@ export function VisitView({ visit }: { visit: Visit }) {
             ]}
           />
         </Card>
+        {/* Photos taken at the door belong with the visit. */}
+        <AttachmentsPanel recordKind="visit" recordId={visit.id} defaultKind="photo" />
       </Flex>
     </div>
   );

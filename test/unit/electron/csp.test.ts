@@ -69,6 +69,12 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(new TextDecoder().decode(r.body)).toContain(NONCE_PLACEHOLDER);
   });
 
+  it('frames only blob: URLs, for attachments the page shows from memory', () => {
+    expect(directives.get('frame-src')).toEqual(['blob:']);
+    expect(directives.get('child-src')).toBeUndefined();
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+  });
+
   it('is one header line', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/[\r\n]/);
   });

@@ -75,9 +75,15 @@ describe('the session the app window uses', () => {
       setSpellCheckerEnabled: (on: boolean) => calls.push(`spellchecker ${on}`),
       setSpellCheckerDictionaryDownloadURL: (url: string) => calls.push(`dictionaries from ${url}`),
       webRequest: { onBeforeRequest: () => calls.push('requests') },
+      on: (event: string, fn: (e: { preventDefault: () => void }) => void) => {
+        calls.push(`on ${event}`);
+        if (event === 'will-download') fn({ preventDefault: () => calls.push('download prevented') });
+      },
     };
     hardenSession(fake as unknown as Electron.Session, undefined, () => undefined);
     expect(calls).toContain('spellchecker false');
     expect(calls).toContain('dictionaries from http://127.0.0.1:9/');
+    // An attachment leaves only through the audited 另存为, never as a download (PDF viewer, Ctrl+S).
+    expect(calls).toContain('download prevented');
   });
 });

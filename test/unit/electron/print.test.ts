@@ -82,6 +82,7 @@ import {
   type PRINT_WINDOW_METHOD_NAMES,
   printUrl,
   safeFileName,
+  shellInputs,
 } from '../../../electron/print-contract';
 
 const { state } = electron;
@@ -396,5 +397,17 @@ describe('IPC trust for print windows', () => {
     });
     expect(printer.handle).toHaveBeenCalledWith('shell.printBatch', { items: [] });
     expect(core.invoke).not.toHaveBeenCalled();
+  });
+});
+
+describe('shell.saveFile', () => {
+  it('keeps the extension of the file it saves: an attachment may be a PDF, a photo or a Word file', () => {
+    const parse = (fileName: string) =>
+      shellInputs['shell.saveFile'].parse({ fileName, mime: 'application/pdf', bytes: new Uint8Array(1) })
+        .fileName;
+    expect(parse('送达回证（刘翠兰签收）.pdf')).toBe('送达回证（刘翠兰签收）.pdf');
+    expect(parse('家访照片.jpg')).toBe('家访照片.jpg');
+    expect(parse('台账-20261127.xlsx')).toBe('台账-20261127.xlsx');
+    expect(parse('a/b:c.docx')).toBe('a_b_c.docx');
   });
 });

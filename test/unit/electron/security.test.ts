@@ -57,6 +57,9 @@ describe('isAllowedRequestUrl', () => {
     'data:image/png;base64,AAAA',
     'blob:app://sunward/1234',
     'devtools://devtools/x',
+    // Chromium's built-in PDF viewer, for PDF attachments shown from memory.
+    'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html',
+    'chrome://resources/css/text_defaults_md.css',
   ])('allows local %s', (url) => {
     expect(isAllowedRequestUrl(url)).toBe(true);
   });
@@ -69,6 +72,9 @@ describe('isAllowedRequestUrl', () => {
     'app://other/x',
     'ftp://x/y',
     'nonsense',
+    // Any other extension, or another chrome:// page, stays shut.
+    'chrome-extension://aaaabbbbccccddddeeeeffffgggghhhh/index.html',
+    'chrome://settings/',
   ])('blocks %s without a dev server', (url) => {
     expect(isAllowedRequestUrl(url)).toBe(false);
   });

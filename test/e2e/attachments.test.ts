@@ -1,0 +1,183 @@
+/**
+ * 附件 as a caseworker meets them: on a delivered 督促监护令 the page asks for the signed 送达回证;
+ * she picks the scan, titles it, saves it (encrypted into the database), views it in the app's
+ * own viewer from memory, and saves a copy out (audited with its hash). A photo dropped onto the
+ * record shows from memory too, and a file over the size setting is refused beside the drop zone.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRINT_WINDOW_QUERY } from '../../electron/print-contract';
+import { makePdf, makePng } from '../fixtures/files';
+import { APP_ORIGIN, type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { call, fixedClock, PEOPLE, seedAccounts, seedChild, seedOrder } from './print-support';
+
+const FAST_KDF = { N: 2 ** 12, r: 8, p: 1 };
+const SCAN = makePdf(['Delivery receipt - signed by Liu Cuilan', 'Jiyang District Procuratorate'], 200_000);
+const PHOTO = makePng(480, 360, 'home visit photo', [40, 120, 200]);
+
+let browser: Browser;
+
+/** Drops `files` onto the element as a file manager would: a real DataTransfer with real Files. */
+async function dropFiles(page: Page, testId: string, files: { name: string; mime: string; bytes: Buffer }[]) {
+  const payload = files.map((f) => ({ name: f.name, mime: f.mime, b64: f.bytes.toString('base64') }));
+  const transfer = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const it of items) {
+      const bin = atob(it.b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], it.name, { type: it.mime }));
+    }
+    return dt;
+  }, payload);
+  const zone = page.getByTestId(testId);
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('attaches a 送达回证 scan to a delivered order, views it from memory and saves a copy out', async () => {
+    // Seeded as the print window, which never locks the session it finds (see print.test.ts).
+    const app: App = await openApp(browser, {
+      kdf: FAST_KDF,
+      clock: fixedClock,
+      path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
+      viewport: { width: 1366, height: 1000 },
+    });
+    try {
+      await seedAccounts(app.core);
+      const child = await seedChild(app.core);
+      const order = await seedOrder(app.core, child);
+      const { page } = app;
+      await page.goto(`${APP_ORIGIN}/`);
+      await page.getByLabel('用户名').fill(PEOPLE.admin.username);
+      await page.getByLabel('密码').fill(PEOPLE.admin.passphrase);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.getByRole('navigation', { name: '主导航' }).waitFor();
+      await page.evaluate((id) => {
+        window.location.hash = `#/orders/${id}`;
+      }, order.id);
+
+      const panel = page.getByTestId('attachments');
+      await panel.getByText('请上传签收的送达回证扫描件').waitFor();
+      await page.getByTestId('attachment-input').setInputFiles({
+        name: 'scan_0001.pdf',
+        mimeType: 'application/pdf',
+        buffer: SCAN,
+      });
+      await panel.getByText(/scan_0001\.pdf/).waitFor();
+      await panel.getByLabel('标题').fill('送达回证（刘翠兰签收）');
+      expect(
+        await panel.locator('.ant-select-content, .ant-select-selection-item').first().textContent(),
+      ).toContain('送达回证');
+      await shot(page, 'attachments-01-order-staged');
+      await panel.getByRole('button', { name: '保存附件' }).click();
+      await page.locator('.ant-message-notice', { hasText: '已保存 1 个附件' }).waitFor();
+      const list = page.getByTestId('attachment-list');
+      await list.getByText('送达回证（刘翠兰签收）').waitFor();
+      // The request is met: the page stops asking for it.
+      await expect.poll(() => panel.getByText('请上传签收的送达回证扫描件').count()).toBe(0);
+      await shot(page, 'attachments-02-order-attached');
+
+      // 查看: Chromium's PDF viewer, from a blob: URL over the bytes in memory.
+      await list.getByRole('button', { name: '查看' }).click();
+      const viewer = page.getByRole('dialog', { name: /查看附件/ });
+      const frame = viewer.getByTestId('attachment-pdf');
+      await frame.waitFor();
+      expect(await frame.getAttribute('src')).toMatch(/^blob:https:\/\/sunward\.test\//);
+      // Chromium's own PDF viewer took the blob (its extension frame is inside ours).
+      await expect
+        .poll(() =>
+          page
+            .frames()
+            .some((f) => f.url().startsWith('chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/')),
+        )
+        .toBe(true);
+      await page.waitForTimeout(1500);
+      await shot(page, 'attachments-03-pdf-viewer');
+
+      // 另存为: the copy is the scan, byte for byte, and the audit log has its hash.
+      const downloading = page.waitForEvent('download');
+      await viewer.getByRole('button', { name: /另存为/ }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toBe('送达回证（刘翠兰签收）.pdf');
+      const saved = readFileSync((await download.path())!);
+      expect(saved.equals(SCAN)).toBe(true);
+      await page.locator('.ant-message-notice', { hasText: '已记入审计日志' }).waitFor();
+      const exported = await call(app.core, 'audit.list', { action: 'attachments.export' });
+      expect(exported.rows[0]?.detail).toMatchObject({
+        sha256: createHash('sha256').update(SCAN).digest('hex'),
+        fileName: '送达回证（刘翠兰签收）.pdf',
+      });
+      await viewer.getByRole('button', { name: '关闭', exact: true }).last().click();
+
+      // A photo dropped onto the record: a thumbnail, and the picture itself from memory.
+      await dropFiles(page, 'attachment-drop', [{ name: '家访照片.png', mime: 'image/png', bytes: PHOTO }]);
+      await panel.getByText(/家访照片\.png/).waitFor();
+      await panel.getByLabel('附件类型').click();
+      await page.locator('.ant-select-dropdown:visible').getByTitle('照片').click();
+      await panel.getByRole('button', { name: '保存附件' }).click();
+      await list.getByText('家访照片', { exact: true }).waitFor();
+      await list.getByTestId('attachment-thumb').waitFor();
+      const photoRow = list.locator('.ant-list-item', { hasText: '家访照片' });
+      await photoRow.getByRole('button', { name: '查看' }).click();
+      const image = page.getByRole('dialog', { name: /查看附件/ }).getByTestId('attachment-image');
+      await image.waitFor();
+      expect(await image.getAttribute('src')).toMatch(/^blob:/);
+      expect(await image.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([
+        480, 360,
+      ]);
+      await shot(page, 'attachments-04-photo-viewer');
+      await page
+        .getByRole('dialog', { name: /查看附件/ })
+        .getByRole('button', { name: '关闭', exact: true })
+        .last()
+        .click();
+
+      // Over the size setting: refused beside the drop zone, nothing stored.
+      await call(app.core, 'settings.update', { attachmentMaxMb: 1 });
+      await page.reload();
+      await page
+        .getByRole('navigation', { name: '主导航' })
+        .waitFor({ timeout: 5000 })
+        .catch(() => {});
+      if (await page.getByLabel('用户名').isVisible()) {
+        await page.getByLabel('用户名').fill(PEOPLE.admin.username);
+        await page.getByLabel('密码').fill(PEOPLE.admin.passphrase);
+        await page.getByRole('button', { name: '登录' }).click();
+        await page.getByRole('navigation', { name: '主导航' }).waitFor();
+        await page.evaluate((id) => {
+          window.location.hash = `#/orders/${id}`;
+        }, order.id);
+      }
+      await page.getByTestId('attachment-list').getByText('家访照片', { exact: true }).waitFor();
+      await page.getByTestId('attachment-input').setInputFiles({
+        name: '判决书.pdf',
+        mimeType: 'application/pdf',
+        buffer: makePdf(['judgment'], 1_400_000),
+      });
+      await page
+        .getByTestId('attachment-errors')
+        .getByText('“判决书.pdf”有 1.3 MB，超过每个文件 1 MB 的上限')
+        .waitFor();
+      await page.getByTestId('attachment-errors').scrollIntoViewIfNeeded();
+      await shot(page, 'attachments-05-too-big');
+      expect(
+        (await call(app.core, 'attachments.forRecord', { recordKind: 'order', recordId: order.id })).length,
+      ).toBe(2);
+      expect(app.externalRequests).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
