@@ -376,7 +376,7 @@ function liveReminders(
  * birth <= today + 90 days - 18 years), found by trying the days around it so that month ends
  * and 29 February come out exactly as the rule has them.
  */
-function turning18Window(birth: string): [string, string] {
+export function turning18Window(birth: string): [string, string] {
   const shows = (d: string) =>
     birth > addMonths(d, -18 * 12) && birth <= addMonths(addDays(d, LOOKAHEAD_DAYS), -18 * 12);
   const at = addMonths(birth, 18 * 12);
