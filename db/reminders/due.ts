@@ -34,6 +34,17 @@ const TOUCHES: Record<string, (r: string) => string> = {
   custody_records: (r) => `SELECT child_id FROM child_relations WHERE person_id = ${r}.person_id`,
 };
 
+/** Whether a connection's schema has the table (an older schema, as a test of an old release opens, has not). */
+const hasTable = new WeakMap<Database.Database, boolean>();
+function stored(raw: Database.Database): boolean {
+  let has = hasTable.get(raw);
+  if (has === undefined) {
+    has = !!raw.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reminder_due'`).get();
+    hasTable.set(raw, has);
+  }
+  return has;
+}
+
 function triggerName(table: string, op: string): string {
   return `${PREFIX}v${VERSION}_${table}_${op}`;
 }
@@ -43,6 +54,8 @@ function triggerName(table: string, op: string): string {
  * they were not (a database from before, or a new version of the rules' storage).
  */
 export function prepareDue(raw: Database.Database, clockNow: number): void {
+  hasTable.delete(raw);
+  if (!stored(raw)) return;
   const current = raw
     .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?`)
     .get(triggerName('children', 'u'));
@@ -78,6 +91,7 @@ export function prepareDue(raw: Database.Database, clockNow: number): void {
 
 /** Recompute the items of the children marked stale; the caller's transaction holds it with the write. */
 export function refreshDue(raw: Database.Database, clockNow: number): void {
+  if (!stored(raw)) return;
   const ids = (raw.prepare('SELECT child_id AS id FROM reminder_dirty').all() as { id: string | null }[])
     .map((r) => r.id)
     .filter((id): id is string => id !== null);
