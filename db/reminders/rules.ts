@@ -342,22 +342,30 @@ function liveReminders(
   owner: string,
   ownerId: string | undefined,
 ): void {
-  // Guidance plans: sessions due in the current month.
-  for (const p of q<
+  // Guidance plans running today: sessions due in the current month. Their sessions in one query.
+  const plans = q<
     Row & { id: string; startDate: string; endDate: string; perMonth: number; minMinutes: number }
   >(
     `SELECT ${CHILD_COLS}, p.id, p.start_date AS startDate, p.end_date AS endDate, p.sessions_per_month AS perMonth,
             p.min_minutes AS minMinutes
      FROM guidance_plans p JOIN children c ON c.id = p.child_id
-     WHERE p.deleted_at IS NULL AND p.status = 'active' AND p.start_date IS NOT NULL AND p.end_date IS NOT NULL
+     WHERE p.deleted_at IS NULL AND p.status = 'active' AND p.start_date <= @today AND p.end_date >= @today
        AND c.deleted_at IS NULL${owner}`,
-  )) {
-    const sessions = ctx.raw
-      .prepare('SELECT date, minutes FROM guidance_sessions WHERE plan_id = ? AND deleted_at IS NULL')
-      .all(p.id) as { date: string; minutes: number }[];
+  );
+  const sessionsOf = new Map<string, { date: string; minutes: number }[]>(plans.map((p) => [p.id, []]));
+  if (plans.length > 0) {
+    const rows = ctx.raw
+      .prepare(
+        `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
+         WHERE plan_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+      )
+      .all(JSON.stringify(plans.map((p) => p.id))) as { planId: string; date: string; minutes: number }[];
+    for (const r of rows) sessionsOf.get(r.planId)?.push({ date: r.date, minutes: r.minutes });
+  }
+  for (const p of plans) {
     const due = planSessionDue(
       { startDate: p.startDate, endDate: p.endDate, sessionsPerMonth: p.perMonth, minMinutes: p.minMinutes },
-      sessions,
+      sessionsOf.get(p.id) ?? [],
       today,
     );
     if (due) push(p, 'guidanceSession', `${p.id}:${due}`, due, `/education/plans/${p.id}`);
