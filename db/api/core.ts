@@ -12,6 +12,7 @@ import { openEncrypted, rekeyDatabase } from '../core/open';
 import { type OpenedSlot, type Secrets, Vault, wipeOpened, wipeSecrets } from '../core/vault';
 import { sealPlaintext } from '../counselling/sealed';
 import { t } from '../i18n';
+import { prepareDue, refreshDue } from '../reminders/due';
 import * as schema from '../schema';
 import { readIdleMinutes } from '../settings/model';
 import type { Clock, Ctx, Host, LockReason, ReadCtx, SessionState, SessionUser } from './define';
@@ -158,7 +159,14 @@ class SunwardCore implements Core, Host {
 
   transaction<T>(fn: (ctx: Ctx) => T): T {
     const ctx = this.ctx();
-    return ctx.raw.transaction(() => fn(ctx)).immediate();
+    return ctx.raw
+      .transaction(() => {
+        const out = fn(ctx);
+        // The stored reminders of the children this write touched, in its own transaction.
+        refreshDue(ctx.raw, this.clock.now());
+        return out;
+      })
+      .immediate();
   }
 
   /** The open database's key (the backup worker opens its copy with it). */
@@ -199,6 +207,7 @@ class SunwardCore implements Core, Host {
           backup: outcome.backupFile,
         });
       }
+      prepareDue(raw, this.clock.now());
       return raw;
     } catch (err) {
       raw.close();

@@ -11,6 +11,7 @@ import { children } from '../children/schema';
 import { t } from '../i18n';
 import { referralNumber } from '../referrals/model';
 import { referrals } from '../referrals/schema';
+import { readDue, refreshDue } from './due';
 import { boardInput, snoozeInput } from './inputs';
 import { collectReminders, PRIORITY, REMINDER_KINDS, type Reminder } from './rules';
 import { reminderSnoozes } from './schema';
@@ -65,7 +66,12 @@ export function buildBoard(ctx: ReadCtx, ownerId: string | null): Board {
   );
   const groups: Board['groups'] = { overdue: [], today: [], week: [], upcoming: [] };
   let snoozed = 0;
-  for (const r of collectReminders(ctx, day, { ownerId: ownerId ?? undefined })) {
+  // Stored items (kept current by every write) and the few worked out for the day itself.
+  const items = [
+    ...readDue(ctx, day, ownerId),
+    ...collectReminders(ctx, day, { ownerId: ownerId ?? undefined, part: 'live' }),
+  ];
+  for (const { showsFrom: _from, showsUntil: _until, ...r } of items) {
     // A follow-up's date is for those who follow the child's counselling: counselling staff, and the
     // owner, who reads what the counsellor shares.
     if (r.kind === 'counsellingFollowUp' && !can(ctx.user, 'readCounsellingShared', { ownerId: r.ownerId }))

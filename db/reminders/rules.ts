@@ -1,5 +1,7 @@
-// Reminders (工作提醒) are derived from the records on every read, never stored, so they
-// cannot drift from what the records say. Each rule is one indexed query.
+// Reminders (工作提醒) are derived from the records by these rules, the one definition. The
+// board reads most of them from reminder_due (due.ts), which these same rules fill for the
+// children a write touched, in that write's transaction; the few that hang on the day itself
+// (a plan's sessions this month, a 强制报告's set number of days) are worked out at read time.
 import type { ReadCtx } from '../api/define';
 import { addDays, workdays } from '../calendar/workdays';
 import { addMonths, type ParentFacts, readGuardianship } from '../children/guardianship';
@@ -68,6 +70,22 @@ export interface Reminder {
   link: string;
 }
 
+/**
+ * Which rules to run: `all` as of `today`; `stored` the rules whose items do not depend on the
+ * day, each item with the days it shows on (a release 90 days ahead, an 18th birthday, a
+ * 事实无人抚养 eligibility), for the children named (all when none are); `live` the rest.
+ */
+export type RulePart = 'all' | 'stored' | 'live';
+
+/** A stored item shows from `showsFrom` to `showsUntil` inclusive ('' and '9999-12-31' for always). */
+export interface WindowedReminder extends Reminder {
+  showsFrom: string;
+  showsUntil: string;
+}
+
+export const ALWAYS_FROM = '';
+export const ALWAYS_UNTIL = '9999-12-31';
+
 /** How far ahead the event-type reminders (release, 18th birthday) show up. */
 export const LOOKAHEAD_DAYS = 90;
 
@@ -81,12 +99,29 @@ interface Row {
 const CHILD_COLS = `c.id AS childId, c.name AS childName, c.owner_id AS ownerId`;
 const LIVE_CHILD = `c.deleted_at IS NULL AND c.status = 'active'`;
 
-export function collectReminders(ctx: ReadCtx, today: string, opts: { ownerId?: string } = {}): Reminder[] {
-  const owner = opts.ownerId ? ' AND c.owner_id = @ownerId' : '';
-  const params = { today, ownerId: opts.ownerId ?? null, horizon: addDays(today, LOOKAHEAD_DAYS) };
+export function collectReminders(
+  ctx: ReadCtx,
+  today: string,
+  opts: { ownerId?: string; childIds?: readonly string[]; part?: RulePart } = {},
+): WindowedReminder[] {
+  const part = opts.part ?? 'all';
+  const stored = part === 'stored';
+  const owner =
+    (opts.ownerId ? ' AND c.owner_id = @ownerId' : '') +
+    (opts.childIds ? ' AND c.id IN (SELECT value FROM json_each(@childIds))' : '');
+  const params = {
+    today,
+    ownerId: opts.ownerId ?? null,
+    horizon: addDays(today, LOOKAHEAD_DAYS),
+    childIds: opts.childIds ? JSON.stringify(opts.childIds) : null,
+  };
+  // The fixed join orders (CROSS JOIN) start from the few open records, right for a whole
+  // board; for the few children a write touched, the planner starts from those children.
   const q = <T extends Row>(sql: string, extra: Record<string, unknown> = {}) =>
-    ctx.raw.prepare(sql).all({ ...params, ...extra }) as T[];
-  const out: Reminder[] = [];
+    ctx.raw
+      .prepare(opts.childIds ? sql.replaceAll('CROSS JOIN', 'JOIN') : sql)
+      .all({ ...params, ...extra }) as T[];
+  const out: WindowedReminder[] = [];
   const push = (
     r: Row,
     kind: ReminderKind,
@@ -94,6 +129,8 @@ export function collectReminders(ctx: ReadCtx, today: string, opts: { ownerId?: 
     due: string,
     link: string,
     facts: Reminder['facts'] = {},
+    showsFrom = ALWAYS_FROM,
+    showsUntil = ALWAYS_UNTIL,
   ) =>
     out.push({
       key: `${kind}:${key}`,
@@ -104,7 +141,12 @@ export function collectReminders(ctx: ReadCtx, today: string, opts: { ownerId?: 
       ownerId: r.ownerId,
       facts,
       link,
+      showsFrom,
+      showsUntil,
     });
+
+  if (part !== 'stored') liveReminders(ctx, today, q, push, owner, opts.ownerId);
+  if (part === 'live') return out;
 
   // Crisis flags: the latest assessment or session of a child is flagged. From the few flagged
   // records to whether a later one exists (by child and date, indexed), never ranking them all.
@@ -194,26 +236,7 @@ export function collectReminders(ctx: ReadCtx, today: string, opts: { ownerId?: 
     });
   }
 
-  // Guidance plans: sessions due in the current month, and the 回访 after completion.
-  for (const p of q<
-    Row & { id: string; startDate: string; endDate: string; perMonth: number; minMinutes: number }
-  >(
-    `SELECT ${CHILD_COLS}, p.id, p.start_date AS startDate, p.end_date AS endDate, p.sessions_per_month AS perMonth,
-            p.min_minutes AS minMinutes
-     FROM guidance_plans p JOIN children c ON c.id = p.child_id
-     WHERE p.deleted_at IS NULL AND p.status = 'active' AND p.start_date IS NOT NULL AND p.end_date IS NOT NULL
-       AND c.deleted_at IS NULL${owner}`,
-  )) {
-    const sessions = ctx.raw
-      .prepare('SELECT date, minutes FROM guidance_sessions WHERE plan_id = ? AND deleted_at IS NULL')
-      .all(p.id) as { date: string; minutes: number }[];
-    const due = planSessionDue(
-      { startDate: p.startDate, endDate: p.endDate, sessionsPerMonth: p.perMonth, minMinutes: p.minMinutes },
-      sessions,
-      today,
-    );
-    if (due) push(p, 'guidanceSession', `${p.id}:${due}`, due, `/education/plans/${p.id}`);
-  }
+  // Guidance plans: the 回访 after completion (the sessions due this month are live).
   for (const p of q<Row & { id: string; completedDate: string }>(
     `SELECT ${CHILD_COLS}, p.id, p.completed_date AS completedDate FROM guidance_plans p JOIN children c ON c.id = p.child_id
      WHERE p.deleted_at IS NULL AND p.status = 'completed' AND p.completed_date IS NOT NULL AND c.deleted_at IS NULL${owner}`,
@@ -245,33 +268,158 @@ export function collectReminders(ctx: ReadCtx, today: string, opts: { ownerId?: 
      CROSS JOIN persons p ON p.id = k.person_id
      CROSS JOIN child_relations cr ON cr.person_id = p.id AND cr.deleted_at IS NULL
      CROSS JOIN children c ON c.id = cr.child_id
-     WHERE k.deleted_at IS NULL AND k.actual_release IS NULL AND k.expected_release >= @today AND k.expected_release <= @horizon
+     WHERE k.deleted_at IS NULL AND k.actual_release IS NULL
+       AND ${stored ? 'k.expected_release IS NOT NULL' : 'k.expected_release >= @today AND k.expected_release <= @horizon'}
        AND ${LIVE_CHILD}${owner}`,
   )) {
-    push(r, 'releaseSoon', `${r.id}:${r.childId}`, r.due, `/children/${r.childId}`, { name: r.personName });
+    // Shown from 90 days before the release to its day: today <= due <= today + 90.
+    push(
+      r,
+      'releaseSoon',
+      `${r.id}:${r.childId}`,
+      r.due,
+      `/children/${r.childId}`,
+      { name: r.personName },
+      addDays(r.due, -LOOKAHEAD_DAYS),
+      r.due,
+    );
   }
 
   // Turning 18 within 90 days: the file will close.
   for (const r of q<Row & { birthDate: string }>(
-    `SELECT ${CHILD_COLS}, c.birth_date AS birthDate FROM children c
-     WHERE ${LIVE_CHILD} AND c.birth_date > @from18 AND c.birth_date <= @to18${owner}`,
+    stored
+      ? `SELECT ${CHILD_COLS}, c.birth_date AS birthDate FROM children c
+         WHERE ${LIVE_CHILD} AND c.birth_date IS NOT NULL${owner}`
+      : `SELECT ${CHILD_COLS}, c.birth_date AS birthDate FROM children c
+         WHERE ${LIVE_CHILD} AND c.birth_date > @from18 AND c.birth_date <= @to18${owner}`,
     { from18: addMonths(today, -18 * 12), to18: addMonths(addDays(today, LOOKAHEAD_DAYS), -18 * 12) },
   )) {
-    push(r, 'turning18', r.childId, addMonths(r.birthDate, 18 * 12), `/children/${r.childId}`);
+    const [from, until] = stored ? turning18Window(r.birthDate) : [ALWAYS_FROM, ALWAYS_UNTIL];
+    push(
+      r,
+      'turning18',
+      r.childId,
+      addMonths(r.birthDate, 18 * 12),
+      `/children/${r.childId}`,
+      {},
+      from,
+      until,
+    );
+  }
+
+  // 事实无人抚养: due the day it is read ('' when stored), on the days the rule says eligible.
+  for (const c of deFactoCandidates(ctx, today, owner, params, !stored)) {
+    if (!stored) {
+      if (readGuardianship(c.father, c.mother, today).eligibleDeFactoUnsupported)
+        push(c.row, 'deFactoEligible', c.row.childId, today, `/children/${c.row.childId}`);
+      continue;
+    }
+    for (const [from, until] of eligibleWindows(c.father, c.mother))
+      push(c.row, 'deFactoEligible', c.row.childId, '', `/children/${c.row.childId}`, {}, from, until);
+  }
+
+  reliefAndSuitReminders(q, push, owner);
+  return out;
+}
+
+/**
+ * The rules that hang on the day itself, worked out at every read: a plan's sessions due this
+ * month (planProgress counts the month), and a 强制报告 with no follow-up for the set number of
+ * days (a setting).
+ */
+function liveReminders(
+  ctx: ReadCtx,
+  today: string,
+  q: <T extends Row>(sql: string) => T[],
+  push: (
+    r: Row,
+    kind: ReminderKind,
+    key: string,
+    due: string,
+    link: string,
+    facts?: Reminder['facts'],
+  ) => void,
+  owner: string,
+  ownerId: string | undefined,
+): void {
+  // Guidance plans running today: sessions due in the current month. Their sessions in one query.
+  const plans = q<
+    Row & { id: string; startDate: string; endDate: string; perMonth: number; minMinutes: number }
+  >(
+    `SELECT ${CHILD_COLS}, p.id, p.start_date AS startDate, p.end_date AS endDate, p.sessions_per_month AS perMonth,
+            p.min_minutes AS minMinutes
+     FROM guidance_plans p JOIN children c ON c.id = p.child_id
+     WHERE p.deleted_at IS NULL AND p.status = 'active' AND p.start_date <= @today AND p.end_date >= @today
+       AND c.deleted_at IS NULL${owner}`,
+  );
+  const sessionsOf = new Map<string, { date: string; minutes: number }[]>(plans.map((p) => [p.id, []]));
+  if (plans.length > 0) {
+    const rows = ctx.raw
+      .prepare(
+        `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
+         WHERE plan_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+      )
+      .all(JSON.stringify(plans.map((p) => p.id))) as { planId: string; date: string; minutes: number }[];
+    for (const r of rows) sessionsOf.get(r.planId)?.push({ date: r.date, minutes: r.minutes });
+  }
+  for (const p of plans) {
+    const due = planSessionDue(
+      { startDate: p.startDate, endDate: p.endDate, sessionsPerMonth: p.perMonth, minMinutes: p.minMinutes },
+      sessionsOf.get(p.id) ?? [],
+      today,
+    );
+    if (due) push(p, 'guidanceSession', `${p.id}:${due}`, due, `/education/plans/${p.id}`);
   }
 
   // 强制报告 still open with no follow-up for the set number of days (reports/model.ts).
-  for (const r of reportFollowUps(ctx, opts.ownerId)) {
+  for (const r of reportFollowUps(ctx, ownerId)) {
     push(r, 'reportFollowUp', `${r.id}:${r.childId}:${r.due}`, r.due, `/reports/${r.id}`, {
       number: r.number,
     });
   }
+}
 
-  for (const r of eligibleUnrecognised(ctx, today, opts.ownerId)) {
-    push(r, 'deFactoEligible', r.childId, today, `/children/${r.childId}`);
+/**
+ * The days an 18th birthday shows (as the query above reads it: birth > today - 18 years and
+ * birth <= today + 90 days - 18 years), found by trying the days around it so that month ends
+ * and 29 February come out exactly as the rule has them.
+ */
+export function turning18Window(birth: string): [string, string] {
+  const shows = (d: string) =>
+    birth > addMonths(d, -18 * 12) && birth <= addMonths(addDays(d, LOOKAHEAD_DAYS), -18 * 12);
+  const at = addMonths(birth, 18 * 12);
+  let until = addDays(at, 7);
+  while (!shows(until) && until > addDays(at, -14)) until = addDays(until, -1);
+  let from = addDays(at, -LOOKAHEAD_DAYS - 7);
+  while (!shows(from) && from < until) from = addDays(from, 1);
+  return [from, until];
+}
+
+/**
+ * The days a child with these parents is eligible, as readGuardianship decides: every fact it
+ * reads changes on a known day (a death, six months missing, a custody's start, its release, six
+ * months into it), so the rule is asked once per such day and holds until the next.
+ */
+export function eligibleWindows(father: ParentFacts, mother: ParentFacts): [string, string][] {
+  const days = new Set<string>();
+  for (const p of [father, mother]) {
+    if (p.deceasedOn) days.add(p.deceasedOn);
+    if (p.missingSince) days.add(addMonths(p.missingSince, 6));
+    for (const k of p.custody) {
+      days.add(k.startDate);
+      days.add(addMonths(k.startDate, 6));
+      if (k.actualRelease) days.add(k.actualRelease);
+    }
   }
-
-  reliefAndSuitReminders(q, push, owner);
+  const sorted = [ALWAYS_FROM, ...[...days].sort()];
+  const out: [string, string][] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (!readGuardianship(father, mother, sorted[i]).eligibleDeFactoUnsupported) continue;
+    const until = i + 1 < sorted.length ? addDays(sorted[i + 1], -1) : ALWAYS_UNTIL;
+    const last = out[out.length - 1];
+    if (last && last[1] === addDays(sorted[i], -1)) last[1] = until;
+    else out.push([sorted[i], until]);
+  }
   return out;
 }
 
@@ -287,13 +435,18 @@ function planSessionDue(
 }
 
 /**
- * Children who appear eligible for 事实无人抚养儿童 support and are not recognised. SQL narrows
- * to children whose father and mother are both recorded and each dead, missing, severely ill or
- * disabled, or restricted now; the rule itself (readGuardianship) then decides, so there is one
- * definition of eligibility.
+ * Children who may be eligible for 事实无人抚养儿童 support and are not recognised, with their
+ * parents' facts. SQL narrows (`narrow`, for one day) to children whose father and mother are
+ * both recorded and each dead, missing, severely ill or disabled, or restricted now; the rule
+ * itself (readGuardianship) then decides, so there is one definition of eligibility.
  */
-function eligibleUnrecognised(ctx: ReadCtx, today: string, ownerId?: string): Row[] {
-  const owner = ownerId ? ' AND c.owner_id = @ownerId' : '';
+function deFactoCandidates(
+  ctx: ReadCtx,
+  today: string,
+  owner: string,
+  params: Record<string, unknown>,
+  narrow: boolean,
+): { row: Row; father: ParentFacts; mother: ParentFacts }[] {
   const sixMonthsAgo = addMonths(today, -6);
   // The same conditions as parentStatus, in SQL, so that few children reach the rule itself.
   const parentUnable = (
@@ -311,9 +464,9 @@ function eligibleUnrecognised(ctx: ReadCtx, today: string, ownerId?: string): Ro
        JOIN child_relations rm ON rm.child_id = c.id AND rm.relation = 'mother' AND rm.deleted_at IS NULL
        JOIN persons m ON m.id = rm.person_id
        WHERE ${LIVE_CHILD} AND NOT EXISTS (SELECT 1 FROM json_each(c.categories) WHERE value = 'deFactoUnsupported')
-         AND ${parentUnable('f')} AND ${parentUnable('m')}${owner}`,
+         ${narrow ? `AND ${parentUnable('f')} AND ${parentUnable('m')}` : ''}${owner}`,
     )
-    .all({ today, sixMonthsAgo, ownerId: ownerId ?? null }) as (Row & {
+    .all({ ...params, today, sixMonthsAgo }) as (Row & {
     fatherId: string;
     motherId: string;
   })[];
@@ -349,11 +502,13 @@ function eligibleUnrecognised(ctx: ReadCtx, today: string, ownerId?: string): Ro
     });
   }
   for (const k of custody) facts.get(k.personId)?.custody.push(k);
-  return candidates.filter((c) => {
-    const f = facts.get(c.fatherId);
-    const m = facts.get(c.motherId);
-    return !!f && !!m && readGuardianship(f, m, today).eligibleDeFactoUnsupported;
-  });
+  const out: { row: Row; father: ParentFacts; mother: ParentFacts }[] = [];
+  for (const c of candidates) {
+    const father = facts.get(c.fatherId);
+    const mother = facts.get(c.motherId);
+    if (father && mother) out.push({ row: c, father, mother });
+  }
+  return out;
 }
 
 /**

@@ -127,7 +127,7 @@ describe('migrations', () => {
     expect(row.userId).toBe(admin.user?.id);
   });
 
-  it('0013 (audit child_id) files every old row under its child, keeps the chain verifiable, and the filter uses its index', async () => {
+  it('0015 (audit child_id) files every old row under its child, keeps the chain verifiable, and the filter uses its index', async () => {
     const dataDir = makeDataDir('audit-child');
     const core = openCore(dataDir);
     await call(core, 'session.setup', ADMIN);
@@ -194,6 +194,49 @@ describe('migrations', () => {
       .all(child.id) as { detail: string }[];
     raw.close();
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX audit_log_child/);
+  });
+
+  it("0017 (stored reminders) fills every child's reminders at the first open after it", async () => {
+    const dataDir = makeDataDir('reminder-due');
+    const old = createCore({
+      dataDir,
+      migrationsDir: migrationsUpTo('0016_attachments'),
+      kdf: FAST_KDF,
+      log: () => {},
+    });
+    await call(old, 'session.setup', ADMIN);
+    const child = await call(old, 'children.create', {
+      name: '测试儿童甲',
+      gender: 'female',
+      birthDate: '2016-01-01',
+      township: '仁风镇',
+    });
+    const v = await call(old, 'visits.saveDraft', { childId: child.id });
+    await call(old, 'visits.finalize', {
+      id: v.id,
+      date: '2026-01-05',
+      kind: 'home',
+      findings: { living: '良好' },
+      needsFound: [],
+      nextVisitDate: '2099-03-01',
+    });
+    old.close();
+
+    const next = openCore(dataDir);
+    await call(next, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const board = await call(next, 'reminders.board', { ownerId: null });
+    expect(board.groups.upcoming.map((i) => `${i.kind} ${i.childName} ${i.due}`)).toEqual([
+      'visitDue 测试儿童甲 2099-03-01',
+    ]);
+    expect((await call(next, 'audit.verify', {})).ok).toBe(true);
+    next.close();
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
+    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    // Stored at open, not worked out by the board's read.
+    expect(raw.prepare(`SELECT key, due FROM reminder_due WHERE kind = 'visitDue'`).all()).toEqual([
+      { key: `visitDue:${v.id}`, due: '2099-03-01' },
+    ]);
+    raw.close();
   });
 
   it('upgrades a database holding data, keeps every row and an encrypted backup first', async () => {

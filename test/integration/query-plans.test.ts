@@ -14,6 +14,8 @@ import { makeContext } from '../../db/api/core';
 import type { Ctx, SessionUser } from '../../db/api/define';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
+import { refreshDue } from '../../db/reminders/due';
+import { collectReminders } from '../../db/reminders/rules';
 import { record } from '../bench/replay';
 import { SEARCH_LABELS, type SearchKind, sampleChildren, searchQuery } from '../bench/workload';
 import { seedAreas } from '../fixtures/areas';
@@ -51,6 +53,7 @@ const LARGE = new Set([
   'judicial_relief',
   'suit_supports',
   'audit_log',
+  'reminder_due',
 ]);
 
 let raw: Database.Database;
@@ -70,6 +73,8 @@ beforeAll(async () => {
     .all() as { id: string; ownerId: string | null }[];
   const users = report.accounts.map(({ passphrase: _p, ...u }) => u as SessionUser);
   seedAreas(raw, { children: live, users, clock, rng: new Rng(23) });
+  // The seeder writes around the API: bring the stored reminders up to date, as the next write would.
+  refreshDue(raw, clock.now());
   caseworker = users.find((u) => u.role === 'caseworker')!;
   admin = users.find((u) => u.role === 'admin')!;
   // The queries the bench types, made the same way from a few seeded children.
@@ -103,15 +108,20 @@ function plansOf(user: SessionUser, methodName: string, input: unknown): Planned
       { input: { parse(v: unknown): unknown }; handler: (ctx: Ctx, input: unknown) => unknown }
     >
   )[methodName];
-  const ctx = makeContext(raw, user, clock);
   const parsed = def.input.parse(input);
+  return plansOfRun(user, (ctx) => def.handler(ctx, parsed));
+}
+
+/** Every distinct SELECT `run` issues, with its plan. */
+function plansOfRun(user: SessionUser, run: (ctx: Ctx) => unknown): Planned[] {
+  const ctx = makeContext(raw, user, clock);
   // Reads only here; a write (an ID lookup is audited) is rolled back so every case sees the same file.
   const calls = (() => {
     let out: ReturnType<typeof record> = [];
     try {
       raw
         .transaction(() => {
-          out = record(raw, () => def.handler(ctx, parsed));
+          out = record(raw, () => run(ctx));
           throw new Error('rollback');
         })
         .immediate();
@@ -138,7 +148,7 @@ function tableOf(sql: string, name: string): string {
   return m ? m[1] : name;
 }
 
-function largeScans(planned: Planned[]): string[] {
+function largeScans(planned: Planned[], allowed: readonly string[] = []): string[] {
   const out: string[] = [];
   for (const p of planned) {
     for (const line of p.plan) {
@@ -146,7 +156,8 @@ function largeScans(planned: Planned[]): string[] {
       // Allowed: a partial index (it holds only the few rows it is for), and a walk of an index
       // in the order asked for that stops at a LIMIT (the first page, from one index).
       const bounded = m?.[2] && (partial.has(m[2]) || /\blimit\b/i.test(p.sql));
-      if (m && LARGE.has(tableOf(p.sql, m[1])) && !bounded) out.push(`${line}  ←  ${p.sql.slice(0, 160)}`);
+      if (m && LARGE.has(tableOf(p.sql, m[1])) && !bounded && !allowed.includes(tableOf(p.sql, m[1])))
+        out.push(`${line}  ←  ${p.sql.slice(0, 160)}`);
       // A search of the children on "not deleted" alone is a walk of nearly all of them in disguise.
       const d = /^SEARCH (\w+) USING (?:COVERING )?INDEX \w+ \(deleted_at=\?\)$/.exec(line);
       if (d && tableOf(p.sql, d[1]) === 'children') out.push(`${line}  ←  ${p.sql.slice(0, 160)}`);
@@ -154,6 +165,12 @@ function largeScans(planned: Planned[]): string[] {
   }
   return out;
 }
+
+/**
+ * Everyone's board returns every item showing today, so it reads the whole stored table (one
+ * table, no joins); bounding it (a horizon, counts beyond) is what would lift this.
+ */
+const ALLOWED_SCANS: Record<string, string[]> = { "reminders board, everyone's": ['reminder_due'] };
 
 const SCREENS: Array<[string, () => [SessionUser, string, unknown]]> = [
   ["reminders board, a caseworker's", () => [caseworker, 'reminders.board', {}]],
@@ -181,15 +198,35 @@ const SCREENS: Array<[string, () => [SessionUser, string, unknown]]> = [
 ];
 
 describe('query plans of the screens at 100,000 children', () => {
-  it.each(SCREENS)('%s: no SCAN of a large table', (_name, args) => {
+  it.each(SCREENS)('%s: no SCAN of a large table', (screen, args) => {
     const [user, name, input] = args();
     const planned = plansOf(user, name, input);
     expect(planned.length).toBeGreaterThan(0);
-    expect(largeScans(planned)).toEqual([]);
+    expect(largeScans(planned, ALLOWED_SCANS[screen])).toEqual([]);
+  });
+
+  it("reads a caseworker's stored reminders by owner, and refreshes a child from that child", () => {
+    const board = plansOf(caseworker, 'reminders.board', {});
+    const stored = board.find((p) => p.sql.includes('FROM reminder_due'));
+    expect(stored?.plan[0]).toMatch(
+      /^SEARCH reminder_due USING INDEX reminder_due_owner \(owner_id=\? AND shows_from<\?\)/,
+    );
+    // A write's refresh: every rule starts from the children it touched, never from every open record.
+    const child = raw.prepare(`SELECT id FROM children WHERE deleted_at IS NULL LIMIT 1`).get() as {
+      id: string;
+    };
+    const refresh = plansOfRun(caseworker, (ctx) =>
+      collectReminders(ctx, '2026-11-27', { part: 'stored', childIds: [child.id] }),
+    );
+    expect(refresh.length).toBeGreaterThan(5);
+    expect(largeScans(refresh)).toEqual([]);
   });
 
   it('finds reminders from the index meant for each rule', () => {
-    const planned = plansOf(caseworker, 'reminders.board', {});
+    // The rules over a whole board (what the stored table is checked against).
+    const planned = plansOfRun(caseworker, (ctx) =>
+      collectReminders(ctx, '2026-11-27', { ownerId: ctx.user.id }),
+    );
     const planFor = (fragment: string) => {
       const p = planned.find((x) => x.sql.includes(fragment));
       expect(p, fragment).toBeDefined();

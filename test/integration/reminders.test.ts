@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../db/api/contract';
 import type { Core } from '../../db/api/core';
+import type { Ctx } from '../../db/api/define';
+import { readDue } from '../../db/reminders/due';
+import { collectReminders } from '../../db/reminders/rules';
 import { Rng } from '../fixtures/random';
 import { ADMIN, CHILD, call, ManualClock, openCore } from './support';
 
@@ -56,6 +59,26 @@ async function placed(core: Core, kind: string): Promise<string[]> {
   return (['overdue', 'today', 'week', 'upcoming'] as const).flatMap((g) =>
     board.groups[g].filter((i) => i.kind === kind).map((i) => `${g} ${i.due}`),
   );
+}
+
+/** The signed-in context under the API (the host has it; the Core interface does not show it). */
+function ctxOf(core: Core): Ctx {
+  return (core as unknown as { ctx(): Ctx }).ctx();
+}
+
+/**
+ * The stored items (reminder_due, kept by every write) and the day-bound rules, against every
+ * rule run over the records as of the clock's day: the same keys and dates, item for item.
+ */
+function storedAgreesWithRules(core: Core, label: string): void {
+  const ctx = ctxOf(core);
+  const day = ymd(ctx.clock.now());
+  const line = (r: { key: string; due: string; ownerId: string | null; childName: string }) =>
+    `${r.key} ${r.due} ${r.ownerId} ${r.childName}`;
+  const stored = [...readDue(ctx, day, null), ...collectReminders(ctx, day, { part: 'live' })].map(line);
+  const rules = collectReminders(ctx, day).map(line);
+  expect(stored.sort(), label).toEqual(rules.sort());
+  expect(rules.length, label).toBeGreaterThan(0);
 }
 
 describe('reminders (工作提醒)', () => {
@@ -137,9 +160,14 @@ describe('reminders (工作提醒)', () => {
 
     for (let round = 0; round < 24; round++) {
       const { kind, due } = await movers[rng.int(0, movers.length - 1)]();
+      // The write's own transaction brought the stored items up to date: nothing is left stale.
+      expect(ctxOf(core).raw.prepare('SELECT child_id FROM reminder_dirty').all(), `round ${round}`).toEqual(
+        [],
+      );
       expect(await placed(core, kind), `round ${round}: ${kind} → ${due}`).toEqual(
         due ? [`${expectedGroup(due, today)} ${due}`] : [],
       );
+      storedAgreesWithRules(core, `round ${round}: ${kind}`);
     }
     core.close();
   });
@@ -193,9 +221,45 @@ describe('reminders (工作提醒)', () => {
       '2027-02-06': [],
     });
 
+    // The stored items agree with the rules on each of these days, with no write between.
+    for (const ms of [Date.UTC(2026, 10, 2, 2), Date.UTC(2026, 10, 7, 2), Date.UTC(2027, 1, 6, 2)]) {
+      clock.ms = ms;
+      storedAgreesWithRules(core, ymd(ms));
+    }
+
     // The board is a read: the dispatcher gives it no transaction and no audit writer, so
     // only the clock moved the items above.
     expect(contract['reminders.board'].kind).toBe('read');
     core.close();
+  });
+
+  it('keeps the stored items right after a write around the API, and rebuilds them at open', async () => {
+    const { core, clock, fatherId } = await setup();
+    await call(core, 'custody.add', {
+      personId: fatherId,
+      measure: 'sentence',
+      startDate: '2024-01-01',
+      expectedRelease: '2026-12-01',
+    });
+    expect(await placed(core, 'releaseSoon')).toEqual(['upcoming 2026-12-01']);
+
+    // Written straight to the database (as a repair script might): the triggers still see it.
+    ctxOf(core).raw.prepare(`UPDATE custody_records SET expected_release = '2026-11-04'`).run();
+    expect(await placed(core, 'releaseSoon')).toEqual(['week 2026-11-04']);
+    storedAgreesWithRules(core, 'after a raw write');
+
+    // A database whose stored items are gone (one from before them): the next open rebuilds them.
+    const raw = ctxOf(core).raw;
+    for (const { name } of raw
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'reminder_dirty_%'`)
+      .all() as { name: string }[])
+      raw.exec(`DROP TRIGGER "${name}"`);
+    raw.exec('DELETE FROM reminder_due');
+    core.close();
+    const again = openCore(core.dataDir, clock);
+    await call(again, 'session.signIn', { username: OWNER.username, passphrase: OWNER.passphrase });
+    expect(await placed(again, 'releaseSoon')).toEqual(['week 2026-11-04']);
+    storedAgreesWithRules(again, 'after reopening');
+    again.close();
   });
 });

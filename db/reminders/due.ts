@@ -1,0 +1,166 @@
+// The stored reminders (reminder_due): which children a write touched is seen by triggers on
+// every table a stored rule reads, whatever the write (a handler, an import, a restore), and
+// refreshDue recomputes those children's items with the rules themselves (rules.ts) before the
+// write's transaction commits. Nothing here decides what is due: the rules do.
+import type Database from 'better-sqlite3';
+import type { Ctx, ReadCtx } from '../api/define';
+import { today } from '../children/model';
+import { collectReminders, type ReminderKind, type WindowedReminder } from './rules';
+
+/** Bump when the triggers or what the rules store change: the next open rebuilds every child's items. */
+const VERSION = 1;
+const PREFIX = 'reminder_dirty_';
+
+/** For each table a stored rule reads: the children a row (NEW or OLD) bears on. */
+const TOUCHES: Record<string, (r: string) => string> = {
+  children: (r) => `SELECT ${r}.id`,
+  psych_assessments: (r) => `SELECT ${r}.child_id`,
+  counselling_sessions: (r) => `SELECT ${r}.child_id`,
+  guardianship_orders: (r) => `SELECT ${r}.child_id`,
+  guidance_plans: (r) => `SELECT ${r}.child_id`,
+  visits: (r) => `SELECT ${r}.child_id`,
+  judicial_relief: (r) => `SELECT ${r}.child_id`,
+  suit_supports: (r) => `SELECT ${r}.child_id`,
+  child_relations: (r) => `SELECT ${r}.child_id`,
+  referral_children: (r) => `SELECT ${r}.child_id`,
+  follow_ups: (r) =>
+    `SELECT child_id FROM guardianship_orders WHERE ${r}.subject_type = 'order' AND id = ${r}.subject_id
+     UNION SELECT child_id FROM guidance_plans WHERE ${r}.subject_type = 'plan' AND id = ${r}.subject_id`,
+  requirements: (r) =>
+    `SELECT child_id FROM guardianship_orders WHERE ${r}.subject_type = 'order' AND id = ${r}.subject_id`,
+  referrals: (r) => `SELECT child_id FROM referral_children WHERE referral_id = ${r}.id`,
+  referral_actions: (r) => `SELECT child_id FROM referral_children WHERE referral_id = ${r}.referral_id`,
+  persons: (r) => `SELECT child_id FROM child_relations WHERE person_id = ${r}.id`,
+  custody_records: (r) => `SELECT child_id FROM child_relations WHERE person_id = ${r}.person_id`,
+};
+
+/** Whether a connection's schema has the table (an older schema, as a test of an old release opens, has not). */
+const hasTable = new WeakMap<Database.Database, boolean>();
+function stored(raw: Database.Database): boolean {
+  let has = hasTable.get(raw);
+  if (has === undefined) {
+    has = !!raw.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reminder_due'`).get();
+    hasTable.set(raw, has);
+  }
+  return has;
+}
+
+function triggerName(table: string, op: string): string {
+  return `${PREFIX}v${VERSION}_${table}_${op}`;
+}
+
+/**
+ * At every open: the triggers of this version in place, and every child's items rebuilt when
+ * they were not (a database from before, or a new version of the rules' storage).
+ */
+export function prepareDue(raw: Database.Database, clockNow: number): void {
+  hasTable.delete(raw);
+  if (!stored(raw)) return;
+  const current = raw
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?`)
+    .get(triggerName('children', 'u'));
+  if (!current) {
+    raw.transaction(() => {
+      const old = raw
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '${PREFIX}%'`)
+        .all() as { name: string }[];
+      for (const { name } of old) raw.exec(`DROP TRIGGER "${name}"`);
+      const mark = (select: string) =>
+        `INSERT OR IGNORE INTO reminder_dirty (child_id) SELECT * FROM (${select});`;
+      for (const [table, touches] of Object.entries(TOUCHES)) {
+        raw.exec(
+          `CREATE TRIGGER ${triggerName(table, 'i')} AFTER INSERT ON ${table} BEGIN ${mark(touches('NEW'))} END`,
+        );
+        raw.exec(
+          `CREATE TRIGGER ${triggerName(table, 'u')} AFTER UPDATE ON ${table} BEGIN ${mark(touches('OLD'))} ${mark(touches('NEW'))} END`,
+        );
+        raw.exec(
+          `CREATE TRIGGER ${triggerName(table, 'd')} AFTER DELETE ON ${table} BEGIN ${mark(touches('OLD'))} END`,
+        );
+      }
+      raw.exec('DELETE FROM reminder_due; DELETE FROM reminder_dirty;');
+      storeItems(
+        raw,
+        collectReminders({ raw } as Ctx, today({ clock: { now: () => clockNow } } as Ctx), {
+          part: 'stored',
+        }),
+      );
+    })();
+  } else refreshDue(raw, clockNow);
+}
+
+/** Recompute the items of the children marked stale; the caller's transaction holds it with the write. */
+export function refreshDue(raw: Database.Database, clockNow: number): void {
+  if (!stored(raw)) return;
+  const ids = (raw.prepare('SELECT child_id AS id FROM reminder_dirty').all() as { id: string | null }[])
+    .map((r) => r.id)
+    .filter((id): id is string => id !== null);
+  if (ids.length === 0) return;
+  const run = () => {
+    const json = JSON.stringify(ids);
+    raw.prepare('DELETE FROM reminder_due WHERE child_id IN (SELECT value FROM json_each(?))').run(json);
+    raw.prepare('DELETE FROM reminder_dirty').run();
+    const day = today({ clock: { now: () => clockNow } } as Ctx);
+    storeItems(raw, collectReminders({ raw } as Ctx, day, { part: 'stored', childIds: ids }));
+  };
+  if (raw.inTransaction) run();
+  else raw.transaction(run).immediate();
+}
+
+function storeItems(raw: Database.Database, items: WindowedReminder[]): void {
+  const insert = raw.prepare(
+    `INSERT INTO reminder_due (child_id, owner_id, key, kind, due, shows_from, shows_until, child_name, facts, link)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const r of items)
+    insert.run(
+      r.childId,
+      r.ownerId,
+      r.key,
+      r.kind,
+      r.due,
+      r.showsFrom,
+      r.showsUntil,
+      r.childName,
+      JSON.stringify(r.facts),
+      r.link,
+    );
+}
+
+/**
+ * The stored items showing on `day` for one owner (or everyone), with today's date where due is
+ * the day read. Children a write marked stale and no transaction has refreshed yet (a write
+ * around the API) are worked out from the rules here instead, without storing: a read never
+ * writes, and the next write or open stores them.
+ */
+export function readDue(ctx: ReadCtx, day: string, ownerId: string | null): WindowedReminder[] {
+  const stale = (
+    ctx.raw.prepare('SELECT child_id AS id FROM reminder_dirty').all() as { id: string | null }[]
+  )
+    .map((r) => r.id)
+    .filter((id): id is string => id !== null);
+  const rows = ctx.raw
+    .prepare(
+      `SELECT child_id AS childId, owner_id AS ownerId, key, kind, due, shows_from AS showsFrom, shows_until AS showsUntil,
+              child_name AS childName, facts, link FROM reminder_due
+       WHERE ${ownerId === null ? '' : 'owner_id = @ownerId AND '}shows_from <= @day AND shows_until >= @day
+       ${stale.length ? 'AND child_id NOT IN (SELECT value FROM json_each(@stale))' : ''}`,
+    )
+    .all({ ownerId, day, ...(stale.length ? { stale: JSON.stringify(stale) } : {}) }) as (Omit<
+    WindowedReminder,
+    'facts' | 'kind'
+  > & {
+    facts: string;
+    kind: ReminderKind;
+  })[];
+  const stored = rows.map((r) => ({
+    ...r,
+    due: r.due || day,
+    facts: JSON.parse(r.facts) as WindowedReminder['facts'],
+  }));
+  if (!stale.length) return stored;
+  const fresh = collectReminders(ctx, day, { ownerId: ownerId ?? undefined, childIds: stale, part: 'stored' })
+    .filter((r) => r.showsFrom <= day && r.showsUntil >= day)
+    .map((r) => ({ ...r, due: r.due || day }));
+  return [...stored, ...fresh];
+}
