@@ -11,7 +11,7 @@ import { children } from '../children/schema';
 import { t } from '../i18n';
 import { referralNumber } from '../referrals/model';
 import { referrals } from '../referrals/schema';
-import { readDue, refreshDue } from './due';
+import { readDue } from './due';
 import { boardInput, snoozeInput } from './inputs';
 import { collectReminders, PRIORITY, REMINDER_KINDS, type Reminder } from './rules';
 import { reminderSnoozes } from './schema';
