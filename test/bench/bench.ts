@@ -494,7 +494,9 @@ async function main(): Promise<void> {
   if (want('backup'))
     rows.push(...(await measureBackup({ core, readInputs: listPageInputs(enc, rng, 50), log })));
   const attachmentsMb = Number(values['attachments-mb']);
-  if (attachmentsMb > 0 && want('attach a scan, child file with attachments, backup with attachments')) {
+  // The attachment rows (test/bench/attachments.ts): run when --only names any of them.
+  const ATTACHMENT_ROWS = ['attach a 10 MB scan', 'open a 10 MB scan', "child's 50 attachments", 'backup'];
+  if (attachmentsMb > 0 && ATTACHMENT_ROWS.some(want)) {
     const childIds = enc
       .prepare('SELECT id FROM children WHERE deleted_at IS NULL ORDER BY id LIMIT 50')
       .pluck()
