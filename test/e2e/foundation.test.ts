@@ -179,9 +179,15 @@ describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered c
       await shot(page, 'foundation-09-audit');
       // Everything that happened to one child: the 儿童 filter (audit_log.child_id).
       const base = { gender: 'male', township: '济阳街道', village: '城关村' };
-      await app.core.invoke('children.create', { ...base, name: '张小明', birthDate: '2015-03-07' });
-      await app.core.invoke('children.create', { ...base, name: '李小刚', birthDate: '2016-05-04' });
+      for (const child of [
+        { ...base, name: '张小明', birthDate: '2015-03-07' },
+        { ...base, name: '李小刚', birthDate: '2016-05-04' },
+      ])
+        expect((await app.core.invoke('children.create', child)).ok).toBe(true);
+      // Leave and come back so the log is read again; the children list must have painted first,
+      // or the lazy route's pending transition keeps the old audit page (and its rows) mounted.
       await page.getByRole('menuitem', { name: '儿童档案' }).click();
+      await page.getByRole('button', { name: '登记儿童' }).first().waitFor();
       await page.getByRole('menuitem', { name: '审计日志' }).click();
       const rows = page.locator('.ant-table-tbody tr.ant-table-row');
       await expect.poll(() => rows.count()).toBeGreaterThan(2);
