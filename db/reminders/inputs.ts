@@ -8,7 +8,7 @@ export type ReminderGroup = (typeof REMINDER_GROUPS)[number];
 export const BOARD_PAGE = 50;
 export const BOARD_MAX = 1000;
 /** A column's count is exact up to this; beyond it the board says 超过 N. */
-export const COUNT_CAP = 999;
+export const COUNT_CAP = 99;
 
 const pageLimit = z.number().int().min(1).max(BOARD_MAX);
 
