@@ -25,6 +25,13 @@ import {
 
 const READY_TIMEOUT_MS = 30_000;
 const READY_POLL_MS = 25;
+/**
+ * How long the print window stays loaded after a print: the next document only changes its
+ * hash instead of loading the whole app and its fonts again. A lock ends it at once.
+ */
+export const WARM_MS = 60_000;
+/** Where a warm window rests between prints: no document, so no child's data stays in it. */
+export const IDLE_ROUTE = '/print/idle';
 
 export const PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true } as const;
 
@@ -71,6 +78,9 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
   const contentsIds = new Set<number>();
   let busy = false;
   let cancelRequested = false;
+  /** The print window kept loaded between prints (WARM_MS), and its idle timer. */
+  let warm: BrowserWindow | null = null;
+  let warmTimer: ReturnType<typeof setTimeout> | null = null;
 
   // A lock ends any print in progress: the rendered pages hold the data the lock hides.
   const offLocked = core.on('locked', () => {
@@ -120,7 +130,42 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
     }
   }
 
-  /** The first document loads the page; the next ones of a batch only change its hash. */
+  /** The warm window when there is one (fresh: false), else a new one to load the page in. */
+  function takeWindow(): { win: BrowserWindow; fresh: boolean } {
+    if (warmTimer) clearTimeout(warmTimer);
+    warmTimer = null;
+    const kept = warm && !warm.isDestroyed() ? warm : null;
+    warm = null;
+    return kept ? { win: kept, fresh: false } : { win: openWindow(), fresh: true };
+  }
+
+  /**
+   * After a print that went well the window rests on an empty route, loaded, for WARM_MS; after
+   * one that failed (its page may be in any state) it is destroyed.
+   */
+  async function release(win: BrowserWindow, ok: boolean): Promise<void> {
+    if (win.isDestroyed()) return;
+    if (!ok || !core.isUnlocked()) {
+      win.destroy();
+      return;
+    }
+    try {
+      await win.webContents.executeJavaScript(`location.hash = ${JSON.stringify(IDLE_ROUTE)}`, true);
+    } catch {
+      if (!win.isDestroyed()) win.destroy();
+      return;
+    }
+    if (win.isDestroyed()) return;
+    warm = win;
+    warmTimer = setTimeout(() => {
+      warmTimer = null;
+      if (warm && !warm.isDestroyed()) warm.destroy();
+      warm = null;
+    }, WARM_MS);
+    warmTimer.unref?.();
+  }
+
+  /** The first document loads the page; the next ones (of a batch, or a warm window) only change its hash. */
   async function render(win: BrowserWindow, route: string, fresh: boolean): Promise<Buffer> {
     if (fresh) await win.loadURL(printUrl(opts.appUrl, route));
     else await win.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`, true);
@@ -183,9 +228,11 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
     const target = choice.filePath.toLowerCase().endsWith('.pdf')
       ? choice.filePath
       : `${choice.filePath}.pdf`;
-    const win = openWindow();
+    const { win, fresh } = takeWindow();
+    let printed = false;
     try {
-      const pdf = await render(win, job.route, true);
+      const pdf = await render(win, job.route, fresh);
+      printed = true;
       return ok(await save(pdf, target, job.export));
     } catch (err) {
       return {
@@ -193,7 +240,7 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
         error: { code: 'INTERNAL', message: t('documents.print.failed', { message: failure(err, win) }) },
       };
     } finally {
-      if (!win.isDestroyed()) win.destroy();
+      await release(win, printed);
     }
   }
 
@@ -229,8 +276,10 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
     const folder = choice.filePaths[0];
     const done: PrintedFile[] = [];
     const failed: { fileName: string; message: string }[] = [];
-    const win = openWindow();
-    let fresh = true;
+    const taken = takeWindow();
+    const win = taken.win;
+    let fresh = taken.fresh;
+    let healthy = true;
     cancelRequested = false;
     progress({ done: 0, total: items.length });
     try {
@@ -247,8 +296,9 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
         }
         progress({ done: i + 1, total: items.length });
       }
+      healthy = !fresh;
     } finally {
-      if (!win.isDestroyed()) win.destroy();
+      await release(win, healthy && !cancelRequested);
     }
     const cancelled = done.length + failed.length < items.length;
     return ok({ total: items.length, done, failed, cancelled });
@@ -291,6 +341,8 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
     isPrintContents: (id) => contentsIds.has(id),
     dispose() {
       offLocked();
+      if (warmTimer) clearTimeout(warmTimer);
+      warm = null;
       cancelRequested = true;
       for (const win of windows) if (!win.isDestroyed()) win.destroy();
     },

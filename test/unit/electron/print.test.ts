@@ -74,7 +74,7 @@ import type { Core } from '../../../db/api/core';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/channels';
 import { wireIpc } from '../../../electron/ipc';
 import type { Log } from '../../../electron/log';
-import { createPrintService, PDF_OPTIONS } from '../../../electron/print';
+import { createPrintService, IDLE_ROUTE, PDF_OPTIONS, WARM_MS } from '../../../electron/print';
 import {
   countPdfPages,
   isPrintWindowMethod,
@@ -215,8 +215,60 @@ describe('the shell print service', () => {
         devTools: false,
       },
     });
-    expect(win.destroyed).toBe(true);
+    // Kept loaded for the next print, resting on a route with no document (no child's data).
+    expect(win.destroyed).toBe(false);
+    expect((win as unknown as { route: string }).route).toBe(IDLE_ROUTE);
     expect(PDF_OPTIONS).toEqual({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+  });
+
+  it('prints the next document in the warm window by its hash, and ends it when idle or locked', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const printer = service();
+      const loads: string[] = [];
+      state.onRender = (route) => loads.push(route);
+      const job = (id: string) =>
+        printer.handle('shell.printToPdf', {
+          route: `/print/child/${id}?sections=basic`,
+          suggestedName: 'x.pdf',
+          export: { ...EXPORT, entityId: id, childId: id },
+        });
+      expect((await job('c1')).ok).toBe(true);
+      // The same document again is rendered again (the window rested on the idle route between).
+      expect((await job('c1')).ok).toBe(true);
+      expect((await job('c2')).ok).toBe(true);
+      expect(state.windows).toHaveLength(1);
+      expect(loads).toEqual([
+        '/print/child/c1?sections=basic',
+        IDLE_ROUTE,
+        '/print/child/c1?sections=basic',
+        IDLE_ROUTE,
+        '/print/child/c2?sections=basic',
+        IDLE_ROUTE,
+      ]);
+      const [first] = state.windows;
+      vi.advanceTimersByTime(WARM_MS + 1);
+      expect(first.destroyed).toBe(true);
+
+      expect((await job('c3')).ok).toBe(true);
+      expect(state.windows).toHaveLength(2);
+      expect(state.windows[1].destroyed).toBe(false);
+      core.lock();
+      expect(state.windows[1].destroyed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not keep a window whose print failed', async () => {
+    state.marker = () => ({ ready: 'error', error: '未找到相关记录' });
+    const res = await service().handle('shell.printToPdf', {
+      route: '/print/order/o1',
+      suggestedName: 'x.pdf',
+      export: { kind: 'orderPdf', entityId: 'o1', childId: 'c1' },
+    });
+    expect(res.ok).toBe(false);
+    expect(state.windows.every((w) => w.destroyed)).toBe(true);
   });
 
   it('writes and records nothing when the save dialog is cancelled', async () => {
