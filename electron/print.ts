@@ -12,6 +12,7 @@ import { t } from '../db/i18n';
 import { EVENT_CHANNEL } from './channels';
 import type { Log } from './log';
 import {
+  BATCH_WINDOWS,
   countPdfPages,
   PRINT_PROGRESS_EVENT,
   type PrintedFile,
@@ -32,6 +33,8 @@ const READY_POLL_MS = 25;
 export const WARM_MS = 60_000;
 /** Where a warm window rests between prints: no document, so no child's data stays in it. */
 export const IDLE_ROUTE = '/print/idle';
+
+export { BATCH_WINDOWS } from './print-contract';
 
 export const PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true } as const;
 
@@ -61,12 +64,15 @@ function ok<T>(value: T): ApiResult<T> {
   return { ok: true, value };
 }
 
-/** `name.pdf`, or `name-2.pdf`, `name-3.pdf`… when a batch meets a file already there. */
-function freePath(folder: string, fileName: string): string {
+/**
+ * `name.pdf`, or `name-2.pdf`, `name-3.pdf`… when a batch meets a file already there, or one
+ * another window of the same batch is about to write (`taken`).
+ */
+function freePath(folder: string, fileName: string, taken: ReadonlySet<string> = new Set()): string {
   const ext = path.extname(fileName);
   const stem = fileName.slice(0, fileName.length - ext.length);
   let candidate = path.join(folder, fileName);
-  for (let n = 2; existsSync(candidate) || existsSync(`${candidate}.part`); n++) {
+  for (let n = 2; existsSync(candidate) || existsSync(`${candidate}.part`) || taken.has(candidate); n++) {
     candidate = path.join(folder, `${stem}-${n}${ext}`);
   }
   return candidate;
@@ -274,32 +280,49 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
       : await dialog.showOpenDialog(options);
     if (choice.canceled || !choice.filePaths[0]) return ok(null);
     const folder = choice.filePaths[0];
-    const done: PrintedFile[] = [];
+    const printed: (PrintedFile | undefined)[] = [];
     const failed: { fileName: string; message: string }[] = [];
-    const taken = takeWindow();
-    const win = taken.win;
-    let fresh = taken.fresh;
-    let healthy = true;
+    const taken = new Set<string>();
+    let next = 0;
+    let finished = 0;
     cancelRequested = false;
     progress({ done: 0, total: items.length });
-    try {
-      for (const [i, item] of items.entries()) {
-        if (cancelRequested || !core.isUnlocked() || win.isDestroyed()) break;
-        try {
-          const pdf = await render(win, item.route, fresh);
-          fresh = false;
-          done.push(await save(pdf, freePath(folder, item.fileName), item.export));
-        } catch (err) {
-          // A page that failed may be left in any state; the next document starts afresh.
-          fresh = true;
-          failed.push({ fileName: item.fileName, message: failure(err, win) });
+    // The first window is the warm one (kept after the batch); the others end with it.
+    const worker = async (first: boolean) => {
+      const opened = first ? takeWindow() : { win: openWindow(), fresh: true };
+      const win = opened.win;
+      let fresh = opened.fresh;
+      let healthy = false;
+      try {
+        for (;;) {
+          if (cancelRequested || !core.isUnlocked() || win.isDestroyed()) break;
+          const i = next++;
+          if (i >= items.length) break;
+          const item = items[i];
+          try {
+            const pdf = await render(win, item.route, fresh);
+            fresh = false;
+            const target = freePath(folder, item.fileName, taken);
+            taken.add(target);
+            printed[i] = await save(pdf, target, item.export);
+          } catch (err) {
+            // A page that failed may be left in any state; the next document starts afresh.
+            fresh = true;
+            failed.push({ fileName: item.fileName, message: failure(err, win) });
+          }
+          finished++;
+          progress({ done: finished, total: items.length });
         }
-        progress({ done: i + 1, total: items.length });
+        healthy = !fresh;
+      } finally {
+        if (first) await release(win, healthy && !cancelRequested);
+        else if (!win.isDestroyed()) win.destroy();
       }
-      healthy = !fresh;
-    } finally {
-      await release(win, healthy && !cancelRequested);
-    }
+    };
+    const windows = Math.min(BATCH_WINDOWS, items.length);
+    await Promise.all(Array.from({ length: windows }, (_, w) => worker(w === 0)));
+    // In the order asked for, whichever window printed each.
+    const done = printed.filter((p): p is PrintedFile => p !== undefined);
     const cancelled = done.length + failed.length < items.length;
     return ok({ total: items.length, done, failed, cancelled });
   }

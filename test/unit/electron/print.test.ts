@@ -74,7 +74,7 @@ import type { Core } from '../../../db/api/core';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/channels';
 import { wireIpc } from '../../../electron/ipc';
 import type { Log } from '../../../electron/log';
-import { createPrintService, IDLE_ROUTE, PDF_OPTIONS, WARM_MS } from '../../../electron/print';
+import { BATCH_WINDOWS, createPrintService, IDLE_ROUTE, PDF_OPTIONS, WARM_MS } from '../../../electron/print';
 import {
   countPdfPages,
   isPrintWindowMethod,
@@ -319,7 +319,7 @@ describe('the shell print service', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
-  it('prints a batch into one folder with progress, one window, and no overwritten file', async () => {
+  it('prints a batch into one folder with progress, two windows at once, and no overwritten file', async () => {
     writeFileSync(path.join(dir, 'a.pdf'), 'already here');
     const items = ['a', 'b', 'a'].map((n, i) => ({
       route: `/print/child/c${i}?sections=basic`,
@@ -330,7 +330,14 @@ describe('the shell print service', () => {
     expect(res).toMatchObject({ ok: true, value: { total: 3, cancelled: false, failed: [] } });
     expect(readdirSync(dir).sort()).toEqual(['a-2.pdf', 'a-3.pdf', 'a.pdf', 'b.pdf']);
     expect(readFileSync(path.join(dir, 'a.pdf'), 'utf8')).toBe('already here');
-    expect(state.windows).toHaveLength(1);
+    // Each file holds the document it is named for, whichever window printed it.
+    const value = (res as { value: { done: { fileName: string }[] } }).value;
+    expect(value.done.map((d) => readFileSync(path.join(dir, d.fileName), 'utf8').match(/c\d/)?.[0])).toEqual(
+      ['c0', 'c1', 'c2'],
+    );
+    // Two windows at once; the first stays warm for the next print, the other is gone.
+    expect(state.windows).toHaveLength(BATCH_WINDOWS);
+    expect(state.windows.map((w) => w.destroyed)).toEqual([false, true]);
     const progress = main.webContents.send.mock.calls.map((c) => c[2]);
     expect(
       main.webContents.send.mock.calls.every((c) => c[0] === EVENT_CHANNEL && c[1] === 'print-progress'),
