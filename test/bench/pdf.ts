@@ -78,8 +78,11 @@ export async function measurePdf(opts: {
     const others = await Promise.all(Array.from({ length: BATCH_WINDOWS - 1 }, () => app.context.newPage()));
     // Each page writes its files to its own folder: the same name must not be hashed mid-write.
     const worker = async (page: typeof app.page, w: number) => {
-      for (let i = next++; i < batch.length; i = next++)
-        pages += (await print(batch[i], page, path.join(out, String(w)))).pages;
+      for (let i = next++; i < batch.length; i = next++) {
+        // Awaited first: `pages += await …` would read `pages` before the other page added to it.
+        const printed = await print(batch[i], page, path.join(out, String(w)));
+        pages += printed.pages;
+      }
     };
     await Promise.all([app.page, ...others].map(worker));
     const batchMs = performance.now() - t0;
