@@ -1,7 +1,7 @@
 // The frame of a record's page (an order, a plan, a referral, a report, an event, a relief, a suit):
 // the state before the record has loaded, and the header with the way back, the title, its tags and
 // the steps the API allows.
-import { Alert, Button, Card, Descriptions, Flex, Result, Spin } from 'antd';
+import { Alert, Button, Card, Descriptions, type DescriptionsProps, Flex, Result, Spin } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import type { ApiInput, ApiOutput, Method } from '../api/client';
 import { useApiQuery } from './useApiQuery';
@@ -138,20 +138,24 @@ export function DetailsCard({
   children,
 }: {
   title: ReactNode;
-  column?: number;
-  items: readonly Detail[];
+  column?: DescriptionsProps['column'];
+  /** A false entry is a value this record does not have (left out, not shown empty). */
+  items: readonly (Detail | false)[];
   /** Below the values, e.g. a checklist. */
   children?: ReactNode;
 }) {
   return (
     <Card title={title} size="small">
       <Descriptions column={column} size="small">
-        {items.map((d, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a section's items are a fixed list
-          <Descriptions.Item key={i} label={d.label} span={d.span}>
-            {d.value}
-          </Descriptions.Item>
-        ))}
+        {items.map(
+          (d, i) =>
+            d && (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a section's items are a fixed list
+              <Descriptions.Item key={i} label={d.label} span={d.span}>
+                {d.value}
+              </Descriptions.Item>
+            ),
+        )}
       </Descriptions>
       {children}
     </Card>
