@@ -1,9 +1,9 @@
 // The frame of a record's page (an order, a plan, a referral, a report, an event, a relief, a suit):
 // the state before the record has loaded, and the header with the way back, the title, its tags and
 // the steps the API allows.
-import { Alert, Button, Card, Descriptions, type DescriptionsProps, Flex, Result, Spin } from 'antd';
+import { Alert, App, Button, Card, Descriptions, type DescriptionsProps, Flex, Result, Spin } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
-import type { ApiInput, ApiOutput, Method } from '../api/client';
+import { type ApiInput, type ApiOutput, type Method, toApiCallError } from '../api/client';
 import { useApiQuery } from './useApiQuery';
 
 /** Until the record has loaded: a spinner, or why it cannot be shown, with the way back. */
@@ -160,4 +160,84 @@ export function DetailsCard({
       {children}
     </Card>
   );
+}
+
+/**
+ * A step taken with one click, no dialog (提交审批, 开始评估, 开始执行, 核实): the button spins while it
+ * runs, the fresh record replaces the page's, and a refusal stays on the page; after a conflict
+ * the page loads the record again, since what the other person did is where the next click starts.
+ */
+export function useDirectStep<R, S extends string = string>(onDone: (record: R) => void, reload: () => void) {
+  const { message } = App.useApp();
+  const [running, setRunning] = useState<S | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (which: S, call: () => Promise<R>, done: string) => {
+    setRunning(which);
+    setError(null);
+    try {
+      onDone(await call());
+      message.success(done);
+    } catch (err) {
+      const e = toApiCallError(err);
+      if (e.code === 'LOCKED') return;
+      setError(e.message);
+      if (e.code === 'CONFLICT' || e.code === 'NOT_FOUND') reload();
+    } finally {
+      setRunning(null);
+    }
+  };
+  return { running, error, clearError: () => setError(null), run };
+}
+
+/** Why a one-click step was refused, above the record until it is closed or the next try. */
+export function StepRefused({
+  title,
+  error,
+  onClose,
+}: {
+  title: string;
+  error: string | null;
+  onClose: () => void;
+}) {
+  if (!error) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid="step-error"
+      title={title}
+      description={error}
+      closable={{ onClose }}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
+export interface RecordAction {
+  key: string;
+  label: string;
+  onClick: () => void;
+  primary?: boolean;
+  danger?: boolean;
+  loading?: boolean;
+  icon?: ReactNode;
+}
+
+/** A record's buttons in the order given; a false entry is a button this user or status does not get. */
+export function actionButtons(actions: readonly (RecordAction | false)[]): ReactNode[] {
+  return actions
+    .filter((a): a is RecordAction => a !== false)
+    .map((a) => (
+      <Button
+        key={a.key}
+        type={a.primary ? 'primary' : 'default'}
+        danger={a.danger}
+        loading={a.loading}
+        icon={a.icon}
+        onClick={a.onClick}
+      >
+        {a.label}
+      </Button>
+    ));
 }

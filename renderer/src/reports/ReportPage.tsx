@@ -1,16 +1,16 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Flex, Row, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Tag, Timeline, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { stepsFrom } from '../../../db/common/flow';
 import { type Catalog, t } from '../../../db/i18n';
 import { REPORT_FLOW, type ReportStep } from '../../../db/reports/codes';
-import { api, toApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { formatTime } from '../common/dates';
 import { BackLink, orNone, Prose } from '../common/empty';
-import { DetailsCard, RecordHeader, RecordUnavailable, useRecord } from '../common/RecordPage';
+import { DetailsCard, RecordHeader, RecordUnavailable, useDirectStep, useRecord } from '../common/RecordPage';
 import { useSession } from '../session/store';
-import { ReportStatusTag } from './parts';
+import { ReportStatusTag, type ReportView } from './parts';
 import { DateTextModal, VoidModal } from './ReportModals';
 
 type Dialog = Exclude<ReportStep, 'verify'> | 'action';
@@ -22,13 +22,11 @@ export function ReportRoute() {
 }
 
 function ReportPage({ id }: { id: string }) {
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const role = useSession((s) => s.user?.role);
   const { record: report, setRecord: setReport, error, reload } = useRecord('mandatoryReports.get', { id });
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [verifying, setVerifying] = useState(false);
-  const [stepError, setStepError] = useState<string | null>(null);
+  const direct = useDirectStep<ReportView, 'verify'>(setReport, reload);
 
   if (!report)
     return (
@@ -43,22 +41,6 @@ function ReportPage({ id }: { id: string }) {
   const open = s !== 'closed' && s !== 'voided';
   // The buttons come from the same table the API's guard reads.
   const steps = role ? stepsFrom(REPORT_FLOW, s, role) : [];
-
-  const verify = async () => {
-    setVerifying(true);
-    setStepError(null);
-    try {
-      setReport(await api('mandatoryReports.verify', { id: report.id, version: report.version }));
-      message.success(t('mandatoryReports.page.stepDone'));
-    } catch (err) {
-      const e = toApiCallError(err);
-      if (e.code === 'LOCKED') return;
-      setStepError(e.message);
-      if (e.code === 'CONFLICT' || e.code === 'NOT_FOUND') reload();
-    } finally {
-      setVerifying(false);
-    }
-  };
 
   const actions: ReactNode[] = [];
   if (s === 'received' || s === 'verifying')
@@ -77,7 +59,18 @@ function ReportPage({ id }: { id: string }) {
     const label = t(`mandatoryReports.steps.${step}`);
     if (step === 'verify')
       actions.push(
-        <Button key={step} type="primary" loading={verifying} onClick={() => void verify()}>
+        <Button
+          key={step}
+          type="primary"
+          loading={direct.running === 'verify'}
+          onClick={() =>
+            void direct.run(
+              'verify',
+              () => api('mandatoryReports.verify', { id: report.id, version: report.version }),
+              t('mandatoryReports.page.stepDone'),
+            )
+          }
+        >
           {label}
         </Button>,
       );
@@ -108,7 +101,7 @@ function ReportPage({ id }: { id: string }) {
         </Typography.Title>
         <ReportStatusTag status={s} testId="report-status" />
       </RecordHeader>
-      {stepError && <Alert type="error" showIcon title={stepError} style={{ marginBottom: 16 }} />}
+      {direct.error && <Alert type="error" showIcon title={direct.error} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Flex vertical gap={16}>
