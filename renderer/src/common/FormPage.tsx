@@ -68,7 +68,7 @@ export function EditFormRoute<M extends Method>({
   method: M;
   loadFailed: string;
   back: (id: string) => ReactNode;
-  title: string;
+  title: string | ((record: Loaded<M>) => string);
   recordPath: (id: string) => string;
   editable?: (record: Loaded<M>) => boolean;
   notEditable?: string;
@@ -88,7 +88,7 @@ export function EditFormRoute<M extends Method>({
   const record = data as Loaded<M>;
   return (
     <>
-      <FormPageTop back={back(id)} title={title} />
+      <FormPageTop back={back(id)} title={typeof title === 'string' ? title : title(record)} />
       {editable(record) ? (
         form(record, {
           onSaved: (r) => navigate(recordPath(r.id), { replace: true }),
