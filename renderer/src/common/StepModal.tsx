@@ -3,6 +3,7 @@
 import { Form, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { FormModal, type ModalProps, useModalForm } from './FormDialog';
+import { useApiForm } from './useApiForm';
 
 export type StepModalProps<R> = ModalProps<R> & {
   title: string;
@@ -48,6 +49,56 @@ export function StepModal<V, R>({
       width={width}
       initialValues={initialValues}
       onValuesChange={onValuesChange}
+    >
+      {children}
+    </FormModal>
+  );
+}
+
+/**
+ * A dialog whose form adds something new (an assessment, a session): the toast once saved, the
+ * answer handed to the page, and on a refusal the messages beside the fields with the dialog open.
+ */
+export function SaveModal<V, R>({
+  call,
+  onSaved,
+  onClose,
+  successMessage,
+  title,
+  okText,
+  name,
+  testId,
+  width,
+  initialValues,
+  children,
+}: {
+  call: (values: V) => Promise<R>;
+  onSaved: (result: R) => void;
+  onClose: () => void;
+  successMessage: string;
+  title: string;
+  okText: string;
+  name?: string;
+  testId?: string;
+  width?: number;
+  initialValues?: Partial<V>;
+  children: ReactNode;
+}) {
+  const [form] = Form.useForm<V>();
+  const { onFinish, submitting, failure } = useApiForm(form, call, { successMessage, onSuccess: onSaved });
+  return (
+    <FormModal<V>
+      title={title}
+      testId={testId}
+      name={name}
+      form={form}
+      onClose={onClose}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+      okText={okText}
+      width={width}
+      initialValues={initialValues}
     >
       {children}
     </FormModal>

@@ -13,6 +13,8 @@ export function DateField({
   future,
   width = 200,
   extra,
+  noClear,
+  placeholder,
 }: {
   label: ReactNode;
   name: NamePath;
@@ -20,10 +22,19 @@ export function DateField({
   future?: boolean;
   width?: number | string;
   extra?: ReactNode;
+  /** A date the record cannot be without: the picker offers no clear button. */
+  noClear?: boolean;
+  placeholder?: string;
 }) {
   return (
     <Form.Item label={label} name={name} required={required} extra={extra} {...dateItem}>
-      <DatePicker format={DATE_FORMAT} disabledDate={future ? undefined : afterToday} style={{ width }} />
+      <DatePicker
+        format={DATE_FORMAT}
+        disabledDate={future ? undefined : afterToday}
+        allowClear={noClear ? false : undefined}
+        placeholder={placeholder}
+        style={{ width }}
+      />
     </Form.Item>
   );
 }
