@@ -1,106 +1,95 @@
-// The dialog of one step on a record's page (签发, 决定, 发放, 回访 …): the form, its API call with the
-// record's version, the toast when it is done, and the reload when someone else changed the record.
-import { Form, type FormInstance } from 'antd';
+// The dialogs built on the one form dialog: a step on a record (签发, 决定, 发放, 回访 …) sent with the
+// record's version, the reason-only step (撤回, 中止), and a dialog that adds something new.
+import { Alert, Form, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
-import { FormModal, type ModalProps, useModalForm } from './FormDialog';
+import { FormModal, type ModalProps, useStepCall } from './FormDialog';
+import { TextAreaField } from './fields';
 import { useApiForm } from './useApiForm';
 
-export type StepModalProps<R> = ModalProps<R> & {
+interface FrameProps<V> {
   title: string;
   okText: string;
-  /** The toast once the step is done. */
-  done: string;
   danger?: boolean;
   width?: number;
-  children: ReactNode;
-};
-
-export function StepModal<V, R>({
-  form: given,
-  call,
-  initialValues,
-  onValuesChange,
-  title,
-  okText,
-  done,
-  danger,
-  width,
-  children,
-  ...props
-}: StepModalProps<R> & {
+  name?: string;
+  testId?: string;
   /** Given where the dialog watches its own fields (Form.useWatch); made here otherwise. */
   form?: FormInstance<V>;
-  call: (values: V) => Promise<R>;
   initialValues?: Partial<V>;
   onValuesChange?: (changed: Partial<V>, all: V) => void;
-}) {
-  const [form] = Form.useForm<V>(given);
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, done);
-  return (
-    <FormModal<V>
-      title={title}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      okText={okText}
-      danger={danger}
-      width={width}
-      initialValues={initialValues}
-      onValuesChange={onValuesChange}
-    >
-      {children}
-    </FormModal>
-  );
+  children: ReactNode;
 }
 
 /**
- * A dialog whose form adds something new (an assessment, a session): the toast once saved, the
- * answer handed to the page, and on a refusal the messages beside the fields with the dialog open.
+ * A dialog whose form the API answers: the toast once saved, the answer handed on, and on a
+ * refusal the messages beside the fields with the dialog still open.
  */
 export function SaveModal<V, R>({
   call,
   onSaved,
   onClose,
   successMessage,
-  title,
-  okText,
-  name,
-  testId,
-  width,
-  initialValues,
-  children,
-}: {
+  form: given,
+  ...frame
+}: FrameProps<V> & {
   call: (values: V) => Promise<R>;
   onSaved: (result: R) => void;
   onClose: () => void;
   successMessage: string;
-  title: string;
-  okText: string;
-  name?: string;
-  testId?: string;
-  width?: number;
-  initialValues?: Partial<V>;
-  children: ReactNode;
 }) {
-  const [form] = Form.useForm<V>();
+  const [form] = Form.useForm<V>(given);
   const { onFinish, submitting, failure } = useApiForm(form, call, { successMessage, onSuccess: onSaved });
   return (
     <FormModal<V>
-      title={title}
-      testId={testId}
-      name={name}
+      {...frame}
       form={form}
       onClose={onClose}
       onFinish={onFinish}
       submitting={submitting}
       failure={failure}
-      okText={okText}
-      width={width}
-      initialValues={initialValues}
-    >
-      {children}
-    </FormModal>
+    />
+  );
+}
+
+/** A step on a record: a conflict reloads the page behind the dialog; success closes it. */
+export function StepModal<V, R>({
+  call,
+  done,
+  onClose,
+  onSaved,
+  onConflict,
+  ...frame
+}: FrameProps<V> &
+  ModalProps<R> & {
+    call: (values: V) => Promise<R>;
+    /** The toast once the step is done. */
+    done: string;
+  }) {
+  const { guarded, onSuccess } = useStepCall(call, { onClose, onSaved, onConflict });
+  return <SaveModal {...frame} call={guarded} onSaved={onSuccess} onClose={onClose} successMessage={done} />;
+}
+
+/**
+ * A step that needs only a reason and a warning (撤回, 中止): the same dialog in every area that
+ * has such a step, so each asks for the reason the same way.
+ */
+export function ReasonModal<R>({
+  warning,
+  label,
+  call,
+  ...props
+}: ModalProps<R> & {
+  title: string;
+  warning: string;
+  label: string;
+  okText: string;
+  done: string;
+  call: (reason: string) => Promise<R>;
+}) {
+  return (
+    <StepModal<{ reason?: string }, R> {...props} danger call={(v) => call(v.reason ?? '')}>
+      <Alert type="warning" showIcon title={warning} style={{ marginBottom: 16 }} />
+      <TextAreaField label={label} name="reason" required maxLength={500} />
+    </StepModal>
   );
 }

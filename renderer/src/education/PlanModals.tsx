@@ -3,10 +3,10 @@ import { Alert, Col, Form, InputNumber, Radio, Row } from 'antd';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { todayText } from '../common/dates';
-import { type ModalProps, ReasonModal } from '../common/FormDialog';
+import type { ModalProps } from '../common/FormDialog';
 import { DateField, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
-import { StepModal } from '../common/StepModal';
+import { ReasonModal, StepModal } from '../common/StepModal';
 import { FollowUpModal, type FollowUpSubmit, followUpInput } from '../followups/followUps';
 import type { PlanView } from './register';
 

@@ -6,10 +6,10 @@ import { t } from '../../../db/i18n';
 import { DEFAULT_OBSERVATION_MONTHS, EVALUATIONS, OUTCOMES } from '../../../db/orders/codes';
 import { api } from '../api/client';
 import { todayText } from '../common/dates';
-import { type ModalProps, ReasonModal } from '../common/FormDialog';
+import type { ModalProps } from '../common/FormDialog';
 import { DateField, TextAreaField } from '../common/fields';
 import { blankToNull } from '../common/forms';
-import { StepModal } from '../common/StepModal';
+import { ReasonModal, StepModal } from '../common/StepModal';
 import { FollowUpModal, type FollowUpSubmit, followUpInput } from '../followups/followUps';
 import type { OrderView } from './parts';
 

@@ -8,10 +8,10 @@ import { OUTREACH_FLOW, type OutreachStep } from '../../../db/outreach/codes';
 import { api } from '../api/client';
 import { formatTime, todayText } from '../common/dates';
 import { BackLink, orNone, Prose } from '../common/empty';
-import { type ModalProps, ReasonModal } from '../common/FormDialog';
+import type { ModalProps } from '../common/FormDialog';
 import { DateField } from '../common/fields';
 import { DetailsCard, RecordHeader, RecordUnavailable, stepButtons, useRecord } from '../common/RecordPage';
-import { StepModal } from '../common/StepModal';
+import { ReasonModal, StepModal } from '../common/StepModal';
 import { useSession } from '../session/store';
 import { OutreachStatusTag, type OutreachView, placeText } from './parts';
 

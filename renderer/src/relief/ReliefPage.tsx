@@ -8,7 +8,7 @@ import { formatYuan, parseYuan } from '../../../db/relief/rules';
 import { api } from '../api/client';
 import { todayText } from '../common/dates';
 import { BackLink, orNone, Prose } from '../common/empty';
-import { type ModalProps, ReasonModal } from '../common/FormDialog';
+import type { ModalProps } from '../common/FormDialog';
 import { DateField, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import {
@@ -19,7 +19,7 @@ import {
   stepButtons,
   useRecord,
 } from '../common/RecordPage';
-import { StepModal } from '../common/StepModal';
+import { ReasonModal, StepModal } from '../common/StepModal';
 import { PrintReliefButton } from '../print/PrintButtons';
 import { ReliefStatusTag, type ReliefView } from './parts';
 

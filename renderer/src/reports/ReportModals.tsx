@@ -3,9 +3,9 @@ import { Form, Input } from 'antd';
 import { type Catalog, t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { todayText } from '../common/dates';
-import { type ModalProps, ReasonModal } from '../common/FormDialog';
+import type { ModalProps } from '../common/FormDialog';
 import { DateField, TextAreaField } from '../common/fields';
-import { StepModal } from '../common/StepModal';
+import { ReasonModal, StepModal } from '../common/StepModal';
 import type { ReportView } from './parts';
 
 type Props = ModalProps<ReportView> & { report: ReportView };

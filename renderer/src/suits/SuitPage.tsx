@@ -7,7 +7,7 @@ import { NEW_GUARDIAN_KINDS, SUIT_DECISIONS, SUIT_DOCUMENTS, type SuitStep } fro
 import { api } from '../api/client';
 import { todayText } from '../common/dates';
 import { BackLink, orNone, Prose } from '../common/empty';
-import { type ModalProps, ReasonModal } from '../common/FormDialog';
+import type { ModalProps } from '../common/FormDialog';
 import { DateField, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import { labelOr } from '../common/labels';
@@ -19,7 +19,7 @@ import {
   stepButtons,
   useRecord,
 } from '../common/RecordPage';
-import { StepModal } from '../common/StepModal';
+import { ReasonModal, StepModal } from '../common/StepModal';
 import { useApiQuery } from '../common/useApiQuery';
 import { PrintSuitButton } from '../print/PrintButtons';
 import { planLabel, SuitStatusTag, type SuitView } from './parts';
