@@ -35,7 +35,7 @@ export function SaveModal<V, R>({
   call: (values: V) => Promise<R>;
   onSaved: (result: R) => void;
   onClose: () => void;
-  successMessage: string;
+  successMessage: string | ((result: R, values: V) => string);
 }) {
   const [form] = Form.useForm<V>(given);
   const { onFinish, submitting, failure } = useApiForm(form, call, { successMessage, onSuccess: onSaved });
