@@ -8,7 +8,6 @@ import {
   Flex,
   Form,
   Select,
-  Table,
   type TableColumnsType,
   Typography,
 } from 'antd';
@@ -19,13 +18,12 @@ import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
 import { formatDateTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
+import { PAGE_SIZE, RegisterTable } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
 import { AUDIT_ACTIONS, actionLabel, entityLabel, formatDetail } from './actions';
 
 type AuditRow = ApiOutput<'audit.list'>['rows'][number];
 type VerifyResult = ApiOutput<'audit.verify'>;
-
-const PAGE_SIZE = 50;
 
 export function AuditPage() {
   const [action, setAction] = useState<string | undefined>();
@@ -114,24 +112,17 @@ export function AuditPage() {
             />
           </Form.Item>
         </Form>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Table<AuditRow>
+        <RegisterTable<AuditRow>
           rowKey="seq"
-          size="middle"
+          error={error}
           columns={columns}
-          dataSource={data?.rows ?? []}
-          loading={{ spinning: loading, delay: 200 }}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('audit.empty') }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            hideOnSinglePage: true,
-            onChange: setPage,
-            showTotal: (n) => t('audit.total', { total: n }),
-          }}
+          rows={data?.rows}
+          loading={loading}
+          empty={t('audit.empty')}
+          page={page}
+          total={data?.total}
+          onPage={setPage}
+          totalText={(n) => t('audit.total', { total: n })}
         />
       </Card>
     </>

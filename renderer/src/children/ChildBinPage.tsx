@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Table, type TableColumnsType, Typography } from 'antd';
+import { App, Button, Card, Flex, type TableColumnsType, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
@@ -8,12 +8,11 @@ import { AttachmentBin } from '../attachments/AttachmentBin';
 import { genderLabel } from '../common/codeLabels';
 import { formatDateTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
+import { PAGE_SIZE, RegisterTable } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
 import { useSession } from '../session/store';
 import { MaskedId } from './parts';
 import type { BinRow } from './types';
-
-const PAGE_SIZE = 50;
 
 export function ChildBinPage() {
   const navigate = useNavigate();
@@ -112,26 +111,19 @@ export function ChildBinPage() {
         }
       />
       <Card>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Typography.Paragraph type="secondary" data-testid="bin-total">
           {data ? t('children.bin.total', { total: data.total }) : null}
         </Typography.Paragraph>
-        <Table<BinRow>
-          rowKey="id"
-          size="middle"
+        <RegisterTable<BinRow>
+          error={error}
           columns={columns}
-          dataSource={data?.rows ?? []}
-          loading={{ spinning: loading, delay: 200 }}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('children.bin.empty') }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            hideOnSinglePage: true,
-            onChange: setPage,
-          }}
+          rows={data?.rows}
+          loading={loading}
+          empty={t('children.bin.empty')}
+          page={page}
+          total={data?.total}
+          onPage={setPage}
+          hideOnSinglePage
         />
       </Card>
       <AttachmentBin />

@@ -12,7 +12,7 @@ import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { todayText } from '../common/dates';
-import { ReasonModal } from '../common/FormDialog';
+import { ReasonModal } from '../common/StepModal';
 import { SummaryExportButton } from '../print/PrintButtons';
 import { CloseModal } from './CloseModal';
 import { deriveFileParts } from './derive';

@@ -9,7 +9,7 @@ import { type ApiInput, api, toApiCallError } from '../api/client';
 import { useSession } from '../session/store';
 import { fromBase64, saveFile, XLSX_MIME } from './saveFile';
 
-type ExportMethod =
+export type ExportMethod =
   | 'exports.children'
   | 'exports.referrals'
   | 'exports.orders'

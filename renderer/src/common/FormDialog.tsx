@@ -1,6 +1,6 @@
 // The one dialog frame for forms in every area: the form's alert on top, cancel and submit below,
-// a conflict reloads the page behind it, and the reason-only step (撤回, 中止) built on it.
-import { Alert, Button, Flex, Form, type FormInstance, Input, Modal } from 'antd';
+// and a conflict reloads the page behind it. The dialogs built on it are in StepModal.tsx.
+import { Button, Flex, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useCallback } from 'react';
 import { t } from '../../../db/i18n';
 import { ApiCallError, toApiCallError } from '../api/client';
@@ -98,6 +98,18 @@ export function useModalForm<V, R>(
   { onClose, onSaved, onConflict }: ModalProps<R>,
   successMessage: string,
 ) {
+  const { guarded, onSuccess } = useStepCall(call, { onClose, onSaved, onConflict });
+  return useApiForm(form, guarded, { onSuccess, successMessage });
+}
+
+/**
+ * A step's call as its dialog sends it: a conflict (or a record gone) lets the page reload; on
+ * success the page gets the fresh record and the dialog closes.
+ */
+export function useStepCall<V, R>(
+  call: (values: V) => Promise<R>,
+  { onClose, onSaved, onConflict }: ModalProps<R>,
+) {
   const guarded = useCallback(
     async (values: V) => {
       try {
@@ -117,47 +129,5 @@ export function useModalForm<V, R>(
     },
     [onSaved, onClose],
   );
-  return useApiForm(form, guarded, { onSuccess, successMessage });
-}
-
-/**
- * A step that needs only a reason and a warning (撤回, 中止): the same dialog in every area that
- * has such a step, so each asks for the reason the same way.
- */
-export function ReasonModal<R>({
-  title,
-  warning,
-  label,
-  okText,
-  done,
-  call,
-  ...props
-}: ModalProps<R> & {
-  title: string;
-  warning: string;
-  label: string;
-  okText: string;
-  done: string;
-  call: (reason: string) => Promise<R>;
-}) {
-  const [form] = Form.useForm<{ reason?: string }>();
-  const submit = useCallback((v: { reason?: string }) => call(v.reason ?? ''), [call]);
-  const { onFinish, submitting, failure } = useModalForm(form, submit, props, done);
-  return (
-    <FormModal
-      title={title}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      okText={okText}
-      danger
-    >
-      <Alert type="warning" showIcon title={warning} style={{ marginBottom: 16 }} />
-      <Form.Item label={label} name="reason" required>
-        <Input.TextArea rows={3} maxLength={500} />
-      </Form.Item>
-    </FormModal>
-  );
+  return { guarded, onSuccess };
 }

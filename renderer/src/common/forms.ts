@@ -40,3 +40,8 @@ export function blankToNull(v: string | null | undefined): string | null {
   const s = v?.trim() ?? '';
   return s === '' ? null : s;
 }
+
+/** A text the form asks for before it sends: blank or spaces only is refused with the message. */
+export function requiredText(message: string) {
+  return [{ required: true, whitespace: true, message }];
+}

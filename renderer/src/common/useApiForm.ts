@@ -10,8 +10,8 @@ export interface FormFailure {
 }
 
 interface Options<V, R> {
-  /** Shown with antd's message on success; no toast when omitted. */
-  successMessage?: string;
+  /** Shown with antd's message on success (worked out from the answer where it names it); no toast when omitted. */
+  successMessage?: string | ((result: R, values: V) => string);
   onSuccess?: (result: R, values: V) => void;
 }
 
@@ -35,7 +35,10 @@ export function useApiForm<V, R>(
       setFailure(null);
       try {
         const result = await call(values);
-        if (successMessage) message.success(successMessage);
+        if (successMessage)
+          message.success(
+            typeof successMessage === 'string' ? successMessage : successMessage(result, values),
+          );
         onSuccess?.(result, values);
       } catch (err) {
         const error = toApiCallError(err);

@@ -1,14 +1,13 @@
 // The three counselling records' dialogs. Each is mounted when opened, so every opening starts
 // from its initial values; the API decides, and its field messages land beside the fields.
-import { Alert, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
-import { useCallback } from 'react';
+import { Alert, Checkbox, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
-import { FormModal } from '../common/FormDialog';
-import { blankToNull } from '../common/forms';
+import { todayText } from '../common/dates';
+import { DateField } from '../common/fields';
+import { blankToNull, requiredText } from '../common/forms';
 import { labelOr } from '../common/labels';
-import { useApiForm } from '../common/useApiForm';
+import { SaveModal } from '../common/StepModal';
 
 const PSYCH_RISKS = ['high', 'medium', 'low', 'none'] as const;
 type PsychRisk = (typeof PSYCH_RISKS)[number];
@@ -40,39 +39,30 @@ const consentRule = {
 };
 
 export function AssessmentDialog({ childId, onClose, onSaved }: DialogProps) {
-  const [form] = Form.useForm<AssessmentValues>();
-  const call = useCallback(
-    (v: AssessmentValues) =>
-      api('counselling.addAssessment', {
-        childId,
-        date: v.date,
-        instrument: v.instrument ?? '',
-        score: blankToNull(v.score),
-        riskLevel: v.riskLevel as PsychRisk,
-        assessor: v.assessor ?? '',
-        notes: blankToNull(v.notes),
-        guardianConsent: !!v.guardianConsent,
-        childConsent: !!v.childConsent,
-        crisis: !!v.crisis,
-      }),
-    [childId],
-  );
-  const { onFinish, submitting, failure } = useApiForm(form, call, {
-    successMessage: t('counselling.forms.assessmentSaved'),
-    onSuccess: onSaved,
-  });
   return (
-    <FormModal<AssessmentValues>
+    <SaveModal<AssessmentValues, unknown>
       title={t('counselling.forms.assessmentTitle')}
       testId="assessment-dialog"
       name="assessment"
-      form={form}
       onClose={onClose}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
+      onSaved={onSaved}
+      successMessage={t('counselling.forms.assessmentSaved')}
       okText={t('counselling.forms.save')}
       width={620}
+      call={(v) =>
+        api('counselling.addAssessment', {
+          childId,
+          date: v.date,
+          instrument: v.instrument ?? '',
+          score: blankToNull(v.score),
+          riskLevel: v.riskLevel as PsychRisk,
+          assessor: v.assessor ?? '',
+          notes: blankToNull(v.notes),
+          guardianConsent: !!v.guardianConsent,
+          childConsent: !!v.childConsent,
+          crisis: !!v.crisis,
+        })
+      }
       initialValues={{ date: todayText(), guardianConsent: false, childConsent: false, crisis: false }}
     >
       <Alert
@@ -100,17 +90,20 @@ export function AssessmentDialog({ childId, onClose, onSaved }: DialogProps) {
       </Form.Item>
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item label={t('counselling.assessments.date')} name="date" required {...dateItem}>
-            <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
-          </Form.Item>
+          <DateField
+            label={t('counselling.assessments.date')}
+            name="date"
+            required
+            future
+            noClear
+            width="100%"
+          />
         </Col>
         <Col span={12}>
           <Form.Item
             label={t('counselling.assessments.instrument')}
             name="instrument"
-            rules={[
-              { required: true, whitespace: true, message: t('validation.counselling.instrumentRequired') },
-            ]}
+            rules={requiredText(t('validation.counselling.instrumentRequired'))}
           >
             <Input maxLength={60} placeholder={t('counselling.forms.instrumentPlaceholder')} />
           </Form.Item>
@@ -136,9 +129,7 @@ export function AssessmentDialog({ childId, onClose, onSaved }: DialogProps) {
           <Form.Item
             label={t('counselling.assessments.assessor')}
             name="assessor"
-            rules={[
-              { required: true, whitespace: true, message: t('validation.counselling.assessorRequired') },
-            ]}
+            rules={requiredText(t('validation.counselling.assessorRequired'))}
           >
             <Input maxLength={40} />
           </Form.Item>
@@ -155,7 +146,7 @@ export function AssessmentDialog({ childId, onClose, onSaved }: DialogProps) {
       >
         <Checkbox>{t('counselling.forms.assessmentCrisis')}</Checkbox>
       </Form.Item>
-    </FormModal>
+    </SaveModal>
   );
 }
 
@@ -171,45 +162,41 @@ interface SessionValues {
 }
 
 export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
-  const [form] = Form.useForm<SessionValues>();
-  const call = useCallback(
-    (v: SessionValues) =>
-      api('counselling.addSession', {
-        childId,
-        date: v.date,
-        institution: v.institution ?? '',
-        counsellor: v.counsellor ?? '',
-        minutes: v.minutes as number,
-        summary: v.summary ?? '',
-        sharedNote: v.sharedNote?.trim() ? v.sharedNote : null,
-        nextFollowUp: v.nextFollowUp ?? null,
-        crisis: !!v.crisis,
-      }),
-    [childId],
-  );
-  const { onFinish, submitting, failure } = useApiForm(form, call, {
-    successMessage: t('counselling.forms.sessionSaved'),
-    onSuccess: onSaved,
-  });
   return (
-    <FormModal<SessionValues>
+    <SaveModal<SessionValues, unknown>
       title={t('counselling.forms.sessionTitle')}
       testId="session-dialog"
       name="counsellingSession"
-      form={form}
       onClose={onClose}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
+      onSaved={onSaved}
+      successMessage={t('counselling.forms.sessionSaved')}
       okText={t('counselling.forms.save')}
       width={620}
+      call={(v) =>
+        api('counselling.addSession', {
+          childId,
+          date: v.date,
+          institution: v.institution ?? '',
+          counsellor: v.counsellor ?? '',
+          minutes: v.minutes as number,
+          summary: v.summary ?? '',
+          sharedNote: v.sharedNote?.trim() ? v.sharedNote : null,
+          nextFollowUp: v.nextFollowUp ?? null,
+          crisis: !!v.crisis,
+        })
+      }
       initialValues={{ date: todayText(), crisis: false }}
     >
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item label={t('counselling.sessions.date')} name="date" required {...dateItem}>
-            <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
-          </Form.Item>
+          <DateField
+            label={t('counselling.sessions.date')}
+            name="date"
+            required
+            future
+            noClear
+            width="100%"
+          />
         </Col>
         <Col span={12}>
           <Form.Item
@@ -224,13 +211,7 @@ export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
           <Form.Item
             label={t('counselling.sessions.institution')}
             name="institution"
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: t('validation.counselling.institutionRequired'),
-              },
-            ]}
+            rules={requiredText(t('validation.counselling.institutionRequired'))}
           >
             <Input maxLength={60} />
           </Form.Item>
@@ -239,9 +220,7 @@ export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
           <Form.Item
             label={t('counselling.sessions.counsellor')}
             name="counsellor"
-            rules={[
-              { required: true, whitespace: true, message: t('validation.counselling.counsellorRequired') },
-            ]}
+            rules={requiredText(t('validation.counselling.counsellorRequired'))}
           >
             <Input maxLength={40} />
           </Form.Item>
@@ -250,7 +229,7 @@ export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
       <Form.Item
         label={t('counselling.sessions.summary')}
         name="summary"
-        rules={[{ required: true, whitespace: true, message: t('validation.counselling.summaryRequired') }]}
+        rules={requiredText(t('validation.counselling.summaryRequired'))}
       >
         <Input.TextArea
           maxLength={4000}
@@ -269,18 +248,14 @@ export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
           placeholder={t('counselling.forms.optional')}
         />
       </Form.Item>
-      <Form.Item
+      <DateField
         label={t('counselling.sessions.nextFollowUp')}
         name="nextFollowUp"
         extra={t('counselling.forms.nextHelp')}
-        {...dateItem}
-      >
-        <DatePicker
-          format={DATE_FORMAT}
-          placeholder={t('counselling.forms.optional')}
-          style={{ width: 240 }}
-        />
-      </Form.Item>
+        future
+        width={240}
+        placeholder={t('counselling.forms.optional')}
+      />
       <Form.Item
         name="crisis"
         valuePropName="checked"
@@ -289,7 +264,7 @@ export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
       >
         <Checkbox>{t('counselling.forms.sessionCrisis')}</Checkbox>
       </Form.Item>
-    </FormModal>
+    </SaveModal>
   );
 }
 
@@ -301,54 +276,44 @@ interface TreatmentValues {
 }
 
 export function TreatmentDialog({ childId, onClose, onSaved }: DialogProps) {
-  const [form] = Form.useForm<TreatmentValues>();
-  const call = useCallback(
-    (v: TreatmentValues) =>
-      api('counselling.addTreatment', {
-        childId,
-        date: v.date,
-        institution: v.institution ?? '',
-        reason: v.reason ?? '',
-        outcome: blankToNull(v.outcome),
-      }),
-    [childId],
-  );
-  const { onFinish, submitting, failure } = useApiForm(form, call, {
-    successMessage: t('counselling.forms.treatmentSaved'),
-    onSuccess: onSaved,
-  });
   return (
-    <FormModal<TreatmentValues>
+    <SaveModal<TreatmentValues, unknown>
       title={t('counselling.forms.treatmentTitle')}
       testId="treatment-dialog"
       name="treatment"
-      form={form}
       onClose={onClose}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
+      onSaved={onSaved}
+      successMessage={t('counselling.forms.treatmentSaved')}
       okText={t('counselling.forms.save')}
       width={620}
+      call={(v) =>
+        api('counselling.addTreatment', {
+          childId,
+          date: v.date,
+          institution: v.institution ?? '',
+          reason: v.reason ?? '',
+          outcome: blankToNull(v.outcome),
+        })
+      }
       initialValues={{ date: todayText() }}
     >
       <Typography.Paragraph type="secondary">{t('counselling.treatments.intro')}</Typography.Paragraph>
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item label={t('counselling.treatments.date')} name="date" required {...dateItem}>
-            <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} />
-          </Form.Item>
+          <DateField
+            label={t('counselling.treatments.date')}
+            name="date"
+            required
+            future
+            noClear
+            width="100%"
+          />
         </Col>
         <Col span={12}>
           <Form.Item
             label={t('counselling.treatments.institution')}
             name="institution"
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: t('validation.counselling.institutionRequired'),
-              },
-            ]}
+            rules={requiredText(t('validation.counselling.institutionRequired'))}
           >
             <Input maxLength={60} />
           </Form.Item>
@@ -357,7 +322,7 @@ export function TreatmentDialog({ childId, onClose, onSaved }: DialogProps) {
       <Form.Item
         label={t('counselling.treatments.reason')}
         name="reason"
-        rules={[{ required: true, whitespace: true, message: t('validation.counselling.reasonRequired') }]}
+        rules={requiredText(t('validation.counselling.reasonRequired'))}
       >
         <Input.TextArea
           maxLength={2000}
@@ -372,6 +337,6 @@ export function TreatmentDialog({ childId, onClose, onSaved }: DialogProps) {
           placeholder={t('counselling.forms.outcomePlaceholder')}
         />
       </Form.Item>
-    </FormModal>
+    </SaveModal>
   );
 }

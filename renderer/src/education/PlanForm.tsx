@@ -1,32 +1,21 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Result,
-  Row,
-  Spin,
-  Typography,
-} from 'antd';
+import { Alert, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Typography } from 'antd';
 import { useCallback, useEffect, useMemo } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { addMonths } from '../../../db/children/guardianship';
 import { t } from '../../../db/i18n';
-import { api, toApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
 import { DATE_FORMAT, dateItem } from '../common/dates';
 import { BackLink } from '../common/empty';
+import {
+  CreateFormPage,
+  EditFormRoute,
+  FormButtons,
+  type RecordFormProps,
+  useRecordSave,
+} from '../common/FormPage';
 import { blankToNull } from '../common/forms';
 import { PageForm } from '../common/PageForm';
-import { PageHeader } from '../common/PageHeader';
-import { useApiForm } from '../common/useApiForm';
-import { useApiQuery } from '../common/useApiQuery';
 import { RequirementList } from '../followups/RequirementList';
 import type { PlanView } from './register';
 
@@ -75,54 +64,30 @@ function planValues(plan: PlanView): PlanValues {
 
 /** 新建指导计划: /education/plans/new, optionally ?childId=. */
 export function PlanCreatePage() {
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   return (
-    <>
-      <BackLink to="/education" label={t('education.page.back')} />
-      <div style={{ height: 8 }} />
-      <PageHeader title={t('education.planForm.createTitle')} intro={t('education.planForm.createIntro')} />
-      <PlanForm
-        plan={null}
-        initialChildId={params.get('childId')}
-        onSaved={(p) => navigate(`/education/plans/${p.id}`, { replace: true })}
-        onCancel={() => navigate(-1)}
-        onConflict={() => undefined}
-      />
-    </>
+    <CreateFormPage<PlanView>
+      back={<BackLink to="/education" label={t('education.page.back')} />}
+      title={t('education.planForm.createTitle')}
+      intro={t('education.planForm.createIntro')}
+      recordPath={(p) => `/education/plans/${p.id}`}
+      form={(props) => <PlanForm plan={null} initialChildId={params.get('childId')} {...props} />}
+    />
   );
 }
 
 export function PlanEditRoute() {
-  const { id = '' } = useParams();
-  const navigate = useNavigate();
-  const { data, error, reload } = useApiQuery('education.getPlan', { id });
-  if (!data) {
-    if (error) return <Result status="warning" title={t('education.page.loadFailed')} subTitle={error} />;
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  }
-  const editable = data.status === 'assessing' || data.status === 'active';
   return (
-    <>
-      <BackLink to={`/education/plans/${id}`} label={t('education.planForm.backToPlan')} />
-      <div style={{ height: 8 }} />
-      <PageHeader title={t('education.planForm.editTitle', { name: data.childName })} />
-      {editable ? (
-        <PlanForm
-          plan={data}
-          initialChildId={data.childId}
-          onSaved={(p) => navigate(`/education/plans/${p.id}`, { replace: true })}
-          onCancel={() => navigate(`/education/plans/${id}`)}
-          onConflict={reload}
-        />
-      ) : (
-        <Alert type="warning" showIcon title={t('education.planForm.notEditable')} />
-      )}
-    </>
+    <EditFormRoute
+      method="education.getPlan"
+      loadFailed={t('education.page.loadFailed')}
+      back={(id) => <BackLink to={`/education/plans/${id}`} label={t('education.planForm.backToPlan')} />}
+      title={(p) => t('education.planForm.editTitle', { name: p.childName })}
+      recordPath={(id) => `/education/plans/${id}`}
+      editable={(p) => p.status === 'assessing' || p.status === 'active'}
+      notEditable={t('education.planForm.notEditable')}
+      form={(p, props) => <PlanForm plan={p} initialChildId={p.childId} {...props} />}
+    />
   );
 }
 
@@ -132,13 +97,7 @@ function PlanForm({
   onSaved,
   onCancel,
   onConflict,
-}: {
-  plan: PlanView | null;
-  initialChildId: string | null;
-  onSaved: (plan: PlanView) => void;
-  onCancel: () => void;
-  onConflict: () => void;
-}) {
+}: RecordFormProps<PlanView> & { plan: PlanView | null; initialChildId: string | null }) {
   const [form] = Form.useForm<PlanValues>();
   const watched = Form.useWatch('childId', form);
   const childId = watched === undefined ? (plan?.childId ?? initialChildId) : watched;
@@ -162,7 +121,7 @@ function PlanForm({
   }, [plan?.version]);
 
   const call = useCallback(
-    async (v: PlanValues) => {
+    (v: PlanValues) => {
       const fields = {
         kind: v.kind as 'ordered' | 'voluntary',
         guardianPersonIds: v.guardianPersonIds ?? [],
@@ -178,21 +137,18 @@ function PlanForm({
         minMinutes: v.minMinutes ?? undefined,
         goals: (v.goals ?? []).map((g) => ({ text: g.text ?? '', dueDate: g.dueDate || null })),
       };
-      try {
-        return plan
-          ? await api('education.updatePlan', { id: plan.id, version: plan.version, ...fields })
-          : await api('education.createPlan', { childId: v.childId ?? '', ...fields });
-      } catch (err) {
-        if (toApiCallError(err).code === 'CONFLICT') onConflict();
-        throw err;
-      }
+      return plan
+        ? api('education.updatePlan', { id: plan.id, version: plan.version, ...fields })
+        : api('education.createPlan', { childId: v.childId ?? '', ...fields });
     },
-    [plan, onConflict],
+    [plan],
   );
-  const { onFinish, submitting, failure } = useApiForm(form, call, {
-    onSuccess: onSaved,
-    successMessage: t('education.planForm.saved'),
-  });
+  const { onFinish, submitting, failure } = useRecordSave(
+    form,
+    call,
+    { onSaved, onConflict },
+    t('education.planForm.saved'),
+  );
 
   // The end follows the start (six months on) until the caseworker sets one of their own.
   const onValuesChange = (changed: Partial<PlanValues>) => {
@@ -364,12 +320,12 @@ function PlanForm({
           />
         </Card>
 
-        <Flex gap={8}>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('education.planForm.save')}
-          </Button>
-          <Button onClick={onCancel}>{t('app.common.cancel')}</Button>
-        </Flex>
+        <FormButtons
+          submitting={submitting}
+          saveLabel={t('education.planForm.save')}
+          cancelLabel={t('app.common.cancel')}
+          onCancel={onCancel}
+        />
       </Flex>
     </PageForm>
   );

@@ -1,11 +1,12 @@
 // The plan's dialogs. Each is mounted when it opens and answers with the whole fresh plan.
-import { Alert, Col, DatePicker, Form, Input, InputNumber, Radio, Row } from 'antd';
-import { useCallback } from 'react';
+import { Alert, Col, Form, InputNumber, Radio, Row } from 'antd';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
-import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
+import { todayText } from '../common/dates';
+import type { ModalProps } from '../common/FormDialog';
+import { DateField, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
+import { ReasonModal, StepModal } from '../common/StepModal';
 import { FollowUpModal, type FollowUpSubmit, followUpInput } from '../followups/followUps';
 import type { PlanView } from './register';
 
@@ -27,40 +28,33 @@ interface SessionValues {
 export function SessionModal({ plan, ...props }: Props) {
   const [form] = Form.useForm<SessionValues>();
   const minutes = Form.useWatch('minutes', form);
-  const call = useCallback(
-    (v: SessionValues) =>
-      api('education.addSession', {
-        planId: plan.id,
-        date: v.date ?? '',
-        mode: v.mode as Mode,
-        minutes: v.minutes as number,
-        attendees: v.attendees ?? '',
-        instructor: v.instructor ?? '',
-        content: v.content ?? '',
-        homework: blankToNull(v.homework),
-        evaluation: blankToNull(v.evaluation),
-      }),
-    [plan.id],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, t('education.session.done'));
   const short = typeof minutes === 'number' && minutes < plan.minMinutes;
   return (
-    <FormModal<SessionValues>
+    <StepModal<SessionValues, PlanView>
+      {...props}
       title={t('education.session.title')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
       okText={t('education.session.submit')}
+      done={t('education.session.done')}
+      form={form}
+      call={(v) =>
+        api('education.addSession', {
+          planId: plan.id,
+          date: v.date ?? '',
+          mode: v.mode as Mode,
+          minutes: v.minutes as number,
+          attendees: v.attendees ?? '',
+          instructor: v.instructor ?? '',
+          content: v.content ?? '',
+          homework: blankToNull(v.homework),
+          evaluation: blankToNull(v.evaluation),
+        })
+      }
       width={720}
       initialValues={{ date: todayText(), minutes: plan.minMinutes }}
     >
       <Row gutter={16}>
         <Col span={8}>
-          <Form.Item label={t('education.session.date')} name="date" required {...dateItem}>
-            <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: '100%' }} />
-          </Form.Item>
+          <DateField label={t('education.session.date')} name="date" required width="100%" />
         </Col>
         <Col span={16}>
           <Form.Item label={t('education.session.mode')} name="mode" required>
@@ -87,28 +81,26 @@ export function SessionModal({ plan, ...props }: Props) {
           </Form.Item>
         </Col>
         <Col span={16}>
-          <Form.Item label={t('education.session.instructor')} name="instructor" required>
-            <Input maxLength={40} />
-          </Form.Item>
+          <TextField label={t('education.session.instructor')} name="instructor" required maxLength={40} />
         </Col>
       </Row>
-      <Form.Item label={t('education.session.attendees')} name="attendees" required>
-        <Input maxLength={200} placeholder={t('education.session.attendeesPlaceholder')} />
-      </Form.Item>
-      <Form.Item label={t('education.session.content')} name="content" required>
-        <Input.TextArea rows={3} maxLength={2000} />
-      </Form.Item>
-      <Form.Item label={t('education.session.homework')} name="homework">
-        <Input.TextArea rows={2} maxLength={1000} />
-      </Form.Item>
-      <Form.Item label={t('education.session.evaluation')} name="evaluation">
-        <Input.TextArea
-          rows={2}
-          maxLength={1000}
-          placeholder={t('education.session.evaluationPlaceholder')}
-        />
-      </Form.Item>
-    </FormModal>
+      <TextField
+        label={t('education.session.attendees')}
+        name="attendees"
+        required
+        maxLength={200}
+        placeholder={t('education.session.attendeesPlaceholder')}
+      />
+      <TextAreaField label={t('education.session.content')} name="content" required />
+      <TextAreaField label={t('education.session.homework')} name="homework" rows={2} maxLength={1000} />
+      <TextAreaField
+        label={t('education.session.evaluation')}
+        name="evaluation"
+        rows={2}
+        maxLength={1000}
+        placeholder={t('education.session.evaluationPlaceholder')}
+      />
+    </StepModal>
   );
 }
 
@@ -120,29 +112,22 @@ interface CompleteValues {
 
 /** 完成评估: the final evaluation closes the plan; a 回访 falls due within six months. */
 export function CompleteModal({ plan, ...props }: Props) {
-  const [form] = Form.useForm<CompleteValues>();
-  const call = useCallback(
-    (v: CompleteValues) =>
-      api('education.completePlan', {
-        id: plan.id,
-        version: plan.version,
-        completedDate: v.completedDate ?? '',
-        finalResult: v.finalResult as 'met' | 'basicallyMet' | 'notMet',
-        finalEvaluation: v.finalEvaluation ?? '',
-      }),
-    [plan],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, t('education.complete.done'));
   const short = plan.progress && plan.progress.held < plan.progress.dueSoFar;
   return (
-    <FormModal<CompleteValues>
+    <StepModal<CompleteValues, PlanView>
+      {...props}
       title={t('education.complete.title')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
       okText={t('education.complete.submit')}
+      done={t('education.complete.done')}
+      call={(v) =>
+        api('education.completePlan', {
+          id: plan.id,
+          version: plan.version,
+          completedDate: v.completedDate ?? '',
+          finalResult: v.finalResult as 'met' | 'basicallyMet' | 'notMet',
+          finalEvaluation: v.finalEvaluation ?? '',
+        })
+      }
       width={620}
       initialValues={{ completedDate: todayText() }}
     >
@@ -157,9 +142,7 @@ export function CompleteModal({ plan, ...props }: Props) {
           })}
         />
       )}
-      <Form.Item label={t('education.complete.date')} name="completedDate" required {...dateItem}>
-        <DatePicker format={DATE_FORMAT} style={{ width: 200 }} />
-      </Form.Item>
+      <DateField label={t('education.complete.date')} name="completedDate" required future />
       <Form.Item label={t('education.complete.result')} name="finalResult" required>
         <Radio.Group
           optionType="button"
@@ -169,22 +152,18 @@ export function CompleteModal({ plan, ...props }: Props) {
           }))}
         />
       </Form.Item>
-      <Form.Item label={t('education.complete.evaluation')} name="finalEvaluation" required>
-        <Input.TextArea
-          rows={4}
-          maxLength={2000}
-          placeholder={t('education.complete.evaluationPlaceholder')}
-        />
-      </Form.Item>
-    </FormModal>
+      <TextAreaField
+        label={t('education.complete.evaluation')}
+        name="finalEvaluation"
+        required
+        rows={4}
+        placeholder={t('education.complete.evaluationPlaceholder')}
+      />
+    </StepModal>
   );
 }
 
 export function SuspendModal({ plan, ...props }: Props) {
-  const call = useCallback(
-    (reason: string) => api('education.suspendPlan', { id: plan.id, version: plan.version, reason }),
-    [plan],
-  );
   return (
     <ReasonModal
       {...props}
@@ -193,16 +172,13 @@ export function SuspendModal({ plan, ...props }: Props) {
       label={t('education.suspend.reason')}
       okText={t('education.suspend.submit')}
       done={t('education.suspend.done')}
-      call={call}
+      call={(reason) => api('education.suspendPlan', { id: plan.id, version: plan.version, reason })}
     />
   );
 }
 
 export function PlanFollowUpModal({ plan, ...props }: Props) {
-  const call = useCallback(
-    (v: FollowUpSubmit) => api('education.addFollowUp', { id: plan.id, ...followUpInput(v) }),
-    [plan.id],
-  );
+  const call = (v: FollowUpSubmit) => api('education.addFollowUp', { id: plan.id, ...followUpInput(v) });
   return (
     <FollowUpModal<PlanView>
       {...props}

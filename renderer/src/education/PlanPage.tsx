@@ -1,7 +1,6 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
-  App,
   Button,
   Card,
   Col,
@@ -14,15 +13,21 @@ import {
   Typography,
   theme,
 } from 'antd';
-import { type HTMLAttributes, type ReactNode, useEffect, useState } from 'react';
+import { type HTMLAttributes, type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PLAN_EDITABLE, PLAN_FOLLOW_UP, PLAN_SESSIONS, type PlanStep } from '../../../db/education/codes';
 import { t } from '../../../db/i18n';
-import { api, toApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { todayText } from '../common/dates';
 import { BackLink, None, orNone, Prose } from '../common/empty';
-import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
-import { useApiQuery } from '../common/useApiQuery';
+import {
+  actionButtons,
+  RecordHeader,
+  RecordUnavailable,
+  StepRefused,
+  useDirectStep,
+  useRecord,
+} from '../common/RecordPage';
 import { FollowUpHistory, RequirementsTable } from '../followups/followUps';
 import { CompleteModal, PlanFollowUpModal, SessionModal, SuspendModal } from './PlanModals';
 import { PlanKindTag, PlanStatusTag, type SessionView, termText } from './parts';
@@ -37,104 +42,65 @@ export function PlanRoute() {
 }
 
 function PlanPage({ id }: { id: string }) {
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const { data, error, reload } = useApiQuery('education.getPlan', { id });
   // Every write answers with the whole fresh plan; it replaces what was loaded.
-  const [plan, setPlan] = useState<PlanView | null>(null);
+  const { record: plan, setRecord: setPlan, error, reload } = useRecord('education.getPlan', { id });
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [starting, setStarting] = useState(false);
-  const [stepError, setStepError] = useState<string | null>(null);
+  const direct = useDirectStep<PlanView, 'start'>(setPlan, reload);
+  const back = <BackLink to="/education" label={t('education.page.back')} />;
 
-  useEffect(() => {
-    if (data) setPlan(data);
-  }, [data]);
-
-  if (!plan)
-    return (
-      <RecordUnavailable
-        error={error}
-        back={<BackLink to="/education" label={t('education.page.back')} />}
-        title={t('education.page.loadFailed')}
-      />
-    );
+  if (!plan) return <RecordUnavailable error={error} back={back} title={t('education.page.loadFailed')} />;
 
   const s = plan.status;
-  const start = async () => {
-    setStarting(true);
-    setStepError(null);
-    try {
-      setPlan(await api('education.startPlan', { id: plan.id, version: plan.version }));
-      message.success(t('education.page.started'));
-    } catch (err) {
-      const e = toApiCallError(err);
-      if (e.code === 'LOCKED') return;
-      setStepError(e.message);
-      if (e.code === 'CONFLICT' || e.code === 'NOT_FOUND') reload();
-    } finally {
-      setStarting(false);
-    }
-  };
-
   // The buttons are the steps the core says this user may take (PLAN_FLOW), and the edits open now.
   const may = (k: PlanStep) => plan.steps.includes(k);
-  const actions: ReactNode[] = [];
-  if (PLAN_EDITABLE.includes(s)) {
-    actions.push(
-      <Button key="edit" icon={<EditOutlined />} onClick={() => navigate(`/education/plans/${plan.id}/edit`)}>
-        {t('education.page.edit')}
-      </Button>,
-    );
-  }
-  if (may('start')) {
-    actions.push(
-      <Button key="start" type="primary" loading={starting} onClick={() => void start()}>
-        {t('education.page.start')}
-      </Button>,
-    );
-  }
-  if (PLAN_SESSIONS.includes(s)) {
-    actions.push(
-      <Button key="session" type="primary" icon={<PlusOutlined />} onClick={() => setDialog('session')}>
-        {t('education.page.addSession')}
-      </Button>,
-    );
-  }
-  if (may('complete')) {
-    actions.push(
-      <Button key="complete" onClick={() => setDialog('complete')}>
-        {t('education.page.complete')}
-      </Button>,
-    );
-  }
-  if (PLAN_FOLLOW_UP.includes(s)) {
-    actions.push(
-      <Button
-        key="followUp"
-        type={s === 'completed' ? 'primary' : 'default'}
-        onClick={() => setDialog('followUp')}
-      >
-        {t('education.page.followUp')}
-      </Button>,
-    );
-  }
-  if (may('suspend')) {
-    actions.push(
-      <Button key="suspend" danger onClick={() => setDialog('suspend')}>
-        {t('education.page.suspend')}
-      </Button>,
-    );
-  }
+  const open = (d: Dialog) => () => setDialog(d);
+  const actions = actionButtons([
+    PLAN_EDITABLE.includes(s) && {
+      key: 'edit',
+      label: t('education.page.edit'),
+      icon: <EditOutlined />,
+      onClick: () => navigate(`/education/plans/${plan.id}/edit`),
+    },
+    may('start') && {
+      key: 'start',
+      label: t('education.page.start'),
+      primary: true,
+      loading: direct.running === 'start',
+      onClick: () =>
+        void direct.run(
+          'start',
+          () => api('education.startPlan', { id: plan.id, version: plan.version }),
+          t('education.page.started'),
+        ),
+    },
+    PLAN_SESSIONS.includes(s) && {
+      key: 'session',
+      label: t('education.page.addSession'),
+      primary: true,
+      icon: <PlusOutlined />,
+      onClick: open('session'),
+    },
+    may('complete') && { key: 'complete', label: t('education.page.complete'), onClick: open('complete') },
+    PLAN_FOLLOW_UP.includes(s) && {
+      key: 'followUp',
+      label: t('education.page.followUp'),
+      primary: s === 'completed',
+      onClick: open('followUp'),
+    },
+    may('suspend') && {
+      key: 'suspend',
+      label: t('education.page.suspend'),
+      danger: true,
+      onClick: open('suspend'),
+    },
+  ]);
 
   const modalProps = { plan, onClose: () => setDialog(null), onSaved: setPlan, onConflict: reload };
 
   return (
     <>
-      <RecordHeader
-        back={<BackLink to="/education" label={t('education.page.back')} />}
-        actionsLabel={t('education.page.actions')}
-        actions={actions}
-      >
+      <RecordHeader back={back} actionsLabel={t('education.page.actions')} actions={actions}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('education.page.title', { name: plan.childName })}
         </Typography.Title>
@@ -142,18 +108,7 @@ function PlanPage({ id }: { id: string }) {
         <PlanStatusTag status={s} testId="plan-status" />
       </RecordHeader>
 
-      {stepError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-testid="step-error"
-          title={t('education.page.refused')}
-          description={stepError}
-          closable={{ onClose: () => setStepError(null) }}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <StepRefused title={t('education.page.refused')} error={direct.error} onClose={direct.clearError} />
       <Notices plan={plan} />
 
       <Flex vertical gap={16}>

@@ -1,17 +1,21 @@
-import { Alert, Button, Card, Checkbox, Col, Flex, Form, Input, Result, Row, Spin, Typography } from 'antd';
+import { Card, Checkbox, Col, Flex, Form, Input, Row, Typography } from 'antd';
 import { useCallback, useEffect, useMemo } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Relation } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
 import { PROBLEMS, type ProblemCode } from '../../../db/orders/codes';
-import { api, toApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
 import { BackLink } from '../common/empty';
+import {
+  CreateFormPage,
+  EditFormRoute,
+  FormButtons,
+  type RecordFormProps,
+  useRecordSave,
+} from '../common/FormPage';
 import { blankToNull } from '../common/forms';
 import { PageForm } from '../common/PageForm';
-import { PageHeader } from '../common/PageHeader';
-import { useApiForm } from '../common/useApiForm';
-import { useApiQuery } from '../common/useApiQuery';
 import { RequirementList } from '../followups/RequirementList';
 import type { OrderView } from './parts';
 
@@ -62,54 +66,30 @@ function orderValues(order: OrderView): DraftValues {
 /** 新建督促监护令: /orders/new, optionally ?childId= from the child's file. */
 export function OrderCreatePage() {
   const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const childId = params.get('childId');
   return (
-    <>
-      <BackLink to="/orders" label={t('orders.page.back')} />
-      <div style={{ height: 8 }} />
-      <PageHeader title={t('orders.form.createTitle')} intro={t('orders.form.createIntro')} />
-      <OrderForm
-        order={null}
-        initialChildId={childId}
-        onSaved={(view) => navigate(`/orders/${view.id}`, { replace: true })}
-        onCancel={() => navigate(-1)}
-        onConflict={() => undefined}
-      />
-    </>
+    <CreateFormPage<OrderView>
+      back={<BackLink to="/orders" label={t('orders.page.back')} />}
+      title={t('orders.form.createTitle')}
+      intro={t('orders.form.createIntro')}
+      recordPath={(v) => `/orders/${v.id}`}
+      form={(props) => <OrderForm order={null} initialChildId={params.get('childId')} {...props} />}
+    />
   );
 }
 
 /** 编辑草稿: only a draft (拟制) can change; a returned one comes back here. */
 export function OrderEditRoute() {
-  const { id = '' } = useParams();
-  const navigate = useNavigate();
-  const { data, error, reload } = useApiQuery('orders.get', { id });
-  if (!data) {
-    if (error) return <Result status="warning" title={t('orders.page.loadFailed')} subTitle={error} />;
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  }
   return (
-    <>
-      <BackLink to={`/orders/${id}`} label={t('orders.form.backToOrder')} />
-      <div style={{ height: 8 }} />
-      <PageHeader title={t('orders.form.editTitle')} />
-      {data.status !== 'draft' ? (
-        <Alert type="warning" showIcon title={t('orders.form.notDraft')} />
-      ) : (
-        <OrderForm
-          order={data}
-          initialChildId={data.child.id}
-          onSaved={(view) => navigate(`/orders/${view.id}`, { replace: true })}
-          onCancel={() => navigate(`/orders/${id}`)}
-          onConflict={reload}
-        />
-      )}
-    </>
+    <EditFormRoute
+      method="orders.get"
+      loadFailed={t('orders.page.loadFailed')}
+      back={(id) => <BackLink to={`/orders/${id}`} label={t('orders.form.backToOrder')} />}
+      title={t('orders.form.editTitle')}
+      recordPath={(id) => `/orders/${id}`}
+      editable={(o) => o.status === 'draft'}
+      notEditable={t('orders.form.notDraft')}
+      form={(o, props) => <OrderForm order={o} initialChildId={o.child.id} {...props} />}
+    />
   );
 }
 
@@ -119,13 +99,7 @@ function OrderForm({
   onSaved,
   onCancel,
   onConflict,
-}: {
-  order: OrderView | null;
-  initialChildId: string | null;
-  onSaved: (view: OrderView) => void;
-  onCancel: () => void;
-  onConflict: () => void;
-}) {
+}: RecordFormProps<OrderView> & { order: OrderView | null; initialChildId: string | null }) {
   const [form] = Form.useForm<DraftValues>();
   const watched = Form.useWatch('childId', form);
   // Undefined until the form has mounted; null once the caseworker clears the field.
@@ -143,7 +117,7 @@ function OrderForm({
   }, [order?.version]);
 
   const call = useCallback(
-    async (v: DraftValues) => {
+    (v: DraftValues) => {
       const relations = new Map((file?.relations ?? []).map((r) => [r.person.id, r.relation as Relation]));
       const fields = {
         guardians: (v.guardians ?? []).map((personId) => ({
@@ -158,21 +132,18 @@ function OrderForm({
         legalBasis: blankToNull(v.legalBasis),
         consequences: blankToNull(v.consequences),
       };
-      try {
-        return order
-          ? await api('orders.updateDraft', { id: order.id, version: order.version, ...fields })
-          : await api('orders.createDraft', { childId: v.childId ?? '', ...fields });
-      } catch (err) {
-        if (toApiCallError(err).code === 'CONFLICT') onConflict();
-        throw err;
-      }
+      return order
+        ? api('orders.updateDraft', { id: order.id, version: order.version, ...fields })
+        : api('orders.createDraft', { childId: v.childId ?? '', ...fields });
     },
-    [order, file, onConflict],
+    [order, file],
   );
-  const { onFinish, submitting, failure } = useApiForm(form, call, {
-    onSuccess: onSaved,
-    successMessage: t('orders.form.saved'),
-  });
+  const { onFinish, submitting, failure } = useRecordSave(
+    form,
+    call,
+    { onSaved, onConflict },
+    t('orders.form.saved'),
+  );
 
   const childChanged = () => form.setFieldsValue({ guardians: [] });
 
@@ -262,12 +233,12 @@ function OrderForm({
           </Form.Item>
         </Card>
 
-        <Flex gap={8}>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('orders.form.saveDraft')}
-          </Button>
-          <Button onClick={onCancel}>{t('app.common.cancel')}</Button>
-        </Flex>
+        <FormButtons
+          submitting={submitting}
+          saveLabel={t('orders.form.saveDraft')}
+          cancelLabel={t('app.common.cancel')}
+          onCancel={onCancel}
+        />
       </Flex>
     </PageForm>
   );

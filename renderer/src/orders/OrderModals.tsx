@@ -1,77 +1,60 @@
 // The order's workflow dialogs. Each is mounted when it opens, so every opening starts from
 // its initial values; each answers with the whole fresh order.
-import { Alert, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Typography } from 'antd';
-import { useCallback } from 'react';
+import { Alert, Checkbox, Col, Form, Radio, Row, Typography } from 'antd';
 import { addMonths } from '../../../db/children/guardianship';
 import { t } from '../../../db/i18n';
 import { DEFAULT_OBSERVATION_MONTHS, EVALUATIONS, OUTCOMES } from '../../../db/orders/codes';
 import { api } from '../api/client';
-import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
-import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
+import { todayText } from '../common/dates';
+import type { ModalProps } from '../common/FormDialog';
+import { DateField, TextAreaField } from '../common/fields';
 import { blankToNull } from '../common/forms';
+import { ReasonModal, StepModal } from '../common/StepModal';
 import { FollowUpModal, type FollowUpSubmit, followUpInput } from '../followups/followUps';
 import type { OrderView } from './parts';
 
 type Props = ModalProps<OrderView> & { order: OrderView };
 
 export function ApproveModal({ order, ...props }: Props) {
-  const [form] = Form.useForm<{ issueDate?: string | null }>();
-  const call = useCallback(
-    (v: { issueDate?: string | null }) =>
-      api('orders.approve', { id: order.id, version: order.version, issueDate: v.issueDate || null }),
-    [order],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, t('orders.approve.done'));
   return (
-    <FormModal
+    <StepModal<{ issueDate?: string | null }, OrderView>
+      {...props}
       title={t('orders.approve.title')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
       okText={t('orders.approve.submit')}
+      done={t('orders.approve.done')}
+      call={(v) =>
+        api('orders.approve', { id: order.id, version: order.version, issueDate: v.issueDate || null })
+      }
       initialValues={{ issueDate: todayText() }}
     >
       <Typography.Paragraph type="secondary">{t('orders.approve.intro')}</Typography.Paragraph>
-      <Form.Item label={t('orders.fields.issueDate')} name="issueDate" {...dateItem}>
-        <DatePicker format={DATE_FORMAT} style={{ width: 200 }} />
-      </Form.Item>
-    </FormModal>
+      <DateField label={t('orders.fields.issueDate')} name="issueDate" future />
+    </StepModal>
   );
 }
 
 export function RejectModal({ order, ...props }: Props) {
-  const [form] = Form.useForm<{ note?: string }>();
-  const call = useCallback(
-    (v: { note?: string }) =>
-      api('orders.reject', { id: order.id, version: order.version, note: v.note ?? '' }),
-    [order],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, t('orders.reject.done'));
   return (
-    <FormModal
+    <StepModal<{ note?: string }, OrderView>
+      {...props}
       title={t('orders.reject.title')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
       okText={t('orders.reject.submit')}
+      done={t('orders.reject.done')}
       danger
+      call={(v) => api('orders.reject', { id: order.id, version: order.version, note: v.note ?? '' })}
     >
-      <Form.Item label={t('orders.reject.note')} name="note" required>
-        <Input.TextArea rows={3} maxLength={500} placeholder={t('orders.reject.notePlaceholder')} />
-      </Form.Item>
-    </FormModal>
+      <TextAreaField
+        label={t('orders.reject.note')}
+        name="note"
+        required
+        maxLength={500}
+        placeholder={t('orders.reject.notePlaceholder')}
+      />
+    </StepModal>
   );
 }
 
 export function WithdrawModal({ order, ...props }: Props) {
-  const call = useCallback(
-    (reason: string) => api('orders.withdraw', { id: order.id, version: order.version, reason }),
-    [order],
-  );
   return (
     <ReasonModal
       {...props}
@@ -80,7 +63,7 @@ export function WithdrawModal({ order, ...props }: Props) {
       label={t('orders.withdraw.reason')}
       okText={t('orders.withdraw.submit')}
       done={t('orders.withdraw.done')}
-      call={call}
+      call={(reason) => api('orders.withdraw', { id: order.id, version: order.version, reason })}
     />
   );
 }
@@ -96,19 +79,6 @@ interface DeliveryValues {
 export function DeliveryModal({ order, ...props }: Props) {
   const [form] = Form.useForm<DeliveryValues>();
   const date = Form.useWatch('date', form);
-  const call = useCallback(
-    (v: DeliveryValues) =>
-      api('orders.recordDelivery', {
-        id: order.id,
-        version: order.version,
-        method: v.method as 'written' | 'onSite',
-        date: v.date ?? '',
-        guardianSigned: !!v.guardianSigned,
-        observationEnd: v.observationEnd || null,
-      }),
-    [order],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, t('orders.delivery.done'));
   const start = todayText() < (order.issueDate ?? '') ? order.issueDate : todayText();
   // The end follows the delivery date until the caseworker sets one of their own.
   const onValuesChange = (changed: Partial<DeliveryValues>) => {
@@ -119,14 +89,22 @@ export function DeliveryModal({ order, ...props }: Props) {
     }
   };
   return (
-    <FormModal<DeliveryValues>
+    <StepModal<DeliveryValues, OrderView>
+      {...props}
       title={t('orders.delivery.title')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
       okText={t('orders.delivery.submit')}
+      done={t('orders.delivery.done')}
+      form={form}
+      call={(v) =>
+        api('orders.recordDelivery', {
+          id: order.id,
+          version: order.version,
+          method: v.method as 'written' | 'onSite',
+          date: v.date ?? '',
+          guardianSigned: !!v.guardianSigned,
+          observationEnd: v.observationEnd || null,
+        })
+      }
       onValuesChange={onValuesChange}
       initialValues={{
         date: start,
@@ -145,20 +123,20 @@ export function DeliveryModal({ order, ...props }: Props) {
       </Form.Item>
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item
+          <DateField
             label={t('orders.fields.deliveryDate')}
             name="date"
             required
+            width="100%"
             extra={order.issueDate ? t('orders.delivery.notBefore', { date: order.issueDate }) : undefined}
-            {...dateItem}
-          >
-            <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: '100%' }} />
-          </Form.Item>
+          />
         </Col>
         <Col span={12}>
-          <Form.Item
+          <DateField
             label={t('orders.fields.observationEnd')}
             name="observationEnd"
+            future
+            width="100%"
             extra={
               date
                 ? t('orders.delivery.defaultEnd', {
@@ -167,16 +145,13 @@ export function DeliveryModal({ order, ...props }: Props) {
                   })
                 : undefined
             }
-            {...dateItem}
-          >
-            <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-          </Form.Item>
+          />
         </Col>
       </Row>
       <Form.Item name="guardianSigned" valuePropName="checked" style={{ marginBottom: 0 }}>
         <Checkbox>{t('orders.delivery.signed')}</Checkbox>
       </Form.Item>
-    </FormModal>
+    </StepModal>
   );
 }
 
@@ -193,28 +168,23 @@ interface EvaluateValues {
 export function EvaluateModal({ order, ...props }: Props) {
   const [form] = Form.useForm<EvaluateValues>();
   const evaluation = Form.useWatch('evaluation', form);
-  const call = useCallback(
-    (v: EvaluateValues) =>
-      api('orders.evaluate', {
-        id: order.id,
-        version: order.version,
-        evaluation: v.evaluation as (typeof EVALUATIONS)[number],
-        note: blankToNull(v.note),
-        outcome: v.outcome as (typeof OUTCOMES)[number],
-      }),
-    [order],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, t('orders.evaluate.done'));
   const escalationOpen = evaluation === 'notMet';
   return (
-    <FormModal<EvaluateValues>
+    <StepModal<EvaluateValues, OrderView>
+      {...props}
       title={t('orders.evaluate.title')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
       okText={t('orders.evaluate.submit')}
+      done={t('orders.evaluate.done')}
+      form={form}
+      call={(v) =>
+        api('orders.evaluate', {
+          id: order.id,
+          version: order.version,
+          evaluation: v.evaluation as (typeof EVALUATIONS)[number],
+          note: blankToNull(v.note),
+          outcome: v.outcome as (typeof OUTCOMES)[number],
+        })
+      }
       width={620}
       initialValues={{ outcome: 'close' }}
     >
@@ -235,9 +205,11 @@ export function EvaluateModal({ order, ...props }: Props) {
           options={EVALUATIONS.map((e) => ({ value: e, label: t(`codes.evaluation.${e}`) }))}
         />
       </Form.Item>
-      <Form.Item label={t('orders.fields.evaluationNote')} name="note">
-        <Input.TextArea rows={3} maxLength={2000} placeholder={t('orders.evaluate.notePlaceholder')} />
-      </Form.Item>
+      <TextAreaField
+        label={t('orders.fields.evaluationNote')}
+        name="note"
+        placeholder={t('orders.evaluate.notePlaceholder')}
+      />
       <Form.Item
         label={t('orders.fields.outcome')}
         name="outcome"
@@ -252,16 +224,13 @@ export function EvaluateModal({ order, ...props }: Props) {
           ))}
         </Radio.Group>
       </Form.Item>
-    </FormModal>
+    </StepModal>
   );
 }
 
 export function OrderFollowUpModal({ order, ...props }: Props) {
-  const call = useCallback(
-    (v: FollowUpSubmit) =>
-      api('orders.addFollowUp', { id: order.id, version: order.version, ...followUpInput(v) }),
-    [order],
-  );
+  const call = (v: FollowUpSubmit) =>
+    api('orders.addFollowUp', { id: order.id, version: order.version, ...followUpInput(v) });
   return (
     <FollowUpModal<OrderView>
       {...props}

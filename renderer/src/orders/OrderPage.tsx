@@ -1,29 +1,22 @@
 import { EditOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Flex,
-  Row,
-  Space,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { Alert, Card, Col, Descriptions, Flex, Row, Space, Tag, Timeline, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { ORDER_EDITABLE, ORDER_FOLLOW_UP, type OrderStep } from '../../../db/orders/codes';
-import { api, toApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { relationLabel } from '../common/codeLabels';
 import { formatTime, todayText } from '../common/dates';
 import { BackLink, None, orNone, Prose } from '../common/empty';
-import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
-import { useApiQuery } from '../common/useApiQuery';
+import {
+  actionButtons,
+  RecordHeader,
+  RecordUnavailable,
+  StepRefused,
+  useDirectStep,
+  useRecord,
+} from '../common/RecordPage';
 import { FollowUpHistory, RequirementsTable } from '../followups/followUps';
 import { PrintOrderButton } from '../print/PrintButtons';
 import {
@@ -46,129 +39,87 @@ export function OrderRoute() {
 }
 
 function OrderPage({ id }: { id: string }) {
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const { data, error, reload } = useApiQuery('orders.get', { id });
   // Every write answers with the whole fresh order; it replaces what was loaded.
-  const [order, setOrder] = useState<OrderView | null>(null);
+  const { record: order, setRecord: setOrder, error, reload } = useRecord('orders.get', { id });
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [stepping, setStepping] = useState<Step | null>(null);
-  const [stepError, setStepError] = useState<string | null>(null);
+  const direct = useDirectStep<OrderView, Step>(setOrder, reload);
+  const back = <BackLink to="/orders" label={t('orders.page.back')} />;
 
-  useEffect(() => {
-    if (data) setOrder(data);
-  }, [data]);
-
-  if (!order)
-    return (
-      <RecordUnavailable
-        error={error}
-        back={<BackLink to="/orders" label={t('orders.page.back')} />}
-        title={t('orders.page.loadFailed')}
-      />
-    );
+  if (!order) return <RecordUnavailable error={error} back={back} title={t('orders.page.loadFailed')} />;
 
   const s = order.status;
   // The buttons are the steps the core says this user may take (ORDER_FLOW, less a self-approval).
   const may = (k: OrderStep) => order.steps.includes(k);
+  const ref = { id: order.id, version: order.version };
+  const open = (d: Dialog) => () => setDialog(d);
 
-  const step = async (which: Step) => {
-    setStepping(which);
-    setStepError(null);
-    try {
-      const next =
-        which === 'submit'
-          ? await api('orders.submit', { id: order.id, version: order.version })
-          : await api('orders.startEvaluation', { id: order.id, version: order.version });
-      setOrder(next);
-      message.success(t(which === 'submit' ? 'orders.page.submitted' : 'orders.page.evaluationStarted'));
-    } catch (err) {
-      const e = toApiCallError(err);
-      if (e.code === 'LOCKED') return;
-      setStepError(e.message);
-      // Someone else changed it: what they did is what the next click must start from.
-      if (e.code === 'CONFLICT' || e.code === 'NOT_FOUND') reload();
-    } finally {
-      setStepping(null);
-    }
-  };
-
-  const actions: ReactNode[] = [];
-  if (ORDER_EDITABLE.includes(s)) {
-    actions.push(
-      <Button key="edit" icon={<EditOutlined />} onClick={() => navigate(`/orders/${order.id}/edit`)}>
-        {t('orders.page.edit')}
-      </Button>,
-    );
-  }
-  if (may('submit')) {
-    actions.push(
-      <Button key="submit" type="primary" loading={stepping === 'submit'} onClick={() => void step('submit')}>
-        {t('orders.page.submit')}
-      </Button>,
-    );
-  }
-  if (may('approve')) {
-    actions.push(
-      <Button key="approve" type="primary" onClick={() => setDialog('approve')}>
-        {t('orders.page.approve')}
-      </Button>,
-    );
-  }
-  if (may('reject')) {
-    actions.push(
-      <Button key="reject" onClick={() => setDialog('reject')}>
-        {t('orders.page.reject')}
-      </Button>,
-    );
-  }
-  if (may('recordDelivery')) {
-    actions.push(
-      <Button key="delivery" type="primary" onClick={() => setDialog('delivery')}>
-        {t('orders.page.recordDelivery')}
-      </Button>,
-    );
-  }
-  if (ORDER_FOLLOW_UP.includes(s)) {
-    actions.push(
-      <Button
-        key="followUp"
-        type={s === 'observing' ? 'primary' : 'default'}
-        onClick={() => setDialog('followUp')}
-      >
-        {t('orders.page.followUp')}
-      </Button>,
-    );
-  }
-  if (may('startEvaluation')) {
-    actions.push(
-      <Button
-        key="startEvaluation"
-        loading={stepping === 'startEvaluation'}
-        onClick={() => void step('startEvaluation')}
-      >
-        {t('orders.page.startEvaluation')}
-      </Button>,
-    );
-  }
-  // From 考察中 the page offers 开始评估 first; the evaluation itself once it is 待评估.
-  if (may('evaluate') && s === 'evaluating') {
-    actions.push(
-      <Button key="evaluate" type="primary" onClick={() => setDialog('evaluate')}>
-        {t('orders.page.evaluate')}
-      </Button>,
-    );
-  }
+  const actions = actionButtons([
+    ORDER_EDITABLE.includes(s) && {
+      key: 'edit',
+      label: t('orders.page.edit'),
+      icon: <EditOutlined />,
+      onClick: () => navigate(`/orders/${order.id}/edit`),
+    },
+    may('submit') && {
+      key: 'submit',
+      label: t('orders.page.submit'),
+      primary: true,
+      loading: direct.running === 'submit',
+      onClick: () => void direct.run('submit', () => api('orders.submit', ref), t('orders.page.submitted')),
+    },
+    may('approve') && {
+      key: 'approve',
+      label: t('orders.page.approve'),
+      primary: true,
+      onClick: open('approve'),
+    },
+    may('reject') && { key: 'reject', label: t('orders.page.reject'), onClick: open('reject') },
+    may('recordDelivery') && {
+      key: 'delivery',
+      label: t('orders.page.recordDelivery'),
+      primary: true,
+      onClick: open('delivery'),
+    },
+    ORDER_FOLLOW_UP.includes(s) && {
+      key: 'followUp',
+      label: t('orders.page.followUp'),
+      primary: s === 'observing',
+      onClick: open('followUp'),
+    },
+    may('startEvaluation') && {
+      key: 'startEvaluation',
+      label: t('orders.page.startEvaluation'),
+      loading: direct.running === 'startEvaluation',
+      onClick: () =>
+        void direct.run(
+          'startEvaluation',
+          () => api('orders.startEvaluation', ref),
+          t('orders.page.evaluationStarted'),
+        ),
+    },
+    // From 考察中 the page offers 开始评估 first; the evaluation itself once it is 待评估.
+    may('evaluate') &&
+      s === 'evaluating' && {
+        key: 'evaluate',
+        label: t('orders.page.evaluate'),
+        primary: true,
+        onClick: open('evaluate'),
+      },
+  ]);
   // The print module's button calls printOrder(order.id) and reports the saved file; before
   // approval the document carries its draft mark.
   if (s !== 'withdrawn') actions.push(<PrintOrderButton key="print" orderId={order.id} />);
-  if (may('withdraw')) {
-    actions.push(
-      <Button key="withdraw" danger onClick={() => setDialog('withdraw')}>
-        {t('orders.page.withdraw')}
-      </Button>,
-    );
-  }
+  actions.push(
+    ...actionButtons([
+      may('withdraw') && {
+        key: 'withdraw',
+        label: t('orders.page.withdraw'),
+        danger: true,
+        onClick: open('withdraw'),
+      },
+    ]),
+  );
 
   const modalProps = {
     order,
@@ -179,29 +130,14 @@ function OrderPage({ id }: { id: string }) {
 
   return (
     <>
-      <RecordHeader
-        back={<BackLink to="/orders" label={t('orders.page.back')} />}
-        actionsLabel={t('orders.page.actions')}
-        actions={actions}
-      >
+      <RecordHeader back={back} actionsLabel={t('orders.page.actions')} actions={actions}>
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="order-number">
           {order.number ?? t('orders.unnumbered')}
         </Typography.Title>
         <OrderStatusTag status={s} testId="order-status" />
       </RecordHeader>
 
-      {stepError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-testid="step-error"
-          title={t('orders.page.refused')}
-          description={stepError}
-          closable={{ onClose: () => setStepError(null) }}
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      <StepRefused title={t('orders.page.refused')} error={direct.error} onClose={direct.clearError} />
       <StatusNotice order={order} />
 
       <Flex vertical gap={16}>

@@ -1,19 +1,5 @@
-import {
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Result,
-  Row,
-  Select,
-  Spin,
-} from 'antd';
+import { Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { useNavigate, useParams } from 'react-router';
 import { TOWNSHIPS } from '../../../db/children/inputs';
 import { t } from '../../../db/i18n';
 import { AUDIENCE_KINDS, PLACE_KINDS, TOPICS } from '../../../db/outreach/codes';
@@ -21,11 +7,10 @@ import { outreachCreateInput, outreachUpdateInput } from '../../../db/outreach/i
 import { api } from '../api/client';
 import { DATE_FORMAT, dateItem } from '../common/dates';
 import { BackLink } from '../common/empty';
+import { CreateFormPage, EditFormRoute, FormButtons, type RecordFormProps } from '../common/FormPage';
 import { blankToNull } from '../common/forms';
 import { PageForm } from '../common/PageForm';
-import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
-import { useApiQuery } from '../common/useApiQuery';
 import { checkInput } from '../common/zodFields';
 import type { OutreachView } from './parts';
 
@@ -53,44 +38,27 @@ const toInput = (v: Values) => ({
 });
 
 export function OutreachCreatePage() {
-  const navigate = useNavigate();
   return (
-    <>
-      <BackLink to="/outreach" label={t('outreach.page.back')} />
-      <div style={{ height: 8 }} />
-      <PageHeader title={t('outreach.form.createTitle')} intro={t('outreach.form.createIntro')} />
-      <OutreachForm
-        event={null}
-        onSaved={(view) => navigate(`/outreach/${view.id}`, { replace: true })}
-        onCancel={() => navigate(-1)}
-      />
-    </>
+    <CreateFormPage<OutreachView>
+      back={<BackLink to="/outreach" label={t('outreach.page.back')} />}
+      title={t('outreach.form.createTitle')}
+      intro={t('outreach.form.createIntro')}
+      recordPath={(v) => `/outreach/${v.id}`}
+      form={(props) => <OutreachForm event={null} {...props} />}
+    />
   );
 }
 
 export function OutreachEditRoute() {
-  const { id = '' } = useParams();
-  const navigate = useNavigate();
-  const { data, error } = useApiQuery('outreach.get', { id });
-  if (!data) {
-    if (error) return <Result status="warning" title={t('outreach.page.loadFailed')} subTitle={error} />;
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  }
   return (
-    <>
-      <BackLink to={`/outreach/${id}`} label={t('outreach.page.back')} />
-      <div style={{ height: 8 }} />
-      <PageHeader title={t('outreach.form.editTitle')} />
-      <OutreachForm
-        event={data}
-        onSaved={(view) => navigate(`/outreach/${view.id}`, { replace: true })}
-        onCancel={() => navigate(`/outreach/${id}`)}
-      />
-    </>
+    <EditFormRoute
+      method="outreach.get"
+      loadFailed={t('outreach.page.loadFailed')}
+      back={(id) => <BackLink to={`/outreach/${id}`} label={t('outreach.page.back')} />}
+      title={t('outreach.form.editTitle')}
+      recordPath={(id) => `/outreach/${id}`}
+      form={(e, props) => <OutreachForm event={e} {...props} />}
+    />
   );
 }
 
@@ -98,11 +66,7 @@ function OutreachForm({
   event,
   onSaved,
   onCancel,
-}: {
-  event: OutreachView | null;
-  onSaved: (view: OutreachView) => void;
-  onCancel: () => void;
-}) {
+}: RecordFormProps<OutreachView> & { event: OutreachView | null }) {
   const [form] = Form.useForm<Values>();
   const initialValues = useMemo<Values>(
     () =>
@@ -210,12 +174,12 @@ function OutreachForm({
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         </Card>
-        <Flex gap={8}>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('outreach.form.save')}
-          </Button>
-          <Button onClick={onCancel}>{t('outreach.form.cancel')}</Button>
-        </Flex>
+        <FormButtons
+          submitting={submitting}
+          saveLabel={t('outreach.form.save')}
+          cancelLabel={t('outreach.form.cancel')}
+          onCancel={onCancel}
+        />
       </Flex>
     </PageForm>
   );

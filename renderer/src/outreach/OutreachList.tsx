@@ -1,29 +1,22 @@
-import { PlusOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Flex, Statistic, type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
 import { TOWNSHIPS } from '../../../db/children/inputs';
 import { t } from '../../../db/i18n';
 import { type OutreachStatus, TOPICS, type Topic } from '../../../db/outreach/codes';
 import { OUTREACH_VIEWS } from '../../../db/outreach/inputs';
 import type { ApiOutput } from '../api/client';
-import { DATE_FORMAT } from '../common/dates';
-import { ExportExcelButton } from '../common/ExportExcelButton';
-import { PageHeader } from '../common/PageHeader';
+import { recordLink } from '../common/columns';
+import {
+  countOf,
+  FilterBar,
+  FilterSelect,
+  oneOf,
+  PeriodFilter,
+  RegisterCard,
+  RegisterHeader,
+  RegisterTable,
+  useRegisterAddress,
+} from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
 import { ViewTabs } from '../common/ViewTabs';
 import { OutreachStatusTag, placeText } from './parts';
@@ -32,102 +25,61 @@ type View = (typeof OUTREACH_VIEWS)[number];
 type Township = (typeof TOWNSHIPS)[number];
 type Row = ApiOutput<'outreach.list'>['rows'][number];
 
-const PAGE_SIZE = 50;
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | null =>
-  v !== null && (list as readonly string[]).includes(v) ? (v as T) : null;
-
 /** The register of outreach events with the 台账 line for what the filters select. */
 export function OutreachList() {
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, page, offset, limit, go } = useRegisterAddress('all');
   const view: View = oneOf(OUTREACH_VIEWS, params.get('view')) ?? 'all';
   const topic = oneOf(TOPICS, params.get('topic'));
   const township = oneOf(TOWNSHIPS, params.get('township'));
   const from = params.get('from');
   const to = params.get('to');
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const input = useMemo(
-    () => ({ status: view, topic, township, from, to, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-    [view, topic, township, from, to, page],
+    () => ({ status: view, topic, township, from, to, offset, limit }),
+    [view, topic, township, from, to, offset, limit],
   );
   const { data, error, loading } = useApiQuery('outreach.list', input);
   const counts = data?.counts ?? {};
-  const all = Object.values(counts).reduce((n, c) => n + c, 0);
+  const all = countOf('all', counts, []);
   const columns = useMemo(listColumns, []);
-
-  const go = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || (k === 'view' && v === 'all') || (k === 'page' && v === '1')) next.delete(k);
-      else next.set(k, v);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   return (
     <>
-      <PageHeader
+      <RegisterHeader
         title={t('outreach.title')}
         intro={t('outreach.intro')}
-        extra={
-          <Space>
-            <ExportExcelButton
-              method="exports.outreach"
-              input={{ status: view, topic, township, from, to }}
-            />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/outreach/new')}>
-              {t('outreach.list.newButton')}
-            </Button>
-          </Space>
-        }
+        exportMethod="exports.outreach"
+        exportInput={{ status: view, topic, township, from, to }}
+        newLabel={t('outreach.list.newButton')}
+        newPath="/outreach/new"
       />
-      <Card styles={{ body: { paddingTop: 4 } }}>
+      <RegisterCard>
         <ViewTabs
           views={OUTREACH_VIEWS}
           active={view}
           onChange={(v) => go({ view: v })}
           ariaLabel={t('outreach.list.viewsLabel')}
           label={(v) => t(`outreach.list.views.${v}`)}
-          count={data ? (v) => (v === 'all' ? all : (counts[v] ?? 0)) : null}
+          count={data ? (v) => countOf(v, counts, []) : null}
         />
-        <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
-          <Form.Item label={t('outreach.list.topicFilter')}>
-            <Select<Topic | ''>
-              style={{ width: 160 }}
-              value={topic ?? ''}
-              onChange={(v) => go({ topic: v || null })}
-              options={[
-                { value: '', label: t('outreach.list.anyTopic') },
-                ...TOPICS.map((k) => ({ value: k, label: t(`outreach.topics.${k}`) })),
-              ]}
-            />
-          </Form.Item>
-          <Form.Item label={t('outreach.list.townshipFilter')}>
-            <Select<Township | ''>
-              style={{ width: 180 }}
-              value={township ?? ''}
-              onChange={(v) => go({ township: v || null })}
-              options={[
-                { value: '', label: t('outreach.list.anyTownship') },
-                ...TOWNSHIPS.map((k) => ({ value: k, label: k })),
-              ]}
-            />
-          </Form.Item>
-          <Form.Item label={t('outreach.list.periodFilter')}>
-            <DatePicker.RangePicker
-              format={DATE_FORMAT}
-              value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
-              allowEmpty={[true, true]}
-              onChange={(range) =>
-                go({
-                  from: range?.[0] ? range[0].format(DATE_FORMAT) : null,
-                  to: range?.[1] ? range[1].format(DATE_FORMAT) : null,
-                })
-              }
-            />
-          </Form.Item>
-        </Form>
+        <FilterBar>
+          <FilterSelect<Topic>
+            label={t('outreach.list.topicFilter')}
+            width={160}
+            value={topic}
+            onChange={(v) => go({ topic: v })}
+            anyLabel={t('outreach.list.anyTopic')}
+            options={TOPICS.map((k) => ({ value: k, label: t(`outreach.topics.${k}`) }))}
+          />
+          <FilterSelect<Township>
+            label={t('outreach.list.townshipFilter')}
+            width={180}
+            value={township}
+            onChange={(v) => go({ township: v })}
+            anyLabel={t('outreach.list.anyTownship')}
+            options={TOWNSHIPS.map((k) => ({ value: k, label: k }))}
+          />
+          <PeriodFilter label={t('outreach.list.periodFilter')} from={from} to={to} onChange={go} />
+        </FilterBar>
         {data && (
           <Flex gap={48} align="center" style={{ marginBottom: 16 }} data-testid="outreach-summary">
             <Statistic title={t('outreach.figures.events.label')} value={data.held.events} suffix="次" />
@@ -141,27 +93,19 @@ export function OutreachList() {
             </Typography.Text>
           </Flex>
         )}
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Table<Row>
-          rowKey="id"
-          size="middle"
+        <RegisterTable<Row>
+          error={error}
           columns={columns}
-          dataSource={data?.rows ?? []}
-          loading={{ spinning: loading, delay: 200 }}
-          scroll={{ x: 'max-content' }}
-          onRow={(row) => ({ onClick: () => navigate(`/outreach/${row.id}`), style: { cursor: 'pointer' } })}
-          locale={{ emptyText: all === 0 ? t('outreach.list.empty') : t('outreach.list.emptyView') }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            hideOnSinglePage: true,
-            showTotal: (total) => t('outreach.list.total', { total }),
-            onChange: (p) => go({ page: String(p) }),
-          }}
+          rows={data?.rows}
+          loading={loading}
+          rowPath={(row) => `/outreach/${row.id}`}
+          empty={all === 0 ? t('outreach.list.empty') : t('outreach.list.emptyView')}
+          page={page}
+          total={data?.total}
+          onPage={(p) => go({ page: p })}
+          totalText={(total) => t('outreach.list.total', { total })}
         />
-      </Card>
+      </RegisterCard>
     </>
   );
 }
@@ -172,11 +116,7 @@ function listColumns(): TableColumnsType<Row> {
       title: t('outreach.fields.date'),
       dataIndex: 'date',
       key: 'date',
-      render: (d: string, row) => (
-        <Link to={`/outreach/${row.id}`} onClick={(e) => e.stopPropagation()}>
-          {d}
-        </Link>
-      ),
+      render: (d: string, row) => recordLink(`/outreach/${row.id}`, d),
     },
     { title: t('outreach.fields.place'), key: 'place', render: (_: unknown, row) => placeText(row) },
     {

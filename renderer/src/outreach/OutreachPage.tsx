@@ -1,27 +1,17 @@
 import { EditOutlined } from '@ant-design/icons';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  InputNumber,
-  Select,
-  Tag,
-  Typography,
-} from 'antd';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { Button, Flex, Form, InputNumber, Select, Tag, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { stepsFrom } from '../../../db/common/flow';
-import { t } from '../../../db/i18n';
+import { type Catalog, t } from '../../../db/i18n';
 import { OUTREACH_FLOW, type OutreachStep } from '../../../db/outreach/codes';
 import { api } from '../api/client';
-import { afterToday, DATE_FORMAT, dateItem, formatTime, todayText } from '../common/dates';
+import { formatTime, todayText } from '../common/dates';
 import { BackLink, orNone, Prose } from '../common/empty';
-import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
-import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
-import { useApiQuery } from '../common/useApiQuery';
+import type { ModalProps } from '../common/FormDialog';
+import { DateField } from '../common/fields';
+import { DetailsCard, RecordHeader, RecordUnavailable, stepButtons, useRecord } from '../common/RecordPage';
+import { ReasonModal, StepModal } from '../common/StepModal';
 import { useSession } from '../session/store';
 import { OutreachStatusTag, type OutreachView, placeText } from './parts';
 
@@ -30,25 +20,16 @@ export function OutreachRoute() {
   return <OutreachPage key={id} id={id} />;
 }
 
+const f = (k: keyof Catalog['outreach']['fields']) => t(`outreach.fields.${k}`);
+
 function OutreachPage({ id }: { id: string }) {
   const navigate = useNavigate();
   const role = useSession((s) => s.user?.role);
-  const { data, error, reload } = useApiQuery('outreach.get', { id });
-  const [event, setEvent] = useState<OutreachView | null>(null);
+  const { record: event, setRecord, error, reload } = useRecord('outreach.get', { id });
   const [dialog, setDialog] = useState<OutreachStep | null>(null);
+  const back = <BackLink to="/outreach" label={t('outreach.page.back')} />;
 
-  useEffect(() => {
-    if (data) setEvent(data);
-  }, [data]);
-
-  if (!event)
-    return (
-      <RecordUnavailable
-        error={error}
-        back={<BackLink to="/outreach" label={t('outreach.page.back')} />}
-        title={t('outreach.page.loadFailed')}
-      />
-    );
+  if (!event) return <RecordUnavailable error={error} back={back} title={t('outreach.page.loadFailed')} />;
 
   const actions: ReactNode[] = [];
   if (event.status !== 'cancelled' && role !== 'counsellor')
@@ -58,85 +39,78 @@ function OutreachPage({ id }: { id: string }) {
       </Button>,
     );
   // The buttons come from the same table the API's guard reads.
-  for (const step of role ? stepsFrom(OUTREACH_FLOW, event.status, role) : [])
-    actions.push(
-      <Button
-        key={step}
-        type={step === 'hold' ? 'primary' : 'default'}
-        danger={step === 'cancel'}
-        onClick={() => setDialog(step)}
-      >
-        {t(`outreach.steps.${step}`)}
-      </Button>,
-    );
-  const modalProps = { event, onClose: () => setDialog(null), onSaved: setEvent, onConflict: reload };
+  actions.push(
+    ...stepButtons(role ? stepsFrom(OUTREACH_FLOW, event.status, role) : [], {
+      label: (step) => t(`outreach.steps.${step}`),
+      onClick: setDialog,
+      primary: (step) => step === 'hold',
+      danger: (step) => step === 'cancel',
+    }),
+  );
+  const modalProps = { event, onClose: () => setDialog(null), onSaved: setRecord, onConflict: reload };
 
   return (
     <>
-      <RecordHeader
-        back={<BackLink to="/outreach" label={t('outreach.page.back')} />}
-        actionsLabel={t('outreach.title')}
-        actions={actions}
-      >
+      <RecordHeader back={back} actionsLabel={t('outreach.title')} actions={actions}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {event.title ?? t(`outreach.topics.${event.topic}`)}
         </Typography.Title>
         <OutreachStatusTag status={event.status} testId="outreach-status" />
       </RecordHeader>
-      <Card title={t('outreach.page.details')} size="small">
-        <Descriptions column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label={t('outreach.fields.date')}>{event.date}</Descriptions.Item>
-          <Descriptions.Item label={t('outreach.fields.place')}>{placeText(event)}</Descriptions.Item>
-          <Descriptions.Item label={t('outreach.fields.topic')}>
-            {t(`outreach.topics.${event.topic}`)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('outreach.fields.title')}>{orNone(event.title)}</Descriptions.Item>
-          <Descriptions.Item label={t('outreach.fields.audienceKind')}>
-            {t(`outreach.audienceKinds.${event.audienceKind}`)}
-          </Descriptions.Item>
-          <Descriptions.Item
-            label={
-              event.status === 'held' ? t('outreach.fields.audienceCount') : t('outreach.form.expectedCount')
-            }
-          >
-            <span data-testid="outreach-audience">
-              {event.audienceCount === null
-                ? orNone(null)
-                : t('outreach.list.people', { count: event.audienceCount })}
-            </span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('outreach.fields.speakers')}>
-            {event.speakers.join('、')}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('outreach.fields.createdBy')}>
-            {orNone(event.createdByName)} {formatTime(event.createdAt)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('outreach.fields.photos')} span={2}>
-            {event.photos.length === 0 ? (
-              <Typography.Text type="secondary">{t('outreach.page.noPhotos')}</Typography.Text>
-            ) : (
-              <Flex gap={6} wrap>
-                {event.photos.map((p) => (
-                  <Tag key={p} style={{ marginInlineEnd: 0 }}>
-                    {p}
-                  </Tag>
-                ))}
-              </Flex>
-            )}
-          </Descriptions.Item>
-          {event.cancelReason && (
-            <Descriptions.Item label={t('outreach.fields.cancelReason')} span={2}>
-              {event.cancelReason}
-            </Descriptions.Item>
-          )}
-        </Descriptions>
+      <DetailsCard
+        title={t('outreach.page.details')}
+        column={{ xs: 1, md: 2 }}
+        items={[
+          { label: f('date'), value: event.date },
+          { label: f('place'), value: placeText(event) },
+          { label: f('topic'), value: t(`outreach.topics.${event.topic}`) },
+          { label: f('title'), value: orNone(event.title) },
+          { label: f('audienceKind'), value: t(`outreach.audienceKinds.${event.audienceKind}`) },
+          {
+            label: event.status === 'held' ? f('audienceCount') : t('outreach.form.expectedCount'),
+            value: (
+              <span data-testid="outreach-audience">
+                {event.audienceCount === null
+                  ? orNone(null)
+                  : t('outreach.list.people', { count: event.audienceCount })}
+              </span>
+            ),
+          },
+          { label: f('speakers'), value: event.speakers.join('、') },
+          {
+            label: f('createdBy'),
+            value: (
+              <>
+                {orNone(event.createdByName)} {formatTime(event.createdAt)}
+              </>
+            ),
+          },
+          {
+            label: f('photos'),
+            span: 2,
+            value:
+              event.photos.length === 0 ? (
+                <Typography.Text type="secondary">{t('outreach.page.noPhotos')}</Typography.Text>
+              ) : (
+                <Flex gap={6} wrap>
+                  {event.photos.map((p) => (
+                    <Tag key={p} style={{ marginInlineEnd: 0 }}>
+                      {p}
+                    </Tag>
+                  ))}
+                </Flex>
+              ),
+          },
+          !!event.cancelReason && { label: f('cancelReason'), value: event.cancelReason, span: 2 },
+        ]}
+      >
         {event.note && (
           <>
-            <Typography.Text type="secondary">{t('outreach.fields.note')}</Typography.Text>
+            <Typography.Text type="secondary">{f('note')}</Typography.Text>
             <Prose text={event.note} />
           </>
         )}
-      </Card>
+      </DetailsCard>
       {dialog === 'hold' && <HoldModal {...modalProps} />}
       {dialog === 'cancel' && <CancelModal {...modalProps} />}
     </>
@@ -152,61 +126,48 @@ interface HoldValues {
 }
 
 function HoldModal({ event, ...props }: Props) {
-  const [form] = Form.useForm<HoldValues>();
-  const call = useCallback(
-    (v: HoldValues) =>
-      api('outreach.hold', {
-        id: event.id,
-        version: event.version,
-        date: v.date ?? '',
-        audienceCount: v.audienceCount as number,
-        photos: v.photos ?? [],
-      }),
-    [event],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, t('outreach.page.stepDone'));
   return (
-    <FormModal
+    <StepModal<HoldValues, OutreachView>
+      {...props}
       title={t('outreach.modal.holdTitle')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
       okText={t('outreach.modal.confirm')}
+      done={t('outreach.page.stepDone')}
+      call={(v) =>
+        api('outreach.hold', {
+          id: event.id,
+          version: event.version,
+          date: v.date ?? '',
+          audienceCount: v.audienceCount as number,
+          photos: v.photos ?? [],
+        })
+      }
       initialValues={{
         date: [event.date, todayText()].sort()[0],
         audienceCount: event.audienceCount,
         photos: [],
       }}
     >
-      <Form.Item label={t('outreach.fields.date')} name="date" required {...dateItem}>
-        <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item label={t('outreach.fields.audienceCount')} name="audienceCount" required>
+      <DateField label={f('date')} name="date" required />
+      <Form.Item label={f('audienceCount')} name="audienceCount" required>
         <InputNumber min={1} max={100000} precision={0} style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item label={t('outreach.fields.photos')} name="photos" extra={t('outreach.form.photosHint')}>
+      <Form.Item label={f('photos')} name="photos" extra={t('outreach.form.photosHint')}>
         <Select mode="tags" open={false} tokenSeparators={[' ', ',', '，']} />
       </Form.Item>
-    </FormModal>
+    </StepModal>
   );
 }
 
 function CancelModal({ event, ...props }: Props) {
-  const call = useCallback(
-    (reason: string) => api('outreach.cancel', { id: event.id, version: event.version, reason }),
-    [event],
-  );
   return (
     <ReasonModal
       {...props}
       title={t('outreach.modal.cancelTitle')}
       warning={t('outreach.modal.cancelHint')}
-      label={t('outreach.fields.cancelReason')}
+      label={f('cancelReason')}
       okText={t('outreach.modal.confirm')}
       done={t('outreach.page.stepDone')}
-      call={call}
+      call={(reason) => api('outreach.cancel', { id: event.id, version: event.version, reason })}
     />
   );
 }

@@ -1,13 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
 import {
-  Alert,
   Badge,
   Button,
-  Card,
   DatePicker,
   Flex,
   Select,
-  Table,
   type TableColumnsType,
   Tabs,
   Typography,
@@ -15,17 +11,20 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { INBOX_VIEWS } from '../../../db/referrals/inputs';
+import { recordLink } from '../common/columns';
 import { DATE_FORMAT, todayText } from '../common/dates';
-import { ExportExcelButton } from '../common/ExportExcelButton';
-import { PageHeader } from '../common/PageHeader';
+import {
+  oneOf,
+  RegisterCard,
+  RegisterHeader,
+  RegisterTable,
+  useRegisterAddress,
+} from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
 import { asOptions, OverdueTag, StatusTag, UrgentTag, useReferralLists, verifyLate } from './shared';
 import type { InboxView, ReferralRow } from './types';
-
-const PAGE_SIZE = 50;
 
 // 全部 last: the tabs read as the work still to do, then the archive.
 const TABS: readonly InboxView[] = [
@@ -39,41 +38,19 @@ const TABS: readonly InboxView[] = [
   'all',
 ];
 
-function isView(v: string | null): v is InboxView {
-  return v !== null && (INBOX_VIEWS as readonly string[]).includes(v);
-}
-
 /**
  * The inbox. Its view, filters and page live in the address, so coming back from a
  * referral shows the same list.
  */
 export function ReferralInbox() {
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, page, offset, limit, go } = useRegisterAddress('open');
   const { departments, agencies } = useReferralLists();
-  const viewParam = params.get('view');
-  const view: InboxView = isView(viewParam) ? viewParam : 'open';
+  const view: InboxView = oneOf(INBOX_VIEWS, params.get('view')) ?? 'open';
   const department = params.get('dept') ?? undefined;
   const agency = params.get('agency') ?? undefined;
   const from = params.get('from') ?? undefined;
   const to = params.get('to') ?? undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const filtered = !!(department || agency || from || to);
-
-  const update = (changes: Record<string, string | undefined>) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  };
 
   const input = useMemo(
     () => ({
@@ -82,10 +59,10 @@ export function ReferralInbox() {
       ...(agency ? { agency } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
-      offset: (page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
+      offset,
+      limit,
     }),
-    [view, department, agency, from, to, page],
+    [view, department, agency, from, to, offset, limit],
   );
   const { data, error, loading } = useApiQuery('referrals.list', input);
   const columns = useMemo(inboxColumns, []);
@@ -93,22 +70,18 @@ export function ReferralInbox() {
 
   return (
     <>
-      <PageHeader
+      <RegisterHeader
         title={t('referrals.title')}
         intro={t('referrals.intro')}
-        extra={
-          <Flex gap={8}>
-            <ExportExcelButton method="exports.referrals" input={{}} />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/referrals/new')}>
-              {t('referrals.inbox.newButton')}
-            </Button>
-          </Flex>
-        }
+        exportMethod="exports.referrals"
+        exportInput={{}}
+        newLabel={t('referrals.inbox.newButton')}
+        newPath="/referrals/new"
       />
-      <Card styles={{ body: { paddingTop: 4 } }}>
+      <RegisterCard>
         <Tabs
           activeKey={view}
-          onChange={(key) => update({ view: key === 'open' ? undefined : key })}
+          onChange={(key) => go({ view: key })}
           aria-label={t('referrals.inbox.viewsLabel')}
           items={TABS.map((v) => ({
             key: v,
@@ -122,7 +95,7 @@ export function ReferralInbox() {
             placeholder={t('referrals.inbox.filterDepartment')}
             options={asOptions(departments)}
             value={department}
-            onChange={(v?: string) => update({ dept: v })}
+            onChange={(v?: string) => go({ dept: v })}
             style={{ width: 180 }}
           />
           <Select
@@ -131,7 +104,7 @@ export function ReferralInbox() {
             placeholder={t('referrals.inbox.filterAgency')}
             options={asOptions(agencies)}
             value={agency}
-            onChange={(v?: string) => update({ agency: v })}
+            onChange={(v?: string) => go({ agency: v })}
             style={{ width: 180 }}
           />
           <DatePicker.RangePicker
@@ -141,14 +114,11 @@ export function ReferralInbox() {
             allowEmpty={[true, true]}
             value={[from ? dayjs(from, DATE_FORMAT) : null, to ? dayjs(to, DATE_FORMAT) : null]}
             onChange={(range) =>
-              update({ from: range?.[0]?.format(DATE_FORMAT), to: range?.[1]?.format(DATE_FORMAT) })
+              go({ from: range?.[0]?.format(DATE_FORMAT), to: range?.[1]?.format(DATE_FORMAT) })
             }
           />
           {filtered && (
-            <Button
-              type="link"
-              onClick={() => update({ dept: undefined, agency: undefined, from: undefined, to: undefined })}
-            >
+            <Button type="link" onClick={() => go({ dept: null, agency: null, from: null, to: null })}>
               {t('referrals.inbox.clearFilters')}
             </Button>
           )}
@@ -160,36 +130,26 @@ export function ReferralInbox() {
             {data ? t('referrals.inbox.total', { total: data.total }) : null}
           </Typography.Text>
         </Flex>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        <Table<ReferralRow>
-          rowKey="id"
-          size="middle"
+        <RegisterTable<ReferralRow>
+          error={error}
           columns={columns}
-          dataSource={data?.rows ?? []}
-          loading={{ spinning: loading, delay: 200 }}
-          scroll={{ x: 'max-content' }}
-          onRow={(row) => ({
-            onClick: () => navigate(`/referrals/${row.id}`),
-            style: { cursor: 'pointer' },
-            'data-overdue': row.overdue ? 'true' : undefined,
-          })}
-          locale={{
-            emptyText: filtered
+          rows={data?.rows}
+          loading={loading}
+          rowPath={(row) => `/referrals/${row.id}`}
+          rowProps={(row) => ({ 'data-overdue': row.overdue ? 'true' : undefined })}
+          empty={
+            filtered
               ? t('referrals.inbox.emptyFiltered')
               : (counts.all ?? 0) === 0
                 ? t('referrals.inbox.empty')
-                : t('referrals.inbox.emptyView'),
-          }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data?.total ?? 0,
-            showSizeChanger: false,
-            hideOnSinglePage: true,
-            onChange: (p) => update({ page: p > 1 ? String(p) : undefined }),
-          }}
+                : t('referrals.inbox.emptyView')
+          }
+          page={page}
+          total={data?.total}
+          onPage={(p) => go({ page: p })}
+          hideOnSinglePage
         />
-      </Card>
+      </RegisterCard>
     </>
   );
 }
@@ -224,13 +184,7 @@ function inboxColumns(): TableColumnsType<ReferralRow> {
       render: (number: string, row) => (
         <Flex gap={6} align="center" wrap={false}>
           {/* A real link too, for the keyboard and for opening from the list without a mouse. */}
-          <Link
-            to={`/referrals/${row.id}`}
-            onClick={(e) => e.stopPropagation()}
-            style={{ whiteSpace: 'nowrap' }}
-          >
-            {number}
-          </Link>
+          {recordLink(`/referrals/${row.id}`, number, true)}
           {row.overdue && <OverdueTag />}
           {row.urgency === 'urgent' && <UrgentTag />}
         </Flex>

@@ -1,4 +1,4 @@
-import { App, Col, DatePicker, Form, type FormInstance, Input, Radio, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useMemo } from 'react';
 import { type WorkdayCounter, workdayCounter } from '../../../db/calendar/workdays';
@@ -7,9 +7,8 @@ import { t } from '../../../db/i18n';
 import { LEAD_REPLY_WORKDAYS } from '../../../db/referrals/codes';
 import { ApiCallError, api, toApiCallError } from '../api/client';
 import { DATE_FORMAT, todayText } from '../common/dates';
-import { FormModal } from '../common/FormDialog';
 import { blankToNull } from '../common/forms';
-import { useApiForm } from '../common/useApiForm';
+import { SaveModal } from '../common/StepModal';
 import { useApiQuery } from '../common/useApiQuery';
 import { ChildEntryFields, type ChildEntryValues, toNamedChild } from './ChildEntryFields';
 import { asOptions, carrierOptions, dateItem, urgencyOptions, useReferralLists } from './shared';
@@ -21,24 +20,15 @@ interface ModalProps {
   onSaved: (view: ReferralView) => void;
 }
 
-/** Closes the dialog on success and hands the fresh referral to the page. */
-function useModalForm<V>(
-  form: FormInstance<V>,
-  call: (v: V) => Promise<ReferralView>,
-  { onClose, onSaved }: ModalProps,
-  successMessage: (view: ReferralView, values: V) => string,
-) {
-  const { message } = App.useApp();
-  // The success text may name what was saved (the agency), which a fixed successMessage cannot.
-  const onSuccess = useCallback(
-    (view: ReferralView, values: V) => {
+/** On success the dialog closes and the page gets the fresh referral. */
+function closing({ onClose, onSaved }: ModalProps) {
+  return {
+    onClose,
+    onSaved: (view: ReferralView) => {
       onSaved(view);
       onClose();
-      message.success(successMessage(view, values));
     },
-    [onSaved, onClose, successMessage, message],
-  );
-  return useApiForm(form, call, { onSuccess });
+  };
 }
 
 /** What an empty 回复期限 becomes. A preview only: the API sets the real date (defaultReplyDue). */
@@ -87,7 +77,6 @@ export function ActionFormModal({
       action ? t('referrals.actionEdit.done') : t('referrals.actionAdd.done', { agency: v.agency }),
     [action],
   );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, success);
 
   // The studio's calendar (settings → 节假日安排), counted the way the core counts it.
   const { data: calendar } = useApiQuery('calendar.get', {});
@@ -96,13 +85,12 @@ export function ActionFormModal({
     workdays && carrier && sentDate && !replyDue ? defaultReplyDue(workdays, carrier, sentDate) : null;
 
   return (
-    <FormModal
+    <SaveModal
       title={action ? t('referrals.actionEdit.title') : t('referrals.actionAdd.title')}
-      onClose={props.onClose}
+      {...closing(props)}
       form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
+      call={call}
+      successMessage={success}
       okText={action ? t('app.common.save') : t('referrals.actionAdd.submit')}
       initialValues={
         action
@@ -175,7 +163,7 @@ export function ActionFormModal({
       <Form.Item label={t('referrals.actions.followUpNote')} name="followUpNote">
         <Input.TextArea rows={2} maxLength={1000} placeholder={t('referrals.actions.notePlaceholder')} />
       </Form.Item>
-    </FormModal>
+    </SaveModal>
   );
 }
 
@@ -200,20 +188,18 @@ export function ReplyModal({ action, ...props }: ModalProps & { action: ActionVi
     [action],
   );
   const success = useCallback(() => t('referrals.reply.done', { agency: action.agency }), [action]);
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, success);
   return (
-    <FormModal
+    <SaveModal
       title={t('referrals.reply.title', { agency: action.agency })}
       initialValues={{
         replyDate: action.replyDate ?? todayText(),
         result: action.result ?? undefined,
         followUpNote: action.followUpNote ?? undefined,
       }}
-      onClose={props.onClose}
+      {...closing(props)}
       form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
+      call={call}
+      successMessage={success}
       okText={t('app.common.save')}
     >
       <Form.Item
@@ -239,7 +225,7 @@ export function ReplyModal({ action, ...props }: ModalProps & { action: ActionVi
       <Form.Item label={t('referrals.actions.followUpNote')} name="followUpNote">
         <Input.TextArea rows={2} maxLength={1000} placeholder={t('referrals.actions.notePlaceholder')} />
       </Form.Item>
-    </FormModal>
+    </SaveModal>
   );
 }
 
@@ -252,15 +238,13 @@ export function WithdrawModal({ action, ...props }: ModalProps & { action: Actio
     [action],
   );
   const success = useCallback(() => t('referrals.withdraw.done', { agency: action.agency }), [action]);
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, success);
   return (
-    <FormModal
+    <SaveModal
       title={t('referrals.withdraw.title', { agency: action.agency })}
-      onClose={props.onClose}
+      {...closing(props)}
       form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
+      call={call}
+      successMessage={success}
       okText={t('referrals.withdraw.submit')}
       danger
     >
@@ -273,7 +257,7 @@ export function WithdrawModal({ action, ...props }: ModalProps & { action: Actio
       >
         <Input.TextArea rows={3} maxLength={500} placeholder={t('referrals.withdraw.reasonPlaceholder')} />
       </Form.Item>
-    </FormModal>
+    </SaveModal>
   );
 }
 
@@ -303,7 +287,6 @@ export function EditReferralModal({ referral, ...props }: ModalProps & { referra
     [referral],
   );
   const success = useCallback(() => t('referrals.edit.done'), []);
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, success);
   // Departments removed from the settings since stay choosable for the referral that has one.
   const options = asOptions(
     departments.includes(referral.sourceDepartment)
@@ -311,13 +294,12 @@ export function EditReferralModal({ referral, ...props }: ModalProps & { referra
       : [referral.sourceDepartment, ...departments],
   );
   return (
-    <FormModal
+    <SaveModal
       title={t('referrals.edit.title')}
-      onClose={props.onClose}
+      {...closing(props)}
       form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
+      call={call}
+      successMessage={success}
       okText={t('app.common.save')}
       width={640}
       initialValues={{
@@ -367,7 +349,7 @@ export function EditReferralModal({ referral, ...props }: ModalProps & { referra
       <Form.Item label={t('referrals.fields.summary')} name="summary">
         <Input.TextArea rows={4} maxLength={2000} showCount />
       </Form.Item>
-    </FormModal>
+    </SaveModal>
   );
 }
 
@@ -401,20 +383,18 @@ export function LinkChildModal({ referral, ...props }: ModalProps & { referral: 
     },
     [referral.children],
   );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, success);
   return (
-    <FormModal
+    <SaveModal
       title={t('referrals.link.title')}
-      onClose={props.onClose}
+      {...closing(props)}
       form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
+      call={call}
+      successMessage={success}
       okText={t('referrals.link.submit')}
       width={820}
       initialValues={{ mode: 'existing' }}
     >
       <ChildEntryFields name={[]} path={[]} linkedIds={referral.children.map((c) => c.id)} />
-    </FormModal>
+    </SaveModal>
   );
 }

@@ -1,31 +1,22 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Result,
-  Row,
-  Select,
-  Spin,
-} from 'antd';
+import { Card, Checkbox, Col, Flex, Form, Input, Row, Select } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { RELIEF_APPLICANT_RELATIONS, RELIEF_MATERIALS } from '../../../db/relief/codes';
-import { api, toApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { ChildSelect, useChildFile } from '../children/pickers';
-import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { todayText } from '../common/dates';
 import { BackLink } from '../common/empty';
+import {
+  CreateFormPage,
+  EditFormRoute,
+  FormButtons,
+  type RecordFormProps,
+  useRecordSave,
+} from '../common/FormPage';
+import { DateField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import { PageForm } from '../common/PageForm';
-import { PageHeader } from '../common/PageHeader';
-import { useApiForm } from '../common/useApiForm';
-import { useApiQuery } from '../common/useApiQuery';
 import type { ReliefView } from './parts';
 
 /** Form values use the API's field names, so its field errors land beside their fields. */
@@ -55,56 +46,34 @@ function viewValues(r: ReliefView): Values {
   };
 }
 
+const back = <BackLink to="/relief" label={t('relief.form.backToList')} />;
+
 /** 新建救助申请: /relief/new, optionally ?childId= from the child's file. */
 export function ReliefCreatePage() {
   const [params] = useSearchParams();
-  const navigate = useNavigate();
   return (
-    <>
-      <BackLink to="/relief" label={t('relief.form.backToList')} />
-      <div style={{ height: 8 }} />
-      <PageHeader title={t('relief.form.createTitle')} intro={t('relief.form.createIntro')} />
-      <ReliefForm
-        relief={null}
-        initialChildId={params.get('childId')}
-        onSaved={(v) => navigate(`/relief/${v.id}`, { replace: true })}
-        onCancel={() => navigate(-1)}
-        onConflict={() => undefined}
-      />
-    </>
+    <CreateFormPage<ReliefView>
+      back={back}
+      title={t('relief.form.createTitle')}
+      intro={t('relief.form.createIntro')}
+      recordPath={(v) => `/relief/${v.id}`}
+      form={(props) => <ReliefForm relief={null} initialChildId={params.get('childId')} {...props} />}
+    />
   );
 }
 
 export function ReliefEditRoute() {
-  const { id = '' } = useParams();
-  const navigate = useNavigate();
-  const { data, error, reload } = useApiQuery('relief.get', { id });
-  if (!data) {
-    if (error) return <Result status="warning" title={t('relief.page.notFound')} subTitle={error} />;
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  }
-  const editable = data.status === 'applied' || data.status === 'reviewing';
   return (
-    <>
-      <BackLink to={`/relief/${id}`} label={t('relief.form.backToRecord')} />
-      <div style={{ height: 8 }} />
-      <PageHeader title={t('relief.form.editTitle')} />
-      {editable ? (
-        <ReliefForm
-          relief={data}
-          initialChildId={data.child.id}
-          onSaved={(v) => navigate(`/relief/${v.id}`, { replace: true })}
-          onCancel={() => navigate(`/relief/${id}`)}
-          onConflict={reload}
-        />
-      ) : (
-        <Alert type="warning" showIcon title={t('relief.form.notEditable')} />
-      )}
-    </>
+    <EditFormRoute
+      method="relief.get"
+      loadFailed={t('relief.page.notFound')}
+      back={(id) => <BackLink to={`/relief/${id}`} label={t('relief.form.backToRecord')} />}
+      title={t('relief.form.editTitle')}
+      recordPath={(id) => `/relief/${id}`}
+      editable={(r) => r.status === 'applied' || r.status === 'reviewing'}
+      notEditable={t('relief.form.notEditable')}
+      form={(r, props) => <ReliefForm relief={r} initialChildId={r.child.id} {...props} />}
+    />
   );
 }
 
@@ -114,13 +83,7 @@ function ReliefForm({
   onSaved,
   onCancel,
   onConflict,
-}: {
-  relief: ReliefView | null;
-  initialChildId: string | null;
-  onSaved: (v: ReliefView) => void;
-  onCancel: () => void;
-  onConflict: () => void;
-}) {
+}: RecordFormProps<ReliefView> & { relief: ReliefView | null; initialChildId: string | null }) {
   const [form] = Form.useForm<Values>();
   const watched = Form.useWatch('childId', form);
   const childId = watched === undefined ? (relief?.child.id ?? initialChildId) : watched;
@@ -134,7 +97,7 @@ function ReliefForm({
   );
 
   const call = useCallback(
-    async (v: Values) => {
+    (v: Values) => {
       const fields = {
         applicantName: v.applicantName ?? '',
         applicantRelation: v.applicantRelation as NonNullable<Values['applicantRelation']>,
@@ -145,21 +108,18 @@ function ReliefForm({
         materials: v.materials ?? [],
         requested: blankToNull(v.requested),
       };
-      try {
-        return relief
-          ? await api('relief.update', { id: relief.id, version: relief.version, ...fields })
-          : await api('relief.create', { childId: v.childId ?? '', ...fields });
-      } catch (err) {
-        if (toApiCallError(err).code === 'CONFLICT') onConflict();
-        throw err;
-      }
+      return relief
+        ? api('relief.update', { id: relief.id, version: relief.version, ...fields })
+        : api('relief.create', { childId: v.childId ?? '', ...fields });
     },
-    [relief, onConflict],
+    [relief],
   );
-  const { onFinish, submitting, failure } = useApiForm(form, call, {
-    onSuccess: onSaved,
-    successMessage: t('relief.form.saved'),
-  });
+  const { onFinish, submitting, failure } = useRecordSave(
+    form,
+    call,
+    { onSaved, onConflict },
+    t('relief.form.saved'),
+  );
 
   return (
     <PageForm<Values>
@@ -182,14 +142,12 @@ function ReliefForm({
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item
+              <DateField
                 label={t('relief.fields.applicationDate')}
                 name="applicationDate"
                 required
-                {...dateItem}
-              >
-                <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: '100%' }} />
-              </Form.Item>
+                width="100%"
+              />
             </Col>
             <Col span={8}>
               <Form.Item label={t('relief.fields.applicantName')} name="applicantName" required>
@@ -232,12 +190,12 @@ function ReliefForm({
             />
           </Form.Item>
         </Card>
-        <Flex gap={8}>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('relief.form.save')}
-          </Button>
-          <Button onClick={onCancel}>{t('relief.form.cancel')}</Button>
-        </Flex>
+        <FormButtons
+          submitting={submitting}
+          saveLabel={t('relief.form.save')}
+          cancelLabel={t('relief.form.cancel')}
+          onCancel={onCancel}
+        />
       </Flex>
     </PageForm>
   );

@@ -1,31 +1,25 @@
 import { EditOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Radio,
-  Row,
-  Tag,
-  Typography,
-} from 'antd';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { Alert, Button, Col, Flex, Form, Input, Radio, Row, Tag, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { t } from '../../../db/i18n';
+import { type Catalog, t } from '../../../db/i18n';
 import { CEILING_MONTHS, RETURN_VISIT_METHODS, type ReliefStep } from '../../../db/relief/codes';
 import { formatYuan, parseYuan } from '../../../db/relief/rules';
 import { api } from '../api/client';
-import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { todayText } from '../common/dates';
 import { BackLink, orNone, Prose } from '../common/empty';
-import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
+import type { ModalProps } from '../common/FormDialog';
+import { DateField, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
-import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
-import { useApiQuery } from '../common/useApiQuery';
+import {
+  DetailsCard,
+  RecordHeader,
+  RecordNote,
+  RecordUnavailable,
+  stepButtons,
+  useRecord,
+} from '../common/RecordPage';
+import { ReasonModal, StepModal } from '../common/StepModal';
 import { PrintReliefButton } from '../print/PrintButtons';
 import { ReliefStatusTag, type ReliefView } from './parts';
 
@@ -39,22 +33,11 @@ const PRIMARY: ReliefStep[] = ['startReview', 'grant', 'pay', 'returnVisit'];
 
 function ReliefPage({ id }: { id: string }) {
   const navigate = useNavigate();
-  const { data, error, reload } = useApiQuery('relief.get', { id });
-  const [relief, setRelief] = useState<ReliefView | null>(null);
+  const { record: r, setRecord, error, reload } = useRecord('relief.get', { id });
   const [dialog, setDialog] = useState<ReliefStep | null>(null);
-  useEffect(() => {
-    if (data) setRelief(data);
-  }, [data]);
+  const back = <BackLink to="/relief" label={t('relief.form.backToList')} />;
 
-  if (!relief)
-    return (
-      <RecordUnavailable
-        error={error}
-        back={<BackLink to="/relief" label={t('relief.form.backToList')} />}
-        title={t('relief.page.notFound')}
-      />
-    );
-  const r = relief;
+  if (!r) return <RecordUnavailable error={error} back={back} title={t('relief.page.notFound')} />;
   const actions: ReactNode[] = [];
   if (r.status === 'applied' || r.status === 'reviewing')
     actions.push(
@@ -62,34 +45,27 @@ function ReliefPage({ id }: { id: string }) {
         {t('relief.page.edit')}
       </Button>,
     );
-  for (const s of r.steps)
-    actions.push(
-      <Button
-        key={s}
-        type={PRIMARY.includes(s) ? 'primary' : 'default'}
-        danger={s === 'withdraw' || s === 'deny'}
-        onClick={() => setDialog(s)}
-      >
-        {t(`relief.codes.step.${s}`)}
-      </Button>,
-    );
+  actions.push(
+    ...stepButtons(r.steps, {
+      label: (s) => t(`relief.codes.step.${s}`),
+      onClick: setDialog,
+      primary: (s) => PRIMARY.includes(s),
+      danger: (s) => s === 'withdraw' || s === 'deny',
+    }),
+  );
   if (r.status !== 'withdrawn') actions.push(<PrintReliefButton key="print" reliefId={r.id} />);
 
-  const modalProps: ModalProps<ReliefView> & { relief: ReliefView } = {
+  const modalProps: Props = {
     relief: r,
     onClose: () => setDialog(null),
-    onSaved: setRelief,
+    onSaved: setRecord,
     onConflict: reload,
   };
   const none = t('relief.page.none');
 
   return (
     <>
-      <RecordHeader
-        back={<BackLink to="/relief" label={t('relief.form.backToList')} />}
-        actionsLabel={t('relief.title')}
-        actions={actions}
-      >
+      <RecordHeader back={back} actionsLabel={t('relief.title')} actions={actions}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('relief.title')} · {r.child.name}
         </Typography.Title>
@@ -97,45 +73,29 @@ function ReliefPage({ id }: { id: string }) {
         {r.overCeiling && <Tag color="orange">{t('relief.page.overCeilingTag')}</Tag>}
       </RecordHeader>
       {r.status === 'withdrawn' && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('relief.codes.status.withdrawn')}
-          description={r.withdrawReason}
-          style={{ marginBottom: 16 }}
-        />
+        <RecordNote title={t('relief.codes.status.withdrawn')} description={r.withdrawReason} />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Card title={t('relief.page.sectionApplication')} size="small">
-            <Descriptions column={2} size="small">
-              <Descriptions.Item label={t('relief.fields.child')}>
-                <Link to={`/children/${r.child.id}`}>{r.child.name}</Link>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('relief.fields.township')}>{r.child.township}</Descriptions.Item>
-              <Descriptions.Item label={t('relief.fields.applicantName')}>
-                {r.applicantName}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('relief.fields.applicantRelation')}>
-                {t(`relief.codes.relation.${r.applicantRelation as 'other'}`)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('relief.fields.applicantPhone')}>
-                {orNone(r.applicantPhone)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('relief.fields.applicationDate')}>
-                {r.applicationDate}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('relief.fields.caseNumber')}>
-                {orNone(r.caseNumber)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('relief.fields.requested')}>
-                {orNone(r.requested)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('relief.fields.reasons')} span={2}>
-                <Prose text={r.reasons} />
-              </Descriptions.Item>
-            </Descriptions>
-            <Typography.Text strong>{t('relief.fields.materials')}</Typography.Text>
+          <DetailsCard
+            title={t('relief.page.sectionApplication')}
+            column={2}
+            items={[
+              { label: f('child'), value: <Link to={`/children/${r.child.id}`}>{r.child.name}</Link> },
+              { label: f('township'), value: r.child.township },
+              { label: f('applicantName'), value: r.applicantName },
+              {
+                label: f('applicantRelation'),
+                value: t(`relief.codes.relation.${r.applicantRelation as 'other'}`),
+              },
+              { label: f('applicantPhone'), value: orNone(r.applicantPhone) },
+              { label: f('applicationDate'), value: r.applicationDate },
+              { label: f('caseNumber'), value: orNone(r.caseNumber) },
+              { label: f('requested'), value: orNone(r.requested) },
+              { label: f('reasons'), value: <Prose text={r.reasons} />, span: 2 },
+            ]}
+          >
+            <Typography.Text strong>{f('materials')}</Typography.Text>
             <Flex vertical gap={2} style={{ marginTop: 6 }} data-testid="relief-checklist">
               {r.checklist.map((c) => (
                 <Flex key={c.code} gap={8} align="center">
@@ -146,62 +106,51 @@ function ReliefPage({ id }: { id: string }) {
                 </Flex>
               ))}
             </Flex>
-          </Card>
+          </DetailsCard>
         </Col>
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>
-            <Card title={t('relief.page.sectionDecision')} size="small">
-              <Descriptions column={1} size="small">
-                <Descriptions.Item label={t('relief.fields.reviewNote')}>
-                  {orNone(r.reviewNote)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('relief.fields.decisionDate')}>
-                  {orNone(r.decisionDate)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('relief.fields.amount')}>
-                  <span data-testid="relief-amount">
-                    {r.amount ?? (r.status === 'denied' ? t('relief.codes.status.denied') : none)}
-                  </span>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('relief.fields.ceiling')}>{r.ceiling}</Descriptions.Item>
-                <Descriptions.Item label={t('relief.fields.decisionReason')}>
-                  {orNone(r.decisionReason)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('relief.fields.decidedBy')}>
-                  {orNone(r.decidedByName)}
-                </Descriptions.Item>
-              </Descriptions>
-            </Card>
-            <Card title={t('relief.page.sectionPayment')} size="small">
-              <Descriptions column={1} size="small">
-                <Descriptions.Item label={t('relief.fields.paidDate')}>
-                  {orNone(r.paidDate)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('relief.fields.accountHolders')}>
-                  {orNone(r.accountHolders)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('relief.fields.bank')}>{orNone(r.bank)}</Descriptions.Item>
-                <Descriptions.Item label={t('relief.fields.accountTail')}>
-                  {orNone(r.accountTail)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('relief.fields.accountSupervisor')}>
-                  {orNone(r.accountSupervisor)}
-                </Descriptions.Item>
-              </Descriptions>
-            </Card>
-            <Card title={t('relief.page.sectionVisit')} size="small">
-              <Descriptions column={1} size="small">
-                <Descriptions.Item label={t('relief.fields.returnVisitDate')}>
-                  {orNone(r.returnVisitDate)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('relief.fields.returnVisitMethod')}>
-                  {r.returnVisitMethod ? t(`relief.codes.visitMethod.${r.returnVisitMethod}`) : orNone(null)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('relief.fields.returnVisitFindings')}>
-                  <Prose text={r.returnVisitFindings} />
-                </Descriptions.Item>
-              </Descriptions>
-            </Card>
+            <DetailsCard
+              title={t('relief.page.sectionDecision')}
+              items={[
+                { label: f('reviewNote'), value: orNone(r.reviewNote) },
+                { label: f('decisionDate'), value: orNone(r.decisionDate) },
+                {
+                  label: f('amount'),
+                  value: (
+                    <span data-testid="relief-amount">
+                      {r.amount ?? (r.status === 'denied' ? t('relief.codes.status.denied') : none)}
+                    </span>
+                  ),
+                },
+                { label: f('ceiling'), value: r.ceiling },
+                { label: f('decisionReason'), value: orNone(r.decisionReason) },
+                { label: f('decidedBy'), value: orNone(r.decidedByName) },
+              ]}
+            />
+            <DetailsCard
+              title={t('relief.page.sectionPayment')}
+              items={[
+                { label: f('paidDate'), value: orNone(r.paidDate) },
+                { label: f('accountHolders'), value: orNone(r.accountHolders) },
+                { label: f('bank'), value: orNone(r.bank) },
+                { label: f('accountTail'), value: orNone(r.accountTail) },
+                { label: f('accountSupervisor'), value: orNone(r.accountSupervisor) },
+              ]}
+            />
+            <DetailsCard
+              title={t('relief.page.sectionVisit')}
+              items={[
+                { label: f('returnVisitDate'), value: orNone(r.returnVisitDate) },
+                {
+                  label: f('returnVisitMethod'),
+                  value: r.returnVisitMethod
+                    ? t(`relief.codes.visitMethod.${r.returnVisitMethod}`)
+                    : orNone(null),
+                },
+                { label: f('returnVisitFindings'), value: <Prose text={r.returnVisitFindings} /> },
+              ]}
+            />
           </Flex>
         </Col>
       </Row>
@@ -215,9 +164,9 @@ function ReliefPage({ id }: { id: string }) {
           {...modalProps}
           title={t('relief.dialogs.withdrawTitle')}
           warning={t('relief.codes.step.withdraw')}
-          label={t('relief.fields.withdrawReason')}
+          label={f('withdrawReason')}
           okText={t('relief.dialogs.confirm')}
-          done={t('relief.page.stepDone', { step: t('relief.codes.step.withdraw') })}
+          done={done('withdraw')}
           call={(reason) => api('relief.withdraw', { id: r.id, version: r.version, reason })}
         />
       )}
@@ -225,31 +174,28 @@ function ReliefPage({ id }: { id: string }) {
   );
 }
 
+type FieldKey = keyof Catalog['relief']['fields'];
+const f = (k: FieldKey) => t(`relief.fields.${k}`);
+
 type Props = ModalProps<ReliefView> & { relief: ReliefView };
 const done = (step: ReliefStep) => t('relief.page.stepDone', { step: t(`relief.codes.step.${step}`) });
 
+/** What every step's dialog shares: its title, the confirm button and the toast once done. */
+function step(s: ReliefStep) {
+  return { title: t(`relief.dialogs.${s}Title`), okText: t('relief.dialogs.confirm'), done: done(s) };
+}
+
 function ReviewModal({ relief, ...props }: Props) {
-  const [form] = Form.useForm<{ note?: string }>();
-  const call = useCallback(
-    (v: { note?: string }) =>
-      api('relief.startReview', { id: relief.id, version: relief.version, note: blankToNull(v.note) }),
-    [relief],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, done('startReview'));
   return (
-    <FormModal
-      title={t('relief.dialogs.startReviewTitle')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      okText={t('relief.dialogs.confirm')}
+    <StepModal<{ note?: string }, ReliefView>
+      {...props}
+      {...step('startReview')}
+      call={(v) =>
+        api('relief.startReview', { id: relief.id, version: relief.version, note: blankToNull(v.note) })
+      }
     >
-      <Form.Item label={t('relief.fields.reviewNote')} name="note">
-        <Input.TextArea rows={3} maxLength={2000} />
-      </Form.Item>
-    </FormModal>
+      <TextAreaField label={f('reviewNote')} name="note" />
+    </StepModal>
   );
 }
 
@@ -264,37 +210,28 @@ function GrantModal({ relief, ...props }: Props) {
   const amount = Form.useWatch('amount', form);
   const fen = amount ? parseYuan(amount) : null;
   const over = fen !== null && fen > relief.ceilingFen;
-  const call = useCallback(
-    (v: GrantValues) =>
-      api('relief.grant', {
-        id: relief.id,
-        version: relief.version,
-        decisionDate: v.decisionDate ?? '',
-        amount: v.amount ?? '',
-        reason: v.reason ?? '',
-      }),
-    [relief],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, done('grant'));
   const wage = (relief.ceilingFen / 100 / CEILING_MONTHS).toLocaleString('zh-CN');
   return (
-    <FormModal
-      title={t('relief.dialogs.grantTitle')}
-      onClose={props.onClose}
+    <StepModal<GrantValues, ReliefView>
+      {...props}
+      {...step('grant')}
       form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      okText={t('relief.dialogs.confirm')}
+      call={(v) =>
+        api('relief.grant', {
+          id: relief.id,
+          version: relief.version,
+          decisionDate: v.decisionDate ?? '',
+          amount: v.amount ?? '',
+          reason: v.reason ?? '',
+        })
+      }
       initialValues={{ decisionDate: todayText(), amount: relief.requested?.replace(/,/g, '') ?? '' }}
     >
       <Typography.Paragraph type="secondary">
         {t('relief.page.ceilingHint', { months: CEILING_MONTHS, wage, ceiling: relief.ceiling })}
       </Typography.Paragraph>
-      <Form.Item label={t('relief.fields.decisionDate')} name="decisionDate" required {...dateItem}>
-        <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item label={t('relief.fields.amount')} name="amount" required>
+      <DateField label={f('decisionDate')} name="decisionDate" required />
+      <Form.Item label={f('amount')} name="amount" required>
         <Input
           maxLength={16}
           suffix="元"
@@ -311,45 +248,30 @@ function GrantModal({ relief, ...props }: Props) {
           title={t('relief.page.overCeilingWarning', { amount: formatYuan(fen), ceiling: relief.ceiling })}
         />
       )}
-      <Form.Item label={t('relief.fields.decisionReason')} name="reason" required>
-        <Input.TextArea rows={3} maxLength={2000} />
-      </Form.Item>
-    </FormModal>
+      <TextAreaField label={f('decisionReason')} name="reason" required />
+    </StepModal>
   );
 }
 
 function DenyModal({ relief, ...props }: Props) {
-  const [form] = Form.useForm<{ decisionDate?: string | null; reason?: string }>();
-  const call = useCallback(
-    (v: { decisionDate?: string | null; reason?: string }) =>
-      api('relief.deny', {
-        id: relief.id,
-        version: relief.version,
-        decisionDate: v.decisionDate ?? '',
-        reason: v.reason ?? '',
-      }),
-    [relief],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, done('deny'));
   return (
-    <FormModal
-      title={t('relief.dialogs.denyTitle')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      okText={t('relief.dialogs.confirm')}
+    <StepModal<{ decisionDate?: string | null; reason?: string }, ReliefView>
+      {...props}
+      {...step('deny')}
       danger
+      call={(v) =>
+        api('relief.deny', {
+          id: relief.id,
+          version: relief.version,
+          decisionDate: v.decisionDate ?? '',
+          reason: v.reason ?? '',
+        })
+      }
       initialValues={{ decisionDate: todayText() }}
     >
-      <Form.Item label={t('relief.fields.decisionDate')} name="decisionDate" required {...dateItem}>
-        <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item label={t('relief.fields.decisionReason')} name="reason" required>
-        <Input.TextArea rows={3} maxLength={2000} />
-      </Form.Item>
-    </FormModal>
+      <DateField label={f('decisionDate')} name="decisionDate" required />
+      <TextAreaField label={f('decisionReason')} name="reason" required />
+    </StepModal>
   );
 }
 
@@ -362,55 +284,36 @@ interface PayValues {
 }
 
 function PayModal({ relief, ...props }: Props) {
-  const [form] = Form.useForm<PayValues>();
-  const call = useCallback(
-    (v: PayValues) =>
-      api('relief.pay', {
-        id: relief.id,
-        version: relief.version,
-        paidDate: v.paidDate ?? '',
-        accountHolders: v.accountHolders ?? '',
-        bank: v.bank ?? '',
-        accountTail: blankToNull(v.accountTail),
-        accountSupervisor: v.accountSupervisor ?? '',
-      }),
-    [relief],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, done('pay'));
   return (
-    <FormModal
-      title={t('relief.dialogs.payTitle')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      okText={t('relief.dialogs.confirm')}
+    <StepModal<PayValues, ReliefView>
+      {...props}
+      {...step('pay')}
+      call={(v) =>
+        api('relief.pay', {
+          id: relief.id,
+          version: relief.version,
+          paidDate: v.paidDate ?? '',
+          accountHolders: v.accountHolders ?? '',
+          bank: v.bank ?? '',
+          accountTail: blankToNull(v.accountTail),
+          accountSupervisor: v.accountSupervisor ?? '',
+        })
+      }
       initialValues={{ paidDate: todayText() }}
     >
       <Typography.Paragraph type="secondary">{t('relief.dialogs.payIntro')}</Typography.Paragraph>
-      <Form.Item label={t('relief.fields.paidDate')} name="paidDate" required {...dateItem}>
-        <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item label={t('relief.fields.accountHolders')} name="accountHolders" required>
-        <Input maxLength={100} />
-      </Form.Item>
+      <DateField label={f('paidDate')} name="paidDate" required />
+      <TextField label={f('accountHolders')} name="accountHolders" required maxLength={100} />
       <Row gutter={16}>
         <Col span={14}>
-          <Form.Item label={t('relief.fields.bank')} name="bank" required>
-            <Input maxLength={60} />
-          </Form.Item>
+          <TextField label={f('bank')} name="bank" required maxLength={60} />
         </Col>
         <Col span={10}>
-          <Form.Item label={t('relief.fields.accountTail')} name="accountTail">
-            <Input maxLength={4} />
-          </Form.Item>
+          <TextField label={f('accountTail')} name="accountTail" maxLength={4} />
         </Col>
       </Row>
-      <Form.Item label={t('relief.fields.accountSupervisor')} name="accountSupervisor" required>
-        <Input maxLength={60} />
-      </Form.Item>
-    </FormModal>
+      <TextField label={f('accountSupervisor')} name="accountSupervisor" required maxLength={60} />
+    </StepModal>
   );
 }
 
@@ -421,41 +324,28 @@ interface VisitValues {
 }
 
 function ReturnVisitModal({ relief, ...props }: Props) {
-  const [form] = Form.useForm<VisitValues>();
-  const call = useCallback(
-    (v: VisitValues) =>
-      api('relief.returnVisit', {
-        id: relief.id,
-        version: relief.version,
-        date: v.date ?? '',
-        method: v.method as NonNullable<VisitValues['method']>,
-        findings: v.findings ?? '',
-      }),
-    [relief],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, done('returnVisit'));
   return (
-    <FormModal
-      title={t('relief.dialogs.returnVisitTitle')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      okText={t('relief.dialogs.confirm')}
+    <StepModal<VisitValues, ReliefView>
+      {...props}
+      {...step('returnVisit')}
+      call={(v) =>
+        api('relief.returnVisit', {
+          id: relief.id,
+          version: relief.version,
+          date: v.date ?? '',
+          method: v.method as NonNullable<VisitValues['method']>,
+          findings: v.findings ?? '',
+        })
+      }
       initialValues={{ date: todayText() }}
     >
-      <Form.Item label={t('relief.fields.returnVisitDate')} name="date" required {...dateItem}>
-        <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item label={t('relief.fields.returnVisitMethod')} name="method" required>
+      <DateField label={f('returnVisitDate')} name="date" required />
+      <Form.Item label={f('returnVisitMethod')} name="method" required>
         <Radio.Group
           options={RETURN_VISIT_METHODS.map((m) => ({ value: m, label: t(`relief.codes.visitMethod.${m}`) }))}
         />
       </Form.Item>
-      <Form.Item label={t('relief.fields.returnVisitFindings')} name="findings" required>
-        <Input.TextArea rows={4} maxLength={2000} />
-      </Form.Item>
-    </FormModal>
+      <TextAreaField label={f('returnVisitFindings')} name="findings" required rows={4} />
+    </StepModal>
   );
 }

@@ -1,19 +1,6 @@
-import {
-  AutoComplete,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  Result,
-  Row,
-  Select,
-  Spin,
-} from 'antd';
+import { AutoComplete, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Spin } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { TOWNSHIPS } from '../../../db/children/inputs';
 import { t } from '../../../db/i18n';
 import { REPORTER_KINDS, TRIGGERS } from '../../../db/reports/codes';
@@ -22,9 +9,9 @@ import { api } from '../api/client';
 import { type ChildOption, ChildrenSelect, childLabel } from '../children/pickers';
 import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { BackLink } from '../common/empty';
+import { CreateFormPage, EditFormRoute, FormButtons, type RecordFormProps } from '../common/FormPage';
 import { blankToNull } from '../common/forms';
 import { PageForm } from '../common/PageForm';
-import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { checkInput } from '../common/zodFields';
@@ -58,58 +45,48 @@ function toInput(v: Values) {
 
 /** 登记强制报告: /reports/new, optionally ?childId= from a child's file. */
 export function ReportCreatePage() {
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const childId = params.get('childId');
   const { data: child } = useApiQuery('children.get', childId ? { id: childId } : null);
-  if (childId && !child) return <Loading />;
+  if (childId && !child)
+    return (
+      <Flex justify="center" style={{ padding: 48 }}>
+        <Spin size="large" />
+      </Flex>
+    );
   return (
-    <>
-      <BackLink to="/reports" label={t('mandatoryReports.page.back')} />
-      <div style={{ height: 8 }} />
-      <PageHeader
-        title={t('mandatoryReports.form.createTitle')}
-        intro={t('mandatoryReports.form.createIntro')}
-      />
-      <ReportForm
-        report={null}
-        known={child ? [{ value: child.profile.id, label: childLabel(child.profile) }] : []}
-        onSaved={(view) => navigate(`/reports/${view.id}`, { replace: true })}
-        onCancel={() => navigate(-1)}
-      />
-    </>
+    <CreateFormPage<ReportView>
+      back={<BackLink to="/reports" label={t('mandatoryReports.page.back')} />}
+      title={t('mandatoryReports.form.createTitle')}
+      intro={t('mandatoryReports.form.createIntro')}
+      recordPath={(v) => `/reports/${v.id}`}
+      form={(props) => (
+        <ReportForm
+          report={null}
+          known={child ? [{ value: child.profile.id, label: childLabel(child.profile) }] : []}
+          {...props}
+        />
+      )}
+    />
   );
 }
 
 export function ReportEditRoute() {
-  const { id = '' } = useParams();
-  const navigate = useNavigate();
-  const { data, error } = useApiQuery('mandatoryReports.get', { id });
-  if (!data) {
-    if (error)
-      return <Result status="warning" title={t('mandatoryReports.page.loadFailed')} subTitle={error} />;
-    return <Loading />;
-  }
   return (
-    <>
-      <BackLink to={`/reports/${id}`} label={t('mandatoryReports.page.back')} />
-      <div style={{ height: 8 }} />
-      <PageHeader title={t('mandatoryReports.form.editTitle')} />
-      <ReportForm
-        report={data}
-        known={data.children.map((c) => ({ value: c.id, label: childLabel(c) }))}
-        onSaved={(view) => navigate(`/reports/${view.id}`, { replace: true })}
-        onCancel={() => navigate(`/reports/${id}`)}
-      />
-    </>
-  );
-}
-
-function Loading() {
-  return (
-    <Flex justify="center" style={{ padding: 48 }}>
-      <Spin size="large" />
-    </Flex>
+    <EditFormRoute
+      method="mandatoryReports.get"
+      loadFailed={t('mandatoryReports.page.loadFailed')}
+      back={(id) => <BackLink to={`/reports/${id}`} label={t('mandatoryReports.page.back')} />}
+      title={t('mandatoryReports.form.editTitle')}
+      recordPath={(id) => `/reports/${id}`}
+      form={(r, props) => (
+        <ReportForm
+          report={r}
+          known={r.children.map((c) => ({ value: c.id, label: childLabel(c) }))}
+          {...props}
+        />
+      )}
+    />
   );
 }
 
@@ -118,12 +95,7 @@ function ReportForm({
   known,
   onSaved,
   onCancel,
-}: {
-  report: ReportView | null;
-  known: ChildOption[];
-  onSaved: (view: ReportView) => void;
-  onCancel: () => void;
-}) {
+}: RecordFormProps<ReportView> & { report: ReportView | null; known: ChildOption[] }) {
   const [form] = Form.useForm<Values>();
   const initialValues = useMemo<Values>(
     () =>
@@ -231,12 +203,12 @@ function ReportForm({
             <Input.TextArea rows={4} maxLength={4000} showCount />
           </Form.Item>
         </Card>
-        <Flex gap={8}>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('mandatoryReports.form.save')}
-          </Button>
-          <Button onClick={onCancel}>{t('mandatoryReports.form.cancel')}</Button>
-        </Flex>
+        <FormButtons
+          submitting={submitting}
+          saveLabel={t('mandatoryReports.form.save')}
+          cancelLabel={t('mandatoryReports.form.cancel')}
+          onCancel={onCancel}
+        />
       </Flex>
     </PageForm>
   );

@@ -1,168 +1,90 @@
 // The report's step dialogs. Each is mounted when it opens and answers with the fresh report.
-import { DatePicker, Form, Input } from 'antd';
-import { useCallback } from 'react';
-import { t } from '../../../db/i18n';
+import { Form, Input } from 'antd';
+import { type Catalog, t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
-import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
+import { todayText } from '../common/dates';
+import type { ModalProps } from '../common/FormDialog';
+import { DateField, TextAreaField } from '../common/fields';
+import { ReasonModal, StepModal } from '../common/StepModal';
 import type { ReportView } from './parts';
 
 type Props = ModalProps<ReportView> & { report: ReportView };
+type Values = Record<string, string | null>;
+type DateTextStep = 'action' | 'file' | 'handle' | 'close';
+type Field = keyof Catalog['mandatoryReports']['fields'];
 
-/** One dialog shape for the steps that record a date and a text: 立案, 处置, 办结, 跟进. */
-function DateTextModal({
-  report,
-  title,
-  dateName,
-  dateLabel,
-  textName,
-  textLabel,
-  short,
-  submit,
-  ...props
-}: Props & {
-  title: string;
-  dateName: string;
-  dateLabel: string;
-  textName: string;
-  textLabel: string;
-  short?: boolean;
-  submit: (v: Record<string, string | null>) => Promise<ReportView>;
-}) {
-  const [form] = Form.useForm<Record<string, string | null>>();
-  const { onFinish, submitting, failure } = useModalForm(
-    form,
-    submit,
-    props,
-    t('mandatoryReports.page.stepDone'),
-  );
+/**
+ * The steps that record a date and a text (跟进, 立案, 处置, 办结): the two fields' names and
+ * labels, and the call that sends them.
+ */
+const DATE_TEXT: Record<
+  DateTextStep,
+  {
+    title: () => string;
+    /** The date's field and its label; the text's field is named as its label. */
+    date: [name: string, label: Field];
+    text: Field;
+    short?: boolean;
+    send: (r: ReportView, date: string, text: string) => Promise<ReportView>;
+  }
+> = {
+  action: {
+    title: () => t('mandatoryReports.page.addAction'),
+    date: ['date', 'actionDate'],
+    text: 'action',
+    send: (r, date, action) =>
+      api('mandatoryReports.addAction', { id: r.id, version: r.version, date, action }),
+  },
+  file: {
+    title: () => t('mandatoryReports.modal.fileTitle'),
+    date: ['filedDate', 'filedDate'],
+    text: 'policeCaseNumber',
+    short: true,
+    send: (r, filedDate, policeCaseNumber) =>
+      api('mandatoryReports.file', { id: r.id, version: r.version, filedDate, policeCaseNumber }),
+  },
+  handle: {
+    title: () => t('mandatoryReports.modal.handleTitle'),
+    date: ['handledDate', 'handledDate'],
+    text: 'disposition',
+    send: (r, handledDate, disposition) =>
+      api('mandatoryReports.handle', { id: r.id, version: r.version, handledDate, disposition }),
+  },
+  close: {
+    title: () => t('mandatoryReports.modal.closeTitle'),
+    date: ['closedDate', 'closedDate'],
+    text: 'outcome',
+    send: (r, closedDate, outcome) =>
+      api('mandatoryReports.close', { id: r.id, version: r.version, closedDate, outcome }),
+  },
+};
+
+const label = (field: Field) => t(`mandatoryReports.fields.${field}`);
+
+export function DateTextModal({ step, report, ...props }: Props & { step: DateTextStep }) {
+  const s = DATE_TEXT[step];
   return (
-    <FormModal
-      title={title}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
+    <StepModal<Values, ReportView>
+      {...props}
+      title={s.title()}
       okText={t('mandatoryReports.modal.confirm')}
-      initialValues={{ [dateName]: todayText() }}
+      done={t('mandatoryReports.page.stepDone')}
+      call={(v) => s.send(report, v[s.date[0]] ?? '', v[s.text] ?? '')}
+      initialValues={{ [s.date[0]]: todayText() }}
     >
-      <Form.Item label={dateLabel} name={dateName} required {...dateItem}>
-        <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item label={textLabel} name={textName} required>
-        {short ? <Input maxLength={60} /> : <Input.TextArea rows={4} maxLength={2000} />}
-      </Form.Item>
-    </FormModal>
-  );
-}
-
-export function ActionModal(props: Props) {
-  const { report } = props;
-  const submit = useCallback(
-    (v: Record<string, string | null>) =>
-      api('mandatoryReports.addAction', {
-        id: report.id,
-        version: report.version,
-        date: v.date ?? '',
-        action: v.action ?? '',
-      }),
-    [report],
-  );
-  return (
-    <DateTextModal
-      {...props}
-      title={t('mandatoryReports.page.addAction')}
-      dateName="date"
-      dateLabel={t('mandatoryReports.fields.actionDate')}
-      textName="action"
-      textLabel={t('mandatoryReports.fields.action')}
-      submit={submit}
-    />
-  );
-}
-
-export function FileModal(props: Props) {
-  const { report } = props;
-  const submit = useCallback(
-    (v: Record<string, string | null>) =>
-      api('mandatoryReports.file', {
-        id: report.id,
-        version: report.version,
-        filedDate: v.filedDate ?? '',
-        policeCaseNumber: v.policeCaseNumber ?? '',
-      }),
-    [report],
-  );
-  return (
-    <DateTextModal
-      {...props}
-      title={t('mandatoryReports.modal.fileTitle')}
-      dateName="filedDate"
-      dateLabel={t('mandatoryReports.fields.filedDate')}
-      textName="policeCaseNumber"
-      textLabel={t('mandatoryReports.fields.policeCaseNumber')}
-      short
-      submit={submit}
-    />
-  );
-}
-
-export function HandleModal(props: Props) {
-  const { report } = props;
-  const submit = useCallback(
-    (v: Record<string, string | null>) =>
-      api('mandatoryReports.handle', {
-        id: report.id,
-        version: report.version,
-        handledDate: v.handledDate ?? '',
-        disposition: v.disposition ?? '',
-      }),
-    [report],
-  );
-  return (
-    <DateTextModal
-      {...props}
-      title={t('mandatoryReports.modal.handleTitle')}
-      dateName="handledDate"
-      dateLabel={t('mandatoryReports.fields.handledDate')}
-      textName="disposition"
-      textLabel={t('mandatoryReports.fields.disposition')}
-      submit={submit}
-    />
-  );
-}
-
-export function CloseModal(props: Props) {
-  const { report } = props;
-  const submit = useCallback(
-    (v: Record<string, string | null>) =>
-      api('mandatoryReports.close', {
-        id: report.id,
-        version: report.version,
-        closedDate: v.closedDate ?? '',
-        outcome: v.outcome ?? '',
-      }),
-    [report],
-  );
-  return (
-    <DateTextModal
-      {...props}
-      title={t('mandatoryReports.modal.closeTitle')}
-      dateName="closedDate"
-      dateLabel={t('mandatoryReports.fields.closedDate')}
-      textName="outcome"
-      textLabel={t('mandatoryReports.fields.outcome')}
-      submit={submit}
-    />
+      <DateField label={label(s.date[1])} name={s.date[0]} required />
+      {s.short ? (
+        <Form.Item label={label(s.text)} name={s.text} required>
+          <Input maxLength={60} />
+        </Form.Item>
+      ) : (
+        <TextAreaField label={label(s.text)} name={s.text} required rows={4} />
+      )}
+    </StepModal>
   );
 }
 
 export function VoidModal({ report, ...props }: Props) {
-  const call = useCallback(
-    (reason: string) => api('mandatoryReports.void', { id: report.id, version: report.version, reason }),
-    [report],
-  );
   return (
     <ReasonModal
       {...props}
@@ -171,7 +93,7 @@ export function VoidModal({ report, ...props }: Props) {
       label={t('mandatoryReports.fields.voidReason')}
       okText={t('mandatoryReports.steps.void')}
       done={t('mandatoryReports.page.stepDone')}
-      call={call}
+      call={(reason) => api('mandatoryReports.void', { id: report.id, version: report.version, reason })}
     />
   );
 }

@@ -1,33 +1,20 @@
 import { EditOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  Flex,
-  Row,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Tag, Timeline, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { stepsFrom } from '../../../db/common/flow';
-import { t } from '../../../db/i18n';
+import { type Catalog, t } from '../../../db/i18n';
 import { REPORT_FLOW, type ReportStep } from '../../../db/reports/codes';
-import { api, toApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { formatTime } from '../common/dates';
 import { BackLink, orNone, Prose } from '../common/empty';
-import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
-import { useApiQuery } from '../common/useApiQuery';
+import { DetailsCard, RecordHeader, RecordUnavailable, useDirectStep, useRecord } from '../common/RecordPage';
 import { useSession } from '../session/store';
 import { ReportStatusTag, type ReportView } from './parts';
-import { ActionModal, CloseModal, FileModal, HandleModal, VoidModal } from './ReportModals';
+import { DateTextModal, VoidModal } from './ReportModals';
 
 type Dialog = Exclude<ReportStep, 'verify'> | 'action';
+const f = (k: keyof Catalog['mandatoryReports']['fields']) => t(`mandatoryReports.fields.${k}`);
 
 export function ReportRoute() {
   const { id = '' } = useParams();
@@ -35,18 +22,11 @@ export function ReportRoute() {
 }
 
 function ReportPage({ id }: { id: string }) {
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const role = useSession((s) => s.user?.role);
-  const { data, error, reload } = useApiQuery('mandatoryReports.get', { id });
-  const [report, setReport] = useState<ReportView | null>(null);
+  const { record: report, setRecord: setReport, error, reload } = useRecord('mandatoryReports.get', { id });
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [verifying, setVerifying] = useState(false);
-  const [stepError, setStepError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (data) setReport(data);
-  }, [data]);
+  const direct = useDirectStep<ReportView, 'verify'>(setReport, reload);
 
   if (!report)
     return (
@@ -61,22 +41,6 @@ function ReportPage({ id }: { id: string }) {
   const open = s !== 'closed' && s !== 'voided';
   // The buttons come from the same table the API's guard reads.
   const steps = role ? stepsFrom(REPORT_FLOW, s, role) : [];
-
-  const verify = async () => {
-    setVerifying(true);
-    setStepError(null);
-    try {
-      setReport(await api('mandatoryReports.verify', { id: report.id, version: report.version }));
-      message.success(t('mandatoryReports.page.stepDone'));
-    } catch (err) {
-      const e = toApiCallError(err);
-      if (e.code === 'LOCKED') return;
-      setStepError(e.message);
-      if (e.code === 'CONFLICT' || e.code === 'NOT_FOUND') reload();
-    } finally {
-      setVerifying(false);
-    }
-  };
 
   const actions: ReactNode[] = [];
   if (s === 'received' || s === 'verifying')
@@ -95,7 +59,18 @@ function ReportPage({ id }: { id: string }) {
     const label = t(`mandatoryReports.steps.${step}`);
     if (step === 'verify')
       actions.push(
-        <Button key={step} type="primary" loading={verifying} onClick={() => void verify()}>
+        <Button
+          key={step}
+          type="primary"
+          loading={direct.running === 'verify'}
+          onClick={() =>
+            void direct.run(
+              'verify',
+              () => api('mandatoryReports.verify', { id: report.id, version: report.version }),
+              t('mandatoryReports.page.stepDone'),
+            )
+          }
+        >
           {label}
         </Button>,
       );
@@ -126,86 +101,88 @@ function ReportPage({ id }: { id: string }) {
         </Typography.Title>
         <ReportStatusTag status={s} testId="report-status" />
       </RecordHeader>
-      {stepError && <Alert type="error" showIcon title={stepError} style={{ marginBottom: 16 }} />}
+      {direct.error && <Alert type="error" showIcon title={direct.error} style={{ marginBottom: 16 }} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Flex vertical gap={16}>
-            <Card title={t('mandatoryReports.page.report')} size="small">
-              <Descriptions column={{ xs: 1, md: 2 }} size="small">
-                <Descriptions.Item label={t('mandatoryReports.fields.reporterUnit')}>
-                  {report.reporterUnit}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.reporterKind')}>
-                  {t(`mandatoryReports.reporterKinds.${report.reporterKind}`)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.reporterName')}>
-                  {report.reporterName}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.reporterContact')}>
-                  {orNone(report.reporterContact)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.learnedDate')}>
-                  {report.learnedDate}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.reportedDate')}>
-                  <Flex gap={6} align="center" wrap>
-                    {report.reportedDate}
-                    <Tag color={report.delayDays > 1 ? 'orange' : 'green'} style={{ marginInlineEnd: 0 }}>
-                      {report.delayDays === 0
-                        ? t('mandatoryReports.page.sameDay')
-                        : t('mandatoryReports.page.delayed', { days: report.delayDays })}
-                    </Tag>
-                  </Flex>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.policeStation')}>
-                  {orNone(report.policeStation)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.createdBy')}>
-                  {orNone(report.createdByName)} {formatTime(report.createdAt)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.trigger')} span={2}>
-                  <span data-testid="report-trigger">{t(`mandatoryReports.triggers.${report.trigger}`)}</span>
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.children')} span={2}>
-                  <Flex gap={8} wrap>
-                    {report.children.map((c) => (
-                      <Link key={c.id} to={`/children/${c.id}`}>
-                        {c.name}
-                      </Link>
-                    ))}
-                  </Flex>
-                </Descriptions.Item>
-              </Descriptions>
-              <Typography.Text type="secondary">{t('mandatoryReports.fields.situation')}</Typography.Text>
+            <DetailsCard
+              title={t('mandatoryReports.page.report')}
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { label: f('reporterUnit'), value: report.reporterUnit },
+                {
+                  label: f('reporterKind'),
+                  value: t(`mandatoryReports.reporterKinds.${report.reporterKind}`),
+                },
+                { label: f('reporterName'), value: report.reporterName },
+                { label: f('reporterContact'), value: orNone(report.reporterContact) },
+                { label: f('learnedDate'), value: report.learnedDate },
+                {
+                  label: f('reportedDate'),
+                  value: (
+                    <Flex gap={6} align="center" wrap>
+                      {report.reportedDate}
+                      <Tag color={report.delayDays > 1 ? 'orange' : 'green'} style={{ marginInlineEnd: 0 }}>
+                        {report.delayDays === 0
+                          ? t('mandatoryReports.page.sameDay')
+                          : t('mandatoryReports.page.delayed', { days: report.delayDays })}
+                      </Tag>
+                    </Flex>
+                  ),
+                },
+                { label: f('policeStation'), value: orNone(report.policeStation) },
+                {
+                  label: f('createdBy'),
+                  value: (
+                    <>
+                      {orNone(report.createdByName)} {formatTime(report.createdAt)}
+                    </>
+                  ),
+                },
+                {
+                  label: f('trigger'),
+                  span: 2,
+                  value: (
+                    <span data-testid="report-trigger">
+                      {t(`mandatoryReports.triggers.${report.trigger}`)}
+                    </span>
+                  ),
+                },
+                {
+                  label: f('children'),
+                  span: 2,
+                  value: (
+                    <Flex gap={8} wrap>
+                      {report.children.map((c) => (
+                        <Link key={c.id} to={`/children/${c.id}`}>
+                          {c.name}
+                        </Link>
+                      ))}
+                    </Flex>
+                  ),
+                },
+              ]}
+            >
+              <Typography.Text type="secondary">{f('situation')}</Typography.Text>
               <Prose text={report.situation} />
-            </Card>
-            <Card title={t('mandatoryReports.page.handling')} size="small">
-              <Descriptions column={{ xs: 1, md: 2 }} size="small">
-                <Descriptions.Item label={t('mandatoryReports.fields.policeCaseNumber')}>
-                  {orNone(report.policeCaseNumber)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.filedDate')}>
-                  {orNone(report.filedDate)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.disposition')} span={2}>
-                  {orNone(report.disposition)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.handledDate')}>
-                  {orNone(report.handledDate)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.closedDate')}>
-                  {orNone(report.closedDate)}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('mandatoryReports.fields.outcome')} span={2}>
-                  <span data-testid="report-outcome">{orNone(report.outcome)}</span>
-                </Descriptions.Item>
-                {report.voidReason && (
-                  <Descriptions.Item label={t('mandatoryReports.fields.voidReason')} span={2}>
-                    {report.voidReason}
-                  </Descriptions.Item>
-                )}
-              </Descriptions>
-            </Card>
+            </DetailsCard>
+            <DetailsCard
+              title={t('mandatoryReports.page.handling')}
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { label: f('policeCaseNumber'), value: orNone(report.policeCaseNumber) },
+                { label: f('filedDate'), value: orNone(report.filedDate) },
+                { label: f('disposition'), value: orNone(report.disposition), span: 2 },
+                { label: f('handledDate'), value: orNone(report.handledDate) },
+                { label: f('closedDate'), value: orNone(report.closedDate) },
+                {
+                  label: f('outcome'),
+                  span: 2,
+                  value: <span data-testid="report-outcome">{orNone(report.outcome)}</span>,
+                },
+                !!report.voidReason && { label: f('voidReason'), value: report.voidReason, span: 2 },
+              ]}
+            />
           </Flex>
         </Col>
         <Col xs={24} lg={9}>
@@ -232,11 +209,8 @@ function ReportPage({ id }: { id: string }) {
           </Card>
         </Col>
       </Row>
-      {dialog === 'action' && <ActionModal {...modalProps} />}
-      {dialog === 'file' && <FileModal {...modalProps} />}
-      {dialog === 'handle' && <HandleModal {...modalProps} />}
-      {dialog === 'close' && <CloseModal {...modalProps} />}
       {dialog === 'void' && <VoidModal {...modalProps} />}
+      {dialog && dialog !== 'void' && <DateTextModal key={dialog} step={dialog} {...modalProps} />}
     </>
   );
 }

@@ -1,95 +1,58 @@
 import { CloseOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Button, Flex, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { t } from '../../../db/i18n';
-import { api } from '../api/client';
-import { FormAlert } from '../common/FormAlert';
-import { useApiForm } from '../common/useApiForm';
-import { useApiQuery } from '../common/useApiQuery';
-
-interface ReferralSettingsValues {
-  sourceDepartments: string[];
-  agencies: string[];
-  verifyWorkdays: number;
-}
+import { SettingsCard } from '../common/SettingsCard';
 
 /** The lists the referral forms choose from, and the verification deadline. Admins edit. */
 export function ReferralSettingsCard({ canEdit }: { canEdit: boolean }) {
-  const [form] = Form.useForm<ReferralSettingsValues>();
-  const { data } = useApiQuery('settings.get', {});
-
-  useEffect(() => {
-    if (data) {
-      form.setFieldsValue({
-        sourceDepartments: data.sourceDepartments,
-        agencies: data.agencies,
-        verifyWorkdays: data.verifyWorkdays,
-      });
-    }
-  }, [data, form]);
-
-  const call = useCallback(
-    (v: ReferralSettingsValues) =>
-      api('settings.update', {
-        sourceDepartments: v.sourceDepartments,
-        agencies: v.agencies,
-        verifyWorkdays: v.verifyWorkdays,
-      }),
-    [],
-  );
-  const { onFinish, submitting, failure } = useApiForm(form, call, {
-    successMessage: t('referrals.settings.saved'),
-  });
   const readOnly = canEdit ? undefined : t('referrals.settings.adminOnly');
-
   return (
-    <Card title={t('referrals.settings.title')} data-testid="referral-settings">
-      <Typography.Paragraph type="secondary">{t('referrals.settings.hint')}</Typography.Paragraph>
-      <FormAlert failure={failure} />
-      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={!canEdit}>
-        <Flex gap={32} wrap>
-          <Form.Item
-            label={t('referrals.settings.departments')}
-            name="sourceDepartments"
-            extra={readOnly}
-            rules={[{ required: true, type: 'array', min: 1, message: t('validation.settings.listEmpty') }]}
-            style={{ flex: '1 1 320px' }}
-          >
-            <TagListInput editable={canEdit} label={t('referrals.settings.departments')} />
-          </Form.Item>
-          <Form.Item
-            label={t('referrals.settings.agencies')}
-            name="agencies"
-            extra={readOnly}
-            rules={[{ required: true, type: 'array', min: 1, message: t('validation.settings.listEmpty') }]}
-            style={{ flex: '1 1 320px' }}
-          >
-            <TagListInput editable={canEdit} label={t('referrals.settings.agencies')} />
-          </Form.Item>
-        </Flex>
+    <SettingsCard
+      keys={['sourceDepartments', 'agencies', 'verifyWorkdays']}
+      title={t('referrals.settings.title')}
+      testId="referral-settings"
+      hint={t('referrals.settings.hint')}
+      canEdit={canEdit}
+      successMessage={t('referrals.settings.saved')}
+    >
+      <Flex gap={32} wrap>
         <Form.Item
-          label={t('referrals.settings.verifyWorkdays')}
-          name="verifyWorkdays"
-          extra={readOnly ?? t('referrals.settings.verifyWorkdaysHint')}
-          rules={[
-            {
-              required: true,
-              type: 'integer',
-              min: 1,
-              max: 30,
-              message: t('validation.settings.verifyWorkdays'),
-            },
-          ]}
+          label={t('referrals.settings.departments')}
+          name="sourceDepartments"
+          extra={readOnly}
+          rules={[{ required: true, type: 'array', min: 1, message: t('validation.settings.listEmpty') }]}
+          style={{ flex: '1 1 320px' }}
         >
-          <InputNumber min={1} max={30} precision={0} style={{ width: 160 }} />
+          <TagListInput editable={canEdit} label={t('referrals.settings.departments')} />
         </Form.Item>
-        {canEdit && (
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('app.common.save')}
-          </Button>
-        )}
-      </Form>
-    </Card>
+        <Form.Item
+          label={t('referrals.settings.agencies')}
+          name="agencies"
+          extra={readOnly}
+          rules={[{ required: true, type: 'array', min: 1, message: t('validation.settings.listEmpty') }]}
+          style={{ flex: '1 1 320px' }}
+        >
+          <TagListInput editable={canEdit} label={t('referrals.settings.agencies')} />
+        </Form.Item>
+      </Flex>
+      <Form.Item
+        label={t('referrals.settings.verifyWorkdays')}
+        name="verifyWorkdays"
+        extra={readOnly ?? t('referrals.settings.verifyWorkdaysHint')}
+        rules={[
+          {
+            required: true,
+            type: 'integer',
+            min: 1,
+            max: 30,
+            message: t('validation.settings.verifyWorkdays'),
+          },
+        ]}
+      >
+        <InputNumber min={1} max={30} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+    </SettingsCard>
   );
 }
 

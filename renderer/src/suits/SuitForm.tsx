@@ -1,29 +1,20 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Flex,
-  Form,
-  Input,
-  Radio,
-  Result,
-  Row,
-  Select,
-  Spin,
-} from 'antd';
+import { Card, Checkbox, Col, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { useCallback, useEffect, useMemo } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { SUIT_APPLICANTS, SUIT_DOCUMENTS, SUIT_GROUNDS, SUIT_KINDS } from '../../../db/suits/codes';
-import { api, toApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
 import { BackLink } from '../common/empty';
+import {
+  CreateFormPage,
+  EditFormRoute,
+  FormButtons,
+  type RecordFormProps,
+  useRecordSave,
+} from '../common/FormPage';
 import { blankToNull } from '../common/forms';
 import { PageForm } from '../common/PageForm';
-import { PageHeader } from '../common/PageHeader';
-import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { planLabel, type SuitView } from './parts';
 
@@ -63,52 +54,29 @@ function viewValues(s: SuitView): Values {
 
 export function SuitCreatePage() {
   const [params] = useSearchParams();
-  const navigate = useNavigate();
   return (
-    <>
-      <BackLink to="/suits" label={t('suits.title')} />
-      <div style={{ height: 8 }} />
-      <PageHeader title={t('suits.form.createTitle')} intro={t('suits.form.createIntro')} />
-      <SuitForm
-        suit={null}
-        initialChildId={params.get('childId')}
-        onSaved={(v) => navigate(`/suits/${v.id}`, { replace: true })}
-        onCancel={() => navigate(-1)}
-        onConflict={() => undefined}
-      />
-    </>
+    <CreateFormPage<SuitView>
+      back={<BackLink to="/suits" label={t('suits.title')} />}
+      title={t('suits.form.createTitle')}
+      intro={t('suits.form.createIntro')}
+      recordPath={(v) => `/suits/${v.id}`}
+      form={(props) => <SuitForm suit={null} initialChildId={params.get('childId')} {...props} />}
+    />
   );
 }
 
 export function SuitEditRoute() {
-  const { id = '' } = useParams();
-  const navigate = useNavigate();
-  const { data, error, reload } = useApiQuery('suits.get', { id });
-  if (!data) {
-    if (error) return <Result status="warning" title={t('suits.page.notFound')} subTitle={error} />;
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin size="large" />
-      </Flex>
-    );
-  }
   return (
-    <>
-      <BackLink to={`/suits/${id}`} label={t('suits.form.backToRecord')} />
-      <div style={{ height: 8 }} />
-      <PageHeader title={t('suits.form.editTitle')} />
-      {data.status === 'draft' ? (
-        <SuitForm
-          suit={data}
-          initialChildId={data.child.id}
-          onSaved={(v) => navigate(`/suits/${v.id}`, { replace: true })}
-          onCancel={() => navigate(`/suits/${id}`)}
-          onConflict={reload}
-        />
-      ) : (
-        <Alert type="warning" showIcon title={t('suits.form.notEditable')} />
-      )}
-    </>
+    <EditFormRoute
+      method="suits.get"
+      loadFailed={t('suits.page.notFound')}
+      back={(id) => <BackLink to={`/suits/${id}`} label={t('suits.form.backToRecord')} />}
+      title={t('suits.form.editTitle')}
+      recordPath={(id) => `/suits/${id}`}
+      editable={(s) => s.status === 'draft'}
+      notEditable={t('suits.form.notEditable')}
+      form={(s, props) => <SuitForm suit={s} initialChildId={s.child.id} {...props} />}
+    />
   );
 }
 
@@ -118,13 +86,7 @@ function SuitForm({
   onSaved,
   onCancel,
   onConflict,
-}: {
-  suit: SuitView | null;
-  initialChildId: string | null;
-  onSaved: (v: SuitView) => void;
-  onCancel: () => void;
-  onConflict: () => void;
-}) {
+}: RecordFormProps<SuitView> & { suit: SuitView | null; initialChildId: string | null }) {
   const [form] = Form.useForm<Values>();
   const watched = Form.useWatch('childId', form);
   const childId = watched === undefined ? (suit?.child.id ?? initialChildId) : watched;
@@ -152,7 +114,7 @@ function SuitForm({
   }, [suit?.version]);
 
   const call = useCallback(
-    async (v: Values) => {
+    (v: Values) => {
       const fields = {
         kind: v.kind as NonNullable<Values['kind']>,
         grounds: v.grounds ?? [],
@@ -167,21 +129,18 @@ function SuitForm({
         orderId: v.orderId || null,
         planId: v.planId || null,
       };
-      try {
-        return suit
-          ? await api('suits.update', { id: suit.id, version: suit.version, ...fields })
-          : await api('suits.create', { childId: v.childId ?? '', ...fields });
-      } catch (err) {
-        if (toApiCallError(err).code === 'CONFLICT') onConflict();
-        throw err;
-      }
+      return suit
+        ? api('suits.update', { id: suit.id, version: suit.version, ...fields })
+        : api('suits.create', { childId: v.childId ?? '', ...fields });
     },
-    [suit, onConflict],
+    [suit],
   );
-  const { onFinish, submitting, failure } = useApiForm(form, call, {
-    onSuccess: onSaved,
-    successMessage: t('suits.form.saved'),
-  });
+  const { onFinish, submitting, failure } = useRecordSave(
+    form,
+    call,
+    { onSaved, onConflict },
+    t('suits.form.saved'),
+  );
 
   return (
     <PageForm<Values>
@@ -282,12 +241,12 @@ function SuitForm({
             />
           </Form.Item>
         </Card>
-        <Flex gap={8}>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('suits.form.save')}
-          </Button>
-          <Button onClick={onCancel}>{t('suits.form.cancel')}</Button>
-        </Flex>
+        <FormButtons
+          submitting={submitting}
+          saveLabel={t('suits.form.save')}
+          cancelLabel={t('suits.form.cancel')}
+          onCancel={onCancel}
+        />
       </Flex>
     </PageForm>
   );

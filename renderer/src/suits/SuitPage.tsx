@@ -1,30 +1,25 @@
 import { EditOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Row,
-  Select,
-  Tag,
-  Typography,
-} from 'antd';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { Button, Col, Flex, Form, Row, Select, Tag, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { t } from '../../../db/i18n';
+import { type Catalog, t } from '../../../db/i18n';
 import { NEW_GUARDIAN_KINDS, SUIT_DECISIONS, SUIT_DOCUMENTS, type SuitStep } from '../../../db/suits/codes';
 import { api } from '../api/client';
-import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { todayText } from '../common/dates';
 import { BackLink, orNone, Prose } from '../common/empty';
-import { FormModal, type ModalProps, ReasonModal, useModalForm } from '../common/FormDialog';
+import type { ModalProps } from '../common/FormDialog';
+import { DateField, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import { labelOr } from '../common/labels';
-import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
+import {
+  DetailsCard,
+  RecordHeader,
+  RecordNote,
+  RecordUnavailable,
+  stepButtons,
+  useRecord,
+} from '../common/RecordPage';
+import { ReasonModal, StepModal } from '../common/StepModal';
 import { useApiQuery } from '../common/useApiQuery';
 import { PrintSuitButton } from '../print/PrintButtons';
 import { planLabel, SuitStatusTag, type SuitView } from './parts';
@@ -36,22 +31,11 @@ export function SuitRoute() {
 
 function SuitPage({ id }: { id: string }) {
   const navigate = useNavigate();
-  const { data, error, reload } = useApiQuery('suits.get', { id });
-  const [suit, setSuit] = useState<SuitView | null>(null);
+  const { record: s, setRecord, error, reload } = useRecord('suits.get', { id });
   const [dialog, setDialog] = useState<SuitStep | null>(null);
-  useEffect(() => {
-    if (data) setSuit(data);
-  }, [data]);
+  const back = <BackLink to="/suits" label={t('suits.title')} />;
 
-  if (!suit)
-    return (
-      <RecordUnavailable
-        error={error}
-        back={<BackLink to="/suits" label={t('suits.title')} />}
-        title={t('suits.page.notFound')}
-      />
-    );
-  const s = suit;
+  if (!s) return <RecordUnavailable error={error} back={back} title={t('suits.page.notFound')} />;
   const actions: ReactNode[] = [];
   if (s.status === 'draft')
     actions.push(
@@ -59,138 +43,123 @@ function SuitPage({ id }: { id: string }) {
         {t('suits.page.edit')}
       </Button>,
     );
-  // The buttons are the steps SUIT_FLOW allows this user from this status (the API says which).
-  for (const step of s.steps)
-    actions.push(
-      <Button
-        key={step}
-        type={step === 'withdraw' ? 'default' : 'primary'}
-        danger={step === 'withdraw'}
-        onClick={() => setDialog(step)}
-      >
-        {t(`suits.codes.step.${step}`)}
-      </Button>,
-    );
+  actions.push(
+    ...stepButtons(s.steps, {
+      label: (step) => t(`suits.codes.step.${step}`),
+      onClick: setDialog,
+      primary: (step) => step !== 'withdraw',
+      danger: (step) => step === 'withdraw',
+    }),
+  );
   if (s.status !== 'withdrawn') actions.push(<PrintSuitButton key="print" suitId={s.id} />);
-  const modalProps: Props = { suit: s, onClose: () => setDialog(null), onSaved: setSuit, onConflict: reload };
+  const modalProps: Props = {
+    suit: s,
+    onClose: () => setDialog(null),
+    onSaved: setRecord,
+    onConflict: reload,
+  };
 
   return (
     <>
-      <RecordHeader
-        back={<BackLink to="/suits" label={t('suits.title')} />}
-        actionsLabel={t('suits.title')}
-        actions={actions}
-      >
+      <RecordHeader back={back} actionsLabel={t('suits.title')} actions={actions}>
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="suit-number">
           {s.number ?? `${t('suits.title')} · ${s.child.name}`}
         </Typography.Title>
         <SuitStatusTag status={s.status} testId="suit-status" />
       </RecordHeader>
       {s.order && s.status === 'draft' && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="from-order"
+        <RecordNote
+          testId="from-order"
           title={t('suits.page.fromOrderNote', { number: s.order.number ?? t('orders.unnumbered') })}
         />
       )}
       {s.status === 'withdrawn' && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('suits.codes.status.withdrawn')}
-          description={s.withdrawReason}
-          style={{ marginBottom: 16 }}
-        />
+        <RecordNote title={t('suits.codes.status.withdrawn')} description={s.withdrawReason} />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Card title={t('suits.page.sectionCase')} size="small">
-            <Descriptions column={2} size="small">
-              <Descriptions.Item label={t('suits.fields.child')}>
-                <Link to={`/children/${s.child.id}`}>{s.child.name}</Link>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.kind')}>
-                {t(`suits.codes.kind.${s.kind}`)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.respondents')}>
-                {s.respondents
+          <DetailsCard
+            title={t('suits.page.sectionCase')}
+            column={2}
+            items={[
+              { label: f('child'), value: <Link to={`/children/${s.child.id}`}>{s.child.name}</Link> },
+              { label: f('kind'), value: t(`suits.codes.kind.${s.kind}`) },
+              {
+                label: f('respondents'),
+                value: s.respondents
                   .map(
                     (r) => `${r.name}（${labelOr(`codes.relation.${r.relation ?? ''}`, r.relation ?? '')}）`,
                   )
-                  .join('、')}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.order')}>
-                {s.order ? (
+                  .join('、'),
+              },
+              {
+                label: f('order'),
+                value: s.order ? (
                   <Link to={`/orders/${s.order.id}`}>{s.order.number ?? t('orders.unnumbered')}</Link>
                 ) : (
                   orNone(null)
-                )}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.plan')}>
-                {s.planId ? <PlanLink id={s.planId} /> : orNone(null)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.applicantKind')}>
-                {t(`suits.codes.applicant.${s.applicantKind as 'other'}`)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.applicantName')}>
-                {orNone(s.applicantName)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.grounds')} span={2}>
-                <Flex vertical gap={2}>
-                  {s.grounds.map((g) => (
-                    <span key={g}>{t(`suits.codes.ground.${g}`)}</span>
-                  ))}
-                  {s.groundsText && <span>{s.groundsText}</span>}
-                </Flex>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.facts')} span={2}>
-                <Prose text={s.facts} />
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.documents')} span={2}>
-                <Flex gap={6} wrap data-testid="suit-documents">
-                  {SUIT_DOCUMENTS.map((d) => (
-                    <Tag key={d} color={s.documents.includes(d) ? 'green' : 'default'}>
-                      {s.documents.includes(d) ? t('suits.page.ready') : t('suits.page.missing')}{' '}
-                      {t(`suits.codes.document.${d}`)}
-                    </Tag>
-                  ))}
-                </Flex>
-              </Descriptions.Item>
-            </Descriptions>
-          </Card>
+                ),
+              },
+              { label: f('plan'), value: s.planId ? <PlanLink id={s.planId} /> : orNone(null) },
+              { label: f('applicantKind'), value: t(`suits.codes.applicant.${s.applicantKind as 'other'}`) },
+              { label: f('applicantName'), value: orNone(s.applicantName) },
+              {
+                label: f('grounds'),
+                span: 2,
+                value: (
+                  <Flex vertical gap={2}>
+                    {s.grounds.map((g) => (
+                      <span key={g}>{t(`suits.codes.ground.${g}`)}</span>
+                    ))}
+                    {s.groundsText && <span>{s.groundsText}</span>}
+                  </Flex>
+                ),
+              },
+              { label: f('facts'), value: <Prose text={s.facts} />, span: 2 },
+              {
+                label: f('documents'),
+                span: 2,
+                value: (
+                  <Flex gap={6} wrap data-testid="suit-documents">
+                    {SUIT_DOCUMENTS.map((d) => (
+                      <Tag key={d} color={s.documents.includes(d) ? 'green' : 'default'}>
+                        {s.documents.includes(d) ? t('suits.page.ready') : t('suits.page.missing')}{' '}
+                        {t(`suits.codes.document.${d}`)}
+                      </Tag>
+                    ))}
+                  </Flex>
+                ),
+              },
+            ]}
+          />
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={t('suits.page.sectionCourt')} size="small">
-            <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('suits.fields.issueDate')}>{orNone(s.issueDate)}</Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.issuedBy')}>
-                {orNone(s.issuedByName)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.court')}>{orNone(s.court)}</Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.filedDate')}>{orNone(s.filedDate)}</Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.courtCaseNumber')}>
-                {orNone(s.courtCaseNumber)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.decision')}>
-                {s.decision ? t(`suits.codes.decision.${s.decision}`) : orNone(null)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.decisionDate')}>
-                {orNone(s.decisionDate)}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.newGuardianName')}>
-                <span data-testid="new-guardian">
-                  {s.newGuardianName
-                    ? `${s.newGuardianName}（${t(`suits.codes.newGuardian.${s.newGuardianKind as 'other'}`)}）`
-                    : t('suits.page.none')}
-                </span>
-              </Descriptions.Item>
-              <Descriptions.Item label={t('suits.fields.decisionNote')}>
-                {orNone(s.decisionNote)}
-              </Descriptions.Item>
-            </Descriptions>
-          </Card>
+          <DetailsCard
+            title={t('suits.page.sectionCourt')}
+            items={[
+              { label: f('issueDate'), value: orNone(s.issueDate) },
+              { label: f('issuedBy'), value: orNone(s.issuedByName) },
+              { label: f('court'), value: orNone(s.court) },
+              { label: f('filedDate'), value: orNone(s.filedDate) },
+              { label: f('courtCaseNumber'), value: orNone(s.courtCaseNumber) },
+              {
+                label: f('decision'),
+                value: s.decision ? t(`suits.codes.decision.${s.decision}`) : orNone(null),
+              },
+              { label: f('decisionDate'), value: orNone(s.decisionDate) },
+              {
+                label: f('newGuardianName'),
+                value: (
+                  <span data-testid="new-guardian">
+                    {s.newGuardianName
+                      ? `${s.newGuardianName}（${t(`suits.codes.newGuardian.${s.newGuardianKind as 'other'}`)}）`
+                      : t('suits.page.none')}
+                  </span>
+                ),
+              },
+              { label: f('decisionNote'), value: orNone(s.decisionNote) },
+            ]}
+          />
         </Col>
       </Row>
       {dialog === 'issue' && <IssueModal {...modalProps} />}
@@ -201,7 +170,7 @@ function SuitPage({ id }: { id: string }) {
           {...modalProps}
           title={t('suits.dialogs.withdrawTitle')}
           warning={t('suits.codes.step.withdraw')}
-          label={t('suits.fields.withdrawReason')}
+          label={f('withdrawReason')}
           okText={t('suits.dialogs.confirm')}
           done={t('suits.codes.status.withdrawn')}
           call={(reason) => api('suits.withdraw', { id: s.id, version: s.version, reason })}
@@ -211,32 +180,32 @@ function SuitPage({ id }: { id: string }) {
   );
 }
 
+type FieldKey = keyof Catalog['suits']['fields'];
+const f = (k: FieldKey) => t(`suits.fields.${k}`);
+
 type Props = ModalProps<SuitView> & { suit: SuitView };
 
+/** What every step's dialog shares: its title, the confirm button and the toast (the status reached). */
+const step = (
+  title: 'issueTitle' | 'fileTitle' | 'decideTitle',
+  reached: 'issued' | 'filed' | 'decided',
+) => ({
+  title: t(`suits.dialogs.${title}`),
+  okText: t('suits.dialogs.confirm'),
+  done: t(`suits.codes.status.${reached}`),
+});
+
 function IssueModal({ suit, ...props }: Props) {
-  const [form] = Form.useForm<{ issueDate?: string | null }>();
-  const call = useCallback(
-    (v: { issueDate?: string | null }) =>
-      api('suits.issue', { id: suit.id, version: suit.version, issueDate: v.issueDate ?? '' }),
-    [suit],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, t('suits.codes.status.issued'));
   return (
-    <FormModal
-      title={t('suits.dialogs.issueTitle')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      okText={t('suits.dialogs.confirm')}
+    <StepModal<{ issueDate?: string | null }, SuitView>
+      {...props}
+      {...step('issueTitle', 'issued')}
+      call={(v) => api('suits.issue', { id: suit.id, version: suit.version, issueDate: v.issueDate ?? '' })}
       initialValues={{ issueDate: todayText() }}
     >
       <Typography.Paragraph type="secondary">{t('suits.dialogs.issueIntro')}</Typography.Paragraph>
-      <Form.Item label={t('suits.fields.issueDate')} name="issueDate" required {...dateItem}>
-        <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: 200 }} />
-      </Form.Item>
-    </FormModal>
+      <DateField label={f('issueDate')} name="issueDate" required />
+    </StepModal>
   );
 }
 
@@ -247,40 +216,37 @@ interface FileValues {
 }
 
 function FileModal({ suit, ...props }: Props) {
-  const [form] = Form.useForm<FileValues>();
-  const call = useCallback(
-    (v: FileValues) =>
-      api('suits.file', {
-        id: suit.id,
-        version: suit.version,
-        court: v.court ?? '',
-        filedDate: v.filedDate ?? '',
-        courtCaseNumber: v.courtCaseNumber ?? '',
-      }),
-    [suit],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, t('suits.codes.status.filed'));
   return (
-    <FormModal
-      title={t('suits.dialogs.fileTitle')}
-      onClose={props.onClose}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      okText={t('suits.dialogs.confirm')}
+    <StepModal<FileValues, SuitView>
+      {...props}
+      {...step('fileTitle', 'filed')}
+      call={(v) =>
+        api('suits.file', {
+          id: suit.id,
+          version: suit.version,
+          court: v.court ?? '',
+          filedDate: v.filedDate ?? '',
+          courtCaseNumber: v.courtCaseNumber ?? '',
+        })
+      }
       initialValues={{ filedDate: todayText() }}
     >
-      <Form.Item label={t('suits.fields.court')} name="court" required>
-        <Input maxLength={60} placeholder={t('suits.form.courtPlaceholder')} />
-      </Form.Item>
-      <Form.Item label={t('suits.fields.filedDate')} name="filedDate" required {...dateItem}>
-        <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item label={t('suits.fields.courtCaseNumber')} name="courtCaseNumber" required>
-        <Input maxLength={60} placeholder={t('suits.form.caseNumberPlaceholder')} />
-      </Form.Item>
-    </FormModal>
+      <TextField
+        label={f('court')}
+        name="court"
+        required
+        maxLength={60}
+        placeholder={t('suits.form.courtPlaceholder')}
+      />
+      <DateField label={f('filedDate')} name="filedDate" required />
+      <TextField
+        label={f('courtCaseNumber')}
+        name="courtCaseNumber"
+        required
+        maxLength={60}
+        placeholder={t('suits.form.caseNumberPlaceholder')}
+      />
+    </StepModal>
   );
 }
 
@@ -296,46 +262,35 @@ function DecideModal({ suit, ...props }: Props) {
   const [form] = Form.useForm<DecideValues>();
   const decision = Form.useWatch('decision', form);
   const takesOver = decision === 'revoked' || decision === 'changed';
-  const call = useCallback(
-    (v: DecideValues) =>
-      api('suits.decide', {
-        id: suit.id,
-        version: suit.version,
-        decision: v.decision as NonNullable<DecideValues['decision']>,
-        decisionDate: v.decisionDate ?? '',
-        newGuardianName: blankToNull(v.newGuardianName),
-        newGuardianKind: v.newGuardianKind ?? null,
-        note: blankToNull(v.note),
-      }),
-    [suit],
-  );
-  const { onFinish, submitting, failure } = useModalForm(form, call, props, t('suits.codes.status.decided'));
   return (
-    <FormModal
-      title={t('suits.dialogs.decideTitle')}
-      onClose={props.onClose}
+    <StepModal<DecideValues, SuitView>
+      {...props}
+      {...step('decideTitle', 'decided')}
       form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      okText={t('suits.dialogs.confirm')}
+      call={(v) =>
+        api('suits.decide', {
+          id: suit.id,
+          version: suit.version,
+          decision: v.decision as NonNullable<DecideValues['decision']>,
+          decisionDate: v.decisionDate ?? '',
+          newGuardianName: blankToNull(v.newGuardianName),
+          newGuardianKind: v.newGuardianKind ?? null,
+          note: blankToNull(v.note),
+        })
+      }
       initialValues={{ decisionDate: todayText() }}
     >
-      <Form.Item label={t('suits.fields.decision')} name="decision" required>
+      <Form.Item label={f('decision')} name="decision" required>
         <Select options={SUIT_DECISIONS.map((d) => ({ value: d, label: t(`suits.codes.decision.${d}`) }))} />
       </Form.Item>
-      <Form.Item label={t('suits.fields.decisionDate')} name="decisionDate" required {...dateItem}>
-        <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: 200 }} />
-      </Form.Item>
+      <DateField label={f('decisionDate')} name="decisionDate" required />
       {takesOver && (
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item label={t('suits.fields.newGuardianName')} name="newGuardianName" required>
-              <Input maxLength={60} />
-            </Form.Item>
+            <TextField label={f('newGuardianName')} name="newGuardianName" required maxLength={60} />
           </Col>
           <Col span={12}>
-            <Form.Item label={t('suits.fields.newGuardianKind')} name="newGuardianKind" required>
+            <Form.Item label={f('newGuardianKind')} name="newGuardianKind" required>
               <Select
                 options={NEW_GUARDIAN_KINDS.map((k) => ({
                   value: k,
@@ -346,10 +301,8 @@ function DecideModal({ suit, ...props }: Props) {
           </Col>
         </Row>
       )}
-      <Form.Item label={t('suits.fields.decisionNote')} name="note">
-        <Input.TextArea rows={3} maxLength={2000} />
-      </Form.Item>
-    </FormModal>
+      <TextAreaField label={f('decisionNote')} name="note" />
+    </StepModal>
   );
 }
 

@@ -1,0 +1,95 @@
+// The dialogs built on the one form dialog: a step on a record (签发, 决定, 发放, 回访 …) sent with the
+// record's version, the reason-only step (撤回, 中止), and a dialog that adds something new.
+import { Alert, Form, type FormInstance } from 'antd';
+import type { ReactNode } from 'react';
+import { FormModal, type ModalProps, useStepCall } from './FormDialog';
+import { TextAreaField } from './fields';
+import { useApiForm } from './useApiForm';
+
+interface FrameProps<V> {
+  title: string;
+  okText: string;
+  danger?: boolean;
+  width?: number;
+  name?: string;
+  testId?: string;
+  /** Given where the dialog watches its own fields (Form.useWatch); made here otherwise. */
+  form?: FormInstance<V>;
+  initialValues?: Partial<V>;
+  onValuesChange?: (changed: Partial<V>, all: V) => void;
+  children: ReactNode;
+}
+
+/**
+ * A dialog whose form the API answers: the toast once saved, the answer handed on, and on a
+ * refusal the messages beside the fields with the dialog still open.
+ */
+export function SaveModal<V, R>({
+  call,
+  onSaved,
+  onClose,
+  successMessage,
+  form: given,
+  ...frame
+}: FrameProps<V> & {
+  call: (values: V) => Promise<R>;
+  onSaved: (result: R) => void;
+  onClose: () => void;
+  successMessage: string | ((result: R, values: V) => string);
+}) {
+  const [form] = Form.useForm<V>(given);
+  const { onFinish, submitting, failure } = useApiForm(form, call, { successMessage, onSuccess: onSaved });
+  return (
+    <FormModal<V>
+      {...frame}
+      form={form}
+      onClose={onClose}
+      onFinish={onFinish}
+      submitting={submitting}
+      failure={failure}
+    />
+  );
+}
+
+/** A step on a record: a conflict reloads the page behind the dialog; success closes it. */
+export function StepModal<V, R>({
+  call,
+  done,
+  onClose,
+  onSaved,
+  onConflict,
+  ...frame
+}: FrameProps<V> &
+  ModalProps<R> & {
+    call: (values: V) => Promise<R>;
+    /** The toast once the step is done. */
+    done: string;
+  }) {
+  const { guarded, onSuccess } = useStepCall(call, { onClose, onSaved, onConflict });
+  return <SaveModal {...frame} call={guarded} onSaved={onSuccess} onClose={onClose} successMessage={done} />;
+}
+
+/**
+ * A step that needs only a reason and a warning (撤回, 中止): the same dialog in every area that
+ * has such a step, so each asks for the reason the same way.
+ */
+export function ReasonModal<R>({
+  warning,
+  label,
+  call,
+  ...props
+}: ModalProps<R> & {
+  title: string;
+  warning: string;
+  label: string;
+  okText: string;
+  done: string;
+  call: (reason: string) => Promise<R>;
+}) {
+  return (
+    <StepModal<{ reason?: string }, R> {...props} danger call={(v) => call(v.reason ?? '')}>
+      <Alert type="warning" showIcon title={warning} style={{ marginBottom: 16 }} />
+      <TextAreaField label={label} name="reason" required maxLength={500} />
+    </StepModal>
+  );
+}
