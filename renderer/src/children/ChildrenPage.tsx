@@ -65,7 +65,7 @@ export function ChildrenPage() {
     }),
     [query, filters, sort, order, page],
   );
-  const { data, error, loading } = useApiQuery('children.list', input);
+  const { data, error, loading, fresh } = useApiQuery('children.list', input);
   // Only an admin may list accounts; others filter by "mine" (see the report on accounts.options).
   const accounts = useApiQuery('accounts.list', isAdmin ? {} : null);
   const total = data?.total ?? 0;
@@ -198,34 +198,37 @@ export function ChildrenPage() {
         {data?.idScope === 'own' && (
           <Alert type="info" showIcon title={t('children.list.idFragmentOwn')} style={{ marginBottom: 16 }} />
         )}
-        <Table<ChildRow>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={data?.rows ?? []}
-          loading={{ spinning: loading, delay: 200 }}
-          scroll={{ x: 'max-content' }}
-          onChange={onTableChange}
-          showSorterTooltip={false}
-          onRow={(row) => ({
-            onClick: (e) => {
-              // The name link navigates by itself; a click elsewhere on the row does it here.
-              if ((e.target as HTMLElement).closest('a')) return;
-              navigate(`/children/${row.id}`);
-            },
-            style: { cursor: 'pointer' },
-          })}
-          locale={{ emptyText: filtered ? t('children.list.emptySearch') : t('children.list.empty') }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total,
-            showSizeChanger: false,
-            hideOnSinglePage: true,
-            onChange: setPage,
-            showTotal: () => t('children.list.range', { from, to, total }),
-          }}
-        />
+        {/* data-query: the search the rows shown answer, once they do (the screen bench waits on it). */}
+        <div data-testid="children-results" data-query={fresh ? query : undefined}>
+          <Table<ChildRow>
+            rowKey="id"
+            size="small"
+            columns={columns}
+            dataSource={data?.rows ?? []}
+            loading={{ spinning: loading, delay: 200 }}
+            scroll={{ x: 'max-content' }}
+            onChange={onTableChange}
+            showSorterTooltip={false}
+            onRow={(row) => ({
+              onClick: (e) => {
+                // The name link navigates by itself; a click elsewhere on the row does it here.
+                if ((e.target as HTMLElement).closest('a')) return;
+                navigate(`/children/${row.id}`);
+              },
+              style: { cursor: 'pointer' },
+            })}
+            locale={{ emptyText: filtered ? t('children.list.emptySearch') : t('children.list.empty') }}
+            pagination={{
+              current: page,
+              pageSize: PAGE_SIZE,
+              total,
+              showSizeChanger: false,
+              hideOnSinglePage: true,
+              onChange: setPage,
+              showTotal: () => t('children.list.range', { from, to, total }),
+            }}
+          />
+        </div>
       </Card>
     </>
   );

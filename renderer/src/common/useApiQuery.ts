@@ -5,9 +5,11 @@ import { type ApiInput, type ApiOutput, api, type Method, toApiCallError } from 
  * Loads with `load` and again whenever `key` changes; a `null` key skips the load. Answers to an
  * older key are dropped, so fast typing never shows a stale page. A LOCKED answer shows no error:
  * the session screen takes over.
+ * `fresh` says the shown data answers the current key.
  */
 export function useLoad<T>(load: () => Promise<T>, key: string | null) {
   const [data, setData] = useState<T | null>(null);
+  const [dataKey, setDataKey] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(key !== null);
   const [tick, setTick] = useState(0);
@@ -24,6 +26,7 @@ export function useLoad<T>(load: () => Promise<T>, key: string | null) {
       .then((value) => {
         if (!current) return;
         setData(value);
+        setDataKey(key);
         setError(null);
       })
       .catch((err) => {
@@ -40,7 +43,7 @@ export function useLoad<T>(load: () => Promise<T>, key: string | null) {
   }, [key, tick]);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { data, error, loading, reload };
+  return { data, error, loading, reload, fresh: key !== null && dataKey === key && !loading };
 }
 
 /** Loads one API read and reloads when the input changes. `null` input skips the call. */
