@@ -197,8 +197,8 @@ async function main(): Promise<void> {
   try {
     await page.context().addInitScript({ content: PAGE_PROBE });
     const perSession = Math.ceil(keystrokes.length / opts.sessions);
-    const nav = (label: string) =>
-      page.getByRole('navigation').getByRole('menuitem', { name: label, exact: true });
+    // The menu item's name starts with its icon's label ("team 儿童档案").
+    const nav = (label: string) => page.getByRole('menuitem', { name: label });
     let cdp: CDPSession | null = null;
 
     for (let s = 0; s < opts.sessions; s++) {
