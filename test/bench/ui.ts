@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { openPlain } from '../../db/core/open';
 import { t } from '../../db/i18n';
-import { browserAvailable, launchBrowser, openApp, RENDERER_DIR } from '../e2e/harness';
+import { browserAvailable, launchBrowser, openApp, RENDERER_DIR, shot } from '../e2e/harness';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE } from '../fixtures/seeder';
 import { prepareDataset } from './dataset';
@@ -77,8 +77,30 @@ async function watch(page: Page, selector: string): Promise<void> {
   await page.evaluate(`window.__uiBench.watch(${JSON.stringify(selector)})`);
 }
 
+/** A screen that never shows is a failed run, said with what it waited for and a screenshot. */
+const WAIT_LIMIT_MS = 30_000;
+
+async function pageCall<T>(page: Page, expression: string, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), WAIT_LIMIT_MS);
+  });
+  try {
+    const out = await Promise.race([page.evaluate(expression) as Promise<T>, limit]);
+    if (out === 'timeout') {
+      const file = await shot(page, 'bench-ui-timeout');
+      throw new Error(
+        `${what}: not painted after ${WAIT_LIMIT_MS / 1000} s (screenshot ${file}; url ${page.url()})`,
+      );
+    }
+    return out;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function result(page: Page, what: string): Promise<number> {
-  const ms = (await page.evaluate('window.__uiBench.result()')) as number | null;
+  const ms = await pageCall<number | null>(page, 'window.__uiBench.result()', what);
   if (ms === null) throw new Error(`${what}: no input event reached the page`);
   return ms;
 }
@@ -212,9 +234,11 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
-      const first = (await page.evaluate('window.__uiBench.firstScreen()')) as Awaited<
-        ReturnType<Probe['firstScreen']>
-      >;
+      const first = await pageCall<Awaited<ReturnType<Probe['firstScreen']>>>(
+        page,
+        'window.__uiBench.firstScreen()',
+        'the sign-in screen',
+      );
       if (first.fcp !== null) rows.fcp.times.push(first.fcp);
       rows.form.times.push(first.form);
 
