@@ -114,6 +114,8 @@ interface Keystroke {
   /** Untimed, before the clock starts (selecting the text a Backspace then clears). */
   prepare?: (page: Page) => Promise<void>;
   send: (page: Page) => Promise<void>;
+  /** What the box must hold before it (null: anything, it is selected and cleared). */
+  before: string | null;
   query: string;
 }
 
@@ -125,18 +127,27 @@ function keystrokesFor(children: readonly SampledChild[], count: number, rng: Rn
     send: async (page) => {
       await page.keyboard.press('Backspace');
     },
+    before: null,
     query: '',
   };
   for (const c of children) {
     const chars = Array.from(c.name);
     for (let i = 0; i < chars.length; i++) {
       // A Chinese character arrives as an IME commits it: text input, no key code.
-      out.push({ send: (page) => page.keyboard.insertText(chars[i]), query: chars.slice(0, i + 1).join('') });
+      out.push({
+        send: (page) => page.keyboard.insertText(chars[i]),
+        before: chars.slice(0, i).join(''),
+        query: chars.slice(0, i + 1).join(''),
+      });
     }
     out.push(clear);
     const initials = searchQuery('initials', c, rng) ?? splitName(c.name).surname;
     for (let i = 0; i < initials.length; i++) {
-      out.push({ send: (page) => page.keyboard.press(initials[i]), query: initials.slice(0, i + 1) });
+      out.push({
+        send: (page) => page.keyboard.press(initials[i]),
+        before: initials.slice(0, i),
+        query: initials.slice(0, i + 1),
+      });
     }
     out.push(clear);
     if (out.length >= count) break;
@@ -265,11 +276,22 @@ async function main(): Promise<void> {
       const box = page.getByLabel(t('children.list.searchLabel'), { exact: true });
       await box.click();
       for (const k of keystrokes.slice(s * perSession, (s + 1) * perSession)) {
+        // A keystroke lost on the way (focus, a late re-render) would make every later one wait
+        // for a query never typed: put the expected text back, untimed, and say so.
+        if (k.before !== null && (await box.inputValue()) !== k.before) {
+          log(
+            `  the box held ${JSON.stringify(await box.inputValue())}, expected ${JSON.stringify(k.before)}: refilled`,
+          );
+          await box.fill(k.before);
+          await page.locator(listFor(k.before.trim())).waitFor();
+        }
         await k.prepare?.(page);
         await page.waitForTimeout(KEY_PAUSE_MS);
         await watch(page, listFor(k.query));
         await k.send(page);
-        rows.key.times.push(await result(page, `typing ${k.query || '(cleared)'}`));
+        rows.key.times.push(
+          await result(page, `typing ${k.query || '(cleared)'} (the box holds ${await box.inputValue()})`),
+        );
         shown.push(`${k.query || '(cleared)'} → ${await page.getByTestId('children-total').textContent()}`);
       }
       if (cdp) {
