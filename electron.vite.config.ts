@@ -38,6 +38,9 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified; the sign-in screen then parses megabytes
+      // of comments and long names before its first paint.
+      minify: true,
       chunkSizeWarningLimit: 4000,
       rollupOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },

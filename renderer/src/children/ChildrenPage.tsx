@@ -7,12 +7,13 @@ import {
   Flex,
   Input,
   Select,
+  Spin,
   Table,
   type TableColumnsType,
   type TableProps,
   Typography,
 } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CATEGORIES, RISK_LEVELS } from '../../../db/children/codes';
 import { AGE_BANDS, TOWNSHIPS } from '../../../db/children/inputs';
@@ -22,7 +23,6 @@ import { formatDate } from '../common/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { labelOr } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
-import { SEARCH_DEBOUNCE_MS } from '../common/search';
 import { useApiQuery } from '../common/useApiQuery';
 import { useSession } from '../session/store';
 import { type ChildFilters, useChildrenList } from './listStore';
@@ -47,12 +47,7 @@ export function ChildrenPage() {
   const user = useSession((s) => s.user);
   const isAdmin = user?.role === 'admin';
   const { typed, query, filters, sort, order, page } = useChildrenList();
-  const { setTyped, setQuery, setFilter, resetFilters, setSort, setPage } = useChildrenList.getState();
-
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(typed.trim()), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [typed, setQuery]);
+  const { setTyped, setFilter, resetFilters } = useChildrenList.getState();
 
   const input = useMemo(
     () => ({
@@ -65,20 +60,11 @@ export function ChildrenPage() {
     }),
     [query, filters, sort, order, page],
   );
-  const { data, error, loading } = useApiQuery('children.list', input);
+  const { data, error, loading, fresh } = useApiQuery('children.list', input);
   // Only an admin may list accounts; others filter by "mine" (see the report on accounts.options).
   const accounts = useApiQuery('accounts.list', isAdmin ? {} : null);
   const total = data?.total ?? 0;
   const filtered = query !== '' || Object.keys(filters).length > 0;
-
-  const columns = useMemo(() => childColumns(sort, order), [sort, order]);
-  const onTableChange: TableProps<ChildRow>['onChange'] = (_p, _f, sorter, extra) => {
-    // The table reports page changes here too; those go through the pagination's onChange.
-    if (extra.action !== 'sort') return;
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    if (s?.order && s.columnKey) setSort(s.columnKey as SortKey, s.order === 'descend' ? 'desc' : 'asc');
-    else setSort('name', 'asc');
-  };
 
   const select = <K extends keyof ChildFilters>(
     key: K,
@@ -96,9 +82,6 @@ export function ChildrenPage() {
       popupMatchSelectWidth={false}
     />
   );
-
-  const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const to = Math.min(page * PAGE_SIZE, total);
 
   return (
     <>
@@ -198,38 +181,86 @@ export function ChildrenPage() {
         {data?.idScope === 'own' && (
           <Alert type="info" showIcon title={t('children.list.idFragmentOwn')} style={{ marginBottom: 16 }} />
         )}
-        <Table<ChildRow>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={data?.rows ?? []}
-          loading={{ spinning: loading, delay: 200 }}
-          scroll={{ x: 'max-content' }}
-          onChange={onTableChange}
-          showSorterTooltip={false}
-          onRow={(row) => ({
-            onClick: (e) => {
-              // The name link navigates by itself; a click elsewhere on the row does it here.
-              if ((e.target as HTMLElement).closest('a')) return;
-              navigate(`/children/${row.id}`);
-            },
-            style: { cursor: 'pointer' },
-          })}
-          locale={{ emptyText: filtered ? t('children.list.emptySearch') : t('children.list.empty') }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total,
-            showSizeChanger: false,
-            hideOnSinglePage: true,
-            onChange: setPage,
-            showTotal: () => t('children.list.range', { from, to, total }),
-          }}
-        />
+        {/* data-query: the search the rows shown answer, once they do (the screen bench waits on it). */}
+        <div data-testid="children-results" data-query={fresh ? query : undefined}>
+          {/* The spinner wraps a memoised table: a keystroke or the spinner itself re-renders no row. */}
+          <Spin spinning={loading} delay={200}>
+            <ChildrenTable
+              rows={data?.rows ?? NO_ROWS}
+              sort={sort}
+              order={order}
+              page={page}
+              total={total}
+              filtered={filtered}
+            />
+          </Spin>
+        </div>
       </Card>
     </>
   );
 }
+
+const NO_ROWS: ChildRow[] = [];
+
+interface ChildrenTableProps {
+  rows: ChildRow[];
+  sort: SortKey;
+  order: 'asc' | 'desc';
+  page: number;
+  total: number;
+  filtered: boolean;
+}
+
+const ChildrenTable = memo(function ChildrenTable({
+  rows,
+  sort,
+  order,
+  page,
+  total,
+  filtered,
+}: ChildrenTableProps) {
+  const navigate = useNavigate();
+  const { setSort, setPage } = useChildrenList.getState();
+  const columns = useMemo(() => childColumns(sort, order), [sort, order]);
+  const onTableChange: TableProps<ChildRow>['onChange'] = (_p, _f, sorter, extra) => {
+    // The table reports page changes here too; those go through the pagination's onChange.
+    if (extra.action !== 'sort') return;
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    if (s?.order && s.columnKey) setSort(s.columnKey as SortKey, s.order === 'descend' ? 'desc' : 'asc');
+    else setSort('name', 'asc');
+  };
+  const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
+  const to = Math.min(page * PAGE_SIZE, total);
+  return (
+    <Table<ChildRow>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={rows}
+      scroll={{ x: 'max-content' }}
+      onChange={onTableChange}
+      showSorterTooltip={false}
+      onRow={(row) => ({
+        onClick: (e) => {
+          // The name link navigates by itself; a click elsewhere on the row does it here.
+          if ((e.target as HTMLElement).closest('a')) return;
+          navigate(`/children/${row.id}`);
+        },
+        style: { cursor: 'pointer' },
+      })}
+      locale={{ emptyText: filtered ? t('children.list.emptySearch') : t('children.list.empty') }}
+      pagination={{
+        current: page,
+        pageSize: PAGE_SIZE,
+        total,
+        showSizeChanger: false,
+        hideOnSinglePage: true,
+        onChange: setPage,
+        showTotal: () => t('children.list.range', { from, to, total }),
+      }}
+    />
+  );
+});
 
 function childColumns(sort: SortKey, order: 'asc' | 'desc'): TableColumnsType<ChildRow> {
   const dash = t('app.common.empty');

@@ -13,7 +13,7 @@ export interface ChildFilters {
 }
 
 interface ListState {
-  /** What is in the search box; `query` follows it after a short pause. */
+  /** What is in the search box; `query` is it trimmed, asked on every keystroke (see useLoad). */
   typed: string;
   query: string;
   filters: ChildFilters;
@@ -21,7 +21,6 @@ interface ListState {
   order: 'asc' | 'desc';
   page: number;
   setTyped(typed: string): void;
-  setQuery(query: string): void;
   setFilter<K extends keyof ChildFilters>(key: K, value: ChildFilters[K] | undefined): void;
   resetFilters(): void;
   setSort(sort: ListState['sort'], order: ListState['order']): void;
@@ -43,8 +42,11 @@ const initial = {
  */
 export const useChildrenList = create<ListState>()((set) => ({
   ...initial,
-  setTyped: (typed) => set({ typed }),
-  setQuery: (query) => set((s) => (s.query === query ? s : { query, page: 1 })),
+  setTyped: (typed) =>
+    set((s) => {
+      const query = typed.trim();
+      return query === s.query ? { typed } : { typed, query, page: 1 };
+    }),
   setFilter: (key, value) =>
     set((s) => {
       const filters = { ...s.filters };

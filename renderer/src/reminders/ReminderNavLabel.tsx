@@ -5,6 +5,12 @@ import { t } from '../../../db/i18n';
 import { useReminderBadge } from '../session/reminderBadge';
 
 const REFRESH_EVERY_MS = 60_000;
+/**
+ * The count is the whole board, and the core answers one call at a time: it is read after the
+ * screen just opened has sent its own reads (a lazy area's first open sends them a little
+ * later), so 首页 after sign-in or the 儿童档案 list never waits behind it.
+ */
+const AFTER_NAVIGATION_MS = 400;
 
 /**
  * The 工作提醒 menu entry with its count. Reminders are derived from the records, so the count
@@ -18,7 +24,8 @@ export function ReminderNavLabel({ label }: { label: string }) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger, not an input.
   useEffect(() => {
-    refresh();
+    const timer = setTimeout(refresh, AFTER_NAVIGATION_MS);
+    return () => clearTimeout(timer);
   }, [pathname, refresh]);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { LockOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Spin, Tag, Tooltip, Typography, theme } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
@@ -13,6 +13,7 @@ import { LOCK_SHORTCUT, useLockShortcut } from '../session/useLockShortcut';
 import { ForbiddenPage } from './ForbiddenPage';
 import { NotBuiltPage } from './NotBuiltPage';
 import { areaKey, NAV_AREAS, visibleAreas } from './nav';
+import { prefetchWhenIdle } from './prefetch';
 
 // Each area is its own chunk, loaded when its route is first opened: the first screen (首页)
 // loads only the shell and itself, not every area's screens (and echarts with the statistics).
@@ -20,9 +21,8 @@ const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default
 const HolidaysPage = lazy(() =>
   import('../calendar/HolidaysPage').then((m) => ({ default: m.HolidaysPage })),
 );
-const ChildrenArea = lazy(() =>
-  import('../children/ChildrenArea').then((m) => ({ default: m.ChildrenArea })),
-);
+const loadChildren = () => import('../children/ChildrenArea');
+const ChildrenArea = lazy(() => loadChildren().then((m) => ({ default: m.ChildrenArea })));
 const CounsellingArea = lazy(() =>
   import('../counselling/CounsellingArea').then((m) => ({ default: m.CounsellingArea })),
 );
@@ -75,6 +75,8 @@ export function AppShell({ user }: { user: SessionUser }) {
   const location = useLocation();
   const navigate = useNavigate();
   const isAdmin = user.role === 'admin';
+  // 儿童档案 is where nearly every task starts: its chunk loads once 首页 has painted.
+  useEffect(() => prefetchWhenIdle(loadChildren), []);
 
   return (
     // A fixed frame, as desktop apps have: header and menu stay put, only the content scrolls.

@@ -3,14 +3,18 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect } from 'react';
 import { HashRouter } from 'react-router';
 import { t } from '../../../db/i18n';
-import { isPrintWindow, PrintRoot } from '../print/PrintRoot';
-import { SetupScreen } from '../session/SetupScreen';
+import { isPrintWindow } from '../print/routes';
 import { SignInScreen } from '../session/SignInScreen';
 import { useSession } from '../session/store';
+import { prefetchWhenIdle } from './prefetch';
 import { styleNonce } from './styleNonce';
 
-// The shell and its areas load after sign-in, so the sign-in screen paints from the first chunk alone.
-const AppShell = lazy(() => import('./AppShell').then((m) => ({ default: m.AppShell })));
+// The shell and its areas load after sign-in, so the sign-in screen paints from the first chunk
+// alone; the first run's setup and the print window's documents are chunks of their own too.
+const loadShell = () => import('./AppShell');
+const AppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
+const SetupScreen = lazy(() => import('../session/SetupScreen').then((m) => ({ default: m.SetupScreen })));
+const PrintRoot = lazy(() => import('../print/PrintRoot').then((m) => ({ default: m.PrintRoot })));
 
 // System fonts only: nothing is fetched, and every office PC has one of these.
 const FONT_STACK =
@@ -23,7 +27,9 @@ export function Root() {
   if (isPrintWindow()) {
     return (
       <ConfigProvider csp={CSP}>
-        <PrintRoot />
+        <Suspense fallback={null}>
+          <PrintRoot />
+        </Suspense>
       </ConfigProvider>
     );
   }
@@ -65,6 +71,12 @@ function SessionGate() {
   }, [start]);
 
   useEffect(() => {
+    // While someone types their passphrase (and the core runs the KDF), fetch and run the
+    // shell's chunk, so 首页 does not wait for it after the key opens.
+    if (phase === 'locked' || phase === 'setup') return prefetchWhenIdle(loadShell);
+  }, [phase]);
+
+  useEffect(() => {
     // Toasts may name what was just saved; they go with the rest of the screen.
     if (phase !== 'unlocked') {
       message.destroy();
@@ -95,7 +107,11 @@ function SessionGate() {
         </Flex>
       );
     case 'setup':
-      return <SetupScreen />;
+      return (
+        <Suspense fallback={<Spin style={{ display: 'block', marginBlock: 96 }} />}>
+          <SetupScreen />
+        </Suspense>
+      );
     case 'locked':
       return <SignInScreen />;
     case 'unlocked':
