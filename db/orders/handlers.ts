@@ -1,34 +1,20 @@
-import { and, count, desc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { refusal } from '../access/policy';
-import { accounts } from '../accounts/schema';
-import { type Ctx, method, type ReadCtx } from '../api/define';
+import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addMonths } from '../children/guardianship';
 import { loadChild, today } from '../children/model';
-import { childRelations, children, persons } from '../children/schema';
-import { registerTimelineSource, type TimelineItem } from '../children/timeline';
-import { localDate } from '../common/dates';
-import { stepsFrom } from '../common/flow';
+import { childRelations, children } from '../children/schema';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
-import { createPlan } from '../education/handlers';
-import {
-  addFollowUp,
-  type FollowUpView,
-  listFollowUps,
-  listRequirements,
-  nextFollowUpDue,
-  type RequirementView,
-  replaceRequirements,
-  type Subject,
-  setRequirementStatus,
-} from '../followups/model';
-import { labelOr, t } from '../i18n';
+import { createPlan } from '../education/model';
+import { addFollowUp, listFollowUps, replaceRequirements, setRequirementStatus } from '../followups/model';
+import { t } from '../i18n';
 import { readSetting } from '../settings/model';
-import { createSuitFromOrder, suitIdForOrder } from '../suits/model';
+import { createSuitFromOrder } from '../suits/model';
 import {
   DEFAULT_OBSERVATION_MONTHS,
   ORDER_EDITABLE,
@@ -36,8 +22,6 @@ import {
   ORDER_FOLLOW_UP,
   type OrderStatus,
   type OrderStep,
-  PROBLEMS,
-  type ProblemCode,
 } from './codes';
 import {
   orderApproveInput,
@@ -52,138 +36,17 @@ import {
   orderUpdateInput,
   orderWithdrawInput,
 } from './inputs';
-import { orderNumber } from './model';
+import {
+  loadOrder,
+  type OrderRow,
+  type OrderView,
+  orderNumber,
+  ordersOfChild,
+  selfApproval,
+  subject,
+  viewOrder,
+} from './model';
 import { guardianshipOrders, orderGuardians } from './schema';
-
-type OrderRow = typeof guardianshipOrders.$inferSelect;
-const subject = (id: string): Subject => ({ type: 'order', id });
-
-export interface OrderView {
-  id: string;
-  number: string | null;
-  child: { id: string; name: string; gender: 'male' | 'female'; birthDate: string };
-  guardians: { personId: string; name: string; relation: string; address: string | null }[];
-  caseNumber: string | null;
-  facts: string;
-  problems: ProblemCode[];
-  problemsOther: string | null;
-  legalBasis: string;
-  consequences: string;
-  status: OrderStatus;
-  drafterId: string | null;
-  drafterName: string | null;
-  submittedAt: number | null;
-  rejectNote: string | null;
-  approvedByName: string | null;
-  approvedAt: number | null;
-  issueDate: string | null;
-  deliveryMethod: 'written' | 'onSite' | null;
-  deliveryDate: string | null;
-  guardianSigned: boolean | null;
-  observationStart: string | null;
-  observationEnd: string | null;
-  requirements: RequirementView[];
-  followUps: FollowUpView[];
-  nextFollowUp: string | null;
-  evaluation: OrderRow['evaluation'];
-  evaluationNote: string | null;
-  outcome: OrderRow['outcome'];
-  outcomePlanId: string | null;
-  /** The 支持起诉 this order escalated to (created with the evaluation). */
-  outcomeSuitId: string | null;
-  closedAt: number | null;
-  withdrawnAt: number | null;
-  withdrawReason: string | null;
-  /** The steps the signed-in user may take now (ORDER_FLOW, less a self-approval): the page's buttons. */
-  steps: OrderStep[];
-  version: number;
-}
-
-function loadOrder(ctx: ReadCtx, id: string): OrderRow {
-  const row = ctx.db
-    .select()
-    .from(guardianshipOrders)
-    .where(and(eq(guardianshipOrders.id, id), isNull(guardianshipOrders.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
-}
-
-function accountName(ctx: ReadCtx, id: string | null): string | null {
-  if (!id) return null;
-  return (
-    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
-  );
-}
-
-export function viewOrder(ctx: ReadCtx, id: string): OrderView {
-  const o = loadOrder(ctx, id);
-  const child = loadChild(ctx, o.childId);
-  const guardians = ctx.db
-    .select({
-      personId: persons.id,
-      name: persons.name,
-      relation: orderGuardians.relation,
-      address: persons.address,
-    })
-    .from(orderGuardians)
-    .innerJoin(persons, eq(persons.id, orderGuardians.personId))
-    .where(eq(orderGuardians.orderId, id))
-    .all();
-  return {
-    id: o.id,
-    number: o.year && o.seq && o.prefix ? orderNumber(o.prefix, o.year, o.seq) : null,
-    child: { id: child.id, name: child.name, gender: child.gender, birthDate: child.birthDate },
-    guardians,
-    caseNumber: o.caseNumber,
-    facts: o.facts,
-    problems: PROBLEMS.filter((p) => o.problems.includes(p.code)),
-    problemsOther: o.problemsOther,
-    legalBasis: o.legalBasis,
-    consequences: o.consequences,
-    status: o.status,
-    drafterId: o.createdBy,
-    drafterName: accountName(ctx, o.createdBy),
-    submittedAt: o.submittedAt,
-    rejectNote: o.rejectNote,
-    approvedByName: accountName(ctx, o.approvedBy),
-    approvedAt: o.approvedAt,
-    issueDate: o.issueDate,
-    deliveryMethod: o.deliveryMethod,
-    deliveryDate: o.deliveryDate,
-    guardianSigned: o.guardianSigned,
-    observationStart: o.observationStart,
-    observationEnd: o.observationEnd,
-    requirements: listRequirements(
-      ctx,
-      subject(id),
-      today(ctx),
-      o.status === 'observing' || o.status === 'evaluating',
-    ),
-    followUps: listFollowUps(ctx, subject(id)),
-    nextFollowUp: o.status === 'observing' ? nextFollowUpDue(ctx, subject(id)) : null,
-    evaluation: o.evaluation,
-    evaluationNote: o.evaluationNote,
-    outcome: o.outcome,
-    outcomePlanId: o.outcomePlanId,
-    outcomeSuitId: o.outcome === 'supportSuit' ? suitIdForOrder(ctx, o.id) : null,
-    closedAt: o.closedAt,
-    withdrawnAt: o.withdrawnAt,
-    withdrawReason: o.withdrawReason,
-    steps: stepsFrom(ORDER_FLOW, o.status, ctx.user.role).filter(
-      (k) => k !== 'approve' || !selfApproval(ctx, o),
-    ),
-    version: o.version,
-  };
-}
-
-/** Four eyes wherever there are two people: the drafter may not approve their own order. */
-function selfApproval(ctx: ReadCtx, o: OrderRow): boolean {
-  if (o.createdBy !== ctx.user.id) return false;
-  const enabled =
-    ctx.db.select({ n: count() }).from(accounts).where(isNull(accounts.disabledAt)).get()?.n ?? 0;
-  return enabled > 1;
-}
 
 function step(
   ctx: Ctx,
@@ -551,87 +414,6 @@ export const orderMethods = {
     input: z.object({ childId: z.string().min(1) }),
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): OrderView[] =>
-      ctx.db
-        .select({ id: guardianshipOrders.id })
-        .from(guardianshipOrders)
-        .where(
-          and(
-            eq(guardianshipOrders.childId, input.childId),
-            isNull(guardianshipOrders.deletedAt),
-            ne(guardianshipOrders.status, 'withdrawn'),
-          ),
-        )
-        .orderBy(desc(guardianshipOrders.createdAt))
-        .all()
-        .map((r) => viewOrder(ctx, r.id)),
+    handler: (ctx, input): OrderView[] => ordersOfChild(ctx, input.childId),
   }),
 };
-
-registerTimelineSource('orders', (ctx, childId): TimelineItem[] => {
-  const items: TimelineItem[] = [];
-  const orders = ctx.db
-    .select()
-    .from(guardianshipOrders)
-    .where(and(eq(guardianshipOrders.childId, childId), isNull(guardianshipOrders.deletedAt)))
-    .all();
-  for (const o of orders) {
-    const link = `/orders/${o.id}`;
-    const number =
-      o.year && o.seq && o.prefix ? orderNumber(o.prefix, o.year, o.seq) : t('timeline.orders.unnumbered');
-    items.push({
-      date: localDate(o.createdAt),
-      at: o.createdAt,
-      area: 'orders',
-      title: t('timeline.orders.drafted'),
-      detail: null,
-      link,
-    });
-    if (o.issueDate) {
-      const title = t('timeline.orders.issued', { number });
-      items.push({ date: o.issueDate, at: o.approvedAt ?? undefined, area: 'orders', title, link });
-    }
-    if (o.deliveryDate && o.deliveryMethod) {
-      items.push({
-        date: o.deliveryDate,
-        area: 'orders',
-        title: t('timeline.orders.delivered', {
-          method: labelOr(`codes.deliveryMethod.${o.deliveryMethod}`, String(o.deliveryMethod)),
-        }),
-        detail: number,
-        link,
-      });
-    }
-    for (const f of listFollowUps(ctx, subject(o.id))) {
-      items.push({
-        date: f.date,
-        area: 'orders',
-        title: t('timeline.orders.followUp'),
-        detail: f.findings,
-        link,
-      });
-    }
-    if (o.closedAt && o.evaluation) {
-      items.push({
-        date: localDate(o.closedAt),
-        at: o.closedAt,
-        area: 'orders',
-        title: t('timeline.orders.evaluated', {
-          result: labelOr(`codes.evaluation.${o.evaluation}`, String(o.evaluation)),
-        }),
-        detail: number,
-        link,
-      });
-    }
-    if (o.withdrawnAt) {
-      items.push({
-        date: localDate(o.withdrawnAt),
-        area: 'orders',
-        title: t('timeline.orders.withdrawn'),
-        detail: o.withdrawReason,
-        link,
-      });
-    }
-  }
-  return items;
-});

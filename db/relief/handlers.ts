@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild, today } from '../children/model';
-import { registerTimelineSource, type TimelineItem } from '../children/timeline';
-import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
@@ -33,7 +31,6 @@ import {
   reliefStatusLabel,
   viewRelief,
 } from './model';
-import { formatYuan } from './rules';
 import { judicialRelief } from './schema';
 
 export const reliefMethods = {
@@ -284,65 +281,3 @@ function withdraw(ctx: Ctx, input: z.output<typeof reliefWithdrawInput>): Relief
     withdrawReason: input.reason,
   });
 }
-
-registerTimelineSource('relief', (ctx, childId): TimelineItem[] => {
-  const items: TimelineItem[] = [];
-  const rows = ctx.db
-    .select()
-    .from(judicialRelief)
-    .where(and(eq(judicialRelief.childId, childId), isNull(judicialRelief.deletedAt)))
-    .all();
-  for (const r of rows) {
-    const link = `/relief/${r.id}`;
-    // Each step carries the instant it was recorded, so steps on one day (and the child's own
-    // entries) keep their order; pushed latest first for entries without one.
-    const own: TimelineItem[] = [];
-    if (r.withdrawnAt)
-      own.push({
-        date: localDate(r.withdrawnAt),
-        at: r.withdrawnAt,
-        area: 'relief',
-        title: t('relief.timeline.withdrawn'),
-        detail: r.withdrawReason,
-        link,
-      });
-    if (r.returnVisitDate)
-      own.push({
-        date: r.returnVisitDate,
-        at: r.closedAt ?? undefined,
-        area: 'relief',
-        title: t('relief.timeline.returnVisit'),
-        detail: r.returnVisitFindings,
-        link,
-      });
-    if (r.paidDate && r.amountFen !== null)
-      own.push({
-        date: r.paidDate,
-        at: r.paidAt ?? undefined,
-        area: 'relief',
-        title: t('relief.timeline.paid', { amount: formatYuan(r.amountFen) }),
-        link,
-      });
-    if (r.decisionDate)
-      own.push({
-        date: r.decisionDate,
-        at: r.decidedAt ?? undefined,
-        area: 'relief',
-        title:
-          r.amountFen !== null
-            ? t('relief.timeline.granted', { amount: formatYuan(r.amountFen) })
-            : t('relief.timeline.denied'),
-        detail: r.amountFen !== null ? null : r.decisionReason,
-        link,
-      });
-    own.push({
-      date: r.applicationDate,
-      at: r.createdAt,
-      area: 'relief',
-      title: t('relief.timeline.applied', { applicant: r.applicantName }),
-      link,
-    });
-    items.push(...own);
-  }
-  return items;
-});

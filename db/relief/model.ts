@@ -1,4 +1,5 @@
 // What other areas and the pluggable pages (统计台账, Excel export) need from 国家司法救助.
+
 import { and, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accounts } from '../accounts/schema';
@@ -6,6 +7,8 @@ import type { Ctx, ReadCtx, Role } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { children } from '../children/schema';
+import type { TimelineItem } from '../children/timeline';
+import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
@@ -342,3 +345,65 @@ export const RELIEF_FIGURES: readonly AreaFigure[] = [
       ),
   },
 ];
+
+export function reliefTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  const rows = ctx.db
+    .select()
+    .from(judicialRelief)
+    .where(and(eq(judicialRelief.childId, childId), isNull(judicialRelief.deletedAt)))
+    .all();
+  for (const r of rows) {
+    const link = `/relief/${r.id}`;
+    // Each step carries the instant it was recorded, so steps on one day (and the child's own
+    // entries) keep their order; pushed latest first for entries without one.
+    const own: TimelineItem[] = [];
+    if (r.withdrawnAt)
+      own.push({
+        date: localDate(r.withdrawnAt),
+        at: r.withdrawnAt,
+        area: 'relief',
+        title: t('relief.timeline.withdrawn'),
+        detail: r.withdrawReason,
+        link,
+      });
+    if (r.returnVisitDate)
+      own.push({
+        date: r.returnVisitDate,
+        at: r.closedAt ?? undefined,
+        area: 'relief',
+        title: t('relief.timeline.returnVisit'),
+        detail: r.returnVisitFindings,
+        link,
+      });
+    if (r.paidDate && r.amountFen !== null)
+      own.push({
+        date: r.paidDate,
+        at: r.paidAt ?? undefined,
+        area: 'relief',
+        title: t('relief.timeline.paid', { amount: formatYuan(r.amountFen) }),
+        link,
+      });
+    if (r.decisionDate)
+      own.push({
+        date: r.decisionDate,
+        at: r.decidedAt ?? undefined,
+        area: 'relief',
+        title:
+          r.amountFen !== null
+            ? t('relief.timeline.granted', { amount: formatYuan(r.amountFen) })
+            : t('relief.timeline.denied'),
+        detail: r.amountFen !== null ? null : r.decisionReason,
+        link,
+      });
+    own.push({
+      date: r.applicationDate,
+      at: r.createdAt,
+      area: 'relief',
+      title: t('relief.timeline.applied', { applicant: r.applicantName }),
+      link,
+    });
+    items.push(...own);
+  }
+  return items;
+}

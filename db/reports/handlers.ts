@@ -4,7 +4,6 @@ import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { today } from '../children/model';
 import { children } from '../children/schema';
-import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { STAFF } from '../common/flow';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
@@ -32,7 +31,6 @@ import {
   type ReportRow,
   type ReportView,
   reportExportRows,
-  reportNumber,
   reportStatusLabel,
   viewReport,
 } from './model';
@@ -279,57 +277,3 @@ function closeReport(ctx: Ctx, input: z.output<typeof reportCloseInput>): Report
 function voidReport(ctx: Ctx, input: z.output<typeof reportVoidInput>): ReportView {
   return step(ctx, loadReport(ctx, input.id), 'void', input.version, { voidReason: input.reason });
 }
-
-registerTimelineSource('mandatoryReports', (ctx, childId): TimelineItem[] => {
-  const items: TimelineItem[] = [];
-  const reports = ctx.db
-    .select({ r: mandatoryReports })
-    .from(mandatoryReportChildren)
-    .innerJoin(mandatoryReports, eq(mandatoryReports.id, mandatoryReportChildren.reportId))
-    .where(
-      and(
-        eq(mandatoryReportChildren.childId, childId),
-        isNull(mandatoryReports.deletedAt),
-        ne(mandatoryReports.status, 'voided'),
-      ),
-    )
-    .all();
-  for (const { r } of reports) {
-    const number = reportNumber(r.year, r.seq);
-    const link = `/reports/${r.id}`;
-    const area = 'mandatoryReports';
-    items.push({
-      date: r.reportedDate,
-      at: r.createdAt,
-      area,
-      title: t('mandatoryReports.timeline.received', { unit: r.reporterUnit }),
-      detail: number,
-      link,
-    });
-    if (r.filedDate)
-      items.push({
-        date: r.filedDate,
-        area,
-        title: t('mandatoryReports.timeline.filed'),
-        detail: number,
-        link,
-      });
-    if (r.handledDate)
-      items.push({
-        date: r.handledDate,
-        area,
-        title: t('mandatoryReports.timeline.handled'),
-        detail: number,
-        link,
-      });
-    if (r.closedDate)
-      items.push({
-        date: r.closedDate,
-        area,
-        title: t('mandatoryReports.timeline.closed'),
-        detail: number,
-        link,
-      });
-  }
-  return items;
-});

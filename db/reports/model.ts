@@ -1,9 +1,11 @@
 // What other areas (reminders, stats, exports, outreach's flow) need from 强制报告.
+
 import { and, count, desc, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
 import { accounts } from '../accounts/schema';
 import type { Ctx, ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addDays } from '../calendar/workdays';
+import type { TimelineItem } from '../children/timeline';
 import { stepsFrom } from '../common/flow';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
@@ -393,4 +395,58 @@ export function reportFollowUps(
     childName: r.childName,
     ownerId: r.ownerId,
   }));
+}
+
+export function mandatoryReportsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  const reports = ctx.db
+    .select({ r: mandatoryReports })
+    .from(mandatoryReportChildren)
+    .innerJoin(mandatoryReports, eq(mandatoryReports.id, mandatoryReportChildren.reportId))
+    .where(
+      and(
+        eq(mandatoryReportChildren.childId, childId),
+        isNull(mandatoryReports.deletedAt),
+        ne(mandatoryReports.status, 'voided'),
+      ),
+    )
+    .all();
+  for (const { r } of reports) {
+    const number = reportNumber(r.year, r.seq);
+    const link = `/reports/${r.id}`;
+    const area = 'mandatoryReports';
+    items.push({
+      date: r.reportedDate,
+      at: r.createdAt,
+      area,
+      title: t('mandatoryReports.timeline.received', { unit: r.reporterUnit }),
+      detail: number,
+      link,
+    });
+    if (r.filedDate)
+      items.push({
+        date: r.filedDate,
+        area,
+        title: t('mandatoryReports.timeline.filed'),
+        detail: number,
+        link,
+      });
+    if (r.handledDate)
+      items.push({
+        date: r.handledDate,
+        area,
+        title: t('mandatoryReports.timeline.handled'),
+        detail: number,
+        link,
+      });
+    if (r.closedDate)
+      items.push({
+        date: r.closedDate,
+        area,
+        title: t('mandatoryReports.timeline.closed'),
+        detail: number,
+        link,
+      });
+  }
+  return items;
 }

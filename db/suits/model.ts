@@ -1,5 +1,6 @@
 // What other areas (orders' escalation) and the pluggable pages (统计台账, Excel export) need
 // from 支持起诉.
+
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accounts } from '../accounts/schema';
@@ -7,10 +8,12 @@ import type { Ctx, ReadCtx, Role } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { childRelations, children, persons } from '../children/schema';
+import type { TimelineItem } from '../children/timeline';
+import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
-import { t } from '../i18n';
+import { labelOr, t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
 import type { AreaFigure } from '../relief/model';
 import { SUIT_FLOW, SUIT_OPEN, type SuitStatus, type SuitStep } from './codes';
@@ -376,3 +379,64 @@ export const SUIT_FIGURES: readonly AreaFigure[] = [
       ),
   },
 ];
+
+export function suitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  const rows = ctx.db
+    .select()
+    .from(suitSupports)
+    .where(and(eq(suitSupports.childId, childId), isNull(suitSupports.deletedAt)))
+    .all();
+  for (const s of rows) {
+    const link = `/suits/${s.id}`;
+    const kind = labelOr(`suits.codes.kind.${s.kind}`, s.kind);
+    // Each step with the instant it was recorded, as in relief.
+    if (s.withdrawnAt)
+      items.push({
+        date: localDate(s.withdrawnAt),
+        at: s.withdrawnAt,
+        area: 'suits',
+        title: t('suits.timeline.withdrawn'),
+        detail: s.withdrawReason,
+        link,
+      });
+    if (s.decisionDate && s.decision)
+      items.push({
+        date: s.decisionDate,
+        at: s.closedAt ?? undefined,
+        area: 'suits',
+        title: t('suits.timeline.decided', {
+          decision: labelOr(`suits.codes.decision.${s.decision}`, String(s.decision)),
+        }),
+        detail: s.newGuardianName ? t('suits.timeline.newGuardian', { name: s.newGuardianName }) : null,
+        link,
+      });
+    if (s.filedDate)
+      items.push({
+        date: s.filedDate,
+        at: s.filedAt ?? undefined,
+        area: 'suits',
+        title: t('suits.timeline.filed', { court: s.court ?? '' }),
+        detail: s.courtCaseNumber,
+        link,
+      });
+    if (s.issueDate)
+      items.push({
+        date: s.issueDate,
+        at: s.issuedAt ?? undefined,
+        area: 'suits',
+        title: t('suits.timeline.issued'),
+        detail: suitNumber(s),
+        link,
+      });
+    items.push({
+      date: localDate(s.createdAt),
+      at: s.createdAt,
+      area: 'suits',
+      title: t('suits.timeline.drafted', { kind }),
+      detail: s.orderId ? t('suits.timeline.fromOrder') : null,
+      link,
+    });
+  }
+  return items;
+}

@@ -1,13 +1,12 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Ctx, method, type ReadCtx } from '../api/define';
+import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild, today } from '../children/model';
 import { children } from '../children/schema';
-import { registerTimelineSource, type TimelineItem } from '../children/timeline';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
-import { labelOr, t } from '../i18n';
+import { t } from '../i18n';
 import {
   visitChildInput,
   visitDraftInput,
@@ -15,19 +14,8 @@ import {
   visitIdInput,
   visitRecentInput,
 } from './inputs';
+import { named, type VisitRow, type VisitView, view, visitsOfChild } from './model';
 import { visits } from './schema';
-
-type VisitRow = typeof visits.$inferSelect;
-export type VisitView = Omit<VisitRow, 'deletedAt' | 'createdBy' | 'updatedBy'> & { childName: string };
-
-function view(ctx: ReadCtx, row: VisitRow): VisitView {
-  return named(row, loadChild(ctx, row.childId).name);
-}
-
-function named(row: VisitRow, childName: string): VisitView {
-  const { deletedAt: _d, createdBy: _c, updatedBy: _u, ...rest } = row;
-  return { ...rest, childName };
-}
 
 /** Only the author edits a draft; anyone else is told it does not exist. */
 function loadOwnDraft(ctx: Ctx, id: string): VisitRow {
@@ -174,15 +162,7 @@ export const visitMethods = {
     input: visitChildInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): VisitView[] =>
-      ctx.db
-        .select()
-        .from(visits)
-        .where(and(eq(visits.childId, input.childId), isNull(visits.deletedAt)))
-        .orderBy(desc(visits.date), desc(visits.updatedAt))
-        .all()
-        .filter((v) => v.status === 'final' || v.createdBy === ctx.user.id)
-        .map((v) => view(ctx, v)),
+    handler: (ctx, input): VisitView[] => visitsOfChild(ctx, input.childId),
   }),
 
   /** Recent final visits across children: mine by default, a colleague's or everyone's on request. */
@@ -235,20 +215,3 @@ export const visitMethods = {
         .map((r) => named(r.v, r.name)),
   }),
 };
-
-registerTimelineSource('visits', (ctx, childId): TimelineItem[] =>
-  ctx.db
-    .select()
-    .from(visits)
-    .where(and(eq(visits.childId, childId), eq(visits.status, 'final'), isNull(visits.deletedAt)))
-    .all()
-    .map((v) => ({
-      date: v.date ?? '',
-      area: 'visits',
-      title: t('timeline.visits.visit', {
-        kind: labelOr(`codes.visitKind.${v.kind ?? 'home'}`, v.kind ?? 'home'),
-      }),
-      detail: [v.place, v.visitors].filter(Boolean).join('，') || null,
-      link: `/visits/${v.id}`,
-    })),
-);

@@ -125,6 +125,36 @@ describe('the rules flag a bad import', () => {
   });
 });
 
+describe("an area's handlers.ts is the contract's alone", () => {
+  it('another area importing it is flagged, with where to look instead', () => {
+    expect(checkImport(ref('db/documents/summary.ts', 'db/referrals/handlers.ts'))).toMatch(
+      /only db\/api\/contract\.ts imports db\/referrals\/handlers\.ts .*db\/referrals\/model\.ts/,
+    );
+    // Types alone are no way round it: the area's views are exported from its model.ts.
+    expect(
+      checkImport(ref('db/orders/handlers.ts', 'db/education/handlers.ts', { typeOnly: true })),
+    ).not.toBeNull();
+    expect(checkImport(ref('electron/main.ts', 'db/backup/handlers.ts'))).not.toBeNull();
+    expect(
+      checkImport(ref('renderer/src/audit/AuditPage.tsx', 'db/audit/handlers.ts', { typeOnly: true })),
+    ).not.toBeNull();
+  });
+
+  it('the contract, the area itself and the area model stay allowed', () => {
+    expect(checkImport(ref('db/api/contract.ts', 'db/referrals/handlers.ts'))).toBeNull();
+    expect(checkImport(ref('db/referrals/timeline.ts', 'db/referrals/handlers.ts'))).toBeNull();
+    expect(checkImport(ref('db/documents/summary.ts', 'db/referrals/model.ts'))).toBeNull();
+    expect(checkImport(ref('db/orders/handlers.ts', 'db/education/model.ts'))).toBeNull();
+  });
+
+  it('the tree holds to it: the areas reach each other through model.ts', () => {
+    const reaching = checkTree(root).filter((v) => /handlers\.ts/.test(v.rule));
+    expect(reaching).toEqual([]);
+    const summary = readFileSync(path.join(root, 'db/documents/summary.ts'), 'utf8');
+    expect(summary).toMatch(/from '\.\.\/referrals\/model'/);
+  }, 30_000);
+});
+
 describe('reading imports', () => {
   const text = [
     "import type { A } from './a';",
