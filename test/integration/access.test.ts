@@ -4,32 +4,20 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
 import { checkCharacter, maskIdNumber } from '../../db/children/idNumber';
 import { countCandidates } from '../unit/access/idCandidates';
-import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
+import {
+  ADMIN,
+  CHILD,
+  COUNSELLOR,
+  call,
+  ManualClock,
+  OTHER_CASEWORKER as OTHER,
+  CASEWORKER as OWNER,
+  openCore,
+  refuse,
+  SUPERVISOR,
+  signInAs,
+} from './support';
 
-const OWNER = {
-  displayName: '李明',
-  username: 'liming',
-  passphrase: 'Caseworker-2026 violet-harbor',
-  role: 'caseworker' as const,
-};
-const OTHER = {
-  displayName: '孙丽',
-  username: 'sunli',
-  passphrase: 'Caseworker-2027 violet-harbor',
-  role: 'caseworker' as const,
-};
-const COUNSELLOR = {
-  displayName: '周老师',
-  username: 'zhoulaoshi',
-  passphrase: 'Counsellor-2026 violet-harbor',
-  role: 'counsellor' as const,
-};
-const SUPERVISOR = {
-  displayName: '刘主任',
-  username: 'liuzhuren',
-  passphrase: 'Supervisor-2026 violet-harbor',
-  role: 'supervisor' as const,
-};
 const TODAY = '2026-11-27';
 const FATHER_17 = '37012519820411033';
 const FATHER_ID = `${FATHER_17}${checkCharacter(FATHER_17)}`;
@@ -50,10 +38,7 @@ async function setup() {
     isGuardian: true,
     person: { name: '张建国', gender: 'male', idNumber: FATHER_ID, phone: '13905318888' },
   });
-  const as = async (who: Who) => {
-    await call(core, 'session.lock', {});
-    await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-  };
+  const as = (who: Who) => signInAs(core, who);
   return { core, child, father: link.person, owner, other, supervisor, as };
 }
 

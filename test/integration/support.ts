@@ -15,6 +15,34 @@ export const ADMIN = {
   passphrase: 'Sunward-admin-2026 violet-harbor',
 };
 
+/** The studio's other accounts, as the tests create and sign them in (ADMIN sets the studio up). */
+export const SUPERVISOR = {
+  displayName: '陈主任',
+  username: 'chenzr',
+  passphrase: 'Supervisor-2026 violet-harbor',
+  role: 'supervisor' as const,
+};
+/** A caseworker, usually the child's owner (承办人). */
+export const CASEWORKER = {
+  displayName: '李明',
+  username: 'liming',
+  passphrase: 'Caseworker-2026 violet-harbor',
+  role: 'caseworker' as const,
+};
+/** A second caseworker, who owns nothing the test is about. */
+export const OTHER_CASEWORKER = {
+  displayName: '孙丽',
+  username: 'sunli',
+  passphrase: 'Caseworker-2027 violet-harbor',
+  role: 'caseworker' as const,
+};
+export const COUNSELLOR = {
+  displayName: '周老师',
+  username: 'zhoulaoshi',
+  passphrase: 'Counsellor-2026 violet-harbor',
+  role: 'counsellor' as const,
+};
+
 export class ManualClock implements Clock {
   constructor(public ms = Date.UTC(2026, 10, 27, 2, 0, 0)) {}
   now(): number {
@@ -31,6 +59,12 @@ export function openCore(
 ): Core & { dataDir: string } {
   const core = createCore({ dataDir, migrationsDir: MIGRATIONS_DIR, clock, kdf: FAST_KDF, log: () => {} });
   return Object.assign(core, { dataDir });
+}
+
+/** Locks the session and signs `who` in, as a colleague at the same machine would. */
+export async function signInAs(core: Core, who: { username: string; passphrase: string }): Promise<void> {
+  await call(core, 'session.lock', {});
+  await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
 }
 
 type Input<M extends MethodName> = z.input<Contract[M]['input']>;
