@@ -3,6 +3,7 @@
 
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { demand } from '../access/policy';
+import { accountName } from '../accounts/model';
 import { accounts } from '../accounts/schema';
 import type { Ctx, ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -259,12 +260,7 @@ export type ChildFields = Omit<
   'acknowledgeDuplicates' | 'deFactoRecognisedOn'
 >;
 
-export function ownerName(ctx: Ctx, ownerId: string | null): string | null {
-  if (!ownerId) return null;
-  return (
-    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, ownerId)).get()?.n ?? null
-  );
-}
+export const ownerName = accountName;
 
 /** The checks that need the database or today's date, shared by create and update. */
 export function checkRecognition(ctx: Ctx, on: string | null): void {

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
 import { demand } from '../access/policy';
 import { type Ctx, method } from '../api/define';
-import { ApiError } from '../api/errors';
-import { loadChild, today } from '../children/model';
+import { loadChild } from '../children/model';
+import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
-import { t } from '../i18n';
 import { assessmentInput, forChildInput, sessionInput, treatmentInput } from './inputs';
 import { type CounsellingRecord, counsellingOfChild } from './model';
 import { counsellingSessions, psychAssessments, treatmentReferrals } from './schema';
@@ -111,8 +110,7 @@ function addRecord(
     entity: 'child',
     entityId: child.id,
   });
-  if (!options.futureDate && input.date > today(ctx))
-    throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
+  if (!options.futureDate) notFuture(ctx, 'date', input.date);
   const id = newId();
   insert(id);
   ctx.audit.write({ action, entity: 'child', entityId: child.id, detail: { recordId: id } });

@@ -1,8 +1,9 @@
 // What other areas need of counselling (心理辅导): the reader's view of a child's records, who may
 // see their text, the timeline's entries. Never reached through handlers.ts.
+
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { can } from '../access/policy';
-import { accounts } from '../accounts/schema';
+import { accountName } from '../accounts/model';
 import type { Ctx, ReadCtx } from '../api/define';
 import { ageOn } from '../children/idNumber';
 import { loadChild, today } from '../children/model';
@@ -138,13 +139,7 @@ export function counsellingOfChild(ctx: Ctx, input: { childId: string }): Counse
       gender: child.gender,
       age: ageOn(child.birthDate, today(ctx)),
       riskLevel: child.riskLevel,
-      ownerName: child.ownerId
-        ? (ctx.db
-            .select({ n: accounts.displayName })
-            .from(accounts)
-            .where(eq(accounts.id, child.ownerId))
-            .get()?.n ?? null)
-        : null,
+      ownerName: accountName(ctx, child.ownerId),
     },
     assessments: assessments.map((a) => ({
       id: a.id,

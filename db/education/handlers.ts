@@ -2,8 +2,9 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
-import { loadChild, today } from '../children/model';
+import { loadChild } from '../children/model';
 import { children, persons } from '../children/schema';
+import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
@@ -91,8 +92,7 @@ export const educationMethods = {
     handler: (ctx, input): AdmonitionView => {
       loadChild(ctx, input.childId);
       const guardian = guardianOf(ctx, input.childId, input.guardianPersonId);
-      if (input.date > today(ctx))
-        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
+      notFuture(ctx, 'date', input.date);
       const id = newId();
       ctx.db
         .insert(admonitions)
@@ -217,8 +217,7 @@ export const educationMethods = {
     handler: (ctx, input): PlanView => {
       const p = loadPlan(ctx, input.planId);
       assertStatus(p, PLAN_SESSIONS);
-      if (input.date > today(ctx))
-        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
+      notFuture(ctx, 'date', input.date);
       if (p.startDate && input.date < p.startDate) {
         throw new ApiError('VALIDATION', t('errors.validation'), {
           date: t('validation.education.beforePlanStart'),
@@ -246,9 +245,7 @@ export const educationMethods = {
     handler: (ctx, input): PlanView => {
       const p = loadPlan(ctx, input.id);
       assertStatus(p, PLAN_FLOW.complete.from);
-      if (input.completedDate > today(ctx)) {
-        throw new ApiError('VALIDATION', t('errors.validation'), { completedDate: t('errors.dateInFuture') });
-      }
+      notFuture(ctx, 'completedDate', input.completedDate);
       if (p.startDate && input.completedDate < p.startDate) {
         throw new ApiError('VALIDATION', t('errors.validation'), {
           completedDate: t('validation.education.beforePlanStart'),
@@ -286,8 +283,7 @@ export const educationMethods = {
     handler: (ctx, input): PlanView => {
       const { id, requirementStatuses, ...followUp } = input;
       const p = loadPlan(ctx, id);
-      if (followUp.date > today(ctx))
-        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
+      notFuture(ctx, 'date', followUp.date);
       assertStatus(p, PLAN_FOLLOW_UP);
       for (const r of requirementStatuses)
         setRequirementStatus(ctx, subject(id), {

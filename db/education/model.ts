@@ -10,7 +10,7 @@ import { childRelations, persons } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
-import { created } from '../common/records';
+import { created, loadLive } from '../common/records';
 import {
   type FollowUpView,
   listFollowUps,
@@ -109,13 +109,7 @@ export function guardianOf(ctx: Ctx, childId: string, personId: string): { id: s
 }
 
 export function loadPlan(ctx: ReadCtx, id: string): PlanRow {
-  const row = ctx.db
-    .select()
-    .from(guidancePlans)
-    .where(and(eq(guidancePlans.id, id), isNull(guidancePlans.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
+  return loadLive(ctx, guidancePlans, id);
 }
 
 function planFollowUpDue(ctx: ReadCtx, p: PlanRow): string | null {

@@ -6,6 +6,7 @@ import { ApiError } from '../api/errors';
 import { addMonths } from '../children/guardianship';
 import { loadChild, today } from '../children/model';
 import { childRelations, children } from '../children/schema';
+import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
@@ -268,8 +269,7 @@ export const orderMethods = {
       const { id, version, requirementStatuses, ...followUp } = input;
       const o = loadOrder(ctx, id);
       assertStatus(o, ORDER_FOLLOW_UP);
-      if (followUp.date > today(ctx))
-        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
+      notFuture(ctx, 'date', followUp.date);
       if (o.deliveryDate && followUp.date < o.deliveryDate) {
         throw new ApiError('VALIDATION', t('errors.validation'), {
           date: t('validation.order.followUpBeforeDelivery'),

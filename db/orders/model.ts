@@ -1,14 +1,15 @@
 // What other areas need of the orders (督促监护令): never reached through handlers.ts.
 
-import { and, count, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { accountName } from '../accounts/model';
 import { accounts } from '../accounts/schema';
 import type { ReadCtx } from '../api/define';
-import { ApiError } from '../api/errors';
 import { loadChild, today } from '../children/model';
 import { persons } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
+import { currentIdsOfChild, loadLive } from '../common/records';
 import {
   type FollowUpView,
   listFollowUps,
@@ -72,20 +73,7 @@ export interface OrderView {
 }
 
 export function loadOrder(ctx: ReadCtx, id: string): OrderRow {
-  const row = ctx.db
-    .select()
-    .from(guardianshipOrders)
-    .where(and(eq(guardianshipOrders.id, id), isNull(guardianshipOrders.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
-}
-
-export function accountName(ctx: ReadCtx, id: string | null): string | null {
-  if (!id) return null;
-  return (
-    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
-  );
+  return loadLive(ctx, guardianshipOrders, id);
 }
 
 export function viewOrder(ctx: ReadCtx, id: string): OrderView {
@@ -159,19 +147,7 @@ export function selfApproval(ctx: ReadCtx, o: OrderRow): boolean {
 
 /** A child's orders but the withdrawn, newest first. */
 export function ordersOfChild(ctx: ReadCtx, childId: string): OrderView[] {
-  return ctx.db
-    .select({ id: guardianshipOrders.id })
-    .from(guardianshipOrders)
-    .where(
-      and(
-        eq(guardianshipOrders.childId, childId),
-        isNull(guardianshipOrders.deletedAt),
-        ne(guardianshipOrders.status, 'withdrawn'),
-      ),
-    )
-    .orderBy(desc(guardianshipOrders.createdAt))
-    .all()
-    .map((r) => viewOrder(ctx, r.id));
+  return currentIdsOfChild(ctx, guardianshipOrders, childId).map((id) => viewOrder(ctx, id));
 }
 
 export function ordersTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { today } from '../children/model';
+import { fieldError } from '../common/checks';
 import { STAFF } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
@@ -58,9 +59,6 @@ export const outreachMethods = {
     handler: cancelEvent,
   }),
 };
-
-const fieldError = (field: string, message: string) =>
-  new ApiError('VALIDATION', t('errors.validation'), { [field]: message });
 
 type Fields = z.output<typeof outreachCreateInput>;
 

@@ -5,6 +5,7 @@ import { workdaysOf } from '../calendar/model';
 import { addMonths } from '../children/guardianship';
 import { createChild, loadChild, today } from '../children/model';
 import { childRelations, children, custodyRecords, persons } from '../children/schema';
+import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
@@ -115,9 +116,7 @@ export const referralMethods = {
     kind: 'write',
     handler: (ctx, input): ReferralView => {
       assertInList(ctx, 'sourceDepartments', input.sourceDepartment, 'sourceDepartment');
-      if (input.receivedDate > today(ctx)) {
-        throw new ApiError('VALIDATION', t('errors.validation'), { receivedDate: t('errors.dateInFuture') });
-      }
+      notFuture(ctx, 'receivedDate', input.receivedDate);
       const id = newId();
       const year = Number(input.receivedDate.slice(0, 4));
       const seq = nextNumber(ctx, 'referral', year);
@@ -481,9 +480,7 @@ export const referralMethods = {
           replyDate: t('validation.referral.replyBeforeSent'),
         });
       }
-      if (input.replyDate > today(ctx)) {
-        throw new ApiError('VALIDATION', t('errors.validation'), { replyDate: t('errors.dateInFuture') });
-      }
+      notFuture(ctx, 'replyDate', input.replyDate);
       updateVersioned(ctx, referralActions, input.id, input.version, {
         replyDate: input.replyDate,
         result: input.result,

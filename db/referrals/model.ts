@@ -1,9 +1,8 @@
 // What other areas need of referrals, without reaching into handlers.ts.
 
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
-import { accounts } from '../accounts/schema';
+import { accountName } from '../accounts/model';
 import type { Ctx, ReadCtx } from '../api/define';
-import { ApiError } from '../api/errors';
 import { type DeadlineMove, deadlineMovesOf, missingYears, workdaysOf } from '../calendar/model';
 import { deadlineMoves } from '../calendar/schema';
 import type { WorkdayCounter } from '../calendar/workdays';
@@ -14,6 +13,7 @@ import type { TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
+import { loadLive } from '../common/records';
 import { labelOr, t } from '../i18n';
 import { readSetting } from '../settings/model';
 import { type Carrier, LEAD_REPLY_WORKDAYS, REFERRAL_FLOW, type ReferralStatus } from './codes';
@@ -212,14 +212,8 @@ export function verifyOverdue(r: typeof referrals.$inferSelect, day: string): bo
   return (r.status === 'received' || r.status === 'verifying') && r.verifyDue < day;
 }
 
-export function loadReferral(ctx: ReadCtx, id: string) {
-  const row = ctx.db
-    .select()
-    .from(referrals)
-    .where(and(eq(referrals.id, id), isNull(referrals.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
+export function loadReferral(ctx: ReadCtx, id: string): typeof referrals.$inferSelect {
+  return loadLive(ctx, referrals, id);
 }
 
 export function viewReferral(ctx: ReadCtx, id: string): ReferralView {
@@ -293,10 +287,7 @@ export function viewReferral(ctx: ReadCtx, id: string): ReferralView {
     const d = JSON.parse(h.detail) as { from?: ReferralStatus; to?: ReferralStatus };
     return { from: d.from ?? null, to: d.to ?? 'received', at: h.at, actorName: h.actorName };
   });
-  const receivedBy = r.receivedBy
-    ? (ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, r.receivedBy)).get()
-        ?.n ?? null)
-    : null;
+  const receivedBy = accountName(ctx, r.receivedBy);
   const vOverdue = verifyOverdue(r, day);
   return {
     id: r.id,

@@ -1,11 +1,12 @@
 // 国家司法救助: application → review → decision → payment → 回访 (RELIEF_FLOW in codes.ts).
-import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+
 import { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
-import { loadChild, today } from '../children/model';
+import { loadChild } from '../children/model';
+import { fieldError, notFuture } from '../common/checks';
 import { newId } from '../common/ids';
-import { created, updateVersioned } from '../common/records';
+import { created, currentIdsOfChild, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
 import { t } from '../i18n';
 import { RELIEF_FLOW, type ReliefStep } from './codes';
@@ -107,14 +108,6 @@ function step(
   return viewRelief(ctx, r.id);
 }
 
-function fieldError(field: string, message: string): ApiError {
-  return new ApiError('VALIDATION', t('errors.validation'), { [field]: message });
-}
-
-function notFuture(ctx: Ctx, field: string, date: string): void {
-  if (date > today(ctx)) throw fieldError(field, t('errors.dateInFuture'));
-}
-
 type ApplicationFields = Omit<z.output<typeof reliefCreateInput>, 'childId' | 'requested'> & {
   requested: number | null;
 };
@@ -178,19 +171,7 @@ function exportReliefRows(
 }
 
 function reliefForChild(ctx: ReadCtx, input: { childId: string }): ReliefView[] {
-  return ctx.db
-    .select({ id: judicialRelief.id })
-    .from(judicialRelief)
-    .where(
-      and(
-        eq(judicialRelief.childId, input.childId),
-        isNull(judicialRelief.deletedAt),
-        ne(judicialRelief.status, 'withdrawn'),
-      ),
-    )
-    .orderBy(desc(judicialRelief.createdAt))
-    .all()
-    .map((r) => viewRelief(ctx, r.id));
+  return currentIdsOfChild(ctx, judicialRelief, input.childId).map((id) => viewRelief(ctx, id));
 }
 
 function startReview(ctx: Ctx, input: z.output<typeof reliefReviewInput>): ReliefView {

@@ -2,14 +2,14 @@
 
 import { and, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { accounts } from '../accounts/schema';
+import { accountName } from '../accounts/model';
 import type { Ctx, ReadCtx, Role } from '../api/define';
-import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { children } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
+import { loadLive } from '../common/records';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
 import {
@@ -27,13 +27,7 @@ import { judicialRelief } from './schema';
 export type ReliefRow = typeof judicialRelief.$inferSelect;
 
 export function loadRelief(ctx: ReadCtx, id: string): ReliefRow {
-  const row = ctx.db
-    .select()
-    .from(judicialRelief)
-    .where(and(eq(judicialRelief.id, id), isNull(judicialRelief.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
+  return loadLive(ctx, judicialRelief, id);
 }
 
 export const reliefStatusLabel = (s: ReliefStatus) => t(`relief.codes.status.${s}`);
@@ -80,13 +74,6 @@ export interface ReliefView {
   /** The steps the signed-in user may take now (from RELIEF_FLOW). */
   steps: ReliefStep[];
   version: number;
-}
-
-function accountName(ctx: ReadCtx, id: string | null): string | null {
-  if (!id) return null;
-  return (
-    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
-  );
 }
 
 export function viewRelief(ctx: ReadCtx, id: string, role: Role = ctx.user.role): ReliefView {

@@ -2,8 +2,8 @@ import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
-import { today } from '../children/model';
 import { children } from '../children/schema';
+import { fieldError, notFuture } from '../common/checks';
 import { STAFF } from '../common/flow';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
@@ -107,13 +107,8 @@ export const mandatoryReportMethods = {
   }),
 };
 
-const fieldError = (field: string, message: string) =>
-  new ApiError('VALIDATION', t('errors.validation'), { [field]: message });
-
-function notFuture(ctx: Ctx, fields: Record<string, string | null | undefined>): void {
-  const day = today(ctx);
-  for (const [field, date] of Object.entries(fields))
-    if (date && date > day) throw fieldError(field, t('errors.dateInFuture'));
+function datesNotFuture(ctx: Ctx, fields: Record<string, string | null | undefined>): void {
+  for (const [field, date] of Object.entries(fields)) notFuture(ctx, field, date);
 }
 
 function notBefore(field: string, date: string, earliest: string, key: 'beforeReported'): void {
@@ -136,7 +131,7 @@ type Fields = z.output<typeof reportCreateInput>;
 const columns = ({ childIds: _ids, ...f }: Fields) => f;
 
 function createReport(ctx: Ctx, input: Fields): ReportView {
-  notFuture(ctx, { learnedDate: input.learnedDate, reportedDate: input.reportedDate });
+  datesNotFuture(ctx, { learnedDate: input.learnedDate, reportedDate: input.reportedDate });
   const id = newId();
   const year = Number(input.reportedDate.slice(0, 4));
   const seq = nextNumber(ctx, 'mandatoryReport', year);
@@ -163,7 +158,7 @@ function updateReport(ctx: Ctx, input: z.output<typeof reportUpdateInput>): Repo
       'VALIDATION',
       t('mandatoryReports.validation.wrongStatus', { status: reportStatusLabel(r.status) }),
     );
-  notFuture(ctx, { learnedDate: fields.learnedDate, reportedDate: fields.reportedDate });
+  datesNotFuture(ctx, { learnedDate: fields.learnedDate, reportedDate: fields.reportedDate });
   updateVersioned(ctx, mandatoryReports, id, version, columns(fields));
   linkChildren(ctx, id, fields.childIds);
   ctx.audit.write({
@@ -203,7 +198,7 @@ function addAction(ctx: Ctx, input: z.output<typeof reportActionInput>): ReportV
       'VALIDATION',
       t('mandatoryReports.validation.wrongStatus', { status: reportStatusLabel(r.status) }),
     );
-  notFuture(ctx, { date: input.date });
+  datesNotFuture(ctx, { date: input.date });
   notBefore('date', input.date, r.reportedDate, 'beforeReported');
   const actionId = newId();
   ctx.db
@@ -249,7 +244,7 @@ function verifyReport(ctx: Ctx, input: z.output<typeof reportStepInput>): Report
 
 function fileReport(ctx: Ctx, input: z.output<typeof reportFileInput>): ReportView {
   const r = loadReport(ctx, input.id);
-  notFuture(ctx, { filedDate: input.filedDate });
+  datesNotFuture(ctx, { filedDate: input.filedDate });
   notBefore('filedDate', input.filedDate, r.reportedDate, 'beforeReported');
   return step(ctx, r, 'file', input.version, {
     policeCaseNumber: input.policeCaseNumber,
@@ -259,7 +254,7 @@ function fileReport(ctx: Ctx, input: z.output<typeof reportFileInput>): ReportVi
 
 function handleReport(ctx: Ctx, input: z.output<typeof reportHandleInput>): ReportView {
   const r = loadReport(ctx, input.id);
-  notFuture(ctx, { handledDate: input.handledDate });
+  datesNotFuture(ctx, { handledDate: input.handledDate });
   notBefore('handledDate', input.handledDate, r.reportedDate, 'beforeReported');
   return step(ctx, r, 'handle', input.version, {
     disposition: input.disposition,
@@ -269,7 +264,7 @@ function handleReport(ctx: Ctx, input: z.output<typeof reportHandleInput>): Repo
 
 function closeReport(ctx: Ctx, input: z.output<typeof reportCloseInput>): ReportView {
   const r = loadReport(ctx, input.id);
-  notFuture(ctx, { closedDate: input.closedDate });
+  datesNotFuture(ctx, { closedDate: input.closedDate });
   notBefore('closedDate', input.closedDate, r.filedDate ?? r.handledDate ?? r.reportedDate, 'beforeReported');
   return step(ctx, r, 'close', input.version, { outcome: input.outcome, closedDate: input.closedDate });
 }

@@ -1,6 +1,7 @@
 // What other areas (reminders, stats, exports, outreach's flow) need from 强制报告.
 
 import { and, count, desc, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import { accountName } from '../accounts/model';
 import { accounts } from '../accounts/schema';
 import type { Ctx, ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -96,10 +97,7 @@ export function viewReport(ctx: ReadCtx, id: string): ReportView {
     .where(and(eq(mandatoryReportActions.reportId, id), isNull(mandatoryReportActions.deletedAt)))
     .orderBy(desc(mandatoryReportActions.date), desc(mandatoryReportActions.createdAt))
     .all();
-  const createdByName = r.createdBy
-    ? (ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, r.createdBy)).get()
-        ?.n ?? null)
-    : null;
+  const createdByName = accountName(ctx, r.createdBy);
   return {
     id: r.id,
     number: reportNumber(r.year, r.seq),

@@ -1,13 +1,15 @@
 // 支持起诉: draft → 意见书 issued → filed at court → court's decision (SUIT_FLOW in codes.ts).
-import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
-import { loadChild, today } from '../children/model';
+import { loadChild } from '../children/model';
 import { childRelations } from '../children/schema';
+import { fieldError, notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
-import { created, updateVersioned } from '../common/records';
+import { created, currentIdsOfChild, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
 import { guidancePlans } from '../education/schema';
 import { t } from '../i18n';
@@ -72,14 +74,6 @@ export const suitMethods = {
     handler: withdraw,
   }),
 };
-
-function fieldError(field: string, message: string): ApiError {
-  return new ApiError('VALIDATION', t('errors.validation'), { [field]: message });
-}
-
-function notFuture(ctx: Ctx, field: string, date: string): void {
-  if (date > today(ctx)) throw fieldError(field, t('errors.dateInFuture'));
-}
 
 function step(
   ctx: Ctx,
@@ -202,19 +196,7 @@ function exportSuitRows(ctx: ReadCtx, input: Pick<z.output<typeof suitListInput>
 }
 
 function suitsForChild(ctx: ReadCtx, input: { childId: string }): SuitView[] {
-  return ctx.db
-    .select({ id: suitSupports.id })
-    .from(suitSupports)
-    .where(
-      and(
-        eq(suitSupports.childId, input.childId),
-        isNull(suitSupports.deletedAt),
-        ne(suitSupports.status, 'withdrawn'),
-      ),
-    )
-    .orderBy(desc(suitSupports.createdAt))
-    .all()
-    .map((r) => viewSuit(ctx, r.id));
+  return currentIdsOfChild(ctx, suitSupports, input.childId).map((id) => viewSuit(ctx, id));
 }
 
 function issue(ctx: Ctx, input: z.output<typeof suitIssueInput>): SuitView {

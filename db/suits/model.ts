@@ -3,7 +3,7 @@
 
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { accounts } from '../accounts/schema';
+import { accountName } from '../accounts/model';
 import type { Ctx, ReadCtx, Role } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
@@ -12,7 +12,7 @@ import type { TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
-import { created } from '../common/records';
+import { created, loadLive } from '../common/records';
 import { labelOr, t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
 import type { AreaFigure } from '../relief/model';
@@ -23,13 +23,7 @@ import { suitSupports } from './schema';
 export type SuitRow = typeof suitSupports.$inferSelect;
 
 export function loadSuit(ctx: ReadCtx, id: string): SuitRow {
-  const row = ctx.db
-    .select()
-    .from(suitSupports)
-    .where(and(eq(suitSupports.id, id), isNull(suitSupports.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
+  return loadLive(ctx, suitSupports, id);
 }
 
 export const suitStatusLabel = (s: SuitStatus) => t(`suits.codes.status.${s}`);
@@ -131,13 +125,6 @@ export interface SuitView {
   drafterName: string | null;
   steps: SuitStep[];
   version: number;
-}
-
-function accountName(ctx: ReadCtx, id: string | null): string | null {
-  if (!id) return null;
-  return (
-    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
-  );
 }
 
 export function viewSuit(ctx: ReadCtx, id: string, role: Role = ctx.user.role): SuitView {

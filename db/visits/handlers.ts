@@ -2,8 +2,9 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
-import { loadChild, today } from '../children/model';
+import { loadChild } from '../children/model';
 import { children } from '../children/schema';
+import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
 import { t } from '../i18n';
@@ -84,8 +85,7 @@ export const visitMethods = {
     kind: 'write',
     handler: (ctx, input): VisitView => {
       const row = loadOwnDraft(ctx, input.id);
-      if (input.date > today(ctx))
-        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
+      notFuture(ctx, 'date', input.date);
       const { id, ...fields } = input;
       ctx.db
         .update(visits)
