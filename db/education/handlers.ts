@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { children, persons } from '../children/schema';
@@ -46,6 +46,93 @@ import {
 } from './model';
 import { admonitions, guidancePlans, guidanceSessions } from './schema';
 
+const educationForChildInput = z.object({ childId: z.string().min(1) });
+
+const registerEducationInput = z.object({ limit: z.number().int().min(1).max(2000).default(500) });
+
+export const educationMethods = {
+  'education.admonish': method({
+    input: admonitionInput,
+    access: 'user',
+    kind: 'write',
+    handler: admonish,
+  }),
+
+  'education.forChild': method({
+    input: educationForChildInput,
+    access: 'user',
+    kind: 'read',
+    handler: educationForChild,
+  }),
+
+  /**
+   * The area's register across children: plans and 训诫, newest first, up to `limit` of each
+   * (a studio's whole register is a few hundred a year).
+   */
+  'education.register': method({
+    input: registerEducationInput,
+    access: 'user',
+    kind: 'read',
+    handler: registerEducation,
+  }),
+
+  'education.createPlan': method({
+    input: planCreateInput,
+    access: 'user',
+    kind: 'write',
+    handler: createPlanAndView,
+  }),
+
+  'education.updatePlan': method({
+    input: planUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: updatePlan,
+  }),
+
+  'education.getPlan': method({
+    input: planIdInput,
+    access: 'user',
+    kind: 'read',
+    handler: getPlan,
+  }),
+
+  'education.startPlan': method({
+    input: planStartInput,
+    access: 'user',
+    kind: 'write',
+    handler: startPlan,
+  }),
+
+  'education.addSession': method({
+    input: sessionInput,
+    access: 'user',
+    kind: 'write',
+    handler: addSession,
+  }),
+
+  'education.completePlan': method({
+    input: planCompleteInput,
+    access: 'user',
+    kind: 'write',
+    handler: completePlan,
+  }),
+
+  'education.suspendPlan': method({
+    input: planSuspendInput,
+    access: 'user',
+    kind: 'write',
+    handler: suspendPlan,
+  }),
+
+  'education.addFollowUp': method({
+    input: planFollowUpInput,
+    access: 'user',
+    kind: 'write',
+    handler: addPlanFollowUp,
+  }),
+};
+
 function auditPlan(ctx: Ctx, p: PlanRow, action: string, detail: Record<string, unknown> = {}): void {
   ctx.audit.write({ action, entity: 'plan', entityId: p.id, detail: { childId: p.childId, ...detail } });
 }
@@ -84,217 +171,162 @@ function step(
   return viewPlan(ctx, p.id);
 }
 
-export const educationMethods = {
-  'education.admonish': method({
-    input: admonitionInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): AdmonitionView => {
-      loadChild(ctx, input.childId);
-      const guardian = guardianOf(ctx, input.childId, input.guardianPersonId);
-      notFuture(ctx, 'date', input.date);
-      const id = newId();
-      ctx.db
-        .insert(admonitions)
-        .values({ id, ...input, ...created(ctx) })
-        .run();
-      ctx.audit.write({
-        action: 'education.admonish',
-        entity: 'child',
-        entityId: input.childId,
-        detail: { admonitionId: id },
-      });
-      return {
-        id,
-        childId: input.childId,
-        guardian,
-        date: input.date,
-        place: input.place,
-        reason: input.reason,
-        deliveredBy: input.deliveredBy,
-      };
+function admonish(ctx: Ctx, input: z.output<typeof admonitionInput>): AdmonitionView {
+  loadChild(ctx, input.childId);
+  const guardian = guardianOf(ctx, input.childId, input.guardianPersonId);
+  notFuture(ctx, 'date', input.date);
+  const id = newId();
+  ctx.db
+    .insert(admonitions)
+    .values({ id, ...input, ...created(ctx) })
+    .run();
+  ctx.audit.write({
+    action: 'education.admonish',
+    entity: 'child',
+    entityId: input.childId,
+    detail: { admonitionId: id },
+  });
+  return {
+    id,
+    childId: input.childId,
+    guardian,
+    date: input.date,
+    place: input.place,
+    reason: input.reason,
+    deliveredBy: input.deliveredBy,
+  };
+}
+
+function educationForChild(ctx: ReadCtx, input: z.output<typeof educationForChildInput>): EducationOfChild {
+  return educationOfChild(ctx, input.childId);
+}
+
+function registerEducation(
+  ctx: ReadCtx,
+  input: z.output<typeof registerEducationInput>,
+): { plans: RegisterPlan[]; admonitions: (AdmonitionView & { childName: string })[] } {
+  const plans = ctx.db
+    .select({ p: guidancePlans, childName: children.name })
+    .from(guidancePlans)
+    .innerJoin(children, eq(children.id, guidancePlans.childId))
+    .where(and(isNull(guidancePlans.deletedAt), sql`+${children.deletedAt} IS NULL`))
+    .orderBy(desc(guidancePlans.updatedAt))
+    .limit(input.limit)
+    .all();
+  const rows = ctx.db
+    .select({ a: admonitions, name: persons.name, childName: children.name })
+    .from(admonitions)
+    .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
+    .innerJoin(children, eq(children.id, admonitions.childId))
+    .where(and(isNull(admonitions.deletedAt), sql`+${children.deletedAt} IS NULL`))
+    .orderBy(desc(admonitions.date))
+    .limit(input.limit)
+    .all();
+  return {
+    plans: registerPlans(ctx, plans),
+    admonitions: rows.map(({ a, name, childName }) => ({
+      id: a.id,
+      childId: a.childId,
+      childName,
+      guardian: { id: a.guardianPersonId, name },
+      date: a.date,
+      place: a.place,
+      reason: a.reason,
+      deliveredBy: a.deliveredBy,
+    })),
+  };
+}
+
+function createPlanAndView(ctx: Ctx, input: z.output<typeof planCreateInput>): PlanView {
+  return viewPlan(ctx, createPlan(ctx, input));
+}
+
+function updatePlan(ctx: Ctx, input: z.output<typeof planUpdateInput>): PlanView {
+  const { id, version, guardianPersonIds, goals, ...fields } = input;
+  const p = loadPlan(ctx, id);
+  assertStatus(p, PLAN_EDITABLE);
+  updateVersioned(ctx, guidancePlans, id, version, fields);
+  writePlanFields(ctx, id, p.childId, { ...fields, guardianPersonIds, goals });
+  auditPlan(ctx, p, 'education.updatePlan');
+  return viewPlan(ctx, id);
+}
+
+function getPlan(ctx: ReadCtx, input: z.output<typeof planIdInput>): PlanView {
+  return viewPlan(ctx, input.id);
+}
+
+function startPlan(ctx: Ctx, input: z.output<typeof planStartInput>): PlanView {
+  const p = loadPlan(ctx, input.id);
+  assertStatus(p, PLAN_FLOW.start.from);
+  if (!p.startDate || !p.endDate || !p.provider)
+    throw new ApiError('VALIDATION', t('validation.education.termRequired'));
+  return step(ctx, p, 'start', input.version);
+}
+
+function addSession(ctx: Ctx, input: z.output<typeof sessionInput>): PlanView {
+  const p = loadPlan(ctx, input.planId);
+  assertStatus(p, PLAN_SESSIONS);
+  notFuture(ctx, 'date', input.date);
+  if (p.startDate && input.date < p.startDate) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      date: t('validation.education.beforePlanStart'),
+    });
+  }
+  const id = newId();
+  ctx.db
+    .insert(guidanceSessions)
+    .values({ id, ...input, ...created(ctx) })
+    .run();
+  ctx.db
+    .update(guidancePlans)
+    .set({ version: p.version + 1, updatedAt: ctx.clock.now() })
+    .where(eq(guidancePlans.id, p.id))
+    .run();
+  auditPlan(ctx, p, 'education.addSession', { sessionId: id });
+  return viewPlan(ctx, p.id);
+}
+
+function completePlan(ctx: Ctx, input: z.output<typeof planCompleteInput>): PlanView {
+  const p = loadPlan(ctx, input.id);
+  assertStatus(p, PLAN_FLOW.complete.from);
+  notFuture(ctx, 'completedDate', input.completedDate);
+  if (p.startDate && input.completedDate < p.startDate) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      completedDate: t('validation.education.beforePlanStart'),
+    });
+  }
+  return step(
+    ctx,
+    p,
+    'complete',
+    input.version,
+    {
+      completedDate: input.completedDate,
+      finalResult: input.finalResult,
+      finalEvaluation: input.finalEvaluation,
     },
-  }),
+    { result: input.finalResult },
+  );
+}
 
-  'education.forChild': method({
-    input: z.object({ childId: z.string().min(1) }),
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): EducationOfChild => educationOfChild(ctx, input.childId),
-  }),
+function suspendPlan(ctx: Ctx, input: z.output<typeof planSuspendInput>): PlanView {
+  const p = loadPlan(ctx, input.id);
+  return step(ctx, p, 'suspend', input.version, { suspendReason: input.reason });
+}
 
-  /**
-   * The area's register across children: plans and 训诫, newest first, up to `limit` of each
-   * (a studio's whole register is a few hundred a year).
-   */
-  'education.register': method({
-    input: z.object({ limit: z.number().int().min(1).max(2000).default(500) }),
-    access: 'user',
-    kind: 'read',
-    handler: (
-      ctx,
-      input,
-    ): { plans: RegisterPlan[]; admonitions: (AdmonitionView & { childName: string })[] } => {
-      const plans = ctx.db
-        .select({ p: guidancePlans, childName: children.name })
-        .from(guidancePlans)
-        .innerJoin(children, eq(children.id, guidancePlans.childId))
-        .where(and(isNull(guidancePlans.deletedAt), sql`+${children.deletedAt} IS NULL`))
-        .orderBy(desc(guidancePlans.updatedAt))
-        .limit(input.limit)
-        .all();
-      const rows = ctx.db
-        .select({ a: admonitions, name: persons.name, childName: children.name })
-        .from(admonitions)
-        .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
-        .innerJoin(children, eq(children.id, admonitions.childId))
-        .where(and(isNull(admonitions.deletedAt), sql`+${children.deletedAt} IS NULL`))
-        .orderBy(desc(admonitions.date))
-        .limit(input.limit)
-        .all();
-      return {
-        plans: registerPlans(ctx, plans),
-        admonitions: rows.map(({ a, name, childName }) => ({
-          id: a.id,
-          childId: a.childId,
-          childName,
-          guardian: { id: a.guardianPersonId, name },
-          date: a.date,
-          place: a.place,
-          reason: a.reason,
-          deliveredBy: a.deliveredBy,
-        })),
-      };
-    },
-  }),
-
-  'education.createPlan': method({
-    input: planCreateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => viewPlan(ctx, createPlan(ctx, input)),
-  }),
-
-  'education.updatePlan': method({
-    input: planUpdateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => {
-      const { id, version, guardianPersonIds, goals, ...fields } = input;
-      const p = loadPlan(ctx, id);
-      assertStatus(p, PLAN_EDITABLE);
-      updateVersioned(ctx, guidancePlans, id, version, fields);
-      writePlanFields(ctx, id, p.childId, { ...fields, guardianPersonIds, goals });
-      auditPlan(ctx, p, 'education.updatePlan');
-      return viewPlan(ctx, id);
-    },
-  }),
-
-  'education.getPlan': method({
-    input: planIdInput,
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): PlanView => viewPlan(ctx, input.id),
-  }),
-
-  'education.startPlan': method({
-    input: planStartInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => {
-      const p = loadPlan(ctx, input.id);
-      assertStatus(p, PLAN_FLOW.start.from);
-      if (!p.startDate || !p.endDate || !p.provider)
-        throw new ApiError('VALIDATION', t('validation.education.termRequired'));
-      return step(ctx, p, 'start', input.version);
-    },
-  }),
-
-  'education.addSession': method({
-    input: sessionInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => {
-      const p = loadPlan(ctx, input.planId);
-      assertStatus(p, PLAN_SESSIONS);
-      notFuture(ctx, 'date', input.date);
-      if (p.startDate && input.date < p.startDate) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          date: t('validation.education.beforePlanStart'),
-        });
-      }
-      const id = newId();
-      ctx.db
-        .insert(guidanceSessions)
-        .values({ id, ...input, ...created(ctx) })
-        .run();
-      ctx.db
-        .update(guidancePlans)
-        .set({ version: p.version + 1, updatedAt: ctx.clock.now() })
-        .where(eq(guidancePlans.id, p.id))
-        .run();
-      auditPlan(ctx, p, 'education.addSession', { sessionId: id });
-      return viewPlan(ctx, p.id);
-    },
-  }),
-
-  'education.completePlan': method({
-    input: planCompleteInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => {
-      const p = loadPlan(ctx, input.id);
-      assertStatus(p, PLAN_FLOW.complete.from);
-      notFuture(ctx, 'completedDate', input.completedDate);
-      if (p.startDate && input.completedDate < p.startDate) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          completedDate: t('validation.education.beforePlanStart'),
-        });
-      }
-      return step(
-        ctx,
-        p,
-        'complete',
-        input.version,
-        {
-          completedDate: input.completedDate,
-          finalResult: input.finalResult,
-          finalEvaluation: input.finalEvaluation,
-        },
-        { result: input.finalResult },
-      );
-    },
-  }),
-
-  'education.suspendPlan': method({
-    input: planSuspendInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => {
-      const p = loadPlan(ctx, input.id);
-      return step(ctx, p, 'suspend', input.version, { suspendReason: input.reason });
-    },
-  }),
-
-  'education.addFollowUp': method({
-    input: planFollowUpInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => {
-      const { id, requirementStatuses, ...followUp } = input;
-      const p = loadPlan(ctx, id);
-      notFuture(ctx, 'date', followUp.date);
-      assertStatus(p, PLAN_FOLLOW_UP);
-      for (const r of requirementStatuses)
-        setRequirementStatus(ctx, subject(id), {
-          id: r.id,
-          version: r.version,
-          status: r.status,
-          note: r.note,
-        });
-      const followUpId = addFollowUp(ctx, subject(id), followUp);
-      auditPlan(ctx, p, 'education.addFollowUp', { followUpId });
-      return viewPlan(ctx, id);
-    },
-  }),
-};
+function addPlanFollowUp(ctx: Ctx, input: z.output<typeof planFollowUpInput>): PlanView {
+  const { id, requirementStatuses, ...followUp } = input;
+  const p = loadPlan(ctx, id);
+  notFuture(ctx, 'date', followUp.date);
+  assertStatus(p, PLAN_FOLLOW_UP);
+  for (const r of requirementStatuses)
+    setRequirementStatus(ctx, subject(id), {
+      id: r.id,
+      version: r.version,
+      status: r.status,
+      note: r.note,
+    });
+  const followUpId = addFollowUp(ctx, subject(id), followUp);
+  auditPlan(ctx, p, 'education.addFollowUp', { followUpId });
+  return viewPlan(ctx, id);
+}

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { refusal } from '../access/policy';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addMonths } from '../children/guardianship';
 import { loadChild, today } from '../children/model';
@@ -48,6 +48,101 @@ import {
   viewOrder,
 } from './model';
 import { guardianshipOrders, orderGuardians } from './schema';
+
+const ordersForChildInput = z.object({ childId: z.string().min(1) });
+
+export const orderMethods = {
+  'orders.createDraft': method({
+    input: orderDraftInput,
+    access: 'user',
+    kind: 'write',
+    handler: createDraft,
+  }),
+
+  'orders.updateDraft': method({
+    input: orderUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: updateDraft,
+  }),
+
+  'orders.get': method({
+    input: orderIdInput,
+    access: 'user',
+    kind: 'read',
+    handler: getOrder,
+  }),
+
+  'orders.submit': method({
+    input: orderStepInput,
+    access: 'user',
+    kind: 'write',
+    handler: submit,
+  }),
+
+  'orders.reject': method({
+    input: orderRejectInput,
+    access: ORDER_FLOW.reject.roles,
+    kind: 'write',
+    handler: reject,
+  }),
+
+  'orders.approve': method({
+    input: orderApproveInput,
+    access: ORDER_FLOW.approve.roles,
+    kind: 'write',
+    handler: approve,
+  }),
+
+  'orders.withdraw': method({
+    input: orderWithdrawInput,
+    access: 'user',
+    kind: 'write',
+    handler: withdraw,
+  }),
+
+  'orders.recordDelivery': method({
+    input: orderDeliveryInput,
+    access: 'user',
+    kind: 'write',
+    handler: recordDelivery,
+  }),
+
+  'orders.addFollowUp': method({
+    input: orderFollowUpInput,
+    access: 'user',
+    kind: 'write',
+    handler: addOrderFollowUp,
+  }),
+
+  'orders.startEvaluation': method({
+    input: orderStepInput,
+    access: 'user',
+    kind: 'write',
+    handler: startEvaluation,
+  }),
+
+  'orders.evaluate': method({
+    input: orderEvaluateInput,
+    access: 'user',
+    kind: 'write',
+    handler: evaluate,
+  }),
+
+  'orders.list': method({
+    input: orderListInput,
+    access: 'user',
+    kind: 'read',
+    handler: listOrders,
+  }),
+
+  'orders.forChild': method({
+    input: ordersForChildInput,
+    access: 'user',
+    kind: 'read',
+    handler: ordersForChild,
+  }),
+};
 
 function step(
   ctx: Ctx,
@@ -126,294 +221,231 @@ function audit(ctx: Ctx, o: OrderRow, action: string, detail: Record<string, unk
   ctx.audit.write({ action, entity: 'order', entityId: o.id, detail: { childId: o.childId, ...detail } });
 }
 
-export const orderMethods = {
-  'orders.createDraft': method({
-    input: orderDraftInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const { childId, ...fields } = input;
-      loadChild(ctx, childId);
-      const id = newId();
-      ctx.db
-        .insert(guardianshipOrders)
-        .values({ id, childId, ...draftColumns(fields), status: 'draft', ...created(ctx) })
-        .run();
-      writeDraft(ctx, id, childId, fields);
-      audit(ctx, loadOrder(ctx, id), 'orders.createDraft');
-      return viewOrder(ctx, id);
+function createDraft(ctx: Ctx, input: z.output<typeof orderDraftInput>): OrderView {
+  const { childId, ...fields } = input;
+  loadChild(ctx, childId);
+  const id = newId();
+  ctx.db
+    .insert(guardianshipOrders)
+    .values({ id, childId, ...draftColumns(fields), status: 'draft', ...created(ctx) })
+    .run();
+  writeDraft(ctx, id, childId, fields);
+  audit(ctx, loadOrder(ctx, id), 'orders.createDraft');
+  return viewOrder(ctx, id);
+}
+
+function updateDraft(ctx: Ctx, input: z.output<typeof orderUpdateInput>): OrderView {
+  const { id, version, ...fields } = input;
+  const o = loadOrder(ctx, id);
+  assertStatus(o, ORDER_EDITABLE);
+  updateVersioned(ctx, guardianshipOrders, id, version, draftColumns(fields));
+  writeDraft(ctx, id, o.childId, fields);
+  audit(ctx, o, 'orders.updateDraft');
+  return viewOrder(ctx, id);
+}
+
+function getOrder(ctx: ReadCtx, input: z.output<typeof orderIdInput>): OrderView {
+  return viewOrder(ctx, input.id);
+}
+
+function submit(ctx: Ctx, input: z.output<typeof orderStepInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  return step(ctx, o, 'submit', input.version, { submittedAt: ctx.clock.now(), rejectNote: null });
+}
+
+function reject(ctx: Ctx, input: z.output<typeof orderRejectInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  return step(ctx, o, 'reject', input.version, { rejectNote: input.note });
+}
+
+function approve(ctx: Ctx, input: z.output<typeof orderApproveInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  if (o.status === 'pending' && selfApproval(ctx, o))
+    throw refusal(
+      'orders.approve',
+      { entity: 'order', entityId: o.id, detail: { rule: 'selfApproval' } },
+      t('validation.order.selfApproval'),
+    );
+  const issueDate = input.issueDate ?? today(ctx);
+  const year = Number(issueDate.slice(0, 4));
+  const seq = nextNumber(ctx, 'order', year);
+  const prefix = readSetting(ctx, 'orderPrefix');
+  return step(
+    ctx,
+    o,
+    'approve',
+    input.version,
+    { approvedBy: ctx.user.id, approvedAt: ctx.clock.now(), issueDate, year, seq, prefix },
+    { number: orderNumber(prefix, year, seq) },
+  );
+}
+
+function withdraw(ctx: Ctx, input: z.output<typeof orderWithdrawInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  return step(ctx, o, 'withdraw', input.version, {
+    withdrawnAt: ctx.clock.now(),
+    withdrawReason: input.reason,
+  });
+}
+
+function recordDelivery(ctx: Ctx, input: z.output<typeof orderDeliveryInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  assertStatus(o, ORDER_FLOW.recordDelivery.from);
+  if (o.issueDate && input.date < o.issueDate) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      date: t('validation.order.deliveryBeforeIssue'),
+    });
+  }
+  const end = input.observationEnd ?? addMonths(input.date, DEFAULT_OBSERVATION_MONTHS);
+  if (end <= input.date)
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      observationEnd: t('validation.custody.beforeStart'),
+    });
+  return step(
+    ctx,
+    o,
+    'recordDelivery',
+    input.version,
+    {
+      deliveryMethod: input.method,
+      deliveryDate: input.date,
+      guardianSigned: input.guardianSigned,
+      observationStart: input.date,
+      observationEnd: end,
     },
-  }),
+    { method: input.method },
+  );
+}
 
-  'orders.updateDraft': method({
-    input: orderUpdateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const { id, version, ...fields } = input;
-      const o = loadOrder(ctx, id);
-      assertStatus(o, ORDER_EDITABLE);
-      updateVersioned(ctx, guardianshipOrders, id, version, draftColumns(fields));
-      writeDraft(ctx, id, o.childId, fields);
-      audit(ctx, o, 'orders.updateDraft');
-      return viewOrder(ctx, id);
+function addOrderFollowUp(ctx: Ctx, input: z.output<typeof orderFollowUpInput>): OrderView {
+  const { id, version, requirementStatuses, ...followUp } = input;
+  const o = loadOrder(ctx, id);
+  assertStatus(o, ORDER_FOLLOW_UP);
+  notFuture(ctx, 'date', followUp.date);
+  if (o.deliveryDate && followUp.date < o.deliveryDate) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      date: t('validation.order.followUpBeforeDelivery'),
+    });
+  }
+  for (const r of requirementStatuses)
+    setRequirementStatus(ctx, subject(id), {
+      id: r.id,
+      version: r.version,
+      status: r.status,
+      note: r.note,
+    });
+  const followUpId = addFollowUp(ctx, subject(id), followUp);
+  updateVersioned(ctx, guardianshipOrders, id, version, {});
+  audit(ctx, o, 'orders.addFollowUp', { followUpId });
+  return viewOrder(ctx, id);
+}
+
+function startEvaluation(ctx: Ctx, input: z.output<typeof orderStepInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  return step(ctx, o, 'startEvaluation', input.version);
+}
+
+function evaluate(ctx: Ctx, input: z.output<typeof orderEvaluateInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  assertStatus(o, ORDER_FLOW.evaluate.from);
+  if (listFollowUps(ctx, subject(o.id)).length === 0)
+    throw new ApiError('VALIDATION', t('validation.order.followUpRequired'));
+  let outcomePlanId: string | null = null;
+  if (input.outcome === 'guidance') {
+    const guardians = ctx.db.select().from(orderGuardians).where(eq(orderGuardians.orderId, o.id)).all();
+    outcomePlanId = createPlan(
+      ctx,
+      {
+        childId: o.childId,
+        kind: 'ordered',
+        guardianPersonIds: guardians.map((g) => g.personId),
+        assessmentDate: null,
+        willingness: null,
+        ability: null,
+        relationship: null,
+        assessmentNote: input.note,
+        provider: null,
+        startDate: null,
+        endDate: null,
+        sessionsPerMonth: 1,
+        minMinutes: 40,
+        goals: [],
+      },
+      o.id,
+    );
+  }
+  transition(ctx, {
+    table: guardianshipOrders,
+    area: 'orders',
+    entity: 'order',
+    flow: ORDER_FLOW,
+    step: 'evaluate',
+    row: o,
+    version: input.version,
+    statusLabel: (st) => t(`codes.orderStatus.${st}`),
+    wrongStatus: 'validation.order.wrongStatus',
+    detail: { childId: o.childId, evaluation: input.evaluation, outcome: input.outcome },
+    patch: {
+      evaluation: input.evaluation,
+      evaluationNote: input.note,
+      evaluatedAt: ctx.clock.now(),
+      outcome: input.outcome,
+      outcomePlanId,
+      closedAt: ctx.clock.now(),
     },
-  }),
+  });
+  // The escalation lands in 支持起诉 in this same write: a linked draft suit.
+  if (input.outcome === 'supportSuit') createSuitFromOrder(ctx, o.id, input.note);
+  return viewOrder(ctx, o.id);
+}
 
-  'orders.get': method({
-    input: orderIdInput,
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): OrderView => viewOrder(ctx, input.id),
-  }),
+function listOrders(ctx: ReadCtx, input: z.output<typeof orderListInput>) {
+  const where: (SQL | undefined)[] = [isNull(guardianshipOrders.deletedAt)];
+  if (input.status === 'open')
+    where.push(
+      inArray(guardianshipOrders.status, ['draft', 'pending', 'approved', 'observing', 'evaluating']),
+    );
+  else if (input.status !== 'all') where.push(eq(guardianshipOrders.status, input.status));
+  const rows = ctx.db
+    .select({ o: guardianshipOrders, childName: children.name })
+    .from(guardianshipOrders)
+    .innerJoin(children, eq(children.id, guardianshipOrders.childId))
+    .where(and(...where))
+    .orderBy(desc(guardianshipOrders.updatedAt))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  const total =
+    ctx.db
+      .select({ n: count() })
+      .from(guardianshipOrders)
+      .where(and(...where))
+      .get()?.n ?? 0;
+  const counts = Object.fromEntries(
+    ctx.db
+      .select({ status: guardianshipOrders.status, n: count() })
+      .from(guardianshipOrders)
+      .where(isNull(guardianshipOrders.deletedAt))
+      .groupBy(guardianshipOrders.status)
+      .all()
+      .map((c) => [c.status, c.n]),
+  ) as Record<string, number>;
+  return {
+    rows: rows.map(({ o, childName }) => ({
+      id: o.id,
+      number: o.year && o.seq && o.prefix ? orderNumber(o.prefix, o.year, o.seq) : null,
+      childId: o.childId,
+      childName,
+      status: o.status,
+      issueDate: o.issueDate,
+      observationEnd: o.observationEnd,
+      updatedAt: o.updatedAt,
+    })),
+    total,
+    counts,
+  };
+}
 
-  'orders.submit': method({
-    input: orderStepInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      return step(ctx, o, 'submit', input.version, { submittedAt: ctx.clock.now(), rejectNote: null });
-    },
-  }),
-
-  'orders.reject': method({
-    input: orderRejectInput,
-    access: ORDER_FLOW.reject.roles,
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      return step(ctx, o, 'reject', input.version, { rejectNote: input.note });
-    },
-  }),
-
-  'orders.approve': method({
-    input: orderApproveInput,
-    access: ORDER_FLOW.approve.roles,
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      if (o.status === 'pending' && selfApproval(ctx, o))
-        throw refusal(
-          'orders.approve',
-          { entity: 'order', entityId: o.id, detail: { rule: 'selfApproval' } },
-          t('validation.order.selfApproval'),
-        );
-      const issueDate = input.issueDate ?? today(ctx);
-      const year = Number(issueDate.slice(0, 4));
-      const seq = nextNumber(ctx, 'order', year);
-      const prefix = readSetting(ctx, 'orderPrefix');
-      return step(
-        ctx,
-        o,
-        'approve',
-        input.version,
-        { approvedBy: ctx.user.id, approvedAt: ctx.clock.now(), issueDate, year, seq, prefix },
-        { number: orderNumber(prefix, year, seq) },
-      );
-    },
-  }),
-
-  'orders.withdraw': method({
-    input: orderWithdrawInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      return step(ctx, o, 'withdraw', input.version, {
-        withdrawnAt: ctx.clock.now(),
-        withdrawReason: input.reason,
-      });
-    },
-  }),
-
-  'orders.recordDelivery': method({
-    input: orderDeliveryInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      assertStatus(o, ORDER_FLOW.recordDelivery.from);
-      if (o.issueDate && input.date < o.issueDate) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          date: t('validation.order.deliveryBeforeIssue'),
-        });
-      }
-      const end = input.observationEnd ?? addMonths(input.date, DEFAULT_OBSERVATION_MONTHS);
-      if (end <= input.date)
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          observationEnd: t('validation.custody.beforeStart'),
-        });
-      return step(
-        ctx,
-        o,
-        'recordDelivery',
-        input.version,
-        {
-          deliveryMethod: input.method,
-          deliveryDate: input.date,
-          guardianSigned: input.guardianSigned,
-          observationStart: input.date,
-          observationEnd: end,
-        },
-        { method: input.method },
-      );
-    },
-  }),
-
-  'orders.addFollowUp': method({
-    input: orderFollowUpInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const { id, version, requirementStatuses, ...followUp } = input;
-      const o = loadOrder(ctx, id);
-      assertStatus(o, ORDER_FOLLOW_UP);
-      notFuture(ctx, 'date', followUp.date);
-      if (o.deliveryDate && followUp.date < o.deliveryDate) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          date: t('validation.order.followUpBeforeDelivery'),
-        });
-      }
-      for (const r of requirementStatuses)
-        setRequirementStatus(ctx, subject(id), {
-          id: r.id,
-          version: r.version,
-          status: r.status,
-          note: r.note,
-        });
-      const followUpId = addFollowUp(ctx, subject(id), followUp);
-      updateVersioned(ctx, guardianshipOrders, id, version, {});
-      audit(ctx, o, 'orders.addFollowUp', { followUpId });
-      return viewOrder(ctx, id);
-    },
-  }),
-
-  'orders.startEvaluation': method({
-    input: orderStepInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      return step(ctx, o, 'startEvaluation', input.version);
-    },
-  }),
-
-  'orders.evaluate': method({
-    input: orderEvaluateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      assertStatus(o, ORDER_FLOW.evaluate.from);
-      if (listFollowUps(ctx, subject(o.id)).length === 0)
-        throw new ApiError('VALIDATION', t('validation.order.followUpRequired'));
-      let outcomePlanId: string | null = null;
-      if (input.outcome === 'guidance') {
-        const guardians = ctx.db.select().from(orderGuardians).where(eq(orderGuardians.orderId, o.id)).all();
-        outcomePlanId = createPlan(
-          ctx,
-          {
-            childId: o.childId,
-            kind: 'ordered',
-            guardianPersonIds: guardians.map((g) => g.personId),
-            assessmentDate: null,
-            willingness: null,
-            ability: null,
-            relationship: null,
-            assessmentNote: input.note,
-            provider: null,
-            startDate: null,
-            endDate: null,
-            sessionsPerMonth: 1,
-            minMinutes: 40,
-            goals: [],
-          },
-          o.id,
-        );
-      }
-      transition(ctx, {
-        table: guardianshipOrders,
-        area: 'orders',
-        entity: 'order',
-        flow: ORDER_FLOW,
-        step: 'evaluate',
-        row: o,
-        version: input.version,
-        statusLabel: (st) => t(`codes.orderStatus.${st}`),
-        wrongStatus: 'validation.order.wrongStatus',
-        detail: { childId: o.childId, evaluation: input.evaluation, outcome: input.outcome },
-        patch: {
-          evaluation: input.evaluation,
-          evaluationNote: input.note,
-          evaluatedAt: ctx.clock.now(),
-          outcome: input.outcome,
-          outcomePlanId,
-          closedAt: ctx.clock.now(),
-        },
-      });
-      // The escalation lands in 支持起诉 in this same write: a linked draft suit.
-      if (input.outcome === 'supportSuit') createSuitFromOrder(ctx, o.id, input.note);
-      return viewOrder(ctx, o.id);
-    },
-  }),
-
-  'orders.list': method({
-    input: orderListInput,
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input) => {
-      const where: (SQL | undefined)[] = [isNull(guardianshipOrders.deletedAt)];
-      if (input.status === 'open')
-        where.push(
-          inArray(guardianshipOrders.status, ['draft', 'pending', 'approved', 'observing', 'evaluating']),
-        );
-      else if (input.status !== 'all') where.push(eq(guardianshipOrders.status, input.status));
-      const rows = ctx.db
-        .select({ o: guardianshipOrders, childName: children.name })
-        .from(guardianshipOrders)
-        .innerJoin(children, eq(children.id, guardianshipOrders.childId))
-        .where(and(...where))
-        .orderBy(desc(guardianshipOrders.updatedAt))
-        .limit(input.limit)
-        .offset(input.offset)
-        .all();
-      const total =
-        ctx.db
-          .select({ n: count() })
-          .from(guardianshipOrders)
-          .where(and(...where))
-          .get()?.n ?? 0;
-      const counts = Object.fromEntries(
-        ctx.db
-          .select({ status: guardianshipOrders.status, n: count() })
-          .from(guardianshipOrders)
-          .where(isNull(guardianshipOrders.deletedAt))
-          .groupBy(guardianshipOrders.status)
-          .all()
-          .map((c) => [c.status, c.n]),
-      ) as Record<string, number>;
-      return {
-        rows: rows.map(({ o, childName }) => ({
-          id: o.id,
-          number: o.year && o.seq && o.prefix ? orderNumber(o.prefix, o.year, o.seq) : null,
-          childId: o.childId,
-          childName,
-          status: o.status,
-          issueDate: o.issueDate,
-          observationEnd: o.observationEnd,
-          updatedAt: o.updatedAt,
-        })),
-        total,
-        counts,
-      };
-    },
-  }),
-
-  'orders.forChild': method({
-    input: z.object({ childId: z.string().min(1) }),
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): OrderView[] => ordersOfChild(ctx, input.childId),
-  }),
-};
+function ordersForChild(ctx: ReadCtx, input: z.output<typeof ordersForChildInput>): OrderView[] {
+  return ordersOfChild(ctx, input.childId);
+}

@@ -49,7 +49,7 @@ export const outreachMethods = {
     input: outreachExportInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): ExportTable => outreachExportRows(ctx, input),
+    handler: exportRows,
   }),
   'outreach.hold': method({ input: outreachHoldInput, access: STAFF, kind: 'write', handler: holdEvent }),
   'outreach.cancel': method({
@@ -59,6 +59,10 @@ export const outreachMethods = {
     handler: cancelEvent,
   }),
 };
+
+function exportRows(ctx: ReadCtx, input: z.output<typeof outreachExportInput>): ExportTable {
+  return outreachExportRows(ctx, input);
+}
 
 type Fields = z.output<typeof outreachCreateInput>;
 

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { type Ctx, method } from '../api/define';
+import type { z } from 'zod';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { workdaysOf } from '../calendar/model';
 import { addMonths } from '../children/guardianship';
@@ -33,6 +34,78 @@ import {
 } from './inputs';
 import { loadReferral, type ReferralView, referralNumber, viewReferral } from './model';
 import { referralActions, referralChildren, referralPersons, referrals } from './schema';
+
+export const referralMethods = {
+  'referrals.create': method({
+    input: referralCreateInput,
+    access: 'user',
+    kind: 'write',
+    handler: createReferral,
+  }),
+
+  'referrals.update': method({
+    input: referralUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: updateReferral,
+  }),
+
+  'referrals.linkChild': method({
+    input: referralLinkChildInput,
+    access: 'user',
+    kind: 'write',
+    handler: linkReferralChild,
+  }),
+
+  'referrals.get': method({
+    input: referralGetInput,
+    access: 'user',
+    kind: 'read',
+    handler: getReferral,
+  }),
+
+  'referrals.transition': method({
+    input: referralTransitionInput,
+    access: 'user',
+    kind: 'write',
+    handler: transitionReferral,
+  }),
+
+  'referrals.list': method({
+    input: referralListInput,
+    access: 'user',
+    kind: 'read',
+    handler: listReferrals,
+  }),
+
+  'referrals.addAction': method({
+    input: actionAddInput,
+    access: 'user',
+    kind: 'write',
+    handler: addAction,
+  }),
+
+  'referrals.updateAction': method({
+    input: actionUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: updateAction,
+  }),
+
+  'referrals.recordReply': method({
+    input: actionReplyInput,
+    access: 'user',
+    kind: 'write',
+    handler: recordReply,
+  }),
+
+  'referrals.withdrawAction': method({
+    input: actionWithdrawInput,
+    access: 'user',
+    kind: 'write',
+    handler: withdrawAction,
+  }),
+};
 
 /** 回复期限 by carrier: a 检察建议 a month (未成年人保护法 art. 114), a lead transfer 5 working days. */
 export function defaultReplyDue(
@@ -109,414 +182,361 @@ export interface ReferralRow {
   agencies: string[];
 }
 
-export const referralMethods = {
-  'referrals.create': method({
-    input: referralCreateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      assertInList(ctx, 'sourceDepartments', input.sourceDepartment, 'sourceDepartment');
-      notFuture(ctx, 'receivedDate', input.receivedDate);
-      const id = newId();
-      const year = Number(input.receivedDate.slice(0, 4));
-      const seq = nextNumber(ctx, 'referral', year);
-      const verifyDue = workdaysOf(ctx).addWorkdays(
-        input.receivedDate,
-        readSetting(ctx, 'verifyWorkdays'),
-      ).date;
+function createReferral(ctx: Ctx, input: z.output<typeof referralCreateInput>): ReferralView {
+  assertInList(ctx, 'sourceDepartments', input.sourceDepartment, 'sourceDepartment');
+  notFuture(ctx, 'receivedDate', input.receivedDate);
+  const id = newId();
+  const year = Number(input.receivedDate.slice(0, 4));
+  const seq = nextNumber(ctx, 'referral', year);
+  const verifyDue = workdaysOf(ctx).addWorkdays(input.receivedDate, readSetting(ctx, 'verifyWorkdays')).date;
 
-      const childIds = input.children.map((c, i) => {
-        if (c.child) {
-          try {
-            return createChild(ctx, c.child).id;
-          } catch (err) {
-            // Field errors of a child registered here belong to that child's sub-form.
-            if (err instanceof ApiError && err.fields) {
-              const fields = Object.fromEntries(
-                Object.entries(err.fields).map(([k, v]) => [`children.${i}.child.${k}`, v]),
-              );
-              throw new ApiError(err.code, err.message, fields);
-            }
-            throw err;
-          }
+  const childIds = input.children.map((c, i) => {
+    if (c.child) {
+      try {
+        return createChild(ctx, c.child).id;
+      } catch (err) {
+        // Field errors of a child registered here belong to that child's sub-form.
+        if (err instanceof ApiError && err.fields) {
+          const fields = Object.fromEntries(
+            Object.entries(err.fields).map(([k, v]) => [`children.${i}.child.${k}`, v]),
+          );
+          throw new ApiError(err.code, err.message, fields);
         }
-        return loadChild(ctx, c.childId as string).id;
-      });
+        throw err;
+      }
+    }
+    return loadChild(ctx, c.childId as string).id;
+  });
 
+  ctx.db
+    .insert(referrals)
+    .values({
+      id,
+      year,
+      seq,
+      sourceDepartment: input.sourceDepartment,
+      sourceCaseNumber: input.sourceCaseNumber,
+      receivedDate: input.receivedDate,
+      receivedBy: ctx.user.id,
+      summary: input.summary,
+      urgency: input.urgency,
+      status: 'received',
+      verifyDue,
+      ...created(ctx),
+    })
+    .run();
+  for (const childId of childIds) linkChild(ctx, id, childId);
+
+  for (const d of input.detained) {
+    let personId = d.personId ?? null;
+    if (d.person) {
+      personId = newId();
       ctx.db
-        .insert(referrals)
-        .values({
-          id,
-          year,
-          seq,
-          sourceDepartment: input.sourceDepartment,
-          sourceCaseNumber: input.sourceCaseNumber,
-          receivedDate: input.receivedDate,
-          receivedBy: ctx.user.id,
-          summary: input.summary,
-          urgency: input.urgency,
-          status: 'received',
-          verifyDue,
-          ...created(ctx),
-        })
+        .insert(persons)
+        .values({ id: personId, ...d.person, ...created(ctx) })
         .run();
-      for (const childId of childIds) linkChild(ctx, id, childId);
-
-      for (const d of input.detained) {
-        let personId = d.personId ?? null;
-        if (d.person) {
-          personId = newId();
-          ctx.db
-            .insert(persons)
-            .values({ id: personId, ...d.person, ...created(ctx) })
-            .run();
-          ctx.audit.write({ action: 'persons.create', entity: 'person', entityId: personId });
-        } else if (
-          !ctx.db
-            .select({ id: persons.id })
-            .from(persons)
-            .where(eq(persons.id, personId as string))
-            .get()
-        ) {
-          throw new ApiError('NOT_FOUND', t('errors.notFound'));
-        }
-        const pid = personId as string;
-        ctx.db.insert(referralPersons).values({ referralId: id, personId: pid }).onConflictDoNothing().run();
-        if (d.custody) {
-          ctx.db
-            .insert(custodyRecords)
-            .values({ id: newId(), personId: pid, ...d.custody, ...created(ctx) })
-            .run();
-        }
-        for (const childId of childIds) {
-          const linked = ctx.db
-            .select({ id: childRelations.id })
-            .from(childRelations)
-            .where(
-              and(
-                eq(childRelations.childId, childId),
-                eq(childRelations.personId, pid),
-                isNull(childRelations.deletedAt),
-              ),
-            )
-            .get();
-          if (!linked) {
-            ctx.db
-              .insert(childRelations)
-              .values({
-                id: newId(),
-                childId,
-                personId: pid,
-                relation: d.relation,
-                isGuardian: d.isGuardian,
-                ...created(ctx),
-              })
-              .run();
-          }
-        }
-      }
-      ctx.audit.write({
-        action: 'referrals.create',
-        entity: 'referral',
-        entityId: id,
-        detail: { number: referralNumber(year, seq), children: childIds.length, to: 'received' },
-      });
-      return viewReferral(ctx, id);
-    },
-  }),
-
-  'referrals.update': method({
-    input: referralUpdateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const { id, version, ...fields } = input;
-      const r = loadReferral(ctx, id);
-      assertNotClosed(r);
-      assertInList(ctx, 'sourceDepartments', fields.sourceDepartment, 'sourceDepartment');
-      const verifyDue = workdaysOf(ctx).addWorkdays(
-        fields.receivedDate,
-        readSetting(ctx, 'verifyWorkdays'),
-      ).date;
-      updateVersioned(ctx, referrals, id, version, { ...fields, verifyDue });
-      ctx.audit.write({ action: 'referrals.update', entity: 'referral', entityId: id });
-      return viewReferral(ctx, id);
-    },
-  }),
-
-  'referrals.linkChild': method({
-    input: referralLinkChildInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const r = loadReferral(ctx, input.id);
-      assertNotClosed(r);
-      const childId = input.child
-        ? createChildWithin(ctx, input.child, 'child')
-        : loadChild(ctx, input.childId ?? '').id;
-      linkChild(ctx, r.id, childId);
-      touch(ctx, r.id);
-      ctx.audit.write({
-        action: 'referrals.linkChild',
-        entity: 'referral',
-        entityId: r.id,
-        detail: { childId },
-      });
-      return viewReferral(ctx, r.id);
-    },
-  }),
-
-  'referrals.get': method({
-    input: referralGetInput,
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): ReferralView => viewReferral(ctx, input.id),
-  }),
-
-  'referrals.transition': method({
-    input: referralTransitionInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const r = loadReferral(ctx, input.id);
-      const label = (s: ReferralStatus) => t(`codes.referralStatus.${s}`);
-      const step = referralStepTo(r.status, input.to);
-      if (!step) {
-        throw new ApiError(
-          'VALIDATION',
-          t('validation.referral.transitionNotAllowed', { from: label(r.status), to: label(input.to) }),
-        );
-      }
-      const actions = ctx.db
-        .select()
-        .from(referralActions)
-        .where(and(eq(referralActions.referralId, r.id), isNull(referralActions.deletedAt)))
-        .all();
-      if (input.to === 'triaged' && !actions.some((a) => a.withdrawnAt === null)) {
-        throw new ApiError('VALIDATION', t('validation.referral.needsAction'));
-      }
-      if (input.to === 'closed') {
-        const open = actions.filter((a) => a.withdrawnAt === null && (a.replyDate === null || !a.result));
-        if (open.length)
-          throw new ApiError('VALIDATION', t('validation.referral.openActions', { count: open.length }));
-      }
-      transition(ctx, {
-        table: referrals,
-        area: 'referrals',
-        action: 'referrals.transition',
-        entity: 'referral',
-        flow: REFERRAL_FLOW,
-        step,
-        row: r,
-        version: input.version,
-        patch: { closedAt: input.to === 'closed' ? ctx.clock.now() : null },
-        statusLabel: label,
-      });
-      return viewReferral(ctx, r.id);
-    },
-  }),
-
-  'referrals.list': method({
-    input: referralListInput,
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): { rows: ReferralRow[]; total: number; counts: Record<string, number> } => {
-      const day = today(ctx);
-      const overdue = overdueSql(day);
-      const base: (SQL | undefined)[] = [isNull(referrals.deletedAt)];
-      if (input.sourceDepartment) base.push(eq(referrals.sourceDepartment, input.sourceDepartment));
-      if (input.from) base.push(gte(referrals.receivedDate, input.from));
-      if (input.to) base.push(lte(referrals.receivedDate, input.to));
-      if (input.agency) {
-        base.push(
-          sql`EXISTS (SELECT 1 FROM referral_actions a WHERE a.referral_id = ${referrals.id} AND a.agency = ${input.agency} AND a.deleted_at IS NULL)`,
-        );
-      }
-      const where = [...base];
-      if (input.view === 'open') where.push(sql`${referrals.status} <> 'closed'`);
-      else if (input.view === 'overdue') where.push(sql`${overdue} = 1`);
-      else if (input.view !== 'all') where.push(eq(referrals.status, input.view));
-      const filter = and(...where);
-      const rows = ctx.db
-        .select({ r: referrals, overdue: sql<number>`${overdue}` })
-        .from(referrals)
-        .where(filter)
-        .orderBy(
-          desc(sql`${overdue}`),
-          desc(sql`${referrals.urgency} = 'urgent'`),
-          desc(referrals.receivedDate),
-          desc(referrals.seq),
+      ctx.audit.write({ action: 'persons.create', entity: 'person', entityId: personId });
+    } else if (
+      !ctx.db
+        .select({ id: persons.id })
+        .from(persons)
+        .where(eq(persons.id, personId as string))
+        .get()
+    ) {
+      throw new ApiError('NOT_FOUND', t('errors.notFound'));
+    }
+    const pid = personId as string;
+    ctx.db.insert(referralPersons).values({ referralId: id, personId: pid }).onConflictDoNothing().run();
+    if (d.custody) {
+      ctx.db
+        .insert(custodyRecords)
+        .values({ id: newId(), personId: pid, ...d.custody, ...created(ctx) })
+        .run();
+    }
+    for (const childId of childIds) {
+      const linked = ctx.db
+        .select({ id: childRelations.id })
+        .from(childRelations)
+        .where(
+          and(
+            eq(childRelations.childId, childId),
+            eq(childRelations.personId, pid),
+            isNull(childRelations.deletedAt),
+          ),
         )
-        .limit(input.limit)
-        .offset(input.offset)
-        .all();
-      const total = ctx.db.select({ n: count() }).from(referrals).where(filter).get()?.n ?? 0;
-      const ids = rows.map((x) => x.r.id);
-      const names = ids.length
-        ? ctx.db
-            .select({ referralId: referralChildren.referralId, name: children.name })
-            .from(referralChildren)
-            .innerJoin(children, eq(children.id, referralChildren.childId))
-            .where(inArray(referralChildren.referralId, ids))
-            .all()
-        : [];
-      const agencies = ids.length
-        ? ctx.db
-            .select({ referralId: referralActions.referralId, agency: referralActions.agency })
-            .from(referralActions)
-            .where(and(inArray(referralActions.referralId, ids), isNull(referralActions.deletedAt)))
-            .all()
-        : [];
-      // Per-status counts for the inbox tabs, under the same filters.
-      const byStatus = ctx.db
-        .select({ status: referrals.status, n: count() })
-        .from(referrals)
-        .where(and(...base))
-        .groupBy(referrals.status)
-        .all();
-      const counts: Record<string, number> = Object.fromEntries(byStatus.map((s) => [s.status, s.n]));
-      counts.open = byStatus.filter((s) => s.status !== 'closed').reduce((a, s) => a + s.n, 0);
-      counts.all = byStatus.reduce((a, s) => a + s.n, 0);
-      counts.overdue =
+        .get();
+      if (!linked) {
         ctx.db
-          .select({ n: count() })
-          .from(referrals)
-          .where(and(...base, sql`${overdue} = 1`))
-          .get()?.n ?? 0;
-      return {
-        rows: rows.map(({ r, overdue: o }) => ({
-          id: r.id,
-          number: referralNumber(r.year, r.seq),
-          sourceDepartment: r.sourceDepartment,
-          receivedDate: r.receivedDate,
-          urgency: r.urgency,
-          status: r.status,
-          verifyDue: r.verifyDue,
-          overdue: o === 1,
-          childNames: names.filter((n) => n.referralId === r.id).map((n) => n.name),
-          agencies: [...new Set(agencies.filter((a) => a.referralId === r.id).map((a) => a.agency))],
-        })),
-        total,
-        counts,
-      };
-    },
-  }),
-
-  'referrals.addAction': method({
-    input: actionAddInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const r = loadReferral(ctx, input.referralId);
-      assertNotClosed(r);
-      assertInList(ctx, 'agencies', input.agency, 'agency');
-      if (input.sentDate < r.receivedDate) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          sentDate: t('validation.custody.beforeStart'),
-        });
+          .insert(childRelations)
+          .values({
+            id: newId(),
+            childId,
+            personId: pid,
+            relation: d.relation,
+            isGuardian: d.isGuardian,
+            ...created(ctx),
+          })
+          .run();
       }
-      const id = newId();
-      ctx.db
-        .insert(referralActions)
-        .values({
-          id,
-          referralId: r.id,
-          agency: input.agency,
-          carrier: input.carrier,
-          sentDate: input.sentDate,
-          replyDue: input.replyDue ?? defaultReplyDue(ctx, input.carrier, input.sentDate).date,
-          followUpNote: input.followUpNote,
-          ...created(ctx),
-        })
-        .run();
-      touch(ctx, r.id);
-      ctx.audit.write({
-        action: 'referrals.addAction',
-        entity: 'referral',
-        entityId: r.id,
-        detail: { actionId: id, agency: input.agency, carrier: input.carrier },
-      });
-      return viewReferral(ctx, r.id);
-    },
-  }),
+    }
+  }
+  ctx.audit.write({
+    action: 'referrals.create',
+    entity: 'referral',
+    entityId: id,
+    detail: { number: referralNumber(year, seq), children: childIds.length, to: 'received' },
+  });
+  return viewReferral(ctx, id);
+}
 
-  'referrals.updateAction': method({
-    input: actionUpdateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const { id, version, ...fields } = input;
-      const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, id)).get();
-      if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-      assertNotClosed(loadReferral(ctx, a.referralId));
-      if (a.withdrawnAt !== null) throw new ApiError('VALIDATION', t('validation.referral.actionClosed'));
-      assertInList(ctx, 'agencies', fields.agency, 'agency');
-      updateVersioned(ctx, referralActions, id, version, {
-        ...fields,
-        replyDue: fields.replyDue ?? defaultReplyDue(ctx, fields.carrier, fields.sentDate).date,
-      });
-      touch(ctx, a.referralId);
-      ctx.audit.write({
-        action: 'referrals.updateAction',
-        entity: 'referral',
-        entityId: a.referralId,
-        detail: { actionId: id },
-      });
-      return viewReferral(ctx, a.referralId);
-    },
-  }),
+function updateReferral(ctx: Ctx, input: z.output<typeof referralUpdateInput>): ReferralView {
+  const { id, version, ...fields } = input;
+  const r = loadReferral(ctx, id);
+  assertNotClosed(r);
+  assertInList(ctx, 'sourceDepartments', fields.sourceDepartment, 'sourceDepartment');
+  const verifyDue = workdaysOf(ctx).addWorkdays(fields.receivedDate, readSetting(ctx, 'verifyWorkdays')).date;
+  updateVersioned(ctx, referrals, id, version, { ...fields, verifyDue });
+  ctx.audit.write({ action: 'referrals.update', entity: 'referral', entityId: id });
+  return viewReferral(ctx, id);
+}
 
-  'referrals.recordReply': method({
-    input: actionReplyInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, input.id)).get();
-      if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-      assertNotClosed(loadReferral(ctx, a.referralId));
-      if (a.withdrawnAt !== null) throw new ApiError('VALIDATION', t('validation.referral.actionClosed'));
-      if (input.replyDate < a.sentDate) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          replyDate: t('validation.referral.replyBeforeSent'),
-        });
-      }
-      notFuture(ctx, 'replyDate', input.replyDate);
-      updateVersioned(ctx, referralActions, input.id, input.version, {
-        replyDate: input.replyDate,
-        result: input.result,
-        followUpNote: input.followUpNote ?? a.followUpNote,
-      });
-      touch(ctx, a.referralId);
-      ctx.audit.write({
-        action: 'referrals.recordReply',
-        entity: 'referral',
-        entityId: a.referralId,
-        detail: { actionId: a.id },
-      });
-      return viewReferral(ctx, a.referralId);
-    },
-  }),
+function linkReferralChild(ctx: Ctx, input: z.output<typeof referralLinkChildInput>): ReferralView {
+  const r = loadReferral(ctx, input.id);
+  assertNotClosed(r);
+  const childId = input.child
+    ? createChildWithin(ctx, input.child, 'child')
+    : loadChild(ctx, input.childId ?? '').id;
+  linkChild(ctx, r.id, childId);
+  touch(ctx, r.id);
+  ctx.audit.write({
+    action: 'referrals.linkChild',
+    entity: 'referral',
+    entityId: r.id,
+    detail: { childId },
+  });
+  return viewReferral(ctx, r.id);
+}
 
-  'referrals.withdrawAction': method({
-    input: actionWithdrawInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, input.id)).get();
-      if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-      assertNotClosed(loadReferral(ctx, a.referralId));
-      updateVersioned(ctx, referralActions, input.id, input.version, {
-        withdrawnAt: ctx.clock.now(),
-        withdrawReason: input.reason,
-      });
-      touch(ctx, a.referralId);
-      ctx.audit.write({
-        action: 'referrals.withdrawAction',
-        entity: 'referral',
-        entityId: a.referralId,
-        detail: { actionId: a.id },
-      });
-      return viewReferral(ctx, a.referralId);
-    },
-  }),
-};
+function getReferral(ctx: ReadCtx, input: z.output<typeof referralGetInput>): ReferralView {
+  return viewReferral(ctx, input.id);
+}
+
+function transitionReferral(ctx: Ctx, input: z.output<typeof referralTransitionInput>): ReferralView {
+  const r = loadReferral(ctx, input.id);
+  const label = (s: ReferralStatus) => t(`codes.referralStatus.${s}`);
+  const step = referralStepTo(r.status, input.to);
+  if (!step) {
+    throw new ApiError(
+      'VALIDATION',
+      t('validation.referral.transitionNotAllowed', { from: label(r.status), to: label(input.to) }),
+    );
+  }
+  const actions = ctx.db
+    .select()
+    .from(referralActions)
+    .where(and(eq(referralActions.referralId, r.id), isNull(referralActions.deletedAt)))
+    .all();
+  if (input.to === 'triaged' && !actions.some((a) => a.withdrawnAt === null)) {
+    throw new ApiError('VALIDATION', t('validation.referral.needsAction'));
+  }
+  if (input.to === 'closed') {
+    const open = actions.filter((a) => a.withdrawnAt === null && (a.replyDate === null || !a.result));
+    if (open.length)
+      throw new ApiError('VALIDATION', t('validation.referral.openActions', { count: open.length }));
+  }
+  transition(ctx, {
+    table: referrals,
+    area: 'referrals',
+    action: 'referrals.transition',
+    entity: 'referral',
+    flow: REFERRAL_FLOW,
+    step,
+    row: r,
+    version: input.version,
+    patch: { closedAt: input.to === 'closed' ? ctx.clock.now() : null },
+    statusLabel: label,
+  });
+  return viewReferral(ctx, r.id);
+}
+
+function listReferrals(
+  ctx: ReadCtx,
+  input: z.output<typeof referralListInput>,
+): { rows: ReferralRow[]; total: number; counts: Record<string, number> } {
+  const day = today(ctx);
+  const overdue = overdueSql(day);
+  const base: (SQL | undefined)[] = [isNull(referrals.deletedAt)];
+  if (input.sourceDepartment) base.push(eq(referrals.sourceDepartment, input.sourceDepartment));
+  if (input.from) base.push(gte(referrals.receivedDate, input.from));
+  if (input.to) base.push(lte(referrals.receivedDate, input.to));
+  if (input.agency) {
+    base.push(
+      sql`EXISTS (SELECT 1 FROM referral_actions a WHERE a.referral_id = ${referrals.id} AND a.agency = ${input.agency} AND a.deleted_at IS NULL)`,
+    );
+  }
+  const where = [...base];
+  if (input.view === 'open') where.push(sql`${referrals.status} <> 'closed'`);
+  else if (input.view === 'overdue') where.push(sql`${overdue} = 1`);
+  else if (input.view !== 'all') where.push(eq(referrals.status, input.view));
+  const filter = and(...where);
+  const rows = ctx.db
+    .select({ r: referrals, overdue: sql<number>`${overdue}` })
+    .from(referrals)
+    .where(filter)
+    .orderBy(
+      desc(sql`${overdue}`),
+      desc(sql`${referrals.urgency} = 'urgent'`),
+      desc(referrals.receivedDate),
+      desc(referrals.seq),
+    )
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  const total = ctx.db.select({ n: count() }).from(referrals).where(filter).get()?.n ?? 0;
+  const ids = rows.map((x) => x.r.id);
+  const names = ids.length
+    ? ctx.db
+        .select({ referralId: referralChildren.referralId, name: children.name })
+        .from(referralChildren)
+        .innerJoin(children, eq(children.id, referralChildren.childId))
+        .where(inArray(referralChildren.referralId, ids))
+        .all()
+    : [];
+  const agencies = ids.length
+    ? ctx.db
+        .select({ referralId: referralActions.referralId, agency: referralActions.agency })
+        .from(referralActions)
+        .where(and(inArray(referralActions.referralId, ids), isNull(referralActions.deletedAt)))
+        .all()
+    : [];
+  // Per-status counts for the inbox tabs, under the same filters.
+  const byStatus = ctx.db
+    .select({ status: referrals.status, n: count() })
+    .from(referrals)
+    .where(and(...base))
+    .groupBy(referrals.status)
+    .all();
+  const counts: Record<string, number> = Object.fromEntries(byStatus.map((s) => [s.status, s.n]));
+  counts.open = byStatus.filter((s) => s.status !== 'closed').reduce((a, s) => a + s.n, 0);
+  counts.all = byStatus.reduce((a, s) => a + s.n, 0);
+  counts.overdue =
+    ctx.db
+      .select({ n: count() })
+      .from(referrals)
+      .where(and(...base, sql`${overdue} = 1`))
+      .get()?.n ?? 0;
+  return {
+    rows: rows.map(({ r, overdue: o }) => ({
+      id: r.id,
+      number: referralNumber(r.year, r.seq),
+      sourceDepartment: r.sourceDepartment,
+      receivedDate: r.receivedDate,
+      urgency: r.urgency,
+      status: r.status,
+      verifyDue: r.verifyDue,
+      overdue: o === 1,
+      childNames: names.filter((n) => n.referralId === r.id).map((n) => n.name),
+      agencies: [...new Set(agencies.filter((a) => a.referralId === r.id).map((a) => a.agency))],
+    })),
+    total,
+    counts,
+  };
+}
+
+function addAction(ctx: Ctx, input: z.output<typeof actionAddInput>): ReferralView {
+  const r = loadReferral(ctx, input.referralId);
+  assertNotClosed(r);
+  assertInList(ctx, 'agencies', input.agency, 'agency');
+  if (input.sentDate < r.receivedDate) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      sentDate: t('validation.custody.beforeStart'),
+    });
+  }
+  const id = newId();
+  ctx.db
+    .insert(referralActions)
+    .values({
+      id,
+      referralId: r.id,
+      agency: input.agency,
+      carrier: input.carrier,
+      sentDate: input.sentDate,
+      replyDue: input.replyDue ?? defaultReplyDue(ctx, input.carrier, input.sentDate).date,
+      followUpNote: input.followUpNote,
+      ...created(ctx),
+    })
+    .run();
+  touch(ctx, r.id);
+  ctx.audit.write({
+    action: 'referrals.addAction',
+    entity: 'referral',
+    entityId: r.id,
+    detail: { actionId: id, agency: input.agency, carrier: input.carrier },
+  });
+  return viewReferral(ctx, r.id);
+}
+
+function updateAction(ctx: Ctx, input: z.output<typeof actionUpdateInput>): ReferralView {
+  const { id, version, ...fields } = input;
+  const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, id)).get();
+  if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  assertNotClosed(loadReferral(ctx, a.referralId));
+  if (a.withdrawnAt !== null) throw new ApiError('VALIDATION', t('validation.referral.actionClosed'));
+  assertInList(ctx, 'agencies', fields.agency, 'agency');
+  updateVersioned(ctx, referralActions, id, version, {
+    ...fields,
+    replyDue: fields.replyDue ?? defaultReplyDue(ctx, fields.carrier, fields.sentDate).date,
+  });
+  touch(ctx, a.referralId);
+  ctx.audit.write({
+    action: 'referrals.updateAction',
+    entity: 'referral',
+    entityId: a.referralId,
+    detail: { actionId: id },
+  });
+  return viewReferral(ctx, a.referralId);
+}
+
+function recordReply(ctx: Ctx, input: z.output<typeof actionReplyInput>): ReferralView {
+  const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, input.id)).get();
+  if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  assertNotClosed(loadReferral(ctx, a.referralId));
+  if (a.withdrawnAt !== null) throw new ApiError('VALIDATION', t('validation.referral.actionClosed'));
+  if (input.replyDate < a.sentDate) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      replyDate: t('validation.referral.replyBeforeSent'),
+    });
+  }
+  notFuture(ctx, 'replyDate', input.replyDate);
+  updateVersioned(ctx, referralActions, input.id, input.version, {
+    replyDate: input.replyDate,
+    result: input.result,
+    followUpNote: input.followUpNote ?? a.followUpNote,
+  });
+  touch(ctx, a.referralId);
+  ctx.audit.write({
+    action: 'referrals.recordReply',
+    entity: 'referral',
+    entityId: a.referralId,
+    detail: { actionId: a.id },
+  });
+  return viewReferral(ctx, a.referralId);
+}
+
+function withdrawAction(ctx: Ctx, input: z.output<typeof actionWithdrawInput>): ReferralView {
+  const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, input.id)).get();
+  if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  assertNotClosed(loadReferral(ctx, a.referralId));
+  updateVersioned(ctx, referralActions, input.id, input.version, {
+    withdrawnAt: ctx.clock.now(),
+    withdrawReason: input.reason,
+  });
+  touch(ctx, a.referralId);
+  ctx.audit.write({
+    action: 'referrals.withdrawAction',
+    entity: 'referral',
+    entityId: a.referralId,
+    detail: { actionId: a.id },
+  });
+  return viewReferral(ctx, a.referralId);
+}

@@ -61,7 +61,7 @@ export const mandatoryReportMethods = {
     input: reportExportInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): ExportTable => reportExportRows(ctx, input),
+    handler: exportRows,
   }),
   'mandatoryReports.forChild': method({
     input: z.object({ childId: z.string().min(1) }),
@@ -106,6 +106,10 @@ export const mandatoryReportMethods = {
     handler: voidReport,
   }),
 };
+
+function exportRows(ctx: ReadCtx, input: z.output<typeof reportExportInput>): ExportTable {
+  return reportExportRows(ctx, input);
+}
 
 function datesNotFuture(ctx: Ctx, fields: Record<string, string | null | undefined>): void {
   for (const [field, date] of Object.entries(fields)) notFuture(ctx, field, date);
