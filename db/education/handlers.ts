@@ -8,7 +8,7 @@ import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
-import { addFollowUp, setRequirementStatus } from '../followups/model';
+import { recordFollowUp } from '../followups/model';
 import { t } from '../i18n';
 import {
   PLAN_EDITABLE,
@@ -319,14 +319,7 @@ function addPlanFollowUp(ctx: Ctx, input: z.output<typeof planFollowUpInput>): P
   const p = loadPlan(ctx, id);
   notFuture(ctx, 'date', followUp.date);
   assertStatus(p, PLAN_FOLLOW_UP);
-  for (const r of requirementStatuses)
-    setRequirementStatus(ctx, subject(id), {
-      id: r.id,
-      version: r.version,
-      status: r.status,
-      note: r.note,
-    });
-  const followUpId = addFollowUp(ctx, subject(id), followUp);
+  const followUpId = recordFollowUp(ctx, subject(id), followUp, requirementStatuses);
   auditPlan(ctx, p, 'education.addFollowUp', { followUpId });
   return viewPlan(ctx, id);
 }

@@ -12,7 +12,7 @@ import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
 import { createPlan } from '../education/model';
-import { addFollowUp, listFollowUps, replaceRequirements, setRequirementStatus } from '../followups/model';
+import { listFollowUps, recordFollowUp, replaceRequirements } from '../followups/model';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
 import { createSuitFromOrder } from '../suits/model';
@@ -327,14 +327,7 @@ function addOrderFollowUp(ctx: Ctx, input: z.output<typeof orderFollowUpInput>):
       date: t('validation.order.followUpBeforeDelivery'),
     });
   }
-  for (const r of requirementStatuses)
-    setRequirementStatus(ctx, subject(id), {
-      id: r.id,
-      version: r.version,
-      status: r.status,
-      note: r.note,
-    });
-  const followUpId = addFollowUp(ctx, subject(id), followUp);
+  const followUpId = recordFollowUp(ctx, subject(id), followUp, requirementStatuses);
   updateVersioned(ctx, guardianshipOrders, id, version, {});
   audit(ctx, o, 'orders.addFollowUp', { followUpId });
   return viewOrder(ctx, id);

@@ -12,10 +12,9 @@ import {
   ManualClock,
   OTHER_CASEWORKER as OTHER,
   CASEWORKER as OWNER,
-  openCore,
+  openStudio,
   refuse,
   SUPERVISOR,
-  signInAs,
 } from './support';
 
 const TODAY = '2026-11-27';
@@ -25,21 +24,17 @@ const FATHER_ID = `${FATHER_17}${checkCharacter(FATHER_17)}`;
 type Who = { username: string; passphrase: string };
 
 async function setup() {
-  const core = openCore(undefined, new ManualClock(Date.UTC(2026, 10, 27, 2)));
-  await call(core, 'session.setup', ADMIN);
-  const owner = await call(core, 'accounts.create', OWNER);
-  const other = await call(core, 'accounts.create', OTHER);
-  await call(core, 'accounts.create', COUNSELLOR);
-  const supervisor = await call(core, 'accounts.create', SUPERVISOR);
-  const child = await call(core, 'children.create', { ...CHILD, ownerId: owner.id });
-  const [link] = await call(core, 'relations.add', {
-    childId: child.id,
-    relation: 'father',
-    isGuardian: true,
-    person: { name: '张建国', gender: 'male', idNumber: FATHER_ID, phone: '13905318888' },
+  const { core, child, accounts, guardian, as } = await openStudio({
+    clock: new ManualClock(Date.UTC(2026, 10, 27, 2)),
+    accounts: [OWNER, OTHER, COUNSELLOR, SUPERVISOR],
+    owner: OWNER,
+    guardian: {
+      relation: 'father',
+      person: { name: '张建国', gender: 'male', idNumber: FATHER_ID, phone: '13905318888' },
+    },
   });
-  const as = (who: Who) => signInAs(core, who);
-  return { core, child, father: link.person, owner, other, supervisor, as };
+  const [owner, other, , supervisor] = accounts;
+  return { core, child, father: guardian!.person, owner, other, supervisor, as };
 }
 
 async function auditRows(core: Core, as: (w: Who) => Promise<void>, action: string, back: Who) {

@@ -18,8 +18,8 @@ import {
   MIGRATIONS_DIR,
   OTHER_CASEWORKER as OTHER,
   openCore,
+  openStudio,
   refuse,
-  signInAs,
 } from './support';
 
 const PDF_MARKER = 'SWMARK-PDF-9b4e1c77-送达回证';
@@ -30,13 +30,11 @@ const pngBytes = () => makePng(64, 48, PNG_MARKER);
 const b64 = (b: Buffer) => b.toString('base64');
 
 async function setup() {
-  const core = openCore(undefined, new ManualClock(Date.UTC(2026, 10, 27, 2)));
-  await call(core, 'session.setup', ADMIN);
-  const worker = await call(core, 'accounts.create', CASEWORKER);
-  await call(core, 'accounts.create', COUNSELLOR);
-  await call(core, 'accounts.create', OTHER);
-  const child = await call(core, 'children.create', { ...CHILD, ownerId: worker.id });
-  const as = (who: { username: string; passphrase: string }) => signInAs(core, who);
+  const { core, child, as } = await openStudio({
+    clock: new ManualClock(Date.UTC(2026, 10, 27, 2)),
+    accounts: [CASEWORKER, COUNSELLOR, OTHER],
+    owner: CASEWORKER,
+  });
   return { core, child, as };
 }
 

@@ -10,20 +10,17 @@ import {
   ManualClock,
   OTHER_CASEWORKER as OTHER,
   CASEWORKER as OWNER,
-  openCore,
+  openStudio,
   refuse,
-  signInAs,
 } from './support';
 
 async function setup(clock = new ManualClock(Date.UTC(2026, 10, 27, 2))) {
-  const core = openCore(undefined, clock);
-  await call(core, 'session.setup', ADMIN);
-  const owner = await call(core, 'accounts.create', OWNER);
-  await call(core, 'accounts.create', OTHER);
-  await call(core, 'accounts.create', COUNSELLOR);
-  const child = await call(core, 'children.create', { ...CHILD, ownerId: owner.id });
-  const as = (who: { username: string; passphrase: string }) => signInAs(core, who);
-  return { core, clock, child, as, owner };
+  const { core, child, as, owner } = await openStudio({
+    clock,
+    accounts: [OWNER, OTHER, COUNSELLOR],
+    owner: OWNER,
+  });
+  return { core, clock, child, as, owner: owner! };
 }
 
 describe('psychological care (心理疏导)', () => {

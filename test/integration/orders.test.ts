@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, CHILD, call, ManualClock, openCore, refuse, SUPERVISOR, signInAs } from './support';
+import { ADMIN, call, ManualClock, openStudio, refuse, SUPERVISOR, signInAs } from './support';
 
 async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
-  const core = openCore(undefined, clock);
-  await call(core, 'session.setup', ADMIN);
-  const child = await call(core, 'children.create', CHILD);
-  const [mother] = await call(core, 'relations.add', {
-    childId: child.id,
-    relation: 'mother',
-    isGuardian: true,
-    person: { name: '刘翠兰', gender: 'female', address: '济阳街道城关村' },
+  const { core, child, guardian } = await openStudio({
+    clock,
+    accounts: [SUPERVISOR],
+    guardian: { relation: 'mother', person: { name: '刘翠兰', gender: 'female', address: '济阳街道城关村' } },
   });
-  await call(core, 'accounts.create', SUPERVISOR);
-  return { core, clock, child, mother };
+  return { core, clock, child, mother: guardian! };
 }
 
 const as = signInAs;

@@ -8,18 +8,14 @@ import {
   CHILD,
   call,
   ManualClock,
-  openCore,
+  openStudio,
   refuse,
   SUPERVISOR,
   signInAs,
 } from './support';
 
 async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
-  const core = openCore(undefined, clock);
-  await call(core, 'session.setup', ADMIN);
-  const child = await call(core, 'children.create', CHILD);
-  await call(core, 'accounts.create', SUPERVISOR);
-  await call(core, 'accounts.create', CASEWORKER);
+  const { core, child } = await openStudio({ clock, accounts: [SUPERVISOR, CASEWORKER] });
   return { core, clock, child };
 }
 

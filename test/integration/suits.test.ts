@@ -5,25 +5,19 @@ import {
   CHILD,
   call,
   ManualClock,
-  openCore,
+  openStudio,
   refuse,
   SUPERVISOR,
   signInAs,
 } from './support';
 
 async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
-  const core = openCore(undefined, clock);
-  await call(core, 'session.setup', ADMIN);
-  const child = await call(core, 'children.create', CHILD);
-  const [father] = await call(core, 'relations.add', {
-    childId: child.id,
-    relation: 'father',
-    isGuardian: true,
-    person: { name: '张建国', gender: 'male', address: '济阳街道城关村' },
+  const { core, child, guardian } = await openStudio({
+    clock,
+    accounts: [SUPERVISOR, CASEWORKER],
+    guardian: { relation: 'father', person: { name: '张建国', gender: 'male', address: '济阳街道城关村' } },
   });
-  await call(core, 'accounts.create', SUPERVISOR);
-  await call(core, 'accounts.create', CASEWORKER);
-  return { core, clock, child, father };
+  return { core, clock, child, father: guardian! };
 }
 
 const as = signInAs;

@@ -70,6 +70,34 @@ export async function signInAs(core: Core, who: { username: string; passphrase: 
 type Input<M extends MethodName> = z.input<Contract[M]['input']>;
 type Output<M extends MethodName> = Awaited<ReturnType<Contract[M]['handler']>>;
 
+type Account = Input<'accounts.create'>;
+
+/**
+ * A studio as most tests start it: ADMIN set up and signed in, then the `accounts` in order, then
+ * CHILD (owned by `owner`, one of the accounts, else by ADMIN), then its `guardian` if given.
+ */
+export async function openStudio(
+  opts: {
+    clock?: Clock;
+    accounts?: Account[];
+    owner?: Account;
+    guardian?: Omit<Input<'relations.add'>, 'childId' | 'isGuardian'>;
+  } = {},
+) {
+  const clock = opts.clock ?? new ManualClock();
+  const core = openCore(undefined, clock);
+  await call(core, 'session.setup', ADMIN);
+  const accounts: Output<'accounts.create'>[] = [];
+  for (const a of opts.accounts ?? []) accounts.push(await call(core, 'accounts.create', a));
+  const owner = opts.owner ? accounts[(opts.accounts ?? []).indexOf(opts.owner)] : undefined;
+  const child = await call(core, 'children.create', owner ? { ...CHILD, ownerId: owner.id } : CHILD);
+  const guardian = opts.guardian
+    ? (await call(core, 'relations.add', { ...opts.guardian, childId: child.id, isGuardian: true }))[0]
+    : undefined;
+  const as = (who: { username: string; passphrase: string }) => signInAs(core, who);
+  return { core, clock, child, accounts, owner, guardian, as };
+}
+
 /** Calls a method and returns its value; a failure fails the test with the API's message. */
 export async function call<M extends MethodName>(core: Core, method: M, input: Input<M>): Promise<Output<M>> {
   const result = await core.invoke(method, input);
