@@ -13,9 +13,10 @@ import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, loadLive } from '../common/records';
+import { recordSteps } from '../common/timeline';
 import { labelOr, t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
-import type { AreaFigure } from '../relief/model';
+import { type AreaFigure, countBy } from '../relief/model';
 import { SUIT_FLOW, SUIT_OPEN, type SuitStatus, type SuitStep } from './codes';
 import type { suitListInput } from './inputs';
 import { suitSupports } from './schema';
@@ -318,9 +319,6 @@ export function suitExportRows(
   };
 }
 
-const one = (ctx: Ctx, query: string, from: string, to: string): number =>
-  (ctx.raw.prepare(query).get({ from, to }) as { n: number }).n;
-
 export const SUIT_FIGURES: readonly AreaFigure[] = [
   {
     key: 'suits.issued',
@@ -328,13 +326,9 @@ export const SUIT_FIGURES: readonly AreaFigure[] = [
     unit: '件',
     dateColumn: 'suit_supports.issue_date',
     description: t('suits.figures.issued.description'),
-    count: (ctx, from, to) =>
-      one(
-        ctx,
-        `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND issue_date BETWEEN @from AND @to`,
-        from,
-        to,
-      ),
+    count: countBy(
+      `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND issue_date BETWEEN @from AND @to`,
+    ),
   },
   {
     key: 'suits.filed',
@@ -342,13 +336,9 @@ export const SUIT_FIGURES: readonly AreaFigure[] = [
     unit: '件',
     dateColumn: 'suit_supports.filed_date',
     description: t('suits.figures.filed.description'),
-    count: (ctx, from, to) =>
-      one(
-        ctx,
-        `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND filed_date BETWEEN @from AND @to`,
-        from,
-        to,
-      ),
+    count: countBy(
+      `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND filed_date BETWEEN @from AND @to`,
+    ),
   },
   {
     key: 'suits.granted',
@@ -356,74 +346,55 @@ export const SUIT_FIGURES: readonly AreaFigure[] = [
     unit: '件',
     dateColumn: 'suit_supports.decision_date',
     description: t('suits.figures.granted.description'),
-    count: (ctx, from, to) =>
-      one(
-        ctx,
-        `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND decision IN ('revoked', 'changed')
+    count: countBy(
+      `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND decision IN ('revoked', 'changed')
          AND decision_date BETWEEN @from AND @to`,
-        from,
-        to,
-      ),
+    ),
   },
 ];
 
 export function suitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
-  const items: TimelineItem[] = [];
   const rows = ctx.db
     .select()
     .from(suitSupports)
     .where(and(eq(suitSupports.childId, childId), isNull(suitSupports.deletedAt)))
     .all();
-  for (const s of rows) {
-    const link = `/suits/${s.id}`;
-    const kind = labelOr(`suits.codes.kind.${s.kind}`, s.kind);
-    // Each step with the instant it was recorded, as in relief.
-    if (s.withdrawnAt)
-      items.push({
+  // Each step with the instant it was recorded, as in relief.
+  return rows.flatMap((s) =>
+    recordSteps('suits', `/suits/${s.id}`, [
+      !!s.withdrawnAt && {
         date: localDate(s.withdrawnAt),
         at: s.withdrawnAt,
-        area: 'suits',
         title: t('suits.timeline.withdrawn'),
         detail: s.withdrawReason,
-        link,
-      });
-    if (s.decisionDate && s.decision)
-      items.push({
-        date: s.decisionDate,
-        at: s.closedAt ?? undefined,
-        area: 'suits',
-        title: t('suits.timeline.decided', {
-          decision: labelOr(`suits.codes.decision.${s.decision}`, String(s.decision)),
-        }),
-        detail: s.newGuardianName ? t('suits.timeline.newGuardian', { name: s.newGuardianName }) : null,
-        link,
-      });
-    if (s.filedDate)
-      items.push({
+      },
+      !!s.decisionDate &&
+        !!s.decision && {
+          date: s.decisionDate,
+          at: s.closedAt ?? undefined,
+          title: t('suits.timeline.decided', {
+            decision: labelOr(`suits.codes.decision.${s.decision}`, String(s.decision)),
+          }),
+          detail: s.newGuardianName ? t('suits.timeline.newGuardian', { name: s.newGuardianName }) : null,
+        },
+      !!s.filedDate && {
         date: s.filedDate,
         at: s.filedAt ?? undefined,
-        area: 'suits',
         title: t('suits.timeline.filed', { court: s.court ?? '' }),
         detail: s.courtCaseNumber,
-        link,
-      });
-    if (s.issueDate)
-      items.push({
+      },
+      !!s.issueDate && {
         date: s.issueDate,
         at: s.issuedAt ?? undefined,
-        area: 'suits',
         title: t('suits.timeline.issued'),
         detail: suitNumber(s),
-        link,
-      });
-    items.push({
-      date: localDate(s.createdAt),
-      at: s.createdAt,
-      area: 'suits',
-      title: t('suits.timeline.drafted', { kind }),
-      detail: s.orderId ? t('suits.timeline.fromOrder') : null,
-      link,
-    });
-  }
-  return items;
+      },
+      {
+        date: localDate(s.createdAt),
+        at: s.createdAt,
+        title: t('suits.timeline.drafted', { kind: labelOr(`suits.codes.kind.${s.kind}`, s.kind) }),
+        detail: s.orderId ? t('suits.timeline.fromOrder') : null,
+      },
+    ]),
+  );
 }
