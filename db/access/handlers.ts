@@ -1,11 +1,8 @@
-import { method } from '../api/define';
+import type { z } from 'zod';
+import { method, type ReadCtx } from '../api/define';
 import { loadChild } from '../children/model';
 import { forChildInput } from './inputs';
 import { type ChildPermissions, can, childPermissions } from './policy';
-
-export interface Permissions extends ChildPermissions {
-  snoozeForOthers: boolean;
-}
 
 /**
  * What the screens ask before showing a button: the same functions the handlers enforce with,
@@ -16,9 +13,15 @@ export const policyMethods = {
     input: forChildInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): Permissions => {
-      const ownerId = input.childId ? loadChild(ctx, input.childId).ownerId : null;
-      return { ...childPermissions(ctx.user, ownerId), snoozeForOthers: can(ctx.user, 'snoozeForOthers') };
-    },
+    handler: policyForChild,
   }),
 };
+
+export interface Permissions extends ChildPermissions {
+  snoozeForOthers: boolean;
+}
+
+function policyForChild(ctx: ReadCtx, input: z.output<typeof forChildInput>): Permissions {
+  const ownerId = input.childId ? loadChild(ctx, input.childId).ownerId : null;
+  return { ...childPermissions(ctx.user, ownerId), snoozeForOthers: can(ctx.user, 'snoozeForOthers') };
+}

@@ -3,13 +3,10 @@ import { type ChildPermissions, can, childPermissions, demand } from '../access/
 import { accounts } from '../accounts/schema';
 import { type Ctx, method, type ReadCtx, type ReadStatement } from '../api/define';
 import { ApiError } from '../api/errors';
-import { localDate } from '../common/dates';
-import { newId } from '../common/ids';
-import { created, updateVersioned } from '../common/records';
-import { labelOr, t } from '../i18n';
-import { type DuplicateCandidate, duplicatesForReader, findDuplicates } from './duplicates';
+import { updateVersioned } from '../common/records';
+import { t } from '../i18n';
+import { type DuplicateCandidate, duplicatesForReader } from './duplicates';
 import { addMonths } from './guardianship';
-import { ageOn } from './idNumber';
 import {
   binListInput,
   type ChildCreateInput,
@@ -27,11 +24,17 @@ import {
   type ChildProfile,
   type ChildRow,
   type ChildSummary,
+  checkChild,
+  checkRecognition,
+  createChild,
   type DerivedGuardianship,
   deriveGuardianship,
+  keepRecognition,
   loadChild,
+  ownerName,
   pinyinKey,
   recognisedOn,
+  recognitionDate,
   today,
   toProfile,
   toSummary,
@@ -40,137 +43,7 @@ import {
 import { type PersonLink, relationsOfChild } from './relations';
 import { childRelations, children, custodyRecords, deFactoRecognitions, persons } from './schema';
 import { isIdQuery, normalizeQuery, prefixEnd } from './search';
-import { childTimeline, registerTimelineSource, type TimelineItem } from './timeline';
-
-type ChildFields = Omit<
-  ReturnType<typeof childCreateInput.parse>,
-  'acknowledgeDuplicates' | 'deFactoRecognisedOn'
->;
-
-function ownerName(ctx: Ctx, ownerId: string | null): string | null {
-  if (!ownerId) return null;
-  return (
-    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, ownerId)).get()?.n ?? null
-  );
-}
-
-/** The checks that need the database or today's date, shared by create and update. */
-function checkRecognition(ctx: Ctx, on: string | null): void {
-  if (on && on > today(ctx))
-    throw new ApiError('VALIDATION', t('errors.validation'), {
-      deFactoRecognisedOn: t('errors.dateInFuture'),
-    });
-}
-
-function checkChild(ctx: Ctx, fields: ChildFields, selfId: string | null, acknowledged: boolean): void {
-  const day = today(ctx);
-  if (fields.birthDate > day)
-    throw new ApiError('VALIDATION', t('errors.validation'), { birthDate: t('errors.dateInFuture') });
-  if (selfId === null && ageOn(fields.birthDate, day) >= 18) {
-    throw new ApiError('VALIDATION', t('errors.validation'), { birthDate: t('validation.child.notMinor') });
-  }
-  if (fields.ownerId) {
-    const owner = ctx.db.select().from(accounts).where(eq(accounts.id, fields.ownerId)).get();
-    if (!owner || owner.disabledAt !== null) {
-      throw new ApiError('VALIDATION', t('errors.validation'), {
-        ownerId: t('validation.child.ownerUnknown'),
-      });
-    }
-  }
-  if (fields.caregiverPersonId) {
-    const linked = selfId
-      ? ctx.db
-          .select({ id: childRelations.id })
-          .from(childRelations)
-          .where(
-            and(
-              eq(childRelations.childId, selfId),
-              eq(childRelations.personId, fields.caregiverPersonId),
-              isNull(childRelations.deletedAt),
-            ),
-          )
-          .get()
-      : undefined;
-    if (!linked) {
-      throw new ApiError('VALIDATION', t('errors.validation'), {
-        caregiverPersonId: t('validation.child.caregiverNotRelated'),
-      });
-    }
-  }
-  const dupes = findDuplicates(ctx, {
-    excludeId: selfId,
-    name: fields.name,
-    birthDate: fields.birthDate,
-    idNumber: fields.idNumber,
-  });
-  if (dupes.some((d) => d.reasons.includes('sameIdNumber'))) {
-    // The answer confirms that a number is on file: audited like any ID lookup, after the rollback.
-    const err = new ApiError('VALIDATION', t('errors.validation'), {
-      idNumber: t('validation.idNumber.duplicate'),
-    });
-    err.auditEntry = {
-      action: 'children.idLookup',
-      entity: 'child',
-      entityId: selfId,
-      detail: { via: selfId ? 'children.update' : 'children.create', mode: 'whole', found: 1 },
-    };
-    throw err;
-  }
-  if (dupes.length && !acknowledged)
-    throw ApiError.conflict('possibleDuplicate', t('validation.child.possibleDuplicate'));
-}
-
-/**
- * Registers a child. Exported for areas that register children from their own screens (a
- * referral names a child not yet on file), so the rules stay in one place.
- */
-/**
- * The recognition date kept with the 事实无人抚养 category: the one given, else the one already
- * on file, else the day it is recorded (when the studio learned of it); none without the category.
- */
-export function recognitionDate(
-  ctx: Ctx,
-  next: { categories: readonly string[]; deFactoRecognisedOn: string | null },
-  before: string | null,
-): string | null {
-  if (!next.categories.includes('deFactoUnsupported')) return null;
-  return next.deFactoRecognisedOn ?? before ?? today(ctx);
-}
-
-/** Keeps the recognition row with the category: written while held, removed with it. */
-function keepRecognition(ctx: Ctx, childId: string, on: string | null, had: boolean): void {
-  if (on)
-    ctx.db
-      .insert(deFactoRecognitions)
-      .values({ childId, recognisedOn: on })
-      .onConflictDoUpdate({ target: deFactoRecognitions.childId, set: { recognisedOn: on } })
-      .run();
-  else if (had) ctx.db.delete(deFactoRecognitions).where(eq(deFactoRecognitions.childId, childId)).run();
-}
-
-export function createChild(ctx: Ctx, input: ReturnType<typeof childCreateInput.parse>): ChildProfile {
-  const { acknowledgeDuplicates, deFactoRecognisedOn: sentOn, ...fields } = input;
-  const on = recognitionDate(ctx, { ...fields, deFactoRecognisedOn: sentOn }, null);
-  checkRecognition(ctx, sentOn);
-  checkChild(ctx, fields, null, acknowledgeDuplicates);
-  const id = newId();
-  const ownerId = fields.ownerId ?? ctx.user.id;
-  // Registering a child makes one its owner; naming anyone else is an assignment (policy.ts).
-  if (ownerId !== ctx.user.id) demand(ctx, 'assignOwner', { method: 'children.create', entity: 'child' });
-  ctx.db
-    .insert(children)
-    .values({ id, ...fields, ownerId, namePinyin: pinyinKey(fields.name), status: 'active', ...created(ctx) })
-    .run();
-  keepRecognition(ctx, id, on, false);
-  writeSearchKeys(ctx, { id, ...fields });
-  ctx.audit.write({
-    action: 'children.create',
-    entity: 'child',
-    entityId: id,
-    detail: { ownerId, ...(acknowledgeDuplicates ? { acknowledgedDuplicates: true } : {}) },
-  });
-  return toProfile(loadChild(ctx, id), today(ctx), ownerName(ctx, ownerId), on);
-}
+import { childTimeline, type TimelineItem } from './timeline';
 
 export interface ChildFile {
   profile: ChildProfile;
@@ -721,69 +594,5 @@ export const childrenMethods = {
     },
   }),
 };
-
-const TIMELINE_ACTIONS: Record<string, import('../i18n').MessageKey> = {
-  'children.create': 'timeline.children.created',
-  'children.update': 'timeline.children.updated',
-  'children.close': 'timeline.children.closed',
-  'children.reopen': 'timeline.children.reopened',
-  'children.restore': 'timeline.children.restored',
-};
-
-const TIMELINE_SQL = `SELECT action, at, actor_name AS actorName, detail FROM audit_log
-  WHERE entity = 'child' AND entity_id = ? AND action IN (${Object.keys(TIMELINE_ACTIONS)
-    .map(() => '?')
-    .join(',')})
-  ORDER BY seq DESC`;
-
-registerTimelineSource('children', (ctx, childId) => {
-  const rows = ctx.raw.prepare(TIMELINE_SQL).all(childId, ...Object.keys(TIMELINE_ACTIONS)) as {
-    action: string;
-    at: number;
-    actorName: string;
-    detail: string;
-  }[];
-  const items: TimelineItem[] = rows.map((r) => {
-    const detail = JSON.parse(r.detail) as { reason?: string };
-    return {
-      date: localDate(r.at),
-      at: r.at,
-      area: 'children',
-      title: t(TIMELINE_ACTIONS[r.action]),
-      detail:
-        r.action === 'children.close' && detail.reason
-          ? `${labelOr(`codes.closeReason.${detail.reason}`, detail.reason)}（${r.actorName}）`
-          : r.actorName,
-    };
-  });
-  for (const link of relationsOfChild(ctx, childId)) {
-    for (const c of link.custody) {
-      const who = `${labelOr(`codes.relation.${link.relation}`, link.relation)} ${link.person.name}`;
-      const measure = labelOr(`codes.custodyMeasure.${c.measure}`, c.measure);
-      items.push({
-        date: c.startDate,
-        area: 'children',
-        title: t('timeline.children.custodyStart', { measure }),
-        detail: who,
-      });
-      if (c.actualRelease) {
-        items.push({
-          date: c.actualRelease,
-          area: 'children',
-          title: t('timeline.children.released'),
-          detail: who,
-        });
-      } else if (c.expectedRelease) {
-        items.push({
-          date: c.expectedRelease,
-          area: 'children',
-          title: t('timeline.children.expectedRelease'),
-          detail: who,
-        });
-      }
-    }
-  }
-  return items;
-});
 
 export type { ChildCreateInput };

@@ -1,13 +1,21 @@
 // Reading and writing children's records, shared by the handlers of this area and by any
 // area that registers a child (a referral does, from inside its own form).
+
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { demand } from '../access/policy';
+import { accountName } from '../accounts/model';
+import { accounts } from '../accounts/schema';
 import type { Ctx, ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
+import { newId } from '../common/ids';
+import { created } from '../common/records';
 import { t } from '../i18n';
 import type { Category, CloseReason, CustodyMeasure, GuardianshipSituation, RiskLevel } from './codes';
+import { findDuplicates } from './duplicates';
 import { type GuardianshipReading, type ParentFacts, readGuardianship } from './guardianship';
 import { ageOn, maskIdNumber } from './idNumber';
+import type { childCreateInput } from './inputs';
 import type { PersonLink } from './relations';
 import {
   childRelations,
@@ -245,4 +253,134 @@ export function deriveGuardianship(ctx: Ctx, row: ChildRow, links?: PersonLink[]
       row.status === 'active' &&
       !row.categories.includes('deFactoUnsupported'),
   };
+}
+
+export type ChildFields = Omit<
+  ReturnType<typeof childCreateInput.parse>,
+  'acknowledgeDuplicates' | 'deFactoRecognisedOn'
+>;
+
+export const ownerName = accountName;
+
+/** The checks that need the database or today's date, shared by create and update. */
+export function checkRecognition(ctx: Ctx, on: string | null): void {
+  if (on && on > today(ctx))
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      deFactoRecognisedOn: t('errors.dateInFuture'),
+    });
+}
+
+export function checkChild(
+  ctx: Ctx,
+  fields: ChildFields,
+  selfId: string | null,
+  acknowledged: boolean,
+): void {
+  const day = today(ctx);
+  if (fields.birthDate > day)
+    throw new ApiError('VALIDATION', t('errors.validation'), { birthDate: t('errors.dateInFuture') });
+  if (selfId === null && ageOn(fields.birthDate, day) >= 18) {
+    throw new ApiError('VALIDATION', t('errors.validation'), { birthDate: t('validation.child.notMinor') });
+  }
+  if (fields.ownerId) {
+    const owner = ctx.db.select().from(accounts).where(eq(accounts.id, fields.ownerId)).get();
+    if (!owner || owner.disabledAt !== null) {
+      throw new ApiError('VALIDATION', t('errors.validation'), {
+        ownerId: t('validation.child.ownerUnknown'),
+      });
+    }
+  }
+  if (fields.caregiverPersonId) {
+    const linked = selfId
+      ? ctx.db
+          .select({ id: childRelations.id })
+          .from(childRelations)
+          .where(
+            and(
+              eq(childRelations.childId, selfId),
+              eq(childRelations.personId, fields.caregiverPersonId),
+              isNull(childRelations.deletedAt),
+            ),
+          )
+          .get()
+      : undefined;
+    if (!linked) {
+      throw new ApiError('VALIDATION', t('errors.validation'), {
+        caregiverPersonId: t('validation.child.caregiverNotRelated'),
+      });
+    }
+  }
+  const dupes = findDuplicates(ctx, {
+    excludeId: selfId,
+    name: fields.name,
+    birthDate: fields.birthDate,
+    idNumber: fields.idNumber,
+  });
+  if (dupes.some((d) => d.reasons.includes('sameIdNumber'))) {
+    // The answer confirms that a number is on file: audited like any ID lookup, after the rollback.
+    const err = new ApiError('VALIDATION', t('errors.validation'), {
+      idNumber: t('validation.idNumber.duplicate'),
+    });
+    err.auditEntry = {
+      action: 'children.idLookup',
+      entity: 'child',
+      entityId: selfId,
+      detail: { via: selfId ? 'children.update' : 'children.create', mode: 'whole', found: 1 },
+    };
+    throw err;
+  }
+  if (dupes.length && !acknowledged)
+    throw ApiError.conflict('possibleDuplicate', t('validation.child.possibleDuplicate'));
+}
+
+/**
+ * The recognition date kept with the 事实无人抚养 category: the one given, else the one already
+ * on file, else the day it is recorded (when the studio learned of it); none without the category.
+ */
+export function recognitionDate(
+  ctx: Ctx,
+  next: { categories: readonly string[]; deFactoRecognisedOn: string | null },
+  before: string | null,
+): string | null {
+  if (!next.categories.includes('deFactoUnsupported')) return null;
+  return next.deFactoRecognisedOn ?? before ?? today(ctx);
+}
+
+/** Keeps the recognition row with the category: written while held, removed with it. */
+export function keepRecognition(ctx: Ctx, childId: string, on: string | null, had: boolean): void {
+  if (on)
+    ctx.db
+      .insert(deFactoRecognitions)
+      .values({ childId, recognisedOn: on })
+      .onConflictDoUpdate({ target: deFactoRecognitions.childId, set: { recognisedOn: on } })
+      .run();
+  else if (had) ctx.db.delete(deFactoRecognitions).where(eq(deFactoRecognitions.childId, childId)).run();
+}
+
+/**
+ * Registers a child. Exported for areas that register children from their own screens (a
+ * referral names a child not yet on file), so the rules stay in one place.
+ */
+export function createChild(ctx: Ctx, input: ReturnType<typeof childCreateInput.parse>): ChildProfile {
+  const { acknowledgeDuplicates, deFactoRecognisedOn: sentOn, ...fields } = input;
+  const on = recognitionDate(ctx, { ...fields, deFactoRecognisedOn: sentOn }, null);
+  checkRecognition(ctx, sentOn);
+  checkChild(ctx, fields, null, acknowledgeDuplicates);
+  const id = newId();
+  const ownerId = fields.ownerId ?? ctx.user.id;
+  // Registering a child makes one its owner; naming anyone else is an assignment (policy.ts).
+  if (ownerId !== ctx.user.id) demand(ctx, 'assignOwner', { method: 'children.create', entity: 'child' });
+  ctx.db
+    .insert(children)
+    .values({ id, ...fields, ownerId, namePinyin: pinyinKey(fields.name), status: 'active', ...created(ctx) })
+    .run();
+  keepRecognition(ctx, id, on, false);
+  writeSearchKeys(ctx, { id, ...fields });
+  ctx.audit.write({
+    action: 'children.create',
+    entity: 'child',
+    entityId: id,
+    detail: { ownerId, ...(acknowledgeDuplicates ? { acknowledgedDuplicates: true } : {}) },
+  });
+  return toProfile(loadChild(ctx, id), today(ctx), ownerName(ctx, ownerId), on);
 }

@@ -1,7 +1,7 @@
 // 关系人 and 羁押情况: persons are shared between siblings, so a person is edited once and
 // every child linked to them sees the change.
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
 import { startsWith } from '../common/like';
@@ -93,7 +93,7 @@ function toCustodyView(row: typeof custodyRecords.$inferSelect): CustodyView {
   };
 }
 
-function childCounts(ctx: Ctx, personIds: string[]): Map<string, number> {
+function childCounts(ctx: ReadCtx, personIds: string[]): Map<string, number> {
   if (!personIds.length) return new Map();
   const rows = ctx.raw
     .prepare(
@@ -104,7 +104,7 @@ function childCounts(ctx: Ctx, personIds: string[]): Map<string, number> {
   return new Map(rows.map((r) => [r.personId, r.n]));
 }
 
-export function relationsOfChild(ctx: Ctx, childId: string): PersonLink[] {
+export function relationsOfChild(ctx: ReadCtx, childId: string): PersonLink[] {
   const links = ctx.db
     .select({ link: childRelations, person: persons })
     .from(childRelations)

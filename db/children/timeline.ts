@@ -1,4 +1,18 @@
-import type { Ctx } from '../api/define';
+// A child's timeline: every area's entries on the child's file, newest first. The areas that
+// contribute are listed here, in one place, so what the file shows does not depend on which
+// modules happen to have loaded.
+import type { ReadCtx } from '../api/define';
+import { localDate } from '../common/dates';
+import { counsellingTimeline } from '../counselling/model';
+import { educationTimeline } from '../education/model';
+import { labelOr, type MessageKey, t } from '../i18n';
+import { ordersTimeline } from '../orders/model';
+import { referralsTimeline } from '../referrals/model';
+import { reliefTimeline } from '../relief/model';
+import { mandatoryReportsTimeline } from '../reports/model';
+import { suitsTimeline } from '../suits/model';
+import { visitsTimeline } from '../visits/model';
+import { relationsOfChild } from './relations';
 
 /** One entry on a child's timeline. Titles are Chinese, from the catalog, ready to show. */
 export interface TimelineItem {
@@ -13,21 +27,92 @@ export interface TimelineItem {
   link?: string | null;
 }
 
-type TimelineSource = (ctx: Ctx, childId: string) => TimelineItem[];
-
-const sources = new Map<string, TimelineSource>();
+export type TimelineSource = (ctx: ReadCtx, childId: string) => TimelineItem[];
 
 /**
- * The extension point: each area registers one source when its module loads, and the
- * child's file shows everything without knowing which areas exist.
+ * Every source of a child's timeline, in the order entries of equal time are shown. A new area
+ * with dated records adds its `<area>Timeline` from its model.ts here.
  */
-export function registerTimelineSource(area: string, source: TimelineSource): void {
-  sources.set(area, source);
-}
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [
+  childrenTimeline,
+  counsellingTimeline,
+  educationTimeline,
+  ordersTimeline,
+  referralsTimeline,
+  visitsTimeline,
+  reliefTimeline,
+  mandatoryReportsTimeline,
+  suitsTimeline,
+];
 
 /** Newest first; entries of equal time keep their source's order (the sort is stable). */
-export function childTimeline(ctx: Ctx, childId: string): TimelineItem[] {
+export function childTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   const items: TimelineItem[] = [];
-  for (const source of sources.values()) items.push(...source(ctx, childId));
+  for (const source of TIMELINE_SOURCES) items.push(...source(ctx, childId));
   return items.sort((a, b) => (b.date === a.date ? (b.at ?? 0) - (a.at ?? 0) : b.date < a.date ? -1 : 1));
+}
+
+/** The child's own entries: the file's life (audited steps) and each relative's custody. */
+const TIMELINE_ACTIONS: Record<string, MessageKey> = {
+  'children.create': 'timeline.children.created',
+  'children.update': 'timeline.children.updated',
+  'children.close': 'timeline.children.closed',
+  'children.reopen': 'timeline.children.reopened',
+  'children.restore': 'timeline.children.restored',
+};
+
+const TIMELINE_SQL = `SELECT action, at, actor_name AS actorName, detail FROM audit_log
+  WHERE entity = 'child' AND entity_id = ? AND action IN (${Object.keys(TIMELINE_ACTIONS)
+    .map(() => '?')
+    .join(',')})
+  ORDER BY seq DESC`;
+
+function childrenTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
+  const rows = ctx.raw.prepare(TIMELINE_SQL).all(childId, ...Object.keys(TIMELINE_ACTIONS)) as {
+    action: string;
+    at: number;
+    actorName: string;
+    detail: string;
+  }[];
+  const items: TimelineItem[] = rows.map((r) => {
+    const detail = JSON.parse(r.detail) as { reason?: string };
+    return {
+      date: localDate(r.at),
+      at: r.at,
+      area: 'children',
+      title: t(TIMELINE_ACTIONS[r.action]),
+      detail:
+        r.action === 'children.close' && detail.reason
+          ? `${labelOr(`codes.closeReason.${detail.reason}`, detail.reason)}（${r.actorName}）`
+          : r.actorName,
+    };
+  });
+  for (const link of relationsOfChild(ctx, childId)) {
+    for (const c of link.custody) {
+      const who = `${labelOr(`codes.relation.${link.relation}`, link.relation)} ${link.person.name}`;
+      const measure = labelOr(`codes.custodyMeasure.${c.measure}`, c.measure);
+      items.push({
+        date: c.startDate,
+        area: 'children',
+        title: t('timeline.children.custodyStart', { measure }),
+        detail: who,
+      });
+      if (c.actualRelease) {
+        items.push({
+          date: c.actualRelease,
+          area: 'children',
+          title: t('timeline.children.released'),
+          detail: who,
+        });
+      } else if (c.expectedRelease) {
+        items.push({
+          date: c.expectedRelease,
+          area: 'children',
+          title: t('timeline.children.expectedRelease'),
+          detail: who,
+        });
+      }
+    }
+  }
+  return items;
 }

@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Ctx } from '../api/define';
+import type { Ctx, ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { t } from '../i18n';
 
@@ -11,6 +11,32 @@ type VersionedTable = SQLiteTable & {
   updatedBy: SQLiteColumn;
   deletedAt: SQLiteColumn;
 };
+
+type LiveTable = SQLiteTable & { id: SQLiteColumn; deletedAt: SQLiteColumn };
+
+/** A record that is not in the recycle bin, or NOT_FOUND. */
+export function loadLive<T extends LiveTable>(ctx: ReadCtx, table: T, id: string): T['$inferSelect'] {
+  const row = ctx.db
+    .select()
+    .from(table as SQLiteTable)
+    .where(and(eq(table.id, id), isNull(table.deletedAt)))
+    .get();
+  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  return row as T['$inferSelect'];
+}
+
+type ChildRecordTable = LiveTable & { childId: SQLiteColumn; status: SQLiteColumn; createdAt: SQLiteColumn };
+
+/** The ids of a child's records but the withdrawn and the deleted, newest first (a child's file lists them). */
+export function currentIdsOfChild(ctx: ReadCtx, table: ChildRecordTable, childId: string): string[] {
+  return ctx.db
+    .select({ id: table.id })
+    .from(table as SQLiteTable)
+    .where(and(eq(table.childId, childId), isNull(table.deletedAt), ne(table.status, 'withdrawn')))
+    .orderBy(desc(table.createdAt))
+    .all()
+    .map((r) => r.id as string);
+}
 
 /** Columns every insert sets the same way. */
 export function created(ctx: Ctx) {

@@ -1,349 +1,118 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { can, demand } from '../access/policy';
-import { accounts } from '../accounts/schema';
+import type { z } from 'zod';
+import { demand } from '../access/policy';
 import { type Ctx, method } from '../api/define';
-import { ApiError } from '../api/errors';
-import { ageOn } from '../children/idNumber';
-import { loadChild, today } from '../children/model';
-import { children } from '../children/schema';
-import { registerTimelineSource, type TimelineItem } from '../children/timeline';
+import { loadChild } from '../children/model';
+import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
-import { t } from '../i18n';
 import { assessmentInput, forChildInput, sessionInput, treatmentInput } from './inputs';
+import { type CounsellingRecord, counsellingOfChild } from './model';
 import { counsellingSessions, psychAssessments, treatmentReferrals } from './schema';
-import { openField, sealField } from './sealed';
+import { sealField } from './sealed';
 
 /**
  * Counselling notes (精神卫生法 art. 23): only counselling staff and administrators read their
  * text, and only they hold the key it is sealed under (sealed.ts). The child's owner reads what
  * the counsellor chose to share (sharedNote). Everyone else sees that something took place, and when.
  */
-export function maySeeCounsellingText(ctx: Ctx, _childOwnerId: string | null): boolean {
-  return can(ctx.user, 'readCounsellingText', {}) && ctx.counselling.privateKey !== null;
-}
-
-/** What a counsellor wrote for the child's owner: readable by the owner as well. */
-export function maySeeSharedNote(ctx: Ctx, childOwnerId: string | null): boolean {
-  return can(ctx.user, 'readCounsellingShared', { ownerId: childOwnerId });
-}
-
-/**
- * For a reader without text access (`restricted`), a record keeps only that it exists, its
- * date, its counsellor and the crisis flag (issue 11, item 7): every other field is null. The
- * timeline, the reminders, 首页 and the summary follow the same rule.
- */
-export interface AssessmentView {
-  id: string;
-  guardianConsent: boolean | null;
-  childConsent: boolean | null;
-  date: string;
-  instrument: string | null;
-  riskLevel: 'high' | 'medium' | 'low' | 'none' | null;
-  crisis: boolean;
-  assessor: string;
-  score: string | null;
-  notes: string | null;
-  restricted: boolean;
-}
-
-export interface SessionView {
-  id: string;
-  date: string;
-  institution: string | null;
-  counsellor: string;
-  minutes: number | null;
-  crisis: boolean;
-  nextFollowUp: string | null;
-  /** null when the reader may not see it (`restricted`). */
-  summary: string | null;
-  /** What the counsellor shared with the child's owner; null for readers who may not see it. */
-  sharedNote: string | null;
-  restricted: boolean;
-}
-
-export interface TreatmentView {
-  id: string;
-  date: string;
-  institution: string | null;
-  reason: string | null;
-  outcome: string | null;
-  restricted: boolean;
-}
-
-export interface CounsellingRecord {
-  /** Enough of the child for the page's header, so the page need not open (and audit) the whole file. */
-  child: {
-    id: string;
-    name: string;
-    gender: 'male' | 'female';
-    age: number;
-    riskLevel: string;
-    ownerName: string | null;
-  };
-  assessments: AssessmentView[];
-  sessions: SessionView[];
-  treatments: TreatmentView[];
-  /** Whether this reader saw the texts; when not, the refusal was audited. */
-  textVisible: boolean;
-  crisis: boolean;
-}
-
-function audited<T>(ctx: Ctx, childId: string, action: string, id: string, fn: () => T): T {
-  const value = fn();
-  ctx.audit.write({ action, entity: 'child', entityId: childId, detail: { recordId: id } });
-  return value;
-}
-
 export const counsellingMethods = {
-  'counselling.forChild': method({
-    input: forChildInput,
-    access: 'user',
-    // Writes: a reading of the notes, and every refusal to show them, is audited.
-    kind: 'write',
-    handler: (ctx, input): CounsellingRecord => {
-      const child = loadChild(ctx, input.childId);
-      const visible = maySeeCounsellingText(ctx, child.ownerId);
-      const where = (
-        table: typeof psychAssessments | typeof counsellingSessions | typeof treatmentReferrals,
-      ) => and(eq(table.childId, child.id), isNull(table.deletedAt));
-      const assessments = ctx.db
-        .select()
-        .from(psychAssessments)
-        .where(where(psychAssessments))
-        .orderBy(desc(psychAssessments.date))
-        .all();
-      const sessions = ctx.db
-        .select()
-        .from(counsellingSessions)
-        .where(where(counsellingSessions))
-        .orderBy(desc(counsellingSessions.date))
-        .all();
-      const treatments = ctx.db
-        .select()
-        .from(treatmentReferrals)
-        .where(where(treatmentReferrals))
-        .orderBy(desc(treatmentReferrals.date))
-        .all();
-      const shared = maySeeSharedNote(ctx, child.ownerId);
-      const open = (table: Parameters<typeof openField>[1], column: string, id: string, v: string | null) =>
-        visible ? openField(ctx.counselling, table, column, id, v) : null;
-      const hasText = assessments.length + sessions.length + treatments.length > 0;
-      if (hasText) {
-        ctx.audit.write({
-          action: visible ? 'counselling.view' : 'access.denied',
-          entity: 'child',
-          entityId: child.id,
-          detail: visible
-            ? {}
-            : {
-                method: 'counselling.forChild',
-                hidden: sessions.length + assessments.length + treatments.length,
-              },
-        });
-      }
-      return {
-        child: {
-          id: child.id,
-          name: child.name,
-          gender: child.gender,
-          age: ageOn(child.birthDate, today(ctx)),
-          riskLevel: child.riskLevel,
-          ownerName: child.ownerId
-            ? (ctx.db
-                .select({ n: accounts.displayName })
-                .from(accounts)
-                .where(eq(accounts.id, child.ownerId))
-                .get()?.n ?? null)
-            : null,
-        },
-        assessments: assessments.map((a) => ({
-          id: a.id,
-          guardianConsent: visible ? a.guardianConsent : null,
-          childConsent: visible ? a.childConsent : null,
-          date: a.date,
-          instrument: visible ? a.instrument : null,
-          riskLevel: visible ? a.riskLevel : null,
-          crisis: a.crisis,
-          assessor: a.assessor,
-          score: open('psych_assessments', 'score', a.id, a.score),
-          notes: open('psych_assessments', 'notes', a.id, a.notes),
-          restricted: !visible,
-        })),
-        sessions: sessions.map((s) => ({
-          id: s.id,
-          date: s.date,
-          institution: visible ? s.institution : null,
-          counsellor: s.counsellor,
-          minutes: visible ? s.minutes : null,
-          crisis: s.crisis,
-          nextFollowUp: visible ? s.nextFollowUp : null,
-          summary: open('counselling_sessions', 'summary', s.id, s.summary),
-          sharedNote: shared ? s.sharedNote : null,
-          restricted: !visible,
-        })),
-        treatments: treatments.map((r) => ({
-          id: r.id,
-          date: r.date,
-          institution: visible ? r.institution : null,
-          reason: open('treatment_referrals', 'reason', r.id, r.reason),
-          outcome: open('treatment_referrals', 'outcome', r.id, r.outcome),
-          restricted: !visible,
-        })),
-        textVisible: visible,
-        crisis: assessments.some((a) => a.crisis) || sessions.some((s) => s.crisis),
-      };
-    },
-  }),
-
+  // Writes: a reading of the notes, and every refusal to show them, is audited.
+  'counselling.forChild': method({ input: forChildInput, access: 'user', kind: 'write', handler: forChild }),
   'counselling.addAssessment': method({
     input: assessmentInput,
     access: 'user',
     kind: 'write',
-    handler: (ctx, input): { id: string } => {
-      const child = loadChild(ctx, input.childId);
-      demand(ctx, 'writeCounselling', {
-        ownerId: child.ownerId,
-        method: 'counselling.addAssessment',
-        entity: 'child',
-        entityId: child.id,
-      });
-      if (input.date > today(ctx))
-        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
-      const id = newId();
-      return audited(ctx, child.id, 'counselling.addAssessment', id, () => {
-        ctx.db
-          .insert(psychAssessments)
-          .values({
-            id,
-            ...input,
-            score: sealField(ctx.counselling, 'psych_assessments', 'score', id, input.score),
-            notes: sealField(ctx.counselling, 'psych_assessments', 'notes', id, input.notes),
-            ...created(ctx),
-          })
-          .run();
-        return { id };
-      });
-    },
+    handler: addAssessment,
   }),
-
   'counselling.addSession': method({
     input: sessionInput,
     access: 'user',
     kind: 'write',
-    handler: (ctx, input): { id: string } => {
-      const child = loadChild(ctx, input.childId);
-      demand(ctx, 'writeCounselling', {
-        ownerId: child.ownerId,
-        method: 'counselling.addSession',
-        entity: 'child',
-        entityId: child.id,
-      });
-      if (input.date > today(ctx))
-        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
-      const id = newId();
-      return audited(ctx, child.id, 'counselling.addSession', id, () => {
-        ctx.db
-          .insert(counsellingSessions)
-          .values({
-            id,
-            ...input,
-            summary: sealField(ctx.counselling, 'counselling_sessions', 'summary', id, input.summary),
-            ...created(ctx),
-          })
-          .run();
-        return { id };
-      });
-    },
+    handler: addSession,
   }),
-
   'counselling.addTreatment': method({
     input: treatmentInput,
     access: 'user',
     kind: 'write',
-    handler: (ctx, input): { id: string } => {
-      const child = loadChild(ctx, input.childId);
-      demand(ctx, 'writeCounselling', {
-        ownerId: child.ownerId,
-        method: 'counselling.addTreatment',
-        entity: 'child',
-        entityId: child.id,
-      });
-      const id = newId();
-      return audited(ctx, child.id, 'counselling.addTreatment', id, () => {
-        ctx.db
-          .insert(treatmentReferrals)
-          .values({
-            id,
-            ...input,
-            reason: sealField(ctx.counselling, 'treatment_referrals', 'reason', id, input.reason),
-            outcome: sealField(ctx.counselling, 'treatment_referrals', 'outcome', id, input.outcome),
-            ...created(ctx),
-          })
-          .run();
-        return { id };
-      });
-    },
+    handler: addTreatment,
   }),
 };
 
-// The timeline says that counselling happened, never what was said: the file is read by more
-// people than the notes may be. A reader without text access gets what the counselling page
-// gives them: the date, the counsellor and a crisis flag.
-registerTimelineSource('counselling', (ctx, childId): TimelineItem[] => {
-  const items: TimelineItem[] = [];
-  const link = `/counselling/${childId}`;
-  const owner = ctx.db
-    .select({ ownerId: children.ownerId })
-    .from(children)
-    .where(eq(children.id, childId))
-    .get();
-  const visible = maySeeCounsellingText(ctx, owner?.ownerId ?? null);
-  const crisis = (flag: boolean) => (flag ? t('timeline.counselling.crisis') : '');
-  for (const a of ctx.db
-    .select()
-    .from(psychAssessments)
-    .where(and(eq(psychAssessments.childId, childId), isNull(psychAssessments.deletedAt)))
-    .all()) {
-    items.push({
-      date: a.date,
-      area: 'counselling',
-      title:
-        (visible
-          ? t('timeline.counselling.assessment', { instrument: a.instrument })
-          : t('timeline.counselling.assessmentRestricted')) + crisis(a.crisis),
-      ...(visible ? {} : { detail: a.assessor }),
-      link,
-    });
-  }
-  for (const s of ctx.db
-    .select()
-    .from(counsellingSessions)
-    .where(and(eq(counsellingSessions.childId, childId), isNull(counsellingSessions.deletedAt)))
-    .all()) {
-    items.push({
-      date: s.date,
-      area: 'counselling',
-      title:
-        (visible
-          ? t('timeline.counselling.session', { minutes: s.minutes })
-          : t('timeline.counselling.sessionRestricted')) + crisis(s.crisis),
-      detail: visible ? s.institution : s.counsellor,
-      link,
-    });
-  }
-  for (const r of ctx.db
-    .select()
-    .from(treatmentReferrals)
-    .where(and(eq(treatmentReferrals.childId, childId), isNull(treatmentReferrals.deletedAt)))
-    .all()) {
-    items.push({
-      date: r.date,
-      area: 'counselling',
-      title: t('timeline.counselling.treatment'),
-      ...(visible ? { detail: r.institution } : {}),
-      link,
-    });
-  }
-  return items;
-});
+function forChild(ctx: Ctx, input: z.output<typeof forChildInput>): CounsellingRecord {
+  return counsellingOfChild(ctx, input);
+}
+
+function addAssessment(ctx: Ctx, input: z.output<typeof assessmentInput>): { id: string } {
+  return addRecord(ctx, input, 'counselling.addAssessment', (id) =>
+    ctx.db
+      .insert(psychAssessments)
+      .values({
+        id,
+        ...input,
+        score: sealField(ctx.counselling, 'psych_assessments', 'score', id, input.score),
+        notes: sealField(ctx.counselling, 'psych_assessments', 'notes', id, input.notes),
+        ...created(ctx),
+      })
+      .run(),
+  );
+}
+
+function addSession(ctx: Ctx, input: z.output<typeof sessionInput>): { id: string } {
+  return addRecord(ctx, input, 'counselling.addSession', (id) =>
+    ctx.db
+      .insert(counsellingSessions)
+      .values({
+        id,
+        ...input,
+        summary: sealField(ctx.counselling, 'counselling_sessions', 'summary', id, input.summary),
+        ...created(ctx),
+      })
+      .run(),
+  );
+}
+
+/** A treatment referral may be planned ahead, so its date is not held to today. */
+function addTreatment(ctx: Ctx, input: z.output<typeof treatmentInput>): { id: string } {
+  return addRecord(
+    ctx,
+    input,
+    'counselling.addTreatment',
+    (id) =>
+      ctx.db
+        .insert(treatmentReferrals)
+        .values({
+          id,
+          ...input,
+          reason: sealField(ctx.counselling, 'treatment_referrals', 'reason', id, input.reason),
+          outcome: sealField(ctx.counselling, 'treatment_referrals', 'outcome', id, input.outcome),
+          ...created(ctx),
+        })
+        .run(),
+    { futureDate: true },
+  );
+}
+
+/**
+ * The one path of every counselling write: the policy's check on the child's owner, the date,
+ * the insert under a new id, and its audit row under the child.
+ */
+function addRecord(
+  ctx: Ctx,
+  input: { childId: string; date: string },
+  action: string,
+  insert: (id: string) => void,
+  options: { futureDate?: boolean } = {},
+): { id: string } {
+  const child = loadChild(ctx, input.childId);
+  demand(ctx, 'writeCounselling', {
+    ownerId: child.ownerId,
+    method: action,
+    entity: 'child',
+    entityId: child.id,
+  });
+  if (!options.futureDate) notFuture(ctx, 'date', input.date);
+  const id = newId();
+  insert(id);
+  ctx.audit.write({ action, entity: 'child', entityId: child.id, detail: { recordId: id } });
+  return { id };
+}

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { type Ctx, method } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
-import { maySeeCounsellingText } from '../counselling/handlers';
+import { maySeeCounsellingText } from '../counselling/model';
 import { t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
 import { loadRelief } from '../relief/model';

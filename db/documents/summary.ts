@@ -12,12 +12,12 @@ import { ageOn, maskIdNumber } from '../children/idNumber';
 import { deriveGuardianship, loadChild, today } from '../children/model';
 import { relationsOfChild } from '../children/relations';
 import { localDate } from '../common/dates';
-import { counsellingMethods } from '../counselling/handlers';
-import { educationMethods } from '../education/handlers';
-import { orderMethods } from '../orders/handlers';
-import { referralMethods } from '../referrals/handlers';
+import { counsellingOfChild } from '../counselling/model';
+import { educationOfChild } from '../education/model';
+import { ordersOfChild } from '../orders/model';
+import { viewReferral } from '../referrals/model';
 import { referralChildren, referrals } from '../referrals/schema';
-import { visitMethods } from '../visits/handlers';
+import { visitsOfChild } from '../visits/model';
 import type { childSummaryInput, SummarySection } from './inputs';
 
 type Input = z.output<typeof childSummaryInput>;
@@ -360,9 +360,8 @@ export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
       .where(and(eq(referralChildren.childId, row.id), isNull(referrals.deletedAt)))
       .orderBy(asc(referrals.receivedDate), asc(referrals.seq))
       .all();
-    const get = referralMethods['referrals.get'].handler;
     doc.referrals = ids
-      .map(({ id }) => get(ctx, { id }))
+      .map(({ id }) => viewReferral(ctx, id))
       .filter((r) => inRange(r.receivedDate) || r.actions.some((a) => inRange(a.sentDate)))
       .map((r) => ({
         number: r.number,
@@ -388,7 +387,7 @@ export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
   }
 
   if (want.has('education')) {
-    const edu = educationMethods['education.forChild'].handler(ctx, { childId: row.id });
+    const edu = educationOfChild(ctx, row.id);
     doc.education = {
       admonitions: edu.admonitions
         .filter((a) => inRange(a.date))
@@ -436,8 +435,7 @@ export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
   if (want.has('orders')) {
     // Drafts and orders awaiting approval are internal; a partner sees only issued orders.
     const issued = new Set(['approved', 'observing', 'evaluating', 'closed']);
-    doc.orders = orderMethods['orders.forChild']
-      .handler(ctx, { childId: row.id })
+    doc.orders = ordersOfChild(ctx, row.id)
       .filter((o) => issued.has(o.status))
       .filter((o) => overlaps(o.issueDate, o.closedAt ? localDate(o.closedAt) : null, from, to))
       .reverse()
@@ -463,7 +461,7 @@ export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
   if (want.has('counselling')) {
     // The area's own read, so the reading (or the refusal of the text) is audited as on its
     // screen, and the reduced form for readers without text access is the page's own.
-    const c = counsellingMethods['counselling.forChild'].handler(ctx, { childId: row.id });
+    const c = counsellingOfChild(ctx, { childId: row.id });
     doc.counselling = {
       restricted: !c.textVisible,
       assessments: c.assessments
@@ -496,8 +494,7 @@ export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
   }
 
   if (want.has('visits')) {
-    doc.visits = visitMethods['visits.forChild']
-      .handler(ctx, { childId: row.id })
+    doc.visits = visitsOfChild(ctx, row.id)
       .filter((v) => v.status === 'final' && inRange(v.date))
       .map((v) => ({
         date: v.date ?? '',

@@ -1,27 +1,15 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
-import { addMonths } from '../children/guardianship';
-import { loadChild, today } from '../children/model';
-import { childRelations, children, persons } from '../children/schema';
-import { registerTimelineSource, type TimelineItem } from '../children/timeline';
-import { stepsFrom } from '../common/flow';
+import { loadChild } from '../children/model';
+import { children, persons } from '../children/schema';
+import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
-import {
-  addFollowUp,
-  type FollowUpView,
-  listFollowUps,
-  listRequirements,
-  nextFollowUpDue,
-  type RequirementView,
-  replaceRequirements,
-  type Subject,
-  setRequirementStatus,
-} from '../followups/model';
-import { labelOr, t } from '../i18n';
+import { recordFollowUp } from '../followups/model';
+import { t } from '../i18n';
 import {
   PLAN_EDITABLE,
   PLAN_FLOW,
@@ -41,285 +29,109 @@ import {
   planUpdateInput,
   sessionInput,
 } from './inputs';
-import { type PlanProgress, planProgress } from './progress';
-import { admonitions, guidancePlans, guidanceSessions, planGuardians } from './schema';
+import {
+  type AdmonitionView,
+  createPlan,
+  type EducationOfChild,
+  educationOfChild,
+  guardianOf,
+  loadPlan,
+  type PlanRow,
+  type PlanView,
+  type RegisterPlan,
+  registerPlans,
+  subject,
+  viewPlan,
+  writePlanFields,
+} from './model';
+import { admonitions, guidancePlans, guidanceSessions } from './schema';
 
-type PlanRow = typeof guidancePlans.$inferSelect;
+const educationForChildInput = z.object({ childId: z.string().min(1) });
 
-export interface AdmonitionView {
-  id: string;
-  childId: string;
-  guardian: { id: string; name: string };
-  date: string;
-  place: string;
-  reason: string;
-  deliveredBy: string;
-}
+const registerEducationInput = z.object({ limit: z.number().int().min(1).max(2000).default(500) });
 
-export interface SessionView {
-  id: string;
-  date: string;
-  mode: 'individual' | 'family' | 'group' | 'inSitu';
-  minutes: number;
-  attendees: string;
-  instructor: string;
-  content: string;
-  homework: string | null;
-  evaluation: string | null;
-  counts: boolean;
-}
+export const educationMethods = {
+  'education.admonish': method({
+    input: admonitionInput,
+    access: 'user',
+    kind: 'write',
+    handler: admonish,
+  }),
 
-export interface PlanView {
-  id: string;
-  childId: string;
-  childName: string;
-  kind: 'ordered' | 'voluntary';
-  status: PlanRow['status'];
-  guardians: { id: string; name: string }[];
-  assessmentDate: string | null;
-  willingness: PlanRow['willingness'];
-  ability: PlanRow['ability'];
-  relationship: PlanRow['relationship'];
-  assessmentNote: string | null;
-  provider: string | null;
-  startDate: string | null;
-  endDate: string | null;
-  sessionsPerMonth: number;
-  minMinutes: number;
-  /** Longer than the usual six months: allowed, but shown. */
-  termLong: boolean;
-  goals: RequirementView[];
-  sessions: SessionView[];
-  progress: PlanProgress | null;
-  finalEvaluation: string | null;
-  finalResult: PlanRow['finalResult'];
-  completedDate: string | null;
-  /** 回访 due within six months of completion, until one is recorded. */
-  followUpDue: string | null;
-  followUps: FollowUpView[];
-  suspendReason: string | null;
-  sourceOrderId: string | null;
-  /** The steps the signed-in user may take now (PLAN_FLOW): the page's buttons. */
-  steps: PlanStep[];
-  version: number;
-}
+  'education.forChild': method({
+    input: educationForChildInput,
+    access: 'user',
+    kind: 'read',
+    handler: educationForChild,
+  }),
 
-const subject = (id: string): Subject => ({ type: 'plan', id });
+  /**
+   * The area's register across children: plans and 训诫, newest first, up to `limit` of each
+   * (a studio's whole register is a few hundred a year).
+   */
+  'education.register': method({
+    input: registerEducationInput,
+    access: 'user',
+    kind: 'read',
+    handler: registerEducation,
+  }),
 
-function guardianOf(ctx: Ctx, childId: string, personId: string): { id: string; name: string } {
-  const row = ctx.db
-    .select({ id: persons.id, name: persons.name })
-    .from(childRelations)
-    .innerJoin(persons, eq(persons.id, childRelations.personId))
-    .where(
-      and(
-        eq(childRelations.childId, childId),
-        eq(childRelations.personId, personId),
-        isNull(childRelations.deletedAt),
-      ),
-    )
-    .get();
-  if (!row)
-    throw new ApiError('VALIDATION', t('errors.validation'), {
-      guardianPersonId: t('validation.education.guardianNotRelated'),
-    });
-  return row;
-}
+  'education.createPlan': method({
+    input: planCreateInput,
+    access: 'user',
+    kind: 'write',
+    handler: createPlanAndView,
+  }),
 
-function loadPlan(ctx: ReadCtx, id: string): PlanRow {
-  const row = ctx.db
-    .select()
-    .from(guidancePlans)
-    .where(and(eq(guidancePlans.id, id), isNull(guidancePlans.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
-}
+  'education.updatePlan': method({
+    input: planUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: updatePlan,
+  }),
 
-function planFollowUpDue(ctx: ReadCtx, p: PlanRow): string | null {
-  if (p.status !== 'completed' || !p.completedDate) return null;
-  const followUps = listFollowUps(ctx, subject(p.id));
-  if (followUps.length === 0) return addMonths(p.completedDate, 6);
-  return nextFollowUpDue(ctx, subject(p.id));
-}
+  'education.getPlan': method({
+    input: planIdInput,
+    access: 'user',
+    kind: 'read',
+    handler: getPlan,
+  }),
 
-/** A register row: what the register's table shows of a plan, without its sessions and goals. */
-export type RegisterPlan = Pick<
-  PlanView,
-  | 'id'
-  | 'childId'
-  | 'childName'
-  | 'kind'
-  | 'status'
-  | 'guardians'
-  | 'assessmentDate'
-  | 'startDate'
-  | 'endDate'
-> & { progress: PlanProgress | null; followUpDue: string | null; version: number };
+  'education.startPlan': method({
+    input: planStartInput,
+    access: 'user',
+    kind: 'write',
+    handler: startPlan,
+  }),
 
-/**
- * The register's rows for many plans at once: guardians and sessions in one query each rather
- * than a whole plan view (sessions, goals, follow-ups) per plan, which at 500 plans took half a second.
- */
-function registerPlans(ctx: ReadCtx, rows: { p: PlanRow; childName: string }[]): RegisterPlan[] {
-  if (rows.length === 0) return [];
-  const ids = JSON.stringify(rows.map((r) => r.p.id));
-  const guardians = new Map<string, { id: string; name: string }[]>();
-  for (const g of ctx.raw
-    .prepare(
-      `SELECT g.plan_id AS planId, p.id, p.name FROM plan_guardians g JOIN persons p ON p.id = g.person_id
-       WHERE g.plan_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(ids) as { planId: string; id: string; name: string }[]) {
-    const list = guardians.get(g.planId) ?? [];
-    list.push({ id: g.id, name: g.name });
-    guardians.set(g.planId, list);
-  }
-  const sessions = new Map<string, { date: string; minutes: number }[]>();
-  for (const s of ctx.raw
-    .prepare(
-      `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
-       WHERE plan_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY date`,
-    )
-    .all(ids) as { planId: string; date: string; minutes: number }[]) {
-    const list = sessions.get(s.planId) ?? [];
-    list.push({ date: s.date, minutes: s.minutes });
-    sessions.set(s.planId, list);
-  }
-  const day = today(ctx);
-  return rows.map(({ p, childName }) => {
-    const terms =
-      p.startDate && p.endDate
-        ? {
-            startDate: p.startDate,
-            endDate: p.endDate,
-            sessionsPerMonth: p.sessionsPerMonth,
-            minMinutes: p.minMinutes,
-          }
-        : null;
-    const asOf = p.status === 'completed' && p.completedDate ? p.completedDate : day;
-    return {
-      id: p.id,
-      childId: p.childId,
-      childName,
-      kind: p.kind,
-      status: p.status,
-      guardians: guardians.get(p.id) ?? [],
-      assessmentDate: p.assessmentDate,
-      startDate: p.startDate,
-      endDate: p.endDate,
-      // As viewPlan counts them: the same rule on the same sessions.
-      progress:
-        terms && p.status !== 'assessing' ? planProgress(terms, sessions.get(p.id) ?? [], asOf) : null,
-      followUpDue: planFollowUpDue(ctx, p),
-      version: p.version,
-    };
-  });
-}
+  'education.addSession': method({
+    input: sessionInput,
+    access: 'user',
+    kind: 'write',
+    handler: addSession,
+  }),
 
-export function viewPlan(ctx: ReadCtx, id: string): PlanView {
-  const p = loadPlan(ctx, id);
-  const day = today(ctx);
-  const child = loadChild(ctx, p.childId);
-  const guardians = ctx.db
-    .select({ id: persons.id, name: persons.name })
-    .from(planGuardians)
-    .innerJoin(persons, eq(persons.id, planGuardians.personId))
-    .where(eq(planGuardians.planId, id))
-    .all();
-  const sessions = ctx.db
-    .select()
-    .from(guidanceSessions)
-    .where(and(eq(guidanceSessions.planId, id), isNull(guidanceSessions.deletedAt)))
-    .orderBy(asc(guidanceSessions.date))
-    .all();
-  const terms =
-    p.startDate && p.endDate
-      ? {
-          startDate: p.startDate,
-          endDate: p.endDate,
-          sessionsPerMonth: p.sessionsPerMonth,
-          minMinutes: p.minMinutes,
-        }
-      : null;
-  // A completed or suspended plan's progress stops where it stopped.
-  const asOf = p.status === 'completed' && p.completedDate ? p.completedDate : day;
-  return {
-    id: p.id,
-    childId: p.childId,
-    childName: child.name,
-    kind: p.kind,
-    status: p.status,
-    guardians,
-    assessmentDate: p.assessmentDate,
-    willingness: p.willingness,
-    ability: p.ability,
-    relationship: p.relationship,
-    assessmentNote: p.assessmentNote,
-    provider: p.provider,
-    startDate: p.startDate,
-    endDate: p.endDate,
-    sessionsPerMonth: p.sessionsPerMonth,
-    minMinutes: p.minMinutes,
-    termLong: !!p.startDate && !!p.endDate && p.endDate > addMonths(p.startDate, 6),
-    goals: listRequirements(ctx, subject(id), day, p.status === 'active'),
-    sessions: sessions.map((s) => ({
-      id: s.id,
-      date: s.date,
-      mode: s.mode,
-      minutes: s.minutes,
-      attendees: s.attendees,
-      instructor: s.instructor,
-      content: s.content,
-      homework: s.homework,
-      evaluation: s.evaluation,
-      counts: s.minutes >= p.minMinutes,
-    })),
-    progress: terms && p.status !== 'assessing' ? planProgress(terms, sessions, asOf) : null,
-    finalEvaluation: p.finalEvaluation,
-    finalResult: p.finalResult,
-    completedDate: p.completedDate,
-    followUpDue: planFollowUpDue(ctx, p),
-    followUps: listFollowUps(ctx, subject(id)),
-    suspendReason: p.suspendReason,
-    sourceOrderId: p.sourceOrderId,
-    steps: stepsFrom(PLAN_FLOW, p.status, ctx.user.role),
-    version: p.version,
-  };
-}
+  'education.completePlan': method({
+    input: planCompleteInput,
+    access: 'user',
+    kind: 'write',
+    handler: completePlan,
+  }),
 
-type PlanFields = Omit<z.output<typeof planCreateInput>, 'childId'>;
+  'education.suspendPlan': method({
+    input: planSuspendInput,
+    access: 'user',
+    kind: 'write',
+    handler: suspendPlan,
+  }),
 
-function writePlanFields(ctx: Ctx, planId: string, childId: string, fields: PlanFields): void {
-  for (const personId of fields.guardianPersonIds) guardianOf(ctx, childId, personId);
-  ctx.db.delete(planGuardians).where(eq(planGuardians.planId, planId)).run();
-  for (const personId of new Set(fields.guardianPersonIds))
-    ctx.db.insert(planGuardians).values({ planId, personId }).run();
-  replaceRequirements(ctx, subject(planId), fields.goals);
-}
-
-/** Creates a plan; exported because an escalated guardianship order creates one too. */
-export function createPlan(
-  ctx: Ctx,
-  input: z.output<typeof planCreateInput>,
-  sourceOrderId: string | null = null,
-): string {
-  const { childId, guardianPersonIds, goals, ...fields } = input;
-  loadChild(ctx, childId);
-  const id = newId();
-  ctx.db
-    .insert(guidancePlans)
-    .values({ id, childId, ...fields, status: 'assessing', sourceOrderId, ...created(ctx) })
-    .run();
-  writePlanFields(ctx, id, childId, { ...fields, guardianPersonIds, goals });
-  ctx.audit.write({
-    action: 'education.createPlan',
-    entity: 'plan',
-    entityId: id,
-    detail: { childId, kind: input.kind },
-  });
-  return id;
-}
+  'education.addFollowUp': method({
+    input: planFollowUpInput,
+    access: 'user',
+    kind: 'write',
+    handler: addPlanFollowUp,
+  }),
+};
 
 function auditPlan(ctx: Ctx, p: PlanRow, action: string, detail: Record<string, unknown> = {}): void {
   ctx.audit.write({ action, entity: 'plan', entityId: p.id, detail: { childId: p.childId, ...detail } });
@@ -359,321 +171,155 @@ function step(
   return viewPlan(ctx, p.id);
 }
 
-export const educationMethods = {
-  'education.admonish': method({
-    input: admonitionInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): AdmonitionView => {
-      loadChild(ctx, input.childId);
-      const guardian = guardianOf(ctx, input.childId, input.guardianPersonId);
-      if (input.date > today(ctx))
-        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
-      const id = newId();
-      ctx.db
-        .insert(admonitions)
-        .values({ id, ...input, ...created(ctx) })
-        .run();
-      ctx.audit.write({
-        action: 'education.admonish',
-        entity: 'child',
-        entityId: input.childId,
-        detail: { admonitionId: id },
-      });
-      return {
-        id,
-        childId: input.childId,
-        guardian,
-        date: input.date,
-        place: input.place,
-        reason: input.reason,
-        deliveredBy: input.deliveredBy,
-      };
-    },
-  }),
+function admonish(ctx: Ctx, input: z.output<typeof admonitionInput>): AdmonitionView {
+  loadChild(ctx, input.childId);
+  const guardian = guardianOf(ctx, input.childId, input.guardianPersonId);
+  notFuture(ctx, 'date', input.date);
+  const id = newId();
+  ctx.db
+    .insert(admonitions)
+    .values({ id, ...input, ...created(ctx) })
+    .run();
+  ctx.audit.write({
+    action: 'education.admonish',
+    entity: 'child',
+    entityId: input.childId,
+    detail: { admonitionId: id },
+  });
+  return {
+    id,
+    childId: input.childId,
+    guardian,
+    date: input.date,
+    place: input.place,
+    reason: input.reason,
+    deliveredBy: input.deliveredBy,
+  };
+}
 
-  'education.forChild': method({
-    input: z.object({ childId: z.string().min(1) }),
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): { admonitions: AdmonitionView[]; plans: PlanView[] } => {
-      const rows = ctx.db
-        .select({ a: admonitions, name: persons.name })
-        .from(admonitions)
-        .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
-        .where(and(eq(admonitions.childId, input.childId), isNull(admonitions.deletedAt)))
-        .orderBy(desc(admonitions.date))
-        .all();
-      // `+deleted_at`: "not deleted" is nearly every child, so the planner must not start from
-      // children (a walk of all of them) but from the newest plans and 训诫.
-      const plans = ctx.db
-        .select({ id: guidancePlans.id })
-        .from(guidancePlans)
-        .where(and(eq(guidancePlans.childId, input.childId), isNull(guidancePlans.deletedAt)))
-        .orderBy(desc(guidancePlans.createdAt))
-        .all();
-      return {
-        admonitions: rows.map(({ a, name }) => ({
-          id: a.id,
-          childId: a.childId,
-          guardian: { id: a.guardianPersonId, name },
-          date: a.date,
-          place: a.place,
-          reason: a.reason,
-          deliveredBy: a.deliveredBy,
-        })),
-        plans: plans.map((p) => viewPlan(ctx, p.id)),
-      };
-    },
-  }),
+function educationForChild(ctx: ReadCtx, input: z.output<typeof educationForChildInput>): EducationOfChild {
+  return educationOfChild(ctx, input.childId);
+}
 
-  /**
-   * The area's register across children: plans and 训诫, newest first, up to `limit` of each
-   * (a studio's whole register is a few hundred a year).
-   */
-  'education.register': method({
-    input: z.object({ limit: z.number().int().min(1).max(2000).default(500) }),
-    access: 'user',
-    kind: 'read',
-    handler: (
-      ctx,
-      input,
-    ): { plans: RegisterPlan[]; admonitions: (AdmonitionView & { childName: string })[] } => {
-      const plans = ctx.db
-        .select({ p: guidancePlans, childName: children.name })
-        .from(guidancePlans)
-        .innerJoin(children, eq(children.id, guidancePlans.childId))
-        .where(and(isNull(guidancePlans.deletedAt), sql`+${children.deletedAt} IS NULL`))
-        .orderBy(desc(guidancePlans.updatedAt))
-        .limit(input.limit)
-        .all();
-      const rows = ctx.db
-        .select({ a: admonitions, name: persons.name, childName: children.name })
-        .from(admonitions)
-        .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
-        .innerJoin(children, eq(children.id, admonitions.childId))
-        .where(and(isNull(admonitions.deletedAt), sql`+${children.deletedAt} IS NULL`))
-        .orderBy(desc(admonitions.date))
-        .limit(input.limit)
-        .all();
-      return {
-        plans: registerPlans(ctx, plans),
-        admonitions: rows.map(({ a, name, childName }) => ({
-          id: a.id,
-          childId: a.childId,
-          childName,
-          guardian: { id: a.guardianPersonId, name },
-          date: a.date,
-          place: a.place,
-          reason: a.reason,
-          deliveredBy: a.deliveredBy,
-        })),
-      };
-    },
-  }),
-
-  'education.createPlan': method({
-    input: planCreateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => viewPlan(ctx, createPlan(ctx, input)),
-  }),
-
-  'education.updatePlan': method({
-    input: planUpdateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => {
-      const { id, version, guardianPersonIds, goals, ...fields } = input;
-      const p = loadPlan(ctx, id);
-      assertStatus(p, PLAN_EDITABLE);
-      updateVersioned(ctx, guidancePlans, id, version, fields);
-      writePlanFields(ctx, id, p.childId, { ...fields, guardianPersonIds, goals });
-      auditPlan(ctx, p, 'education.updatePlan');
-      return viewPlan(ctx, id);
-    },
-  }),
-
-  'education.getPlan': method({
-    input: planIdInput,
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): PlanView => viewPlan(ctx, input.id),
-  }),
-
-  'education.startPlan': method({
-    input: planStartInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => {
-      const p = loadPlan(ctx, input.id);
-      assertStatus(p, PLAN_FLOW.start.from);
-      if (!p.startDate || !p.endDate || !p.provider)
-        throw new ApiError('VALIDATION', t('validation.education.termRequired'));
-      return step(ctx, p, 'start', input.version);
-    },
-  }),
-
-  'education.addSession': method({
-    input: sessionInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => {
-      const p = loadPlan(ctx, input.planId);
-      assertStatus(p, PLAN_SESSIONS);
-      if (input.date > today(ctx))
-        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
-      if (p.startDate && input.date < p.startDate) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          date: t('validation.education.beforePlanStart'),
-        });
-      }
-      const id = newId();
-      ctx.db
-        .insert(guidanceSessions)
-        .values({ id, ...input, ...created(ctx) })
-        .run();
-      ctx.db
-        .update(guidancePlans)
-        .set({ version: p.version + 1, updatedAt: ctx.clock.now() })
-        .where(eq(guidancePlans.id, p.id))
-        .run();
-      auditPlan(ctx, p, 'education.addSession', { sessionId: id });
-      return viewPlan(ctx, p.id);
-    },
-  }),
-
-  'education.completePlan': method({
-    input: planCompleteInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => {
-      const p = loadPlan(ctx, input.id);
-      assertStatus(p, PLAN_FLOW.complete.from);
-      if (input.completedDate > today(ctx)) {
-        throw new ApiError('VALIDATION', t('errors.validation'), { completedDate: t('errors.dateInFuture') });
-      }
-      if (p.startDate && input.completedDate < p.startDate) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          completedDate: t('validation.education.beforePlanStart'),
-        });
-      }
-      return step(
-        ctx,
-        p,
-        'complete',
-        input.version,
-        {
-          completedDate: input.completedDate,
-          finalResult: input.finalResult,
-          finalEvaluation: input.finalEvaluation,
-        },
-        { result: input.finalResult },
-      );
-    },
-  }),
-
-  'education.suspendPlan': method({
-    input: planSuspendInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => {
-      const p = loadPlan(ctx, input.id);
-      return step(ctx, p, 'suspend', input.version, { suspendReason: input.reason });
-    },
-  }),
-
-  'education.addFollowUp': method({
-    input: planFollowUpInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PlanView => {
-      const { id, requirementStatuses, ...followUp } = input;
-      const p = loadPlan(ctx, id);
-      if (followUp.date > today(ctx))
-        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
-      assertStatus(p, PLAN_FOLLOW_UP);
-      for (const r of requirementStatuses)
-        setRequirementStatus(ctx, subject(id), {
-          id: r.id,
-          version: r.version,
-          status: r.status,
-          note: r.note,
-        });
-      const followUpId = addFollowUp(ctx, subject(id), followUp);
-      auditPlan(ctx, p, 'education.addFollowUp', { followUpId });
-      return viewPlan(ctx, id);
-    },
-  }),
-};
-
-registerTimelineSource('education', (ctx, childId): TimelineItem[] => {
-  const items: TimelineItem[] = [];
-  const adms = ctx.db
-    .select({ a: admonitions, name: persons.name })
+function registerEducation(
+  ctx: ReadCtx,
+  input: z.output<typeof registerEducationInput>,
+): { plans: RegisterPlan[]; admonitions: (AdmonitionView & { childName: string })[] } {
+  const plans = ctx.db
+    .select({ p: guidancePlans, childName: children.name })
+    .from(guidancePlans)
+    .innerJoin(children, eq(children.id, guidancePlans.childId))
+    .where(and(isNull(guidancePlans.deletedAt), sql`+${children.deletedAt} IS NULL`))
+    .orderBy(desc(guidancePlans.updatedAt))
+    .limit(input.limit)
+    .all();
+  const rows = ctx.db
+    .select({ a: admonitions, name: persons.name, childName: children.name })
     .from(admonitions)
     .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
-    .where(and(eq(admonitions.childId, childId), isNull(admonitions.deletedAt)))
+    .innerJoin(children, eq(children.id, admonitions.childId))
+    .where(and(isNull(admonitions.deletedAt), sql`+${children.deletedAt} IS NULL`))
+    .orderBy(desc(admonitions.date))
+    .limit(input.limit)
     .all();
-  for (const { a, name } of adms) {
-    items.push({
+  return {
+    plans: registerPlans(ctx, plans),
+    admonitions: rows.map(({ a, name, childName }) => ({
+      id: a.id,
+      childId: a.childId,
+      childName,
+      guardian: { id: a.guardianPersonId, name },
       date: a.date,
-      area: 'education',
-      title: t('timeline.education.admonition', { name }),
-      detail: a.reason,
+      place: a.place,
+      reason: a.reason,
+      deliveredBy: a.deliveredBy,
+    })),
+  };
+}
+
+function createPlanAndView(ctx: Ctx, input: z.output<typeof planCreateInput>): PlanView {
+  return viewPlan(ctx, createPlan(ctx, input));
+}
+
+function updatePlan(ctx: Ctx, input: z.output<typeof planUpdateInput>): PlanView {
+  const { id, version, guardianPersonIds, goals, ...fields } = input;
+  const p = loadPlan(ctx, id);
+  assertStatus(p, PLAN_EDITABLE);
+  updateVersioned(ctx, guidancePlans, id, version, fields);
+  writePlanFields(ctx, id, p.childId, { ...fields, guardianPersonIds, goals });
+  auditPlan(ctx, p, 'education.updatePlan');
+  return viewPlan(ctx, id);
+}
+
+function getPlan(ctx: ReadCtx, input: z.output<typeof planIdInput>): PlanView {
+  return viewPlan(ctx, input.id);
+}
+
+function startPlan(ctx: Ctx, input: z.output<typeof planStartInput>): PlanView {
+  const p = loadPlan(ctx, input.id);
+  assertStatus(p, PLAN_FLOW.start.from);
+  if (!p.startDate || !p.endDate || !p.provider)
+    throw new ApiError('VALIDATION', t('validation.education.termRequired'));
+  return step(ctx, p, 'start', input.version);
+}
+
+function addSession(ctx: Ctx, input: z.output<typeof sessionInput>): PlanView {
+  const p = loadPlan(ctx, input.planId);
+  assertStatus(p, PLAN_SESSIONS);
+  notFuture(ctx, 'date', input.date);
+  if (p.startDate && input.date < p.startDate) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      date: t('validation.education.beforePlanStart'),
     });
   }
-  const plans = ctx.db
-    .select()
-    .from(guidancePlans)
-    .where(and(eq(guidancePlans.childId, childId), isNull(guidancePlans.deletedAt)))
-    .all();
-  const planIds = plans.map((p) => p.id);
-  const sessions = planIds.length
-    ? ctx.db
-        .select()
-        .from(guidanceSessions)
-        .where(and(inArray(guidanceSessions.planId, planIds), isNull(guidanceSessions.deletedAt)))
-        .all()
-    : [];
-  for (const p of plans) {
-    const link = `/education/plans/${p.id}`;
-    const kind = labelOr(`codes.planKind.${p.kind}`, p.kind);
-    if (p.startDate)
-      items.push({
-        date: p.startDate,
-        area: 'education',
-        title: t('timeline.education.planStarted', { kind }),
-        detail: p.provider,
-        link,
-      });
-    for (const s of sessions.filter((x) => x.planId === p.id)) {
-      items.push({
-        date: s.date,
-        area: 'education',
-        title: t('timeline.education.session', { minutes: s.minutes }),
-        detail: `${s.instructor}：${s.content}`,
-        link,
-      });
-    }
-    if (p.completedDate) {
-      items.push({
-        date: p.completedDate,
-        area: 'education',
-        title: t('timeline.education.planCompleted'),
-        detail: p.finalResult ? labelOr(`codes.evaluation.${p.finalResult}`, p.finalResult) : null,
-        link,
-      });
-    }
-    for (const f of listFollowUps(ctx, subject(p.id))) {
-      items.push({
-        date: f.date,
-        area: 'education',
-        title: t('timeline.education.followUp'),
-        detail: f.findings,
-        link,
-      });
-    }
+  const id = newId();
+  ctx.db
+    .insert(guidanceSessions)
+    .values({ id, ...input, ...created(ctx) })
+    .run();
+  ctx.db
+    .update(guidancePlans)
+    .set({ version: p.version + 1, updatedAt: ctx.clock.now() })
+    .where(eq(guidancePlans.id, p.id))
+    .run();
+  auditPlan(ctx, p, 'education.addSession', { sessionId: id });
+  return viewPlan(ctx, p.id);
+}
+
+function completePlan(ctx: Ctx, input: z.output<typeof planCompleteInput>): PlanView {
+  const p = loadPlan(ctx, input.id);
+  assertStatus(p, PLAN_FLOW.complete.from);
+  notFuture(ctx, 'completedDate', input.completedDate);
+  if (p.startDate && input.completedDate < p.startDate) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      completedDate: t('validation.education.beforePlanStart'),
+    });
   }
-  return items;
-});
+  return step(
+    ctx,
+    p,
+    'complete',
+    input.version,
+    {
+      completedDate: input.completedDate,
+      finalResult: input.finalResult,
+      finalEvaluation: input.finalEvaluation,
+    },
+    { result: input.finalResult },
+  );
+}
+
+function suspendPlan(ctx: Ctx, input: z.output<typeof planSuspendInput>): PlanView {
+  const p = loadPlan(ctx, input.id);
+  return step(ctx, p, 'suspend', input.version, { suspendReason: input.reason });
+}
+
+function addPlanFollowUp(ctx: Ctx, input: z.output<typeof planFollowUpInput>): PlanView {
+  const { id, requirementStatuses, ...followUp } = input;
+  const p = loadPlan(ctx, id);
+  notFuture(ctx, 'date', followUp.date);
+  assertStatus(p, PLAN_FOLLOW_UP);
+  const followUpId = recordFollowUp(ctx, subject(id), followUp, requirementStatuses);
+  auditPlan(ctx, p, 'education.addFollowUp', { followUpId });
+  return viewPlan(ctx, id);
+}

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 // 导出 Excel for every list: each export reads its rows, writes one .xlsx through writeXlsx
 // (Chinese headers, frozen header row, auto filter) and records the file's SHA-256 in the
 // audit log before the bytes are handed back. ID numbers are masked by the one mask helper;
@@ -383,12 +384,16 @@ const listExport = (build: (ctx: Ctx) => Sheet) =>
     handler: (host): Promise<XlsxFile> => exportSheet(host, build),
   });
 
+const reliefInput = reliefListInput.pick({ status: true, year: true });
+
+const suitsInput = suitListInput.pick({ status: true, kind: true });
+
 export const exportMethods = {
   'exports.children': hostMethod({
     input: childrenExportInput,
     access: 'user',
     kind: 'host',
-    handler: (host, input): Promise<XlsxFile> => exportSheet(host, (ctx) => childrenSheet(ctx, input)),
+    handler: children,
   }),
   'exports.referrals': listExport(referralsSheet),
   'exports.orders': listExport(ordersSheet),
@@ -401,32 +406,50 @@ export const exportMethods = {
     input: reportExportInput,
     access: 'user',
     kind: 'host',
-    handler: (host, input): Promise<XlsxFile> =>
-      exportSheet(host, (ctx) =>
-        areaSheet('mandatoryReports', t('mandatoryReports.title'), reportExportRows(ctx, input), input),
-      ),
+    handler: mandatoryReports,
   }),
   'exports.outreach': hostMethod({
     input: outreachExportInput,
     access: 'user',
     kind: 'host',
-    handler: (host, input): Promise<XlsxFile> =>
-      exportSheet(host, (ctx) =>
-        areaSheet('outreach', t('outreach.title'), outreachExportRows(ctx, input), input),
-      ),
+    handler: outreach,
   }),
   'exports.relief': hostMethod({
-    input: reliefListInput.pick({ status: true, year: true }),
+    input: reliefInput,
     access: 'user',
     kind: 'host',
-    handler: (host, input): Promise<XlsxFile> =>
-      exportSheet(host, (ctx) => areaSheet('relief', t('relief.title'), reliefExportRows(ctx, input), input)),
+    handler: relief,
   }),
   'exports.suits': hostMethod({
-    input: suitListInput.pick({ status: true, kind: true }),
+    input: suitsInput,
     access: 'user',
     kind: 'host',
-    handler: (host, input): Promise<XlsxFile> =>
-      exportSheet(host, (ctx) => areaSheet('suits', t('suits.title'), suitExportRows(ctx, input), input)),
+    handler: suits,
   }),
 };
+
+function children(host: Host, input: z.output<typeof childrenExportInput>): Promise<XlsxFile> {
+  return exportSheet(host, (ctx) => childrenSheet(ctx, input));
+}
+
+function mandatoryReports(host: Host, input: z.output<typeof reportExportInput>): Promise<XlsxFile> {
+  return exportSheet(host, (ctx) =>
+    areaSheet('mandatoryReports', t('mandatoryReports.title'), reportExportRows(ctx, input), input),
+  );
+}
+
+function outreach(host: Host, input: z.output<typeof outreachExportInput>): Promise<XlsxFile> {
+  return exportSheet(host, (ctx) =>
+    areaSheet('outreach', t('outreach.title'), outreachExportRows(ctx, input), input),
+  );
+}
+
+function relief(host: Host, input: z.output<typeof reliefInput>): Promise<XlsxFile> {
+  return exportSheet(host, (ctx) =>
+    areaSheet('relief', t('relief.title'), reliefExportRows(ctx, input), input),
+  );
+}
+
+function suits(host: Host, input: z.output<typeof suitsInput>): Promise<XlsxFile> {
+  return exportSheet(host, (ctx) => areaSheet('suits', t('suits.title'), suitExportRows(ctx, input), input));
+}

@@ -146,3 +146,18 @@ export function nextFollowUpDue(ctx: ReadCtx, s: Subject): string | null {
     .get();
   return last?.nextDate ?? null;
 }
+
+/**
+ * A follow-up visit as a plan or an order records it: the requirements' statuses as found, then
+ * the visit itself. Returns the follow-up's id.
+ */
+export function recordFollowUp(
+  ctx: Ctx,
+  s: Subject,
+  followUp: Parameters<typeof addFollowUp>[2],
+  requirementStatuses: { id: string; version: number; status: RequirementStatus; note: string | null }[],
+): string {
+  for (const r of requirementStatuses)
+    setRequirementStatus(ctx, s, { id: r.id, version: r.version, status: r.status, note: r.note });
+  return addFollowUp(ctx, s, followUp);
+}

@@ -1,34 +1,21 @@
-import { and, count, desc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { refusal } from '../access/policy';
-import { accounts } from '../accounts/schema';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addMonths } from '../children/guardianship';
 import { loadChild, today } from '../children/model';
-import { childRelations, children, persons } from '../children/schema';
-import { registerTimelineSource, type TimelineItem } from '../children/timeline';
-import { localDate } from '../common/dates';
-import { stepsFrom } from '../common/flow';
+import { childRelations, children } from '../children/schema';
+import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
-import { createPlan } from '../education/handlers';
-import {
-  addFollowUp,
-  type FollowUpView,
-  listFollowUps,
-  listRequirements,
-  nextFollowUpDue,
-  type RequirementView,
-  replaceRequirements,
-  type Subject,
-  setRequirementStatus,
-} from '../followups/model';
-import { labelOr, t } from '../i18n';
+import { createPlan } from '../education/model';
+import { listFollowUps, recordFollowUp, replaceRequirements } from '../followups/model';
+import { t } from '../i18n';
 import { readSetting } from '../settings/model';
-import { createSuitFromOrder, suitIdForOrder } from '../suits/model';
+import { createSuitFromOrder } from '../suits/model';
 import {
   DEFAULT_OBSERVATION_MONTHS,
   ORDER_EDITABLE,
@@ -36,8 +23,6 @@ import {
   ORDER_FOLLOW_UP,
   type OrderStatus,
   type OrderStep,
-  PROBLEMS,
-  type ProblemCode,
 } from './codes';
 import {
   orderApproveInput,
@@ -52,138 +37,112 @@ import {
   orderUpdateInput,
   orderWithdrawInput,
 } from './inputs';
-import { orderNumber } from './model';
+import {
+  loadOrder,
+  type OrderRow,
+  type OrderView,
+  orderNumber,
+  ordersOfChild,
+  selfApproval,
+  subject,
+  viewOrder,
+} from './model';
 import { guardianshipOrders, orderGuardians } from './schema';
 
-type OrderRow = typeof guardianshipOrders.$inferSelect;
-const subject = (id: string): Subject => ({ type: 'order', id });
+const ordersForChildInput = z.object({ childId: z.string().min(1) });
 
-export interface OrderView {
-  id: string;
-  number: string | null;
-  child: { id: string; name: string; gender: 'male' | 'female'; birthDate: string };
-  guardians: { personId: string; name: string; relation: string; address: string | null }[];
-  caseNumber: string | null;
-  facts: string;
-  problems: ProblemCode[];
-  problemsOther: string | null;
-  legalBasis: string;
-  consequences: string;
-  status: OrderStatus;
-  drafterId: string | null;
-  drafterName: string | null;
-  submittedAt: number | null;
-  rejectNote: string | null;
-  approvedByName: string | null;
-  approvedAt: number | null;
-  issueDate: string | null;
-  deliveryMethod: 'written' | 'onSite' | null;
-  deliveryDate: string | null;
-  guardianSigned: boolean | null;
-  observationStart: string | null;
-  observationEnd: string | null;
-  requirements: RequirementView[];
-  followUps: FollowUpView[];
-  nextFollowUp: string | null;
-  evaluation: OrderRow['evaluation'];
-  evaluationNote: string | null;
-  outcome: OrderRow['outcome'];
-  outcomePlanId: string | null;
-  /** The 支持起诉 this order escalated to (created with the evaluation). */
-  outcomeSuitId: string | null;
-  closedAt: number | null;
-  withdrawnAt: number | null;
-  withdrawReason: string | null;
-  /** The steps the signed-in user may take now (ORDER_FLOW, less a self-approval): the page's buttons. */
-  steps: OrderStep[];
-  version: number;
-}
+export const orderMethods = {
+  'orders.createDraft': method({
+    input: orderDraftInput,
+    access: 'user',
+    kind: 'write',
+    handler: createDraft,
+  }),
 
-function loadOrder(ctx: ReadCtx, id: string): OrderRow {
-  const row = ctx.db
-    .select()
-    .from(guardianshipOrders)
-    .where(and(eq(guardianshipOrders.id, id), isNull(guardianshipOrders.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
-}
+  'orders.updateDraft': method({
+    input: orderUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: updateDraft,
+  }),
 
-function accountName(ctx: ReadCtx, id: string | null): string | null {
-  if (!id) return null;
-  return (
-    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
-  );
-}
+  'orders.get': method({
+    input: orderIdInput,
+    access: 'user',
+    kind: 'read',
+    handler: getOrder,
+  }),
 
-export function viewOrder(ctx: ReadCtx, id: string): OrderView {
-  const o = loadOrder(ctx, id);
-  const child = loadChild(ctx, o.childId);
-  const guardians = ctx.db
-    .select({
-      personId: persons.id,
-      name: persons.name,
-      relation: orderGuardians.relation,
-      address: persons.address,
-    })
-    .from(orderGuardians)
-    .innerJoin(persons, eq(persons.id, orderGuardians.personId))
-    .where(eq(orderGuardians.orderId, id))
-    .all();
-  return {
-    id: o.id,
-    number: o.year && o.seq && o.prefix ? orderNumber(o.prefix, o.year, o.seq) : null,
-    child: { id: child.id, name: child.name, gender: child.gender, birthDate: child.birthDate },
-    guardians,
-    caseNumber: o.caseNumber,
-    facts: o.facts,
-    problems: PROBLEMS.filter((p) => o.problems.includes(p.code)),
-    problemsOther: o.problemsOther,
-    legalBasis: o.legalBasis,
-    consequences: o.consequences,
-    status: o.status,
-    drafterId: o.createdBy,
-    drafterName: accountName(ctx, o.createdBy),
-    submittedAt: o.submittedAt,
-    rejectNote: o.rejectNote,
-    approvedByName: accountName(ctx, o.approvedBy),
-    approvedAt: o.approvedAt,
-    issueDate: o.issueDate,
-    deliveryMethod: o.deliveryMethod,
-    deliveryDate: o.deliveryDate,
-    guardianSigned: o.guardianSigned,
-    observationStart: o.observationStart,
-    observationEnd: o.observationEnd,
-    requirements: listRequirements(
-      ctx,
-      subject(id),
-      today(ctx),
-      o.status === 'observing' || o.status === 'evaluating',
-    ),
-    followUps: listFollowUps(ctx, subject(id)),
-    nextFollowUp: o.status === 'observing' ? nextFollowUpDue(ctx, subject(id)) : null,
-    evaluation: o.evaluation,
-    evaluationNote: o.evaluationNote,
-    outcome: o.outcome,
-    outcomePlanId: o.outcomePlanId,
-    outcomeSuitId: o.outcome === 'supportSuit' ? suitIdForOrder(ctx, o.id) : null,
-    closedAt: o.closedAt,
-    withdrawnAt: o.withdrawnAt,
-    withdrawReason: o.withdrawReason,
-    steps: stepsFrom(ORDER_FLOW, o.status, ctx.user.role).filter(
-      (k) => k !== 'approve' || !selfApproval(ctx, o),
-    ),
-    version: o.version,
-  };
-}
+  'orders.submit': method({
+    input: orderStepInput,
+    access: 'user',
+    kind: 'write',
+    handler: submit,
+  }),
 
-/** Four eyes wherever there are two people: the drafter may not approve their own order. */
-function selfApproval(ctx: ReadCtx, o: OrderRow): boolean {
-  if (o.createdBy !== ctx.user.id) return false;
-  const enabled =
-    ctx.db.select({ n: count() }).from(accounts).where(isNull(accounts.disabledAt)).get()?.n ?? 0;
-  return enabled > 1;
-}
+  'orders.reject': method({
+    input: orderRejectInput,
+    access: ORDER_FLOW.reject.roles,
+    kind: 'write',
+    handler: reject,
+  }),
+
+  'orders.approve': method({
+    input: orderApproveInput,
+    access: ORDER_FLOW.approve.roles,
+    kind: 'write',
+    handler: approve,
+  }),
+
+  'orders.withdraw': method({
+    input: orderWithdrawInput,
+    access: 'user',
+    kind: 'write',
+    handler: withdraw,
+  }),
+
+  'orders.recordDelivery': method({
+    input: orderDeliveryInput,
+    access: 'user',
+    kind: 'write',
+    handler: recordDelivery,
+  }),
+
+  'orders.addFollowUp': method({
+    input: orderFollowUpInput,
+    access: 'user',
+    kind: 'write',
+    handler: addOrderFollowUp,
+  }),
+
+  'orders.startEvaluation': method({
+    input: orderStepInput,
+    access: 'user',
+    kind: 'write',
+    handler: startEvaluation,
+  }),
+
+  'orders.evaluate': method({
+    input: orderEvaluateInput,
+    access: 'user',
+    kind: 'write',
+    handler: evaluate,
+  }),
+
+  'orders.list': method({
+    input: orderListInput,
+    access: 'user',
+    kind: 'read',
+    handler: listOrders,
+  }),
+
+  'orders.forChild': method({
+    input: ordersForChildInput,
+    access: 'user',
+    kind: 'read',
+    handler: ordersForChild,
+  }),
+};
 
 function step(
   ctx: Ctx,
@@ -262,376 +221,224 @@ function audit(ctx: Ctx, o: OrderRow, action: string, detail: Record<string, unk
   ctx.audit.write({ action, entity: 'order', entityId: o.id, detail: { childId: o.childId, ...detail } });
 }
 
-export const orderMethods = {
-  'orders.createDraft': method({
-    input: orderDraftInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const { childId, ...fields } = input;
-      loadChild(ctx, childId);
-      const id = newId();
-      ctx.db
-        .insert(guardianshipOrders)
-        .values({ id, childId, ...draftColumns(fields), status: 'draft', ...created(ctx) })
-        .run();
-      writeDraft(ctx, id, childId, fields);
-      audit(ctx, loadOrder(ctx, id), 'orders.createDraft');
-      return viewOrder(ctx, id);
-    },
-  }),
+function createDraft(ctx: Ctx, input: z.output<typeof orderDraftInput>): OrderView {
+  const { childId, ...fields } = input;
+  loadChild(ctx, childId);
+  const id = newId();
+  ctx.db
+    .insert(guardianshipOrders)
+    .values({ id, childId, ...draftColumns(fields), status: 'draft', ...created(ctx) })
+    .run();
+  writeDraft(ctx, id, childId, fields);
+  audit(ctx, loadOrder(ctx, id), 'orders.createDraft');
+  return viewOrder(ctx, id);
+}
 
-  'orders.updateDraft': method({
-    input: orderUpdateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const { id, version, ...fields } = input;
-      const o = loadOrder(ctx, id);
-      assertStatus(o, ORDER_EDITABLE);
-      updateVersioned(ctx, guardianshipOrders, id, version, draftColumns(fields));
-      writeDraft(ctx, id, o.childId, fields);
-      audit(ctx, o, 'orders.updateDraft');
-      return viewOrder(ctx, id);
-    },
-  }),
+function updateDraft(ctx: Ctx, input: z.output<typeof orderUpdateInput>): OrderView {
+  const { id, version, ...fields } = input;
+  const o = loadOrder(ctx, id);
+  assertStatus(o, ORDER_EDITABLE);
+  updateVersioned(ctx, guardianshipOrders, id, version, draftColumns(fields));
+  writeDraft(ctx, id, o.childId, fields);
+  audit(ctx, o, 'orders.updateDraft');
+  return viewOrder(ctx, id);
+}
 
-  'orders.get': method({
-    input: orderIdInput,
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): OrderView => viewOrder(ctx, input.id),
-  }),
+function getOrder(ctx: ReadCtx, input: z.output<typeof orderIdInput>): OrderView {
+  return viewOrder(ctx, input.id);
+}
 
-  'orders.submit': method({
-    input: orderStepInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      return step(ctx, o, 'submit', input.version, { submittedAt: ctx.clock.now(), rejectNote: null });
-    },
-  }),
+function submit(ctx: Ctx, input: z.output<typeof orderStepInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  return step(ctx, o, 'submit', input.version, { submittedAt: ctx.clock.now(), rejectNote: null });
+}
 
-  'orders.reject': method({
-    input: orderRejectInput,
-    access: ORDER_FLOW.reject.roles,
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      return step(ctx, o, 'reject', input.version, { rejectNote: input.note });
-    },
-  }),
+function reject(ctx: Ctx, input: z.output<typeof orderRejectInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  return step(ctx, o, 'reject', input.version, { rejectNote: input.note });
+}
 
-  'orders.approve': method({
-    input: orderApproveInput,
-    access: ORDER_FLOW.approve.roles,
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      if (o.status === 'pending' && selfApproval(ctx, o))
-        throw refusal(
-          'orders.approve',
-          { entity: 'order', entityId: o.id, detail: { rule: 'selfApproval' } },
-          t('validation.order.selfApproval'),
-        );
-      const issueDate = input.issueDate ?? today(ctx);
-      const year = Number(issueDate.slice(0, 4));
-      const seq = nextNumber(ctx, 'order', year);
-      const prefix = readSetting(ctx, 'orderPrefix');
-      return step(
-        ctx,
-        o,
-        'approve',
-        input.version,
-        { approvedBy: ctx.user.id, approvedAt: ctx.clock.now(), issueDate, year, seq, prefix },
-        { number: orderNumber(prefix, year, seq) },
-      );
-    },
-  }),
+function approve(ctx: Ctx, input: z.output<typeof orderApproveInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  if (o.status === 'pending' && selfApproval(ctx, o))
+    throw refusal(
+      'orders.approve',
+      { entity: 'order', entityId: o.id, detail: { rule: 'selfApproval' } },
+      t('validation.order.selfApproval'),
+    );
+  const issueDate = input.issueDate ?? today(ctx);
+  const year = Number(issueDate.slice(0, 4));
+  const seq = nextNumber(ctx, 'order', year);
+  const prefix = readSetting(ctx, 'orderPrefix');
+  return step(
+    ctx,
+    o,
+    'approve',
+    input.version,
+    { approvedBy: ctx.user.id, approvedAt: ctx.clock.now(), issueDate, year, seq, prefix },
+    { number: orderNumber(prefix, year, seq) },
+  );
+}
 
-  'orders.withdraw': method({
-    input: orderWithdrawInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      return step(ctx, o, 'withdraw', input.version, {
-        withdrawnAt: ctx.clock.now(),
-        withdrawReason: input.reason,
-      });
-    },
-  }),
+function withdraw(ctx: Ctx, input: z.output<typeof orderWithdrawInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  return step(ctx, o, 'withdraw', input.version, {
+    withdrawnAt: ctx.clock.now(),
+    withdrawReason: input.reason,
+  });
+}
 
-  'orders.recordDelivery': method({
-    input: orderDeliveryInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      assertStatus(o, ORDER_FLOW.recordDelivery.from);
-      if (o.issueDate && input.date < o.issueDate) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          date: t('validation.order.deliveryBeforeIssue'),
-        });
-      }
-      const end = input.observationEnd ?? addMonths(input.date, DEFAULT_OBSERVATION_MONTHS);
-      if (end <= input.date)
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          observationEnd: t('validation.custody.beforeStart'),
-        });
-      return step(
-        ctx,
-        o,
-        'recordDelivery',
-        input.version,
-        {
-          deliveryMethod: input.method,
-          deliveryDate: input.date,
-          guardianSigned: input.guardianSigned,
-          observationStart: input.date,
-          observationEnd: end,
-        },
-        { method: input.method },
-      );
-    },
-  }),
-
-  'orders.addFollowUp': method({
-    input: orderFollowUpInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const { id, version, requirementStatuses, ...followUp } = input;
-      const o = loadOrder(ctx, id);
-      assertStatus(o, ORDER_FOLLOW_UP);
-      if (followUp.date > today(ctx))
-        throw new ApiError('VALIDATION', t('errors.validation'), { date: t('errors.dateInFuture') });
-      if (o.deliveryDate && followUp.date < o.deliveryDate) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          date: t('validation.order.followUpBeforeDelivery'),
-        });
-      }
-      for (const r of requirementStatuses)
-        setRequirementStatus(ctx, subject(id), {
-          id: r.id,
-          version: r.version,
-          status: r.status,
-          note: r.note,
-        });
-      const followUpId = addFollowUp(ctx, subject(id), followUp);
-      updateVersioned(ctx, guardianshipOrders, id, version, {});
-      audit(ctx, o, 'orders.addFollowUp', { followUpId });
-      return viewOrder(ctx, id);
-    },
-  }),
-
-  'orders.startEvaluation': method({
-    input: orderStepInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      return step(ctx, o, 'startEvaluation', input.version);
-    },
-  }),
-
-  'orders.evaluate': method({
-    input: orderEvaluateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): OrderView => {
-      const o = loadOrder(ctx, input.id);
-      assertStatus(o, ORDER_FLOW.evaluate.from);
-      if (listFollowUps(ctx, subject(o.id)).length === 0)
-        throw new ApiError('VALIDATION', t('validation.order.followUpRequired'));
-      let outcomePlanId: string | null = null;
-      if (input.outcome === 'guidance') {
-        const guardians = ctx.db.select().from(orderGuardians).where(eq(orderGuardians.orderId, o.id)).all();
-        outcomePlanId = createPlan(
-          ctx,
-          {
-            childId: o.childId,
-            kind: 'ordered',
-            guardianPersonIds: guardians.map((g) => g.personId),
-            assessmentDate: null,
-            willingness: null,
-            ability: null,
-            relationship: null,
-            assessmentNote: input.note,
-            provider: null,
-            startDate: null,
-            endDate: null,
-            sessionsPerMonth: 1,
-            minMinutes: 40,
-            goals: [],
-          },
-          o.id,
-        );
-      }
-      transition(ctx, {
-        table: guardianshipOrders,
-        area: 'orders',
-        entity: 'order',
-        flow: ORDER_FLOW,
-        step: 'evaluate',
-        row: o,
-        version: input.version,
-        statusLabel: (st) => t(`codes.orderStatus.${st}`),
-        wrongStatus: 'validation.order.wrongStatus',
-        detail: { childId: o.childId, evaluation: input.evaluation, outcome: input.outcome },
-        patch: {
-          evaluation: input.evaluation,
-          evaluationNote: input.note,
-          evaluatedAt: ctx.clock.now(),
-          outcome: input.outcome,
-          outcomePlanId,
-          closedAt: ctx.clock.now(),
-        },
-      });
-      // The escalation lands in 支持起诉 in this same write: a linked draft suit.
-      if (input.outcome === 'supportSuit') createSuitFromOrder(ctx, o.id, input.note);
-      return viewOrder(ctx, o.id);
-    },
-  }),
-
-  'orders.list': method({
-    input: orderListInput,
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input) => {
-      const where: (SQL | undefined)[] = [isNull(guardianshipOrders.deletedAt)];
-      if (input.status === 'open')
-        where.push(
-          inArray(guardianshipOrders.status, ['draft', 'pending', 'approved', 'observing', 'evaluating']),
-        );
-      else if (input.status !== 'all') where.push(eq(guardianshipOrders.status, input.status));
-      const rows = ctx.db
-        .select({ o: guardianshipOrders, childName: children.name })
-        .from(guardianshipOrders)
-        .innerJoin(children, eq(children.id, guardianshipOrders.childId))
-        .where(and(...where))
-        .orderBy(desc(guardianshipOrders.updatedAt))
-        .limit(input.limit)
-        .offset(input.offset)
-        .all();
-      const total =
-        ctx.db
-          .select({ n: count() })
-          .from(guardianshipOrders)
-          .where(and(...where))
-          .get()?.n ?? 0;
-      const counts = Object.fromEntries(
-        ctx.db
-          .select({ status: guardianshipOrders.status, n: count() })
-          .from(guardianshipOrders)
-          .where(isNull(guardianshipOrders.deletedAt))
-          .groupBy(guardianshipOrders.status)
-          .all()
-          .map((c) => [c.status, c.n]),
-      ) as Record<string, number>;
-      return {
-        rows: rows.map(({ o, childName }) => ({
-          id: o.id,
-          number: o.year && o.seq && o.prefix ? orderNumber(o.prefix, o.year, o.seq) : null,
-          childId: o.childId,
-          childName,
-          status: o.status,
-          issueDate: o.issueDate,
-          observationEnd: o.observationEnd,
-          updatedAt: o.updatedAt,
-        })),
-        total,
-        counts,
-      };
-    },
-  }),
-
-  'orders.forChild': method({
-    input: z.object({ childId: z.string().min(1) }),
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): OrderView[] =>
-      ctx.db
-        .select({ id: guardianshipOrders.id })
-        .from(guardianshipOrders)
-        .where(
-          and(
-            eq(guardianshipOrders.childId, input.childId),
-            isNull(guardianshipOrders.deletedAt),
-            ne(guardianshipOrders.status, 'withdrawn'),
-          ),
-        )
-        .orderBy(desc(guardianshipOrders.createdAt))
-        .all()
-        .map((r) => viewOrder(ctx, r.id)),
-  }),
-};
-
-registerTimelineSource('orders', (ctx, childId): TimelineItem[] => {
-  const items: TimelineItem[] = [];
-  const orders = ctx.db
-    .select()
-    .from(guardianshipOrders)
-    .where(and(eq(guardianshipOrders.childId, childId), isNull(guardianshipOrders.deletedAt)))
-    .all();
-  for (const o of orders) {
-    const link = `/orders/${o.id}`;
-    const number =
-      o.year && o.seq && o.prefix ? orderNumber(o.prefix, o.year, o.seq) : t('timeline.orders.unnumbered');
-    items.push({
-      date: localDate(o.createdAt),
-      at: o.createdAt,
-      area: 'orders',
-      title: t('timeline.orders.drafted'),
-      detail: null,
-      link,
+function recordDelivery(ctx: Ctx, input: z.output<typeof orderDeliveryInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  assertStatus(o, ORDER_FLOW.recordDelivery.from);
+  if (o.issueDate && input.date < o.issueDate) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      date: t('validation.order.deliveryBeforeIssue'),
     });
-    if (o.issueDate) {
-      const title = t('timeline.orders.issued', { number });
-      items.push({ date: o.issueDate, at: o.approvedAt ?? undefined, area: 'orders', title, link });
-    }
-    if (o.deliveryDate && o.deliveryMethod) {
-      items.push({
-        date: o.deliveryDate,
-        area: 'orders',
-        title: t('timeline.orders.delivered', {
-          method: labelOr(`codes.deliveryMethod.${o.deliveryMethod}`, String(o.deliveryMethod)),
-        }),
-        detail: number,
-        link,
-      });
-    }
-    for (const f of listFollowUps(ctx, subject(o.id))) {
-      items.push({
-        date: f.date,
-        area: 'orders',
-        title: t('timeline.orders.followUp'),
-        detail: f.findings,
-        link,
-      });
-    }
-    if (o.closedAt && o.evaluation) {
-      items.push({
-        date: localDate(o.closedAt),
-        at: o.closedAt,
-        area: 'orders',
-        title: t('timeline.orders.evaluated', {
-          result: labelOr(`codes.evaluation.${o.evaluation}`, String(o.evaluation)),
-        }),
-        detail: number,
-        link,
-      });
-    }
-    if (o.withdrawnAt) {
-      items.push({
-        date: localDate(o.withdrawnAt),
-        area: 'orders',
-        title: t('timeline.orders.withdrawn'),
-        detail: o.withdrawReason,
-        link,
-      });
-    }
   }
-  return items;
-});
+  const end = input.observationEnd ?? addMonths(input.date, DEFAULT_OBSERVATION_MONTHS);
+  if (end <= input.date)
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      observationEnd: t('validation.custody.beforeStart'),
+    });
+  return step(
+    ctx,
+    o,
+    'recordDelivery',
+    input.version,
+    {
+      deliveryMethod: input.method,
+      deliveryDate: input.date,
+      guardianSigned: input.guardianSigned,
+      observationStart: input.date,
+      observationEnd: end,
+    },
+    { method: input.method },
+  );
+}
+
+function addOrderFollowUp(ctx: Ctx, input: z.output<typeof orderFollowUpInput>): OrderView {
+  const { id, version, requirementStatuses, ...followUp } = input;
+  const o = loadOrder(ctx, id);
+  assertStatus(o, ORDER_FOLLOW_UP);
+  notFuture(ctx, 'date', followUp.date);
+  if (o.deliveryDate && followUp.date < o.deliveryDate) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      date: t('validation.order.followUpBeforeDelivery'),
+    });
+  }
+  const followUpId = recordFollowUp(ctx, subject(id), followUp, requirementStatuses);
+  updateVersioned(ctx, guardianshipOrders, id, version, {});
+  audit(ctx, o, 'orders.addFollowUp', { followUpId });
+  return viewOrder(ctx, id);
+}
+
+function startEvaluation(ctx: Ctx, input: z.output<typeof orderStepInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  return step(ctx, o, 'startEvaluation', input.version);
+}
+
+function evaluate(ctx: Ctx, input: z.output<typeof orderEvaluateInput>): OrderView {
+  const o = loadOrder(ctx, input.id);
+  assertStatus(o, ORDER_FLOW.evaluate.from);
+  if (listFollowUps(ctx, subject(o.id)).length === 0)
+    throw new ApiError('VALIDATION', t('validation.order.followUpRequired'));
+  let outcomePlanId: string | null = null;
+  if (input.outcome === 'guidance') {
+    const guardians = ctx.db.select().from(orderGuardians).where(eq(orderGuardians.orderId, o.id)).all();
+    outcomePlanId = createPlan(
+      ctx,
+      {
+        childId: o.childId,
+        kind: 'ordered',
+        guardianPersonIds: guardians.map((g) => g.personId),
+        assessmentDate: null,
+        willingness: null,
+        ability: null,
+        relationship: null,
+        assessmentNote: input.note,
+        provider: null,
+        startDate: null,
+        endDate: null,
+        sessionsPerMonth: 1,
+        minMinutes: 40,
+        goals: [],
+      },
+      o.id,
+    );
+  }
+  transition(ctx, {
+    table: guardianshipOrders,
+    area: 'orders',
+    entity: 'order',
+    flow: ORDER_FLOW,
+    step: 'evaluate',
+    row: o,
+    version: input.version,
+    statusLabel: (st) => t(`codes.orderStatus.${st}`),
+    wrongStatus: 'validation.order.wrongStatus',
+    detail: { childId: o.childId, evaluation: input.evaluation, outcome: input.outcome },
+    patch: {
+      evaluation: input.evaluation,
+      evaluationNote: input.note,
+      evaluatedAt: ctx.clock.now(),
+      outcome: input.outcome,
+      outcomePlanId,
+      closedAt: ctx.clock.now(),
+    },
+  });
+  // The escalation lands in 支持起诉 in this same write: a linked draft suit.
+  if (input.outcome === 'supportSuit') createSuitFromOrder(ctx, o.id, input.note);
+  return viewOrder(ctx, o.id);
+}
+
+function listOrders(ctx: ReadCtx, input: z.output<typeof orderListInput>) {
+  const where: (SQL | undefined)[] = [isNull(guardianshipOrders.deletedAt)];
+  if (input.status === 'open')
+    where.push(
+      inArray(guardianshipOrders.status, ['draft', 'pending', 'approved', 'observing', 'evaluating']),
+    );
+  else if (input.status !== 'all') where.push(eq(guardianshipOrders.status, input.status));
+  const rows = ctx.db
+    .select({ o: guardianshipOrders, childName: children.name })
+    .from(guardianshipOrders)
+    .innerJoin(children, eq(children.id, guardianshipOrders.childId))
+    .where(and(...where))
+    .orderBy(desc(guardianshipOrders.updatedAt))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  const total =
+    ctx.db
+      .select({ n: count() })
+      .from(guardianshipOrders)
+      .where(and(...where))
+      .get()?.n ?? 0;
+  const counts = Object.fromEntries(
+    ctx.db
+      .select({ status: guardianshipOrders.status, n: count() })
+      .from(guardianshipOrders)
+      .where(isNull(guardianshipOrders.deletedAt))
+      .groupBy(guardianshipOrders.status)
+      .all()
+      .map((c) => [c.status, c.n]),
+  ) as Record<string, number>;
+  return {
+    rows: rows.map(({ o, childName }) => ({
+      id: o.id,
+      number: o.year && o.seq && o.prefix ? orderNumber(o.prefix, o.year, o.seq) : null,
+      childId: o.childId,
+      childName,
+      status: o.status,
+      issueDate: o.issueDate,
+      observationEnd: o.observationEnd,
+      updatedAt: o.updatedAt,
+    })),
+    total,
+    counts,
+  };
+}
+
+function ordersForChild(ctx: ReadCtx, input: z.output<typeof ordersForChildInput>): OrderView[] {
+  return ordersOfChild(ctx, input.childId);
+}

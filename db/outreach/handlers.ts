@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { today } from '../children/model';
+import { fieldError } from '../common/checks';
 import { STAFF } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
@@ -48,7 +49,7 @@ export const outreachMethods = {
     input: outreachExportInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): ExportTable => outreachExportRows(ctx, input),
+    handler: exportRows,
   }),
   'outreach.hold': method({ input: outreachHoldInput, access: STAFF, kind: 'write', handler: holdEvent }),
   'outreach.cancel': method({
@@ -59,8 +60,9 @@ export const outreachMethods = {
   }),
 };
 
-const fieldError = (field: string, message: string) =>
-  new ApiError('VALIDATION', t('errors.validation'), { [field]: message });
+function exportRows(ctx: ReadCtx, input: z.output<typeof outreachExportInput>): ExportTable {
+  return outreachExportRows(ctx, input);
+}
 
 type Fields = z.output<typeof outreachCreateInput>;
 

@@ -1,6 +1,7 @@
 // What other areas (stats, exports) need from 法治宣讲.
+
 import { and, count, desc, eq, gte, isNull, lte, type SQL, sum } from 'drizzle-orm';
-import { accounts } from '../accounts/schema';
+import { accountName } from '../accounts/model';
 import type { ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { stepsFrom } from '../common/flow';
@@ -31,10 +32,7 @@ export type OutreachView = Omit<OutreachRow, 'createdBy' | 'updatedBy' | 'delete
 
 export function viewEvent(ctx: ReadCtx, id: string): OutreachView {
   const { createdBy, updatedBy: _u, deletedAt: _d, ...e } = loadEvent(ctx, id);
-  const createdByName = createdBy
-    ? (ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, createdBy)).get()?.n ??
-      null)
-    : null;
+  const createdByName = accountName(ctx, createdBy);
   return { ...e, steps: stepsFrom(OUTREACH_FLOW, e.status, ctx.user.role), createdByName };
 }
 

@@ -1,21 +1,17 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { accounts } from '../accounts/schema';
+import { and, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
-import { type DeadlineMove, deadlineMovesOf, missingYears, workdaysOf } from '../calendar/model';
+import { workdaysOf } from '../calendar/model';
 import { addMonths } from '../children/guardianship';
-import { createChild } from '../children/handlers';
-import { maskIdNumber } from '../children/idNumber';
-import { loadChild, today } from '../children/model';
+import { createChild, loadChild, today } from '../children/model';
 import { childRelations, children, custodyRecords, persons } from '../children/schema';
-import { registerTimelineSource, type TimelineItem } from '../children/timeline';
-import { localDate } from '../common/dates';
-import { stepsFrom } from '../common/flow';
+import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
-import { labelOr, t } from '../i18n';
+import { t } from '../i18n';
 import { readSetting } from '../settings/model';
 import {
   type Carrier,
@@ -36,8 +32,80 @@ import {
   referralTransitionInput,
   referralUpdateInput,
 } from './inputs';
-import { referralNumber } from './model';
+import { loadReferral, type ReferralView, referralNumber, viewReferral } from './model';
 import { referralActions, referralChildren, referralPersons, referrals } from './schema';
+
+export const referralMethods = {
+  'referrals.create': method({
+    input: referralCreateInput,
+    access: 'user',
+    kind: 'write',
+    handler: createReferral,
+  }),
+
+  'referrals.update': method({
+    input: referralUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: updateReferral,
+  }),
+
+  'referrals.linkChild': method({
+    input: referralLinkChildInput,
+    access: 'user',
+    kind: 'write',
+    handler: linkReferralChild,
+  }),
+
+  'referrals.get': method({
+    input: referralGetInput,
+    access: 'user',
+    kind: 'read',
+    handler: getReferral,
+  }),
+
+  'referrals.transition': method({
+    input: referralTransitionInput,
+    access: 'user',
+    kind: 'write',
+    handler: transitionReferral,
+  }),
+
+  'referrals.list': method({
+    input: referralListInput,
+    access: 'user',
+    kind: 'read',
+    handler: listReferrals,
+  }),
+
+  'referrals.addAction': method({
+    input: actionAddInput,
+    access: 'user',
+    kind: 'write',
+    handler: addAction,
+  }),
+
+  'referrals.updateAction': method({
+    input: actionUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: updateAction,
+  }),
+
+  'referrals.recordReply': method({
+    input: actionReplyInput,
+    access: 'user',
+    kind: 'write',
+    handler: recordReply,
+  }),
+
+  'referrals.withdrawAction': method({
+    input: actionWithdrawInput,
+    access: 'user',
+    kind: 'write',
+    handler: withdrawAction,
+  }),
+};
 
 /** 回复期限 by carrier: a 检察建议 a month (未成年人保护法 art. 114), a lead transfer 5 working days. */
 export function defaultReplyDue(
@@ -47,200 +115,6 @@ export function defaultReplyDue(
 ): { date: string; approximate: boolean } {
   if (carrier === 'procuratorialAdvice') return { date: addMonths(sentDate, 1), approximate: false };
   return workdaysOf(ctx).addWorkdays(sentDate, LEAD_REPLY_WORKDAYS);
-}
-
-export interface ActionView {
-  id: string;
-  agency: string;
-  carrier: Carrier;
-  sentDate: string;
-  replyDue: string;
-  replyDate: string | null;
-  result: string | null;
-  followUpNote: string | null;
-  withdrawnAt: number | null;
-  withdrawReason: string | null;
-  overdue: boolean;
-  version: number;
-}
-
-export interface ReferralView {
-  id: string;
-  number: string;
-  sourceDepartment: string;
-  sourceCaseNumber: string | null;
-  receivedDate: string;
-  receivedByName: string | null;
-  summary: string | null;
-  urgency: 'normal' | 'urgent';
-  status: ReferralStatus;
-  verifyDue: string;
-  verifyOverdue: boolean;
-  /** Outside the years the holiday calendar knows, deadlines count plain weekdays. */
-  calendarApproximate: boolean;
-  /** The years that span lacks in the calendar, for the notice to name. */
-  calendarMissingYears: number[];
-  /** Deadlines a later calendar change moved (settings → 节假日安排). */
-  deadlineMoves: DeadlineMove[];
-  overdue: boolean;
-  closedAt: number | null;
-  version: number;
-  children: { id: string; name: string; idNumberMasked: string | null; birthDate: string }[];
-  /** Each detained person, their relation to the named children and their current measure. */
-  detained: {
-    id: string;
-    name: string;
-    relation: string | null;
-    measure: string | null;
-    facility: string | null;
-    expectedRelease: string | null;
-  }[];
-  actions: ActionView[];
-  history: { from: ReferralStatus | null; to: ReferralStatus; at: number; actorName: string }[];
-  allowedTransitions: ReferralStatus[];
-}
-
-function actionOpen(a: typeof referralActions.$inferSelect): boolean {
-  return a.replyDate === null && a.withdrawnAt === null && a.deletedAt === null;
-}
-
-function toActionView(a: typeof referralActions.$inferSelect, day: string): ActionView {
-  return {
-    id: a.id,
-    agency: a.agency,
-    carrier: a.carrier,
-    sentDate: a.sentDate,
-    replyDue: a.replyDue,
-    replyDate: a.replyDate,
-    result: a.result,
-    followUpNote: a.followUpNote,
-    withdrawnAt: a.withdrawnAt,
-    withdrawReason: a.withdrawReason,
-    overdue: actionOpen(a) && a.replyDue < day,
-    version: a.version,
-  };
-}
-
-function verifyOverdue(r: typeof referrals.$inferSelect, day: string): boolean {
-  return (r.status === 'received' || r.status === 'verifying') && r.verifyDue < day;
-}
-
-function loadReferral(ctx: ReadCtx, id: string) {
-  const row = ctx.db
-    .select()
-    .from(referrals)
-    .where(and(eq(referrals.id, id), isNull(referrals.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
-}
-
-function viewReferral(ctx: ReadCtx, id: string): ReferralView {
-  const r = loadReferral(ctx, id);
-  const day = today(ctx);
-  const kids = ctx.db
-    .select({
-      id: children.id,
-      name: children.name,
-      idNumber: children.idNumber,
-      birthDate: children.birthDate,
-    })
-    .from(referralChildren)
-    .innerJoin(children, eq(children.id, referralChildren.childId))
-    .where(and(eq(referralChildren.referralId, id), isNull(children.deletedAt)))
-    .all();
-  const detained = ctx.db
-    .select({ id: persons.id, name: persons.name })
-    .from(referralPersons)
-    .innerJoin(persons, eq(persons.id, referralPersons.personId))
-    .where(eq(referralPersons.referralId, id))
-    .all()
-    .map((p) => {
-      const relation =
-        kids.length > 0
-          ? (ctx.db
-              .select({ relation: childRelations.relation })
-              .from(childRelations)
-              .where(
-                and(
-                  eq(childRelations.personId, p.id),
-                  inArray(
-                    childRelations.childId,
-                    kids.map((k) => k.id),
-                  ),
-                  isNull(childRelations.deletedAt),
-                ),
-              )
-              .get()?.relation ?? null)
-          : null;
-      const custody = ctx.db
-        .select()
-        .from(custodyRecords)
-        .where(and(eq(custodyRecords.personId, p.id), isNull(custodyRecords.deletedAt)))
-        .orderBy(desc(custodyRecords.startDate))
-        .get();
-      return {
-        ...p,
-        relation,
-        measure: custody?.measure ?? null,
-        facility: custody?.facility ?? null,
-        expectedRelease: custody?.expectedRelease ?? null,
-      };
-    });
-  const actions = ctx.db
-    .select()
-    .from(referralActions)
-    .where(and(eq(referralActions.referralId, id), isNull(referralActions.deletedAt)))
-    .orderBy(asc(referralActions.sentDate), asc(referralActions.createdAt))
-    .all()
-    .map((a) => toActionView(a, day));
-  const history = (
-    ctx.raw
-      .prepare(
-        `SELECT at, actor_name AS actorName, detail FROM audit_log
-         WHERE entity = 'referral' AND entity_id = ? AND action IN ('referrals.create', 'referrals.transition')
-         ORDER BY seq`,
-      )
-      .all(id) as { at: number; actorName: string; detail: string }[]
-  ).map((h) => {
-    const d = JSON.parse(h.detail) as { from?: ReferralStatus; to?: ReferralStatus };
-    return { from: d.from ?? null, to: d.to ?? 'received', at: h.at, actorName: h.actorName };
-  });
-  const receivedBy = r.receivedBy
-    ? (ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, r.receivedBy)).get()
-        ?.n ?? null)
-    : null;
-  const vOverdue = verifyOverdue(r, day);
-  return {
-    id: r.id,
-    number: referralNumber(r.year, r.seq),
-    sourceDepartment: r.sourceDepartment,
-    sourceCaseNumber: r.sourceCaseNumber,
-    receivedDate: r.receivedDate,
-    receivedByName: receivedBy,
-    summary: r.summary,
-    urgency: r.urgency,
-    status: r.status,
-    verifyDue: r.verifyDue,
-    verifyOverdue: vOverdue,
-    calendarApproximate:
-      !workdaysOf(ctx).knowsYear(r.receivedDate) || !workdaysOf(ctx).knowsYear(r.verifyDue),
-    calendarMissingYears: missingYears(ctx, r.receivedDate, r.verifyDue),
-    deadlineMoves: deadlineMovesOf(ctx, r.id),
-    overdue: vOverdue || (r.status !== 'closed' && actions.some((a) => a.overdue)),
-    closedAt: r.closedAt,
-    version: r.version,
-    children: kids.map((k) => ({
-      id: k.id,
-      name: k.name,
-      idNumberMasked: maskIdNumber(k.idNumber),
-      birthDate: k.birthDate,
-    })),
-    detained,
-    actions,
-    history,
-    allowedTransitions: stepsFrom(REFERRAL_FLOW, r.status, ctx.user.role).map((k) => REFERRAL_FLOW[k].to),
-  };
 }
 
 /**
@@ -308,482 +182,361 @@ export interface ReferralRow {
   agencies: string[];
 }
 
-export const referralMethods = {
-  'referrals.create': method({
-    input: referralCreateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      assertInList(ctx, 'sourceDepartments', input.sourceDepartment, 'sourceDepartment');
-      if (input.receivedDate > today(ctx)) {
-        throw new ApiError('VALIDATION', t('errors.validation'), { receivedDate: t('errors.dateInFuture') });
-      }
-      const id = newId();
-      const year = Number(input.receivedDate.slice(0, 4));
-      const seq = nextNumber(ctx, 'referral', year);
-      const verifyDue = workdaysOf(ctx).addWorkdays(
-        input.receivedDate,
-        readSetting(ctx, 'verifyWorkdays'),
-      ).date;
+function createReferral(ctx: Ctx, input: z.output<typeof referralCreateInput>): ReferralView {
+  assertInList(ctx, 'sourceDepartments', input.sourceDepartment, 'sourceDepartment');
+  notFuture(ctx, 'receivedDate', input.receivedDate);
+  const id = newId();
+  const year = Number(input.receivedDate.slice(0, 4));
+  const seq = nextNumber(ctx, 'referral', year);
+  const verifyDue = workdaysOf(ctx).addWorkdays(input.receivedDate, readSetting(ctx, 'verifyWorkdays')).date;
 
-      const childIds = input.children.map((c, i) => {
-        if (c.child) {
-          try {
-            return createChild(ctx, c.child).id;
-          } catch (err) {
-            // Field errors of a child registered here belong to that child's sub-form.
-            if (err instanceof ApiError && err.fields) {
-              const fields = Object.fromEntries(
-                Object.entries(err.fields).map(([k, v]) => [`children.${i}.child.${k}`, v]),
-              );
-              throw new ApiError(err.code, err.message, fields);
-            }
-            throw err;
-          }
+  const childIds = input.children.map((c, i) => {
+    if (c.child) {
+      try {
+        return createChild(ctx, c.child).id;
+      } catch (err) {
+        // Field errors of a child registered here belong to that child's sub-form.
+        if (err instanceof ApiError && err.fields) {
+          const fields = Object.fromEntries(
+            Object.entries(err.fields).map(([k, v]) => [`children.${i}.child.${k}`, v]),
+          );
+          throw new ApiError(err.code, err.message, fields);
         }
-        return loadChild(ctx, c.childId as string).id;
-      });
-
-      ctx.db
-        .insert(referrals)
-        .values({
-          id,
-          year,
-          seq,
-          sourceDepartment: input.sourceDepartment,
-          sourceCaseNumber: input.sourceCaseNumber,
-          receivedDate: input.receivedDate,
-          receivedBy: ctx.user.id,
-          summary: input.summary,
-          urgency: input.urgency,
-          status: 'received',
-          verifyDue,
-          ...created(ctx),
-        })
-        .run();
-      for (const childId of childIds) linkChild(ctx, id, childId);
-
-      for (const d of input.detained) {
-        let personId = d.personId ?? null;
-        if (d.person) {
-          personId = newId();
-          ctx.db
-            .insert(persons)
-            .values({ id: personId, ...d.person, ...created(ctx) })
-            .run();
-          ctx.audit.write({ action: 'persons.create', entity: 'person', entityId: personId });
-        } else if (
-          !ctx.db
-            .select({ id: persons.id })
-            .from(persons)
-            .where(eq(persons.id, personId as string))
-            .get()
-        ) {
-          throw new ApiError('NOT_FOUND', t('errors.notFound'));
-        }
-        const pid = personId as string;
-        ctx.db.insert(referralPersons).values({ referralId: id, personId: pid }).onConflictDoNothing().run();
-        if (d.custody) {
-          ctx.db
-            .insert(custodyRecords)
-            .values({ id: newId(), personId: pid, ...d.custody, ...created(ctx) })
-            .run();
-        }
-        for (const childId of childIds) {
-          const linked = ctx.db
-            .select({ id: childRelations.id })
-            .from(childRelations)
-            .where(
-              and(
-                eq(childRelations.childId, childId),
-                eq(childRelations.personId, pid),
-                isNull(childRelations.deletedAt),
-              ),
-            )
-            .get();
-          if (!linked) {
-            ctx.db
-              .insert(childRelations)
-              .values({
-                id: newId(),
-                childId,
-                personId: pid,
-                relation: d.relation,
-                isGuardian: d.isGuardian,
-                ...created(ctx),
-              })
-              .run();
-          }
-        }
-      }
-      ctx.audit.write({
-        action: 'referrals.create',
-        entity: 'referral',
-        entityId: id,
-        detail: { number: referralNumber(year, seq), children: childIds.length, to: 'received' },
-      });
-      return viewReferral(ctx, id);
-    },
-  }),
-
-  'referrals.update': method({
-    input: referralUpdateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const { id, version, ...fields } = input;
-      const r = loadReferral(ctx, id);
-      assertNotClosed(r);
-      assertInList(ctx, 'sourceDepartments', fields.sourceDepartment, 'sourceDepartment');
-      const verifyDue = workdaysOf(ctx).addWorkdays(
-        fields.receivedDate,
-        readSetting(ctx, 'verifyWorkdays'),
-      ).date;
-      updateVersioned(ctx, referrals, id, version, { ...fields, verifyDue });
-      ctx.audit.write({ action: 'referrals.update', entity: 'referral', entityId: id });
-      return viewReferral(ctx, id);
-    },
-  }),
-
-  'referrals.linkChild': method({
-    input: referralLinkChildInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const r = loadReferral(ctx, input.id);
-      assertNotClosed(r);
-      const childId = input.child
-        ? createChildWithin(ctx, input.child, 'child')
-        : loadChild(ctx, input.childId ?? '').id;
-      linkChild(ctx, r.id, childId);
-      touch(ctx, r.id);
-      ctx.audit.write({
-        action: 'referrals.linkChild',
-        entity: 'referral',
-        entityId: r.id,
-        detail: { childId },
-      });
-      return viewReferral(ctx, r.id);
-    },
-  }),
-
-  'referrals.get': method({
-    input: referralGetInput,
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): ReferralView => viewReferral(ctx, input.id),
-  }),
-
-  'referrals.transition': method({
-    input: referralTransitionInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const r = loadReferral(ctx, input.id);
-      const label = (s: ReferralStatus) => t(`codes.referralStatus.${s}`);
-      const step = referralStepTo(r.status, input.to);
-      if (!step) {
-        throw new ApiError(
-          'VALIDATION',
-          t('validation.referral.transitionNotAllowed', { from: label(r.status), to: label(input.to) }),
-        );
-      }
-      const actions = ctx.db
-        .select()
-        .from(referralActions)
-        .where(and(eq(referralActions.referralId, r.id), isNull(referralActions.deletedAt)))
-        .all();
-      if (input.to === 'triaged' && !actions.some((a) => a.withdrawnAt === null)) {
-        throw new ApiError('VALIDATION', t('validation.referral.needsAction'));
-      }
-      if (input.to === 'closed') {
-        const open = actions.filter((a) => a.withdrawnAt === null && (a.replyDate === null || !a.result));
-        if (open.length)
-          throw new ApiError('VALIDATION', t('validation.referral.openActions', { count: open.length }));
-      }
-      transition(ctx, {
-        table: referrals,
-        area: 'referrals',
-        action: 'referrals.transition',
-        entity: 'referral',
-        flow: REFERRAL_FLOW,
-        step,
-        row: r,
-        version: input.version,
-        patch: { closedAt: input.to === 'closed' ? ctx.clock.now() : null },
-        statusLabel: label,
-      });
-      return viewReferral(ctx, r.id);
-    },
-  }),
-
-  'referrals.list': method({
-    input: referralListInput,
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): { rows: ReferralRow[]; total: number; counts: Record<string, number> } => {
-      const day = today(ctx);
-      const overdue = overdueSql(day);
-      const base: (SQL | undefined)[] = [isNull(referrals.deletedAt)];
-      if (input.sourceDepartment) base.push(eq(referrals.sourceDepartment, input.sourceDepartment));
-      if (input.from) base.push(gte(referrals.receivedDate, input.from));
-      if (input.to) base.push(lte(referrals.receivedDate, input.to));
-      if (input.agency) {
-        base.push(
-          sql`EXISTS (SELECT 1 FROM referral_actions a WHERE a.referral_id = ${referrals.id} AND a.agency = ${input.agency} AND a.deleted_at IS NULL)`,
-        );
-      }
-      const where = [...base];
-      if (input.view === 'open') where.push(sql`${referrals.status} <> 'closed'`);
-      else if (input.view === 'overdue') where.push(sql`${overdue} = 1`);
-      else if (input.view !== 'all') where.push(eq(referrals.status, input.view));
-      const filter = and(...where);
-      const rows = ctx.db
-        .select({ r: referrals, overdue: sql<number>`${overdue}` })
-        .from(referrals)
-        .where(filter)
-        .orderBy(
-          desc(sql`${overdue}`),
-          desc(sql`${referrals.urgency} = 'urgent'`),
-          desc(referrals.receivedDate),
-          desc(referrals.seq),
-        )
-        .limit(input.limit)
-        .offset(input.offset)
-        .all();
-      const total = ctx.db.select({ n: count() }).from(referrals).where(filter).get()?.n ?? 0;
-      const ids = rows.map((x) => x.r.id);
-      const names = ids.length
-        ? ctx.db
-            .select({ referralId: referralChildren.referralId, name: children.name })
-            .from(referralChildren)
-            .innerJoin(children, eq(children.id, referralChildren.childId))
-            .where(inArray(referralChildren.referralId, ids))
-            .all()
-        : [];
-      const agencies = ids.length
-        ? ctx.db
-            .select({ referralId: referralActions.referralId, agency: referralActions.agency })
-            .from(referralActions)
-            .where(and(inArray(referralActions.referralId, ids), isNull(referralActions.deletedAt)))
-            .all()
-        : [];
-      // Per-status counts for the inbox tabs, under the same filters.
-      const byStatus = ctx.db
-        .select({ status: referrals.status, n: count() })
-        .from(referrals)
-        .where(and(...base))
-        .groupBy(referrals.status)
-        .all();
-      const counts: Record<string, number> = Object.fromEntries(byStatus.map((s) => [s.status, s.n]));
-      counts.open = byStatus.filter((s) => s.status !== 'closed').reduce((a, s) => a + s.n, 0);
-      counts.all = byStatus.reduce((a, s) => a + s.n, 0);
-      counts.overdue =
-        ctx.db
-          .select({ n: count() })
-          .from(referrals)
-          .where(and(...base, sql`${overdue} = 1`))
-          .get()?.n ?? 0;
-      return {
-        rows: rows.map(({ r, overdue: o }) => ({
-          id: r.id,
-          number: referralNumber(r.year, r.seq),
-          sourceDepartment: r.sourceDepartment,
-          receivedDate: r.receivedDate,
-          urgency: r.urgency,
-          status: r.status,
-          verifyDue: r.verifyDue,
-          overdue: o === 1,
-          childNames: names.filter((n) => n.referralId === r.id).map((n) => n.name),
-          agencies: [...new Set(agencies.filter((a) => a.referralId === r.id).map((a) => a.agency))],
-        })),
-        total,
-        counts,
-      };
-    },
-  }),
-
-  'referrals.addAction': method({
-    input: actionAddInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const r = loadReferral(ctx, input.referralId);
-      assertNotClosed(r);
-      assertInList(ctx, 'agencies', input.agency, 'agency');
-      if (input.sentDate < r.receivedDate) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          sentDate: t('validation.custody.beforeStart'),
-        });
-      }
-      const id = newId();
-      ctx.db
-        .insert(referralActions)
-        .values({
-          id,
-          referralId: r.id,
-          agency: input.agency,
-          carrier: input.carrier,
-          sentDate: input.sentDate,
-          replyDue: input.replyDue ?? defaultReplyDue(ctx, input.carrier, input.sentDate).date,
-          followUpNote: input.followUpNote,
-          ...created(ctx),
-        })
-        .run();
-      touch(ctx, r.id);
-      ctx.audit.write({
-        action: 'referrals.addAction',
-        entity: 'referral',
-        entityId: r.id,
-        detail: { actionId: id, agency: input.agency, carrier: input.carrier },
-      });
-      return viewReferral(ctx, r.id);
-    },
-  }),
-
-  'referrals.updateAction': method({
-    input: actionUpdateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const { id, version, ...fields } = input;
-      const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, id)).get();
-      if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-      assertNotClosed(loadReferral(ctx, a.referralId));
-      if (a.withdrawnAt !== null) throw new ApiError('VALIDATION', t('validation.referral.actionClosed'));
-      assertInList(ctx, 'agencies', fields.agency, 'agency');
-      updateVersioned(ctx, referralActions, id, version, {
-        ...fields,
-        replyDue: fields.replyDue ?? defaultReplyDue(ctx, fields.carrier, fields.sentDate).date,
-      });
-      touch(ctx, a.referralId);
-      ctx.audit.write({
-        action: 'referrals.updateAction',
-        entity: 'referral',
-        entityId: a.referralId,
-        detail: { actionId: id },
-      });
-      return viewReferral(ctx, a.referralId);
-    },
-  }),
-
-  'referrals.recordReply': method({
-    input: actionReplyInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, input.id)).get();
-      if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-      assertNotClosed(loadReferral(ctx, a.referralId));
-      if (a.withdrawnAt !== null) throw new ApiError('VALIDATION', t('validation.referral.actionClosed'));
-      if (input.replyDate < a.sentDate) {
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          replyDate: t('validation.referral.replyBeforeSent'),
-        });
-      }
-      if (input.replyDate > today(ctx)) {
-        throw new ApiError('VALIDATION', t('errors.validation'), { replyDate: t('errors.dateInFuture') });
-      }
-      updateVersioned(ctx, referralActions, input.id, input.version, {
-        replyDate: input.replyDate,
-        result: input.result,
-        followUpNote: input.followUpNote ?? a.followUpNote,
-      });
-      touch(ctx, a.referralId);
-      ctx.audit.write({
-        action: 'referrals.recordReply',
-        entity: 'referral',
-        entityId: a.referralId,
-        detail: { actionId: a.id },
-      });
-      return viewReferral(ctx, a.referralId);
-    },
-  }),
-
-  'referrals.withdrawAction': method({
-    input: actionWithdrawInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ReferralView => {
-      const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, input.id)).get();
-      if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-      assertNotClosed(loadReferral(ctx, a.referralId));
-      updateVersioned(ctx, referralActions, input.id, input.version, {
-        withdrawnAt: ctx.clock.now(),
-        withdrawReason: input.reason,
-      });
-      touch(ctx, a.referralId);
-      ctx.audit.write({
-        action: 'referrals.withdrawAction',
-        entity: 'referral',
-        entityId: a.referralId,
-        detail: { actionId: a.id },
-      });
-      return viewReferral(ctx, a.referralId);
-    },
-  }),
-};
-
-registerTimelineSource('referrals', (ctx, childId): TimelineItem[] => {
-  const rows = ctx.db
-    .select({ r: referrals })
-    .from(referralChildren)
-    .innerJoin(referrals, eq(referrals.id, referralChildren.referralId))
-    .where(and(eq(referralChildren.childId, childId), isNull(referrals.deletedAt)))
-    .all();
-  const items: TimelineItem[] = [];
-  for (const { r } of rows) {
-    const number = referralNumber(r.year, r.seq);
-    const link = `/referrals/${r.id}`;
-    items.push({
-      date: r.receivedDate,
-      area: 'referrals',
-      title: t('timeline.referrals.received', { number }),
-      detail: r.sourceDepartment,
-      link,
-    });
-    const actions = ctx.db
-      .select()
-      .from(referralActions)
-      .where(and(eq(referralActions.referralId, r.id), isNull(referralActions.deletedAt)))
-      .all();
-    for (const a of actions) {
-      const carrier = labelOr(`codes.carrier.${a.carrier}`, a.carrier);
-      items.push({
-        date: a.sentDate,
-        area: 'referrals',
-        title: t('timeline.referrals.sent', { agency: a.agency, carrier }),
-        detail: number,
-        link,
-      });
-      if (a.replyDate) {
-        items.push({
-          date: a.replyDate,
-          area: 'referrals',
-          title: t('timeline.referrals.replied', { agency: a.agency }),
-          detail: a.result,
-          link,
-        });
-      }
-      if (a.withdrawnAt) {
-        items.push({
-          date: localDate(a.withdrawnAt),
-          area: 'referrals',
-          title: t('timeline.referrals.withdrawn', { agency: a.agency }),
-          detail: a.withdrawReason,
-          link,
-        });
+        throw err;
       }
     }
-    if (r.closedAt) {
-      items.push({
-        date: localDate(r.closedAt),
-        at: r.closedAt,
-        area: 'referrals',
-        title: t('timeline.referrals.closed', { number }),
-        link,
-      });
+    return loadChild(ctx, c.childId as string).id;
+  });
+
+  ctx.db
+    .insert(referrals)
+    .values({
+      id,
+      year,
+      seq,
+      sourceDepartment: input.sourceDepartment,
+      sourceCaseNumber: input.sourceCaseNumber,
+      receivedDate: input.receivedDate,
+      receivedBy: ctx.user.id,
+      summary: input.summary,
+      urgency: input.urgency,
+      status: 'received',
+      verifyDue,
+      ...created(ctx),
+    })
+    .run();
+  for (const childId of childIds) linkChild(ctx, id, childId);
+
+  for (const d of input.detained) {
+    let personId = d.personId ?? null;
+    if (d.person) {
+      personId = newId();
+      ctx.db
+        .insert(persons)
+        .values({ id: personId, ...d.person, ...created(ctx) })
+        .run();
+      ctx.audit.write({ action: 'persons.create', entity: 'person', entityId: personId });
+    } else if (
+      !ctx.db
+        .select({ id: persons.id })
+        .from(persons)
+        .where(eq(persons.id, personId as string))
+        .get()
+    ) {
+      throw new ApiError('NOT_FOUND', t('errors.notFound'));
+    }
+    const pid = personId as string;
+    ctx.db.insert(referralPersons).values({ referralId: id, personId: pid }).onConflictDoNothing().run();
+    if (d.custody) {
+      ctx.db
+        .insert(custodyRecords)
+        .values({ id: newId(), personId: pid, ...d.custody, ...created(ctx) })
+        .run();
+    }
+    for (const childId of childIds) {
+      const linked = ctx.db
+        .select({ id: childRelations.id })
+        .from(childRelations)
+        .where(
+          and(
+            eq(childRelations.childId, childId),
+            eq(childRelations.personId, pid),
+            isNull(childRelations.deletedAt),
+          ),
+        )
+        .get();
+      if (!linked) {
+        ctx.db
+          .insert(childRelations)
+          .values({
+            id: newId(),
+            childId,
+            personId: pid,
+            relation: d.relation,
+            isGuardian: d.isGuardian,
+            ...created(ctx),
+          })
+          .run();
+      }
     }
   }
-  return items;
-});
+  ctx.audit.write({
+    action: 'referrals.create',
+    entity: 'referral',
+    entityId: id,
+    detail: { number: referralNumber(year, seq), children: childIds.length, to: 'received' },
+  });
+  return viewReferral(ctx, id);
+}
+
+function updateReferral(ctx: Ctx, input: z.output<typeof referralUpdateInput>): ReferralView {
+  const { id, version, ...fields } = input;
+  const r = loadReferral(ctx, id);
+  assertNotClosed(r);
+  assertInList(ctx, 'sourceDepartments', fields.sourceDepartment, 'sourceDepartment');
+  const verifyDue = workdaysOf(ctx).addWorkdays(fields.receivedDate, readSetting(ctx, 'verifyWorkdays')).date;
+  updateVersioned(ctx, referrals, id, version, { ...fields, verifyDue });
+  ctx.audit.write({ action: 'referrals.update', entity: 'referral', entityId: id });
+  return viewReferral(ctx, id);
+}
+
+function linkReferralChild(ctx: Ctx, input: z.output<typeof referralLinkChildInput>): ReferralView {
+  const r = loadReferral(ctx, input.id);
+  assertNotClosed(r);
+  const childId = input.child
+    ? createChildWithin(ctx, input.child, 'child')
+    : loadChild(ctx, input.childId ?? '').id;
+  linkChild(ctx, r.id, childId);
+  touch(ctx, r.id);
+  ctx.audit.write({
+    action: 'referrals.linkChild',
+    entity: 'referral',
+    entityId: r.id,
+    detail: { childId },
+  });
+  return viewReferral(ctx, r.id);
+}
+
+function getReferral(ctx: ReadCtx, input: z.output<typeof referralGetInput>): ReferralView {
+  return viewReferral(ctx, input.id);
+}
+
+function transitionReferral(ctx: Ctx, input: z.output<typeof referralTransitionInput>): ReferralView {
+  const r = loadReferral(ctx, input.id);
+  const label = (s: ReferralStatus) => t(`codes.referralStatus.${s}`);
+  const step = referralStepTo(r.status, input.to);
+  if (!step) {
+    throw new ApiError(
+      'VALIDATION',
+      t('validation.referral.transitionNotAllowed', { from: label(r.status), to: label(input.to) }),
+    );
+  }
+  const actions = ctx.db
+    .select()
+    .from(referralActions)
+    .where(and(eq(referralActions.referralId, r.id), isNull(referralActions.deletedAt)))
+    .all();
+  if (input.to === 'triaged' && !actions.some((a) => a.withdrawnAt === null)) {
+    throw new ApiError('VALIDATION', t('validation.referral.needsAction'));
+  }
+  if (input.to === 'closed') {
+    const open = actions.filter((a) => a.withdrawnAt === null && (a.replyDate === null || !a.result));
+    if (open.length)
+      throw new ApiError('VALIDATION', t('validation.referral.openActions', { count: open.length }));
+  }
+  transition(ctx, {
+    table: referrals,
+    area: 'referrals',
+    action: 'referrals.transition',
+    entity: 'referral',
+    flow: REFERRAL_FLOW,
+    step,
+    row: r,
+    version: input.version,
+    patch: { closedAt: input.to === 'closed' ? ctx.clock.now() : null },
+    statusLabel: label,
+  });
+  return viewReferral(ctx, r.id);
+}
+
+function listReferrals(
+  ctx: ReadCtx,
+  input: z.output<typeof referralListInput>,
+): { rows: ReferralRow[]; total: number; counts: Record<string, number> } {
+  const day = today(ctx);
+  const overdue = overdueSql(day);
+  const base: (SQL | undefined)[] = [isNull(referrals.deletedAt)];
+  if (input.sourceDepartment) base.push(eq(referrals.sourceDepartment, input.sourceDepartment));
+  if (input.from) base.push(gte(referrals.receivedDate, input.from));
+  if (input.to) base.push(lte(referrals.receivedDate, input.to));
+  if (input.agency) {
+    base.push(
+      sql`EXISTS (SELECT 1 FROM referral_actions a WHERE a.referral_id = ${referrals.id} AND a.agency = ${input.agency} AND a.deleted_at IS NULL)`,
+    );
+  }
+  const where = [...base];
+  if (input.view === 'open') where.push(sql`${referrals.status} <> 'closed'`);
+  else if (input.view === 'overdue') where.push(sql`${overdue} = 1`);
+  else if (input.view !== 'all') where.push(eq(referrals.status, input.view));
+  const filter = and(...where);
+  const rows = ctx.db
+    .select({ r: referrals, overdue: sql<number>`${overdue}` })
+    .from(referrals)
+    .where(filter)
+    .orderBy(
+      desc(sql`${overdue}`),
+      desc(sql`${referrals.urgency} = 'urgent'`),
+      desc(referrals.receivedDate),
+      desc(referrals.seq),
+    )
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  const total = ctx.db.select({ n: count() }).from(referrals).where(filter).get()?.n ?? 0;
+  const ids = rows.map((x) => x.r.id);
+  const names = ids.length
+    ? ctx.db
+        .select({ referralId: referralChildren.referralId, name: children.name })
+        .from(referralChildren)
+        .innerJoin(children, eq(children.id, referralChildren.childId))
+        .where(inArray(referralChildren.referralId, ids))
+        .all()
+    : [];
+  const agencies = ids.length
+    ? ctx.db
+        .select({ referralId: referralActions.referralId, agency: referralActions.agency })
+        .from(referralActions)
+        .where(and(inArray(referralActions.referralId, ids), isNull(referralActions.deletedAt)))
+        .all()
+    : [];
+  // Per-status counts for the inbox tabs, under the same filters.
+  const byStatus = ctx.db
+    .select({ status: referrals.status, n: count() })
+    .from(referrals)
+    .where(and(...base))
+    .groupBy(referrals.status)
+    .all();
+  const counts: Record<string, number> = Object.fromEntries(byStatus.map((s) => [s.status, s.n]));
+  counts.open = byStatus.filter((s) => s.status !== 'closed').reduce((a, s) => a + s.n, 0);
+  counts.all = byStatus.reduce((a, s) => a + s.n, 0);
+  counts.overdue =
+    ctx.db
+      .select({ n: count() })
+      .from(referrals)
+      .where(and(...base, sql`${overdue} = 1`))
+      .get()?.n ?? 0;
+  return {
+    rows: rows.map(({ r, overdue: o }) => ({
+      id: r.id,
+      number: referralNumber(r.year, r.seq),
+      sourceDepartment: r.sourceDepartment,
+      receivedDate: r.receivedDate,
+      urgency: r.urgency,
+      status: r.status,
+      verifyDue: r.verifyDue,
+      overdue: o === 1,
+      childNames: names.filter((n) => n.referralId === r.id).map((n) => n.name),
+      agencies: [...new Set(agencies.filter((a) => a.referralId === r.id).map((a) => a.agency))],
+    })),
+    total,
+    counts,
+  };
+}
+
+function addAction(ctx: Ctx, input: z.output<typeof actionAddInput>): ReferralView {
+  const r = loadReferral(ctx, input.referralId);
+  assertNotClosed(r);
+  assertInList(ctx, 'agencies', input.agency, 'agency');
+  if (input.sentDate < r.receivedDate) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      sentDate: t('validation.custody.beforeStart'),
+    });
+  }
+  const id = newId();
+  ctx.db
+    .insert(referralActions)
+    .values({
+      id,
+      referralId: r.id,
+      agency: input.agency,
+      carrier: input.carrier,
+      sentDate: input.sentDate,
+      replyDue: input.replyDue ?? defaultReplyDue(ctx, input.carrier, input.sentDate).date,
+      followUpNote: input.followUpNote,
+      ...created(ctx),
+    })
+    .run();
+  touch(ctx, r.id);
+  ctx.audit.write({
+    action: 'referrals.addAction',
+    entity: 'referral',
+    entityId: r.id,
+    detail: { actionId: id, agency: input.agency, carrier: input.carrier },
+  });
+  return viewReferral(ctx, r.id);
+}
+
+function updateAction(ctx: Ctx, input: z.output<typeof actionUpdateInput>): ReferralView {
+  const { id, version, ...fields } = input;
+  const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, id)).get();
+  if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  assertNotClosed(loadReferral(ctx, a.referralId));
+  if (a.withdrawnAt !== null) throw new ApiError('VALIDATION', t('validation.referral.actionClosed'));
+  assertInList(ctx, 'agencies', fields.agency, 'agency');
+  updateVersioned(ctx, referralActions, id, version, {
+    ...fields,
+    replyDue: fields.replyDue ?? defaultReplyDue(ctx, fields.carrier, fields.sentDate).date,
+  });
+  touch(ctx, a.referralId);
+  ctx.audit.write({
+    action: 'referrals.updateAction',
+    entity: 'referral',
+    entityId: a.referralId,
+    detail: { actionId: id },
+  });
+  return viewReferral(ctx, a.referralId);
+}
+
+function recordReply(ctx: Ctx, input: z.output<typeof actionReplyInput>): ReferralView {
+  const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, input.id)).get();
+  if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  assertNotClosed(loadReferral(ctx, a.referralId));
+  if (a.withdrawnAt !== null) throw new ApiError('VALIDATION', t('validation.referral.actionClosed'));
+  if (input.replyDate < a.sentDate) {
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      replyDate: t('validation.referral.replyBeforeSent'),
+    });
+  }
+  notFuture(ctx, 'replyDate', input.replyDate);
+  updateVersioned(ctx, referralActions, input.id, input.version, {
+    replyDate: input.replyDate,
+    result: input.result,
+    followUpNote: input.followUpNote ?? a.followUpNote,
+  });
+  touch(ctx, a.referralId);
+  ctx.audit.write({
+    action: 'referrals.recordReply',
+    entity: 'referral',
+    entityId: a.referralId,
+    detail: { actionId: a.id },
+  });
+  return viewReferral(ctx, a.referralId);
+}
+
+function withdrawAction(ctx: Ctx, input: z.output<typeof actionWithdrawInput>): ReferralView {
+  const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, input.id)).get();
+  if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  assertNotClosed(loadReferral(ctx, a.referralId));
+  updateVersioned(ctx, referralActions, input.id, input.version, {
+    withdrawnAt: ctx.clock.now(),
+    withdrawReason: input.reason,
+  });
+  touch(ctx, a.referralId);
+  ctx.audit.write({
+    action: 'referrals.withdrawAction',
+    entity: 'referral',
+    entityId: a.referralId,
+    detail: { actionId: a.id },
+  });
+  return viewReferral(ctx, a.referralId);
+}

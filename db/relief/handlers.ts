@@ -1,13 +1,12 @@
 // 国家司法救助: application → review → decision → payment → 回访 (RELIEF_FLOW in codes.ts).
-import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+
 import { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
-import { loadChild, today } from '../children/model';
-import { registerTimelineSource, type TimelineItem } from '../children/timeline';
-import { localDate } from '../common/dates';
+import { loadChild } from '../children/model';
+import { fieldError, notFuture } from '../common/checks';
 import { newId } from '../common/ids';
-import { created, updateVersioned } from '../common/records';
+import { created, currentIdsOfChild, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
 import { t } from '../i18n';
 import { RELIEF_FLOW, type ReliefStep } from './codes';
@@ -33,7 +32,6 @@ import {
   reliefStatusLabel,
   viewRelief,
 } from './model';
-import { formatYuan } from './rules';
 import { judicialRelief } from './schema';
 
 export const reliefMethods = {
@@ -110,14 +108,6 @@ function step(
   return viewRelief(ctx, r.id);
 }
 
-function fieldError(field: string, message: string): ApiError {
-  return new ApiError('VALIDATION', t('errors.validation'), { [field]: message });
-}
-
-function notFuture(ctx: Ctx, field: string, date: string): void {
-  if (date > today(ctx)) throw fieldError(field, t('errors.dateInFuture'));
-}
-
 type ApplicationFields = Omit<z.output<typeof reliefCreateInput>, 'childId' | 'requested'> & {
   requested: number | null;
 };
@@ -181,19 +171,7 @@ function exportReliefRows(
 }
 
 function reliefForChild(ctx: ReadCtx, input: { childId: string }): ReliefView[] {
-  return ctx.db
-    .select({ id: judicialRelief.id })
-    .from(judicialRelief)
-    .where(
-      and(
-        eq(judicialRelief.childId, input.childId),
-        isNull(judicialRelief.deletedAt),
-        ne(judicialRelief.status, 'withdrawn'),
-      ),
-    )
-    .orderBy(desc(judicialRelief.createdAt))
-    .all()
-    .map((r) => viewRelief(ctx, r.id));
+  return currentIdsOfChild(ctx, judicialRelief, input.childId).map((id) => viewRelief(ctx, id));
 }
 
 function startReview(ctx: Ctx, input: z.output<typeof reliefReviewInput>): ReliefView {
@@ -284,65 +262,3 @@ function withdraw(ctx: Ctx, input: z.output<typeof reliefWithdrawInput>): Relief
     withdrawReason: input.reason,
   });
 }
-
-registerTimelineSource('relief', (ctx, childId): TimelineItem[] => {
-  const items: TimelineItem[] = [];
-  const rows = ctx.db
-    .select()
-    .from(judicialRelief)
-    .where(and(eq(judicialRelief.childId, childId), isNull(judicialRelief.deletedAt)))
-    .all();
-  for (const r of rows) {
-    const link = `/relief/${r.id}`;
-    // Each step carries the instant it was recorded, so steps on one day (and the child's own
-    // entries) keep their order; pushed latest first for entries without one.
-    const own: TimelineItem[] = [];
-    if (r.withdrawnAt)
-      own.push({
-        date: localDate(r.withdrawnAt),
-        at: r.withdrawnAt,
-        area: 'relief',
-        title: t('relief.timeline.withdrawn'),
-        detail: r.withdrawReason,
-        link,
-      });
-    if (r.returnVisitDate)
-      own.push({
-        date: r.returnVisitDate,
-        at: r.closedAt ?? undefined,
-        area: 'relief',
-        title: t('relief.timeline.returnVisit'),
-        detail: r.returnVisitFindings,
-        link,
-      });
-    if (r.paidDate && r.amountFen !== null)
-      own.push({
-        date: r.paidDate,
-        at: r.paidAt ?? undefined,
-        area: 'relief',
-        title: t('relief.timeline.paid', { amount: formatYuan(r.amountFen) }),
-        link,
-      });
-    if (r.decisionDate)
-      own.push({
-        date: r.decisionDate,
-        at: r.decidedAt ?? undefined,
-        area: 'relief',
-        title:
-          r.amountFen !== null
-            ? t('relief.timeline.granted', { amount: formatYuan(r.amountFen) })
-            : t('relief.timeline.denied'),
-        detail: r.amountFen !== null ? null : r.decisionReason,
-        link,
-      });
-    own.push({
-      date: r.applicationDate,
-      at: r.createdAt,
-      area: 'relief',
-      title: t('relief.timeline.applied', { applicant: r.applicantName }),
-      link,
-    });
-    items.push(...own);
-  }
-  return items;
-});

@@ -1,12 +1,16 @@
 // What other areas and the pluggable pages (统计台账, Excel export) need from 国家司法救助.
+
 import { and, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { accounts } from '../accounts/schema';
+import { accountName } from '../accounts/model';
 import type { Ctx, ReadCtx, Role } from '../api/define';
-import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { children } from '../children/schema';
+import type { TimelineItem } from '../children/timeline';
+import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
+import { loadLive } from '../common/records';
+import { recordSteps } from '../common/timeline';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
 import {
@@ -24,13 +28,7 @@ import { judicialRelief } from './schema';
 export type ReliefRow = typeof judicialRelief.$inferSelect;
 
 export function loadRelief(ctx: ReadCtx, id: string): ReliefRow {
-  const row = ctx.db
-    .select()
-    .from(judicialRelief)
-    .where(and(eq(judicialRelief.id, id), isNull(judicialRelief.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
+  return loadLive(ctx, judicialRelief, id);
 }
 
 export const reliefStatusLabel = (s: ReliefStatus) => t(`relief.codes.status.${s}`);
@@ -77,13 +75,6 @@ export interface ReliefView {
   /** The steps the signed-in user may take now (from RELIEF_FLOW). */
   steps: ReliefStep[];
   version: number;
-}
-
-function accountName(ctx: ReadCtx, id: string | null): string | null {
-  if (!id) return null;
-  return (
-    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
-  );
 }
 
 export function viewRelief(ctx: ReadCtx, id: string, role: Role = ctx.user.role): ReliefView {
@@ -262,8 +253,13 @@ export interface AreaFigure {
   count(ctx: Ctx, from: string, to: string): number;
 }
 
-const one = (ctx: Ctx, query: string, from: string, to: string): number =>
-  (ctx.raw.prepare(query).get({ from, to }) as { n: number }).n;
+/**
+ * A figure's count: one SQL query of `n` over @from … @to; an amount in 分 is divided by
+ * `divisor` (100) once, so the sum stays exact in integers until then.
+ */
+export function countBy(query: string, divisor = 1): AreaFigure['count'] {
+  return (ctx, from, to) => (ctx.raw.prepare(query).get({ from, to }) as { n: number }).n / divisor;
+}
 
 export const RELIEF_FIGURES: readonly AreaFigure[] = [
   {
@@ -272,14 +268,10 @@ export const RELIEF_FIGURES: readonly AreaFigure[] = [
     unit: '件',
     dateColumn: 'judicial_relief.application_date',
     description: t('relief.figures.applications.description'),
-    count: (ctx, from, to) =>
-      one(
-        ctx,
-        `SELECT count(*) AS n FROM judicial_relief WHERE deleted_at IS NULL
+    count: countBy(
+      `SELECT count(*) AS n FROM judicial_relief WHERE deleted_at IS NULL
          AND application_date BETWEEN @from AND @to`,
-        from,
-        to,
-      ),
+    ),
   },
   {
     key: 'relief.granted',
@@ -287,14 +279,10 @@ export const RELIEF_FIGURES: readonly AreaFigure[] = [
     unit: '件',
     dateColumn: 'judicial_relief.decision_date',
     description: t('relief.figures.granted.description'),
-    count: (ctx, from, to) =>
-      one(
-        ctx,
-        `SELECT count(*) AS n FROM judicial_relief WHERE deleted_at IS NULL AND amount_fen IS NOT NULL
+    count: countBy(
+      `SELECT count(*) AS n FROM judicial_relief WHERE deleted_at IS NULL AND amount_fen IS NOT NULL
          AND decision_date BETWEEN @from AND @to`,
-        from,
-        to,
-      ),
+    ),
   },
   {
     key: 'relief.grantedAmount',
@@ -302,14 +290,11 @@ export const RELIEF_FIGURES: readonly AreaFigure[] = [
     unit: '元',
     dateColumn: 'judicial_relief.decision_date',
     description: t('relief.figures.grantedAmount.description'),
-    count: (ctx, from, to) =>
-      one(
-        ctx,
-        `SELECT coalesce(sum(amount_fen), 0) AS n FROM judicial_relief WHERE deleted_at IS NULL
+    count: countBy(
+      `SELECT coalesce(sum(amount_fen), 0) AS n FROM judicial_relief WHERE deleted_at IS NULL
          AND amount_fen IS NOT NULL AND decision_date BETWEEN @from AND @to`,
-        from,
-        to,
-      ) / 100,
+      100,
+    ),
   },
   {
     key: 'relief.paidAmount',
@@ -317,14 +302,11 @@ export const RELIEF_FIGURES: readonly AreaFigure[] = [
     unit: '元',
     dateColumn: 'judicial_relief.paid_date',
     description: t('relief.figures.paidAmount.description'),
-    count: (ctx, from, to) =>
-      one(
-        ctx,
-        `SELECT coalesce(sum(amount_fen), 0) AS n FROM judicial_relief WHERE deleted_at IS NULL
+    count: countBy(
+      `SELECT coalesce(sum(amount_fen), 0) AS n FROM judicial_relief WHERE deleted_at IS NULL
          AND paid_date BETWEEN @from AND @to`,
-        from,
-        to,
-      ) / 100,
+      100,
+    ),
   },
   {
     key: 'relief.childrenPaid',
@@ -332,13 +314,55 @@ export const RELIEF_FIGURES: readonly AreaFigure[] = [
     unit: '人',
     dateColumn: 'judicial_relief.paid_date',
     description: t('relief.figures.childrenPaid.description'),
-    count: (ctx, from, to) =>
-      one(
-        ctx,
-        `SELECT count(DISTINCT child_id) AS n FROM judicial_relief WHERE deleted_at IS NULL
+    count: countBy(
+      `SELECT count(DISTINCT child_id) AS n FROM judicial_relief WHERE deleted_at IS NULL
          AND paid_date BETWEEN @from AND @to`,
-        from,
-        to,
-      ),
+    ),
   },
 ];
+
+export function reliefTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
+  const rows = ctx.db
+    .select()
+    .from(judicialRelief)
+    .where(and(eq(judicialRelief.childId, childId), isNull(judicialRelief.deletedAt)))
+    .all();
+  // Each step carries the instant it was recorded, so steps on one day (and the child's own
+  // entries) keep their order; latest first for entries without one.
+  return rows.flatMap((r) =>
+    recordSteps('relief', `/relief/${r.id}`, [
+      !!r.withdrawnAt && {
+        date: localDate(r.withdrawnAt),
+        at: r.withdrawnAt,
+        title: t('relief.timeline.withdrawn'),
+        detail: r.withdrawReason,
+      },
+      !!r.returnVisitDate && {
+        date: r.returnVisitDate,
+        at: r.closedAt ?? undefined,
+        title: t('relief.timeline.returnVisit'),
+        detail: r.returnVisitFindings,
+      },
+      !!r.paidDate &&
+        r.amountFen !== null && {
+          date: r.paidDate,
+          at: r.paidAt ?? undefined,
+          title: t('relief.timeline.paid', { amount: formatYuan(r.amountFen) }),
+        },
+      !!r.decisionDate && {
+        date: r.decisionDate,
+        at: r.decidedAt ?? undefined,
+        title:
+          r.amountFen !== null
+            ? t('relief.timeline.granted', { amount: formatYuan(r.amountFen) })
+            : t('relief.timeline.denied'),
+        detail: r.amountFen !== null ? null : r.decisionReason,
+      },
+      {
+        date: r.applicationDate,
+        at: r.createdAt,
+        title: t('relief.timeline.applied', { applicant: r.applicantName }),
+      },
+    ]),
+  );
+}

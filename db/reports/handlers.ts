@@ -2,9 +2,8 @@ import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
-import { today } from '../children/model';
 import { children } from '../children/schema';
-import { registerTimelineSource, type TimelineItem } from '../children/timeline';
+import { fieldError, notFuture } from '../common/checks';
 import { STAFF } from '../common/flow';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
@@ -32,7 +31,6 @@ import {
   type ReportRow,
   type ReportView,
   reportExportRows,
-  reportNumber,
   reportStatusLabel,
   viewReport,
 } from './model';
@@ -63,7 +61,7 @@ export const mandatoryReportMethods = {
     input: reportExportInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): ExportTable => reportExportRows(ctx, input),
+    handler: exportRows,
   }),
   'mandatoryReports.forChild': method({
     input: z.object({ childId: z.string().min(1) }),
@@ -109,13 +107,12 @@ export const mandatoryReportMethods = {
   }),
 };
 
-const fieldError = (field: string, message: string) =>
-  new ApiError('VALIDATION', t('errors.validation'), { [field]: message });
+function exportRows(ctx: ReadCtx, input: z.output<typeof reportExportInput>): ExportTable {
+  return reportExportRows(ctx, input);
+}
 
-function notFuture(ctx: Ctx, fields: Record<string, string | null | undefined>): void {
-  const day = today(ctx);
-  for (const [field, date] of Object.entries(fields))
-    if (date && date > day) throw fieldError(field, t('errors.dateInFuture'));
+function datesNotFuture(ctx: Ctx, fields: Record<string, string | null | undefined>): void {
+  for (const [field, date] of Object.entries(fields)) notFuture(ctx, field, date);
 }
 
 function notBefore(field: string, date: string, earliest: string, key: 'beforeReported'): void {
@@ -138,7 +135,7 @@ type Fields = z.output<typeof reportCreateInput>;
 const columns = ({ childIds: _ids, ...f }: Fields) => f;
 
 function createReport(ctx: Ctx, input: Fields): ReportView {
-  notFuture(ctx, { learnedDate: input.learnedDate, reportedDate: input.reportedDate });
+  datesNotFuture(ctx, { learnedDate: input.learnedDate, reportedDate: input.reportedDate });
   const id = newId();
   const year = Number(input.reportedDate.slice(0, 4));
   const seq = nextNumber(ctx, 'mandatoryReport', year);
@@ -165,7 +162,7 @@ function updateReport(ctx: Ctx, input: z.output<typeof reportUpdateInput>): Repo
       'VALIDATION',
       t('mandatoryReports.validation.wrongStatus', { status: reportStatusLabel(r.status) }),
     );
-  notFuture(ctx, { learnedDate: fields.learnedDate, reportedDate: fields.reportedDate });
+  datesNotFuture(ctx, { learnedDate: fields.learnedDate, reportedDate: fields.reportedDate });
   updateVersioned(ctx, mandatoryReports, id, version, columns(fields));
   linkChildren(ctx, id, fields.childIds);
   ctx.audit.write({
@@ -205,7 +202,7 @@ function addAction(ctx: Ctx, input: z.output<typeof reportActionInput>): ReportV
       'VALIDATION',
       t('mandatoryReports.validation.wrongStatus', { status: reportStatusLabel(r.status) }),
     );
-  notFuture(ctx, { date: input.date });
+  datesNotFuture(ctx, { date: input.date });
   notBefore('date', input.date, r.reportedDate, 'beforeReported');
   const actionId = newId();
   ctx.db
@@ -251,7 +248,7 @@ function verifyReport(ctx: Ctx, input: z.output<typeof reportStepInput>): Report
 
 function fileReport(ctx: Ctx, input: z.output<typeof reportFileInput>): ReportView {
   const r = loadReport(ctx, input.id);
-  notFuture(ctx, { filedDate: input.filedDate });
+  datesNotFuture(ctx, { filedDate: input.filedDate });
   notBefore('filedDate', input.filedDate, r.reportedDate, 'beforeReported');
   return step(ctx, r, 'file', input.version, {
     policeCaseNumber: input.policeCaseNumber,
@@ -261,7 +258,7 @@ function fileReport(ctx: Ctx, input: z.output<typeof reportFileInput>): ReportVi
 
 function handleReport(ctx: Ctx, input: z.output<typeof reportHandleInput>): ReportView {
   const r = loadReport(ctx, input.id);
-  notFuture(ctx, { handledDate: input.handledDate });
+  datesNotFuture(ctx, { handledDate: input.handledDate });
   notBefore('handledDate', input.handledDate, r.reportedDate, 'beforeReported');
   return step(ctx, r, 'handle', input.version, {
     disposition: input.disposition,
@@ -271,7 +268,7 @@ function handleReport(ctx: Ctx, input: z.output<typeof reportHandleInput>): Repo
 
 function closeReport(ctx: Ctx, input: z.output<typeof reportCloseInput>): ReportView {
   const r = loadReport(ctx, input.id);
-  notFuture(ctx, { closedDate: input.closedDate });
+  datesNotFuture(ctx, { closedDate: input.closedDate });
   notBefore('closedDate', input.closedDate, r.filedDate ?? r.handledDate ?? r.reportedDate, 'beforeReported');
   return step(ctx, r, 'close', input.version, { outcome: input.outcome, closedDate: input.closedDate });
 }
@@ -279,57 +276,3 @@ function closeReport(ctx: Ctx, input: z.output<typeof reportCloseInput>): Report
 function voidReport(ctx: Ctx, input: z.output<typeof reportVoidInput>): ReportView {
   return step(ctx, loadReport(ctx, input.id), 'void', input.version, { voidReason: input.reason });
 }
-
-registerTimelineSource('mandatoryReports', (ctx, childId): TimelineItem[] => {
-  const items: TimelineItem[] = [];
-  const reports = ctx.db
-    .select({ r: mandatoryReports })
-    .from(mandatoryReportChildren)
-    .innerJoin(mandatoryReports, eq(mandatoryReports.id, mandatoryReportChildren.reportId))
-    .where(
-      and(
-        eq(mandatoryReportChildren.childId, childId),
-        isNull(mandatoryReports.deletedAt),
-        ne(mandatoryReports.status, 'voided'),
-      ),
-    )
-    .all();
-  for (const { r } of reports) {
-    const number = reportNumber(r.year, r.seq);
-    const link = `/reports/${r.id}`;
-    const area = 'mandatoryReports';
-    items.push({
-      date: r.reportedDate,
-      at: r.createdAt,
-      area,
-      title: t('mandatoryReports.timeline.received', { unit: r.reporterUnit }),
-      detail: number,
-      link,
-    });
-    if (r.filedDate)
-      items.push({
-        date: r.filedDate,
-        area,
-        title: t('mandatoryReports.timeline.filed'),
-        detail: number,
-        link,
-      });
-    if (r.handledDate)
-      items.push({
-        date: r.handledDate,
-        area,
-        title: t('mandatoryReports.timeline.handled'),
-        detail: number,
-        link,
-      });
-    if (r.closedDate)
-      items.push({
-        date: r.closedDate,
-        area,
-        title: t('mandatoryReports.timeline.closed'),
-        detail: number,
-        link,
-      });
-  }
-  return items;
-});

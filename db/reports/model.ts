@@ -1,9 +1,12 @@
 // What other areas (reminders, stats, exports, outreach's flow) need from 强制报告.
+
 import { and, count, desc, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import { accountName } from '../accounts/model';
 import { accounts } from '../accounts/schema';
 import type { Ctx, ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addDays } from '../calendar/workdays';
+import type { TimelineItem } from '../children/timeline';
 import { stepsFrom } from '../common/flow';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
@@ -94,10 +97,7 @@ export function viewReport(ctx: ReadCtx, id: string): ReportView {
     .where(and(eq(mandatoryReportActions.reportId, id), isNull(mandatoryReportActions.deletedAt)))
     .orderBy(desc(mandatoryReportActions.date), desc(mandatoryReportActions.createdAt))
     .all();
-  const createdByName = r.createdBy
-    ? (ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, r.createdBy)).get()
-        ?.n ?? null)
-    : null;
+  const createdByName = accountName(ctx, r.createdBy);
   return {
     id: r.id,
     number: reportNumber(r.year, r.seq),
@@ -393,4 +393,58 @@ export function reportFollowUps(
     childName: r.childName,
     ownerId: r.ownerId,
   }));
+}
+
+export function mandatoryReportsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  const reports = ctx.db
+    .select({ r: mandatoryReports })
+    .from(mandatoryReportChildren)
+    .innerJoin(mandatoryReports, eq(mandatoryReports.id, mandatoryReportChildren.reportId))
+    .where(
+      and(
+        eq(mandatoryReportChildren.childId, childId),
+        isNull(mandatoryReports.deletedAt),
+        ne(mandatoryReports.status, 'voided'),
+      ),
+    )
+    .all();
+  for (const { r } of reports) {
+    const number = reportNumber(r.year, r.seq);
+    const link = `/reports/${r.id}`;
+    const area = 'mandatoryReports';
+    items.push({
+      date: r.reportedDate,
+      at: r.createdAt,
+      area,
+      title: t('mandatoryReports.timeline.received', { unit: r.reporterUnit }),
+      detail: number,
+      link,
+    });
+    if (r.filedDate)
+      items.push({
+        date: r.filedDate,
+        area,
+        title: t('mandatoryReports.timeline.filed'),
+        detail: number,
+        link,
+      });
+    if (r.handledDate)
+      items.push({
+        date: r.handledDate,
+        area,
+        title: t('mandatoryReports.timeline.handled'),
+        detail: number,
+        link,
+      });
+    if (r.closedDate)
+      items.push({
+        date: r.closedDate,
+        area,
+        title: t('mandatoryReports.timeline.closed'),
+        detail: number,
+        link,
+      });
+  }
+  return items;
 }

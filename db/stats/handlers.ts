@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { hostMethod, method } from '../api/define';
+import type { z } from 'zod';
+import { type Host, hostMethod, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { maskIdNumber } from '../children/idNumber';
 import { t } from '../i18n';
@@ -10,15 +11,13 @@ import { computeLedger, type DrillPage, drillFigure, type Ledger } from './model
 import { yearPeriod } from './rules';
 import { periodLabel } from './table';
 
-export type { DrillPage, DrillRow, Ledger, LedgerFigure } from './model';
-
 export const statsMethods = {
   /** Every figure of a period, by township and caseworker, with the same period last year. */
   'stats.ledger': method({
     input: ledgerInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): Ledger => computeLedger(ctx, input.period),
+    handler: ledger,
   }),
 
   /** The records behind one figure's cell, from the figure's own query. */
@@ -34,13 +33,7 @@ export const statsMethods = {
     input: mineInput,
     access: 'user',
     kind: 'read',
-    handler: (ctx, input): Ledger =>
-      computeLedger(
-        ctx,
-        yearPeriod(input.year),
-        { ownerId: ctx.user.id },
-        { figures: MINE, lastYear: false },
-      ),
+    handler: mine,
   }),
 
   /**
@@ -51,37 +44,54 @@ export const statsMethods = {
     input: exportExcelInput,
     access: 'user',
     kind: 'host',
-    handler: async (host, input): Promise<ExcelFile> => {
-      const ctx = host.ctx();
-      const ledger = computeLedger(ctx, input.period);
-      const at = ctx.clock.now();
-      const bytes = await ledgerWorkbook(ledger, input.breakdown, {
-        name: ctx.user.displayName,
-        at: localDateTime(at),
-      });
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const fileName = t('stats.excel.fileName', {
-        period: periodLabel(input.period),
-        breakdown: input.breakdown === 'township' ? t('stats.page.township') : t('stats.page.caseworker'),
-      });
-      host.transaction((w) =>
-        w.audit.write({
-          action: 'stats.export',
-          entity: 'stats',
-          detail: {
-            kind: 'ledgerExcel',
-            period: { kind: input.period.kind, from: input.period.from, to: input.period.to },
-            breakdown: input.breakdown,
-            sha256,
-            fileName,
-            bytes: bytes.length,
-          },
-        }),
-      );
-      return { fileName, sha256, base64: bytes.toString('base64'), mime: XLSX_MIME };
-    },
+    handler: exportExcel,
   }),
 };
+
+export type { DrillPage, DrillRow, Ledger, LedgerFigure } from './model';
+
+function ledger(ctx: ReadCtx, input: z.output<typeof ledgerInput>): Ledger {
+  return computeLedger(ctx, input.period);
+}
+
+function mine(ctx: ReadCtx, input: z.output<typeof mineInput>): Ledger {
+  return computeLedger(
+    ctx,
+    yearPeriod(input.year),
+    { ownerId: ctx.user.id },
+    { figures: MINE, lastYear: false },
+  );
+}
+
+async function exportExcel(host: Host, input: z.output<typeof exportExcelInput>): Promise<ExcelFile> {
+  const ctx = host.ctx();
+  const ledger = computeLedger(ctx, input.period);
+  const at = ctx.clock.now();
+  const bytes = await ledgerWorkbook(ledger, input.breakdown, {
+    name: ctx.user.displayName,
+    at: localDateTime(at),
+  });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const fileName = t('stats.excel.fileName', {
+    period: periodLabel(input.period),
+    breakdown: input.breakdown === 'township' ? t('stats.page.township') : t('stats.page.caseworker'),
+  });
+  host.transaction((w) =>
+    w.audit.write({
+      action: 'stats.export',
+      entity: 'stats',
+      detail: {
+        kind: 'ledgerExcel',
+        period: { kind: input.period.kind, from: input.period.from, to: input.period.to },
+        breakdown: input.breakdown,
+        sha256,
+        fileName,
+        bytes: bytes.length,
+      },
+    }),
+  );
+  return { fileName, sha256, base64: bytes.toString('base64'), mime: XLSX_MIME };
+}
 
 /** What 首页's small charts draw, and nothing more: it loads beside the home screen. */
 const MINE = ['childrenOnFile', 'visits', 'guidanceSessions', 'counsellingSessions'] as const;

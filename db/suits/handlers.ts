@@ -1,18 +1,18 @@
 // 支持起诉: draft → 意见书 issued → filed at court → court's decision (SUIT_FLOW in codes.ts).
-import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
-import { loadChild, today } from '../children/model';
+import { loadChild } from '../children/model';
 import { childRelations } from '../children/schema';
-import { registerTimelineSource, type TimelineItem } from '../children/timeline';
-import { localDate } from '../common/dates';
+import { fieldError, notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
-import { created, updateVersioned } from '../common/records';
+import { created, currentIdsOfChild, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
 import { guidancePlans } from '../education/schema';
-import { labelOr, t } from '../i18n';
+import { t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
 import { DEFAULT_SUIT_PREFIX, SUIT_FLOW, type SuitStep } from './codes';
 import {
@@ -74,14 +74,6 @@ export const suitMethods = {
     handler: withdraw,
   }),
 };
-
-function fieldError(field: string, message: string): ApiError {
-  return new ApiError('VALIDATION', t('errors.validation'), { [field]: message });
-}
-
-function notFuture(ctx: Ctx, field: string, date: string): void {
-  if (date > today(ctx)) throw fieldError(field, t('errors.dateInFuture'));
-}
 
 function step(
   ctx: Ctx,
@@ -204,19 +196,7 @@ function exportSuitRows(ctx: ReadCtx, input: Pick<z.output<typeof suitListInput>
 }
 
 function suitsForChild(ctx: ReadCtx, input: { childId: string }): SuitView[] {
-  return ctx.db
-    .select({ id: suitSupports.id })
-    .from(suitSupports)
-    .where(
-      and(
-        eq(suitSupports.childId, input.childId),
-        isNull(suitSupports.deletedAt),
-        ne(suitSupports.status, 'withdrawn'),
-      ),
-    )
-    .orderBy(desc(suitSupports.createdAt))
-    .all()
-    .map((r) => viewSuit(ctx, r.id));
+  return currentIdsOfChild(ctx, suitSupports, input.childId).map((id) => viewSuit(ctx, id));
 }
 
 function issue(ctx: Ctx, input: z.output<typeof suitIssueInput>): SuitView {
@@ -289,64 +269,3 @@ function withdraw(ctx: Ctx, input: z.output<typeof suitWithdrawInput>): SuitView
     withdrawReason: input.reason,
   });
 }
-
-registerTimelineSource('suits', (ctx, childId): TimelineItem[] => {
-  const items: TimelineItem[] = [];
-  const rows = ctx.db
-    .select()
-    .from(suitSupports)
-    .where(and(eq(suitSupports.childId, childId), isNull(suitSupports.deletedAt)))
-    .all();
-  for (const s of rows) {
-    const link = `/suits/${s.id}`;
-    const kind = labelOr(`suits.codes.kind.${s.kind}`, s.kind);
-    // Each step with the instant it was recorded, as in relief.
-    if (s.withdrawnAt)
-      items.push({
-        date: localDate(s.withdrawnAt),
-        at: s.withdrawnAt,
-        area: 'suits',
-        title: t('suits.timeline.withdrawn'),
-        detail: s.withdrawReason,
-        link,
-      });
-    if (s.decisionDate && s.decision)
-      items.push({
-        date: s.decisionDate,
-        at: s.closedAt ?? undefined,
-        area: 'suits',
-        title: t('suits.timeline.decided', {
-          decision: labelOr(`suits.codes.decision.${s.decision}`, String(s.decision)),
-        }),
-        detail: s.newGuardianName ? t('suits.timeline.newGuardian', { name: s.newGuardianName }) : null,
-        link,
-      });
-    if (s.filedDate)
-      items.push({
-        date: s.filedDate,
-        at: s.filedAt ?? undefined,
-        area: 'suits',
-        title: t('suits.timeline.filed', { court: s.court ?? '' }),
-        detail: s.courtCaseNumber,
-        link,
-      });
-    if (s.issueDate)
-      items.push({
-        date: s.issueDate,
-        at: s.issuedAt ?? undefined,
-        area: 'suits',
-        title: t('suits.timeline.issued'),
-        detail: suitNumber(s),
-        link,
-      });
-    items.push({
-      date: localDate(s.createdAt),
-      at: s.createdAt,
-      area: 'suits',
-      title: t('suits.timeline.drafted', { kind }),
-      detail: s.orderId ? t('suits.timeline.fromOrder') : null,
-      link,
-    });
-  }
-  return items;
-});

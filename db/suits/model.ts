@@ -1,18 +1,22 @@
 // What other areas (orders' escalation) and the pluggable pages (统计台账, Excel export) need
 // from 支持起诉.
+
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { accounts } from '../accounts/schema';
+import { accountName } from '../accounts/model';
 import type { Ctx, ReadCtx, Role } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { childRelations, children, persons } from '../children/schema';
+import type { TimelineItem } from '../children/timeline';
+import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
-import { created } from '../common/records';
-import { t } from '../i18n';
+import { created, loadLive } from '../common/records';
+import { recordSteps } from '../common/timeline';
+import { labelOr, t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
-import type { AreaFigure } from '../relief/model';
+import { type AreaFigure, countBy } from '../relief/model';
 import { SUIT_FLOW, SUIT_OPEN, type SuitStatus, type SuitStep } from './codes';
 import type { suitListInput } from './inputs';
 import { suitSupports } from './schema';
@@ -20,13 +24,7 @@ import { suitSupports } from './schema';
 export type SuitRow = typeof suitSupports.$inferSelect;
 
 export function loadSuit(ctx: ReadCtx, id: string): SuitRow {
-  const row = ctx.db
-    .select()
-    .from(suitSupports)
-    .where(and(eq(suitSupports.id, id), isNull(suitSupports.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
+  return loadLive(ctx, suitSupports, id);
 }
 
 export const suitStatusLabel = (s: SuitStatus) => t(`suits.codes.status.${s}`);
@@ -128,13 +126,6 @@ export interface SuitView {
   drafterName: string | null;
   steps: SuitStep[];
   version: number;
-}
-
-function accountName(ctx: ReadCtx, id: string | null): string | null {
-  if (!id) return null;
-  return (
-    ctx.db.select({ n: accounts.displayName }).from(accounts).where(eq(accounts.id, id)).get()?.n ?? null
-  );
 }
 
 export function viewSuit(ctx: ReadCtx, id: string, role: Role = ctx.user.role): SuitView {
@@ -328,9 +319,6 @@ export function suitExportRows(
   };
 }
 
-const one = (ctx: Ctx, query: string, from: string, to: string): number =>
-  (ctx.raw.prepare(query).get({ from, to }) as { n: number }).n;
-
 export const SUIT_FIGURES: readonly AreaFigure[] = [
   {
     key: 'suits.issued',
@@ -338,13 +326,9 @@ export const SUIT_FIGURES: readonly AreaFigure[] = [
     unit: '件',
     dateColumn: 'suit_supports.issue_date',
     description: t('suits.figures.issued.description'),
-    count: (ctx, from, to) =>
-      one(
-        ctx,
-        `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND issue_date BETWEEN @from AND @to`,
-        from,
-        to,
-      ),
+    count: countBy(
+      `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND issue_date BETWEEN @from AND @to`,
+    ),
   },
   {
     key: 'suits.filed',
@@ -352,13 +336,9 @@ export const SUIT_FIGURES: readonly AreaFigure[] = [
     unit: '件',
     dateColumn: 'suit_supports.filed_date',
     description: t('suits.figures.filed.description'),
-    count: (ctx, from, to) =>
-      one(
-        ctx,
-        `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND filed_date BETWEEN @from AND @to`,
-        from,
-        to,
-      ),
+    count: countBy(
+      `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND filed_date BETWEEN @from AND @to`,
+    ),
   },
   {
     key: 'suits.granted',
@@ -366,13 +346,55 @@ export const SUIT_FIGURES: readonly AreaFigure[] = [
     unit: '件',
     dateColumn: 'suit_supports.decision_date',
     description: t('suits.figures.granted.description'),
-    count: (ctx, from, to) =>
-      one(
-        ctx,
-        `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND decision IN ('revoked', 'changed')
+    count: countBy(
+      `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND decision IN ('revoked', 'changed')
          AND decision_date BETWEEN @from AND @to`,
-        from,
-        to,
-      ),
+    ),
   },
 ];
+
+export function suitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
+  const rows = ctx.db
+    .select()
+    .from(suitSupports)
+    .where(and(eq(suitSupports.childId, childId), isNull(suitSupports.deletedAt)))
+    .all();
+  // Each step with the instant it was recorded, as in relief.
+  return rows.flatMap((s) =>
+    recordSteps('suits', `/suits/${s.id}`, [
+      !!s.withdrawnAt && {
+        date: localDate(s.withdrawnAt),
+        at: s.withdrawnAt,
+        title: t('suits.timeline.withdrawn'),
+        detail: s.withdrawReason,
+      },
+      !!s.decisionDate &&
+        !!s.decision && {
+          date: s.decisionDate,
+          at: s.closedAt ?? undefined,
+          title: t('suits.timeline.decided', {
+            decision: labelOr(`suits.codes.decision.${s.decision}`, String(s.decision)),
+          }),
+          detail: s.newGuardianName ? t('suits.timeline.newGuardian', { name: s.newGuardianName }) : null,
+        },
+      !!s.filedDate && {
+        date: s.filedDate,
+        at: s.filedAt ?? undefined,
+        title: t('suits.timeline.filed', { court: s.court ?? '' }),
+        detail: s.courtCaseNumber,
+      },
+      !!s.issueDate && {
+        date: s.issueDate,
+        at: s.issuedAt ?? undefined,
+        title: t('suits.timeline.issued'),
+        detail: suitNumber(s),
+      },
+      {
+        date: localDate(s.createdAt),
+        at: s.createdAt,
+        title: t('suits.timeline.drafted', { kind: labelOr(`suits.codes.kind.${s.kind}`, s.kind) }),
+        detail: s.orderId ? t('suits.timeline.fromOrder') : null,
+      },
+    ]),
+  );
+}

@@ -4,32 +4,19 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
 import { checkCharacter, maskIdNumber } from '../../db/children/idNumber';
 import { countCandidates } from '../unit/access/idCandidates';
-import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
+import {
+  ADMIN,
+  CHILD,
+  COUNSELLOR,
+  call,
+  ManualClock,
+  OTHER_CASEWORKER as OTHER,
+  CASEWORKER as OWNER,
+  openStudio,
+  refuse,
+  SUPERVISOR,
+} from './support';
 
-const OWNER = {
-  displayName: '李明',
-  username: 'liming',
-  passphrase: 'Caseworker-2026 violet-harbor',
-  role: 'caseworker' as const,
-};
-const OTHER = {
-  displayName: '孙丽',
-  username: 'sunli',
-  passphrase: 'Caseworker-2027 violet-harbor',
-  role: 'caseworker' as const,
-};
-const COUNSELLOR = {
-  displayName: '周老师',
-  username: 'zhoulaoshi',
-  passphrase: 'Counsellor-2026 violet-harbor',
-  role: 'counsellor' as const,
-};
-const SUPERVISOR = {
-  displayName: '刘主任',
-  username: 'liuzhuren',
-  passphrase: 'Supervisor-2026 violet-harbor',
-  role: 'supervisor' as const,
-};
 const TODAY = '2026-11-27';
 const FATHER_17 = '37012519820411033';
 const FATHER_ID = `${FATHER_17}${checkCharacter(FATHER_17)}`;
@@ -37,24 +24,17 @@ const FATHER_ID = `${FATHER_17}${checkCharacter(FATHER_17)}`;
 type Who = { username: string; passphrase: string };
 
 async function setup() {
-  const core = openCore(undefined, new ManualClock(Date.UTC(2026, 10, 27, 2)));
-  await call(core, 'session.setup', ADMIN);
-  const owner = await call(core, 'accounts.create', OWNER);
-  const other = await call(core, 'accounts.create', OTHER);
-  await call(core, 'accounts.create', COUNSELLOR);
-  const supervisor = await call(core, 'accounts.create', SUPERVISOR);
-  const child = await call(core, 'children.create', { ...CHILD, ownerId: owner.id });
-  const [link] = await call(core, 'relations.add', {
-    childId: child.id,
-    relation: 'father',
-    isGuardian: true,
-    person: { name: '张建国', gender: 'male', idNumber: FATHER_ID, phone: '13905318888' },
+  const { core, child, accounts, guardian, as } = await openStudio({
+    clock: new ManualClock(Date.UTC(2026, 10, 27, 2)),
+    accounts: [OWNER, OTHER, COUNSELLOR, SUPERVISOR],
+    owner: OWNER,
+    guardian: {
+      relation: 'father',
+      person: { name: '张建国', gender: 'male', idNumber: FATHER_ID, phone: '13905318888' },
+    },
   });
-  const as = async (who: Who) => {
-    await call(core, 'session.lock', {});
-    await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-  };
-  return { core, child, father: link.person, owner, other, supervisor, as };
+  const [owner, other, , supervisor] = accounts;
+  return { core, child, father: guardian!.person, owner, other, supervisor, as };
 }
 
 async function auditRows(core: Core, as: (w: Who) => Promise<void>, action: string, back: Who) {

@@ -7,26 +7,20 @@ import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { makePdf, makePng } from '../fixtures/files';
 import { makeDataDir } from '../helpers/tmp';
-import { ADMIN, CHILD, call, FAST_KDF, ManualClock, MIGRATIONS_DIR, openCore, refuse } from './support';
-
-const CASEWORKER = {
-  displayName: '李明',
-  username: 'liming',
-  passphrase: 'Caseworker-2026 violet-harbor',
-  role: 'caseworker' as const,
-};
-const OTHER = {
-  displayName: '孙丽',
-  username: 'sunli',
-  passphrase: 'Caseworker-2027 violet-harbor',
-  role: 'caseworker' as const,
-};
-const COUNSELLOR = {
-  displayName: '周老师',
-  username: 'zhoulaoshi',
-  passphrase: 'Counsellor-2026 violet-harbor',
-  role: 'counsellor' as const,
-};
+import {
+  ADMIN,
+  CASEWORKER,
+  CHILD,
+  COUNSELLOR,
+  call,
+  FAST_KDF,
+  ManualClock,
+  MIGRATIONS_DIR,
+  OTHER_CASEWORKER as OTHER,
+  openCore,
+  openStudio,
+  refuse,
+} from './support';
 
 const PDF_MARKER = 'SWMARK-PDF-9b4e1c77-送达回证';
 const PNG_MARKER = 'SWMARK-PNG-5d20aa13';
@@ -36,16 +30,11 @@ const pngBytes = () => makePng(64, 48, PNG_MARKER);
 const b64 = (b: Buffer) => b.toString('base64');
 
 async function setup() {
-  const core = openCore(undefined, new ManualClock(Date.UTC(2026, 10, 27, 2)));
-  await call(core, 'session.setup', ADMIN);
-  const worker = await call(core, 'accounts.create', CASEWORKER);
-  await call(core, 'accounts.create', COUNSELLOR);
-  await call(core, 'accounts.create', OTHER);
-  const child = await call(core, 'children.create', { ...CHILD, ownerId: worker.id });
-  const as = async (who: { username: string; passphrase: string }) => {
-    await call(core, 'session.lock', {});
-    await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-  };
+  const { core, child, as } = await openStudio({
+    clock: new ManualClock(Date.UTC(2026, 10, 27, 2)),
+    accounts: [CASEWORKER, COUNSELLOR, OTHER],
+    owner: CASEWORKER,
+  });
   return { core, child, as };
 }
 

@@ -2,39 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '../fixtures/idNumbers';
 import { childName } from '../fixtures/names';
 import { Rng } from '../fixtures/random';
-import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
-
-const OWNER = {
-  displayName: '李明',
-  username: 'liming',
-  passphrase: 'Caseworker-2026 violet-harbor',
-  role: 'caseworker' as const,
-};
-const OTHER = {
-  displayName: '孙丽',
-  username: 'sunli',
-  passphrase: 'Caseworker-2027 violet-harbor',
-  role: 'caseworker' as const,
-};
-const COUNSELLOR = {
-  displayName: '周老师',
-  username: 'zhoulaoshi',
-  passphrase: 'Counsellor-2026 violet-harbor',
-  role: 'counsellor' as const,
-};
+import {
+  ADMIN,
+  CHILD,
+  COUNSELLOR,
+  call,
+  ManualClock,
+  OTHER_CASEWORKER as OTHER,
+  CASEWORKER as OWNER,
+  openStudio,
+  refuse,
+} from './support';
 
 async function setup(clock = new ManualClock(Date.UTC(2026, 10, 27, 2))) {
-  const core = openCore(undefined, clock);
-  await call(core, 'session.setup', ADMIN);
-  const owner = await call(core, 'accounts.create', OWNER);
-  await call(core, 'accounts.create', OTHER);
-  await call(core, 'accounts.create', COUNSELLOR);
-  const child = await call(core, 'children.create', { ...CHILD, ownerId: owner.id });
-  const as = async (who: { username: string; passphrase: string }) => {
-    await call(core, 'session.lock', {});
-    await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-  };
-  return { core, clock, child, as, owner };
+  const { core, child, as, owner } = await openStudio({
+    clock,
+    accounts: [OWNER, OTHER, COUNSELLOR],
+    owner: OWNER,
+  });
+  return { core, clock, child, as, owner: owner! };
 }
 
 describe('psychological care (心理疏导)', () => {

@@ -1,35 +1,15 @@
-// Migration 0013 (the crisis indexes the reminders board starts from) on a database that already
-// holds data: the records and their crisis flags survive, the board still shows the flag, and
-// the rule's plan reads the new partial indexes.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/api/core';
-import { openEncrypted } from '../../db/core/open';
-import { Vault } from '../../db/core/vault';
 import { makeDataDir } from '../helpers/tmp';
+import { migrationsBefore, openRaw, planOf } from './migration-support';
 import { ADMIN, CHILD, call, FAST_KDF, MIGRATIONS_DIR } from './support';
 
 const TAG = '0013_crisis_indexes';
 
-/** The migrations as the previous release shipped them: everything before 0013. */
-function migrationsBefore(): string {
-  const dir = path.join(makeDataDir('migrations'), 'migrations');
-  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === TAG);
-  expect(at).toBeGreaterThan(0);
-  for (const e of journal.entries.slice(at)) rmSync(path.join(dir, `${e.tag}.sql`));
-  journal.entries = journal.entries.slice(0, at);
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
-
 describe('migration 0013: crisis indexes', () => {
   it('keeps the sessions, and the board finds the crisis flag through the new index', async () => {
     const dataDir = makeDataDir('core');
-    const old = createCore({ dataDir, migrationsDir: migrationsBefore(), kdf: FAST_KDF, log: () => {} });
+    const old = createCore({ dataDir, migrationsDir: migrationsBefore(TAG), kdf: FAST_KDF, log: () => {} });
     await call(old, 'session.setup', ADMIN);
     const child = await call(old, 'children.create', CHILD);
     for (const [date, crisis] of [
@@ -63,14 +43,10 @@ describe('migration 0013: crisis indexes', () => {
     expect((await call(next, 'audit.verify', {})).ok).toBe(true);
     next.close();
 
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    const raw = await openRaw(dataDir);
     try {
       expect(raw.prepare('SELECT count(*) AS n FROM counselling_sessions').get()).toEqual({ n: 2 });
-      const plan = (sql: string) =>
-        (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
-          .map((r) => r.detail)
-          .join(' | ');
+      const plan = (sql: string) => planOf(raw, sql);
       expect(
         plan(`SELECT child_id, date FROM counselling_sessions WHERE deleted_at IS NULL AND crisis = 1`),
       ).toMatch(/USING (COVERING )?INDEX counselling_sessions_crisis/);

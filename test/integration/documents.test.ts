@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../db/api/core';
-import { ADMIN, CHILD, call, callFromShell, ManualClock, openCore, refuse, refuseFromShell } from './support';
+import {
+  ADMIN,
+  CHILD,
+  call,
+  callFromShell,
+  ManualClock,
+  openCore,
+  refuse,
+  refuseFromShell,
+  signInAs,
+} from './support';
 
 const CASEWORKER = {
   displayName: '李社工',
@@ -16,10 +25,7 @@ const COUNSELLOR = {
 };
 const SHA = 'a'.repeat(64);
 
-async function as(core: Core, who: { username: string; passphrase: string }) {
-  await call(core, 'session.lock', {});
-  await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-}
+const as = signInAs;
 
 /** A child owned by the admin, a detained father with a charge, a referral, visits and counselling over 2025–2026. */
 async function setup() {

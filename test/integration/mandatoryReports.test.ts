@@ -5,7 +5,17 @@ import { type Core, createCore } from '../../db/api/core';
 import { REPORT_FIGURES } from '../../db/reports/model';
 import { makeDataDir } from '../helpers/tmp';
 import { statsCtx } from './duties-support';
-import { ADMIN, CHILD, call, FAST_KDF, ManualClock, MIGRATIONS_DIR, openCore, refuse } from './support';
+import {
+  ADMIN,
+  CHILD,
+  call,
+  FAST_KDF,
+  ManualClock,
+  MIGRATIONS_DIR,
+  openCore,
+  refuse,
+  signInAs,
+} from './support';
 
 const CASEWORKER = {
   displayName: '李娜',
@@ -45,10 +55,7 @@ async function setup(clock = new ManualClock(Date.UTC(2026, 3, 10, 2))) {
   return { core, clock, child, sister };
 }
 
-async function as(core: Core, who: { username: string; passphrase: string }) {
-  await call(core, 'session.lock', {});
-  await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-}
+const as = signInAs;
 
 function report(childIds: string[]) {
   return {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/api/core';
@@ -7,23 +7,10 @@ import { loadMigrations, migrate } from '../../db/core/migrate';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { makeDataDir } from '../helpers/tmp';
+import { migrationsUpTo, migrationsWith, openRaw } from './migration-support';
 import { ADMIN, call, FAST_KDF, MIGRATIONS_DIR, openCore, refuse } from './support';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
-/** A copy of the real migrations plus one more, as the next release would ship it. */
-function migrationsWith(extraSql: string): string {
-  const dir = path.join(makeDataDir('migrations'), 'migrations');
-  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-  const idx = journal.entries.length;
-  const tag = `${String(idx).padStart(4, '0')}_test_next_release`;
-  journal.entries.push({ idx, version: '6', when: Date.now(), tag, breakpoints: true });
-  writeFileSync(journalFile, JSON.stringify(journal));
-  writeFileSync(path.join(dir, `${tag}.sql`), extraSql);
-  return dir;
-}
 
 // The kind of migration drizzle-kit writes when a column changes: a table rebuild (new
 // table, copy, DROP, RENAME, indexes again). Built from the real schema of `children`, whose
@@ -63,19 +50,6 @@ async function coreWithChildren(n: number) {
   return core.dataDir;
 }
 
-/** A copy of the real migrations up to and including `lastTag`, as an older release shipped them. */
-function migrationsUpTo(lastTag: string): string {
-  const dir = path.join(makeDataDir('migrations-old'), 'migrations');
-  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-  const last = journal.entries.findIndex((e: { tag: string }) => e.tag === lastTag);
-  if (last < 0) throw new Error(`no migration ${lastTag}`);
-  journal.entries = journal.entries.slice(0, last + 1);
-  writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
-
 describe('migrations', () => {
   it('0007 (per-user snoozes) keeps every snooze, on the board of the user who made it', async () => {
     const dataDir = makeDataDir('snoozes');
@@ -109,8 +83,7 @@ describe('migrations', () => {
     await call(next, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect((await call(next, 'audit.verify', {})).ok).toBe(true);
     next.close();
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    const raw = await openRaw(dataDir);
     const rows = raw
       .prepare('SELECT key, user_id AS userId, created_by AS createdBy, reason FROM reminder_snoozes')
       .all();
@@ -230,8 +203,7 @@ describe('migrations', () => {
     ]);
     expect((await call(next, 'audit.verify', {})).ok).toBe(true);
     next.close();
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    const raw = await openRaw(dataDir);
     // Stored at open, not worked out by the board's read.
     expect(raw.prepare(`SELECT key, due FROM reminder_due WHERE kind = 'visitDue'`).all()).toEqual([
       { key: `visitDue:${v.id}`, due: '2099-03-01' },
@@ -309,8 +281,7 @@ describe('migrations', () => {
     next.close();
 
     // The rebuilt parent table did not cascade-delete the rows that point at it.
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    const raw = await openRaw(dataDir);
     expect(raw.prepare('SELECT count(DISTINCT child_id) AS n FROM child_search_keys').get()).toEqual({
       n: 5,
     });

@@ -1,32 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../db/api/core';
-import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
-
-const SUPERVISOR = {
-  displayName: '陈主任',
-  username: 'chenzr',
-  passphrase: 'Supervisor-2026 violet-harbor',
-  role: 'supervisor' as const,
-};
+import { ADMIN, call, ManualClock, openStudio, refuse, SUPERVISOR, signInAs } from './support';
 
 async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
-  const core = openCore(undefined, clock);
-  await call(core, 'session.setup', ADMIN);
-  const child = await call(core, 'children.create', CHILD);
-  const [mother] = await call(core, 'relations.add', {
-    childId: child.id,
-    relation: 'mother',
-    isGuardian: true,
-    person: { name: '刘翠兰', gender: 'female', address: '济阳街道城关村' },
+  const { core, child, guardian } = await openStudio({
+    clock,
+    accounts: [SUPERVISOR],
+    guardian: { relation: 'mother', person: { name: '刘翠兰', gender: 'female', address: '济阳街道城关村' } },
   });
-  await call(core, 'accounts.create', SUPERVISOR);
-  return { core, clock, child, mother };
+  return { core, clock, child, mother: guardian! };
 }
 
-async function as(core: Core, who: { username: string; passphrase: string }) {
-  await call(core, 'session.lock', {});
-  await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-}
+const as = signInAs;
 
 function draftInput(childId: string, personId: string) {
   return {

@@ -2,34 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
 import { makeContext } from '../../db/api/core';
 import { RELIEF_FIGURES } from '../../db/relief/model';
-import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
-
-const SUPERVISOR = {
-  displayName: '陈主任',
-  username: 'chenzr',
-  passphrase: 'Supervisor-2026 violet-harbor',
-  role: 'supervisor' as const,
-};
-const CASEWORKER = {
-  displayName: '李敏',
-  username: 'limin',
-  passphrase: 'Caseworker-2026 violet-harbor',
-  role: 'caseworker' as const,
-};
+import {
+  ADMIN,
+  CASEWORKER,
+  CHILD,
+  call,
+  ManualClock,
+  openStudio,
+  refuse,
+  SUPERVISOR,
+  signInAs,
+} from './support';
 
 async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
-  const core = openCore(undefined, clock);
-  await call(core, 'session.setup', ADMIN);
-  const child = await call(core, 'children.create', CHILD);
-  await call(core, 'accounts.create', SUPERVISOR);
-  await call(core, 'accounts.create', CASEWORKER);
+  const { core, child } = await openStudio({ clock, accounts: [SUPERVISOR, CASEWORKER] });
   return { core, clock, child };
 }
 
-async function as(core: Core, who: { username: string; passphrase: string }) {
-  await call(core, 'session.lock', {});
-  await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-}
+const as = signInAs;
 
 function application(childId: string) {
   return {

@@ -15,6 +15,34 @@ export const ADMIN = {
   passphrase: 'Sunward-admin-2026 violet-harbor',
 };
 
+/** The studio's other accounts, as the tests create and sign them in (ADMIN sets the studio up). */
+export const SUPERVISOR = {
+  displayName: '陈主任',
+  username: 'chenzr',
+  passphrase: 'Supervisor-2026 violet-harbor',
+  role: 'supervisor' as const,
+};
+/** A caseworker, usually the child's owner (承办人). */
+export const CASEWORKER = {
+  displayName: '李明',
+  username: 'liming',
+  passphrase: 'Caseworker-2026 violet-harbor',
+  role: 'caseworker' as const,
+};
+/** A second caseworker, who owns nothing the test is about. */
+export const OTHER_CASEWORKER = {
+  displayName: '孙丽',
+  username: 'sunli',
+  passphrase: 'Caseworker-2027 violet-harbor',
+  role: 'caseworker' as const,
+};
+export const COUNSELLOR = {
+  displayName: '周老师',
+  username: 'zhoulaoshi',
+  passphrase: 'Counsellor-2026 violet-harbor',
+  role: 'counsellor' as const,
+};
+
 export class ManualClock implements Clock {
   constructor(public ms = Date.UTC(2026, 10, 27, 2, 0, 0)) {}
   now(): number {
@@ -33,8 +61,42 @@ export function openCore(
   return Object.assign(core, { dataDir });
 }
 
+/** Locks the session and signs `who` in, as a colleague at the same machine would. */
+export async function signInAs(core: Core, who: { username: string; passphrase: string }): Promise<void> {
+  await call(core, 'session.lock', {});
+  await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
+}
+
 type Input<M extends MethodName> = z.input<Contract[M]['input']>;
 type Output<M extends MethodName> = Awaited<ReturnType<Contract[M]['handler']>>;
+
+type Account = Input<'accounts.create'>;
+
+/**
+ * A studio as most tests start it: ADMIN set up and signed in, then the `accounts` in order, then
+ * CHILD (owned by `owner`, one of the accounts, else by ADMIN), then its `guardian` if given.
+ */
+export async function openStudio(
+  opts: {
+    clock?: Clock;
+    accounts?: Account[];
+    owner?: Account;
+    guardian?: Omit<Input<'relations.add'>, 'childId' | 'isGuardian'>;
+  } = {},
+) {
+  const clock = opts.clock ?? new ManualClock();
+  const core = openCore(undefined, clock);
+  await call(core, 'session.setup', ADMIN);
+  const accounts: Output<'accounts.create'>[] = [];
+  for (const a of opts.accounts ?? []) accounts.push(await call(core, 'accounts.create', a));
+  const owner = opts.owner ? accounts[(opts.accounts ?? []).indexOf(opts.owner)] : undefined;
+  const child = await call(core, 'children.create', owner ? { ...CHILD, ownerId: owner.id } : CHILD);
+  const guardian = opts.guardian
+    ? (await call(core, 'relations.add', { ...opts.guardian, childId: child.id, isGuardian: true }))[0]
+    : undefined;
+  const as = (who: { username: string; passphrase: string }) => signInAs(core, who);
+  return { core, clock, child, accounts, owner, guardian, as };
+}
 
 /** Calls a method and returns its value; a failure fails the test with the API's message. */
 export async function call<M extends MethodName>(core: Core, method: M, input: Input<M>): Promise<Output<M>> {

@@ -1,0 +1,49 @@
+// What other areas need of the visits (走访): a child's visits as this reader sees them, and the
+// timeline's entries. Never reached through handlers.ts.
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { ReadCtx } from '../api/define';
+import { loadChild } from '../children/model';
+import type { TimelineItem } from '../children/timeline';
+import { labelOr, t } from '../i18n';
+import { visits } from './schema';
+
+export type VisitRow = typeof visits.$inferSelect;
+export type VisitView = Omit<VisitRow, 'deletedAt' | 'createdBy' | 'updatedBy'> & { childName: string };
+
+export function view(ctx: ReadCtx, row: VisitRow): VisitView {
+  return named(row, loadChild(ctx, row.childId).name);
+}
+
+export function named(row: VisitRow, childName: string): VisitView {
+  const { deletedAt: _d, createdBy: _c, updatedBy: _u, ...rest } = row;
+  return { ...rest, childName };
+}
+
+/** Final visits and this reader's own drafts, newest first. */
+export function visitsOfChild(ctx: ReadCtx, childId: string): VisitView[] {
+  return ctx.db
+    .select()
+    .from(visits)
+    .where(and(eq(visits.childId, childId), isNull(visits.deletedAt)))
+    .orderBy(desc(visits.date), desc(visits.updatedAt))
+    .all()
+    .filter((v) => v.status === 'final' || v.createdBy === ctx.user.id)
+    .map((v) => view(ctx, v));
+}
+
+export function visitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
+  return ctx.db
+    .select()
+    .from(visits)
+    .where(and(eq(visits.childId, childId), eq(visits.status, 'final'), isNull(visits.deletedAt)))
+    .all()
+    .map((v) => ({
+      date: v.date ?? '',
+      area: 'visits',
+      title: t('timeline.visits.visit', {
+        kind: labelOr(`codes.visitKind.${v.kind ?? 'home'}`, v.kind ?? 'home'),
+      }),
+      detail: [v.place, v.visitors].filter(Boolean).join('，') || null,
+      link: `/visits/${v.id}`,
+    }));
+}
