@@ -241,6 +241,7 @@ const CASES: Case[] = [
   { tag: '0015_audit_child_id' },
   { tag: '0016_attachments' },
   { tag: '0017_reminder_due' },
+  { tag: '0018_board_order' },
 ];
 
 function openScratch(): { raw: Database.Database; dbFile: string } {
