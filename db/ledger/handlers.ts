@@ -104,10 +104,21 @@ function checkCancelled(job: Job): void {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * A preview's pause: a turn of the event loop, and if an exclusive write (an import) began
+ * meanwhile, its end, so the preview never reads inside another call's open transaction.
+ */
+function previewPause(host: Host): () => Promise<void> {
+  return async () => {
+    await nextTurn();
+    for (let held = host.busy(); held; held = host.busy()) await held;
+  };
+}
+
+/**
  * The step between chunks: record the count, let the event loop answer the progress poll and a
  * cancel (after `pause`, which is the exclusive write's own step in a commit), then stop if asked.
  */
-function stepper(job: Job, phase: Job['phase'], pause: () => Promise<void> = nextTurn): Step {
+function stepper(job: Job, phase: Job['phase'], pause: () => Promise<void>): Step {
   return async (done, total) => {
     job.phase = phase;
     job.done = done;
@@ -326,7 +337,13 @@ export const ledgerMethods = {
         // The audit head before planning: a write between two chunks moves it, and the commit
         // then plans again rather than apply a plan read across two states of the database.
         const seq = auditSeq(ctx);
-        const plan = await planImport(ctx, sheet, input.headerRow, input.columns, stepper(job, 'plan'));
+        const plan = await planImport(
+          ctx,
+          sheet,
+          input.headerRow,
+          input.columns,
+          stepper(job, 'plan', previewPause(host)),
+        );
         checkCancelled(job);
         if (host.ctx() !== ctx) throw new ApiError('LOCKED', t('errors.locked'));
         lastPlan.set(ctx.raw, { key: planKey(hash, input, today(ctx)), seq, plan });
