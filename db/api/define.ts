@@ -146,9 +146,9 @@ export interface Host {
    * a cancel): `fn` writes, calls `step()` between chunks, and everything commits when it
    * returns or rolls back when it throws. While it runs, every other call waits (the dispatcher
    * asks `busy()`) except the `concurrent` ones, which touch no database; so nothing else ever
-   * runs inside this transaction on the one connection. `step()` brings the stored reminders up
-   * to date with what was written so far, lets the event loop answer those calls, and throws
-   * LOCKED if the session ended meanwhile (the lock rolled the transaction back).
+   * runs inside this transaction on the one connection. `step()` lets the event loop answer
+   * those calls and throws LOCKED if the session ended meanwhile (the lock rolled the
+   * transaction back). The stored reminders are refreshed once, before the commit.
    */
   exclusive<T>(fn: (ctx: Ctx, step: () => Promise<void>) => Promise<T>): Promise<T>;
   /** While an exclusive write runs: a promise that settles when it ends; otherwise null. */

@@ -69,8 +69,12 @@ export interface LedgerReport {
 
 /** What a long call (a read, a preview, a commit) has done so far, for the wizard's progress bar. */
 export interface LedgerProgress {
-  /** read: the file is being read (no count); plan: rows judged; write: rows written. */
-  phase: 'read' | 'plan' | 'write';
+  /**
+   * read: the file is being read (no count); plan: rows judged; write: rows written; save: the
+   * last stretch of an import (its record, the stored reminders, the commit), which no poll
+   * can interrupt.
+   */
+  phase: 'read' | 'plan' | 'write' | 'save';
   done: number;
   total: number;
 }
@@ -261,6 +265,8 @@ async function commitImport(
     };
   }
   const outcome = await applyPlan(ctx, plan, input.decisions, stepper(job, 'write', step));
+  // One more turn so the wizard shows the last stretch as such; a cancel still stops it here.
+  await stepper(job, 'save', step)(plan.rows.length, plan.rows.length);
   const counts: ImportCounts = {
     rows: plan.rows.length,
     imported: outcome.imported,

@@ -135,6 +135,7 @@ export const ledger = {
     read: '正在读取文件…',
     plan: '正在逐行核对',
     write: '正在写入',
+    save: '正在保存（更新提醒并提交，请稍候）',
     rows: '已处理 {done} / {total} 行',
     cancel: '取消',
     cancelling: '正在取消…',
