@@ -182,7 +182,7 @@ describe.skipIf(!browserAvailable().ok)('importing an Excel ledger', () => {
     const imported = (await call<{ total: number }>(app, 'children.list', {})).total;
     expect(imported).toBeGreaterThan(5000);
     expect(await done.textContent()).toContain(`导入 ${imported} 人`);
-  }, 240_000);
+  }, 420_000);
 
   it('turns an old .xls away with a message to save it as .xlsx, and says when a file was imported before', async () => {
     const app = await signedIn();
