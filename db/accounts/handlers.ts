@@ -402,7 +402,14 @@ export const sessionMethods = {
     kind: 'host',
     handler: sessionSignIn,
   }),
-  'session.lock': hostMethod({ input: lockInput, access: 'public', kind: 'host', handler: sessionLock }),
+  // Concurrent: locking does not wait for an import's steps; it rolls the import back.
+  'session.lock': hostMethod({
+    input: lockInput,
+    access: 'public',
+    kind: 'host',
+    concurrent: true,
+    handler: sessionLock,
+  }),
   'session.changePassphrase': hostMethod({
     input: changePassphraseInput,
     access: 'user',

@@ -80,6 +80,11 @@ interface MethodBase<I extends z.ZodType> {
    * channel: for records the renderer must not be able to write, like an export's file hash.
    */
   shellOnly?: boolean;
+  /**
+   * Touches no database (memory only), so it runs at once even while a write holds the
+   * connection over several steps (Host.exclusive): an import's progress and its cancel.
+   */
+  concurrent?: boolean;
 }
 
 /** A read runs as is, with a read context: it can neither write nor audit. */
@@ -113,6 +118,8 @@ export interface HostMethodDef<I extends z.ZodType, O> {
   input: I;
   access: Access;
   kind: 'host';
+  /** As for MethodBase: runs at once while an exclusive write holds the connection (session.lock). */
+  concurrent?: boolean;
   handler: (host: Host, input: z.output<I>) => Promise<O>;
 }
 
@@ -134,6 +141,18 @@ export interface Host {
   readCtx(): ReadCtx;
   /** Runs `fn` in one write transaction with the signed-in context. */
   transaction<T>(fn: (ctx: Ctx) => T): T;
+  /**
+   * One write transaction spread over asynchronous steps (a large import with real progress and
+   * a cancel): `fn` writes, calls `step()` between chunks, and everything commits when it
+   * returns or rolls back when it throws. While it runs, every other call waits (the dispatcher
+   * asks `busy()`) except the `concurrent` ones, which touch no database; so nothing else ever
+   * runs inside this transaction on the one connection. `step()` lets the event loop answer
+   * those calls and throws LOCKED if the session ended meanwhile (the lock rolled the
+   * transaction back). The stored reminders are refreshed once, before the commit.
+   */
+  exclusive<T>(fn: (ctx: Ctx, step: () => Promise<void>) => Promise<T>): Promise<T>;
+  /** While an exclusive write runs: a promise that settles when it ends; otherwise null. */
+  busy(): Promise<void> | null;
   /** Creates the database and the first account, then signs in as that account. */
   initialize(secrets: import('../core/vault').Secrets, account: SessionUser, write: (ctx: Ctx) => void): void;
   /** Opens the database with the slot's keys and signs its account in; throws when it may not. */

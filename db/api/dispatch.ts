@@ -44,6 +44,10 @@ export async function dispatch(
       | AnyMethod
       | undefined;
     if (!def) throw new ApiError('NOT_FOUND', t('errors.unknownMethod'));
+    // An exclusive write (a large import) holds the connection's transaction across steps:
+    // anything that may touch the database, refusals' audit rows included, waits for it
+    // rather than run inside it.
+    if (!def.concurrent) for (let held = host.busy(); held; held = host.busy()) await held;
     if ('shellOnly' in def && def.shellOnly && from !== 'shell')
       throw refusal(name, { detail: { shellOnly: true } });
 

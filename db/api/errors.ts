@@ -4,9 +4,10 @@ export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'LOCKED' | 'FO
 
 /**
  * Why a CONFLICT happened, where the screen acts differently on each: a look-alike child to
- * confirm, or a record someone else saved in between. The screen reads this, never the message.
+ * confirm, a record someone else saved in between, or a long call (an import) the user
+ * cancelled. The screen reads this, never the message.
  */
-export type ErrorReason = 'possibleDuplicate' | 'staleVersion';
+export type ErrorReason = 'possibleDuplicate' | 'staleVersion' | 'cancelled';
 
 export interface ApiErrorBody {
   code: ErrorCode;

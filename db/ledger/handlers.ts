@@ -19,7 +19,7 @@ import {
   ledgerReadInput,
   mappingSaveInput,
 } from './inputs';
-import { applyPlan, type Plan, type PreviewRow, planImport, previewRow } from './model';
+import { applyPlan, type Plan, type PreviewRow, planImport, previewRow, type Step } from './model';
 import { readLedger, type SourceSheet } from './parse';
 import { detectHeaderRow, headerKey, type SourceCell, suggestMapping } from './rules';
 import { type ImportCounts, ledgerImports, ledgerMappings } from './schema';
@@ -67,6 +67,71 @@ export interface LedgerReport {
   children: { id: string; name: string }[];
 }
 
+/** What a long call (a read, a preview, a commit) has done so far, for the wizard's progress bar. */
+export interface LedgerProgress {
+  /**
+   * read: the file is being read (no count); plan: rows judged; write: rows written; save: the
+   * last stretch of an import (its record, the stored reminders, the commit), which no poll
+   * can interrupt.
+   */
+  phase: 'read' | 'plan' | 'write' | 'save';
+  done: number;
+  total: number;
+}
+
+/**
+ * The long call running on a connection, if any: its progress (polled by `ledger.progress`)
+ * and whether the caseworker asked to stop it (`ledger.cancel`). Memory only.
+ */
+interface Job extends LedgerProgress {
+  cancelled: boolean;
+}
+const jobs = new WeakMap<object, Job>();
+
+function startJob(host: Host, phase: Job['phase']): Job {
+  const job: Job = { phase, done: 0, total: 0, cancelled: false };
+  jobs.set(host.ctx().raw, job);
+  return job;
+}
+
+function endJob(host: Host, job: Job): void {
+  if (host.state() !== 'unlocked') return;
+  const conn = host.ctx().raw;
+  if (jobs.get(conn) === job) jobs.delete(conn);
+}
+
+/** Stops the call at its next step when the caseworker cancelled it. */
+function checkCancelled(job: Job): void {
+  if (job.cancelled) throw ApiError.conflict('cancelled', t('ledger.progress.cancelled'));
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A preview's pause: a turn of the event loop, and if an exclusive write (an import) began
+ * meanwhile, its end, so the preview never reads inside another call's open transaction.
+ */
+function previewPause(host: Host): () => Promise<void> {
+  return async () => {
+    await nextTurn();
+    for (let held = host.busy(); held; held = host.busy()) await held;
+  };
+}
+
+/**
+ * The step between chunks: record the count, let the event loop answer the progress poll and a
+ * cancel (after `pause`, which is the exclusive write's own step in a commit), then stop if asked.
+ */
+function stepper(job: Job, phase: Job['phase'], pause: () => Promise<void>): Step {
+  return async (done, total) => {
+    job.phase = phase;
+    job.done = done;
+    job.total = total;
+    await pause();
+    checkCancelled(job);
+  };
+}
+
 const TOP_ROWS = 12;
 const decode = (data: string) => Buffer.from(data, 'base64');
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -78,14 +143,18 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
  */
 const lastRead = new WeakMap<object, { hash: string; fileName: string; sheets: SourceSheet[] }>();
 
-async function load(host: Host, input: { fileName: string; data: string }) {
+async function load(host: Host, input: { fileName: string; data: string }, job?: Job) {
   const bytes = decode(input.data);
   if (bytes.length === 0) throw new ApiError('VALIDATION', t('ledger.error.noFile'));
   const hash = sha256(bytes);
   const conn = host.ctx().raw;
   const cached = lastRead.get(conn);
   if (cached && cached.hash === hash && cached.fileName === input.fileName) return cached;
+  if (job) job.phase = 'read';
   const read = { hash, fileName: input.fileName, sheets: await readLedger(input.fileName, bytes) };
+  if (job) checkCancelled(job);
+  // Locked while reading: the file read belongs to no session now.
+  if (host.ctx().raw !== conn) throw new ApiError('LOCKED', t('errors.locked'));
   lastRead.set(conn, read);
   return read;
 }
@@ -133,38 +202,131 @@ function priorImport(ctx: Ctx, hash: string, sheet: string): PriorImport | null 
   return row ? { id: row.id, fileName: row.fileName, at: row.createdAt, counts: row.counts } : null;
 }
 
+/** The sheets, the chosen sheet's top rows and header, the suggested mapping and any prior import. */
+async function readView(
+  host: Host,
+  input: z.output<typeof ledgerReadInput>,
+  job: Job,
+): Promise<LedgerSheetView> {
+  const { hash, sheets } = await load(host, input, job);
+  const sheet = pickSheet(sheets, input.sheet);
+  const detected = detectHeaderRow(sheet.rows);
+  const headerRow = input.headerRow ?? detected;
+  if (headerRow !== null && headerRow >= sheet.rows.length)
+    throw new ApiError('VALIDATION', t('ledger.error.headerRow'));
+  const header = headerRow === null ? [] : sheet.rows[headerRow];
+  const ctx = host.ctx();
+  const from = Math.max(0, (headerRow ?? 0) - 3);
+  return {
+    fileHash: hash,
+    sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
+    sheet: sheet.name,
+    headerRow,
+    detectedHeaderRow: detected,
+    top: sheet.rows.slice(0, Math.max(TOP_ROWS, from + TOP_ROWS)).map((r) => r.map(cellShown)),
+    headers: header.map(cellShown),
+    suggested: suggestMapping(header),
+    mappings: ctx.db
+      .select({ id: ledgerMappings.id, name: ledgerMappings.name, headers: ledgerMappings.headers })
+      .from(ledgerMappings)
+      .where(isNull(ledgerMappings.deletedAt))
+      .orderBy(asc(ledgerMappings.name))
+      .all(),
+    prior: priorImport(ctx, hash, sheet.name),
+  };
+}
+
+/** The commit inside its exclusive transaction: plan (again if need be), write in steps, record. */
+async function commitImport(
+  ctx: Ctx,
+  input: z.output<typeof ledgerCommitInput>,
+  hash: string,
+  sheet: SourceSheet,
+  job: Job,
+  step: () => Promise<void>,
+): Promise<LedgerReport> {
+  const kept = lastPlan.get(ctx.raw);
+  lastPlan.delete(ctx.raw);
+  checkCancelled(job);
+  const plan =
+    kept && kept.key === planKey(hash, input, today(ctx)) && kept.seq === auditSeq(ctx)
+      ? kept.plan
+      : await planImport(ctx, sheet, input.headerRow, input.columns, stepper(job, 'plan', step));
+  const prior = priorImport(ctx, hash, sheet.name);
+  if (prior) {
+    return {
+      importId: null,
+      fileName: input.fileName,
+      sheet: sheet.name,
+      repeatOf: prior,
+      counts: { rows: plan.rows.length, imported: 0, merged: 0, skipped: plan.rows.length },
+      skipped: [],
+      children: [],
+    };
+  }
+  const outcome = await applyPlan(ctx, plan, input.decisions, stepper(job, 'write', step));
+  // One more turn so the wizard shows the last stretch as such; a cancel still stops it here.
+  await stepper(job, 'save', step)(plan.rows.length, plan.rows.length);
+  const counts: ImportCounts = {
+    rows: plan.rows.length,
+    imported: outcome.imported,
+    merged: outcome.merged,
+    skipped: outcome.skipped.length,
+  };
+  if (counts.imported + counts.merged + counts.skipped !== counts.rows)
+    throw new ApiError('INTERNAL', t('errors.internal'));
+  const id = newId();
+  ctx.db
+    .insert(ledgerImports)
+    .values({
+      id,
+      fileName: input.fileName,
+      fileHash: hash,
+      sheet: sheet.name,
+      headerRow: input.headerRow,
+      counts,
+      skipped: outcome.skipped,
+      ...created(ctx),
+    })
+    .run();
+  ctx.audit.write({
+    action: 'ledger.import',
+    entity: 'ledgerImport',
+    entityId: id,
+    detail: { fileName: input.fileName, sha256: hash, sheet: sheet.name, ...counts },
+  });
+  const names = new Map(
+    plan.rows.filter((r) => r.match).map((r) => [r.match?.childId as string, r.match?.name as string]),
+  );
+  const firstIds = outcome.childIds.slice(0, 50);
+  const nameOf = (cid: string) =>
+    names.get(cid) ??
+    (ctx.raw.prepare('SELECT name FROM children WHERE id = ?').get(cid) as { name: string } | undefined)
+      ?.name ??
+    '';
+  return {
+    importId: id,
+    fileName: input.fileName,
+    sheet: sheet.name,
+    repeatOf: null,
+    counts,
+    skipped: outcome.skipped,
+    children: firstIds.map((cid) => ({ id: cid, name: nameOf(cid) })),
+  };
+}
+
 export const ledgerMethods = {
   'ledger.read': hostMethod({
     input: ledgerReadInput,
     access: 'user',
     kind: 'host',
     handler: async (host, input): Promise<LedgerSheetView> => {
-      const { hash, sheets } = await load(host, input);
-      const sheet = pickSheet(sheets, input.sheet);
-      const detected = detectHeaderRow(sheet.rows);
-      const headerRow = input.headerRow ?? detected;
-      if (headerRow !== null && headerRow >= sheet.rows.length)
-        throw new ApiError('VALIDATION', t('ledger.error.headerRow'));
-      const header = headerRow === null ? [] : sheet.rows[headerRow];
-      const ctx = host.ctx();
-      const from = Math.max(0, (headerRow ?? 0) - 3);
-      return {
-        fileHash: hash,
-        sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
-        sheet: sheet.name,
-        headerRow,
-        detectedHeaderRow: detected,
-        top: sheet.rows.slice(0, Math.max(TOP_ROWS, from + TOP_ROWS)).map((r) => r.map(cellShown)),
-        headers: header.map(cellShown),
-        suggested: suggestMapping(header),
-        mappings: ctx.db
-          .select({ id: ledgerMappings.id, name: ledgerMappings.name, headers: ledgerMappings.headers })
-          .from(ledgerMappings)
-          .where(isNull(ledgerMappings.deletedAt))
-          .orderBy(asc(ledgerMappings.name))
-          .all(),
-        prior: priorImport(ctx, hash, sheet.name),
-      };
+      const job = startJob(host, 'read');
+      try {
+        return await readView(host, input, job);
+      } finally {
+        endJob(host, job);
+      }
     },
   }),
 
@@ -173,100 +335,84 @@ export const ledgerMethods = {
     access: 'user',
     kind: 'host',
     handler: async (host, input): Promise<LedgerPreview> => {
-      const { hash, sheets } = await load(host, input);
-      const sheet = pickSheet(sheets, input.sheet);
-      const ctx = host.ctx();
-      const plan = planImport(ctx, sheet, input.headerRow, input.columns);
-      lastPlan.set(ctx.raw, { key: planKey(hash, input, today(ctx)), seq: auditSeq(ctx), plan });
-      return {
-        fileHash: hash,
-        sheet: sheet.name,
-        headers: plan.headers,
-        counts: plan.counts,
-        rows: plan.rows.map(previewRow),
-        prior: priorImport(ctx, hash, sheet.name),
-      };
+      const job = startJob(host, 'plan');
+      try {
+        const { hash, sheets } = await load(host, input, job);
+        const sheet = pickSheet(sheets, input.sheet);
+        const ctx = host.ctx();
+        // The audit head before planning: a write between two chunks moves it, and the commit
+        // then plans again rather than apply a plan read across two states of the database.
+        const seq = auditSeq(ctx);
+        const plan = await planImport(
+          ctx,
+          sheet,
+          input.headerRow,
+          input.columns,
+          stepper(job, 'plan', previewPause(host)),
+        );
+        checkCancelled(job);
+        if (host.ctx() !== ctx) throw new ApiError('LOCKED', t('errors.locked'));
+        lastPlan.set(ctx.raw, { key: planKey(hash, input, today(ctx)), seq, plan });
+        return {
+          fileHash: hash,
+          sheet: sheet.name,
+          headers: plan.headers,
+          counts: plan.counts,
+          rows: plan.rows.map(previewRow),
+          prior: priorImport(ctx, hash, sheet.name),
+        };
+      } finally {
+        endJob(host, job);
+      }
     },
   }),
 
   /**
-   * Plans again and applies in one transaction with its audit rows: a row the database
-   * changed under since the preview is judged as it is now, and an error leaves nothing.
+   * Applies the preview's plan (or plans again when the database changed since) in ONE
+   * transaction spread over steps of a few hundred rows (Host.exclusive): the wizard shows the
+   * rows written so far, and a cancel or a lock before the end rolls everything back.
    */
   'ledger.commit': hostMethod({
     input: ledgerCommitInput,
     access: 'user',
     kind: 'host',
     handler: async (host, input): Promise<LedgerReport> => {
-      const { hash, sheets } = await load(host, input);
-      const sheet = pickSheet(sheets, input.sheet);
-      return host.transaction((ctx): LedgerReport => {
-        const kept = lastPlan.get(ctx.raw);
-        lastPlan.delete(ctx.raw);
-        const plan =
-          kept && kept.key === planKey(hash, input, today(ctx)) && kept.seq === auditSeq(ctx)
-            ? kept.plan
-            : planImport(ctx, sheet, input.headerRow, input.columns);
-        const prior = priorImport(ctx, hash, sheet.name);
-        if (prior) {
-          return {
-            importId: null,
-            fileName: input.fileName,
-            sheet: sheet.name,
-            repeatOf: prior,
-            counts: { rows: plan.rows.length, imported: 0, merged: 0, skipped: plan.rows.length },
-            skipped: [],
-            children: [],
-          };
-        }
-        const outcome = applyPlan(ctx, plan, input.decisions);
-        const counts: ImportCounts = {
-          rows: plan.rows.length,
-          imported: outcome.imported,
-          merged: outcome.merged,
-          skipped: outcome.skipped.length,
-        };
-        if (counts.imported + counts.merged + counts.skipped !== counts.rows)
-          throw new ApiError('INTERNAL', t('errors.internal'));
-        const id = newId();
-        ctx.db
-          .insert(ledgerImports)
-          .values({
-            id,
-            fileName: input.fileName,
-            fileHash: hash,
-            sheet: sheet.name,
-            headerRow: input.headerRow,
-            counts,
-            skipped: outcome.skipped,
-            ...created(ctx),
-          })
-          .run();
-        ctx.audit.write({
-          action: 'ledger.import',
-          entity: 'ledgerImport',
-          entityId: id,
-          detail: { fileName: input.fileName, sha256: hash, sheet: sheet.name, ...counts },
-        });
-        const names = new Map(
-          plan.rows.filter((r) => r.match).map((r) => [r.match?.childId as string, r.match?.name as string]),
-        );
-        const firstIds = outcome.childIds.slice(0, 50);
-        const nameOf = (cid: string) =>
-          names.get(cid) ??
-          (ctx.raw.prepare('SELECT name FROM children WHERE id = ?').get(cid) as { name: string } | undefined)
-            ?.name ??
-          '';
-        return {
-          importId: id,
-          fileName: input.fileName,
-          sheet: sheet.name,
-          repeatOf: null,
-          counts,
-          skipped: outcome.skipped,
-          children: firstIds.map((cid) => ({ id: cid, name: nameOf(cid) })),
-        };
-      });
+      const job = startJob(host, 'plan');
+      try {
+        const { hash, sheets } = await load(host, input, job);
+        const sheet = pickSheet(sheets, input.sheet);
+        return await host.exclusive((ctx, step) => commitImport(ctx, input, hash, sheet, job, step));
+      } finally {
+        endJob(host, job);
+      }
+    },
+  }),
+
+  /** What the running read, preview or commit has done so far; null when none runs. */
+  'ledger.progress': method({
+    input: z.object({}),
+    access: 'user',
+    kind: 'read',
+    concurrent: true,
+    handler: (ctx): LedgerProgress | null => {
+      const job = jobs.get(ctx.raw);
+      return job ? { phase: job.phase, done: job.done, total: job.total } : null;
+    },
+  }),
+
+  /**
+   * Stops the running read, preview or commit at its next step; a commit rolls back whole.
+   * False when nothing was running (it had finished).
+   */
+  'ledger.cancel': method({
+    input: z.object({}),
+    access: 'user',
+    kind: 'read',
+    concurrent: true,
+    handler: (ctx): { cancelling: boolean } => {
+      const job = jobs.get(ctx.raw);
+      if (job) job.cancelled = true;
+      return { cancelling: job !== undefined };
     },
   }),
 

@@ -92,8 +92,19 @@ interface RelativeDraft {
 interface PlannedRow extends PreviewRow {
   cells: SourceCell[];
   child: ChildDraft | null;
+  /** The child's name in pinyin, worked out once for the duplicate guard and the insert. */
+  pinyin: string | null;
   relativesDraft: RelativeDraft[];
 }
+
+/**
+ * Called between chunks of rows with how many are done: the caller reports progress, lets the
+ * event loop answer (a cancel, the progress poll) and throws to stop.
+ */
+export type Step = (done: number, total: number) => Promise<void>;
+
+/** Rows between two steps: about 50 ms of planning or writing on the studio's machine. */
+export const CHUNK_ROWS = 250;
 
 export interface Plan {
   sheet: string;
@@ -377,13 +388,14 @@ function linkedRelatives(ctx: Ctx, childId: string): Set<string> {
   return new Set(rows.map((r) => `${r.relation}:${r.name}`));
 }
 
-/** Plans every row below `headerRow` under the column mapping. Reads only. */
-export function planImport(
+/** Plans every row below `headerRow` under the column mapping, in chunks between steps. Reads only. */
+export async function planImport(
   ctx: Ctx,
   sheet: { name: string; rows: SourceCell[][] },
   headerRow: number,
   columns: (LedgerField | null)[],
-): Plan {
+  step?: Step,
+): Promise<Plan> {
   if (headerRow >= sheet.rows.length) throw new ApiError('VALIDATION', t('ledger.error.headerRow'));
   if (!columns.includes('name')) throw new ApiError('VALIDATION', t('ledger.error.nameUnmapped'));
   const day = today(ctx);
@@ -395,8 +407,11 @@ export function planImport(
   const headerKeys = header.map((c) => (c.kind === 'empty' ? '' : headerKey(c.text)));
   const seen = new Map<string, number>();
   const rows: PlannedRow[] = [];
+  const total = sheet.rows.length - headerRow - 1;
 
   for (let i = headerRow + 1; i < sheet.rows.length; i++) {
+    const done = i - headerRow - 1;
+    if (step && done > 0 && done % CHUNK_ROWS === 0) await step(done, total);
     const cells = sheet.rows[i];
     const rowNumber = i + 1;
     const base: PlannedRow = {
@@ -412,6 +427,7 @@ export function planImport(
       differs: [],
       cells,
       child: null,
+      pinyin: null,
       relativesDraft: [],
     };
     const filled = cells.filter((c) => c.kind !== 'empty');
@@ -466,10 +482,11 @@ export function planImport(
     };
 
     if (draft && !r.hasError()) {
+      planned.pinyin = pinyinKey(draft.name);
       const keys = [
         draft.idNumber ? `id:${draft.idNumber}` : null,
         `nb:${draft.name}:${draft.birthDate}`,
-        `pb:${pinyinKey(draft.name)}:${draft.birthDate}`,
+        `pb:${planned.pinyin}:${draft.birthDate}`,
       ].filter((k): k is string => k !== null);
       const earlier = keys.map((k) => seen.get(k)).find((v) => v !== undefined);
       if (earlier !== undefined) {
@@ -520,7 +537,7 @@ export function planImport(
 }
 
 export function previewRow(row: PlannedRow): PreviewRow {
-  const { cells: _c, child: _d, relativesDraft: _r, ...view } = row;
+  const { cells: _c, child: _d, pinyin: _p, relativesDraft: _r, ...view } = row;
   return view;
 }
 
@@ -602,14 +619,14 @@ class ImportWriter {
     return id;
   }
 
-  createChild(draft: ChildDraft, relatives: RelativeDraft[]): string {
+  createChild(draft: ChildDraft, relatives: RelativeDraft[], pinyin: string | null): string {
     const id = newId();
     const personIds = relatives.map((r) => this.personFor(r));
     const caregiver = personIds.find((_, i) => relatives[i].isCaregiver) ?? null;
     this.s.child.run({
       id,
       name: draft.name,
-      namePinyin: pinyinKey(draft.name),
+      namePinyin: pinyin ?? pinyinKey(draft.name),
       gender: draft.gender,
       birthDate: draft.birthDate,
       idNumber: draft.idNumber,
@@ -681,18 +698,23 @@ export function reasonText(r: CellReason): string {
   return r.label && !r.message.startsWith(r.label) ? `${r.label}：${r.message}` : r.message;
 }
 
-/** Applies a plan in the caller's transaction. Every row ends imported, merged or skipped. */
-export function applyPlan(
+/**
+ * Applies a plan in the caller's transaction, in chunks between steps (the transaction stays
+ * open across them). Every row ends imported, merged or skipped.
+ */
+export async function applyPlan(
   ctx: Ctx,
   plan: Plan,
   decisions: NonNullable<LedgerCommitInput['decisions']>,
-  onProgress?: (done: number) => void,
-): ApplyOutcome {
+  step?: Step,
+): Promise<ApplyOutcome> {
   const out: ApplyOutcome = { imported: 0, merged: 0, skipped: [], childIds: [] };
   const writer = new ImportWriter(ctx);
   const skip = (row: PlannedRow, reason: string) => out.skipped.push({ row: row.row, reason });
-  plan.rows.forEach((row, i) => {
-    if (onProgress && i % 500 === 0) onProgress(i);
+  const total = plan.rows.length;
+  for (let i = 0; i < total; i++) {
+    if (step && i > 0 && i % CHUNK_ROWS === 0) await step(i, total);
+    const row = plan.rows[i];
     if (row.status === 'ignored' || row.status === 'invalid' || !row.child) {
       skip(
         row,
@@ -701,7 +723,7 @@ export function applyPlan(
           .map(reasonText)
           .join('；'),
       );
-      return;
+      continue;
     }
     const decision = decisions[String(row.row)];
     if (row.status === 'match' && row.match) {
@@ -710,16 +732,17 @@ export function applyPlan(
         mergeInto(ctx, writer, row, decision.fields);
         out.merged++;
         out.childIds.push(row.match.childId);
-        return;
+        continue;
       }
       if (action !== 'new' || row.match.byId) {
         skip(row, t('ledger.reason.matchSkipped', { name: row.match.name }));
-        return;
+        continue;
       }
     }
-    out.childIds.push(writer.createChild(row.child, row.relativesDraft));
+    out.childIds.push(writer.createChild(row.child, row.relativesDraft, row.pinyin));
     out.imported++;
-  });
+  }
+  if (step) await step(total, total);
   return out;
 }
 

@@ -388,8 +388,17 @@ export function turning18Window(birth: string): [string, string] {
   const shows = (d: string) =>
     birth > addMonths(d, -18 * 12) && birth <= addMonths(addDays(d, LOOKAHEAD_DAYS), -18 * 12);
   const at = addMonths(birth, 18 * 12);
+  // shows() holds on one run of days (both its bounds only move forward with the day), so a
+  // guess is right when it shows and its neighbour outside the run does not: four checks in
+  // place of the walk below for most birthdays (a ledger import stores 10,000 at once); month
+  // ends and 29 February take the walk.
+  const lastGuess = addDays(at, -1);
+  const firstGuess = addDays(at, -LOOKAHEAD_DAYS);
+  if (shows(lastGuess) && !shows(at) && shows(firstGuess) && !shows(addDays(firstGuess, -1)))
+    return [firstGuess, lastGuess];
+  const floor = addDays(at, -14);
   let until = addDays(at, 7);
-  while (!shows(until) && until > addDays(at, -14)) until = addDays(until, -1);
+  while (!shows(until) && until > floor) until = addDays(until, -1);
   let from = addDays(at, -LOOKAHEAD_DAYS - 7);
   while (!shows(from) && from < until) from = addDays(from, 1);
   return [from, until];

@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { messyLedger } from '../fixtures/ledger';
+import { largeLedger, messyLedger } from '../fixtures/ledger';
 import { makeDataDir } from '../helpers/tmp';
 import { call, tallShot, useSignedInApps } from './children/helpers';
 import { browserAvailable, shot } from './harness';
@@ -138,6 +138,53 @@ describe.skipIf(!browserAvailable().ok)('importing an Excel ledger', () => {
       filters: { township: '仁风镇' },
     });
   }, 150_000);
+
+  it('shows the rows done while a large ledger imports, and 取消 leaves the database as it was', async () => {
+    const app = await signedIn();
+    const { page } = app;
+    const big = await largeLedger(9800);
+    await openWizard(page);
+    await page.locator('input[type=file]').setInputFiles({
+      name: big.fileName,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: big.bytes,
+    });
+    await page.getByText(/^台账（\d+ 行）$/).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '预览' }).click();
+    const summary = page.getByText(/表头以下共 9800 行/);
+    await summary.waitFor({ timeout: 60_000 });
+
+    const auditBefore = await call<{ total: number }>(app, 'audit.list', {});
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '导入' }).click();
+    // The bar counts the rows written so far, in the import's one open transaction.
+    const progress = page.getByRole('status').filter({ hasText: '正在写入' });
+    await progress.waitFor({ timeout: 60_000 });
+    expect(await progress.textContent()).toMatch(/已处理 \d+ \/ 9800 行/);
+    // At once: a screenshot first can take longer than the rest of the import.
+    await page.getByRole('status').getByRole('button', { name: '取消' }).click();
+    await page.getByText('已取消：数据库没有任何改动').waitFor({ timeout: 30_000 });
+    // Back on the preview, as it was; nothing of the file was written.
+    await summary.waitFor();
+    await shot(page, 'ledger-11-cancelled');
+    expect((await call<{ total: number }>(app, 'children.list', {})).total).toBe(0);
+    const auditAfter = await call<{ total: number; rows: { action: string }[] }>(app, 'audit.list', {});
+    expect(auditAfter.total).toBe(auditBefore.total);
+    expect(auditAfter.rows.some((r) => r.action === 'ledger.import')).toBe(false);
+
+    // Imported for real this time: the counts add up to the file's rows.
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '导入' }).click();
+    await progress.waitFor({ timeout: 60_000 });
+    await shot(page, 'ledger-10-progress');
+    const done = page.getByRole('status').filter({ hasText: '与文件相符' });
+    await done.waitFor({ timeout: 120_000 });
+    const imported = (await call<{ total: number }>(app, 'children.list', {})).total;
+    expect(imported).toBeGreaterThan(5000);
+    expect(await done.textContent()).toContain(`导入 ${imported} 人`);
+  }, 420_000);
 
   it('turns an old .xls away with a message to save it as .xlsx, and says when a file was imported before', async () => {
     const app = await signedIn();

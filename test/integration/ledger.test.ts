@@ -5,7 +5,7 @@ import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import type { LEDGER_FIELDS } from '../../db/ledger/codes';
 import { csvLedger, type Ledger, largeLedger, messyLedger } from '../fixtures/ledger';
-import { ADMIN, call, FAST_KDF, ManualClock, openCore, refuse } from './support';
+import { ADMIN, CHILD, call, FAST_KDF, ManualClock, openCore, refuse } from './support';
 
 type Columns = ((typeof LEDGER_FIELDS)[number] | null)[];
 
@@ -43,6 +43,44 @@ async function tableCounts(core: Core & { dataDir: string }) {
   } finally {
     raw.close();
   }
+}
+
+/**
+ * What the database holds as another connection sees it (committed rows only), while the core
+ * keeps its own open: the row counts of every table an import writes, and the audit head.
+ */
+async function snapshot(core: Core & { dataDir: string }) {
+  const opened = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
+  const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), opened!.key, { create: false });
+  try {
+    const n = (table: string) => (raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return {
+      children: n('children'),
+      persons: n('persons'),
+      relations: n('child_relations'),
+      custody: n('custody_records'),
+      searchKeys: n('child_search_keys'),
+      reminders: n('reminder_due'),
+      imports: n('ledger_imports'),
+      mappings: n('ledger_mappings'),
+      audit: n('audit_log'),
+      head: raw.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get(),
+    };
+  } finally {
+    raw.close();
+  }
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Polls ledger.progress, as the wizard does, until the running call has written some rows. */
+async function progressOnceWriting(core: Core, phase: 'plan' | 'write') {
+  for (let i = 0; i < 10_000; i++) {
+    const p = await call(core, 'ledger.progress', {});
+    if (p?.phase === phase && p.done > 0) return p;
+    await turn();
+  }
+  throw new Error(`no ${phase} progress seen`);
 }
 
 describe('ledger import: reading a messy ledger', () => {
@@ -336,6 +374,108 @@ describe('ledger import: preview, commit, repeat', () => {
     expect(report.counts.rows).toBe(600);
     expect(report.counts.skipped).toBeGreaterThan(10);
     expect(report.counts.imported + report.counts.skipped).toBe(600);
+    core.close();
+  });
+});
+
+describe('ledger import: progress and cancel on a large file', () => {
+  async function ready(rows: number) {
+    const core = await adminCore();
+    await call(core, 'children.create', CHILD);
+    const big = await largeLedger(rows);
+    const view = await call(core, 'ledger.read', file(big));
+    const input = { ...file(big), sheet: view.sheet, headerRow: view.headerRow!, columns: view.suggested };
+    return { core, input };
+  }
+
+  it('cancels an import half-way: its one transaction rolls back and the database is as it was', async () => {
+    const { core, input } = await ready(1400);
+    await call(core, 'ledger.preview', input);
+    const before = await snapshot(core);
+    const listed = (await call(core, 'children.list', {})).total;
+
+    const commit = core.invoke('ledger.commit', { ...input, decisions: {} });
+    const seen = await progressOnceWriting(core, 'write');
+    expect(seen.total).toBe(1400);
+    expect(seen.done).toBeLessThan(1400);
+    // Half-way, the rows written so far are in the open transaction: the core's own connection
+    // would list them; nothing of them is committed for anyone else.
+    expect((await snapshot(core)).children).toBe(before.children);
+    expect(await call(core, 'ledger.cancel', {})).toEqual({ cancelling: true });
+    const result = await commit;
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ code: 'CONFLICT', reason: 'cancelled' });
+    expect(result.error.message).toContain('已取消');
+
+    expect(await call(core, 'ledger.progress', {})).toBeNull();
+    expect((await call(core, 'children.list', {})).total).toBe(listed);
+    expect(await snapshot(core)).toEqual(before);
+    // Nothing to cancel once it has ended.
+    expect(await call(core, 'ledger.cancel', {})).toEqual({ cancelling: false });
+    // The same file can still be imported whole afterwards.
+    const report = await call(core, 'ledger.commit', { ...input, decisions: {} });
+    expect(report.counts.imported + report.counts.skipped).toBe(1400);
+    expect((await snapshot(core)).children).toBe(before.children + report.counts.imported);
+    core.close();
+  });
+
+  it('makes a write asked during the import wait for it, so the cancel does not take that write with it', async () => {
+    const { core, input } = await ready(1400);
+    const before = await snapshot(core);
+    const commit = core.invoke('ledger.commit', { ...input, decisions: {} });
+    await progressOnceWriting(core, 'write');
+    let saved = false;
+    const mapping = core
+      .invoke('ledger.saveMapping', { name: '民政台账', headers: { 儿童姓名: 'name' } })
+      .then((r) => {
+        saved = true;
+        return r;
+      });
+    for (let i = 0; i < 5; i++) await turn();
+    expect(saved).toBe(false);
+    await call(core, 'ledger.cancel', {});
+    expect((await commit).ok).toBe(false);
+    expect((await mapping).ok).toBe(true);
+    const after = await snapshot(core);
+    expect(after).toMatchObject({
+      children: before.children,
+      persons: before.persons,
+      imports: 0,
+      mappings: 1,
+      audit: before.audit + 1,
+    });
+    core.close();
+  });
+
+  it('rolls the import back when the app locks half-way, and keeps the lock in the audit log', async () => {
+    const { core, input } = await ready(1400);
+    const before = await snapshot(core);
+    const commit = core.invoke('ledger.commit', { ...input, decisions: {} });
+    await progressOnceWriting(core, 'write');
+    await call(core, 'session.lock', { reason: 'manual' });
+    const result = await commit;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('LOCKED');
+    await call(core, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const after = await snapshot(core);
+    expect(after).toMatchObject({ children: before.children, persons: before.persons, imports: 0 });
+    const locks = await call(core, 'audit.list', { action: 'session.lock' });
+    expect(locks.total).toBe(1);
+    core.close();
+  });
+
+  it('cancels a preview half-way, having written nothing', async () => {
+    const { core, input } = await ready(1400);
+    const before = await snapshot(core);
+    const preview = core.invoke('ledger.preview', input);
+    const seen = await progressOnceWriting(core, 'plan');
+    expect(seen.total).toBe(1400);
+    await call(core, 'ledger.cancel', {});
+    const result = await preview;
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.reason).toBe('cancelled');
+    expect(await snapshot(core)).toEqual(before);
     core.close();
   });
 });

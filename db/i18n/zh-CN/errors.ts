@@ -5,6 +5,8 @@ export const errors = {
   /** A status step taken from a status it does not start from (the flow tables, db/common/flow.ts). */
   wrongStatus: '当前状态为“{status}”，不能进行这项操作',
   locked: '系统已锁定，请重新登录',
+  /** A write that had to wait for a large import holding the database (Host.exclusive). */
+  busy: '正在导入台账，请稍候再试',
   forbidden: '您没有执行此操作的权限',
   internal: '系统内部错误，操作未生效。请重试，如仍失败请联系管理员',
   unknownMethod: '不支持的操作',

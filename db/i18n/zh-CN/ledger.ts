@@ -130,6 +130,17 @@ export const ledger = {
     cancel: '取消',
     cancelled: '已取消，未写入任何内容',
   },
+  /** The progress bar of a long read, preview or import, with its cancel. */
+  progress: {
+    read: '正在读取文件…',
+    plan: '正在逐行核对',
+    write: '正在写入',
+    save: '正在保存（更新提醒并提交，请稍候）',
+    rows: '已处理 {done} / {total} 行',
+    cancel: '取消',
+    cancelling: '正在取消…',
+    cancelled: '已取消：数据库没有任何改动',
+  },
   done: {
     summary:
       '共 {rows} 行：导入 {imported} 人，合并 {merged} 人，跳过 {skipped} 行；合计 {total} 行，与文件相符。',

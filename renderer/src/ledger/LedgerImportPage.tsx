@@ -11,6 +11,7 @@ import { formatDateTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
 import { toBase64 } from '../common/saveFile';
 import { DoneStep } from './DoneStep';
+import { JobProgress } from './JobProgress';
 import './ledger.css';
 import { type Decisions, PreviewStep } from './PreviewStep';
 
@@ -37,25 +38,38 @@ export function LedgerImportPage() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  /** A long call with a progress bar and 取消 (reading a file, the preview, the import). */
+  const [job, setJob] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [mappingName, setMappingName] = useState('');
 
-  const run = async <T,>(label: string, fn: () => Promise<T>): Promise<T | null> => {
-    setBusy(label);
+  const run = async <T,>(label: string, fn: () => Promise<T>, tracked = false): Promise<T | null> => {
+    (tracked ? setJob : setBusy)(label);
     setError(null);
     try {
       return await fn();
     } catch (err) {
       const e = toApiCallError(err);
-      setError(e.fields?.file ?? e.message);
+      // Cancelled by the caseworker: nothing was written, and the step stays where it was.
+      if (e.reason === 'cancelled') message.info(t('ledger.progress.cancelled'));
+      else setError(e.fields?.file ?? e.message);
       return null;
     } finally {
-      setBusy(null);
+      (tracked ? setJob : setBusy)(null);
     }
   };
 
-  const read = async (f: { fileName: string; data: string }, sheet?: string, headerRow?: number) => {
-    const v = await run(t('ledger.file.reading'), () => api('ledger.read', { ...f, sheet, headerRow }));
+  const read = async (
+    f: { fileName: string; data: string },
+    sheet?: string,
+    headerRow?: number,
+    tracked = false,
+  ) => {
+    const v = await run(
+      t('ledger.file.reading'),
+      () => api('ledger.read', { ...f, sheet, headerRow }),
+      tracked,
+    );
     if (v) {
       setView(v);
       setColumns(v.suggested);
@@ -69,14 +83,17 @@ export function LedgerImportPage() {
     setFile(f);
     setPreview(null);
     setReport(null);
-    if (await read(f)) setStep(1);
+    if (await read(f, undefined, undefined, true)) setStep(1);
   };
 
   const runPreview = async () => {
     if (!file || !view || view.headerRow === null) return;
     const rows = view.sheets.find((s) => s.name === view.sheet)?.rows ?? 0;
-    const p = await run(t('ledger.preview.running', { rows }), () =>
-      api('ledger.preview', { ...file, sheet: view.sheet, headerRow: view.headerRow as number, columns }),
+    const p = await run(
+      t('ledger.preview.running', { rows }),
+      () =>
+        api('ledger.preview', { ...file, sheet: view.sheet, headerRow: view.headerRow as number, columns }),
+      true,
     );
     if (p) {
       setPreview(p);
@@ -86,14 +103,17 @@ export function LedgerImportPage() {
 
   const commit = async (decisions: Decisions) => {
     if (!file || !view || view.headerRow === null) return;
-    const r = await run(t('ledger.preview.committing'), () =>
-      api('ledger.commit', {
-        ...file,
-        sheet: view.sheet,
-        headerRow: view.headerRow as number,
-        columns,
-        decisions,
-      }),
+    const r = await run(
+      t('ledger.preview.committing'),
+      () =>
+        api('ledger.commit', {
+          ...file,
+          sheet: view.sheet,
+          headerRow: view.headerRow as number,
+          columns,
+          decisions,
+        }),
+      true,
     );
     if (r) {
       setReport(r);
@@ -166,174 +186,183 @@ export function LedgerImportPage() {
             })}
           />
         )}
-        <Spin spinning={busy !== null} description={busy ?? undefined}>
-          {step === 0 && (
-            <Flex vertical gap={12} align="start">
-              <Typography.Paragraph>{t('ledger.file.hint')}</Typography.Paragraph>
-              <input
-                ref={inputRef}
-                type="file"
-                accept=".xlsx,.csv,.xls"
-                aria-label={t('ledger.file.choose')}
-                style={{ display: 'none' }}
-                onChange={(e) => {
-                  void chooseFile(e.target.files?.[0]);
-                  e.target.value = '';
-                }}
-              />
-              <Button type="primary" icon={<UploadOutlined />} onClick={() => inputRef.current?.click()}>
-                {t('ledger.file.choose')}
-              </Button>
-            </Flex>
-          )}
-
-          {step === 1 && view && file && (
-            <Flex vertical gap={16} align="start">
-              <Typography.Text>{file.fileName}</Typography.Text>
-              <Space>
-                <span>{t('ledger.sheet.label')}</span>
-                <Select
-                  aria-label={t('ledger.sheet.label')}
-                  value={view.sheet}
-                  style={{ minWidth: 240 }}
-                  options={view.sheets.map((s) => ({ value: s.name, label: t('ledger.sheet.rows', s) }))}
-                  onChange={(sheet) => void read(file, sheet)}
+        {job !== null && <JobProgress label={job} />}
+        {/* Hidden, not unmounted, while a long call runs: a cancelled import returns to the
+            preview with every decision the caseworker made still there. */}
+        <div style={job !== null ? { display: 'none' } : undefined}>
+          <Spin spinning={busy !== null} description={busy ?? undefined}>
+            {step === 0 && (
+              <Flex vertical gap={12} align="start">
+                <Typography.Paragraph>{t('ledger.file.hint')}</Typography.Paragraph>
+                <input
+                  ref={inputRef}
+                  type="file"
+                  accept=".xlsx,.csv,.xls"
+                  aria-label={t('ledger.file.choose')}
+                  style={{ display: 'none' }}
+                  onChange={(e) => {
+                    void chooseFile(e.target.files?.[0]);
+                    e.target.value = '';
+                  }}
                 />
-              </Space>
-              <Space>
-                <Button onClick={cancel}>{t('ledger.preview.cancel')}</Button>
-                <Button type="primary" onClick={() => setStep(2)}>
-                  {t('ledger.nav.next')}
+                <Button type="primary" icon={<UploadOutlined />} onClick={() => inputRef.current?.click()}>
+                  {t('ledger.file.choose')}
                 </Button>
-              </Space>
-            </Flex>
-          )}
+              </Flex>
+            )}
 
-          {step === 2 && view && file && (
-            <Flex vertical gap={12}>
-              <Alert
-                type="info"
-                showIcon
-                title={
-                  headerRow === null
-                    ? t('ledger.header.none')
-                    : t('ledger.header.hint', { row: headerRow + 1 })
-                }
-              />
-              <div style={{ overflowX: 'auto' }}>
-                <table className="ledger-grid" aria-label={t('ledger.steps.header')}>
-                  <tbody>
-                    {view.top.map((cells, i) => (
-                      <tr
-                        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the sheet.
-                        key={i}
-                        className={i === headerRow ? 'ledger-grid-header' : undefined}
-                        onClick={() => void read(file, view.sheet, i)}
-                        title={t('ledger.header.row', { row: i + 1 })}
-                      >
-                        <th>{i === headerRow ? t('ledger.header.chosen') : i + 1}</th>
-                        {cells.slice(0, 14).map((c, j) => (
-                          // biome-ignore lint/suspicious/noArrayIndexKey: cells are positions in the row.
-                          <td key={j}>{c}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Space>
-                <Button onClick={cancel}>{t('ledger.preview.cancel')}</Button>
-                <Button onClick={() => setStep(1)}>{t('ledger.nav.previous')}</Button>
-                <Button type="primary" disabled={headerRow === null} onClick={() => setStep(3)}>
-                  {t('ledger.nav.next')}
-                </Button>
-              </Space>
-            </Flex>
-          )}
-
-          {step === 3 && view && (
-            <Flex vertical gap={12}>
-              <Typography.Paragraph>{t('ledger.mapping.hint')}</Typography.Paragraph>
-              {view.mappings.length > 0 && (
+            {step === 1 && view && file && (
+              <Flex vertical gap={16} align="start">
+                <Typography.Text>{file.fileName}</Typography.Text>
                 <Space>
-                  <span>{t('ledger.mapping.saved')}</span>
+                  <span>{t('ledger.sheet.label')}</span>
                   <Select
-                    aria-label={t('ledger.mapping.saved')}
-                    style={{ minWidth: 200 }}
-                    options={view.mappings.map((m) => ({ value: m.id, label: m.name }))}
-                    onChange={applySaved}
+                    aria-label={t('ledger.sheet.label')}
+                    value={view.sheet}
+                    style={{ minWidth: 240 }}
+                    options={view.sheets.map((s) => ({ value: s.name, label: t('ledger.sheet.rows', s) }))}
+                    onChange={(sheet) => void read(file, sheet)}
                   />
                 </Space>
-              )}
-              <Table
-                size="small"
-                pagination={false}
-                rowKey="col"
-                dataSource={view.headers.map((h, col) => ({ col, h }))}
-                columns={[
-                  {
-                    title: t('ledger.mapping.column'),
-                    dataIndex: 'h',
-                    render: (h: string, r) => h || `#${r.col + 1}`,
-                  },
-                  { title: t('ledger.mapping.example'), key: 'ex', render: (_, r) => dataRowExample(r.col) },
-                  {
-                    title: t('ledger.mapping.field'),
-                    key: 'field',
-                    render: (_, r) => (
-                      <Select
-                        aria-label={`${t('ledger.mapping.field')} ${r.h}`}
-                        style={{ width: 200 }}
-                        value={columns[r.col] ?? ''}
-                        options={FIELD_OPTIONS}
-                        onChange={(v: string) =>
-                          setColumns((cs) =>
-                            cs.map((c, i) => (i === r.col ? ((v || null) as LedgerField | null) : c)),
-                          )
-                        }
-                      />
-                    ),
-                  },
-                ]}
-              />
-              <Space wrap>
-                <Input
-                  aria-label={t('ledger.mapping.saveName')}
-                  placeholder={t('ledger.mapping.saveName')}
-                  value={mappingName}
-                  onChange={(e) => setMappingName(e.target.value)}
-                  style={{ width: 200 }}
+                <Space>
+                  <Button onClick={cancel}>{t('ledger.preview.cancel')}</Button>
+                  <Button type="primary" onClick={() => setStep(2)}>
+                    {t('ledger.nav.next')}
+                  </Button>
+                </Space>
+              </Flex>
+            )}
+
+            {step === 2 && view && file && (
+              <Flex vertical gap={12}>
+                <Alert
+                  type="info"
+                  showIcon
+                  title={
+                    headerRow === null
+                      ? t('ledger.header.none')
+                      : t('ledger.header.hint', { row: headerRow + 1 })
+                  }
                 />
-                <Button disabled={!mappingName.trim()} onClick={() => void saveMapping()}>
-                  {t('ledger.mapping.save')}
-                </Button>
-              </Space>
-              <Space>
-                <Button onClick={cancel}>{t('ledger.preview.cancel')}</Button>
-                <Button onClick={() => setStep(2)}>{t('ledger.nav.previous')}</Button>
-                <Button type="primary" onClick={() => void runPreview()}>
-                  {t('ledger.steps.preview')}
-                </Button>
-              </Space>
-            </Flex>
-          )}
+                <div style={{ overflowX: 'auto' }}>
+                  <table className="ledger-grid" aria-label={t('ledger.steps.header')}>
+                    <tbody>
+                      {view.top.map((cells, i) => (
+                        <tr
+                          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in the sheet.
+                          key={i}
+                          className={i === headerRow ? 'ledger-grid-header' : undefined}
+                          onClick={() => void read(file, view.sheet, i)}
+                          title={t('ledger.header.row', { row: i + 1 })}
+                        >
+                          <th>{i === headerRow ? t('ledger.header.chosen') : i + 1}</th>
+                          {cells.slice(0, 14).map((c, j) => (
+                            // biome-ignore lint/suspicious/noArrayIndexKey: cells are positions in the row.
+                            <td key={j}>{c}</td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+                <Space>
+                  <Button onClick={cancel}>{t('ledger.preview.cancel')}</Button>
+                  <Button onClick={() => setStep(1)}>{t('ledger.nav.previous')}</Button>
+                  <Button type="primary" disabled={headerRow === null} onClick={() => setStep(3)}>
+                    {t('ledger.nav.next')}
+                  </Button>
+                </Space>
+              </Flex>
+            )}
 
-          {step === 4 && preview && (
-            <PreviewStep preview={preview} onCancel={cancel} onBack={() => setStep(3)} onCommit={commit} />
-          )}
+            {step === 3 && view && (
+              <Flex vertical gap={12}>
+                <Typography.Paragraph>{t('ledger.mapping.hint')}</Typography.Paragraph>
+                {view.mappings.length > 0 && (
+                  <Space>
+                    <span>{t('ledger.mapping.saved')}</span>
+                    <Select
+                      aria-label={t('ledger.mapping.saved')}
+                      style={{ minWidth: 200 }}
+                      options={view.mappings.map((m) => ({ value: m.id, label: m.name }))}
+                      onChange={applySaved}
+                    />
+                  </Space>
+                )}
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="col"
+                  dataSource={view.headers.map((h, col) => ({ col, h }))}
+                  columns={[
+                    {
+                      title: t('ledger.mapping.column'),
+                      dataIndex: 'h',
+                      render: (h: string, r) => h || `#${r.col + 1}`,
+                    },
+                    {
+                      title: t('ledger.mapping.example'),
+                      key: 'ex',
+                      render: (_, r) => dataRowExample(r.col),
+                    },
+                    {
+                      title: t('ledger.mapping.field'),
+                      key: 'field',
+                      render: (_, r) => (
+                        <Select
+                          aria-label={`${t('ledger.mapping.field')} ${r.h}`}
+                          style={{ width: 200 }}
+                          value={columns[r.col] ?? ''}
+                          options={FIELD_OPTIONS}
+                          onChange={(v: string) =>
+                            setColumns((cs) =>
+                              cs.map((c, i) => (i === r.col ? ((v || null) as LedgerField | null) : c)),
+                            )
+                          }
+                        />
+                      ),
+                    },
+                  ]}
+                />
+                <Space wrap>
+                  <Input
+                    aria-label={t('ledger.mapping.saveName')}
+                    placeholder={t('ledger.mapping.saveName')}
+                    value={mappingName}
+                    onChange={(e) => setMappingName(e.target.value)}
+                    style={{ width: 200 }}
+                  />
+                  <Button disabled={!mappingName.trim()} onClick={() => void saveMapping()}>
+                    {t('ledger.mapping.save')}
+                  </Button>
+                </Space>
+                <Space>
+                  <Button onClick={cancel}>{t('ledger.preview.cancel')}</Button>
+                  <Button onClick={() => setStep(2)}>{t('ledger.nav.previous')}</Button>
+                  <Button type="primary" onClick={() => void runPreview()}>
+                    {t('ledger.steps.preview')}
+                  </Button>
+                </Space>
+              </Flex>
+            )}
 
-          {step === 5 && report && file && (
-            <DoneStep
-              report={report}
-              file={file}
-              onAgain={() => {
-                setFile(null);
-                setView(null);
-                setStep(0);
-              }}
-            />
-          )}
-        </Spin>
+            {step === 4 && preview && (
+              <PreviewStep preview={preview} onCancel={cancel} onBack={() => setStep(3)} onCommit={commit} />
+            )}
+
+            {step === 5 && report && file && (
+              <DoneStep
+                report={report}
+                file={file}
+                onAgain={() => {
+                  setFile(null);
+                  setView(null);
+                  setStep(0);
+                }}
+              />
+            )}
+          </Spin>
+        </div>
       </Card>
     </>
   );

@@ -141,7 +141,11 @@ export function PreviewStep({
       }),
       okText: t('ledger.preview.commit'),
       cancelText: t('app.common.cancel'),
-      onOk: () => onCommit(decisions),
+      // Closes at once: the import's own progress bar, with its 取消, takes over (a promise
+      // returned here would keep the dialog open over it until the import ends).
+      onOk: () => {
+        onCommit(decisions);
+      },
     });
 
   return (

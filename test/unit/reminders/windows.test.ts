@@ -62,7 +62,19 @@ describe('stored reminders’ windows', () => {
   });
 
   it('hold exactly the days an 18th birthday shows, month ends and 29 February too', () => {
-    const births = ['2008-02-29', '2008-08-31', '2008-12-31', '2009-03-31', '2008-11-30', '2009-01-15'];
+    // Month ends and 29 February, and ordinary days (which take the short way, two guesses checked).
+    const births = [
+      '2008-02-29',
+      '2008-08-31',
+      '2008-12-31',
+      '2009-03-31',
+      '2008-11-30',
+      '2009-01-15',
+      '2008-05-10',
+      '2009-09-09',
+      '2008-03-01',
+      '2009-12-28',
+    ];
     for (const birth of births) {
       const [from, until] = turning18Window(birth);
       for (const day of days(addDays(addMonths(birth, 216), -120), addDays(addMonths(birth, 216), 30))) {
