@@ -490,12 +490,17 @@ export const childrenMethods = {
           throw new ApiError('VALIDATION', t('errors.validation'), mismatches);
       }
       checkChild(ctx, fields, id, acknowledgeDuplicates);
-      updateVersioned(ctx, children, id, version, { ...fields, namePinyin: pinyinKey(fields.name) });
-      keepRecognition(ctx, id, on, onBefore !== null);
-      writeSearchKeys(ctx, { id, ...fields });
       const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
         (k) => JSON.stringify(fields[k]) !== JSON.stringify(before[k as keyof ChildRow]),
       );
+      // Only what changed is set: SQLite rewrites every index over a column in the SET list,
+      // and the children carry a dozen (the form sends the whole profile to change one field).
+      const patch: Record<string, unknown> = Object.fromEntries(changed.map((k) => [k, fields[k]]));
+      if (changed.includes('name')) patch.namePinyin = pinyinKey(fields.name);
+      updateVersioned(ctx, children, id, version, patch);
+      if (on !== onBefore) keepRecognition(ctx, id, on, onBefore !== null);
+      if (changed.some((k) => k === 'name' || k === 'idNumber' || k === 'school' || k === 'village'))
+        writeSearchKeys(ctx, { id, ...fields });
       ctx.audit.write({
         action: 'children.update',
         entity: 'child',
