@@ -435,12 +435,14 @@ function listChildren(
   }
   // Broad (张, z, an ID fragment): the count walks the query's keys, each checked on its
   // child, and stops past a cap; the list says "超过 N" beyond it.
-  const matching = ctx.db
-    .select({ one: keyRows.childId })
+  // A range holds a child once per matching key: DISTINCT (streamed, so the LIMIT still stops
+  // the walk early); one key holds each child once.
+  const capped = (
+    match.exact ? ctx.db.select({ one: keyRows.childId }) : ctx.db.selectDistinct({ one: keyRows.childId })
+  )
     .from(keyRows)
     .innerJoin(children, eq(children.id, keyRows.childId))
-    .where(and(keyCondition(match), ...base));
-  const capped = (match.exact ? matching : matching.groupBy(keyRows.childId))
+    .where(and(keyCondition(match), ...base))
     .limit(BROAD_COUNT_CAP + 1)
     .as('capped');
   let total = ctx.db.select({ n: count() }).from(capped).get()?.n ?? 0;
