@@ -30,6 +30,8 @@ import {
   type ChildSummary,
   type DerivedGuardianship,
   deriveGuardianship,
+  type KeyMatch,
+  keyMatch,
   loadChild,
   pinyinKey,
   recognisedOn,
@@ -47,7 +49,7 @@ import {
   deFactoRecognitions,
   persons,
 } from './schema';
-import { isExactQuery, isIdQuery, normalizeQuery, prefixEnd } from './search';
+import { isIdQuery, normalizeQuery } from './search';
 import { childTimeline, registerTimelineSource, type TimelineItem } from './timeline';
 
 type ChildFields = Omit<
@@ -246,18 +248,6 @@ const BROAD_COUNT_CAP = 500;
 
 const keyRows = alias(childSearchKeys, 'k');
 
-/** How the key table is asked for a query: one key (a stored short prefix) or a prefix range. */
-interface KeyMatch {
-  exact: boolean;
-  /** `key = ?` or `key >= ? AND key < ?`, over the key table aliased `k`. */
-  sql: string;
-  params: string[];
-}
-function keyMatch(q: string): KeyMatch {
-  return isExactQuery(q)
-    ? { exact: true, sql: 'k.key = ?', params: [q] }
-    : { exact: false, sql: 'k.key >= ? AND k.key < ?', params: [q, prefixEnd(q)] };
-}
 /** The same condition for a drizzle query (the key table aliased `k`). */
 function keyCondition(m: KeyMatch): SQL {
   return m.exact ? sql`k.key = ${m.params[0]}` : sql`k.key >= ${m.params[0]} AND k.key < ${m.params[1]}`;

@@ -10,7 +10,7 @@ import { type GuardianshipReading, type ParentFacts, readGuardianship } from './
 import { ageOn, maskIdNumber } from './idNumber';
 import type { PersonLink } from './relations';
 import { childRelations, children, custodyRecords, deFactoRecognitions, type Needs, persons } from './schema';
-import { namePinyin, searchKeys } from './search';
+import { isExactQuery, namePinyin, prefixEnd, searchKeys } from './search';
 
 export type ChildRow = typeof children.$inferSelect;
 
@@ -187,6 +187,18 @@ export function writeSearchKeys(
   for (const key of [...next].sort()) s.insert.run(key, pinyin, row.name, row.id);
 }
 
+/** How the key table is asked for a query: one key (a stored short prefix) or a prefix range. */
+export interface KeyMatch {
+  exact: boolean;
+  /** `key = ?` or `key >= ? AND key < ?`, over the key table aliased `k`. */
+  sql: string;
+  params: string[];
+}
+export function keyMatch(q: string): KeyMatch {
+  return isExactQuery(q)
+    ? { exact: true, sql: 'k.key = ?', params: [q] }
+    : { exact: false, sql: 'k.key >= ? AND k.key < ?', params: [q, prefixEnd(q)] };
+}
 export function pinyinKey(name: string): string {
   return namePinyin(name).join('');
 }
