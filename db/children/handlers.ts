@@ -28,6 +28,7 @@ import {
   type ChildProfile,
   type ChildRow,
   type ChildSummary,
+  clearSearchKeys,
   type DerivedGuardianship,
   deriveGuardianship,
   type KeyMatch,
@@ -257,19 +258,23 @@ const listProbe = (ctx: ReadCtx, m: KeyMatch) =>
   ctx.raw.prepare(
     `SELECT count(*) AS n FROM (SELECT 1 FROM child_search_keys k WHERE ${m.sql} LIMIT ${NARROW_KEYS + 1})`,
   );
+const listNarrowKeys = (ctx: ReadCtx, m: KeyMatch) =>
+  ctx.raw.prepare(
+    `SELECT DISTINCT child_id AS id, name_pinyin AS namePinyin, name FROM child_search_keys k WHERE ${m.sql}`,
+  );
 const listNarrowIds = (ctx: ReadCtx, m: KeyMatch) =>
   ctx.raw.prepare(`SELECT DISTINCT child_id AS id FROM child_search_keys k WHERE ${m.sql}`);
 
 const RISK_RANK: Record<string, number> = { red: 0, orange: 1, yellow: 2, green: 3 };
 
 /** The list's orders, for the narrow search path that sorts in memory (same as the SQL ORDER BY). */
-type SortKeys = Pick<
-  ChildRow,
-  'id' | 'name' | 'namePinyin' | 'birthDate' | 'createdAt' | 'updatedAt' | 'riskLevel'
->;
+type SortKeys = Pick<ChildRow, 'id' | 'name' | 'namePinyin'> &
+  Partial<Pick<ChildRow, 'birthDate' | 'createdAt' | 'updatedAt' | 'riskLevel'>>;
 function compareChildren(a: SortKeys, b: SortKeys, sort: string, order: 'asc' | 'desc'): number {
   const flip = order === 'desc' ? -1 : 1;
-  const cmp = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
+  // Only the name's keys are read for a search in name order: the others are there when sorted by.
+  const cmp = (x: string | number | undefined, y: string | number | undefined) =>
+    (x ?? '') < (y ?? '') ? -1 : (x ?? '') > (y ?? '') ? 1 : 0;
   let r = 0;
   // By name, the reverse order is the whole order reversed, down to the id (the key table's order).
   if (sort === 'name') r = flip * (cmp(a.namePinyin, b.namePinyin) || cmp(a.name, b.name) || cmp(a.id, b.id));
@@ -278,7 +283,8 @@ function compareChildren(a: SortKeys, b: SortKeys, sort: string, order: 'asc' | 
   else if (sort === 'updatedAt') r = flip * cmp(a.updatedAt, b.updatedAt);
   else
     r =
-      flip * cmp(RISK_RANK[a.riskLevel] ?? 3, RISK_RANK[b.riskLevel] ?? 3) || cmp(a.namePinyin, b.namePinyin);
+      flip * cmp(RISK_RANK[a.riskLevel ?? 'green'] ?? 3, RISK_RANK[b.riskLevel ?? 'green'] ?? 3) ||
+      cmp(a.namePinyin, b.namePinyin);
   return r || cmp(a.id, b.id);
 }
 
@@ -292,6 +298,36 @@ export interface ChildList {
   idScope?: 'whole' | 'all' | 'own';
 }
 
+/**
+ * The page of matches already in order, and their count (capped as a broad query's is, so a
+ * count never depends on which path answered it).
+ */
+function pageOf(
+  ctx: ReadCtx,
+  keys: readonly { id: string }[],
+  input: ReturnType<typeof childListInput.parse>,
+  day: string,
+  match: KeyMatch | null,
+): ChildList {
+  const page = keys.slice(input.offset, input.offset + input.limit).map((k) => k.id);
+  const rows = page.length
+    ? ctx.db
+        .select({ child: children, ownerName: accounts.displayName })
+        .from(children)
+        .leftJoin(accounts, eq(accounts.id, children.ownerId))
+        .where(and(inArray(children.id, page), isNull(children.deletedAt)))
+        .all()
+    : [];
+  const at = new Map(page.map((id, i) => [id, i]));
+  rows.sort((a, b) => (at.get(a.child.id) ?? 0) - (at.get(b.child.id) ?? 0));
+  const capped = !!match && keys.length > BROAD_COUNT_CAP;
+  return {
+    rows: rows.map((r) => toSummary(r.child, day, r.ownerName)),
+    total: capped ? BROAD_COUNT_CAP : keys.length,
+    totalCapped: capped,
+  };
+}
+
 /** The list, optionally narrowed to one exact ID number or to one owner's children. */
 function listChildren(
   ctx: ReadCtx,
@@ -303,6 +339,15 @@ function listChildren(
   let ids: string[] | null = null;
   let broad: SQL | null = null;
   let match: KeyMatch | null = null;
+  const filtered =
+    !!(
+      input.status ||
+      input.riskLevel ||
+      input.township ||
+      input.ownerId ||
+      input.category ||
+      input.ageBand
+    ) || !!(restrict && 'ownerId' in restrict);
   if (restrict && 'exact' in restrict) {
     ids = ctx.db
       .select({ id: children.id })
@@ -317,6 +362,12 @@ function listChildren(
     // Otherwise, how broad is the query? An index-only look at its keys, stopped early.
     const ordered = match.exact && input.sort === 'name';
     const probe = ordered ? null : (listProbe(ctx, match).get(...match.params) as { n: number });
+    if (probe && probe.n <= NARROW_KEYS && input.sort === 'name' && !filtered) {
+      // Narrow, in name order, nothing else asked: the key index alone orders them.
+      const keys = listNarrowKeys(ctx, match).all(...match.params) as SortKeys[];
+      keys.sort((a, b) => compareChildren(a, b, 'name', input.order));
+      return pageOf(ctx, keys, input, day, match);
+    }
     if (probe && probe.n <= NARROW_KEYS) {
       ids = (listNarrowIds(ctx, match).all(...match.params) as { id: string }[]).map((r) => r.id);
       if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
@@ -370,24 +421,7 @@ function listChildren(
       .where(filter)
       .all();
     keys.sort((a, b) => compareChildren(a, b, input.sort, input.order));
-    const page = keys.slice(input.offset, input.offset + input.limit).map((k) => k.id);
-    const rows = page.length
-      ? ctx.db
-          .select({ child: children, ownerName: accounts.displayName })
-          .from(children)
-          .leftJoin(accounts, eq(accounts.id, children.ownerId))
-          .where(inArray(children.id, page))
-          .all()
-      : [];
-    const at = new Map(page.map((id, i) => [id, i]));
-    rows.sort((a, b) => (at.get(a.child.id) ?? 0) - (at.get(b.child.id) ?? 0));
-    // The same cap as a broad query's, so a count never depends on which path answered it.
-    const capped = !!match && keys.length > BROAD_COUNT_CAP;
-    return {
-      rows: rows.map((r) => toSummary(r.child, day, r.ownerName)),
-      total: capped ? BROAD_COUNT_CAP : keys.length,
-      totalCapped: capped,
-    };
+    return pageOf(ctx, keys, input, day, match);
   }
 
   const dir = input.order === 'desc' ? desc : asc;
@@ -427,12 +461,19 @@ function listChildren(
   // child, and stops past a cap; the list says "超过 N" beyond it.
   // A range holds a child once per matching key: DISTINCT (streamed, so the LIMIT still stops
   // the walk early); one key holds each child once.
-  const capped = (
+  const keysOnly = (
     match.exact ? ctx.db.select({ one: keyRows.childId }) : ctx.db.selectDistinct({ one: keyRows.childId })
   )
     .from(keyRows)
-    .innerJoin(children, eq(children.id, keyRows.childId))
-    .where(and(keyCondition(match), ...base))
+    .$dynamic();
+  // Keys are kept for the children on file only: without a filter the count reads the key index alone.
+  const capped = (
+    filtered
+      ? keysOnly
+          .innerJoin(children, eq(children.id, keyRows.childId))
+          .where(and(keyCondition(match), ...base))
+      : keysOnly.where(keyCondition(match))
+  )
     .limit(BROAD_COUNT_CAP + 1)
     .as('capped');
   let total = ctx.db.select({ n: count() }).from(capped).get()?.n ?? 0;
@@ -655,6 +696,8 @@ export const childrenMethods = {
     handler: (ctx, input): null => {
       loadChild(ctx, input.id);
       updateVersioned(ctx, children, input.id, input.version, { deletedAt: ctx.clock.now() });
+      // The key table holds the children on file only, so a search counts without reading them.
+      clearSearchKeys(ctx, input.id);
       ctx.audit.write({ action: 'children.delete', entity: 'child', entityId: input.id });
       return null;
     },
@@ -714,6 +757,7 @@ export const childrenMethods = {
         })
         .where(and(eq(children.id, row.id), eq(children.version, input.version)))
         .run();
+      writeSearchKeys(ctx, row);
       ctx.audit.write({ action: 'children.restore', entity: 'child', entityId: row.id });
       const after = loadChild(ctx, row.id);
       return toProfile(after, today(ctx), ownerName(ctx, after.ownerId), recognisedOn(ctx, after));

@@ -154,6 +154,11 @@ function keyStatementsOf(raw: Ctx['raw']): KeyStatements {
   return s;
 }
 
+/** A child leaving the file (the recycle bin) leaves the key table: it holds the children on file only. */
+export function clearSearchKeys(ctx: Ctx, childId: string): void {
+  keyStatementsOf(ctx.raw).clear.run(childId);
+}
+
 /** The rows of child_search_keys for one child: each key with the name order it sorts in. */
 export function searchKeyRows(
   row: Pick<ChildRow, 'id' | 'name' | 'idNumber' | 'school' | 'village'>,

@@ -3,7 +3,8 @@
 -- the list's name order. Filled from the old keys: each one kept, and the short prefixes that
 -- db/children/search.ts stores beside them (pinyin and initials up to 5 letters, a name's
 -- characters up to 2, a school's or village's first 2; ID numbers none). Nothing points at
--- this table, so the rebuild drops nothing else.
+-- this table, so the rebuild drops nothing else. Only the children on file keep keys (a
+-- child in the recycle bin gets them back when restored), so a search counts from this table alone.
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_child_search_keys` (
 	`key` text NOT NULL,
@@ -18,10 +19,10 @@ INSERT OR IGNORE INTO `__new_child_search_keys`("key", "name_pinyin", "name", "c
 WITH RECURSIVE len(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM len WHERE n < 5),
 keys AS (
   SELECT k.key AS key, c.name_pinyin AS name_pinyin, c.name AS name, c.id AS child_id
-  FROM `child_search_keys` k JOIN `children` c ON c.id = k.child_id
+  FROM `child_search_keys` k JOIN `children` c ON c.id = k.child_id AND c.deleted_at IS NULL
   UNION
   SELECT substr(k.key, 1, len.n), c.name_pinyin, c.name, c.id
-  FROM `child_search_keys` k JOIN `children` c ON c.id = k.child_id JOIN len ON len.n < length(k.key)
+  FROM `child_search_keys` k JOIN `children` c ON c.id = k.child_id AND c.deleted_at IS NULL JOIN len ON len.n < length(k.key)
   WHERE CASE
     WHEN k.key GLOB '[a-z]*' THEN len.n <= 5
     WHEN k.key GLOB '[0-9]*' THEN 0

@@ -112,6 +112,11 @@ describe('migration 0018: search keys in name order', () => {
     // One character finds names only (张家村 is a village), two find places too.
     expect(await found('张家')).toEqual(['李娜']);
     expect(await found('l')).toEqual(['李娜']);
+    // The child in the recycle bin has no keys (the table holds the children on file); restored, it is found.
+    expect(await call(core, 'children.list', { query: 'wxy' })).toMatchObject({ rows: [], total: 0 });
+    const bin = await call(core, 'children.binList', {});
+    await call(core, 'children.restore', { id: ids[3], version: bin.rows[0].version });
+    expect(await found('wxy')).toEqual(['王 小 雨']);
     core.close();
 
     raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
@@ -121,6 +126,7 @@ describe('migration 0018: search keys in name order', () => {
       );
       CHILDREN.forEach((c, i) => {
         const rows = stored.all(ids[i]) as { key: string; pinyin: string; name: string }[];
+        // Restored after the migration (below), the child from the recycle bin has them again.
         expect(rows.map((r) => r.key)).toEqual(searchKeys(c).sort());
         expect(new Set(rows.map((r) => `${r.pinyin} ${r.name}`))).toEqual(
           new Set([`${pinyinKey(c.name)} ${c.name}`]),
