@@ -5,7 +5,7 @@ import { createCore } from '../../db/api/core';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { makeDataDir } from '../helpers/tmp';
-import { ADMIN, CHILD, call, FAST_KDF, MIGRATIONS_DIR } from './support';
+import { ADMIN, CHILD, call, childOnOldSchema, FAST_KDF, MIGRATIONS_DIR } from './support';
 
 const TAG = '0008_ledger_import';
 
@@ -28,7 +28,7 @@ describe('migration 0008 (ledger imports and mappings)', () => {
     const dataDir = makeDataDir('ledger-migration');
     const before = createCore({ dataDir, migrationsDir: migrationsBefore(), kdf: FAST_KDF, log: () => {} });
     await call(before, 'session.setup', ADMIN);
-    const child = await call(before, 'children.create', CHILD);
+    const child = await childOnOldSchema(dataDir, CHILD);
     before.close();
 
     const after = createCore({ dataDir, migrationsDir: MIGRATIONS_DIR, kdf: FAST_KDF, log: () => {} });

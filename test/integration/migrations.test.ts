@@ -7,7 +7,7 @@ import { loadMigrations, migrate } from '../../db/core/migrate';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { makeDataDir } from '../helpers/tmp';
-import { ADMIN, call, FAST_KDF, MIGRATIONS_DIR, openCore, refuse } from './support';
+import { ADMIN, call, childOnOldSchema, FAST_KDF, MIGRATIONS_DIR, openCore, refuse } from './support';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -86,7 +86,7 @@ describe('migrations', () => {
       log: () => {},
     });
     await call(old, 'session.setup', ADMIN);
-    const child = await call(old, 'children.create', {
+    const child = await childOnOldSchema(dataDir, {
       name: '测试儿童甲',
       gender: 'female',
       birthDate: '2016-01-01',
@@ -205,7 +205,7 @@ describe('migrations', () => {
       log: () => {},
     });
     await call(old, 'session.setup', ADMIN);
-    const child = await call(old, 'children.create', {
+    const child = await childOnOldSchema(dataDir, {
       name: '测试儿童甲',
       gender: 'female',
       birthDate: '2016-01-01',

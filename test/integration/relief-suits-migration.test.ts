@@ -7,7 +7,7 @@ import { createCore } from '../../db/api/core';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { makeDataDir } from '../helpers/tmp';
-import { ADMIN, CHILD, call, FAST_KDF, MIGRATIONS_DIR } from './support';
+import { ADMIN, CHILD, call, childOnOldSchema, FAST_KDF, MIGRATIONS_DIR } from './support';
 
 const TAG = '0011_relief_suits';
 
@@ -36,7 +36,7 @@ describe('migration 0011: 国家司法救助 and 支持起诉', () => {
     const dataDir = makeDataDir('core');
     const old = createCore({ dataDir, migrationsDir: migrationsBefore(), kdf: FAST_KDF, log: () => {} });
     await call(old, 'session.setup', ADMIN);
-    const child = await call(old, 'children.create', CHILD);
+    const child = await childOnOldSchema(dataDir, CHILD);
     old.close();
 
     const next = createCore({ dataDir, migrationsDir: MIGRATIONS_DIR, kdf: FAST_KDF, log: () => {} });
