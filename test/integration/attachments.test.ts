@@ -7,7 +7,17 @@ import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { makePdf, makePng } from '../fixtures/files';
 import { makeDataDir } from '../helpers/tmp';
-import { ADMIN, CHILD, call, FAST_KDF, ManualClock, MIGRATIONS_DIR, openCore, refuse } from './support';
+import {
+  ADMIN,
+  CHILD,
+  call,
+  childOnOldSchema,
+  FAST_KDF,
+  ManualClock,
+  MIGRATIONS_DIR,
+  openCore,
+  refuse,
+} from './support';
 
 const CASEWORKER = {
   displayName: '李明',
@@ -396,7 +406,7 @@ describe('attachments (附件)', () => {
     writeFileSync(journalFile, JSON.stringify(journal));
     const old = createCore({ dataDir, migrationsDir: oldMigrations, kdf: FAST_KDF, log: () => {} });
     await call(old, 'session.setup', ADMIN);
-    const child = await call(old, 'children.create', CHILD);
+    const child = await childOnOldSchema(dataDir, CHILD);
     old.close();
 
     const next: Core = openCore(dataDir);
