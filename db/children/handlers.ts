@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { type ChildPermissions, can, childPermissions, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
-import { type Ctx, method, type ReadCtx, type ReadStatement } from '../api/define';
+import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { updateVersioned } from '../common/records';
 import { t } from '../i18n';
@@ -30,6 +31,9 @@ import {
   type DerivedGuardianship,
   deriveGuardianship,
   keepRecognition,
+  clearSearchKeys,
+  type KeyMatch,
+  keyMatch,
   loadChild,
   ownerName,
   pinyinKey,
@@ -41,8 +45,15 @@ import {
   writeSearchKeys,
 } from './model';
 import { type PersonLink, relationsOfChild } from './relations';
-import { childRelations, children, custodyRecords, deFactoRecognitions, persons } from './schema';
-import { isIdQuery, normalizeQuery, prefixEnd } from './search';
+import {
+  childRelations,
+  children,
+  childSearchKeys,
+  custodyRecords,
+  deFactoRecognitions,
+  persons,
+} from './schema';
+import { isIdQuery, normalizeQuery } from './search';
 import { childTimeline, type TimelineItem } from './timeline';
 
 export interface ChildFile {
@@ -109,42 +120,44 @@ const NARROW_KEYS = 4000;
 /** A broad query's count stops here; the list says "more than". */
 const BROAD_COUNT_CAP = 500;
 
-// Prepared once per connection: search runs on every keystroke.
-const statements = new WeakMap<object, Map<string, ReadStatement>>();
-function prepared(ctx: ReadCtx, key: string, text: string) {
-  const byConn = statements.get(ctx.raw) ?? new Map<string, ReadStatement>();
-  statements.set(ctx.raw, byConn);
-  const stmt = byConn.get(key) ?? ctx.raw.prepare(text);
-  byConn.set(key, stmt);
-  return stmt;
+const keyRows = alias(childSearchKeys, 'k');
+
+/** The same condition for a drizzle query (the key table aliased `k`). */
+function keyCondition(m: KeyMatch): SQL {
+  return m.exact ? sql`k.key = ${m.params[0]}` : sql`k.key >= ${m.params[0]} AND k.key < ${m.params[1]}`;
 }
-const listProbe = (ctx: ReadCtx) =>
-  prepared(
-    ctx,
-    'probe',
-    `SELECT count(*) AS n FROM (SELECT 1 FROM child_search_keys WHERE key >= ? AND key < ? LIMIT ${NARROW_KEYS + 1})`,
+// Prepared on each call (a few microseconds), so the query-plan test and the bench's replay see them.
+const listProbe = (ctx: ReadCtx, m: KeyMatch) =>
+  ctx.raw.prepare(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM child_search_keys k WHERE ${m.sql} LIMIT ${NARROW_KEYS + 1})`,
   );
-const listNarrowIds = (ctx: ReadCtx) =>
-  prepared(ctx, 'narrow', 'SELECT DISTINCT child_id AS id FROM child_search_keys WHERE key >= ? AND key < ?');
+const listNarrowKeys = (ctx: ReadCtx, m: KeyMatch) =>
+  ctx.raw.prepare(
+    `SELECT DISTINCT child_id AS id, name_pinyin AS namePinyin, name FROM child_search_keys k WHERE ${m.sql}`,
+  );
+const listNarrowIds = (ctx: ReadCtx, m: KeyMatch) =>
+  ctx.raw.prepare(`SELECT DISTINCT child_id AS id FROM child_search_keys k WHERE ${m.sql}`);
 
 const RISK_RANK: Record<string, number> = { red: 0, orange: 1, yellow: 2, green: 3 };
 
 /** The list's orders, for the narrow search path that sorts in memory (same as the SQL ORDER BY). */
-type SortKeys = Pick<
-  ChildRow,
-  'id' | 'name' | 'namePinyin' | 'birthDate' | 'createdAt' | 'updatedAt' | 'riskLevel'
->;
+type SortKeys = Pick<ChildRow, 'id' | 'name' | 'namePinyin'> &
+  Partial<Pick<ChildRow, 'birthDate' | 'createdAt' | 'updatedAt' | 'riskLevel'>>;
 function compareChildren(a: SortKeys, b: SortKeys, sort: string, order: 'asc' | 'desc'): number {
   const flip = order === 'desc' ? -1 : 1;
-  const cmp = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
+  // Only the name's keys are read for a search in name order: the others are there when sorted by.
+  const cmp = (x: string | number | undefined, y: string | number | undefined) =>
+    (x ?? '') < (y ?? '') ? -1 : (x ?? '') > (y ?? '') ? 1 : 0;
   let r = 0;
-  if (sort === 'name') r = flip * (cmp(a.namePinyin, b.namePinyin) || cmp(a.name, b.name));
+  // By name, the reverse order is the whole order reversed, down to the id (the key table's order).
+  if (sort === 'name') r = flip * (cmp(a.namePinyin, b.namePinyin) || cmp(a.name, b.name) || cmp(a.id, b.id));
   else if (sort === 'birthDate') r = flip * cmp(a.birthDate, b.birthDate);
   else if (sort === 'createdAt') r = flip * cmp(a.createdAt, b.createdAt);
   else if (sort === 'updatedAt') r = flip * cmp(a.updatedAt, b.updatedAt);
   else
     r =
-      flip * cmp(RISK_RANK[a.riskLevel] ?? 3, RISK_RANK[b.riskLevel] ?? 3) || cmp(a.namePinyin, b.namePinyin);
+      flip * cmp(RISK_RANK[a.riskLevel ?? 'green'] ?? 3, RISK_RANK[b.riskLevel ?? 'green'] ?? 3) ||
+      cmp(a.namePinyin, b.namePinyin);
   return r || cmp(a.id, b.id);
 }
 
@@ -158,6 +171,36 @@ export interface ChildList {
   idScope?: 'whole' | 'all' | 'own';
 }
 
+/**
+ * The page of matches already in order, and their count (capped as a broad query's is, so a
+ * count never depends on which path answered it).
+ */
+function pageOf(
+  ctx: ReadCtx,
+  keys: readonly { id: string }[],
+  input: ReturnType<typeof childListInput.parse>,
+  day: string,
+  match: KeyMatch | null,
+): ChildList {
+  const page = keys.slice(input.offset, input.offset + input.limit).map((k) => k.id);
+  const rows = page.length
+    ? ctx.db
+        .select({ child: children, ownerName: accounts.displayName })
+        .from(children)
+        .leftJoin(accounts, eq(accounts.id, children.ownerId))
+        .where(and(inArray(children.id, page), isNull(children.deletedAt)))
+        .all()
+    : [];
+  const at = new Map(page.map((id, i) => [id, i]));
+  rows.sort((a, b) => (at.get(a.child.id) ?? 0) - (at.get(b.child.id) ?? 0));
+  const capped = !!match && keys.length > BROAD_COUNT_CAP;
+  return {
+    rows: rows.map((r) => toSummary(r.child, day, r.ownerName)),
+    total: capped ? BROAD_COUNT_CAP : keys.length,
+    totalCapped: capped,
+  };
+}
+
 /** The list, optionally narrowed to one exact ID number or to one owner's children. */
 function listChildren(
   ctx: ReadCtx,
@@ -168,6 +211,16 @@ function listChildren(
   const day = today(ctx);
   let ids: string[] | null = null;
   let broad: SQL | null = null;
+  let match: KeyMatch | null = null;
+  const filtered =
+    !!(
+      input.status ||
+      input.riskLevel ||
+      input.township ||
+      input.ownerId ||
+      input.category ||
+      input.ageBand
+    ) || !!(restrict && 'ownerId' in restrict);
   if (restrict && 'exact' in restrict) {
     ids = ctx.db
       .select({ id: children.id })
@@ -177,14 +230,22 @@ function listChildren(
       .map((r) => r.id);
     if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
   } else if (q) {
-    const end = prefixEnd(q);
-    // How broad is the query? An index-only look at the key range, stopped early.
-    const probe = listProbe(ctx).get(q, end) as { n: number };
-    if (probe.n <= NARROW_KEYS) {
-      ids = (listNarrowIds(ctx).all(q, end) as { id: string }[]).map((r) => r.id);
+    match = keyMatch(q);
+    // A short query in name order needs no probe: its page is a LIMIT on its key (below).
+    // Otherwise, how broad is the query? An index-only look at its keys, stopped early.
+    const ordered = match.exact && input.sort === 'name';
+    const probe = ordered ? null : (listProbe(ctx, match).get(...match.params) as { n: number });
+    if (probe && probe.n <= NARROW_KEYS && input.sort === 'name' && !filtered) {
+      // Narrow, in name order, nothing else asked: the key index alone orders them.
+      const keys = listNarrowKeys(ctx, match).all(...match.params) as SortKeys[];
+      keys.sort((a, b) => compareChildren(a, b, 'name', input.order));
+      return pageOf(ctx, keys, input, day, match);
+    }
+    if (probe && probe.n <= NARROW_KEYS) {
+      ids = (listNarrowIds(ctx, match).all(...match.params) as { id: string }[]).map((r) => r.id);
       if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
-    } else {
-      broad = sql`EXISTS (SELECT 1 FROM child_search_keys k WHERE k.child_id = ${children.id} AND k.key >= ${q} AND k.key < ${end})`;
+    } else if (!ordered) {
+      broad = sql`EXISTS (SELECT 1 FROM child_search_keys k WHERE k.child_id = ${children.id} AND ${keyCondition(match)})`;
     }
   }
   // With a search, `+deleted_at` keeps the planner off the (deleted_at, …) indexes: it would
@@ -192,7 +253,6 @@ function listChildren(
   const where: (SQL | undefined)[] = [q ? sql`+${children.deletedAt} IS NULL` : isNull(children.deletedAt)];
   // One parameter however many ids: a statement with thousands of them costs more to prepare than to run.
   if (ids) where.push(sql`${children.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
-  if (broad) where.push(broad);
   if (input.status) where.push(eq(children.status, input.status));
   if (input.riskLevel) where.push(eq(children.riskLevel, input.riskLevel));
   if (input.township) where.push(eq(children.township, input.township));
@@ -205,6 +265,9 @@ function listChildren(
     const { after, upTo } = ageBandRange(input.ageBand, day);
     where.push(gt(children.birthDate, after), lte(children.birthDate, upTo));
   }
+  // The children's own conditions, for the queries that start from the key table.
+  const base = [...where];
+  if (broad) where.push(broad);
   const filter = and(...where);
   const select = () =>
     ctx.db
@@ -231,54 +294,66 @@ function listChildren(
       .where(filter)
       .all();
     keys.sort((a, b) => compareChildren(a, b, input.sort, input.order));
-    const page = keys.slice(input.offset, input.offset + input.limit).map((k) => k.id);
-    const rows = page.length
-      ? ctx.db
-          .select({ child: children, ownerName: accounts.displayName })
-          .from(children)
-          .leftJoin(accounts, eq(accounts.id, children.ownerId))
-          .where(inArray(children.id, page))
-          .all()
-      : [];
-    const at = new Map(page.map((id, i) => [id, i]));
-    rows.sort((a, b) => (at.get(a.child.id) ?? 0) - (at.get(b.child.id) ?? 0));
-    return {
-      rows: rows.map((r) => toSummary(r.child, day, r.ownerName)),
-      total: keys.length,
-      totalCapped: false,
-    };
+    return pageOf(ctx, keys, input, day, match);
   }
 
   const dir = input.order === 'desc' ? desc : asc;
-  const orderBy = {
-    name: [dir(children.namePinyin), dir(children.name)],
-    birthDate: [dir(children.birthDate)],
-    createdAt: [dir(children.createdAt)],
-    updatedAt: [dir(children.updatedAt)],
-    riskLevel: [input.order === 'desc' ? desc(RISK_ORDER) : asc(RISK_ORDER), asc(children.namePinyin)],
-  }[input.sort];
-  const rows = select()
-    .orderBy(...orderBy, asc(children.id))
-    .limit(input.limit)
-    .offset(input.offset)
-    .all();
-  let total: number;
-  let totalCapped = false;
-  if (!broad) {
-    total = ctx.db.select({ n: count() }).from(children).where(filter).get()?.n ?? 0;
+  let rows: { child: ChildRow; ownerName: string | null }[];
+  if (match?.exact && !broad) {
+    // A broad short query (张, zxm) in name order: its key's rows in the primary key are in
+    // that order already, so the page is a LIMIT on one index, each row checked on its child.
+    rows = ctx.db
+      .select({ child: children, ownerName: accounts.displayName })
+      .from(keyRows)
+      .innerJoin(children, eq(children.id, keyRows.childId))
+      .leftJoin(accounts, eq(accounts.id, children.ownerId))
+      .where(and(keyCondition(match), ...base))
+      .orderBy(dir(keyRows.namePinyin), dir(keyRows.name), dir(keyRows.childId))
+      .limit(input.limit)
+      .offset(input.offset)
+      .all();
   } else {
-    // Broad (张, z): the page fills within a few hundred rows; the count stops at a cap.
-    const capped = ctx.db
-      .select({ one: sql`1` })
-      .from(children)
-      .where(filter)
-      .limit(BROAD_COUNT_CAP + 1)
-      .as('capped');
-    total = ctx.db.select({ n: count() }).from(capped).get()?.n ?? 0;
-    if (total > BROAD_COUNT_CAP) {
-      total = BROAD_COUNT_CAP;
-      totalCapped = true;
-    }
+    const orderBy = {
+      name: [dir(children.namePinyin), dir(children.name)],
+      birthDate: [dir(children.birthDate)],
+      createdAt: [dir(children.createdAt)],
+      updatedAt: [dir(children.updatedAt)],
+      riskLevel: [input.order === 'desc' ? desc(RISK_ORDER) : asc(RISK_ORDER), asc(children.namePinyin)],
+    }[input.sort];
+    rows = select()
+      .orderBy(...orderBy, input.sort === 'name' ? dir(children.id) : asc(children.id))
+      .limit(input.limit)
+      .offset(input.offset)
+      .all();
+  }
+  if (!match) {
+    const total = ctx.db.select({ n: count() }).from(children).where(filter).get()?.n ?? 0;
+    return { rows: rows.map((r) => toSummary(r.child, day, r.ownerName)), total, totalCapped: false };
+  }
+  // Broad (张, z, an ID fragment): the count walks the query's keys, each checked on its
+  // child, and stops past a cap; the list says "超过 N" beyond it.
+  // A range holds a child once per matching key: DISTINCT (streamed, so the LIMIT still stops
+  // the walk early); one key holds each child once.
+  const keysOnly = (
+    match.exact ? ctx.db.select({ one: keyRows.childId }) : ctx.db.selectDistinct({ one: keyRows.childId })
+  )
+    .from(keyRows)
+    .$dynamic();
+  // Keys are kept for the children on file only: without a filter the count reads the key index alone.
+  const capped = (
+    filtered
+      ? keysOnly
+          .innerJoin(children, eq(children.id, keyRows.childId))
+          .where(and(keyCondition(match), ...base))
+      : keysOnly.where(keyCondition(match))
+  )
+    .limit(BROAD_COUNT_CAP + 1)
+    .as('capped');
+  let total = ctx.db.select({ n: count() }).from(capped).get()?.n ?? 0;
+  let totalCapped = false;
+  if (total > BROAD_COUNT_CAP) {
+    total = BROAD_COUNT_CAP;
+    totalCapped = true;
   }
   return { rows: rows.map((r) => toSummary(r.child, day, r.ownerName)), total, totalCapped };
 }
@@ -321,12 +396,17 @@ export const childrenMethods = {
           throw new ApiError('VALIDATION', t('errors.validation'), mismatches);
       }
       checkChild(ctx, fields, id, acknowledgeDuplicates);
-      updateVersioned(ctx, children, id, version, { ...fields, namePinyin: pinyinKey(fields.name) });
-      keepRecognition(ctx, id, on, onBefore !== null);
-      writeSearchKeys(ctx, { id, ...fields });
       const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
         (k) => JSON.stringify(fields[k]) !== JSON.stringify(before[k as keyof ChildRow]),
       );
+      // Only what changed is set: SQLite rewrites every index over a column in the SET list,
+      // and the children carry a dozen (the form sends the whole profile to change one field).
+      const patch: Record<string, unknown> = Object.fromEntries(changed.map((k) => [k, fields[k]]));
+      if (changed.includes('name')) patch.namePinyin = pinyinKey(fields.name);
+      updateVersioned(ctx, children, id, version, patch);
+      if (on !== onBefore) keepRecognition(ctx, id, on, onBefore !== null);
+      if (changed.some((k) => k === 'name' || k === 'idNumber' || k === 'school' || k === 'village'))
+        writeSearchKeys(ctx, { id, ...fields });
       ctx.audit.write({
         action: 'children.update',
         entity: 'child',
@@ -489,6 +569,8 @@ export const childrenMethods = {
     handler: (ctx, input): null => {
       loadChild(ctx, input.id);
       updateVersioned(ctx, children, input.id, input.version, { deletedAt: ctx.clock.now() });
+      // The key table holds the children on file only, so a search counts without reading them.
+      clearSearchKeys(ctx, input.id);
       ctx.audit.write({ action: 'children.delete', entity: 'child', entityId: input.id });
       return null;
     },
@@ -548,6 +630,7 @@ export const childrenMethods = {
         })
         .where(and(eq(children.id, row.id), eq(children.version, input.version)))
         .run();
+      writeSearchKeys(ctx, row);
       ctx.audit.write({ action: 'children.restore', entity: 'child', entityId: row.id });
       const after = loadChild(ctx, row.id);
       return toProfile(after, today(ctx), ownerName(ctx, after.ownerId), recognisedOn(ctx, after));

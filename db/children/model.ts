@@ -17,16 +17,8 @@ import { type GuardianshipReading, type ParentFacts, readGuardianship } from './
 import { ageOn, maskIdNumber } from './idNumber';
 import type { childCreateInput } from './inputs';
 import type { PersonLink } from './relations';
-import {
-  childRelations,
-  children,
-  childSearchKeys,
-  custodyRecords,
-  deFactoRecognitions,
-  type Needs,
-  persons,
-} from './schema';
-import { namePinyin, searchKeys } from './search';
+import { childRelations, children, custodyRecords, deFactoRecognitions, type Needs, persons } from './schema';
+import { isExactQuery, namePinyin, prefixEnd, searchKeys } from './search';
 
 export type ChildRow = typeof children.$inferSelect;
 
@@ -147,22 +139,79 @@ export function loadChild(ctx: ReadCtx, id: string, opts: { deleted?: boolean } 
   return row;
 }
 
-/** Rewrites the child's search keys; called in the same transaction as every change to them. */
+type KeyStatements = Record<'stored' | 'clear' | 'remove' | 'insert', import('better-sqlite3').Statement>;
+// Prepared once per connection: every write of a child runs them.
+const keyStatements = new WeakMap<object, KeyStatements>();
+function keyStatementsOf(raw: Ctx['raw']): KeyStatements {
+  let s = keyStatements.get(raw);
+  if (!s) {
+    s = {
+      stored: raw.prepare(
+        'SELECT key, name_pinyin AS pinyin, name FROM child_search_keys WHERE child_id = ?',
+      ),
+      clear: raw.prepare('DELETE FROM child_search_keys WHERE child_id = ?'),
+      remove: raw.prepare(
+        'DELETE FROM child_search_keys WHERE key = ? AND name_pinyin = ? AND name = ? AND child_id = ?',
+      ),
+      insert: raw.prepare(
+        'INSERT OR IGNORE INTO child_search_keys (key, name_pinyin, name, child_id) VALUES (?, ?, ?, ?)',
+      ),
+    };
+    keyStatements.set(raw, s);
+  }
+  return s;
+}
+
+/** A child leaving the file (the recycle bin) leaves the key table: it holds the children on file only. */
+export function clearSearchKeys(ctx: Ctx, childId: string): void {
+  keyStatementsOf(ctx.raw).clear.run(childId);
+}
+
+/** The rows of child_search_keys for one child: each key with the name order it sorts in. */
+export function searchKeyRows(
+  row: Pick<ChildRow, 'id' | 'name' | 'idNumber' | 'school' | 'village'>,
+): [key: string, namePinyin: string, name: string, childId: string][] {
+  const pinyin = pinyinKey(row.name);
+  return searchKeys(row).map((key) => [key, pinyin, row.name, row.id]);
+}
+
+/**
+ * Brings the child's search keys up to date; called in the same transaction as every change to
+ * them. Only the keys that differ are written (an edit of the risk level writes none): each
+ * key is a row in a B-tree page of its own, and writing them all again was most of an update.
+ */
 export function writeSearchKeys(
   ctx: Ctx,
   row: Pick<ChildRow, 'id' | 'name' | 'idNumber' | 'school' | 'village'>,
 ): void {
-  ctx.db.delete(childSearchKeys).where(eq(childSearchKeys.childId, row.id)).run();
-  const keys = searchKeys(row);
-  if (keys.length) {
-    ctx.db
-      .insert(childSearchKeys)
-      .values(keys.map((key) => ({ key, childId: row.id })))
-      .onConflictDoNothing()
-      .run();
+  const s = keyStatementsOf(ctx.raw);
+  const pinyin = pinyinKey(row.name);
+  const next = new Set(searchKeys(row));
+  const stored = s.stored.all(row.id) as { key: string; pinyin: string; name: string }[];
+  if (stored.some((k) => k.pinyin !== pinyin || k.name !== row.name)) {
+    // Renamed: every key sorts elsewhere now.
+    s.clear.run(row.id);
+    stored.length = 0;
   }
+  for (const k of stored) {
+    if (next.has(k.key)) next.delete(k.key);
+    else s.remove.run(k.key, k.pinyin, k.name, row.id);
+  }
+  for (const key of [...next].sort()) s.insert.run(key, pinyin, row.name, row.id);
 }
 
+/** How the key table is asked for a query: one key (a stored short prefix) or a prefix range. */
+export interface KeyMatch {
+  exact: boolean;
+  /** `key = ?` or `key >= ? AND key < ?`, over the key table aliased `k`. */
+  sql: string;
+  params: string[];
+}
+export function keyMatch(q: string): KeyMatch {
+  return isExactQuery(q)
+    ? { exact: true, sql: 'k.key = ?', params: [q] }
+    : { exact: false, sql: 'k.key >= ? AND k.key < ?', params: [q, prefixEnd(q)] };
+}
 export function pinyinKey(name: string): string {
   return namePinyin(name).join('');
 }

@@ -94,19 +94,29 @@ export const deFactoRecognitions = sqliteTable(
 );
 
 /**
- * Search keys: every suffix of the name, its pinyin (from each syllable), its initials, the
- * ID number, the school and the village. A query matches a child when it is a prefix of one
- * of its keys, which is a range scan of one index, for 1-character queries too.
+ * Search keys. A query matches a child when it is a prefix of one of the child's keys: every
+ * suffix of the name, its pinyin (from each syllable), its initials, the ID number, the school
+ * and the village. Short queries are the broad ones (张 finds thousands), so each suffix's short
+ * prefixes are stored too, and such a query is an equality on `key` instead of a range: its
+ * rows then come out of the primary key already in the list's name order (pinyin, name, id),
+ * and the first page is a LIMIT on one index (db/children/search.ts says which are stored).
+ * Longer queries are a range on `key`; they match few children, or none in name order.
+ * The name and pinyin are copied here for that order, and rewritten with the name.
  */
 export const childSearchKeys = sqliteTable(
   'child_search_keys',
   {
     key: text('key').notNull(),
+    namePinyin: text('name_pinyin').notNull(),
+    name: text('name').notNull(),
     childId: text('child_id')
       .notNull()
       .references(() => children.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.key, t.childId] }), index('child_search_keys_child').on(t.childId, t.key)],
+  (t) => [
+    primaryKey({ columns: [t.key, t.namePinyin, t.name, t.childId] }),
+    index('child_search_keys_child').on(t.childId, t.key),
+  ],
 );
 
 // 关系人: one record per real person, shared by siblings, edited once.

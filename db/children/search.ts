@@ -35,31 +35,62 @@ export interface SearchableChild {
   village: string | null;
 }
 
+/** Stored prefixes: a query this short and of these letters is an equality on the key (isExactQuery). */
+const SHORT_LATIN = 5;
+const SHORT_TEXT = 2;
+
+function prefixes(key: string, upTo: number, from = 1): string[] {
+  const chars = Array.from(key);
+  const out: string[] = [];
+  for (let l = from; l <= Math.min(upTo, chars.length); l++) out.push(chars.slice(0, l).join(''));
+  return out;
+}
+
 /**
  * The keys a child is found by; a query matches when it is a prefix of one of them, so each
  * suffix stands for every substring starting there. Pinyin keys start at syllable
- * boundaries ("xiaom" finds 张小明, "iaom" does not), as people type them.
+ * boundaries ("xiaom" finds 张小明, "iaom" does not), as people type them. Beside each suffix
+ * its short prefixes (see isExactQuery), so that a broad query finds its children under one
+ * key; the 0018 migration makes the same set from the keys stored before it.
  */
 export function searchKeys(child: SearchableChild): string[] {
   const keys = new Set<string>();
+  const add = (suffix: string, upTo: number, from = 1) => {
+    keys.add(suffix);
+    for (const p of prefixes(suffix, upTo, from)) keys.add(p);
+  };
   const name = normalizeQuery(child.name);
-  for (const s of suffixes(name)) keys.add(s);
+  for (const s of suffixes(name)) add(s, SHORT_TEXT);
   const syllables = namePinyin(child.name);
   for (let i = 0; i < syllables.length; i++) {
-    keys.add(syllables.slice(i).join(''));
-    keys.add(
+    add(syllables.slice(i).join(''), SHORT_LATIN);
+    add(
       syllables
         .slice(i)
         .map((s) => s[0])
         .join(''),
+      SHORT_LATIN,
     );
   }
-  // ID fragments of fewer than three characters would match nearly everyone.
+  // ID fragments of fewer than three characters would match nearly everyone; a fragment of an
+  // ID number is no more often broad when short, so none of its prefixes are stored.
   if (child.idNumber) for (const s of suffixes(child.idNumber.toLowerCase(), 3)) keys.add(s);
+  // A school or village from its second character on (one character would match most of them).
   for (const place of [child.school, child.village]) {
-    if (place) for (const s of suffixes(normalizeQuery(place), 2)) keys.add(s);
+    if (place) for (const s of suffixes(normalizeQuery(place), 2)) add(s, SHORT_TEXT, SHORT_TEXT);
   }
   return [...keys];
+}
+
+/**
+ * Whether every child a (normalized) query matches holds the query itself as a key, so the
+ * search is `key = ?` rather than a range: pinyin or initials up to 5 letters, other text
+ * (characters) up to 2. A single character finds names only (a school or village needs two).
+ */
+export function isExactQuery(query: string): boolean {
+  const length = Array.from(query).length;
+  if (/^[a-z]+$/.test(query)) return length <= SHORT_LATIN;
+  return !/[0-9a-z]/.test(query) && length <= SHORT_TEXT;
 }
 
 /** The upper bound of a prefix range: every key starting with `prefix` sorts below it. */

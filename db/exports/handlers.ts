@@ -9,8 +9,8 @@ import { can, refusal } from '../access/policy';
 import { type Ctx, type Host, hostMethod } from '../api/define';
 import { addMonths } from '../children/guardianship';
 import { maskIdNumber } from '../children/idNumber';
-import { today } from '../children/model';
-import { isIdQuery, normalizeQuery, prefixEnd } from '../children/search';
+import { keyMatch, today } from '../children/model';
+import { isIdQuery, normalizeQuery } from '../children/search';
 import { t } from '../i18n';
 import { outreachExportInput } from '../outreach/inputs';
 import { outreachExportRows } from '../outreach/model';
@@ -73,8 +73,11 @@ function childrenSheet(ctx: Ctx, input: ReturnType<typeof childrenExportInput.pa
     where.push('c.id_number = ?');
     params.push(q.toUpperCase());
   } else if (q) {
-    where.push('c.id IN (SELECT child_id FROM child_search_keys WHERE key >= ? AND key < ?)');
-    params.push(q, prefixEnd(q));
+    // The list's own match (a short query is one key, a longer one a range), so the file holds
+    // the children the list showed.
+    const m = keyMatch(q);
+    where.push(`c.id IN (SELECT child_id FROM child_search_keys k WHERE ${m.sql})`);
+    params.push(...m.params);
     // …and a fragment searches only children whose full number the reader may see.
     if (isIdQuery(q) && !can(ctx.user, 'searchIdFragment')) {
       where.push('c.owner_id = ?');

@@ -8,9 +8,15 @@ import type { CustodyMeasure, Relation } from '../children/codes';
 import { type DuplicateReason, findDuplicates } from '../children/duplicates';
 import { ageOn, checkIdNumber, maskIdNumber } from '../children/idNumber';
 import { childCreateInput, personInput } from '../children/inputs';
-import { type ChildRow, loadChild, pinyinKey, today, writeSearchKeys } from '../children/model';
+import {
+  type ChildRow,
+  loadChild,
+  pinyinKey,
+  searchKeyRows,
+  today,
+  writeSearchKeys,
+} from '../children/model';
 import { childRelations, children, persons } from '../children/schema';
-import { searchKeys } from '../children/search';
 import { newId } from '../common/ids';
 import { phoneText } from '../common/inputs';
 import { updateVersioned } from '../common/records';
@@ -576,7 +582,9 @@ class ImportWriter {
         caregiver_person_id, risk_level, needs, status, owner_id, created_at, updated_at, created_by, updated_by, version)
         VALUES (@id, @name, @namePinyin, @gender, @birthDate, @idNumber, @ethnicity, @householdAddress, @currentAddress,
         @township, @village, @school, @grade, @healthNotes, '[]', @caregiver, 'green', '{}', 'active', @by, @now, @now, @by, @by, 1)`),
-      key: raw.prepare('INSERT OR IGNORE INTO child_search_keys (key, child_id) VALUES (?, ?)'),
+      key: raw.prepare(
+        'INSERT OR IGNORE INTO child_search_keys (key, name_pinyin, name, child_id) VALUES (?, ?, ?, ?)',
+      ),
       personById: raw.prepare('SELECT id FROM persons WHERE id_number = ? AND deleted_at IS NULL'),
       person:
         raw.prepare(`INSERT INTO persons (id, name, gender, id_number, phone, severe_disability, severe_illness,
@@ -641,7 +649,7 @@ class ImportWriter {
       caregiver,
       ...this.stamp,
     });
-    for (const key of searchKeys({ ...draft })) this.s.key.run(key, id);
+    for (const keyRow of searchKeyRows({ ...draft, id })) this.s.key.run(keyRow);
     this.link(id, relatives, personIds, new Set(), true);
     this.ctx.audit.write({
       action: 'children.create',

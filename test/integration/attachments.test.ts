@@ -13,6 +13,7 @@ import {
   CHILD,
   COUNSELLOR,
   call,
+  childOnOldSchema,
   FAST_KDF,
   ManualClock,
   MIGRATIONS_DIR,
@@ -385,7 +386,7 @@ describe('attachments (附件)', () => {
     writeFileSync(journalFile, JSON.stringify(journal));
     const old = createCore({ dataDir, migrationsDir: oldMigrations, kdf: FAST_KDF, log: () => {} });
     await call(old, 'session.setup', ADMIN);
-    const child = await call(old, 'children.create', CHILD);
+    const child = await childOnOldSchema(dataDir, CHILD);
     old.close();
 
     const next: Core = openCore(dataDir);

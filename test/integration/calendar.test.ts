@@ -9,7 +9,17 @@ import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { NOTICE_2026, NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { makeDataDir } from '../helpers/tmp';
-import { ADMIN, CHILD, call, FAST_KDF, ManualClock, MIGRATIONS_DIR, openCore, refuse } from './support';
+import {
+  ADMIN,
+  CHILD,
+  call,
+  childOnOldSchema,
+  FAST_KDF,
+  ManualClock,
+  MIGRATIONS_DIR,
+  openCore,
+  refuse,
+} from './support';
 
 /** 10:00 in 济阳 on Wednesday 30 December 2026: 2027's calendar is not in the shipped file. */
 const DEC_30 = Date.UTC(2026, 11, 30, 2);
@@ -287,7 +297,7 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
     const clock = new ManualClock(DEC_30);
     const old = createCore({ dataDir, migrationsDir: dir, clock, kdf: FAST_KDF, log: () => {} });
     await call(old, 'session.setup', ADMIN);
-    await call(old, 'children.create', CHILD);
+    await childOnOldSchema(dataDir, CHILD);
     old.close();
     // A referral as the previous release stored it (that release's core counted with the shipped file).
     const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/api/core';
 import { makeDataDir } from '../helpers/tmp';
 import { migrationsBefore, openRaw, planOf } from './migration-support';
-import { ADMIN, CHILD, call, FAST_KDF, MIGRATIONS_DIR } from './support';
+import { ADMIN, CHILD, call, childOnOldSchema, FAST_KDF, MIGRATIONS_DIR } from './support';
 
 const TAG = '0013_crisis_indexes';
 
@@ -11,7 +11,7 @@ describe('migration 0013: crisis indexes', () => {
     const dataDir = makeDataDir('core');
     const old = createCore({ dataDir, migrationsDir: migrationsBefore(TAG), kdf: FAST_KDF, log: () => {} });
     await call(old, 'session.setup', ADMIN);
-    const child = await call(old, 'children.create', CHILD);
+    const child = await childOnOldSchema(dataDir, CHILD);
     for (const [date, crisis] of [
       ['2026-10-01', false],
       ['2026-10-20', true],

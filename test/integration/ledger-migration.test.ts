@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/api/core';
 import { makeDataDir } from '../helpers/tmp';
 import { migrationsBefore, openRaw, planOf } from './migration-support';
-import { ADMIN, CHILD, call, FAST_KDF, MIGRATIONS_DIR } from './support';
+import { ADMIN, CHILD, call, childOnOldSchema, FAST_KDF, MIGRATIONS_DIR } from './support';
 
 const TAG = '0008_ledger_import';
 
@@ -16,7 +16,7 @@ describe('migration 0008 (ledger imports and mappings)', () => {
       log: () => {},
     });
     await call(before, 'session.setup', ADMIN);
-    const child = await call(before, 'children.create', CHILD);
+    const child = await childOnOldSchema(dataDir, CHILD);
     before.close();
 
     const after = createCore({ dataDir, migrationsDir: MIGRATIONS_DIR, kdf: FAST_KDF, log: () => {} });

@@ -9,6 +9,7 @@ import {
   ADMIN,
   CHILD,
   call,
+  childOnOldSchema,
   FAST_KDF,
   ManualClock,
   MIGRATIONS_DIR,
@@ -381,7 +382,7 @@ describe('the migration adding 强制报告 and 法治宣讲', () => {
     const clock = new ManualClock(Date.UTC(2026, 3, 10, 2));
     const old = createCore({ dataDir, migrationsDir: dir, clock, kdf: FAST_KDF, log: () => {} });
     await call(old, 'session.setup', ADMIN);
-    const child = await call(old, 'children.create', CHILD);
+    const child = await childOnOldSchema(dataDir, CHILD);
     old.close();
 
     const next = createCore({ dataDir, migrationsDir: MIGRATIONS_DIR, clock, kdf: FAST_KDF, log: () => {} });

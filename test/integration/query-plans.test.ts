@@ -244,6 +244,30 @@ describe('query plans of the screens at 100,000 children', () => {
     expect(largeScans(planned, ALLOWED_SCANS[screen])).toEqual([]);
   });
 
+  it.each([
+    ['1 char', 'name1', 'exact'],
+    ['2 chars', 'name2', 'exact'],
+    ['initials', 'initials', 'exact'],
+    ['spaced pinyin', 'pinyinSpaced', 'range'],
+    ['ID fragment', 'idFragment', 'range'],
+  ] as const)('search by %s starts from the key table’s primary key', (_label, kind, how) => {
+    const planned = plansOf(admin, 'children.list', { query: queries.get(kind) });
+    const onKeys = planned.filter((p) => /child_search_keys/.test(p.sql) && !/k\.child_id = /.test(p.sql));
+    expect(onKeys.length).toBeGreaterThan(0);
+    for (const p of onKeys) {
+      expect(p.plan[0].replace(/^CO-ROUTINE \S+$/, p.plan[1]), p.sql).toMatch(
+        how === 'exact'
+          ? /^SEARCH k USING PRIMARY KEY \(key=\?\)$/
+          : /^SEARCH k USING PRIMARY KEY \(key>\? AND key<\?\)$/,
+      );
+    }
+    if (how === 'exact') {
+      // The page comes out of the key's rows in name order: a LIMIT on the index, no sort.
+      const page = onKeys.find((p) => /order by/i.test(p.sql));
+      expect(page?.plan.some((l) => /TEMP B-TREE/.test(l))).toBe(false);
+    }
+  });
+
   it("reads a caseworker's stored reminders by owner, and refreshes a child from that child", () => {
     const board = plansOf(caseworker, 'reminders.board', {});
     // Each column counted and paged off the owner's index, in board order: a page, not every item.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/api/core';
 import { makeDataDir } from '../helpers/tmp';
 import { migrationsBefore, openRaw, planOf } from './migration-support';
-import { ADMIN, CHILD, call, FAST_KDF, MIGRATIONS_DIR } from './support';
+import { ADMIN, CHILD, call, childOnOldSchema, FAST_KDF, MIGRATIONS_DIR } from './support';
 
 const TAG = '0011_relief_suits';
 
@@ -11,7 +11,7 @@ describe('migration 0011: 国家司法救助 and 支持起诉', () => {
     const dataDir = makeDataDir('core');
     const old = createCore({ dataDir, migrationsDir: migrationsBefore(TAG), kdf: FAST_KDF, log: () => {} });
     await call(old, 'session.setup', ADMIN);
-    const child = await call(old, 'children.create', CHILD);
+    const child = await childOnOldSchema(dataDir, CHILD);
     old.close();
 
     const next = createCore({ dataDir, migrationsDir: MIGRATIONS_DIR, kdf: FAST_KDF, log: () => {} });

@@ -63,7 +63,9 @@ describe('the seed generator', () => {
     const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
     try {
       const rows = raw
-        .prepare('SELECT id, name, name_pinyin, id_number, school, village FROM children LIMIT 50')
+        .prepare(
+          'SELECT id, name, name_pinyin, id_number, school, village FROM children WHERE deleted_at IS NULL LIMIT 50',
+        )
         .all() as {
         id: string;
         name: string;

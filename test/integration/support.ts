@@ -153,3 +153,47 @@ export const CHILD = {
   village: '城关村',
   school: '济阳区实验小学',
 };
+
+/**
+ * A child written into an older release's database around the API, as that release stored it
+ * (the row alone: today's children.create writes search keys in the shape of migration 0019,
+ * which an older schema does not have). For migration tests that only need a child on file.
+ */
+export async function childOnOldSchema(
+  dataDir: string,
+  fields: { name: string; gender: 'male' | 'female'; birthDate: string; township: string; idNumber?: string },
+): Promise<{ id: string }> {
+  const { openEncrypted } = await import('../../db/core/open');
+  const { Vault } = await import('../../db/core/vault');
+  const { newId } = await import('../../db/common/ids');
+  const { pinyinKey } = await import('../../db/children/model');
+  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
+  const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+  try {
+    const admin = raw.prepare(`SELECT id FROM accounts WHERE role = 'admin' LIMIT 1`).get() as { id: string };
+    const id = newId();
+    const now = Date.now();
+    raw
+      .prepare(
+        `INSERT INTO children (id, name, name_pinyin, gender, birth_date, id_number, township, owner_id,
+         created_at, updated_at, created_by, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+      )
+      .run(
+        id,
+        fields.name,
+        pinyinKey(fields.name),
+        fields.gender,
+        fields.birthDate,
+        fields.idNumber ?? null,
+        fields.township,
+        admin.id,
+        now,
+        now,
+        admin.id,
+        admin.id,
+      );
+    return { id };
+  } finally {
+    raw.close();
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namePinyin, normalizeQuery, searchKeys } from '../../../db/children/search';
+import { isExactQuery, namePinyin, normalizeQuery, searchKeys } from '../../../db/children/search';
 
 function finds(query: string, keys: string[]): boolean {
   const q = normalizeQuery(query);
@@ -39,5 +39,64 @@ describe('search keys', () => {
   it('reads surnames the way names are read', () => {
     expect(namePinyin('曾晓乐')).toEqual(['zeng', 'xiao', 'le']);
     expect(namePinyin('单丽')).toEqual(['shan', 'li']);
+  });
+});
+
+describe('short queries, answered from one key', () => {
+  const child = {
+    name: '欧阳子墨',
+    idNumber: '370115201503070014',
+    school: '济阳区实验小学',
+    village: '城关村',
+  };
+  const keys = new Set(searchKeys(child));
+
+  it('knows which queries are one stored key', () => {
+    expect(['张', '张小', 'z', 'zxm', 'zhang', 'oyzm'].map(isExactQuery)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['张小明', 'zhangx', '0307', '370', 'z1', '张x'].map(isExactQuery)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('stores every short query that finds the child as a key of its own', () => {
+    // Every prefix of every key: where it is a short query, the child holds it whole, except a
+    // single character of a school or village (one character finds names only).
+    const name = normalizeQuery(child.name);
+    for (const k of keys) {
+      for (let l = 1; l <= Array.from(k).length; l++) {
+        const q = Array.from(k).slice(0, l).join('');
+        if (!isExactQuery(q) || (l === 1 && !/[a-z]/.test(q) && !name.includes(q))) continue;
+        expect(keys.has(q), `${q} (from ${k})`).toBe(true);
+      }
+    }
+    for (const q of [
+      '欧',
+      '欧阳',
+      '阳子',
+      '墨',
+      'o',
+      'oy',
+      'oyzm',
+      'ouyan',
+      'zimo',
+      'mo',
+      '济阳',
+      '实验',
+      '城关',
+    ])
+      expect(keys.has(q), q).toBe(true);
+    expect(keys.has('济')).toBe(false);
   });
 });
