@@ -19,6 +19,19 @@ const PHOTO = makePng(480, 360, 'home visit photo', [40, 120, 200]);
 
 let browser: Browser;
 
+async function signIn(page: Page, who: { username: string; passphrase: string }) {
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('密码').fill(who.passphrase);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).waitFor();
+}
+
+async function go(page: Page, hash: string) {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
 /** Drops `files` onto the element as a file manager would: a real DataTransfer with real Files. */
 async function dropFiles(page: Page, testId: string, files: { name: string; mime: string; bytes: Buffer }[]) {
   const payload = files.map((f) => ({ name: f.name, mime: f.mime, b64: f.bytes.toString('base64') }));
@@ -174,6 +187,122 @@ describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
       expect(
         (await call(app.core, 'attachments.forRecord', { recordKind: 'order', recordId: order.id })).length,
       ).toBe(2);
+      expect(app.externalRequests).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+  it('attaches on a guidance plan and to a counselling assessment (知情同意书), which a colleague without the counselling role is not shown', async () => {
+    const app: App = await openApp(browser, {
+      kdf: FAST_KDF,
+      clock: fixedClock,
+      path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
+      viewport: { width: 1366, height: 1000 },
+    });
+    try {
+      await seedAccounts(app.core);
+      const child = await seedChild(app.core);
+      const plan = await call(app.core, 'education.createPlan', {
+        childId: child.childId,
+        kind: 'ordered',
+        guardianPersonIds: [child.motherId],
+        assessmentDate: '2026-11-02',
+        willingness: 'medium',
+        ability: 'low',
+        relationship: 'fair',
+        provider: '济阳区家庭教育指导站（妇联）',
+        startDate: '2026-11-05',
+        endDate: '2027-02-04',
+        sessionsPerMonth: 1,
+        minMinutes: 40,
+        goals: [{ text: '掌握与孩子有效沟通的方法', dueDate: '2027-02-04' }],
+      });
+      const assessment = await call(app.core, 'counselling.addAssessment', {
+        childId: child.childId,
+        date: '2026-11-20',
+        instrument: 'SCL-90',
+        riskLevel: 'low',
+        guardianConsent: true,
+        childConsent: true,
+        assessor: '周老师',
+      });
+      const { page } = app;
+      await page.goto(`${APP_ORIGIN}/`);
+      await signIn(page, PEOPLE.admin);
+
+      // The plan's page: the signed plan, as on an order's page.
+      await go(page, `#/education/plans/${plan.id}`);
+      const panel = page.getByTestId('attachments');
+      await panel.waitFor();
+      await page.getByTestId('attachment-input').setInputFiles({
+        name: 'plan_signed.pdf',
+        mimeType: 'application/pdf',
+        buffer: makePdf(['Family education plan - signed by Liu Cuilan'], 60_000),
+      });
+      await panel.getByLabel('标题').fill('家庭教育指导方案（监护人签字）');
+      await panel.getByRole('button', { name: '保存附件' }).click();
+      await panel.getByTestId('attachment-list').getByText('家庭教育指导方案（监护人签字）').waitFor();
+      await panel.scrollIntoViewIfNeeded();
+      await shot(page, 'attachments-06-plan');
+      expect(
+        (await call(app.core, 'attachments.forRecord', { recordKind: 'plan', recordId: plan.id })).map(
+          (a) => a.title,
+        ),
+      ).toEqual(['家庭教育指导方案（监护人签字）']);
+
+      // The counselling record: the assessment's row has its 附件, which asks for the consent.
+      await go(page, `#/counselling/${child.childId}`);
+      const button = page.getByTestId('attachments-button');
+      await expect.poll(() => button.count()).toBe(1);
+      expect(await button.textContent()).toBe('附件');
+      await button.click();
+      const dialog = page.getByRole('dialog', { name: /心理测评的附件/ });
+      await dialog.getByText('请上传监护人和儿童签字的知情同意书').waitFor();
+      await dialog.getByTestId('attachment-input').setInputFiles({
+        name: 'consent.png',
+        mimeType: 'image/png',
+        buffer: PHOTO,
+      });
+      await dialog.getByText(/consent\.png/).waitFor();
+      expect(
+        await dialog.locator('.ant-select-content, .ant-select-selection-item').first().textContent(),
+      ).toContain('知情同意书');
+      await dialog.getByLabel('标题').fill('心理测评知情同意书');
+      await dialog.getByRole('button', { name: '保存附件' }).click();
+      await dialog.getByTestId('attachment-list').getByText('心理测评知情同意书').waitFor();
+      await dialog.getByTestId('attachment-thumb').waitFor();
+      // Marked restricted, like the notes; the request is met.
+      await dialog.getByTitle('心理疏导附件仅心理辅导人员和管理员可以查看').first().waitFor();
+      await expect.poll(() => dialog.getByText('请上传监护人和儿童签字的知情同意书').count()).toBe(0);
+      await shot(page, 'attachments-07-consent');
+      await dialog
+        .getByRole('button', { name: /Close|关闭/ })
+        .first()
+        .click();
+      await expect.poll(() => button.textContent()).toBe('附件 1');
+      await shot(page, 'attachments-08-counselling-row');
+      const [stored] = await call(app.core, 'attachments.forRecord', {
+        recordKind: 'assessment',
+        recordId: assessment.id,
+      });
+      expect(stored).toMatchObject({ kind: 'consent', restricted: true, title: '心理测评知情同意书' });
+
+      // The child's caseworker without the counselling role: nothing shown, nothing offered.
+      await call(app.core, 'session.lock', {});
+      await page.getByLabel('用户名').waitFor();
+      await signIn(page, PEOPLE.caseworker);
+      await go(page, `#/counselling/${child.childId}`);
+      await page.getByTestId('restricted-notice').waitFor();
+      expect(await page.getByTestId('attachments-button').count()).toBe(0);
+      expect(await page.getByText('心理测评知情同意书').count()).toBe(0);
+      await shot(page, 'attachments-09-counselling-colleague');
+      // Nor in the child's file, where every other attachment of the child is listed.
+      await go(page, `#/children/${child.childId}`);
+      await page.getByRole('tab', { name: '附件' }).click();
+      await page.getByText('家庭教育指导方案（监护人签字）').waitFor();
+      expect(await page.getByText('心理测评知情同意书').count()).toBe(0);
+      await shot(page, 'attachments-10-child-file-colleague');
       expect(app.externalRequests).toEqual([]);
       expect(app.pageErrors).toEqual([]);
     } finally {

@@ -317,6 +317,10 @@ describe('attachments (附件)', () => {
     expect(
       await call(core, 'attachments.forRecord', { recordKind: 'assessment', recordId: assessment.id }),
     ).toEqual([]);
+    // Nor does the 附件 button of the assessment's row say that a consent is there.
+    expect(
+      await call(core, 'attachments.counts', { recordKind: 'assessment', recordIds: [assessment.id] }),
+    ).toEqual({});
     expect((await refuse(core, 'attachments.open', { id: consent!.id })).code).toBe('FORBIDDEN');
     expect((await refuse(core, 'attachments.export', { id: consent!.id })).code).toBe('FORBIDDEN');
     expect(await call(core, 'attachments.thumbnail', { id: consent!.id })).toBeNull();
@@ -341,6 +345,9 @@ describe('attachments (附件)', () => {
       expect.arrayContaining(['attachments.open', 'attachments.export', 'attachments.add']),
     );
     await as(COUNSELLOR);
+    expect(
+      await call(core, 'attachments.counts', { recordKind: 'assessment', recordIds: [assessment.id] }),
+    ).toEqual({ [assessment.id]: 1 });
     const opened = await call(core, 'attachments.open', { id: consent!.id });
     expect(Buffer.from(opened.base64, 'base64').equals(pdfBytes())).toBe(true);
     core.close();
@@ -355,6 +362,51 @@ describe('attachments (附件)', () => {
     expect(chunks.length).toBeGreaterThan(0);
     expect(Buffer.concat(chunks).includes(Buffer.from(PDF_MARKER.slice(0, 24)))).toBe(false);
     expect(Buffer.concat(chunks).includes(Buffer.from('%PDF-'))).toBe(false);
+  });
+
+  it("counts each row's attachments for its 附件 button: a school's written reply kept with the referral's action", async () => {
+    const { core, child, as } = await setup();
+    await as(CASEWORKER);
+    let referral = await call(core, 'referrals.create', {
+      sourceDepartment: '第一检察部',
+      receivedDate: '2026-11-20',
+      children: [{ childId: child.id }],
+    });
+    referral = await call(core, 'referrals.addAction', {
+      referralId: referral.id,
+      agency: '教体',
+      carrier: 'letter',
+      sentDate: '2026-11-20',
+    });
+    referral = await call(core, 'referrals.addAction', {
+      referralId: referral.id,
+      agency: '民政',
+      carrier: 'letter',
+      sentDate: '2026-11-20',
+    });
+    const [school, civil] = referral.actions.map((a) => a.id);
+    const added = await call(core, 'attachments.add', {
+      recordKind: 'referralAction',
+      recordId: school!,
+      files: [
+        { fileName: '学校书面回复.pdf', kind: 'other', base64: b64(pdfBytes()) },
+        { fileName: '回复附页.png', kind: 'other', base64: b64(pngBytes()) },
+      ],
+    });
+    const ids = [school!, civil!];
+    expect(await call(core, 'attachments.counts', { recordKind: 'referralAction', recordIds: ids })).toEqual({
+      [school!]: 2,
+    });
+    // The reply is also in the child's file (the referral names one child).
+    expect(
+      (await call(core, 'attachments.forChild', { childId: child.id })).map((a) => a.title).sort(),
+    ).toEqual(['回复附页', '学校书面回复']);
+    await call(core, 'attachments.remove', { id: added[1]!.id, version: added[1]!.version });
+    expect(await call(core, 'attachments.counts', { recordKind: 'referralAction', recordIds: ids })).toEqual({
+      [school!]: 1,
+    });
+    // Counted per kind: the same id under another kind is another record.
+    expect(await call(core, 'attachments.counts', { recordKind: 'referral', recordIds: ids })).toEqual({});
   });
 
   it('carries attachments through a backup and a restore, counted in the manifest', async () => {

@@ -69,6 +69,12 @@ export const attachments = {
     saved: '附件设置已保存',
   },
   deliveryHint: '请上传签收的送达回证扫描件',
+  consentHint: '请上传监护人和儿童签字的知情同意书',
+  replyHint: '收到的书面回复可以扫描后附在这里',
+  /** The 附件 button of a record shown as a table row; the dialog it opens. */
+  rowButton: '附件',
+  rowButtonCount: '附件 {count}',
+  rowDialogTitle: '{record}的附件',
   appendix: {
     title: '附件目录',
     none: '无附件',
