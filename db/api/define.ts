@@ -112,6 +112,8 @@ export function method<I extends z.ZodType, O>(def: MethodDef<I, O>): MethodDef<
 export interface HostMethodDef<I extends z.ZodType, O> {
   input: I;
   access: Access;
+  /** As for reads and writes: only core.invokeFromShell reaches it. */
+  shellOnly?: boolean;
   kind: 'host';
   handler: (host: Host, input: z.output<I>) => Promise<O>;
 }

@@ -4,14 +4,29 @@
  * own viewer from memory, and saves a copy out (audited with its hash). A photo dropped onto the
  * record shows from memory too, and a file over the size setting is refused beside the drop zone.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINT_WINDOW_QUERY } from '../../electron/print-contract';
 import { makePdf, makePng } from '../fixtures/files';
+import { pick } from './children/helpers';
 import { APP_ORIGIN, type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
-import { call, fixedClock, PEOPLE, seedAccounts, seedChild, seedOrder } from './print-support';
+import {
+  call,
+  fixedClock,
+  PEOPLE,
+  PRINT_DIR,
+  pdfInfo,
+  pdfPngs,
+  pdfText,
+  seedAccounts,
+  seedChild,
+  seedOrder,
+  simulateShell,
+} from './print-support';
 
 const FAST_KDF = { N: 2 ** 12, r: 8, p: 1 };
 const SCAN = makePdf(['Delivery receipt - signed by Liu Cuilan', 'Jiyang District Procuratorate'], 200_000);
@@ -303,6 +318,90 @@ describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
       await page.getByText('家庭教育指导方案（监护人签字）').waitFor();
       expect(await page.getByText('心理测评知情同意书').count()).toBe(0);
       await shot(page, 'attachments-10-child-file-colleague');
+      expect(app.externalRequests).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+  it('exports a referral summary with the attached PDF and photo appended after its pages (附上附件原件), audited with the merged file’s hash', async () => {
+    const app: App = await openApp(browser, {
+      kdf: FAST_KDF,
+      clock: fixedClock,
+      path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
+      viewport: { width: 1366, height: 1000 },
+    });
+    try {
+      await seedAccounts(app.core);
+      const child = await seedChild(app.core);
+      const judgment = makePdf(['JUDGMENT 2025-12 - Jinan Intermediate Court', 'page 1 of the scan'], 20_000);
+      const added = await call(app.core, 'attachments.add', {
+        recordKind: 'child',
+        recordId: child.childId,
+        files: [
+          {
+            fileName: 'judgment.pdf',
+            title: '张大山刑事判决书',
+            kind: 'judgment',
+            base64: judgment.toString('base64'),
+          },
+          { fileName: 'visit.png', title: '家访照片', kind: 'photo', base64: PHOTO.toString('base64') },
+          {
+            fileName: '情况说明.docx',
+            title: '情况说明',
+            kind: 'other',
+            base64: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]).toString(
+              'base64',
+            ),
+          },
+        ],
+      });
+      const dir = path.join(PRINT_DIR, 'appended');
+      simulateShell(app, dir);
+      const { page } = app;
+      await page.goto(`${APP_ORIGIN}/`);
+      await signIn(page, PEOPLE.admin);
+      await go(page, `#/children/${child.childId}`);
+      await page.getByRole('button', { name: '导出转介摘要' }).click();
+      const dialog = page.getByRole('dialog', { name: '导出转介摘要' });
+      // The choice is there only with the 附件目录 it goes with.
+      expect(await dialog.getByRole('checkbox', { name: '附上附件原件' }).count()).toBe(0);
+      await dialog.getByRole('checkbox', { name: '附件目录' }).check();
+      await dialog.getByRole('checkbox', { name: '附上附件原件' }).check();
+      await pick(dialog, '接收单位', '教体');
+      const preview = dialog.getByTestId('summary-preview');
+      await expect
+        .poll(() => preview.getByText('标“附后”的 2 个附件').isVisible(), { timeout: 10_000 })
+        .toBe(true);
+      expect(await preview.getByText('附后', { exact: true }).count()).toBe(2);
+      expect(await preview.getByText('仅列目录', { exact: true }).count()).toBe(1);
+      await shot(page, 'attachments-11-summary-append');
+
+      await dialog.getByRole('button', { name: '导出PDF' }).click();
+      const toast = page.locator('.ant-message-notice', { hasText: '已导出' });
+      await toast.waitFor({ timeout: 30_000 });
+      const [, fileName, pages] =
+        /已导出：(\S+\.pdf)（(\d+)页）/.exec((await toast.textContent()) ?? '') ?? [];
+      const file = path.join(dir, fileName!);
+      const total = Number(pdfInfo(file).Pages);
+      expect(Number(pages)).toBe(total);
+      // The summary's own pages, then the judgment's page, then the photo on a page of its own.
+      expect(pdfText(file, { page: 1 }).replace(/\s+/g, '')).toContain('转介摘要');
+      expect(pdfText(file, { page: total - 1 })).toContain('JUDGMENT 2025-12 - Jinan Intermediate Court');
+      expect(pdfText(file, { page: total }).trim()).toBe('');
+      const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', String(total), file], { encoding: 'utf8' });
+      expect(sizes).toMatch(new RegExp(`Page\\s+${total} size:\\s+841\\.89 x 595\\.28`));
+      const pngs = pdfPngs(file, 50);
+      expect(pngs).toHaveLength(total);
+
+      const [row] = (await call(app.core, 'audit.list', { action: 'documents.export' })).rows;
+      expect(row?.detail).toMatchObject({
+        kind: 'childSummary',
+        sections: ['basic', 'guardianship', 'needs', 'referrals', 'attachments'],
+        appended: [added[0]!.id, added[1]!.id],
+        pages: total,
+        sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
+      });
       expect(app.externalRequests).toEqual([]);
       expect(app.pageErrors).toEqual([]);
     } finally {

@@ -80,6 +80,11 @@ export const attachments = {
     none: '无附件',
     number: '序号',
     note: '以上为附件目录，附件内容未随本摘要输出。',
+    original: '原件',
+    appended: '附后',
+    listedOnly: '仅列目录',
+    noteAppended:
+      '标“附后”的 {count} 个附件（PDF 与图片）按序号附于本摘要之后，每张图片单独一页；Word 文件只列目录，原件未随本摘要输出。',
   },
   validation: {
     noFiles: '请选择要上传的文件',
