@@ -408,4 +408,117 @@ describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
       await app.close();
     }
   });
+  it("opens the same panel from a row's 附件 button: a 训诫 in the register, a referral's action (the school's reply), a custody record", async () => {
+    const app: App = await openApp(browser, {
+      kdf: FAST_KDF,
+      clock: fixedClock,
+      path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
+      viewport: { width: 1366, height: 1000 },
+    });
+    try {
+      await seedAccounts(app.core);
+      const child = await seedChild(app.core);
+      const admonition = await call(app.core, 'education.admonish', {
+        childId: child.childId,
+        guardianPersonId: child.motherId,
+        date: '2026-11-10',
+        place: '济阳区人民检察院未检工作室',
+        reason: '放任未成年人沉迷网络，经常夜不归宿',
+        deliveredBy: '王检察官',
+      });
+      let referral = await call(app.core, 'referrals.create', {
+        sourceDepartment: '第一检察部',
+        receivedDate: '2026-11-20',
+        children: [{ childId: child.childId }],
+      });
+      referral = await call(app.core, 'referrals.addAction', {
+        referralId: referral.id,
+        agency: '教体',
+        carrier: 'letter',
+        sentDate: '2026-11-20',
+      });
+      const { page } = app;
+      await page.goto(`${APP_ORIGIN}/`);
+      await signIn(page, PEOPLE.admin);
+
+      // 训诫 register: the row's button opens the panel for that 训诫.
+      await go(page, '#/education?view=admonitions');
+      const register = page.getByTestId('admonition-register');
+      await register.getByTestId('attachments-button').click();
+      let dialog = page.getByRole('dialog', { name: /训诫的附件/ });
+      await dialog.getByTestId('attachment-input').setInputFiles({
+        name: 'admonition.pdf',
+        mimeType: 'application/pdf',
+        buffer: makePdf(['Admonition record - signed'], 10_000),
+      });
+      await dialog.getByRole('button', { name: '保存附件' }).click();
+      await dialog.getByTestId('attachment-list').getByText('admonition').waitFor();
+      await dialog
+        .getByRole('button', { name: /Close|关闭/ })
+        .first()
+        .click();
+      await expect.poll(() => register.getByTestId('attachments-button').textContent()).toBe('附件 1');
+      await shot(page, 'attachments-12-admonition-register');
+
+      // A referral's action: the page asks for the school's written reply until it is recorded.
+      await go(page, `#/referrals/${referral.id}`);
+      const action = page.getByTestId('action-教体');
+      await action.getByTestId('attachments-button').click();
+      dialog = page.getByRole('dialog', { name: /教体 分流处置的附件/ });
+      await dialog.getByText('收到的书面回复可以扫描后附在这里').waitFor();
+      await dialog.getByTestId('attachment-input').setInputFiles({
+        name: '学校书面回复.png',
+        mimeType: 'image/png',
+        buffer: PHOTO,
+      });
+      await dialog.getByRole('button', { name: '保存附件' }).click();
+      await dialog.getByTestId('attachment-list').getByText('学校书面回复').waitFor();
+      await shot(page, 'attachments-13-referral-action');
+      await dialog
+        .getByRole('button', { name: /Close|关闭/ })
+        .first()
+        .click();
+      await expect.poll(() => action.getByTestId('attachments-button').textContent()).toBe('附件 1');
+
+      // The father's custody record, on the child's 关系人与羁押 tab: a 判决书 by default.
+      await go(page, `#/children/${child.childId}`);
+      await page.getByRole('tab', { name: '关系人与羁押' }).click();
+      const custody = page.locator('[aria-label="张大山的羁押情况"]');
+      await custody.getByTestId('attachments-button').click();
+      dialog = page.getByRole('dialog', { name: /张大山 .*的附件/ });
+      await dialog.getByTestId('attachment-input').setInputFiles({
+        name: 'judgment.pdf',
+        mimeType: 'application/pdf',
+        buffer: makePdf(['Criminal judgment'], 10_000),
+      });
+      expect(
+        await dialog.locator('.ant-select-content, .ant-select-selection-item').first().textContent(),
+      ).toContain('判决书');
+      await dialog.getByRole('button', { name: '保存附件' }).click();
+      await dialog.getByTestId('attachment-list').getByText('judgment').waitFor();
+      await shot(page, 'attachments-14-custody');
+      await dialog
+        .getByRole('button', { name: /Close|关闭/ })
+        .first()
+        .click();
+
+      const kinds = (await call(app.core, 'attachments.forChild', { childId: child.childId })).map((a) => [
+        a.recordKind,
+        a.kind,
+      ]);
+      expect(kinds.sort()).toEqual([
+        ['admonition', 'other'],
+        ['custody', 'judgment'],
+        ['referralAction', 'other'],
+      ]);
+      expect(
+        (await call(app.core, 'attachments.forRecord', { recordKind: 'admonition', recordId: admonition.id }))
+          .length,
+      ).toBe(1);
+      expect(app.externalRequests).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
 });
