@@ -31,6 +31,12 @@ export function isPrintWindowMethod(name: string): name is PrintWindowMethod {
   return PRINT_WINDOW_METHODS.has(name);
 }
 
+/**
+ * A batch prints in two hidden windows at once: each is its own renderer process, and most of a
+ * summary's time is Chromium writing the PDF in it, so two use two cores.
+ */
+export const BATCH_WINDOWS = 2;
+
 /** The query (before the hash) that tells the renderer it is a print window, not the app. */
 export const PRINT_WINDOW_QUERY = 'print=1';
 

@@ -12,6 +12,7 @@ import { t } from '../db/i18n';
 import { EVENT_CHANNEL } from './channels';
 import type { Log } from './log';
 import {
+  BATCH_WINDOWS,
   countPdfPages,
   PRINT_PROGRESS_EVENT,
   type PrintedFile,
@@ -25,6 +26,15 @@ import {
 
 const READY_TIMEOUT_MS = 30_000;
 const READY_POLL_MS = 25;
+/**
+ * How long the print window stays loaded after a print: the next document only changes its
+ * hash instead of loading the whole app and its fonts again. A lock ends it at once.
+ */
+export const WARM_MS = 60_000;
+/** Where a warm window rests between prints: no document, so no child's data stays in it. */
+export const IDLE_ROUTE = '/print/idle';
+
+export { BATCH_WINDOWS } from './print-contract';
 
 export const PDF_OPTIONS = { pageSize: 'A4', printBackground: true, preferCSSPageSize: true } as const;
 
@@ -54,12 +64,15 @@ function ok<T>(value: T): ApiResult<T> {
   return { ok: true, value };
 }
 
-/** `name.pdf`, or `name-2.pdf`, `name-3.pdf`… when a batch meets a file already there. */
-function freePath(folder: string, fileName: string): string {
+/**
+ * `name.pdf`, or `name-2.pdf`, `name-3.pdf`… when a batch meets a file already there, or one
+ * another window of the same batch is about to write (`taken`).
+ */
+function freePath(folder: string, fileName: string, taken: ReadonlySet<string> = new Set()): string {
   const ext = path.extname(fileName);
   const stem = fileName.slice(0, fileName.length - ext.length);
   let candidate = path.join(folder, fileName);
-  for (let n = 2; existsSync(candidate) || existsSync(`${candidate}.part`); n++) {
+  for (let n = 2; existsSync(candidate) || existsSync(`${candidate}.part`) || taken.has(candidate); n++) {
     candidate = path.join(folder, `${stem}-${n}${ext}`);
   }
   return candidate;
@@ -71,6 +84,9 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
   const contentsIds = new Set<number>();
   let busy = false;
   let cancelRequested = false;
+  /** The print window kept loaded between prints (WARM_MS), and its idle timer. */
+  let warm: BrowserWindow | null = null;
+  let warmTimer: ReturnType<typeof setTimeout> | null = null;
 
   // A lock ends any print in progress: the rendered pages hold the data the lock hides.
   const offLocked = core.on('locked', () => {
@@ -120,7 +136,42 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
     }
   }
 
-  /** The first document loads the page; the next ones of a batch only change its hash. */
+  /** The warm window when there is one (fresh: false), else a new one to load the page in. */
+  function takeWindow(): { win: BrowserWindow; fresh: boolean } {
+    if (warmTimer) clearTimeout(warmTimer);
+    warmTimer = null;
+    const kept = warm && !warm.isDestroyed() ? warm : null;
+    warm = null;
+    return kept ? { win: kept, fresh: false } : { win: openWindow(), fresh: true };
+  }
+
+  /**
+   * After a print that went well the window rests on an empty route, loaded, for WARM_MS; after
+   * one that failed (its page may be in any state) it is destroyed.
+   */
+  async function release(win: BrowserWindow, ok: boolean): Promise<void> {
+    if (win.isDestroyed()) return;
+    if (!ok || !core.isUnlocked()) {
+      win.destroy();
+      return;
+    }
+    try {
+      await win.webContents.executeJavaScript(`location.hash = ${JSON.stringify(IDLE_ROUTE)}`, true);
+    } catch {
+      if (!win.isDestroyed()) win.destroy();
+      return;
+    }
+    if (win.isDestroyed()) return;
+    warm = win;
+    warmTimer = setTimeout(() => {
+      warmTimer = null;
+      if (warm && !warm.isDestroyed()) warm.destroy();
+      warm = null;
+    }, WARM_MS);
+    warmTimer.unref?.();
+  }
+
+  /** The first document loads the page; the next ones (of a batch, or a warm window) only change its hash. */
   async function render(win: BrowserWindow, route: string, fresh: boolean): Promise<Buffer> {
     if (fresh) await win.loadURL(printUrl(opts.appUrl, route));
     else await win.webContents.executeJavaScript(`location.hash = ${JSON.stringify(route)}`, true);
@@ -195,9 +246,11 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
     const target = choice.filePath.toLowerCase().endsWith('.pdf')
       ? choice.filePath
       : `${choice.filePath}.pdf`;
-    const win = openWindow();
+    const { win, fresh } = takeWindow();
+    let printed = false;
     try {
-      const pdf = await render(win, job.route, true);
+      const pdf = await render(win, job.route, fresh);
+      printed = true;
       return ok(await save(pdf, target, job.export));
     } catch (err) {
       return {
@@ -205,7 +258,7 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
         error: { code: 'INTERNAL', message: t('documents.print.failed', { message: failure(err, win) }) },
       };
     } finally {
-      if (!win.isDestroyed()) win.destroy();
+      await release(win, printed);
     }
   }
 
@@ -239,29 +292,49 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
       : await dialog.showOpenDialog(options);
     if (choice.canceled || !choice.filePaths[0]) return ok(null);
     const folder = choice.filePaths[0];
-    const done: PrintedFile[] = [];
+    const printed: (PrintedFile | undefined)[] = [];
     const failed: { fileName: string; message: string }[] = [];
-    const win = openWindow();
-    let fresh = true;
+    const taken = new Set<string>();
+    let next = 0;
+    let finished = 0;
     cancelRequested = false;
     progress({ done: 0, total: items.length });
-    try {
-      for (const [i, item] of items.entries()) {
-        if (cancelRequested || !core.isUnlocked() || win.isDestroyed()) break;
-        try {
-          const pdf = await render(win, item.route, fresh);
-          fresh = false;
-          done.push(await save(pdf, freePath(folder, item.fileName), item.export));
-        } catch (err) {
-          // A page that failed may be left in any state; the next document starts afresh.
-          fresh = true;
-          failed.push({ fileName: item.fileName, message: failure(err, win) });
+    // The first window is the warm one (kept after the batch); the others end with it.
+    const worker = async (first: boolean) => {
+      const opened = first ? takeWindow() : { win: openWindow(), fresh: true };
+      const win = opened.win;
+      let fresh = opened.fresh;
+      let healthy = false;
+      try {
+        for (;;) {
+          if (cancelRequested || !core.isUnlocked() || win.isDestroyed()) break;
+          const i = next++;
+          if (i >= items.length) break;
+          const item = items[i];
+          try {
+            const pdf = await render(win, item.route, fresh);
+            fresh = false;
+            const target = freePath(folder, item.fileName, taken);
+            taken.add(target);
+            printed[i] = await save(pdf, target, item.export);
+          } catch (err) {
+            // A page that failed may be left in any state; the next document starts afresh.
+            fresh = true;
+            failed.push({ fileName: item.fileName, message: failure(err, win) });
+          }
+          finished++;
+          progress({ done: finished, total: items.length });
         }
-        progress({ done: i + 1, total: items.length });
+        healthy = !fresh;
+      } finally {
+        if (first) await release(win, healthy && !cancelRequested);
+        else if (!win.isDestroyed()) win.destroy();
       }
-    } finally {
-      if (!win.isDestroyed()) win.destroy();
-    }
+    };
+    const windows = Math.min(BATCH_WINDOWS, items.length);
+    await Promise.all(Array.from({ length: windows }, (_, w) => worker(w === 0)));
+    // In the order asked for, whichever window printed each.
+    const done = printed.filter((p): p is PrintedFile => p !== undefined);
     const cancelled = done.length + failed.length < items.length;
     return ok({ total: items.length, done, failed, cancelled });
   }
@@ -303,6 +376,8 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
     isPrintContents: (id) => contentsIds.has(id),
     dispose() {
       offLocked();
+      if (warmTimer) clearTimeout(warmTimer);
+      warm = null;
       cancelRequested = true;
       for (const win of windows) if (!win.isDestroyed()) win.destroy();
     },

@@ -7,6 +7,7 @@ import { appendAudit } from '../audit/chain';
 import { BackupService } from '../backup/service';
 import { usernameTag } from '../core/keyring';
 import type { KdfParams } from '../core/keyslots';
+import { applyPlannerStats } from '../core/planner';
 import { loadMigrations, migrate } from '../core/migrate';
 import { openEncrypted, rekeyDatabase } from '../core/open';
 import { type OpenedSlot, type Secrets, Vault, wipeOpened, wipeSecrets } from '../core/vault';
@@ -208,6 +209,7 @@ class SunwardCore implements Core, Host {
         });
       }
       prepareDue(raw, this.clock.now());
+      applyPlannerStats(raw);
       return raw;
     } catch (err) {
       raw.close();

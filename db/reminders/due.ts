@@ -5,10 +5,11 @@
 import type Database from 'better-sqlite3';
 import type { Ctx, ReadCtx } from '../api/define';
 import { today } from '../children/model';
-import { collectReminders, type ReminderKind, type WindowedReminder } from './rules';
+import { collectReminders, PRIORITY, type ReminderKind, type WindowedReminder } from './rules';
 
 /** Bump when the triggers or what the rules store change: the next open rebuilds every child's items. */
-const VERSION = 1;
+// 2: each item carries its priority and the child's name in pinyin, the board's order.
+const VERSION = 2;
 const PREFIX = 'reminder_dirty_';
 
 /** For each table a stored rule reads: the children a row (NEW or OLD) bears on. */
@@ -34,12 +35,15 @@ const TOUCHES: Record<string, (r: string) => string> = {
   custody_records: (r) => `SELECT child_id FROM child_relations WHERE person_id = ${r}.person_id`,
 };
 
-/** Whether a connection's schema has the table (an older schema, as a test of an old release opens, has not). */
+/**
+ * Whether a connection's schema has the table as this version stores it (an older schema, as a
+ * test of an old release opens, has not: its items are stored at the first open after migrating).
+ */
 const hasTable = new WeakMap<Database.Database, boolean>();
 function stored(raw: Database.Database): boolean {
   let has = hasTable.get(raw);
   if (has === undefined) {
-    has = !!raw.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reminder_due'`).get();
+    has = !!raw.prepare(`SELECT 1 FROM pragma_table_info('reminder_due') WHERE name = 'sort_name'`).get();
     hasTable.set(raw, has);
   }
   return has;
@@ -109,8 +113,9 @@ export function refreshDue(raw: Database.Database, clockNow: number): void {
 
 function storeItems(raw: Database.Database, items: WindowedReminder[]): void {
   const insert = raw.prepare(
-    `INSERT INTO reminder_due (child_id, owner_id, key, kind, due, shows_from, shows_until, child_name, facts, link)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO reminder_due (child_id, owner_id, key, kind, due, shows_from, shows_until, child_name, facts, link,
+       priority, sort_name)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce((SELECT name_pinyin FROM children WHERE id = ?), ''))`,
   );
   for (const r of items)
     insert.run(
@@ -124,6 +129,8 @@ function storeItems(raw: Database.Database, items: WindowedReminder[]): void {
       r.childName,
       JSON.stringify(r.facts),
       r.link,
+      PRIORITY[r.kind],
+      r.childId,
     );
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { can, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
@@ -11,12 +11,18 @@ import { children } from '../children/schema';
 import { t } from '../i18n';
 import { referralNumber } from '../referrals/model';
 import { referrals } from '../referrals/schema';
-import { readDue } from './due';
-import { boardInput, snoozeInput } from './inputs';
+import {
+  BOARD_PAGE,
+  boardInput,
+  COUNT_CAP,
+  REMINDER_GROUPS,
+  type ReminderGroup,
+  snoozeInput,
+} from './inputs';
 import { collectReminders, PRIORITY, REMINDER_KINDS, type Reminder } from './rules';
 import { reminderSnoozes } from './schema';
 
-export type ReminderGroup = 'overdue' | 'today' | 'week' | 'upcoming';
+export type { ReminderGroup } from './inputs';
 
 export interface ReminderItem extends Reminder {
   title: string;
@@ -27,8 +33,11 @@ export interface ReminderItem extends Reminder {
 }
 
 export interface Board {
+  /** The first items of each column in board order (BOARD_PAGE, or the limit asked for). */
   groups: Record<ReminderGroup, ReminderItem[]>;
+  /** Exact up to COUNT_CAP; a column with more says so in `capped` and counts COUNT_CAP. */
   counts: Record<ReminderGroup, number>;
+  capped: Record<ReminderGroup, boolean>;
   /** What the navigation badge shows: overdue, today and this week. */
   badge: number;
   snoozed: number;
@@ -41,70 +50,182 @@ function groupOf(due: string, day: string, weekEnd: string): ReminderGroup {
   return 'upcoming';
 }
 
-// One collator for every sort: localeCompare(…, 'zh') builds one per call, which at a
-// thousand items was most of the board's own time.
-const byName = new Intl.Collator('zh');
+/** A column's dates, as stored ('' is due the day it is read). */
+const GROUP_RANGE: Record<ReminderGroup, string> = {
+  overdue: `r.due > '' AND r.due < @day`,
+  today: `(r.due = @day OR r.due = '')`,
+  week: `r.due > @day AND r.due <= @weekEnd`,
+  upcoming: `r.due > @weekEnd`,
+};
 
 /**
- * The board for one owner (or everyone), as the reader sees it: the reader's own snoozes left
- * out until their date (a snooze is per user), and a counselling follow-up only for someone
- * who may read counselling (it carries the next session's date; a crisis flag shows to all).
+ * The board's order: what is due now by priority, then date, then the child's name in pinyin;
+ * what lies ahead by date first. The key makes it total, so a longer page starts as the shorter.
  */
-export function buildBoard(ctx: ReadCtx, ownerId: string | null): Board {
+const byPriority = (a: Sortable, b: Sortable) =>
+  a.priority - b.priority || cmp(a.sortDue, b.sortDue) || cmp(a.sortName, b.sortName) || cmp(a.key, b.key);
+const byDate = (a: Sortable, b: Sortable) =>
+  cmp(a.sortDue, b.sortDue) || a.priority - b.priority || cmp(a.sortName, b.sortName) || cmp(a.key, b.key);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+interface Sortable {
+  priority: number;
+  /** The due date as stored ('' for due the day read), as the indexes order it. */
+  sortDue: string;
+  sortName: string;
+  key: string;
+}
+
+type Candidate = Sortable & { item: ReminderItem };
+
+/**
+ * Each column read off the indexes of reminder_due (schema.ts) in board order, a page at a
+ * time, and counted up to COUNT_CAP: a board at 100,000 children costs a few pages, not every
+ * item. The day-bound items (rules.ts `live`) and those of children a write around the API left
+ * stale (due.ts) are worked out here and merged in; nothing is left out of a count.
+ */
+export function buildBoard(
+  ctx: ReadCtx,
+  ownerId: string | null,
+  limits: Partial<Record<ReminderGroup, number>> = {},
+): Board {
   const day = today(ctx);
   const weekEnd = addDays(day, 7);
   // One caseworker's board, seen by a supervisor, shows as that caseworker sees it: the
   // supervisor snoozes for them there. Anyone else sees their own snoozes.
   const snoozesOf = ownerId && can(ctx.user, 'snoozeForOthers') ? ownerId : ctx.user.id;
-  const snoozes = new Map(
-    ctx.db
-      .select()
-      .from(reminderSnoozes)
-      .where(and(eq(reminderSnoozes.userId, snoozesOf), gte(reminderSnoozes.until, day)))
-      .all()
-      .map((s) => [s.key, s.until]),
-  );
-  const groups: Board['groups'] = { overdue: [], today: [], week: [], upcoming: [] };
-  let snoozed = 0;
-  // Stored items (kept current by every write) and the few worked out for the day itself.
-  const items = [
-    ...readDue(ctx, day, ownerId),
-    ...collectReminders(ctx, day, { ownerId: ownerId ?? undefined, part: 'live' }),
-  ];
-  for (const { showsFrom: _from, showsUntil: _until, ...r } of items) {
-    // A follow-up's date is for those who follow the child's counselling: counselling staff, and the
-    // owner, who reads what the counsellor shares.
-    if (r.kind === 'counsellingFollowUp' && !can(ctx.user, 'readCounsellingShared', { ownerId: r.ownerId }))
-      continue;
-    const until = snoozes.get(r.key);
-    if (until && until > day) {
-      snoozed++;
-      continue;
-    }
-    const group = groupOf(r.due, day, weekEnd);
-    groups[group].push({
-      ...r,
-      group,
+  // A follow-up's date is for those who follow the child's counselling: counselling staff, and the
+  // owner, who reads what the counsellor shares. The policy answers for any owner and for one's own.
+  const followUps = can(ctx.user, 'readCounsellingShared', { ownerId: null })
+    ? ''
+    : can(ctx.user, 'readCounsellingShared', { ownerId: ctx.user.id })
+      ? `AND (r.kind <> 'counsellingFollowUp' OR r.owner_id = @me)`
+      : `AND r.kind <> 'counsellingFollowUp'`;
+  const stale = (
+    ctx.raw.prepare('SELECT child_id AS id FROM reminder_dirty WHERE child_id IS NOT NULL').all() as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
+  const visible = `${ownerId === null ? '' : 'r.owner_id = @ownerId AND '}r.shows_from <= @day AND r.shows_until >= @day
+    ${stale.length ? 'AND r.child_id NOT IN (SELECT child_id FROM reminder_dirty WHERE child_id IS NOT NULL)' : ''}
+    ${followUps}`;
+  const notSnoozed = `NOT EXISTS (SELECT 1 FROM reminder_snoozes s WHERE s.user_id = @snoozer AND s.key = r.key AND s.until > @day)`;
+  const params = { day, weekEnd, ownerId, me: ctx.user.id, snoozer: snoozesOf };
+  // The plans are pinned: a column is one index range, read in its order.
+  const byOwner = ownerId !== null;
+  const dateIndex = byOwner ? 'reminder_due_owner_date' : 'reminder_due_date';
+  const priorityIndex = byOwner ? 'reminder_due_owner_priority' : 'reminder_due_priority';
+
+  const toItem = (r: Omit<Reminder, 'facts'> & { facts: Reminder['facts'] }): ReminderItem => {
+    const due = r.due || day;
+    return {
+      key: r.key,
+      kind: r.kind,
+      due,
+      childId: r.childId,
+      childName: r.childName,
+      ownerId: r.ownerId,
+      facts: r.facts,
+      link: r.link,
+      group: groupOf(due, day, weekEnd),
       priority: PRIORITY[r.kind],
       snoozable: can(ctx.user, 'snooze', { reminderKind: r.kind, ownerId: r.ownerId }),
       title: t(`reminders.kind.${r.kind}`, r.facts as Record<string, string>),
-    });
-  }
-  for (const list of Object.values(groups)) {
-    list.sort(
-      (a, b) =>
-        a.priority - b.priority ||
-        (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) ||
-        byName.compare(a.childName, b.childName),
-    );
-  }
-  const counts = {
-    overdue: groups.overdue.length,
-    today: groups.today.length,
-    week: groups.week.length,
-    upcoming: groups.upcoming.length,
+    };
   };
-  return { groups, counts, badge: counts.overdue + counts.today + counts.week, snoozed };
+
+  // The few items not read off the table: worked out from the rules, filtered as the SQL filters.
+  const extra = [
+    ...collectReminders(ctx, day, { ownerId: ownerId ?? undefined, part: 'live' }),
+    ...(stale.length
+      ? collectReminders(ctx, day, { ownerId: ownerId ?? undefined, childIds: stale, part: 'stored' }).filter(
+          (r) => r.showsFrom <= day && r.showsUntil >= day,
+        )
+      : []),
+  ].filter(
+    (r) => r.kind !== 'counsellingFollowUp' || can(ctx.user, 'readCounsellingShared', { ownerId: r.ownerId }),
+  );
+  let snoozed = 0;
+  const extraBy: Record<ReminderGroup, Candidate[]> = { overdue: [], today: [], week: [], upcoming: [] };
+  if (extra.length) {
+    const snoozes = new Set(
+      ctx.db
+        .select({ key: reminderSnoozes.key })
+        .from(reminderSnoozes)
+        .where(and(eq(reminderSnoozes.userId, snoozesOf), gt(reminderSnoozes.until, day)))
+        .all()
+        .map((s) => s.key),
+    );
+    const names = new Map(
+      (
+        ctx.raw
+          .prepare(`SELECT id, name_pinyin AS p FROM children WHERE id IN (SELECT value FROM json_each(?))`)
+          .all(JSON.stringify([...new Set(extra.map((r) => r.childId))])) as { id: string; p: string }[]
+      ).map((c) => [c.id, c.p]),
+    );
+    for (const r of extra) {
+      if (snoozes.has(r.key)) {
+        snoozed++;
+        continue;
+      }
+      const item = toItem(r);
+      extraBy[item.group].push({
+        item,
+        priority: item.priority,
+        sortDue: r.due,
+        sortName: names.get(r.childId) ?? '',
+        key: r.key,
+      });
+    }
+  }
+
+  const groups: Board['groups'] = { overdue: [], today: [], week: [], upcoming: [] };
+  const counts: Board['counts'] = { overdue: 0, today: 0, week: 0, upcoming: 0 };
+  const capped: Board['capped'] = { overdue: false, today: false, week: false, upcoming: false };
+  for (const g of REMINDER_GROUPS) {
+    const where = `${GROUP_RANGE[g]} AND ${visible} AND ${notSnoozed}`;
+    const counted = ctx.raw
+      .prepare(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM reminder_due r INDEXED BY ${dateIndex} WHERE ${where} LIMIT @cap)`,
+      )
+      .get({ ...params, cap: COUNT_CAP + 1 }) as { n: number };
+    const total = counted.n + extraBy[g].length;
+    counts[g] = Math.min(total, COUNT_CAP);
+    capped[g] = total > COUNT_CAP;
+    const limit = limits[g] ?? BOARD_PAGE;
+    const ahead = g === 'upcoming';
+    const rows = ctx.raw
+      .prepare(
+        `SELECT r.child_id AS childId, r.owner_id AS ownerId, r.key, r.kind, r.due, r.child_name AS childName,
+                r.facts, r.link, r.priority, r.sort_name AS sortName
+         FROM reminder_due r INDEXED BY ${ahead ? dateIndex : priorityIndex} WHERE ${where}
+         ORDER BY ${ahead ? 'r.due, r.priority' : 'r.priority, r.due'}, r.sort_name, r.key LIMIT @limit`,
+      )
+      .all({ ...params, limit }) as (Omit<Reminder, 'facts'> & {
+      facts: string;
+      priority: number;
+      sortName: string;
+    })[];
+    const page: Candidate[] = rows.map((r) => ({
+      item: toItem({ ...r, facts: JSON.parse(r.facts) as Reminder['facts'] }),
+      priority: r.priority,
+      sortDue: r.due,
+      sortName: r.sortName,
+      key: r.key,
+    }));
+    if (extraBy[g].length) page.push(...extraBy[g]);
+    page.sort(ahead ? byDate : byPriority);
+    groups[g] = page.slice(0, limit).map((c) => c.item);
+  }
+  // What this reader put off that would show: counted beside the board, never shown on it.
+  const row = ctx.raw
+    .prepare(
+      `SELECT count(*) AS n FROM reminder_snoozes s JOIN reminder_due r INDEXED BY reminder_due_key ON r.key = s.key
+       WHERE s.user_id = @snoozer AND s.until > @day AND ${visible}`,
+    )
+    .get(params) as { n: number };
+  snoozed += row.n;
+  return { groups, counts, capped, badge: counts.overdue + counts.today + counts.week, snoozed };
 }
 
 /** Next year's 节假日安排 missing, from 1 December: only administrators can add it, so only they are told. */
@@ -133,7 +254,7 @@ export const reminderMethods = {
     access: 'user',
     kind: 'read',
     handler: (ctx, input): Board & { calendarMissingYear: number | null } => ({
-      ...buildBoard(ctx, input.ownerId === undefined ? ctx.user.id : input.ownerId),
+      ...buildBoard(ctx, input.ownerId === undefined ? ctx.user.id : input.ownerId, input.limits),
       calendarMissingYear: adminCalendarReminder(ctx),
     }),
   }),
@@ -248,10 +369,17 @@ export const reminderMethods = {
             )
             .all(...ids) as { referralId: string; name: string }[])
         : [];
+      // The first page of each: 首页 links to the board for the rest.
+      const dueSoon = [...board.groups.today, ...board.groups.week].slice(0, BOARD_PAGE);
       return {
         calendarMissingYear: adminCalendarReminder(ctx),
         overdue: board.groups.overdue,
-        dueSoon: [...board.groups.today, ...board.groups.week],
+        dueSoon,
+        overdueCount: board.counts.overdue,
+        overdueCapped: board.capped.overdue,
+        dueSoonCount: Math.min(board.counts.today + board.counts.week, COUNT_CAP),
+        dueSoonCapped:
+          board.capped.today || board.capped.week || board.counts.today + board.counts.week > COUNT_CAP,
         badge: board.badge,
         riskyChildren: risky,
         recentReferrals: recent.map(({ r }) => ({

@@ -42,8 +42,22 @@ export const reminderDue = sqliteTable(
     /** JSON: the title's facts. */
     facts: text('facts').notNull(),
     link: text('link').notNull(),
+    /** PRIORITY of the kind (rules.ts): the board's order is priority, date, name, read off the indexes below. */
+    priority: integer('priority').notNull().default(9),
+    /** The child's name in pinyin (children.name_pinyin), the board's order among equal dates. */
+    sortName: text('sort_name').notNull().default(''),
   },
-  (t) => [index('reminder_due_child').on(t.childId), index('reminder_due_owner').on(t.ownerId, t.showsFrom)],
+  (t) => [
+    index('reminder_due_child').on(t.childId),
+    // A column of the board is a range of dates, read a page at a time in board order and
+    // counted up to a cap (handlers.ts): due now by priority first, what lies ahead by date first.
+    index('reminder_due_owner_priority').on(t.ownerId, t.priority, t.due, t.sortName, t.key),
+    index('reminder_due_owner_date').on(t.ownerId, t.due, t.priority, t.sortName, t.key),
+    index('reminder_due_priority').on(t.priority, t.due, t.sortName, t.key),
+    index('reminder_due_date').on(t.due, t.priority, t.sortName, t.key),
+    // What a user put off, found by its key to count it out of its column.
+    index('reminder_due_key').on(t.key),
+  ],
 );
 
 /** Children whose stored reminders a write (seen by triggers, due.ts) has made stale. */

@@ -28,7 +28,7 @@ import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
 import { measureAttachments } from './attachments';
 import { measureBackup } from './backup';
-import { prepareDataset } from './dataset';
+import { plainCopyCurrent, prepareDataset } from './dataset';
 import { measureLedger } from './ledger';
 import { measurePdf } from './pdf';
 import { measureRekey } from './rekey';
@@ -144,6 +144,7 @@ async function main(): Promise<void> {
   const signIn = await core.invoke('session.signIn', { username: ADMIN_USERNAME, passphrase });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
   const admin = signIn.value as SessionUser;
+  plainCopyCurrent(ds, log);
   const enc = openEncrypted(ds.dbFile, ds.key, { create: false });
   const recorder = openPlain(ds.plainFile);
   const plain = openPlain(ds.plainFile);

@@ -77,6 +77,29 @@ function makePlainCopy(dbFile: string, key: Buffer, plainFile: string): void {
 }
 
 /** Seeds `dir` unless it already holds a data set of the same size and seed (or `fresh`). */
+/**
+ * The decrypted copy made again when the core has migrated the encrypted file past it (a cached
+ * folder from before a schema change): the plain path must run the same schema.
+ */
+export function plainCopyCurrent(ds: Dataset, log: (line: string) => void): void {
+  const version = (file: string, key: Buffer | null) => {
+    const db = key ? openEncrypted(file, key, { create: false }) : openPlain(file);
+    try {
+      return db.pragma('user_version', { simple: true }) as number;
+    } finally {
+      db.close();
+    }
+  };
+  const enc = version(ds.dbFile, ds.key);
+  const plain = version(ds.plainFile, null);
+  if (plain === enc) return;
+  const t0 = performance.now();
+  makePlainCopy(ds.dbFile, ds.key, ds.plainFile);
+  log(
+    `decrypted copy made again (schema ${plain} → ${enc}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+}
+
 export async function prepareDataset(opts: {
   dir: string;
   children: number;

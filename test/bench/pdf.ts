@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SUMMARY_SECTIONS } from '../../db/documents/inputs';
+import { BATCH_WINDOWS } from '../../electron/print-contract';
 import { summaryFileName, summaryRoute } from '../../renderer/src/print/routes';
 import { browserAvailable, launchBrowser, openApp, RENDERER_DIR } from '../e2e/harness';
 import { printRoute } from '../e2e/print-support';
@@ -35,7 +36,7 @@ export async function measurePdf(opts: {
       passphrase: opts.passphrase,
     });
     if (!signIn.ok) throw new Error(signIn.error.message);
-    const print = (childId: string) =>
+    const print = (childId: string, page = app.page, dir = out) =>
       printRoute(
         app,
         summaryRoute(childId, {
@@ -48,7 +49,8 @@ export async function measurePdf(opts: {
         }),
         {
           fileName: summaryFileName('儿童'),
-          dir: out,
+          dir,
+          page,
           export: {
             kind: 'childSummary',
             entityId: childId,
@@ -67,15 +69,28 @@ export async function measurePdf(opts: {
       await print(first);
       warm.push(performance.now() - t0);
     }
+    // As the shell prints a batch (electron/print.ts, BATCH_WINDOWS): two print pages at once,
+    // each taking the next child; the second page loads when the batch starts, as its window does.
     const batch = rest.slice(0, 100);
     const t0 = performance.now();
     let pages = 0;
-    for (const id of batch) pages += (await print(id)).pages;
+    let next = 0;
+    const others = await Promise.all(Array.from({ length: BATCH_WINDOWS - 1 }, () => app.context.newPage()));
+    // Each page writes its files to its own folder: the same name must not be hashed mid-write.
+    const worker = async (page: typeof app.page, w: number) => {
+      for (let i = next++; i < batch.length; i = next++) {
+        // Awaited first: `pages += await …` would read `pages` before the other page added to it.
+        const printed = await print(batch[i], page, path.join(out, String(w)));
+        pages += printed.pages;
+      }
+    };
+    await Promise.all([app.page, ...others].map(worker));
     const batchMs = performance.now() - t0;
+    await Promise.all(others.map((p) => p.close()));
     opts.log(`  batch of ${batch.length} summaries: ${(batchMs / 1000).toFixed(1)} s, ${pages} pages`);
     return [
-      { op: 'referral summary PDF (warm)', ...summarize(warm), target: 500 },
-      { op: `batch of ${batch.length} summaries (total)`, ...summarize([batchMs]) },
+      { op: 'referral summary PDF (warm)', ...summarize(warm), target: 300 },
+      { op: `batch of ${batch.length} summaries (total)`, ...summarize([batchMs]), target: 20_000 },
     ];
   } finally {
     await app.close();

@@ -239,6 +239,64 @@ describe('migrations', () => {
     raw.close();
   });
 
+  it('0018 (board order) gives every stored reminder its priority and pinyin name, in board order', async () => {
+    const dataDir = makeDataDir('board-order');
+    const old = createCore({
+      dataDir,
+      migrationsDir: migrationsUpTo('0017_reminder_due'),
+      kdf: FAST_KDF,
+      log: () => {},
+    });
+    await call(old, 'session.setup', ADMIN);
+    const visitDue = async (name: string, nextVisitDate: string) => {
+      const child = await call(old, 'children.create', {
+        name,
+        gender: 'female',
+        birthDate: '2016-01-01',
+        township: '仁风镇',
+      });
+      const v = await call(old, 'visits.saveDraft', { childId: child.id });
+      await call(old, 'visits.finalize', {
+        id: v.id,
+        date: '2026-01-05',
+        kind: 'home',
+        findings: { living: '良好' },
+        needsFound: [],
+        nextVisitDate,
+      });
+    };
+    // Same date: the board orders them by the name in pinyin (wang before zhao).
+    await visitDue('赵小雨', '2099-03-01');
+    await visitDue('王小雪', '2099-03-01');
+    await visitDue('李小云', '2099-02-01');
+    old.close();
+
+    const next = openCore(dataDir);
+    await call(next, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const board = await call(next, 'reminders.board', { ownerId: null });
+    expect(board.groups.upcoming.map((i) => `${i.childName} ${i.due}`)).toEqual([
+      '李小云 2099-02-01',
+      '王小雪 2099-03-01',
+      '赵小雨 2099-03-01',
+    ]);
+    expect(board.counts.upcoming).toBe(3);
+    next.close();
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
+    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    expect(
+      raw
+        .prepare(
+          `SELECT child_name AS name, priority, sort_name AS sortName FROM reminder_due WHERE kind = 'visitDue' ORDER BY sort_name`,
+        )
+        .all(),
+    ).toEqual([
+      { name: '李小云', priority: 4, sortName: expect.stringMatching(/^li/) },
+      { name: '王小雪', priority: 4, sortName: expect.stringMatching(/^wang/) },
+      { name: '赵小雨', priority: 4, sortName: expect.stringMatching(/^zhao/) },
+    ]);
+    raw.close();
+  });
+
   it('upgrades a database holding data, keeps every row and an encrypted backup first', async () => {
     const dataDir = await coreWithChildren(5);
     const migrationsDir = migrationsWith(REBUILD);

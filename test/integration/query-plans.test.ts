@@ -2,8 +2,9 @@
  * The queries the screens' targets depend on (ARCHITECTURE.md §9: the reminders board, 首页,
  * search, the children list, the registers) keep the plans that make them fast. Each screen's
  * handler runs on a small seeded database with every area; every SELECT it issues is asked for
- * its EXPLAIN QUERY PLAN, which must not SCAN a large table (SQLite keeps no statistics here, so
- * the plan is the one it picks at 100,000 children too), and the rules that once went wrong
+ * its EXPLAIN QUERY PLAN, which must not SCAN a large table (the core writes the committed
+ * statistics of the 100,000-children dataset at open — db/core/planner.ts — so the plan is the
+ * one a full database runs), and the rules that once went wrong
  * must start from the index meant for them.
  */
 import path from 'node:path';
@@ -170,7 +171,17 @@ function largeScans(planned: Planned[], allowed: readonly string[] = []): string
  * Everyone's board returns every item showing today, so it reads the whole stored table (one
  * table, no joins); bounding it (a horizon, counts beyond) is what would lift this.
  */
-const ALLOWED_SCANS: Record<string, string[]> = { "reminders board, everyone's": ['reminder_due'] };
+const ALLOWED_SCANS: Record<string, string[]> = {
+  "reminders board, everyone's": ['reminder_due'],
+  // The inbox sorts every open referral by overdue first and counts them per status: it reads
+  // every referral whichever way it goes (it grows with the referrals, README "What grows with
+  // what"). With the planner's statistics SQLite reads the table straight rather than through
+  // referrals_status on "not deleted" alone, which was the same walk in disguise.
+  'referral inbox, open': ['referrals'],
+  'referral inbox, overdue': ['referrals'],
+  // The register shows up to 500 plans and a studio holds a few thousand: a straight read.
+  'family education register': ['guidance_plans'],
+};
 
 const SCREENS: Array<[string, () => [SessionUser, string, unknown]]> = [
   ["reminders board, a caseworker's", () => [caseworker, 'reminders.board', {}]],
@@ -195,7 +206,35 @@ const SCREENS: Array<[string, () => [SessionUser, string, unknown]]> = [
   ['referral inbox, overdue', () => [admin, 'referrals.list', { view: 'overdue' }]],
   ['guardianship orders list', () => [admin, 'orders.list', { status: 'observing' }]],
   ['family education register', () => [admin, 'education.register', {}]],
+  // A record's file and a write: a join from a few rows must start from those rows (at 100,000
+  // children, starting from the children made a referral's create take 95 ms).
+  ['referral file', () => [admin, 'referrals.get', { id: anyId('referrals') }]],
+  ['child file', () => [admin, 'children.get', { id: anyId('children') }]],
+  ['guardianship order file', () => [admin, 'orders.get', { id: anyId('guardianship_orders') }]],
+  [
+    'create referral',
+    () => [
+      caseworker,
+      'referrals.create',
+      {
+        sourceDepartment: '第一检察部',
+        sourceCaseNumber: '济阳检刑诉〔2026〕1号',
+        receivedDate: '2026-11-20',
+        urgency: 'normal',
+        summary: '犯罪嫌疑人被羁押，其未成年子女需核实监护情况。',
+        children: [{ childId: anyId('children') }],
+      },
+    ],
+  ],
 ];
+
+function anyId(table: string): string {
+  const row = raw.prepare(`SELECT id FROM ${table} WHERE deleted_at IS NULL LIMIT 1`).get() as
+    | { id: string }
+    | undefined;
+  if (!row) throw new Error(`the seeded database has no ${table}`);
+  return row.id;
+}
 
 describe('query plans of the screens at 100,000 children', () => {
   it.each(SCREENS)('%s: no SCAN of a large table', (screen, args) => {
@@ -207,10 +246,15 @@ describe('query plans of the screens at 100,000 children', () => {
 
   it("reads a caseworker's stored reminders by owner, and refreshes a child from that child", () => {
     const board = plansOf(caseworker, 'reminders.board', {});
-    const stored = board.find((p) => p.sql.includes('FROM reminder_due'));
-    expect(stored?.plan[0]).toMatch(
-      /^SEARCH reminder_due USING INDEX reminder_due_owner \(owner_id=\? AND shows_from<\?\)/,
-    );
+    // Each column counted and paged off the owner's index, in board order: a page, not every item.
+    const stored = board.filter((p) => p.sql.includes('FROM reminder_due r INDEXED BY'));
+    expect(stored).toHaveLength(8);
+    for (const p of stored) {
+      expect(p.plan.join('\n'), p.sql).toMatch(
+        /SEARCH r USING (COVERING )?INDEX reminder_due_owner_(date|priority) \(owner_id=\?/,
+      );
+      expect(p.plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    }
     // A write's refresh: every rule starts from the children it touched, never from every open record.
     const child = raw.prepare(`SELECT id FROM children WHERE deleted_at IS NULL LIMIT 1`).get() as {
       id: string;

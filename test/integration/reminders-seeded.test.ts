@@ -11,6 +11,7 @@ import { createCore } from '../../db/api/core';
 import type { SessionUser } from '../../db/api/define';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
+import { BOARD_MAX, BOARD_PAGE, COUNT_CAP, REMINDER_GROUPS } from '../../db/reminders/inputs';
 import { seedAreas } from '../fixtures/areas';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, seed } from '../fixtures/seeder';
@@ -247,7 +248,27 @@ describe('reminders on a seeded database', () => {
 
     const core = createCore({ dataDir, migrationsDir: MIGRATIONS_DIR, clock, kdf: FAST_KDF, log: () => {} });
     await call(core, 'session.signIn', { username: ADMIN_USERNAME, passphrase: PASS });
-    const board = await call(core, 'reminders.board', { ownerId: null });
+    // The board shows a page of each column; the rest comes on demand: every item of a column
+    // whose count is exact, and for a column counted beyond the cap as many as there are.
+    const first = await call(core, 'reminders.board', { ownerId: null });
+    expect(Math.max(...Object.values(first.counts))).toBeGreaterThan(BOARD_PAGE);
+    for (const g of REMINDER_GROUPS)
+      expect(first.groups[g]).toHaveLength(Math.min(first.counts[g], BOARD_PAGE));
+    const board = await call(core, 'reminders.board', {
+      ownerId: null,
+      limits: Object.fromEntries(REMINDER_GROUPS.map((g) => [g, BOARD_MAX])),
+    });
+    for (const g of REMINDER_GROUPS) {
+      if (first.capped[g]) {
+        expect(first.counts[g]).toBe(COUNT_CAP);
+        expect(board.groups[g].length).toBeGreaterThan(COUNT_CAP);
+        expect(board.groups[g].length).toBeLessThan(BOARD_MAX);
+      } else expect(board.groups[g]).toHaveLength(first.counts[g]);
+      // A longer page begins as the first one did.
+      expect(board.groups[g].slice(0, BOARD_PAGE).map((i) => i.key)).toEqual(
+        first.groups[g].map((i) => i.key),
+      );
+    }
     const items = [
       ...board.groups.overdue,
       ...board.groups.today,

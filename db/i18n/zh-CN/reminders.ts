@@ -62,6 +62,10 @@ export const reminders = {
       upcoming: '7天以后，含90天内的释放和成年',
     },
     countLabel: '{group}：{count}项',
+    /** A count beyond the board's cap (COUNT_CAP): exact counting stops there. */
+    countOver: '超过{count}',
+    shown: '显示前 {shown} 项，共 {count} 项',
+    more: '再显示 {n} 项',
     groupEmpty: '没有{group}的提醒',
     snoozed: '另有 {count} 项已暂缓，到期后重新出现。',
     due: '期限',

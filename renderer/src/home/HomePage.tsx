@@ -10,7 +10,7 @@ import { MissingYearAlert } from '../calendar/MissingYearAlert';
 import { RiskTag } from '../common/codeLabels';
 import { labelOr, roleLabel } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
-import { DueText, KindTag, type ReminderItem } from '../reminders/parts';
+import { countText, DueText, KindTag, type ReminderItem } from '../reminders/parts';
 
 // The caseworker's own year in small charts; echarts arrives with this chunk only.
 const MyWorkCharts = lazy(() => import('../stats/MyWorkCharts'));
@@ -61,10 +61,19 @@ export function HomePage({ user }: { user: SessionUser }) {
               extra={<Link to="/reminders">{t('reminders.home.allReminders')}</Link>}
               data-testid="home-todo"
             >
-              <Section title={t('reminders.home.overdue', { count: data.overdue.length })} danger>
+              <Section
+                title={t('reminders.home.overdue', {
+                  count: countText(data.overdueCount, data.overdueCapped),
+                })}
+                danger
+              >
                 <ReminderList items={data.overdue} empty={t('reminders.home.noOverdue')} />
               </Section>
-              <Section title={t('reminders.home.dueSoon', { count: data.dueSoon.length })}>
+              <Section
+                title={t('reminders.home.dueSoon', {
+                  count: countText(data.dueSoonCount, data.dueSoonCapped),
+                })}
+              >
                 <ReminderList items={data.dueSoon} empty={t('reminders.home.noDueSoon')} />
               </Section>
             </Card>

@@ -16,13 +16,22 @@ import {
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
+import { BOARD_MAX, BOARD_PAGE } from '../../../db/reminders/inputs';
 import type { ApiInput } from '../api/client';
 import { MissingYearAlert } from '../calendar/MissingYearAlert';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { useReminderBadge } from '../session/reminderBadge';
 import { useSession } from '../session/store';
-import { DueText, GROUPS, KindTag, type ReminderGroup, type ReminderItem } from './parts';
+import {
+  type Board,
+  countText,
+  DueText,
+  GROUPS,
+  KindTag,
+  type ReminderGroup,
+  type ReminderItem,
+} from './parts';
 import { SnoozeModal } from './SnoozeModal';
 
 const ME = 'me';
@@ -49,11 +58,12 @@ export function ReminderBoard() {
   const [snoozing, setSnoozing] = useState<ReminderItem | null>(null);
   const refreshBadge = useReminderBadge((s) => s.refresh);
 
+  // How many items each column shows: a page at first, more on demand (the API counts the rest).
+  const [limits, setLimits] = useState<Partial<Record<ReminderGroup, number>>>({});
   const input = useMemo((): ApiInput<'reminders.board'> => {
-    if (owner === ME) return {};
-    if (owner === ALL) return { ownerId: null };
-    return { ownerId: owner };
-  }, [owner]);
+    const base = owner === ME ? {} : owner === ALL ? { ownerId: null } : { ownerId: owner };
+    return Object.keys(limits).length ? { ...base, limits } : base;
+  }, [owner, limits]);
   const board = useApiQuery('reminders.board', input);
   const permissions = useApiQuery('policy.forChild', {});
   // On one colleague's board a supervisor snoozes for that colleague (audited); else for oneself.
@@ -158,7 +168,10 @@ export function ReminderBoard() {
             <Select
               aria-label={t('reminders.board.owner')}
               value={owner}
-              onChange={setOwner}
+              onChange={(v) => {
+                setOwner(v);
+                setLimits({});
+              }}
               options={ownerOptions}
               style={{ width: 160 }}
               popupMatchSelectWidth={false}
@@ -180,7 +193,7 @@ export function ReminderBoard() {
               style={{ display: 'block', color: 'inherit' }}
               aria-label={t('reminders.board.countLabel', {
                 group: t(`reminders.board.groups.${g}`),
-                count: data?.counts[g] ?? 0,
+                count: data ? countText(data.counts[g], data.capped[g]) : 0,
               })}
             >
               <Card size="small" hoverable style={{ borderTop: `3px solid ${token[GROUP_COLOR[g]]}` }}>
@@ -195,7 +208,7 @@ export function ReminderBoard() {
                     fontVariantNumeric: 'tabular-nums',
                   }}
                 >
-                  {data ? data.counts[g] : t('app.common.empty')}
+                  {data ? countText(data.counts[g], data.capped[g]) : t('app.common.empty')}
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t(`reminders.board.groupHelp.${g}`)}
@@ -220,7 +233,7 @@ export function ReminderBoard() {
               <Flex align="center" gap={8}>
                 <span style={{ color: token[GROUP_COLOR[g]] }}>{t(`reminders.board.groups.${g}`)}</span>
                 <Typography.Text type="secondary" style={{ fontWeight: 400 }}>
-                  {data ? data.counts[g] : ''}
+                  {data ? countText(data.counts[g], data.capped[g]) : ''}
                 </Typography.Text>
               </Flex>
             }
@@ -232,7 +245,7 @@ export function ReminderBoard() {
               showHeader={false}
               tableLayout="fixed"
               columns={columns}
-              dataSource={data ? ordered(g, data.groups[g]) : []}
+              dataSource={data ? data.groups[g] : []}
               loading={{ spinning: board.loading, delay: 200 }}
               pagination={false}
               locale={{
@@ -245,6 +258,7 @@ export function ReminderBoard() {
                     : undefined,
               })}
             />
+            {data && <MoreRow group={g} board={data} onMore={(n) => setLimits((l) => ({ ...l, [g]: n }))} />}
           </Card>
         ))}
       </Flex>
@@ -265,11 +279,34 @@ export function ReminderBoard() {
   );
 }
 
-/**
- * The API orders each group by priority, then date: right for what is due now. What lies
- * ahead reads better by date alone (a crisis is never ahead: it is due the day it is flagged).
- */
-function ordered(group: ReminderGroup, items: ReminderItem[]): ReminderItem[] {
-  if (group !== 'upcoming') return items;
-  return [...items].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+/** Under a column holding more than it shows: how many are shown, and the next page on demand. */
+function MoreRow({
+  group,
+  board,
+  onMore,
+}: {
+  group: ReminderGroup;
+  board: Board;
+  onMore: (limit: number) => void;
+}) {
+  const shown = board.groups[group].length;
+  const count = board.counts[group];
+  const more = board.capped[group] ? BOARD_PAGE : Math.min(BOARD_PAGE, count - shown);
+  if (more <= 0 || shown >= BOARD_MAX) return null;
+  return (
+    <Flex
+      align="center"
+      justify="center"
+      gap={12}
+      style={{ padding: '8px 0' }}
+      data-testid={`reminder-more-${group}`}
+    >
+      <Typography.Text type="secondary">
+        {t('reminders.board.shown', { shown, count: countText(count, board.capped[group]) })}
+      </Typography.Text>
+      <Button size="small" onClick={() => onMore(Math.min(shown + more, BOARD_MAX))}>
+        {t('reminders.board.more', { n: Math.min(more, BOARD_MAX - shown) })}
+      </Button>
+    </Flex>
+  );
 }

@@ -74,7 +74,7 @@ import type { Core } from '../../../db/api/core';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../electron/channels';
 import { wireIpc } from '../../../electron/ipc';
 import type { Log } from '../../../electron/log';
-import { createPrintService, PDF_OPTIONS } from '../../../electron/print';
+import { BATCH_WINDOWS, createPrintService, IDLE_ROUTE, PDF_OPTIONS, WARM_MS } from '../../../electron/print';
 import {
   countPdfPages,
   isPrintWindowMethod,
@@ -219,7 +219,9 @@ describe('the shell print service', () => {
         devTools: false,
       },
     });
-    expect(win.destroyed).toBe(true);
+    // Kept loaded for the next print, resting on a route with no document (no child's data).
+    expect(win.destroyed).toBe(false);
+    expect((win as unknown as { route: string }).route).toBe(IDLE_ROUTE);
     expect(PDF_OPTIONS).toEqual({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
   });
 
@@ -258,6 +260,56 @@ describe('the shell print service', () => {
     expect(res).toMatchObject({ ok: false, error: { message: expect.stringContaining('损坏的扫描件') } });
     expect(readdirSync(dir)).toEqual([]);
     expect(core.invokeFromShell).toHaveBeenCalledTimes(1);
+  });
+
+  it('prints the next document in the warm window by its hash, and ends it when idle or locked', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const printer = service();
+      const loads: string[] = [];
+      state.onRender = (route) => loads.push(route);
+      const job = (id: string) =>
+        printer.handle('shell.printToPdf', {
+          route: `/print/child/${id}?sections=basic`,
+          suggestedName: 'x.pdf',
+          export: { ...EXPORT, entityId: id, childId: id },
+        });
+      expect((await job('c1')).ok).toBe(true);
+      // The same document again is rendered again (the window rested on the idle route between).
+      expect((await job('c1')).ok).toBe(true);
+      expect((await job('c2')).ok).toBe(true);
+      expect(state.windows).toHaveLength(1);
+      expect(loads).toEqual([
+        '/print/child/c1?sections=basic',
+        IDLE_ROUTE,
+        '/print/child/c1?sections=basic',
+        IDLE_ROUTE,
+        '/print/child/c2?sections=basic',
+        IDLE_ROUTE,
+      ]);
+      const [first] = state.windows;
+      vi.advanceTimersByTime(WARM_MS + 1);
+      expect(first.destroyed).toBe(true);
+
+      expect((await job('c3')).ok).toBe(true);
+      expect(state.windows).toHaveLength(2);
+      expect(state.windows[1].destroyed).toBe(false);
+      core.lock();
+      expect(state.windows[1].destroyed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not keep a window whose print failed', async () => {
+    state.marker = () => ({ ready: 'error', error: '未找到相关记录' });
+    const res = await service().handle('shell.printToPdf', {
+      route: '/print/order/o1',
+      suggestedName: 'x.pdf',
+      export: { kind: 'orderPdf', entityId: 'o1', childId: 'c1' },
+    });
+    expect(res.ok).toBe(false);
+    expect(state.windows.every((w) => w.destroyed)).toBe(true);
   });
 
   it('writes and records nothing when the save dialog is cancelled', async () => {
@@ -308,7 +360,7 @@ describe('the shell print service', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
-  it('prints a batch into one folder with progress, one window, and no overwritten file', async () => {
+  it('prints a batch into one folder with progress, two windows at once, and no overwritten file', async () => {
     writeFileSync(path.join(dir, 'a.pdf'), 'already here');
     const items = ['a', 'b', 'a'].map((n, i) => ({
       route: `/print/child/c${i}?sections=basic`,
@@ -319,7 +371,14 @@ describe('the shell print service', () => {
     expect(res).toMatchObject({ ok: true, value: { total: 3, cancelled: false, failed: [] } });
     expect(readdirSync(dir).sort()).toEqual(['a-2.pdf', 'a-3.pdf', 'a.pdf', 'b.pdf']);
     expect(readFileSync(path.join(dir, 'a.pdf'), 'utf8')).toBe('already here');
-    expect(state.windows).toHaveLength(1);
+    // Each file holds the document it is named for, whichever window printed it.
+    const value = (res as { value: { done: { fileName: string }[] } }).value;
+    expect(value.done.map((d) => readFileSync(path.join(dir, d.fileName), 'utf8').match(/c\d/)?.[0])).toEqual(
+      ['c0', 'c1', 'c2'],
+    );
+    // Two windows at once; the first stays warm for the next print, the other is gone.
+    expect(state.windows).toHaveLength(BATCH_WINDOWS);
+    expect(state.windows.map((w) => w.destroyed)).toEqual([false, true]);
     const progress = main.webContents.send.mock.calls.map((c) => c[2]);
     expect(
       main.webContents.send.mock.calls.every((c) => c[0] === EVENT_CHANNEL && c[1] === 'print-progress'),
