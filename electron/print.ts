@@ -180,12 +180,24 @@ export function createPrintService(opts: PrintServiceOptions): PrintService {
   }
 
   /**
+   * A summary whose 附件目录 asked for the files themselves gets them after its pages, merged
+   * by the core in memory (documents.appendAttachments): only the merged file is ever written.
+   */
+  async function withAppendix(pdf: Buffer, info: ExportInfo): Promise<Uint8Array> {
+    if (info.kind !== 'childSummary' || !info.childId) return pdf;
+    const merged = await core.invokeFromShell('documents.appendAttachments', { childId: info.childId, pdf });
+    if (!merged.ok) throw new PrintError(merged.error.message);
+    return (merged.value as { pdf: Uint8Array }).pdf;
+  }
+
+  /**
    * Written beside its final name first and renamed once the export is recorded: a file that
    * left the app without its audit row must never exist.
    */
-  async function save(pdf: Buffer, target: string, info: ExportInfo): Promise<PrintedFile> {
+  async function save(printed: Buffer, target: string, info: ExportInfo): Promise<PrintedFile> {
     const fileName = path.basename(target);
     const part = `${target}.part`;
+    const pdf = await withAppendix(printed, info);
     await writeFile(part, pdf);
     // The hash of the bytes on disk, read back: the row must match the file that left the app.
     const written = await readFile(part);

@@ -117,6 +117,8 @@ export function method<I extends z.ZodType, O>(def: MethodDef<I, O>): MethodDef<
 export interface HostMethodDef<I extends z.ZodType, O> {
   input: I;
   access: Access;
+  /** As for reads and writes: only core.invokeFromShell reaches it. */
+  shellOnly?: boolean;
   kind: 'host';
   /** As for MethodBase: runs at once while an exclusive write holds the connection (session.lock). */
   concurrent?: boolean;

@@ -46,6 +46,8 @@ export const MIME: Record<FileType, string> = {
 /** Shown in the app (images from memory, PDFs in the viewer); Word files are only saved out. */
 export const VIEWABLE: readonly FileType[] = ['pdf', 'jpeg', 'png'];
 export const IMAGE_TYPES: readonly FileType[] = ['jpeg', 'png'];
+/** What a referral summary can carry after its pages: a PDF's pages, an image on a page of its own. */
+export const APPENDABLE: readonly FileType[] = ['pdf', 'jpeg', 'png'];
 
 /** 附件大小上限 (MB), a setting. */
 export const DEFAULT_ATTACHMENT_MAX_MB = 20;

@@ -14,6 +14,7 @@ import {
   attachmentAddInput,
   attachmentBinInput,
   attachmentChildInput,
+  attachmentCountsInput,
   attachmentIdInput,
   attachmentRecordInput,
   attachmentRemoveInput,
@@ -77,6 +78,12 @@ export const attachmentMethods = {
     access: 'user',
     kind: 'read',
     handler: forRecord,
+  }),
+  'attachments.counts': method({
+    input: attachmentCountsInput,
+    access: 'user',
+    kind: 'read',
+    handler: counts,
   }),
   'attachments.forChild': method({
     input: attachmentChildInput,
@@ -259,9 +266,13 @@ function toView(ctx: ReadCtx, row: AttachmentRow, who?: Map<string, string>): At
   };
 }
 
+/** Counselling attachments are for those the policy lets read counselling text, with its key open. */
+const mayReadRestricted = (ctx: ReadCtx) =>
+  ctx.counselling.privateKey !== null && can(ctx.user, 'readCounsellingText');
+
 /** Counselling attachments are listed only to those who may read counselling text. */
 function visible(ctx: ReadCtx, rows: AttachmentRow[]): AttachmentView[] {
-  const mayRead = ctx.counselling.privateKey !== null && can(ctx.user, 'readCounsellingText');
+  const mayRead = mayReadRestricted(ctx);
   const shown = rows.filter((r) => !isRestricted(r) || mayRead);
   const who = names(
     ctx,
@@ -284,6 +295,26 @@ function forRecord(ctx: ReadCtx, input: typeof attachmentRecordInput._output): A
     .orderBy(desc(attachments.createdAt))
     .all();
   return visible(ctx, rows);
+}
+
+/**
+ * The number of live attachments of each record, for the 附件 buttons of a table's rows (records
+ * with none are left out). Counselling records' counts only for those who may read them: the
+ * number of consents behind a child's assessments is not for every colleague either.
+ */
+function counts(ctx: ReadCtx, input: typeof attachmentCountsInput._output): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!input.recordIds.length) return out;
+  if (isRestricted(input) && !mayReadRestricted(ctx)) return out;
+  const rows = ctx.raw
+    .prepare(
+      `SELECT record_id AS id, count(*) AS n FROM attachments
+        WHERE record_kind = ? AND record_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
+        GROUP BY record_id`,
+    )
+    .all(input.recordKind, JSON.stringify(input.recordIds)) as { id: string; n: number }[];
+  for (const r of rows) out[r.id] = r.n;
+  return out;
 }
 
 /** Every attachment of a child's file, newest first; thumbnails come one by one (thumbnail). */
@@ -317,8 +348,7 @@ function thumbnail(
 ): { mime: string; base64: string } | null {
   const row = loadAttachment(ctx, input.id);
   if (!row.thumbnailBytes) return null;
-  if (isRestricted(row) && (!ctx.counselling.privateKey || !can(ctx.user, 'readCounsellingText')))
-    return null;
+  if (isRestricted(row) && !mayReadRestricted(ctx)) return null;
   const key = isRestricted(row) ? openSealedKey(ctx, row) : null;
   if (isRestricted(row) && !key) return null;
   try {

@@ -33,6 +33,11 @@ export const attachmentAddInput = z.object({
 });
 
 export const attachmentRecordInput = z.object(recordRef);
+/** How many attachments each of a page's records has (the 附件 buttons in a table's rows). */
+export const attachmentCountsInput = z.object({
+  recordKind: z.enum(RECORD_KINDS),
+  recordIds: z.array(z.string().min(1).max(64)).max(500),
+});
 export const attachmentChildInput = z.object({ childId: z.string().min(1).max(64) });
 export const attachmentIdInput = z.object({ id: z.string().min(1).max(64) });
 export const attachmentRemoveInput = z.object({

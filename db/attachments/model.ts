@@ -129,9 +129,16 @@ export const isRestricted = (row: Pick<AttachmentRow, 'recordKind'>) => isCounse
 export function attachmentTitles(
   ctx: ReadCtx,
   where: { childId?: string; recordKind?: RecordKind; recordId?: string },
-): { title: string; kind: AttachmentRow['kind']; fileType: AttachmentRow['fileType']; createdAt: number }[] {
+): {
+  id: string;
+  title: string;
+  kind: AttachmentRow['kind'];
+  fileType: AttachmentRow['fileType'];
+  createdAt: number;
+}[] {
   const rows = ctx.db
     .select({
+      id: attachments.id,
       title: attachments.title,
       kind: attachments.kind,
       fileType: attachments.fileType,
@@ -150,4 +157,27 @@ export function attachmentTitles(
     .orderBy(asc(attachments.createdAt))
     .all();
   return rows.filter((r) => !isCounsellingKind(r.recordKind)).map(({ recordKind: _r, ...r }) => r);
+}
+
+/**
+ * The bytes of the attachments a summary lists, to append after its pages (documents'
+ * appendAttachments): live ones only, never counselling ones (a summary never lists those), in
+ * the order given. An id no longer live is left out rather than failing the export.
+ */
+export function appendixFiles(
+  ctx: ReadCtx,
+  ids: readonly string[],
+): { id: string; title: string; fileType: AttachmentRow['fileType']; sha256: string; bytes: Buffer }[] {
+  const out = [];
+  for (const id of ids) {
+    const row = ctx.db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.id, id), isNull(attachments.deletedAt)))
+      .get();
+    if (!row || isRestricted(row) || row.sealedKey) continue;
+    const bytes = readChunks(ctx, row.id, PART_FILE, null);
+    out.push({ id: row.id, title: row.title, fileType: row.fileType, sha256: row.sha256, bytes });
+  }
+  return out;
 }

@@ -1,13 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { type Ctx, method } from '../api/define';
+import { type Host, hostMethod, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
+import { appendixFiles } from '../attachments/model';
 import { loadChild } from '../children/model';
 import { maySeeCounsellingText } from '../counselling/model';
 import { t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
 import { loadRelief } from '../relief/model';
 import { loadSuit } from '../suits/model';
-import { childSummaryInput, recordExportInput, type SummarySection } from './inputs';
+import { appendToPdf, UnappendableFile } from './appendPdf';
+import { appendAttachmentsInput, childSummaryInput, recordExportInput, type SummarySection } from './inputs';
 import { type ChildSummaryDoc, childSummary } from './summary';
 
 const EXPORT_ENTITY = {
@@ -24,12 +26,14 @@ interface ServedSummary {
   partner: string;
   fullId: boolean;
   includeCharge: boolean;
+  /** The attachments whose PDFs and images follow the summary's pages (附上附件原件). */
+  appended?: string[];
 }
 
 /** How long after its data was served a summary may be recorded as exported (a batch takes a while). */
 const SERVED_WITHIN_MS = 30 * 60_000;
 
-function lastServedSummary(ctx: Ctx, childId: string): ServedSummary | null {
+function lastServedSummary(ctx: ReadCtx, childId: string): ServedSummary | null {
   const row = ctx.raw
     .prepare(
       `SELECT detail FROM audit_log WHERE entity = 'child' AND entity_id = ? AND action = 'children.view'
@@ -50,6 +54,20 @@ export const documentMethods = {
     access: 'user',
     kind: 'write',
     handler: (ctx, input): ChildSummaryDoc => childSummary(ctx, input),
+  }),
+
+  /**
+   * 附上附件原件: the shell hands over the summary it printed and gets back that PDF followed by
+   * the attachments the summary served to this user listed for appending (its children.view
+   * row), merged in memory; unchanged when none were asked for. The shell then writes and
+   * records the merged file as it would the summary alone, so the export row has its hash.
+   */
+  'documents.appendAttachments': hostMethod({
+    input: appendAttachmentsInput,
+    access: 'user',
+    kind: 'host',
+    shellOnly: true,
+    handler: appendAttachments,
   }),
 
   /**
@@ -134,6 +152,7 @@ export const documentMethods = {
           ...(served
             ? { partner: served.partner, fullId: served.fullId, includeCharge: served.includeCharge }
             : {}),
+          ...(served?.appended ? { appended: served.appended } : {}),
           ...(!served && input.partner ? { partner: input.partner } : {}),
           sha256: input.sha256,
           fileName: input.fileName,
@@ -144,3 +163,24 @@ export const documentMethods = {
     },
   }),
 };
+
+async function appendAttachments(
+  host: Host,
+  input: typeof appendAttachmentsInput._output,
+): Promise<{ pdf: Uint8Array; appended: number }> {
+  const ctx = host.readCtx();
+  const ids = lastServedSummary(ctx, input.childId)?.appended ?? [];
+  if (!ids.length) return { pdf: input.pdf, appended: 0 };
+  // Read now, while the session is open; the merge that follows needs no database.
+  const files = appendixFiles(ctx, ids);
+  try {
+    const merged = await appendToPdf(input.pdf, files);
+    return { pdf: merged.bytes, appended: files.length };
+  } catch (err) {
+    if (err instanceof UnappendableFile)
+      throw new ApiError('VALIDATION', t('documents.validation.unappendable', { title: err.title }));
+    throw err;
+  } finally {
+    for (const f of files) f.bytes.fill(0);
+  }
+}

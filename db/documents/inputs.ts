@@ -14,8 +14,8 @@ export const SUMMARY_SECTIONS = [
   'orders',
   'counselling',
   'visits',
-  // 附件目录: the titles of the child's attachments, not their contents (no PDF library is
-  // installed to append the files themselves; see README 附件).
+  // 附件目录: the titles of the child's attachments; with appendFiles their PDFs and images
+  // follow the summary's pages in the exported file (README 附件).
   'attachments',
 ] as const;
 export type SummarySection = (typeof SUMMARY_SECTIONS)[number];
@@ -38,6 +38,11 @@ export const childSummaryInput = z
       .transform((v) => v ?? null),
     /** The detained relative's charge (罪名) and case number; sensitive (个人信息保护法 art. 28). */
     includeCharge: z.boolean().default(false),
+    /**
+     * 附上附件原件: the listed PDFs and images appended after the summary's pages when it is
+     * exported (documents.appendAttachments). Only with the 附件目录 section.
+     */
+    appendFiles: z.boolean().default(false),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, {
     path: ['to'],
@@ -75,4 +80,11 @@ export const recordExportInput = exportInfoInput.extend({
     .max(255)
     .refine((v) => !/[\\/]/.test(v), t('documents.validation.fileName')),
   pages: z.number().int().min(1).max(10_000).optional(),
+});
+
+/** The PDF the shell printed for a child's summary, to append the attachments it lists. */
+export const appendAttachmentsInput = z.object({
+  childId: z.string().min(1).max(64),
+  // Any Uint8Array (a Buffer from printToPDF, pdf-lib's bytes): the merge only reads it.
+  pdf: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
 });

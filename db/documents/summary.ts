@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import type { Ctx } from '../api/define';
+import { APPENDABLE } from '../attachments/codes';
 import { attachmentTitles } from '../attachments/model';
 import type { Category, CloseReason, GuardianshipSituation, NeedKind, RiskLevel } from '../children/codes';
 import { ageOn, maskIdNumber } from '../children/idNumber';
@@ -195,7 +196,10 @@ export interface ChildSummaryDoc {
   counselling?: SummaryCounselling;
   visits?: SummaryVisit[];
   /** 附件目录: titles only; counselling attachments are never listed (attachments/model.ts). */
-  attachments?: ReturnType<typeof attachmentTitles>;
+  attachments?: (ReturnType<typeof attachmentTitles>[number] & {
+    /** Its PDF pages or its image follow the summary's pages in the exported file. */
+    appended: boolean;
+  })[];
 }
 
 const NEED_ORDER: NeedKind[] = ['living', 'education', 'medical', 'psychological', 'legal', 'safety'];
@@ -245,6 +249,15 @@ export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
     }
   }
 
+  // Listed before the audit row is written: the row names the files an export may append, and
+  // the shell's append takes exactly those (documents.appendAttachments), not what a caller says.
+  const listed = want.has('attachments')
+    ? attachmentTitles(ctx, { childId: row.id })
+        .filter((a) => inRange(new Date(a.createdAt + 8 * 3600_000).toISOString().slice(0, 10)))
+        .map((a) => ({ ...a, appended: input.appendFiles && APPENDABLE.includes(a.fileType) }))
+    : undefined;
+  const appended = (listed ?? []).filter((a) => a.appended).map((a) => a.id);
+
   // Every read of a child's file is audited once, whatever the path (issue 11, item 4): a
   // summary preview, a print window, each child of a batch. The row says what was served, and
   // the export row is later written from it, not from what a caller claims.
@@ -258,6 +271,7 @@ export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
       partner: input.partner,
       fullId: idNumberFull,
       includeCharge: input.includeCharge,
+      ...(appended.length ? { appended } : {}),
     },
   });
 
@@ -509,11 +523,7 @@ export function childSummary(ctx: Ctx, input: Input): ChildSummaryDoc {
       .sort(byDate);
   }
 
-  if (want.has('attachments')) {
-    doc.attachments = attachmentTitles(ctx, { childId: row.id }).filter((a) =>
-      inRange(new Date(a.createdAt + 8 * 3600_000).toISOString().slice(0, 10)),
-    );
-  }
+  if (listed) doc.attachments = listed;
 
   doc.sections = input.sections.filter((s) => !omitted.some((o) => o.section === s));
   return doc;

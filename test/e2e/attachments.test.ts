@@ -4,20 +4,48 @@
  * own viewer from memory, and saves a copy out (audited with its hash). A photo dropped onto the
  * record shows from memory too, and a file over the size setting is refused beside the drop zone.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINT_WINDOW_QUERY } from '../../electron/print-contract';
 import { makePdf, makePng } from '../fixtures/files';
+import { pick } from './children/helpers';
 import { APP_ORIGIN, type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
-import { call, fixedClock, PEOPLE, seedAccounts, seedChild, seedOrder } from './print-support';
+import {
+  call,
+  fixedClock,
+  PEOPLE,
+  PRINT_DIR,
+  pdfInfo,
+  pdfPngs,
+  pdfText,
+  seedAccounts,
+  seedChild,
+  seedOrder,
+  simulateShell,
+} from './print-support';
 
 const FAST_KDF = { N: 2 ** 12, r: 8, p: 1 };
 const SCAN = makePdf(['Delivery receipt - signed by Liu Cuilan', 'Jiyang District Procuratorate'], 200_000);
 const PHOTO = makePng(480, 360, 'home visit photo', [40, 120, 200]);
 
 let browser: Browser;
+
+async function signIn(page: Page, who: { username: string; passphrase: string }) {
+  await page.getByLabel('用户名').fill(who.username);
+  await page.getByLabel('密码').fill(who.passphrase);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).waitFor();
+}
+
+async function go(page: Page, hash: string) {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
 
 /** Drops `files` onto the element as a file manager would: a real DataTransfer with real Files. */
 async function dropFiles(page: Page, testId: string, files: { name: string; mime: string; bytes: Buffer }[]) {
@@ -174,6 +202,319 @@ describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
       expect(
         (await call(app.core, 'attachments.forRecord', { recordKind: 'order', recordId: order.id })).length,
       ).toBe(2);
+      expect(app.externalRequests).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+  it('attaches on a guidance plan and to a counselling assessment (知情同意书), which a colleague without the counselling role is not shown', async () => {
+    const app: App = await openApp(browser, {
+      kdf: FAST_KDF,
+      clock: fixedClock,
+      path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
+      viewport: { width: 1366, height: 1000 },
+    });
+    try {
+      await seedAccounts(app.core);
+      const child = await seedChild(app.core);
+      const plan = await call(app.core, 'education.createPlan', {
+        childId: child.childId,
+        kind: 'ordered',
+        guardianPersonIds: [child.motherId],
+        assessmentDate: '2026-11-02',
+        willingness: 'medium',
+        ability: 'low',
+        relationship: 'fair',
+        provider: '济阳区家庭教育指导站（妇联）',
+        startDate: '2026-11-05',
+        endDate: '2027-02-04',
+        sessionsPerMonth: 1,
+        minMinutes: 40,
+        goals: [{ text: '掌握与孩子有效沟通的方法', dueDate: '2027-02-04' }],
+      });
+      const assessment = await call(app.core, 'counselling.addAssessment', {
+        childId: child.childId,
+        date: '2026-11-20',
+        instrument: 'SCL-90',
+        riskLevel: 'low',
+        guardianConsent: true,
+        childConsent: true,
+        assessor: '周老师',
+      });
+      const { page } = app;
+      await page.goto(`${APP_ORIGIN}/`);
+      await signIn(page, PEOPLE.admin);
+
+      // The plan's page: the signed plan, as on an order's page.
+      await go(page, `#/education/plans/${plan.id}`);
+      const panel = page.getByTestId('attachments');
+      await panel.waitFor();
+      await page.getByTestId('attachment-input').setInputFiles({
+        name: 'plan_signed.pdf',
+        mimeType: 'application/pdf',
+        buffer: makePdf(['Family education plan - signed by Liu Cuilan'], 60_000),
+      });
+      await panel.getByLabel('标题').fill('家庭教育指导方案（监护人签字）');
+      await panel.getByRole('button', { name: '保存附件' }).click();
+      await panel.getByTestId('attachment-list').getByText('家庭教育指导方案（监护人签字）').waitFor();
+      await panel.scrollIntoViewIfNeeded();
+      await shot(page, 'attachments-06-plan');
+      expect(
+        (await call(app.core, 'attachments.forRecord', { recordKind: 'plan', recordId: plan.id })).map(
+          (a) => a.title,
+        ),
+      ).toEqual(['家庭教育指导方案（监护人签字）']);
+
+      // The counselling record: the assessment's row has its 附件, which asks for the consent.
+      await go(page, `#/counselling/${child.childId}`);
+      const button = page.getByTestId('attachments-button');
+      await expect.poll(() => button.count()).toBe(1);
+      expect(await button.textContent()).toBe('附件');
+      await button.click();
+      const dialog = page.getByRole('dialog', { name: /心理测评的附件/ });
+      await dialog.getByText('请上传监护人和儿童签字的知情同意书').waitFor();
+      await dialog.getByTestId('attachment-input').setInputFiles({
+        name: 'consent.png',
+        mimeType: 'image/png',
+        buffer: PHOTO,
+      });
+      await dialog.getByText(/consent\.png/).waitFor();
+      expect(
+        await dialog.locator('.ant-select-content, .ant-select-selection-item').first().textContent(),
+      ).toContain('知情同意书');
+      await dialog.getByLabel('标题').fill('心理测评知情同意书');
+      await dialog.getByRole('button', { name: '保存附件' }).click();
+      await dialog.getByTestId('attachment-list').getByText('心理测评知情同意书').waitFor();
+      await dialog.getByTestId('attachment-thumb').waitFor();
+      // Marked restricted, like the notes; the request is met.
+      await dialog.getByTitle('心理疏导附件仅心理辅导人员和管理员可以查看').first().waitFor();
+      await expect.poll(() => dialog.getByText('请上传监护人和儿童签字的知情同意书').count()).toBe(0);
+      await shot(page, 'attachments-07-consent');
+      await dialog
+        .getByRole('button', { name: /Close|关闭/ })
+        .first()
+        .click();
+      await expect.poll(() => button.textContent()).toBe('附件 1');
+      await shot(page, 'attachments-08-counselling-row');
+      const [stored] = await call(app.core, 'attachments.forRecord', {
+        recordKind: 'assessment',
+        recordId: assessment.id,
+      });
+      expect(stored).toMatchObject({ kind: 'consent', restricted: true, title: '心理测评知情同意书' });
+
+      // The child's caseworker without the counselling role: nothing shown, nothing offered.
+      await call(app.core, 'session.lock', {});
+      await page.getByLabel('用户名').waitFor();
+      await signIn(page, PEOPLE.caseworker);
+      await go(page, `#/counselling/${child.childId}`);
+      await page.getByTestId('restricted-notice').waitFor();
+      expect(await page.getByTestId('attachments-button').count()).toBe(0);
+      expect(await page.getByText('心理测评知情同意书').count()).toBe(0);
+      await shot(page, 'attachments-09-counselling-colleague');
+      // Nor in the child's file, where every other attachment of the child is listed.
+      await go(page, `#/children/${child.childId}`);
+      await page.getByRole('tab', { name: '附件' }).click();
+      await page.getByText('家庭教育指导方案（监护人签字）').waitFor();
+      expect(await page.getByText('心理测评知情同意书').count()).toBe(0);
+      await shot(page, 'attachments-10-child-file-colleague');
+      expect(app.externalRequests).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+  it('exports a referral summary with the attached PDF and photo appended after its pages (附上附件原件), audited with the merged file’s hash', async () => {
+    const app: App = await openApp(browser, {
+      kdf: FAST_KDF,
+      clock: fixedClock,
+      path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
+      viewport: { width: 1366, height: 1000 },
+    });
+    try {
+      await seedAccounts(app.core);
+      const child = await seedChild(app.core);
+      const judgment = makePdf(['JUDGMENT 2025-12 - Jinan Intermediate Court', 'page 1 of the scan'], 20_000);
+      const added = await call(app.core, 'attachments.add', {
+        recordKind: 'child',
+        recordId: child.childId,
+        files: [
+          {
+            fileName: 'judgment.pdf',
+            title: '张大山刑事判决书',
+            kind: 'judgment',
+            base64: judgment.toString('base64'),
+          },
+          { fileName: 'visit.png', title: '家访照片', kind: 'photo', base64: PHOTO.toString('base64') },
+          {
+            fileName: '情况说明.docx',
+            title: '情况说明',
+            kind: 'other',
+            base64: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]).toString(
+              'base64',
+            ),
+          },
+        ],
+      });
+      const dir = path.join(PRINT_DIR, 'appended');
+      simulateShell(app, dir);
+      const { page } = app;
+      await page.goto(`${APP_ORIGIN}/`);
+      await signIn(page, PEOPLE.admin);
+      await go(page, `#/children/${child.childId}`);
+      await page.getByRole('button', { name: '导出转介摘要' }).click();
+      const dialog = page.getByRole('dialog', { name: '导出转介摘要' });
+      // The choice is there only with the 附件目录 it goes with.
+      expect(await dialog.getByRole('checkbox', { name: '附上附件原件' }).count()).toBe(0);
+      await dialog.getByRole('checkbox', { name: '附件目录' }).check();
+      await dialog.getByRole('checkbox', { name: '附上附件原件' }).check();
+      await pick(dialog, '接收单位', '教体');
+      const preview = dialog.getByTestId('summary-preview');
+      await expect
+        .poll(() => preview.getByText('标“附后”的 2 个附件').isVisible(), { timeout: 10_000 })
+        .toBe(true);
+      expect(await preview.getByText('附后', { exact: true }).count()).toBe(2);
+      expect(await preview.getByText('仅列目录', { exact: true }).count()).toBe(1);
+      await shot(page, 'attachments-11-summary-append');
+
+      await dialog.getByRole('button', { name: '导出PDF' }).click();
+      const toast = page.locator('.ant-message-notice', { hasText: '已导出' });
+      await toast.waitFor({ timeout: 30_000 });
+      const [, fileName, pages] =
+        /已导出：(\S+\.pdf)（(\d+)页）/.exec((await toast.textContent()) ?? '') ?? [];
+      const file = path.join(dir, fileName!);
+      const total = Number(pdfInfo(file).Pages);
+      expect(Number(pages)).toBe(total);
+      // The summary's own pages, then the judgment's page, then the photo on a page of its own.
+      expect(pdfText(file, { page: 1 }).replace(/\s+/g, '')).toContain('转介摘要');
+      expect(pdfText(file, { page: total - 1 })).toContain('JUDGMENT 2025-12 - Jinan Intermediate Court');
+      expect(pdfText(file, { page: total }).trim()).toBe('');
+      const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', String(total), file], { encoding: 'utf8' });
+      expect(sizes).toMatch(new RegExp(`Page\\s+${total} size:\\s+841\\.89 x 595\\.28`));
+      const pngs = pdfPngs(file, 50);
+      expect(pngs).toHaveLength(total);
+
+      const [row] = (await call(app.core, 'audit.list', { action: 'documents.export' })).rows;
+      expect(row?.detail).toMatchObject({
+        kind: 'childSummary',
+        sections: ['basic', 'guardianship', 'needs', 'referrals', 'attachments'],
+        appended: [added[0]!.id, added[1]!.id],
+        pages: total,
+        sha256: createHash('sha256').update(readFileSync(file)).digest('hex'),
+      });
+      expect(app.externalRequests).toEqual([]);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+  it("opens the same panel from a row's 附件 button: a 训诫 in the register, a referral's action (the school's reply), a custody record", async () => {
+    const app: App = await openApp(browser, {
+      kdf: FAST_KDF,
+      clock: fixedClock,
+      path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
+      viewport: { width: 1366, height: 1000 },
+    });
+    try {
+      await seedAccounts(app.core);
+      const child = await seedChild(app.core);
+      const admonition = await call(app.core, 'education.admonish', {
+        childId: child.childId,
+        guardianPersonId: child.motherId,
+        date: '2026-11-10',
+        place: '济阳区人民检察院未检工作室',
+        reason: '放任未成年人沉迷网络，经常夜不归宿',
+        deliveredBy: '王检察官',
+      });
+      let referral = await call(app.core, 'referrals.create', {
+        sourceDepartment: '第一检察部',
+        receivedDate: '2026-11-20',
+        children: [{ childId: child.childId }],
+      });
+      referral = await call(app.core, 'referrals.addAction', {
+        referralId: referral.id,
+        agency: '教体',
+        carrier: 'letter',
+        sentDate: '2026-11-20',
+      });
+      const { page } = app;
+      await page.goto(`${APP_ORIGIN}/`);
+      await signIn(page, PEOPLE.admin);
+
+      // 训诫 register: the row's button opens the panel for that 训诫.
+      await go(page, '#/education?view=admonitions');
+      const register = page.getByTestId('admonition-register');
+      await register.getByTestId('attachments-button').click();
+      let dialog = page.getByRole('dialog', { name: /训诫的附件/ });
+      await dialog.getByTestId('attachment-input').setInputFiles({
+        name: 'admonition.pdf',
+        mimeType: 'application/pdf',
+        buffer: makePdf(['Admonition record - signed'], 10_000),
+      });
+      await dialog.getByRole('button', { name: '保存附件' }).click();
+      await dialog.getByTestId('attachment-list').getByText('admonition').waitFor();
+      await dialog
+        .getByRole('button', { name: /Close|关闭/ })
+        .first()
+        .click();
+      await expect.poll(() => register.getByTestId('attachments-button').textContent()).toBe('附件 1');
+      await shot(page, 'attachments-12-admonition-register');
+
+      // A referral's action: the page asks for the school's written reply until it is recorded.
+      await go(page, `#/referrals/${referral.id}`);
+      const action = page.getByTestId('action-教体');
+      await action.getByTestId('attachments-button').click();
+      dialog = page.getByRole('dialog', { name: /教体 分流处置的附件/ });
+      await dialog.getByText('收到的书面回复可以扫描后附在这里').waitFor();
+      await dialog.getByTestId('attachment-input').setInputFiles({
+        name: '学校书面回复.png',
+        mimeType: 'image/png',
+        buffer: PHOTO,
+      });
+      await dialog.getByRole('button', { name: '保存附件' }).click();
+      await dialog.getByTestId('attachment-list').getByText('学校书面回复').waitFor();
+      await shot(page, 'attachments-13-referral-action');
+      await dialog
+        .getByRole('button', { name: /Close|关闭/ })
+        .first()
+        .click();
+      await expect.poll(() => action.getByTestId('attachments-button').textContent()).toBe('附件 1');
+
+      // The father's custody record, on the child's 关系人与羁押 tab: a 判决书 by default.
+      await go(page, `#/children/${child.childId}`);
+      await page.getByRole('tab', { name: '关系人与羁押' }).click();
+      const custody = page.locator('[aria-label="张大山的羁押情况"]');
+      await custody.getByTestId('attachments-button').click();
+      dialog = page.getByRole('dialog', { name: /张大山 .*的附件/ });
+      await dialog.getByTestId('attachment-input').setInputFiles({
+        name: 'judgment.pdf',
+        mimeType: 'application/pdf',
+        buffer: makePdf(['Criminal judgment'], 10_000),
+      });
+      expect(
+        await dialog.locator('.ant-select-content, .ant-select-selection-item').first().textContent(),
+      ).toContain('判决书');
+      await dialog.getByRole('button', { name: '保存附件' }).click();
+      await dialog.getByTestId('attachment-list').getByText('judgment').waitFor();
+      await shot(page, 'attachments-14-custody');
+      await dialog
+        .getByRole('button', { name: /Close|关闭/ })
+        .first()
+        .click();
+
+      const kinds = (await call(app.core, 'attachments.forChild', { childId: child.childId })).map((a) => [
+        a.recordKind,
+        a.kind,
+      ]);
+      expect(kinds.sort()).toEqual([
+        ['admonition', 'other'],
+        ['custody', 'judgment'],
+        ['referralAction', 'other'],
+      ]);
+      expect(
+        (await call(app.core, 'attachments.forRecord', { recordKind: 'admonition', recordId: admonition.id }))
+          .length,
+      ).toBe(1);
       expect(app.externalRequests).toEqual([]);
       expect(app.pageErrors).toEqual([]);
     } finally {

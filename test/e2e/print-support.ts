@@ -91,7 +91,16 @@ export async function printRoute(
   const started = performance.now();
   const page = opts.page ?? app.page;
   await openPrintRoute(page, route);
-  const printed = await page.pdf(PDF_OPTIONS);
+  let printed: Uint8Array = await page.pdf(PDF_OPTIONS);
+  // As the shell does: a summary whose 附件目录 asked for the files gets them appended in memory.
+  if (opts.export.kind === 'childSummary' && opts.export.childId) {
+    const merged = (await app.core.invokeFromShell('documents.appendAttachments', {
+      childId: opts.export.childId,
+      pdf: printed,
+    })) as ApiResult<{ pdf: Uint8Array }>;
+    if (!merged.ok) throw new Error(`documents.appendAttachments failed: ${JSON.stringify(merged.error)}`);
+    printed = merged.value.pdf;
+  }
   const dir = opts.dir ?? PRINT_DIR;
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, opts.fileName);

@@ -1,10 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
 import { createCore } from '../../db/api/core';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
+import { countPdfPages } from '../../electron/print-contract';
 import { makePdf, makePng } from '../fixtures/files';
 import { makeDataDir } from '../helpers/tmp';
 import {
@@ -13,6 +17,7 @@ import {
   CHILD,
   COUNSELLOR,
   call,
+  callFromShell,
   childOnOldSchema,
   FAST_KDF,
   ManualClock,
@@ -21,6 +26,7 @@ import {
   openCore,
   openStudio,
   refuse,
+  refuseFromShell,
 } from './support';
 
 const PDF_MARKER = 'SWMARK-PDF-9b4e1c77-送达回证';
@@ -307,6 +313,10 @@ describe('attachments (附件)', () => {
     expect(
       await call(core, 'attachments.forRecord', { recordKind: 'assessment', recordId: assessment.id }),
     ).toEqual([]);
+    // Nor does the 附件 button of the assessment's row say that a consent is there.
+    expect(
+      await call(core, 'attachments.counts', { recordKind: 'assessment', recordIds: [assessment.id] }),
+    ).toEqual({});
     expect((await refuse(core, 'attachments.open', { id: consent!.id })).code).toBe('FORBIDDEN');
     expect((await refuse(core, 'attachments.export', { id: consent!.id })).code).toBe('FORBIDDEN');
     expect(await call(core, 'attachments.thumbnail', { id: consent!.id })).toBeNull();
@@ -331,6 +341,9 @@ describe('attachments (附件)', () => {
       expect.arrayContaining(['attachments.open', 'attachments.export', 'attachments.add']),
     );
     await as(COUNSELLOR);
+    expect(
+      await call(core, 'attachments.counts', { recordKind: 'assessment', recordIds: [assessment.id] }),
+    ).toEqual({ [assessment.id]: 1 });
     const opened = await call(core, 'attachments.open', { id: consent!.id });
     expect(Buffer.from(opened.base64, 'base64').equals(pdfBytes())).toBe(true);
     core.close();
@@ -345,6 +358,188 @@ describe('attachments (附件)', () => {
     expect(chunks.length).toBeGreaterThan(0);
     expect(Buffer.concat(chunks).includes(Buffer.from(PDF_MARKER.slice(0, 24)))).toBe(false);
     expect(Buffer.concat(chunks).includes(Buffer.from('%PDF-'))).toBe(false);
+  });
+
+  it("counts each row's attachments for its 附件 button: a school's written reply kept with the referral's action", async () => {
+    const { core, child, as } = await setup();
+    await as(CASEWORKER);
+    let referral = await call(core, 'referrals.create', {
+      sourceDepartment: '第一检察部',
+      receivedDate: '2026-11-20',
+      children: [{ childId: child.id }],
+    });
+    referral = await call(core, 'referrals.addAction', {
+      referralId: referral.id,
+      agency: '教体',
+      carrier: 'letter',
+      sentDate: '2026-11-20',
+    });
+    referral = await call(core, 'referrals.addAction', {
+      referralId: referral.id,
+      agency: '民政',
+      carrier: 'letter',
+      sentDate: '2026-11-20',
+    });
+    const [school, civil] = referral.actions.map((a) => a.id);
+    const added = await call(core, 'attachments.add', {
+      recordKind: 'referralAction',
+      recordId: school!,
+      files: [
+        { fileName: '学校书面回复.pdf', kind: 'other', base64: b64(pdfBytes()) },
+        { fileName: '回复附页.png', kind: 'other', base64: b64(pngBytes()) },
+      ],
+    });
+    const ids = [school!, civil!];
+    expect(await call(core, 'attachments.counts', { recordKind: 'referralAction', recordIds: ids })).toEqual({
+      [school!]: 2,
+    });
+    // The reply is also in the child's file (the referral names one child).
+    expect(
+      (await call(core, 'attachments.forChild', { childId: child.id })).map((a) => a.title).sort(),
+    ).toEqual(['回复附页', '学校书面回复']);
+    await call(core, 'attachments.remove', { id: added[1]!.id, version: added[1]!.version });
+    expect(await call(core, 'attachments.counts', { recordKind: 'referralAction', recordIds: ids })).toEqual({
+      [school!]: 1,
+    });
+    // Counted per kind: the same id under another kind is another record.
+    expect(await call(core, 'attachments.counts', { recordKind: 'referral', recordIds: ids })).toEqual({});
+  });
+
+  it('appends the attached PDFs and images after a referral summary, in memory, and the export row has the merged file’s hash', async () => {
+    const { core, child, as } = await setup();
+    await as(COUNSELLOR);
+    const assessment = await call(core, 'counselling.addAssessment', {
+      childId: child.id,
+      date: '2026-11-20',
+      instrument: 'SCL-90',
+      riskLevel: 'low',
+      guardianConsent: true,
+      childConsent: true,
+      assessor: '周老师',
+    });
+    await call(core, 'attachments.add', {
+      recordKind: 'assessment',
+      recordId: assessment.id,
+      files: [{ fileName: 'consent.pdf', kind: 'consent', base64: b64(makePdf(['COUNSELLING CONSENT'])) }],
+    });
+    await as(CASEWORKER);
+    const [scan, photo, word] = await call(core, 'attachments.add', {
+      recordKind: 'child',
+      recordId: child.id,
+      files: [
+        { fileName: '判决书.pdf', kind: 'judgment', base64: b64(makePdf(['JUDGMENT SCAN PAGE'])) },
+        { fileName: '家访照片.png', kind: 'photo', base64: b64(makePng(320, 200, 'photo')) },
+        {
+          fileName: '情况说明.docx',
+          kind: 'other',
+          base64: b64(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)])),
+        },
+      ],
+    });
+
+    // The summary as the print window asks for it; the list says which files follow its pages.
+    const doc = await call(core, 'documents.childSummary', {
+      childId: child.id,
+      sections: ['basic', 'attachments'],
+      partner: '教体局',
+      appendFiles: true,
+    });
+    expect(doc.attachments?.map((a) => [a.title, a.appended])).toEqual([
+      ['判决书', true],
+      ['家访照片', true],
+      ['情况说明', false],
+    ]);
+
+    // What Chromium printed: two pages of summary.
+    const printed = await PDFDocument.create();
+    const font = await printed.embedFont(StandardFonts.Helvetica);
+    for (const n of [1, 2])
+      printed.addPage().drawText(`SUMMARY PAGE ${n}`, { x: 72, y: 760, size: 18, font });
+    const summaryPdf = await printed.save();
+
+    // Only the shell reaches the merge.
+    const fromPage = await refuse(core, 'documents.appendAttachments', {
+      childId: child.id,
+      pdf: summaryPdf,
+    });
+    expect(fromPage.code).toBe('FORBIDDEN');
+    const merged = await callFromShell(core, 'documents.appendAttachments', {
+      childId: child.id,
+      pdf: summaryPdf,
+    });
+    expect(merged.appended).toBe(2);
+    const out = await PDFDocument.load(merged.pdf);
+    // The summary's 2 pages, the scan's 1, the photo on a page of its own (landscape, as it is).
+    expect(out.getPageCount()).toBe(4);
+    expect(countPdfPages(merged.pdf)).toBe(4);
+    const size = out.getPage(3).getSize();
+    expect(size.width).toBeGreaterThan(size.height);
+    const dir = makeDataDir();
+    const file = path.join(dir, 'summary.pdf');
+    writeFileSync(file, merged.pdf);
+    expect(execFileSync('pdfinfo', [file]).toString()).toMatch(/Pages:\s+4/);
+    const pageText = (n: number) =>
+      execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'])
+        .toString()
+        .trim();
+    expect([1, 2, 3].map(pageText)).toEqual(['SUMMARY PAGE 1', 'SUMMARY PAGE 2', 'JUDGMENT SCAN PAGE']);
+    // Never a counselling consent, which the summary does not list either.
+    expect(execFileSync('pdftotext', [file, '-']).toString()).not.toContain('COUNSELLING');
+
+    // The shell records the file it wrote: the merged bytes' hash, and which files were appended.
+    const sha256 = createHash('sha256').update(merged.pdf).digest('hex');
+    await callFromShell(core, 'documents.recordExport', {
+      kind: 'childSummary',
+      entityId: child.id,
+      childId: child.id,
+      sha256,
+      fileName: '转介摘要_张某_20261127.pdf',
+      pages: 4,
+    });
+    await as(ADMIN);
+    const [row] = (await call(core, 'audit.list', { action: 'documents.export' })).rows;
+    expect(row?.detail).toMatchObject({ sha256, pages: 4, appended: [scan!.id, photo!.id] });
+    expect(row?.detail?.appended).not.toContain(word!.id);
+
+    // Without 附上附件原件 the printed summary goes out exactly as printed.
+    await as(CASEWORKER);
+    await call(core, 'documents.childSummary', {
+      childId: child.id,
+      sections: ['basic', 'attachments'],
+      partner: '教体局',
+    });
+    const plain = await callFromShell(core, 'documents.appendAttachments', {
+      childId: child.id,
+      pdf: summaryPdf,
+    });
+    expect(plain.appended).toBe(0);
+    expect(Buffer.from(plain.pdf).equals(Buffer.from(summaryPdf))).toBe(true);
+
+    // A PDF that cannot be read (encrypted, damaged): a clear message, and no file to write.
+    await call(core, 'attachments.add', {
+      recordKind: 'child',
+      recordId: child.id,
+      files: [
+        {
+          fileName: '损坏.pdf',
+          title: '损坏的扫描件',
+          kind: 'other',
+          base64: b64(Buffer.from('%PDF-1.4\nbroken\n')),
+        },
+      ],
+    });
+    await call(core, 'documents.childSummary', {
+      childId: child.id,
+      sections: ['attachments'],
+      partner: '教体局',
+      appendFiles: true,
+    });
+    const broken = await refuseFromShell(core, 'documents.appendAttachments', {
+      childId: child.id,
+      pdf: summaryPdf,
+    });
+    expect(broken).toMatchObject({ code: 'VALIDATION' });
+    expect(broken.message).toContain('附件“损坏的扫描件”无法附在摘要之后');
   });
 
   it('carries attachments through a backup and a restore, counted in the manifest', async () => {

@@ -69,11 +69,22 @@ export const attachments = {
     saved: '附件设置已保存',
   },
   deliveryHint: '请上传签收的送达回证扫描件',
+  consentHint: '请上传监护人和儿童签字的知情同意书',
+  replyHint: '收到的书面回复可以扫描后附在这里',
+  /** The 附件 button of a record shown as a table row; the dialog it opens. */
+  rowButton: '附件',
+  rowButtonCount: '附件 {count}',
+  rowDialogTitle: '{record}的附件',
   appendix: {
     title: '附件目录',
     none: '无附件',
     number: '序号',
     note: '以上为附件目录，附件内容未随本摘要输出。',
+    original: '原件',
+    appended: '附后',
+    listedOnly: '仅列目录',
+    noteAppended:
+      '标“附后”的 {count} 个附件（PDF 与图片）按序号附于本摘要之后，每张图片单独一页；Word 文件只列目录，原件未随本摘要输出。',
   },
   validation: {
     noFiles: '请选择要上传的文件',

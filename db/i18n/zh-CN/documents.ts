@@ -226,6 +226,9 @@ export const documents = {
     fullIdReasonPlaceholder: '例如：民政部门办理事实无人抚养儿童认定需核对身份',
     fullIdPreview: '预览中身份号码仍为隐藏状态；导出时按所选显示完整号码，并记入审计日志。',
     includeCharge: '包含罪名',
+    appendFiles: '附上附件原件',
+    appendFilesHint:
+      '勾选后，附件目录中的 PDF 与图片按序附在摘要之后，一并导出（心理疏导附件从不列入）。Word 文件只列目录。',
     includeChargeHint: '勾选后同时列出羁押案件的案号。罪名属于敏感个人信息，请仅在确有必要时勾选。',
     preview: '预览',
     previewLoading: '正在生成预览…',
@@ -252,5 +255,7 @@ export const documents = {
     sha256: '文件校验值格式不正确',
     fileName: '文件名不能包含路径',
     wrongChild: '文书与儿童档案不对应',
+    unappendable:
+      '附件“{title}”无法附在摘要之后（文件已加密或已损坏），未导出任何文件。请取消勾选“附上附件原件”后再导出，或把该附件另存后单独提供。',
   },
 };

@@ -48,6 +48,8 @@ interface Props {
   /** What this record asks for, e.g. the 送达回证 of an order's delivery. */
   hint?: string;
   title?: string;
+  /** Told after a file was added or removed (a row's count, see AttachmentsButton). */
+  onChange?: () => void;
 }
 
 /** Attachments of one record: drop or pick several files, give them a kind and a title, and see them from memory. */
@@ -58,6 +60,7 @@ export function AttachmentsPanel({
   defaultKind = 'other',
   hint,
   title,
+  onChange,
 }: Props) {
   const { message } = App.useApp();
   const list = useApiQuery(
@@ -120,6 +123,7 @@ export function AttachmentsPanel({
       setStaged([]);
       setFileTitle('');
       list.reload();
+      onChange?.();
     } catch (err) {
       const e = toApiCallError(err);
       if (e.code === 'LOCKED') return;
@@ -134,6 +138,7 @@ export function AttachmentsPanel({
       await api('attachments.remove', { id: item.id, version: item.version });
       message.success(t('attachments.removed'));
       list.reload();
+      onChange?.();
     } catch (err) {
       setErrors([toApiCallError(err).message]);
     }

@@ -3,6 +3,7 @@ import { App, Button, Card, Flex, Table, type TableColumnsType, Tag, Tooltip, Ty
 import { useMemo, useState } from 'react';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { AttachmentsButton } from '../attachments/AttachmentsButton';
 import { genderLabel, measureLabel, relationLabel } from '../common/codeLabels';
 import { todayText } from '../common/dates';
 import { isInCustody } from './derive';
@@ -149,6 +150,11 @@ export function RelativesTab({
           >
             {t('children.relatives.actions.addCustody')}
           </Button>
+          <AttachmentsButton
+            recordKind="relative"
+            recordId={link.person.id}
+            label={`${link.person.name}（${relationLabel(link.relation)}）`}
+          />
           <Button type="link" size="small" danger onClick={() => unlink(link)}>
             {t('children.relatives.actions.unlink')}
           </Button>
@@ -331,9 +337,18 @@ function CustodyTable({ link, onEdit }: { link: PersonLink; onEdit: (record: Cus
       title: t('children.relatives.custody.actions'),
       key: 'actions',
       render: (_, c) => (
-        <Button type="link" size="small" onClick={() => onEdit(c)}>
-          {t('children.relatives.custody.edit')}
-        </Button>
+        <Flex gap={0} wrap={false}>
+          <Button type="link" size="small" onClick={() => onEdit(c)}>
+            {t('children.relatives.custody.edit')}
+          </Button>
+          {/* The 判决书 or 羁押通知书 behind the record. */}
+          <AttachmentsButton
+            recordKind="custody"
+            recordId={c.id}
+            label={`${link.person.name} ${measureLabel(c.measure)} ${c.startDate}`}
+            defaultKind="judgment"
+          />
+        </Flex>
       ),
     },
   ];

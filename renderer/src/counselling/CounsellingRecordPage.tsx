@@ -23,6 +23,7 @@ import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
+import { AttachmentsButton, useAttachmentCounts } from '../attachments/AttachmentsButton';
 import { genderLabel, RiskTag } from '../common/codeLabels';
 import { useApiQuery } from '../common/useApiQuery';
 import { useReminderBadge } from '../session/reminderBadge';
@@ -74,6 +75,12 @@ function CounsellingRecordPage({ childId }: { childId: string }) {
   const child = useApiQuery('children.get', { id: childId });
   const record = useApiQuery('counselling.forChild', { childId });
   const reload = record.reload;
+  // Consents and letters behind each record. Only for those who read counselling text: to anyone
+  // else the panel shows nothing and offers nothing (the core lists and counts nothing for them).
+  const shown = record.data?.textVisible ? record.data : null;
+  const assessmentFiles = useAttachmentCounts('assessment', shown?.assessments.map((a) => a.id) ?? []);
+  const sessionFiles = useAttachmentCounts('counsellingSession', shown?.sessions.map((s) => s.id) ?? []);
+  const treatmentFiles = useAttachmentCounts('treatment', shown?.treatments.map((x) => x.id) ?? []);
   const onSaved = useCallback(() => {
     setDialog(null);
     reload();
@@ -174,7 +181,7 @@ function CounsellingRecordPage({ childId }: { childId: string }) {
           <Table<Assessment>
             rowKey="id"
             size="middle"
-            columns={assessmentColumns()}
+            columns={assessmentColumns(canWrite ? assessmentFiles : null)}
             dataSource={r.assessments}
             pagination={false}
             scroll={{ x: 'max-content' }}
@@ -191,7 +198,7 @@ function CounsellingRecordPage({ childId }: { childId: string }) {
           ) : (
             <Flex vertical gap={0} data-testid="session-list">
               {r.sessions.map((s, i) => (
-                <SessionEntry key={s.id} session={s} first={i === 0} />
+                <SessionEntry key={s.id} session={s} first={i === 0} files={canWrite ? sessionFiles : null} />
               ))}
             </Flex>
           )}
@@ -211,7 +218,7 @@ function CounsellingRecordPage({ childId }: { childId: string }) {
           <Table<Treatment>
             rowKey="id"
             size="middle"
-            columns={treatmentColumns()}
+            columns={treatmentColumns(canWrite ? treatmentFiles : null)}
             dataSource={r.treatments}
             pagination={false}
             locale={{ emptyText: t('counselling.treatments.empty') }}
@@ -232,7 +239,9 @@ function CounsellingRecordPage({ childId }: { childId: string }) {
   );
 }
 
-function SessionEntry({ session: s, first }: { session: Session; first: boolean }) {
+type Files = ReturnType<typeof useAttachmentCounts> | null;
+
+function SessionEntry({ session: s, first, files }: { session: Session; first: boolean; files: Files }) {
   const dash = t('app.common.empty');
   const fact = (label: string, value: string) => (
     <span>
@@ -259,6 +268,15 @@ function SessionEntry({ session: s, first }: { session: Session; first: boolean 
           )}
         {!s.restricted && fact(t('counselling.sessions.nextFollowUp'), s.nextFollowUp ?? dash)}
         {s.crisis && <CrisisTag />}
+        {files && (
+          <AttachmentsButton
+            recordKind="counsellingSession"
+            recordId={s.id}
+            label={`${s.date} ${t('attachments.records.counsellingSession')}`}
+            count={files.counts[s.id]}
+            onChange={files.reload}
+          />
+        )}
       </Flex>
       {s.restricted ? (
         <RestrictedLine />
@@ -280,8 +298,8 @@ function SessionEntry({ session: s, first }: { session: Session; first: boolean 
   );
 }
 
-function assessmentColumns(): TableColumnsType<Assessment> {
-  return [
+function assessmentColumns(files: Files): TableColumnsType<Assessment> {
+  const cols: TableColumnsType<Assessment> = [
     { title: t('counselling.assessments.date'), dataIndex: 'date', key: 'date', width: 120 },
     {
       title: t('counselling.assessments.instrument'),
@@ -335,16 +353,33 @@ function assessmentColumns(): TableColumnsType<Assessment> {
         ),
     },
   ];
+  if (files)
+    cols.push({
+      title: t('attachments.title'),
+      key: 'attachments',
+      render: (_, a) => (
+        <AttachmentsButton
+          recordKind="assessment"
+          recordId={a.id}
+          label={`${a.date} ${t('attachments.records.assessment')}`}
+          count={files.counts[a.id]}
+          defaultKind="consent"
+          hint={t('attachments.consentHint')}
+          onChange={files.reload}
+        />
+      ),
+    });
+  return cols;
 }
 
-function treatmentColumns(): TableColumnsType<Treatment> {
+function treatmentColumns(files: Files): TableColumnsType<Treatment> {
   const text = (v: string | null, row: Treatment) =>
     row.restricted ? (
       <RestrictedLine />
     ) : (
       <span style={{ whiteSpace: 'pre-wrap' }}>{v || t('app.common.empty')}</span>
     );
-  return [
+  const cols: TableColumnsType<Treatment> = [
     { title: t('counselling.treatments.date'), dataIndex: 'date', key: 'date', width: 120 },
     {
       title: t('counselling.treatments.institution'),
@@ -355,4 +390,19 @@ function treatmentColumns(): TableColumnsType<Treatment> {
     { title: t('counselling.treatments.reason'), dataIndex: 'reason', key: 'reason', render: text },
     { title: t('counselling.treatments.outcome'), dataIndex: 'outcome', key: 'outcome', render: text },
   ];
+  if (files)
+    cols.push({
+      title: t('attachments.title'),
+      key: 'attachments',
+      render: (_, r) => (
+        <AttachmentsButton
+          recordKind="treatment"
+          recordId={r.id}
+          label={`${r.date} ${t('attachments.records.treatment')}`}
+          count={files.counts[r.id]}
+          onChange={files.reload}
+        />
+      ),
+    });
+  return cols;
 }

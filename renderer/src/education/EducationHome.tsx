@@ -3,6 +3,7 @@ import { Alert, Button, Card, Flex, Table, type TableColumnsType, Tabs, Typograp
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
+import { AttachmentsButton, useAttachmentCounts } from '../attachments/AttachmentsButton';
 import { todayText } from '../common/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { None, OverdueTag } from '../common/empty';
@@ -25,7 +26,12 @@ export function EducationHome() {
   const view: View = isView(viewParam) ? viewParam : 'active';
   const { data, error, loading } = useRegister();
   const planColumns = useMemo(planListColumns, []);
-  const admonitionColumns = useMemo(admonitionListColumns, []);
+  const admonitionIds = useMemo(() => (data?.admonitions ?? []).map((a) => a.id), [data]);
+  const attached = useAttachmentCounts('admonition', view === 'admonitions' ? admonitionIds : []);
+  const admonitionColumns = useMemo(
+    () => admonitionListColumns(attached.counts, attached.reload),
+    [attached.counts, attached.reload],
+  );
 
   const count = (v: View) =>
     data
@@ -186,7 +192,10 @@ function planListColumns(): TableColumnsType<RegisterPlan> {
   ];
 }
 
-function admonitionListColumns(): TableColumnsType<RegisterAdmonition> {
+function admonitionListColumns(
+  counts: Record<string, number>,
+  onChange: () => void,
+): TableColumnsType<RegisterAdmonition> {
   return [
     {
       title: t('education.admonition.date'),
@@ -210,5 +219,19 @@ function admonitionListColumns(): TableColumnsType<RegisterAdmonition> {
     { title: t('education.admonition.place'), dataIndex: 'place', key: 'place', width: 180 },
     { title: t('education.admonition.reason'), dataIndex: 'reason', key: 'reason' },
     { title: t('education.admonition.deliveredBy'), dataIndex: 'deliveredBy', key: 'by', width: 110 },
+    {
+      title: t('attachments.title'),
+      key: 'attachments',
+      width: 100,
+      render: (_v, a) => (
+        <AttachmentsButton
+          recordKind="admonition"
+          recordId={a.id}
+          label={`${a.childName} ${a.date} ${t('attachments.records.admonition')}`}
+          count={counts[a.id]}
+          onChange={onChange}
+        />
+      ),
+    },
   ];
 }

@@ -18,6 +18,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PLAN_EDITABLE, PLAN_FOLLOW_UP, PLAN_SESSIONS, type PlanStep } from '../../../db/education/codes';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { todayText } from '../common/dates';
 import { BackLink, None, orNone, Prose } from '../common/empty';
 import {
@@ -148,6 +149,7 @@ function PlanPage({ id }: { id: string }) {
             <FollowUpHistory items={plan.followUps} testId="plan-follow-ups" />
           </Card>
         )}
+        <AttachmentsPanel recordKind="plan" recordId={plan.id} />
       </Flex>
 
       {dialog === 'session' && <SessionModal {...modalProps} />}

@@ -637,6 +637,7 @@ function Attachments({ doc, ranged }: { doc: SummaryData; ranged: boolean }) {
   if (!list) return null;
   if (!list.length) return <Empty ranged={ranged} />;
   type A = (typeof list)[number] & { n: number };
+  const appended = list.filter((a) => a.appended).length;
   return (
     <>
       <Table<A>
@@ -661,9 +662,24 @@ function Attachments({ doc, ranged }: { doc: SummaryData; ranged: boolean }) {
             width: DATE_W,
             nowrap: true,
           },
+          ...(appended
+            ? [
+                {
+                  title: t('attachments.appendix.original'),
+                  cell: (a: A) =>
+                    a.appended ? t('attachments.appendix.appended') : t('attachments.appendix.listedOnly'),
+                  width: '18mm',
+                  nowrap: true,
+                },
+              ]
+            : []),
         ]}
       />
-      <p className="sw-meta">{t('attachments.appendix.note')}</p>
+      <p className="sw-meta">
+        {appended
+          ? t('attachments.appendix.noteAppended', { count: appended })
+          : t('attachments.appendix.note')}
+      </p>
     </>
   );
 }

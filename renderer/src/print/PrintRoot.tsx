@@ -139,6 +139,7 @@ function SummaryPage() {
       partner: o.partner,
       fullId: o.fullIdReason ? { reason: o.fullIdReason } : null,
       includeCharge: o.includeCharge,
+      appendFiles: o.appendFiles,
     });
   });
   usePrintMarker(state);

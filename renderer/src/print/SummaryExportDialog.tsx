@@ -20,6 +20,7 @@ export interface SummaryFormValues {
   fullId?: boolean;
   fullIdReason?: string;
   includeCharge?: boolean;
+  appendFiles?: boolean;
 }
 
 export const DEFAULT_SECTIONS: SummarySection[] = ['basic', 'guardianship', 'needs', 'referrals'];
@@ -39,6 +40,8 @@ export function toOptions(v: SummaryFormValues, allowFullId: boolean): SummaryOp
     partner,
     fullIdReason: reason,
     includeCharge: !!v.includeCharge,
+    // Only with the 附件目录 it goes with.
+    appendFiles: !!v.appendFiles && v.sections.includes('attachments'),
   };
 }
 
@@ -59,6 +62,7 @@ export function SummaryOptionsFields({ allowFullId, enabled }: { allowFullId: bo
   const form = Form.useFormInstance<SummaryFormValues>();
   const partner = Form.useWatch('partner', form);
   const fullId = Form.useWatch('fullId', form);
+  const sections = Form.useWatch('sections', form) as SummarySection[] | undefined;
   const k = 'documents.export';
   return (
     <>
@@ -118,6 +122,11 @@ export function SummaryOptionsFields({ allowFullId, enabled }: { allowFullId: bo
       <Form.Item name="includeCharge" valuePropName="checked" extra={t(`${k}.includeChargeHint`)}>
         <Checkbox>{t(`${k}.includeCharge`)}</Checkbox>
       </Form.Item>
+      {sections?.includes('attachments') && (
+        <Form.Item name="appendFiles" valuePropName="checked" extra={t(`${k}.appendFilesHint`)}>
+          <Checkbox>{t(`${k}.appendFiles`)}</Checkbox>
+        </Form.Item>
+      )}
     </>
   );
 }
@@ -147,6 +156,7 @@ function Preview({ childId, options }: { childId: string; options: SummaryOption
         partner: options.partner,
         fullId: null,
         includeCharge: options.includeCharge,
+        appendFiles: options.appendFiles,
       })
         .then((d) => {
           if (!live) return;

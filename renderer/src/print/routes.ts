@@ -23,6 +23,8 @@ export interface SummaryOptions {
   /** The reason for showing the full ID number; null keeps it masked. */
   fullIdReason: string | null;
   includeCharge: boolean;
+  /** 附上附件原件: the listed PDFs and images follow the summary's pages in the exported file. */
+  appendFiles?: boolean;
 }
 
 export function orderRoute(orderId: string): string {
@@ -46,6 +48,7 @@ export function summaryRoute(childId: string, o: SummaryOptions): string {
   q.set('fullId', o.fullIdReason ? '1' : '0');
   if (o.fullIdReason) q.set('reason', o.fullIdReason);
   q.set('charge', o.includeCharge ? '1' : '0');
+  if (o.appendFiles) q.set('append', '1');
   return `/print/child/${encodeURIComponent(childId)}?${q.toString()}`;
 }
 
@@ -62,6 +65,7 @@ export function parseSummaryQuery(search: string): SummaryOptions {
     partner: q.get('partner') ?? '',
     fullIdReason: reason || null,
     includeCharge: q.get('charge') === '1',
+    appendFiles: q.get('append') === '1',
   };
 }
 

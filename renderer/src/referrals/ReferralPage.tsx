@@ -19,6 +19,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
+import { AttachmentsButton, useAttachmentCounts } from '../attachments/AttachmentsButton';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { formatDateTime } from '../common/dates';
 import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
@@ -335,6 +336,9 @@ function ActionsCard({
   onOpen: ((d: Dialog) => void) | null;
 }) {
   const { token } = theme.useToken();
+  // A school's or a bureau's written reply to an action is kept with the action itself.
+  const actionIds = useMemo(() => referral.actions.map((a) => a.id), [referral.actions]);
+  const files = useAttachmentCounts('referralAction', actionIds);
   const columns = useMemo((): TableColumnsType<ActionView> => {
     const dash = t('app.common.empty');
     const cols: TableColumnsType<ActionView> = [
@@ -396,6 +400,20 @@ function ActionsCard({
         key: 'followUpNote',
         render: (n: string | null) => n ?? dash,
       },
+      {
+        title: t('attachments.title'),
+        key: 'attachments',
+        render: (_, a) => (
+          <AttachmentsButton
+            recordKind="referralAction"
+            recordId={a.id}
+            label={`${a.agency} ${t('attachments.records.referralAction')}`}
+            count={files.counts[a.id]}
+            hint={a.replyDate ? undefined : t('attachments.replyHint')}
+            onChange={files.reload}
+          />
+        ),
+      },
     ];
     if (onOpen) {
       cols.push({
@@ -418,7 +436,7 @@ function ActionsCard({
       });
     }
     return cols;
-  }, [onOpen, token]);
+  }, [onOpen, token, files.counts, files.reload]);
 
   return (
     <Card

@@ -98,7 +98,11 @@ function fakeCore() {
     })),
     invokeFromShell: vi.fn(async (method: string, input: unknown) => ({
       ok: true as const,
-      value: { method, input },
+      // A summary that asked for no attachments comes back as printed (db/documents).
+      value:
+        method === 'documents.appendAttachments'
+          ? { pdf: (input as { pdf: Uint8Array }).pdf, appended: 0 }
+          : { method, input },
     })),
     on: (_e: string, l: (p: unknown) => void) => {
       lockedListeners.add(l);
@@ -219,6 +223,43 @@ describe('the shell print service', () => {
     expect(win.destroyed).toBe(false);
     expect((win as unknown as { route: string }).route).toBe(IDLE_ROUTE);
     expect(PDF_OPTIONS).toEqual({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+  });
+
+  it('writes a summary with its attachments appended by the core, and records the hash of the merged file', async () => {
+    const merged = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Page >>\n2 0 obj << /Type /Page >>\n% merged\n');
+    core.invokeFromShell.mockImplementation(async (method: string, input: unknown) =>
+      method === 'documents.appendAttachments'
+        ? { ok: true as const, value: { pdf: merged, appended: 1 } as never }
+        : { ok: true as const, value: { method, input } },
+    );
+    const res = await service().handle('shell.printToPdf', {
+      route: '/print/child/c1?sections=attachments&append=1',
+      suggestedName: 'x.pdf',
+      export: EXPORT,
+    });
+    const sha256 = createHash('sha256').update(merged).digest('hex');
+    expect(res).toEqual({ ok: true, value: { fileName: 'out.pdf', sha256, pages: 2 } });
+    expect(readFileSync(path.join(dir, 'out.pdf')).equals(merged)).toBe(true);
+    expect(core.invokeFromShell.mock.calls.map((c) => c[0])).toEqual([
+      'documents.appendAttachments',
+      'documents.recordExport',
+    ]);
+    expect(core.invokeFromShell.mock.calls[0]![1]).toMatchObject({ childId: 'c1' });
+  });
+
+  it('writes and records nothing when an attachment cannot be appended', async () => {
+    core.invokeFromShell.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'VALIDATION', message: '附件“损坏的扫描件”无法附在摘要之后' },
+    } as never);
+    const res = await service().handle('shell.printToPdf', {
+      route: '/print/child/c1?sections=attachments&append=1',
+      suggestedName: 'x.pdf',
+      export: EXPORT,
+    });
+    expect(res).toMatchObject({ ok: false, error: { message: expect.stringContaining('损坏的扫描件') } });
+    expect(readdirSync(dir)).toEqual([]);
+    expect(core.invokeFromShell).toHaveBeenCalledTimes(1);
   });
 
   it('prints the next document in the warm window by its hash, and ends it when idle or locked', async () => {
