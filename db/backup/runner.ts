@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { BackupCheckError, type BackupProblem } from './copy';
+import { BackupCheckError, type BackupProblem, type CreatePhase } from './copy';
 import type { BackupTrigger } from './format';
 
 export type WorkerJob = { keyHex: string | null } & (
@@ -12,6 +12,7 @@ export type WorkerJob = { keyHex: string | null } & (
       source: string;
       final: string;
       slots: string;
+      holdAttempts?: number;
       meta: {
         appVersion: string;
         createdAt: number;
@@ -23,10 +24,10 @@ export type WorkerJob = { keyHex: string | null } & (
   | { kind: 'copy'; file: string; toDir: string }
 );
 
-export type WorkerPhase = 'copy' | 'write' | 'verify';
+export type WorkerPhase = CreatePhase;
 
 export type WorkerMessage =
-  | { type: 'phase'; phase: WorkerPhase }
+  | { type: 'progress'; phase: WorkerPhase; done: number; total: number }
   | { type: 'done'; value: unknown }
   | { type: 'failed'; problem: BackupProblem; detail: string };
 
@@ -45,7 +46,7 @@ export function workerEntry(bundled?: string): { file: string; data: Record<stri
 export function runJob<T>(
   entry: { file: string; data: Record<string, string> },
   job: WorkerJob,
-  onPhase?: (phase: WorkerPhase) => void,
+  onProgress?: (phase: WorkerPhase, done: number, total: number) => void,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(entry.file, { workerData: { ...entry.data, ...job } });
@@ -56,7 +57,7 @@ export function runJob<T>(
       fn();
     };
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'phase') onPhase?.(m.phase);
+      if (m.type === 'progress') onProgress?.(m.phase, m.done, m.total);
       else if (m.type === 'done') settle(() => resolve(m.value as T));
       else settle(() => reject(new BackupCheckError(m.problem, m.detail)));
     });

@@ -3,10 +3,21 @@
 // session's connection and wipes its key) does not cut a backup short.
 import { parentPort, workerData } from 'node:worker_threads';
 import { BackupCheckError, checkBackup, copyBackup, createBackup } from './copy';
-import type { WorkerJob, WorkerMessage } from './runner';
+import type { WorkerJob, WorkerMessage, WorkerPhase } from './runner';
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
+}
+
+/** At most one progress message per percent of the database (and each phase's start). */
+function progressPoster() {
+  let last = { phase: '', step: -1 };
+  return (phase: WorkerPhase, done: number, total: number) => {
+    const step = Math.floor((100 * done) / Math.max(total, 1));
+    if (phase === last.phase && step === last.step) return;
+    last = { phase, step };
+    post({ type: 'progress', phase, done, total });
+  };
 }
 
 function run(job: WorkerJob): unknown {
@@ -21,7 +32,8 @@ function run(job: WorkerJob): unknown {
           final: job.final,
           slots: Buffer.from(job.slots, 'utf8'),
           meta: job.meta,
-          onPhase: (phase) => post({ type: 'phase', phase }),
+          holdAttempts: job.holdAttempts,
+          onProgress: progressPoster(),
         });
       case 'check':
         return checkBackup(job.file, key, job.scratch, job.keep).layout.manifest;
