@@ -45,7 +45,7 @@ async function addScans(core: Core, childId: string, count: number): Promise<voi
   }
 }
 
-function job(core: Core, key: Buffer, name: string, holdAttempts?: number) {
+function job(core: ReturnType<typeof openCore>, key: Buffer, name: string, holdAttempts?: number) {
   const dir = path.join(core.dataDir, 'backups');
   return {
     source: path.join(core.dataDir, 'sunward.db'),
