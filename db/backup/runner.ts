@@ -31,6 +31,14 @@ export type WorkerMessage =
   | { type: 'done'; value: unknown }
   | { type: 'failed'; problem: BackupProblem; detail: string };
 
+/** The worker's bundle beside main.js: electron.vite.config.ts names it, main.ts passes it. */
+export const BUNDLED_WORKER_NAME = 'backup-worker.js';
+
+/** The bundled worker the app runs, given the folder main.js runs from (out/main, in app.asar). */
+export function bundledWorkerPath(mainDir: string): string {
+  return path.join(mainDir, BUNDLED_WORKER_NAME);
+}
+
 /**
  * Where the worker's code is. The app passes its bundled file (out/main/backup-worker.js);
  * running from source (tests, benchmark) the TypeScript entry is loaded through tsx.

@@ -108,6 +108,8 @@ export interface BackupStatus {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long after a sign-in the day's first backup starts. */
+const DAILY_DELAY_MS = 2000;
 
 /**
  * The part of the progress bar each step fills, about in proportion to its time (bench, 10,000
@@ -160,6 +162,7 @@ export class BackupService {
   private pending: AuditEntry[] = [];
   /** Scratch files of checks in progress, which a starting backup must not sweep away. */
   private readonly checking = new Set<string>();
+  private dailyTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: BackupHost,
@@ -533,11 +536,20 @@ export class BackupService {
     const madeToday = backupRecords(ctx.raw, 50).some(
       (r) => r.action === 'backup.create' && r.detail.folder !== 'second' && localDate(r.at) === today,
     );
-    if (!madeToday) this.run('daily').catch((err) => this.host.log('error', 'daily backup failed', err));
+    if (madeToday) return;
+    // Not at once: the sign-in's first page (首页 and its board) has the machine to itself first.
+    // Nothing waits for the backup; 首页 shows its progress while it runs.
+    clearTimeout(this.dailyTimer);
+    this.dailyTimer = setTimeout(() => {
+      if (this.host.state() !== 'unlocked') return;
+      this.run('daily').catch((err) => this.host.log('error', 'daily backup failed', err));
+    }, DAILY_DELAY_MS);
+    this.dailyTimer.unref?.();
   }
 
   /** On quit: back up if anything changed since the last backup. Resolves when done. */
   async beforeQuit(): Promise<void> {
+    clearTimeout(this.dailyTimer);
     await this.idle();
     if (!this.opts.automatic || this.host.state() !== 'unlocked') return;
     const ctx = this.host.ctx();
