@@ -143,6 +143,18 @@ export function snapshotDatabase(source: string, key: Buffer, target: string): S
 export function holdStill(raw: Database.Database, source: string, attempts: number): boolean {
   if (String(raw.pragma('journal_mode', { simple: true })).toLowerCase() !== 'wal') return false;
   const wal = `${source}-wal`;
+  // A checkpoint waits for readers; one long read on the API's side must not make 20 tries
+  // take 20 × the usual 5 s before the fallback.
+  const busy = raw.pragma('busy_timeout', { simple: true }) as number;
+  raw.pragma('busy_timeout = 200');
+  try {
+    return tryHolding(raw, wal, attempts);
+  } finally {
+    raw.pragma(`busy_timeout = ${busy}`);
+  }
+}
+
+function tryHolding(raw: Database.Database, wal: string, attempts: number): boolean {
   for (let i = 0; i < attempts; i++) {
     const [ck] = raw.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
     if (ck && ck.busy === 0) {
