@@ -108,11 +108,11 @@ function writeAll(fd: number, data: Buffer, hashes: Hash[]): void {
  * the lock-byte page, which SQLite never reads or writes as data; on Windows a read of them can
  * fail while another handle holds the lock for a moment. The copy carries zeros there instead.
  */
-const LOCK_BYTES_AT = 0x40000000;
+export const LOCK_BYTES_AT = 0x40000000;
 const LOCK_BYTES = 512;
 
 /** Reads `length` bytes of a live database file at `position`, the lock bytes as zeros. */
-function readDbChunk(fd: number, buf: Buffer, length: number, position: number): Buffer {
+export function readDbChunk(fd: number, buf: Buffer, length: number, position: number): Buffer {
   const chunk = buf.subarray(0, length);
   let done = 0;
   while (done < length) {
