@@ -296,6 +296,19 @@ export interface CreateJob {
   onProgress?: (phase: CreatePhase, done: number, total: number) => void;
   /** Tries at holding the live file still before falling back to VACUUM INTO; tests set 0. */
   holdAttempts?: number;
+  /**
+   * Writes the container on another thread while this one checks the held snapshot (the
+   * worker passes one; without it the two run one after the other here).
+   */
+  writeElsewhere?: (args: WriteArgs) => Promise<BackupManifest>;
+}
+
+/** What writing a container takes: format.ts writeContainer's arguments. */
+export interface WriteArgs {
+  target: string;
+  manifest: Parameters<typeof writeContainer>[1];
+  slots: Buffer;
+  dbFile: string;
 }
 
 export interface CreateResult {
@@ -328,7 +341,7 @@ function openSource(file: string, key: Buffer): Database.Database {
  * sees exactly the bytes copied. When it cannot be held still, VACUUM INTO makes a copy first,
  * and that copy is what goes in and is checked.
  */
-export function createBackup(job: CreateJob): CreateResult {
+export async function createBackup(job: CreateJob): Promise<CreateResult> {
   const dir = path.dirname(job.final);
   const partial = `${job.final}.partial`;
   const copy = `${job.final}.copy.partial`;
@@ -336,6 +349,7 @@ export function createBackup(job: CreateJob): CreateResult {
   rmSync(partial, { force: true });
   const progress = job.onProgress ?? (() => {});
   let raw: Database.Database | null = openSource(job.source, job.key);
+  let writing: Promise<BackupManifest> | null = null;
   try {
     progress('copy', 0, 1);
     const held = holdStill(raw, job.source, job.holdAttempts ?? 20);
@@ -352,9 +366,9 @@ export function createBackup(job: CreateJob): CreateResult {
       snap = snapshotDatabase(job.source, job.key, copy);
       dbFile = copy;
     }
-    const manifest = writeContainer(
-      partial,
-      {
+    const args: WriteArgs = {
+      target: partial,
+      manifest: {
         format: 1,
         app: { name: 'sunward', version: job.meta.appVersion },
         schemaVersion: snap.schemaVersion,
@@ -364,13 +378,27 @@ export function createBackup(job: CreateJob): CreateResult {
         counts: snap.counts,
         audit: snap.audit,
       },
-      job.slots,
+      slots: job.slots,
       dbFile,
-      progress,
-    );
-    progress('verify', 0, 1);
+    };
+    const write = () => writeContainer(args.target, args.manifest, args.slots, args.dbFile, progress);
+    const verifyProgress = (done: number, total: number) => progress('verify', done, total);
+    let manifest: BackupManifest;
+    if (raw && job.writeElsewhere) {
+      // The file is held still until the COMMIT below, so the other thread copies the same
+      // bytes that quick_check reads here; the two take about as long as each other.
+      // The other thread says when the check is what is left (see worker.ts).
+      writing = job.writeElsewhere(args);
+      writing.catch(() => {});
+      quickCheckDatabase(raw, snap);
+      manifest = await writing;
+      writing = null;
+    } else {
+      manifest = write();
+      progress('verify', 0, 1);
+      if (raw) quickCheckDatabase(raw, snap, verifyProgress);
+    }
     if (raw) {
-      quickCheckDatabase(raw, snap, (done, total) => progress('verify', done, total));
       // A tripwire under the reasoning in holdStill: the file did not change while held.
       const st = statSync(job.source);
       if (!stamp || st.size !== stamp.size || st.mtimeMs !== stamp.mtimeMs)
@@ -379,7 +407,7 @@ export function createBackup(job: CreateJob): CreateResult {
     } else {
       const check = openCopy(copy, job.key);
       try {
-        quickCheckDatabase(check, snap, (done, total) => progress('verify', done, total));
+        quickCheckDatabase(check, snap, verifyProgress);
         if (!sameCounts(inspect(check).counts, snap.counts)) throw new BackupCheckError('counts');
       } finally {
         check.close();
@@ -394,6 +422,8 @@ export function createBackup(job: CreateJob): CreateResult {
     if (err instanceof BackupFormatError) throw new BackupCheckError(err.reason);
     throw err;
   } finally {
+    // A check that failed while the other thread still writes: let it finish before cleaning up.
+    if (writing) await (writing as Promise<BackupManifest>).catch(() => undefined);
     raw?.close();
     removeDbFiles(copy);
     rmSync(partial, { force: true });

@@ -186,6 +186,7 @@ export function writeContainer(
       0,
     );
 
+    onProgress?.('write', 0, dbBytes);
     const whole = createHash('sha256');
     const again = createHash('sha256');
     pump(out, 0, dbOffset, (c) => {

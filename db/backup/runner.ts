@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { BackupCheckError, type BackupProblem, type CreatePhase } from './copy';
+import { type MessagePort, Worker } from 'node:worker_threads';
+import { BackupCheckError, type BackupProblem, type CreatePhase, type WriteArgs } from './copy';
 import type { BackupTrigger } from './format';
 
 export type WorkerJob = { keyHex: string | null } & (
@@ -13,12 +13,23 @@ export type WorkerJob = { keyHex: string | null } & (
       final: string;
       slots: string;
       holdAttempts?: number;
+      /** The worker's own entry, so it can start the thread that writes the container. */
+      self?: { file: string; data: Record<string, string> };
       meta: {
         appVersion: string;
         createdAt: number;
         createdBy: { id: string; name: string };
         trigger: BackupTrigger;
       };
+    }
+  | {
+      /** The container written beside a 'create' that checks the held file meanwhile. */
+      kind: 'write';
+      target: string;
+      manifest: WriteArgs['manifest'];
+      slots: string;
+      dbFile: string;
+      progress: MessagePort;
     }
   | { kind: 'check'; file: string; scratch: string; keep: boolean }
   | { kind: 'copy'; file: string; toDir: string }
@@ -28,6 +39,8 @@ export type WorkerPhase = CreatePhase;
 
 export type WorkerMessage =
   | { type: 'progress'; phase: WorkerPhase; done: number; total: number }
+  /** A port on which a second thread's progress comes (same messages). */
+  | { type: 'port'; port: MessagePort }
   | { type: 'done'; value: unknown }
   | { type: 'failed'; problem: BackupProblem; detail: string };
 
@@ -57,7 +70,11 @@ export function runJob<T>(
   onProgress?: (phase: WorkerPhase, done: number, total: number) => void,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(entry.file, { workerData: { ...entry.data, ...job } });
+    const data = job.kind === 'create' ? { ...job, self: entry } : job;
+    const worker = new Worker(entry.file, {
+      workerData: { ...entry.data, ...data },
+      transferList: job.kind === 'write' ? [job.progress] : [],
+    });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -66,6 +83,10 @@ export function runJob<T>(
     };
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') onProgress?.(m.phase, m.done, m.total);
+      else if (m.type === 'port')
+        m.port.on('message', (p: WorkerMessage) => {
+          if (p.type === 'progress') onProgress?.(p.phase, p.done, p.total);
+        });
       else if (m.type === 'done') settle(() => resolve(m.value as T));
       else settle(() => reject(new BackupCheckError(m.problem, m.detail)));
     });

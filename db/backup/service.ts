@@ -116,6 +116,7 @@ const DAILY_DELAY_MS = 2000;
  * children): reading and writing the copy, reading it back with the hashes, then quick_check and
  * the audit chain, which report only their end. Copying to the second folder is the rest.
  */
+const PHASES: BackupProgress['phase'][] = ['copy', 'write', 'verify', 'second'];
 const PHASE_SPAN: Record<WorkerPhase, [number, number]> = {
   copy: [0, 45],
   write: [45, 65],
@@ -256,11 +257,15 @@ export class BackupService {
           holdAttempts: this.opts.holdAttempts,
         },
         (phase, done, total) => {
-          if (!this.progress) return;
+          const p = this.progress;
+          if (!p) return;
+          // The copy and the check run side by side (copy.ts): the bar and the step shown only
+          // move forward, whichever of the two reports.
           const [from, to] = PHASE_SPAN[phase];
-          this.progress.phase = phase;
-          this.progress.percent = Math.round(from + ((to - from) * done) / Math.max(total, 1));
-          if (phase !== 'verify') this.progress.bytes = total;
+          const percent = Math.round(from + ((to - from) * done) / Math.max(total, 1));
+          if (PHASES.indexOf(phase) >= PHASES.indexOf(p.phase)) p.phase = phase;
+          p.percent = Math.max(p.percent, percent);
+          if (phase !== 'verify') p.bytes = total;
         },
       );
       manifest = made.manifest;

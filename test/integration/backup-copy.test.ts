@@ -87,8 +87,8 @@ describe('how a backup copies the database', () => {
     const { core, child } = await setUp();
     await addScans(core, child.id, 1);
     const key = await databaseKey(core.dataDir);
-    const vacuum = createBackup(job(core, key, `sunward-vacuum${BACKUP_EXT}`, 0));
-    const held = createBackup(job(core, key, `sunward-held${BACKUP_EXT}`));
+    const vacuum = await createBackup(job(core, key, `sunward-vacuum${BACKUP_EXT}`, 0));
+    const held = await createBackup(job(core, key, `sunward-held${BACKUP_EXT}`));
     expect(vacuum.method).toBe('vacuum');
     expect(held.method).toBe('held');
     // The same records and the same audit head either way.
