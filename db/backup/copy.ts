@@ -315,6 +315,8 @@ export interface CreateResult {
   manifest: BackupManifest;
   /** How the database was copied: its bytes as they are, or rebuilt by VACUUM INTO. */
   method: 'held' | 'vacuum';
+  /** 2 when the container was written on a second thread beside the check. */
+  threads: 1 | 2;
 }
 
 /** Opens the live database on a connection of the worker's own. */
@@ -384,6 +386,7 @@ export async function createBackup(job: CreateJob): Promise<CreateResult> {
     const write = () => writeContainer(args.target, args.manifest, args.slots, args.dbFile, progress);
     const verifyProgress = (done: number, total: number) => progress('verify', done, total);
     let manifest: BackupManifest;
+    const twoThreads = raw !== null && job.writeElsewhere !== undefined;
     if (raw && job.writeElsewhere) {
       // The file is held still until the COMMIT below, so the other thread copies the same
       // bytes that quick_check reads here; the two take about as long as each other.
@@ -417,7 +420,7 @@ export async function createBackup(job: CreateJob): Promise<CreateResult> {
     if (existsSync(job.final)) throw new BackupCheckError('io', 'target exists');
     renameSync(partial, job.final);
     fsyncDir(dir);
-    return { manifest, method: held ? 'held' : 'vacuum' };
+    return { manifest, method: held ? 'held' : 'vacuum', threads: twoThreads ? 2 : 1 };
   } catch (err) {
     if (err instanceof BackupFormatError) throw new BackupCheckError(err.reason);
     throw err;

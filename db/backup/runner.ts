@@ -13,6 +13,7 @@ export type WorkerJob = { keyHex: string | null } & (
       final: string;
       slots: string;
       holdAttempts?: number;
+      twoThreads?: boolean;
       /** The worker's own entry, so it can start the thread that writes the container. */
       self?: { file: string; data: Record<string, string> };
       meta: {

@@ -49,6 +49,8 @@ export interface BackupOptions {
   workerFile?: string;
   /** Tries at holding the live file still before VACUUM INTO (copy.ts holdStill); tests set 0. */
   holdAttempts?: number;
+  /** Write the container on a second thread while the first checks (copy.ts createBackup). */
+  twoThreads?: boolean;
 }
 
 export interface BackupProgress {
@@ -255,6 +257,7 @@ export class BackupService {
           slots: this.host.vault.exportSlots(),
           meta: { appVersion: this.opts.appVersion, createdAt: now, createdBy: by, trigger },
           holdAttempts: this.opts.holdAttempts,
+          twoThreads: this.opts.twoThreads ?? false,
         },
         (phase, done, total) => {
           const p = this.progress;
@@ -281,6 +284,7 @@ export class BackupService {
           bytes: statSync(final).size,
           auditSeq: manifest.audit.seq,
           copied: method,
+          threads: made.threads,
           by: by.id,
         },
       });

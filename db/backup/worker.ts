@@ -56,7 +56,7 @@ async function run(job: WorkerJob): Promise<unknown> {
           meta: job.meta,
           holdAttempts: job.holdAttempts,
           onProgress: progressPoster(post),
-          writeElsewhere: job.self ? writeElsewhere(job.self) : undefined,
+          writeElsewhere: job.twoThreads && job.self ? writeElsewhere(job.self) : undefined,
         });
       case 'write': {
         const onPort = progressPoster((m) => job.progress.postMessage(m));

@@ -4,12 +4,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../db/api/core';
+import { type Core, createCore } from '../../db/api/core';
 import { checkBackup, createBackup } from '../../db/backup/copy';
 import { BACKUP_EXT, readLayout } from '../../db/backup/format';
 import { Vault } from '../../db/core/vault';
 import { makePdf } from '../fixtures/files';
-import { ADMIN, CHILD, call, FAST_KDF, openCore } from './support';
+import { makeDataDir } from '../helpers/tmp';
+import { ADMIN, CHILD, call, FAST_KDF, MIGRATIONS_DIR, openCore } from './support';
 
 const MB = 1024 * 1024;
 const MARKER = 'SUNWARD-PLAINTEXT-MARKER-7f3a';
@@ -114,6 +115,30 @@ describe('how a backup copies the database', () => {
     ]);
     expect((await call(core, 'audit.verify', {})).ok).toBe(true);
     key.fill(0);
+    core.close();
+  });
+
+  it('writes the container on a second thread beside the check when told to, with the same result', async () => {
+    const dataDir = makeDataDir('two-threads');
+    const core = createCore({
+      dataDir,
+      migrationsDir: MIGRATIONS_DIR,
+      kdf: FAST_KDF,
+      log: () => {},
+      backupOnTwoThreads: true,
+    });
+    await call(core, 'session.setup', ADMIN);
+    const child = await call(core, 'children.create', CHILD);
+    await addScans(core, child.id, 2);
+    const outcome = await call(core, 'backup.run', {});
+    expect(outcome.ok).toBe(true);
+    expect(outcome.method).toBe('held');
+    const [b] = await call(core, 'backup.list', {});
+    expect(readFileSync(b!.path).includes(Buffer.from(MARKER, 'utf8'))).toBe(false);
+    expect(await call(core, 'backup.check', { file: b!.path })).toEqual({ ok: true, message: null });
+    expect(readdirSync(path.join(dataDir, 'backups'))).toEqual([b!.name]);
+    const made = await call(core, 'audit.list', { action: 'backup.create' });
+    expect(made.rows[0]!.detail).toMatchObject({ copied: 'held', threads: 2 });
     core.close();
   });
 
