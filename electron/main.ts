@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, type BrowserWindow, dialog, Menu, session } from 'electron';
 import { type Core, createCore } from '../db/api/core';
+import { bundledWorkerPath } from '../db/backup/runner';
 import { t } from '../db/i18n';
 import { APP_INDEX_URL } from './app-url';
 import { startAutoLock } from './auto-lock';
@@ -89,7 +90,7 @@ function start(): void {
         log,
         appVersion: app.getVersion(),
         automaticBackups: true,
-        backupWorker: path.join(outDir, 'main', 'backup-worker.js'),
+        backupWorker: bundledWorkerPath(path.join(outDir, 'main')),
       });
       core = liveCore;
       const preload = path.join(outDir, 'preload', 'preload.cjs');

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -33,6 +34,11 @@ export interface CoreOptions {
   automaticBackups?: boolean;
   /** The bundled backup worker (out/main/backup-worker.js); from source the TypeScript one runs. */
   backupWorker?: string;
+  /**
+   * Write a backup's container on a second thread beside its check (db/backup/copy.ts). Off by
+   * default on a machine with fewer than 3 cores, where the two would crowd out the API's thread.
+   */
+  backupOnTwoThreads?: boolean;
 }
 
 export type Logger = (level: 'info' | 'warn' | 'error', msg: string, extra?: unknown) => void;
@@ -119,6 +125,7 @@ class SunwardCore implements Core, Host {
       appVersion: opts.appVersion ?? '0.0.0-dev',
       automatic: opts.automaticBackups ?? false,
       workerFile: opts.backupWorker,
+      twoThreads: opts.backupOnTwoThreads ?? availableParallelism() >= 3,
     });
   }
 

@@ -79,7 +79,13 @@ function readExactly(fd: number, length: number, position: number): Buffer {
 }
 
 /** Streams `length` bytes of `fd` from `position` through `sink`, in bounded chunks. */
-function pump(fd: number, position: number, length: number, sink: (chunk: Buffer) => void): void {
+function pump(
+  fd: number,
+  position: number,
+  length: number,
+  sink: (chunk: Buffer) => void,
+  onDone?: (done: number) => void,
+): void {
   const buf = Buffer.alloc(Math.min(CHUNK, Math.max(length, 1)));
   let done = 0;
   while (done < length) {
@@ -87,6 +93,7 @@ function pump(fd: number, position: number, length: number, sink: (chunk: Buffer
     if (n === 0) throw new BackupFormatError('truncated');
     sink(buf.subarray(0, n));
     done += n;
+    onDone?.(done);
   }
 }
 
@@ -97,43 +104,111 @@ function writeAll(fd: number, data: Buffer, hashes: Hash[]): void {
 }
 
 /**
- * Writes a container to `target` (a temporary name: the caller renames it once verified)
- * and flushes it to the disk. The manifest's byte counts and content hash are filled in here.
+ * The bytes SQLite locks on Windows (PENDING_BYTE 0x40000000 and the 511 after it). They lie in
+ * the lock-byte page, which SQLite never reads or writes as data; on Windows a read of them can
+ * fail while another handle holds the lock for a moment. The copy carries zeros there instead.
+ */
+export const LOCK_BYTES_AT = 0x40000000;
+const LOCK_BYTES = 512;
+
+/** Reads `length` bytes of a live database file at `position`, the lock bytes as zeros. */
+export function readDbChunk(fd: number, buf: Buffer, length: number, position: number): Buffer {
+  const chunk = buf.subarray(0, length);
+  let done = 0;
+  while (done < length) {
+    const at = position + done;
+    if (at >= LOCK_BYTES_AT && at < LOCK_BYTES_AT + LOCK_BYTES) {
+      const skip = Math.min(LOCK_BYTES_AT + LOCK_BYTES - at, length - done);
+      chunk.fill(0, done, done + skip);
+      done += skip;
+      continue;
+    }
+    const upTo = at < LOCK_BYTES_AT ? Math.min(length - done, LOCK_BYTES_AT - at) : length - done;
+    const n = readSync(fd, chunk, done, upTo, at);
+    if (n === 0) throw new BackupFormatError('truncated');
+    done += n;
+  }
+  return chunk;
+}
+
+function writeAt(fd: number, data: Buffer, position: number): void {
+  let done = 0;
+  while (done < data.length) done += writeSync(fd, data, done, data.length - done, position + done);
+}
+
+/** Where a container's writing has got to: bytes of the database copied, then checked back. */
+export type WriteProgress = (step: 'copy' | 'write', done: number, total: number) => void;
+
+/**
+ * Writes a container to `target` (a temporary name: the caller renames it once verified) from
+ * the database file `dbFile`, which must hold still meanwhile (a copy of ours, or the live file
+ * held still by a reader: copy.ts `holdStill`). The database is read once: each chunk is hashed
+ * and written to its place in the container. The manifest, whose content hash is known only
+ * then, has a fixed length (the hash is 64 hex digits either way), so its place is known from
+ * the start. Then the whole container is read back: the trailer hash is taken over what was
+ * written, and the database part must hash as it did when read, or nothing counts.
  */
 export function writeContainer(
   target: string,
   manifest: Omit<BackupManifest, 'dbBytes' | 'slotBytes' | 'contentSha256'>,
   slots: Buffer,
   dbFile: string,
+  onProgress?: WriteProgress,
 ): BackupManifest {
   const dbFd = openSync(dbFile, 'r');
+  const out = openSync(target, 'wx+', 0o600);
   try {
     const dbBytes = fstatSync(dbFd).size;
-    const content = createHash('sha256').update(slots);
-    pump(dbFd, 0, dbBytes, (c) => content.update(c));
-    const full: BackupManifest = {
+    const draft: BackupManifest = {
       ...manifest,
       dbBytes,
       slotBytes: slots.length,
-      contentSha256: content.digest('hex'),
+      contentSha256: '0'.repeat(64),
     };
-    const manifestBytes = Buffer.from(JSON.stringify(full), 'utf8');
-    const out = openSync(target, 'wx', 0o600);
-    try {
-      const whole = createHash('sha256');
-      writeAll(out, header(manifestBytes.length, slots.length, dbBytes), [whole]);
-      writeAll(out, manifestBytes, [whole]);
-      writeAll(out, slots, [whole]);
-      // Read the database a second time rather than hold it in memory; the copy is ours
-      // and nobody writes to it.
-      pump(dbFd, 0, dbBytes, (c) => writeAll(out, c, [whole]));
-      writeAll(out, whole.digest(), []);
-      fsyncSync(out);
-    } finally {
-      closeSync(out);
+    const manifestLength = Buffer.byteLength(JSON.stringify(draft), 'utf8');
+    const dbOffset = HEADER_BYTES + manifestLength + slots.length;
+
+    const content = createHash('sha256').update(slots);
+    const buf = Buffer.alloc(Math.min(CHUNK, Math.max(dbBytes, 1)));
+    for (let pos = 0; pos < dbBytes; ) {
+      const chunk = readDbChunk(dbFd, buf, Math.min(buf.length, dbBytes - pos), pos);
+      content.update(chunk);
+      writeAt(out, chunk, dbOffset + pos);
+      pos += chunk.length;
+      onProgress?.('copy', pos, dbBytes);
     }
+    const full: BackupManifest = { ...draft, contentSha256: content.digest('hex') };
+    const manifestBytes = Buffer.from(JSON.stringify(full), 'utf8');
+    if (manifestBytes.length !== manifestLength) throw new Error('manifest length changed');
+    writeAt(
+      out,
+      Buffer.concat([header(manifestBytes.length, slots.length, dbBytes), manifestBytes, slots]),
+      0,
+    );
+
+    onProgress?.('write', 0, dbBytes);
+    const whole = createHash('sha256');
+    const again = createHash('sha256');
+    pump(out, 0, dbOffset, (c) => {
+      whole.update(c);
+    });
+    again.update(slots);
+    pump(
+      out,
+      dbOffset,
+      dbBytes,
+      (c) => {
+        whole.update(c);
+        again.update(c);
+      },
+      (done) => onProgress?.('write', done, dbBytes),
+    );
+    if (again.digest('hex') !== full.contentSha256) throw new BackupFormatError('altered');
+    writeAt(out, whole.digest(), dbOffset + dbBytes);
+    fsyncSync(out);
     return full;
   } finally {
+    closeSync(out);
     closeSync(dbFd);
   }
 }

@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { BackupCheckError, type BackupProblem } from './copy';
+import { type MessagePort, Worker } from 'node:worker_threads';
+import { BackupCheckError, type BackupProblem, type CreatePhase, type WriteArgs } from './copy';
 import type { BackupTrigger } from './format';
 
 export type WorkerJob = { keyHex: string | null } & (
@@ -12,6 +12,10 @@ export type WorkerJob = { keyHex: string | null } & (
       source: string;
       final: string;
       slots: string;
+      holdAttempts?: number;
+      twoThreads?: boolean;
+      /** The worker's own entry, so it can start the thread that writes the container. */
+      self?: { file: string; data: Record<string, string> };
       meta: {
         appVersion: string;
         createdAt: number;
@@ -19,16 +23,35 @@ export type WorkerJob = { keyHex: string | null } & (
         trigger: BackupTrigger;
       };
     }
+  | {
+      /** The container written beside a 'create' that checks the held file meanwhile. */
+      kind: 'write';
+      target: string;
+      manifest: WriteArgs['manifest'];
+      slots: string;
+      dbFile: string;
+      progress: MessagePort;
+    }
   | { kind: 'check'; file: string; scratch: string; keep: boolean }
   | { kind: 'copy'; file: string; toDir: string }
 );
 
-export type WorkerPhase = 'copy' | 'write' | 'verify';
+export type WorkerPhase = CreatePhase;
 
 export type WorkerMessage =
-  | { type: 'phase'; phase: WorkerPhase }
+  | { type: 'progress'; phase: WorkerPhase; done: number; total: number }
+  /** A port on which a second thread's progress comes (same messages). */
+  | { type: 'port'; port: MessagePort }
   | { type: 'done'; value: unknown }
   | { type: 'failed'; problem: BackupProblem; detail: string };
+
+/** The worker's bundle beside main.js: electron.vite.config.ts names it, main.ts passes it. */
+export const BUNDLED_WORKER_NAME = 'backup-worker.js';
+
+/** The bundled worker the app runs, given the folder main.js runs from (out/main, in app.asar). */
+export function bundledWorkerPath(mainDir: string): string {
+  return path.join(mainDir, BUNDLED_WORKER_NAME);
+}
 
 /**
  * Where the worker's code is. The app passes its bundled file (out/main/backup-worker.js);
@@ -45,10 +68,14 @@ export function workerEntry(bundled?: string): { file: string; data: Record<stri
 export function runJob<T>(
   entry: { file: string; data: Record<string, string> },
   job: WorkerJob,
-  onPhase?: (phase: WorkerPhase) => void,
+  onProgress?: (phase: WorkerPhase, done: number, total: number) => void,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const worker = new Worker(entry.file, { workerData: { ...entry.data, ...job } });
+    const data = job.kind === 'create' ? { ...job, self: entry } : job;
+    const worker = new Worker(entry.file, {
+      workerData: { ...entry.data, ...data },
+      transferList: job.kind === 'write' ? [job.progress] : [],
+    });
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -56,7 +83,11 @@ export function runJob<T>(
       fn();
     };
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'phase') onPhase?.(m.phase);
+      if (m.type === 'progress') onProgress?.(m.phase, m.done, m.total);
+      else if (m.type === 'port')
+        m.port.on('message', (p: WorkerMessage) => {
+          if (p.type === 'progress') onProgress?.(p.phase, p.done, p.total);
+        });
       else if (m.type === 'done') settle(() => resolve(m.value as T));
       else settle(() => reject(new BackupCheckError(m.problem, m.detail)));
     });

@@ -1,28 +1,76 @@
 // The backup worker thread's entry: one job per worker, results posted back. It has its
 // own connection and its own copy of the key, so a lock on the API's side (which closes the
 // session's connection and wipes its key) does not cut a backup short.
-import { parentPort, workerData } from 'node:worker_threads';
-import { BackupCheckError, checkBackup, copyBackup, createBackup } from './copy';
-import type { WorkerJob, WorkerMessage } from './runner';
+import { MessageChannel, parentPort, workerData } from 'node:worker_threads';
+import { BackupCheckError, checkBackup, copyBackup, createBackup, type WriteArgs } from './copy';
+import { BackupFormatError, type BackupManifest, writeContainer } from './format';
+import { runJob, type WorkerJob, type WorkerMessage, type WorkerPhase } from './runner';
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
 }
 
-function run(job: WorkerJob): unknown {
+/** At most one progress message per percent of the database (and each phase's start). */
+function progressPoster(send: (m: WorkerMessage) => void) {
+  let last = { phase: '', step: -1 };
+  return (phase: WorkerPhase, done: number, total: number) => {
+    const step = Math.floor((100 * done) / Math.max(total, 1));
+    if (phase === last.phase && step === last.step) return;
+    last = { phase, step };
+    send({ type: 'progress', phase, done, total });
+  };
+}
+
+/**
+ * Starts a second thread that writes the container while this one checks the held file, its
+ * progress going straight to the API's side on a port of its own (this thread is busy in
+ * quick_check meanwhile and could not pass it on).
+ */
+function writeElsewhere(self: { file: string; data: Record<string, string> }) {
+  return (args: WriteArgs): Promise<BackupManifest> => {
+    const { port1, port2 } = new MessageChannel();
+    parentPort?.postMessage({ type: 'port', port: port1 } satisfies WorkerMessage, [port1]);
+    return runJob<BackupManifest>(self, {
+      kind: 'write',
+      keyHex: null,
+      target: args.target,
+      manifest: args.manifest,
+      slots: args.slots.toString('utf8'),
+      dbFile: args.dbFile,
+      progress: port2,
+    }).finally(() => port2.close());
+  };
+}
+
+async function run(job: WorkerJob): Promise<unknown> {
   const key = job.keyHex ? Buffer.from(job.keyHex, 'hex') : null;
   try {
     switch (job.kind) {
       case 'create':
         if (!key) throw new BackupCheckError('wrongKey');
-        return createBackup({
+        return await createBackup({
           source: job.source,
           key,
           final: job.final,
           slots: Buffer.from(job.slots, 'utf8'),
           meta: job.meta,
-          onPhase: (phase) => post({ type: 'phase', phase }),
+          holdAttempts: job.holdAttempts,
+          onProgress: progressPoster(post),
+          writeElsewhere: job.twoThreads && job.self ? writeElsewhere(job.self) : undefined,
         });
+      case 'write': {
+        const onPort = progressPoster((m) => job.progress.postMessage(m));
+        const written = writeContainer(
+          job.target,
+          job.manifest,
+          Buffer.from(job.slots, 'utf8'),
+          job.dbFile,
+          onPort,
+        );
+        // The creating thread is inside quick_check and cannot say it; the check is what is left.
+        onPort('verify', 0, 1);
+        return written;
+      }
       case 'check':
         return checkBackup(job.file, key, job.scratch, job.keep).layout.manifest;
       case 'copy':
@@ -33,12 +81,13 @@ function run(job: WorkerJob): unknown {
   }
 }
 
-try {
-  post({ type: 'done', value: run(workerData as WorkerJob) });
-} catch (err) {
-  post({
-    type: 'failed',
-    problem: err instanceof BackupCheckError ? err.problem : 'io',
-    detail: err instanceof Error ? err.message : String(err),
-  });
-}
+run(workerData as WorkerJob).then(
+  (value) => post({ type: 'done', value }),
+  (err) =>
+    post({
+      type: 'failed',
+      problem:
+        err instanceof BackupFormatError ? err.reason : err instanceof BackupCheckError ? err.problem : 'io',
+      detail: err instanceof Error ? err.message : String(err),
+    }),
+);

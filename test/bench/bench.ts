@@ -509,6 +509,7 @@ async function main(): Promise<void> {
         readInputs: listPageInputs(enc, rng, 50),
         megabytes: attachmentsMb,
         log,
+        compact: () => enc.exec('VACUUM'),
       })),
     );
   }

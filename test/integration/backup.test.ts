@@ -250,7 +250,9 @@ describe('backups and restore', () => {
     core.close();
 
     const script = path.resolve('test/integration/backup/kill-during-backup.mts');
-    for (const phase of ['copy', 'verify']) {
+    // 'write' is while the container is written and, beside it, quick_check runs (copy.ts):
+    // the last moment the API's side can see before the worker renames the finished file.
+    for (const phase of ['copy', 'write']) {
       // node itself (not the tsx wrapper, which would outlive it): the killed process is this one.
       const r = await run(process.execPath, ['--import', 'tsx', script, core.dataDir, phase]);
       expect(r.signal, r.stdout).toBe('SIGKILL');

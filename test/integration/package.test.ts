@@ -13,7 +13,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../db/api/core';
+import { bundledWorkerPath } from '../../db/backup/runner';
 import { makeDataDir } from '../helpers/tmp';
+import { ADMIN, CHILD, call, FAST_KDF } from './support';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -112,6 +115,27 @@ describe.runIf(linux)('the packed app', () => {
     expect(files).toContain('/out/preload/preload.cjs');
     expect(files).toContain('/out/renderer/index.html');
     expect(files.some((f) => /^\/out\/renderer\/assets\/index-[\w-]+\.js$/.test(f))).toBe(true);
+  });
+
+  it('holds the backup worker thread at the path the app resolves, and that file makes a verified backup', async () => {
+    // electron/main.ts passes bundledWorkerPath(<folder of main.js>); inside app.asar that is /out/main.
+    expect(files).toContain(bundledWorkerPath('/out/main').replaceAll('\\', '/'));
+    const built = bundledWorkerPath(path.join(root, 'out', 'main'));
+    expect(existsSync(built)).toBe(true);
+    const core = createCore({
+      dataDir: makeDataDir('worker-'),
+      migrationsDir: path.join(root, 'db', 'migrations'),
+      kdf: FAST_KDF,
+      log: () => {},
+      backupWorker: built,
+    });
+    await call(core, 'session.setup', ADMIN);
+    await call(core, 'children.create', CHILD);
+    const outcome = await call(core, 'backup.run', {});
+    expect(outcome.ok).toBe(true);
+    expect(outcome.method).toBe('held');
+    expect(outcome.manifest?.counts.children).toBe(1);
+    core.close();
   });
 
   it('holds every migration inside the archive, and none beside it', () => {

@@ -16,6 +16,7 @@ export const backup = {
       verify: '校验备份',
       second: '复制到第二备份位置',
     },
+    ofSize: '（数据库 {size}）',
     done: '备份完成并已校验',
     doneWithProblems: '本机备份完成，但有位置未成功：{problems}',
     failed: '备份失败：{reason}',
@@ -58,6 +59,8 @@ export const backup = {
     lastFailed: '最近一次备份失败（{folder}）：{reason}',
     anchors: '审计日志与备份记录不一致',
     goSettings: '前往 设置 → 备份',
+    running: { daily: '正在进行每日自动备份', quit: '正在备份', manual: '正在备份' },
+    runningHint: '可以照常工作',
   },
   problems: {
     notBackup: '不是向阳的备份文件',

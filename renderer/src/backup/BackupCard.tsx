@@ -147,7 +147,10 @@ export function BackupCard({ isAdmin }: { isAdmin: boolean }) {
       </Flex>
       {progress && (
         <Flex vertical style={{ maxWidth: 480, marginBottom: 12 }} data-testid="backup-progress">
-          <Typography.Text type="secondary">{t(`backup.card.phase.${progress.phase}`)}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t(`backup.card.phase.${progress.phase}`)}
+            {progress.bytes > 0 && t('backup.card.ofSize', { size: formatBytes(progress.bytes) })}
+          </Typography.Text>
           <Progress percent={progress.percent} status="active" />
         </Flex>
       )}

@@ -1,15 +1,33 @@
-import { Alert } from 'antd';
+import { Alert, Flex, Progress, Typography } from 'antd';
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { t } from '../../../db/i18n';
 import { formatDateTime } from '../common/dates';
 import { useApiQuery } from '../common/useApiQuery';
 
-/** 首页: says so when backups are old, the last one failed, or the audit log left a backup's anchor. */
+/** After this long on 首页 the status is asked once more: the day's first backup starts a moment after sign-in. */
+const RECHECK_MS = 3000;
+const RUNNING_POLL_MS = 1000;
+
+/**
+ * 首页: a backup running (the day's first starts by itself after sign-in; nothing waits for it)
+ * with its progress, and warnings when backups are old, the last one failed, or the audit log
+ * left a backup's anchor.
+ */
 export function HomeBackupAlert() {
-  const { data } = useApiQuery('backup.status', {});
+  const { data, reload } = useApiQuery('backup.status', {});
+  const running = data?.running ?? null;
+
+  useEffect(() => {
+    const timer = running ? setInterval(reload, RUNNING_POLL_MS) : setTimeout(reload, RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [running, reload]);
+
   if (!data) return null;
   const lines: string[] = [];
-  if (!data.lastGoodAt) lines.push(t('backup.home.never'));
+  if (running) {
+    // Being made right now: the age of the last one is not news.
+  } else if (!data.lastGoodAt) lines.push(t('backup.home.never'));
   else if (data.stale)
     lines.push(`${t('backup.home.stale', { days: data.warnDays })}（${formatDateTime(data.lastGoodAt)}）`);
   if (data.lastFailure)
@@ -20,9 +38,30 @@ export function HomeBackupAlert() {
       }),
     );
   const anchors = data.divergences.map((d) => d.message);
-  if (lines.length === 0 && anchors.length === 0) return null;
+  if (!running && lines.length === 0 && anchors.length === 0) return null;
   return (
     <>
+      {running && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="home-backup-running"
+          title={
+            <Flex align="center" gap={12} wrap>
+              <Typography.Text>
+                {t(`backup.home.running.${running.trigger}`)}：{t(`backup.card.phase.${running.phase}`)}
+              </Typography.Text>
+              <Progress
+                percent={running.percent}
+                size="small"
+                status="active"
+                style={{ width: 200, margin: 0 }}
+              />
+              <Typography.Text type="secondary">{t('backup.home.runningHint')}</Typography.Text>
+            </Flex>
+          }
+        />
+      )}
       {anchors.length > 0 && (
         <Alert
           type="error"

@@ -1,0 +1,180 @@
+// How a backup copies the database (db/backup/copy.ts): the live file held still and its
+// encrypted pages copied as they are, or VACUUM INTO when it cannot be held still; progress
+// from the copy's own steps; the container is the same whichever way it was made.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type Core, createCore } from '../../db/api/core';
+import { checkBackup, createBackup } from '../../db/backup/copy';
+import { BACKUP_EXT, readLayout } from '../../db/backup/format';
+import { Vault } from '../../db/core/vault';
+import { makePdf } from '../fixtures/files';
+import { makeDataDir } from '../helpers/tmp';
+import { ADMIN, CHILD, call, FAST_KDF, MIGRATIONS_DIR, openCore } from './support';
+
+const MB = 1024 * 1024;
+const MARKER = 'SUNWARD-PLAINTEXT-MARKER-7f3a';
+
+async function setUp() {
+  const core = openCore();
+  await call(core, 'session.setup', ADMIN);
+  const child = await call(core, 'children.create', CHILD);
+  return { core, child, backups: path.join(core.dataDir, 'backups') };
+}
+
+async function databaseKey(dataDir: string): Promise<Buffer> {
+  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
+  if (!opened) throw new Error('cannot open vault');
+  return opened.key;
+}
+
+/** A few megabytes of attachments, with a known marker inside the PDF. */
+async function addScans(core: Core, childId: string, count: number): Promise<void> {
+  await call(core, 'settings.update', { attachmentMaxMb: 20 });
+  for (let i = 0; i < count; i++) {
+    await call(core, 'attachments.add', {
+      recordKind: 'child',
+      recordId: childId,
+      files: [
+        {
+          fileName: `scan-${i}.pdf`,
+          kind: 'deliveryReceipt',
+          base64: makePdf([MARKER, `scan ${i}`], 3 * MB).toString('base64'),
+        },
+      ],
+    });
+  }
+}
+
+function job(core: ReturnType<typeof openCore>, key: Buffer, name: string, holdAttempts?: number) {
+  const dir = path.join(core.dataDir, 'backups');
+  return {
+    source: path.join(core.dataDir, 'sunward.db'),
+    key,
+    final: path.join(dir, name),
+    slots: readFileSync(path.join(core.dataDir, 'keyslots.json')),
+    meta: {
+      appVersion: 'test',
+      createdAt: Date.now(),
+      createdBy: { id: 'test', name: 'test' },
+      trigger: 'manual' as const,
+    },
+    holdAttempts,
+  };
+}
+
+describe('how a backup copies the database', () => {
+  it('copies the encrypted pages as they are: no plaintext of a record or an attached file in the backup', async () => {
+    const { core, child, backups } = await setUp();
+    await addScans(core, child.id, 2);
+    const outcome = await call(core, 'backup.run', {});
+    expect(outcome.ok).toBe(true);
+    expect(outcome.method).toBe('held');
+    const [file] = readdirSync(backups).filter((n) => n.endsWith(BACKUP_EXT));
+    const bytes = readFileSync(path.join(backups, file!));
+    for (const needle of [MARKER, CHILD.name, CHILD.idNumber, 'SQLite format 3', 'CREATE TABLE'])
+      expect(bytes.includes(Buffer.from(needle, 'utf8')), needle).toBe(false);
+    // Nothing but the finished backup is left beside it.
+    expect(readdirSync(backups)).toEqual([file]);
+    // And the full check (integrity_check, chain, counts) passes on what was copied.
+    expect(await call(core, 'backup.check', { file: path.join(backups, file!) })).toEqual({
+      ok: true,
+      message: null,
+    });
+    core.close();
+  });
+
+  it('falls back to VACUUM INTO when the file cannot be held still, and that backup checks and restores too', async () => {
+    const { core, child } = await setUp();
+    await addScans(core, child.id, 1);
+    const key = await databaseKey(core.dataDir);
+    const vacuum = await createBackup(job(core, key, `sunward-vacuum${BACKUP_EXT}`, 0));
+    const held = await createBackup(job(core, key, `sunward-held${BACKUP_EXT}`));
+    expect(vacuum.method).toBe('vacuum');
+    expect(held.method).toBe('held');
+    // The same records and the same audit head either way.
+    expect(vacuum.manifest.counts).toEqual(held.manifest.counts);
+    expect(vacuum.manifest.audit).toEqual(held.manifest.audit);
+    expect(held.manifest.counts.attachments).toBe(1);
+    for (const name of ['vacuum', 'held']) {
+      const file = path.join(core.dataDir, 'backups', `sunward-${name}${BACKUP_EXT}`);
+      const bytes = readFileSync(file);
+      expect(bytes.includes(Buffer.from(MARKER, 'utf8')), name).toBe(false);
+      const scratch = path.join(core.dataDir, `check-${name}.partial`);
+      expect(checkBackup(file, key, scratch).opened).toBe(true);
+      expect(existsSync(scratch)).toBe(false);
+    }
+    const user = await call(core, 'backup.restore', {
+      file: path.join(core.dataDir, 'backups', `sunward-vacuum${BACKUP_EXT}`),
+      username: ADMIN.username,
+      passphrase: ADMIN.passphrase,
+    });
+    expect(user.username).toBe(ADMIN.username);
+    expect((await call(core, 'attachments.forChild', { childId: child.id })).map((a) => a.fileName)).toEqual([
+      'scan-0.pdf',
+    ]);
+    expect((await call(core, 'audit.verify', {})).ok).toBe(true);
+    key.fill(0);
+    core.close();
+  });
+
+  it('writes the container on a second thread beside the check when told to, with the same result', async () => {
+    const dataDir = makeDataDir('two-threads');
+    const core = createCore({
+      dataDir,
+      migrationsDir: MIGRATIONS_DIR,
+      kdf: FAST_KDF,
+      log: () => {},
+      backupOnTwoThreads: true,
+    });
+    await call(core, 'session.setup', ADMIN);
+    const child = await call(core, 'children.create', CHILD);
+    await addScans(core, child.id, 2);
+    const outcome = await call(core, 'backup.run', {});
+    expect(outcome.ok).toBe(true);
+    expect(outcome.method).toBe('held');
+    const [b] = await call(core, 'backup.list', {});
+    expect(readFileSync(b!.path).includes(Buffer.from(MARKER, 'utf8'))).toBe(false);
+    expect(await call(core, 'backup.check', { file: b!.path })).toEqual({ ok: true, message: null });
+    expect(readdirSync(path.join(dataDir, 'backups'))).toEqual([b!.name]);
+    const made = await call(core, 'audit.list', { action: 'backup.create' });
+    expect(made.rows[0]!.detail).toMatchObject({ copied: 'held', threads: 2 });
+    core.close();
+  });
+
+  it('reports progress from the copy itself, phase by phase, while the API keeps answering', async () => {
+    const { core, child } = await setUp();
+    await addScans(core, child.id, 4);
+    const seen: { phase: string; percent: number }[] = [];
+    let done = false;
+    const running = call(core, 'backup.run', {}).finally(() => {
+      done = true;
+    });
+    let reads = 0;
+    while (!done) {
+      await new Promise((r) => setImmediate(r));
+      const s = await call(core, 'backup.status', {});
+      if (s.running) {
+        const last = seen.at(-1);
+        if (!last || last.phase !== s.running.phase || last.percent !== s.running.percent)
+          seen.push({ phase: s.running.phase, percent: s.running.percent });
+      }
+      reads++;
+    }
+    const outcome = await running;
+    expect(outcome.ok).toBe(true);
+    expect(reads).toBeGreaterThan(1);
+    // The bar only moves forward, through the phases in order, and the copy is seen in steps.
+    const order = ['copy', 'write', 'verify', 'second'];
+    for (let i = 1; i < seen.length; i++) {
+      expect(seen[i]!.percent).toBeGreaterThanOrEqual(seen[i - 1]!.percent);
+      expect(order.indexOf(seen[i]!.phase)).toBeGreaterThanOrEqual(order.indexOf(seen[i - 1]!.phase));
+    }
+    const copying = seen.filter((s) => s.phase === 'copy' && s.percent > 0 && s.percent < 45);
+    expect(copying.length, JSON.stringify(seen)).toBeGreaterThanOrEqual(2);
+    expect((await call(core, 'backup.status', {})).running).toBeNull();
+    const manifest = readLayout((await call(core, 'backup.list', {}))[0]!.path).manifest;
+    expect(manifest.dbBytes).toBeGreaterThan(12 * MB);
+    core.close();
+  });
+});
