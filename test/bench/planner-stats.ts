@@ -51,7 +51,11 @@ function softDeleteAware(raw: Database.Database, index: string, stat: string): s
     if (name === 'status' && table !== 'children')
       figures[i + 1] = Math.min(figures[i + 1], Math.max(1, Math.round(figures[i] / 100)));
   });
-  return [...figures.map(String), ...parts.slice(columns.length + 1)].join(' ');
+  // No skip-scan: every query here names the leading columns it means its index for, and with
+  // few caseworkers a skip-scan over owner_id looked cheaper than the owner's own range plus
+  // board order (then sorted a whole column to take a page of it).
+  const rest = parts.slice(columns.length + 1).filter((p) => p !== 'noskipscan');
+  return [...figures.map(String), ...rest, 'noskipscan'].join(' ');
 }
 
 async function main(): Promise<void> {
