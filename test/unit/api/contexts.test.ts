@@ -92,6 +92,8 @@ describe('read and write contexts', () => {
       transaction: () => {
         throw new Error('a read opened a transaction');
       },
+      // No import holds the connection.
+      busy: () => null,
       log: () => {},
     };
     // policy.forChild without a child answers from the policy alone.
