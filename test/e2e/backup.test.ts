@@ -59,11 +59,15 @@ describe.skipIf(!browserAvailable().ok)('备份: back up, check, restore', () =>
       await card.scrollIntoViewIfNeeded();
       await expect.poll(() => card.textContent()).toContain('尚未成功备份');
       await card.getByRole('button', { name: /立即备份/ }).click();
-      // The bar follows the worker's own steps while the backup runs.
+      // The bar follows the worker's own steps while the backup runs. This database is tiny and
+      // its backup can be over before the card's next look (every 400 ms): the bar then never
+      // shows, and that is right. The steps themselves are held to in backup-copy.test.ts.
       const progress = card.getByTestId('backup-progress');
-      await progress.waitFor();
-      expect(await progress.textContent()).toMatch(/复制数据库|写入备份文件|校验备份/);
-      await shot(page, 'backup-progress');
+      await progress.or(card.getByText('备份完成并已校验')).first().waitFor();
+      if (await progress.isVisible()) {
+        expect(await progress.textContent()).toMatch(/复制数据库|写入备份文件|校验备份/);
+        await shot(page, 'backup-progress');
+      }
       await card
         .getByText('备份完成并已校验')
         .waitFor()
