@@ -423,6 +423,12 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
     try {
       // The app's own files serve the font (no request leaves the origin), and Chromium accepts
       // it as a font that has the document's glyphs, in both weights the documents use.
+      // The print styles (and their @font-face) come with the print page's own chunk.
+      await expect
+        .poll(() =>
+          app.page.evaluate(() => [...document.fonts].some((f) => f.family.includes('SW Serif Fallback'))),
+        )
+        .toBe(true);
       const loaded = await app.page.evaluate(async () => {
         const faces = [
           ...(await document.fonts.load('400 16pt "SW Serif Fallback"', '督促监护令')),

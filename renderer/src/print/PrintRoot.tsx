@@ -205,9 +205,17 @@ export function PrintRoot() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `checks` is the explicit re-check trigger.
   useEffect(() => {
     let live = true;
+    // An answer about the session counts for the document asked for when it was sent: if the
+    // window was sent to another document meanwhile (a sign-in may have come in between), ask again.
+    const asked = window.location.hash;
+    const settle = (next: 'unlocked' | 'locked') => {
+      if (!live) return;
+      if (window.location.hash !== asked) setChecks((n) => n + 1);
+      else setPhase(next);
+    };
     api('session.status', {})
-      .then((s) => live && setPhase(s.state === 'unlocked' ? 'unlocked' : 'locked'))
-      .catch(() => live && setPhase('locked'));
+      .then((s) => settle(s.state === 'unlocked' ? 'unlocked' : 'locked'))
+      .catch(() => settle('locked'));
     return () => {
       live = false;
     };
