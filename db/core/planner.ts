@@ -54,14 +54,8 @@ export function wantedStats(raw: Database.Database, rows: readonly StatRow[] = P
  */
 export function applyPlannerStats(raw: Database.Database, rows: readonly StatRow[] = PLANNER_STATS): boolean {
   const want = wantedStats(raw, rows);
-  const have = current(raw);
-  const same =
-    have.length === want.length &&
-    new Set(have.map(key)).size === have.length &&
-    (() => {
-      const h = new Set(have.map(key));
-      return want.every((r) => h.has(key(r)));
-    })();
+  const have = new Set(current(raw).map(key));
+  const same = have.size === want.length && want.every((r) => have.has(key(r)));
   if (same) return false;
   // `ANALYZE sqlite_schema` creates sqlite_stat1 when missing and analyses nothing of ours;
   // run after the rows are written it makes this connection's planner read them again.

@@ -21,7 +21,7 @@ import { ADMIN_USERNAME, DEFAULT_PASSPHRASE } from '../fixtures/seeder';
  * the one before it (the row count when it leads the index). A status column is skewed the other
  * way (below).
  */
-function softDeleteAware(raw: Database.Database, index: string, stat: string): string {
+function correctedFigures(raw: Database.Database, index: string, stat: string): string {
   const columns = (raw.prepare(`PRAGMA index_info("${index}")`).all() as { name: string | null }[]).map(
     (c) => c.name,
   );
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
         .all() as { tbl: string; idx: string | null; stat: string }[]
     ).map(
       (r) =>
-        `  [${JSON.stringify(r.tbl)}, ${JSON.stringify(r.idx)}, ${JSON.stringify(r.idx ? softDeleteAware(raw, r.idx, r.stat) : r.stat)}],`,
+        `  [${JSON.stringify(r.tbl)}, ${JSON.stringify(r.idx)}, ${JSON.stringify(r.idx ? correctedFigures(raw, r.idx, r.stat) : r.stat)}],`,
     );
     const out = path.resolve('db/core/plannerStats.ts');
     writeFileSync(

@@ -1,6 +1,8 @@
 // 国家司法救助 (state judicial relief): screens, codes, messages, the 审批表.
 export const relief = {
   title: '国家司法救助',
+  /** The unit beside an amount field. */
+  yuan: '元',
   intro:
     '为因案件陷入生活困境的未成年人申请国家司法救助：受理申请、审查、决定救助金额、发放至监管账户，并在发放后回访。',
   settings: {

@@ -176,7 +176,11 @@ function ReliefForm({
             </Col>
             <Col span={12}>
               <Form.Item label={t('relief.fields.requested')} name="requested">
-                <Input maxLength={16} suffix="元" placeholder={t('relief.form.amountPlaceholder')} />
+                <Input
+                  maxLength={16}
+                  suffix={t('relief.yuan')}
+                  placeholder={t('relief.form.amountPlaceholder')}
+                />
               </Form.Item>
             </Col>
           </Row>

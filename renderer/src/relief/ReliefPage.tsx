@@ -234,7 +234,7 @@ function GrantModal({ relief, ...props }: Props) {
       <Form.Item label={f('amount')} name="amount" required>
         <Input
           maxLength={16}
-          suffix="元"
+          suffix={t('relief.yuan')}
           placeholder={t('relief.form.amountPlaceholder')}
           style={{ width: 240 }}
         />

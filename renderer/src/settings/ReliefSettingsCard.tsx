@@ -19,7 +19,7 @@ export function ReliefSettingsCard({ canEdit }: { canEdit: boolean }) {
         name="reliefMonthlyWage"
         extra={canEdit ? undefined : t('referrals.settings.adminOnly')}
       >
-        <InputNumber min={1000} max={100000} precision={0} suffix="元" style={{ width: 200 }} />
+        <InputNumber min={1000} max={100000} precision={0} suffix={t('relief.yuan')} style={{ width: 200 }} />
       </Form.Item>
     </SettingsCard>
   );
