@@ -164,16 +164,6 @@ export function registerPlans(ctx: ReadCtx, rows: { p: PlanRow; childName: strin
   }
   const day = today(ctx);
   return rows.map(({ p, childName }) => {
-    const terms =
-      p.startDate && p.endDate
-        ? {
-            startDate: p.startDate,
-            endDate: p.endDate,
-            sessionsPerMonth: p.sessionsPerMonth,
-            minMinutes: p.minMinutes,
-          }
-        : null;
-    const asOf = p.status === 'completed' && p.completedDate ? p.completedDate : day;
     return {
       id: p.id,
       childId: p.childId,
@@ -185,12 +175,31 @@ export function registerPlans(ctx: ReadCtx, rows: { p: PlanRow; childName: strin
       startDate: p.startDate,
       endDate: p.endDate,
       // As viewPlan counts them: the same rule on the same sessions.
-      progress:
-        terms && p.status !== 'assessing' ? planProgress(terms, sessions.get(p.id) ?? [], asOf) : null,
+      progress: progressOf(p, sessions.get(p.id) ?? [], day),
       followUpDue: planFollowUpDue(ctx, p),
       version: p.version,
     };
   });
+}
+
+/**
+ * A plan's progress against its terms (none while it is being assessed or has no terms); the
+ * register and the plan's page count it with the same rule on the same sessions. A completed
+ * plan's progress stops where it stopped.
+ */
+function progressOf(
+  p: PlanRow,
+  sessions: { date: string; minutes: number }[],
+  day: string,
+): ReturnType<typeof planProgress> | null {
+  if (!p.startDate || !p.endDate || p.status === 'assessing') return null;
+  const terms = {
+    startDate: p.startDate,
+    endDate: p.endDate,
+    sessionsPerMonth: p.sessionsPerMonth,
+    minMinutes: p.minMinutes,
+  };
+  return planProgress(terms, sessions, p.status === 'completed' && p.completedDate ? p.completedDate : day);
 }
 
 export function viewPlan(ctx: ReadCtx, id: string): PlanView {
@@ -209,17 +218,6 @@ export function viewPlan(ctx: ReadCtx, id: string): PlanView {
     .where(and(eq(guidanceSessions.planId, id), isNull(guidanceSessions.deletedAt)))
     .orderBy(asc(guidanceSessions.date))
     .all();
-  const terms =
-    p.startDate && p.endDate
-      ? {
-          startDate: p.startDate,
-          endDate: p.endDate,
-          sessionsPerMonth: p.sessionsPerMonth,
-          minMinutes: p.minMinutes,
-        }
-      : null;
-  // A completed or suspended plan's progress stops where it stopped.
-  const asOf = p.status === 'completed' && p.completedDate ? p.completedDate : day;
   return {
     id: p.id,
     childId: p.childId,
@@ -251,7 +249,7 @@ export function viewPlan(ctx: ReadCtx, id: string): PlanView {
       evaluation: s.evaluation,
       counts: s.minutes >= p.minMinutes,
     })),
-    progress: terms && p.status !== 'assessing' ? planProgress(terms, sessions, asOf) : null,
+    progress: progressOf(p, sessions, day),
     finalEvaluation: p.finalEvaluation,
     finalResult: p.finalResult,
     completedDate: p.completedDate,
