@@ -2,7 +2,8 @@
 // board reads most of them from reminder_due (due.ts), which these same rules fill for the
 // children a write touched, in that write's transaction; the few that hang on the day itself
 // (a plan's sessions this month, a 强制报告's set number of days) are worked out at read time.
-import type { ReadCtx } from '../api/define';
+import type Database from 'better-sqlite3';
+import type { ReadCtx, ReadRaw, ReadStatement } from '../api/define';
 import { addDays, workdays } from '../calendar/workdays';
 import { addMonths, type ParentFacts, readGuardianship } from '../children/guardianship';
 import { type PlanTerms, planProgress } from '../education/progress';
@@ -96,6 +97,31 @@ interface Row {
   [k: string]: unknown;
 }
 
+/**
+ * A connection's statements, prepared once: a write's refresh runs some fifteen rules for one
+ * child, and preparing them each time was half of it. Each is run to the end (all/get/run)
+ * before it is run again, so one statement per text is enough.
+ */
+const statements = new WeakMap<ReadRaw, Map<string, ReadStatement>>();
+export function cached(raw: Database.Database, sql: string): Database.Statement;
+export function cached(raw: ReadRaw, sql: string): ReadStatement;
+export function cached(raw: ReadRaw, sql: string): ReadStatement {
+  // A connection whose prepare is wrapped (the bench's recorder, the plan tests) is watching
+  // what runs: it gets the statement from its prepare, so it sees every query.
+  if (Object.hasOwn(raw, 'prepare')) return raw.prepare(sql);
+  let byText = statements.get(raw);
+  if (!byText) {
+    byText = new Map();
+    statements.set(raw, byText);
+  }
+  let st = byText.get(sql);
+  if (!st) {
+    st = raw.prepare(sql);
+    byText.set(sql, st);
+  }
+  return st;
+}
+
 const CHILD_COLS = `c.id AS childId, c.name AS childName, c.owner_id AS ownerId`;
 const LIVE_CHILD = `c.deleted_at IS NULL AND c.status = 'active'`;
 
@@ -118,9 +144,13 @@ export function collectReminders(
   // The fixed join orders (CROSS JOIN) start from the few open records, right for a whole
   // board; for the few children a write touched, the planner starts from those children.
   const q = <T extends Row>(sql: string, extra: Record<string, unknown> = {}) =>
-    ctx.raw
-      .prepare(opts.childIds ? sql.replaceAll('CROSS JOIN', 'JOIN') : sql)
-      .all({ ...params, ...extra }) as T[];
+    cached(ctx.raw, opts.childIds ? sql.replaceAll('CROSS JOIN', 'JOIN') : sql).all({
+      ...params,
+      ...extra,
+    }) as T[];
+  // For the children a write touched, a status is no way in (+status): the rules start from
+  // those children's records, not from every completed plan or issued 意见书 (suits_list).
+  const st = opts.childIds ? '+' : '';
   const out: WindowedReminder[] = [];
   const push = (
     r: Row,
@@ -185,26 +215,24 @@ export function collectReminders(
   >(
     `SELECT ${CHILD_COLS}, o.id, o.year, o.seq, o.prefix, o.observation_end AS observationEnd, o.delivery_date AS deliveryDate
      FROM guardianship_orders o JOIN children c ON c.id = o.child_id
-     WHERE o.deleted_at IS NULL AND o.status IN ('observing', 'evaluating') AND c.deleted_at IS NULL${owner}`,
+     WHERE o.deleted_at IS NULL AND ${st}o.status IN ('observing', 'evaluating') AND c.deleted_at IS NULL${owner}`,
   );
   for (const o of orders) {
     const number = o.prefix && o.year && o.seq ? orderNumber(o.prefix, o.year, o.seq) : '';
-    const last = ctx.raw
-      .prepare(
-        `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'order' AND subject_id = ? AND deleted_at IS NULL
+    const last = cached(
+      ctx.raw,
+      `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'order' AND subject_id = ? AND deleted_at IS NULL
          ORDER BY date DESC, created_at DESC LIMIT 1`,
-      )
-      .get(o.id) as { nextDate: string | null } | undefined;
+    ).get(o.id) as { nextDate: string | null } | undefined;
     // No follow-up yet: the first is due a month after delivery.
     const nextDue = last ? last.nextDate : addMonths(o.deliveryDate, 1);
     if (nextDue) push(o, 'orderFollowUp', `${o.id}:${nextDue}`, nextDue, `/orders/${o.id}`, { number });
     push(o, 'observationEnding', o.id, o.observationEnd, `/orders/${o.id}`, { number });
-    const reqs = ctx.raw
-      .prepare(
-        `SELECT id, text, due_date AS due FROM requirements WHERE subject_type = 'order' AND subject_id = ?
+    const reqs = cached(
+      ctx.raw,
+      `SELECT id, text, due_date AS due FROM requirements WHERE subject_type = 'order' AND subject_id = ?
          AND deleted_at IS NULL AND +status = 'pending' AND due_date IS NOT NULL`,
-      )
-      .all(o.id) as { id: string; text: string; due: string }[];
+    ).all(o.id) as { id: string; text: string; due: string }[];
     for (const r of reqs)
       push(o, 'orderRequirement', r.id, r.due, `/orders/${o.id}`, { number, text: r.text });
   }
@@ -239,14 +267,13 @@ export function collectReminders(
   // Guidance plans: the 回访 after completion (the sessions due this month are live).
   for (const p of q<Row & { id: string; completedDate: string }>(
     `SELECT ${CHILD_COLS}, p.id, p.completed_date AS completedDate FROM guidance_plans p JOIN children c ON c.id = p.child_id
-     WHERE p.deleted_at IS NULL AND p.status = 'completed' AND p.completed_date IS NOT NULL AND c.deleted_at IS NULL${owner}`,
+     WHERE p.deleted_at IS NULL AND ${st}p.status = 'completed' AND p.completed_date IS NOT NULL AND c.deleted_at IS NULL${owner}`,
   )) {
-    const last = ctx.raw
-      .prepare(
-        `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'plan' AND subject_id = ? AND deleted_at IS NULL
+    const last = cached(
+      ctx.raw,
+      `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'plan' AND subject_id = ? AND deleted_at IS NULL
          ORDER BY date DESC, created_at DESC LIMIT 1`,
-      )
-      .get(p.id) as { nextDate: string | null } | undefined;
+    ).get(p.id) as { nextDate: string | null } | undefined;
     const due = last ? last.nextDate : addMonths(p.completedDate, 6);
     if (due) push(p, 'planFollowUp', `${p.id}:${due}`, due, `/education/plans/${p.id}`);
   }
@@ -318,7 +345,7 @@ export function collectReminders(
       push(c.row, 'deFactoEligible', c.row.childId, '', `/children/${c.row.childId}`, {}, from, until);
   }
 
-  reliefAndSuitReminders(q, push, owner);
+  reliefAndSuitReminders(q, push, owner, st);
   return out;
 }
 
@@ -354,12 +381,11 @@ function liveReminders(
   );
   const sessionsOf = new Map<string, { date: string; minutes: number }[]>(plans.map((p) => [p.id, []]));
   if (plans.length > 0) {
-    const rows = ctx.raw
-      .prepare(
-        `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
+    const rows = cached(
+      ctx.raw,
+      `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
          WHERE plan_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
-      )
-      .all(JSON.stringify(plans.map((p) => p.id))) as { planId: string; date: string; minutes: number }[];
+    ).all(JSON.stringify(plans.map((p) => p.id))) as { planId: string; date: string; minutes: number }[];
     for (const r of rows) sessionsOf.get(r.planId)?.push({ date: r.date, minutes: r.minutes });
   }
   for (const p of plans) {
@@ -465,41 +491,38 @@ function deFactoCandidates(
       OR EXISTS (SELECT 1 FROM custody_records k WHERE k.person_id = ${alias}.id AND k.deleted_at IS NULL
                  AND k.start_date <= @today AND (k.actual_release IS NULL OR k.actual_release > @today)
                  AND (k.measure IN ('sentence', 'compulsoryRehab') OR k.start_date <= @sixMonthsAgo)))`;
-  const candidates = ctx.raw
-    .prepare(
-      `SELECT ${CHILD_COLS}, f.id AS fatherId, m.id AS motherId FROM children c
+  const candidates = cached(
+    ctx.raw,
+    `SELECT ${CHILD_COLS}, f.id AS fatherId, m.id AS motherId FROM children c
        JOIN child_relations rf ON rf.child_id = c.id AND rf.relation = 'father' AND rf.deleted_at IS NULL
        JOIN persons f ON f.id = rf.person_id
        JOIN child_relations rm ON rm.child_id = c.id AND rm.relation = 'mother' AND rm.deleted_at IS NULL
        JOIN persons m ON m.id = rm.person_id
        WHERE ${LIVE_CHILD} AND NOT EXISTS (SELECT 1 FROM json_each(c.categories) WHERE value = 'deFactoUnsupported')
          ${narrow ? `AND ${parentUnable('f')} AND ${parentUnable('m')}` : ''}${owner}`,
-    )
-    .all({ ...params, today, sixMonthsAgo }) as (Row & {
+  ).all({ ...params, today, sixMonthsAgo }) as (Row & {
     fatherId: string;
     motherId: string;
   })[];
   if (candidates.length === 0) return [];
   // The rule decides (one definition of eligibility), on facts loaded in two queries.
   const ids = JSON.stringify([...new Set(candidates.flatMap((c) => [c.fatherId, c.motherId]))]);
-  const people = ctx.raw
-    .prepare(
-      `SELECT id, deceased_on, missing_since, severe_disability, severe_illness FROM persons
+  const people = cached(
+    ctx.raw,
+    `SELECT id, deceased_on, missing_since, severe_disability, severe_illness FROM persons
        WHERE id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(ids) as {
+  ).all(ids) as {
     id: string;
     deceased_on: string | null;
     missing_since: string | null;
     severe_disability: number;
     severe_illness: number;
   }[];
-  const custody = ctx.raw
-    .prepare(
-      `SELECT person_id AS personId, measure, start_date AS startDate, actual_release AS actualRelease FROM custody_records
+  const custody = cached(
+    ctx.raw,
+    `SELECT person_id AS personId, measure, start_date AS startDate, actual_release AS actualRelease FROM custody_records
        WHERE deleted_at IS NULL AND person_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(ids) as (ParentFacts['custody'][number] & { personId: string })[];
+  ).all(ids) as (ParentFacts['custody'][number] & { personId: string })[];
   const facts = new Map<string, ParentFacts>();
   for (const p of people) {
     facts.set(p.id, {
@@ -529,10 +552,11 @@ function reliefAndSuitReminders(
   q: <T extends Row>(sql: string) => T[],
   push: (r: Row, kind: ReminderKind, key: string, due: string, link: string) => void,
   owner: string,
+  st: string,
 ): void {
   for (const r of q<Row & { id: string; applied: string }>(
     `SELECT ${CHILD_COLS}, j.id, j.application_date AS applied FROM judicial_relief j JOIN children c ON c.id = j.child_id
-     WHERE j.deleted_at IS NULL AND j.status IN ('applied', 'reviewing') AND c.deleted_at IS NULL${owner}`,
+     WHERE j.deleted_at IS NULL AND ${st}j.status IN ('applied', 'reviewing') AND c.deleted_at IS NULL${owner}`,
   ))
     push(
       r,
@@ -543,17 +567,17 @@ function reliefAndSuitReminders(
     );
   for (const r of q<Row & { id: string; paid: string }>(
     `SELECT ${CHILD_COLS}, j.id, j.paid_date AS paid FROM judicial_relief j JOIN children c ON c.id = j.child_id
-     WHERE j.deleted_at IS NULL AND j.status = 'paid' AND c.deleted_at IS NULL${owner}`,
+     WHERE j.deleted_at IS NULL AND ${st}j.status = 'paid' AND c.deleted_at IS NULL${owner}`,
   ))
     push(r, 'reliefReturnVisit', r.id, addMonths(r.paid, RETURN_VISIT_MONTHS), `/relief/${r.id}`);
   for (const r of q<Row & { id: string; issued: string }>(
     `SELECT ${CHILD_COLS}, s.id, s.issue_date AS issued FROM suit_supports s JOIN children c ON c.id = s.child_id
-     WHERE s.deleted_at IS NULL AND s.status = 'issued' AND c.deleted_at IS NULL${owner}`,
+     WHERE s.deleted_at IS NULL AND ${st}s.status = 'issued' AND c.deleted_at IS NULL${owner}`,
   ))
     push(r, 'suitFiling', r.id, addDays(r.issued, FILING_DAYS), `/suits/${r.id}`);
   for (const r of q<Row & { id: string; filed: string }>(
     `SELECT ${CHILD_COLS}, s.id, s.filed_date AS filed FROM suit_supports s JOIN children c ON c.id = s.child_id
-     WHERE s.deleted_at IS NULL AND s.status = 'filed' AND c.deleted_at IS NULL${owner}`,
+     WHERE s.deleted_at IS NULL AND ${st}s.status = 'filed' AND c.deleted_at IS NULL${owner}`,
   ))
     push(r, 'suitDecision', r.id, addDays(r.filed, COURT_DAYS), `/suits/${r.id}`);
 }

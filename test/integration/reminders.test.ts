@@ -8,7 +8,7 @@ import { contract } from '../../db/api/contract';
 import type { Core } from '../../db/api/core';
 import type { Ctx } from '../../db/api/define';
 import { readDue } from '../../db/reminders/due';
-import { collectReminders } from '../../db/reminders/rules';
+import { collectReminders, PRIORITY } from '../../db/reminders/rules';
 import { Rng } from '../fixtures/random';
 import { ADMIN, CHILD, call, ManualClock, openCore } from './support';
 
@@ -79,6 +79,44 @@ function storedAgreesWithRules(core: Core, label: string): void {
   const rules = collectReminders(ctx, day).map(line);
   expect(stored.sort(), label).toEqual(rules.sort());
   expect(rules.length, label).toBeGreaterThan(0);
+  // And the stored table itself, every column, against the stored rules run over every child:
+  // a refresh that writes only what changed must leave exactly what a rebuild would.
+  const rows = ctx.raw
+    .prepare(
+      `SELECT child_id, owner_id, key, kind, due, shows_from, shows_until, child_name, facts, link, priority, sort_name
+       FROM reminder_due`,
+    )
+    .raw()
+    .all();
+  const pinyin = new Map(
+    (
+      ctx.raw.prepare('SELECT id, name_pinyin FROM children').all() as { id: string; name_pinyin: string }[]
+    ).map((c) => [c.id, c.name_pinyin ?? '']),
+  );
+  const rebuilt = collectReminders(ctx, day, { part: 'stored' }).map((r) => [
+    r.childId,
+    r.ownerId,
+    r.key,
+    r.kind,
+    r.due,
+    r.showsFrom,
+    r.showsUntil,
+    r.childName,
+    JSON.stringify(r.facts),
+    r.link,
+    PRIORITY[r.kind],
+    pinyin.get(r.childId) ?? '',
+  ]);
+  // Children a write around the API marked stale are worked out at read time (checked above).
+  const stale = new Set(ctx.raw.prepare('SELECT child_id FROM reminder_dirty').pluck().all());
+  const text = (xs: unknown[][]) =>
+    xs
+      .filter((x) => !stale.has(x[0]))
+      .map((x) => JSON.stringify(x))
+      .sort();
+  expect(text(rows as unknown[][]), `${label}: reminder_due as a rebuild would store it`).toEqual(
+    text(rebuilt),
+  );
 }
 
 describe('reminders (工作提醒)', () => {
@@ -230,6 +268,52 @@ describe('reminders (工作提醒)', () => {
     // The board is a read: the dispatcher gives it no transaction and no audit writer, so
     // only the clock moved the items above.
     expect(contract['reminders.board'].kind).toBe('read');
+    core.close();
+  });
+
+  it('rewrites only the stored items a write changed', async () => {
+    const { core, child, fatherId } = await setup();
+    const custody = await call(core, 'custody.add', {
+      personId: fatherId,
+      measure: 'sentence',
+      startDate: '2024-01-01',
+      expectedRelease: '2026-12-01',
+    });
+    const raw = ctxOf(core).raw;
+    const items = () =>
+      raw.prepare('SELECT rowid AS rowid, key, due FROM reminder_due ORDER BY key').all() as {
+        rowid: number;
+        key: string;
+        due: string;
+      }[];
+    const before = items();
+    expect(before.map((i) => i.key)).toContain(`releaseSoon:${custody.id}:${child.id}`);
+
+    // A new school moves no due date: the child's items stay the very rows they were.
+    await call(core, 'children.update', {
+      ...CHILD,
+      id: child.id,
+      version: child.version,
+      school: '济阳区第二实验小学',
+    });
+    expect(items()).toEqual(before);
+    storedAgreesWithRules(core, 'after an edit that moves nothing');
+
+    // A new release date: that item alone is written again.
+    await call(core, 'custody.update', {
+      id: custody.id,
+      version: custody.version,
+      measure: 'sentence',
+      startDate: '2024-01-01',
+      expectedRelease: '2026-11-20',
+    });
+    const after = items();
+    const release = (xs: typeof before) => xs.filter((i) => i.key.startsWith('releaseSoon:'));
+    expect(release(after).map((i) => i.due)).toEqual(['2026-11-20']);
+    expect(release(after)[0].rowid).not.toBe(release(before)[0].rowid);
+    const others = (xs: typeof before) => xs.filter((i) => !i.key.startsWith('releaseSoon:'));
+    expect(others(after)).toEqual(others(before));
+    storedAgreesWithRules(core, 'after a release date moved');
     core.close();
   });
 
