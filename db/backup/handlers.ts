@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { emptyInput } from '../accounts/inputs';
 import { type Host, hostMethod, type SessionUser } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -6,27 +7,19 @@ import type { BackupManifest } from './format';
 import { backupFileInput, backupListInput, backupRestoreInput } from './inputs';
 import type { BackupListItem, BackupStatus, RunOutcome } from './service';
 
-/** Before anyone signs in, backups may be looked at only on a first run (a new PC). */
-function assertSetupOrSignedIn(host: Host): void {
-  if (host.state() === 'locked') throw new ApiError('LOCKED', t('errors.locked'));
-}
-
 export const backupMethods = {
   'backup.status': hostMethod({
     input: emptyInput,
     access: 'user',
     kind: 'host',
-    handler: async (host): Promise<BackupStatus> => host.backups.status(host.ctx()),
+    handler: status,
   }),
 
   'backup.list': hostMethod({
     input: backupListInput,
     access: 'public',
     kind: 'host',
-    handler: async (host, input): Promise<BackupListItem[]> => {
-      assertSetupOrSignedIn(host);
-      return host.backups.list(host.state() === 'unlocked' ? host.ctx() : null, input.folder || undefined);
-    },
+    handler: listBackup,
   }),
 
   /** 立即备份. Resolves when the backup is written, checked and copied. */
@@ -34,14 +27,14 @@ export const backupMethods = {
     input: emptyInput,
     access: 'user',
     kind: 'host',
-    handler: async (host): Promise<RunOutcome> => host.backups.run('manual'),
+    handler: run,
   }),
 
   'backup.check': hostMethod({
     input: backupFileInput,
     access: 'user',
     kind: 'host',
-    handler: async (host, input) => host.backups.check(input.file),
+    handler: check,
   }),
 
   /** What a backup holds, shown before a restore; readable without a key. */
@@ -49,10 +42,7 @@ export const backupMethods = {
     input: backupFileInput,
     access: 'public',
     kind: 'host',
-    handler: async (host, input): Promise<BackupManifest> => {
-      assertSetupOrSignedIn(host);
-      return host.backups.manifest(input.file);
-    },
+    handler: manifest,
   }),
 
   /** Signed in as an administrator, or on a first run; signs the restoring administrator in. */
@@ -60,8 +50,7 @@ export const backupMethods = {
     input: backupRestoreInput,
     access: 'public',
     kind: 'host',
-    handler: async (host, input): Promise<SessionUser> =>
-      host.backups.restore(input.file, input.username, input.passphrase),
+    handler: restoreBackup,
   }),
 
   /** A database without its keyslots.json: puts a backup's key slots back. */
@@ -69,9 +58,42 @@ export const backupMethods = {
     input: backupRestoreInput,
     access: 'public',
     kind: 'host',
-    handler: async (host, input): Promise<null> => {
-      await host.backups.restoreKeySlots(input.file, input.username, input.passphrase);
-      return null;
-    },
+    handler: restoreKeySlots,
   }),
 };
+
+/** Before anyone signs in, backups may be looked at only on a first run (a new PC). */
+function assertSetupOrSignedIn(host: Host): void {
+  if (host.state() === 'locked') throw new ApiError('LOCKED', t('errors.locked'));
+}
+
+async function status(host: Host): Promise<BackupStatus> {
+  return host.backups.status(host.ctx());
+}
+
+async function listBackup(host: Host, input: z.output<typeof backupListInput>): Promise<BackupListItem[]> {
+  assertSetupOrSignedIn(host);
+  return host.backups.list(host.state() === 'unlocked' ? host.ctx() : null, input.folder || undefined);
+}
+
+async function run(host: Host): Promise<RunOutcome> {
+  return host.backups.run('manual');
+}
+
+async function check(host: Host, input: z.output<typeof backupFileInput>) {
+  return host.backups.check(input.file);
+}
+
+async function manifest(host: Host, input: z.output<typeof backupFileInput>): Promise<BackupManifest> {
+  assertSetupOrSignedIn(host);
+  return host.backups.manifest(input.file);
+}
+
+async function restoreBackup(host: Host, input: z.output<typeof backupRestoreInput>): Promise<SessionUser> {
+  return host.backups.restore(input.file, input.username, input.passphrase);
+}
+
+async function restoreKeySlots(host: Host, input: z.output<typeof backupRestoreInput>): Promise<null> {
+  await host.backups.restoreKeySlots(input.file, input.username, input.passphrase);
+  return null;
+}

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import type { z } from 'zod';
 import { type ChildPermissions, can, childPermissions, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method, type ReadCtx } from '../api/define';
@@ -55,6 +56,106 @@ import {
 } from './schema';
 import { isIdQuery, normalizeQuery } from './search';
 import { childTimeline, type TimelineItem } from './timeline';
+
+export const childrenMethods = {
+  'children.create': method({
+    input: childCreateInput,
+    access: 'user',
+    kind: 'write',
+    handler: createChildren,
+  }),
+
+  'children.update': method({
+    input: childUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: updateChildren,
+  }),
+
+  'children.checkDuplicates': method({
+    input: duplicateCheckInput,
+    access: 'user',
+    // Writes: a check that carries a whole ID number is audited (it can confirm a guess).
+    kind: 'write',
+    handler: checkDuplicates,
+  }),
+
+  'children.list': method({
+    input: childListInput,
+    access: 'user',
+    // Writes: an ID lookup is audited, and a read context has no audit writer.
+    kind: 'write',
+    handler: listChildrenMethod,
+  }),
+
+  'children.get': method({
+    input: childGetInput,
+    access: 'user',
+    // Opening a child's file is recorded (个人信息保护法 art. 28: sensitive data), so this read writes.
+    kind: 'write',
+    handler: getChildren,
+  }),
+
+  /**
+   * The file again after a change made from it (a relative added, custody edited). Not a new
+   * opening, so it is audited only if this user has not opened the file in the last 12 hours.
+   */
+  'children.refresh': method({
+    input: childGetInput,
+    access: 'user',
+    kind: 'write',
+    handler: refresh,
+  }),
+
+  'children.revealIdNumber': method({
+    input: childRevealInput,
+    access: 'user',
+    kind: 'write',
+    handler: revealIdNumber,
+  }),
+
+  'children.close': method({
+    input: childCloseInput,
+    access: 'user',
+    kind: 'write',
+    handler: closeChildren,
+  }),
+
+  'children.reopen': method({
+    input: childVersionInput,
+    access: 'user',
+    kind: 'write',
+    handler: reopen,
+  }),
+
+  'children.delete': method({
+    input: childVersionInput,
+    access: 'user',
+    kind: 'write',
+    handler: deleteChildren,
+  }),
+
+  'children.binList': method({
+    input: binListInput,
+    access: 'user',
+    kind: 'read',
+    handler: binList,
+  }),
+
+  'children.restore': method({
+    input: childVersionInput,
+    access: 'user',
+    kind: 'write',
+    handler: restoreChildren,
+  }),
+
+  'children.purge': method({
+    input: childGetInput,
+    access: ['admin'],
+    kind: 'write',
+    handler: purge,
+  }),
+};
 
 export interface ChildFile {
   profile: ChildProfile;
@@ -358,324 +459,256 @@ function listChildren(
   return { rows: rows.map((r) => toSummary(r.child, day, r.ownerName)), total, totalCapped };
 }
 
-export const childrenMethods = {
-  'children.create': method({
-    input: childCreateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ChildProfile => createChild(ctx, input),
-  }),
+function createChildren(ctx: Ctx, input: z.output<typeof childCreateInput>): ChildProfile {
+  return createChild(ctx, input);
+}
 
-  'children.update': method({
-    input: childUpdateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ChildProfile => {
-      const {
-        id,
-        version,
-        acknowledgeDuplicates,
-        idNumber: sentId,
-        ownerId: sentOwner,
-        deFactoRecognisedOn: sentOn,
-        ...rest
-      } = input;
-      const before = loadChild(ctx, id);
-      // Left out keeps the owner; a change is an assignment, which only the policy's roles make.
-      const ownerId = sentOwner === undefined ? before.ownerId : sentOwner;
-      if (ownerId !== before.ownerId)
-        demand(ctx, 'assignOwner', { method: 'children.update', entity: 'child', entityId: id });
-      const fields = { ...rest, ownerId, idNumber: sentId === undefined ? before.idNumber : sentId };
-      checkRecognition(ctx, sentOn);
-      const onBefore = recognisedOn(ctx, before);
-      const on = recognitionDate(ctx, { ...rest, deFactoRecognisedOn: sentOn }, onBefore);
-      if (sentId === undefined && fields.idNumber) {
-        // The kept number must still agree with the (possibly edited) gender and birth date.
-        const mismatches = idMismatches(fields);
-        if (Object.keys(mismatches).length)
-          throw new ApiError('VALIDATION', t('errors.validation'), mismatches);
-      }
-      checkChild(ctx, fields, id, acknowledgeDuplicates);
-      const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
-        (k) => JSON.stringify(fields[k]) !== JSON.stringify(before[k as keyof ChildRow]),
-      );
-      // Only what changed is set: SQLite rewrites every index over a column in the SET list,
-      // and the children carry a dozen (the form sends the whole profile to change one field).
-      const patch: Record<string, unknown> = Object.fromEntries(changed.map((k) => [k, fields[k]]));
-      if (changed.includes('name')) patch.namePinyin = pinyinKey(fields.name);
-      updateVersioned(ctx, children, id, version, patch);
-      if (on !== onBefore) keepRecognition(ctx, id, on, onBefore !== null);
-      if (changed.some((k) => k === 'name' || k === 'idNumber' || k === 'school' || k === 'village'))
-        writeSearchKeys(ctx, { id, ...fields });
-      ctx.audit.write({
-        action: 'children.update',
-        entity: 'child',
-        entityId: id,
-        detail: { fields: on !== onBefore ? [...changed, 'deFactoRecognisedOn'] : changed },
-      });
-      if (ownerId !== before.ownerId) {
-        ctx.audit.write({
-          action: 'children.assignOwner',
-          entity: 'child',
-          entityId: id,
-          detail: { from: before.ownerId, to: ownerId },
-        });
-      }
-      const row = loadChild(ctx, id);
-      return toProfile(row, today(ctx), ownerName(ctx, row.ownerId), on);
+function updateChildren(ctx: Ctx, input: z.output<typeof childUpdateInput>): ChildProfile {
+  const {
+    id,
+    version,
+    acknowledgeDuplicates,
+    idNumber: sentId,
+    ownerId: sentOwner,
+    deFactoRecognisedOn: sentOn,
+    ...rest
+  } = input;
+  const before = loadChild(ctx, id);
+  // Left out keeps the owner; a change is an assignment, which only the policy's roles make.
+  const ownerId = sentOwner === undefined ? before.ownerId : sentOwner;
+  if (ownerId !== before.ownerId)
+    demand(ctx, 'assignOwner', { method: 'children.update', entity: 'child', entityId: id });
+  const fields = { ...rest, ownerId, idNumber: sentId === undefined ? before.idNumber : sentId };
+  checkRecognition(ctx, sentOn);
+  const onBefore = recognisedOn(ctx, before);
+  const on = recognitionDate(ctx, { ...rest, deFactoRecognisedOn: sentOn }, onBefore);
+  if (sentId === undefined && fields.idNumber) {
+    // The kept number must still agree with the (possibly edited) gender and birth date.
+    const mismatches = idMismatches(fields);
+    if (Object.keys(mismatches).length) throw new ApiError('VALIDATION', t('errors.validation'), mismatches);
+  }
+  checkChild(ctx, fields, id, acknowledgeDuplicates);
+  const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+    (k) => JSON.stringify(fields[k]) !== JSON.stringify(before[k as keyof ChildRow]),
+  );
+  // Only what changed is set: SQLite rewrites every index over a column in the SET list,
+  // and the children carry a dozen (the form sends the whole profile to change one field).
+  const patch: Record<string, unknown> = Object.fromEntries(changed.map((k) => [k, fields[k]]));
+  if (changed.includes('name')) patch.namePinyin = pinyinKey(fields.name);
+  updateVersioned(ctx, children, id, version, patch);
+  if (on !== onBefore) keepRecognition(ctx, id, on, onBefore !== null);
+  if (changed.some((k) => k === 'name' || k === 'idNumber' || k === 'school' || k === 'village'))
+    writeSearchKeys(ctx, { id, ...fields });
+  ctx.audit.write({
+    action: 'children.update',
+    entity: 'child',
+    entityId: id,
+    detail: { fields: on !== onBefore ? [...changed, 'deFactoRecognisedOn'] : changed },
+  });
+  if (ownerId !== before.ownerId) {
+    ctx.audit.write({
+      action: 'children.assignOwner',
+      entity: 'child',
+      entityId: id,
+      detail: { from: before.ownerId, to: ownerId },
+    });
+  }
+  const row = loadChild(ctx, id);
+  return toProfile(row, today(ctx), ownerName(ctx, row.ownerId), on);
+}
+
+function checkDuplicates(ctx: Ctx, input: z.output<typeof duplicateCheckInput>): DuplicateCandidate[] {
+  return duplicatesForReader(ctx, input);
+}
+
+function listChildrenMethod(ctx: Ctx, input: z.output<typeof childListInput>): ChildList {
+  const q = input.query ? normalizeQuery(input.query) : '';
+  if (!isIdQuery(q)) return listChildren(ctx, input, q, null);
+  // An ID lookup (issue 11, item 3): the whole number finds its child for anyone; a fragment
+  // searches only the children whose full number this reader may see. Each one is audited.
+  const whole = q.length === 18;
+  const all = whole || can(ctx.user, 'searchIdFragment');
+  const found = whole
+    ? listChildren(ctx, input, q, { exact: q.toUpperCase() })
+    : listChildren(ctx, input, q, all ? null : { ownerId: ctx.user.id });
+  ctx.audit.write({
+    action: 'children.idLookup',
+    entity: 'child',
+    entityId: null,
+    detail: {
+      via: 'children.list',
+      mode: whole ? 'whole' : 'fragment',
+      ...(whole ? {} : { scope: all ? 'all' : 'own', length: q.length }),
+      found: found.total,
     },
-  }),
+  });
+  return { ...found, idScope: whole ? 'whole' : all ? 'all' : 'own' };
+}
 
-  'children.checkDuplicates': method({
-    input: duplicateCheckInput,
-    access: 'user',
-    // Writes: a check that carries a whole ID number is audited (it can confirm a guess).
-    kind: 'write',
-    handler: (ctx, input): DuplicateCandidate[] => duplicatesForReader(ctx, input),
-  }),
+function getChildren(ctx: Ctx, input: z.output<typeof childGetInput>): ChildFile {
+  const row = loadChild(ctx, input.id);
+  ctx.audit.write({ action: 'children.view', entity: 'child', entityId: row.id });
+  return childFile(ctx, row);
+}
 
-  'children.list': method({
-    input: childListInput,
-    access: 'user',
-    // Writes: an ID lookup is audited, and a read context has no audit writer.
-    kind: 'write',
-    handler: (ctx, input): ChildList => {
-      const q = input.query ? normalizeQuery(input.query) : '';
-      if (!isIdQuery(q)) return listChildren(ctx, input, q, null);
-      // An ID lookup (issue 11, item 3): the whole number finds its child for anyone; a fragment
-      // searches only the children whose full number this reader may see. Each one is audited.
-      const whole = q.length === 18;
-      const all = whole || can(ctx.user, 'searchIdFragment');
-      const found = whole
-        ? listChildren(ctx, input, q, { exact: q.toUpperCase() })
-        : listChildren(ctx, input, q, all ? null : { ownerId: ctx.user.id });
-      ctx.audit.write({
-        action: 'children.idLookup',
-        entity: 'child',
-        entityId: null,
-        detail: {
-          via: 'children.list',
-          mode: whole ? 'whole' : 'fragment',
-          ...(whole ? {} : { scope: all ? 'all' : 'own', length: q.length }),
-          found: found.total,
-        },
-      });
-      return { ...found, idScope: whole ? 'whole' : all ? 'all' : 'own' };
-    },
-  }),
-
-  'children.get': method({
-    input: childGetInput,
-    access: 'user',
-    // Opening a child's file is recorded (个人信息保护法 art. 28: sensitive data), so this read writes.
-    kind: 'write',
-    handler: (ctx, input): ChildFile => {
-      const row = loadChild(ctx, input.id);
-      ctx.audit.write({ action: 'children.view', entity: 'child', entityId: row.id });
-      return childFile(ctx, row);
-    },
-  }),
-
-  /**
-   * The file again after a change made from it (a relative added, custody edited). Not a new
-   * opening, so it is audited only if this user has not opened the file in the last 12 hours.
-   */
-  'children.refresh': method({
-    input: childGetInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ChildFile => {
-      const row = loadChild(ctx, input.id);
-      const recent = ctx.raw
-        .prepare(
-          `SELECT 1 FROM audit_log WHERE entity = 'child' AND entity_id = ? AND action = 'children.view'
+function refresh(ctx: Ctx, input: z.output<typeof childGetInput>): ChildFile {
+  const row = loadChild(ctx, input.id);
+  const recent = ctx.raw
+    .prepare(
+      `SELECT 1 FROM audit_log WHERE entity = 'child' AND entity_id = ? AND action = 'children.view'
            AND actor_id = ? AND at >= ? LIMIT 1`,
-        )
-        .get(row.id, ctx.user.id, ctx.clock.now() - 12 * 3_600_000);
-      if (!recent) ctx.audit.write({ action: 'children.view', entity: 'child', entityId: row.id });
-      return childFile(ctx, row);
-    },
-  }),
+    )
+    .get(row.id, ctx.user.id, ctx.clock.now() - 12 * 3_600_000);
+  if (!recent) ctx.audit.write({ action: 'children.view', entity: 'child', entityId: row.id });
+  return childFile(ctx, row);
+}
 
-  'children.revealIdNumber': method({
-    input: childRevealInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): { idNumber: string | null } => {
-      const row = loadChild(ctx, input.id);
-      demand(ctx, 'revealId', {
-        ownerId: row.ownerId,
-        method: 'children.revealIdNumber',
-        entity: 'child',
-        entityId: row.id,
-      });
-      ctx.audit.write({
-        action: 'children.revealId',
-        entity: 'child',
-        entityId: row.id,
-        detail: { reason: input.reason },
-      });
-      return { idNumber: row.idNumber };
-    },
-  }),
+function revealIdNumber(ctx: Ctx, input: z.output<typeof childRevealInput>): { idNumber: string | null } {
+  const row = loadChild(ctx, input.id);
+  demand(ctx, 'revealId', {
+    ownerId: row.ownerId,
+    method: 'children.revealIdNumber',
+    entity: 'child',
+    entityId: row.id,
+  });
+  ctx.audit.write({
+    action: 'children.revealId',
+    entity: 'child',
+    entityId: row.id,
+    detail: { reason: input.reason },
+  });
+  return { idNumber: row.idNumber };
+}
 
-  'children.close': method({
-    input: childCloseInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ChildProfile => {
-      const row = loadChild(ctx, input.id);
-      if (row.status === 'closed') throw new ApiError('VALIDATION', t('validation.child.alreadyClosed'));
-      updateVersioned(ctx, children, input.id, input.version, {
-        status: 'closed',
-        closeReason: input.reason,
-        closeNote: input.note,
-        closedAt: ctx.clock.now(),
-      });
-      ctx.audit.write({
-        action: 'children.close',
-        entity: 'child',
-        entityId: input.id,
-        detail: { reason: input.reason },
-      });
-      const after = loadChild(ctx, input.id);
-      return toProfile(after, today(ctx), ownerName(ctx, after.ownerId), recognisedOn(ctx, after));
-    },
-  }),
+function closeChildren(ctx: Ctx, input: z.output<typeof childCloseInput>): ChildProfile {
+  const row = loadChild(ctx, input.id);
+  if (row.status === 'closed') throw new ApiError('VALIDATION', t('validation.child.alreadyClosed'));
+  updateVersioned(ctx, children, input.id, input.version, {
+    status: 'closed',
+    closeReason: input.reason,
+    closeNote: input.note,
+    closedAt: ctx.clock.now(),
+  });
+  ctx.audit.write({
+    action: 'children.close',
+    entity: 'child',
+    entityId: input.id,
+    detail: { reason: input.reason },
+  });
+  const after = loadChild(ctx, input.id);
+  return toProfile(after, today(ctx), ownerName(ctx, after.ownerId), recognisedOn(ctx, after));
+}
 
-  'children.reopen': method({
-    input: childVersionInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ChildProfile => {
-      const row = loadChild(ctx, input.id);
-      if (row.status !== 'closed') throw new ApiError('VALIDATION', t('validation.child.notClosed'));
-      updateVersioned(ctx, children, input.id, input.version, {
-        status: 'active',
-        closeReason: null,
-        closeNote: null,
-        closedAt: null,
-      });
-      ctx.audit.write({ action: 'children.reopen', entity: 'child', entityId: input.id });
-      const after = loadChild(ctx, input.id);
-      return toProfile(after, today(ctx), ownerName(ctx, after.ownerId), recognisedOn(ctx, after));
-    },
-  }),
+function reopen(ctx: Ctx, input: z.output<typeof childVersionInput>): ChildProfile {
+  const row = loadChild(ctx, input.id);
+  if (row.status !== 'closed') throw new ApiError('VALIDATION', t('validation.child.notClosed'));
+  updateVersioned(ctx, children, input.id, input.version, {
+    status: 'active',
+    closeReason: null,
+    closeNote: null,
+    closedAt: null,
+  });
+  ctx.audit.write({ action: 'children.reopen', entity: 'child', entityId: input.id });
+  const after = loadChild(ctx, input.id);
+  return toProfile(after, today(ctx), ownerName(ctx, after.ownerId), recognisedOn(ctx, after));
+}
 
-  'children.delete': method({
-    input: childVersionInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): null => {
-      loadChild(ctx, input.id);
-      updateVersioned(ctx, children, input.id, input.version, { deletedAt: ctx.clock.now() });
-      // The key table holds the children on file only, so a search counts without reading them.
-      clearSearchKeys(ctx, input.id);
-      ctx.audit.write({ action: 'children.delete', entity: 'child', entityId: input.id });
-      return null;
-    },
-  }),
+function deleteChildren(ctx: Ctx, input: z.output<typeof childVersionInput>): null {
+  loadChild(ctx, input.id);
+  updateVersioned(ctx, children, input.id, input.version, { deletedAt: ctx.clock.now() });
+  // The key table holds the children on file only, so a search counts without reading them.
+  clearSearchKeys(ctx, input.id);
+  ctx.audit.write({ action: 'children.delete', entity: 'child', entityId: input.id });
+  return null;
+}
 
-  'children.binList': method({
-    input: binListInput,
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): { rows: (ChildSummary & { deletedAt: number })[]; total: number } => {
-      const day = today(ctx);
-      const rows = ctx.db
-        .select({ child: children, ownerName: accounts.displayName })
-        .from(children)
-        .leftJoin(accounts, eq(accounts.id, children.ownerId))
-        .where(isNotNull(children.deletedAt))
-        .orderBy(desc(children.deletedAt))
-        .limit(input.limit)
-        .offset(input.offset)
-        .all();
-      const total =
-        ctx.db.select({ n: count() }).from(children).where(isNotNull(children.deletedAt)).get()?.n ?? 0;
-      return {
-        rows: rows.map((r) => ({
-          ...toSummary(r.child, day, r.ownerName),
-          deletedAt: r.child.deletedAt ?? 0,
-        })),
-        total,
-      };
-    },
-  }),
+function binList(
+  ctx: ReadCtx,
+  input: z.output<typeof binListInput>,
+): { rows: (ChildSummary & { deletedAt: number })[]; total: number } {
+  const day = today(ctx);
+  const rows = ctx.db
+    .select({ child: children, ownerName: accounts.displayName })
+    .from(children)
+    .leftJoin(accounts, eq(accounts.id, children.ownerId))
+    .where(isNotNull(children.deletedAt))
+    .orderBy(desc(children.deletedAt))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  const total =
+    ctx.db.select({ n: count() }).from(children).where(isNotNull(children.deletedAt)).get()?.n ?? 0;
+  return {
+    rows: rows.map((r) => ({
+      ...toSummary(r.child, day, r.ownerName),
+      deletedAt: r.child.deletedAt ?? 0,
+    })),
+    total,
+  };
+}
 
-  'children.restore': method({
-    input: childVersionInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): ChildProfile => {
-      const row = loadChild(ctx, input.id, { deleted: true });
-      // As every other write: the version the bin showed, so a restore never undoes a change
-      // made since (another restore and delete in between) without the reader seeing it.
-      if (row.version !== input.version) throw ApiError.conflict('staleVersion', t('errors.conflict'));
-      if (row.idNumber) {
-        const clash = ctx.db
-          .select({ id: children.id })
-          .from(children)
-          .where(and(eq(children.idNumber, row.idNumber), isNull(children.deletedAt)))
-          .get();
-        if (clash) throw new ApiError('VALIDATION', t('validation.idNumber.duplicate'));
-      }
-      ctx.db
-        .update(children)
-        .set({
-          deletedAt: null,
-          version: row.version + 1,
-          updatedAt: ctx.clock.now(),
-          updatedBy: ctx.user.id,
-        })
-        .where(and(eq(children.id, row.id), eq(children.version, input.version)))
-        .run();
-      writeSearchKeys(ctx, row);
-      ctx.audit.write({ action: 'children.restore', entity: 'child', entityId: row.id });
-      const after = loadChild(ctx, row.id);
-      return toProfile(after, today(ctx), ownerName(ctx, after.ownerId), recognisedOn(ctx, after));
-    },
-  }),
+function restoreChildren(ctx: Ctx, input: z.output<typeof childVersionInput>): ChildProfile {
+  const row = loadChild(ctx, input.id, { deleted: true });
+  // As every other write: the version the bin showed, so a restore never undoes a change
+  // made since (another restore and delete in between) without the reader seeing it.
+  if (row.version !== input.version) throw ApiError.conflict('staleVersion', t('errors.conflict'));
+  if (row.idNumber) {
+    const clash = ctx.db
+      .select({ id: children.id })
+      .from(children)
+      .where(and(eq(children.idNumber, row.idNumber), isNull(children.deletedAt)))
+      .get();
+    if (clash) throw new ApiError('VALIDATION', t('validation.idNumber.duplicate'));
+  }
+  ctx.db
+    .update(children)
+    .set({
+      deletedAt: null,
+      version: row.version + 1,
+      updatedAt: ctx.clock.now(),
+      updatedBy: ctx.user.id,
+    })
+    .where(and(eq(children.id, row.id), eq(children.version, input.version)))
+    .run();
+  writeSearchKeys(ctx, row);
+  ctx.audit.write({ action: 'children.restore', entity: 'child', entityId: row.id });
+  const after = loadChild(ctx, row.id);
+  return toProfile(after, today(ctx), ownerName(ctx, after.ownerId), recognisedOn(ctx, after));
+}
 
-  'children.purge': method({
-    input: childGetInput,
-    access: ['admin'],
-    kind: 'write',
-    handler: (ctx, input): null => {
-      const row = loadChild(ctx, input.id, { deleted: true });
-      const links = ctx.db.select().from(childRelations).where(eq(childRelations.childId, row.id)).all();
-      ctx.db.delete(childRelations).where(eq(childRelations.childId, row.id)).run();
-      // A relative linked to no other child goes too: nothing else in the file refers to them.
-      let personsRemoved = 0;
-      for (const personId of new Set(links.map((l) => l.personId))) {
-        const other = ctx.db
-          .select({ id: childRelations.id })
-          .from(childRelations)
-          .where(eq(childRelations.personId, personId))
-          .get();
-        const caring = ctx.db
-          .select({ id: children.id })
-          .from(children)
-          .where(eq(children.caregiverPersonId, personId))
-          .get();
-        if (!other && !caring) {
-          ctx.db.delete(custodyRecords).where(eq(custodyRecords.personId, personId)).run();
-          ctx.db.delete(persons).where(eq(persons.id, personId)).run();
-          personsRemoved++;
-        }
-      }
-      if (recognisedOn(ctx, row) !== null)
-        ctx.db.delete(deFactoRecognitions).where(eq(deFactoRecognitions.childId, row.id)).run();
-      ctx.db.delete(children).where(eq(children.id, row.id)).run();
-      ctx.audit.write({
-        action: 'children.purge',
-        entity: 'child',
-        entityId: row.id,
-        detail: { personsRemoved },
-      });
-      return null;
-    },
-  }),
-};
+function purge(ctx: Ctx, input: z.output<typeof childGetInput>): null {
+  const row = loadChild(ctx, input.id, { deleted: true });
+  const links = ctx.db.select().from(childRelations).where(eq(childRelations.childId, row.id)).all();
+  ctx.db.delete(childRelations).where(eq(childRelations.childId, row.id)).run();
+  // A relative linked to no other child goes too: nothing else in the file refers to them.
+  let personsRemoved = 0;
+  for (const personId of new Set(links.map((l) => l.personId))) {
+    const other = ctx.db
+      .select({ id: childRelations.id })
+      .from(childRelations)
+      .where(eq(childRelations.personId, personId))
+      .get();
+    const caring = ctx.db
+      .select({ id: children.id })
+      .from(children)
+      .where(eq(children.caregiverPersonId, personId))
+      .get();
+    if (!other && !caring) {
+      ctx.db.delete(custodyRecords).where(eq(custodyRecords.personId, personId)).run();
+      ctx.db.delete(persons).where(eq(persons.id, personId)).run();
+      personsRemoved++;
+    }
+  }
+  if (recognisedOn(ctx, row) !== null)
+    ctx.db.delete(deFactoRecognitions).where(eq(deFactoRecognitions.childId, row.id)).run();
+  ctx.db.delete(children).where(eq(children.id, row.id)).run();
+  ctx.audit.write({
+    action: 'children.purge',
+    entity: 'child',
+    entityId: row.id,
+    detail: { personsRemoved },
+  });
+  return null;
+}
 
 export type { ChildCreateInput };

@@ -1,6 +1,7 @@
 // 关系人 and 羁押情况: persons are shared between siblings, so a person is edited once and
 // every child linked to them sees the change.
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
@@ -20,6 +21,58 @@ import {
 import { loadChild } from './model';
 import { childRelations, children, custodyRecords, persons } from './schema';
 import { isIdQuery } from './search';
+
+export const relationMethods = {
+  'relations.add': method({
+    input: relationAddInput,
+    access: 'user',
+    kind: 'write',
+    handler: add,
+  }),
+
+  'relations.update': method({
+    input: relationUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: updateRelation,
+  }),
+
+  'relations.remove': method({
+    input: relationRemoveInput,
+    access: 'user',
+    kind: 'write',
+    handler: removeRelation,
+  }),
+
+  'persons.update': method({
+    input: personUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: updatePerson,
+  }),
+
+  'persons.search': method({
+    input: personSearchInput,
+    access: 'user',
+    // Writes: a search by a whole ID number is audited (it confirms whose number it is).
+    kind: 'write',
+    handler: searchPerson,
+  }),
+
+  'custody.add': method({
+    input: custodyAddInput,
+    access: 'user',
+    kind: 'write',
+    handler: addMethod,
+  }),
+
+  'custody.update': method({
+    input: custodyUpdateInput,
+    access: 'user',
+    kind: 'write',
+    handler: updateCustody,
+  }),
+};
 
 export interface PersonView {
   id: string;
@@ -158,203 +211,165 @@ function assertPersonIdFree(ctx: Ctx, idNumber: string | null, selfId: string | 
   }
 }
 
-export const relationMethods = {
-  'relations.add': method({
-    input: relationAddInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PersonLink[] => {
-      loadChild(ctx, input.childId);
-      let personId = input.personId ?? null;
-      if (input.person) {
-        assertPersonIdFree(ctx, input.person.idNumber, null);
-        personId = newId();
-        ctx.db
-          .insert(persons)
-          .values({ id: personId, ...input.person, ...created(ctx) })
-          .run();
-        ctx.audit.write({ action: 'persons.create', entity: 'person', entityId: personId });
-      } else if (personId) {
-        loadPerson(ctx, personId);
-      }
-      if (!personId) throw new ApiError('VALIDATION', t('validation.person.pickOrCreate'));
-      const existing = ctx.db
-        .select({ id: childRelations.id })
-        .from(childRelations)
-        .where(
-          and(
-            eq(childRelations.childId, input.childId),
-            eq(childRelations.personId, personId),
-            isNull(childRelations.deletedAt),
-          ),
-        )
-        .get();
-      if (existing) throw new ApiError('VALIDATION', t('validation.person.alreadyLinked'));
-      const id = newId();
-      ctx.db
-        .insert(childRelations)
-        .values({
-          id,
-          childId: input.childId,
-          personId,
-          relation: input.relation,
-          isGuardian: input.isGuardian,
-          isCaregiver: input.isCaregiver,
-          note: input.note,
-          ...created(ctx),
-        })
-        .run();
-      ctx.audit.write({
-        action: 'relations.add',
-        entity: 'child',
-        entityId: input.childId,
-        detail: { relationId: id, personId, relation: input.relation },
-      });
-      return relationsOfChild(ctx, input.childId);
-    },
-  }),
+function add(ctx: Ctx, input: z.output<typeof relationAddInput>): PersonLink[] {
+  loadChild(ctx, input.childId);
+  let personId = input.personId ?? null;
+  if (input.person) {
+    assertPersonIdFree(ctx, input.person.idNumber, null);
+    personId = newId();
+    ctx.db
+      .insert(persons)
+      .values({ id: personId, ...input.person, ...created(ctx) })
+      .run();
+    ctx.audit.write({ action: 'persons.create', entity: 'person', entityId: personId });
+  } else if (personId) {
+    loadPerson(ctx, personId);
+  }
+  if (!personId) throw new ApiError('VALIDATION', t('validation.person.pickOrCreate'));
+  const existing = ctx.db
+    .select({ id: childRelations.id })
+    .from(childRelations)
+    .where(
+      and(
+        eq(childRelations.childId, input.childId),
+        eq(childRelations.personId, personId),
+        isNull(childRelations.deletedAt),
+      ),
+    )
+    .get();
+  if (existing) throw new ApiError('VALIDATION', t('validation.person.alreadyLinked'));
+  const id = newId();
+  ctx.db
+    .insert(childRelations)
+    .values({
+      id,
+      childId: input.childId,
+      personId,
+      relation: input.relation,
+      isGuardian: input.isGuardian,
+      isCaregiver: input.isCaregiver,
+      note: input.note,
+      ...created(ctx),
+    })
+    .run();
+  ctx.audit.write({
+    action: 'relations.add',
+    entity: 'child',
+    entityId: input.childId,
+    detail: { relationId: id, personId, relation: input.relation },
+  });
+  return relationsOfChild(ctx, input.childId);
+}
 
-  'relations.update': method({
-    input: relationUpdateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PersonLink[] => {
-      const { id, version, ...fields } = input;
-      const link = ctx.db.select().from(childRelations).where(eq(childRelations.id, id)).get();
-      if (!link) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-      updateVersioned(ctx, childRelations, id, version, fields);
-      ctx.audit.write({
-        action: 'relations.update',
-        entity: 'child',
-        entityId: link.childId,
-        detail: { relationId: id },
-      });
-      return relationsOfChild(ctx, link.childId);
-    },
-  }),
+function updateRelation(ctx: Ctx, input: z.output<typeof relationUpdateInput>): PersonLink[] {
+  const { id, version, ...fields } = input;
+  const link = ctx.db.select().from(childRelations).where(eq(childRelations.id, id)).get();
+  if (!link) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  updateVersioned(ctx, childRelations, id, version, fields);
+  ctx.audit.write({
+    action: 'relations.update',
+    entity: 'child',
+    entityId: link.childId,
+    detail: { relationId: id },
+  });
+  return relationsOfChild(ctx, link.childId);
+}
 
-  'relations.remove': method({
-    input: relationRemoveInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PersonLink[] => {
-      const link = ctx.db.select().from(childRelations).where(eq(childRelations.id, input.id)).get();
-      if (!link) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-      updateVersioned(ctx, childRelations, input.id, input.version, { deletedAt: ctx.clock.now() });
-      // The caregiver must be one of the child's relatives; unlinking them clears the field.
-      ctx.db
-        .update(children)
-        .set({
-          caregiverPersonId: null,
-          version: sql`${children.version} + 1`,
-          updatedAt: ctx.clock.now(),
-          updatedBy: ctx.user.id,
-        })
-        .where(and(eq(children.id, link.childId), eq(children.caregiverPersonId, link.personId)))
-        .run();
-      ctx.audit.write({
-        action: 'relations.remove',
-        entity: 'child',
-        entityId: link.childId,
-        detail: { relationId: input.id },
-      });
-      return relationsOfChild(ctx, link.childId);
-    },
-  }),
+function removeRelation(ctx: Ctx, input: z.output<typeof relationRemoveInput>): PersonLink[] {
+  const link = ctx.db.select().from(childRelations).where(eq(childRelations.id, input.id)).get();
+  if (!link) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  updateVersioned(ctx, childRelations, input.id, input.version, { deletedAt: ctx.clock.now() });
+  // The caregiver must be one of the child's relatives; unlinking them clears the field.
+  ctx.db
+    .update(children)
+    .set({
+      caregiverPersonId: null,
+      version: sql`${children.version} + 1`,
+      updatedAt: ctx.clock.now(),
+      updatedBy: ctx.user.id,
+    })
+    .where(and(eq(children.id, link.childId), eq(children.caregiverPersonId, link.personId)))
+    .run();
+  ctx.audit.write({
+    action: 'relations.remove',
+    entity: 'child',
+    entityId: link.childId,
+    detail: { relationId: input.id },
+  });
+  return relationsOfChild(ctx, link.childId);
+}
 
-  'persons.update': method({
-    input: personUpdateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): PersonView => {
-      const { id, version, idNumber: sentId, ...rest } = input;
-      const before = loadPerson(ctx, id);
-      const fields = { ...rest, idNumber: sentId === undefined ? before.idNumber : sentId };
-      assertPersonIdFree(ctx, fields.idNumber, id);
-      updateVersioned(ctx, persons, id, version, fields);
-      ctx.audit.write({ action: 'persons.update', entity: 'person', entityId: id });
-      return toPersonView(loadPerson(ctx, id), childCounts(ctx, [id]).get(id) ?? 0);
-    },
-  }),
+function updatePerson(ctx: Ctx, input: z.output<typeof personUpdateInput>): PersonView {
+  const { id, version, idNumber: sentId, ...rest } = input;
+  const before = loadPerson(ctx, id);
+  const fields = { ...rest, idNumber: sentId === undefined ? before.idNumber : sentId };
+  assertPersonIdFree(ctx, fields.idNumber, id);
+  updateVersioned(ctx, persons, id, version, fields);
+  ctx.audit.write({ action: 'persons.update', entity: 'person', entityId: id });
+  return toPersonView(loadPerson(ctx, id), childCounts(ctx, [id]).get(id) ?? 0);
+}
 
-  'persons.search': method({
-    input: personSearchInput,
-    access: 'user',
-    // Writes: a search by a whole ID number is audited (it confirms whose number it is).
-    kind: 'write',
-    handler: (ctx, input): PersonView[] => {
-      const q = input.query;
-      // An ID number is matched whole, never by a fragment (issue 11, item 3).
-      const byId = isIdQuery(q) && q.length === 18;
-      const rows = ctx.db
-        .select()
-        .from(persons)
-        .where(
-          and(
-            isNull(persons.deletedAt),
-            or(
-              startsWith(persons.name, q),
-              byId ? eq(persons.idNumber, q.toUpperCase()) : undefined,
-              eq(persons.phone, q),
-            ),
-          ),
-        )
-        .orderBy(asc(persons.name))
-        .limit(20)
-        .all();
-      if (byId) {
-        ctx.audit.write({
-          action: 'persons.idLookup',
-          entity: 'person',
-          entityId: null,
-          detail: { mode: 'whole', found: rows.filter((r) => r.idNumber === q.toUpperCase()).length },
-        });
-      }
-      const counts = childCounts(
-        ctx,
-        rows.map((r) => r.id),
-      );
-      return rows.map((r) => toPersonView(r, counts.get(r.id) ?? 0));
-    },
-  }),
+function searchPerson(ctx: Ctx, input: z.output<typeof personSearchInput>): PersonView[] {
+  const q = input.query;
+  // An ID number is matched whole, never by a fragment (issue 11, item 3).
+  const byId = isIdQuery(q) && q.length === 18;
+  const rows = ctx.db
+    .select()
+    .from(persons)
+    .where(
+      and(
+        isNull(persons.deletedAt),
+        or(
+          startsWith(persons.name, q),
+          byId ? eq(persons.idNumber, q.toUpperCase()) : undefined,
+          eq(persons.phone, q),
+        ),
+      ),
+    )
+    .orderBy(asc(persons.name))
+    .limit(20)
+    .all();
+  if (byId) {
+    ctx.audit.write({
+      action: 'persons.idLookup',
+      entity: 'person',
+      entityId: null,
+      detail: { mode: 'whole', found: rows.filter((r) => r.idNumber === q.toUpperCase()).length },
+    });
+  }
+  const counts = childCounts(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toPersonView(r, counts.get(r.id) ?? 0));
+}
 
-  'custody.add': method({
-    input: custodyAddInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): CustodyView => {
-      loadPerson(ctx, input.personId);
-      const id = newId();
-      ctx.db
-        .insert(custodyRecords)
-        .values({ id, ...input, ...created(ctx) })
-        .run();
-      ctx.audit.write({
-        action: 'custody.add',
-        entity: 'person',
-        entityId: input.personId,
-        detail: { custodyId: id },
-      });
-      return toCustodyView(ctx.db.select().from(custodyRecords).where(eq(custodyRecords.id, id)).get()!);
-    },
-  }),
+function addMethod(ctx: Ctx, input: z.output<typeof custodyAddInput>): CustodyView {
+  loadPerson(ctx, input.personId);
+  const id = newId();
+  ctx.db
+    .insert(custodyRecords)
+    .values({ id, ...input, ...created(ctx) })
+    .run();
+  ctx.audit.write({
+    action: 'custody.add',
+    entity: 'person',
+    entityId: input.personId,
+    detail: { custodyId: id },
+  });
+  return toCustodyView(ctx.db.select().from(custodyRecords).where(eq(custodyRecords.id, id)).get()!);
+}
 
-  'custody.update': method({
-    input: custodyUpdateInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): CustodyView => {
-      const { id, version, ...fields } = input;
-      const row = ctx.db.select().from(custodyRecords).where(eq(custodyRecords.id, id)).get();
-      if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-      updateVersioned(ctx, custodyRecords, id, version, fields);
-      ctx.audit.write({
-        action: 'custody.update',
-        entity: 'person',
-        entityId: row.personId,
-        detail: { custodyId: id },
-      });
-      return toCustodyView(ctx.db.select().from(custodyRecords).where(eq(custodyRecords.id, id)).get()!);
-    },
-  }),
-};
+function updateCustody(ctx: Ctx, input: z.output<typeof custodyUpdateInput>): CustodyView {
+  const { id, version, ...fields } = input;
+  const row = ctx.db.select().from(custodyRecords).where(eq(custodyRecords.id, id)).get();
+  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  updateVersioned(ctx, custodyRecords, id, version, fields);
+  ctx.audit.write({
+    action: 'custody.update',
+    entity: 'person',
+    entityId: row.personId,
+    detail: { custodyId: id },
+  });
+  return toCustodyView(ctx.db.select().from(custodyRecords).where(eq(custodyRecords.id, id)).get()!);
+}

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Ctx, type Host, hostMethod, method } from '../api/define';
+import { type Ctx, type Host, hostMethod, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { maskIdNumber } from '../children/idNumber';
 import { today } from '../children/model';
@@ -23,6 +23,86 @@ import { applyPlan, type Plan, type PreviewRow, planImport, previewRow, type Ste
 import { readLedger, type SourceSheet } from './parse';
 import { detectHeaderRow, headerKey, type SourceCell, suggestMapping } from './rules';
 import { type ImportCounts, ledgerImports, ledgerMappings } from './schema';
+
+const progressInput = z.object({});
+
+const cancelInput = z.object({});
+
+const skippedReportInput = z.object({ ...ledgerFile, importId: z.string().min(1) });
+
+const forgetInput = z.object({});
+
+export const ledgerMethods = {
+  'ledger.read': hostMethod({
+    input: ledgerReadInput,
+    access: 'user',
+    kind: 'host',
+    handler: read,
+  }),
+
+  'ledger.preview': hostMethod({
+    input: ledgerPreviewInput,
+    access: 'user',
+    kind: 'host',
+    handler: preview,
+  }),
+
+  /**
+   * Applies the preview's plan (or plans again when the database changed since) in ONE
+   * transaction spread over steps of a few hundred rows (Host.exclusive): the wizard shows the
+   * rows written so far, and a cancel or a lock before the end rolls everything back.
+   */
+  'ledger.commit': hostMethod({
+    input: ledgerCommitInput,
+    access: 'user',
+    kind: 'host',
+    handler: commit,
+  }),
+
+  /** What the running read, preview or commit has done so far; null when none runs. */
+  'ledger.progress': method({
+    input: progressInput,
+    access: 'user',
+    kind: 'read',
+    concurrent: true,
+    handler: progress,
+  }),
+
+  /**
+   * Stops the running read, preview or commit at its next step; a commit rolls back whole.
+   * False when nothing was running (it had finished).
+   */
+  'ledger.cancel': method({
+    input: cancelInput,
+    access: 'user',
+    kind: 'read',
+    concurrent: true,
+    handler: cancel,
+  }),
+
+  /** The skipped rows with their original cells and a reason column, for fixing and re-importing. */
+  'ledger.skippedReport': hostMethod({
+    input: skippedReportInput,
+    access: 'user',
+    kind: 'host',
+    handler: skippedReport,
+  }),
+
+  /** The wizard was cancelled or finished: the file read and its plan leave memory now. */
+  'ledger.forget': method({
+    input: forgetInput,
+    access: 'user',
+    kind: 'read',
+    handler: forget,
+  }),
+
+  'ledger.saveMapping': method({
+    input: mappingSaveInput,
+    access: 'user',
+    kind: 'write',
+    handler: saveMapping,
+  }),
+};
 
 export interface PriorImport {
   id: string;
@@ -315,186 +395,130 @@ async function commitImport(
   };
 }
 
-export const ledgerMethods = {
-  'ledger.read': hostMethod({
-    input: ledgerReadInput,
-    access: 'user',
-    kind: 'host',
-    handler: async (host, input): Promise<LedgerSheetView> => {
-      const job = startJob(host, 'read');
-      try {
-        return await readView(host, input, job);
-      } finally {
-        endJob(host, job);
-      }
-    },
-  }),
+async function read(host: Host, input: z.output<typeof ledgerReadInput>): Promise<LedgerSheetView> {
+  const job = startJob(host, 'read');
+  try {
+    return await readView(host, input, job);
+  } finally {
+    endJob(host, job);
+  }
+}
 
-  'ledger.preview': hostMethod({
-    input: ledgerPreviewInput,
-    access: 'user',
-    kind: 'host',
-    handler: async (host, input): Promise<LedgerPreview> => {
-      const job = startJob(host, 'plan');
-      try {
-        const { hash, sheets } = await load(host, input, job);
-        const sheet = pickSheet(sheets, input.sheet);
-        const ctx = host.ctx();
-        // The audit head before planning: a write between two chunks moves it, and the commit
-        // then plans again rather than apply a plan read across two states of the database.
-        const seq = auditSeq(ctx);
-        const plan = await planImport(
-          ctx,
-          sheet,
-          input.headerRow,
-          input.columns,
-          stepper(job, 'plan', previewPause(host)),
-        );
-        checkCancelled(job);
-        if (host.ctx() !== ctx) throw new ApiError('LOCKED', t('errors.locked'));
-        lastPlan.set(ctx.raw, { key: planKey(hash, input, today(ctx)), seq, plan });
-        return {
-          fileHash: hash,
-          sheet: sheet.name,
-          headers: plan.headers,
-          counts: plan.counts,
-          rows: plan.rows.map(previewRow),
-          prior: priorImport(ctx, hash, sheet.name),
-        };
-      } finally {
-        endJob(host, job);
-      }
-    },
-  }),
+async function preview(host: Host, input: z.output<typeof ledgerPreviewInput>): Promise<LedgerPreview> {
+  const job = startJob(host, 'plan');
+  try {
+    const { hash, sheets } = await load(host, input, job);
+    const sheet = pickSheet(sheets, input.sheet);
+    const ctx = host.ctx();
+    // The audit head before planning: a write between two chunks moves it, and the commit
+    // then plans again rather than apply a plan read across two states of the database.
+    const seq = auditSeq(ctx);
+    const plan = await planImport(
+      ctx,
+      sheet,
+      input.headerRow,
+      input.columns,
+      stepper(job, 'plan', previewPause(host)),
+    );
+    checkCancelled(job);
+    if (host.ctx() !== ctx) throw new ApiError('LOCKED', t('errors.locked'));
+    lastPlan.set(ctx.raw, { key: planKey(hash, input, today(ctx)), seq, plan });
+    return {
+      fileHash: hash,
+      sheet: sheet.name,
+      headers: plan.headers,
+      counts: plan.counts,
+      rows: plan.rows.map(previewRow),
+      prior: priorImport(ctx, hash, sheet.name),
+    };
+  } finally {
+    endJob(host, job);
+  }
+}
 
-  /**
-   * Applies the preview's plan (or plans again when the database changed since) in ONE
-   * transaction spread over steps of a few hundred rows (Host.exclusive): the wizard shows the
-   * rows written so far, and a cancel or a lock before the end rolls everything back.
-   */
-  'ledger.commit': hostMethod({
-    input: ledgerCommitInput,
-    access: 'user',
-    kind: 'host',
-    handler: async (host, input): Promise<LedgerReport> => {
-      const job = startJob(host, 'plan');
-      try {
-        const { hash, sheets } = await load(host, input, job);
-        const sheet = pickSheet(sheets, input.sheet);
-        return await host.exclusive((ctx, step) => commitImport(ctx, input, hash, sheet, job, step));
-      } finally {
-        endJob(host, job);
-      }
-    },
-  }),
+async function commit(host: Host, input: z.output<typeof ledgerCommitInput>): Promise<LedgerReport> {
+  const job = startJob(host, 'plan');
+  try {
+    const { hash, sheets } = await load(host, input, job);
+    const sheet = pickSheet(sheets, input.sheet);
+    return await host.exclusive((ctx, step) => commitImport(ctx, input, hash, sheet, job, step));
+  } finally {
+    endJob(host, job);
+  }
+}
 
-  /** What the running read, preview or commit has done so far; null when none runs. */
-  'ledger.progress': method({
-    input: z.object({}),
-    access: 'user',
-    kind: 'read',
-    concurrent: true,
-    handler: (ctx): LedgerProgress | null => {
-      const job = jobs.get(ctx.raw);
-      return job ? { phase: job.phase, done: job.done, total: job.total } : null;
-    },
-  }),
+function progress(ctx: ReadCtx): LedgerProgress | null {
+  const job = jobs.get(ctx.raw);
+  return job ? { phase: job.phase, done: job.done, total: job.total } : null;
+}
 
-  /**
-   * Stops the running read, preview or commit at its next step; a commit rolls back whole.
-   * False when nothing was running (it had finished).
-   */
-  'ledger.cancel': method({
-    input: z.object({}),
-    access: 'user',
-    kind: 'read',
-    concurrent: true,
-    handler: (ctx): { cancelling: boolean } => {
-      const job = jobs.get(ctx.raw);
-      if (job) job.cancelled = true;
-      return { cancelling: job !== undefined };
-    },
-  }),
+function cancel(ctx: ReadCtx): { cancelling: boolean } {
+  const job = jobs.get(ctx.raw);
+  if (job) job.cancelled = true;
+  return { cancelling: job !== undefined };
+}
 
-  /** The skipped rows with their original cells and a reason column, for fixing and re-importing. */
-  'ledger.skippedReport': hostMethod({
-    input: z.object({ ...ledgerFile, importId: z.string().min(1) }),
-    access: 'user',
-    kind: 'host',
-    handler: async (host, input): Promise<XlsxFile> => {
-      const { hash, sheets } = await load(host, input);
-      const record = host
-        .ctx()
-        .db.select()
-        .from(ledgerImports)
-        .where(and(eq(ledgerImports.id, input.importId), isNull(ledgerImports.deletedAt)))
-        .get();
-      if (!record) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-      if (record.fileHash !== hash) throw new ApiError('VALIDATION', t('ledger.error.otherFile'));
-      const sheet = pickSheet(sheets, record.sheet);
-      const header = sheet.rows[record.headerRow] ?? [];
-      const columns = [
-        { header: t('ledger.report.rowNumber') },
-        ...header.map((c, i) => ({ header: c.text || t('ledger.report.column', { n: i + 1 }) })),
-        { header: t('ledger.report.reason') },
-      ];
-      const rows = record.skipped.map((s) => [
-        s.row,
-        ...header.map((_, i) => sheet.rows[s.row - 1]?.[i]?.text || null),
-        s.reason,
-      ]);
-      const base = record.fileName.replace(/\.[^.]+$/, '');
-      const file = await writeXlsx(`${base}-未导入行.xlsx`, t('ledger.report.sheet'), columns, rows);
-      host.transaction((ctx) =>
-        ctx.audit.write({
-          action: 'ledger.skippedReport',
-          entity: 'ledgerImport',
-          entityId: record.id,
-          detail: { fileName: file.fileName, sha256: file.sha256, rows: file.rows },
-        }),
-      );
-      return file;
-    },
-  }),
+async function skippedReport(host: Host, input: z.output<typeof skippedReportInput>): Promise<XlsxFile> {
+  const { hash, sheets } = await load(host, input);
+  const record = host
+    .ctx()
+    .db.select()
+    .from(ledgerImports)
+    .where(and(eq(ledgerImports.id, input.importId), isNull(ledgerImports.deletedAt)))
+    .get();
+  if (!record) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  if (record.fileHash !== hash) throw new ApiError('VALIDATION', t('ledger.error.otherFile'));
+  const sheet = pickSheet(sheets, record.sheet);
+  const header = sheet.rows[record.headerRow] ?? [];
+  const columns = [
+    { header: t('ledger.report.rowNumber') },
+    ...header.map((c, i) => ({ header: c.text || t('ledger.report.column', { n: i + 1 }) })),
+    { header: t('ledger.report.reason') },
+  ];
+  const rows = record.skipped.map((s) => [
+    s.row,
+    ...header.map((_, i) => sheet.rows[s.row - 1]?.[i]?.text || null),
+    s.reason,
+  ]);
+  const base = record.fileName.replace(/\.[^.]+$/, '');
+  const file = await writeXlsx(`${base}-未导入行.xlsx`, t('ledger.report.sheet'), columns, rows);
+  host.transaction((ctx) =>
+    ctx.audit.write({
+      action: 'ledger.skippedReport',
+      entity: 'ledgerImport',
+      entityId: record.id,
+      detail: { fileName: file.fileName, sha256: file.sha256, rows: file.rows },
+    }),
+  );
+  return file;
+}
 
-  /** The wizard was cancelled or finished: the file read and its plan leave memory now. */
-  'ledger.forget': method({
-    input: z.object({}),
-    access: 'user',
-    kind: 'read',
-    handler: (ctx): null => {
-      lastRead.delete(ctx.raw);
-      lastPlan.delete(ctx.raw);
-      return null;
-    },
-  }),
+function forget(ctx: ReadCtx): null {
+  lastRead.delete(ctx.raw);
+  lastPlan.delete(ctx.raw);
+  return null;
+}
 
-  'ledger.saveMapping': method({
-    input: mappingSaveInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): { id: string } => {
-      const headers = Object.fromEntries(Object.entries(input.headers).map(([h, f]) => [headerKey(h), f]));
-      const same = ctx.db
-        .select({ id: ledgerMappings.id, version: ledgerMappings.version })
-        .from(ledgerMappings)
-        .where(and(eq(ledgerMappings.name, input.name), isNull(ledgerMappings.deletedAt)))
-        .get();
-      const id = same?.id ?? newId();
-      if (same) {
-        ctx.db
-          .update(ledgerMappings)
-          .set({ headers, version: same.version + 1, updatedAt: ctx.clock.now(), updatedBy: ctx.user.id })
-          .where(eq(ledgerMappings.id, id))
-          .run();
-      } else {
-        ctx.db
-          .insert(ledgerMappings)
-          .values({ id, name: input.name, headers, ...created(ctx) })
-          .run();
-      }
-      ctx.audit.write({ action: 'ledger.saveMapping', entity: 'ledgerMapping', entityId: id });
-      return { id };
-    },
-  }),
-};
+function saveMapping(ctx: Ctx, input: z.output<typeof mappingSaveInput>): { id: string } {
+  const headers = Object.fromEntries(Object.entries(input.headers).map(([h, f]) => [headerKey(h), f]));
+  const same = ctx.db
+    .select({ id: ledgerMappings.id, version: ledgerMappings.version })
+    .from(ledgerMappings)
+    .where(and(eq(ledgerMappings.name, input.name), isNull(ledgerMappings.deletedAt)))
+    .get();
+  const id = same?.id ?? newId();
+  if (same) {
+    ctx.db
+      .update(ledgerMappings)
+      .set({ headers, version: same.version + 1, updatedAt: ctx.clock.now(), updatedBy: ctx.user.id })
+      .where(eq(ledgerMappings.id, id))
+      .run();
+  } else {
+    ctx.db
+      .insert(ledgerMappings)
+      .values({ id, name: input.name, headers, ...created(ctx) })
+      .run();
+  }
+  ctx.audit.write({ action: 'ledger.saveMapping', entity: 'ledgerMapping', entityId: id });
+  return { id };
+}

@@ -22,6 +22,41 @@ import {
 import { collectReminders, PRIORITY, REMINDER_KINDS, type Reminder } from './rules';
 import { reminderSnoozes } from './schema';
 
+const badgeInput = z.object({}).strict();
+
+const summaryInput = z.object({}).strict();
+
+export const reminderMethods = {
+  'reminders.board': method({
+    input: boardInput,
+    access: 'user',
+    kind: 'read',
+    handler: board,
+  }),
+
+  'reminders.badge': method({
+    input: badgeInput,
+    access: 'user',
+    kind: 'read',
+    handler: badge,
+  }),
+
+  'reminders.snooze': method({
+    input: snoozeInput,
+    access: 'user',
+    kind: 'write',
+    handler: snooze,
+  }),
+
+  /** 首页: my reminders due now and this week, my children at red or orange risk, recent referrals. */
+  'home.summary': method({
+    input: summaryInput,
+    access: 'user',
+    kind: 'read',
+    handler: summary,
+  }),
+};
+
 export type { ReminderGroup } from './inputs';
 
 export interface ReminderItem extends Reminder {
@@ -248,149 +283,133 @@ function reminderChildOwner(ctx: Ctx, key: string): string | null {
   return row.ownerId;
 }
 
-export const reminderMethods = {
-  'reminders.board': method({
-    input: boardInput,
-    access: 'user',
-    kind: 'read',
-    handler: (ctx, input): Board & { calendarMissingYear: number | null } => ({
-      ...buildBoard(ctx, input.ownerId === undefined ? ctx.user.id : input.ownerId, input.limits),
-      calendarMissingYear: adminCalendarReminder(ctx),
-    }),
-  }),
+function board(
+  ctx: ReadCtx,
+  input: z.output<typeof boardInput>,
+): Board & { calendarMissingYear: number | null } {
+  return {
+    ...buildBoard(ctx, input.ownerId === undefined ? ctx.user.id : input.ownerId, input.limits),
+    calendarMissingYear: adminCalendarReminder(ctx),
+  };
+}
 
-  'reminders.badge': method({
-    input: z.object({}).strict(),
-    access: 'user',
-    kind: 'read',
-    handler: (ctx): { count: number } => ({ count: buildBoard(ctx, ctx.user.id).badge }),
-  }),
+function badge(ctx: ReadCtx): { count: number } {
+  return { count: buildBoard(ctx, ctx.user.id).badge };
+}
 
-  'reminders.snooze': method({
-    input: snoozeInput,
-    access: 'user',
-    kind: 'write',
-    handler: (ctx, input): null => {
-      const day = today(ctx);
-      if (input.until <= day)
-        throw new ApiError('VALIDATION', t('errors.validation'), {
-          until: t('validation.reminder.untilFuture'),
-        });
-      const kind = input.key.split(':')[0];
-      if (!(REMINDER_KINDS as readonly string[]).includes(kind))
-        throw new ApiError('NOT_FOUND', t('errors.notFound'));
-      const userId = input.forUserId ?? ctx.user.id;
-      if (userId !== ctx.user.id) {
-        demand(ctx, 'snoozeForOthers', {
-          method: 'reminders.snooze',
-          entity: 'reminder',
-          entityId: input.key,
-        });
-        const target = ctx.db.select().from(accounts).where(eq(accounts.id, userId)).get();
-        if (!target || target.disabledAt !== null) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-      }
-      // A crisis or counselling follow-up: only its owner, counselling staff or admins put it off.
-      demand(ctx, 'snooze', {
-        reminderKind: kind,
-        ownerId: reminderChildOwner(ctx, input.key),
-        method: 'reminders.snooze',
-        entity: 'reminder',
-        entityId: input.key,
-      });
-      ctx.db
-        .insert(reminderSnoozes)
-        .values({
-          key: input.key,
-          userId,
-          until: input.until,
-          reason: input.reason,
-          createdAt: ctx.clock.now(),
-          createdBy: ctx.user.id,
-        })
-        .onConflictDoUpdate({
-          target: [reminderSnoozes.userId, reminderSnoozes.key],
-          set: {
-            until: input.until,
-            reason: input.reason,
-            createdAt: ctx.clock.now(),
-            createdBy: ctx.user.id,
-          },
-        })
-        .run();
-      ctx.audit.write({
-        action: 'reminders.snooze',
-        entity: 'reminder',
-        entityId: input.key,
-        detail: { until: input.until, ...(userId !== ctx.user.id ? { forUserId: userId } : {}) },
-      });
-      return null;
-    },
-  }),
+function snooze(ctx: Ctx, input: z.output<typeof snoozeInput>): null {
+  const day = today(ctx);
+  if (input.until <= day)
+    throw new ApiError('VALIDATION', t('errors.validation'), {
+      until: t('validation.reminder.untilFuture'),
+    });
+  const kind = input.key.split(':')[0];
+  if (!(REMINDER_KINDS as readonly string[]).includes(kind))
+    throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  const userId = input.forUserId ?? ctx.user.id;
+  if (userId !== ctx.user.id) {
+    demand(ctx, 'snoozeForOthers', {
+      method: 'reminders.snooze',
+      entity: 'reminder',
+      entityId: input.key,
+    });
+    const target = ctx.db.select().from(accounts).where(eq(accounts.id, userId)).get();
+    if (!target || target.disabledAt !== null) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  }
+  // A crisis or counselling follow-up: only its owner, counselling staff or admins put it off.
+  demand(ctx, 'snooze', {
+    reminderKind: kind,
+    ownerId: reminderChildOwner(ctx, input.key),
+    method: 'reminders.snooze',
+    entity: 'reminder',
+    entityId: input.key,
+  });
+  ctx.db
+    .insert(reminderSnoozes)
+    .values({
+      key: input.key,
+      userId,
+      until: input.until,
+      reason: input.reason,
+      createdAt: ctx.clock.now(),
+      createdBy: ctx.user.id,
+    })
+    .onConflictDoUpdate({
+      target: [reminderSnoozes.userId, reminderSnoozes.key],
+      set: {
+        until: input.until,
+        reason: input.reason,
+        createdAt: ctx.clock.now(),
+        createdBy: ctx.user.id,
+      },
+    })
+    .run();
+  ctx.audit.write({
+    action: 'reminders.snooze',
+    entity: 'reminder',
+    entityId: input.key,
+    detail: { until: input.until, ...(userId !== ctx.user.id ? { forUserId: userId } : {}) },
+  });
+  return null;
+}
 
-  /** 首页: my reminders due now and this week, my children at red or orange risk, recent referrals. */
-  'home.summary': method({
-    input: z.object({}).strict(),
-    access: 'user',
-    kind: 'read',
-    handler: (ctx) => {
-      const board = buildBoard(ctx, ctx.user.id);
-      const risky = ctx.db
-        .select({
-          id: children.id,
-          name: children.name,
-          riskLevel: children.riskLevel,
-          riskReason: children.riskReason,
-        })
-        .from(children)
-        .where(
-          and(
-            isNull(children.deletedAt),
-            sql`${children.ownerId} = ${ctx.user.id}`,
-            sql`${children.status} = 'active'`,
-            inArray(children.riskLevel, ['red', 'orange']),
-          ),
-        )
-        .orderBy(sql`CASE ${children.riskLevel} WHEN 'red' THEN 0 ELSE 1 END`, children.namePinyin)
-        .limit(50)
-        .all();
-      const recent = ctx.db
-        .select({ r: referrals })
-        .from(referrals)
-        .where(isNull(referrals.deletedAt))
-        .orderBy(desc(referrals.receivedDate), desc(referrals.seq))
-        .limit(8)
-        .all();
-      const ids = recent.map((x) => x.r.id);
-      const names = ids.length
-        ? (ctx.raw
-            .prepare(
-              `SELECT rc.referral_id AS referralId, c.name FROM referral_children rc JOIN children c ON c.id = rc.child_id
+function summary(ctx: ReadCtx) {
+  const board = buildBoard(ctx, ctx.user.id);
+  const risky = ctx.db
+    .select({
+      id: children.id,
+      name: children.name,
+      riskLevel: children.riskLevel,
+      riskReason: children.riskReason,
+    })
+    .from(children)
+    .where(
+      and(
+        isNull(children.deletedAt),
+        sql`${children.ownerId} = ${ctx.user.id}`,
+        sql`${children.status} = 'active'`,
+        inArray(children.riskLevel, ['red', 'orange']),
+      ),
+    )
+    .orderBy(sql`CASE ${children.riskLevel} WHEN 'red' THEN 0 ELSE 1 END`, children.namePinyin)
+    .limit(50)
+    .all();
+  const recent = ctx.db
+    .select({ r: referrals })
+    .from(referrals)
+    .where(isNull(referrals.deletedAt))
+    .orderBy(desc(referrals.receivedDate), desc(referrals.seq))
+    .limit(8)
+    .all();
+  const ids = recent.map((x) => x.r.id);
+  const names = ids.length
+    ? (ctx.raw
+        .prepare(
+          `SELECT rc.referral_id AS referralId, c.name FROM referral_children rc JOIN children c ON c.id = rc.child_id
                WHERE rc.referral_id IN (${ids.map(() => '?').join(',')})`,
-            )
-            .all(...ids) as { referralId: string; name: string }[])
-        : [];
-      // The first page of each: 首页 links to the board for the rest.
-      const dueSoon = [...board.groups.today, ...board.groups.week].slice(0, BOARD_PAGE);
-      return {
-        calendarMissingYear: adminCalendarReminder(ctx),
-        overdue: board.groups.overdue,
-        dueSoon,
-        overdueCount: board.counts.overdue,
-        overdueCapped: board.capped.overdue,
-        dueSoonCount: Math.min(board.counts.today + board.counts.week, COUNT_CAP),
-        dueSoonCapped:
-          board.capped.today || board.capped.week || board.counts.today + board.counts.week > COUNT_CAP,
-        badge: board.badge,
-        riskyChildren: risky,
-        recentReferrals: recent.map(({ r }) => ({
-          id: r.id,
-          number: referralNumber(r.year, r.seq),
-          receivedDate: r.receivedDate,
-          status: r.status,
-          sourceDepartment: r.sourceDepartment,
-          childNames: names.filter((n) => n.referralId === r.id).map((n) => n.name),
-        })),
-      };
-    },
-  }),
-};
+        )
+        .all(...ids) as { referralId: string; name: string }[])
+    : [];
+  // The first page of each: 首页 links to the board for the rest.
+  const dueSoon = [...board.groups.today, ...board.groups.week].slice(0, BOARD_PAGE);
+  return {
+    calendarMissingYear: adminCalendarReminder(ctx),
+    overdue: board.groups.overdue,
+    dueSoon,
+    overdueCount: board.counts.overdue,
+    overdueCapped: board.capped.overdue,
+    dueSoonCount: Math.min(board.counts.today + board.counts.week, COUNT_CAP),
+    dueSoonCapped:
+      board.capped.today || board.capped.week || board.counts.today + board.counts.week > COUNT_CAP,
+    badge: board.badge,
+    riskyChildren: risky,
+    recentReferrals: recent.map(({ r }) => ({
+      id: r.id,
+      number: referralNumber(r.year, r.seq),
+      receivedDate: r.receivedDate,
+      status: r.status,
+      sourceDepartment: r.sourceDepartment,
+      childNames: names.filter((n) => n.referralId === r.id).map((n) => n.name),
+    })),
+  };
+}
