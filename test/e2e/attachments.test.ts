@@ -408,7 +408,7 @@ describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
       await app.close();
     }
   });
-  it("opens the same panel from a row's 附件 button: a 训诫 in the register, a referral's action (the school's reply), a custody record", async () => {
+  it("opens the same panel from a row's 附件 button: a 训诫 in the register, a referral's action (the school's reply), a custody record and a relative, each button with its count", async () => {
     const app: App = await openApp(browser, {
       kdf: FAST_KDF,
       clock: fixedClock,
@@ -501,6 +501,27 @@ describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
         .getByRole('button', { name: /Close|关闭/ })
         .first()
         .click();
+      // Its button says how many, as the other records' do (issue 20).
+      await expect.poll(() => custody.getByTestId('attachments-button').textContent()).toBe('附件 1');
+
+      // The father himself (a relative): his row's button counts his own files, not the custody's.
+      const father = page.locator('tr.ant-table-row', { hasText: '张大山' }).first();
+      expect(await father.getByTestId('attachments-button').textContent()).toBe('附件');
+      await father.getByTestId('attachments-button').click();
+      dialog = page.getByRole('dialog', { name: /张大山（.*）的附件/ });
+      await dialog.getByTestId('attachment-input').setInputFiles({
+        name: '户口簿.png',
+        mimeType: 'image/png',
+        buffer: PHOTO,
+      });
+      await dialog.getByRole('button', { name: '保存附件' }).click();
+      await dialog.getByTestId('attachment-list').getByText('户口簿').waitFor();
+      await dialog
+        .getByRole('button', { name: /Close|关闭/ })
+        .first()
+        .click();
+      await expect.poll(() => father.getByTestId('attachments-button').textContent()).toBe('附件 1');
+      await shot(page, 'attachments-15-relative-counts');
 
       const kinds = (await call(app.core, 'attachments.forChild', { childId: child.childId })).map((a) => [
         a.recordKind,
@@ -510,6 +531,7 @@ describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
         ['admonition', 'other'],
         ['custody', 'judgment'],
         ['referralAction', 'other'],
+        ['relative', 'other'],
       ]);
       expect(
         (await call(app.core, 'attachments.forRecord', { recordKind: 'admonition', recordId: admonition.id }))

@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Table, type TableColumnsType, Tag, Tooltip, Ty
 import { useMemo, useState } from 'react';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { AttachmentsButton } from '../attachments/AttachmentsButton';
+import { AttachmentsButton, useAttachmentCounts } from '../attachments/AttachmentsButton';
 import { genderLabel, measureLabel, relationLabel } from '../common/codeLabels';
 import { todayText } from '../common/dates';
 import { isInCustody } from './derive';
@@ -71,6 +71,12 @@ export function RelativesTab({
       },
     });
   };
+
+  // One read each for the rows' 附件 counts, as the other records' buttons show them.
+  const personIds = useMemo(() => relations.map((r) => r.person.id), [relations]);
+  const custodyIds = useMemo(() => relations.flatMap((r) => r.custody.map((c) => c.id)), [relations]);
+  const personFiles = useAttachmentCounts('relative', personIds);
+  const custodyFiles = useAttachmentCounts('custody', custodyIds);
 
   const columns: TableColumnsType<PersonLink> = [
     {
@@ -154,6 +160,8 @@ export function RelativesTab({
             recordKind="relative"
             recordId={link.person.id}
             label={`${link.person.name}（${relationLabel(link.relation)}）`}
+            count={personFiles.counts[link.person.id]}
+            onChange={personFiles.reload}
           />
           <Button type="link" size="small" danger onClick={() => unlink(link)}>
             {t('children.relatives.actions.unlink')}
@@ -200,6 +208,7 @@ export function RelativesTab({
           expandedRowRender: (link) => (
             <CustodyTable
               link={link}
+              files={custodyFiles}
               onEdit={(record) => setCustodyTarget({ person: link.person, record })}
             />
           ),
@@ -272,7 +281,15 @@ function PersonConditions({ person }: { person: PersonView }) {
 }
 
 /** One person's custody records, newest first, with the release reminder on the current one. */
-function CustodyTable({ link, onEdit }: { link: PersonLink; onEdit: (record: CustodyView) => void }) {
+function CustodyTable({
+  link,
+  files,
+  onEdit,
+}: {
+  link: PersonLink;
+  files: ReturnType<typeof useAttachmentCounts>;
+  onEdit: (record: CustodyView) => void;
+}) {
   const today = todayText();
   const rows = [...link.custody].sort((a, b) => (a.startDate < b.startDate ? 1 : -1));
   const dash = t('app.common.empty');
@@ -347,6 +364,8 @@ function CustodyTable({ link, onEdit }: { link: PersonLink; onEdit: (record: Cus
             recordId={c.id}
             label={`${link.person.name} ${measureLabel(c.measure)} ${c.startDate}`}
             defaultKind="judgment"
+            count={files.counts[c.id]}
+            onChange={files.reload}
           />
         </Flex>
       ),
