@@ -371,7 +371,9 @@ function summary(ctx: ReadCtx) {
         inArray(children.riskLevel, ['red', 'orange']),
       ),
     )
-    .orderBy(sql`CASE ${children.riskLevel} WHEN 'red' THEN 0 ELSE 1 END`, children.namePinyin)
+    // Red before orange is 'red' > 'orange': the order of children_owner_risk read backwards per
+    // level, so the page stops at the limit instead of sorting every red and orange child.
+    .orderBy(desc(children.riskLevel), children.namePinyin)
     .limit(50)
     .all();
   const recent = ctx.db
