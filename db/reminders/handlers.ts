@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { can, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
@@ -351,29 +351,37 @@ function snooze(ctx: Ctx, input: z.output<typeof snoozeInput>): null {
   return null;
 }
 
+/** How many of the caseworker's red and orange children 首页 lists. */
+const RISKY_PAGE = 50;
+
 function summary(ctx: ReadCtx) {
   const board = buildBoard(ctx, ctx.user.id);
-  const risky = ctx.db
-    .select({
-      id: children.id,
-      name: children.name,
-      riskLevel: children.riskLevel,
-      riskReason: children.riskReason,
-    })
-    .from(children)
-    .where(
-      and(
-        isNull(children.deletedAt),
-        sql`${children.ownerId} = ${ctx.user.id}`,
-        sql`${children.status} = 'active'`,
-        inArray(children.riskLevel, ['red', 'orange']),
-      ),
-    )
-    // Red before orange is 'red' > 'orange': the order of children_owner_risk read backwards per
-    // level, so the page stops at the limit instead of sorting every red and orange child.
-    .orderBy(desc(children.riskLevel), children.namePinyin)
-    .limit(50)
-    .all();
+  // Red first, then orange, each level a page read off children_owner_risk in name order: the
+  // query stops at the limit instead of sorting every red and orange child of the caseworker.
+  const riskyAt = (level: 'red' | 'orange', limit: number) =>
+    limit <= 0
+      ? []
+      : ctx.db
+          .select({
+            id: children.id,
+            name: children.name,
+            riskLevel: children.riskLevel,
+            riskReason: children.riskReason,
+          })
+          .from(children)
+          .where(
+            and(
+              isNull(children.deletedAt),
+              sql`${children.ownerId} = ${ctx.user.id}`,
+              sql`${children.status} = 'active'`,
+              eq(children.riskLevel, level),
+            ),
+          )
+          .orderBy(children.namePinyin)
+          .limit(limit)
+          .all();
+  const red = riskyAt('red', RISKY_PAGE);
+  const risky = [...red, ...riskyAt('orange', RISKY_PAGE - red.length)];
   const recent = ctx.db
     .select({ r: referrals })
     .from(referrals)
