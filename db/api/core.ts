@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { SignInThrottle } from '../accounts/throttle';
 import { appendAudit } from '../audit/chain';
 import { BackupService } from '../backup/service';
+import { IdleCheckpoint } from '../core/checkpoint';
 import { usernameTag } from '../core/keyring';
 import type { KdfParams } from '../core/keyslots';
 import { loadMigrations, migrate } from '../core/migrate';
@@ -68,6 +69,8 @@ interface OpenSession {
   /** The same session without its audit writer: what read methods get. */
   readCtx: ReadCtx;
   secrets: Secrets;
+  /** Folds the WAL when writes pause, so no write pays for it (db/core/checkpoint.ts). */
+  checkpoint: IdleCheckpoint;
 }
 
 /** Why a slot that opened with its passphrase was still refused: written to the audit log. */
@@ -172,7 +175,7 @@ class SunwardCore implements Core, Host {
     // Not inside an exclusive write's open transaction: it would commit or roll back with it.
     // Callers outside the dispatcher (a backup's late audit row) keep the row for later.
     if (this.held) throw new ApiError('CONFLICT', t('errors.busy'));
-    return ctx.raw
+    const out = ctx.raw
       .transaction(() => {
         const out = fn(ctx);
         // The stored reminders of the children this write touched, in its own transaction.
@@ -180,6 +183,8 @@ class SunwardCore implements Core, Host {
         return out;
       })
       .immediate();
+    this.session?.checkpoint.wrote();
+    return out;
   }
 
   async exclusive<T>(fn: (ctx: Ctx, step: () => Promise<void>) => Promise<T>): Promise<T> {
@@ -207,6 +212,7 @@ class SunwardCore implements Core, Host {
         live();
         refreshDue(raw, this.clock.now());
         raw.exec('COMMIT');
+        this.session?.checkpoint.wrote();
         return out;
       } catch (err) {
         if (raw.open && raw.inTransaction) raw.exec('ROLLBACK');
@@ -281,7 +287,7 @@ class SunwardCore implements Core, Host {
       },
       counselling: { publicKey: secrets.counsellingPublicKey, privateKey: secrets.counselling },
     };
-    this.session = { raw, ctx, readCtx: readContext(ctx), secrets };
+    this.session = { raw, ctx, readCtx: readContext(ctx), secrets, checkpoint: new IdleCheckpoint(raw) };
     return ctx;
   }
 
@@ -418,6 +424,7 @@ class SunwardCore implements Core, Host {
     const s = this.session;
     if (!s) return;
     this.session = null;
+    s.checkpoint.stop();
     try {
       s.raw.close();
     } finally {

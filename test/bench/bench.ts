@@ -23,6 +23,7 @@ import { createCore, makeContext } from '../../db/api/core';
 import type { Ctx, SessionUser } from '../../db/api/define';
 import { loadMigrations, migrate } from '../../db/core/migrate';
 import { openEncrypted, openPlain } from '../../db/core/open';
+import { refreshDue } from '../../db/reminders/due';
 import { NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
@@ -73,8 +74,16 @@ function directInvoker(ctx: Ctx) {
   return (name: string, input: unknown): unknown => {
     const def = methodDef(name);
     const parsed = def.input.parse(input ?? {});
+    // A write refreshes the stored reminders it touched before committing, as the core's does:
+    // without it the decrypted copy's writes skipped that work and enc/plain compared unlike things.
     return def.kind === 'write'
-      ? ctx.raw.transaction(() => def.handler(ctx, parsed)).immediate()
+      ? ctx.raw
+          .transaction(() => {
+            const out = def.handler(ctx, parsed);
+            refreshDue(ctx.raw, ctx.clock.now());
+            return out;
+          })
+          .immediate()
       : def.handler(ctx, parsed);
   };
 }
