@@ -12,6 +12,7 @@ import type { KdfParams } from '../core/keyslots';
 import { loadMigrations, migrate } from '../core/migrate';
 import { openEncrypted, rekeyDatabase } from '../core/open';
 import { applyPlannerStats } from '../core/planner';
+import { drizzleClient } from '../core/statements';
 import { type OpenedSlot, type Secrets, Vault, wipeOpened, wipeSecrets } from '../core/vault';
 import { sealPlaintext } from '../counselling/sealed';
 import { t } from '../i18n';
@@ -278,7 +279,7 @@ class SunwardCore implements Core, Host {
   private startSession(raw: Database.Database, secrets: Secrets, user: SessionUser): Ctx {
     const clock = this.clock;
     const ctx: Ctx = {
-      db: drizzle(raw, { schema }),
+      db: drizzle({ client: drizzleClient(raw), schema }),
       raw,
       user,
       clock,
@@ -473,7 +474,7 @@ export function readContext(ctx: Ctx): ReadCtx {
  */
 export function makeContext(raw: Database.Database, user: SessionUser, clock: Clock = systemClock): Ctx {
   return {
-    db: drizzle(raw, { schema }),
+    db: drizzle({ client: drizzleClient(raw), schema }),
     raw,
     user,
     clock,

@@ -9,6 +9,7 @@ import { contract } from '../../db/api/contract';
 import { makeContext } from '../../db/api/core';
 import type { SessionUser } from '../../db/api/define';
 import { openEncrypted, openPlain } from '../../db/core/open';
+import { DEFAULT_SOURCE_DEPARTMENTS } from '../../db/referrals/codes';
 import { refreshDue } from '../../db/reminders/due';
 import { DEFAULT_PASSPHRASE, DEFAULT_SEED } from '../fixtures/seeder';
 import { prepareDataset } from './dataset';
@@ -83,7 +84,19 @@ const inputs =
           .pluck()
           .all(count) as string[],
       )
-    : createInputs([raw], 7, Date.now(), count);
+    : values.method === 'referrals.create'
+      ? (
+          raw
+            .prepare('SELECT id FROM children WHERE deleted_at IS NULL ORDER BY random() LIMIT ?')
+            .pluck()
+            .all(count) as string[]
+        ).map((childId, i) => ({
+          sourceDepartment: DEFAULT_SOURCE_DEPARTMENTS[i % DEFAULT_SOURCE_DEPARTMENTS.length],
+          receivedDate: new Date().toISOString().slice(0, 10),
+          summary: '合成的移送材料',
+          children: [{ childId }],
+        }))
+      : createInputs([raw], 7, Date.now(), count);
 const phases = { handler: 0, refresh: 0, commit: 0 };
 const commits: number[] = [];
 const walFrames: number[] = [];

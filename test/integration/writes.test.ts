@@ -1,7 +1,9 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { IDLE_CHECKPOINT_MS } from '../../db/core/checkpoint';
+import { drizzleClient } from '../../db/core/statements';
 import { makeDataDir } from '../helpers/tmp';
 import { ADMIN, CHILD, call, openCore } from './support';
 
@@ -54,5 +56,23 @@ describe('writes: durable at commit, the WAL folded when idle', () => {
     await idle();
     expect(await namesInCopy(core.dataDir, false)).toEqual([SECOND.name, CHILD.name].sort());
     core.close();
+  });
+});
+
+describe("drizzle's statements prepared once per connection", () => {
+  it('hands a statement out again only finished and in its default mode', () => {
+    const raw = new Database(':memory:');
+    raw.exec('CREATE TABLE t (a INTEGER); INSERT INTO t VALUES (1), (2)');
+    const client = drizzleClient(raw);
+    const sql = 'SELECT a FROM t ORDER BY a';
+    const first = client.prepare(sql);
+    expect(client.prepare(sql)).toBe(first);
+    first.raw(true);
+    expect(client.prepare(sql).all()).toEqual([{ a: 1 }, { a: 2 }]);
+    // A nested query of the same text while the first is still being read: a statement of its own.
+    const rows: unknown[] = [];
+    for (const row of first.iterate()) rows.push(row, client.prepare(sql).get());
+    expect(rows).toEqual([{ a: 1 }, { a: 1 }, { a: 2 }, { a: 1 }]);
+    raw.close();
   });
 });
