@@ -6,11 +6,13 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { SignInThrottle } from '../accounts/throttle';
 import { appendAudit } from '../audit/chain';
 import { BackupService } from '../backup/service';
+import { IdleCheckpoint } from '../core/checkpoint';
 import { usernameTag } from '../core/keyring';
 import type { KdfParams } from '../core/keyslots';
 import { loadMigrations, migrate } from '../core/migrate';
 import { openEncrypted, rekeyDatabase } from '../core/open';
 import { applyPlannerStats } from '../core/planner';
+import { drizzleClient } from '../core/statements';
 import { type OpenedSlot, type Secrets, Vault, wipeOpened, wipeSecrets } from '../core/vault';
 import { sealPlaintext } from '../counselling/sealed';
 import { t } from '../i18n';
@@ -68,6 +70,8 @@ interface OpenSession {
   /** The same session without its audit writer: what read methods get. */
   readCtx: ReadCtx;
   secrets: Secrets;
+  /** Folds the WAL when writes pause, so no write pays for it (db/core/checkpoint.ts). */
+  checkpoint: IdleCheckpoint;
 }
 
 /** Why a slot that opened with its passphrase was still refused: written to the audit log. */
@@ -172,7 +176,7 @@ class SunwardCore implements Core, Host {
     // Not inside an exclusive write's open transaction: it would commit or roll back with it.
     // Callers outside the dispatcher (a backup's late audit row) keep the row for later.
     if (this.held) throw new ApiError('CONFLICT', t('errors.busy'));
-    return ctx.raw
+    const out = ctx.raw
       .transaction(() => {
         const out = fn(ctx);
         // The stored reminders of the children this write touched, in its own transaction.
@@ -180,6 +184,8 @@ class SunwardCore implements Core, Host {
         return out;
       })
       .immediate();
+    this.session?.checkpoint.wrote();
+    return out;
   }
 
   async exclusive<T>(fn: (ctx: Ctx, step: () => Promise<void>) => Promise<T>): Promise<T> {
@@ -207,6 +213,7 @@ class SunwardCore implements Core, Host {
         live();
         refreshDue(raw, this.clock.now());
         raw.exec('COMMIT');
+        this.session?.checkpoint.wrote();
         return out;
       } catch (err) {
         if (raw.open && raw.inTransaction) raw.exec('ROLLBACK');
@@ -272,7 +279,7 @@ class SunwardCore implements Core, Host {
   private startSession(raw: Database.Database, secrets: Secrets, user: SessionUser): Ctx {
     const clock = this.clock;
     const ctx: Ctx = {
-      db: drizzle(raw, { schema }),
+      db: drizzle({ client: drizzleClient(raw), schema }),
       raw,
       user,
       clock,
@@ -281,7 +288,7 @@ class SunwardCore implements Core, Host {
       },
       counselling: { publicKey: secrets.counsellingPublicKey, privateKey: secrets.counselling },
     };
-    this.session = { raw, ctx, readCtx: readContext(ctx), secrets };
+    this.session = { raw, ctx, readCtx: readContext(ctx), secrets, checkpoint: new IdleCheckpoint(raw) };
     return ctx;
   }
 
@@ -418,6 +425,7 @@ class SunwardCore implements Core, Host {
     const s = this.session;
     if (!s) return;
     this.session = null;
+    s.checkpoint.stop();
     try {
       s.raw.close();
     } finally {
@@ -466,7 +474,7 @@ export function readContext(ctx: Ctx): ReadCtx {
  */
 export function makeContext(raw: Database.Database, user: SessionUser, clock: Clock = systemClock): Ctx {
   return {
-    db: drizzle(raw, { schema }),
+    db: drizzle({ client: drizzleClient(raw), schema }),
     raw,
     user,
     clock,

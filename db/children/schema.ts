@@ -63,6 +63,8 @@ export const children = sqliteTable(
     index('children_township').on(t.deletedAt, t.township, t.status, t.namePinyin),
     index('children_owner').on(t.deletedAt, t.ownerId, t.status, t.namePinyin),
     index('children_risk').on(t.deletedAt, t.riskLevel, t.status, t.namePinyin),
+    // 首页's "my children at red or orange risk": one caseworker's, in the order shown, a page from the index.
+    index('children_owner_risk').on(t.deletedAt, t.ownerId, t.status, t.riskLevel, t.namePinyin),
     index('children_birth').on(t.deletedAt, t.birthDate),
     // 统计台账 (db/stats/model.ts), answered from the index alone: children new within a period
     // (a range on created_at), and children on file at a date, walked in township and caseworker

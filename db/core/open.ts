@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { ApiError } from '../api/errors';
 import { t } from '../i18n';
+import { WAL_AUTOCHECKPOINT_PAGES } from './checkpoint';
 
 const HEX = '0123456789abcdef';
 
@@ -52,7 +53,9 @@ export function openEncrypted(file: string, key: Buffer, opts: { create: boolean
     throw new ApiError('INTERNAL', t('errors.databaseUnreadable'), undefined, err);
   }
   raw.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk when the write returns (a crash loses no saved record).
   raw.pragma('synchronous = FULL');
+  raw.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   // Every page read from disk is decrypted; a cache that holds the hot tables of 100,000
@@ -87,6 +90,7 @@ export function openPlain(file: string): Database.Database {
   const raw = new Database(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
+  raw.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   raw.pragma('foreign_keys = ON');
   raw.pragma('cache_size = -131072');
   return raw;

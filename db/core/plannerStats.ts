@@ -26,6 +26,7 @@ export const PLANNER_STATS: readonly StatRow[] = [
   ['children', 'children_id_number', '79117 1 noskipscan'],
   ['children', 'children_name', '100176 2 1 noskipscan'],
   ['children', 'children_owner', '100176 100176 1789 1616 2 noskipscan'],
+  ['children', 'children_owner_risk', '100176 100176 1789 1616 1023 2 noskipscan'],
   ['children', 'children_pinyin', '100176 100176 3 noskipscan'],
   ['children', 'children_pinyin_birth', '100176 3 1 noskipscan'],
   ['children', 'children_risk', '100176 100176 1856 1728 2 noskipscan'],

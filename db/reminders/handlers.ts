@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { can, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
@@ -19,7 +19,7 @@ import {
   type ReminderGroup,
   snoozeInput,
 } from './inputs';
-import { collectReminders, PRIORITY, REMINDER_KINDS, type Reminder } from './rules';
+import { cached, collectReminders, PRIORITY, REMINDER_KINDS, type Reminder } from './rules';
 import { reminderSnoozes } from './schema';
 
 const badgeInput = z.object({}).strict();
@@ -137,7 +137,7 @@ export function buildBoard(
       ? `AND (r.kind <> 'counsellingFollowUp' OR r.owner_id = @me)`
       : `AND r.kind <> 'counsellingFollowUp'`;
   const stale = (
-    ctx.raw.prepare('SELECT child_id AS id FROM reminder_dirty WHERE child_id IS NOT NULL').all() as {
+    cached(ctx.raw, 'SELECT child_id AS id FROM reminder_dirty WHERE child_id IS NOT NULL').all() as {
       id: string;
     }[]
   ).map((r) => r.id);
@@ -193,9 +193,10 @@ export function buildBoard(
     );
     const names = new Map(
       (
-        ctx.raw
-          .prepare(`SELECT id, name_pinyin AS p FROM children WHERE id IN (SELECT value FROM json_each(?))`)
-          .all(JSON.stringify([...new Set(extra.map((r) => r.childId))])) as { id: string; p: string }[]
+        cached(
+          ctx.raw,
+          `SELECT id, name_pinyin AS p FROM children WHERE id IN (SELECT value FROM json_each(?))`,
+        ).all(JSON.stringify([...new Set(extra.map((r) => r.childId))])) as { id: string; p: string }[]
       ).map((c) => [c.id, c.p]),
     );
     for (const r of extra) {
@@ -219,24 +220,22 @@ export function buildBoard(
   const capped: Board['capped'] = { overdue: false, today: false, week: false, upcoming: false };
   for (const g of REMINDER_GROUPS) {
     const where = `${GROUP_RANGE[g]} AND ${visible} AND ${notSnoozed}`;
-    const counted = ctx.raw
-      .prepare(
-        `SELECT count(*) AS n FROM (SELECT 1 FROM reminder_due r INDEXED BY ${dateIndex} WHERE ${where} LIMIT @cap)`,
-      )
-      .get({ ...params, cap: COUNT_CAP + 1 }) as { n: number };
+    const counted = cached(
+      ctx.raw,
+      `SELECT count(*) AS n FROM (SELECT 1 FROM reminder_due r INDEXED BY ${dateIndex} WHERE ${where} LIMIT @cap)`,
+    ).get({ ...params, cap: COUNT_CAP + 1 }) as { n: number };
     const total = counted.n + extraBy[g].length;
     counts[g] = Math.min(total, COUNT_CAP);
     capped[g] = total > COUNT_CAP;
     const limit = limits[g] ?? BOARD_PAGE;
     const ahead = g === 'upcoming';
-    const rows = ctx.raw
-      .prepare(
-        `SELECT r.child_id AS childId, r.owner_id AS ownerId, r.key, r.kind, r.due, r.child_name AS childName,
+    const rows = cached(
+      ctx.raw,
+      `SELECT r.child_id AS childId, r.owner_id AS ownerId, r.key, r.kind, r.due, r.child_name AS childName,
                 r.facts, r.link, r.priority, r.sort_name AS sortName
          FROM reminder_due r INDEXED BY ${ahead ? dateIndex : priorityIndex} WHERE ${where}
          ORDER BY ${ahead ? 'r.due, r.priority' : 'r.priority, r.due'}, r.sort_name, r.key LIMIT @limit`,
-      )
-      .all({ ...params, limit }) as (Omit<Reminder, 'facts'> & {
+    ).all({ ...params, limit }) as (Omit<Reminder, 'facts'> & {
       facts: string;
       priority: number;
       sortName: string;
@@ -253,12 +252,11 @@ export function buildBoard(
     groups[g] = page.slice(0, limit).map((c) => c.item);
   }
   // What this reader put off that would show: counted beside the board, never shown on it.
-  const row = ctx.raw
-    .prepare(
-      `SELECT count(*) AS n FROM reminder_snoozes s JOIN reminder_due r INDEXED BY reminder_due_key ON r.key = s.key
+  const row = cached(
+    ctx.raw,
+    `SELECT count(*) AS n FROM reminder_snoozes s JOIN reminder_due r INDEXED BY reminder_due_key ON r.key = s.key
        WHERE s.user_id = @snoozer AND s.until > @day AND ${visible}`,
-    )
-    .get(params) as { n: number };
+  ).get(params) as { n: number };
   snoozed += row.n;
   return { groups, counts, capped, badge: counts.overdue + counts.today + counts.week, snoozed };
 }
@@ -353,27 +351,37 @@ function snooze(ctx: Ctx, input: z.output<typeof snoozeInput>): null {
   return null;
 }
 
+/** How many of the caseworker's red and orange children 首页 lists. */
+const RISKY_PAGE = 50;
+
 function summary(ctx: ReadCtx) {
   const board = buildBoard(ctx, ctx.user.id);
-  const risky = ctx.db
-    .select({
-      id: children.id,
-      name: children.name,
-      riskLevel: children.riskLevel,
-      riskReason: children.riskReason,
-    })
-    .from(children)
-    .where(
-      and(
-        isNull(children.deletedAt),
-        sql`${children.ownerId} = ${ctx.user.id}`,
-        sql`${children.status} = 'active'`,
-        inArray(children.riskLevel, ['red', 'orange']),
-      ),
-    )
-    .orderBy(sql`CASE ${children.riskLevel} WHEN 'red' THEN 0 ELSE 1 END`, children.namePinyin)
-    .limit(50)
-    .all();
+  // Red first, then orange, each level a page read off children_owner_risk in name order: the
+  // query stops at the limit instead of sorting every red and orange child of the caseworker.
+  const riskyAt = (level: 'red' | 'orange', limit: number) =>
+    limit <= 0
+      ? []
+      : ctx.db
+          .select({
+            id: children.id,
+            name: children.name,
+            riskLevel: children.riskLevel,
+            riskReason: children.riskReason,
+          })
+          .from(children)
+          .where(
+            and(
+              isNull(children.deletedAt),
+              sql`${children.ownerId} = ${ctx.user.id}`,
+              sql`${children.status} = 'active'`,
+              eq(children.riskLevel, level),
+            ),
+          )
+          .orderBy(children.namePinyin)
+          .limit(limit)
+          .all();
+  const red = riskyAt('red', RISKY_PAGE);
+  const risky = [...red, ...riskyAt('orange', RISKY_PAGE - red.length)];
   const recent = ctx.db
     .select({ r: referrals })
     .from(referrals)

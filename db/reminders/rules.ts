@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { ReadCtx, ReadRaw, ReadStatement } from '../api/define';
 import { addDays, workdays } from '../calendar/workdays';
 import { addMonths, type ParentFacts, readGuardianship } from '../children/guardianship';
-import { type PlanTerms, planProgress } from '../education/progress';
+import type { PlanTerms } from '../education/progress';
 import { orderNumber } from '../orders/model';
 import { referralNumber } from '../referrals/model';
 import { DECISION_WORKDAYS, RETURN_VISIT_MONTHS } from '../relief/codes';
@@ -381,11 +381,17 @@ function liveReminders(
   );
   const sessionsOf = new Map<string, { date: string; minutes: number }[]>(plans.map((p) => [p.id, []]));
   if (plans.length > 0) {
+    // Only the current period's sessions count (planSessionDue), and a period is at most 31 days
+    // long: the plan's earlier sessions are left on the index (guidance_sessions_plan: plan, date).
     const rows = cached(
       ctx.raw,
       `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
-         WHERE plan_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
-    ).all(JSON.stringify(plans.map((p) => p.id))) as { planId: string; date: string; minutes: number }[];
+         WHERE plan_id IN (SELECT value FROM json_each(?)) AND date >= ? AND deleted_at IS NULL`,
+    ).all(JSON.stringify(plans.map((p) => p.id)), addDays(today, -31)) as {
+      planId: string;
+      date: string;
+      minutes: number;
+    }[];
     for (const r of rows) sessionsOf.get(r.planId)?.push({ date: r.date, minutes: r.minutes });
   }
   for (const p of plans) {
@@ -458,15 +464,31 @@ export function eligibleWindows(father: ParentFacts, mother: ParentFacts): [stri
   return out;
 }
 
-/** When the current month's sessions are due, if some are still short, as planProgress counts it. */
-function planSessionDue(
+/**
+ * When the current month's sessions are due, if some are still short, as planProgress counts it
+ * (its dueNow and dueBy). Only the period holding today is cut out, the same way planProgress
+ * cuts every period (addMonths from the start date, the last one stopping at the end date): a
+ * board runs this for every running plan, and cutting a long plan's every month was most of it.
+ * test/unit/reminders-plan-due.test.ts holds the two equal.
+ */
+export function planSessionDue(
   terms: PlanTerms,
   sessions: { date: string; minutes: number }[],
   today: string,
 ): string | null {
   if (today < terms.startDate || today > terms.endDate) return null;
-  const p = planProgress(terms, sessions, today);
-  return p.dueNow > 0 ? p.dueBy : null;
+  const [sy, sm] = terms.startDate.split('-').map(Number);
+  const [ty, tm] = today.split('-').map(Number);
+  // The months between the two dates, less one when today falls before the start's day of month.
+  let i = (ty - sy) * 12 + (tm - sm);
+  while (i > 0 && addMonths(terms.startDate, i) > today) i--;
+  while (addMonths(terms.startDate, i + 1) <= today) i++;
+  const from = addMonths(terms.startDate, i);
+  const next = addMonths(terms.startDate, i + 1);
+  const until = next > terms.endDate ? addDays(terms.endDate, 1) : next;
+  let held = 0;
+  for (const x of sessions) if (x.minutes >= terms.minMinutes && x.date >= from && x.date < until) held++;
+  return held < terms.sessionsPerMonth ? addDays(until, -1) : null;
 }
 
 /**

@@ -23,6 +23,8 @@ import { createCore, makeContext } from '../../db/api/core';
 import type { Ctx, SessionUser } from '../../db/api/define';
 import { loadMigrations, migrate } from '../../db/core/migrate';
 import { openEncrypted, openPlain } from '../../db/core/open';
+import { DEFAULT_SOURCE_DEPARTMENTS } from '../../db/referrals/codes';
+import { refreshDue } from '../../db/reminders/due';
 import { NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
@@ -53,7 +55,16 @@ import {
   updateInputs,
 } from './workload';
 
-const TARGETS = { search: 5, list: 5, file: 10, open: 200, yearStats: 100, excelExport: 2000 } as const;
+const TARGETS = {
+  search: 5,
+  list: 5,
+  file: 10,
+  open: 200,
+  yearStats: 100,
+  excelExport: 2000,
+  /** A save of any form (a child, a visit, a referral…), issue 19 #4. */
+  write: 10,
+} as const;
 const WARMUP = 20;
 
 interface LooseMethod {
@@ -73,8 +84,16 @@ function directInvoker(ctx: Ctx) {
   return (name: string, input: unknown): unknown => {
     const def = methodDef(name);
     const parsed = def.input.parse(input ?? {});
+    // A write refreshes the stored reminders it touched before committing, as the core's does:
+    // without it the decrypted copy's writes skipped that work and enc/plain compared unlike things.
     return def.kind === 'write'
-      ? ctx.raw.transaction(() => def.handler(ctx, parsed)).immediate()
+      ? ctx.raw
+          .transaction(() => {
+            const out = def.handler(ctx, parsed);
+            refreshDue(ctx.raw, ctx.clock.now());
+            return out;
+          })
+          .immediate()
       : def.handler(ctx, parsed);
   };
 }
@@ -457,7 +476,13 @@ async function main(): Promise<void> {
   }
 
   const creates = createInputs([enc, plain], seedNumber, Date.now(), perOp);
-  await measure({ op: 'create child', method: 'children.create', inputs: creates, raw: false });
+  await measure({
+    op: 'create child',
+    method: 'children.create',
+    inputs: creates,
+    raw: false,
+    target: TARGETS.write,
+  });
 
   const updateIds = sample.slice(perOp, perOp * 2).map((c) => c.id);
   await measure({
@@ -465,7 +490,61 @@ async function main(): Promise<void> {
     method: 'children.update',
     inputs: [],
     raw: false,
+    target: TARGETS.write,
     inputsFor: (p) => updateInputs(p === 'enc' ? makeContext(enc, admin) : plainCtx, updateIds),
+  });
+
+  // The other areas' main writes, each on seeded children (the same ids on both files).
+  const day = new Date().toISOString().slice(0, 10);
+  const writeChildren = sample.slice(0, perOp).map((c) => c.id);
+  await measure({
+    op: 'save a visit draft (visits.saveDraft)',
+    method: 'visits.saveDraft',
+    inputs: writeChildren.map((childId, i) => ({
+      childId,
+      date: day,
+      kind: 'home',
+      place: '家中',
+      findings: { living: `居住情况良好（第 ${i} 次）`, schooling: '按时到校' },
+      nextVisitDate: null,
+    })),
+    raw: false,
+    target: TARGETS.write,
+  });
+  await measure({
+    op: 'record a referral (referrals.create, a child on file)',
+    method: 'referrals.create',
+    inputs: writeChildren.map((childId, i) => ({
+      sourceDepartment: DEFAULT_SOURCE_DEPARTMENTS[i % DEFAULT_SOURCE_DEPARTMENTS.length],
+      sourceCaseNumber: `济公（刑）字〔${thisYear}〕${9000 + i}号`,
+      receivedDate: day,
+      summary: '合成的移送材料',
+      children: [{ childId }],
+    })),
+    raw: false,
+    target: TARGETS.write,
+  });
+  const guardianPairs = enc
+    .prepare(
+      `SELECT r.child_id AS childId, r.person_id AS personId FROM child_relations r
+       JOIN children c ON c.id = r.child_id
+       WHERE r.is_guardian = 1 AND r.deleted_at IS NULL AND c.deleted_at IS NULL AND c.rowid <= ?
+       ORDER BY random() LIMIT ?`,
+    )
+    .all(ds.seeded.children, perOp) as { childId: string; personId: string }[];
+  await measure({
+    op: 'record a 训诫 (education.admonish)',
+    method: 'education.admonish',
+    inputs: guardianPairs.map((g) => ({
+      childId: g.childId,
+      guardianPersonId: g.personId,
+      date: day,
+      place: '检察院',
+      reason: '合成的训诫事由',
+      deliveredBy: '检察官',
+    })),
+    raw: false,
+    target: TARGETS.write,
   });
 
   // Open the encrypted file and show the first list, as signing in does after the KDF.

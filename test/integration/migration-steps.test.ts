@@ -131,6 +131,9 @@ const LIST_BY_OWNER = `SELECT id FROM children WHERE deleted_at IS NULL AND owne
 const LIST_BY_RISK = `SELECT id FROM children WHERE deleted_at IS NULL AND risk_level = 'red' AND status = 'active'
   ORDER BY name_pinyin LIMIT 50`;
 const KEYS_OF_CHILD = `SELECT key FROM child_search_keys WHERE child_id = 'x'`;
+/** 首页's "my children at red or orange risk" (reminders/handlers.ts summary), a page in the order shown. */
+const MY_RISKY = `SELECT id FROM children WHERE deleted_at IS NULL AND owner_id = 'x' AND status = 'active'
+  AND risk_level = 'red' ORDER BY name_pinyin LIMIT 50`;
 
 /**
  * 0009's figures: each read from its index alone, without a visit to the table. (统计台账 names
@@ -274,6 +277,19 @@ const CASES: Case[] = [
         });
         // The one in the recycle bin has none (a restore writes them again).
         expect(keys.filter((k) => k.childId === 'children.id.2')).toEqual([]);
+      };
+    },
+  },
+  {
+    tag: '0020_home_risk_index',
+    before: (old) => {
+      expect(planOf(old, MY_RISKY)).not.toContain('children_owner_risk');
+      return (raw) => {
+        // The page in name order straight off the index: no sort of every red child.
+        expect(planOf(raw, MY_RISKY)).toMatch(
+          /USING INDEX children_owner_risk \(deleted_at=\? AND owner_id=\? AND status=\? AND risk_level=\?\)/,
+        );
+        expect(planOf(raw, MY_RISKY)).not.toContain('TEMP B-TREE');
       };
     },
   },

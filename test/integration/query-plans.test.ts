@@ -306,6 +306,15 @@ describe('query plans of the screens at 100,000 children', () => {
     expect(openRecordWalks(refresh)).toEqual([]);
   });
 
+  it("reads 首页's red and orange children a page at a time off the owner's risk index", () => {
+    const risky = plansOf(caseworker, 'home.summary', {}).filter((p) => /"risk_level" = \?/.test(p.sql));
+    expect(risky).toHaveLength(1);
+    expect(risky[0].plan.join('\n')).toMatch(
+      /SEARCH children USING INDEX children_owner_risk \(deleted_at=\? AND owner_id=\? AND status=\? AND risk_level=\?\)/,
+    );
+    expect(risky[0].plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+  });
+
   it('finds reminders from the index meant for each rule', () => {
     // The rules over a whole board (what the stored table is checked against).
     const planned = plansOfRun(caseworker, (ctx) =>

@@ -1,0 +1,1 @@
+CREATE INDEX `children_owner_risk` ON `children` (`deleted_at`,`owner_id`,`status`,`risk_level`,`name_pinyin`);
