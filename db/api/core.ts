@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { SignInThrottle } from '../accounts/throttle';
-import { appendAudit } from '../audit/chain';
+import { appendAudit, appendAuditMany } from '../audit/chain';
 import { BackupService } from '../backup/service';
 import { usernameTag } from '../core/keyring';
 import type { KdfParams } from '../core/keyslots';
@@ -17,7 +17,7 @@ import { t } from '../i18n';
 import { prepareDue, refreshDue } from '../reminders/due';
 import * as schema from '../schema';
 import { readIdleMinutes } from '../settings/model';
-import type { Clock, Ctx, Host, LockReason, ReadCtx, SessionState, SessionUser } from './define';
+import type { AuditWriter, Clock, Ctx, Host, LockReason, ReadCtx, SessionState, SessionUser } from './define';
 import { dispatch } from './dispatch';
 import { ApiError, type ApiResult } from './errors';
 
@@ -276,9 +276,7 @@ class SunwardCore implements Core, Host {
       raw,
       user,
       clock,
-      audit: {
-        write: (entry) => appendAudit(raw, { id: user.id, name: user.displayName }, clock.now(), entry),
-      },
+      audit: auditWriter(raw, user, clock),
       counselling: { publicKey: secrets.counsellingPublicKey, privateKey: secrets.counselling },
     };
     this.session = { raw, ctx, readCtx: readContext(ctx), secrets };
@@ -454,6 +452,15 @@ class SunwardCore implements Core, Host {
   }
 }
 
+/** The session's audit rows, as the signed-in user, at the clock's time. */
+function auditWriter(raw: Database.Database, user: SessionUser, clock: Clock): AuditWriter {
+  const actor = () => ({ id: user.id, name: user.displayName });
+  return {
+    write: (entry) => appendAudit(raw, actor(), clock.now(), entry),
+    writeMany: (entries) => appendAuditMany(raw, actor(), clock.now(), entries),
+  };
+}
+
 /** A read context over the same connection: the audit writer is left out, not just hidden by the type. */
 export function readContext(ctx: Ctx): ReadCtx {
   const { audit: _audit, ...read } = ctx;
@@ -470,9 +477,7 @@ export function makeContext(raw: Database.Database, user: SessionUser, clock: Cl
     raw,
     user,
     clock,
-    audit: {
-      write: (entry) => appendAudit(raw, { id: user.id, name: user.displayName }, clock.now(), entry),
-    },
+    audit: auditWriter(raw, user, clock),
     // A tool's context seals counselling text like a session does, and reads none of it back.
     counselling: { publicKey: readAnchor(raw, COUNSELLING_ANCHOR_KEY) ?? '', privateKey: null },
   };
