@@ -206,7 +206,24 @@ class SunwardCore implements Core, Host {
         const out = await fn(ctx, step);
         live();
         refreshDue(raw, this.clock.now());
-        raw.exec('COMMIT');
+        // The last stretch in three pauses instead of one: the reminders, the commit (its
+        // pages into the WAL), and the checkpoint that would otherwise run inside the commit
+        // (an import's WAL is hundreds of megabytes).
+        await step();
+        const autoCheckpoint = raw.pragma('wal_autocheckpoint', { simple: true }) as number;
+        raw.pragma('wal_autocheckpoint = 0');
+        try {
+          raw.exec('COMMIT');
+        } finally {
+          raw.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+        }
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        try {
+          if (raw.open && this.session?.raw === raw) raw.pragma('wal_checkpoint(PASSIVE)');
+        } catch (err) {
+          // Committed already: a checkpoint left undone is done by the next one.
+          this.log('warn', 'checkpoint after an exclusive write failed', err);
+        }
         return out;
       } catch (err) {
         if (raw.open && raw.inTransaction) raw.exec('ROLLBACK');

@@ -757,12 +757,15 @@ class ImportWriter {
 
 type SearchKeyRow = ReturnType<typeof searchKeyRows>[number];
 
-/** Rows of a multi-row key insert, and keys between two steps (~50 ms of inserts). */
+/** Rows of a multi-row key insert, and keys between two steps (~100 ms at 100,000 children). */
 const KEY_ROWS = 200;
-const KEY_SLICE = 20_000;
+const KEY_SLICE = 5_000;
 const KEY_VALUES = Array(KEY_ROWS).fill('(?, ?, ?, ?)').join(', ');
 
-/** The key table's primary-key order (BINARY: byte order, which code-unit order matches but for rare surrogates; only locality depends on it). */
+/**
+ * The key table's primary-key order. JS compares UTF-16 units, SQLite UTF-8 bytes: the same
+ * order but for characters beyond the BMP, and only the locality of the inserts depends on it.
+ */
 function compareKeyRows(a: SearchKeyRow, b: SearchKeyRow): number {
   for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
   return 0;
