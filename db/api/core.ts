@@ -204,6 +204,7 @@ class SunwardCore implements Core, Host {
       live();
     };
     let committed: T | undefined;
+    let holding = false;
     try {
       raw.exec('BEGIN IMMEDIATE');
       try {
@@ -211,16 +212,13 @@ class SunwardCore implements Core, Host {
         // The last reminders (step), then the commit on a turn of its own, with the checkpoint
         // that would run inside it held off (checkpointAfter does it).
         await step();
-        const autoCheckpoint = raw.pragma('wal_autocheckpoint', { simple: true }) as number;
-        raw.pragma('wal_autocheckpoint = 0');
-        try {
-          raw.exec('COMMIT');
-        } finally {
-          raw.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
-        }
+        this.holdCheckpoints(raw);
+        holding = true;
+        raw.exec('COMMIT');
         committed = out;
       } catch (err) {
         if (raw.open && raw.inTransaction) raw.exec('ROLLBACK');
+        if (holding) this.releaseCheckpoints(raw);
         throw err;
       }
     } finally {
@@ -238,26 +236,50 @@ class SunwardCore implements Core, Host {
    */
   private checkpointAfter(raw: Database.Database): void {
     const session = this.session;
-    if (!session || session.raw !== raw || !raw.open) return;
     let walBytes = 0;
     try {
-      walBytes = statSync(`${this.vault.dbFile}-wal`).size;
+      if (session && session.raw === raw && raw.open) walBytes = statSync(`${this.vault.dbFile}-wal`).size;
     } catch {
-      return;
+      walBytes = 0;
     }
-    if (walBytes < CHECKPOINT_ASIDE_BYTES) {
-      raw.pragma('wal_checkpoint(PASSIVE)');
+    if (!session || walBytes < CHECKPOINT_ASIDE_BYTES) {
+      this.releaseCheckpoints(raw);
+      if (session?.raw === raw && raw.open) raw.pragma('wal_checkpoint(PASSIVE)');
       return;
     }
     // The file keeps its size after a checkpoint, so this errs towards the worker: harmless.
+    // Until the worker is done the app's own commits checkpoint nothing: the first write after
+    // the import would otherwise do the whole checkpoint itself, on the main thread.
     runJob(workerEntry(this.opts.backupWorker), {
       kind: 'checkpoint',
       keyHex: session.secrets.db.toString('hex'),
       file: this.vault.dbFile,
-    }).catch((err) =>
-      // The rows are committed: the next automatic checkpoint copies what this one did not.
-      this.log('warn', 'checkpoint after an exclusive write failed', err),
-    );
+    })
+      .catch((err) =>
+        // The rows are committed: the next automatic checkpoint copies what this one did not.
+        this.log('warn', 'checkpoint after an exclusive write failed', err),
+      )
+      .finally(() => this.releaseCheckpoints(raw));
+  }
+
+  /** The connection's automatic checkpoint, held off while any exclusive write's checkpoint is pending. */
+  private readonly heldCheckpoints = new WeakMap<Database.Database, { setting: number; pending: number }>();
+
+  private holdCheckpoints(raw: Database.Database): void {
+    const held = this.heldCheckpoints.get(raw) ?? {
+      setting: raw.pragma('wal_autocheckpoint', { simple: true }) as number,
+      pending: 0,
+    };
+    held.pending++;
+    this.heldCheckpoints.set(raw, held);
+    raw.pragma('wal_autocheckpoint = 0');
+  }
+
+  private releaseCheckpoints(raw: Database.Database): void {
+    const held = this.heldCheckpoints.get(raw);
+    if (!held || --held.pending > 0) return;
+    this.heldCheckpoints.delete(raw);
+    if (raw.open) raw.pragma(`wal_autocheckpoint = ${held.setting}`);
   }
 
   busy(): Promise<void> | null {
