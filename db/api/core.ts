@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { SignInThrottle } from '../accounts/throttle';
-import { appendAudit } from '../audit/chain';
+import { appendAudit, appendAuditMany } from '../audit/chain';
+import { runJob, workerEntry } from '../backup/runner';
 import { BackupService } from '../backup/service';
 import { IdleCheckpoint } from '../core/checkpoint';
 import { usernameTag } from '../core/keyring';
@@ -19,7 +20,7 @@ import { t } from '../i18n';
 import { prepareDue, refreshDue } from '../reminders/due';
 import * as schema from '../schema';
 import { readIdleMinutes } from '../settings/model';
-import type { Clock, Ctx, Host, LockReason, ReadCtx, SessionState, SessionUser } from './define';
+import type { AuditWriter, Clock, Ctx, Host, LockReason, ReadCtx, SessionState, SessionUser } from './define';
 import { dispatch } from './dispatch';
 import { ApiError, type ApiResult } from './errors';
 
@@ -198,31 +199,94 @@ class SunwardCore implements Core, Host {
       if (this.session?.raw !== raw || !raw.open || !raw.inTransaction)
         throw new ApiError('LOCKED', t('errors.locked'));
     };
-    // The stored reminders are brought up to date once, before the commit: each refresh has
-    // a fixed cost (at 10,000 children about 0.3 s against 0.5 ms a child), so refreshing at
-    // every step made a 10,000-row import four times slower.
+    // The stored reminders of the children written so far are brought up to date at every
+    // step: a refresh starts from the touched children only (reminders/due.ts), so a step's
+    // share is small, where one refresh of 10,000 new children before the commit held the
+    // main thread for over two seconds.
     const step = async () => {
       live();
+      refreshDue(raw, this.clock.now());
       await new Promise<void>((resolve) => setImmediate(resolve));
       live();
     };
+    let committed: T | undefined;
+    let holding = false;
     try {
       raw.exec('BEGIN IMMEDIATE');
       try {
         const out = await fn(ctx, step);
-        live();
-        refreshDue(raw, this.clock.now());
+        // The last reminders (step), then the commit on a turn of its own, with the checkpoint
+        // that would run inside it held off (checkpointAfter does it).
+        await step();
+        this.holdCheckpoints(raw);
+        holding = true;
         raw.exec('COMMIT');
         this.session?.checkpoint.wrote();
-        return out;
+        committed = out;
       } catch (err) {
         if (raw.open && raw.inTransaction) raw.exec('ROLLBACK');
+        if (holding) this.releaseCheckpoints(raw);
         throw err;
       }
     } finally {
       this.held = null;
       release();
     }
+    this.checkpointAfter(raw);
+    return committed as T;
+  }
+
+  /**
+   * The checkpoint the commit of a large write would have run: for an import's hundreds of
+   * megabytes of WAL, seconds of the main thread. A small WAL is checkpointed here; a large one
+   * by a worker on its own connection, while the app goes on (the rows are durable already).
+   */
+  private checkpointAfter(raw: Database.Database): void {
+    const session = this.session;
+    let walBytes = 0;
+    try {
+      if (session && session.raw === raw && raw.open) walBytes = statSync(`${this.vault.dbFile}-wal`).size;
+    } catch {
+      walBytes = 0;
+    }
+    if (!session || walBytes < CHECKPOINT_ASIDE_BYTES) {
+      this.releaseCheckpoints(raw);
+      if (session?.raw === raw && raw.open) raw.pragma('wal_checkpoint(PASSIVE)');
+      return;
+    }
+    // The file keeps its size after a checkpoint, so this errs towards the worker: harmless.
+    // Until the worker is done the app's own commits checkpoint nothing: the first write after
+    // the import would otherwise do the whole checkpoint itself, on the main thread.
+    runJob(workerEntry(this.opts.backupWorker), {
+      kind: 'checkpoint',
+      keyHex: session.secrets.db.toString('hex'),
+      file: this.vault.dbFile,
+    })
+      .catch((err) =>
+        // The rows are committed: the next automatic checkpoint copies what this one did not.
+        this.log('warn', 'checkpoint after an exclusive write failed', err),
+      )
+      .finally(() => this.releaseCheckpoints(raw));
+  }
+
+  /** The connection's automatic checkpoint, held off while any exclusive write's checkpoint is pending. */
+  private readonly heldCheckpoints = new WeakMap<Database.Database, { setting: number; pending: number }>();
+
+  private holdCheckpoints(raw: Database.Database): void {
+    const held = this.heldCheckpoints.get(raw) ?? {
+      setting: raw.pragma('wal_autocheckpoint', { simple: true }) as number,
+      pending: 0,
+    };
+    held.pending++;
+    this.heldCheckpoints.set(raw, held);
+    raw.pragma('wal_autocheckpoint = 0');
+  }
+
+  private releaseCheckpoints(raw: Database.Database): void {
+    const held = this.heldCheckpoints.get(raw);
+    if (!held || --held.pending > 0) return;
+    this.heldCheckpoints.delete(raw);
+    if (raw.open) raw.pragma(`wal_autocheckpoint = ${held.setting}`);
   }
 
   busy(): Promise<void> | null {
@@ -283,9 +347,7 @@ class SunwardCore implements Core, Host {
       raw,
       user,
       clock,
-      audit: {
-        write: (entry) => appendAudit(raw, { id: user.id, name: user.displayName }, clock.now(), entry),
-      },
+      audit: auditWriter(raw, user, clock),
       counselling: { publicKey: secrets.counsellingPublicKey, privateKey: secrets.counselling },
     };
     this.session = { raw, ctx, readCtx: readContext(ctx), secrets, checkpoint: new IdleCheckpoint(raw) };
@@ -462,6 +524,18 @@ class SunwardCore implements Core, Host {
   }
 }
 
+/** A WAL this large after an exclusive write is checkpointed by a worker (see checkpointAfter). */
+const CHECKPOINT_ASIDE_BYTES = 32 * 1024 * 1024;
+
+/** The session's audit rows, as the signed-in user, at the clock's time. */
+function auditWriter(raw: Database.Database, user: SessionUser, clock: Clock): AuditWriter {
+  const actor = () => ({ id: user.id, name: user.displayName });
+  return {
+    write: (entry) => appendAudit(raw, actor(), clock.now(), entry),
+    writeMany: (entries) => appendAuditMany(raw, actor(), clock.now(), entries),
+  };
+}
+
 /** A read context over the same connection: the audit writer is left out, not just hidden by the type. */
 export function readContext(ctx: Ctx): ReadCtx {
   const { audit: _audit, ...read } = ctx;
@@ -478,9 +552,7 @@ export function makeContext(raw: Database.Database, user: SessionUser, clock: Cl
     raw,
     user,
     clock,
-    audit: {
-      write: (entry) => appendAudit(raw, { id: user.id, name: user.displayName }, clock.now(), entry),
-    },
+    audit: auditWriter(raw, user, clock),
     // A tool's context seals counselling text like a session does, and reads none of it back.
     counselling: { publicKey: readAnchor(raw, COUNSELLING_ANCHOR_KEY) ?? '', privateKey: null },
   };

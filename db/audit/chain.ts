@@ -75,28 +75,49 @@ export interface Actor {
  * appending cannot interleave with another writer.
  */
 export function appendAudit(raw: Database.Database, actor: Actor, at: number, entry: AuditEntry): AuditRow {
+  return appendAuditMany(raw, actor, at, [entry])[0];
+}
+
+/**
+ * Appends the rows of a batch (an import's thousands of children) in one pass: the head read
+ * once, each row chained to the one before it in memory, the head written once. The same rows
+ * as appendAudit called for each entry in turn.
+ */
+export function appendAuditMany(
+  raw: Database.Database,
+  actor: Actor,
+  at: number,
+  entries: AuditEntry[],
+): AuditRow[] {
   const s = statements(raw);
   const run = () => {
     // The head, not the log's last row, is what the next row links to: rows cut from the
     // end or forged onto it then stand out instead of being silently chained over.
     const head = s.head.get() as { seq: number; hash: string } | undefined;
     const maxSeq = (s.maxSeq.get() as { m: number | null }).m ?? 0;
-    const base = {
-      seq: Math.max(head?.seq ?? 0, maxSeq) + 1,
-      id: newId(),
-      at,
-      actorId: actor.id,
-      actorName: actor.name,
-      action: entry.action,
-      entity: entry.entity ?? null,
-      entityId: entry.entityId ?? null,
-      detail: JSON.stringify(entry.detail ?? {}),
-      prevHash: head?.hash ?? GENESIS_HASH,
-    };
-    const row: AuditRow = { ...base, hash: rowHash(base) };
-    s.insert.run(row);
-    s.setHead.run({ seq: row.seq, hash: row.hash });
-    return row;
+    let seq = Math.max(head?.seq ?? 0, maxSeq);
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const rows = entries.map((entry) => {
+      const base = {
+        seq: ++seq,
+        id: newId(),
+        at,
+        actorId: actor.id,
+        actorName: actor.name,
+        action: entry.action,
+        entity: entry.entity ?? null,
+        entityId: entry.entityId ?? null,
+        detail: JSON.stringify(entry.detail ?? {}),
+        prevHash,
+      };
+      const row: AuditRow = { ...base, hash: rowHash(base) };
+      prevHash = row.hash;
+      s.insert.run(row);
+      return row;
+    });
+    const last = rows.at(-1);
+    if (last) s.setHead.run({ seq: last.seq, hash: last.hash });
+    return rows;
   };
   return raw.inTransaction ? run() : raw.transaction(run).immediate();
 }

@@ -34,6 +34,8 @@ export type WorkerJob = { keyHex: string | null } & (
     }
   | { kind: 'check'; file: string; scratch: string; keep: boolean }
   | { kind: 'copy'; file: string; toDir: string }
+  /** Copies the live database's WAL into it off the main thread (after a large write). */
+  | { kind: 'checkpoint'; file: string }
 );
 
 export type WorkerPhase = CreatePhase;

@@ -2,6 +2,7 @@
 // own connection and its own copy of the key, so a lock on the API's side (which closes the
 // session's connection and wipes its key) does not cut a backup short.
 import { MessageChannel, parentPort, workerData } from 'node:worker_threads';
+import { openEncrypted } from '../core/open';
 import { BackupCheckError, checkBackup, copyBackup, createBackup, type WriteArgs } from './copy';
 import { BackupFormatError, type BackupManifest, writeContainer } from './format';
 import { runJob, type WorkerJob, type WorkerMessage, type WorkerPhase } from './runner';
@@ -75,6 +76,16 @@ async function run(job: WorkerJob): Promise<unknown> {
         return checkBackup(job.file, key, job.scratch, job.keep).layout.manifest;
       case 'copy':
         return copyBackup(job.file, job.toDir);
+      case 'checkpoint': {
+        if (!key) throw new BackupCheckError('wrongKey');
+        const raw = openEncrypted(job.file, key, { create: false });
+        try {
+          // PASSIVE: never waits for the app's connection, which goes on reading and writing.
+          return raw.pragma('wal_checkpoint(PASSIVE)');
+        } finally {
+          raw.close();
+        }
+      }
     }
   } finally {
     key?.fill(0);

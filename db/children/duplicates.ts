@@ -65,39 +65,52 @@ function prepared(ctx: ReadCtx) {
   return byConn;
 }
 
-/**
- * Children who are probably the one being entered: the same ID number; the same name, or the
- * same pinyin (张晓明/张小明), with the same birth date; or the same name under a guardian of
- * the same name. Each lookup is an index probe.
- */
-export function findDuplicates(
-  ctx: Ctx,
-  probe: DuplicateProbe,
-): (DuplicateCandidate & { ownerId: string | null })[] {
-  const found = new Map<string, { row: CandidateRow; reasons: Set<DuplicateReason> }>();
-  const q = prepared(ctx);
-  const add = (rows: unknown[], reason: DuplicateReason) => {
-    for (const row of rows as CandidateRow[]) {
-      if (probe.excludeId && row.id === probe.excludeId) continue;
-      const entry = found.get(row.id) ?? { row, reasons: new Set<DuplicateReason>() };
-      entry.reasons.add(reason);
-      found.set(row.id, entry);
-    }
-  };
+// The same four rules for a batch of probes: each probe carries its index into the batch (the
+// `i` column), and the probes drive the join (CROSS JOIN keeps them the outer loop), so each
+// row is the same index probe as the single query's, one statement for the whole batch.
+const PROBES = (columns: string) =>
+  `WITH p(${columns}) AS (SELECT ${columns
+    .split(', ')
+    .map((_, n) => `value ->> ${n}`)
+    .join(', ')} FROM json_each(?))`;
+const MANY_QUERIES = {
+  id: `${PROBES('i, id')} SELECT p.i, ${COLUMNS} FROM p CROSS JOIN children c
+    WHERE c.id_number = p.id AND c.deleted_at IS NULL`,
+  nameBirth: `${PROBES('i, name, birth')} SELECT p.i, ${COLUMNS} FROM p CROSS JOIN children c
+    WHERE c.name = p.name AND c.birth_date = p.birth AND c.deleted_at IS NULL`,
+  pinyinBirth: `${PROBES('i, py, birth, name')} SELECT p.i, ${COLUMNS} FROM p CROSS JOIN children c
+    WHERE c.name_pinyin = p.py AND c.birth_date = p.birth AND c.name <> p.name AND c.deleted_at IS NULL`,
+  nameGuardian: `${PROBES('i, name, guardian')} SELECT DISTINCT p.i, ${COLUMNS} FROM p CROSS JOIN children c
+    JOIN child_relations r ON r.child_id = c.id AND r.deleted_at IS NULL AND (r.is_guardian = 1 OR r.is_caregiver = 1)
+    JOIN persons g ON g.id = r.person_id
+    WHERE c.name = p.name AND g.name = p.guardian AND c.deleted_at IS NULL`,
+} as const;
 
-  const id = probe.idNumber?.trim().toUpperCase();
-  if (id && id.length === 18) add(q.id.all(id), 'sameIdNumber');
-
-  const name = probe.name.trim();
-  if (name && probe.birthDate) {
-    add(q.nameBirth.all(name, probe.birthDate), 'sameNameBirth');
-    const py = pinyinKey(name);
-    if (py) add(q.pinyinBirth.all(py, probe.birthDate, name), 'samePinyinBirth');
+const manyStatements = new WeakMap<
+  object,
+  Record<keyof typeof MANY_QUERIES, import('better-sqlite3').Statement>
+>();
+function preparedMany(ctx: ReadCtx) {
+  let byConn = manyStatements.get(ctx.raw);
+  if (!byConn) {
+    byConn = Object.fromEntries(
+      Object.entries(MANY_QUERIES).map(([k, q]) => [k, ctx.raw.prepare(q)]),
+    ) as Record<keyof typeof MANY_QUERIES, import('better-sqlite3').Statement>;
+    manyStatements.set(ctx.raw, byConn);
   }
+  return byConn;
+}
 
-  const guardians = (probe.guardianNames ?? []).map((g) => g.trim()).filter(Boolean);
-  if (name && guardians.length) add(q.nameGuardian.all(name, JSON.stringify(guardians)), 'sameNameGuardian');
+type Found = Map<string, { row: CandidateRow; reasons: Set<DuplicateReason> }>;
 
+function addFound(found: Found, row: CandidateRow, reason: DuplicateReason, excludeId?: string | null) {
+  if (excludeId && row.id === excludeId) return;
+  const entry = found.get(row.id) ?? { row, reasons: new Set<DuplicateReason>() };
+  entry.reasons.add(reason);
+  found.set(row.id, entry);
+}
+
+function candidates(found: Found): (DuplicateCandidate & { ownerId: string | null })[] {
   return [...found.values()].slice(0, 20).map(({ row, reasons }) => ({
     ownerId: row.ownerId,
     id: row.id,
@@ -110,6 +123,91 @@ export function findDuplicates(
     reasons: [...reasons],
     hidden: false,
   }));
+}
+
+/** A probe's values as both guards read them: the same trimming, the same skipped lookups. */
+function probeKeys(probe: DuplicateProbe) {
+  const id = probe.idNumber?.trim().toUpperCase();
+  const name = probe.name.trim();
+  return {
+    id: id && id.length === 18 ? id : null,
+    name,
+    nameBirth: name && probe.birthDate ? probe.birthDate : null,
+    pinyin: name && probe.birthDate ? pinyinKey(name) || null : null,
+    guardians: name ? (probe.guardianNames ?? []).map((g) => g.trim()).filter(Boolean) : [],
+  };
+}
+
+/**
+ * Children who are probably the one being entered: the same ID number; the same name, or the
+ * same pinyin (张晓明/张小明), with the same birth date; or the same name under a guardian of
+ * the same name. Each lookup is an index probe.
+ */
+export function findDuplicates(
+  ctx: Ctx,
+  probe: DuplicateProbe,
+): (DuplicateCandidate & { ownerId: string | null })[] {
+  const found: Found = new Map();
+  const q = prepared(ctx);
+  const add = (rows: unknown[], reason: DuplicateReason) => {
+    for (const row of rows as CandidateRow[]) addFound(found, row, reason, probe.excludeId);
+  };
+  const k = probeKeys(probe);
+  if (k.id) add(q.id.all(k.id), 'sameIdNumber');
+  if (k.nameBirth) {
+    add(q.nameBirth.all(k.name, k.nameBirth), 'sameNameBirth');
+    if (k.pinyin) add(q.pinyinBirth.all(k.pinyin, k.nameBirth, k.name), 'samePinyinBirth');
+  }
+  if (k.guardians.length) add(q.nameGuardian.all(k.name, JSON.stringify(k.guardians)), 'sameNameGuardian');
+  return candidates(found);
+}
+
+/**
+ * findDuplicates for every probe of a batch (a ledger's rows), in four statements instead of
+ * four per probe; the answer at index n is what findDuplicates(probes[n]) answers.
+ */
+export function findDuplicatesMany(
+  ctx: Ctx,
+  probes: DuplicateProbe[],
+): (DuplicateCandidate & { ownerId: string | null })[][] {
+  const keys = probes.map(probeKeys);
+  const byId: [number, string][] = [];
+  const byNameBirth: [number, string, string][] = [];
+  const byPinyin: [number, string, string, string][] = [];
+  const byGuardian: [number, string, string][] = [];
+  keys.forEach((k, i) => {
+    if (k.id) byId.push([i, k.id]);
+    if (k.nameBirth) {
+      byNameBirth.push([i, k.name, k.nameBirth]);
+      if (k.pinyin) byPinyin.push([i, k.pinyin, k.nameBirth, k.name]);
+    }
+    // Each guardian name once per probe, as `IN (...)` reads a list.
+    for (const g of new Set(k.guardians)) byGuardian.push([i, k.name, g]);
+  });
+  const q = preparedMany(ctx);
+  // Per probe and rule, in the order the single guard adds them: rule by rule.
+  const perRule = (stmt: import('better-sqlite3').Statement, list: unknown[][]) => {
+    const out = new Map<number, CandidateRow[]>();
+    if (!list.length) return out;
+    for (const row of stmt.all(JSON.stringify(list)) as (CandidateRow & { i: number })[]) {
+      const rows = out.get(row.i) ?? [];
+      rows.push(row);
+      out.set(row.i, rows);
+    }
+    return out;
+  };
+  const rules: [Map<number, CandidateRow[]>, DuplicateReason][] = [
+    [perRule(q.id, byId), 'sameIdNumber'],
+    [perRule(q.nameBirth, byNameBirth), 'sameNameBirth'],
+    [perRule(q.pinyinBirth, byPinyin), 'samePinyinBirth'],
+    [perRule(q.nameGuardian, byGuardian), 'sameNameGuardian'],
+  ];
+  return probes.map((probe, i) => {
+    const found: Found = new Map();
+    for (const [rows, reason] of rules)
+      for (const row of rows.get(i) ?? []) addFound(found, row, reason, probe.excludeId);
+    return candidates(found);
+  });
 }
 
 /**

@@ -2,10 +2,10 @@
 // header into one of four outcomes with its reasons per cell; the commit plans again inside
 // its own transaction (the database may have changed since the preview) and applies it.
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Ctx } from '../api/define';
+import type { AuditEntry, Ctx } from '../api/define';
 import { ApiError } from '../api/errors';
 import type { CustodyMeasure, Relation } from '../children/codes';
-import { type DuplicateReason, findDuplicates } from '../children/duplicates';
+import { type DuplicateReason, findDuplicatesMany } from '../children/duplicates';
 import { ageOn, checkIdNumber, maskIdNumber } from '../children/idNumber';
 import { childCreateInput, personInput } from '../children/inputs';
 import {
@@ -415,9 +415,49 @@ export async function planImport(
   const rows: PlannedRow[] = [];
   const total = sheet.rows.length - headerRow - 1;
 
+  // Rows waiting for the duplicate guard: asked for a chunk at a time (findDuplicatesMany),
+  // each row keeping its place in `rows`.
+  let pending: { at: number; draft: ChildDraft; guardian: RelativeDraft | null }[] = [];
+  const guard = () => {
+    const found = findDuplicatesMany(
+      ctx,
+      pending.map(({ draft, guardian }) => ({
+        name: draft.name,
+        birthDate: draft.birthDate,
+        idNumber: draft.idNumber,
+        guardianNames: guardian ? [guardian.name] : [],
+      })),
+    );
+    pending.forEach(({ at, draft }, n) => {
+      const candidates = found[n];
+      if (candidates.length === 0) return;
+      const planned = rows[at];
+      const best = candidates.find((c) => c.reasons.includes('sameIdNumber')) ?? candidates[0];
+      const existing = loadChild(ctx, best.id);
+      rows[at] = {
+        ...planned,
+        status: 'match',
+        match: {
+          childId: best.id,
+          name: best.name,
+          birthDate: best.birthDate,
+          idNumberMasked: best.idNumberMasked,
+          township: best.township,
+          reasons: best.reasons,
+          byId: best.reasons.includes('sameIdNumber'),
+        },
+        differs: differences(existing, draft, planned.relativesDraft, linkedRelatives(ctx, best.id)),
+      };
+    });
+    pending = [];
+  };
+
   for (let i = headerRow + 1; i < sheet.rows.length; i++) {
     const done = i - headerRow - 1;
-    if (step && done > 0 && done % CHUNK_ROWS === 0) await step(done, total);
+    if (done > 0 && done % CHUNK_ROWS === 0) {
+      guard();
+      if (step) await step(done, total);
+    }
     const cells = sheet.rows[i];
     const rowNumber = i + 1;
     const base: PlannedRow = {
@@ -505,33 +545,11 @@ export async function planImport(
       rows.push({ ...planned, status: 'invalid', child: null });
       continue;
     }
-    const candidates = findDuplicates(ctx, {
-      name: draft.name,
-      birthDate: draft.birthDate,
-      idNumber: draft.idNumber,
-      guardianNames: guardian ? [guardian.name] : [],
-    });
-    if (candidates.length === 0) {
-      rows.push({ ...planned, status: 'new' });
-      continue;
-    }
-    const best = candidates.find((c) => c.reasons.includes('sameIdNumber')) ?? candidates[0];
-    const existing = loadChild(ctx, best.id);
-    rows.push({
-      ...planned,
-      status: 'match',
-      match: {
-        childId: best.id,
-        name: best.name,
-        birthDate: best.birthDate,
-        idNumberMasked: best.idNumberMasked,
-        township: best.township,
-        reasons: best.reasons,
-        byId: best.reasons.includes('sameIdNumber'),
-      },
-      differs: differences(existing, draft, relativesDraft, linkedRelatives(ctx, best.id)),
-    });
+    // New unless the guard finds a match (guard() replaces the row then).
+    pending.push({ at: rows.length, draft, guardian });
+    rows.push({ ...planned, status: 'new' });
   }
+  guard();
   const counts = { rows: rows.length, new: 0, match: 0, invalid: 0, ignored: 0 };
   for (const row of rows) counts[row.status]++;
   return {
@@ -569,6 +587,10 @@ type Stmt = import('better-sqlite3').Statement;
  */
 class ImportWriter {
   private readonly byKey = new Map<string, string>();
+  /** The new children's search keys, written sorted after the rows (flushKeys). */
+  private keys: SearchKeyRow[] = [];
+  /** The audit rows of the import, in order, chained in one pass at the end (flushAudit). */
+  private audits: AuditEntry[] = [];
   private readonly s: Record<string, Stmt>;
   private readonly stamp: { now: number; by: string };
 
@@ -583,6 +605,9 @@ class ImportWriter {
         VALUES (@id, @name, @namePinyin, @gender, @birthDate, @idNumber, @ethnicity, @householdAddress, @currentAddress,
         @township, @village, @school, @grade, @healthNotes, '[]', @caregiver, 'green', '{}', 'active', @by, @now, @now, @by, @by, 1)`),
       key: raw.prepare(
+        `INSERT OR IGNORE INTO child_search_keys (key, name_pinyin, name, child_id) VALUES ${KEY_VALUES}`,
+      ),
+      keyOne: raw.prepare(
         'INSERT OR IGNORE INTO child_search_keys (key, name_pinyin, name, child_id) VALUES (?, ?, ?, ?)',
       ),
       personById: raw.prepare('SELECT id FROM persons WHERE id_number = ? AND deleted_at IS NULL'),
@@ -649,9 +674,9 @@ class ImportWriter {
       caregiver,
       ...this.stamp,
     });
-    for (const keyRow of searchKeyRows({ ...draft, id })) this.s.key.run(keyRow);
+    for (const keyRow of searchKeyRows({ ...draft, id })) this.keys.push(keyRow);
     this.link(id, relatives, personIds, new Set(), true);
-    this.ctx.audit.write({
+    this.audit({
       action: 'children.create',
       entity: 'child',
       entityId: id,
@@ -699,6 +724,51 @@ class ImportWriter {
     if (caregiver) this.s.caregiver.run(caregiver, childId);
     return added;
   }
+
+  audit(entry: AuditEntry): void {
+    this.audits.push(entry);
+  }
+
+  flushAudit(): void {
+    this.ctx.audit.writeMany(this.audits);
+    this.audits = [];
+  }
+
+  /**
+   * The keys in the table's order, KEY_ROWS to a statement: each B-tree page then takes its
+   * new rows in one visit instead of one random visit per key (an import's ~450,000 keys into
+   * millions). A step between slices keeps the event loop answering.
+   */
+  async flushKeys(step: () => Promise<void>): Promise<void> {
+    const keys = this.keys.sort(compareKeyRows);
+    this.keys = [];
+    const params: string[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0 && i % KEY_SLICE === 0) await step();
+      params.push(...keys[i]);
+      if (params.length === KEY_ROWS * 4) {
+        this.s.key.run(params);
+        params.length = 0;
+      }
+    }
+    for (let i = 0; i < params.length; i += 4) this.s.keyOne.run(params.slice(i, i + 4));
+  }
+}
+
+type SearchKeyRow = ReturnType<typeof searchKeyRows>[number];
+
+/** Rows of a multi-row key insert, and keys between two steps (~100 ms at 100,000 children). */
+const KEY_ROWS = 200;
+const KEY_SLICE = 5_000;
+const KEY_VALUES = Array(KEY_ROWS).fill('(?, ?, ?, ?)').join(', ');
+
+/**
+ * The key table's primary-key order. JS compares UTF-16 units, SQLite UTF-8 bytes: the same
+ * order but for characters beyond the BMP, and only the locality of the inserts depends on it.
+ */
+function compareKeyRows(a: SearchKeyRow, b: SearchKeyRow): number {
+  for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
 }
 
 /** A reason as the skipped-rows report words it: the field, then what is wrong with it. */
@@ -750,6 +820,10 @@ export async function applyPlan(
     out.childIds.push(writer.createChild(row.child, row.relativesDraft, row.pinyin));
     out.imported++;
   }
+  await writer.flushKeys(async () => {
+    if (step) await step(total, total);
+  });
+  writer.flushAudit();
   if (step) await step(total, total);
   return out;
 }
@@ -771,7 +845,7 @@ function mergeInto(ctx: Ctx, writer: ImportWriter, row: PlannedRow, fields: Merg
   let relatives = 0;
   if (take.includes('relatives'))
     relatives = writer.linkToExisting(existing.id, row.relativesDraft, linkedRelatives(ctx, existing.id));
-  ctx.audit.write({
+  writer.audit({
     action: 'children.update',
     entity: 'child',
     entityId: existing.id,
