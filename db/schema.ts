@@ -17,5 +17,6 @@ export * from './relief/schema';
 export * from './reminders/schema';
 export * from './reports/schema';
 export * from './settings/schema';
+export * from './stats/schema';
 export * from './suits/schema';
 export * from './visits/schema';

@@ -20,6 +20,7 @@ import { t } from '../i18n';
 import { prepareDue, refreshDue } from '../reminders/due';
 import * as schema from '../schema';
 import { readIdleMinutes } from '../settings/model';
+import { prepareCells } from '../stats/cells';
 import type { AuditWriter, Clock, Ctx, Host, LockReason, ReadCtx, SessionState, SessionUser } from './define';
 import { dispatch } from './dispatch';
 import { ApiError, type ApiResult } from './errors';
@@ -333,6 +334,7 @@ class SunwardCore implements Core, Host {
       }
       prepareDue(raw, this.clock.now());
       applyPlannerStats(raw);
+      prepareCells(raw);
       return raw;
     } catch (err) {
       raw.close();

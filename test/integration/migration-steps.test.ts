@@ -293,6 +293,8 @@ const CASES: Case[] = [
       };
     },
   },
+  // A new table of derived counts only; the next open fills it (db/stats/cells.ts).
+  { tag: '0021_stats_cells' },
 ];
 
 function openScratch(): { raw: Database.Database; dbFile: string } {

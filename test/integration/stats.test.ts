@@ -18,6 +18,7 @@ import { Vault } from '../../db/core/vault';
 import { OUTREACH_FIGURES } from '../../db/outreach/model';
 import { RELIEF_FIGURES } from '../../db/relief/model';
 import { REPORT_FIGURES } from '../../db/reports/model';
+import { dropCellTriggers, prepareCells } from '../../db/stats/cells';
 import { FIGURE_KEYS, FIGURES, type FigureKey } from '../../db/stats/codes';
 import { figureQuery, type Ledger } from '../../db/stats/model';
 import { quarterPeriod, yearPeriod } from '../../db/stats/rules';
@@ -431,6 +432,160 @@ describe('a seeded database with every area', () => {
       if (period.from === '2026-01-01') {
         expect(total(ledger, 'reliefGrantedAmount')).toBeGreaterThan(0);
         expect(total(ledger, 'outreachAudience')).toBeGreaterThan(total(ledger, 'outreachEvents'));
+      }
+    }
+    raw.close();
+  }, 120_000);
+});
+
+// ---------- the pre-counted cells under writes ----------
+
+/** The cells as stored, zero cells left out (a count taken back to nothing leaves its row). */
+const cellsOf = (raw: Database.Database) =>
+  raw
+    .prepare(
+      `SELECT series, month, township, owner, tag, n, v FROM stats_cells WHERE n <> 0 OR v <> 0
+       ORDER BY series, month, township, owner, tag`,
+    )
+    .all();
+
+/**
+ * Writes of every kind a figure reads, at random, as plain SQL (the triggers see any write, not
+ * only the handlers'): a child moved, closed, reopened, deleted, restored, re-dated or given the
+ * 事实无人抚养 category; records re-dated, voided, deleted, withdrawn and copied.
+ */
+function randomWrites(raw: Database.Database, rng: Rng, count: number, users: string[]) {
+  const ids = (table: string) => raw.prepare(`SELECT id FROM ${table}`).pluck().all() as string[];
+  const values = (table: string, column: string) =>
+    raw.prepare(`SELECT DISTINCT ${column} FROM ${table}`).pluck().all() as unknown[];
+  const day = () =>
+    `${rng.pick(['2025', '2026'])}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+  const instant = () =>
+    Date.UTC(rng.pick([2025, 2026]), rng.int(0, 11), rng.int(1, 31), rng.int(0, 23), rng.int(0, 59));
+  const set = (table: string, column: string, value: unknown) => {
+    const all = ids(table);
+    if (all.length === 0) return;
+    raw.prepare(`UPDATE ${table} SET ${column} = ? WHERE id = ?`).run(value as never, rng.pick(all));
+  };
+  const copy = (table: string) => {
+    const all = ids(table);
+    if (all.length === 0) return;
+    const cols = (raw.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).filter(
+      (c) => c !== 'id',
+    );
+    raw
+      .prepare(
+        `INSERT INTO ${table} (id, ${cols.join(', ')}) SELECT ?, ${cols.join(', ')} FROM ${table} WHERE id = ?`,
+      )
+      .run(`copy-${rng.int(0, 1e9)}`, rng.pick(all));
+  };
+  const remove = (table: string) => {
+    const all = ids(table);
+    if (all.length) raw.prepare(`DELETE FROM ${table} WHERE id = ?`).run(rng.pick(all));
+  };
+  const ops: (() => void)[] = [
+    () => set('children', 'township', rng.pick(values('children', 'township'))),
+    () => set('children', 'owner_id', rng.pick([...users, null])),
+    () => set('children', 'closed_at', rng.pick([instant(), null])),
+    () => set('children', 'deleted_at', rng.pick([instant(), null])),
+    () => set('children', 'created_at', instant()),
+    () => set('children', 'categories', rng.pick(['["deFactoUnsupported"]', '["prisonerChild"]'])),
+    () => set('visits', 'status', rng.pick(['final', 'draft'])),
+    () => set('visits', 'date', day()),
+    () => copy('visits'),
+    () => remove('visits'),
+    () => set('counselling_sessions', 'date', day()),
+    () => copy('counselling_sessions'),
+    () => set('psych_assessments', 'deleted_at', rng.pick([instant(), null])),
+    () => set('admonitions', 'date', day()),
+    () => copy('admonitions'),
+    () => set('guidance_plans', 'deleted_at', rng.pick([instant(), null])),
+    () => set('guidance_plans', 'child_id', rng.pick(ids('children'))),
+    () => set('guidance_sessions', 'date', day()),
+    () => remove('guidance_sessions'),
+    () => set('referrals', 'received_by', rng.pick(users)),
+    () => set('referrals', 'deleted_at', rng.pick([instant(), null])),
+    () => set('referral_actions', 'withdrawn_at', rng.pick([instant(), null])),
+    () => set('referral_actions', 'sent_date', day()),
+    () => set('referral_actions', 'agency', rng.pick(values('referral_actions', 'agency'))),
+    () => copy('referral_actions'),
+    () => set('guardianship_orders', 'closed_at', instant()),
+    () => set('guardianship_orders', 'status', rng.pick(values('guardianship_orders', 'status'))),
+    () => set('guardianship_orders', 'outcome', rng.pick(values('guardianship_orders', 'outcome'))),
+    () => set('guardianship_orders', 'issue_date', day()),
+    () => set('outreach_events', 'status', rng.pick(values('outreach_events', 'status'))),
+    () => set('outreach_events', 'audience_count', rng.pick([null, rng.int(0, 300)])),
+    () => set('outreach_events', 'township', rng.pick(values('children', 'township'))),
+    () => set('judicial_relief', 'amount_fen', rng.pick([null, rng.int(0, 5_000_000)])),
+    () => set('judicial_relief', 'paid_date', rng.pick([null, day()])),
+    () => set('suit_supports', 'decision', rng.pick(values('suit_supports', 'decision'))),
+    () => set('suit_supports', 'issue_date', day()),
+    () => set('mandatory_reports', 'reported_date', day()),
+    () => {
+      const kids = raw.prepare(`SELECT child_id FROM de_facto_recognitions`).pluck().all() as string[];
+      if (kids.length === 0) return;
+      if (rng.int(0, 1))
+        raw.prepare(`DELETE FROM de_facto_recognitions WHERE child_id = ?`).run(rng.pick(kids));
+      else
+        raw
+          .prepare(`UPDATE de_facto_recognitions SET recognised_on = ? WHERE child_id = ?`)
+          .run(day(), rng.pick(kids));
+    },
+  ];
+  for (let i = 0; i < count; i++) rng.pick(ops)();
+}
+
+describe('the pre-counted cells', () => {
+  it('stay equal to a count of the records through writes of every kind, and the ledger with them', async () => {
+    const dataDir = makeDataDir('stats-cells');
+    const clock = { now: () => TODAY_MS };
+    const PASS = 'Seeded-cells-2026';
+    const report = await seed({ dataDir, children: 400, seed: 21, passphrase: PASS, kdf: FAST_KDF, clock });
+    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, PASS);
+    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    const live = raw
+      .prepare(`SELECT id, owner_id AS ownerId FROM children WHERE deleted_at IS NULL AND status = 'active'`)
+      .all() as { id: string; ownerId: string | null }[];
+    const users = report.accounts.map(({ passphrase: _p, ...u }) => u as SessionUser);
+    seedAreas(raw, { children: live, users, clock, rng: new Rng(8) });
+    const rng = new Rng(99);
+    randomWrites(
+      raw,
+      rng,
+      600,
+      users.map((u) => u.id),
+    );
+    // What the triggers kept is what counting every record again gives.
+    const kept = cellsOf(raw);
+    expect(kept.length).toBeGreaterThan(100);
+    dropCellTriggers(raw);
+    prepareCells(raw);
+    expect(cellsOf(raw)).toEqual(kept);
+    randomWrites(
+      raw,
+      rng,
+      300,
+      users.map((u) => u.id),
+    );
+    const ctx = makeContext(raw, users[0], clock);
+    const custom = { kind: 'custom', from: '2026-02-11', to: '2026-10-19' } as const;
+    for (const period of [yearPeriod(2026), yearPeriod(2025), quarterPeriod(2026, 2), custom]) {
+      const ledger = contract['stats.ledger'].handler(ctx, { period });
+      const expected = recompute(raw, period.from, period.to);
+      for (const f of ledger.figures) {
+        const def = FIGURES.find((d) => d.key === f.key)!;
+        const want = expected.get(f.key) ?? { township: new Map(), owner: new Map() };
+        expect({ period, figure: f.key, cells: f.byOwner }).toEqual({
+          period,
+          figure: f.key,
+          cells: Object.fromEntries(want.owner),
+        });
+        if (def.byTownship)
+          expect({ period, figure: f.key, cells: f.byTownship }).toEqual({
+            period,
+            figure: f.key,
+            cells: Object.fromEntries(want.township),
+          });
       }
     }
     raw.close();

@@ -1,0 +1,366 @@
+// 统计台账's figures pre-counted by month (stats_cells). Each series is the records of a
+// figure's own base query (queries.ts), counted per month, township, caseworker and tag;
+// triggers on every table a base query reads keep the counts current in the transaction of the
+// write, whatever the write (a handler, an import, a restore). A trigger subtracts what the
+// rows it touches counted for before the change (BEFORE) and adds what they count after it
+// (AFTER), by running the very base query narrowed to those rows: so a child moved to another
+// township moves every record of its own, and nothing here restates a figure's definition.
+// A year's figure is then twelve months of cells instead of a walk of every record.
+//
+// Months: a calendar-dated record by its date's month; an instant (registered, closed) by its
+// month in SQLite's local time, which the reader checks against the period's own instants
+// before it trusts the cells (cellsAnswer), and which is part of the fingerprint below, so a
+// machine moved to another time zone rebuilds them.
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { ReadRaw } from '../api/define';
+import { FIGURES, type FigureDef, type FigureKey } from './codes';
+import { BASE, BY_INSTANT, DEFACTO_CONDITION, DISTINCT_CHILD, stockFlow, TAGGED } from './queries';
+import type { Period } from './rules';
+
+/** Bump to rebuild every database's cells even when the SQL below reads the same. */
+const VERSION = 1;
+const PREFIX = 'stats_cells_';
+
+interface Series {
+  name: string;
+  /** The base query, yielding COLUMNS (queries.ts) and `value` when the figure sums one. */
+  sql: string;
+  instant: boolean;
+  tagged: boolean;
+  valued: boolean;
+  /** Counted by child: the tag is the child, so a period's cells count each child once. */
+  byChild?: boolean;
+  /** A stock's flow: a row for all time too (month ''), so a count before a date reads the few months after it. */
+  totals?: boolean;
+}
+
+const LEFT_AT = 'max(c.created_at, c.closed_at)';
+const CLOSED = ' AND c.closed_at IS NOT NULL';
+const DEFACTO = ` AND c.${DEFACTO_CONDITION}`;
+
+/** The stocks, each as registered less left (queries.ts, stockFlow). */
+const STOCKS: Partial<Record<FigureKey, { registered: string; left: string }>> = {
+  childrenOnFile: { registered: 'registered', left: 'left' },
+  deFactoOnFile: { registered: 'deFactoRegistered', left: 'deFactoLeft' },
+};
+
+interface Plan {
+  series: Series[];
+  /** The series a flow figure reads. */
+  ofFigure: Map<FigureKey, string>;
+  /** Trigger name → its CREATE TRIGGER statement. */
+  triggers: Map<string, string>;
+  fingerprintSql: string;
+}
+
+let planned: Plan | null = null;
+
+function plan(): Plan {
+  if (planned) return planned;
+  const stock = (name: string, at: string, where: string): Series => ({
+    name,
+    sql: stockFlow(at, where),
+    instant: true,
+    tagged: false,
+    valued: false,
+    totals: true,
+  });
+  const series: Series[] = [
+    stock('registered', 'c.created_at', ''),
+    stock('left', LEFT_AT, CLOSED),
+    stock('deFactoRegistered', 'c.created_at', DEFACTO),
+    stock('deFactoLeft', LEFT_AT, CLOSED + DEFACTO),
+  ];
+  const ofFigure = new Map<FigureKey, string>();
+  // Children new in a period are the children registered in it: the same rows as 'registered'.
+  ofFigure.set('childrenNew', 'registered');
+  for (const def of FIGURES) {
+    if (def.kind === 'stock' || ofFigure.has(def.key)) continue;
+    const sql = BASE[def.key];
+    const byChild = DISTINCT_CHILD.has(def.key);
+    const same = series.find(
+      (s) => s.sql === sql && s.tagged === TAGGED.has(def.key) && !!s.byChild === byChild,
+    );
+    if (same) {
+      ofFigure.set(def.key, same.name);
+      continue;
+    }
+    series.push({
+      name: def.key,
+      sql,
+      instant: BY_INSTANT.has(def.key),
+      tagged: TAGGED.has(def.key),
+      valued: /\bAS value\b/.test(sql),
+      byChild,
+    });
+    ofFigure.set(def.key, def.key);
+  }
+  const triggers = triggerStatements(series);
+  planned = { series, ofFigure, triggers, fingerprintSql: [...triggers.values()].join('\n') };
+  return planned;
+}
+
+/** The base query over all time, as a trigger can run it: no parameters, the planner free to use the row's key. */
+function allTime(sql: string): string {
+  return sql
+    .replace(/\s+INDEXED BY \w+/g, '')
+    .replace(/CROSS JOIN/g, 'JOIN')
+    .replace(/:fromMs\b/g, String(Number.MIN_SAFE_INTEGER))
+    .replace(/:endMs\b/g, String(Number.MAX_SAFE_INTEGER))
+    .replace(/:from\b/g, "''")
+    .replace(/:to\b/g, "'9999-99-99'");
+}
+
+const ALL_TIME_PARAMS = {
+  from: '',
+  to: '9999-99-99',
+  fromMs: Number.MIN_SAFE_INTEGER,
+  endMs: Number.MAX_SAFE_INTEGER,
+};
+
+function monthOf(s: Series): string {
+  return s.instant ? `strftime('%Y-%m', at / 1000.0, 'unixepoch', 'localtime')` : 'substr(day, 1, 7)';
+}
+
+/** Adds (sign 1) or takes away (-1) what the base query's rows count, by cell. */
+function cellsUpsert(s: Series, base: string, sign: 1 | -1): string {
+  const k = sign === 1 ? '' : '-';
+  const tag = s.byChild ? 'child_id' : s.tagged ? `coalesce(tag, '')` : `''`;
+  const month = s.totals ? `CASE total WHEN 1 THEN '' ELSE ${monthOf(s)} END` : monthOf(s);
+  const from = s.totals ? `(${base}) CROSS JOIN (SELECT 0 AS total UNION ALL SELECT 1)` : `(${base})`;
+  return `INSERT INTO stats_cells (series, month, township, owner, tag, n, v)
+    SELECT '${s.name}', ${month} AS m, coalesce(township, '') AS t, coalesce(owner_id, '') AS o,
+      ${tag} AS g, ${k}count(*), ${k}${s.valued ? 'sum(value)' : '0'}
+    FROM ${from} WHERE true GROUP BY m, t, o, g
+    ON CONFLICT (series, month, township, owner, tag) DO UPDATE SET n = n + excluded.n, v = v + excluded.v;`;
+}
+
+/** Every row's key: `id`, but a recognition is keyed by its child, a report's child by both. */
+const KEY: Record<string, string[]> = {
+  de_facto_recognitions: ['child_id'],
+  mandatory_report_children: ['report_id', 'child_id'],
+};
+
+function triggerStatements(series: Series[]): Map<string, string> {
+  // For each table: the series reading it, by the alias it reads it under, and the columns read.
+  const reads = new Map<string, { s: Series; alias: string }[]>();
+  const columns = new Map<string, Set<string>>();
+  for (const s of series) {
+    const sql = allTime(s.sql);
+    for (const [, table, alias] of sql.matchAll(/\b(?:FROM|JOIN) (\w+) (\w+)/g)) {
+      reads.set(table, [...(reads.get(table) ?? []), { s, alias }]);
+      const cols = columns.get(table) ?? new Set<string>(KEY[table] ?? ['id']);
+      for (const [, , col] of sql.matchAll(new RegExp(`\\b${alias}\\.("?)(\\w+)\\1`, 'g'))) cols.add(col);
+      columns.set(table, cols);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [table, list] of reads) {
+    const key = KEY[table] ?? ['id'];
+    const body = (row: 'OLD' | 'NEW', sign: 1 | -1) =>
+      list
+        .map(({ s, alias }) =>
+          cellsUpsert(
+            s,
+            `${allTime(s.sql)}${key.map((k) => ` AND ${alias}.${k} = ${row}.${k}`).join('')}`,
+            sign,
+          ),
+        )
+        .join('\n');
+    const cols = [...(columns.get(table) ?? [])].map((c) => `"${c}"`);
+    // Only an update of a column some figure reads moves a count (an edited name, a note: nothing).
+    const changed = `UPDATE OF ${cols.join(', ')} ON ${table} FOR EACH ROW WHEN ${cols
+      .map((c) => `OLD.${c} IS NOT NEW.${c}`)
+      .join(' OR ')}`;
+    out.set(`${table}_ai`, `AFTER INSERT ON ${table} FOR EACH ROW BEGIN ${body('NEW', 1)} END`);
+    out.set(`${table}_bu`, `BEFORE ${changed} BEGIN ${body('OLD', -1)} END`);
+    out.set(`${table}_au`, `AFTER ${changed} BEGIN ${body('NEW', 1)} END`);
+    out.set(`${table}_bd`, `BEFORE DELETE ON ${table} FOR EACH ROW BEGIN ${body('OLD', -1)} END`);
+  }
+  return out;
+}
+
+/** Local times SQLite gives for instants across the years: a time zone, or its rules, changed when these do. */
+const PROBES = [1990, 2000, 2010, 2020, 2025, 2026, 2027, 2030, 2040].flatMap((y) => [
+  Date.UTC(y, 0, 1) / 1000,
+  Date.UTC(y, 6, 1) / 1000,
+]);
+
+const fingerprints = new WeakMap<ReadRaw, string>();
+
+function fingerprint(raw: ReadRaw): string {
+  let fp = fingerprints.get(raw);
+  if (fp === undefined) {
+    const local = raw
+      .prepare(
+        `SELECT group_concat(strftime('%Y-%m-%d %H:%M', value, 'unixepoch', 'localtime')) FROM json_each(?)`,
+      )
+      .pluck()
+      .get(JSON.stringify(PROBES)) as string;
+    fp = createHash('sha256')
+      .update(`${VERSION}\n${local}\n${plan().fingerprintSql}`)
+      .digest('hex')
+      .slice(0, 12);
+    fingerprints.set(raw, fp);
+  }
+  return fp;
+}
+
+const triggerName = (fp: string, suffix: string) => `${PREFIX}${fp}_${suffix}`;
+
+function hasTable(raw: ReadRaw): boolean {
+  return !!raw.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stats_cells'`).get();
+}
+
+const checked = new WeakMap<ReadRaw, { schema: number; ok: boolean }>();
+
+/**
+ * Whether this connection's cells are current: the table there and the triggers of this very
+ * definition in place. Asked again only when the schema changed (a figure reads it 46 times).
+ */
+function current(raw: ReadRaw): boolean {
+  const schema = raw.prepare('SELECT schema_version FROM pragma_schema_version').pluck().get() as number;
+  const seen = checked.get(raw);
+  if (seen?.schema === schema) return seen.ok;
+  const ok =
+    hasTable(raw) &&
+    !!raw
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?`)
+      .get(triggerName(fingerprint(raw), 'children_au'));
+  checked.set(raw, { schema, ok });
+  return ok;
+}
+
+/**
+ * At every open: the triggers of this definition in place, and the cells rebuilt from the
+ * records when they were not (a database from before, a changed definition, another time zone).
+ */
+export function prepareCells(raw: Database.Database): void {
+  if (!hasTable(raw) || current(raw)) return;
+  const { series, triggers } = plan();
+  const fp = fingerprint(raw);
+  raw.transaction(() => {
+    dropCellTriggers(raw);
+    raw.exec('DELETE FROM stats_cells');
+    // The base queries as the ledger runs them (their indexes), over all time.
+    for (const s of series) raw.prepare(cellsUpsert(s, s.sql, 1)).run(ALL_TIME_PARAMS);
+    for (const [suffix, body] of triggers) raw.exec(`CREATE TRIGGER "${triggerName(fp, suffix)}" ${body}`);
+  })();
+}
+
+/** For a bulk load that rebuilds them after (test/fixtures/seeder.ts): the next prepareCells does. */
+export function dropCellTriggers(raw: Database.Database): void {
+  const old = raw
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '${PREFIX}%'`)
+    .pluck()
+    .all() as string[];
+  for (const name of old) raw.exec(`DROP TRIGGER "${name}"`);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function shiftMonth(ym: string, by: number): string {
+  const [y, m] = ym.split('-').map(Number);
+  const i = y * 12 + (m - 1) + by;
+  return `${Math.floor(i / 12)}-${pad((i % 12) + 1)}`;
+}
+const lastDayOf = (ym: string) => {
+  const [y, m] = ym.split('-').map(Number);
+  return `${ym}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+};
+
+/** One row per cell group, as model.ts's own aggregation of a base query yields them. */
+export interface CellRow {
+  t: string;
+  o: string;
+  m: string | null;
+  g: string | null;
+  n: number;
+}
+
+/**
+ * A figure's cells over the period, or null where the cells cannot say it exactly and the base
+ * query must: a period not made of whole months (a custom range), a figure counted by child
+ * (one child counselled in two months is one child), cells not current on this connection, or
+ * a local time SQLite places in another month than the period's own instants do.
+ */
+export function cellsAnswer(
+  raw: ReadRaw,
+  def: FigureDef,
+  p: Period,
+  instants: { fromMs: number; endMs: number },
+  owner: string | null,
+  opts: { months: boolean; tags: boolean },
+): CellRow[] | null {
+  const toMonth = p.to.slice(0, 7);
+  if (p.to !== lastDayOf(toMonth)) return null;
+  const stock = STOCKS[def.key];
+  const seriesName = plan().ofFigure.get(def.key);
+  if (!stock && !seriesName) return null;
+  if (!stock && !p.from.endsWith('-01')) return null;
+  if (!current(raw)) return null;
+  const instant = stock !== undefined || plan().series.find((s) => s.name === seriesName)!.instant;
+  if (
+    instant &&
+    !boundariesAgree(raw, stock ? null : p.from.slice(0, 7), instants.fromMs, toMonth, instants.endMs)
+  )
+    return null;
+  const ownerWhere = owner === null ? '' : ' AND owner = :owner';
+  const args: Record<string, unknown> = { to: toMonth, ...(owner === null ? {} : { owner }) };
+  if (stock) {
+    // On file at the period's end: registered before it, less left before it.
+    // Each as all time (month '') less the months after the period.
+    return raw
+      .prepare(
+        `SELECT t, o, NULL AS m, NULL AS g, sum(k) AS n FROM (
+           SELECT township AS t, owner AS o, CASE series WHEN :registered THEN n ELSE -n END AS k
+           FROM stats_cells WHERE series IN (:registered, :left) AND month = ''${ownerWhere}
+           UNION ALL
+           SELECT township, owner, CASE series WHEN :registered THEN -n ELSE n END
+           FROM stats_cells WHERE series IN (:registered, :left) AND month > :to${ownerWhere})
+         GROUP BY t, o HAVING sum(k) > 0`,
+      )
+      .all({ ...args, registered: stock.registered, left: stock.left }) as CellRow[];
+  }
+  const series = plan().series.find((s) => s.name === seriesName)!;
+  if (series.byChild) {
+    // A child has one township and one caseworker: its cells' children, each counted once.
+    return raw
+      .prepare(
+        `SELECT township AS t, owner AS o, NULL AS m, NULL AS g, count(DISTINCT tag) AS n
+         FROM stats_cells WHERE series = :series AND month BETWEEN :from AND :to AND n > 0${ownerWhere}
+         GROUP BY township, owner`,
+      )
+      .all({ ...args, series: seriesName, from: p.from.slice(0, 7) }) as CellRow[];
+  }
+  const keys = ['township', 'owner', ...(opts.months ? ['month'] : []), ...(opts.tags ? ['tag'] : [])];
+  return raw
+    .prepare(
+      `SELECT township AS t, owner AS o, ${opts.months ? 'month' : 'NULL'} AS m,
+         ${opts.tags ? `nullif(tag, '')` : 'NULL'} AS g, ${def.measure === 'sum' ? 'sum(v)' : 'sum(n)'} AS n
+       FROM stats_cells WHERE series = :series AND month BETWEEN :from AND :to${ownerWhere}
+       GROUP BY ${keys.join(', ')} HAVING sum(n) > 0`,
+    )
+    .all({ ...args, series: seriesName, from: p.from.slice(0, 7) }) as CellRow[];
+}
+
+/**
+ * Whether SQLite's local months begin where the period's instants (rules.ts, in JavaScript's
+ * local time) say they do: the instant at each end in the period's month, the one before it
+ * in the month before.
+ */
+function boundariesAgree(
+  raw: ReadRaw,
+  fromMonth: string | null,
+  fromMs: number,
+  toMonth: string,
+  endMs: number,
+): boolean {
+  const month = raw.prepare(`SELECT strftime('%Y-%m', ? / 1000.0, 'unixepoch', 'localtime')`).pluck();
+  const checks: [number, string][] = [
+    [endMs - 1, toMonth],
+    [endMs, shiftMonth(toMonth, 1)],
+  ];
+  if (fromMonth !== null) checks.push([fromMs, fromMonth], [fromMs - 1, shiftMonth(fromMonth, -1)]);
+  return checks.every(([ms, want]) => month.get(ms) === want);
+}
