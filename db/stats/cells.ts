@@ -207,6 +207,19 @@ function fingerprint(raw: ReadRaw): string {
   return fp;
 }
 
+/**
+ * Each statement a trigger runs, on which table, with the row's columns as parameters: for the
+ * tests' EXPLAIN QUERY PLAN (a write must reach its own records by key, never walk a table).
+ */
+export function triggerQueries(): { table: string; sql: string }[] {
+  return [...plan().triggers].flatMap(([suffix, body]) =>
+    [...body.matchAll(/INSERT INTO stats_cells[\s\S]*?v = v \+ excluded\.v;/g)].map((m) => ({
+      table: suffix.replace(/_(ai|bu|au|bd)$/, ''),
+      sql: m[0].replace(/\b(OLD|NEW)\.\w+/g, '?'),
+    })),
+  );
+}
+
 const triggerName = (fp: string, suffix: string) => `${PREFIX}${fp}_${suffix}`;
 
 function hasTable(raw: ReadRaw): boolean {

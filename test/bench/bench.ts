@@ -25,6 +25,7 @@ import { loadMigrations, migrate } from '../../db/core/migrate';
 import { openEncrypted, openPlain } from '../../db/core/open';
 import { DEFAULT_SOURCE_DEPARTMENTS } from '../../db/referrals/codes';
 import { refreshDue } from '../../db/reminders/due';
+import { prepareCells } from '../../db/stats/cells';
 import { NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
@@ -167,6 +168,9 @@ async function main(): Promise<void> {
   const enc = openEncrypted(ds.dbFile, ds.key, { create: false });
   const recorder = openPlain(ds.plainFile);
   const plain = openPlain(ds.plainFile);
+  // The copy's statistics cells as current as the core's (a changed definition rebuilds them
+  // at the core's open only; the copy is made again only when the schema version moves).
+  prepareCells(plain);
   const recorderCtx = makeContext(recorder, admin);
   const plainCtx = makeContext(plain, admin);
   const plainInvoke = directInvoker(plainCtx);

@@ -18,7 +18,7 @@ import { Vault } from '../../db/core/vault';
 import { OUTREACH_FIGURES } from '../../db/outreach/model';
 import { RELIEF_FIGURES } from '../../db/relief/model';
 import { REPORT_FIGURES } from '../../db/reports/model';
-import { dropCellTriggers, prepareCells } from '../../db/stats/cells';
+import { dropCellTriggers, prepareCells, triggerQueries } from '../../db/stats/cells';
 import { FIGURE_KEYS, FIGURES, type FigureKey } from '../../db/stats/codes';
 import { figureQuery, type Ledger } from '../../db/stats/model';
 import { quarterPeriod, yearPeriod } from '../../db/stats/rules';
@@ -521,6 +521,26 @@ function randomWrites(raw: Database.Database, rng: Rng, count: number, users: st
     () => set('suit_supports', 'decision', rng.pick(values('suit_supports', 'decision'))),
     () => set('suit_supports', 'issue_date', day()),
     () => set('mandatory_reports', 'reported_date', day()),
+    () => set('mandatory_reports', 'deleted_at', rng.pick([instant(), null])),
+    () => {
+      // A report's child taken off, or another child added to a report.
+      const links = raw
+        .prepare(`SELECT report_id AS r, child_id AS c FROM mandatory_report_children`)
+        .all() as {
+        r: string;
+        c: string;
+      }[];
+      if (links.length === 0) return;
+      const l = rng.pick(links);
+      if (rng.int(0, 1))
+        raw
+          .prepare(`DELETE FROM mandatory_report_children WHERE report_id = ? AND child_id = ?`)
+          .run(l.r, l.c);
+      else
+        raw
+          .prepare(`INSERT OR IGNORE INTO mandatory_report_children (report_id, child_id) VALUES (?, ?)`)
+          .run(l.r, rng.pick(ids('children')));
+    },
     () => {
       const kids = raw.prepare(`SELECT child_id FROM de_facto_recognitions`).pluck().all() as string[];
       if (kids.length === 0) return;
@@ -622,6 +642,52 @@ describe('indexes', () => {
         ),
       );
       expect({ key, plan, indexed }).toMatchObject({ key, indexed: true });
+    }
+    raw.close();
+  });
+
+  it('keeps the cells by triggers that reach each written row’s records by key, never a walk of a table', async () => {
+    const core = openCore();
+    await call(core, 'session.setup', ADMIN);
+    core.close();
+    const opened = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
+    const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), opened!.key, { create: false });
+    const queries = triggerQueries();
+    // Every table a figure reads has its four triggers, children's for every figure of a child.
+    expect(new Set(queries.map((q) => q.table))).toEqual(
+      new Set([
+        'children',
+        'de_facto_recognitions',
+        'referrals',
+        'referral_actions',
+        'admonitions',
+        'guidance_sessions',
+        'guidance_plans',
+        'guardianship_orders',
+        'psych_assessments',
+        'counselling_sessions',
+        'visits',
+        'mandatory_reports',
+        'mandatory_report_children',
+        'outreach_events',
+        'judicial_relief',
+        'suit_supports',
+      ]),
+    );
+    for (const q of queries) {
+      const plan = (
+        raw.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(
+          ...q.sql
+            .split('?')
+            .slice(1)
+            .map(() => 'x'),
+        ) as { detail: string }[]
+      ).map((r) => r.detail);
+      // Only the constant pair of rows (all time and the month) may be scanned.
+      expect({ table: q.table, plan: plan.filter((d) => /^SCAN (?!\(|CONSTANT)/.test(d)) }).toEqual({
+        table: q.table,
+        plan: [],
+      });
     }
     raw.close();
   });
