@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ReadRaw } from '../api/define';
+import { cached } from '../reminders/rules';
 import { FIGURES, type FigureDef, type FigureKey } from './codes';
 import { BASE, BY_INSTANT, DEFACTO_CONDITION, DISTINCT_CHILD, stockFlow, TAGGED } from './queries';
 import type { Period } from './rules';
@@ -123,10 +124,26 @@ function monthOf(s: Series): string {
   return s.instant ? `strftime('%Y-%m', at / 1000.0, 'unixepoch', 'localtime')` : 'substr(day, 1, 7)';
 }
 
+/**
+ * The granules a child is counted once in: its year (YYYY), quarter (YYYY-Qn) and month
+ * (YYYY-MM). Children do not add up over months (one counselled in March and in May is one
+ * child in the year), so each granule holds its own count of distinct children.
+ */
+const GRANULE = `CASE granule.i WHEN 0 THEN substr(day, 1, 4)
+  WHEN 1 THEN substr(day, 1, 4) || '-Q' || ((CAST(substr(day, 6, 2) AS INTEGER) + 2) / 3)
+  ELSE substr(day, 1, 7) END`;
+
 /** Adds (sign 1) or takes away (-1) what the base query's rows count, by cell. */
 function cellsUpsert(s: Series, base: string, sign: 1 | -1): string {
   const k = sign === 1 ? '' : '-';
-  const tag = s.byChild ? 'child_id' : s.tagged ? `coalesce(tag, '')` : `''`;
+  if (s.byChild)
+    return `INSERT INTO stats_cells (series, month, township, owner, tag, n, v)
+    SELECT '${s.name}', ${GRANULE} AS m, coalesce(township, '') AS t, coalesce(owner_id, '') AS o,
+      '', ${k}count(DISTINCT child_id), 0
+    FROM (${base}) CROSS JOIN (SELECT 0 AS i UNION ALL SELECT 1 UNION ALL SELECT 2) granule
+    WHERE true GROUP BY m, t, o
+    ON CONFLICT (series, month, township, owner, tag) DO UPDATE SET n = n + excluded.n, v = v + excluded.v;`;
+  const tag = s.tagged ? `coalesce(tag, '')` : `''`;
   const month = s.totals ? `CASE total WHEN 1 THEN '' ELSE ${monthOf(s)} END` : monthOf(s);
   const from = s.totals ? `(${base}) CROSS JOIN (SELECT 0 AS total UNION ALL SELECT 1)` : `(${base})`;
   return `INSERT INTO stats_cells (series, month, township, owner, tag, n, v)
@@ -158,27 +175,53 @@ function triggerStatements(series: Series[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const [table, list] of reads) {
     const key = KEY[table] ?? ['id'];
-    const body = (row: 'OLD' | 'NEW', sign: 1 | -1) =>
+    // rows: the row a record figure narrows to; for a figure by child, every row of the
+    // children the written row bears on, on both sides of the change.
+    const body = (rows: ('OLD' | 'NEW')[], sign: 1 | -1, only?: 'byChild') =>
       list
-        .map(({ s, alias }) =>
-          cellsUpsert(
-            s,
-            `${allTime(s.sql)}${key.map((k) => ` AND ${alias}.${k} = ${row}.${k}`).join('')}`,
-            sign,
-          ),
-        )
+        .filter(({ s }) => !only || s.byChild)
+        .map(({ s, alias }) => {
+          const narrowed = s.byChild
+            ? ` AND c.id IN (${rows.map((row) => childrenOf(table, row)).join(' UNION ')})`
+            : key.map((k) => ` AND ${alias}.${k} = ${rows[rows.length - 1]}.${k}`).join('');
+          return cellsUpsert(s, `${allTime(s.sql)}${narrowed}`, sign);
+        })
         .join('\n');
     const cols = [...(columns.get(table) ?? [])].map((c) => `"${c}"`);
     // Only an update of a column some figure reads moves a count (an edited name, a note: nothing).
     const changed = `UPDATE OF ${cols.join(', ')} ON ${table} FOR EACH ROW WHEN ${cols
       .map((c) => `OLD.${c} IS NOT NEW.${c}`)
       .join(' OR ')}`;
-    out.set(`${table}_ai`, `AFTER INSERT ON ${table} FOR EACH ROW BEGIN ${body('NEW', 1)} END`);
-    out.set(`${table}_bu`, `BEFORE ${changed} BEGIN ${body('OLD', -1)} END`);
-    out.set(`${table}_au`, `AFTER ${changed} BEGIN ${body('NEW', 1)} END`);
-    out.set(`${table}_bd`, `BEFORE DELETE ON ${table} FOR EACH ROW BEGIN ${body('OLD', -1)} END`);
+    out.set(`${table}_ai`, `AFTER INSERT ON ${table} FOR EACH ROW BEGIN ${body(['NEW'], 1)} END`);
+    out.set(`${table}_bu`, `BEFORE ${changed} BEGIN ${body(['NEW', 'OLD'], -1)} END`);
+    out.set(`${table}_au`, `AFTER ${changed} BEGIN ${body(['OLD', 'NEW'], 1)} END`);
+    out.set(`${table}_bd`, `BEFORE DELETE ON ${table} FOR EACH ROW BEGIN ${body(['OLD'], -1)} END`);
+    // A child's count is not the sum of its rows': an insert or a delete takes the child's whole
+    // count away before and puts it back after.
+    if (list.some(({ s }) => s.byChild)) {
+      out.set(
+        `${table}_bi`,
+        `BEFORE INSERT ON ${table} FOR EACH ROW BEGIN ${body(['NEW'], -1, 'byChild')} END`,
+      );
+      out.set(
+        `${table}_ad`,
+        `AFTER DELETE ON ${table} FOR EACH ROW BEGIN ${body(['OLD'], 1, 'byChild')} END`,
+      );
+    }
   }
   return out;
+}
+
+/**
+ * The children a written row bears on, whatever its state: its own child column (old and new
+ * both asked for), or for a report the children it names. Never narrowed by the figure's
+ * conditions, which the write may change.
+ */
+function childrenOf(table: string, row: 'OLD' | 'NEW'): string {
+  if (table === 'children') return `SELECT ${row}.id`;
+  if (table === 'mandatory_reports')
+    return `SELECT child_id FROM mandatory_report_children WHERE report_id = ${row}.id`;
+  return `SELECT ${row}.child_id`;
 }
 
 /** Local times SQLite gives for instants across the years: a time zone, or its rules, changed when these do. */
@@ -214,7 +257,7 @@ function fingerprint(raw: ReadRaw): string {
 export function triggerQueries(): { table: string; sql: string }[] {
   return [...plan().triggers].flatMap(([suffix, body]) =>
     [...body.matchAll(/INSERT INTO stats_cells[\s\S]*?v = v \+ excluded\.v;/g)].map((m) => ({
-      table: suffix.replace(/_(ai|bu|au|bd)$/, ''),
+      table: suffix.replace(/_(ai|bu|au|bd|bi|ad)$/, ''),
       sql: m[0].replace(/\b(OLD|NEW)\.\w+/g, '?'),
     })),
   );
@@ -233,7 +276,7 @@ const checked = new WeakMap<ReadRaw, { schema: number; ok: boolean }>();
  * definition in place. Asked again only when the schema changed (a figure reads it 46 times).
  */
 function current(raw: ReadRaw): boolean {
-  const schema = raw.prepare('SELECT schema_version FROM pragma_schema_version').pluck().get() as number;
+  const schema = cached(raw, 'SELECT schema_version FROM pragma_schema_version').pluck().get() as number;
   const seen = checked.get(raw);
   if (seen?.schema === schema) return seen.ok;
   const ok =
@@ -282,6 +325,17 @@ const lastDayOf = (ym: string) => {
   return `${ym}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
 };
 
+/** YYYY, YYYY-Qn or YYYY-MM when the period is exactly that year, quarter or month. */
+function granuleOf(p: Period): string | null {
+  const [fy, fm, fd] = p.from.split('-').map(Number);
+  const [ty, tm] = p.to.split('-').map(Number);
+  if (fy !== ty || fd !== 1 || p.to !== lastDayOf(p.to.slice(0, 7))) return null;
+  if (fm === 1 && tm === 12) return String(fy);
+  if (fm === tm) return p.from.slice(0, 7);
+  if (fm % 3 === 1 && tm === fm + 2) return `${fy}-Q${(fm + 2) / 3}`;
+  return null;
+}
+
 /** One row per cell group, as model.ts's own aggregation of a base query yields them. */
 export interface CellRow {
   t: string;
@@ -323,38 +377,37 @@ export function cellsAnswer(
   if (stock) {
     // On file at the period's end: registered before it, less left before it.
     // Each as all time (month '') less the months after the period.
-    return raw
-      .prepare(
-        `SELECT t, o, NULL AS m, NULL AS g, sum(k) AS n FROM (
+    return cached(
+      raw,
+      `SELECT t, o, NULL AS m, NULL AS g, sum(k) AS n FROM (
            SELECT township AS t, owner AS o, CASE series WHEN :registered THEN n ELSE -n END AS k
            FROM stats_cells WHERE series IN (:registered, :left) AND month = ''${ownerWhere}
            UNION ALL
            SELECT township, owner, CASE series WHEN :registered THEN -n ELSE n END
            FROM stats_cells WHERE series IN (:registered, :left) AND month > :to${ownerWhere})
          GROUP BY t, o HAVING sum(k) > 0`,
-      )
-      .all({ ...args, registered: stock.registered, left: stock.left }) as CellRow[];
+    ).all({ ...args, registered: stock.registered, left: stock.left }) as CellRow[];
   }
   const series = plan().series.find((s) => s.name === seriesName)!;
   if (series.byChild) {
-    // A child has one township and one caseworker: its cells' children, each counted once.
-    return raw
-      .prepare(
-        `SELECT township AS t, owner AS o, NULL AS m, NULL AS g, count(DISTINCT tag) AS n
-         FROM stats_cells WHERE series = :series AND month BETWEEN :from AND :to AND n > 0${ownerWhere}
-         GROUP BY township, owner`,
-      )
-      .all({ ...args, series: seriesName, from: p.from.slice(0, 7) }) as CellRow[];
+    // A year, a quarter or a month has its own count of children; another range has none.
+    const granule = granuleOf(p);
+    if (granule === null) return null;
+    return cached(
+      raw,
+      `SELECT township AS t, owner AS o, NULL AS m, NULL AS g, sum(n) AS n
+       FROM stats_cells WHERE series = :series AND month = :granule${ownerWhere}
+       GROUP BY township, owner HAVING sum(n) > 0`,
+    ).all({ ...args, series: seriesName, granule }) as CellRow[];
   }
   const keys = ['township', 'owner', ...(opts.months ? ['month'] : []), ...(opts.tags ? ['tag'] : [])];
-  return raw
-    .prepare(
-      `SELECT township AS t, owner AS o, ${opts.months ? 'month' : 'NULL'} AS m,
-         ${opts.tags ? `nullif(tag, '')` : 'NULL'} AS g, ${def.measure === 'sum' ? 'sum(v)' : 'sum(n)'} AS n
-       FROM stats_cells WHERE series = :series AND month BETWEEN :from AND :to${ownerWhere}
-       GROUP BY ${keys.join(', ')} HAVING sum(n) > 0`,
-    )
-    .all({ ...args, series: seriesName, from: p.from.slice(0, 7) }) as CellRow[];
+  return cached(
+    raw,
+    `SELECT township AS t, owner AS o, ${opts.months ? 'month' : 'NULL'} AS m,
+       ${opts.tags ? `nullif(tag, '')` : 'NULL'} AS g, ${def.measure === 'sum' ? 'sum(v)' : 'sum(n)'} AS n
+     FROM stats_cells WHERE series = :series AND month BETWEEN :from AND :to${ownerWhere}
+     GROUP BY ${keys.join(', ')} HAVING sum(n) > 0`,
+  ).all({ ...args, series: seriesName, from: p.from.slice(0, 7) }) as CellRow[];
 }
 
 /**
@@ -369,7 +422,7 @@ function boundariesAgree(
   toMonth: string,
   endMs: number,
 ): boolean {
-  const month = raw.prepare(`SELECT strftime('%Y-%m', ? / 1000.0, 'unixepoch', 'localtime')`).pluck();
+  const month = cached(raw, `SELECT strftime('%Y-%m', ? / 1000.0, 'unixepoch', 'localtime')`).pluck();
   const checks: [number, string][] = [
     [endMs - 1, toMonth],
     [endMs, shiftMonth(toMonth, 1)],
