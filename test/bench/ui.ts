@@ -99,7 +99,11 @@ async function watch(page: Page, selector: string): Promise<void> {
 /** A screen that never shows is a failed run, said with what it waited for and a screenshot. */
 const WAIT_LIMIT_MS = 30_000;
 
-async function pageCall<T>(page: Page, expression: string, what: string): Promise<T> {
+/** What was awaited, for the error; a function is asked only then, so it costs the page nothing while timed. */
+type What = string | (() => Promise<string>);
+const say = async (what: What) => (typeof what === 'string' ? what : await what());
+
+async function pageCall<T>(page: Page, expression: string, what: What): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), WAIT_LIMIT_MS);
@@ -109,7 +113,7 @@ async function pageCall<T>(page: Page, expression: string, what: string): Promis
     if (out === 'timeout') {
       const file = await shot(page, 'bench-ui-timeout');
       throw new Error(
-        `${what}: not painted after ${WAIT_LIMIT_MS / 1000} s (screenshot ${file}; url ${page.url()})`,
+        `${await say(what)}: not painted after ${WAIT_LIMIT_MS / 1000} s (screenshot ${file}; url ${page.url()})`,
       );
     }
     return out;
@@ -119,9 +123,9 @@ async function pageCall<T>(page: Page, expression: string, what: string): Promis
 }
 
 /** Time to painted, and how much of it the page spent waiting for API calls. */
-async function result(page: Page, what: string): Promise<{ ms: number; apiMs: number }> {
+async function result(page: Page, what: What): Promise<{ ms: number; apiMs: number }> {
   const out = await pageCall<{ ms: number; apiMs: number } | null>(page, 'window.__uiBench.result()', what);
-  if (out === null) throw new Error(`${what}: no input event reached the page`);
+  if (out === null) throw new Error(`${await say(what)}: no input event reached the page`);
   return out;
 }
 
@@ -320,7 +324,11 @@ async function main(): Promise<void> {
         record(
           rows.key,
           rows.keyApi,
-          await result(page, `typing ${k.query || '(cleared)'} (the box holds ${await box.inputValue()})`),
+          // The box is read only if the results never come: reading it is a script in the page.
+          await result(
+            page,
+            async () => `typing ${k.query || '(cleared)'} (the box holds ${await box.inputValue()})`,
+          ),
         );
         shown.push(`${k.query || '(cleared)'} → ${await page.getByTestId('children-total').textContent()}`);
       }

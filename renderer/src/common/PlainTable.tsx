@@ -6,7 +6,7 @@
 // row is memoised on its data, so a row already on screen is not rendered again.
 import { CaretDownOutlined, CaretUpOutlined } from '@ant-design/icons';
 import { Empty } from 'antd';
-import { type MouseEvent, memo, type ReactNode } from 'react';
+import { type MouseEvent, memo, type ReactNode, startTransition, useEffect, useState } from 'react';
 import './plainTable.css';
 
 export type SortOrder = 'asc' | 'desc';
@@ -34,6 +34,41 @@ export interface PlainTableProps<Row, SortKey extends string> {
   onRowClick?(row: Row): void;
   emptyText: string;
   label?: string;
+  /**
+   * Rows drawn in the first frame of a new set of rows (about a screenful); the rest follow once
+   * that frame is painted, as a transition the next keystroke may interrupt. Unset: all at once.
+   */
+  firstRows?: number;
+}
+
+/** About as many rows as a window can show (a row is at least 39 px high): the rest are below it. */
+export const rowsInView = () => Math.max(10, Math.ceil(window.innerHeight / 39));
+
+/**
+ * How many of `rows` to draw: `first` when they are new, all of them once the frame that shows
+ * the first ones has been painted (a frame, then a task: the browser paints between them).
+ */
+function useRowsShown(rows: readonly unknown[], first: number | undefined): number {
+  const initial = first === undefined ? rows.length : Math.min(first, rows.length);
+  const [shown, setShown] = useState({ rows, count: initial });
+  let count = shown.count;
+  if (shown.rows !== rows) {
+    // New rows: start again from the first screenful (React's "adjust state while rendering").
+    count = initial;
+    setShown({ rows, count });
+  }
+  useEffect(() => {
+    if (count >= rows.length) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setShown({ rows, count: rows.length })));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [rows, count]);
+  return count;
 }
 
 const ariaSort = (active: boolean, order: SortOrder | undefined) =>
@@ -49,7 +84,9 @@ export function PlainTable<Row, SortKey extends string>({
   onRowClick,
   emptyText,
   label,
+  firstRows,
 }: PlainTableProps<Row, SortKey>) {
+  const shown = useRowsShown(rows, firstRows);
   const width = columns.reduce((sum, c) => sum + c.width, 0);
   // One listener for the body rather than one per row: the row is found from the target.
   const onClick = onRowClick
@@ -109,14 +146,16 @@ export function PlainTable<Row, SortKey extends string>({
               </td>
             </tr>
           ) : (
-            rows.map((row, i) => (
-              <PlainRow
-                key={rowKey(row)}
-                row={row}
-                index={i}
-                columns={columns as unknown as readonly PlainColumn<unknown>[]}
-              />
-            ))
+            rows
+              .slice(0, shown)
+              .map((row, i) => (
+                <PlainRow
+                  key={rowKey(row)}
+                  row={row}
+                  index={i}
+                  columns={columns as unknown as readonly PlainColumn<unknown>[]}
+                />
+              ))
           )}
         </tbody>
       </table>
