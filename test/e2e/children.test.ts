@@ -42,10 +42,13 @@ async function search(page: Page, text: string) {
   await page.getByLabel('搜索儿童').fill(text);
 }
 
+/** The list's rows of children (not its head, nor the row saying it is empty). */
+const listRows = (page: Page) => page.getByTestId('children-results').locator('tbody tr[data-index]');
+
 /** Names in the list's rows, once the list has settled on `total`. */
 async function listedNames(page: Page, total: number): Promise<string[]> {
   await expect.poll(() => page.getByTestId('children-total').textContent()).toBe(`共 ${total} 名儿童`);
-  return page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allTextContents();
+  return listRows(page).locator('td:first-child').allTextContents();
 }
 
 describe.skipIf(!browserAvailable().ok)('children’s files', () => {
@@ -318,14 +321,14 @@ describe.skipIf(!browserAvailable().ok)('children’s files', () => {
       await seedChild(app, { name: `学${String.fromCharCode(0x5b50 + ((i * 7) % 55))}`, birthDate: birth });
     }
     await openChildren(page);
-    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(50);
+    await expect.poll(() => listRows(page).count()).toBe(50);
     await page.getByText('第 1–50 名，共 55 名').waitFor();
     await page.locator('.ant-pagination').getByTitle('2').click();
     await page.getByText('第 51–55 名，共 55 名').waitFor();
-    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(5);
+    await expect.poll(() => listRows(page).count()).toBe(5);
 
     // Sorting starts again from the first page, oldest first, then youngest first.
-    const firstBirth = () => page.locator('.ant-table-tbody tr.ant-table-row').first().textContent();
+    const firstBirth = () => listRows(page).first().textContent();
     await page.getByRole('columnheader', { name: /出生日期/ }).click();
     await page.getByText('第 1–50 名，共 55 名').waitFor();
     await expect.poll(firstBirth).toContain(births[0]);
