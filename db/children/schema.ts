@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { accounts } from '../accounts/schema';
 import { recordColumns } from '../common/columns';
 import type { Category, CloseReason, GuardianshipSituation, NeedKind, RiskLevel } from './codes';
@@ -9,6 +17,15 @@ export interface Need {
   met: boolean;
 }
 export type Needs = Partial<Record<NeedKind, Need>>;
+
+/**
+ * The child a record belongs to, as every area's table declares it: required, and a child that
+ * exists (children are soft-deleted, never removed, so the reference always holds).
+ */
+export const childRef = () =>
+  text('child_id')
+    .notNull()
+    .references((): AnySQLiteColumn => children.id);
 
 // 未成年人档案
 export const children = sqliteTable(
@@ -153,9 +170,7 @@ export const childRelations = sqliteTable(
   'child_relations',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     personId: text('person_id')
       .notNull()
       .references(() => persons.id),

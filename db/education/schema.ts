@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { children, persons } from '../children/schema';
+import { childRef, persons } from '../children/schema';
 import { recordColumns } from '../common/columns';
 
 // 训诫: an admonition of a guardian, a single event.
@@ -7,9 +7,7 @@ export const admonitions = sqliteTable(
   'admonitions',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     guardianPersonId: text('guardian_person_id')
       .notNull()
       .references(() => persons.id),
@@ -30,9 +28,7 @@ export const guidancePlans = sqliteTable(
   'guidance_plans',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     kind: text('kind', { enum: ['ordered', 'voluntary'] }).notNull(), // 责令接受家庭教育指导 / 自愿指导
     /** 家庭教育情况评估 */
     assessmentDate: text('assessment_date'),

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from '../accounts/schema';
-import { children, persons } from '../children/schema';
+import { childRef, persons } from '../children/schema';
 import { recordColumns } from '../common/columns';
 import type { OrderStatus } from './codes';
 
@@ -9,9 +9,7 @@ export const guardianshipOrders = sqliteTable(
   'guardianship_orders',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     /** 文号, allocated at approval: year and sequence. */
     year: integer('year'),
     seq: integer('seq'),

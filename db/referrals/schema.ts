@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from '../accounts/schema';
-import { children, persons } from '../children/schema';
+import { childRef, persons } from '../children/schema';
 import { recordColumns } from '../common/columns';
 import type { Carrier, ReferralStatus } from './codes';
 
@@ -43,9 +43,7 @@ export const referralChildren = sqliteTable(
     referralId: text('referral_id')
       .notNull()
       .references(() => referrals.id),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
   },
   (t) => [
     uniqueIndex('referral_children_pk').on(t.referralId, t.childId),
