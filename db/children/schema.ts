@@ -73,12 +73,14 @@ export const children = sqliteTable(
       .where(sql`${t.idNumber} IS NOT NULL AND ${t.deletedAt} IS NULL`),
     index('children_created').on(t.deletedAt, t.createdAt),
     index('children_name').on(t.name, t.birthDate),
-    index('children_pinyin').on(t.deletedAt, t.namePinyin),
+    // The list's name order is name_pinyin, name, id: with all three in the index a page is read
+    // off it with no sort, and the rows skipped by an OFFSET are skipped in the index alone.
+    index('children_pinyin').on(t.deletedAt, t.namePinyin, t.name, t.id),
     index('children_pinyin_birth').on(t.namePinyin, t.birthDate),
     // Filter columns, then status (nearly every list filters on it), then the name order.
-    index('children_status').on(t.deletedAt, t.status, t.namePinyin),
-    index('children_township').on(t.deletedAt, t.township, t.status, t.namePinyin),
-    index('children_owner').on(t.deletedAt, t.ownerId, t.status, t.namePinyin),
+    index('children_status').on(t.deletedAt, t.status, t.namePinyin, t.name, t.id),
+    index('children_township').on(t.deletedAt, t.township, t.status, t.namePinyin, t.name, t.id),
+    index('children_owner').on(t.deletedAt, t.ownerId, t.status, t.namePinyin, t.name, t.id),
     index('children_risk').on(t.deletedAt, t.riskLevel, t.status, t.namePinyin),
     // 首页's "my children at red or orange risk": one caseworker's, in the order shown, a page from the index.
     index('children_owner_risk').on(t.deletedAt, t.ownerId, t.status, t.riskLevel, t.namePinyin),

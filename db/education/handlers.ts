@@ -38,6 +38,7 @@ import {
   loadPlan,
   type PlanRow,
   type PlanView,
+  REGISTER_PLAN_COLUMNS,
   type RegisterPlan,
   registerPlans,
   subject,
@@ -205,8 +206,9 @@ function registerEducation(
   ctx: ReadCtx,
   input: z.output<typeof registerEducationInput>,
 ): { plans: RegisterPlan[]; admonitions: (AdmonitionView & { childName: string })[] } {
+  // Only the columns a register row shows or counts from, walked off guidance_plans_updated.
   const plans = ctx.db
-    .select({ p: guidancePlans, childName: children.name })
+    .select({ p: REGISTER_PLAN_COLUMNS, childName: children.name })
     .from(guidancePlans)
     .innerJoin(children, eq(children.id, guidancePlans.childId))
     .where(and(isNull(guidancePlans.deletedAt), sql`+${children.deletedAt} IS NULL`))
@@ -214,7 +216,19 @@ function registerEducation(
     .limit(input.limit)
     .all();
   const rows = ctx.db
-    .select({ a: admonitions, name: persons.name, childName: children.name })
+    .select({
+      a: {
+        id: admonitions.id,
+        childId: admonitions.childId,
+        guardianPersonId: admonitions.guardianPersonId,
+        date: admonitions.date,
+        place: admonitions.place,
+        reason: admonitions.reason,
+        deliveredBy: admonitions.deliveredBy,
+      },
+      name: persons.name,
+      childName: children.name,
+    })
     .from(admonitions)
     .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
     .innerJoin(children, eq(children.id, admonitions.childId))

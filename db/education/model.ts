@@ -28,6 +28,22 @@ import { admonitions, guidancePlans, guidanceSessions, planGuardians } from './s
 
 export type PlanRow = typeof guidancePlans.$inferSelect;
 
+/** What the register reads of a plan: its row's columns that a register row shows or counts from. */
+export const REGISTER_PLAN_COLUMNS = {
+  id: guidancePlans.id,
+  childId: guidancePlans.childId,
+  kind: guidancePlans.kind,
+  status: guidancePlans.status,
+  assessmentDate: guidancePlans.assessmentDate,
+  startDate: guidancePlans.startDate,
+  endDate: guidancePlans.endDate,
+  sessionsPerMonth: guidancePlans.sessionsPerMonth,
+  minMinutes: guidancePlans.minMinutes,
+  completedDate: guidancePlans.completedDate,
+  version: guidancePlans.version,
+};
+export type RegisterPlanRow = Pick<PlanRow, keyof typeof REGISTER_PLAN_COLUMNS>;
+
 export interface AdmonitionView {
   id: string;
   childId: string;
@@ -112,7 +128,7 @@ export function loadPlan(ctx: ReadCtx, id: string): PlanRow {
   return loadLive(ctx, guidancePlans, id);
 }
 
-function planFollowUpDue(ctx: ReadCtx, p: PlanRow): string | null {
+function planFollowUpDue(ctx: ReadCtx, p: Pick<PlanRow, 'id' | 'status' | 'completedDate'>): string | null {
   if (p.status !== 'completed' || !p.completedDate) return null;
   const followUps = listFollowUps(ctx, subject(p.id));
   if (followUps.length === 0) return addMonths(p.completedDate, 6);
@@ -137,7 +153,10 @@ export type RegisterPlan = Pick<
  * The register's rows for many plans at once: guardians and sessions in one query each rather
  * than a whole plan view (sessions, goals, follow-ups) per plan, which at 500 plans took half a second.
  */
-export function registerPlans(ctx: ReadCtx, rows: { p: PlanRow; childName: string }[]): RegisterPlan[] {
+export function registerPlans(
+  ctx: ReadCtx,
+  rows: { p: RegisterPlanRow; childName: string }[],
+): RegisterPlan[] {
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.p.id));
   const guardians = new Map<string, { id: string; name: string }[]>();
@@ -188,7 +207,7 @@ export function registerPlans(ctx: ReadCtx, rows: { p: PlanRow; childName: strin
  * plan's progress stops where it stopped.
  */
 function progressOf(
-  p: PlanRow,
+  p: RegisterPlanRow,
   sessions: { date: string; minutes: number }[],
   day: string,
 ): ReturnType<typeof planProgress> | null {

@@ -54,6 +54,8 @@ export const guidancePlans = sqliteTable(
   (t) => [
     index('guidance_plans_child').on(t.childId),
     index('guidance_plans_status').on(t.deletedAt, t.status),
+    // The register, newest change first: its rows walked off the index, with no sort of every plan.
+    index('guidance_plans_updated').on(t.deletedAt, t.updatedAt),
     index('guidance_plans_group').on(t.id, t.deletedAt, t.childId),
   ],
 );

@@ -135,6 +135,17 @@ const KEYS_OF_CHILD = `SELECT key FROM child_search_keys WHERE child_id = 'x'`;
 const MY_RISKY = `SELECT id FROM children WHERE deleted_at IS NULL AND owner_id = 'x' AND status = 'active'
   AND risk_level = 'red' ORDER BY name_pinyin LIMIT 50`;
 
+/** A page deep in the children list, in its whole name order (name_pinyin, name, id), as listChildren pages it. */
+const LIST_PAGE_IDS = `SELECT id FROM children WHERE deleted_at IS NULL AND township = 'x' AND status = 'active'
+  ORDER BY name_pinyin, name, id LIMIT 50 OFFSET 500`;
+/** The orders list, newest change first: one status's, and every open one. */
+const ORDERS_BY_STATUS = `SELECT id FROM guardianship_orders WHERE deleted_at IS NULL AND status = 'observing'
+  ORDER BY updated_at DESC LIMIT 50`;
+const ORDERS_OPEN = `SELECT id FROM guardianship_orders WHERE deleted_at IS NULL
+  AND +status IN ('draft', 'pending', 'approved', 'observing', 'evaluating') ORDER BY updated_at DESC LIMIT 50`;
+/** The family education register's plans, newest change first. */
+const REGISTER_PLANS = `SELECT id FROM guidance_plans WHERE deleted_at IS NULL ORDER BY updated_at DESC LIMIT 500`;
+
 /**
  * 0009's figures: each read from its index alone, without a visit to the table. (统计台账 names
  * these indexes with INDEXED BY, so before 0009 its queries would not even prepare; these are
@@ -295,6 +306,27 @@ const CASES: Case[] = [
   },
   // A new table of derived counts only; the next open fills it (db/stats/cells.ts).
   { tag: '0021_stats_cells' },
+  {
+    tag: '0022_list_name_order',
+    before: (old) => {
+      expect(planOf(old, LIST_PAGE_IDS)).toMatch(/TEMP B-TREE/);
+      expect(planOf(old, ORDERS_BY_STATUS)).toMatch(/TEMP B-TREE/);
+      expect(planOf(old, REGISTER_PLANS)).toMatch(/TEMP B-TREE/);
+      return (raw) => {
+        // The page's ids in the list's whole order from the township's index alone: no sort, no row read.
+        expect(planOf(raw, LIST_PAGE_IDS)).toContain(
+          'USING COVERING INDEX children_township (deleted_at=? AND township=? AND status=?)',
+        );
+        expect(planOf(raw, ORDERS_BY_STATUS)).toContain(
+          'USING INDEX orders_status (deleted_at=? AND status=?)',
+        );
+        expect(planOf(raw, ORDERS_OPEN)).toContain('USING INDEX orders_updated (deleted_at=?)');
+        expect(planOf(raw, REGISTER_PLANS)).toContain('USING INDEX guidance_plans_updated (deleted_at=?)');
+        for (const q of [LIST_PAGE_IDS, ORDERS_BY_STATUS, ORDERS_OPEN, REGISTER_PLANS])
+          expect(planOf(raw, q)).not.toMatch(/TEMP B-TREE/);
+      };
+    },
+  },
 ];
 
 function openScratch(): { raw: Database.Database; dbFile: string } {

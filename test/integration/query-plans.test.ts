@@ -192,8 +192,6 @@ const ALLOWED_SCANS: Record<string, string[]> = {
   // referrals_status on "not deleted" alone, which was the same walk in disguise.
   'referral inbox, open': ['referrals'],
   'referral inbox, overdue': ['referrals'],
-  // The register shows up to 500 plans and a studio holds a few thousand: a straight read.
-  'family education register': ['guidance_plans'],
 };
 
 const SCREENS: Array<[string, () => [SessionUser, string, unknown]]> = [
@@ -313,6 +311,46 @@ describe('query plans of the screens at 100,000 children', () => {
       /SEARCH children USING INDEX children_owner_risk \(deleted_at=\? AND owner_id=\? AND status=\? AND risk_level=\?\)/,
     );
     expect(risky[0].plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('pages the children list, the orders list and the education register off their indexes, with no sort', () => {
+    const planFor = (planned: Planned[], fragment: RegExp) => {
+      const p = planned.find((x) => fragment.test(x.sql));
+      expect(p, String(fragment)).toBeDefined();
+      return p!.plan.join('\n');
+    };
+    // A page of the list: its ids in the whole name order from the township's index alone (an
+    // OFFSET skips index entries, not rows), then those 50 children read and joined.
+    const list = plansOf(admin, 'children.list', {
+      status: 'active',
+      township: '济阳街道',
+      sort: 'name',
+      offset: 500,
+      limit: 50,
+    });
+    const ids = planFor(list, /offset/i);
+    expect(ids).toMatch(
+      /SEARCH children USING COVERING INDEX children_township \(deleted_at=\? AND township=\? AND status=\?\)/,
+    );
+    // The one sort is the outer one, of the page's 50 rows: none in the page's own walk.
+    const lines = ids.split('\n');
+    expect(lines.filter((l) => /TEMP B-TREE/.test(l))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
+    expect(lines.at(-1)).toBe('USE TEMP B-TREE FOR ORDER BY');
+    for (const [input, index] of [
+      [
+        { status: 'observing' },
+        /SEARCH guardianship_orders USING INDEX orders_status \(deleted_at=\? AND status=\?\)/,
+      ],
+      [{ status: 'open' }, /SEARCH guardianship_orders USING INDEX orders_updated \(deleted_at=\?\)/],
+      [{ status: 'all' }, /SEARCH guardianship_orders USING INDEX orders_updated \(deleted_at=\?\)/],
+    ] as const) {
+      const page = planFor(plansOf(admin, 'orders.list', input), /order by/i);
+      expect(page).toMatch(index);
+      expect(page).not.toMatch(/TEMP B-TREE/);
+    }
+    const plans = planFor(plansOf(admin, 'education.register', {}), /from "guidance_plans"/i);
+    expect(plans).toMatch(/SEARCH guidance_plans USING INDEX guidance_plans_updated \(deleted_at=\?\)/);
+    expect(plans).not.toMatch(/TEMP B-TREE/);
   });
 
   it('finds reminders from the index meant for each rule', () => {
