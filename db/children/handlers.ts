@@ -225,7 +225,9 @@ const keyRows = alias(childSearchKeys, 'k');
 
 /** The same condition for a drizzle query (the key table aliased `k`). */
 function keyCondition(m: KeyMatch): SQL {
-  return m.exact ? sql`k.key = ${m.params[0]}` : sql`k.key >= ${m.params[0]} AND k.key < ${m.params[1]}`;
+  if (m.exact) return sql`k.key = ${m.params[0]}`;
+  const ranges = m.ranges.map(([from, to]) => sql`(k.key >= ${from} AND k.key < ${to})`);
+  return sql`(${sql.join(ranges, sql` OR `)})`;
 }
 // Prepared on each call (a few microseconds), so the query-plan test and the bench's replay see them.
 const listProbe = (ctx: ReadCtx, m: KeyMatch) =>

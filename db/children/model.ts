@@ -18,7 +18,7 @@ import { ageOn, maskIdNumber } from './idNumber';
 import type { childCreateInput } from './inputs';
 import type { PersonLink } from './relations';
 import { childRelations, children, custodyRecords, deFactoRecognitions, type Needs, persons } from './schema';
-import { isExactQuery, namePinyin, prefixEnd, searchKeys } from './search';
+import { idFragmentPrefixes, isExactQuery, isIdQuery, namePinyin, prefixEnd, searchKeys } from './search';
 
 export type ChildRow = typeof children.$inferSelect;
 
@@ -218,17 +218,27 @@ export function writeSearchKeys(
   for (const key of [...next].sort()) s.insert.run(key, pinyin, row.name, row.id);
 }
 
-/** How the key table is asked for a query: one key (a stored short prefix) or a prefix range. */
+/**
+ * How the key table is asked for a query: one key (a stored short prefix), a prefix range, or
+ * for an ID fragment the ranges of idFragmentPrefixes (any of them).
+ */
 export interface KeyMatch {
   exact: boolean;
-  /** `key = ?` or `key >= ? AND key < ?`, over the key table aliased `k`. */
+  /** `key = ?` or key ranges, over the key table aliased `k` (parenthesized). */
   sql: string;
   params: string[];
+  /** Each range's bounds, for a query built with drizzle (keyCondition); none when exact. */
+  ranges: [from: string, to: string][];
 }
 export function keyMatch(q: string): KeyMatch {
-  return isExactQuery(q)
-    ? { exact: true, sql: 'k.key = ?', params: [q] }
-    : { exact: false, sql: 'k.key >= ? AND k.key < ?', params: [q, prefixEnd(q)] };
+  if (isExactQuery(q)) return { exact: true, sql: 'k.key = ?', params: [q], ranges: [] };
+  const ranges = (isIdQuery(q) ? idFragmentPrefixes(q) : [q]).map((p): [string, string] => [p, prefixEnd(p)]);
+  return {
+    exact: false,
+    sql: `(${ranges.map(() => '(k.key >= ? AND k.key < ?)').join(' OR ')})`,
+    params: ranges.flat(),
+    ranges,
+  };
 }
 export function pinyinKey(name: string): string {
   return namePinyin(name).join('');

@@ -72,14 +72,34 @@ export function searchKeys(child: SearchableChild): string[] {
       SHORT_LATIN,
     );
   }
-  // ID fragments of fewer than three characters would match nearly everyone; a fragment of an
-  // ID number is no more often broad when short, so none of its prefixes are stored.
-  if (child.idNumber) for (const s of suffixes(child.idNumber.toLowerCase(), 3)) keys.add(s);
+  // An ID number from every second character (of three or more): a fragment starting at an odd
+  // place is the one before it led by any digit (idFragmentPrefixes), so half the suffixes find
+  // every fragment. None of their prefixes are stored: a short fragment is no more often broad.
+  if (child.idNumber) for (const s of idSuffixes(child.idNumber)) keys.add(s);
   // A school or village from its second character on (one character would match most of them).
   for (const place of [child.school, child.village]) {
     if (place) for (const s of suffixes(normalizeQuery(place), 2)) add(s, SHORT_TEXT, SHORT_TEXT);
   }
   return [...keys];
+}
+
+/** The ID number's stored suffixes: from even offsets, three characters or more (ASCII only). */
+export function idSuffixes(idNumber: string): string[] {
+  const id = idNumber.toLowerCase();
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= id.length; i += 2) out.push(id.slice(i));
+  return out;
+}
+
+/**
+ * The key prefixes an ID fragment is found under: the fragment itself (it starts at an even
+ * offset of the number), or the fragment led by the digit before it (it starts at an odd one,
+ * so the suffix a character earlier holds it from its second character). Each is exact: no
+ * child is found that does not hold the fragment. The digit before is never the check
+ * character (X), which only ends a number.
+ */
+export function idFragmentPrefixes(fragment: string): string[] {
+  return [fragment, ...'0123456789'.split('').map((d) => d + fragment)];
 }
 
 /**

@@ -293,6 +293,36 @@ const CASES: Case[] = [
       };
     },
   },
+  {
+    tag: '0021_search_keys_even_id',
+    rebuilt: {
+      child_search_keys: "an ID number's suffixes from odd offsets go (they are found one character earlier)",
+    },
+    before: (raw) => {
+      // A child with an ID number and its keys as 0019 stored them: every suffix of 3 or more,
+      // beside a name key and a place key made of digits that must stay.
+      const id = '370125201503070014';
+      raw.prepare(`UPDATE children SET id_number = ? WHERE id = 'children.id.1'`).run(id);
+      const insert = raw.prepare(
+        `INSERT INTO child_search_keys (key, name_pinyin, name, child_id)
+         VALUES (?, 'children.name_pinyin.1', 'children.name.1', 'children.id.1')`,
+      );
+      for (let i = 0; i + 3 <= id.length; i++) insert.run(id.slice(i));
+      insert.run('3中学');
+      const keysOf = (db: Database.Database, child: string) =>
+        (
+          db.prepare('SELECT key FROM child_search_keys WHERE child_id = ? ORDER BY key').all(child) as {
+            key: string;
+          }[]
+        ).map((r) => r.key);
+      const other = keysOf(raw, 'children.id.2');
+      return (after) => {
+        const evens = Array.from({ length: 8 }, (_, i) => id.slice(2 * i));
+        expect(keysOf(after, 'children.id.1')).toEqual(['3中学', 'child_search_keys.key.1', ...evens].sort());
+        expect(keysOf(after, 'children.id.2')).toEqual(other);
+      };
+    },
+  },
 ];
 
 function openScratch(): { raw: Database.Database; dbFile: string } {

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { isExactQuery, namePinyin, normalizeQuery, searchKeys } from '../../../db/children/search';
+import {
+  idFragmentPrefixes,
+  isExactQuery,
+  isIdQuery,
+  namePinyin,
+  normalizeQuery,
+  searchKeys,
+} from '../../../db/children/search';
 
+/** As the list asks: a prefix of a key, or for an ID fragment of a key under one of its prefixes. */
 function finds(query: string, keys: string[]): boolean {
   const q = normalizeQuery(query);
-  return keys.some((k) => k.startsWith(q));
+  const under = isIdQuery(q) ? idFragmentPrefixes(q) : [q];
+  return keys.some((k) => under.some((p) => k.startsWith(p)));
 }
 
 describe('search keys', () => {
@@ -98,5 +107,25 @@ describe('short queries, answered from one key', () => {
     ])
       expect(keys.has(q), q).toBe(true);
     expect(keys.has('济')).toBe(false);
+  });
+});
+
+describe('ID numbers: suffixes from every second character', () => {
+  const id = '37011520150307001x';
+  const keys = searchKeys({ name: '李娜', idNumber: id, school: null, village: null }).filter((k) =>
+    /^[0-9]/.test(k),
+  );
+
+  it('stores eight suffixes for an 18-character number', () => {
+    expect(keys.sort()).toEqual(Array.from({ length: 8 }, (_, i) => id.slice(2 * i)).sort());
+  });
+
+  it('finds every fragment of three characters or more, wherever it starts, and nothing else', () => {
+    for (let at = 0; at < id.length; at++) {
+      for (let end = at + 3; end <= id.length; end++) {
+        expect(finds(id.slice(at, end), keys), id.slice(at, end)).toBe(true);
+      }
+    }
+    for (const q of ['0308', '99', '1x0', '3701150', '2016']) expect(finds(q, keys), q).toBe(false);
   });
 });
