@@ -3,25 +3,38 @@ import {
   idFragmentPrefixes,
   isExactQuery,
   isIdQuery,
+  isPlaceQuery,
   namePinyin,
   normalizeQuery,
+  placeKey,
+  placeSuffixes,
   searchKeys,
 } from '../../../db/children/search';
 
-/** As the list asks: a prefix of a key, or for an ID fragment of a key under one of its prefixes. */
-function finds(query: string, keys: string[]): boolean {
+/**
+ * As the list asks: a prefix of a key, or for an ID fragment of a key under one of its
+ * prefixes, or a key of a place whose suffixes (search_places) the query begins.
+ */
+function finds(query: string, keys: string[], places: (string | null)[] = []): boolean {
   const q = normalizeQuery(query);
   const under = isIdQuery(q) ? idFragmentPrefixes(q) : [q];
-  return keys.some((k) => under.some((p) => k.startsWith(p)));
+  if (keys.some((k) => under.some((p) => k.startsWith(p)))) return true;
+  if (!isPlaceQuery(q)) return false;
+  return places.some((p) => {
+    const key = placeKey(p);
+    return !!key && keys.includes(key) && placeSuffixes(key).some((s) => s.startsWith(q));
+  });
 }
 
 describe('search keys', () => {
-  const keys = searchKeys({
+  const child = {
     name: '张小明',
     idNumber: '370115201503070014',
     school: '济阳区实验小学',
     village: '城关村',
-  });
+  };
+  const keys = searchKeys(child);
+  const places = [child.school, child.village];
 
   it.each([
     '张',
@@ -39,11 +52,20 @@ describe('search keys', () => {
     '0014',
     '实验小学',
     '城关',
-  ])('finds 张小明 by %s', (q) => expect(finds(q, keys)).toBe(true));
+    '区实验',
+    '关村',
+  ])('finds 张小明 by %s', (q) => expect(finds(q, keys, places)).toBe(true));
 
-  it.each(['李', 'iaoming', 'zhangming', '99', 'xz'])('does not find 张小明 by %s', (q) =>
-    expect(finds(q, keys)).toBe(false),
+  it.each(['李', 'iaoming', 'zhangming', '99', 'xz', '村', '实验中学'])('does not find 张小明 by %s', (q) =>
+    expect(finds(q, keys, places)).toBe(false),
   );
+
+  it('holds each place whole, once', () => {
+    expect(keys.filter((k) => /[村学]/.test(k)).sort()).toEqual(['城关村', '济阳区实验小学']);
+    expect(placeSuffixes('城关村')).toEqual(['城关村', '关村']);
+    expect(placeKey('城 关村')).toBe('城关村');
+    expect(placeKey('村')).toBeNull();
+  });
 
   it('reads surnames the way names are read', () => {
     expect(namePinyin('曾晓乐')).toEqual(['zeng', 'xiao', 'le']);
@@ -80,10 +102,12 @@ describe('short queries, answered from one key', () => {
   });
 
   it('stores every short query that finds the child as a key of its own', () => {
-    // Every prefix of every key: where it is a short query, the child holds it whole, except a
-    // single character of a school or village (one character finds names only).
+    // Every prefix of every key: where it is a short query, the child holds it whole, except
+    // the prefixes of a school or village (a place is one key, found through search_places).
     const name = normalizeQuery(child.name);
+    const placeKeys = [child.school, child.village].map(placeKey);
     for (const k of keys) {
+      if (placeKeys.includes(k)) continue;
       for (let l = 1; l <= Array.from(k).length; l++) {
         const q = Array.from(k).slice(0, l).join('');
         if (!isExactQuery(q) || (l === 1 && !/[a-z]/.test(q) && !name.includes(q))) continue;
@@ -101,12 +125,11 @@ describe('short queries, answered from one key', () => {
       'ouyan',
       'zimo',
       'mo',
-      '济阳',
-      '实验',
-      '城关',
+      '济阳区实验小学',
+      '城关村',
     ])
       expect(keys.has(q), q).toBe(true);
-    expect(keys.has('济')).toBe(false);
+    for (const q of ['济', '济阳', '实验', '城关']) expect(keys.has(q), q).toBe(false);
   });
 });
 
