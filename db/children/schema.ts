@@ -140,6 +140,23 @@ export const childSearchKeys = sqliteTable(
   ],
 );
 
+/**
+ * The schools and villages a search can find, each under every suffix of two characters or
+ * more of its key (db/children/search.ts placeKey): a query of two characters or more names the
+ * places holding it here, and their children are the rows of child_search_keys under each
+ * place's key, in name order. A few thousand rows however many children: the places were a
+ * quarter of the key table when every child held every suffix of its school and village.
+ * Written with the child (INSERT OR IGNORE); a place no child holds any longer finds no one.
+ */
+export const searchPlaces = sqliteTable(
+  'search_places',
+  {
+    key: text('key').notNull(),
+    place: text('place').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.place] })],
+);
+
 // 关系人: one record per real person, shared by siblings, edited once.
 export const persons = sqliteTable(
   'persons',

@@ -327,6 +327,88 @@ const CASES: Case[] = [
       };
     },
   },
+  {
+    tag: '0023_search_keys_even_id',
+    rebuilt: {
+      child_search_keys: "an ID number's suffixes from odd offsets go (they are found one character earlier)",
+    },
+    before: (raw) => {
+      // A child with an ID number and its keys as 0019 stored them: every suffix of 3 or more,
+      // beside a name key and a place key made of digits that must stay.
+      const id = '370125201503070014';
+      raw.prepare(`UPDATE children SET id_number = ? WHERE id = 'children.id.1'`).run(id);
+      const insert = raw.prepare(
+        `INSERT INTO child_search_keys (key, name_pinyin, name, child_id)
+         VALUES (?, 'children.name_pinyin.1', 'children.name.1', 'children.id.1')`,
+      );
+      for (let i = 0; i + 3 <= id.length; i++) insert.run(id.slice(i));
+      insert.run('3中学');
+      const keysOf = (db: Database.Database, child: string) =>
+        (
+          db.prepare('SELECT key FROM child_search_keys WHERE child_id = ? ORDER BY key').all(child) as {
+            key: string;
+          }[]
+        ).map((r) => r.key);
+      const other = keysOf(raw, 'children.id.2');
+      return (after) => {
+        const evens = Array.from({ length: 8 }, (_, i) => id.slice(2 * i));
+        expect(keysOf(after, 'children.id.1')).toEqual(['3中学', 'child_search_keys.key.1', ...evens].sort());
+        expect(keysOf(after, 'children.id.2')).toEqual(other);
+      };
+    },
+  },
+  {
+    tag: '0024_search_places',
+    rebuilt: {
+      child_search_keys:
+        "a school's and a village's suffixes go, the whole place stays (found through search_places)",
+    },
+    before: (raw) => {
+      // A child on file whose name shares characters with its village, its keys as 0023 stored them.
+      raw
+        .prepare(
+          `UPDATE children SET deleted_at = NULL, name = '张家明', name_pinyin = 'zhangjiaming',
+           id_number = NULL, school = '济阳区 实验小学', village = '张家村' WHERE id = 'children.id.1'`,
+        )
+        .run();
+      const name = ['张家明', '家明', '明', '张', '张家', '家'];
+      const pinyin = ['zhangjiaming', 'zhang', 'zjm', 'z', 'jiaming', 'jm', 'j', 'ming', 'm'];
+      const school = ['济阳区实验小学', '阳区实验小学', '区实验小学', '实验小学', '验小学', '小学'];
+      const schoolPrefixes = ['济阳', '阳区', '区实', '实验', '验小'];
+      const village = ['张家村', '家村'];
+      const insert = raw.prepare(
+        `INSERT OR IGNORE INTO child_search_keys (key, name_pinyin, name, child_id)
+         VALUES (?, 'zhangjiaming', '张家明', 'children.id.1')`,
+      );
+      raw.prepare(`DELETE FROM child_search_keys WHERE child_id = 'children.id.1'`).run();
+      for (const k of [...name, ...pinyin, ...school, ...schoolPrefixes, ...village]) insert.run(k);
+      const keysOf = (db: Database.Database, child: string) =>
+        (
+          db.prepare('SELECT key FROM child_search_keys WHERE child_id = ? ORDER BY key').all(child) as {
+            key: string;
+          }[]
+        ).map((r) => r.key);
+      const other = keysOf(raw, 'children.id.2');
+      return (after) => {
+        // The name's keys (张家 is one, 家村 is not), the pinyin, and each place whole.
+        expect(keysOf(after, 'children.id.1')).toEqual(
+          [...name, ...pinyin, '济阳区实验小学', '张家村'].sort(),
+        );
+        // The other child (in the recycle bin) keeps what it had: 0019 left it none.
+        expect(keysOf(after, 'children.id.2')).toEqual(other);
+        const places = after.prepare('SELECT key, place FROM search_places ORDER BY key, place').all() as {
+          key: string;
+          place: string;
+        }[];
+        expect(places).toEqual(
+          [
+            ...school.map((key) => ({ key, place: '济阳区实验小学' })),
+            ...village.map((key) => ({ key, place: '张家村' })),
+          ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.place < b.place ? -1 : 1)),
+        );
+      };
+    },
+  },
 ];
 
 function openScratch(): { raw: Database.Database; dbFile: string } {
