@@ -20,7 +20,7 @@ import { t } from '../i18n';
 import { prepareDue, refreshDue } from '../reminders/due';
 import * as schema from '../schema';
 import { readIdleMinutes } from '../settings/model';
-import { prepareCells } from '../stats/cells';
+import { dropCellTriggers, prepareCells } from '../stats/cells';
 import type { AuditWriter, Clock, Ctx, Host, LockReason, ReadCtx, SessionState, SessionUser } from './define';
 import { dispatch } from './dispatch';
 import { ApiError, type ApiResult } from './errors';
@@ -326,6 +326,8 @@ class SunwardCore implements Core, Host {
         backupDir: this.vault.backupDir,
         migrations: loadMigrations(this.opts.migrationsDir),
         now: this.clock.now(),
+        // prepareCells below rebuilds the cells and their triggers once the schema has moved.
+        beforeStatements: dropCellTriggers,
       });
       if (outcome.from !== outcome.to) {
         this.log('info', `database migrated from v${outcome.from} to v${outcome.to}`, {

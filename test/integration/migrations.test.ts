@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/api/core';
 import { loadMigrations, migrate } from '../../db/core/migrate';
@@ -16,15 +17,26 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 // table, copy, DROP, RENAME, indexes again). Built from the real schema of `children`, whose
 // search keys reference it with ON DELETE CASCADE: the DROP must not take them along.
 function rebuildChildren(): string {
-  const init = readFileSync(path.join(MIGRATIONS_DIR, '0000_init.sql'), 'utf8').split(
-    '--> statement-breakpoint',
-  );
-  const create = init.map((s) => s.trim()).find((s) => s.startsWith('CREATE TABLE `children`'));
-  const indexes = init.map((s) => s.trim()).filter((s) => /^CREATE (UNIQUE )?INDEX `children_/.test(s));
-  if (!create) throw new Error('children table not found in 0000_init.sql');
+  // The table and its indexes as every committed migration leaves them, read off a scratch
+  // database: a rebuild that dropped an index a later query names would be a different test.
+  const scratch = new Database(':memory:');
+  for (const m of loadMigrations(MIGRATIONS_DIR)) for (const st of m.statements) scratch.exec(st);
+  const create = scratch
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'children'")
+    .pluck()
+    .get() as string | undefined;
+  const indexes = scratch
+    .prepare(
+      "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'children' AND sql IS NOT NULL",
+    )
+    .pluck()
+    .all() as string[];
+  scratch.close();
+  if (!create) throw new Error('children table not found after the migrations');
   const withColumn = create
     // The new column goes first: table constraints (FOREIGN KEY) must stay last.
-    .replace('CREATE TABLE `children` (', 'CREATE TABLE `__new_children` (\n\t`nickname` text,');
+    .replace(/^CREATE TABLE [`"]?children[`"]? \(/, 'CREATE TABLE `__new_children` (\n\t`nickname` text,');
+  if (withColumn === create) throw new Error('children table SQL not as expected');
   return [
     withColumn,
     'INSERT INTO `__new_children` SELECT NULL, * FROM `children`;',
@@ -287,6 +299,16 @@ describe('migrations', () => {
       n: 5,
     });
     expect(raw.prepare('SELECT count(*) AS n FROM children WHERE nickname IS NULL').get()).toEqual({ n: 5 });
+    // The 统计台账 cells' triggers were out of the way of the rebuild and are back after it,
+    // with the five children counted again.
+    expect(
+      raw
+        .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'children'")
+        .get(),
+    ).not.toEqual({ n: 0 });
+    expect(raw.prepare('SELECT count(*) AS n FROM stats_cells').get()).not.toEqual({
+      n: 0,
+    });
     raw.close();
 
     const backups = readdirSync(path.join(dataDir, 'backups'));
