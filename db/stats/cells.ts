@@ -198,14 +198,20 @@ function triggerStatements(series: Series[]): Map<string, Trigger> {
         .join(' OR ')}`;
       const name = `${table}_${s.name}`;
       const set = (op: string, body: string) => out.set(`${name}_${op}`, { table, body });
-      set('ai', `AFTER INSERT ON ${table} FOR EACH ROW BEGIN ${run(['NEW'], 1)} END`);
+      // A child is registered before its records: for a record's series, a new child's row
+      // counts nothing unless records already name it, which a cheap probe tells.
+      const fresh =
+        table === 'children' && !/^\s*SELECT[\s\S]*?\bFROM children c\b/.test(sql.split(/\bJOIN\b/)[0])
+          ? ` WHEN EXISTS (${sql} AND c.id = NEW.id)`
+          : '';
+      set('ai', `AFTER INSERT ON ${table} FOR EACH ROW${fresh} BEGIN ${run(['NEW'], 1)} END`);
       set('bu', `BEFORE ${changed} BEGIN ${run(['NEW', 'OLD'], -1)} END`);
       set('au', `AFTER ${changed} BEGIN ${run(['OLD', 'NEW'], 1)} END`);
       set('bd', `BEFORE DELETE ON ${table} FOR EACH ROW BEGIN ${run(['OLD'], -1)} END`);
       // A child's count is not the sum of its rows': an insert or a delete takes the child's
       // whole count away before and puts it back after.
       if (s.byChild) {
-        set('bi', `BEFORE INSERT ON ${table} FOR EACH ROW BEGIN ${run(['NEW'], -1)} END`);
+        set('bi', `BEFORE INSERT ON ${table} FOR EACH ROW${fresh} BEGIN ${run(['NEW'], -1)} END`);
         set('ad', `AFTER DELETE ON ${table} FOR EACH ROW BEGIN ${run(['OLD'], 1)} END`);
       }
     }
