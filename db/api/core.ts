@@ -20,7 +20,7 @@ import { t } from '../i18n';
 import { prepareDue, refreshDue } from '../reminders/due';
 import * as schema from '../schema';
 import { readIdleMinutes } from '../settings/model';
-import { prepareCells } from '../stats/cells';
+import { dropCellTriggers, prepareCells } from '../stats/cells';
 import type { AuditWriter, Clock, Ctx, Host, LockReason, ReadCtx, SessionState, SessionUser } from './define';
 import { dispatch } from './dispatch';
 import { ApiError, type ApiResult } from './errors';
@@ -321,10 +321,15 @@ class SunwardCore implements Core, Host {
 
   private migrateOpened(raw: Database.Database): Database.Database {
     try {
+      const migrations = loadMigrations(this.opts.migrationsDir);
+      // The statistics cells' triggers name other tables in their bodies (a visit's reads its
+      // child): a migration rebuilding one of those tables would fail on them. They are made
+      // again, with the cells, just below.
+      if ((raw.pragma('user_version', { simple: true }) as number) < migrations.length) dropCellTriggers(raw);
       const outcome = migrate(raw, {
         dbFile: this.vault.dbFile,
         backupDir: this.vault.backupDir,
-        migrations: loadMigrations(this.opts.migrationsDir),
+        migrations,
         now: this.clock.now(),
       });
       if (outcome.from !== outcome.to) {
@@ -334,7 +339,14 @@ class SunwardCore implements Core, Host {
       }
       prepareDue(raw, this.clock.now());
       applyPlannerStats(raw);
-      prepareCells(raw);
+      try {
+        prepareCells(raw);
+      } catch (err) {
+        // Derived counts only: without them the ledger counts the records themselves.
+        this.log('warn', 'statistics cells not rebuilt; the ledger reads the records', {
+          error: String(err),
+        });
+      }
       return raw;
     } catch (err) {
       raw.close();

@@ -307,7 +307,17 @@ export function prepareCells(raw: Database.Database): void {
     dropCellTriggers(raw);
     raw.exec('DELETE FROM stats_cells');
     // The base queries as the ledger runs them (their indexes), over all time.
-    for (const s of series) raw.prepare(cellsUpsert(s, s.sql, 1)).run(ALL_TIME_PARAMS);
+    for (const s of series) {
+      let statement: Database.Statement;
+      try {
+        statement = raw.prepare(cellsUpsert(s, s.sql, 1));
+      } catch {
+        // An index the query names is missing (a migration rebuilt its table without it): the
+        // same rows, planned freely (the ledger's own reads then fall back the same way).
+        statement = raw.prepare(cellsUpsert(s, allTime(s.sql), 1));
+      }
+      statement.run(ALL_TIME_PARAMS);
+    }
     for (const [suffix, t] of triggers) raw.exec(`CREATE TRIGGER "${triggerName(fp, suffix)}" ${t.body}`);
   })();
 }
