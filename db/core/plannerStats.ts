@@ -117,6 +117,7 @@ export const PLANNER_STATS: readonly StatRow[] = [
   ['requirements', 'requirements_subject', '6237 3119 2 noskipscan'],
   ['requirements', 'sqlite_autoindex_requirements_1', '6237 1 noskipscan'],
   ['settings', 'sqlite_autoindex_settings_1', '2 1 noskipscan'],
+  ['stats_cells', 'sqlite_autoindex_stats_cells_1', '10828 516 22 3 1 1 noskipscan'],
   ['suit_supports', 'sqlite_autoindex_suit_supports_1', '508 1 noskipscan'],
   ['suit_supports', 'suits_child', '508 1 noskipscan'],
   ['suit_supports', 'suits_decision_date', '508 508 4 noskipscan'],

@@ -50,8 +50,8 @@ interface Plan {
   series: Series[];
   /** The series a flow figure reads. */
   ofFigure: Map<FigureKey, string>;
-  /** Trigger name → its CREATE TRIGGER statement. */
-  triggers: Map<string, string>;
+  /** Trigger name → what follows CREATE TRIGGER name. */
+  triggers: Map<string, Trigger>;
   fingerprintSql: string;
 }
 
@@ -98,7 +98,12 @@ function plan(): Plan {
     ofFigure.set(def.key, def.key);
   }
   const triggers = triggerStatements(series);
-  planned = { series, ofFigure, triggers, fingerprintSql: [...triggers.values()].join('\n') };
+  planned = {
+    series,
+    ofFigure,
+    triggers,
+    fingerprintSql: [...triggers].map(([name, t]) => `${name} ${t.body}`).join('\n'),
+  };
   return planned;
 }
 
@@ -159,54 +164,56 @@ const KEY: Record<string, string[]> = {
   mandatory_report_children: ['report_id', 'child_id'],
 };
 
-function triggerStatements(series: Series[]): Map<string, string> {
-  // For each table: the series reading it, by the alias it reads it under, and the columns read.
-  const reads = new Map<string, { s: Series; alias: string }[]>();
-  const columns = new Map<string, Set<string>>();
+interface Trigger {
+  table: string;
+  body: string;
+}
+
+/**
+ * Four triggers for each table a series reads (six for a series by child), each firing only
+ * when a column that series reads changes: closing a child moves the stocks' cells and nothing
+ * else, an edited name or note moves none.
+ */
+function triggerStatements(series: Series[]): Map<string, Trigger> {
+  const out = new Map<string, Trigger>();
   for (const s of series) {
     const sql = allTime(s.sql);
     for (const [, table, alias] of sql.matchAll(/\b(?:FROM|JOIN) (\w+) (\w+)/g)) {
-      reads.set(table, [...(reads.get(table) ?? []), { s, alias }]);
-      const cols = columns.get(table) ?? new Set<string>(KEY[table] ?? ['id']);
+      const key = KEY[table] ?? ['id'];
+      const cols = new Set<string>(key);
       for (const [, , col] of sql.matchAll(new RegExp(`\\b${alias}\\.("?)(\\w+)\\1`, 'g'))) cols.add(col);
-      columns.set(table, cols);
-    }
-  }
-  const out = new Map<string, string>();
-  for (const [table, list] of reads) {
-    const key = KEY[table] ?? ['id'];
-    // rows: the row a record figure narrows to; for a figure by child, every row of the
-    // children the written row bears on, on both sides of the change.
-    const body = (rows: ('OLD' | 'NEW')[], sign: 1 | -1, only?: 'byChild') =>
-      list
-        .filter(({ s }) => !only || s.byChild)
-        .map(({ s, alias }) => {
-          const narrowed = s.byChild
-            ? ` AND c.id IN (${rows.map((row) => childrenOf(table, row)).join(' UNION ')})`
-            : key.map((k) => ` AND ${alias}.${k} = ${rows[rows.length - 1]}.${k}`).join('');
-          return cellsUpsert(s, `${allTime(s.sql)}${narrowed}`, sign);
-        })
-        .join('\n');
-    const cols = [...(columns.get(table) ?? [])].map((c) => `"${c}"`);
-    // Only an update of a column some figure reads moves a count (an edited name, a note: nothing).
-    const changed = `UPDATE OF ${cols.join(', ')} ON ${table} FOR EACH ROW WHEN ${cols
-      .map((c) => `OLD.${c} IS NOT NEW.${c}`)
-      .join(' OR ')}`;
-    out.set(`${table}_ai`, `AFTER INSERT ON ${table} FOR EACH ROW BEGIN ${body(['NEW'], 1)} END`);
-    out.set(`${table}_bu`, `BEFORE ${changed} BEGIN ${body(['NEW', 'OLD'], -1)} END`);
-    out.set(`${table}_au`, `AFTER ${changed} BEGIN ${body(['OLD', 'NEW'], 1)} END`);
-    out.set(`${table}_bd`, `BEFORE DELETE ON ${table} FOR EACH ROW BEGIN ${body(['OLD'], -1)} END`);
-    // A child's count is not the sum of its rows': an insert or a delete takes the child's whole
-    // count away before and puts it back after.
-    if (list.some(({ s }) => s.byChild)) {
-      out.set(
-        `${table}_bi`,
-        `BEFORE INSERT ON ${table} FOR EACH ROW BEGIN ${body(['NEW'], -1, 'byChild')} END`,
-      );
-      out.set(
-        `${table}_ad`,
-        `AFTER DELETE ON ${table} FOR EACH ROW BEGIN ${body(['OLD'], 1, 'byChild')} END`,
-      );
+      // rows: the row a record figure narrows to; for a figure by child, every row of the
+      // children the written row bears on, on both sides of the change.
+      const run = (rows: ('OLD' | 'NEW')[], sign: 1 | -1) =>
+        cellsUpsert(
+          s,
+          s.byChild
+            ? `${sql} AND c.id IN (${rows.map((row) => childrenOf(table, row)).join(' UNION ')})`
+            : `${sql}${key.map((k) => ` AND ${alias}.${k} = ${rows[rows.length - 1]}.${k}`).join('')}`,
+          sign,
+        );
+      const quoted = [...cols].map((c) => `"${c}"`);
+      const changed = `UPDATE OF ${quoted.join(', ')} ON ${table} FOR EACH ROW WHEN ${quoted
+        .map((c) => `OLD.${c} IS NOT NEW.${c}`)
+        .join(' OR ')}`;
+      const name = `${table}_${s.name}`;
+      const set = (op: string, body: string) => out.set(`${name}_${op}`, { table, body });
+      // A child is registered before its records: for a record's series, a new child's row
+      // counts nothing unless records already name it, which a cheap probe tells.
+      const fresh =
+        table === 'children' && !/^\s*SELECT[\s\S]*?\bFROM children c\b/.test(sql.split(/\bJOIN\b/)[0])
+          ? ` WHEN EXISTS (${sql} AND c.id = NEW.id)`
+          : '';
+      set('ai', `AFTER INSERT ON ${table} FOR EACH ROW${fresh} BEGIN ${run(['NEW'], 1)} END`);
+      set('bu', `BEFORE ${changed} BEGIN ${run(['NEW', 'OLD'], -1)} END`);
+      set('au', `AFTER ${changed} BEGIN ${run(['OLD', 'NEW'], 1)} END`);
+      set('bd', `BEFORE DELETE ON ${table} FOR EACH ROW BEGIN ${run(['OLD'], -1)} END`);
+      // A child's count is not the sum of its rows': an insert or a delete takes the child's
+      // whole count away before and puts it back after.
+      if (s.byChild) {
+        set('bi', `BEFORE INSERT ON ${table} FOR EACH ROW${fresh} BEGIN ${run(['NEW'], -1)} END`);
+        set('ad', `AFTER DELETE ON ${table} FOR EACH ROW BEGIN ${run(['OLD'], 1)} END`);
+      }
     }
   }
   return out;
@@ -255,9 +262,9 @@ function fingerprint(raw: ReadRaw): string {
  * tests' EXPLAIN QUERY PLAN (a write must reach its own records by key, never walk a table).
  */
 export function triggerQueries(): { table: string; sql: string }[] {
-  return [...plan().triggers].flatMap(([suffix, body]) =>
+  return [...plan().triggers.values()].flatMap(({ table, body }) =>
     [...body.matchAll(/INSERT INTO stats_cells[\s\S]*?v = v \+ excluded\.v;/g)].map((m) => ({
-      table: suffix.replace(/_(ai|bu|au|bd|bi|ad)$/, ''),
+      table,
       sql: m[0].replace(/\b(OLD|NEW)\.\w+/g, '?'),
     })),
   );
@@ -283,7 +290,7 @@ function current(raw: ReadRaw): boolean {
     hasTable(raw) &&
     !!raw
       .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?`)
-      .get(triggerName(fingerprint(raw), 'children_au'));
+      .get(triggerName(fingerprint(raw), 'children_registered_au'));
   checked.set(raw, { schema, ok });
   return ok;
 }
@@ -300,8 +307,18 @@ export function prepareCells(raw: Database.Database): void {
     dropCellTriggers(raw);
     raw.exec('DELETE FROM stats_cells');
     // The base queries as the ledger runs them (their indexes), over all time.
-    for (const s of series) raw.prepare(cellsUpsert(s, s.sql, 1)).run(ALL_TIME_PARAMS);
-    for (const [suffix, body] of triggers) raw.exec(`CREATE TRIGGER "${triggerName(fp, suffix)}" ${body}`);
+    for (const s of series) {
+      let statement: Database.Statement;
+      try {
+        statement = raw.prepare(cellsUpsert(s, s.sql, 1));
+      } catch {
+        // An index the query names is missing (a migration rebuilt its table without it): the
+        // same rows, planned freely (the ledger's own reads then fall back the same way).
+        statement = raw.prepare(cellsUpsert(s, allTime(s.sql), 1));
+      }
+      statement.run(ALL_TIME_PARAMS);
+    }
+    for (const [suffix, t] of triggers) raw.exec(`CREATE TRIGGER "${triggerName(fp, suffix)}" ${t.body}`);
   })();
 }
 

@@ -215,9 +215,9 @@ describe('outreach (法治宣讲)', () => {
     expect(fig('outreach.events').count(ctx, '2026-01-01', '2026-12-31')).toBe(3);
     expect(fig('outreach.audience').count(ctx, '2026-01-01', '2026-12-31')).toBe(451);
     expect(fig('outreach.audience').count(ctx, '2026-04-01', '2026-04-30')).toBe(366);
-    // No outreach event appears on any child's file: none names a child.
+    // No outreach event appears on any child's file: no table or index names a child (the
+    // statistics cells' triggers do say so, as an event's child_id of NULL).
     const childTimelineAreas = ctx.raw
-      // The 统计台账 cells' triggers are left out: they name every area's tables and columns.
       .prepare(
         "SELECT count(*) AS n FROM sqlite_master WHERE type IN ('table', 'index') AND sql LIKE '%outreach%child%'",
       )

@@ -484,6 +484,17 @@ function randomWrites(raw: Database.Database, rng: Rng, count: number, users: st
     if (all.length) raw.prepare(`DELETE FROM ${table} WHERE id = ?`).run(rng.pick(all));
   };
   const ops: (() => void)[] = [
+    () => {
+      // A child registered (a copy of one on file, without its ID number, which is unique).
+      const cols = (
+        raw.prepare(`SELECT name FROM pragma_table_info('children')`).pluck().all() as string[]
+      ).filter((c) => c !== 'id' && c !== 'id_number');
+      raw
+        .prepare(
+          `INSERT INTO children (id, ${cols.join(', ')}) SELECT ?, ${cols.join(', ')} FROM children WHERE id = ?`,
+        )
+        .run(`copy-${rng.int(0, 1e9)}`, rng.pick(ids('children')));
+    },
     () => set('children', 'township', rng.pick(values('children', 'township'))),
     () => set('children', 'owner_id', rng.pick([...users, null])),
     () => set('children', 'closed_at', rng.pick([instant(), null])),
