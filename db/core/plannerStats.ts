@@ -102,6 +102,8 @@ export const PLANNER_STATS: readonly StatRow[] = [
   ['referral_children', 'referral_children_pk', '16299 1 1 noskipscan'],
   ['referrals', 'referrals_department', '16299 4075 11 noskipscan'],
   ['referrals', 'referrals_group', '16299 1 1 1 noskipscan'],
+  ['referrals', 'referrals_inbox', '16299 16299 8150 21 1 1 1 noskipscan'],
+  ['referrals', 'referrals_inbox_status', '16299 16299 163 2038 11 1 1 noskipscan'],
   ['referrals', 'referrals_number', '16299 8150 1 noskipscan'],
   ['referrals', 'referrals_received', '16299 16299 41 noskipscan'],
   ['referrals', 'referrals_stats', '16299 41 41 7 noskipscan'],

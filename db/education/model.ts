@@ -21,6 +21,7 @@ import {
   type Subject,
 } from '../followups/model';
 import { labelOr, t } from '../i18n';
+import { cached } from '../reminders/rules';
 import { PLAN_FLOW, type PlanStep } from './codes';
 import type { planCreateInput } from './inputs';
 import { type PlanProgress, planProgress } from './progress';
@@ -29,20 +30,20 @@ import { admonitions, guidancePlans, guidanceSessions, planGuardians } from './s
 export type PlanRow = typeof guidancePlans.$inferSelect;
 
 /** What the register reads of a plan: its row's columns that a register row shows or counts from. */
-export const REGISTER_PLAN_COLUMNS = {
-  id: guidancePlans.id,
-  childId: guidancePlans.childId,
-  kind: guidancePlans.kind,
-  status: guidancePlans.status,
-  assessmentDate: guidancePlans.assessmentDate,
-  startDate: guidancePlans.startDate,
-  endDate: guidancePlans.endDate,
-  sessionsPerMonth: guidancePlans.sessionsPerMonth,
-  minMinutes: guidancePlans.minMinutes,
-  completedDate: guidancePlans.completedDate,
-  version: guidancePlans.version,
-};
-export type RegisterPlanRow = Pick<PlanRow, keyof typeof REGISTER_PLAN_COLUMNS>;
+export type RegisterPlanRow = Pick<
+  PlanRow,
+  | 'id'
+  | 'childId'
+  | 'kind'
+  | 'status'
+  | 'assessmentDate'
+  | 'startDate'
+  | 'endDate'
+  | 'sessionsPerMonth'
+  | 'minMinutes'
+  | 'completedDate'
+  | 'version'
+>;
 
 export interface AdmonitionView {
   id: string;
@@ -160,23 +161,22 @@ export function registerPlans(
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.p.id));
   const guardians = new Map<string, { id: string; name: string }[]>();
-  for (const g of ctx.raw
-    .prepare(
-      `SELECT g.plan_id AS planId, p.id, p.name FROM plan_guardians g JOIN persons p ON p.id = g.person_id
+  for (const g of cached(
+    ctx.raw,
+    `SELECT g.plan_id AS planId, p.id, p.name FROM plan_guardians g JOIN persons p ON p.id = g.person_id
        WHERE g.plan_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(ids) as { planId: string; id: string; name: string }[]) {
+  ).all(ids) as { planId: string; id: string; name: string }[]) {
     const list = guardians.get(g.planId) ?? [];
     list.push({ id: g.id, name: g.name });
     guardians.set(g.planId, list);
   }
   const sessions = new Map<string, { date: string; minutes: number }[]>();
-  for (const s of ctx.raw
-    .prepare(
-      `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
-       WHERE plan_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY date`,
-    )
-    .all(ids) as { planId: string; date: string; minutes: number }[]) {
+  for (const s of cached(
+    ctx.raw,
+    // In no particular order: the progress counts sessions per period, whatever their order.
+    `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
+       WHERE plan_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+  ).all(ids) as { planId: string; date: string; minutes: number }[]) {
     const list = sessions.get(s.planId) ?? [];
     list.push({ date: s.date, minutes: s.minutes });
     sessions.set(s.planId, list);

@@ -146,6 +146,12 @@ const ORDERS_OPEN = `SELECT id FROM guardianship_orders WHERE deleted_at IS NULL
 /** The family education register's plans, newest change first. */
 const REGISTER_PLANS = `SELECT id FROM guidance_plans WHERE deleted_at IS NULL ORDER BY updated_at DESC LIMIT 500`;
 
+/** The inbox's overdue part of one status, a page in inbox order (db/referrals/handlers.ts). */
+const INBOX_STATUS_PAGE = `SELECT id FROM referrals WHERE deleted_at IS NULL AND status = 'tracking' AND due < '2026-01-01'
+  ORDER BY urgency DESC, received_date DESC, seq DESC LIMIT 50`;
+const INBOX_OPEN_PAGE = `SELECT id FROM referrals WHERE deleted_at IS NULL AND status <> 'closed'
+  AND (due IS NULL OR due >= '2026-01-01') ORDER BY urgency DESC, received_date DESC, seq DESC LIMIT 50 OFFSET 50`;
+
 /**
  * 0009's figures: each read from its index alone, without a visit to the table. (统计台账 names
  * these indexes with INDEXED BY, so before 0009 its queries would not even prepare; these are
@@ -406,6 +412,50 @@ const CASES: Case[] = [
             ...village.map((key) => ({ key, place: '张家村' })),
           ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.place < b.place ? -1 : 1)),
         );
+      };
+    },
+  },
+  {
+    tag: '0025_referral_due',
+    before: (old) => {
+      // Three referrals on file: one being verified with an action due before its 核查期限, one
+      // tracked whose only action was replied to, one closed with an action never answered.
+      const referral = old.prepare(
+        `INSERT INTO referrals (id, year, seq, source_department, received_date, status, verify_due, created_at, updated_at)
+         VALUES (?, 2026, ?, '第一检察部', '2026-01-02', ?, '2026-01-09', 0, 0)`,
+      );
+      const action = old.prepare(
+        `INSERT INTO referral_actions (id, referral_id, agency, carrier, sent_date, reply_due, reply_date, created_at, updated_at)
+         VALUES (?, ?, '民政', 'letter', '2026-01-02', ?, ?, 0, 0)`,
+      );
+      referral.run('r.verifying', 901, 'verifying');
+      action.run('a.1', 'r.verifying', '2026-01-07', null);
+      action.run('a.2', 'r.verifying', '2026-01-12', null);
+      referral.run('r.tracking', 902, 'tracking');
+      action.run('a.3', 'r.tracking', '2026-01-08', '2026-01-05');
+      referral.run('r.closed', 903, 'closed');
+      action.run('a.4', 'r.closed', '2026-01-06', null);
+      return (raw) => {
+        const due = (id: string) =>
+          (raw.prepare('SELECT due FROM referrals WHERE id = ?').get(id) as { due: string | null }).due;
+        // Worked out for what was on file: the earlier of the 核查期限 and the open actions' dues.
+        expect([due('r.verifying'), due('r.tracking'), due('r.closed')]).toEqual(['2026-01-07', null, null]);
+        // Then kept by the triggers: an action replied to, one added, a status moved.
+        raw.prepare(`UPDATE referral_actions SET reply_date = '2026-01-06' WHERE id = 'a.1'`).run();
+        expect(due('r.verifying')).toBe('2026-01-09');
+        raw.prepare(`UPDATE referrals SET status = 'tracking' WHERE id = 'r.verifying'`).run();
+        expect(due('r.verifying')).toBe('2026-01-12');
+        action.run('a.5', 'r.tracking', '2026-01-20', null);
+        expect(due('r.tracking')).toBe('2026-01-20');
+        raw.prepare(`DELETE FROM referral_actions WHERE id = 'a.5'`).run();
+        expect(due('r.tracking')).toBe(null);
+        // A page of the inbox off its indexes, in its order: no sort of the referrals.
+        expect(planOf(raw, INBOX_STATUS_PAGE)).toContain(
+          'USING INDEX referrals_inbox_status (deleted_at=? AND status=?)',
+        );
+        expect(planOf(raw, INBOX_OPEN_PAGE)).toContain('USING INDEX referrals_inbox (deleted_at=?)');
+        for (const q of [INBOX_STATUS_PAGE, INBOX_OPEN_PAGE])
+          expect(planOf(raw, q)).not.toMatch(/TEMP B-TREE/);
       };
     },
   },
