@@ -22,8 +22,19 @@ const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default
 const HolidaysPage = lazy(() =>
   import('../calendar/HolidaysPage').then((m) => ({ default: m.HolidaysPage })),
 );
-const loadChildren = () => import('../children/ChildrenArea');
-const ChildrenArea = lazy(() => loadChildren().then((m) => ({ default: m.ChildrenArea })));
+// 儿童档案's chunk is fetched once 首页 has painted; once it is here the area renders directly,
+// without the lazy component's first suspension (a render thrown away, then a retry after a
+// promise tick) on the click that opens it.
+let childrenModule: typeof import('../children/ChildrenArea') | null = null;
+const loadChildren = () =>
+  import('../children/ChildrenArea').then((m) => {
+    childrenModule = m;
+    return m;
+  });
+const LazyChildrenArea = lazy(() => loadChildren().then((m) => ({ default: m.ChildrenArea })));
+function ChildrenArea() {
+  return childrenModule ? <childrenModule.ChildrenArea /> : <LazyChildrenArea />;
+}
 const CounsellingArea = lazy(() =>
   import('../counselling/CounsellingArea').then((m) => ({ default: m.CounsellingArea })),
 );
