@@ -2,6 +2,7 @@ import { App, Button, ConfigProvider, Flex, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect } from 'react';
 import { HashRouter } from 'react-router';
+import type { SessionUser } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
 import { isPrintWindow } from '../print/routes';
 import { SignInScreen } from '../session/SignInScreen';
@@ -11,8 +12,18 @@ import { styleNonce } from './styleNonce';
 
 // The shell and its areas load after sign-in, so the sign-in screen paints from the first chunk
 // alone; the first run's setup and the print window's documents are chunks of their own too.
-const loadShell = () => import('./AppShell');
-const AppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
+// Once the shell's chunk is here (fetched during the KDF) it renders directly, without the lazy
+// component's first suspension between 登录 and 首页.
+let shellModule: typeof import('./AppShell') | null = null;
+const loadShell = () =>
+  import('./AppShell').then((m) => {
+    shellModule = m;
+    return m;
+  });
+const LazyAppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
+function AppShell(props: { user: SessionUser }) {
+  return shellModule ? <shellModule.AppShell {...props} /> : <LazyAppShell {...props} />;
+}
 const SetupScreen = lazy(() => import('../session/SetupScreen').then((m) => ({ default: m.SetupScreen })));
 const PrintRoot = lazy(() => import('../print/PrintRoot').then((m) => ({ default: m.PrintRoot })));
 
