@@ -359,6 +359,12 @@ describe.skipIf(!browserAvailable().ok)('children’s files', () => {
     expect(await listedNames(page, 1)).toEqual(['李红']);
     const filters = page.getByRole('group', { name: '筛选条件' });
     await expect.poll(() => filters.getByText('赵强', { exact: true }).isVisible()).toBe(true);
+    // Opened again, the filters are still drawn as antd draws them (its styles are kept, not
+    // made again): a bordered box, not a bare one.
+    const border = await filters
+      .getByLabel('按负责人筛选', { exact: true })
+      .evaluate((el) => getComputedStyle(el.closest('.ant-select') ?? el).borderTopStyle);
+    expect(border).toBe('solid');
   });
 
   it('warns of a likely duplicate before a second registration', async () => {

@@ -1,3 +1,4 @@
+import { StyleProvider } from '@ant-design/cssinjs';
 import { App, Button, ConfigProvider, Flex, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect } from 'react';
@@ -8,6 +9,7 @@ import { isPrintWindow } from '../print/routes';
 import { SignInScreen } from '../session/SignInScreen';
 import { useSession } from '../session/store';
 import { prefetchWhenIdle } from './prefetch';
+import { keepingStyleCache } from './styleCache';
 import { styleNonce } from './styleNonce';
 
 // The shell and its areas load after sign-in, so the sign-in screen paints from the first chunk
@@ -33,6 +35,7 @@ const FONT_STACK =
 
 // antd's run-time styles carry the page's CSP nonce (electron/csp.ts).
 const CSP = { nonce: styleNonce };
+const STYLE_CACHE = keepingStyleCache();
 
 export function Root() {
   if (isPrintWindow()) {
@@ -45,23 +48,25 @@ export function Root() {
     );
   }
   return (
-    <ConfigProvider
-      csp={CSP}
-      locale={zhCN}
-      // No space forced between two-character labels (as antd does by default): the label reads, and is found, as written.
-      button={{ autoInsertSpace: false }}
-      theme={{
-        // motion off: office PCs are slow, and an interrupted leave-animation can leave a
-        // button's spinner (aria-label "loading") in the DOM, renaming the button for screen
-        // readers and tests.
-        token: { fontFamily: FONT_STACK, borderRadius: 6, motion: false },
-        components: { Layout: { bodyBg: '#f5f6f8' } },
-      }}
-    >
-      <App>
-        <SessionGate />
-      </App>
-    </ConfigProvider>
+    <StyleProvider cache={STYLE_CACHE}>
+      <ConfigProvider
+        csp={CSP}
+        locale={zhCN}
+        // No space forced between two-character labels (as antd does by default): the label reads, and is found, as written.
+        button={{ autoInsertSpace: false }}
+        theme={{
+          // motion off: office PCs are slow, and an interrupted leave-animation can leave a
+          // button's spinner (aria-label "loading") in the DOM, renaming the button for screen
+          // readers and tests.
+          token: { fontFamily: FONT_STACK, borderRadius: 6, motion: false },
+          components: { Layout: { bodyBg: '#f5f6f8' } },
+        }}
+      >
+        <App>
+          <SessionGate />
+        </App>
+      </ConfigProvider>
+    </StyleProvider>
   );
 }
 
