@@ -49,6 +49,7 @@ const PAGE_PROBE = `(() => {
   // The API's share: time spent in bridge calls that began after the input event (the core
   // runs in the bench's process, so this is the call as the page waits for it).
   let apiMs = 0;
+  let calls = [];
   const wrapBridge = () => {
     const orig = window.__sunwardInvoke;
     if (typeof orig !== 'function' || orig.__timed) return;
@@ -57,7 +58,11 @@ const PAGE_PROBE = `(() => {
       try {
         return await orig(method, input);
       } finally {
-        if (started !== null && t0 >= started) apiMs += performance.now() - t0;
+        if (started !== null && t0 >= started) {
+          const ms = performance.now() - t0;
+          apiMs += ms;
+          calls.push(method + ' ' + ms.toFixed(0));
+        }
       }
     };
     timed.__timed = true;
@@ -79,11 +84,12 @@ const PAGE_PROBE = `(() => {
       wrapBridge();
       started = null;
       apiMs = 0;
+      calls = [];
       watching = whenThere(selector).then(afterPaint);
     },
     async result() {
       const end = await watching;
-      return started === null ? null : { ms: end - started, apiMs };
+      return started === null ? null : { ms: end - started, apiMs, calls };
     },
   };
 })();`;
@@ -122,9 +128,15 @@ async function pageCall<T>(page: Page, expression: string, what: What): Promise<
   }
 }
 
-/** Time to painted, and how much of it the page spent waiting for API calls. */
-async function result(page: Page, what: What): Promise<{ ms: number; apiMs: number }> {
-  const out = await pageCall<{ ms: number; apiMs: number } | null>(page, 'window.__uiBench.result()', what);
+/** Time to painted, how much of it the page spent waiting for API calls, and which calls (method ms). */
+interface Timed {
+  ms: number;
+  apiMs: number;
+  calls: string[];
+}
+
+async function result(page: Page, what: What): Promise<Timed> {
+  const out = await pageCall<Timed | null>(page, 'window.__uiBench.result()', what);
   if (out === null) throw new Error(`${await say(what)}: no input event reached the page`);
   return out;
 }
@@ -253,9 +265,11 @@ async function main(): Promise<void> {
     listApi: { op: '  儿童档案 list (both): of which API calls', times: [] as number[] },
     keyApi: { op: '  keystroke: of which API calls', times: [] as number[] },
   } satisfies Record<string, UiRow>;
-  const record = (row: UiRow, api: UiRow, r: { ms: number; apiMs: number }) => {
+  const calls: Record<'home' | 'list' | 'listAgain', string[]> = { home: [], list: [], listAgain: [] };
+  const record = (row: UiRow, api: UiRow, r: Timed, which?: keyof typeof calls) => {
     row.times.push(r.ms);
     api.times.push(r.apiMs);
+    if (which) calls[which] = r.calls;
   };
   const shown: string[] = [];
 
@@ -291,19 +305,19 @@ async function main(): Promise<void> {
       await page.waitForTimeout(SETTLE_MS);
       await watch(page, '[data-testid="home-todo"]');
       await page.getByRole('button', { name: t('accounts.signIn.submit'), exact: true }).click();
-      record(rows.home, rows.homeApi, await result(page, '首页'));
+      record(rows.home, rows.homeApi, await result(page, '首页'), 'home');
 
       await page.waitForTimeout(SETTLE_MS);
       await watch(page, `${listFor('')} tbody tr[data-index]`);
       await nav(t('app.nav.children')).click();
-      record(rows.list, rows.listApi, await result(page, '儿童档案'));
+      record(rows.list, rows.listApi, await result(page, '儿童档案'), 'list');
 
       await nav(t('app.nav.home')).click();
       await page.locator('[data-testid="home-todo"]').waitFor();
       await page.waitForTimeout(SETTLE_MS);
       await watch(page, `${listFor('')} tbody tr[data-index]`);
       await nav(t('app.nav.children')).click();
-      record(rows.listAgain, rows.listApi, await result(page, '儿童档案 again'));
+      record(rows.listAgain, rows.listApi, await result(page, '儿童档案 again'), 'listAgain');
 
       const box = page.getByLabel(t('children.list.searchLabel'), { exact: true });
       await box.click();
@@ -346,6 +360,9 @@ async function main(): Promise<void> {
       }
       log(
         `session ${s + 1}: form ${first.form.toFixed(0)} ms, 首页 ${rows.home.times.at(-1)!.toFixed(0)} ms, list ${rows.list.times.at(-1)!.toFixed(0)}/${rows.listAgain.times.at(-1)!.toFixed(0)} ms`,
+      );
+      log(
+        `  API calls (method ms): 首页 ${calls.home.join(', ')}; list ${calls.list.join(', ')}; again ${calls.listAgain.join(', ')}`,
       );
     }
     if (app.pageErrors.length) log(`page errors:\n  ${app.pageErrors.join('\n  ')}`);

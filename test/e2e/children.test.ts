@@ -336,6 +336,37 @@ describe.skipIf(!browserAvailable().ok)('children’s files', () => {
     await expect.poll(firstBirth).toContain(births[54]);
   });
 
+  it('filters by the caseworker responsible, and keeps the filter with its name on coming back', async () => {
+    const app = await signedIn();
+    const { page } = app;
+    const colleague = await call<{ id: string }>(app, 'accounts.create', {
+      displayName: '赵强',
+      username: 'zhaoqiang',
+      passphrase: 'Colleague-on-file-2026 harbor',
+      role: 'caseworker',
+    });
+    await seedChild(app, { name: '李红', gender: 'female', birthDate: '2019-01-05', ownerId: colleague.id });
+    await seedChild(app, { name: '张晓明', birthDate: CHILD_BIRTH });
+    await openChildren(page);
+    expect(await listedNames(page, 2)).toEqual(['李红', '张晓明']);
+
+    // The colleagues are read when the filter is opened, not with the list.
+    await pick(page, '按负责人筛选', '赵强');
+    expect(await listedNames(page, 1)).toEqual(['李红']);
+
+    await page.getByRole('navigation', { name: '主导航' }).getByText('首页').click();
+    await openChildren(page);
+    expect(await listedNames(page, 1)).toEqual(['李红']);
+    const filters = page.getByRole('group', { name: '筛选条件' });
+    await expect.poll(() => filters.getByText('赵强', { exact: true }).isVisible()).toBe(true);
+    // Opened again, the filters are still drawn as antd draws them (its styles are kept, not
+    // made again): a bordered box, not a bare one.
+    const border = await filters
+      .getByLabel('按负责人筛选', { exact: true })
+      .evaluate((el) => getComputedStyle(el.closest('.ant-select') ?? el).borderTopStyle);
+    expect(border).toBe('solid');
+  });
+
   it('warns of a likely duplicate before a second registration', async () => {
     const app = await signedIn();
     const { page } = app;

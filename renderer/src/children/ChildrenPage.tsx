@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Flex, Input, Pagination, Select } from 'antd';
-import { memo, useMemo } from 'react';
+import { Alert, Button, Card, Checkbox, Flex, Input, Pagination, Select, type SelectProps } from 'antd';
+import { memo, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { CATEGORIES, RISK_LEVELS } from '../../../db/children/codes';
@@ -14,10 +14,8 @@ import { PageHeader } from '../common/PageHeader';
 import { type PlainColumn, PlainTable, rowsInView } from '../common/PlainTable';
 import { useApiQuery } from '../common/useApiQuery';
 import { useSession } from '../session/store';
-import { type ChildFilters, useChildrenList } from './listStore';
+import { type ChildFilters, listInput, PAGE_SIZE, useChildrenList } from './listStore';
 import type { ChildRow } from './types';
-
-const PAGE_SIZE = 50;
 
 const FILTER_LABELS: Record<keyof ChildFilters, MessageKey> = {
   status: 'children.list.filter.status',
@@ -98,14 +96,20 @@ const FilterSelects = memo(function FilterSelects() {
   const filters = useChildrenList((s) => s.filters);
   const { setFilter, resetFilters } = useChildrenList.getState();
   // Only an admin may list accounts; others filter by "mine" (see the report on accounts.options).
-  const accounts = useApiQuery('accounts.list', isAdmin ? {} : null);
+  // Asked when the owner filter is opened or already set, not with the list: a second call as
+  // the page opens would sit in front of the rows in the core's queue.
+  const [wantAccounts, setWantAccounts] = useState(filters.ownerId !== undefined);
+  if (!wantAccounts && filters.ownerId !== undefined) setWantAccounts(true);
+  const accounts = useApiQuery('accounts.list', isAdmin && wantAccounts ? {} : null);
 
   const select = <K extends keyof ChildFilters>(
     key: K,
     options: { value: NonNullable<ChildFilters[K]>; label: string }[],
     width = 150,
+    more: Partial<SelectProps<NonNullable<ChildFilters[K]>>> = {},
   ) => (
     <Select<NonNullable<ChildFilters[K]>>
+      {...more}
       allowClear
       aria-label={t('children.list.filterBy', { field: t(FILTER_LABELS[key]) })}
       placeholder={t(FILTER_LABELS[key])}
@@ -129,6 +133,11 @@ const FilterSelects = memo(function FilterSelects() {
             'ownerId',
             (accounts.data ?? []).map((a) => ({ value: a.id, label: a.displayName })),
             140,
+            {
+              onOpenChange: (open) => open && setWantAccounts(true),
+              onFocus: () => setWantAccounts(true),
+              loading: wantAccounts && accounts.loading,
+            },
           )
         : user && (
             <Checkbox
@@ -161,14 +170,7 @@ function ChildrenResults() {
     useShallow((s) => ({ query: s.query, filters: s.filters, sort: s.sort, order: s.order, page: s.page })),
   );
   const input = useMemo(
-    () => ({
-      ...(query ? { query } : {}),
-      ...filters,
-      sort,
-      order,
-      offset: (page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    }),
+    () => listInput({ query, filters, sort, order, page }),
     [query, filters, sort, order, page],
   );
   const { data, error, loading, fresh } = useApiQuery('children.list', input);
@@ -196,7 +198,7 @@ function ChildrenResults() {
         style={{ marginTop: 4 }}
       >
         <ChildrenTable
-          rows={data?.rows ?? NO_ROWS}
+          rows={data ? data.rows : null}
           sort={sort}
           order={order}
           page={page}
@@ -208,10 +210,8 @@ function ChildrenResults() {
   );
 }
 
-const NO_ROWS: ChildRow[] = [];
-
 interface ChildrenTableProps {
-  rows: ChildRow[];
+  rows: ChildRow[] | null;
   sort: SortKey;
   order: 'asc' | 'desc';
   page: number;

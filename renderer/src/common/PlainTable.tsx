@@ -25,7 +25,8 @@ export interface PlainColumn<Row, SortKey extends string = string> {
 
 export interface PlainTableProps<Row, SortKey extends string> {
   columns: readonly PlainColumn<Row, SortKey>[];
-  rows: readonly Row[];
+  /** null: not answered yet, so the body stays empty rather than saying there are none. */
+  rows: readonly Row[] | null;
   rowKey(row: Row): string;
   sort?: SortKey;
   order?: SortOrder;
@@ -71,6 +72,8 @@ function useRowsShown(rows: readonly unknown[], first: number | undefined): numb
   return count;
 }
 
+const NONE: readonly never[] = [];
+
 const ariaSort = (active: boolean, order: SortOrder | undefined) =>
   active ? (order === 'desc' ? 'descending' : 'ascending') : undefined;
 
@@ -86,7 +89,7 @@ export function PlainTable<Row, SortKey extends string>({
   label,
   firstRows,
 }: PlainTableProps<Row, SortKey>) {
-  const shown = useRowsShown(rows, firstRows);
+  const shown = useRowsShown(rows ?? NONE, firstRows);
   const width = columns.reduce((sum, c) => sum + c.width, 0);
   // One listener for the body rather than one per row: the row is found from the target.
   const onClick = onRowClick
@@ -95,7 +98,8 @@ export function PlainTable<Row, SortKey extends string>({
         if (target.closest('a, button')) return;
         const tr = target.closest('tr');
         const index = tr ? Number(tr.dataset.index) : Number.NaN;
-        if (Number.isInteger(index) && rows[index]) onRowClick(rows[index]);
+        const row = rows?.[index];
+        if (row !== undefined) onRowClick(row);
       }
     : undefined;
   return (
@@ -139,7 +143,7 @@ export function PlainTable<Row, SortKey extends string>({
         </thead>
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: a mouse shortcut only; from the keyboard the row's own link (its first cell) opens it. */}
         <tbody onClick={onClick} className={onRowClick ? 'sw-clickable' : undefined}>
-          {rows.length === 0 ? (
+          {rows === null ? null : rows.length === 0 ? (
             <tr className="sw-empty">
               <td colSpan={columns.length}>
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
