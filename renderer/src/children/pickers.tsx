@@ -1,6 +1,6 @@
 // Choosing the child and the guardian(s) a document or plan concerns. Guardians come from the
 // child's own relatives: the API refuses anyone who is not linked to the child.
-import { Alert, Checkbox, Flex, Select, Spin, Tag, Typography } from 'antd';
+import { Alert, Checkbox, Flex, Form, type FormInstance, Select, Spin, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { t } from '../../../db/i18n';
@@ -121,6 +121,33 @@ export function ChildSelect({
 }
 
 /**
+ * The child a record is about, as every record form asks for it: the field `childId`, required,
+ * picked with ChildSelect. `onPicked` runs when the caseworker picks another child (to clear what
+ * belonged to the first: guardians, respondents).
+ */
+export function ChildField({
+  label,
+  disabled,
+  selectedLabel,
+  onPicked,
+}: {
+  label: string;
+  disabled?: boolean;
+  selectedLabel?: string | null;
+  onPicked?: () => void;
+}) {
+  return (
+    <Form.Item
+      label={label}
+      name="childId"
+      rules={[{ required: true, message: t('orders.shared.childRequired') }]}
+    >
+      <ChildSelect disabled={disabled} selectedLabel={selectedLabel} onChange={onPicked} />
+    </Form.Item>
+  );
+}
+
+/**
  * Several registered children, searched as the caseworker types. The form keeps the ids;
  * `known` labels the ones chosen before (when editing), whom no search has returned yet.
  */
@@ -177,6 +204,20 @@ export function useChildFile(childId: string | null | undefined) {
   const { data, error, loading } = useApiQuery('children.get', childId ? { id: childId } : null);
   const current = data && childId && data.profile.id === childId ? data : null;
   return { file: current, error, loading: !!childId && loading };
+}
+
+/**
+ * The child a record form is about, and that child's file: the form's `childId` once it has
+ * mounted (null once the caseworker clears the field), before that `initialChildId` (the
+ * record's own child, or the one the address named).
+ */
+export function useFormChild<V extends { childId?: string | null }>(
+  form: FormInstance<V>,
+  initialChildId: string | null | undefined,
+) {
+  const watched = Form.useWatch('childId', form) as string | null | undefined;
+  const childId = watched === undefined ? (initialChildId ?? null) : watched;
+  return { childId, ...useChildFile(childId) };
 }
 
 function PersonLabel({ link }: { link: PersonLink }) {
