@@ -8,7 +8,16 @@ import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { makeDataDir } from '../helpers/tmp';
 import { migrationsUpTo, migrationsWith, openRaw } from './migration-support';
-import { ADMIN, call, childOnOldSchema, FAST_KDF, MIGRATIONS_DIR, openCore, refuse } from './support';
+import {
+  ADMIN,
+  call,
+  childOnOldSchema,
+  FAST_KDF,
+  MIGRATIONS_DIR,
+  openCore,
+  recordHomeVisit,
+  refuse,
+} from './support';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -184,15 +193,7 @@ describe('migrations', () => {
       birthDate: '2016-01-01',
       township: '仁风镇',
     });
-    const v = await call(old, 'visits.saveDraft', { childId: child.id });
-    await call(old, 'visits.finalize', {
-      id: v.id,
-      date: '2026-01-05',
-      kind: 'home',
-      findings: { living: '良好' },
-      needsFound: [],
-      nextVisitDate: '2099-03-01',
-    });
+    const v = await recordHomeVisit(old, child.id, '2026-01-05', '2099-03-01');
     old.close();
 
     const next = openCore(dataDir);
@@ -228,15 +229,7 @@ describe('migrations', () => {
         birthDate: '2016-01-01',
         township: '仁风镇',
       });
-      const v = await call(old, 'visits.saveDraft', { childId: child.id });
-      await call(old, 'visits.finalize', {
-        id: v.id,
-        date: '2026-01-05',
-        kind: 'home',
-        findings: { living: '良好' },
-        needsFound: [],
-        nextVisitDate,
-      });
+      await recordHomeVisit(old, child.id, '2026-01-05', nextVisitDate);
     };
     // Same date: the board orders them by the name in pinyin (wang before zhao).
     await visitDue('赵小雨', '2099-03-01');

@@ -197,3 +197,22 @@ export async function childOnOldSchema(
     raw.close();
   }
 }
+
+/** A home visit finalized as caseworkers usually record one (living: 良好, no needs), with its next visit due. */
+export async function recordHomeVisit(
+  core: Core,
+  childId: string,
+  date: string,
+  nextVisitDate: string | null,
+): Promise<{ id: string }> {
+  const v = await call(core, 'visits.saveDraft', { childId });
+  await call(core, 'visits.finalize', {
+    id: v.id,
+    date,
+    kind: 'home',
+    findings: { living: '良好' },
+    needsFound: [],
+    nextVisitDate,
+  });
+  return { id: v.id };
+}
