@@ -15,6 +15,7 @@ import {
   FAST_KDF,
   MIGRATIONS_DIR,
   openCore,
+  openOldStudio,
   recordHomeVisit,
   refuse,
 } from './support';
@@ -62,13 +63,7 @@ async function coreWithChildren(n: number) {
 describe('migrations', () => {
   it('0007 (per-user snoozes) keeps every snooze, on the board of the user who made it', async () => {
     const dataDir = makeDataDir('snoozes');
-    const old = createCore({
-      dataDir,
-      migrationsDir: migrationsUpTo('0005_list_indexes'),
-      kdf: FAST_KDF,
-      log: () => {},
-    });
-    await call(old, 'session.setup', ADMIN);
+    const old = await openOldStudio(dataDir, migrationsUpTo('0005_list_indexes'));
     const child = await childOnOldSchema(dataDir, {
       name: '测试儿童甲',
       gender: 'female',
@@ -180,13 +175,7 @@ describe('migrations', () => {
 
   it("0017 (stored reminders) fills every child's reminders at the first open after it", async () => {
     const dataDir = makeDataDir('reminder-due');
-    const old = createCore({
-      dataDir,
-      migrationsDir: migrationsUpTo('0016_attachments'),
-      kdf: FAST_KDF,
-      log: () => {},
-    });
-    await call(old, 'session.setup', ADMIN);
+    const old = await openOldStudio(dataDir, migrationsUpTo('0016_attachments'));
     const child = await childOnOldSchema(dataDir, {
       name: '测试儿童甲',
       gender: 'female',
@@ -214,13 +203,7 @@ describe('migrations', () => {
 
   it('0018 (board order) gives every stored reminder its priority and pinyin name, in board order', async () => {
     const dataDir = makeDataDir('board-order');
-    const old = createCore({
-      dataDir,
-      migrationsDir: migrationsUpTo('0017_reminder_due'),
-      kdf: FAST_KDF,
-      log: () => {},
-    });
-    await call(old, 'session.setup', ADMIN);
+    const old = await openOldStudio(dataDir, migrationsUpTo('0017_reminder_due'));
     const visitDue = async (name: string, nextVisitDate: string) => {
       // Around the API: today's children.create writes search keys in 0019's shape.
       const child = await childOnOldSchema(dataDir, {
