@@ -9,7 +9,17 @@ import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { makeDataDir } from '../helpers/tmp';
 import { migrationsUpTo, migrationsWith, openRaw } from './migration-support';
-import { ADMIN, call, childOnOldSchema, FAST_KDF, MIGRATIONS_DIR, openCore, refuse } from './support';
+import {
+  ADMIN,
+  call,
+  childOnOldSchema,
+  FAST_KDF,
+  MIGRATIONS_DIR,
+  openCore,
+  openOldStudio,
+  recordHomeVisit,
+  refuse,
+} from './support';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -65,13 +75,7 @@ async function coreWithChildren(n: number) {
 describe('migrations', () => {
   it('0007 (per-user snoozes) keeps every snooze, on the board of the user who made it', async () => {
     const dataDir = makeDataDir('snoozes');
-    const old = createCore({
-      dataDir,
-      migrationsDir: migrationsUpTo('0005_list_indexes'),
-      kdf: FAST_KDF,
-      log: () => {},
-    });
-    await call(old, 'session.setup', ADMIN);
+    const old = await openOldStudio(dataDir, migrationsUpTo('0005_list_indexes'));
     const child = await childOnOldSchema(dataDir, {
       name: '测试儿童甲',
       gender: 'female',
@@ -183,28 +187,14 @@ describe('migrations', () => {
 
   it("0017 (stored reminders) fills every child's reminders at the first open after it", async () => {
     const dataDir = makeDataDir('reminder-due');
-    const old = createCore({
-      dataDir,
-      migrationsDir: migrationsUpTo('0016_attachments'),
-      kdf: FAST_KDF,
-      log: () => {},
-    });
-    await call(old, 'session.setup', ADMIN);
+    const old = await openOldStudio(dataDir, migrationsUpTo('0016_attachments'));
     const child = await childOnOldSchema(dataDir, {
       name: '测试儿童甲',
       gender: 'female',
       birthDate: '2016-01-01',
       township: '仁风镇',
     });
-    const v = await call(old, 'visits.saveDraft', { childId: child.id });
-    await call(old, 'visits.finalize', {
-      id: v.id,
-      date: '2026-01-05',
-      kind: 'home',
-      findings: { living: '良好' },
-      needsFound: [],
-      nextVisitDate: '2099-03-01',
-    });
+    const v = await recordHomeVisit(old, child.id, '2026-01-05', '2099-03-01');
     old.close();
 
     const next = openCore(dataDir);
@@ -225,13 +215,7 @@ describe('migrations', () => {
 
   it('0018 (board order) gives every stored reminder its priority and pinyin name, in board order', async () => {
     const dataDir = makeDataDir('board-order');
-    const old = createCore({
-      dataDir,
-      migrationsDir: migrationsUpTo('0017_reminder_due'),
-      kdf: FAST_KDF,
-      log: () => {},
-    });
-    await call(old, 'session.setup', ADMIN);
+    const old = await openOldStudio(dataDir, migrationsUpTo('0017_reminder_due'));
     const visitDue = async (name: string, nextVisitDate: string) => {
       // Around the API: today's children.create writes search keys in 0019's shape.
       const child = await childOnOldSchema(dataDir, {
@@ -240,15 +224,7 @@ describe('migrations', () => {
         birthDate: '2016-01-01',
         township: '仁风镇',
       });
-      const v = await call(old, 'visits.saveDraft', { childId: child.id });
-      await call(old, 'visits.finalize', {
-        id: v.id,
-        date: '2026-01-05',
-        kind: 'home',
-        findings: { living: '良好' },
-        needsFound: [],
-        nextVisitDate,
-      });
+      await recordHomeVisit(old, child.id, '2026-01-05', nextVisitDate);
     };
     // Same date: the board orders them by the name in pinyin (wang before zhao).
     await visitDue('赵小雨', '2099-03-01');

@@ -1,27 +1,15 @@
-/**
- * The queries the screens' targets depend on (ARCHITECTURE.md §9: the reminders board, 首页,
- * search, the children list, the registers) keep the plans that make them fast. Each screen's
- * handler runs on a small seeded database with every area; every SELECT it issues is asked for
- * its EXPLAIN QUERY PLAN, which must not SCAN a large table (the core writes the committed
- * statistics of the 100,000-children dataset at open — db/core/planner.ts — so the plan is the
- * one a full database runs), and the rules that once went wrong
- * must start from the index meant for them.
- */
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../db/api/contract';
 import { makeContext } from '../../db/api/core';
 import type { Ctx, SessionUser } from '../../db/api/define';
-import { openEncrypted } from '../../db/core/open';
-import { Vault } from '../../db/core/vault';
 import { refreshDue } from '../../db/reminders/due';
 import { collectReminders } from '../../db/reminders/rules';
 import { record } from '../bench/replay';
 import { SEARCH_LABELS, type SearchKind, sampleChildren, searchQuery } from '../bench/workload';
-import { seedAreas } from '../fixtures/areas';
+import { activeChildren, seedAreas } from '../fixtures/areas';
 import { Rng } from '../fixtures/random';
-import { ADMIN_USERNAME, seed } from '../fixtures/seeder';
+import { openSeededRaw, seed, seededUsers } from '../fixtures/seeder';
 import { makeDataDir } from '../helpers/tmp';
 import { FAST_KDF } from './support';
 
@@ -67,12 +55,9 @@ let partial: Set<string>;
 beforeAll(async () => {
   const dataDir = makeDataDir('plans');
   const report = await seed({ dataDir, children: 400, seed: 19, passphrase: PASS, kdf: FAST_KDF, clock });
-  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, PASS);
-  raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
-  const live = raw
-    .prepare(`SELECT id, owner_id AS ownerId FROM children WHERE deleted_at IS NULL AND status = 'active'`)
-    .all() as { id: string; ownerId: string | null }[];
-  const users = report.accounts.map(({ passphrase: _p, ...u }) => u as SessionUser);
+  raw = await openSeededRaw(dataDir, PASS, FAST_KDF);
+  const live = activeChildren(raw);
+  const users = seededUsers(report);
   seedAreas(raw, { children: live, users, clock, rng: new Rng(23) });
   // The seeder writes around the API: bring the stored reminders up to date, as the next write would.
   refreshDue(raw, clock.now());
