@@ -1,7 +1,7 @@
 // Where a backup stalls the API's reads: reads through core.invoke back to back, first for a
 // while with no backup (what this machine's load alone does to them), then during a backup,
 // each read stamped, so the longest ones can be laid beside the backup's steps
-// (SUNWARD_BACKUP_TRACE=1 makes copy.ts print them with the same clock).
+// (their times are Date.now(), to lay beside a trace of the worker).
 // npx tsx test/bench/profile-backup-stall.ts [--dir .data/bench-100000/data] [--two-threads]
 import { rmSync } from 'node:fs';
 import path from 'node:path';

@@ -134,6 +134,21 @@ describe('how a backup copies the database', () => {
     expect(made.pagesFailed).toEqual({ badCount: 1, bad: [free] });
     const file = path.join(core.dataDir, 'backups', `sunward-free${BACKUP_EXT}`);
     expect(checkBackup(file, key, path.join(core.dataDir, 'check-free.partial')).opened).toBe(true);
+    // The same through the app with two threads (the HMACs checked beside the writing), and
+    // the backup's audit row says so.
+    const two = createCore({
+      dataDir: core.dataDir,
+      migrationsDir: MIGRATIONS_DIR,
+      kdf: FAST_KDF,
+      log: () => {},
+      backupOnTwoThreads: true,
+    });
+    await call(two, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const outcome = await call(two, 'backup.run', {});
+    expect(outcome).toMatchObject({ ok: true, method: 'vacuum' });
+    const row = (await call(two, 'audit.list', { action: 'backup.create' })).rows[0]!;
+    expect(row.detail).toMatchObject({ copied: 'vacuum', pagesFailed: 1 });
+    two.close();
 
     // One byte changed in a page in use (the schema's root, page 1, past its salt).
     const first = readPage(db, 1);
@@ -152,7 +167,8 @@ describe('how a backup copies the database', () => {
     const failed2 = await createBackup(job(core, key, `sunward-bad2${BACKUP_EXT}`)).catch((e) => e);
     expect(failed2).toBeInstanceOf(BackupCheckError);
     expect((failed2 as BackupCheckError).problem).toBe('integrity');
-    expect(readdirSync(path.join(core.dataDir, 'backups'))).toEqual([`sunward-free${BACKUP_EXT}`]);
+    // Nothing of the failed backups is left (the app's rotation kept its own one of the day).
+    expect(readdirSync(path.join(core.dataDir, 'backups')).filter((n) => n.includes('bad'))).toEqual([]);
     key.fill(0);
   });
 
