@@ -158,6 +158,8 @@ export function writeContainer(
   dbFile: string,
   onProgress?: WriteProgress,
   pages?: PageMacs,
+  /** false: the caller flushes the file itself before it counts (copy.ts, beside the check). */
+  flush = true,
 ): BackupManifest {
   const dbFd = openSync(dbFile, 'r');
   const out = openSync(target, 'wx+', 0o600);
@@ -210,7 +212,7 @@ export function writeContainer(
     );
     if (again.digest('hex') !== full.contentSha256) throw new BackupFormatError('altered');
     writeAt(out, whole.digest(), dbOffset + dbBytes);
-    fsyncSync(out);
+    if (flush) fsyncSync(out);
     return full;
   } finally {
     closeSync(out);
