@@ -242,13 +242,19 @@ function sqlWith(text: string, params: readonly string[]): SQL {
   return sql.join(chunks);
 }
 
-/** The match as one condition on a key row `k` (of one child, in an EXISTS). */
+/**
+ * The match as one condition on a key row `k` of one child (an EXISTS on the child's keys).
+ * Several arms are tested on each of the child's few keys (`+k.key`: one seek for the child)
+ * rather than searched one by one, a seek each.
+ */
 function keyCondition(m: KeyMatch): SQL {
-  const arms = [
-    ...m.keys.map((key) => sql`k.key = ${key}`),
-    ...m.ranges.map(([from, to]) => sql`(k.key >= ${from} AND k.key < ${to})`),
+  const arms = m.keys.length + m.ranges.length;
+  const key = arms === 1 ? sql.raw('k.key') : sql.raw('+k.key');
+  const each = [
+    ...m.keys.map((v) => sql`${key} = ${v}`),
+    ...m.ranges.map(([from, to]) => sql`(${key} >= ${from} AND ${key} < ${to})`),
   ];
-  return arms.length === 1 && m.keys.length === 1 ? arms[0] : sql`(${sql.join(arms, sql` OR `)})`;
+  return arms === 1 && m.keys.length === 1 ? each[0] : sql`(${sql.join(each, sql` OR `)})`;
 }
 
 /**
@@ -391,7 +397,11 @@ function listChildren(
       ids = (listNarrowIds(ctx, match).all(...match.params) as { id: string }[]).map((r) => r.id);
       if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
     } else if (!ordered) {
-      broad = sql`EXISTS (SELECT 1 FROM child_search_keys k WHERE k.child_id = ${children.id} AND ${keyCondition(match)})`;
+      // Walked in name order, each child checked: an ID fragment on the number the row holds
+      // (what its keys say, without reading them), anything else on the child's keys.
+      broad = isIdQuery(q)
+        ? sql`instr(lower(${children.idNumber}), ${q}) > 0`
+        : sql`EXISTS (SELECT 1 FROM child_search_keys k WHERE k.child_id = ${children.id} AND ${keyCondition(match)})`;
     }
   }
   // With a search, `+deleted_at` keeps the planner off the (deleted_at, …) indexes: it would

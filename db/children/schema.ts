@@ -199,7 +199,16 @@ export const childRelations = sqliteTable(
     note: text('note'),
     ...recordColumns(),
   },
-  (t) => [index('child_relations_child').on(t.childId), index('child_relations_person').on(t.personId)],
+  (t) => [
+    index('child_relations_child').on(t.childId),
+    index('child_relations_person').on(t.personId),
+    // A child's guardians and caregivers from the index alone: the duplicate guard's "same name
+    // under a guardian of the same name" reads them for every child of a name (db/children/duplicates.ts),
+    // a ledger's preview for each of its rows.
+    index('child_relations_carers')
+      .on(t.childId, t.personId, t.deletedAt, t.isGuardian, t.isCaregiver)
+      .where(sql`${t.deletedAt} IS NULL AND (${t.isGuardian} = 1 OR ${t.isCaregiver} = 1)`),
+  ],
 );
 
 // 羁押情况: a person may have several over time.

@@ -131,6 +131,12 @@ const LIST_BY_OWNER = `SELECT id FROM children WHERE deleted_at IS NULL AND owne
 const LIST_BY_RISK = `SELECT id FROM children WHERE deleted_at IS NULL AND risk_level = 'red' AND status = 'active'
   ORDER BY name_pinyin LIMIT 50`;
 const KEYS_OF_CHILD = `SELECT key FROM child_search_keys WHERE child_id = 'x'`;
+/** The duplicate guard's "same name under a guardian of the same name" (db/children/duplicates.ts). */
+const SAME_NAME_GUARDIAN = `SELECT c.id FROM children c
+  JOIN child_relations r INDEXED BY child_relations_carers
+    ON r.child_id = c.id AND r.deleted_at IS NULL AND (r.is_guardian = 1 OR r.is_caregiver = 1)
+  JOIN persons p ON p.id = r.person_id
+  WHERE c.deleted_at IS NULL AND c.name = 'x' AND p.name IN ('y')`;
 /** 首页's "my children at red or orange risk" (reminders/handlers.ts summary), a page in the order shown. */
 const MY_RISKY = `SELECT id FROM children WHERE deleted_at IS NULL AND owner_id = 'x' AND status = 'active'
   AND risk_level = 'red' ORDER BY name_pinyin LIMIT 50`;
@@ -456,6 +462,18 @@ const CASES: Case[] = [
         expect(planOf(raw, INBOX_OPEN_PAGE)).toContain('USING INDEX referrals_inbox (deleted_at=?)');
         for (const q of [INBOX_STATUS_PAGE, INBOX_OPEN_PAGE])
           expect(planOf(raw, q)).not.toMatch(/TEMP B-TREE/);
+      };
+    },
+  },
+  {
+    tag: '0026_relations_carers_index',
+    before: (old) => {
+      expect(() => planOf(old, SAME_NAME_GUARDIAN)).toThrow(/no such index/);
+      return (raw) => {
+        // A child's guardians and caregivers from the index alone, no row of each relative read.
+        expect(planOf(raw, SAME_NAME_GUARDIAN)).toMatch(
+          /SEARCH r USING COVERING INDEX child_relations_carers \(child_id=\?\)/,
+        );
       };
     },
   },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../db/api/contract';
 import { makeContext } from '../../db/api/core';
 import type { Ctx, SessionUser } from '../../db/api/define';
+import { findDuplicates, findDuplicatesMany } from '../../db/children/duplicates';
 import { refreshDue } from '../../db/reminders/due';
 import { collectReminders } from '../../db/reminders/rules';
 import { record } from '../bench/replay';
@@ -291,6 +292,31 @@ describe('query plans of the screens at 100,000 children', () => {
     // Nor a SEARCH of a large table by its status or "not deleted" alone: that is every open
     // record (every completed plan, every pending release) walked for one child's write.
     expect(openRecordWalks(refresh)).toEqual([]);
+  });
+
+  it("checks a name's children for a guardian of the same name off the carers' index, for one child and a ledger's rows", () => {
+    const probe = raw
+      .prepare(
+        `SELECT c.name AS name, p.name AS guardian FROM children c
+         JOIN child_relations r ON r.child_id = c.id AND r.is_guardian = 1 AND r.deleted_at IS NULL
+         JOIN persons p ON p.id = r.person_id WHERE c.deleted_at IS NULL LIMIT 1`,
+      )
+      .get() as { name: string; guardian: string };
+    const one = plansOfRun(admin, (ctx) =>
+      findDuplicates(ctx, { name: probe.name, guardianNames: [probe.guardian] }),
+    );
+    const many = plansOfRun(admin, (ctx) =>
+      findDuplicatesMany(ctx, [{ name: probe.name, guardianNames: [probe.guardian] }]),
+    );
+    for (const planned of [one, many]) {
+      const guardian = planned.filter((p) => /child_relations r/.test(p.sql));
+      expect(guardian).toHaveLength(1);
+      // The child's guardians and caregivers from the index alone: no row of each relative read.
+      expect(guardian[0].plan.join('\n'), guardian[0].sql).toMatch(
+        /SEARCH r USING COVERING INDEX child_relations_carers \(child_id=\?\)/,
+      );
+      expect(largeScans(planned)).toEqual([]);
+    }
   });
 
   it("reads 首页's red and orange children a page at a time off the owner's risk index", () => {
