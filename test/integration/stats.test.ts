@@ -568,12 +568,9 @@ describe('the pre-counted cells', () => {
     const clock = { now: () => TODAY_MS };
     const PASS = 'Seeded-cells-2026';
     const report = await seed({ dataDir, children: 400, seed: 21, passphrase: PASS, kdf: FAST_KDF, clock });
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, PASS);
-    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
-    const live = raw
-      .prepare(`SELECT id, owner_id AS ownerId FROM children WHERE deleted_at IS NULL AND status = 'active'`)
-      .all() as { id: string; ownerId: string | null }[];
-    const users = report.accounts.map(({ passphrase: _p, ...u }) => u as SessionUser);
+    const raw = await openSeededRaw(dataDir, PASS, FAST_KDF);
+    const live = activeChildren(raw);
+    const users = seededUsers(report);
     seedAreas(raw, { children: live, users, clock, rng: new Rng(8) });
     const rng = new Rng(99);
     randomWrites(
