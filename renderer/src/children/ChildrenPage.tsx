@@ -50,7 +50,7 @@ export function ChildrenPage() {
         }
       />
       <Card>
-        <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+        <Flex vertical gap={12}>
           <SearchBox />
           <ChildrenResults />
         </Flex>
