@@ -160,6 +160,10 @@ export function holdStill(raw: Database.Database, source: string, attempts: numb
 }
 
 function tryHolding(raw: Database.Database, wal: string, attempts: number): boolean {
+  // TRUNCATE holds the writer's lock while it copies the WAL into the file and waits for
+  // readers, so a save on the API's side waits for it. A PASSIVE pass first copies what it can
+  // without that lock; TRUNCATE then has only the frames written since, and holds the lock briefly.
+  raw.pragma('wal_checkpoint(PASSIVE)');
   for (let i = 0; i < attempts; i++) {
     const [ck] = raw.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
     if (ck && ck.busy === 0) {
