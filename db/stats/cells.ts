@@ -237,27 +237,30 @@ const PROBES = [1990, 2000, 2010, 2020, 2025, 2026, 2027, 2030, 2040].flatMap((y
   Date.UTC(y, 6, 1) / 1000,
 ]);
 
-const fingerprints = new WeakMap<ReadRaw, { local: string; fp: string }>();
+const fingerprints = new WeakMap<ReadRaw, { zone: string; fp: string }>();
 
 /**
- * The definition's and the time zone's hash, which the triggers' names carry. The local times
- * are asked each time (a process whose time zone changed reads the records, not cells counted
- * in another zone's months, until an open rebuilds them); the hash only when they change.
+ * The definition's and the time zone's hash, which the triggers' names carry: SQLite's local
+ * times for the probes. They are asked again whenever JavaScript's offsets for the same
+ * instants change (a process whose zone changed: Node tells the C library too), so such a
+ * process reads the records, not cells counted in another zone's months, until an open
+ * rebuilds them; a query per figure read would cost more than the figure.
  */
 function fingerprint(raw: ReadRaw): string {
+  const zone = PROBES.map((s) => new Date(s * 1000).getTimezoneOffset()).join(',');
+  const seen = fingerprints.get(raw);
+  if (seen?.zone === zone) return seen.fp;
   const local = cached(
     raw,
     `SELECT group_concat(strftime('%Y-%m-%d %H:%M', value, 'unixepoch', 'localtime')) FROM json_each(?)`,
   )
     .pluck()
     .get(JSON.stringify(PROBES)) as string;
-  const seen = fingerprints.get(raw);
-  if (seen?.local === local) return seen.fp;
   const fp = createHash('sha256')
     .update(`${VERSION}\n${local}\n${plan().fingerprintSql}`)
     .digest('hex')
     .slice(0, 12);
-  fingerprints.set(raw, { local, fp });
+  fingerprints.set(raw, { zone, fp });
   return fp;
 }
 
