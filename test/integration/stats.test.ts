@@ -601,6 +601,17 @@ describe('the pre-counted cells', () => {
     const ctx = makeContext(raw, users[0], clock);
     const custom = { kind: 'custom', from: '2026-02-11', to: '2026-10-19' } as const;
     agreesWithRecount(ctx, raw, [yearPeriod(2026), yearPeriod(2025), quarterPeriod(2026, 2), custom]);
+    // 首页's own year for each caseworker: the same cells, narrowed to the caseworker.
+    const year = recompute(raw, '2026-01-01', '2026-12-31');
+    for (const u of users) {
+      const mine = contract['stats.mine'].handler(makeContext(raw, u, clock), { year: 2026 });
+      for (const f of mine.figures)
+        expect({ user: u.id, figure: f.key, total: f.total }).toEqual({
+          user: u.id,
+          figure: f.key,
+          total: year.get(f.key)?.owner.get(u.id) ?? 0,
+        });
+    }
     raw.close();
   }, 120_000);
 
