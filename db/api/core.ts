@@ -322,15 +322,15 @@ class SunwardCore implements Core, Host {
   private migrateOpened(raw: Database.Database): Database.Database {
     try {
       const migrations = loadMigrations(this.opts.migrationsDir);
-      // The statistics cells' triggers name other tables in their bodies (a visit's reads its
-      // child): a migration rebuilding one of those tables would fail on them. They are made
-      // again, with the cells, just below.
-      if ((raw.pragma('user_version', { simple: true }) as number) < migrations.length) dropCellTriggers(raw);
       const outcome = migrate(raw, {
         dbFile: this.vault.dbFile,
         backupDir: this.vault.backupDir,
         migrations,
         now: this.clock.now(),
+        // The statistics cells' triggers name other tables in their bodies (a visit's reads its
+        // child): a migration rebuilding one of those tables would fail on them. They go in the
+        // migration's own transaction and are made again, with the cells, just below.
+        beforeStatements: dropCellTriggers,
       });
       if (outcome.from !== outcome.to) {
         this.log('info', `database migrated from v${outcome.from} to v${outcome.to}`, {

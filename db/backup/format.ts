@@ -17,6 +17,7 @@
 // which is why verification also walks the audit chain inside.
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import type { PageMacs } from './pages';
 
 export const BACKUP_MAGIC = Buffer.from('SWBACKUP', 'ascii');
 export const BACKUP_FORMAT = 1;
@@ -147,6 +148,8 @@ export type WriteProgress = (step: 'copy' | 'write', done: number, total: number
  * then, has a fixed length (the hash is 64 hex digits either way), so its place is known from
  * the start. Then the whole container is read back: the trailer hash is taken over what was
  * written, and the database part must hash as it did when read, or nothing counts.
+ * With `pages`, every page's HMAC is checked on the bytes as they are copied (pages.ts); the
+ * caller reads the result from it.
  */
 export function writeContainer(
   target: string,
@@ -154,6 +157,9 @@ export function writeContainer(
   slots: Buffer,
   dbFile: string,
   onProgress?: WriteProgress,
+  pages?: PageMacs,
+  /** false: the caller flushes the file itself before it counts (copy.ts, beside the check). */
+  flush = true,
 ): BackupManifest {
   const dbFd = openSync(dbFile, 'r');
   const out = openSync(target, 'wx+', 0o600);
@@ -173,6 +179,7 @@ export function writeContainer(
     for (let pos = 0; pos < dbBytes; ) {
       const chunk = readDbChunk(dbFd, buf, Math.min(buf.length, dbBytes - pos), pos);
       content.update(chunk);
+      pages?.feed(chunk, pos);
       writeAt(out, chunk, dbOffset + pos);
       pos += chunk.length;
       onProgress?.('copy', pos, dbBytes);
@@ -205,7 +212,7 @@ export function writeContainer(
     );
     if (again.digest('hex') !== full.contentSha256) throw new BackupFormatError('altered');
     writeAt(out, whole.digest(), dbOffset + dbBytes);
-    fsyncSync(out);
+    if (flush) fsyncSync(out);
     return full;
   } finally {
     closeSync(out);

@@ -30,6 +30,8 @@ export type WorkerJob = { keyHex: string | null } & (
       manifest: WriteArgs['manifest'];
       slots: string;
       dbFile: string;
+      /** Check every page's HMAC as it is copied (copy.ts writeChecked), with keyHex. */
+      pageSize?: number;
       progress: MessagePort;
     }
   | { kind: 'check'; file: string; scratch: string; keep: boolean }

@@ -285,6 +285,8 @@ export class BackupService {
           auditSeq: manifest.audit.seq,
           copied: method,
           threads: made.threads,
+          // The held copy had pages failing their HMAC; VACUUM INTO made it again (copy.ts).
+          ...(made.pagesFailed ? { pagesFailed: made.pagesFailed.badCount } : {}),
           by: by.id,
         },
       });

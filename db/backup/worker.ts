@@ -3,8 +3,16 @@
 // session's connection and wipes its key) does not cut a backup short.
 import { MessageChannel, parentPort, workerData } from 'node:worker_threads';
 import { openEncrypted } from '../core/open';
-import { BackupCheckError, checkBackup, copyBackup, createBackup, type WriteArgs } from './copy';
-import { BackupFormatError, type BackupManifest, writeContainer } from './format';
+import {
+  BackupCheckError,
+  checkBackup,
+  copyBackup,
+  createBackup,
+  type WriteArgs,
+  type WriteResult,
+  writeChecked,
+} from './copy';
+import { BackupFormatError } from './format';
 import { runJob, type WorkerJob, type WorkerMessage, type WorkerPhase } from './runner';
 
 function post(message: WorkerMessage): void {
@@ -27,13 +35,15 @@ function progressPoster(send: (m: WorkerMessage) => void) {
  * progress going straight to the API's side on a port of its own (this thread is busy in
  * quick_check meanwhile and could not pass it on).
  */
-function writeElsewhere(self: { file: string; data: Record<string, string> }) {
-  return (args: WriteArgs): Promise<BackupManifest> => {
+function writeElsewhere(self: { file: string; data: Record<string, string> }, keyHex: string) {
+  return (args: WriteArgs): Promise<WriteResult> => {
     const { port1, port2 } = new MessageChannel();
     parentPort?.postMessage({ type: 'port', port: port1 } satisfies WorkerMessage, [port1]);
-    return runJob<BackupManifest>(self, {
+    return runJob<WriteResult>(self, {
       kind: 'write',
-      keyHex: null,
+      // The page HMACs are checked where the bytes are copied; that thread needs the key for it.
+      keyHex: args.pageSize ? keyHex : null,
+      pageSize: args.pageSize,
       target: args.target,
       manifest: args.manifest,
       slots: args.slots.toString('utf8'),
@@ -57,15 +67,20 @@ async function run(job: WorkerJob): Promise<unknown> {
           meta: job.meta,
           holdAttempts: job.holdAttempts,
           onProgress: progressPoster(post),
-          writeElsewhere: job.twoThreads && job.self ? writeElsewhere(job.self) : undefined,
+          writeElsewhere:
+            job.twoThreads && job.self && job.keyHex ? writeElsewhere(job.self, job.keyHex) : undefined,
         });
       case 'write': {
         const onPort = progressPoster((m) => job.progress.postMessage(m));
-        const written = writeContainer(
-          job.target,
-          job.manifest,
-          Buffer.from(job.slots, 'utf8'),
-          job.dbFile,
+        const written = writeChecked(
+          {
+            target: job.target,
+            manifest: job.manifest,
+            slots: Buffer.from(job.slots, 'utf8'),
+            dbFile: job.dbFile,
+            pageSize: job.pageSize,
+          },
+          key,
           onPort,
         );
         // The creating thread is inside quick_check and cannot say it; the check is what is left.

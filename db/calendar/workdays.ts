@@ -19,9 +19,19 @@ function weekday(ymd: string): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function addDays(ymd: string, n: number): string {
-  const [y, m, d] = ymd.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+  const y = Number(ymd.slice(0, 4));
+  const m = Number(ymd.slice(5, 7));
+  const day = Number(ymd.slice(8, 10)) + n;
+  // Within the same month (most calls: a day before or after) by plain arithmetic: the
+  // register's progress counts and the deadline counters call this thousands of times a page.
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const last = m === 2 && leap ? 29 : MONTH_DAYS[m - 1];
+  if (day >= 1 && day <= last && ymd.length === 10 && y >= 1000)
+    return `${ymd.slice(0, 8)}${day < 10 ? '0' : ''}${day}`;
+  return new Date(Date.UTC(y, m - 1, day)).toISOString().slice(0, 10);
 }
 
 export function workdayCounter(calendar: HolidayCalendar = calendarFile as HolidayCalendar): WorkdayCounter {

@@ -46,7 +46,8 @@ const QUERIES = {
   nameBirth: `SELECT ${COLUMNS} FROM children c WHERE c.deleted_at IS NULL AND c.name = ? AND c.birth_date = ?`,
   pinyinBirth: `SELECT ${COLUMNS} FROM children c WHERE c.deleted_at IS NULL AND c.name_pinyin = ? AND c.birth_date = ? AND c.name <> ?`,
   nameGuardian: `SELECT ${COLUMNS} FROM children c
-    JOIN child_relations r ON r.child_id = c.id AND r.deleted_at IS NULL AND (r.is_guardian = 1 OR r.is_caregiver = 1)
+    JOIN child_relations r INDEXED BY child_relations_carers
+      ON r.child_id = c.id AND r.deleted_at IS NULL AND (r.is_guardian = 1 OR r.is_caregiver = 1)
     JOIN persons p ON p.id = r.person_id
     WHERE c.deleted_at IS NULL AND c.name = ? AND p.name IN (SELECT value FROM json_each(?))`,
 } as const;
@@ -65,6 +66,8 @@ function prepared(ctx: ReadCtx) {
   return byConn;
 }
 
+// The guardian rule reads a child's guardians and caregivers off child_relations_carers (named:
+// the covering partial index, not child_relations_child and a row for each relative).
 // The same four rules for a batch of probes: each probe carries its index into the batch (the
 // `i` column), and the probes drive the join (CROSS JOIN keeps them the outer loop), so each
 // row is the same index probe as the single query's, one statement for the whole batch.
@@ -81,7 +84,8 @@ const MANY_QUERIES = {
   pinyinBirth: `${PROBES('i, py, birth, name')} SELECT p.i, ${COLUMNS} FROM p CROSS JOIN children c
     WHERE c.name_pinyin = p.py AND c.birth_date = p.birth AND c.name <> p.name AND c.deleted_at IS NULL`,
   nameGuardian: `${PROBES('i, name, guardian')} SELECT DISTINCT p.i, ${COLUMNS} FROM p CROSS JOIN children c
-    JOIN child_relations r ON r.child_id = c.id AND r.deleted_at IS NULL AND (r.is_guardian = 1 OR r.is_caregiver = 1)
+    JOIN child_relations r INDEXED BY child_relations_carers
+      ON r.child_id = c.id AND r.deleted_at IS NULL AND (r.is_guardian = 1 OR r.is_caregiver = 1)
     JOIN persons g ON g.id = r.person_id
     WHERE c.name = p.name AND g.name = p.guardian AND c.deleted_at IS NULL`,
 } as const;

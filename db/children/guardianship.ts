@@ -11,13 +11,23 @@ export interface ParentFacts {
 }
 
 /** The same day six months later (the 31st falls back to the month's last day). */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * YYYY-MM-DD plus whole months, the day kept or cut to the month's last. Plain arithmetic, no
+ * Date: a register's progress counts call it a few thousand times per page.
+ */
 export function addMonths(ymd: string, months: number): string {
-  const [y, m, d] = ymd.split('-').map(Number);
+  const y = Number(ymd.slice(0, 4));
+  const m = Number(ymd.slice(5, 7));
+  const d = Number(ymd.slice(8, 10));
   const total = y * 12 + (m - 1) + months;
   const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  const month = total - year * 12 + 1;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const last = month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
+  const day = Math.min(d, last);
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 function sixMonthsBy(since: string, today: string): boolean {

@@ -223,21 +223,66 @@ const BROAD_COUNT_CAP = 500;
 
 const keyRows = alias(childSearchKeys, 'k');
 
-/** The same condition for a drizzle query (the key table aliased `k`). */
+/** The match's rows for a drizzle query: `FROM ${keyFrom(m)} WHERE ${keyWhere(m)}` (see KeyMatch). */
+function keyFrom(m: KeyMatch): SQL {
+  const n = m.from.split('?').length - 1;
+  return sqlWith(m.from, m.params.slice(0, n));
+}
+function keyWhere(m: KeyMatch): SQL {
+  const n = m.from.split('?').length - 1;
+  return sqlWith(m.where, m.params.slice(n));
+}
+/** SQL text with `?` placeholders and their values, as a drizzle fragment. */
+function sqlWith(text: string, params: readonly string[]): SQL {
+  const parts = text.split('?');
+  const chunks: SQL[] = [sql.raw(parts[0])];
+  params.forEach((p, i) => {
+    chunks.push(sql`${p}`, sql.raw(parts[i + 1]));
+  });
+  return sql.join(chunks);
+}
+
+/**
+ * The match as one condition on a key row `k` of one child (an EXISTS on the child's keys).
+ * Several arms are tested on each of the child's few keys (`+k.key`: one seek for the child)
+ * rather than searched one by one, a seek each.
+ */
 function keyCondition(m: KeyMatch): SQL {
-  return m.exact ? sql`k.key = ${m.params[0]}` : sql`k.key >= ${m.params[0]} AND k.key < ${m.params[1]}`;
+  const arms = m.keys.length + m.ranges.length;
+  const key = arms === 1 ? sql.raw('k.key') : sql.raw('+k.key');
+  const each = [
+    ...m.keys.map((v) => sql`${key} = ${v}`),
+    ...m.ranges.map(([from, to]) => sql`(${key} >= ${from} AND ${key} < ${to})`),
+  ];
+  return arms === 1 && m.keys.length === 1 ? each[0] : sql`(${sql.join(each, sql` OR `)})`;
+}
+
+/**
+ * A query under several keys (a name's and the places'): each key's rows in name order, merged
+ * by SQLite (a compound SELECT ordered as its arms are: MERGE, no sort), deduplicated (a child
+ * under two of them is one row of the same name order). `conditions` are the children's own,
+ * or none: then only the key index is read.
+ */
+function mergedKeys(m: KeyMatch, conditions: SQL | undefined, order: 'asc' | 'desc'): SQL {
+  const arms = m.keys.map((key) =>
+    conditions
+      ? sql`SELECT k.name_pinyin, k.name, k.child_id FROM ${childSearchKeys} k INNER JOIN ${children} ON ${children.id} = k.child_id WHERE k.key = ${key} AND ${conditions}`
+      : sql`SELECT k.name_pinyin, k.name, k.child_id FROM ${childSearchKeys} k WHERE k.key = ${key}`,
+  );
+  const dir = order === 'desc' ? sql.raw(' DESC') : sql.raw('');
+  return sql`${sql.join(arms, sql` UNION `)} ORDER BY 1${dir}, 2${dir}, 3${dir}`;
 }
 // Prepared on each call (a few microseconds), so the query-plan test and the bench's replay see them.
 const listProbe = (ctx: ReadCtx, m: KeyMatch) =>
   ctx.raw.prepare(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM child_search_keys k WHERE ${m.sql} LIMIT ${NARROW_KEYS + 1})`,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${m.from} WHERE ${m.where} LIMIT ${NARROW_KEYS + 1})`,
   );
 const listNarrowKeys = (ctx: ReadCtx, m: KeyMatch) =>
   ctx.raw.prepare(
-    `SELECT DISTINCT child_id AS id, name_pinyin AS namePinyin, name FROM child_search_keys k WHERE ${m.sql}`,
+    `SELECT DISTINCT k.child_id AS id, k.name_pinyin AS namePinyin, k.name FROM ${m.from} WHERE ${m.where}`,
   );
 const listNarrowIds = (ctx: ReadCtx, m: KeyMatch) =>
-  ctx.raw.prepare(`SELECT DISTINCT child_id AS id FROM child_search_keys k WHERE ${m.sql}`);
+  ctx.raw.prepare(`SELECT DISTINCT k.child_id AS id FROM ${m.from} WHERE ${m.where}`);
 
 const RISK_RANK: Record<string, number> = { red: 0, orange: 1, yellow: 2, green: 3 };
 
@@ -284,22 +329,28 @@ function pageOf(
   match: KeyMatch | null,
 ): ChildList {
   const page = keys.slice(input.offset, input.offset + input.limit).map((k) => k.id);
-  const rows = page.length
-    ? ctx.db
-        .select({ child: children, ownerName: accounts.displayName })
-        .from(children)
-        .leftJoin(accounts, eq(accounts.id, children.ownerId))
-        .where(and(inArray(children.id, page), isNull(children.deletedAt)))
-        .all()
-    : [];
-  const at = new Map(page.map((id, i) => [id, i]));
-  rows.sort((a, b) => (at.get(a.child.id) ?? 0) - (at.get(b.child.id) ?? 0));
+  const rows = rowsInOrder(ctx, page);
   const capped = !!match && keys.length > BROAD_COUNT_CAP;
   return {
     rows: rows.map((r) => toSummary(r.child, day, r.ownerName)),
     total: capped ? BROAD_COUNT_CAP : keys.length,
     totalCapped: capped,
   };
+}
+
+/** The children of a page, by id, in the page's order. */
+function rowsInOrder(ctx: ReadCtx, page: readonly string[]): { child: ChildRow; ownerName: string | null }[] {
+  const rows = page.length
+    ? ctx.db
+        .select({ child: children, ownerName: accounts.displayName })
+        .from(children)
+        .leftJoin(accounts, eq(accounts.id, children.ownerId))
+        .where(and(inArray(children.id, [...page]), isNull(children.deletedAt)))
+        .all()
+    : [];
+  const at = new Map(page.map((id, i) => [id, i]));
+  rows.sort((a, b) => (at.get(a.child.id) ?? 0) - (at.get(b.child.id) ?? 0));
+  return rows;
 }
 
 /** The list, optionally narrowed to one exact ID number or to one owner's children. */
@@ -331,7 +382,7 @@ function listChildren(
       .map((r) => r.id);
     if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
   } else if (q) {
-    match = keyMatch(q);
+    match = keyMatch(ctx.raw, q);
     // A short query in name order needs no probe: its page is a LIMIT on its key (below).
     // Otherwise, how broad is the query? An index-only look at its keys, stopped early.
     const ordered = match.exact && input.sort === 'name';
@@ -346,7 +397,11 @@ function listChildren(
       ids = (listNarrowIds(ctx, match).all(...match.params) as { id: string }[]).map((r) => r.id);
       if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
     } else if (!ordered) {
-      broad = sql`EXISTS (SELECT 1 FROM child_search_keys k WHERE k.child_id = ${children.id} AND ${keyCondition(match)})`;
+      // Walked in name order, each child checked: an ID fragment on the number the row holds
+      // (what its keys say, without reading them), anything else on the child's keys.
+      broad = isIdQuery(q)
+        ? sql`instr(lower(${children.idNumber}), ${q}) > 0`
+        : sql`EXISTS (SELECT 1 FROM child_search_keys k WHERE k.child_id = ${children.id} AND ${keyCondition(match)})`;
     }
   }
   // With a search, `+deleted_at` keeps the planner off the (deleted_at, …) indexes: it would
@@ -370,13 +425,6 @@ function listChildren(
   const base = [...where];
   if (broad) where.push(broad);
   const filter = and(...where);
-  const select = () =>
-    ctx.db
-      .select({ child: children, ownerName: accounts.displayName })
-      .from(children)
-      .leftJoin(accounts, eq(accounts.id, children.ownerId))
-      .where(filter);
-
   if (ids) {
     // Narrow: the few matching children, looked up by id and ordered here, so no index on
     // the order can tempt the planner into walking every child. Only the sort keys of every
@@ -400,7 +448,15 @@ function listChildren(
 
   const dir = input.order === 'desc' ? desc : asc;
   let rows: { child: ChildRow; ownerName: string | null }[];
-  if (match?.exact && !broad) {
+  if (match?.exact && !broad && match.keys.length > 1) {
+    // Under several keys (张家: a name's, and the villages holding it): the keys' rows merged.
+    const page = ctx.db
+      .all<{ child_id: string }>(
+        sql`${mergedKeys(match, and(...base), input.order)} LIMIT ${input.limit} OFFSET ${input.offset}`,
+      )
+      .map((r) => r.child_id);
+    rows = rowsInOrder(ctx, page);
+  } else if (match?.exact && !broad) {
     // A broad short query (张, zxm) in name order: its key's rows in the primary key are in
     // that order already, so the page is a LIMIT on one index, each row checked on its child.
     rows = ctx.db
@@ -421,10 +477,22 @@ function listChildren(
       updatedAt: [dir(children.updatedAt)],
       riskLevel: [input.order === 'desc' ? desc(RISK_ORDER) : asc(RISK_ORDER), asc(children.namePinyin)],
     }[input.sort];
-    rows = select()
-      .orderBy(...orderBy, input.sort === 'name' ? dir(children.id) : asc(children.id))
+    const order = [...orderBy, input.sort === 'name' ? dir(children.id) : asc(children.id)];
+    // The page's ids first, then their rows and owners: the rows an OFFSET skips are skipped in
+    // the index (in name order it holds every column of the order), not each read and joined.
+    const page = ctx.db
+      .select({ id: children.id })
+      .from(children)
+      .where(filter)
+      .orderBy(...order)
       .limit(input.limit)
-      .offset(input.offset)
+      .offset(input.offset);
+    rows = ctx.db
+      .select({ child: children, ownerName: accounts.displayName })
+      .from(children)
+      .leftJoin(accounts, eq(accounts.id, children.ownerId))
+      .where(inArray(children.id, page))
+      .orderBy(...order)
       .all();
   }
   if (!match) {
@@ -433,24 +501,28 @@ function listChildren(
   }
   // Broad (张, z, an ID fragment): the count walks the query's keys, each checked on its
   // child, and stops past a cap; the list says "超过 N" beyond it.
+  if (match.exact && match.keys.length > 1) {
+    // Several keys: their merge, stopped past the cap (the merge streams; UNION drops repeats).
+    const n =
+      ctx.db.get<{ n: number }>(
+        sql`SELECT count(*) AS n FROM (${mergedKeys(match, filtered ? and(...base) : undefined, 'asc')} LIMIT ${BROAD_COUNT_CAP + 1})`,
+      )?.n ?? 0;
+    return {
+      rows: rows.map((r) => toSummary(r.child, day, r.ownerName)),
+      total: Math.min(n, BROAD_COUNT_CAP),
+      totalCapped: n > BROAD_COUNT_CAP,
+    };
+  }
   // A range holds a child once per matching key: DISTINCT (streamed, so the LIMIT still stops
   // the walk early); one key holds each child once.
-  const keysOnly = (
-    match.exact ? ctx.db.select({ one: keyRows.childId }) : ctx.db.selectDistinct({ one: keyRows.childId })
-  )
-    .from(keyRows)
-    .$dynamic();
+  const one = match.exact ? sql.raw('SELECT k.child_id') : sql.raw('SELECT DISTINCT k.child_id');
   // Keys are kept for the children on file only: without a filter the count reads the key index alone.
-  const capped = (
-    filtered
-      ? keysOnly
-          .innerJoin(children, eq(children.id, keyRows.childId))
-          .where(and(keyCondition(match), ...base))
-      : keysOnly.where(keyCondition(match))
-  )
-    .limit(BROAD_COUNT_CAP + 1)
-    .as('capped');
-  let total = ctx.db.select({ n: count() }).from(capped).get()?.n ?? 0;
+  const capped = filtered
+    ? sql`${one} FROM ${keyFrom(match)} INNER JOIN ${children} ON ${children.id} = k.child_id WHERE ${keyWhere(match)} AND ${and(...base)}`
+    : sql`${one} FROM ${keyFrom(match)} WHERE ${keyWhere(match)}`;
+  let total =
+    ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${capped} LIMIT ${BROAD_COUNT_CAP + 1})`)?.n ??
+    0;
   let totalCapped = false;
   if (total > BROAD_COUNT_CAP) {
     total = BROAD_COUNT_CAP;

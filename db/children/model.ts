@@ -5,7 +5,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { demand } from '../access/policy';
 import { accountName } from '../accounts/model';
 import { accounts } from '../accounts/schema';
-import type { Ctx, ReadCtx } from '../api/define';
+import type { Ctx, ReadCtx, ReadRaw, ReadStatement } from '../api/define';
 import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
@@ -18,7 +18,17 @@ import { ageOn, maskIdNumber } from './idNumber';
 import type { childCreateInput } from './inputs';
 import type { PersonLink } from './relations';
 import { childRelations, children, custodyRecords, deFactoRecognitions, type Needs, persons } from './schema';
-import { isExactQuery, namePinyin, prefixEnd, searchKeys } from './search';
+import {
+  idFragmentPrefixes,
+  isExactQuery,
+  isIdQuery,
+  isPlaceQuery,
+  namePinyin,
+  placeKey,
+  placeSuffixes,
+  prefixEnd,
+  searchKeys,
+} from './search';
 
 export type ChildRow = typeof children.$inferSelect;
 
@@ -157,7 +167,10 @@ export function loadChild(ctx: ReadCtx, id: string, opts: { deleted?: boolean } 
   return row;
 }
 
-type KeyStatements = Record<'stored' | 'clear' | 'remove' | 'insert', import('better-sqlite3').Statement>;
+type KeyStatements = Record<
+  'stored' | 'clear' | 'remove' | 'insert' | 'place',
+  import('better-sqlite3').Statement
+>;
 // Prepared once per connection: every write of a child runs them.
 const keyStatements = new WeakMap<object, KeyStatements>();
 function keyStatementsOf(raw: Ctx['raw']): KeyStatements {
@@ -174,6 +187,7 @@ function keyStatementsOf(raw: Ctx['raw']): KeyStatements {
       insert: raw.prepare(
         'INSERT OR IGNORE INTO child_search_keys (key, name_pinyin, name, child_id) VALUES (?, ?, ?, ?)',
       ),
+      place: raw.prepare('INSERT OR IGNORE INTO search_places (key, place) VALUES (?, ?)'),
     };
     keyStatements.set(raw, s);
   }
@@ -216,19 +230,81 @@ export function writeSearchKeys(
     else s.remove.run(k.key, k.pinyin, k.name, row.id);
   }
   for (const key of [...next].sort()) s.insert.run(key, pinyin, row.name, row.id);
+  writePlaces(ctx.raw, [row.school, row.village]);
 }
 
-/** How the key table is asked for a query: one key (a stored short prefix) or a prefix range. */
+/** Makes the places findable (search_places): each one's suffixes, where not there already. */
+export function writePlaces(raw: Ctx['raw'], places: readonly (string | null)[]): void {
+  const s = keyStatementsOf(raw);
+  for (const place of places) {
+    const key = placeKey(place);
+    if (key) for (const suffix of placeSuffixes(key)) s.place.run(suffix, key);
+  }
+}
+
+/**
+ * How the key table is asked for a query: keys it must equal (a stored short prefix, a place's
+ * key) or prefix ranges (a longer query; an ID fragment's idFragmentPrefixes), any of them.
+ */
 export interface KeyMatch {
+  /** Every arm is one key, so each arm's rows come out of the primary key in name order. */
   exact: boolean;
-  /** `key = ?` or `key >= ? AND key < ?`, over the key table aliased `k`. */
-  sql: string;
+  /** The keys to equal. */
+  keys: string[];
+  /** The ranges' bounds. */
+  ranges: [from: string, to: string][];
+  /**
+   * The matching rows as SQL: `FROM ${from} WHERE ${where}`, the key table's columns aliased
+   * `k`, with `params` in that order. One arm is the key table itself; several are their rows
+   * one arm after the other (UNION ALL, streamed: a LIMIT over them stops early, where an OR
+   * of ranges collects every match first), so a row may repeat where two ranges overlap.
+   */
+  from: string;
+  where: string;
   params: string[];
 }
-export function keyMatch(q: string): KeyMatch {
-  return isExactQuery(q)
-    ? { exact: true, sql: 'k.key = ?', params: [q] }
-    : { exact: false, sql: 'k.key >= ? AND k.key < ?', params: [q, prefixEnd(q)] };
+
+/**
+ * A query naming more places than this is asked as one condition over all of their keys
+ * (probed, then looked up or walked in name order) rather than merged key by key.
+ */
+const MERGED_KEYS_MAX = 64;
+
+const placeStatements = new WeakMap<object, ReadStatement>();
+/** The places (keys of child_search_keys) holding a query: a range over search_places. */
+export function placesHolding(raw: ReadRaw, q: string): string[] {
+  let s = placeStatements.get(raw);
+  if (!s) {
+    s = raw.prepare('SELECT DISTINCT place FROM search_places WHERE key >= ? AND key < ?').pluck();
+    if (!Object.hasOwn(raw, 'prepare')) placeStatements.set(raw, s);
+  }
+  return s.all(q, prefixEnd(q)) as string[];
+}
+
+export function keyMatch(raw: ReadRaw, q: string): KeyMatch {
+  const keys: string[] = [];
+  let ranges: [string, string][] = [];
+  if (isExactQuery(q)) keys.push(q);
+  else ranges = (isIdQuery(q) ? idFragmentPrefixes(q) : [q]).map((p): [string, string] => [p, prefixEnd(p)]);
+  if (isPlaceQuery(q)) {
+    // A place starting with the query is in the query's own range already.
+    for (const place of placesHolding(raw, q))
+      if (place !== q && !(ranges.length && place.startsWith(q))) keys.push(place);
+  }
+  const arms = [...keys.map(() => 'key = ?'), ...ranges.map(() => 'key >= ? AND key < ?')];
+  const params = [...keys, ...ranges.flat()];
+  const exact = ranges.length === 0 && keys.length <= MERGED_KEYS_MAX;
+  if (arms.length === 1)
+    return {
+      exact,
+      keys,
+      ranges,
+      from: 'child_search_keys k',
+      where: `k.${arms[0]}`.replace('AND key', 'AND k.key'),
+      params,
+    };
+  const each = arms.map((a) => `SELECT key, name_pinyin, name, child_id FROM child_search_keys WHERE ${a}`);
+  return { exact, keys, ranges, from: `(${each.join(' UNION ALL ')}) k`, where: '1', params };
 }
 export function pinyinKey(name: string): string {
   return namePinyin(name).join('');

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { accounts } from '../accounts/schema';
 import { recordColumns } from '../common/columns';
 import type { Category, CloseReason, GuardianshipSituation, NeedKind, RiskLevel } from './codes';
@@ -9,6 +17,15 @@ export interface Need {
   met: boolean;
 }
 export type Needs = Partial<Record<NeedKind, Need>>;
+
+/**
+ * The child a record belongs to, as every area's table declares it: required, and a child that
+ * exists (children are soft-deleted, never removed, so the reference always holds).
+ */
+export const childRef = () =>
+  text('child_id')
+    .notNull()
+    .references((): AnySQLiteColumn => children.id);
 
 // 未成年人档案
 export const children = sqliteTable(
@@ -56,12 +73,14 @@ export const children = sqliteTable(
       .where(sql`${t.idNumber} IS NOT NULL AND ${t.deletedAt} IS NULL`),
     index('children_created').on(t.deletedAt, t.createdAt),
     index('children_name').on(t.name, t.birthDate),
-    index('children_pinyin').on(t.deletedAt, t.namePinyin),
+    // The list's name order is name_pinyin, name, id: with all three in the index a page is read
+    // off it with no sort, and the rows skipped by an OFFSET are skipped in the index alone.
+    index('children_pinyin').on(t.deletedAt, t.namePinyin, t.name, t.id),
     index('children_pinyin_birth').on(t.namePinyin, t.birthDate),
     // Filter columns, then status (nearly every list filters on it), then the name order.
-    index('children_status').on(t.deletedAt, t.status, t.namePinyin),
-    index('children_township').on(t.deletedAt, t.township, t.status, t.namePinyin),
-    index('children_owner').on(t.deletedAt, t.ownerId, t.status, t.namePinyin),
+    index('children_status').on(t.deletedAt, t.status, t.namePinyin, t.name, t.id),
+    index('children_township').on(t.deletedAt, t.township, t.status, t.namePinyin, t.name, t.id),
+    index('children_owner').on(t.deletedAt, t.ownerId, t.status, t.namePinyin, t.name, t.id),
     index('children_risk').on(t.deletedAt, t.riskLevel, t.status, t.namePinyin),
     // 首页's "my children at red or orange risk": one caseworker's, in the order shown, a page from the index.
     index('children_owner_risk').on(t.deletedAt, t.ownerId, t.status, t.riskLevel, t.namePinyin),
@@ -121,6 +140,23 @@ export const childSearchKeys = sqliteTable(
   ],
 );
 
+/**
+ * The schools and villages a search can find, each under every suffix of two characters or
+ * more of its key (db/children/search.ts placeKey): a query of two characters or more names the
+ * places holding it here, and their children are the rows of child_search_keys under each
+ * place's key, in name order. A few thousand rows however many children: the places were a
+ * quarter of the key table when every child held every suffix of its school and village.
+ * Written with the child (INSERT OR IGNORE); a place no child holds any longer finds no one.
+ */
+export const searchPlaces = sqliteTable(
+  'search_places',
+  {
+    key: text('key').notNull(),
+    place: text('place').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.place] })],
+);
+
 // 关系人: one record per real person, shared by siblings, edited once.
 export const persons = sqliteTable(
   'persons',
@@ -153,9 +189,7 @@ export const childRelations = sqliteTable(
   'child_relations',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     personId: text('person_id')
       .notNull()
       .references(() => persons.id),
@@ -165,7 +199,16 @@ export const childRelations = sqliteTable(
     note: text('note'),
     ...recordColumns(),
   },
-  (t) => [index('child_relations_child').on(t.childId), index('child_relations_person').on(t.personId)],
+  (t) => [
+    index('child_relations_child').on(t.childId),
+    index('child_relations_person').on(t.personId),
+    // A child's guardians and caregivers from the index alone: the duplicate guard's "same name
+    // under a guardian of the same name" reads them for every child of a name (db/children/duplicates.ts),
+    // a ledger's preview for each of its rows.
+    index('child_relations_carers')
+      .on(t.childId, t.personId, t.deletedAt, t.isGuardian, t.isCaregiver)
+      .where(sql`${t.deletedAt} IS NULL AND (${t.isGuardian} = 1 OR ${t.isCaregiver} = 1)`),
+  ],
 );
 
 // 羁押情况: a person may have several over time.

@@ -51,7 +51,9 @@ function prefixes(key: string, upTo: number, from = 1): string[] {
  * suffix stands for every substring starting there. Pinyin keys start at syllable
  * boundaries ("xiaom" finds 张小明, "iaom" does not), as people type them. Beside each suffix
  * its short prefixes (see isExactQuery), so that a broad query finds its children under one
- * key; the 0018 migration makes the same set from the keys stored before it.
+ * key. Two kinds are fewer: an ID number's suffixes from even offsets (idFragmentPrefixes
+ * finds the others), and a place's whole name, found through search_places. Migrations 0019,
+ * 0021 and 0022 make the same set from the keys stored before them.
  */
 export function searchKeys(child: SearchableChild): string[] {
   const keys = new Set<string>();
@@ -72,14 +74,62 @@ export function searchKeys(child: SearchableChild): string[] {
       SHORT_LATIN,
     );
   }
-  // ID fragments of fewer than three characters would match nearly everyone; a fragment of an
-  // ID number is no more often broad when short, so none of its prefixes are stored.
-  if (child.idNumber) for (const s of suffixes(child.idNumber.toLowerCase(), 3)) keys.add(s);
-  // A school or village from its second character on (one character would match most of them).
+  // An ID number from every second character (of three or more): a fragment starting at an odd
+  // place is the one before it led by any digit (idFragmentPrefixes), so half the suffixes find
+  // every fragment. None of their prefixes are stored: a short fragment is no more often broad.
+  if (child.idNumber) for (const s of idSuffixes(child.idNumber)) keys.add(s);
+  // A school or village as one key, the whole place: the places holding a query are looked up
+  // in the small place table (search_places, placeSuffixes), and their children under these.
   for (const place of [child.school, child.village]) {
-    if (place) for (const s of suffixes(normalizeQuery(place), 2)) add(s, SHORT_TEXT, SHORT_TEXT);
+    const key = placeKey(place);
+    if (key) keys.add(key);
   }
   return [...keys];
+}
+
+/**
+ * A school's or village's key: the whole place, normalized as a query is. One character would
+ * match most places (a query that short finds names only), so a shorter place has none.
+ */
+export function placeKey(place: string | null): string | null {
+  if (!place) return null;
+  const key = normalizeQuery(place);
+  return Array.from(key).length >= 2 ? key : null;
+}
+
+/**
+ * The rows of search_places for a place key: each of its suffixes of two characters or more,
+ * so a query found in the place is a prefix of one of them.
+ */
+export function placeSuffixes(key: string): string[] {
+  return suffixes(key, 2);
+}
+
+/**
+ * Whether a (normalized) query can be part of a school or village: two characters or more,
+ * not an ID lookup and not pinyin (pinyin finds names only).
+ */
+export function isPlaceQuery(query: string): boolean {
+  return Array.from(query).length >= 2 && !isIdQuery(query) && !/^[a-z]+$/.test(query);
+}
+
+/** The ID number's stored suffixes: from even offsets, three characters or more (ASCII only). */
+export function idSuffixes(idNumber: string): string[] {
+  const id = idNumber.toLowerCase();
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= id.length; i += 2) out.push(id.slice(i));
+  return out;
+}
+
+/**
+ * The key prefixes an ID fragment is found under: the fragment itself (it starts at an even
+ * offset of the number), or the fragment led by the digit before it (it starts at an odd one,
+ * so the suffix a character earlier holds it from its second character). Each is exact: no
+ * child is found that does not hold the fragment. The digit before is never the check
+ * character (X), which only ends a number.
+ */
+export function idFragmentPrefixes(fragment: string): string[] {
+  return [fragment, ...'0123456789'.split('').map((d) => d + fragment)];
 }
 
 /**

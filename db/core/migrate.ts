@@ -39,7 +39,18 @@ export interface MigrationOutcome {
  */
 export function migrate(
   raw: Database.Database,
-  opts: { dbFile: string; backupDir: string; migrations: Migration[]; now: number },
+  opts: {
+    dbFile: string;
+    backupDir: string;
+    migrations: Migration[];
+    now: number;
+    /**
+     * Run in the migration's transaction before its statements: drops what the code (not the
+     * migrations) owns, such as the 统计台账 cells' triggers, which would otherwise fire on, or
+     * break against, a table a migration rebuilds. The code puts them back after the open.
+     */
+    beforeStatements?: (raw: Database.Database) => void;
+  },
 ): MigrationOutcome {
   const from = raw.pragma('user_version', { simple: true }) as number;
   const to = opts.migrations.length;
@@ -61,6 +72,7 @@ export function migrate(
   raw.pragma('foreign_keys = OFF');
   try {
     raw.transaction(() => {
+      opts.beforeStatements?.(raw);
       for (const m of opts.migrations.slice(from)) {
         for (const statement of m.statements) raw.exec(statement);
       }

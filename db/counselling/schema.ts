@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { children } from '../children/schema';
+import { childRef } from '../children/schema';
 import { recordColumns } from '../common/columns';
 
 // 心理疏导: three record types, because the law separates them (精神卫生法 arts. 23, 29, 51).
@@ -11,9 +11,7 @@ export const psychAssessments = sqliteTable(
   'psych_assessments',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     date: text('date').notNull(),
     instrument: text('instrument').notNull(),
     score: text('score'),
@@ -38,9 +36,7 @@ export const counsellingSessions = sqliteTable(
   'counselling_sessions',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     date: text('date').notNull(),
     institution: text('institution').notNull(),
     counsellor: text('counsellor').notNull(),
@@ -66,9 +62,7 @@ export const treatmentReferrals = sqliteTable(
   'treatment_referrals',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     date: text('date').notNull(),
     institution: text('institution').notNull(),
     reason: text('reason').notNull(),

@@ -21,12 +21,29 @@ import {
   type Subject,
 } from '../followups/model';
 import { labelOr, t } from '../i18n';
+import { cached } from '../reminders/rules';
 import { PLAN_FLOW, type PlanStep } from './codes';
 import type { planCreateInput } from './inputs';
 import { type PlanProgress, planProgress } from './progress';
 import { admonitions, guidancePlans, guidanceSessions, planGuardians } from './schema';
 
 export type PlanRow = typeof guidancePlans.$inferSelect;
+
+/** What the register reads of a plan: its row's columns that a register row shows or counts from. */
+export type RegisterPlanRow = Pick<
+  PlanRow,
+  | 'id'
+  | 'childId'
+  | 'kind'
+  | 'status'
+  | 'assessmentDate'
+  | 'startDate'
+  | 'endDate'
+  | 'sessionsPerMonth'
+  | 'minMinutes'
+  | 'completedDate'
+  | 'version'
+>;
 
 export interface AdmonitionView {
   id: string;
@@ -112,7 +129,7 @@ export function loadPlan(ctx: ReadCtx, id: string): PlanRow {
   return loadLive(ctx, guidancePlans, id);
 }
 
-function planFollowUpDue(ctx: ReadCtx, p: PlanRow): string | null {
+function planFollowUpDue(ctx: ReadCtx, p: Pick<PlanRow, 'id' | 'status' | 'completedDate'>): string | null {
   if (p.status !== 'completed' || !p.completedDate) return null;
   const followUps = listFollowUps(ctx, subject(p.id));
   if (followUps.length === 0) return addMonths(p.completedDate, 6);
@@ -137,27 +154,29 @@ export type RegisterPlan = Pick<
  * The register's rows for many plans at once: guardians and sessions in one query each rather
  * than a whole plan view (sessions, goals, follow-ups) per plan, which at 500 plans took half a second.
  */
-export function registerPlans(ctx: ReadCtx, rows: { p: PlanRow; childName: string }[]): RegisterPlan[] {
+export function registerPlans(
+  ctx: ReadCtx,
+  rows: { p: RegisterPlanRow; childName: string }[],
+): RegisterPlan[] {
   if (rows.length === 0) return [];
   const ids = JSON.stringify(rows.map((r) => r.p.id));
   const guardians = new Map<string, { id: string; name: string }[]>();
-  for (const g of ctx.raw
-    .prepare(
-      `SELECT g.plan_id AS planId, p.id, p.name FROM plan_guardians g JOIN persons p ON p.id = g.person_id
+  for (const g of cached(
+    ctx.raw,
+    `SELECT g.plan_id AS planId, p.id, p.name FROM plan_guardians g JOIN persons p ON p.id = g.person_id
        WHERE g.plan_id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(ids) as { planId: string; id: string; name: string }[]) {
+  ).all(ids) as { planId: string; id: string; name: string }[]) {
     const list = guardians.get(g.planId) ?? [];
     list.push({ id: g.id, name: g.name });
     guardians.set(g.planId, list);
   }
   const sessions = new Map<string, { date: string; minutes: number }[]>();
-  for (const s of ctx.raw
-    .prepare(
-      `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
-       WHERE plan_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY date`,
-    )
-    .all(ids) as { planId: string; date: string; minutes: number }[]) {
+  for (const s of cached(
+    ctx.raw,
+    // In no particular order: the progress counts sessions per period, whatever their order.
+    `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
+       WHERE plan_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+  ).all(ids) as { planId: string; date: string; minutes: number }[]) {
     const list = sessions.get(s.planId) ?? [];
     list.push({ date: s.date, minutes: s.minutes });
     sessions.set(s.planId, list);
@@ -188,7 +207,7 @@ export function registerPlans(ctx: ReadCtx, rows: { p: PlanRow; childName: strin
  * plan's progress stops where it stopped.
  */
 function progressOf(
-  p: PlanRow,
+  p: RegisterPlanRow,
   sessions: { date: string; minutes: number }[],
   day: string,
 ): ReturnType<typeof planProgress> | null {

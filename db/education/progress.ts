@@ -39,12 +39,14 @@ export function planProgress(
   today: string,
 ): PlanProgress {
   const periods: { from: string; until: string }[] = [];
-  for (let i = 0; ; i++) {
-    const from = addMonths(terms.startDate, i);
-    if (from > terms.endDate) break;
-    const next = addMonths(terms.startDate, i + 1);
+  // Each period's start is the month after the start date's i-th (not the previous period's
+  // end plus a month, which would drift from the 31st to the 28th): worked out once each.
+  let from = terms.startDate;
+  for (let i = 1; from <= terms.endDate; i++) {
+    const next = addMonths(terms.startDate, i);
     // `until` is exclusive; the last period stops at the end date.
     periods.push({ from, until: next > terms.endDate ? addDays(terms.endDate, 1) : next });
+    from = next;
   }
   const counting = sessions.filter((s) => s.minutes >= terms.minMinutes);
   let missed = 0;

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { children, persons } from '../children/schema';
+import { childRef, persons } from '../children/schema';
 import { recordColumns } from '../common/columns';
 
 // 训诫: an admonition of a guardian, a single event.
@@ -7,9 +7,7 @@ export const admonitions = sqliteTable(
   'admonitions',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     guardianPersonId: text('guardian_person_id')
       .notNull()
       .references(() => persons.id),
@@ -30,9 +28,7 @@ export const guidancePlans = sqliteTable(
   'guidance_plans',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     kind: text('kind', { enum: ['ordered', 'voluntary'] }).notNull(), // 责令接受家庭教育指导 / 自愿指导
     /** 家庭教育情况评估 */
     assessmentDate: text('assessment_date'),
@@ -58,6 +54,8 @@ export const guidancePlans = sqliteTable(
   (t) => [
     index('guidance_plans_child').on(t.childId),
     index('guidance_plans_status').on(t.deletedAt, t.status),
+    // The register, newest change first: its rows walked off the index, with no sort of every plan.
+    index('guidance_plans_updated').on(t.deletedAt, t.updatedAt),
     index('guidance_plans_group').on(t.id, t.deletedAt, t.childId),
   ],
 );

@@ -75,8 +75,8 @@ function childrenSheet(ctx: Ctx, input: ReturnType<typeof childrenExportInput.pa
   } else if (q) {
     // The list's own match (a short query is one key, a longer one a range), so the file holds
     // the children the list showed.
-    const m = keyMatch(q);
-    where.push(`c.id IN (SELECT child_id FROM child_search_keys k WHERE ${m.sql})`);
+    const m = keyMatch(ctx.raw, q);
+    where.push(`c.id IN (SELECT k.child_id FROM ${m.from} WHERE ${m.where})`);
     params.push(...m.params);
     // …and a fragment searches only children whose full number the reader may see.
     if (isIdQuery(q) && !can(ctx.user, 'searchIdFragment')) {

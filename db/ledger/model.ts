@@ -14,6 +14,7 @@ import {
   pinyinKey,
   searchKeyRows,
   today,
+  writePlaces,
   writeSearchKeys,
 } from '../children/model';
 import { childRelations, children, persons } from '../children/schema';
@@ -589,6 +590,8 @@ class ImportWriter {
   private readonly byKey = new Map<string, string>();
   /** The new children's search keys, written sorted after the rows (flushKeys). */
   private keys: SearchKeyRow[] = [];
+  /** The schools and villages already made findable by this import (search_places). */
+  private readonly places = new Set<string>();
   /** The audit rows of the import, in order, chained in one pass at the end (flushAudit). */
   private audits: AuditEntry[] = [];
   private readonly s: Record<string, Stmt>;
@@ -675,6 +678,13 @@ class ImportWriter {
       ...this.stamp,
     });
     for (const keyRow of searchKeyRows({ ...draft, id })) this.keys.push(keyRow);
+    // A ledger names the same few schools and villages on every row: each made findable once.
+    for (const place of [draft.school, draft.village]) {
+      if (place && !this.places.has(place)) {
+        this.places.add(place);
+        writePlaces(this.ctx.raw, [place]);
+      }
+    }
     this.link(id, relatives, personIds, new Set(), true);
     this.audit({
       action: 'children.create',

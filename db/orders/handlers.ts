@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { refusal } from '../access/policy';
 import { type Ctx, method, type ReadCtx } from '../api/define';
@@ -394,9 +394,11 @@ function evaluate(ctx: Ctx, input: z.output<typeof orderEvaluateInput>): OrderVi
 
 function listOrders(ctx: ReadCtx, input: z.output<typeof orderListInput>) {
   const where: (SQL | undefined)[] = [isNull(guardianshipOrders.deletedAt)];
+  // The open ones are most orders: `+status` keeps the planner on orders_updated, walked in the
+  // list's order, rather than five status ranges merged and sorted.
   if (input.status === 'open')
     where.push(
-      inArray(guardianshipOrders.status, ['draft', 'pending', 'approved', 'observing', 'evaluating']),
+      sql`+${guardianshipOrders.status} IN ('draft', 'pending', 'approved', 'observing', 'evaluating')`,
     );
   else if (input.status !== 'all') where.push(eq(guardianshipOrders.status, input.status));
   const rows = ctx.db

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from '../accounts/schema';
-import { children, persons } from '../children/schema';
+import { childRef, persons } from '../children/schema';
 import { recordColumns } from '../common/columns';
 import type { OrderStatus } from './codes';
 
@@ -9,9 +9,7 @@ export const guardianshipOrders = sqliteTable(
   'guardianship_orders',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     /** 文号, allocated at approval: year and sequence. */
     year: integer('year'),
     seq: integer('seq'),
@@ -46,7 +44,10 @@ export const guardianshipOrders = sqliteTable(
   (t) => [
     uniqueIndex('orders_number').on(t.year, t.seq),
     index('orders_child').on(t.childId),
-    index('orders_status').on(t.deletedAt, t.status),
+    // The list, newest change first: one status's page off orders_status, the open ones (most
+    // orders) and all of them walked off orders_updated in that order, with no sort.
+    index('orders_status').on(t.deletedAt, t.status, t.updatedAt),
+    index('orders_updated').on(t.deletedAt, t.updatedAt),
     index('orders_observation_end').on(t.status, t.observationEnd),
     // 统计台账: orders issued and closed within a period.
     index('orders_issue_date').on(t.issueDate, t.deletedAt, t.withdrawnAt, t.childId),

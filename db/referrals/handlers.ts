@@ -161,14 +161,6 @@ function touch(ctx: Ctx, id: string): void {
     .run();
 }
 
-/** Overdue first (verification past due, or a reply past due), then urgent, then newest. */
-function overdueSql(day: string): SQL {
-  return sql`CASE WHEN (${referrals.status} IN ('received', 'verifying') AND ${referrals.verifyDue} < ${day})
-    OR (${referrals.status} <> 'closed' AND EXISTS (SELECT 1 FROM referral_actions a WHERE a.referral_id = ${referrals.id}
-      AND a.reply_date IS NULL AND a.withdrawn_at IS NULL AND a.deleted_at IS NULL AND a.reply_due < ${day}))
-    THEN 1 ELSE 0 END`;
-}
-
 export interface ReferralRow {
   id: string;
   number: string;
@@ -359,12 +351,17 @@ function transitionReferral(ctx: Ctx, input: z.output<typeof referralTransitionI
   return viewReferral(ctx, r.id);
 }
 
+/**
+ * The inbox: overdue first (its stored due date before today: verification or a reply past
+ * due), then urgent, then newest. The two parts are each a walk of one index in urgency, date,
+ * number order (referrals_inbox, or referrals_inbox_status for one status), stopped at the page:
+ * no sort of every open referral. The counts come from one pass over the status index.
+ */
 function listReferrals(
   ctx: ReadCtx,
   input: z.output<typeof referralListInput>,
 ): { rows: ReferralRow[]; total: number; counts: Record<string, number> } {
   const day = today(ctx);
-  const overdue = overdueSql(day);
   const base: (SQL | undefined)[] = [isNull(referrals.deletedAt)];
   if (input.sourceDepartment) base.push(eq(referrals.sourceDepartment, input.sourceDepartment));
   if (input.from) base.push(gte(referrals.receivedDate, input.from));
@@ -374,26 +371,67 @@ function listReferrals(
       sql`EXISTS (SELECT 1 FROM referral_actions a WHERE a.referral_id = ${referrals.id} AND a.agency = ${input.agency} AND a.deleted_at IS NULL)`,
     );
   }
-  const where = [...base];
-  if (input.view === 'open') where.push(sql`${referrals.status} <> 'closed'`);
-  else if (input.view === 'overdue') where.push(sql`${overdue} = 1`);
-  else if (input.view !== 'all') where.push(eq(referrals.status, input.view));
-  const filter = and(...where);
-  const rows = ctx.db
-    .select({ r: referrals, overdue: sql<number>`${overdue}` })
+  // Per-status counts for the inbox tabs under the same filters, each with its overdue ones.
+  const byStatus = ctx.db
+    .select({
+      status: referrals.status,
+      n: count(),
+      overdue: sql<number>`coalesce(sum(${referrals.due} < ${day}), 0)`,
+    })
     .from(referrals)
-    .where(filter)
-    .orderBy(
-      desc(sql`${overdue}`),
-      desc(sql`${referrals.urgency} = 'urgent'`),
-      desc(referrals.receivedDate),
-      desc(referrals.seq),
-    )
-    .limit(input.limit)
-    .offset(input.offset)
+    .where(and(...base))
+    .groupBy(referrals.status)
     .all();
-  const total = ctx.db.select({ n: count() }).from(referrals).where(filter).get()?.n ?? 0;
-  const ids = rows.map((x) => x.r.id);
+  const counts: Record<string, number> = Object.fromEntries(byStatus.map((s) => [s.status, s.n]));
+  counts.open = byStatus.filter((s) => s.status !== 'closed').reduce((a, s) => a + s.n, 0);
+  counts.all = byStatus.reduce((a, s) => a + s.n, 0);
+  // A closed referral owes nothing (its due is NULL): every overdue one is open.
+  counts.overdue = byStatus.reduce((a, s) => a + s.overdue, 0);
+
+  const where = [...base];
+  let overdueInView = counts.overdue;
+  if (input.view === 'open') where.push(sql`${referrals.status} <> 'closed'`);
+  else if (input.view !== 'overdue' && input.view !== 'all') {
+    where.push(eq(referrals.status, input.view));
+    overdueInView = byStatus.find((s) => s.status === input.view)?.overdue ?? 0;
+  }
+  const total = counts[input.view] ?? 0;
+  const part = (overdue: boolean, limit: number, offset: number) =>
+    limit <= 0
+      ? []
+      : ctx.db
+          .select({
+            id: referrals.id,
+            year: referrals.year,
+            seq: referrals.seq,
+            sourceDepartment: referrals.sourceDepartment,
+            receivedDate: referrals.receivedDate,
+            urgency: referrals.urgency,
+            status: referrals.status,
+            verifyDue: referrals.verifyDue,
+          })
+          .from(referrals)
+          .where(
+            and(
+              ...where,
+              overdue
+                ? sql`${referrals.due} < ${day}`
+                : sql`(${referrals.due} IS NULL OR ${referrals.due} >= ${day})`,
+            ),
+          )
+          // 'urgent' sorts after 'normal': descending puts the urgent ones first.
+          .orderBy(desc(referrals.urgency), desc(referrals.receivedDate), desc(referrals.seq))
+          .limit(limit)
+          .offset(offset)
+          .all()
+          .map((r) => ({ ...r, overdue }));
+  // The page is the overdue part's rows from the offset, then the rest's from where it starts.
+  const first = part(true, Math.min(input.limit, overdueInView - input.offset), input.offset);
+  const rows =
+    input.view === 'overdue'
+      ? first
+      : [...first, ...part(false, input.limit - first.length, Math.max(0, input.offset - overdueInView))];
+  const ids = rows.map((r) => r.id);
   const names = ids.length
     ? ctx.db
         .select({ referralId: referralChildren.referralId, name: children.name })
@@ -409,24 +447,8 @@ function listReferrals(
         .where(and(inArray(referralActions.referralId, ids), isNull(referralActions.deletedAt)))
         .all()
     : [];
-  // Per-status counts for the inbox tabs, under the same filters.
-  const byStatus = ctx.db
-    .select({ status: referrals.status, n: count() })
-    .from(referrals)
-    .where(and(...base))
-    .groupBy(referrals.status)
-    .all();
-  const counts: Record<string, number> = Object.fromEntries(byStatus.map((s) => [s.status, s.n]));
-  counts.open = byStatus.filter((s) => s.status !== 'closed').reduce((a, s) => a + s.n, 0);
-  counts.all = byStatus.reduce((a, s) => a + s.n, 0);
-  counts.overdue =
-    ctx.db
-      .select({ n: count() })
-      .from(referrals)
-      .where(and(...base, sql`${overdue} = 1`))
-      .get()?.n ?? 0;
   return {
-    rows: rows.map(({ r, overdue: o }) => ({
+    rows: rows.map((r) => ({
       id: r.id,
       number: referralNumber(r.year, r.seq),
       sourceDepartment: r.sourceDepartment,
@@ -434,7 +456,7 @@ function listReferrals(
       urgency: r.urgency,
       status: r.status,
       verifyDue: r.verifyDue,
-      overdue: o === 1,
+      overdue: r.overdue,
       childNames: names.filter((n) => n.referralId === r.id).map((n) => n.name),
       agencies: [...new Set(agencies.filter((a) => a.referralId === r.id).map((a) => a.agency))],
     })),

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from '../accounts/schema';
-import { children, persons } from '../children/schema';
+import { childRef, persons } from '../children/schema';
 import { recordColumns } from '../common/columns';
 import type { Carrier, ReferralStatus } from './codes';
 
@@ -24,10 +24,22 @@ export const referrals = sqliteTable(
     /** 核查期限: receivedDate plus the configured working days. */
     verifyDue: text('verify_due').notNull(),
     closedAt: integer('closed_at'),
+    /**
+     * The earliest deadline the referral still owes (its 核查期限 while received or verifying, an
+     * open action's reply due while not closed), NULL when it owes none: overdue is `due < today`,
+     * so the day rolling over needs no write. Kept by triggers (migration 0022) on every write to
+     * the referral's status or 核查期限 and to its actions, whatever makes the write.
+     */
+    due: text('due'),
     ...recordColumns(),
   },
   (t) => [
     uniqueIndex('referrals_number').on(t.year, t.seq),
+    // The inbox in its order (overdue first, then urgent, then newest), a page walked off one
+    // index: the overdue part and the rest each read in urgency, date, number order, with the
+    // status and due date in the index so the walk and an OFFSET never read a row.
+    index('referrals_inbox').on(t.deletedAt, t.urgency, t.receivedDate, t.seq, t.status, t.due),
+    index('referrals_inbox_status').on(t.deletedAt, t.status, t.urgency, t.receivedDate, t.seq, t.due),
     index('referrals_status').on(t.deletedAt, t.status, t.receivedDate),
     index('referrals_received').on(t.deletedAt, t.receivedDate),
     index('referrals_department').on(t.sourceDepartment, t.receivedDate),
@@ -43,9 +55,7 @@ export const referralChildren = sqliteTable(
     referralId: text('referral_id')
       .notNull()
       .references(() => referrals.id),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
   },
   (t) => [
     uniqueIndex('referral_children_pk').on(t.referralId, t.childId),

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { accounts } from '../accounts/schema';
-import { children } from '../children/schema';
+import { childRef } from '../children/schema';
 import { recordColumns } from '../common/columns';
 import type { ReliefMaterial, ReliefStatus } from './codes';
 
@@ -9,9 +9,7 @@ export const judicialRelief = sqliteTable(
   'judicial_relief',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     applicantName: text('applicant_name').notNull(),
     applicantRelation: text('applicant_relation').notNull(),
     applicantPhone: text('applicant_phone'),

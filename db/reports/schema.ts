@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { children } from '../children/schema';
+import { childRef } from '../children/schema';
 import { recordColumns } from '../common/columns';
 import type { ReporterKind, ReportStatus, Trigger } from './codes';
 
@@ -47,9 +47,7 @@ export const mandatoryReportChildren = sqliteTable(
     reportId: text('report_id')
       .notNull()
       .references(() => mandatoryReports.id),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
   },
   (t) => [
     uniqueIndex('mandatory_report_children_pk').on(t.reportId, t.childId),

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from '../accounts/schema';
-import { children } from '../children/schema';
+import { childRef } from '../children/schema';
 import { recordColumns } from '../common/columns';
 import { guidancePlans } from '../education/schema';
 import { guardianshipOrders } from '../orders/schema';
@@ -11,9 +11,7 @@ export const suitSupports = sqliteTable(
   'suit_supports',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     orderId: text('order_id').references(() => guardianshipOrders.id),
     planId: text('plan_id').references(() => guidancePlans.id),
     kind: text('kind', { enum: ['revoke', 'change'] }).notNull(),

@@ -1,6 +1,6 @@
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { NeedKind } from '../children/codes';
-import { children } from '../children/schema';
+import { childRef } from '../children/schema';
 import { recordColumns } from '../common/columns';
 
 export interface VisitFindings {
@@ -16,9 +16,7 @@ export const visits = sqliteTable(
   'visits',
   {
     id: text('id').primaryKey(),
-    childId: text('child_id')
-      .notNull()
-      .references(() => children.id),
+    childId: childRef(),
     status: text('status', { enum: ['draft', 'final'] })
       .notNull()
       .default('draft'),

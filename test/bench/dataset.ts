@@ -4,12 +4,11 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { SessionUser } from '../../db/api/define';
 import { openEncrypted, openPlain } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
-import { seedAreas } from '../fixtures/areas';
+import { activeChildren, seedAreas } from '../fixtures/areas';
 import { Rng } from '../fixtures/random';
-import { ADMIN_USERNAME, type SeedReport, seed } from '../fixtures/seeder';
+import { ADMIN_USERNAME, type SeedReport, seed, seededUsers } from '../fixtures/seeder';
 
 /** Bump when the generator changes what it makes, so old caches are made again. */
 // 2: the later areas (referrals, orders, education, counselling, visits) are seeded too.
@@ -139,15 +138,9 @@ export async function prepareDataset(opts: {
     if (!key) throw new Error('the administrator passphrase does not open the new folder');
     const raw = openEncrypted(dbFile, key.key, { create: false });
     try {
-      const live = raw
-        .prepare(
-          `SELECT id, owner_id AS ownerId FROM children WHERE deleted_at IS NULL AND status = 'active'`,
-        )
-        .all() as { id: string; ownerId: string | null }[];
-      const users = report.accounts.map(({ passphrase: _p, ...u }) => u as SessionUser);
       const areas = seedAreas(raw, {
-        children: live,
-        users,
+        children: activeChildren(raw),
+        users: seededUsers(report),
         clock: { now: () => Date.now() },
         rng: new Rng(opts.seed ^ 0xa4ea),
         log: (l) => opts.log(`  ${l}`),

@@ -1,47 +1,25 @@
-/**
- * Issue 11 as a caseworker meets it in the built app: a colleague's child shows its ID number
- * masked on a referral and on the file, with no way to reveal it; the list says that an ID
- * fragment searches only one's own children.
- */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../db/children/idNumber';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { type App, browserAvailable, openApp, shot } from './harness';
 import { ADMIN, CASEWORKER_LIU as CASEWORKER } from './support/people';
-import { at, invoke, KDF, StudioClock, VIEWPORT } from './support/studio';
+import { at, invoke, KDF, StudioClock, signIn, useBrowser, VIEWPORT } from './support/studio';
+import { go } from './support/ui';
 
 const ID_17 = '37012520150302031';
 const CHILD_ID = `${ID_17}${checkCharacter(ID_17)}`;
 const MASKED = '370125************';
 
-async function signIn(page: Page, who: { username: string; passphrase: string }): Promise<void> {
-  await page.getByRole('button', { name: '登录', exact: true }).waitFor();
-  await page.getByLabel('用户名').fill(who.username);
-  await page.getByLabel('密码', { exact: true }).fill(who.passphrase);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('menuitem', { name: '儿童档案' }).waitFor();
-}
-
-async function go(page: Page, hash: string): Promise<void> {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-}
-
 describe.skipIf(!browserAvailable().ok)('privacy rules on screen (issue 11)', () => {
-  let browser: Browser;
+  // Registered first, so its afterAll (hooks run as a stack) closes Chromium after the app.
+  const browser = useBrowser();
   let app: App | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
   });
 
   it("masks a colleague's child on a referral and the file, offers no reveal, and scopes ID fragments", async () => {
     const day = at('2026-11-20');
-    app = await openApp(browser, { clock: new StudioClock(day), kdf: KDF, viewport: VIEWPORT });
+    app = await openApp(browser(), { clock: new StudioClock(day), kdf: KDF, viewport: VIEWPORT });
     const { page } = app;
     await page.clock.setSystemTime(new Date(day));
     await invoke(app, 'session.setup', ADMIN);
@@ -64,7 +42,7 @@ describe.skipIf(!browserAvailable().ok)('privacy rules on screen (issue 11)', ()
     });
     await page.reload();
     page.setDefaultTimeout(10_000);
-    await signIn(page, CASEWORKER);
+    await signIn(page, CASEWORKER, '儿童档案');
 
     // The referral: the masked number beside the birth date, never the tail.
     await go(page, `#/referrals/${referral.id}`);

@@ -8,12 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { PRINT_WINDOW_QUERY } from '../../electron/print-contract';
 import { makePdf, makePng } from '../fixtures/files';
 import { pick } from './children/helpers';
-import { APP_ORIGIN, type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { APP_ORIGIN, type App, browserAvailable, openApp, shot } from './harness';
 import {
   call,
   fixedClock,
@@ -27,25 +27,11 @@ import {
   seedOrder,
   simulateShell,
 } from './print-support';
+import { KDF, signIn, useBrowser } from './support/studio';
+import { go } from './support/ui';
 
-const FAST_KDF = { N: 2 ** 12, r: 8, p: 1 };
 const SCAN = makePdf(['Delivery receipt - signed by Liu Cuilan', 'Jiyang District Procuratorate'], 200_000);
 const PHOTO = makePng(480, 360, 'home visit photo', [40, 120, 200]);
-
-let browser: Browser;
-
-async function signIn(page: Page, who: { username: string; passphrase: string }) {
-  await page.getByLabel('用户名').fill(who.username);
-  await page.getByLabel('密码').fill(who.passphrase);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByRole('navigation', { name: '主导航' }).waitFor();
-}
-
-async function go(page: Page, hash: string) {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, hash);
-}
 
 /** Drops `files` onto the element as a file manager would: a real DataTransfer with real Files. */
 async function dropFiles(page: Page, testId: string, files: { name: string; mime: string; bytes: Buffer }[]) {
@@ -66,17 +52,12 @@ async function dropFiles(page: Page, testId: string, files: { name: string; mime
 }
 
 describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('attaches a 送达回证 scan to a delivered order, views it from memory and saves a copy out', async () => {
     // Seeded as the print window, which never locks the session it finds (see print.test.ts).
-    const app: App = await openApp(browser, {
-      kdf: FAST_KDF,
+    const app: App = await openApp(browser(), {
+      kdf: KDF,
       clock: fixedClock,
       path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
       viewport: { width: 1366, height: 1000 },
@@ -209,8 +190,8 @@ describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
     }
   });
   it('attaches on a guidance plan and to a counselling assessment (知情同意书), which a colleague without the counselling role is not shown', async () => {
-    const app: App = await openApp(browser, {
-      kdf: FAST_KDF,
+    const app: App = await openApp(browser(), {
+      kdf: KDF,
       clock: fixedClock,
       path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
       viewport: { width: 1366, height: 1000 },
@@ -325,8 +306,8 @@ describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
     }
   });
   it('exports a referral summary with the attached PDF and photo appended after its pages (附上附件原件), audited with the merged file’s hash', async () => {
-    const app: App = await openApp(browser, {
-      kdf: FAST_KDF,
+    const app: App = await openApp(browser(), {
+      kdf: KDF,
       clock: fixedClock,
       path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
       viewport: { width: 1366, height: 1000 },
@@ -409,8 +390,8 @@ describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
     }
   });
   it("opens the same panel from a row's 附件 button: a 训诫 in the register, a referral's action (the school's reply), a custody record and a relative, each button with its count", async () => {
-    const app: App = await openApp(browser, {
-      kdf: FAST_KDF,
+    const app: App = await openApp(browser(), {
+      kdf: KDF,
       clock: fixedClock,
       path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
       viewport: { width: 1366, height: 1000 },

@@ -5,12 +5,11 @@
  */
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir } from '../helpers/tmp';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { browserAvailable, openApp, shot } from './harness';
 import { ADMIN } from './support/people';
-import { invoke, KDF, signIn, VIEWPORT } from './support/studio';
+import { assertClean, invoke, KDF, signIn, useBrowser, VIEWPORT } from './support/studio';
 
 const CHILD = {
   name: '张小明',
@@ -22,26 +21,17 @@ const CHILD = {
 };
 const LATER_CHILD = { ...CHILD, name: '李小红', gender: 'female', birthDate: '2016-05-01' };
 
-function assertClean(app: App): void {
-  expect(app.externalRequests).toEqual([]);
-  expect(app.pageErrors).toEqual([]);
-}
-
 describe.skipIf(!browserAvailable().ok)('备份: back up, check, restore', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let backupFile = '';
   // Outlives the first test (a folder made inside a test goes when it ends): the "USB stick".
   let stick = '';
-  beforeAll(async () => {
+  beforeAll(() => {
     stick = makeDataDir('e2e-backup-stick');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('backs up now from 设置 → 备份, shows it checked, and restores it', async () => {
-    const app = await openApp(browser, { kdf: KDF, viewport: VIEWPORT });
+    const app = await openApp(browser(), { kdf: KDF, viewport: VIEWPORT });
     const { page } = app;
     try {
       await invoke(app, 'session.setup', ADMIN);
@@ -115,7 +105,7 @@ describe.skipIf(!browserAvailable().ok)('备份: back up, check, restore', () =>
 
   it('restores that backup on a new PC from the first-run screen', async () => {
     expect(backupFile).not.toBe('');
-    const app = await openApp(browser, { kdf: KDF, viewport: VIEWPORT });
+    const app = await openApp(browser(), { kdf: KDF, viewport: VIEWPORT });
     const { page } = app;
     try {
       await page.getByRole('button', { name: '从备份恢复' }).click();
@@ -139,13 +129,13 @@ describe.skipIf(!browserAvailable().ok)('备份: back up, check, restore', () =>
 
   it('refuses a new administrator beside a database whose key slots are gone, and offers the backup', async () => {
     const dataDir = makeDataDir('e2e-orphan');
-    const first = await openApp(browser, { kdf: KDF, viewport: VIEWPORT, dataDir });
+    const first = await openApp(browser(), { kdf: KDF, viewport: VIEWPORT, dataDir });
     await invoke(first, 'session.setup', ADMIN);
     await first.close();
     const { rmSync } = await import('node:fs');
     rmSync(path.join(dataDir, 'keyslots.json'));
     mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
-    const app = await openApp(browser, { kdf: KDF, viewport: VIEWPORT, dataDir });
+    const app = await openApp(browser(), { kdf: KDF, viewport: VIEWPORT, dataDir });
     const { page } = app;
     try {
       await page.getByText('数据文件夹中已有数据库，但缺少密钥文件').waitFor();

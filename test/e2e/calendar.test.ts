@@ -1,51 +1,18 @@
-/**
- * 节假日安排 as an administrator meets it: in December 首页 says next year's calendar is missing;
- * they open 设置 → 节假日安排, paste the State Council notice for 2027 (a synthetic one: the real
- * one may not be out), check the dates read from it on the calendar, save, and the referral whose
- * 核查期限 crossed into January now shows the deadline counted with 元旦 off, and says it moved.
- */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../../db/api/define';
 import { NOTICE_2026, NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
-import { type App, browserAvailable, openApp, shot } from './harness';
+import { browserAvailable, openApp, shot } from './harness';
 import { ADMIN } from './support/people';
-import { useBrowser } from './support/studio';
+import { invoke, KDF, StudioClock, signIn, useBrowser, VIEWPORT } from './support/studio';
 import { shotWhole } from './support/ui';
 
-const KDF = { N: 2 ** 12, r: 8, p: 1 };
-const VIEWPORT = { width: 1366, height: 1000 };
 /** 10:00 in 济阳 (02:00 UTC) on Wednesday 30 December 2026. */
 const DEC_30 = Date.UTC(2026, 11, 30, 2, 0, 0);
-
-function ticking(at: number): Clock {
-  let ms = at;
-  return { now: () => (ms += 1000) };
-}
-
-async function invoke<T = unknown>(app: App, method: string, input: unknown): Promise<T> {
-  const res = (await app.core.invoke(method, input)) as {
-    ok: boolean;
-    value?: T;
-    error?: { message: string };
-  };
-  if (!res.ok) throw new Error(`${method}: ${res.error?.message}`);
-  return res.value as T;
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '登录', exact: true }).waitFor();
-  await page.getByLabel('用户名').fill(ADMIN.username);
-  await page.getByLabel('密码', { exact: true }).fill(ADMIN.passphrase);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('menuitem', { name: '线索移交' }).waitFor();
-}
 
 describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the notice', () => {
   const browser = useBrowser();
 
   it('pastes the notice, confirms the dates, and the referral deadline moves', async () => {
-    const app = await openApp(browser(), { clock: ticking(DEC_30), kdf: KDF, viewport: VIEWPORT });
+    const app = await openApp(browser(), { clock: new StudioClock(DEC_30), kdf: KDF, viewport: VIEWPORT });
     const { page } = app;
     try {
       await app.page.clock.setSystemTime(new Date(DEC_30));
@@ -65,7 +32,7 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
       expect(referral.verifyDue).toBe('2027-01-06');
       await page.reload();
       page.setDefaultTimeout(10_000);
-      await signIn(page);
+      await signIn(page, ADMIN, '线索移交');
 
       // 首页 reminds the administrator, with the way there.
       const missing = page.getByTestId('calendar-missing-year');
@@ -165,14 +132,14 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
   });
 
   it('adds a year from ranges entered by hand', async () => {
-    const app = await openApp(browser(), { clock: ticking(DEC_30), kdf: KDF, viewport: VIEWPORT });
+    const app = await openApp(browser(), { clock: new StudioClock(DEC_30), kdf: KDF, viewport: VIEWPORT });
     const { page } = app;
     try {
       await app.page.clock.setSystemTime(new Date(DEC_30));
       await invoke(app, 'session.setup', ADMIN);
       await page.reload();
       page.setDefaultTimeout(10_000);
-      await signIn(page);
+      await signIn(page, ADMIN, '线索移交');
       await page.evaluate(() => {
         window.location.hash = '#/settings/holidays';
       });

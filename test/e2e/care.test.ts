@@ -5,10 +5,11 @@
  * navigation badge counting the same items.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../db/api/define';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { describe, expect, it } from 'vitest';
+import { tallShot } from './children/helpers';
+import { type App, browserAvailable, openApp, shot } from './harness';
 import { ADMIN } from './support/people';
+import { assertClean, invoke, KDF, StudioClock, signIn, useBrowser, VIEWPORT } from './support/studio';
 import { fillDate, pickExact as pick } from './support/ui';
 
 const OWNER = {
@@ -25,27 +26,8 @@ const OTHER = {
 };
 type Who = { username: string; passphrase: string };
 
-const KDF = { N: 2 ** 12, r: 8, p: 1 };
-const VIEWPORT = { width: 1366, height: 1000 };
 /** 10:00 in 济阳 on Friday 2026-11-20; the core and the page agree on the date at this hour. */
 const TODAY_MS = Date.UTC(2026, 10, 20, 2, 0, 0);
-
-function ticking(at: number): Clock {
-  let ms = at;
-  return { now: () => (ms += 1000) };
-}
-
-interface Result<T> {
-  ok: boolean;
-  value?: T;
-  error?: { message: string; fields?: unknown };
-}
-
-async function invoke<T = Record<string, unknown>>(app: App, method: string, input: unknown): Promise<T> {
-  const res = (await app.core.invoke(method, input)) as Result<T>;
-  if (!res.ok) throw new Error(`${method}: ${res.error?.message} ${JSON.stringify(res.error?.fields ?? {})}`);
-  return res.value as T;
-}
 
 /** Switches the core's session, for seeding as someone else while the page is at sign-in. */
 async function coreAs(app: App, who: Who): Promise<void> {
@@ -55,7 +37,7 @@ async function coreAs(app: App, who: Who): Promise<void> {
 
 /** An administrator and two caseworkers; the core is left signed in as the administrator. */
 async function openStudio(browser: Browser) {
-  const app = await openApp(browser, { clock: ticking(TODAY_MS), kdf: KDF, viewport: VIEWPORT });
+  const app = await openApp(browser, { clock: new StudioClock(TODAY_MS), kdf: KDF, viewport: VIEWPORT });
   await app.page.clock.setFixedTime(new Date(TODAY_MS));
   await invoke(app, 'session.setup', ADMIN);
   const owner = await invoke<{ id: string }>(app, 'accounts.create', OWNER);
@@ -81,14 +63,6 @@ async function child(
   });
 }
 
-async function signIn(page: Page, who: Who): Promise<void> {
-  await page.getByRole('button', { name: '登录', exact: true }).waitFor();
-  await page.getByLabel('用户名').fill(who.username);
-  await page.getByLabel('密码', { exact: true }).fill(who.passphrase);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('navigation', { name: '主导航' }).waitFor();
-}
-
 async function lock(page: Page): Promise<void> {
   await page.getByRole('button', { name: /锁定/ }).click();
   await page.getByRole('button', { name: '登录', exact: true }).waitFor();
@@ -98,35 +72,14 @@ async function menu(page: Page, name: string): Promise<void> {
   await page.getByRole('menuitem', { name }).click();
 }
 
-/** A page longer than the window: the shell scrolls its content pane, so grow the window for the shot. */
-async function tallShot(page: Page, name: string): Promise<void> {
-  const pane = page.locator('.ant-layout-content');
-  const height = await pane.evaluate((el) => el.scrollHeight);
-  await page.setViewportSize({ width: VIEWPORT.width, height: Math.max(VIEWPORT.height, height + 120) });
-  await pane.evaluate((el) => el.scrollTo(0, 0));
-  await shot(page, name);
-  await page.setViewportSize(VIEWPORT);
-}
-
-function assertClean(app: App): void {
-  expect(app.externalRequests).toEqual([]);
-  expect(app.pageErrors).toEqual([]);
-}
-
 const SUMMARY = '孩子谈到父亲被羁押后的担忧，夜里常做噩梦，情绪低落。';
 const SHARED = '情绪仍需关注，请负责人走访时了解睡眠情况。';
 
 describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('hides counselling notes from caseworkers, shows the owner what was shared and counselling staff the notes', async () => {
-    const { app, owner } = await openStudio(browser);
+    const { app, owner } = await openStudio(browser());
     const { page } = app;
     try {
       const boy = await child(app, '张小明', owner.id, {
@@ -266,7 +219,7 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
   });
 
   it('keeps a visit draft as it is typed, through a reload, and submits it with Ctrl+Enter', async () => {
-    const { app, owner } = await openStudio(browser);
+    const { app, owner } = await openStudio(browser());
     const { page } = app;
     try {
       const girl = await child(app, '李小红', owner.id, { gender: 'female', birthDate: '2016-05-01' });
@@ -370,7 +323,7 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
   });
 
   it('gathers reminders from every area on the board and the 首页, with counts that match the badge', async () => {
-    const { app, owner, other } = await openStudio(browser);
+    const { app, owner, other } = await openStudio(browser());
     const { page } = app;
     try {
       // 线索: an agency's reply overdue (and the verification deadline).

@@ -42,10 +42,13 @@ async function search(page: Page, text: string) {
   await page.getByLabel('搜索儿童').fill(text);
 }
 
+/** The list's rows of children (not its head, nor the row saying it is empty). */
+const listRows = (page: Page) => page.getByTestId('children-results').locator('tbody tr[data-index]');
+
 /** Names in the list's rows, once the list has settled on `total`. */
 async function listedNames(page: Page, total: number): Promise<string[]> {
   await expect.poll(() => page.getByTestId('children-total').textContent()).toBe(`共 ${total} 名儿童`);
-  return page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allTextContents();
+  return listRows(page).locator('td:first-child').allTextContents();
 }
 
 describe.skipIf(!browserAvailable().ok)('children’s files', () => {
@@ -318,19 +321,50 @@ describe.skipIf(!browserAvailable().ok)('children’s files', () => {
       await seedChild(app, { name: `学${String.fromCharCode(0x5b50 + ((i * 7) % 55))}`, birthDate: birth });
     }
     await openChildren(page);
-    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(50);
+    await expect.poll(() => listRows(page).count()).toBe(50);
     await page.getByText('第 1–50 名，共 55 名').waitFor();
     await page.locator('.ant-pagination').getByTitle('2').click();
     await page.getByText('第 51–55 名，共 55 名').waitFor();
-    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count()).toBe(5);
+    await expect.poll(() => listRows(page).count()).toBe(5);
 
     // Sorting starts again from the first page, oldest first, then youngest first.
-    const firstBirth = () => page.locator('.ant-table-tbody tr.ant-table-row').first().textContent();
+    const firstBirth = () => listRows(page).first().textContent();
     await page.getByRole('columnheader', { name: /出生日期/ }).click();
     await page.getByText('第 1–50 名，共 55 名').waitFor();
     await expect.poll(firstBirth).toContain(births[0]);
     await page.getByRole('columnheader', { name: /出生日期/ }).click();
     await expect.poll(firstBirth).toContain(births[54]);
+  });
+
+  it('filters by the caseworker responsible, and keeps the filter with its name on coming back', async () => {
+    const app = await signedIn();
+    const { page } = app;
+    const colleague = await call<{ id: string }>(app, 'accounts.create', {
+      displayName: '赵强',
+      username: 'zhaoqiang',
+      passphrase: 'Colleague-on-file-2026 harbor',
+      role: 'caseworker',
+    });
+    await seedChild(app, { name: '李红', gender: 'female', birthDate: '2019-01-05', ownerId: colleague.id });
+    await seedChild(app, { name: '张晓明', birthDate: CHILD_BIRTH });
+    await openChildren(page);
+    expect(await listedNames(page, 2)).toEqual(['李红', '张晓明']);
+
+    // The colleagues are read when the filter is opened, not with the list.
+    await pick(page, '按负责人筛选', '赵强');
+    expect(await listedNames(page, 1)).toEqual(['李红']);
+
+    await page.getByRole('navigation', { name: '主导航' }).getByText('首页').click();
+    await openChildren(page);
+    expect(await listedNames(page, 1)).toEqual(['李红']);
+    const filters = page.getByRole('group', { name: '筛选条件' });
+    await expect.poll(() => filters.getByText('赵强', { exact: true }).isVisible()).toBe(true);
+    // Opened again, the filters are still drawn as antd draws them (its styles are kept, not
+    // made again): a bordered box, not a bare one.
+    const border = await filters
+      .getByLabel('按负责人筛选', { exact: true })
+      .evaluate((el) => getComputedStyle(el.closest('.ant-select') ?? el).borderTopStyle);
+    expect(border).toBe('solid');
   });
 
   it('warns of a likely duplicate before a second registration', async () => {

@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seedStatsExample } from '../fixtures/statsExample';
-import { browserAvailable, launchBrowser, openApp, ROOT, shot } from './harness';
-import { at, invoke, KDF, StudioClock, signIn, VIEWPORT } from './support/studio';
+import { browserAvailable, openApp, ROOT, shot } from './harness';
+import { at, invoke, KDF, StudioClock, signIn, useBrowser, VIEWPORT } from './support/studio';
 
 const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
 const SUPERVISOR = {
@@ -60,17 +60,11 @@ async function download(
 }
 
 describe.skipIf(!browserAvailable().ok)('Excel out for the four duties', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('exports each register as its screen shows it, audited with the file’s hash', async () => {
     const clock = new StudioClock(at('2026-11-27'));
-    const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
+    const app = await openApp(browser(), { clock, kdf: KDF, viewport: VIEWPORT });
     const { page } = app;
     try {
       await page.clock.setSystemTime(new Date(at('2026-11-27')));

@@ -6,9 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type App, browserAvailable, shot } from './harness';
+import { browserAvailable, shot } from './harness';
 import { ADMIN } from './support/people';
-import { invoke, moveTo, openStudio, signIn, useBrowser } from './support/studio';
+import { assertClean, invoke, moveTo, openStudio, signIn, useBrowser } from './support/studio';
 import { choose, fillDate, shotWhole } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '家庭教育');
@@ -22,15 +22,6 @@ async function pickChild(page: Page, name: string): Promise<void> {
     .getByTitle(new RegExp(`^${name}`))
     .first()
     .click();
-}
-
-/**
- * The shell scrolls inside a fixed frame, so a full-page shot is one screen; this one grows
- * the window to the content first, for a picture of the whole page.
- */
-function assertClean(app: App): void {
-  expect(app.externalRequests).toEqual([]);
-  expect(app.pageErrors).toEqual([]);
 }
 
 /** The four progress figures as the page shows them. */

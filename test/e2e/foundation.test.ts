@@ -6,9 +6,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeDataDir } from '../helpers/tmp';
-import { type App, browserAvailable, openApp, shot } from './harness';
+import { browserAvailable, openApp, shot } from './harness';
 import { ADMIN } from './support/people';
-import { useBrowser } from './support/studio';
+import { assertClean, useBrowser } from './support/studio';
 
 async function createFirstAccount(page: Page): Promise<void> {
   await expect.poll(() => page.getByText('创建管理员账号').first().isVisible()).toBe(true);
@@ -29,11 +29,6 @@ async function signIn(page: Page, passphrase: string): Promise<void> {
 async function pickOption(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
-}
-
-function assertClean(app: App): void {
-  expect(app.externalRequests).toEqual([]);
-  expect(app.pageErrors).toEqual([]);
 }
 
 describe.skipIf(!browserAvailable().ok)('foundation: first run to a registered child', () => {

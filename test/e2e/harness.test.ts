@@ -6,27 +6,21 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../db/api/errors';
 import { makeDataDir } from '../helpers/tmp';
-import { APP_ORIGIN, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { APP_ORIGIN, browserAvailable, openApp, shot } from './harness';
 import type { HarnessWindow } from './support/bridge';
 import { loadStatic } from './support/static';
+import { useBrowser } from './support/studio';
 
 type Probe = HarnessWindow & { got: unknown[]; off: () => void };
 
 describe.skipIf(!browserAvailable().ok)('e2e harness', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('gives the page exactly what the preload gives: invoke and on, frozen', async () => {
-    const app = await openApp(browser);
+    const app = await openApp(browser());
     try {
       const shape = await app.page.evaluate(() => {
         const s = (window as unknown as HarnessWindow).sunward;
@@ -43,7 +37,7 @@ describe.skipIf(!browserAvailable().ok)('e2e harness', () => {
   });
 
   it('bridges invoke to the real core: a fresh data folder starts in setup', async () => {
-    const app = await openApp(browser);
+    const app = await openApp(browser());
     try {
       const res = (await app.page.evaluate(() =>
         (window as unknown as HarnessWindow).sunward.invoke('session.status', {}),
@@ -62,7 +56,7 @@ describe.skipIf(!browserAvailable().ok)('e2e harness', () => {
 
   it('delivers core events to subscribers until they unsubscribe', async () => {
     // A light KDF: this checks the wiring, not the cost of a guess.
-    const app = await openApp(browser, { kdf: { N: 2 ** 12, r: 8, p: 1 } });
+    const app = await openApp(browser(), { kdf: { N: 2 ** 12, r: 8, p: 1 } });
     try {
       const setup = await app.core.invoke('session.setup', {
         displayName: '测试管理员',
@@ -90,7 +84,7 @@ describe.skipIf(!browserAvailable().ok)('e2e harness', () => {
   it('blocks and records every request that leaves the app origin', async () => {
     // The app's CSP would refuse these before they reach routing (next test); bypassing it
     // here proves the routing net itself holds.
-    const app = await openApp(browser, { bypassCSP: true });
+    const app = await openApp(browser(), { bypassCSP: true });
     try {
       const outcome = await app.page.evaluate(async () => {
         try {
@@ -115,7 +109,7 @@ describe.skipIf(!browserAvailable().ok)('e2e harness', () => {
   });
 
   it('makes an external attempt visible where the CSP stops it first', async () => {
-    const app = await openApp(browser);
+    const app = await openApp(browser());
     try {
       // Only what the attempt adds: the rig checks itself here, not the app's console.
       const before = app.pageErrors.length;
@@ -129,7 +123,7 @@ describe.skipIf(!browserAvailable().ok)('e2e harness', () => {
   });
 
   it('collects console errors and uncaught exceptions', async () => {
-    const app = await openApp(browser);
+    const app = await openApp(browser());
     try {
       await app.page.evaluate(() => {
         console.error('rig-check console');
@@ -145,7 +139,7 @@ describe.skipIf(!browserAvailable().ok)('e2e harness', () => {
   });
 
   it('serves the build as the shell does: types, CSP header, 404s', async () => {
-    const app = await openApp(browser);
+    const app = await openApp(browser());
     try {
       const probe = await app.context.newPage();
       const index = await probe.goto(`${APP_ORIGIN}/`);
@@ -167,8 +161,8 @@ describe.skipIf(!browserAvailable().ok)('e2e harness', () => {
   });
 
   it('gives each app its own data folder and removes it on close', async () => {
-    const a = await openApp(browser);
-    const b = await openApp(browser);
+    const a = await openApp(browser());
+    const b = await openApp(browser());
     expect(a.dataDir).not.toBe(b.dataDir);
     expect(existsSync(a.dataDir)).toBe(true);
     await a.close();
@@ -180,7 +174,7 @@ describe.skipIf(!browserAvailable().ok)('e2e harness', () => {
   });
 
   it('saves a full-page screenshot under test-results/screens', async () => {
-    const app = await openApp(browser);
+    const app = await openApp(browser());
     try {
       const file = await shot(app.page, 'harness-self-test');
       expect(file).toMatch(/test-results[\\/]screens[\\/]harness-self-test\.png$/);

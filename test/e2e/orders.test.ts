@@ -11,6 +11,7 @@ import { type App, browserAvailable, openApp, shot } from './harness';
 import { PRINT_DIR, pdfText, simulateShell } from './print-support';
 import { ADMIN, SUPERVISOR } from './support/people';
 import {
+  assertClean,
   at,
   invoke,
   KDF,
@@ -32,15 +33,6 @@ const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
 
 /** Opens an antd Select by its label (inside `scope`) and clicks the option with that title. */
 /** Clicks a radio by its label; antd's button-style radios hide the input itself. */
-/**
- * The shell scrolls inside a fixed frame, so a full-page shot is one screen; this one grows
- * the window to the content first, for a picture of the whole page.
- */
-function assertClean(app: App): void {
-  expect(app.externalRequests).toEqual([]);
-  expect(app.pageErrors).toEqual([]);
-}
-
 const status = (page: Page) => page.getByTestId('order-status');
 
 const STUDIO_CHILD = {

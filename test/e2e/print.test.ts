@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditListRow } from '../../db/audit/handlers';
 import { PRINT_WINDOW_QUERY } from '../../electron/print-contract';
 import { type SummaryOptions, summaryFileName, summaryRoute } from '../../renderer/src/print/routes';
 import { pick } from './children/helpers';
-import { APP_ORIGIN, type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { APP_ORIGIN, type App, browserAvailable, openApp, shot } from './harness';
 import {
   CHILD_ID_NUMBER,
   call,
@@ -31,16 +31,15 @@ import {
   signInAs,
   simulateShell,
 } from './print-support';
-
-const FAST_KDF = { N: 2 ** 12, r: 8, p: 1 };
+import { assertClean, KDF, useBrowser } from './support/studio';
 
 /**
  * The page starts as a print window: the app window would lock a session it finds unlocked
  * when it starts (a reload never inherits a sign-in), racing the seeding below.
  */
-function open(): Promise<App> {
+function open(browser: Browser): Promise<App> {
   return openApp(browser, {
-    kdf: FAST_KDF,
+    kdf: KDF,
     clock: fixedClock,
     path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
   });
@@ -54,23 +53,11 @@ async function exportRows(app: App): Promise<AuditListRow[]> {
   return (await call(app.core, 'audit.list', { action: 'documents.export', limit: 500 })).rows;
 }
 
-function assertClean(app: App): void {
-  expect(app.externalRequests).toEqual([]);
-  expect(app.pageErrors).toEqual([]);
-}
-
-let browser: Browser;
-
 describe.skipIf(!browserAvailable().ok)('printed documents', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('prints a delivered guardianship order in GB/T 9704 layout and records the export', async () => {
-    const app = await open();
+    const app = await open(browser());
     try {
       await seedAccounts(app.core);
       const child = await seedChild(app.core);
@@ -136,7 +123,7 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
   });
 
   it('exports a summary with only the chosen sections, masked, watermarked, and audited with its hash', async () => {
-    const app = await open();
+    const app = await open(browser());
     try {
       await seedAccounts(app.core);
       const child = await seedChild(app.core);
@@ -233,7 +220,7 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
   });
 
   it('shows the full ID number and the charge only when asked, with a reason, and audits the reveal', async () => {
-    const app = await open();
+    const app = await open(browser());
     try {
       await seedAccounts(app.core);
       const child = await seedChild(app.core);
@@ -271,7 +258,7 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
   it('prints a long history over many pages without cutting a table row, headers on every page', {
     timeout: 180_000,
   }, async () => {
-    const app = await open();
+    const app = await open(browser());
     try {
       await seedAccounts(app.core);
       const child = await seedChild(app.core);
@@ -345,8 +332,8 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
   });
 
   it('exports a summary from the child file page: dialog, preview as printed, PDF, audit', async () => {
-    const app = await openApp(browser, {
-      kdf: FAST_KDF,
+    const app = await openApp(browser(), {
+      kdf: KDF,
       clock: fixedClock,
       path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
       viewport: { width: 1366, height: 1000 },
@@ -419,7 +406,7 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
     }
   });
   it('has its bundled Chinese fallback font to print with where a machine has no CJK system font', async () => {
-    const app = await open();
+    const app = await open(browser());
     try {
       // The app's own files serve the font (no request leaves the origin), and Chromium accepts
       // it as a font that has the document's glyphs, in both weights the documents use.

@@ -7,15 +7,11 @@
  * overdue referrals come first and marked, and the referral lists are an admin setting.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Clock } from '../../db/api/define';
-import { type App, browserAvailable, launchBrowser, openApp, shot } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type App, browserAvailable, openApp, shot } from './harness';
 import { ADMIN, CASEWORKER_LIU as CASEWORKER } from './support/people';
+import { assertClean, invoke, KDF, StudioClock, signIn, useBrowser, VIEWPORT } from './support/studio';
 import { fillDate, pickExact as pick, shotWhole } from './support/ui';
-
-// Sign-in cost is not what these tests are about.
-const KDF = { N: 2 ** 12, r: 8, p: 1 };
-const VIEWPORT = { width: 1366, height: 1000 };
 
 /**
  * 10:00 in 济阳 (02:00 UTC) on a Friday. The core counts days in the test process's zone and
@@ -23,27 +19,9 @@ const VIEWPORT = { width: 1366, height: 1000 };
  */
 const FRIDAY = Date.UTC(2026, 10, 20, 2, 0, 0);
 
-/** The core's clock: starts at `at` and moves a second per reading, so events keep their order. */
-function ticking(at: number): Clock {
-  let ms = at;
-  return { now: () => (ms += 1000) };
-}
-
-interface Result<T> {
-  ok: boolean;
-  value?: T;
-  error?: { message: string };
-}
-
-async function invoke<T = unknown>(app: App, method: string, input: unknown): Promise<T> {
-  const res = (await app.core.invoke(method, input)) as Result<T>;
-  if (!res.ok) throw new Error(`${method}: ${res.error?.message}`);
-  return res.value as T;
-}
-
 /** A studio with an administrator and one caseworker; the page is left at sign-in. */
 async function openStudio(browser: Browser, at: number): Promise<App> {
-  const app = await openApp(browser, { clock: ticking(at), kdf: KDF, viewport: VIEWPORT });
+  const app = await openApp(browser, { clock: new StudioClock(at), kdf: KDF, viewport: VIEWPORT });
   // The page's "today" (default dates, date pickers) must be the core's today. Time still
   // flows from there: toasts close themselves by watching Date.now.
   await app.page.clock.setSystemTime(new Date(at));
@@ -55,42 +33,18 @@ async function openStudio(browser: Browser, at: number): Promise<App> {
   return app;
 }
 
-async function signIn(page: Page, who: { username: string; passphrase: string }): Promise<void> {
-  await page.getByRole('button', { name: '登录', exact: true }).waitFor();
-  await page.getByLabel('用户名').fill(who.username);
-  await page.getByLabel('密码', { exact: true }).fill(who.passphrase);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('menuitem', { name: '线索移交' }).waitFor();
-}
-
-/** Opens an antd Select (by its label, inside `scope`) and clicks an option. */
-/**
- * The shell scrolls inside a fixed frame, so a full-page shot is one screen; this one grows
- * the window to the content first, for a picture of the whole form or page.
- */
-function assertClean(app: App): void {
-  expect(app.externalRequests).toEqual([]);
-  expect(app.pageErrors).toEqual([]);
-}
-
 function statusTag(page: Page): Locator {
   return page.getByTestId('referral-status');
 }
 
 describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lead to 民政 support', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('takes the worked example through the UI, and the child file tells the same story', async () => {
-    const app = await openStudio(browser, FRIDAY);
+    const app = await openStudio(browser(), FRIDAY);
     const { page } = app;
     try {
-      await signIn(page, CASEWORKER);
+      await signIn(page, CASEWORKER, '线索移交');
       await page.getByRole('menuitem', { name: '线索移交' }).click();
       await page.getByRole('button', { name: '新建线索' }).click();
 
@@ -275,7 +229,7 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
   }, 120_000);
 
   it('puts overdue referrals first, marked 逾期, and filters by agency', async () => {
-    const app = await openStudio(browser, FRIDAY);
+    const app = await openStudio(browser(), FRIDAY);
     const { page } = app;
     try {
       const kid = (name: string, birthDate: string) =>
@@ -316,7 +270,7 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
       });
       await invoke(app, 'referrals.transition', { id: r.id, version: r.version, to: 'triaged' });
 
-      await signIn(page, CASEWORKER);
+      await signIn(page, CASEWORKER, '线索移交');
       await page.getByRole('menuitem', { name: '线索移交' }).click();
       const rows = page.locator('.ant-table-tbody tr.ant-table-row');
       await expect.poll(() => rows.count()).toBe(3);
@@ -374,7 +328,7 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
 
   it('says when the holiday calendar does not cover the year of a deadline', async () => {
     // A January 2027 morning: the holiday calendar ends with 2026.
-    const app = await openStudio(browser, Date.UTC(2027, 0, 11, 2, 0, 0));
+    const app = await openStudio(browser(), Date.UTC(2027, 0, 11, 2, 0, 0));
     const { page } = app;
     try {
       const kid = await invoke<{ id: string }>(app, 'children.create', {
@@ -388,7 +342,7 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
         receivedDate: '2027-01-08',
         children: [{ childId: kid.id }],
       });
-      await signIn(page, CASEWORKER);
+      await signIn(page, CASEWORKER, '线索移交');
       await page.evaluate((id) => {
         window.location.hash = `#/referrals/${id}`;
       }, r.id);
@@ -412,7 +366,7 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
   });
 
   it('warns of a child who may be on file already, and registers anyway only when told', async () => {
-    const app = await openStudio(browser, FRIDAY);
+    const app = await openStudio(browser(), FRIDAY);
     const { page } = app;
     try {
       const onFile = await invoke<{ id: string }>(app, 'children.create', {
@@ -421,7 +375,7 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
         birthDate: '2014-05-20',
         township: '曲堤街道',
       });
-      await signIn(page, CASEWORKER);
+      await signIn(page, CASEWORKER, '线索移交');
       await page.getByRole('menuitem', { name: '线索移交' }).click();
       await page.getByRole('button', { name: '新建线索' }).click();
       await pick(page, page, '来源部门', '公安派驻检察室');
@@ -481,10 +435,10 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
   });
 
   it('keeps the referral lists in settings: read-only for a caseworker, saved by an admin', async () => {
-    const app = await openStudio(browser, FRIDAY);
+    const app = await openStudio(browser(), FRIDAY);
     const { page } = app;
     try {
-      await signIn(page, CASEWORKER);
+      await signIn(page, CASEWORKER, '线索移交');
       await page.getByRole('menuitem', { name: '设置' }).click();
       const card = page.getByTestId('referral-settings');
       await expect
@@ -495,7 +449,7 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
       expect(await card.textContent()).toContain('仅管理员可以修改此项。');
 
       await page.getByRole('button', { name: /锁定/ }).click();
-      await signIn(page, ADMIN);
+      await signIn(page, ADMIN, '线索移交');
       await page.getByRole('menuitem', { name: '设置' }).click();
       await card.getByRole('button', { name: '删除其他' }).click();
       await card.getByLabel('分流单位', { exact: true }).fill('残联');

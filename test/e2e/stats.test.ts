@@ -7,21 +7,16 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { EXAMPLE_2026, seedStatsExample } from '../fixtures/statsExample';
-import { type App, browserAvailable, launchBrowser, RENDERER_DIR, ROOT, shot } from './harness';
+import { browserAvailable, RENDERER_DIR, ROOT, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
 import { ADMIN, SUPERVISOR } from './support/people';
-import { invoke, openStudio, signIn } from './support/studio';
+import { assertClean, invoke, openStudio, signIn, useBrowser } from './support/studio';
 import { shotWhole } from './support/ui';
 
 const DOWNLOADS = path.join(ROOT, 'test-results/stats');
-
-function assertClean(app: App): void {
-  expect(app.externalRequests).toEqual([]);
-  expect(app.pageErrors).toEqual([]);
-}
 
 /** Grows the window to the content for a picture of the whole page (the shell scrolls inside a frame). */
 /** The ledger on screen: row head and every cell, as text. */
@@ -38,16 +33,10 @@ async function screenLedger(page: Page): Promise<string[][]> {
 const total = (page: Page, key: string) => page.getByTestId(`total-${key}`);
 
 describe.skipIf(!browserAvailable().ok)('统计台账', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows the article’s year, drills into a figure, and exports the same cells to Excel and PDF', async () => {
-    const { app, page } = await openStudio(browser, '2026-11-27');
+    const { app, page } = await openStudio(browser(), '2026-11-27');
     try {
       await invoke(app, 'session.setup', ADMIN);
       await invoke(app, 'accounts.create', SUPERVISOR);

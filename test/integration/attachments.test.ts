@@ -5,7 +5,6 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
-import { createCore } from '../../db/api/core';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { countPdfPages } from '../../electron/print-contract';
@@ -24,6 +23,7 @@ import {
   MIGRATIONS_DIR,
   OTHER_CASEWORKER as OTHER,
   openCore,
+  openOldStudio,
   openStudio,
   refuse,
   refuseFromShell,
@@ -579,8 +579,7 @@ describe('attachments (附件)', () => {
     const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
     journal.entries = journal.entries.filter((e: { tag: string }) => e.tag < '0013');
     writeFileSync(journalFile, JSON.stringify(journal));
-    const old = createCore({ dataDir, migrationsDir: oldMigrations, kdf: FAST_KDF, log: () => {} });
-    await call(old, 'session.setup', ADMIN);
+    const old = await openOldStudio(dataDir, oldMigrations);
     const child = await childOnOldSchema(dataDir, CHILD);
     old.close();
 

@@ -1,12 +1,14 @@
 // How a backup copies the database (db/backup/copy.ts): the live file held still and its
 // encrypted pages copied as they are, or VACUUM INTO when it cannot be held still; progress
 // from the copy's own steps; the container is the same whichever way it was made.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../db/api/core';
-import { checkBackup, createBackup } from '../../db/backup/copy';
+import { BackupCheckError, checkBackup, createBackup } from '../../db/backup/copy';
 import { BACKUP_EXT, readLayout } from '../../db/backup/format';
+import { applyKey } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { makePdf } from '../fixtures/files';
 import { makeDataDir } from '../helpers/tmp';
@@ -63,7 +65,113 @@ function job(core: ReturnType<typeof openCore>, key: Buffer, name: string, holdA
   };
 }
 
+const PAGE = 4096;
+
+function readPage(file: string, n: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(PAGE);
+    readSync(fd, b, 0, PAGE, (n - 1) * PAGE);
+    return b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writePage(file: string, n: number, page: Buffer): void {
+  const fd = openSync(file, 'r+');
+  try {
+    writeSync(fd, page, 0, PAGE, (n - 1) * PAGE);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** integrity_check on a connection that checks every page's HMAC (as 校验 and restore do). */
+function sound(file: string, key: Buffer): boolean {
+  const raw = new Database(file, { fileMustExist: true });
+  try {
+    applyKey(raw, key);
+    return raw.pragma('integrity_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  } finally {
+    raw.close();
+  }
+}
+
 describe('how a backup copies the database', () => {
+  it("checks every page's HMAC on the bytes it copies: a changed page in use fails the backup, a free page never written does not", async () => {
+    const { core } = await setUp();
+    const key = await databaseKey(core.dataDir);
+    core.close();
+    const db = path.join(core.dataDir, 'sunward.db');
+    // Pages freed by a dropped table: SQLite may leave such a page as it never wrote it.
+    const raw = new Database(db, { fileMustExist: true });
+    applyKey(raw, key);
+    raw.exec('CREATE TABLE filler (b BLOB)');
+    raw
+      .prepare(
+        'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) INSERT INTO filler SELECT randomblob(3000) FROM n',
+      )
+      .run();
+    raw.exec('DROP TABLE filler');
+    expect(raw.pragma('freelist_count', { simple: true })).toBeGreaterThan(100);
+    const pages = raw.pragma('page_count', { simple: true }) as number;
+    raw.close();
+    // A free page zeroed, as an unwritten one reads: SQLite's own full check still passes.
+    let free = 0;
+    for (let n = pages; n > pages - 50 && !free; n--) {
+      const before = readPage(db, n);
+      writePage(db, n, Buffer.alloc(PAGE));
+      if (sound(db, key)) free = n;
+      else writePage(db, n, before);
+    }
+    expect(free).toBeGreaterThan(0);
+    const made = await createBackup(job(core, key, `sunward-free${BACKUP_EXT}`));
+    // The held copy's check found the page; VACUUM INTO, reading only pages in use, made it again.
+    expect(made.method).toBe('vacuum');
+    expect(made.pagesFailed).toEqual({ badCount: 1, bad: [free] });
+    const file = path.join(core.dataDir, 'backups', `sunward-free${BACKUP_EXT}`);
+    expect(checkBackup(file, key, path.join(core.dataDir, 'check-free.partial')).opened).toBe(true);
+    // The same through the app with two threads (the HMACs checked beside the writing), and
+    // the backup's audit row says so.
+    const two = createCore({
+      dataDir: core.dataDir,
+      migrationsDir: MIGRATIONS_DIR,
+      kdf: FAST_KDF,
+      log: () => {},
+      backupOnTwoThreads: true,
+    });
+    await call(two, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
+    const outcome = await call(two, 'backup.run', {});
+    expect(outcome).toMatchObject({ ok: true, method: 'vacuum' });
+    const row = (await call(two, 'audit.list', { action: 'backup.create' })).rows[0]!;
+    expect(row.detail).toMatchObject({ copied: 'vacuum', pagesFailed: 1 });
+    two.close();
+
+    // One byte changed in a page in use (the schema's root, page 1, past its salt).
+    const first = readPage(db, 1);
+    first[200] ^= 0x01;
+    writePage(db, 1, first);
+    const failed = await createBackup(job(core, key, `sunward-bad${BACKUP_EXT}`)).catch((e) => e);
+    expect(failed).toBeInstanceOf(BackupCheckError);
+    expect(['integrity', 'wrongKey']).toContain((failed as BackupCheckError).problem);
+    expect(existsSync(path.join(core.dataDir, 'backups', `sunward-bad${BACKUP_EXT}`))).toBe(false);
+    // A page of a table instead (page 2 is the first table's root).
+    first[200] ^= 0x01;
+    writePage(db, 1, first);
+    const second = readPage(db, 2);
+    second[1000] ^= 0x01;
+    writePage(db, 2, second);
+    const failed2 = await createBackup(job(core, key, `sunward-bad2${BACKUP_EXT}`)).catch((e) => e);
+    expect(failed2).toBeInstanceOf(BackupCheckError);
+    expect((failed2 as BackupCheckError).problem).toBe('integrity');
+    // Nothing of the failed backups is left (the app's rotation kept its own one of the day).
+    expect(readdirSync(path.join(core.dataDir, 'backups')).filter((n) => n.includes('bad'))).toEqual([]);
+    key.fill(0);
+  });
+
   it('copies the encrypted pages as they are: no plaintext of a record or an attached file in the backup', async () => {
     const { core, child, backups } = await setUp();
     await addScans(core, child.id, 2);

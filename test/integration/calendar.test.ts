@@ -3,7 +3,6 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCore } from '../../db/api/core';
 import { parseNotice } from '../../db/calendar/notice';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
@@ -18,6 +17,7 @@ import {
   ManualClock,
   MIGRATIONS_DIR,
   openCore,
+  openOldStudio,
   refuse,
 } from './support';
 
@@ -295,8 +295,7 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
 
     const dataDir = makeDataDir('calendar-migrate');
     const clock = new ManualClock(DEC_30);
-    const old = createCore({ dataDir, migrationsDir: dir, clock, kdf: FAST_KDF, log: () => {} });
-    await call(old, 'session.setup', ADMIN);
+    const old = await openOldStudio(dataDir, dir, clock);
     await childOnOldSchema(dataDir, CHILD);
     old.close();
     // A referral as the previous release stored it (that release's core counted with the shipped file).

@@ -11,6 +11,7 @@ import {
   OTHER_CASEWORKER as OTHER,
   CASEWORKER as OWNER,
   openStudio,
+  recordHomeVisit,
   refuse,
 } from './support';
 
@@ -279,15 +280,7 @@ describe('reminders (工作提醒)', () => {
       startDate: '2024-01-01',
       expectedRelease: '2027-01-15',
     });
-    const v = await call(core, 'visits.saveDraft', { childId: child.id });
-    await call(core, 'visits.finalize', {
-      id: v.id,
-      date: '2026-11-02',
-      kind: 'home',
-      findings: { living: '良好' },
-      needsFound: [],
-      nextVisitDate: '2026-11-06',
-    });
+    await recordHomeVisit(core, child.id, '2026-11-02', '2026-11-06');
     // A referral whose verification is due, and an agency reply due.
     const r = await call(core, 'referrals.create', {
       sourceDepartment: '第一检察部',

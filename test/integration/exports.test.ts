@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/api/core';
-import type { SessionUser } from '../../db/api/define';
-import { openEncrypted } from '../../db/core/open';
-import { Vault } from '../../db/core/vault';
-import { seedAreas } from '../fixtures/areas';
+import { activeChildren, seedAreas } from '../fixtures/areas';
 import { Rng } from '../fixtures/random';
-import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, MIGRATIONS_DIR, seed } from '../fixtures/seeder';
+import {
+  ADMIN_USERNAME,
+  DEFAULT_PASSPHRASE,
+  MIGRATIONS_DIR,
+  openSeededRaw,
+  seed,
+  seededUsers,
+} from '../fixtures/seeder';
 import { makeDataDir } from '../helpers/tmp';
 import { call, FAST_KDF, refuse } from './support';
 
@@ -23,12 +26,9 @@ describe('Excel out for every list', async () => {
   const report = await seed({ dataDir, children: 400, seed: 7, kdf: FAST_KDF });
   {
     // The later areas (referrals, orders, plans, counselling, visits) for a share of the children.
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, DEFAULT_PASSPHRASE);
-    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
-    const live = raw
-      .prepare(`SELECT id, owner_id AS ownerId FROM children WHERE deleted_at IS NULL AND status = 'active'`)
-      .all() as { id: string; ownerId: string | null }[];
-    const users = report.accounts.map(({ passphrase: _p, ...u }) => u as SessionUser);
+    const raw = await openSeededRaw(dataDir, DEFAULT_PASSPHRASE, FAST_KDF);
+    const live = activeChildren(raw);
+    const users = seededUsers(report);
     seedAreas(raw, { children: live, users, clock: { now: () => Date.now() }, rng: new Rng(3) });
     raw.close();
   }

@@ -14,6 +14,7 @@ import {
   ManualClock,
   MIGRATIONS_DIR,
   openCore,
+  openOldStudio,
   refuse,
   signInAs,
 } from './support';
@@ -380,8 +381,7 @@ describe('the migration adding 强制报告 and 法治宣讲', () => {
 
     const dataDir = makeDataDir('mig-data');
     const clock = new ManualClock(Date.UTC(2026, 3, 10, 2));
-    const old = createCore({ dataDir, migrationsDir: dir, clock, kdf: FAST_KDF, log: () => {} });
-    await call(old, 'session.setup', ADMIN);
+    const old = await openOldStudio(dataDir, dir, clock);
     const child = await childOnOldSchema(dataDir, CHILD);
     old.close();
 

@@ -131,9 +131,32 @@ const LIST_BY_OWNER = `SELECT id FROM children WHERE deleted_at IS NULL AND owne
 const LIST_BY_RISK = `SELECT id FROM children WHERE deleted_at IS NULL AND risk_level = 'red' AND status = 'active'
   ORDER BY name_pinyin LIMIT 50`;
 const KEYS_OF_CHILD = `SELECT key FROM child_search_keys WHERE child_id = 'x'`;
+/** The duplicate guard's "same name under a guardian of the same name" (db/children/duplicates.ts). */
+const SAME_NAME_GUARDIAN = `SELECT c.id FROM children c
+  JOIN child_relations r INDEXED BY child_relations_carers
+    ON r.child_id = c.id AND r.deleted_at IS NULL AND (r.is_guardian = 1 OR r.is_caregiver = 1)
+  JOIN persons p ON p.id = r.person_id
+  WHERE c.deleted_at IS NULL AND c.name = 'x' AND p.name IN ('y')`;
 /** 首页's "my children at red or orange risk" (reminders/handlers.ts summary), a page in the order shown. */
 const MY_RISKY = `SELECT id FROM children WHERE deleted_at IS NULL AND owner_id = 'x' AND status = 'active'
   AND risk_level = 'red' ORDER BY name_pinyin LIMIT 50`;
+
+/** A page deep in the children list, in its whole name order (name_pinyin, name, id), as listChildren pages it. */
+const LIST_PAGE_IDS = `SELECT id FROM children WHERE deleted_at IS NULL AND township = 'x' AND status = 'active'
+  ORDER BY name_pinyin, name, id LIMIT 50 OFFSET 500`;
+/** The orders list, newest change first: one status's, and every open one. */
+const ORDERS_BY_STATUS = `SELECT id FROM guardianship_orders WHERE deleted_at IS NULL AND status = 'observing'
+  ORDER BY updated_at DESC LIMIT 50`;
+const ORDERS_OPEN = `SELECT id FROM guardianship_orders WHERE deleted_at IS NULL
+  AND +status IN ('draft', 'pending', 'approved', 'observing', 'evaluating') ORDER BY updated_at DESC LIMIT 50`;
+/** The family education register's plans, newest change first. */
+const REGISTER_PLANS = `SELECT id FROM guidance_plans WHERE deleted_at IS NULL ORDER BY updated_at DESC LIMIT 500`;
+
+/** The inbox's overdue part of one status, a page in inbox order (db/referrals/handlers.ts). */
+const INBOX_STATUS_PAGE = `SELECT id FROM referrals WHERE deleted_at IS NULL AND status = 'tracking' AND due < '2026-01-01'
+  ORDER BY urgency DESC, received_date DESC, seq DESC LIMIT 50`;
+const INBOX_OPEN_PAGE = `SELECT id FROM referrals WHERE deleted_at IS NULL AND status <> 'closed'
+  AND (due IS NULL OR due >= '2026-01-01') ORDER BY urgency DESC, received_date DESC, seq DESC LIMIT 50 OFFSET 50`;
 
 /**
  * 0009's figures: each read from its index alone, without a visit to the table. (统计台账 names
@@ -295,6 +318,165 @@ const CASES: Case[] = [
   },
   // A new table of derived counts only; the next open fills it (db/stats/cells.ts).
   { tag: '0021_stats_cells' },
+  {
+    tag: '0022_list_name_order',
+    before: (old) => {
+      expect(planOf(old, LIST_PAGE_IDS)).toMatch(/TEMP B-TREE/);
+      expect(planOf(old, ORDERS_BY_STATUS)).toMatch(/TEMP B-TREE/);
+      expect(planOf(old, REGISTER_PLANS)).toMatch(/TEMP B-TREE/);
+      return (raw) => {
+        // The page's ids in the list's whole order from the township's index alone: no sort, no row read.
+        expect(planOf(raw, LIST_PAGE_IDS)).toContain(
+          'USING COVERING INDEX children_township (deleted_at=? AND township=? AND status=?)',
+        );
+        expect(planOf(raw, ORDERS_BY_STATUS)).toContain(
+          'USING INDEX orders_status (deleted_at=? AND status=?)',
+        );
+        expect(planOf(raw, ORDERS_OPEN)).toContain('USING INDEX orders_updated (deleted_at=?)');
+        expect(planOf(raw, REGISTER_PLANS)).toContain('USING INDEX guidance_plans_updated (deleted_at=?)');
+        for (const q of [LIST_PAGE_IDS, ORDERS_BY_STATUS, ORDERS_OPEN, REGISTER_PLANS])
+          expect(planOf(raw, q)).not.toMatch(/TEMP B-TREE/);
+      };
+    },
+  },
+  {
+    tag: '0023_search_keys_even_id',
+    rebuilt: {
+      child_search_keys: "an ID number's suffixes from odd offsets go (they are found one character earlier)",
+    },
+    before: (raw) => {
+      // A child with an ID number and its keys as 0019 stored them: every suffix of 3 or more,
+      // beside a name key and a place key made of digits that must stay.
+      const id = '370125201503070014';
+      raw.prepare(`UPDATE children SET id_number = ? WHERE id = 'children.id.1'`).run(id);
+      const insert = raw.prepare(
+        `INSERT INTO child_search_keys (key, name_pinyin, name, child_id)
+         VALUES (?, 'children.name_pinyin.1', 'children.name.1', 'children.id.1')`,
+      );
+      for (let i = 0; i + 3 <= id.length; i++) insert.run(id.slice(i));
+      insert.run('3中学');
+      const keysOf = (db: Database.Database, child: string) =>
+        (
+          db.prepare('SELECT key FROM child_search_keys WHERE child_id = ? ORDER BY key').all(child) as {
+            key: string;
+          }[]
+        ).map((r) => r.key);
+      const other = keysOf(raw, 'children.id.2');
+      return (after) => {
+        const evens = Array.from({ length: 8 }, (_, i) => id.slice(2 * i));
+        expect(keysOf(after, 'children.id.1')).toEqual(['3中学', 'child_search_keys.key.1', ...evens].sort());
+        expect(keysOf(after, 'children.id.2')).toEqual(other);
+      };
+    },
+  },
+  {
+    tag: '0024_search_places',
+    rebuilt: {
+      child_search_keys:
+        "a school's and a village's suffixes go, the whole place stays (found through search_places)",
+    },
+    before: (raw) => {
+      // A child on file whose name shares characters with its village, its keys as 0023 stored them.
+      raw
+        .prepare(
+          `UPDATE children SET deleted_at = NULL, name = '张家明', name_pinyin = 'zhangjiaming',
+           id_number = NULL, school = '济阳区 实验小学', village = '张家村' WHERE id = 'children.id.1'`,
+        )
+        .run();
+      const name = ['张家明', '家明', '明', '张', '张家', '家'];
+      const pinyin = ['zhangjiaming', 'zhang', 'zjm', 'z', 'jiaming', 'jm', 'j', 'ming', 'm'];
+      const school = ['济阳区实验小学', '阳区实验小学', '区实验小学', '实验小学', '验小学', '小学'];
+      const schoolPrefixes = ['济阳', '阳区', '区实', '实验', '验小'];
+      const village = ['张家村', '家村'];
+      const insert = raw.prepare(
+        `INSERT OR IGNORE INTO child_search_keys (key, name_pinyin, name, child_id)
+         VALUES (?, 'zhangjiaming', '张家明', 'children.id.1')`,
+      );
+      raw.prepare(`DELETE FROM child_search_keys WHERE child_id = 'children.id.1'`).run();
+      for (const k of [...name, ...pinyin, ...school, ...schoolPrefixes, ...village]) insert.run(k);
+      const keysOf = (db: Database.Database, child: string) =>
+        (
+          db.prepare('SELECT key FROM child_search_keys WHERE child_id = ? ORDER BY key').all(child) as {
+            key: string;
+          }[]
+        ).map((r) => r.key);
+      const other = keysOf(raw, 'children.id.2');
+      return (after) => {
+        // The name's keys (张家 is one, 家村 is not), the pinyin, and each place whole.
+        expect(keysOf(after, 'children.id.1')).toEqual(
+          [...name, ...pinyin, '济阳区实验小学', '张家村'].sort(),
+        );
+        // The other child (in the recycle bin) keeps what it had: 0019 left it none.
+        expect(keysOf(after, 'children.id.2')).toEqual(other);
+        const places = after.prepare('SELECT key, place FROM search_places ORDER BY key, place').all() as {
+          key: string;
+          place: string;
+        }[];
+        expect(places).toEqual(
+          [
+            ...school.map((key) => ({ key, place: '济阳区实验小学' })),
+            ...village.map((key) => ({ key, place: '张家村' })),
+          ].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.place < b.place ? -1 : 1)),
+        );
+      };
+    },
+  },
+  {
+    tag: '0025_referral_due',
+    before: (old) => {
+      // Three referrals on file: one being verified with an action due before its 核查期限, one
+      // tracked whose only action was replied to, one closed with an action never answered.
+      const referral = old.prepare(
+        `INSERT INTO referrals (id, year, seq, source_department, received_date, status, verify_due, created_at, updated_at)
+         VALUES (?, 2026, ?, '第一检察部', '2026-01-02', ?, '2026-01-09', 0, 0)`,
+      );
+      const action = old.prepare(
+        `INSERT INTO referral_actions (id, referral_id, agency, carrier, sent_date, reply_due, reply_date, created_at, updated_at)
+         VALUES (?, ?, '民政', 'letter', '2026-01-02', ?, ?, 0, 0)`,
+      );
+      referral.run('r.verifying', 901, 'verifying');
+      action.run('a.1', 'r.verifying', '2026-01-07', null);
+      action.run('a.2', 'r.verifying', '2026-01-12', null);
+      referral.run('r.tracking', 902, 'tracking');
+      action.run('a.3', 'r.tracking', '2026-01-08', '2026-01-05');
+      referral.run('r.closed', 903, 'closed');
+      action.run('a.4', 'r.closed', '2026-01-06', null);
+      return (raw) => {
+        const due = (id: string) =>
+          (raw.prepare('SELECT due FROM referrals WHERE id = ?').get(id) as { due: string | null }).due;
+        // Worked out for what was on file: the earlier of the 核查期限 and the open actions' dues.
+        expect([due('r.verifying'), due('r.tracking'), due('r.closed')]).toEqual(['2026-01-07', null, null]);
+        // Then kept by the triggers: an action replied to, one added, a status moved.
+        raw.prepare(`UPDATE referral_actions SET reply_date = '2026-01-06' WHERE id = 'a.1'`).run();
+        expect(due('r.verifying')).toBe('2026-01-09');
+        raw.prepare(`UPDATE referrals SET status = 'tracking' WHERE id = 'r.verifying'`).run();
+        expect(due('r.verifying')).toBe('2026-01-12');
+        action.run('a.5', 'r.tracking', '2026-01-20', null);
+        expect(due('r.tracking')).toBe('2026-01-20');
+        raw.prepare(`DELETE FROM referral_actions WHERE id = 'a.5'`).run();
+        expect(due('r.tracking')).toBe(null);
+        // A page of the inbox off its indexes, in its order: no sort of the referrals.
+        expect(planOf(raw, INBOX_STATUS_PAGE)).toContain(
+          'USING INDEX referrals_inbox_status (deleted_at=? AND status=?)',
+        );
+        expect(planOf(raw, INBOX_OPEN_PAGE)).toContain('USING INDEX referrals_inbox (deleted_at=?)');
+        for (const q of [INBOX_STATUS_PAGE, INBOX_OPEN_PAGE])
+          expect(planOf(raw, q)).not.toMatch(/TEMP B-TREE/);
+      };
+    },
+  },
+  {
+    tag: '0026_relations_carers_index',
+    before: (old) => {
+      expect(() => planOf(old, SAME_NAME_GUARDIAN)).toThrow(/no such index/);
+      return (raw) => {
+        // A child's guardians and caregivers from the index alone, no row of each relative read.
+        expect(planOf(raw, SAME_NAME_GUARDIAN)).toMatch(
+          /SEARCH r USING COVERING INDEX child_relations_carers \(child_id=\?\)/,
+        );
+      };
+    },
+  },
 ];
 
 function openScratch(): { raw: Database.Database; dbFile: string } {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/api/core';
 import { loadMigrations, migrate } from '../../db/core/migrate';
@@ -8,7 +9,17 @@ import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { makeDataDir } from '../helpers/tmp';
 import { migrationsUpTo, migrationsWith, openRaw } from './migration-support';
-import { ADMIN, call, childOnOldSchema, FAST_KDF, MIGRATIONS_DIR, openCore, refuse } from './support';
+import {
+  ADMIN,
+  call,
+  childOnOldSchema,
+  FAST_KDF,
+  MIGRATIONS_DIR,
+  openCore,
+  openOldStudio,
+  recordHomeVisit,
+  refuse,
+} from './support';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -16,15 +27,26 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 // table, copy, DROP, RENAME, indexes again). Built from the real schema of `children`, whose
 // search keys reference it with ON DELETE CASCADE: the DROP must not take them along.
 function rebuildChildren(): string {
-  const init = readFileSync(path.join(MIGRATIONS_DIR, '0000_init.sql'), 'utf8').split(
-    '--> statement-breakpoint',
-  );
-  const create = init.map((s) => s.trim()).find((s) => s.startsWith('CREATE TABLE `children`'));
-  const indexes = init.map((s) => s.trim()).filter((s) => /^CREATE (UNIQUE )?INDEX `children_/.test(s));
-  if (!create) throw new Error('children table not found in 0000_init.sql');
+  // The table and its indexes as every committed migration leaves them, read off a scratch
+  // database: a rebuild that dropped an index a later query names would be a different test.
+  const scratch = new Database(':memory:');
+  for (const m of loadMigrations(MIGRATIONS_DIR)) for (const st of m.statements) scratch.exec(st);
+  const create = scratch
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'children'")
+    .pluck()
+    .get() as string | undefined;
+  const indexes = scratch
+    .prepare(
+      "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'children' AND sql IS NOT NULL",
+    )
+    .pluck()
+    .all() as string[];
+  scratch.close();
+  if (!create) throw new Error('children table not found after the migrations');
   const withColumn = create
     // The new column goes first: table constraints (FOREIGN KEY) must stay last.
-    .replace('CREATE TABLE `children` (', 'CREATE TABLE `__new_children` (\n\t`nickname` text,');
+    .replace(/^CREATE TABLE [`"]?children[`"]? \(/, 'CREATE TABLE `__new_children` (\n\t`nickname` text,');
+  if (withColumn === create) throw new Error('children table SQL not as expected');
   return [
     withColumn,
     'INSERT INTO `__new_children` SELECT NULL, * FROM `children`;',
@@ -53,13 +75,7 @@ async function coreWithChildren(n: number) {
 describe('migrations', () => {
   it('0007 (per-user snoozes) keeps every snooze, on the board of the user who made it', async () => {
     const dataDir = makeDataDir('snoozes');
-    const old = createCore({
-      dataDir,
-      migrationsDir: migrationsUpTo('0005_list_indexes'),
-      kdf: FAST_KDF,
-      log: () => {},
-    });
-    await call(old, 'session.setup', ADMIN);
+    const old = await openOldStudio(dataDir, migrationsUpTo('0005_list_indexes'));
     const child = await childOnOldSchema(dataDir, {
       name: '测试儿童甲',
       gender: 'female',
@@ -171,28 +187,14 @@ describe('migrations', () => {
 
   it("0017 (stored reminders) fills every child's reminders at the first open after it", async () => {
     const dataDir = makeDataDir('reminder-due');
-    const old = createCore({
-      dataDir,
-      migrationsDir: migrationsUpTo('0016_attachments'),
-      kdf: FAST_KDF,
-      log: () => {},
-    });
-    await call(old, 'session.setup', ADMIN);
+    const old = await openOldStudio(dataDir, migrationsUpTo('0016_attachments'));
     const child = await childOnOldSchema(dataDir, {
       name: '测试儿童甲',
       gender: 'female',
       birthDate: '2016-01-01',
       township: '仁风镇',
     });
-    const v = await call(old, 'visits.saveDraft', { childId: child.id });
-    await call(old, 'visits.finalize', {
-      id: v.id,
-      date: '2026-01-05',
-      kind: 'home',
-      findings: { living: '良好' },
-      needsFound: [],
-      nextVisitDate: '2099-03-01',
-    });
+    const v = await recordHomeVisit(old, child.id, '2026-01-05', '2099-03-01');
     old.close();
 
     const next = openCore(dataDir);
@@ -213,13 +215,7 @@ describe('migrations', () => {
 
   it('0018 (board order) gives every stored reminder its priority and pinyin name, in board order', async () => {
     const dataDir = makeDataDir('board-order');
-    const old = createCore({
-      dataDir,
-      migrationsDir: migrationsUpTo('0017_reminder_due'),
-      kdf: FAST_KDF,
-      log: () => {},
-    });
-    await call(old, 'session.setup', ADMIN);
+    const old = await openOldStudio(dataDir, migrationsUpTo('0017_reminder_due'));
     const visitDue = async (name: string, nextVisitDate: string) => {
       // Around the API: today's children.create writes search keys in 0019's shape.
       const child = await childOnOldSchema(dataDir, {
@@ -228,15 +224,7 @@ describe('migrations', () => {
         birthDate: '2016-01-01',
         township: '仁风镇',
       });
-      const v = await call(old, 'visits.saveDraft', { childId: child.id });
-      await call(old, 'visits.finalize', {
-        id: v.id,
-        date: '2026-01-05',
-        kind: 'home',
-        findings: { living: '良好' },
-        needsFound: [],
-        nextVisitDate,
-      });
+      await recordHomeVisit(old, child.id, '2026-01-05', nextVisitDate);
     };
     // Same date: the board orders them by the name in pinyin (wang before zhao).
     await visitDue('赵小雨', '2099-03-01');
@@ -287,6 +275,16 @@ describe('migrations', () => {
       n: 5,
     });
     expect(raw.prepare('SELECT count(*) AS n FROM children WHERE nickname IS NULL').get()).toEqual({ n: 5 });
+    // The 统计台账 cells' triggers were out of the way of the rebuild and are back after it,
+    // with the five children counted again.
+    expect(
+      raw
+        .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'children'")
+        .get(),
+    ).not.toEqual({ n: 0 });
+    expect(raw.prepare('SELECT count(*) AS n FROM stats_cells').get()).not.toEqual({
+      n: 0,
+    });
     raw.close();
 
     const backups = readdirSync(path.join(dataDir, 'backups'));

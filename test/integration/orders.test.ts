@@ -301,6 +301,33 @@ describe('family education (家庭教育指导 and 训诫)', () => {
     plan = await call(core, 'education.addSession', session('2026-02-25', 30));
     plan = await call(core, 'education.addSession', session('2026-03-20', 50));
     expect(plan.progress).toMatchObject({ periods: 3, held: 2, missed: 1, tooShort: 1 });
+    // The register shows the plan as its page counts it, and the 训诫 with whom it was given to.
+    const register = await call(core, 'education.register', {});
+    expect(register.plans).toEqual([
+      expect.objectContaining({
+        id: plan.id,
+        childName: '张小明',
+        status: 'active',
+        guardians: [{ id: mother.person.id, name: '刘翠兰' }],
+        startDate: '2026-01-15',
+        endDate: '2026-04-14',
+        progress: plan.progress,
+        followUpDue: null,
+        version: plan.version,
+      }),
+    ]);
+    expect(register.admonitions).toEqual([
+      {
+        id: adm.id,
+        childId: child.id,
+        childName: '张小明',
+        guardian: { id: mother.person.id, name: '刘翠兰' },
+        date: '2026-01-10',
+        place: '济阳区人民检察院未检工作室',
+        reason: '放任未成年人沉迷网络，经常夜不归宿',
+        deliveredBy: '王芳',
+      },
+    ]);
     const future = await refuse(core, 'education.addSession', session('2026-05-01', 50));
     expect(future.fields).toEqual({ date: '日期不能晚于今天' });
 

@@ -8,13 +8,10 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/api/core';
-import type { SessionUser } from '../../db/api/define';
-import { openEncrypted } from '../../db/core/open';
-import { Vault } from '../../db/core/vault';
 import { BOARD_MAX, BOARD_PAGE, COUNT_CAP, REMINDER_GROUPS } from '../../db/reminders/inputs';
-import { seedAreas } from '../fixtures/areas';
+import { activeChildren, seedAreas } from '../fixtures/areas';
 import { Rng } from '../fixtures/random';
-import { ADMIN_USERNAME, seed } from '../fixtures/seeder';
+import { ADMIN_USERNAME, openSeededRaw, seed, seededUsers } from '../fixtures/seeder';
 import { makeDataDir } from '../helpers/tmp';
 import { call, FAST_KDF, MIGRATIONS_DIR } from './support';
 
@@ -232,12 +229,9 @@ describe('reminders on a seeded database', () => {
     const dataDir = makeDataDir('seeded-reminders');
     const clock = { now: () => TODAY_MS };
     const report = await seed({ dataDir, children: 600, seed: 7, passphrase: PASS, kdf: FAST_KDF, clock });
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, PASS);
-    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
-    const live = raw
-      .prepare(`SELECT id, owner_id AS ownerId FROM children WHERE deleted_at IS NULL AND status = 'active'`)
-      .all() as { id: string; ownerId: string | null }[];
-    const users = report.accounts.map(({ passphrase: _p, ...u }) => u as SessionUser);
+    const raw = await openSeededRaw(dataDir, PASS, FAST_KDF);
+    const live = activeChildren(raw);
+    const users = seededUsers(report);
     const areas = seedAreas(raw, { children: live, users, clock, rng: new Rng(11) });
     expect(areas.referrals).toBeGreaterThan(50);
     expect(areas.orders + areas.guidancePlans + areas.visits + areas.counsellingSessions).toBeGreaterThan(50);

@@ -10,7 +10,16 @@ import * as schema from '../../db/schema';
 import { MIGRATIONS_DIR } from './support';
 
 /** Objects that only a custom migration makes and drizzle has no words for. */
-const CUSTOM_ONLY = new Set(['trigger:audit_log_no_update', 'trigger:audit_log_no_delete']);
+const CUSTOM_ONLY = new Set([
+  'trigger:audit_log_no_update',
+  'trigger:audit_log_no_delete',
+  // A referral's due date kept current (0022_referral_due).
+  'trigger:referrals_due_insert',
+  'trigger:referrals_due_update',
+  'trigger:referral_actions_due_insert',
+  'trigger:referral_actions_due_update',
+  'trigger:referral_actions_due_delete',
+]);
 
 function describeDb(raw: Database.Database) {
   const objects = raw

@@ -12,7 +12,6 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../db/api/contract';
 import { createCore, makeContext } from '../../db/api/core';
-import type { SessionUser } from '../../db/api/define';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { OUTREACH_FIGURES } from '../../db/outreach/model';
@@ -23,9 +22,9 @@ import { FIGURE_KEYS, FIGURES, type FigureKey } from '../../db/stats/codes';
 import { figureQuery, type Ledger } from '../../db/stats/model';
 import { monthPeriod, type Period, quarterPeriod, yearPeriod } from '../../db/stats/rules';
 import { SUIT_FIGURES } from '../../db/suits/model';
-import { seedAreas } from '../fixtures/areas';
+import { activeChildren, seedAreas } from '../fixtures/areas';
 import { Rng } from '../fixtures/random';
-import { ADMIN_USERNAME, seed } from '../fixtures/seeder';
+import { openSeededRaw, seed, seededUsers } from '../fixtures/seeder';
 import { EXAMPLE_2025, EXAMPLE_2026, seedStatsExample } from '../fixtures/statsExample';
 import { makeDataDir } from '../helpers/tmp';
 import { ADMIN, call, FAST_KDF, ManualClock, MIGRATIONS_DIR, openCore, refuse } from './support';
@@ -382,12 +381,9 @@ describe('a seeded database with every area', () => {
     const clock = { now: () => TODAY_MS };
     const PASS = 'Seeded-stats-2026';
     const report = await seed({ dataDir, children: 800, seed: 12, passphrase: PASS, kdf: FAST_KDF, clock });
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, PASS);
-    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
-    const live = raw
-      .prepare(`SELECT id, owner_id AS ownerId FROM children WHERE deleted_at IS NULL AND status = 'active'`)
-      .all() as { id: string; ownerId: string | null }[];
-    const users = report.accounts.map(({ passphrase: _p, ...u }) => u as SessionUser);
+    const raw = await openSeededRaw(dataDir, PASS, FAST_KDF);
+    const live = activeChildren(raw);
+    const users = seededUsers(report);
     const areas = seedAreas(raw, { children: live, users, clock, rng: new Rng(5) });
     expect(areas.orders).toBeGreaterThan(5);
     // Some orders closed by evaluation fall in the year, and some children were closed.
@@ -572,12 +568,9 @@ describe('the pre-counted cells', () => {
     const clock = { now: () => TODAY_MS };
     const PASS = 'Seeded-cells-2026';
     const report = await seed({ dataDir, children: 400, seed: 21, passphrase: PASS, kdf: FAST_KDF, clock });
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, PASS);
-    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
-    const live = raw
-      .prepare(`SELECT id, owner_id AS ownerId FROM children WHERE deleted_at IS NULL AND status = 'active'`)
-      .all() as { id: string; ownerId: string | null }[];
-    const users = report.accounts.map(({ passphrase: _p, ...u }) => u as SessionUser);
+    const raw = await openSeededRaw(dataDir, PASS, FAST_KDF);
+    const live = activeChildren(raw);
+    const users = seededUsers(report);
     seedAreas(raw, { children: live, users, clock, rng: new Rng(8) });
     const rng = new Rng(99);
     randomWrites(

@@ -61,6 +61,16 @@ export function openCore(
   return Object.assign(core, { dataDir });
 }
 
+/**
+ * A studio as an older release left it: its migrations only (e.g. migrationsBefore(tag)) and the
+ * administrator set up. Close it before the current release opens the folder.
+ */
+export async function openOldStudio(dataDir: string, migrationsDir: string, clock?: Clock): Promise<Core> {
+  const old = createCore({ dataDir, migrationsDir, clock, kdf: FAST_KDF, log: () => {} });
+  await call(old, 'session.setup', ADMIN);
+  return old;
+}
+
 /** Locks the session and signs `who` in, as a colleague at the same machine would. */
 export async function signInAs(core: Core, who: { username: string; passphrase: string }): Promise<void> {
   await call(core, 'session.lock', {});
@@ -196,4 +206,23 @@ export async function childOnOldSchema(
   } finally {
     raw.close();
   }
+}
+
+/** A home visit finalized as caseworkers usually record one (living: 良好, no needs), with its next visit due. */
+export async function recordHomeVisit(
+  core: Core,
+  childId: string,
+  date: string,
+  nextVisitDate: string | null,
+): Promise<{ id: string }> {
+  const v = await call(core, 'visits.saveDraft', { childId });
+  await call(core, 'visits.finalize', {
+    id: v.id,
+    date,
+    kind: 'home',
+    findings: { living: '良好' },
+    needsFound: [],
+    nextVisitDate,
+  });
+  return { id: v.id };
 }

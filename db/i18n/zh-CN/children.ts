@@ -1,20 +1,12 @@
 // The children area: the list, the recycle bin, the profile form and the child's file.
 // Code labels (gender, category, risk…) are in codes.ts; API messages in validation.ts.
+import { profileFields } from './profile';
+
 export const children = {
   title: '儿童档案',
   fields: {
-    name: '姓名',
-    gender: '性别',
-    birthDate: '出生日期',
+    ...profileFields,
     age: '年龄',
-    idNumber: '公民身份号码',
-    ethnicity: '民族',
-    householdAddress: '户籍地',
-    currentAddress: '现住址',
-    township: '乡镇（街道）',
-    village: '村（居）',
-    school: '学校',
-    grade: '年级',
     boarding: '是否寄宿',
     healthNotes: '健康状况',
     disabilityNotes: '残疾情况',

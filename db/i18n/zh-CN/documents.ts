@@ -1,5 +1,7 @@
 // Standard wording of the documents the studio issues; a caseworker may change it per document.
 // Also the words of the printed documents themselves and of the export dialogs.
+import { profileFields } from './profile';
+
 export const documents = {
   /** The glue of Chinese document text: dates, numbering and punctuation. */
   format: {
@@ -66,18 +68,8 @@ export const documents = {
       attachments: '附件目录',
     },
     basic: {
-      name: '姓名',
-      gender: '性别',
-      birthDate: '出生日期',
+      ...profileFields,
       age: '{age}周岁',
-      idNumber: '公民身份号码',
-      ethnicity: '民族',
-      householdAddress: '户籍地',
-      currentAddress: '现住址',
-      township: '乡镇（街道）',
-      village: '村（居）',
-      school: '学校',
-      grade: '年级',
       boarding: '是否寄宿',
       health: '健康状况',
       disability: '残疾情况',

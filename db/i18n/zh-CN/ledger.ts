@@ -1,19 +1,11 @@
 // 从 Excel 导入 (the ledger import wizard) and 导出 Excel for every list.
+import { profileFields } from './profile';
+
 export const ledger = {
   title: '从 Excel 导入',
   entry: '从 Excel 导入',
   fields: {
-    name: '姓名',
-    gender: '性别',
-    birthDate: '出生日期',
-    idNumber: '公民身份号码',
-    ethnicity: '民族',
-    householdAddress: '户籍地',
-    currentAddress: '现住址',
-    township: '乡镇（街道）',
-    village: '村（居）',
-    school: '学校',
-    grade: '年级',
+    ...profileFields,
     healthNotes: '健康状况',
     guardianName: '监护人姓名',
     guardianRelation: '监护人与儿童关系',

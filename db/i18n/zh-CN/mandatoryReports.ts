@@ -1,17 +1,20 @@
 // 强制报告 (db/reports, renderer/src/reports).
+/** The statuses' names, once: the status tag and the register's tabs say them the same way. */
+const status = {
+  received: '已接报',
+  verifying: '核查中',
+  filed: '已立案',
+  handled: '已处置',
+  closed: '已办结',
+  voided: '已作废',
+};
+
 export const mandatoryReports = {
   title: '强制报告',
   intro:
     '依据《关于建立侵害未成年人案件强制报告制度的意见（试行）》登记密切接触未成年人单位的报告：报告人、知悉与报告时间、报告情形、接报派出所、核查处置和办理结果。',
   number: '强制报告〔{year}〕{seq}号',
-  status: {
-    received: '已接报',
-    verifying: '核查中',
-    filed: '已立案',
-    handled: '已处置',
-    closed: '已办结',
-    voided: '已作废',
-  },
+  status,
   steps: {
     verify: '开始核查',
     file: '记录立案',
@@ -80,16 +83,8 @@ export const mandatoryReports = {
   list: {
     newButton: '登记强制报告',
     viewsLabel: '按状态查看',
-    views: {
-      open: '办理中',
-      received: '已接报',
-      verifying: '核查中',
-      filed: '已立案',
-      handled: '已处置',
-      closed: '已办结',
-      voided: '已作废',
-      all: '全部',
-    },
+    /** The register's tabs: the open ones together, each status as it is named, then all. */
+    views: { open: '办理中', ...status, all: '全部' },
     triggerFilter: '报告情形',
     anyTrigger: '全部情形',
     periodFilter: '报告日期',

@@ -1,5 +1,7 @@
 // UI strings of the orders area (督促监护令), and of the pieces it shares with family education:
 // choosing a child and guardians, requirements and goals, and 回访.
+import { codes } from './codes';
+
 export const orders = {
   title: '督促监护令',
   intro:
@@ -8,17 +10,8 @@ export const orders = {
   list: {
     newButton: '新建督促监护令',
     viewsLabel: '按状态查看',
-    views: {
-      open: '全部未结',
-      draft: '拟制',
-      pending: '待审批',
-      approved: '已审批待送达',
-      observing: '考察中',
-      evaluating: '待评估',
-      closed: '已结案',
-      withdrawn: '已撤回',
-      all: '全部',
-    },
+    /** The register's tabs: the open ones together, each status as it is named, then all. */
+    views: { open: '全部未结', ...codes.orderStatus, all: '全部' },
     total: '共 {total} 份',
     empty: '还没有督促监护令。点击右上角“新建督促监护令”开始拟制。',
     emptyView: '此状态下没有督促监护令',

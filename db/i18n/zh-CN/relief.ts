@@ -1,4 +1,17 @@
 // 国家司法救助 (state judicial relief): screens, codes, messages, the 审批表.
+import { codes } from './codes';
+
+/** The statuses' names, once: the status tag and the register's tabs say them the same way. */
+const status = {
+  applied: '已申请',
+  reviewing: '审查中',
+  granted: '准予救助',
+  denied: '不予救助',
+  paid: '已发放',
+  closed: '已回访结案',
+  withdrawn: '已撤回',
+};
+
 export const relief = {
   title: '国家司法救助',
   /** The unit beside an amount field. */
@@ -15,15 +28,7 @@ export const relief = {
     wrongStatus: '当前状态为“{status}”，不能进行这一步',
   },
   codes: {
-    status: {
-      applied: '已申请',
-      reviewing: '审查中',
-      granted: '准予救助',
-      denied: '不予救助',
-      paid: '已发放',
-      closed: '已回访结案',
-      withdrawn: '已撤回',
-    },
+    status,
     step: {
       startReview: '开始审查',
       grant: '决定准予救助',
@@ -41,16 +46,8 @@ export const relief = {
       lossProof: '医疗费用、财产损失等证明',
       other: '其他材料',
     },
-    relation: {
-      father: '父亲',
-      mother: '母亲',
-      grandparent: '祖父母',
-      maternalGrandparent: '外祖父母',
-      sibling: '兄姐',
-      otherRelative: '其他亲属',
-      civilAffairs: '民政部门（代为申请）',
-      other: '其他',
-    },
+    /** A child's relatives as everywhere, and 民政 applying on the child's behalf. */
+    relation: { ...codes.relation, civilAffairs: '民政部门（代为申请）' },
     visitMethod: { home: '走访', phone: '电话', office: '到院' },
   },
   validation: {
@@ -76,17 +73,8 @@ export const relief = {
   list: {
     newButton: '新建救助申请',
     viewsLabel: '按状态查看',
-    views: {
-      open: '全部未结',
-      applied: '已申请',
-      reviewing: '审查中',
-      granted: '准予救助',
-      paid: '已发放',
-      closed: '已回访结案',
-      denied: '不予救助',
-      withdrawn: '已撤回',
-      all: '全部',
-    },
+    /** The register's tabs: the open ones together, each status as it is named, then all. */
+    views: { open: '全部未结', ...status, all: '全部' },
     yearLabel: '申请年度',
     allYears: '全部年度',
     yearOption: '{year}年',

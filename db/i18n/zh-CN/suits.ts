@@ -1,16 +1,19 @@
 // 支持起诉 (supporting a suit to revoke or change guardianship): screens, codes, messages, the 意见书.
+/** The statuses' names, once: the status tag and the register's tabs say them the same way. */
+const status = {
+  draft: '拟制',
+  issued: '已出具意见书',
+  filed: '法院已立案',
+  decided: '法院已裁判',
+  withdrawn: '已撤回',
+};
+
 export const suits = {
   title: '支持起诉',
   intro:
     '监护人严重侵害未成年人合法权益、经督促仍不履行监护职责的，支持民政部门、近亲属或村（居）民委员会向人民法院申请撤销或变更监护人资格（民法典第三十六条）。',
   codes: {
-    status: {
-      draft: '拟制',
-      issued: '已出具意见书',
-      filed: '法院已立案',
-      decided: '法院已裁判',
-      withdrawn: '已撤回',
-    },
+    status,
     step: {
       issue: '审批并出具意见书',
       file: '登记法院立案',
@@ -86,15 +89,8 @@ export const suits = {
   list: {
     newButton: '新建支持起诉',
     viewsLabel: '按状态查看',
-    views: {
-      open: '全部未结',
-      draft: '拟制',
-      issued: '已出具意见书',
-      filed: '法院已立案',
-      decided: '法院已裁判',
-      withdrawn: '已撤回',
-      all: '全部',
-    },
+    /** The register's tabs: the open ones together, each status as it is named, then all. */
+    views: { open: '全部未结', ...status, all: '全部' },
     kindLabel: '案件类型',
     allKinds: '全部类型',
     total: '共 {total} 件',

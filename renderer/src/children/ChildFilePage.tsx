@@ -1,10 +1,4 @@
-import {
-  ArrowLeftOutlined,
-  DeleteOutlined,
-  EditOutlined,
-  FileDoneOutlined,
-  UndoOutlined,
-} from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FileDoneOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Result, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -12,6 +6,7 @@ import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { todayText } from '../common/dates';
+import { BackButton } from '../common/empty';
 import { ReasonModal } from '../common/StepModal';
 import { SummaryExportButton } from '../print/PrintButtons';
 import { CloseModal } from './CloseModal';
@@ -226,14 +221,7 @@ function ChildFilePage({ id }: { id: string }) {
 
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => navigate('/children')}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
-        {t('children.file.back')}
-      </Button>
+      <BackButton to="/children" label={t('children.file.back')} />
       {notice && (
         <Alert
           type="warning"

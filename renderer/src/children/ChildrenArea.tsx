@@ -1,19 +1,16 @@
-import { Route, Routes } from 'react-router';
+import { AreaRoutes } from '../common/areaRoutes';
 import { LedgerImportPage } from '../ledger/LedgerImportPage';
 import { ChildBinPage } from './ChildBinPage';
 import { ChildCreatePage } from './ChildCreatePage';
 import { ChildFileRoute } from './ChildFilePage';
 import { ChildrenPage } from './ChildrenPage';
 
-/** The children area's own routes, under /children. */
+/** The children area's own routes, under /children (the ledger import is reached from the list). */
 export function ChildrenArea() {
   return (
-    <Routes>
-      <Route index element={<ChildrenPage />} />
-      <Route path="bin" element={<ChildBinPage />} />
-      <Route path="new" element={<ChildCreatePage />} />
-      <Route path="import" element={<LedgerImportPage />} />
-      <Route path=":id" element={<ChildFileRoute />} />
-    </Routes>
+    <AreaRoutes
+      index={ChildrenPage}
+      routes={{ bin: ChildBinPage, new: ChildCreatePage, import: LedgerImportPage, ':id': ChildFileRoute }}
+    />
   );
 }

@@ -1,35 +1,21 @@
 import { DeleteOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Flex,
-  Input,
-  Select,
-  Spin,
-  Table,
-  type TableColumnsType,
-  type TableProps,
-  Typography,
-} from 'antd';
-import { memo, useMemo } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Alert, Button, Card, Checkbox, Flex, Input, Pagination, Select, type SelectProps } from 'antd';
+import { memo, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useShallow } from 'zustand/react/shallow';
 import { CATEGORIES, RISK_LEVELS } from '../../../db/children/codes';
 import { AGE_BANDS, TOWNSHIPS } from '../../../db/children/inputs';
 import { type MessageKey, t } from '../../../db/i18n';
-import { categoryLabel, genderLabel, RiskTag, riskLabel } from '../common/codeLabels';
+import { categoryLabel, genderLabel, RiskBadge, riskLabel, statusLabel } from '../common/codeLabels';
 import { formatDate } from '../common/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { labelOr } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
+import { type PlainColumn, PlainTable, rowsInView } from '../common/PlainTable';
 import { useApiQuery } from '../common/useApiQuery';
 import { useSession } from '../session/store';
-import { type ChildFilters, useChildrenList } from './listStore';
-import { CategoryTags, MaskedId, StatusTag } from './parts';
+import { type ChildFilters, listInput, PAGE_SIZE, useChildrenList } from './listStore';
 import type { ChildRow } from './types';
-
-const PAGE_SIZE = 50;
 
 const FILTER_LABELS: Record<keyof ChildFilters, MessageKey> = {
   status: 'children.list.filter.status',
@@ -44,56 +30,13 @@ type SortKey = 'name' | 'birthDate' | 'createdAt' | 'updatedAt' | 'riskLevel';
 
 export function ChildrenPage() {
   const navigate = useNavigate();
-  const user = useSession((s) => s.user);
-  const isAdmin = user?.role === 'admin';
-  const { typed, query, filters, sort, order, page } = useChildrenList();
-  const { setTyped, setFilter, resetFilters } = useChildrenList.getState();
-
-  const input = useMemo(
-    () => ({
-      ...(query ? { query } : {}),
-      ...filters,
-      sort,
-      order,
-      offset: (page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
-    }),
-    [query, filters, sort, order, page],
-  );
-  const { data, error, loading, fresh } = useApiQuery('children.list', input);
-  // Only an admin may list accounts; others filter by "mine" (see the report on accounts.options).
-  const accounts = useApiQuery('accounts.list', isAdmin ? {} : null);
-  const total = data?.total ?? 0;
-  const filtered = query !== '' || Object.keys(filters).length > 0;
-
-  const select = <K extends keyof ChildFilters>(
-    key: K,
-    options: { value: NonNullable<ChildFilters[K]>; label: string }[],
-    width = 150,
-  ) => (
-    <Select<NonNullable<ChildFilters[K]>>
-      allowClear
-      aria-label={t('children.list.filterBy', { field: t(FILTER_LABELS[key]) })}
-      placeholder={t(FILTER_LABELS[key])}
-      value={filters[key] ?? undefined}
-      onChange={(v) => setFilter(key, v ?? undefined)}
-      options={options}
-      style={{ width }}
-      popupMatchSelectWidth={false}
-    />
-  );
-
   return (
     <>
       <PageHeader
         title={t('children.title')}
         extra={
           <Flex gap={8}>
-            <ExportExcelButton
-              method="exports.children"
-              input={{ ...(query ? { query } : {}), ...filters, sort, order }}
-              allowFullIds
-            />
+            <ExportChildren />
             <Button icon={<UploadOutlined />} onClick={() => navigate('/children/import')}>
               {t('ledger.entry')}
             </Button>
@@ -108,102 +51,167 @@ export function ChildrenPage() {
       />
       <Card>
         <Flex vertical gap={12} style={{ marginBottom: 16 }}>
-          <Input
-            type="search"
-            allowClear
-            prefix={<SearchOutlined aria-hidden />}
-            aria-label={t('children.list.searchLabel')}
-            placeholder={t('children.list.searchPlaceholder')}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            style={{ maxWidth: 480 }}
-          />
-          <Flex role="group" aria-label={t('children.list.filtersLabel')} gap={8} wrap align="center">
-            {select(
-              'status',
-              (['active', 'closed'] as const).map((s) => ({
-                value: s,
-                label: labelOr(`codes.childStatus.${s}`, s),
-              })),
-              110,
-            )}
-            {select(
-              'riskLevel',
-              RISK_LEVELS.map((r) => ({ value: r, label: riskLabel(r) })),
-              140,
-            )}
-            {select(
-              'category',
-              CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) })),
-              180,
-            )}
-            {select(
-              'township',
-              TOWNSHIPS.map((n) => ({ value: n, label: n })),
-              150,
-            )}
-            {select(
-              'ageBand',
-              AGE_BANDS.map((b) => ({ value: b, label: labelOr(`codes.ageBand.${b}`, b) })),
-              120,
-            )}
-            {isAdmin
-              ? select(
-                  'ownerId',
-                  (accounts.data ?? []).map((a) => ({ value: a.id, label: a.displayName })),
-                  140,
-                )
-              : user && (
-                  <Checkbox
-                    checked={filters.ownerId === user.id}
-                    onChange={(e) => setFilter('ownerId', e.target.checked ? user.id : undefined)}
-                  >
-                    {t('children.list.filter.mine')}
-                  </Checkbox>
-                )}
-            {Object.keys(filters).length > 0 && (
-              <Button type="link" onClick={resetFilters}>
-                {t('children.list.filter.reset')}
-              </Button>
-            )}
-            <Typography.Text
-              type="secondary"
-              data-testid="children-total"
-              style={{ marginInlineStart: 'auto' }}
-            >
-              {data
-                ? t(data.totalCapped ? 'children.list.totalCapped' : 'children.list.total', { total })
-                : null}
-            </Typography.Text>
-          </Flex>
+          <SearchBox />
+          <ChildrenResults />
         </Flex>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-        {data?.idScope === 'own' && (
-          <Alert type="info" showIcon title={t('children.list.idFragmentOwn')} style={{ marginBottom: 16 }} />
-        )}
-        {/* data-query: the search the rows shown answer, once they do (the screen bench waits on it). */}
-        <div data-testid="children-results" data-query={fresh ? query : undefined}>
-          {/* The spinner wraps a memoised table: a keystroke or the spinner itself re-renders no row. */}
-          <Spin spinning={loading} delay={200}>
-            <ChildrenTable
-              rows={data?.rows ?? NO_ROWS}
-              sort={sort}
-              order={order}
-              page={page}
-              total={total}
-              filtered={filtered}
-            />
-          </Spin>
-        </div>
       </Card>
     </>
   );
 }
 
-const NO_ROWS: ChildRow[] = [];
+// The page is cut in parts that each read only what they show from the list's store, so a
+// keystroke re-renders the search box and the results, not the header, the filters or the rows
+// already shown (issue 19 #6: most of a keystroke's time was the page rendering itself again).
+
+// What the list shows, read when 导出 Excel is clicked: the button never re-renders as one types.
+function exportInput() {
+  const { query, filters, sort, order } = useChildrenList.getState();
+  return { ...(query ? { query } : {}), ...filters, sort, order };
+}
+
+function ExportChildren() {
+  return <ExportExcelButton method="exports.children" input={exportInput} allowFullIds />;
+}
+
+function SearchBox() {
+  const typed = useChildrenList((s) => s.typed);
+  const { setTyped } = useChildrenList.getState();
+  return (
+    <Input
+      type="search"
+      allowClear
+      prefix={<SearchOutlined aria-hidden />}
+      aria-label={t('children.list.searchLabel')}
+      placeholder={t('children.list.searchPlaceholder')}
+      value={typed}
+      onChange={(e) => setTyped(e.target.value)}
+      style={{ maxWidth: 480 }}
+    />
+  );
+}
+
+const FilterSelects = memo(function FilterSelects() {
+  const user = useSession((s) => s.user);
+  const isAdmin = user?.role === 'admin';
+  const filters = useChildrenList((s) => s.filters);
+  const { setFilter, resetFilters } = useChildrenList.getState();
+  // Only an admin may list accounts; others filter by "mine" (see the report on accounts.options).
+  // Asked when the owner filter is opened or already set, not with the list: a second call as
+  // the page opens would sit in front of the rows in the core's queue.
+  const [wantAccounts, setWantAccounts] = useState(filters.ownerId !== undefined);
+  if (!wantAccounts && filters.ownerId !== undefined) setWantAccounts(true);
+  const accounts = useApiQuery('accounts.list', isAdmin && wantAccounts ? {} : null);
+
+  const select = <K extends keyof ChildFilters>(
+    key: K,
+    options: { value: NonNullable<ChildFilters[K]>; label: string }[],
+    width = 150,
+    more: Partial<SelectProps<NonNullable<ChildFilters[K]>>> = {},
+  ) => (
+    <Select<NonNullable<ChildFilters[K]>>
+      {...more}
+      allowClear
+      aria-label={t('children.list.filterBy', { field: t(FILTER_LABELS[key]) })}
+      placeholder={t(FILTER_LABELS[key])}
+      value={filters[key] ?? undefined}
+      onChange={(v) => setFilter(key, v ?? undefined)}
+      options={options}
+      style={{ width }}
+      popupMatchSelectWidth={false}
+    />
+  );
+
+  return (
+    <>
+      {select('status', STATUS_OPTIONS, 110)}
+      {select('riskLevel', RISK_OPTIONS, 140)}
+      {select('category', CATEGORY_OPTIONS, 180)}
+      {select('township', TOWNSHIP_OPTIONS, 150)}
+      {select('ageBand', AGE_BAND_OPTIONS, 120)}
+      {isAdmin
+        ? select(
+            'ownerId',
+            (accounts.data ?? []).map((a) => ({ value: a.id, label: a.displayName })),
+            140,
+            {
+              onOpenChange: (open) => open && setWantAccounts(true),
+              onFocus: () => setWantAccounts(true),
+              loading: wantAccounts && accounts.loading,
+            },
+          )
+        : user && (
+            <Checkbox
+              checked={filters.ownerId === user.id}
+              onChange={(e) => setFilter('ownerId', e.target.checked ? user.id : undefined)}
+            >
+              {t('children.list.filter.mine')}
+            </Checkbox>
+          )}
+      {Object.keys(filters).length > 0 && (
+        <Button type="link" onClick={resetFilters}>
+          {t('children.list.filter.reset')}
+        </Button>
+      )}
+    </>
+  );
+});
+
+const STATUS_OPTIONS = (['active', 'closed'] as const).map((s) => ({
+  value: s,
+  label: labelOr(`codes.childStatus.${s}`, s),
+}));
+const RISK_OPTIONS = RISK_LEVELS.map((r) => ({ value: r, label: riskLabel(r) }));
+const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c) }));
+const TOWNSHIP_OPTIONS = TOWNSHIPS.map((n) => ({ value: n, label: n }));
+const AGE_BAND_OPTIONS = AGE_BANDS.map((b) => ({ value: b, label: labelOr(`codes.ageBand.${b}`, b) }));
+
+function ChildrenResults() {
+  const { query, filters, sort, order, page } = useChildrenList(
+    useShallow((s) => ({ query: s.query, filters: s.filters, sort: s.sort, order: s.order, page: s.page })),
+  );
+  const input = useMemo(
+    () => listInput({ query, filters, sort, order, page }),
+    [query, filters, sort, order, page],
+  );
+  const { data, error, loading, fresh } = useApiQuery('children.list', input);
+  const total = data?.total ?? 0;
+  const filtered = query !== '' || Object.keys(filters).length > 0;
+
+  return (
+    <>
+      <Flex role="group" aria-label={t('children.list.filtersLabel')} gap={8} wrap align="center">
+        <FilterSelects />
+        <span className="sw-secondary" data-testid="children-total" style={{ marginInlineStart: 'auto' }}>
+          {data ? t(data.totalCapped ? 'children.list.totalCapped' : 'children.list.total', { total }) : null}
+        </span>
+      </Flex>
+      {error && <Alert type="error" showIcon title={error} />}
+      {data?.idScope === 'own' && <Alert type="info" showIcon title={t('children.list.idFragmentOwn')} />}
+      {/* data-query: the search the rows shown answer, once they do (the screen bench waits on it). */}
+      {/* aria-busy dims the rows while a slow answer is awaited (plainTable.css), as antd's Spin did,
+          without a component that renders again on every keystroke. */}
+      <div
+        data-testid="children-results"
+        data-query={fresh ? query : undefined}
+        aria-busy={loading}
+        className="sw-results"
+        style={{ marginTop: 4 }}
+      >
+        <ChildrenTable
+          rows={data ? data.rows : null}
+          sort={sort}
+          order={order}
+          page={page}
+          total={total}
+          filtered={filtered}
+        />
+      </div>
+    </>
+  );
+}
 
 interface ChildrenTableProps {
-  rows: ChildRow[];
+  rows: ChildRow[] | null;
   sort: SortKey;
   order: 'asc' | 'desc';
   page: number;
@@ -221,139 +229,148 @@ const ChildrenTable = memo(function ChildrenTable({
 }: ChildrenTableProps) {
   const navigate = useNavigate();
   const { setSort, setPage } = useChildrenList.getState();
-  const columns = useMemo(() => childColumns(sort, order), [sort, order]);
-  const onTableChange: TableProps<ChildRow>['onChange'] = (_p, _f, sorter, extra) => {
-    // The table reports page changes here too; those go through the pagination's onChange.
-    if (extra.action !== 'sort') return;
-    const s = Array.isArray(sorter) ? sorter[0] : sorter;
-    if (s?.order && s.columnKey) setSort(s.columnKey as SortKey, s.order === 'descend' ? 'desc' : 'asc');
-    else setSort('name', 'asc');
-  };
   const from = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
   const to = Math.min(page * PAGE_SIZE, total);
   return (
-    <Table<ChildRow>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={rows}
-      scroll={{ x: 'max-content' }}
-      onChange={onTableChange}
-      showSorterTooltip={false}
-      onRow={(row) => ({
-        onClick: (e) => {
-          // The name link navigates by itself; a click elsewhere on the row does it here.
-          if ((e.target as HTMLElement).closest('a')) return;
-          navigate(`/children/${row.id}`);
-        },
-        style: { cursor: 'pointer' },
-      })}
-      locale={{ emptyText: filtered ? t('children.list.emptySearch') : t('children.list.empty') }}
-      pagination={{
-        current: page,
-        pageSize: PAGE_SIZE,
-        total,
-        showSizeChanger: false,
-        hideOnSinglePage: true,
-        onChange: setPage,
-        showTotal: () => t('children.list.range', { from, to, total }),
-      }}
-    />
+    <>
+      <PlainTable<ChildRow, SortKey>
+        label={t('children.title')}
+        columns={COLUMNS}
+        rows={rows}
+        rowKey={rowKey}
+        sort={sort}
+        order={order}
+        onSort={setSort}
+        onRowClick={(row) => navigate(`/children/${row.id}`)}
+        firstRows={rowsInView()}
+        emptyText={filtered ? t('children.list.emptySearch') : t('children.list.empty')}
+      />
+      {total > PAGE_SIZE && (
+        <Pagination
+          align="end"
+          style={{ marginTop: 16 }}
+          size="small"
+          current={page}
+          pageSize={PAGE_SIZE}
+          total={total}
+          showSizeChanger={false}
+          onChange={setPage}
+          showTotal={() => t('children.list.range', { from, to, total })}
+        />
+      )}
+    </>
   );
 });
 
-function childColumns(sort: SortKey, order: 'asc' | 'desc'): TableColumnsType<ChildRow> {
-  const dash = t('app.common.empty');
-  const sorted = (key: SortKey) => ({
-    sorter: true,
-    sortDirections: ['ascend', 'descend'] as ('ascend' | 'descend')[],
-    sortOrder: sort === key ? (order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null,
-  });
-  return [
-    {
-      title: t('children.fields.name'),
-      dataIndex: 'name',
-      key: 'name',
-      fixed: 'start',
-      ...sorted('name'),
-      render: (name: string, row) => (
-        <Link to={`/children/${row.id}`} aria-label={t('children.list.open', { name })}>
-          {name}
-        </Link>
-      ),
-    },
-    {
-      title: t('children.fields.gender'),
-      dataIndex: 'gender',
-      key: 'gender',
-      render: (g: ChildRow['gender']) => genderLabel(g),
-    },
-    {
-      title: t('children.list.birthAndAge'),
-      key: 'birthDate',
-      ...sorted('birthDate'),
-      render: (_, row) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          {row.birthDate}
-          <Typography.Text type="secondary">{t('children.list.ageParen', { age: row.age })}</Typography.Text>
+const rowKey = (row: ChildRow) => row.id;
+
+// Fixed widths (px), so a page of rows lays out without measuring its text, and a keystroke
+// never makes the columns jump. The name stays in view when the table scrolls sideways.
+const COLUMNS: PlainColumn<ChildRow, SortKey>[] = [
+  {
+    key: 'name',
+    title: t('children.fields.name'),
+    width: 110,
+    sortKey: 'name',
+    sticky: true,
+    // A plain link (the router is a hash router): react-router's Link is a component with its
+    // own hooks in every row.
+    render: (row) => (
+      <a href={`#/children/${row.id}`} aria-label={t('children.list.open', { name: row.name })}>
+        {row.name}
+      </a>
+    ),
+  },
+  { key: 'gender', title: t('children.fields.gender'), width: 56, render: (row) => genderLabel(row.gender) },
+  {
+    key: 'birthDate',
+    title: t('children.list.birthAndAge'),
+    width: 170,
+    sortKey: 'birthDate',
+    render: (row) => (
+      <span className="sw-nowrap">
+        {row.birthDate}
+        <span className="sw-secondary">{t('children.list.ageParen', { age: row.age })}</span>
+      </span>
+    ),
+  },
+  {
+    key: 'idNumber',
+    title: t('children.fields.idNumber'),
+    width: 180,
+    render: (row) =>
+      row.idNumberMasked ? (
+        <span className="sw-nowrap" style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {row.idNumberMasked}
         </span>
+      ) : (
+        <span className="sw-secondary">{t('children.common.noIdNumber')}</span>
       ),
-    },
-    {
-      title: t('children.fields.idNumber'),
-      dataIndex: 'idNumberMasked',
-      key: 'idNumber',
-      render: (v: string | null) => <MaskedId value={v} />,
-    },
-    {
-      // Place and school share a column: both are what a search by village or school matched.
-      title: t('children.list.placeAndSchool'),
-      key: 'place',
-      render: (_, row) => (
-        <Flex vertical>
-          <span>{row.village ? `${row.township} ${row.village}` : row.township}</span>
-          {row.school && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {row.school}
-            </Typography.Text>
-          )}
-        </Flex>
+  },
+  {
+    // Place and school share a column: both are what a search by village or school matched.
+    key: 'place',
+    title: t('children.list.placeAndSchool'),
+    width: 200,
+    render: (row) => (
+      <>
+        <div>{row.village ? `${row.township} ${row.village}` : row.township}</div>
+        {row.school && <div className="sw-secondary sw-small">{row.school}</div>}
+      </>
+    ),
+  },
+  {
+    key: 'categories',
+    title: t('children.fields.categories'),
+    width: 150,
+    render: (row) =>
+      row.categories.length ? (
+        <span className="sw-tags">
+          {row.categories.map((c) => (
+            <span key={c} className="sw-tag sw-tag-blue">
+              {categoryLabel(c)}
+            </span>
+          ))}
+        </span>
+      ) : (
+        <span className="sw-secondary">{t('children.profile.noCategories')}</span>
       ),
-    },
-    {
-      title: t('children.fields.categories'),
-      dataIndex: 'categories',
-      key: 'categories',
-      width: 150,
-      render: (v: ChildRow['categories']) => <CategoryTags categories={v} />,
-    },
-    {
-      title: t('children.fields.riskLevel'),
-      dataIndex: 'riskLevel',
-      key: 'riskLevel',
-      ...sorted('riskLevel'),
-      render: (v: ChildRow['riskLevel']) => <RiskTag level={v} short />,
-    },
-    {
-      title: t('children.fields.status'),
-      dataIndex: 'status',
-      key: 'status',
-      render: (s: ChildRow['status']) => <StatusTag status={s} />,
-    },
-    { title: t('children.fields.owner'), dataIndex: 'ownerName', key: 'owner', render: (v) => v || dash },
-    {
-      title: t('children.fields.createdAt'),
-      dataIndex: 'createdAt',
-      key: 'createdAt',
-      ...sorted('createdAt'),
-      render: (v: number) => formatDate(v),
-    },
-    {
-      title: t('children.fields.updatedAt'),
-      dataIndex: 'updatedAt',
-      key: 'updatedAt',
-      ...sorted('updatedAt'),
-      render: (v: number) => formatDate(v),
-    },
-  ];
-}
+  },
+  {
+    key: 'riskLevel',
+    title: t('children.fields.riskLevel'),
+    width: 90,
+    sortKey: 'riskLevel',
+    render: (row) => <RiskBadge level={row.riskLevel} short />,
+  },
+  {
+    key: 'status',
+    title: t('children.fields.status'),
+    width: 72,
+    render: (row) => (
+      <span className={row.status === 'active' ? 'sw-tag sw-tag-green' : 'sw-tag'}>
+        {statusLabel(row.status)}
+      </span>
+    ),
+  },
+  {
+    key: 'owner',
+    title: t('children.fields.owner'),
+    width: 100,
+    render: (row) => row.ownerName || t('app.common.empty'),
+  },
+  {
+    key: 'createdAt',
+    title: t('children.fields.createdAt'),
+    width: 120,
+    sortKey: 'createdAt',
+    render: (row) => formatDate(row.createdAt),
+  },
+  {
+    key: 'updatedAt',
+    title: t('children.fields.updatedAt'),
+    width: 120,
+    sortKey: 'updatedAt',
+    render: (row) => formatDate(row.updatedAt),
+  },
+];

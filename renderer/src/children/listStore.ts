@@ -2,6 +2,10 @@ import { create } from 'zustand';
 import type { Category, RiskLevel } from '../../../db/children/codes';
 import type { AGE_BANDS, SORTS, TOWNSHIPS } from '../../../db/children/inputs';
 import { registerReset } from '../common/resetRegistry';
+import { prefetchApi } from '../common/useApiQuery';
+
+/** Rows per page of the list. */
+export const PAGE_SIZE = 50;
 
 export interface ChildFilters {
   status?: 'active' | 'closed';
@@ -60,3 +64,20 @@ export const useChildrenList = create<ListState>()((set) => ({
 }));
 
 registerReset(() => useChildrenList.setState(initial));
+
+/** What the list asks children.list for, from the list's state (the page and its prefetch agree). */
+export function listInput(s: Pick<ListState, 'query' | 'filters' | 'sort' | 'order' | 'page'>) {
+  return {
+    ...(s.query ? { query: s.query } : {}),
+    ...s.filters,
+    sort: s.sort,
+    order: s.order,
+    offset: (s.page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  };
+}
+
+/** Asks for the rows the list will show, as the menu item that opens it is clicked. */
+export function prefetchChildrenList(): void {
+  prefetchApi('children.list', listInput(useChildrenList.getState()));
+}

@@ -1,12 +1,12 @@
 // Choosing the child and the guardian(s) a document or plan concerns. Guardians come from the
 // child's own relatives: the API refuses anyone who is not linked to the child.
-import { Alert, Checkbox, Flex, Select, Spin, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Checkbox, Flex, Form, type FormInstance, Select, Spin, Tag, Typography } from 'antd';
+import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api } from '../api/client';
 import { relationLabel } from '../common/codeLabels';
-import { SEARCH_DEBOUNCE_MS } from '../common/search';
+import { useRemoteSearch } from '../common/RemoteSelect';
 import { useApiQuery } from '../common/useApiQuery';
 
 type ChildFile = ApiOutput<'children.get'>;
@@ -27,44 +27,15 @@ export function childLabel(row: { name: string; birthDate: string; township: str
  * the latest answer, and remembers every label a search showed so a chosen child stays named.
  */
 function useChildSearch(known: ChildOption[] = []) {
-  const [query, setQuery] = useState('');
-  const [options, setOptions] = useState<ChildOption[]>([]);
-  const [searching, setSearching] = useState(false);
   const seen = useRef(new Map<string, string>(known.map((k) => [k.value, k.label])));
-
-  useEffect(() => {
-    const q = query.trim();
-    if (!q) {
-      setOptions([]);
-      setSearching(false);
-      return;
-    }
-    let current = true;
-    setSearching(true);
-    const timer = setTimeout(() => {
-      api('children.list', { query: q, limit: 20 })
-        .then(
-          (res) => {
-            if (!current) return;
-            const found = res.rows.map((r) => ({ value: r.id, label: childLabel(r) }));
-            for (const o of found) seen.current.set(o.value, o.label);
-            setOptions(found);
-          },
-          () => {
-            if (current) setOptions([]);
-          },
-        )
-        .finally(() => {
-          if (current) setSearching(false);
-        });
-    }, SEARCH_DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
-
-  return { query, setQuery, options, searching, seen };
+  const search = useRemoteSearch((q) =>
+    api('children.list', { query: q, limit: 20 }).then((res) => {
+      const found = res.rows.map((r) => ({ value: r.id, label: childLabel(r) }));
+      for (const o of found) seen.current.set(o.value, o.label);
+      return found;
+    }),
+  );
+  return { ...search, seen };
 }
 
 /**
@@ -117,6 +88,33 @@ export function ChildSelect({
       }
       style={{ width: '100%' }}
     />
+  );
+}
+
+/**
+ * The child a record is about, as every record form asks for it: the field `childId`, required,
+ * picked with ChildSelect. `onPicked` runs when the caseworker picks another child (to clear what
+ * belonged to the first: guardians, respondents).
+ */
+export function ChildField({
+  label,
+  disabled,
+  selectedLabel,
+  onPicked,
+}: {
+  label: string;
+  disabled?: boolean;
+  selectedLabel?: string | null;
+  onPicked?: () => void;
+}) {
+  return (
+    <Form.Item
+      label={label}
+      name="childId"
+      rules={[{ required: true, message: t('orders.shared.childRequired') }]}
+    >
+      <ChildSelect disabled={disabled} selectedLabel={selectedLabel} onChange={onPicked} />
+    </Form.Item>
   );
 }
 
@@ -177,6 +175,20 @@ export function useChildFile(childId: string | null | undefined) {
   const { data, error, loading } = useApiQuery('children.get', childId ? { id: childId } : null);
   const current = data && childId && data.profile.id === childId ? data : null;
   return { file: current, error, loading: !!childId && loading };
+}
+
+/**
+ * The child a record form is about, and that child's file: the form's `childId` once it has
+ * mounted (null once the caseworker clears the field), before that `initialChildId` (the
+ * record's own child, or the one the address named).
+ */
+export function useFormChild<V extends { childId?: string | null }>(
+  form: FormInstance<V>,
+  initialChildId: string | null | undefined,
+) {
+  const watched = Form.useWatch('childId', form) as string | null | undefined;
+  const childId = watched === undefined ? (initialChildId ?? null) : watched;
+  return { childId, ...useChildFile(childId) };
 }
 
 function PersonLabel({ link }: { link: PersonLink }) {

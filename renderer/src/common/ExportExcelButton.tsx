@@ -29,7 +29,8 @@ export function ExportExcelButton<M extends ExportMethod>({
   allowFullIds = false,
 }: {
   method: M;
-  input: ApiInput<M>;
+  /** Or a function read at the click, so a list need not re-render its header on every keystroke. */
+  input: ApiInput<M> | (() => ApiInput<M>);
   label?: string;
   allowFullIds?: boolean;
 }) {
@@ -45,7 +46,10 @@ export function ExportExcelButton<M extends ExportMethod>({
       // Every export answers the same file shape; the method only decides which rows.
       const file = (await api(
         method as 'exports.visits',
-        { ...(input as object), ...extra } as never,
+        {
+          ...((typeof input === 'function' ? (input as () => ApiInput<M>)() : input) as object),
+          ...extra,
+        } as never,
       )) as XlsxFile;
       await saveFile(fromBase64(file.data), file.fileName, XLSX_MIME);
       message.success(t('ledger.export.done', { rows: file.rows }));

@@ -1,11 +1,11 @@
 // The one dialog frame for forms in every area: the form's alert on top, cancel and submit below,
 // and a conflict reloads the page behind it. The dialogs built on it are in StepModal.tsx.
-import { Button, Flex, Form, type FormInstance, Modal } from 'antd';
+import { Button, Flex, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useCallback } from 'react';
 import { t } from '../../../db/i18n';
 import { ApiCallError, toApiCallError } from '../api/client';
 import { FormAlert } from './FormAlert';
-import { clearStaleErrors, keepEnterFromSubmitting } from './forms';
+import { SendingForm } from './PageForm';
 import { type FormFailure, useApiForm } from './useApiForm';
 
 /** The frame every form dialog shares: the form's alert on top, cancel and submit below. */
@@ -60,21 +60,15 @@ export function FormModal<V>({
     >
       <div data-testid={testId}>
         <FormAlert failure={failure} />
-        <Form<V>
+        <SendingForm<V>
           form={form}
           name={name}
-          layout="vertical"
           onFinish={onFinish}
-          initialValues={initialValues as Record<string, unknown> | undefined}
-          onValuesChange={(changed, all) => {
-            clearStaleErrors(form as FormInstance, changed as Record<string, unknown>);
-            onValuesChange?.(changed, all);
-          }}
-          onKeyDown={keepEnterFromSubmitting}
-          autoComplete="off"
+          initialValues={initialValues}
+          onValuesChange={onValuesChange}
         >
           {children}
-        </Form>
+        </SendingForm>
       </div>
     </Modal>
   );

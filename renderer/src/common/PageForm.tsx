@@ -1,32 +1,38 @@
-// The form of a create or edit page in every area: vertical, the API's failure on top, Enter in a
-// one-line box does not send it, and an API message beside a field clears once the field changes.
+// The form of a create or edit page in every area (the API's failure on top), and the form inside it
+// and inside every dialog: vertical, Enter in a one-line box does not send it, and an API message
+// beside a field clears once the field changes.
 import { Form, type FormInstance } from 'antd';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { FormAlert } from './FormAlert';
 import { clearStaleErrors, keepEnterFromSubmitting } from './forms';
 import type { FormFailure } from './useApiForm';
 
-export function PageForm<V>({
+/**
+ * The form itself, as pages and dialogs both hold it: vertical, Enter in a one-line box does not
+ * send it, and an API message beside a field clears once the caseworker changes that field.
+ */
+export function SendingForm<V>({
   form,
+  name,
   onFinish,
   initialValues,
-  failure,
-  maxWidth,
   onValuesChange,
+  style,
   children,
 }: {
   form: FormInstance<V>;
+  name?: string;
   onFinish: (values: V) => void;
   initialValues?: Partial<V>;
-  failure: FormFailure | null;
-  maxWidth?: number;
   /** Besides clearing stale messages (done here), e.g. a default that follows another field. */
   onValuesChange?: (changed: Partial<V>, all: V) => void;
+  style?: CSSProperties;
   children: ReactNode;
 }) {
   return (
     <Form<V>
       form={form}
+      name={name}
       layout="vertical"
       onFinish={onFinish}
       initialValues={initialValues as Record<string, unknown> | undefined}
@@ -36,10 +42,31 @@ export function PageForm<V>({
       }}
       onKeyDown={keepEnterFromSubmitting}
       autoComplete="off"
-      style={maxWidth ? { maxWidth } : undefined}
+      style={style}
     >
-      <FormAlert failure={failure} />
       {children}
     </Form>
+  );
+}
+
+export function PageForm<V>({
+  maxWidth,
+  failure,
+  children,
+  ...form
+}: {
+  form: FormInstance<V>;
+  onFinish: (values: V) => void;
+  initialValues?: Partial<V>;
+  failure: FormFailure | null;
+  maxWidth?: number;
+  onValuesChange?: (changed: Partial<V>, all: V) => void;
+  children: ReactNode;
+}) {
+  return (
+    <SendingForm<V> {...form} style={maxWidth ? { maxWidth } : undefined}>
+      <FormAlert failure={failure} />
+      {children}
+    </SendingForm>
   );
 }

@@ -10,32 +10,14 @@ export interface Picked {
 }
 
 /**
- * A Select whose options come from an API search as the caseworker types. Its value is the
- * picked id with the label the list showed (labelInValue), so the choice stays readable
- * after the next search replaces the options.
+ * The search behind every picker that asks the core as the caseworker types: once typing stops
+ * (SEARCH_DEBOUNCE_MS), only the latest answer kept, nothing asked for an empty box.
  */
-export function RemoteSelect({
-  value,
-  onChange,
-  search,
-  placeholder,
-  typeToSearch,
-  noMatch,
-  id,
-  'aria-invalid': ariaInvalid,
-}: {
-  value?: Picked | null;
-  onChange?: (value: Picked | null) => void;
-  search: (query: string) => Promise<Picked[]>;
-  placeholder: string;
-  typeToSearch: string;
-  noMatch: string;
-  id?: string;
-  'aria-invalid'?: boolean;
-}) {
+export function useRemoteSearch<O>(search: (query: string) => Promise<O[]>) {
   const [query, setQuery] = useState('');
-  const [options, setOptions] = useState<Picked[]>([]);
+  const [options, setOptions] = useState<O[]>([]);
   const [searching, setSearching] = useState(false);
+  // The latest search function, without restarting the timer when the caller makes a new one.
   const searchRef = useRef(search);
   searchRef.current = search;
 
@@ -68,6 +50,35 @@ export function RemoteSelect({
       clearTimeout(timer);
     };
   }, [query]);
+
+  return { query, setQuery, options, searching };
+}
+
+/**
+ * A Select whose options come from an API search as the caseworker types. Its value is the
+ * picked id with the label the list showed (labelInValue), so the choice stays readable
+ * after the next search replaces the options.
+ */
+export function RemoteSelect({
+  value,
+  onChange,
+  search,
+  placeholder,
+  typeToSearch,
+  noMatch,
+  id,
+  'aria-invalid': ariaInvalid,
+}: {
+  value?: Picked | null;
+  onChange?: (value: Picked | null) => void;
+  search: (query: string) => Promise<Picked[]>;
+  placeholder: string;
+  typeToSearch: string;
+  noMatch: string;
+  id?: string;
+  'aria-invalid'?: boolean;
+}) {
+  const { query, setQuery, options, searching } = useRemoteSearch(search);
 
   const shown = value && !options.some((o) => o.value === value.value) ? [value, ...options] : options;
 

@@ -39,3 +39,17 @@ export function RiskTag({ level, short = false }: { level: RiskLevel; short?: bo
     </Tag>
   );
 }
+
+/**
+ * The same tag as a plain element, for table cells (PlainTable): antd's Tag is a component with
+ * its own style hooks, which a list of fifty rows pays fifty times per keystroke. Uses
+ * plainTable.css (the table that shows it imports it).
+ */
+export function RiskBadge({ level, short = false }: { level: RiskLevel; short?: boolean }) {
+  const style = RISK_STYLE[level] ?? RISK_STYLE.green;
+  return (
+    <span className="sw-tag" data-risk={level} style={{ ...style, borderColor: style.background }}>
+      {short ? labelOr(`codes.riskShort.${level}`, level) : riskLabel(level)}
+    </span>
+  );
+}

@@ -27,15 +27,23 @@ export const dateItem = {
   normalize: (d: Dayjs | null) => (d ? d.format(DATE_FORMAT) : null),
 };
 
+// Timestamps to text by hand, in the machine's local time as dayjs does: a list formats two
+// dates in each of its fifty rows on every keystroke, and dayjs(ms).format (with antd's picker
+// wrapping format) was most of a row's rendering (issue 19 #6).
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+const dayOf = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const minuteOf = (d: Date) => `${dayOf(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
 export function formatDateTime(ms: number): string {
-  return dayjs(ms).format('YYYY-MM-DD HH:mm:ss');
+  const d = new Date(ms);
+  return `${minuteOf(d)}:${pad(d.getSeconds())}`;
 }
 
 export function formatDate(ms: number): string {
-  return dayjs(ms).format(DATE_FORMAT);
+  return dayOf(new Date(ms));
 }
 
 /** A timestamp to the minute; empty where there is none. */
 export function formatTime(ms: number | null): string {
-  return ms ? dayjs(ms).format('YYYY-MM-DD HH:mm') : '';
+  return ms ? minuteOf(new Date(ms)) : '';
 }

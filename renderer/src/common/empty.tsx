@@ -1,8 +1,8 @@
 // Empty values and long text, shown the same way on every page.
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 
 export function None() {
@@ -20,6 +20,24 @@ export function Prose({ text, testId }: { text: string | null; testId?: string }
     <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }} data-testid={testId}>
       {text}
     </Typography.Paragraph>
+  );
+}
+
+/**
+ * Back to the area's list, as a button above the page's title: pages that hold a working state
+ * (a visit being typed, a file with its tabs) leave by it, and it reads as the way out.
+ */
+export function BackButton({ to, label }: { to: string; label: string }) {
+  const navigate = useNavigate();
+  return (
+    <Button
+      type="link"
+      icon={<ArrowLeftOutlined />}
+      onClick={() => navigate(to)}
+      style={{ paddingInline: 0, marginBottom: 8 }}
+    >
+      {label}
+    </Button>
   );
 }
 

@@ -1,6 +1,6 @@
 // Form plumbing every area's forms share.
 import type { FormInstance } from 'antd';
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useEffect } from 'react';
 
 /**
  * For forms: Enter in a one-line box or a date picker (where it confirms the typed date)
@@ -44,4 +44,19 @@ export function blankToNull(v: string | null | undefined): string | null {
 /** A text the form asks for before it sends: blank or spaces only is refused with the message. */
 export function requiredText(message: string) {
   return [{ required: true, whitespace: true, message }];
+}
+
+/**
+ * A reload after a conflict brings the other person's version of the record: the form shows it,
+ * not the stale one it was opened with.
+ */
+export function useLatestValues<V, R extends { version: number }>(
+  form: FormInstance<V>,
+  record: R | null,
+  values: (record: R) => V,
+): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the version is what changed.
+  useEffect(() => {
+    if (record) form.setFieldsValue(values(record) as Parameters<FormInstance<V>['setFieldsValue']>[0]);
+  }, [record?.version]);
 }

@@ -64,8 +64,36 @@ export function useLoad<T>(load: () => Promise<T>, key: string | null) {
   return { data, error, loading, reload, fresh: key !== null && dataKey === key && !loading };
 }
 
+const queryKey = (method: string, input: unknown) => `${method} ${JSON.stringify(input)}`;
+
+/** A prefetched answer is taken up only this soon after it was asked for: later, ask again. */
+const PREFETCH_FRESH_MS = 2000;
+const prefetched = new Map<string, { at: number; answer: Promise<unknown> }>();
+
+/**
+ * Asks for a read before the screen that shows it has mounted (from the click that opens it),
+ * so the core answers while the screen renders; the screen's useApiQuery with the same method
+ * and input takes the answer up once, instead of asking again after its first render.
+ */
+export function prefetchApi<M extends Method>(method: M, input: ApiInput<M>): void {
+  const answer = api(method, input);
+  // A failed prefetch shows nothing here: the screen that takes it up shows the error.
+  answer.catch(() => undefined);
+  prefetched.set(queryKey(method, input), { at: performance.now(), answer });
+}
+
+function takePrefetched<T>(key: string): Promise<T> | null {
+  const hit = prefetched.get(key);
+  if (!hit) return null;
+  prefetched.delete(key);
+  return performance.now() - hit.at <= PREFETCH_FRESH_MS ? (hit.answer as Promise<T>) : null;
+}
+
 /** Loads one API read and reloads when the input changes. `null` input skips the call. */
 export function useApiQuery<M extends Method>(method: M, input: ApiInput<M> | null) {
-  const key = input === null ? null : `${method} ${JSON.stringify(input)}`;
-  return useLoad<ApiOutput<M>>(() => api(method, input as ApiInput<M>), key);
+  const key = input === null ? null : queryKey(method, input);
+  return useLoad<ApiOutput<M>>(
+    () => (key && takePrefetched<ApiOutput<M>>(key)) || api(method, input as ApiInput<M>),
+    key,
+  );
 }

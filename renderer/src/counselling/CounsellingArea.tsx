@@ -1,13 +1,8 @@
-import { Route, Routes } from 'react-router';
+import { AreaRoutes } from '../common/areaRoutes';
 import { CounsellingIndex } from './CounsellingIndex';
 import { CounsellingRecordRoute } from './CounsellingRecordPage';
 
-/** The counselling area's own routes, under /counselling. */
+/** The counselling area's own routes, under /counselling: one record per child. */
 export function CounsellingArea() {
-  return (
-    <Routes>
-      <Route index element={<CounsellingIndex />} />
-      <Route path=":childId" element={<CounsellingRecordRoute />} />
-    </Routes>
-  );
+  return <AreaRoutes index={CounsellingIndex} routes={{ ':childId': CounsellingRecordRoute }} />;
 }

@@ -1,5 +1,4 @@
 import {
-  ArrowLeftOutlined,
   LockOutlined,
   MedicineBoxOutlined,
   PlusOutlined,
@@ -25,6 +24,7 @@ import { t } from '../../../db/i18n';
 import type { ApiOutput } from '../api/client';
 import { AttachmentsButton, useAttachmentCounts } from '../attachments/AttachmentsButton';
 import { genderLabel, RiskTag } from '../common/codeLabels';
+import { BackButton } from '../common/empty';
 import { useApiQuery } from '../common/useApiQuery';
 import { useReminderBadge } from '../session/reminderBadge';
 import { AssessmentDialog, psychRiskLabel, SessionDialog, TreatmentDialog } from './forms';
@@ -118,14 +118,7 @@ function CounsellingRecordPage({ childId }: { childId: string }) {
 
   return (
     <>
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => navigate('/counselling')}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
-        {t('counselling.record.back')}
-      </Button>
+      <BackButton to="/counselling" label={t('counselling.record.back')} />
       <Flex align="center" justify="space-between" gap={16} wrap style={{ marginBottom: 16 }}>
         <Flex align="baseline" gap={12} wrap>
           <Typography.Title level={3} style={{ margin: 0 }}>

@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { ChildSelect, GuardianSelect, useChildFile } from '../children/pickers';
+import { ChildField, GuardianSelect, useFormChild } from '../children/pickers';
 import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { BackLink } from '../common/empty';
 import { PageForm } from '../common/PageForm';
@@ -27,9 +27,7 @@ export function AdmonitionCreatePage() {
   const initialChildId = params.get('childId');
   const userName = useSession((s) => s.user?.displayName ?? '');
   const [form] = Form.useForm<AdmonitionValues>();
-  const watched = Form.useWatch('childId', form);
-  const childId = watched === undefined ? initialChildId : watched;
-  const { file, loading, error } = useChildFile(childId);
+  const { childId, file, loading, error } = useFormChild(form, initialChildId);
 
   const initialValues = useMemo<AdmonitionValues>(
     () => ({ childId: initialChildId, date: todayText(), deliveredBy: userName }),
@@ -67,16 +65,11 @@ export function AdmonitionCreatePage() {
         <Card size="small">
           <Row gutter={16}>
             <Col span={12}>
-              <Form.Item
+              <ChildField
                 label={t('education.fields.child')}
-                name="childId"
-                rules={[{ required: true, message: t('orders.shared.childRequired') }]}
-              >
-                <ChildSelect
-                  selectedLabel={file?.profile.name}
-                  onChange={() => form.setFieldsValue({ guardianPersonId: null })}
-                />
-              </Form.Item>
+                selectedLabel={file?.profile.name}
+                onPicked={() => form.setFieldsValue({ guardianPersonId: null })}
+              />
             </Col>
             <Col span={12}>
               <Form.Item label={t('education.admonition.guardian')} name="guardianPersonId" required>

@@ -1,18 +1,17 @@
-import { Route, Routes } from 'react-router';
+import { AreaRoutes } from '../common/areaRoutes';
 import { AdmonitionCreatePage } from './AdmonitionForm';
 import { EducationHome } from './EducationHome';
 import { PlanCreatePage, PlanEditRoute } from './PlanForm';
 import { PlanRoute } from './PlanPage';
 
-/** The education area's own routes, under /education. */
+const ROUTES = {
+  'admonitions/new': AdmonitionCreatePage,
+  'plans/new': PlanCreatePage,
+  'plans/:id': PlanRoute,
+  'plans/:id/edit': PlanEditRoute,
+};
+
+/** The education area's own routes, under /education: 训诫 and guidance plans. */
 export function EducationArea() {
-  return (
-    <Routes>
-      <Route index element={<EducationHome />} />
-      <Route path="admonitions/new" element={<AdmonitionCreatePage />} />
-      <Route path="plans/new" element={<PlanCreatePage />} />
-      <Route path="plans/:id" element={<PlanRoute />} />
-      <Route path="plans/:id/edit" element={<PlanEditRoute />} />
-    </Routes>
-  );
+  return <AreaRoutes index={EducationHome} routes={ROUTES} />;
 }

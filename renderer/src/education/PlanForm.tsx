@@ -1,10 +1,10 @@
 import { Alert, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Typography } from 'antd';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { addMonths } from '../../../db/children/guardianship';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
+import { ChildField, GuardianChecklist, useFormChild } from '../children/pickers';
 import { DATE_FORMAT, dateItem } from '../common/dates';
 import { BackLink } from '../common/empty';
 import {
@@ -14,7 +14,7 @@ import {
   type RecordFormProps,
   useRecordSave,
 } from '../common/FormPage';
-import { blankToNull } from '../common/forms';
+import { blankToNull, useLatestValues } from '../common/forms';
 import { PageForm } from '../common/PageForm';
 import { RequirementList } from '../followups/RequirementList';
 import type { PlanView } from './register';
@@ -99,9 +99,7 @@ function PlanForm({
   onConflict,
 }: RecordFormProps<PlanView> & { plan: PlanView | null; initialChildId: string | null }) {
   const [form] = Form.useForm<PlanValues>();
-  const watched = Form.useWatch('childId', form);
-  const childId = watched === undefined ? (plan?.childId ?? initialChildId) : watched;
-  const { file, loading, error } = useChildFile(childId);
+  const { childId, file, loading, error } = useFormChild(form, plan?.childId ?? initialChildId);
   const startDate = Form.useWatch('startDate', form);
   const endDate = Form.useWatch('endDate', form);
   const termLong = !!startDate && !!endDate && endDate > addMonths(startDate, USUAL_TERM_MONTHS);
@@ -114,11 +112,7 @@ function PlanForm({
     [plan, initialChildId],
   );
 
-  // A reload after a conflict brings the other person's version: show it, not the stale one.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the version is what changed.
-  useEffect(() => {
-    if (plan) form.setFieldsValue(planValues(plan));
-  }, [plan?.version]);
+  useLatestValues(form, plan, planValues);
 
   const call = useCallback(
     (v: PlanValues) => {
@@ -175,17 +169,12 @@ function PlanForm({
         <Card title={t('education.planForm.sectionParties')} size="small">
           <Row gutter={16}>
             <Col span={12}>
-              <Form.Item
+              <ChildField
                 label={t('education.fields.child')}
-                name="childId"
-                rules={[{ required: true, message: t('orders.shared.childRequired') }]}
-              >
-                <ChildSelect
-                  disabled={!!plan}
-                  selectedLabel={file?.profile.name ?? plan?.childName}
-                  onChange={() => form.setFieldsValue({ guardianPersonIds: [] })}
-                />
-              </Form.Item>
+                disabled={!!plan}
+                selectedLabel={file?.profile.name ?? plan?.childName}
+                onPicked={() => form.setFieldsValue({ guardianPersonIds: [] })}
+              />
             </Col>
             <Col span={12}>
               <Form.Item label={t('education.fields.kind')} name="kind" required>

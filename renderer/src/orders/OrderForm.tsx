@@ -1,11 +1,11 @@
 import { Card, Checkbox, Col, Flex, Form, Input, Row, Typography } from 'antd';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Relation } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
 import { PROBLEMS, type ProblemCode } from '../../../db/orders/codes';
 import { api } from '../api/client';
-import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
+import { ChildField, GuardianChecklist, useFormChild } from '../children/pickers';
 import { BackLink } from '../common/empty';
 import {
   CreateFormPage,
@@ -14,7 +14,7 @@ import {
   type RecordFormProps,
   useRecordSave,
 } from '../common/FormPage';
-import { blankToNull } from '../common/forms';
+import { blankToNull, useLatestValues } from '../common/forms';
 import { PageForm } from '../common/PageForm';
 import { RequirementList } from '../followups/RequirementList';
 import type { OrderView } from './parts';
@@ -101,20 +101,13 @@ function OrderForm({
   onConflict,
 }: RecordFormProps<OrderView> & { order: OrderView | null; initialChildId: string | null }) {
   const [form] = Form.useForm<DraftValues>();
-  const watched = Form.useWatch('childId', form);
-  // Undefined until the form has mounted; null once the caseworker clears the field.
-  const childId = watched === undefined ? (order?.child.id ?? initialChildId) : watched;
-  const { file, loading, error } = useChildFile(childId);
+  const { childId, file, loading, error } = useFormChild(form, order?.child.id ?? initialChildId);
   const initialValues = useMemo(
     () => (order ? orderValues(order) : blankValues(initialChildId)),
     [order, initialChildId],
   );
 
-  // A reload after a conflict brings the other person's version: show it, not the stale one.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the version is what changed.
-  useEffect(() => {
-    if (order) form.setFieldsValue(orderValues(order));
-  }, [order?.version]);
+  useLatestValues(form, order, orderValues);
 
   const call = useCallback(
     (v: DraftValues) => {
@@ -159,17 +152,12 @@ function OrderForm({
         <Card title={t('orders.form.sectionParties')} size="small">
           <Row gutter={16}>
             <Col span={12}>
-              <Form.Item
+              <ChildField
                 label={t('orders.fields.child')}
-                name="childId"
-                rules={[{ required: true, message: t('orders.shared.childRequired') }]}
-              >
-                <ChildSelect
-                  disabled={!!order}
-                  selectedLabel={file?.profile.name ?? order?.child.name}
-                  onChange={childChanged}
-                />
-              </Form.Item>
+                disabled={!!order}
+                selectedLabel={file?.profile.name ?? order?.child.name}
+                onPicked={childChanged}
+              />
             </Col>
             <Col span={12}>
               <Form.Item label={t('orders.fields.caseNumber')} name="caseNumber">

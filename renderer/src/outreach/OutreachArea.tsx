@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router';
+import { RecordArea } from '../common/areaRoutes';
 import { OutreachCreatePage, OutreachEditRoute } from './OutreachForm';
 import { OutreachList } from './OutreachList';
 import { OutreachRoute } from './OutreachPage';
@@ -6,11 +6,11 @@ import { OutreachRoute } from './OutreachPage';
 /** 法治宣讲's own routes, under /outreach. */
 export function OutreachArea() {
   return (
-    <Routes>
-      <Route index element={<OutreachList />} />
-      <Route path="new" element={<OutreachCreatePage />} />
-      <Route path=":id" element={<OutreachRoute />} />
-      <Route path=":id/edit" element={<OutreachEditRoute />} />
-    </Routes>
+    <RecordArea
+      list={OutreachList}
+      page={OutreachRoute}
+      create={OutreachCreatePage}
+      edit={OutreachEditRoute}
+    />
   );
 }

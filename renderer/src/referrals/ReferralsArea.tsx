@@ -1,15 +1,9 @@
-import { Route, Routes } from 'react-router';
+import { AreaRoutes } from '../common/areaRoutes';
 import { ReferralInbox } from './ReferralInbox';
 import { ReferralIntake } from './ReferralIntake';
 import { ReferralRoute } from './ReferralPage';
 
 /** The referrals area's own routes, under /referrals. */
 export function ReferralsArea() {
-  return (
-    <Routes>
-      <Route index element={<ReferralInbox />} />
-      <Route path="new" element={<ReferralIntake />} />
-      <Route path=":id" element={<ReferralRoute />} />
-    </Routes>
-  );
+  return <AreaRoutes index={ReferralInbox} routes={{ new: ReferralIntake, ':id': ReferralRoute }} />;
 }

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { RELIEF_APPLICANT_RELATIONS, RELIEF_MATERIALS } from '../../../db/relief/codes';
 import { api } from '../api/client';
-import { ChildSelect, useChildFile } from '../children/pickers';
+import { ChildField, useFormChild } from '../children/pickers';
 import { todayText } from '../common/dates';
 import { BackLink } from '../common/empty';
 import {
@@ -85,9 +85,7 @@ function ReliefForm({
   onConflict,
 }: RecordFormProps<ReliefView> & { relief: ReliefView | null; initialChildId: string | null }) {
   const [form] = Form.useForm<Values>();
-  const watched = Form.useWatch('childId', form);
-  const childId = watched === undefined ? (relief?.child.id ?? initialChildId) : watched;
-  const { file } = useChildFile(childId);
+  const { file } = useFormChild(form, relief?.child.id ?? initialChildId);
   const initialValues = useMemo<Values>(
     () =>
       relief
@@ -133,13 +131,11 @@ function ReliefForm({
         <Card title={t('relief.page.sectionApplication')} size="small">
           <Row gutter={16}>
             <Col span={12}>
-              <Form.Item
+              <ChildField
                 label={t('relief.form.childLabel')}
-                name="childId"
-                rules={[{ required: true, message: t('orders.shared.childRequired') }]}
-              >
-                <ChildSelect disabled={!!relief} selectedLabel={file?.profile.name ?? relief?.child.name} />
-              </Form.Item>
+                disabled={!!relief}
+                selectedLabel={file?.profile.name ?? relief?.child.name}
+              />
             </Col>
             <Col span={12}>
               <DateField

@@ -1,11 +1,7 @@
-import { Route, Routes } from 'react-router';
+import { AreaRoutes } from '../common/areaRoutes';
 import { ReminderBoard } from './ReminderBoard';
 
-/** The reminders area's own routes, under /reminders. */
+/** The reminders area's own routes, under /reminders: the board alone. */
 export function RemindersArea() {
-  return (
-    <Routes>
-      <Route index element={<ReminderBoard />} />
-    </Routes>
-  );
+  return <AreaRoutes index={ReminderBoard} />;
 }

@@ -1,16 +1,9 @@
-import { Route, Routes } from 'react-router';
+import { RecordArea } from '../common/areaRoutes';
 import { ReportCreatePage, ReportEditRoute } from './ReportForm';
 import { ReportList } from './ReportList';
 import { ReportRoute } from './ReportPage';
 
 /** 强制报告's own routes, under /reports. */
 export function ReportsArea() {
-  return (
-    <Routes>
-      <Route index element={<ReportList />} />
-      <Route path="new" element={<ReportCreatePage />} />
-      <Route path=":id" element={<ReportRoute />} />
-      <Route path=":id/edit" element={<ReportEditRoute />} />
-    </Routes>
-  );
+  return <RecordArea list={ReportList} page={ReportRoute} create={ReportCreatePage} edit={ReportEditRoute} />;
 }

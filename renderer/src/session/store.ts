@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { SessionUser } from '../../../db/api/define';
 import { api, bridge, type LockReason, setLockedListener, toApiCallError } from '../api/client';
 import { resetAllStores } from '../common/resetRegistry';
+import { prefetchApi } from '../common/useApiQuery';
 
 /**
  * starting: asking the core; unavailable: no core behind the bridge; setup: no account yet;
@@ -80,6 +81,9 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
 
   signedIn(user) {
+    // 首页's own read first in the core's queue, answered while the shell mounts (HomePage's
+    // useApiQuery takes it up); the status and the backup alert's read come after it.
+    prefetchApi('home.summary', {});
     set({ phase: 'unlocked', user, lockCause: null, lastUsername: user.username });
     // Sign-in returns only the user; the idle limit comes with the status.
     api('session.status', {})

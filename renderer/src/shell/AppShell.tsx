@@ -1,9 +1,10 @@
 import { LockOutlined, SunOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Flex, Layout, Menu, Spin, Tag, Tooltip, Typography, theme } from 'antd';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
+import { prefetchChildrenList } from '../children/listStore';
 import { roleLabel } from '../common/labels';
 import { HomePage } from '../home/HomePage';
 import { ReminderNavLabel } from '../reminders/ReminderNavLabel';
@@ -21,8 +22,19 @@ const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default
 const HolidaysPage = lazy(() =>
   import('../calendar/HolidaysPage').then((m) => ({ default: m.HolidaysPage })),
 );
-const loadChildren = () => import('../children/ChildrenArea');
-const ChildrenArea = lazy(() => loadChildren().then((m) => ({ default: m.ChildrenArea })));
+// 儿童档案's chunk is fetched once 首页 has painted; once it is here the area renders directly,
+// without the lazy component's first suspension (a render thrown away, then a retry after a
+// promise tick) on the click that opens it.
+let childrenModule: typeof import('../children/ChildrenArea') | null = null;
+const loadChildren = () =>
+  import('../children/ChildrenArea').then((m) => {
+    childrenModule = m;
+    return m;
+  });
+const LazyChildrenArea = lazy(() => loadChildren().then((m) => ({ default: m.ChildrenArea })));
+function ChildrenArea() {
+  return childrenModule ? <childrenModule.ChildrenArea /> : <LazyChildrenArea />;
+}
 const CounsellingArea = lazy(() =>
   import('../counselling/CounsellingArea').then((m) => ({ default: m.CounsellingArea })),
 );
@@ -72,67 +84,23 @@ export function AppShell({ user }: { user: SessionUser }) {
   useIdleLock(idleMinutes);
   useLockShortcut();
   const { token } = theme.useToken();
-  const location = useLocation();
-  const navigate = useNavigate();
   const isAdmin = user.role === 'admin';
   // 儿童档案 is where nearly every task starts: its chunk loads once 首页 has painted.
   useEffect(() => prefetchWhenIdle(loadChildren), []);
 
+  // The header and the menu are components of their own: opening a screen re-renders the menu
+  // (its selected item) and the routes, not the header with its tooltip (issue 19 #6).
   return (
     // A fixed frame, as desktop apps have: header and menu stay put, only the content scrolls.
     <Layout style={{ height: '100vh', overflow: 'hidden' }}>
-      <Layout.Header
-        style={{
-          flex: 'none',
-          height: HEADER_HEIGHT,
-          lineHeight: `${HEADER_HEIGHT}px`,
-          paddingInline: 20,
-          background: token.colorBgContainer,
-          borderBottom: `1px solid ${token.colorBorderSecondary}`,
-        }}
-      >
-        <Flex align="center" justify="space-between" style={{ height: '100%' }}>
-          <Flex align="center" gap={10}>
-            <SunOutlined style={{ fontSize: 22, color: token.colorWarning }} aria-hidden />
-            <Typography.Text strong style={{ fontSize: 17 }}>
-              {t('app.title')}
-            </Typography.Text>
-          </Flex>
-          <Flex align="center" gap={12}>
-            <Flex align="center" gap={6} aria-label={t('app.header.userLabel')} data-testid="current-user">
-              <UserOutlined aria-hidden />
-              <Typography.Text>{user.displayName}</Typography.Text>
-              <Tag color={isAdmin ? 'gold' : 'blue'} style={{ marginInlineEnd: 0 }}>
-                {roleLabel(user.role)}
-              </Tag>
-            </Flex>
-            <Tooltip title={t('app.header.lockTip', { shortcut: LOCK_SHORTCUT })}>
-              <Button icon={<LockOutlined />} onClick={() => void lock('manual')}>
-                {t('app.header.lock')}
-              </Button>
-            </Tooltip>
-          </Flex>
-        </Flex>
-      </Layout.Header>
+      <ShellHeader user={user} lock={lock} />
       <Layout style={{ minHeight: 0 }}>
         <Layout.Sider
           width={SIDER_WIDTH}
           theme="light"
           style={{ overflow: 'auto', borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
         >
-          <nav aria-label={t('app.nav.label')}>
-            <Menu
-              mode="inline"
-              selectedKeys={[areaKey(location.pathname)]}
-              style={{ borderInlineEnd: 'none', paddingBlock: 8 }}
-              items={visibleAreas(user.role).map((a) => ({
-                key: a.path,
-                icon: a.icon,
-                label: a.path === '/reminders' ? <ReminderNavLabel label={t(a.label)} /> : t(a.label),
-              }))}
-              onClick={({ key }) => navigate(key)}
-            />
-          </nav>
+          <NavMenu role={user.role} />
         </Layout.Sider>
         {/* antd's Layout.Content is itself the page's <main> landmark. */}
         <Layout.Content style={{ padding: 24, minWidth: 0, overflow: 'auto' }}>
@@ -167,5 +135,81 @@ export function AppShell({ user }: { user: SessionUser }) {
         </Layout.Content>
       </Layout>
     </Layout>
+  );
+}
+
+const ShellHeader = memo(function ShellHeader({
+  user,
+  lock,
+}: {
+  user: SessionUser;
+  lock: ReturnType<typeof useSession.getState>['lock'];
+}) {
+  const { token } = theme.useToken();
+  const isAdmin = user.role === 'admin';
+  return (
+    <Layout.Header
+      style={{
+        flex: 'none',
+        height: HEADER_HEIGHT,
+        lineHeight: `${HEADER_HEIGHT}px`,
+        paddingInline: 20,
+        background: token.colorBgContainer,
+        borderBottom: `1px solid ${token.colorBorderSecondary}`,
+      }}
+    >
+      <Flex align="center" justify="space-between" style={{ height: '100%' }}>
+        <Flex align="center" gap={10}>
+          <SunOutlined style={{ fontSize: 22, color: token.colorWarning }} aria-hidden />
+          <Typography.Text strong style={{ fontSize: 17 }}>
+            {t('app.title')}
+          </Typography.Text>
+        </Flex>
+        <Flex align="center" gap={12}>
+          <Flex align="center" gap={6} aria-label={t('app.header.userLabel')} data-testid="current-user">
+            <UserOutlined aria-hidden />
+            <Typography.Text>{user.displayName}</Typography.Text>
+            <Tag color={isAdmin ? 'gold' : 'blue'} style={{ marginInlineEnd: 0 }}>
+              {roleLabel(user.role)}
+            </Tag>
+          </Flex>
+          <Tooltip title={t('app.header.lockTip', { shortcut: LOCK_SHORTCUT })}>
+            <Button icon={<LockOutlined />} onClick={() => void lock('manual')}>
+              {t('app.header.lock')}
+            </Button>
+          </Tooltip>
+        </Flex>
+      </Flex>
+    </Layout.Header>
+  );
+});
+
+function NavMenu({ role }: { role: SessionUser['role'] }) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const items = useMemo(
+    () =>
+      visibleAreas(role).map((a) => ({
+        key: a.path,
+        icon: a.icon,
+        label: a.path === '/reminders' ? <ReminderNavLabel label={t(a.label)} /> : t(a.label),
+      })),
+    [role],
+  );
+  return (
+    <nav aria-label={t('app.nav.label')}>
+      <Menu
+        mode="inline"
+        selectedKeys={[areaKey(location.pathname)]}
+        style={{ borderInlineEnd: 'none', paddingBlock: 8 }}
+        items={items}
+        onClick={({ key }) => {
+          // The list's rows are asked for with the click, so the core answers while the
+          // screen mounts rather than after it (useApiQuery takes the answer up).
+          if (key === '/children') prefetchChildrenList();
+          navigate(key);
+        }}
+      />
+    </nav>
   );
 }

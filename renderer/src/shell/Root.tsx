@@ -1,18 +1,31 @@
+import { StyleProvider } from '@ant-design/cssinjs';
 import { App, Button, ConfigProvider, Flex, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect } from 'react';
 import { HashRouter } from 'react-router';
+import type { SessionUser } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
 import { isPrintWindow } from '../print/routes';
 import { SignInScreen } from '../session/SignInScreen';
 import { useSession } from '../session/store';
 import { prefetchWhenIdle } from './prefetch';
+import { keepingStyleCache } from './styleCache';
 import { styleNonce } from './styleNonce';
 
 // The shell and its areas load after sign-in, so the sign-in screen paints from the first chunk
 // alone; the first run's setup and the print window's documents are chunks of their own too.
-const loadShell = () => import('./AppShell');
-const AppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
+// Once the shell's chunk is here (fetched during the KDF) it renders directly, without the lazy
+// component's first suspension between 登录 and 首页.
+let shellModule: typeof import('./AppShell') | null = null;
+const loadShell = () =>
+  import('./AppShell').then((m) => {
+    shellModule = m;
+    return m;
+  });
+const LazyAppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
+function AppShell(props: { user: SessionUser }) {
+  return shellModule ? <shellModule.AppShell {...props} /> : <LazyAppShell {...props} />;
+}
 const SetupScreen = lazy(() => import('../session/SetupScreen').then((m) => ({ default: m.SetupScreen })));
 const PrintRoot = lazy(() => import('../print/PrintRoot').then((m) => ({ default: m.PrintRoot })));
 
@@ -22,6 +35,7 @@ const FONT_STACK =
 
 // antd's run-time styles carry the page's CSP nonce (electron/csp.ts).
 const CSP = { nonce: styleNonce };
+const STYLE_CACHE = keepingStyleCache();
 
 export function Root() {
   if (isPrintWindow()) {
@@ -34,23 +48,25 @@ export function Root() {
     );
   }
   return (
-    <ConfigProvider
-      csp={CSP}
-      locale={zhCN}
-      // No space forced between two-character labels (as antd does by default): the label reads, and is found, as written.
-      button={{ autoInsertSpace: false }}
-      theme={{
-        // motion off: office PCs are slow, and an interrupted leave-animation can leave a
-        // button's spinner (aria-label "loading") in the DOM, renaming the button for screen
-        // readers and tests.
-        token: { fontFamily: FONT_STACK, borderRadius: 6, motion: false },
-        components: { Layout: { bodyBg: '#f5f6f8' } },
-      }}
-    >
-      <App>
-        <SessionGate />
-      </App>
-    </ConfigProvider>
+    <StyleProvider cache={STYLE_CACHE}>
+      <ConfigProvider
+        csp={CSP}
+        locale={zhCN}
+        // No space forced between two-character labels (as antd does by default): the label reads, and is found, as written.
+        button={{ autoInsertSpace: false }}
+        theme={{
+          // motion off: office PCs are slow, and an interrupted leave-animation can leave a
+          // button's spinner (aria-label "loading") in the DOM, renaming the button for screen
+          // readers and tests.
+          token: { fontFamily: FONT_STACK, borderRadius: 6, motion: false },
+          components: { Layout: { bodyBg: '#f5f6f8' } },
+        }}
+      >
+        <App>
+          <SessionGate />
+        </App>
+      </ConfigProvider>
+    </StyleProvider>
   );
 }
 

@@ -1,10 +1,10 @@
 import { Card, Checkbox, Col, Flex, Form, Input, Radio, Row, Select } from 'antd';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { SUIT_APPLICANTS, SUIT_DOCUMENTS, SUIT_GROUNDS, SUIT_KINDS } from '../../../db/suits/codes';
 import { api } from '../api/client';
-import { ChildSelect, GuardianChecklist, useChildFile } from '../children/pickers';
+import { ChildField, GuardianChecklist, useFormChild } from '../children/pickers';
 import { BackLink } from '../common/empty';
 import {
   CreateFormPage,
@@ -13,7 +13,7 @@ import {
   type RecordFormProps,
   useRecordSave,
 } from '../common/FormPage';
-import { blankToNull } from '../common/forms';
+import { blankToNull, useLatestValues } from '../common/forms';
 import { PageForm } from '../common/PageForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { planLabel, type SuitView } from './parts';
@@ -88,9 +88,7 @@ function SuitForm({
   onConflict,
 }: RecordFormProps<SuitView> & { suit: SuitView | null; initialChildId: string | null }) {
   const [form] = Form.useForm<Values>();
-  const watched = Form.useWatch('childId', form);
-  const childId = watched === undefined ? (suit?.child.id ?? initialChildId) : watched;
-  const { file, loading, error } = useChildFile(childId);
+  const { childId, file, loading, error } = useFormChild(form, suit?.child.id ?? initialChildId);
   const orders = useApiQuery('orders.forChild', childId ? { childId } : null);
   const education = useApiQuery('education.forChild', childId ? { childId } : null);
   const initialValues = useMemo<Values>(
@@ -108,10 +106,7 @@ function SuitForm({
           },
     [suit, initialChildId],
   );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the version is what changed.
-  useEffect(() => {
-    if (suit) form.setFieldsValue(viewValues(suit));
-  }, [suit?.version]);
+  useLatestValues(form, suit, viewValues);
 
   const call = useCallback(
     (v: Values) => {
@@ -154,17 +149,12 @@ function SuitForm({
         <Card title={t('suits.page.sectionCase')} size="small">
           <Row gutter={16}>
             <Col span={12}>
-              <Form.Item
+              <ChildField
                 label={t('suits.fields.child')}
-                name="childId"
-                rules={[{ required: true, message: t('orders.shared.childRequired') }]}
-              >
-                <ChildSelect
-                  disabled={!!suit}
-                  selectedLabel={file?.profile.name ?? suit?.child.name}
-                  onChange={() => form.setFieldsValue({ respondentIds: [], orderId: null, planId: null })}
-                />
-              </Form.Item>
+                disabled={!!suit}
+                selectedLabel={file?.profile.name ?? suit?.child.name}
+                onPicked={() => form.setFieldsValue({ respondentIds: [], orderId: null, planId: null })}
+              />
             </Col>
             <Col span={12}>
               <Form.Item label={t('suits.fields.kind')} name="kind" required>

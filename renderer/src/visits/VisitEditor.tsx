@@ -1,5 +1,4 @@
 import {
-  ArrowLeftOutlined,
   CheckCircleOutlined,
   CloudSyncOutlined,
   DeleteOutlined,
@@ -13,6 +12,7 @@ import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { BackButton } from '../common/empty';
 import { FormAlert } from '../common/FormAlert';
 import { blankToNull } from '../common/forms';
 import { labelOr } from '../common/labels';
@@ -152,14 +152,7 @@ export function VisitEditor({
     // biome-ignore lint/a11y/noStaticElementInteractions: the keys bubble up from the fields; this only listens for Ctrl+Enter.
     <div onKeyDown={onKeyDown} onBlur={() => void saver.flush()} data-testid="visit-editor">
       <div style={{ maxWidth: 920 }}>
-        <Button
-          type="link"
-          icon={<ArrowLeftOutlined />}
-          onClick={() => navigate('/visits')}
-          style={{ paddingInline: 0, marginBottom: 8 }}
-        >
-          {t('visits.editor.back')}
-        </Button>
+        <BackButton to="/visits" label={t('visits.editor.back')} />
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('visits.editor.title', { name: childName })}
         </Typography.Title>

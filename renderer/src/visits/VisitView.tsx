@@ -1,9 +1,10 @@
-import { ArrowLeftOutlined, PlusOutlined, ProfileOutlined } from '@ant-design/icons';
+import { PlusOutlined, ProfileOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { needLabel } from '../common/codeLabels';
+import { BackButton } from '../common/empty';
 import { FINDING_KEYS, type Visit } from './types';
 import { visitKindLabel } from './VisitEditor';
 
@@ -19,14 +20,7 @@ export function VisitView({ visit }: { visit: Visit }) {
     );
   return (
     <div style={{ maxWidth: 960 }} data-testid="visit-view">
-      <Button
-        type="link"
-        icon={<ArrowLeftOutlined />}
-        onClick={() => navigate('/visits')}
-        style={{ paddingInline: 0, marginBottom: 8 }}
-      >
-        {t('visits.view.back')}
-      </Button>
+      <BackButton to="/visits" label={t('visits.view.back')} />
       <Flex align="center" justify="space-between" gap={16} wrap style={{ marginBottom: 16 }}>
         <Flex align="center" gap={12}>
           <Typography.Title level={3} style={{ margin: 0 }}>

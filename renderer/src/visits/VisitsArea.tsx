@@ -1,14 +1,8 @@
-import { Route, Routes } from 'react-router';
+import { AreaRoutes } from '../common/areaRoutes';
 import { VisitRoute } from './VisitRoute';
 import { VisitsIndex } from './VisitsIndex';
 
-/** The visits area's own routes, under /visits. */
+/** The visits area's own routes, under /visits: a new visit and a saved one share the editor's route. */
 export function VisitsArea() {
-  return (
-    <Routes>
-      <Route index element={<VisitsIndex />} />
-      <Route path="new" element={<VisitRoute />} />
-      <Route path=":id" element={<VisitRoute />} />
-    </Routes>
-  );
+  return <AreaRoutes index={VisitsIndex} routes={{ new: VisitRoute, ':id': VisitRoute }} />;
 }

@@ -1,7 +1,7 @@
 // What the workflow browser tests (orders, education) share: a studio clock the core and the
 // page agree on, a typed call into the core, and signing in as a colleague.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Clock } from '../../../db/api/define';
 import { type App, launchBrowser, openApp } from '../harness';
 
@@ -33,17 +33,21 @@ export async function moveTo(app: App, clock: StudioClock, date: string): Promis
   await app.page.clock.setSystemTime(new Date(at(date)));
 }
 
-/** Signs in on the sign-in screen and waits for the area the test works in. */
+/**
+ * Signs in on the sign-in screen and waits for the area the test works in (its menu item), or
+ * for the main navigation when no area is named.
+ */
 export async function signIn(
   page: Page,
   who: { username: string; passphrase: string },
-  area: string,
+  area?: string,
 ): Promise<void> {
   await page.getByRole('button', { name: '登录', exact: true }).waitFor();
   await page.getByLabel('用户名').fill(who.username);
   await page.getByLabel('密码', { exact: true }).fill(who.passphrase);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByRole('menuitem', { name: area }).waitFor();
+  if (area) await page.getByRole('menuitem', { name: area }).waitFor();
+  else await page.getByRole('navigation', { name: '主导航' }).waitFor();
 }
 
 /** Locks the screen and signs in as someone else, as colleagues sharing the studio's PC do. */
@@ -54,6 +58,12 @@ export async function switchUser(
 ): Promise<void> {
   await page.getByRole('button', { name: /锁定/ }).click();
   await signIn(page, who, area);
+}
+
+/** The offline app asked for nothing outside itself and threw nothing on the page. */
+export function assertClean(app: App): void {
+  expect(app.externalRequests).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
 }
 
 /** One Chromium for a describe block: started before its tests, closed after them. */

@@ -4,6 +4,13 @@ import { expect } from 'vitest';
 import { shot } from '../harness';
 import { VIEWPORT } from './studio';
 
+/** Navigates the app's hash router, as a link inside the app would. */
+export async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+}
+
 /** Types a date into a DatePicker the way a caseworker does: into the box, then Enter confirms it. */
 export async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });

@@ -1,0 +1,1 @@
+CREATE INDEX `child_relations_carers` ON `child_relations` (`child_id`,`person_id`,`deleted_at`,`is_guardian`,`is_caregiver`) WHERE "child_relations"."deleted_at" IS NULL AND ("child_relations"."is_guardian" = 1 OR "child_relations"."is_caregiver" = 1);
