@@ -616,9 +616,8 @@ describe('the pre-counted cells', () => {
       const clock = { now: () => TODAY_MS };
       const PASS = 'Seeded-zone-2026';
       const report = await seed({ dataDir, children: 120, seed: 4, passphrase: PASS, kdf: FAST_KDF, clock });
-      const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN_USERNAME, PASS);
-      const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
-      const users = report.accounts.map(({ passphrase: _p, ...u }) => u as SessionUser);
+      const raw = await openSeededRaw(dataDir, PASS, FAST_KDF);
+      const users = seededUsers(report);
       // Children registered and closed in the hours where UTC and Beijing time have different
       // months and years: 2026-01-31 17:00 UTC is 1 February in Beijing, 2025-12-31 18:00 UTC is 2026.
       const ids = raw.prepare(`SELECT id FROM children WHERE deleted_at IS NULL`).pluck().all() as string[];
