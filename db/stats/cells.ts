@@ -237,23 +237,30 @@ const PROBES = [1990, 2000, 2010, 2020, 2025, 2026, 2027, 2030, 2040].flatMap((y
   Date.UTC(y, 6, 1) / 1000,
 ]);
 
-const fingerprints = new WeakMap<ReadRaw, string>();
+const fingerprints = new WeakMap<ReadRaw, { zone: string; fp: string }>();
 
+/**
+ * The definition's and the time zone's hash, which the triggers' names carry: SQLite's local
+ * times for the probes. They are asked again whenever JavaScript's offsets for the same
+ * instants change (a process whose zone changed: Node tells the C library too), so such a
+ * process reads the records, not cells counted in another zone's months, until an open
+ * rebuilds them; a query per figure read would cost more than the figure.
+ */
 function fingerprint(raw: ReadRaw): string {
-  let fp = fingerprints.get(raw);
-  if (fp === undefined) {
-    const local = raw
-      .prepare(
-        `SELECT group_concat(strftime('%Y-%m-%d %H:%M', value, 'unixepoch', 'localtime')) FROM json_each(?)`,
-      )
-      .pluck()
-      .get(JSON.stringify(PROBES)) as string;
-    fp = createHash('sha256')
-      .update(`${VERSION}\n${local}\n${plan().fingerprintSql}`)
-      .digest('hex')
-      .slice(0, 12);
-    fingerprints.set(raw, fp);
-  }
+  const zone = PROBES.map((s) => new Date(s * 1000).getTimezoneOffset()).join(',');
+  const seen = fingerprints.get(raw);
+  if (seen?.zone === zone) return seen.fp;
+  const local = cached(
+    raw,
+    `SELECT group_concat(strftime('%Y-%m-%d %H:%M', value, 'unixepoch', 'localtime')) FROM json_each(?)`,
+  )
+    .pluck()
+    .get(JSON.stringify(PROBES)) as string;
+  const fp = createHash('sha256')
+    .update(`${VERSION}\n${local}\n${plan().fingerprintSql}`)
+    .digest('hex')
+    .slice(0, 12);
+  fingerprints.set(raw, { zone, fp });
   return fp;
 }
 
@@ -276,7 +283,7 @@ function hasTable(raw: ReadRaw): boolean {
   return !!raw.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stats_cells'`).get();
 }
 
-const checked = new WeakMap<ReadRaw, { schema: number; ok: boolean }>();
+const checked = new WeakMap<ReadRaw, { schema: number; fp: string; ok: boolean }>();
 
 /**
  * Whether this connection's cells are current: the table there and the triggers of this very
@@ -284,14 +291,15 @@ const checked = new WeakMap<ReadRaw, { schema: number; ok: boolean }>();
  */
 function current(raw: ReadRaw): boolean {
   const schema = cached(raw, 'SELECT schema_version FROM pragma_schema_version').pluck().get() as number;
+  const fp = fingerprint(raw);
   const seen = checked.get(raw);
-  if (seen?.schema === schema) return seen.ok;
+  if (seen?.schema === schema && seen.fp === fp) return seen.ok;
   const ok =
     hasTable(raw) &&
     !!raw
       .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?`)
-      .get(triggerName(fingerprint(raw), 'children_registered_au'));
-  checked.set(raw, { schema, ok });
+      .get(triggerName(fp, 'children_registered_au'));
+  checked.set(raw, { schema, fp, ok });
   return ok;
 }
 

@@ -20,7 +20,7 @@ import { REPORT_FIGURES } from '../../db/reports/model';
 import { dropCellTriggers, prepareCells, triggerQueries } from '../../db/stats/cells';
 import { FIGURE_KEYS, FIGURES, type FigureKey } from '../../db/stats/codes';
 import { figureQuery, type Ledger } from '../../db/stats/model';
-import { quarterPeriod, yearPeriod } from '../../db/stats/rules';
+import { monthPeriod, type Period, quarterPeriod, yearPeriod } from '../../db/stats/rules';
 import { SUIT_FIGURES } from '../../db/suits/model';
 import { activeChildren, seedAreas } from '../fixtures/areas';
 import { Rng } from '../fixtures/random';
@@ -593,28 +593,80 @@ describe('the pre-counted cells', () => {
     );
     const ctx = makeContext(raw, users[0], clock);
     const custom = { kind: 'custom', from: '2026-02-11', to: '2026-10-19' } as const;
-    for (const period of [yearPeriod(2026), yearPeriod(2025), quarterPeriod(2026, 2), custom]) {
-      const ledger = contract['stats.ledger'].handler(ctx, { period });
-      const expected = recompute(raw, period.from, period.to);
-      for (const f of ledger.figures) {
-        const def = FIGURES.find((d) => d.key === f.key)!;
-        const want = expected.get(f.key) ?? { township: new Map(), owner: new Map() };
-        expect({ period, figure: f.key, cells: f.byOwner }).toEqual({
-          period,
+    agreesWithRecount(ctx, raw, [yearPeriod(2026), yearPeriod(2025), quarterPeriod(2026, 2), custom]);
+    // 首页's own year for each caseworker: the same cells, narrowed to the caseworker.
+    const year = recompute(raw, '2026-01-01', '2026-12-31');
+    for (const u of users) {
+      const mine = contract['stats.mine'].handler(makeContext(raw, u, clock), { year: 2026 });
+      for (const f of mine.figures)
+        expect({ user: u.id, figure: f.key, total: f.total }).toEqual({
+          user: u.id,
           figure: f.key,
-          cells: Object.fromEntries(want.owner),
+          total: year.get(f.key)?.owner.get(u.id) ?? 0,
         });
-        if (def.byTownship)
-          expect({ period, figure: f.key, cells: f.byTownship }).toEqual({
-            period,
-            figure: f.key,
-            cells: Object.fromEntries(want.township),
-          });
-      }
     }
     raw.close();
   }, 120_000);
+
+  it('places an instant in the month of the machine’s time zone, and reads the records while the zone differs from the cells’', async () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'UTC';
+    try {
+      const dataDir = makeDataDir('stats-cells-zone');
+      const clock = { now: () => TODAY_MS };
+      const PASS = 'Seeded-zone-2026';
+      const report = await seed({ dataDir, children: 120, seed: 4, passphrase: PASS, kdf: FAST_KDF, clock });
+      const raw = await openSeededRaw(dataDir, PASS, FAST_KDF);
+      const users = seededUsers(report);
+      // Children registered and closed in the hours where UTC and Beijing time have different
+      // months and years: 2026-01-31 17:00 UTC is 1 February in Beijing, 2025-12-31 18:00 UTC is 2026.
+      const ids = raw.prepare(`SELECT id FROM children WHERE deleted_at IS NULL`).pluck().all() as string[];
+      const at = [Date.UTC(2026, 0, 31, 17), Date.UTC(2025, 11, 31, 18), Date.UTC(2026, 2, 31, 20)];
+      const created = raw.prepare(`UPDATE children SET created_at = ? WHERE id = ?`);
+      const closed = raw.prepare(`UPDATE children SET closed_at = ? WHERE id = ?`);
+      for (let i = 0; i < 30; i++) created.run(at[i % 3], ids[i]);
+      for (let i = 30; i < 45; i++) closed.run(at[i % 3], ids[i]);
+      const ctx = makeContext(raw, users[0], clock);
+      const periods = [yearPeriod(2026), yearPeriod(2025), quarterPeriod(2026, 1), monthPeriod(2026, 1)];
+      agreesWithRecount(ctx, raw, periods);
+      const utcCells = cellsOf(raw);
+      // The zone changes under cells counted in UTC months: the ledger counts the records.
+      process.env.TZ = 'Asia/Shanghai';
+      expect(raw.prepare(`SELECT strftime('%H', 0, 'unixepoch', 'localtime')`).pluck().get()).toBe('08');
+      agreesWithRecount(ctx, raw, periods);
+      // The next open counts them again in Beijing months, and the ledger reads them.
+      prepareCells(raw);
+      expect(cellsOf(raw)).not.toEqual(utcCells);
+      agreesWithRecount(ctx, raw, periods);
+      raw.close();
+    } finally {
+      process.env.TZ = saved;
+    }
+  }, 120_000);
 });
+
+/** Every figure's cells, by caseworker and township, as the plain-loop recount gives them. */
+function agreesWithRecount(ctx: ReturnType<typeof makeContext>, raw: Database.Database, periods: Period[]) {
+  for (const period of periods) {
+    const ledger = contract['stats.ledger'].handler(ctx, { period });
+    const expected = recompute(raw, period.from, period.to);
+    for (const f of ledger.figures) {
+      const def = FIGURES.find((d) => d.key === f.key)!;
+      const want = expected.get(f.key) ?? { township: new Map(), owner: new Map() };
+      expect({ period, figure: f.key, cells: f.byOwner }).toEqual({
+        period,
+        figure: f.key,
+        cells: Object.fromEntries(want.owner),
+      });
+      if (def.byTownship)
+        expect({ period, figure: f.key, cells: f.byTownship }).toEqual({
+          period,
+          figure: f.key,
+          cells: Object.fromEntries(want.township),
+        });
+    }
+  }
+}
 
 // ---------- indexes ----------
 
