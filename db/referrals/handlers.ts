@@ -1,17 +1,18 @@
-import { and, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { workdaysOf } from '../calendar/model';
 import { addMonths } from '../children/guardianship';
 import { createChild, loadChild, today } from '../children/model';
-import { childRelations, children, custodyRecords, persons } from '../children/schema';
+import { childRelations, custodyRecords, persons } from '../children/schema';
 import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
 import { t } from '../i18n';
+import { cached } from '../reminders/rules';
 import { readSetting } from '../settings/model';
 import {
   type Carrier,
@@ -160,6 +161,12 @@ function touch(ctx: Ctx, id: string): void {
     .where(eq(referrals.id, id))
     .run();
 }
+
+/** A referral as the inbox's page query reads it. */
+type InboxRow = Omit<ReferralRow, 'number' | 'overdue' | 'childNames' | 'agencies'> & {
+  year: number;
+  seq: number;
+};
 
 export interface ReferralRow {
   id: string;
@@ -355,33 +362,41 @@ function transitionReferral(ctx: Ctx, input: z.output<typeof referralTransitionI
  * The inbox: overdue first (its stored due date before today: verification or a reply past
  * due), then urgent, then newest. The two parts are each a walk of one index in urgency, date,
  * number order (referrals_inbox, or referrals_inbox_status for one status), stopped at the page:
- * no sort of every open referral. The counts come from one pass over the status index.
+ * no sort of every open referral. The counts come from one pass over the status index. Plain
+ * statements prepared once per shape of filters: drizzle's building of five queries cost more
+ * than SQLite took to answer them.
  */
 function listReferrals(
   ctx: ReadCtx,
   input: z.output<typeof referralListInput>,
 ): { rows: ReferralRow[]; total: number; counts: Record<string, number> } {
   const day = today(ctx);
-  const base: (SQL | undefined)[] = [isNull(referrals.deletedAt)];
-  if (input.sourceDepartment) base.push(eq(referrals.sourceDepartment, input.sourceDepartment));
-  if (input.from) base.push(gte(referrals.receivedDate, input.from));
-  if (input.to) base.push(lte(referrals.receivedDate, input.to));
+  const base = ['referrals.deleted_at IS NULL'];
+  const filters: Record<string, string> = {};
+  if (input.sourceDepartment) {
+    base.push('referrals.source_department = @department');
+    filters.department = input.sourceDepartment;
+  }
+  if (input.from) {
+    base.push('referrals.received_date >= @from');
+    filters.from = input.from;
+  }
+  if (input.to) {
+    base.push('referrals.received_date <= @to');
+    filters.to = input.to;
+  }
   if (input.agency) {
     base.push(
-      sql`EXISTS (SELECT 1 FROM referral_actions a WHERE a.referral_id = ${referrals.id} AND a.agency = ${input.agency} AND a.deleted_at IS NULL)`,
+      'EXISTS (SELECT 1 FROM referral_actions a WHERE a.referral_id = referrals.id AND a.agency = @agency AND a.deleted_at IS NULL)',
     );
+    filters.agency = input.agency;
   }
   // Per-status counts for the inbox tabs under the same filters, each with its overdue ones.
-  const byStatus = ctx.db
-    .select({
-      status: referrals.status,
-      n: count(),
-      overdue: sql<number>`coalesce(sum(${referrals.due} < ${day}), 0)`,
-    })
-    .from(referrals)
-    .where(and(...base))
-    .groupBy(referrals.status)
-    .all();
+  const byStatus = cached(
+    ctx.raw,
+    `SELECT status, count(*) AS n, coalesce(sum(due < @day), 0) AS overdue FROM referrals
+     WHERE ${base.join(' AND ')} GROUP BY status`,
+  ).all({ ...filters, day }) as { status: ReferralStatus; n: number; overdue: number }[];
   const counts: Record<string, number> = Object.fromEntries(byStatus.map((s) => [s.status, s.n]));
   counts.open = byStatus.filter((s) => s.status !== 'closed').reduce((a, s) => a + s.n, 0);
   counts.all = byStatus.reduce((a, s) => a + s.n, 0);
@@ -389,63 +404,48 @@ function listReferrals(
   counts.overdue = byStatus.reduce((a, s) => a + s.overdue, 0);
 
   const where = [...base];
+  const params: Record<string, string> = { ...filters, day };
   let overdueInView = counts.overdue;
-  if (input.view === 'open') where.push(sql`${referrals.status} <> 'closed'`);
+  if (input.view === 'open') where.push(`referrals.status <> 'closed'`);
   else if (input.view !== 'overdue' && input.view !== 'all') {
-    where.push(eq(referrals.status, input.view));
+    where.push('referrals.status = @status');
+    params.status = input.view;
     overdueInView = byStatus.find((s) => s.status === input.view)?.overdue ?? 0;
   }
   const total = counts[input.view] ?? 0;
   const part = (overdue: boolean, limit: number, offset: number) =>
     limit <= 0
       ? []
-      : ctx.db
-          .select({
-            id: referrals.id,
-            year: referrals.year,
-            seq: referrals.seq,
-            sourceDepartment: referrals.sourceDepartment,
-            receivedDate: referrals.receivedDate,
-            urgency: referrals.urgency,
-            status: referrals.status,
-            verifyDue: referrals.verifyDue,
-          })
-          .from(referrals)
-          .where(
-            and(
-              ...where,
-              overdue
-                ? sql`${referrals.due} < ${day}`
-                : sql`(${referrals.due} IS NULL OR ${referrals.due} >= ${day})`,
-            ),
-          )
-          // 'urgent' sorts after 'normal': descending puts the urgent ones first.
-          .orderBy(desc(referrals.urgency), desc(referrals.receivedDate), desc(referrals.seq))
-          .limit(limit)
-          .offset(offset)
-          .all()
-          .map((r) => ({ ...r, overdue }));
+      : // 'urgent' sorts after 'normal': descending puts the urgent ones first.
+        (
+          cached(
+            ctx.raw,
+            `SELECT id, year, seq, source_department AS sourceDepartment, received_date AS receivedDate,
+                    urgency, status, verify_due AS verifyDue FROM referrals
+             WHERE ${where.join(' AND ')} AND ${overdue ? 'referrals.due < @day' : '(referrals.due IS NULL OR referrals.due >= @day)'}
+             ORDER BY urgency DESC, received_date DESC, seq DESC LIMIT @limit OFFSET @offset`,
+          ).all({ ...params, limit, offset }) as InboxRow[]
+        ).map((r) => ({ ...r, overdue }));
   // The page is the overdue part's rows from the offset, then the rest's from where it starts.
   const first = part(true, Math.min(input.limit, overdueInView - input.offset), input.offset);
   const rows =
     input.view === 'overdue'
       ? first
       : [...first, ...part(false, input.limit - first.length, Math.max(0, input.offset - overdueInView))];
-  const ids = rows.map((r) => r.id);
-  const names = ids.length
-    ? ctx.db
-        .select({ referralId: referralChildren.referralId, name: children.name })
-        .from(referralChildren)
-        .innerJoin(children, eq(children.id, referralChildren.childId))
-        .where(inArray(referralChildren.referralId, ids))
-        .all()
+  const ids = JSON.stringify(rows.map((r) => r.id));
+  const names = rows.length
+    ? (cached(
+        ctx.raw,
+        `SELECT rc.referral_id AS referralId, c.name FROM referral_children rc JOIN children c ON c.id = rc.child_id
+         WHERE rc.referral_id IN (SELECT value FROM json_each(?))`,
+      ).all(ids) as { referralId: string; name: string }[])
     : [];
-  const agencies = ids.length
-    ? ctx.db
-        .select({ referralId: referralActions.referralId, agency: referralActions.agency })
-        .from(referralActions)
-        .where(and(inArray(referralActions.referralId, ids), isNull(referralActions.deletedAt)))
-        .all()
+  const agencies = rows.length
+    ? (cached(
+        ctx.raw,
+        `SELECT referral_id AS referralId, agency FROM referral_actions
+         WHERE referral_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+      ).all(ids) as { referralId: string; agency: string }[])
     : [];
   return {
     rows: rows.map((r) => ({

@@ -118,6 +118,29 @@ describe('guardianship orders (督促监护令)', () => {
       '签发督促监护令 济阳检未督监〔2026〕1号',
       '拟制督促监护令',
     ]);
+    // The list, newest change first: a new draft above the closed order; each tab counted.
+    const other = await call(core, 'orders.createDraft', draftInput(child.id, mother.person.id));
+    const all = await call(core, 'orders.list', { status: 'all' });
+    expect(all.rows.map((r) => r.id)).toEqual([other.id, o.id]);
+    expect(all.rows[1]).toEqual({
+      id: o.id,
+      number: '济阳检未督监〔2026〕1号',
+      childId: child.id,
+      childName: child.name,
+      status: 'closed',
+      issueDate: '2026-03-02',
+      observationEnd: '2026-06-03',
+      updatedAt: clock.now(),
+    });
+    expect([all.total, all.counts]).toEqual([2, { draft: 1, closed: 1 }]);
+    const open = await call(core, 'orders.list', { status: 'open' });
+    expect([open.rows.map((r) => r.id), open.total]).toEqual([[other.id], 1]);
+    const closed = await call(core, 'orders.list', { status: 'closed' });
+    expect([closed.rows.map((r) => r.id), closed.total]).toEqual([[o.id], 1]);
+    expect((await call(core, 'orders.list', { status: 'all', offset: 1 })).rows.map((r) => r.id)).toEqual([
+      o.id,
+    ]);
+    expect((await call(core, 'orders.list', { status: 'observing' })).total).toBe(0);
     core.close();
   });
 
