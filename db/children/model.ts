@@ -253,6 +253,8 @@ export interface KeyMatch {
   keys: string[];
   /** The ranges' bounds. */
   ranges: [from: string, to: string][];
+  /** For an ID lookup, the fragment (what a child's number must hold), else null. */
+  idFragment: string | null;
   /**
    * The matching rows as SQL: `FROM ${from} WHERE ${where}`, the key table's columns aliased
    * `k`, with `params` in that order. One arm is the key table itself; several are their rows
@@ -294,17 +296,19 @@ export function keyMatch(raw: ReadRaw, q: string): KeyMatch {
   const arms = [...keys.map(() => 'key = ?'), ...ranges.map(() => 'key >= ? AND key < ?')];
   const params = [...keys, ...ranges.flat()];
   const exact = ranges.length === 0 && keys.length <= MERGED_KEYS_MAX;
+  const idFragment = isIdQuery(q) ? q : null;
   if (arms.length === 1)
     return {
       exact,
       keys,
       ranges,
+      idFragment,
       from: 'child_search_keys k',
       where: `k.${arms[0]}`.replace('AND key', 'AND k.key'),
       params,
     };
   const each = arms.map((a) => `SELECT key, name_pinyin, name, child_id FROM child_search_keys WHERE ${a}`);
-  return { exact, keys, ranges, from: `(${each.join(' UNION ALL ')}) k`, where: '1', params };
+  return { exact, keys, ranges, idFragment, from: `(${each.join(' UNION ALL ')}) k`, where: '1', params };
 }
 export function pinyinKey(name: string): string {
   return namePinyin(name).join('');

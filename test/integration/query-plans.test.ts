@@ -4,6 +4,7 @@ import { contract } from '../../db/api/contract';
 import { makeContext } from '../../db/api/core';
 import type { Ctx, SessionUser } from '../../db/api/define';
 import { findDuplicates, findDuplicatesMany } from '../../db/children/duplicates';
+import { SEARCH_THRESHOLDS } from '../../db/children/handlers';
 import { refreshDue } from '../../db/reminders/due';
 import { collectReminders } from '../../db/reminders/rules';
 import { record } from '../bench/replay';
@@ -292,6 +293,26 @@ describe('query plans of the screens at 100,000 children', () => {
     // Nor a SEARCH of a large table by its status or "not deleted" alone: that is every open
     // record (every completed plan, every pending release) walked for one child's write.
     expect(openRecordWalks(refresh)).toEqual([]);
+  });
+
+  it('walks the children in name order for a broad ID fragment, each checked on its number, no sort of every child', () => {
+    const region = (
+      raw.prepare('SELECT id_number AS n FROM children WHERE id_number IS NOT NULL LIMIT 1').get() as {
+        n: string;
+      }
+    ).n.slice(0, 4);
+    // At 100,000 children a region matches nearly every one; here the threshold says so.
+    SEARCH_THRESHOLDS.narrowIdKeys = 0;
+    let planned: ReturnType<typeof plansOf>;
+    try {
+      planned = plansOf(admin, 'children.list', { query: region });
+    } finally {
+      SEARCH_THRESHOLDS.narrowIdKeys = 2500;
+    }
+    const page = planned.filter((p) => /INDEXED BY children_pinyin/.test(p.sql));
+    expect(page).toHaveLength(1);
+    expect(page[0].plan.join('\n')).toMatch(/SEARCH children USING INDEX children_pinyin \(deleted_at=\?\)/);
+    expect(page[0].plan.join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });
 
   it("checks a name's children for a guardian of the same name off the carers' index, for one child and a ledger's rows", () => {
