@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { emptyInput } from '../accounts/inputs';
 import { type Host, hostMethod, method, type ReadCtx } from '../api/define';
 import { t } from '../i18n';
-import { type ProblemKind, verifyChain } from './chain';
+import { type AuditRow, type ProblemKind, verifyChain } from './chain';
 import { auditListInput } from './inputs';
 import { auditLog } from './schema';
 
@@ -24,18 +24,15 @@ export const auditMethods = {
   }),
 };
 
-export interface AuditListRow {
-  seq: number;
-  at: number;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  entity: string | null;
-  entityId: string | null;
+/** A row of the log as the audit screen lists it: the chained row's own fields, its detail parsed. */
+export type AuditListRow = Pick<
+  AuditRow,
+  'seq' | 'at' | 'actorId' | 'actorName' | 'action' | 'entity' | 'entityId'
+> & {
   /** The child the row concerns (the audit convention: auditChildId in chain.ts). */
   childId: string | null;
   detail: Record<string, unknown>;
-}
+};
 
 function listAudit(
   ctx: ReadCtx,

@@ -48,3 +48,39 @@ export function transition<S extends string, K extends string>(ctx: Ctx, a: Tran
     detail: { from: a.row.status, to: step.to, ...a.detail },
   });
 }
+
+/** What every step of one area shares: its flow, table, audit entity, wording, and its record's view. */
+export type AreaSteps<S extends string, K extends string, V> = Pick<
+  TransitionArgs<S, K>,
+  'table' | 'flow' | 'entity' | 'area' | 'statusLabel' | 'wrongStatus'
+> & {
+  /** The record as the step's caller gets it back. */
+  view: (ctx: Ctx, id: string) => V;
+};
+
+/**
+ * An area's step function: the area says once what its steps share (areaSteps({...})), and each
+ * handler names only the step, the record, the version it saw and what the step sets. A record
+ * about one child carries that child in the audit row, so the child's history finds the step.
+ */
+export function areaSteps<S extends string, K extends string, V>(area: AreaSteps<S, K, V>) {
+  const { view, ...fixed } = area;
+  return (
+    ctx: Ctx,
+    row: { id: string; status: S; childId?: string },
+    step: K,
+    version: number,
+    patch: Record<string, unknown> = {},
+    detail: Record<string, unknown> = {},
+  ): V => {
+    transition(ctx, {
+      ...fixed,
+      step,
+      row,
+      version,
+      patch,
+      detail: row.childId ? { childId: row.childId, ...detail } : detail,
+    });
+    return view(ctx, row.id);
+  };
+}

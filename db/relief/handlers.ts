@@ -7,9 +7,9 @@ import { loadChild } from '../children/model';
 import { fieldError, notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { created, currentIdsOfChild, updateVersioned } from '../common/records';
-import { transition } from '../common/transition';
+import { areaSteps } from '../common/transition';
 import { t } from '../i18n';
-import { RELIEF_FLOW, type ReliefStep } from './codes';
+import { RELIEF_FLOW } from './codes';
 import {
   reliefCreateInput,
   reliefDenyInput,
@@ -84,29 +84,15 @@ export const reliefMethods = {
   }),
 };
 
-function step(
-  ctx: Ctx,
-  r: ReliefRow,
-  name: ReliefStep,
-  version: number,
-  patch: Record<string, unknown>,
-  detail?: Record<string, unknown>,
-): ReliefView {
-  transition(ctx, {
-    flow: RELIEF_FLOW,
-    step: name,
-    table: judicialRelief,
-    row: r,
-    version,
-    patch,
-    entity: 'relief',
-    area: 'relief',
-    statusLabel: reliefStatusLabel,
-    wrongStatus: 'relief.flow.wrongStatus',
-    detail: { childId: r.childId, ...detail },
-  });
-  return viewRelief(ctx, r.id);
-}
+const step = areaSteps({
+  flow: RELIEF_FLOW,
+  table: judicialRelief,
+  entity: 'relief',
+  area: 'relief',
+  statusLabel: reliefStatusLabel,
+  wrongStatus: 'relief.flow.wrongStatus',
+  view: (ctx, id): ReliefView => viewRelief(ctx, id),
+});
 
 type ApplicationFields = Omit<z.output<typeof reliefCreateInput>, 'childId' | 'requested'> & {
   requested: number | null;

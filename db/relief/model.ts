@@ -9,7 +9,7 @@ import { children } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
-import { loadLive } from '../common/records';
+import { liveOfChild, loadLive } from '../common/records';
 import { recordSteps } from '../common/timeline';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
@@ -322,11 +322,7 @@ export const RELIEF_FIGURES: readonly AreaFigure[] = [
 ];
 
 export function reliefTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
-  const rows = ctx.db
-    .select()
-    .from(judicialRelief)
-    .where(and(eq(judicialRelief.childId, childId), isNull(judicialRelief.deletedAt)))
-    .all();
+  const rows = liveOfChild(ctx, judicialRelief, childId);
   // Each step carries the instant it was recorded, so steps on one day (and the child's own
   // entries) keep their order; latest first for entries without one.
   return rows.flatMap((r) =>

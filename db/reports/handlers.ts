@@ -8,9 +8,9 @@ import { STAFF } from '../common/flow';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
-import { transition } from '../common/transition';
+import { areaSteps } from '../common/transition';
 import { t } from '../i18n';
-import { REPORT_FLOW, type ReportStep } from './codes';
+import { REPORT_FLOW } from './codes';
 import {
   reportActionInput,
   reportCloseInput,
@@ -28,7 +28,6 @@ import {
   type ExportTable,
   listReports,
   loadReport,
-  type ReportRow,
   type ReportView,
   reportExportRows,
   reportStatusLabel,
@@ -220,27 +219,15 @@ function addAction(ctx: Ctx, input: z.output<typeof reportActionInput>): ReportV
   return viewReport(ctx, r.id);
 }
 
-function step(
-  ctx: Ctx,
-  r: ReportRow,
-  name: ReportStep,
-  version: number,
-  patch: Record<string, unknown> = {},
-) {
-  transition(ctx, {
-    table: mandatoryReports,
-    area: 'mandatoryReports',
-    entity: 'mandatoryReport',
-    flow: REPORT_FLOW,
-    step: name,
-    row: r,
-    version,
-    patch,
-    statusLabel: reportStatusLabel,
-    wrongStatus: 'mandatoryReports.validation.wrongStatus',
-  });
-  return viewReport(ctx, r.id);
-}
+const step = areaSteps({
+  table: mandatoryReports,
+  area: 'mandatoryReports',
+  entity: 'mandatoryReport',
+  flow: REPORT_FLOW,
+  statusLabel: reportStatusLabel,
+  wrongStatus: 'mandatoryReports.validation.wrongStatus',
+  view: viewReport,
+});
 
 function verifyReport(ctx: Ctx, input: z.output<typeof reportStepInput>): ReportView {
   return step(ctx, loadReport(ctx, input.id), 'verify', input.version);

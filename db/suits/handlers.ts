@@ -10,11 +10,11 @@ import { fieldError, notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, currentIdsOfChild, updateVersioned } from '../common/records';
-import { transition } from '../common/transition';
+import { areaSteps } from '../common/transition';
 import { guidancePlans } from '../education/schema';
 import { t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
-import { DEFAULT_SUIT_PREFIX, SUIT_FLOW, type SuitStep } from './codes';
+import { DEFAULT_SUIT_PREFIX, SUIT_FLOW } from './codes';
 import {
   suitCreateInput,
   suitDecideInput,
@@ -28,7 +28,6 @@ import {
 import {
   listSuits,
   loadSuit,
-  type SuitRow,
   type SuitView,
   suitExportRows,
   suitNumber,
@@ -75,29 +74,15 @@ export const suitMethods = {
   }),
 };
 
-function step(
-  ctx: Ctx,
-  s: SuitRow,
-  name: SuitStep,
-  version: number,
-  patch: Record<string, unknown>,
-  detail?: Record<string, unknown>,
-): SuitView {
-  transition(ctx, {
-    flow: SUIT_FLOW,
-    step: name,
-    table: suitSupports,
-    row: s,
-    version,
-    patch,
-    entity: 'suit',
-    area: 'suits',
-    statusLabel: suitStatusLabel,
-    wrongStatus: 'suits.validation.wrongStatus',
-    detail: { childId: s.childId, ...detail },
-  });
-  return viewSuit(ctx, s.id);
-}
+const step = areaSteps({
+  flow: SUIT_FLOW,
+  table: suitSupports,
+  entity: 'suit',
+  area: 'suits',
+  statusLabel: suitStatusLabel,
+  wrongStatus: 'suits.validation.wrongStatus',
+  view: (ctx, id): SuitView => viewSuit(ctx, id),
+});
 
 type DraftFields = Omit<z.output<typeof suitCreateInput>, 'childId'>;
 

@@ -12,7 +12,7 @@ import type { TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
-import { created, loadLive } from '../common/records';
+import { created, liveOfChild, loadLive } from '../common/records';
 import { recordSteps } from '../common/timeline';
 import { labelOr, t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
@@ -354,11 +354,7 @@ export const SUIT_FIGURES: readonly AreaFigure[] = [
 ];
 
 export function suitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
-  const rows = ctx.db
-    .select()
-    .from(suitSupports)
-    .where(and(eq(suitSupports.childId, childId), isNull(suitSupports.deletedAt)))
-    .all();
+  const rows = liveOfChild(ctx, suitSupports, childId);
   // Each step with the instant it was recorded, as in relief.
   return rows.flatMap((s) =>
     recordSteps('suits', `/suits/${s.id}`, [

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../db/children/idNumber';
 import { type App, browserAvailable, openApp, shot } from './harness';
-import { ADMIN, CASEWORKER_LIU as CASEWORKER } from './support/people';
-import { at, invoke, KDF, StudioClock, signIn, useBrowser, VIEWPORT } from './support/studio';
+import { CASEWORKER_LIU as CASEWORKER } from './support/people';
+import { at, invoke, KDF, StudioClock, signIn, staffStudio, useBrowser, VIEWPORT } from './support/studio';
 import { go } from './support/ui';
 
 const ID_17 = '37012520150302031';
@@ -22,8 +22,7 @@ describe.skipIf(!browserAvailable().ok)('privacy rules on screen (issue 11)', ()
     app = await openApp(browser(), { clock: new StudioClock(day), kdf: KDF, viewport: VIEWPORT });
     const { page } = app;
     await page.clock.setSystemTime(new Date(day));
-    await invoke(app, 'session.setup', ADMIN);
-    await invoke(app, 'accounts.create', CASEWORKER);
+    await staffStudio(app, CASEWORKER);
     const child = await invoke<{ id: string }>(app, 'children.create', {
       name: '张晓明',
       gender: 'male',

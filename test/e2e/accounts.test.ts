@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type App, browserAvailable, openApp, shot } from './harness';
-import { useBrowser } from './support/studio';
+import { KDF, useBrowser } from './support/studio';
 
-const FAST_KDF = { N: 2 ** 12, r: 8, p: 1 };
 const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Sunward-admin-2026 violet-harbor' };
 const LEAVING = {
   displayName: '赵强',
@@ -28,7 +27,7 @@ describe.skipIf(!browserAvailable().ok)('accounts: reset, disable, rotate the da
   const browser = useBrowser();
 
   it('resets a colleague’s passphrase, disables another and rotates the key when offered', async () => {
-    const app = await openApp(browser(), { kdf: FAST_KDF, viewport: { width: 1366, height: 900 } });
+    const app = await openApp(browser(), { kdf: KDF, viewport: { width: 1366, height: 900 } });
     const { page } = app;
     try {
       // The page locks any session it finds when it starts; seed only once it has started.

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir } from '../helpers/tmp';
 import { browserAvailable, openApp, shot } from './harness';
 import { ADMIN } from './support/people';
-import { assertClean, invoke, KDF, signIn, useBrowser, VIEWPORT } from './support/studio';
+import { assertClean, invoke, KDF, signIn, staffStudio, useBrowser, VIEWPORT } from './support/studio';
 
 const CHILD = {
   name: '张小明',
@@ -34,7 +34,7 @@ describe.skipIf(!browserAvailable().ok)('备份: back up, check, restore', () =>
     const app = await openApp(browser(), { kdf: KDF, viewport: VIEWPORT });
     const { page } = app;
     try {
-      await invoke(app, 'session.setup', ADMIN);
+      await staffStudio(app);
       await invoke(app, 'children.create', CHILD);
       await invoke(app, 'session.lock', {});
       await page.reload();
@@ -130,7 +130,7 @@ describe.skipIf(!browserAvailable().ok)('备份: back up, check, restore', () =>
   it('refuses a new administrator beside a database whose key slots are gone, and offers the backup', async () => {
     const dataDir = makeDataDir('e2e-orphan');
     const first = await openApp(browser(), { kdf: KDF, viewport: VIEWPORT, dataDir });
-    await invoke(first, 'session.setup', ADMIN);
+    await staffStudio(first);
     await first.close();
     const { rmSync } = await import('node:fs');
     rmSync(path.join(dataDir, 'keyslots.json'));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NOTICE_2026, NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { browserAvailable, openApp, shot } from './harness';
 import { ADMIN } from './support/people';
-import { invoke, KDF, StudioClock, signIn, useBrowser, VIEWPORT } from './support/studio';
+import { invoke, KDF, StudioClock, signIn, staffStudio, useBrowser, VIEWPORT } from './support/studio';
 import { shotWhole } from './support/ui';
 
 /** 10:00 in 济阳 (02:00 UTC) on Wednesday 30 December 2026. */
@@ -16,7 +16,7 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
     const { page } = app;
     try {
       await app.page.clock.setSystemTime(new Date(DEC_30));
-      await invoke(app, 'session.setup', ADMIN);
+      await staffStudio(app);
       const kid = await invoke<{ id: string }>(app, 'children.create', {
         name: '孙小雨',
         gender: 'female',
@@ -136,7 +136,7 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
     const { page } = app;
     try {
       await app.page.clock.setSystemTime(new Date(DEC_30));
-      await invoke(app, 'session.setup', ADMIN);
+      await staffStudio(app);
       await page.reload();
       page.setDefaultTimeout(10_000);
       await signIn(page, ADMIN, '线索移交');

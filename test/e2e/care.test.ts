@@ -9,7 +9,16 @@ import { describe, expect, it } from 'vitest';
 import { tallShot } from './children/helpers';
 import { type App, browserAvailable, openApp, shot } from './harness';
 import { ADMIN } from './support/people';
-import { assertClean, invoke, KDF, StudioClock, signIn, useBrowser, VIEWPORT } from './support/studio';
+import {
+  assertClean,
+  invoke,
+  KDF,
+  StudioClock,
+  signIn,
+  staffStudio,
+  useBrowser,
+  VIEWPORT,
+} from './support/studio';
 import { fillDate, pickExact as pick } from './support/ui';
 
 const OWNER = {
@@ -39,7 +48,7 @@ async function coreAs(app: App, who: Who): Promise<void> {
 async function openStudio(browser: Browser) {
   const app = await openApp(browser, { clock: new StudioClock(TODAY_MS), kdf: KDF, viewport: VIEWPORT });
   await app.page.clock.setFixedTime(new Date(TODAY_MS));
-  await invoke(app, 'session.setup', ADMIN);
+  await staffStudio(app);
   const owner = await invoke<{ id: string }>(app, 'accounts.create', OWNER);
   const other = await invoke<{ id: string }>(app, 'accounts.create', OTHER);
   app.page.setDefaultTimeout(10_000);

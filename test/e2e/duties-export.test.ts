@@ -11,15 +11,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedStatsExample } from '../fixtures/statsExample';
 import { browserAvailable, openApp, ROOT, shot } from './harness';
-import { at, invoke, KDF, StudioClock, signIn, useBrowser, VIEWPORT } from './support/studio';
+import { ADMIN, SUPERVISOR } from './support/people';
+import { at, invoke, KDF, StudioClock, signIn, staffStudio, useBrowser, VIEWPORT } from './support/studio';
 
-const ADMIN = { displayName: '王芳', username: 'wangfang', passphrase: 'Xiangyang-2026! violet-harbor' };
-const SUPERVISOR = {
-  displayName: '陈主任',
-  username: 'chenzr',
-  passphrase: 'Xiangyang-chen-2026 violet-harbor',
-  role: 'supervisor',
-};
 const DOWNLOADS = path.join(ROOT, 'test-results/duties-export');
 
 const UNITS = ['人次', '人', '元', '件', '次'];
@@ -68,8 +62,7 @@ describe.skipIf(!browserAvailable().ok)('Excel out for the four duties', () => {
     const { page } = app;
     try {
       await page.clock.setSystemTime(new Date(at('2026-11-27')));
-      await invoke(app, 'session.setup', ADMIN);
-      await invoke(app, 'accounts.create', SUPERVISOR);
+      await staffStudio(app, SUPERVISOR);
       const { childIds } = await seedStatsExample(app.core, { supervisor: SUPERVISOR, back: ADMIN });
       // One 支持起诉 draft, against the mother on file.
       const file = await invoke<{ relations: { person: { id: string }; relation: string }[] }>(

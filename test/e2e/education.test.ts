@@ -7,8 +7,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './harness';
-import { ADMIN } from './support/people';
-import { assertClean, invoke, moveTo, openStudio, signIn, useBrowser } from './support/studio';
+import { ADMIN, XIAOMING } from './support/people';
+import { assertClean, invoke, moveTo, openStudio, signIn, staffStudio, useBrowser } from './support/studio';
 import { choose, fillDate, shotWhole } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '家庭教育');
@@ -63,14 +63,8 @@ describe.skipIf(!browserAvailable().ok)(
     it('admonishes the mother, runs a plan with three sessions and closes it with a final evaluation', async () => {
       const { app, clock, page } = await openStudio(browser(), '2026-01-05');
       try {
-        await invoke(app, 'session.setup', ADMIN);
-        const child = await invoke<{ id: string }>(app, 'children.create', {
-          name: '张小明',
-          gender: 'male',
-          birthDate: '2015-03-07',
-          township: '济阳街道',
-          village: '城关村',
-        });
+        await staffStudio(app);
+        const child = await invoke<{ id: string }>(app, 'children.create', XIAOMING);
         await invoke(app, 'relations.add', {
           childId: child.id,
           relation: 'mother',

@@ -7,8 +7,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './harness';
-import { ADMIN } from './support/people';
-import { invoke, moveTo, openStudio, signIn, useBrowser } from './support/studio';
+import { ADMIN, XIAOMING } from './support/people';
+import { invoke, moveTo, openStudio, signIn, staffStudio, useBrowser } from './support/studio';
 import { fillDate, pick, shotWhole } from './support/ui';
 
 const AREA = '强制报告';
@@ -28,14 +28,8 @@ describe.skipIf(!browserAvailable().ok)('强制报告: from the report to 已办
   it('registers a school’s report on two children, verifies, records 立案 and closes it', async () => {
     const { app, clock, page } = await openStudio(browser(), '2026-04-10');
     try {
-      await invoke(app, 'session.setup', ADMIN);
-      const boy = await invoke<{ id: string }>(app, 'children.create', {
-        name: '张小明',
-        gender: 'male',
-        birthDate: '2015-03-07',
-        township: '济阳街道',
-        village: '城关村',
-      });
+      await staffStudio(app);
+      const boy = await invoke<{ id: string }>(app, 'children.create', XIAOMING);
       await invoke(app, 'children.create', {
         name: '张小红',
         gender: 'female',

@@ -19,6 +19,7 @@ import {
   openStudio,
   StudioClock,
   signIn,
+  staffStudio,
   switchUser,
   useBrowser,
   VIEWPORT,
@@ -58,8 +59,7 @@ interface Seeded {
 
 /** A studio with a child and mother, and an order drafted by the administrator and submitted. */
 async function seedSubmitted(app: App): Promise<Seeded> {
-  await invoke(app, 'session.setup', ADMIN);
-  await invoke(app, 'accounts.create', SUPERVISOR);
+  await staffStudio(app, SUPERVISOR);
   const child = await invoke<{ id: string }>(app, 'children.create', STUDIO_CHILD);
   const [mother] = await invoke<{ person: { id: string } }[]>(app, 'relations.add', {
     childId: child.id,
@@ -84,8 +84,7 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
   it('drafts, submits, is approved by the supervisor, delivered, followed up twice and closed as 达标', async () => {
     const { app, clock, page } = await openStudio(browser(), '2026-03-02');
     try {
-      await invoke(app, 'session.setup', ADMIN);
-      await invoke(app, 'accounts.create', SUPERVISOR);
+      await staffStudio(app, SUPERVISOR);
       const child = await invoke<{ id: string }>(app, 'children.create', STUDIO_CHILD);
       await invoke(app, 'relations.add', {
         childId: child.id,

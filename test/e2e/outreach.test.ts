@@ -8,7 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './harness';
 import { ADMIN } from './support/people';
-import { invoke, moveTo, openStudio, signIn, useBrowser } from './support/studio';
+import { invoke, moveTo, openStudio, signIn, staffStudio, useBrowser } from './support/studio';
 import { fillDate, pick, shotWhole } from './support/ui';
 
 const AREA = '法治宣讲';
@@ -36,7 +36,7 @@ describe.skipIf(!browserAvailable().ok)('法治宣讲: from plan to held, and a 
   it('plans a talk, records it held with its audience, and the 台账 line counts it', async () => {
     const { app, clock, page } = await openStudio(browser(), '2026-04-08');
     try {
-      await invoke(app, 'session.setup', ADMIN);
+      await staffStudio(app);
       await page.reload();
       page.setDefaultTimeout(10_000);
       await signIn(page, ADMIN, AREA);

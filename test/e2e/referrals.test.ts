@@ -10,7 +10,16 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type App, browserAvailable, openApp, shot } from './harness';
 import { ADMIN, CASEWORKER_LIU as CASEWORKER } from './support/people';
-import { assertClean, invoke, KDF, StudioClock, signIn, useBrowser, VIEWPORT } from './support/studio';
+import {
+  assertClean,
+  invoke,
+  KDF,
+  StudioClock,
+  signIn,
+  staffStudio,
+  useBrowser,
+  VIEWPORT,
+} from './support/studio';
 import { fillDate, pickExact as pick, shotWhole } from './support/ui';
 
 /**
@@ -25,8 +34,7 @@ async function openStudio(browser: Browser, at: number): Promise<App> {
   // The page's "today" (default dates, date pickers) must be the core's today. Time still
   // flows from there: toasts close themselves by watching Date.now.
   await app.page.clock.setSystemTime(new Date(at));
-  await invoke(app, 'session.setup', ADMIN);
-  await invoke(app, 'accounts.create', CASEWORKER);
+  await staffStudio(app, CASEWORKER);
   await app.page.reload();
   // A step that cannot happen fails here, naming the step, instead of at the test's timeout.
   app.page.setDefaultTimeout(10_000);

@@ -9,8 +9,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
-import { ADMIN, CASEWORKER, SUPERVISOR } from './support/people';
-import { invoke, moveTo, openStudio, signIn, switchUser, useBrowser } from './support/studio';
+import { CASEWORKER, SUPERVISOR, XIAOMING } from './support/people';
+import { invoke, moveTo, openStudio, signIn, staffStudio, switchUser, useBrowser } from './support/studio';
 import { pick } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '司法救助');
@@ -26,16 +26,8 @@ describe.skipIf(!browserAvailable().ok)('国家司法救助: from application to
   it('registers, reviews, is granted over the ceiling with a warning, paid, visited and printed', async () => {
     const { app, clock, page } = await openStudio(browser(), '2026-03-02');
     try {
-      await invoke(app, 'session.setup', ADMIN);
-      await invoke(app, 'accounts.create', SUPERVISOR);
-      await invoke(app, 'accounts.create', CASEWORKER);
-      await invoke(app, 'children.create', {
-        name: '张小明',
-        gender: 'male',
-        birthDate: '2015-03-07',
-        township: '济阳街道',
-        village: '城关村',
-      });
+      await staffStudio(app, SUPERVISOR, CASEWORKER);
+      await invoke(app, 'children.create', XIAOMING);
       await page.reload();
       page.setDefaultTimeout(10_000);
       await signInAs(page, CASEWORKER);

@@ -13,7 +13,7 @@ import { EXAMPLE_2026, seedStatsExample } from '../fixtures/statsExample';
 import { browserAvailable, RENDERER_DIR, ROOT, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
 import { ADMIN, SUPERVISOR } from './support/people';
-import { assertClean, invoke, openStudio, signIn, useBrowser } from './support/studio';
+import { assertClean, invoke, openStudio, signIn, staffStudio, useBrowser } from './support/studio';
 import { shotWhole } from './support/ui';
 
 const DOWNLOADS = path.join(ROOT, 'test-results/stats');
@@ -38,8 +38,7 @@ describe.skipIf(!browserAvailable().ok)('统计台账', () => {
   it('shows the article’s year, drills into a figure, and exports the same cells to Excel and PDF', async () => {
     const { app, page } = await openStudio(browser(), '2026-11-27');
     try {
-      await invoke(app, 'session.setup', ADMIN);
-      await invoke(app, 'accounts.create', SUPERVISOR);
+      await staffStudio(app, SUPERVISOR);
       await seedStatsExample(app.core, { supervisor: SUPERVISOR, back: ADMIN });
       await page.reload();
       page.setDefaultTimeout(15_000);

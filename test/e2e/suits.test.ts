@@ -10,8 +10,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type App, browserAvailable, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
-import { ADMIN, CASEWORKER, SUPERVISOR } from './support/people';
-import { invoke, moveTo, openStudio, signIn, switchUser, useBrowser } from './support/studio';
+import { ADMIN, CASEWORKER, SUPERVISOR, XIAOMING } from './support/people';
+import { invoke, moveTo, openStudio, signIn, staffStudio, switchUser, useBrowser } from './support/studio';
 import { pick } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '支持起诉');
@@ -22,16 +22,8 @@ const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
 const status = (page: Page) => page.getByTestId('suit-status');
 
 async function seedStudio(app: App): Promise<{ childId: string; fatherId: string }> {
-  await invoke(app, 'session.setup', ADMIN);
-  await invoke(app, 'accounts.create', SUPERVISOR);
-  await invoke(app, 'accounts.create', CASEWORKER);
-  const child = await invoke<{ id: string }>(app, 'children.create', {
-    name: '张小明',
-    gender: 'male',
-    birthDate: '2015-03-07',
-    township: '济阳街道',
-    village: '城关村',
-  });
+  await staffStudio(app, SUPERVISOR, CASEWORKER);
+  const child = await invoke<{ id: string }>(app, 'children.create', XIAOMING);
   const [father] = await invoke<{ person: { id: string } }[]>(app, 'relations.add', {
     childId: child.id,
     relation: 'father',

@@ -58,7 +58,7 @@ export function ChildSelect({
   id?: string;
   'aria-invalid'?: boolean;
 }) {
-  const { query, setQuery, options, searching, seen } = useChildSearch();
+  const { setQuery, options, empty, seen } = useChildSearch();
 
   const shown = useMemo(() => {
     if (!value || options.some((o) => o.value === value)) return options;
@@ -77,15 +77,7 @@ export function ChildSelect({
       showSearch={{ filterOption: false, onSearch: setQuery }}
       options={shown}
       placeholder={t('orders.shared.childPlaceholder')}
-      notFoundContent={
-        searching ? (
-          <Spin size="small" />
-        ) : query.trim() ? (
-          t('orders.shared.childNoMatch')
-        ) : (
-          t('orders.shared.childTypeToSearch')
-        )
-      }
+      notFoundContent={empty(t('orders.shared.childNoMatch'), t('orders.shared.childTypeToSearch'))}
       style={{ width: '100%' }}
     />
   );
@@ -135,7 +127,7 @@ export function ChildrenSelect({
   id?: string;
   'aria-invalid'?: boolean;
 }) {
-  const { query, setQuery, options, searching, seen } = useChildSearch(known);
+  const { query, setQuery, options, empty, seen } = useChildSearch(known);
 
   const chosen = (value ?? [])
     .filter((v) => !options.some((o) => o.value === v))
@@ -154,15 +146,10 @@ export function ChildrenSelect({
       showSearch={{ filterOption: false, onSearch: setQuery, searchValue: query }}
       options={[...chosen, ...options]}
       placeholder={t('mandatoryReports.form.childSearch')}
-      notFoundContent={
-        searching ? (
-          <Spin size="small" />
-        ) : query.trim() ? (
-          t('mandatoryReports.form.childNoMatch')
-        ) : (
-          t('mandatoryReports.form.childTypeToSearch')
-        )
-      }
+      notFoundContent={empty(
+        t('mandatoryReports.form.childNoMatch'),
+        t('mandatoryReports.form.childTypeToSearch'),
+      )}
     />
   );
 }
@@ -213,17 +200,15 @@ function PersonLabel({ link }: { link: PersonLink }) {
 }
 
 /** What the guardian fields show before there is a list to choose from. */
-function RelativesState({
-  childId,
-  file,
-  loading,
-  error,
-}: {
+/** Where the guardian pickers take the relatives from: the picked child and its file as loaded. */
+interface RelativesSource {
   childId: string | null | undefined;
   file: ChildFile | null;
   loading: boolean;
   error: string | null;
-}) {
+}
+
+function RelativesState({ childId, file, loading, error }: RelativesSource) {
   if (!childId)
     return <Typography.Text type="secondary">{t('orders.shared.pickChildFirst')}</Typography.Text>;
   if (error) return <Alert type="error" showIcon title={error} />;
@@ -240,25 +225,13 @@ function RelativesState({
 
 /** Several guardians, as ticks beside the child's relatives; the value is their person ids. */
 export function GuardianChecklist({
-  childId,
-  file,
-  loading,
-  error,
   value,
   onChange,
   id,
-}: {
-  childId: string | null | undefined;
-  file: ChildFile | null;
-  loading: boolean;
-  error: string | null;
-  value?: string[];
-  onChange?: (value: string[]) => void;
-  id?: string;
-}) {
-  const relations = file?.relations ?? [];
-  if (!file || relations.length === 0)
-    return <RelativesState childId={childId} file={file} loading={loading} error={error} />;
+  ...source
+}: RelativesSource & { value?: string[]; onChange?: (value: string[]) => void; id?: string }) {
+  const relations = source.file?.relations ?? [];
+  if (!source.file || relations.length === 0) return <RelativesState {...source} />;
   return (
     <div id={id}>
       <Checkbox.Group
@@ -276,27 +249,19 @@ export function GuardianChecklist({
 
 /** One guardian (训诫 names one person); the value is the person id. */
 export function GuardianSelect({
-  childId,
-  file,
-  loading,
-  error,
   value,
   onChange,
   id,
   'aria-invalid': ariaInvalid,
-}: {
-  childId: string | null | undefined;
-  file: ChildFile | null;
-  loading: boolean;
-  error: string | null;
+  ...source
+}: RelativesSource & {
   value?: string | null;
   onChange?: (value: string | null) => void;
   id?: string;
   'aria-invalid'?: boolean;
 }) {
-  const relations = file?.relations ?? [];
-  if (!file || relations.length === 0)
-    return <RelativesState childId={childId} file={file} loading={loading} error={error} />;
+  const relations = source.file?.relations ?? [];
+  if (!source.file || relations.length === 0) return <RelativesState {...source} />;
   return (
     <Select<string>
       id={id}

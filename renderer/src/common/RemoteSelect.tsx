@@ -1,6 +1,6 @@
 // A select whose options come from an API search; used wherever a form picks one record by name.
 import { Select, Spin } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { SEARCH_DEBOUNCE_MS } from './search';
 
 /** A picked record as antd's labelInValue Select keeps it: the id and what the list showed. */
@@ -51,7 +51,11 @@ export function useRemoteSearch<O>(search: (query: string) => Promise<O[]>) {
     };
   }, [query]);
 
-  return { query, setQuery, options, searching };
+  /** What the open list says while it has no options: searching, no match, or what to type. */
+  const empty = (noMatch: string, typeToSearch: string): ReactNode =>
+    searching ? <Spin size="small" /> : query.trim() ? noMatch : typeToSearch;
+
+  return { query, setQuery, options, searching, empty };
 }
 
 /**
@@ -78,7 +82,7 @@ export function RemoteSelect({
   id?: string;
   'aria-invalid'?: boolean;
 }) {
-  const { query, setQuery, options, searching } = useRemoteSearch(search);
+  const { setQuery, options, empty } = useRemoteSearch(search);
 
   const shown = value && !options.some((o) => o.value === value.value) ? [value, ...options] : options;
 
@@ -93,7 +97,7 @@ export function RemoteSelect({
       showSearch={{ filterOption: false, onSearch: setQuery }}
       options={shown}
       placeholder={placeholder}
-      notFoundContent={searching ? <Spin size="small" /> : query.trim() ? noMatch : typeToSearch}
+      notFoundContent={empty(noMatch, typeToSearch)}
       style={{ width: '100%' }}
     />
   );

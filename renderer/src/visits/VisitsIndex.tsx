@@ -13,26 +13,19 @@ import { visitKindLabel } from './VisitEditor';
 
 const RECENT_VISITS = 20;
 
-/** 走访记录: my drafts to resume, a new visit, and the latest visits to my children. */
-export function VisitsIndex() {
-  const navigate = useNavigate();
-  const [picking, setPicking] = useState(false);
-  const drafts = useApiQuery('visits.myDrafts', {});
-  const dash = t('app.common.empty');
+// The columns both tables show the same way: the child (opening the visit), its kind and place.
+function childColumn(): TableColumnsType<Visit>[number] {
+  return {
+    title: t('visits.index.child'),
+    dataIndex: 'childName',
+    key: 'child',
+    render: (name: string, v) => <Link to={`/visits/${v.id}`}>{name}</Link>,
+  };
+}
 
-  const draftColumns: TableColumnsType<Visit> = [
-    {
-      title: t('visits.index.child'),
-      dataIndex: 'childName',
-      key: 'child',
-      render: (name: string, v) => <Link to={`/visits/${v.id}`}>{name}</Link>,
-    },
-    {
-      title: t('visits.index.date'),
-      dataIndex: 'date',
-      key: 'date',
-      render: (d: string | null) => d ?? dash,
-    },
+function kindAndPlace(): TableColumnsType<Visit> {
+  const dash = t('app.common.empty');
+  return [
     {
       title: t('visits.index.kind'),
       dataIndex: 'kind',
@@ -45,6 +38,25 @@ export function VisitsIndex() {
       key: 'place',
       render: (p: string | null) => p ?? dash,
     },
+  ];
+}
+
+/** 走访记录: my drafts to resume, a new visit, and the latest visits to my children. */
+export function VisitsIndex() {
+  const navigate = useNavigate();
+  const [picking, setPicking] = useState(false);
+  const drafts = useApiQuery('visits.myDrafts', {});
+  const dash = t('app.common.empty');
+
+  const draftColumns: TableColumnsType<Visit> = [
+    childColumn(),
+    {
+      title: t('visits.index.date'),
+      dataIndex: 'date',
+      key: 'date',
+      render: (d: string | null) => d ?? dash,
+    },
+    ...kindAndPlace(),
     {
       title: t('visits.index.savedTitle'),
       key: 'saved',
@@ -123,24 +135,8 @@ function RecentVisits() {
 
   const columns: TableColumnsType<Visit> = [
     { title: t('visits.index.date'), dataIndex: 'date', key: 'date', width: 120 },
-    {
-      title: t('visits.index.child'),
-      dataIndex: 'childName',
-      key: 'child',
-      render: (name: string, v) => <Link to={`/visits/${v.id}`}>{name}</Link>,
-    },
-    {
-      title: t('visits.index.kind'),
-      dataIndex: 'kind',
-      key: 'kind',
-      render: (k: string | null) => (k ? visitKindLabel(k) : dash),
-    },
-    {
-      title: t('visits.index.place'),
-      dataIndex: 'place',
-      key: 'place',
-      render: (p: string | null) => p ?? dash,
-    },
+    childColumn(),
+    ...kindAndPlace(),
     {
       title: t('visits.index.next'),
       dataIndex: 'nextVisitDate',

@@ -27,3 +27,12 @@ export const CASEWORKER_LIU = {
   passphrase: 'Xiangyang-liu-2026 violet-harbor',
   role: 'caseworker',
 };
+
+/** The child most of the studio's stories are about: a boy in 济阳街道城关村 (synthetic). */
+export const XIAOMING = {
+  name: '张小明',
+  gender: 'male',
+  birthDate: '2015-03-07',
+  township: '济阳街道',
+  village: '城关村',
+};

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Clock } from '../../../db/api/define';
 import { type App, launchBrowser, openApp } from '../harness';
+import { ADMIN } from './people';
 
 // Sign-in cost is not what these tests are about.
 export const KDF = { N: 2 ** 12, r: 8, p: 1 };
@@ -58,6 +59,12 @@ export async function switchUser(
 ): Promise<void> {
   await page.getByRole('button', { name: /锁定/ }).click();
   await signIn(page, who, area);
+}
+
+/** The studio's first day through the core: the administrator sets it up, then opens each colleague's account. */
+export async function staffStudio(app: App, ...colleagues: object[]): Promise<void> {
+  await invoke(app, 'session.setup', ADMIN);
+  for (const c of colleagues) await invoke(app, 'accounts.create', c);
 }
 
 /** The offline app asked for nothing outside itself and threw nothing on the page. */

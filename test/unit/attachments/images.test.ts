@@ -4,25 +4,17 @@ import { jpegOrientation } from '../../../renderer/src/attachments/images';
 /** The first bytes of a phone JPEG: SOI, an APP1 Exif block with one IFD entry (Orientation). */
 function jpegWithOrientation(value: number, little: boolean): Uint8Array {
   const tiff = Buffer.alloc(8 + 2 + 12 + 4);
-  if (little) {
-    tiff.write('II', 0, 'latin1');
-    tiff.writeUInt16LE(42, 2);
-    tiff.writeUInt32LE(8, 4);
-    tiff.writeUInt16LE(1, 8);
-    tiff.writeUInt16LE(0x0112, 10);
-    tiff.writeUInt16LE(3, 12);
-    tiff.writeUInt32LE(1, 14);
-    tiff.writeUInt16LE(value, 18);
-  } else {
-    tiff.write('MM', 0, 'latin1');
-    tiff.writeUInt16BE(42, 2);
-    tiff.writeUInt32BE(8, 4);
-    tiff.writeUInt16BE(1, 8);
-    tiff.writeUInt16BE(0x0112, 10);
-    tiff.writeUInt16BE(3, 12);
-    tiff.writeUInt32BE(1, 14);
-    tiff.writeUInt16BE(value, 18);
-  }
+  // The same IFD in either byte order: the byte-order mark says which.
+  tiff.write(little ? 'II' : 'MM', 0, 'latin1');
+  const u16 = (v: number, at: number) => (little ? tiff.writeUInt16LE(v, at) : tiff.writeUInt16BE(v, at));
+  const u32 = (v: number, at: number) => (little ? tiff.writeUInt32LE(v, at) : tiff.writeUInt32BE(v, at));
+  u16(42, 2);
+  u32(8, 4);
+  u16(1, 8);
+  u16(0x0112, 10);
+  u16(3, 12);
+  u32(1, 14);
+  u16(value, 18);
   const app1 = Buffer.concat([Buffer.from('Exif\u0000\u0000', 'latin1'), tiff]);
   const header = Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, 0]);
   header.writeUInt16BE(app1.length + 2, 4);
