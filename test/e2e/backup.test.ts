@@ -8,17 +8,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir } from '../helpers/tmp';
 import { browserAvailable, openApp, shot } from './harness';
-import { ADMIN } from './support/people';
+import { ADMIN, XIAOMING } from './support/people';
 import { assertClean, invoke, KDF, signIn, staffStudio, useBrowser, VIEWPORT } from './support/studio';
 
-const CHILD = {
-  name: '张小明',
-  gender: 'male',
-  birthDate: '2015-03-07',
-  township: '济阳街道',
-  village: '城关村',
-  school: '济阳区实验小学',
-};
+const CHILD = { ...XIAOMING, school: '济阳区实验小学' };
 const LATER_CHILD = { ...CHILD, name: '李小红', gender: 'female', birthDate: '2016-05-01' };
 
 describe.skipIf(!browserAvailable().ok)('备份: back up, check, restore', () => {

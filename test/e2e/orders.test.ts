@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type App, browserAvailable, openApp, shot } from './harness';
 import { PRINT_DIR, pdfText, simulateShell } from './print-support';
-import { ADMIN, SUPERVISOR } from './support/people';
+import { ADMIN, SUPERVISOR, XIAOMING } from './support/people';
 import {
   assertClean,
   at,
@@ -36,14 +36,7 @@ const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
 /** Clicks a radio by its label; antd's button-style radios hide the input itself. */
 const status = (page: Page) => page.getByTestId('order-status');
 
-const STUDIO_CHILD = {
-  name: '张小明',
-  gender: 'male',
-  birthDate: '2015-03-07',
-  township: '济阳街道',
-  village: '城关村',
-  school: '济阳区实验小学',
-};
+const STUDIO_CHILD = { ...XIAOMING, school: '济阳区实验小学' };
 
 /** As `who`, through the core: the page is not involved (it signs in again after a reload). */
 async function coreAs(app: App, who: { username: string; passphrase: string }): Promise<void> {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, CHILD, call, openCore, refuse } from './support';
+import { ADMIN, CASEWORKER, CHILD, call, openCore, refuse } from './support';
 
 async function withCaseworker() {
   const core = openCore();
   await call(core, 'session.setup', ADMIN);
-  const li = await call(core, 'accounts.create', {
-    displayName: '李明',
-    username: 'liming',
-    passphrase: 'Caseworker-2026 violet-harbor',
-    role: 'caseworker',
-  });
+  const li = await call(core, 'accounts.create', CASEWORKER);
   return { core, li };
 }
 
@@ -82,7 +77,7 @@ describe('the API contract', () => {
   it('keeps roles apart and audits each refusal', async () => {
     const { core } = await withCaseworker();
     await call(core, 'session.lock', {});
-    await call(core, 'session.signIn', { username: 'liming', passphrase: 'Caseworker-2026 violet-harbor' });
+    await call(core, 'session.signIn', CASEWORKER);
     expect(await refuse(core, 'accounts.list', {})).toEqual({
       code: 'FORBIDDEN',
       message: '您没有执行此操作的权限',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
-import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
+import { ADMIN, CASEWORKER, CHILD, call, ManualClock, openCore, refuse } from './support';
 
 async function adminCore(clock = new ManualClock()) {
   const core = openCore(undefined, clock);
@@ -344,15 +344,10 @@ describe('children: profile, relatives and custody', () => {
     expect((await call(core, 'children.list', { query: 'zxm' })).total).toBe(1);
 
     const again = await call(core, 'children.get', { id: child.id });
-    await call(core, 'accounts.create', {
-      displayName: '李明',
-      username: 'liming',
-      passphrase: 'Caseworker-2026 violet-harbor',
-      role: 'caseworker',
-    });
+    await call(core, 'accounts.create', CASEWORKER);
     await call(core, 'children.delete', { id: child.id, version: again.profile.version });
     await call(core, 'session.lock', {});
-    await call(core, 'session.signIn', { username: 'liming', passphrase: 'Caseworker-2026 violet-harbor' });
+    await call(core, 'session.signIn', CASEWORKER);
     expect((await refuse(core, 'children.purge', { id: child.id })).code).toBe('FORBIDDEN');
     await call(core, 'session.lock', {});
     await call(core, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, call, ManualClock, openStudio, refuse, SUPERVISOR, signInAs } from './support';
+import { ADMIN, CASEWORKER, call, ManualClock, openStudio, refuse, SUPERVISOR, signInAs } from './support';
 
 async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
   const { core, child, guardian } = await openStudio({
@@ -176,12 +176,7 @@ describe('guardianship orders (督促监护令)', () => {
 
   it('refuses illegal transitions and a caseworker approving', async () => {
     const { core, child, mother } = await setup();
-    await call(core, 'accounts.create', {
-      displayName: '李明',
-      username: 'liming',
-      passphrase: 'Caseworker-2026 violet-harbor',
-      role: 'caseworker',
-    });
+    await call(core, 'accounts.create', CASEWORKER);
     let o = await call(core, 'orders.createDraft', draftInput(child.id, mother.person.id));
     expect(
       (
@@ -195,7 +190,7 @@ describe('guardianship orders (督促监护令)', () => {
       ).message,
     ).toBe('督促监护令当前为“拟制”，不能进行此操作');
     o = await call(core, 'orders.submit', { id: o.id, version: o.version });
-    await as(core, { username: 'liming', passphrase: 'Caseworker-2026 violet-harbor' });
+    await as(core, CASEWORKER);
     expect((await refuse(core, 'orders.approve', { id: o.id, version: o.version })).code).toBe('FORBIDDEN');
     const noProblems = await refuse(core, 'orders.createDraft', {
       ...draftInput(child.id, mother.person.id),
@@ -207,12 +202,7 @@ describe('guardianship orders (督促监护令)', () => {
 
   it('offers each account the steps ORDER_FLOW allows it, and never the drafter its own approval', async () => {
     const { core, child, mother } = await setup();
-    await call(core, 'accounts.create', {
-      displayName: '李明',
-      username: 'liming',
-      passphrase: 'Caseworker-2026 violet-harbor',
-      role: 'caseworker',
-    });
+    await call(core, 'accounts.create', CASEWORKER);
     let o = await call(core, 'orders.createDraft', draftInput(child.id, mother.person.id));
     expect(o.steps).toEqual(['submit', 'withdraw']);
     o = await call(core, 'orders.submit', { id: o.id, version: o.version });
@@ -220,7 +210,7 @@ describe('guardianship orders (督促监护令)', () => {
     expect(o.steps).toEqual(['reject', 'withdraw']);
     const self = await refuse(core, 'orders.approve', { id: o.id, version: o.version });
     expect(self.code).toBe('FORBIDDEN');
-    await as(core, { username: 'liming', passphrase: 'Caseworker-2026 violet-harbor' });
+    await as(core, CASEWORKER);
     expect((await call(core, 'orders.get', { id: o.id })).steps).toEqual(['withdraw']);
     await as(core, SUPERVISOR);
     o = await call(core, 'orders.get', { id: o.id });

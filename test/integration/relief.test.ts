@@ -21,6 +21,19 @@ async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
 
 const as = signInAs;
 
+/** An application reviewed and granted on 2026-03-02 for `amount` 元, for `reason`. */
+async function granted(core: Core, childId: string, amount: string, reason: string) {
+  let r = await call(core, 'relief.create', application(childId));
+  r = await call(core, 'relief.startReview', { id: r.id, version: r.version });
+  return call(core, 'relief.grant', {
+    id: r.id,
+    version: r.version,
+    decisionDate: '2026-03-02',
+    amount,
+    reason,
+  });
+}
+
 function application(childId: string) {
   return {
     childId,
@@ -151,15 +164,7 @@ describe('state judicial relief (国家司法救助)', () => {
     const { core, child } = await setup();
     const ids: string[] = [];
     for (const amount of ['0.10', '0.20', '300000']) {
-      let r = await call(core, 'relief.create', application(child.id));
-      r = await call(core, 'relief.startReview', { id: r.id, version: r.version });
-      r = await call(core, 'relief.grant', {
-        id: r.id,
-        version: r.version,
-        decisionDate: '2026-03-02',
-        amount,
-        reason: '符合条件',
-      });
+      const r = await granted(core, child.id, amount, '符合条件');
       ids.push(r.id);
     }
     const big = await call(core, 'relief.get', { id: ids[2] });
@@ -171,15 +176,7 @@ describe('state judicial relief (国家司法救助)', () => {
 
     // The monthly wage is a setting; a lower one turns the same decision into a warning.
     await call(core, 'settings.update', { reliefMonthlyWage: 8000 });
-    let r = await call(core, 'relief.create', application(child.id));
-    r = await call(core, 'relief.startReview', { id: r.id, version: r.version });
-    r = await call(core, 'relief.grant', {
-      id: r.id,
-      version: r.version,
-      decisionDate: '2026-03-02',
-      amount: '300000',
-      reason: '重大伤残，特殊情况',
-    });
+    const r = await granted(core, child.id, '300000', '重大伤残，特殊情况');
     expect(r).toMatchObject({ status: 'granted', ceiling: '288,000.00', overCeiling: true });
 
     const ctx = makeContext((core as unknown as { ctx(): { raw: never } }).ctx().raw, {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Core } from '../../db/api/core';
 import {
   ADMIN,
   CASEWORKER,
@@ -21,6 +22,17 @@ async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
 }
 
 const as = signInAs;
+
+/** A second child on file, with no relatives: whose records the first child's suit may not name. */
+function anotherChild(core: Core) {
+  return call(core, 'children.create', {
+    ...CHILD,
+    name: '李小红',
+    gender: 'female',
+    idNumber: undefined,
+    birthDate: '2016-05-01',
+  });
+}
 
 function draft(childId: string, personId: string) {
   return {
@@ -198,13 +210,7 @@ describe('supporting a suit (支持起诉)', () => {
 
   it('refuses bad drafts beside their fields: no ground, a stranger as respondent, another child’s order', async () => {
     const { core, child, father } = await setup();
-    const other = await call(core, 'children.create', {
-      ...CHILD,
-      name: '李小红',
-      gender: 'female',
-      idNumber: undefined,
-      birthDate: '2016-05-01',
-    });
+    const other = await anotherChild(core);
     const noGround = await refuse(core, 'suits.create', {
       ...draft(child.id, father.person.id),
       grounds: [],
@@ -217,13 +223,7 @@ describe('supporting a suit (支持起诉)', () => {
 
   it('links the guidance plan that led to the suit, and refuses another child’s plan beside its field', async () => {
     const { core, child, father } = await setup();
-    const other = await call(core, 'children.create', {
-      ...CHILD,
-      name: '李小红',
-      gender: 'female',
-      idNumber: undefined,
-      birthDate: '2016-05-01',
-    });
+    const other = await anotherChild(core);
     const [otherMother] = await call(core, 'relations.add', {
       childId: other.id,
       relation: 'mother',

@@ -169,6 +169,15 @@ export function RegisterTable<R extends object>({
   );
 }
 
+/** A register query's answer as its table takes it: the rows, the total, loading, or why it failed. */
+export function tableRows<R>(query: {
+  data: { rows: readonly R[]; total: number } | null | undefined;
+  error: string | null;
+  loading: boolean;
+}) {
+  return { error: query.error, rows: query.data?.rows, loading: query.loading, total: query.data?.total };
+}
+
 /** A filter chosen from a list, "any" first; '' stands for no filter. */
 export function FilterSelect<V extends string>({
   label,

@@ -11,6 +11,7 @@ import {
   RegisterCard,
   RegisterHeader,
   RegisterTable,
+  tableRows,
   useRegisterAddress,
 } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
@@ -29,7 +30,8 @@ export function OrderList() {
   const { params, page, offset, limit, go } = useRegisterAddress('open');
   const view: View = oneOf(TABS, params.get('view')) ?? 'open';
   const input = useMemo(() => ({ status: view, offset, limit }), [view, offset, limit]);
-  const { data, error, loading } = useApiQuery('orders.list', input);
+  const query = useApiQuery('orders.list', input);
+  const { data } = query;
   const counts = data?.counts ?? {};
   const columns = useMemo(listColumns, []);
 
@@ -53,14 +55,11 @@ export function OrderList() {
           count={data ? (v) => countOf(v, counts, OPEN) : null}
         />
         <RegisterTable<OrderRow>
-          error={error}
+          {...tableRows(query)}
           columns={columns}
-          rows={data?.rows}
-          loading={loading}
           rowPath={(row) => `/orders/${row.id}`}
           empty={countOf('all', counts, OPEN) === 0 ? t('orders.list.empty') : t('orders.list.emptyView')}
           page={page}
-          total={data?.total}
           onPage={(p) => go({ page: p })}
           totalText={(total) => t('orders.list.total', { total })}
         />

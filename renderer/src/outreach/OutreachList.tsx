@@ -15,6 +15,7 @@ import {
   RegisterCard,
   RegisterHeader,
   RegisterTable,
+  tableRows,
   useRegisterAddress,
 } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
@@ -37,7 +38,8 @@ export function OutreachList() {
     () => ({ status: view, topic, township, from, to, offset, limit }),
     [view, topic, township, from, to, offset, limit],
   );
-  const { data, error, loading } = useApiQuery('outreach.list', input);
+  const query = useApiQuery('outreach.list', input);
+  const { data } = query;
   const counts = data?.counts ?? {};
   const all = countOf('all', counts, []);
   const columns = useMemo(listColumns, []);
@@ -94,14 +96,11 @@ export function OutreachList() {
           </Flex>
         )}
         <RegisterTable<Row>
-          error={error}
+          {...tableRows(query)}
           columns={columns}
-          rows={data?.rows}
-          loading={loading}
           rowPath={(row) => `/outreach/${row.id}`}
           empty={all === 0 ? t('outreach.list.empty') : t('outreach.list.emptyView')}
           page={page}
-          total={data?.total}
           onPage={(p) => go({ page: p })}
           totalText={(total) => t('outreach.list.total', { total })}
         />

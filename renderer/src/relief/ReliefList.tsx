@@ -11,6 +11,7 @@ import {
   RegisterCard,
   RegisterHeader,
   RegisterTable,
+  tableRows,
   useRegisterAddress,
 } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
@@ -39,7 +40,8 @@ export function ReliefList() {
   const view: View = oneOf(TABS, params.get('view')) ?? 'open';
   const year = Number(params.get('year')) || null;
   const input = useMemo(() => ({ status: view, year, offset, limit }), [view, year, offset, limit]);
-  const { data, error, loading } = useApiQuery('relief.list', input);
+  const query = useApiQuery('relief.list', input);
+  const { data } = query;
   const counts = data?.counts ?? {};
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
@@ -107,16 +109,13 @@ export function ReliefList() {
           }
         />
         <RegisterTable<Row>
-          error={error}
+          {...tableRows(query)}
           columns={columns}
-          rows={data?.rows}
-          loading={loading}
           rowPath={(row) => `/relief/${row.id}`}
           empty={
             countOf('all', counts, RELIEF_OPEN) === 0 ? t('relief.list.empty') : t('relief.list.emptyView')
           }
           page={page}
-          total={data?.total}
           onPage={(p) => go({ page: p })}
         />
         {data && (

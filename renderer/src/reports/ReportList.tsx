@@ -14,6 +14,7 @@ import {
   RegisterCard,
   RegisterHeader,
   RegisterTable,
+  tableRows,
   useRegisterAddress,
 } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
@@ -34,7 +35,8 @@ export function ReportList() {
     () => ({ status: view, trigger, from, to, offset, limit }),
     [view, trigger, from, to, offset, limit],
   );
-  const { data, error, loading } = useApiQuery('mandatoryReports.list', input);
+  const query = useApiQuery('mandatoryReports.list', input);
+  const { data } = query;
   const counts = data?.counts ?? {};
   const columns = useMemo(listColumns, []);
 
@@ -69,10 +71,8 @@ export function ReportList() {
           <PeriodFilter label={t('mandatoryReports.list.periodFilter')} from={from} to={to} onChange={go} />
         </FilterBar>
         <RegisterTable<Row>
-          error={error}
+          {...tableRows(query)}
           columns={columns}
-          rows={data?.rows}
-          loading={loading}
           rowPath={(row) => `/reports/${row.id}`}
           empty={
             countOf('all', counts, OPEN_REPORT_STATUSES) === 0
@@ -80,7 +80,6 @@ export function ReportList() {
               : t('mandatoryReports.list.emptyView')
           }
           page={page}
-          total={data?.total}
           onPage={(p) => go({ page: p })}
           totalText={(total) => t('mandatoryReports.list.total', { total })}
         />

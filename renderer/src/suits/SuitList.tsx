@@ -11,6 +11,7 @@ import {
   RegisterCard,
   RegisterHeader,
   RegisterTable,
+  tableRows,
   useRegisterAddress,
 } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
@@ -29,7 +30,8 @@ export function SuitList() {
   const view: View = oneOf(TABS, params.get('view')) ?? 'open';
   const kind: Kind = oneOf(SUIT_KINDS, params.get('kind')) ?? 'all';
   const input = useMemo(() => ({ status: view, kind, offset, limit }), [view, kind, offset, limit]);
-  const { data, error, loading } = useApiQuery('suits.list', input);
+  const query = useApiQuery('suits.list', input);
+  const { data } = query;
   const counts = data?.counts ?? {};
 
   const columns: TableColumnsType<Row> = [
@@ -114,14 +116,11 @@ export function SuitList() {
           }
         />
         <RegisterTable<Row>
-          error={error}
+          {...tableRows(query)}
           columns={columns}
-          rows={data?.rows}
-          loading={loading}
           rowPath={(row) => `/suits/${row.id}`}
           empty={countOf('all', counts, SUIT_OPEN) === 0 ? t('suits.list.empty') : t('suits.list.emptyView')}
           page={page}
-          total={data?.total}
           onPage={(p) => go({ page: p })}
           totalText={(total) => t('suits.list.total', { total })}
         />
