@@ -368,6 +368,8 @@ export interface CellRow {
   m: string | null;
   g: string | null;
   n: number;
+  /** A month's total for the trend only, already in the rows by township and caseworker. */
+  monthOnly?: 1;
 }
 
 /**
@@ -425,14 +427,23 @@ export function cellsAnswer(
        GROUP BY township, owner HAVING sum(n) > 0`,
     ).all({ ...args, series: seriesName, granule }) as CellRow[];
   }
-  const keys = ['township', 'owner', ...(opts.months ? ['month'] : []), ...(opts.tags ? ['tag'] : [])];
-  return cached(
+  const measure = def.measure === 'sum' ? 'sum(v)' : 'sum(n)';
+  const range = { ...args, series: seriesName, from: p.from.slice(0, 7) };
+  const rows = cached(
     raw,
-    `SELECT township AS t, owner AS o, ${opts.months ? 'month' : 'NULL'} AS m,
-       ${opts.tags ? `nullif(tag, '')` : 'NULL'} AS g, ${def.measure === 'sum' ? 'sum(v)' : 'sum(n)'} AS n
+    `SELECT township AS t, owner AS o, NULL AS m, ${opts.tags ? `nullif(tag, '')` : 'NULL'} AS g, ${measure} AS n
      FROM stats_cells WHERE series = :series AND month BETWEEN :from AND :to${ownerWhere}
-     GROUP BY ${keys.join(', ')} HAVING sum(n) > 0`,
-  ).all({ ...args, series: seriesName, from: p.from.slice(0, 7) }) as CellRow[];
+     GROUP BY township, owner${opts.tags ? ', tag' : ''} HAVING sum(n) > 0`,
+  ).all(range) as CellRow[];
+  if (!opts.months) return rows;
+  // The trend by month on its own: twelve rows, not every month of every township and caseworker.
+  const months = cached(
+    raw,
+    `SELECT '' AS t, '' AS o, month AS m, NULL AS g, ${measure} AS n, 1 AS monthOnly
+     FROM stats_cells WHERE series = :series AND month BETWEEN :from AND :to${ownerWhere}
+     GROUP BY month HAVING sum(n) > 0`,
+  ).all(range) as CellRow[];
+  return [...rows, ...months];
 }
 
 /**

@@ -105,10 +105,11 @@ export function countFigure(
     cellsAnswer(raw, def, p, args, scope.ownerId, { months: month !== 'NULL', tags: tag !== 'NULL' }) ??
     liveRows(raw, def, base, args, month, tag);
   for (const r of rows) {
+    if (r.m !== null) add(out.byMonth, r.m, r.n);
+    if ('monthOnly' in r && r.monthOnly) continue;
     out.total += r.n;
     add(out.byTownship, r.t ?? '', r.n);
     add(out.byOwner, r.o ?? NO_OWNER, r.n);
-    if (r.m !== null) add(out.byMonth, r.m, r.n);
     if (r.g !== null) add(out.byTag, r.g, r.n);
   }
   return def.unit === 'yuan' ? inYuan(out) : out;

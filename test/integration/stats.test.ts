@@ -594,6 +594,23 @@ describe('the pre-counted cells', () => {
     const ctx = makeContext(raw, users[0], clock);
     const custom = { kind: 'custom', from: '2026-02-11', to: '2026-10-19' } as const;
     agreesWithRecount(ctx, raw, [yearPeriod(2026), yearPeriod(2025), quarterPeriod(2026, 2), custom]);
+    // The monthly trend: each month of the year's chart is that month's recount.
+    const ledger2026 = contract['stats.ledger'].handler(ctx, { period: yearPeriod(2026) });
+    expect(ledger2026.figures.filter((x) => Object.keys(x.byMonth).length > 0).length).toBeGreaterThanOrEqual(
+      3,
+    );
+    for (let m = 1; m <= 12; m++) {
+      const month = monthPeriod(2026, m);
+      const recount = recompute(raw, month.from, month.to);
+      for (const f of ledger2026.figures.filter((x) => Object.keys(x.byMonth).length > 0)) {
+        const want = [...(recount.get(f.key)?.owner.values() ?? [])].reduce((a, b) => a + b, 0);
+        expect({ figure: f.key, month: m, n: f.byMonth[month.from.slice(0, 7)] ?? 0 }).toEqual({
+          figure: f.key,
+          month: m,
+          n: want,
+        });
+      }
+    }
     // 首页's own year for each caseworker: the same cells, narrowed to the caseworker.
     const year = recompute(raw, '2026-01-01', '2026-12-31');
     for (const u of users) {
