@@ -65,6 +65,11 @@ const TARGETS = {
   excelExport: 2000,
   /** A save of any form (a child, a visit, a referral…), issue 19 #4. */
   write: 10,
+  /** Issue 19's table: the inbox, the registers, the board and 首页. */
+  register: 10,
+  board: 20,
+  boardAll: 100,
+  home: 20,
 } as const;
 const WARMUP = 20;
 
@@ -317,6 +322,7 @@ async function main(): Promise<void> {
       view: inboxViews[i % inboxViews.length],
       offset: (i % 3) * 50,
     })),
+    target: TARGETS.register,
     raw: true,
   });
   {
@@ -354,6 +360,7 @@ async function main(): Promise<void> {
     inputs: Array.from({ length: perOp }, (_, i) => ({
       status: (['open', 'observing', 'closed', 'all'] as const)[i % 4],
     })),
+    target: TARGETS.register,
     raw: true,
   });
   await measure({
@@ -365,6 +372,7 @@ async function main(): Promise<void> {
       from: i % 2 === 0 ? '2025-01-01' : null,
       offset: (i % 2) * 50,
     })),
+    target: TARGETS.register,
     raw: true,
   });
   await measure({
@@ -376,6 +384,7 @@ async function main(): Promise<void> {
       township: i % 5 === 0 ? ('济阳街道' as const) : null,
       from: i % 2 === 0 ? '2026-01-01' : null,
     })),
+    target: TARGETS.register,
     raw: true,
   });
   await measure({
@@ -385,6 +394,7 @@ async function main(): Promise<void> {
       status: (['open', 'reviewing', 'paid', 'closed', 'all'] as const)[i % 5],
       year: i % 3 === 0 ? new Date().getFullYear() : null,
     })),
+    target: TARGETS.register,
     raw: true,
   });
   await measure({
@@ -394,12 +404,14 @@ async function main(): Promise<void> {
       status: (['open', 'issued', 'filed', 'decided', 'all'] as const)[i % 5],
       kind: (['all', 'revoke', 'change'] as const)[i % 3],
     })),
+    target: TARGETS.register,
     raw: true,
   });
   await measure({
     op: 'family education register',
     method: 'education.register',
     inputs: Array.from({ length: Math.min(perOp, WARMUP + 10) }, () => ({ limit: 500 })),
+    target: TARGETS.register,
     raw: false,
   });
   const caseworkers = enc
@@ -409,12 +421,14 @@ async function main(): Promise<void> {
     op: "reminders board (a caseworker's)",
     method: 'reminders.board',
     inputs: Array.from({ length: perOp }, (_, i) => ({ ownerId: caseworkers[i % caseworkers.length].id })),
+    target: TARGETS.board,
     raw: true,
   });
   await measure({
     op: "reminders board (everyone's)",
     method: 'reminders.board',
     inputs: Array.from({ length: Math.min(perOp, WARMUP + 5) }, () => ({ ownerId: null })),
+    target: TARGETS.boardAll,
     raw: false,
   });
   if (want("home screen (a caseworker's)")) {
@@ -423,7 +437,7 @@ async function main(): Promise<void> {
     await warmUp(homeFor.slice(0, 2), (inv) => inv('home.summary', {}));
     const inputs = Array.from({ length: Math.max(iterations, 5) }, (_, i) => homeFor[i % homeFor.length]);
     const times = await timeEach(inputs, (inv) => inv('home.summary', {}), budgetMs);
-    const row: Row = { op: "home screen (a caseworker's)", ...summarize(times) };
+    const row: Row = { op: "home screen (a caseworker's)", ...summarize(times), target: TARGETS.home };
     rows.push(row);
     log(`  ${row.op}: p95 ${row.p95.toFixed(2)} ms (n ${row.n})`);
   }
