@@ -25,6 +25,67 @@ export function loadMigrations(migrationsDir: string): Migration[] {
   }));
 }
 
+/** `CREATE TRIGGER [IF NOT EXISTS] name` / `DROP TRIGGER [IF EXISTS] name`, name quoted or not. */
+const TRIGGER_NAMED =
+  /\b(?:CREATE\s+(?:TEMP\s+|TEMPORARY\s+)?TRIGGER(?:\s+IF\s+NOT\s+EXISTS)?|DROP\s+TRIGGER(?:\s+IF\s+EXISTS)?)\s+(?:[`"[]?\w+[`"\]]?\s*\.\s*)?[`"[]?(\w+)[`"\]]?/gi;
+
+/** The triggers the statements create or drop by name, lower-cased (SQLite's names are not case-sensitive). */
+function triggersNamedIn(migrations: Migration[]): Set<string> {
+  const named = new Set<string>();
+  for (const m of migrations)
+    for (const statement of m.statements)
+      for (const match of statement.matchAll(TRIGGER_NAMED)) named.add(match[1].toLowerCase());
+  return named;
+}
+
+interface SavedTrigger {
+  name: string;
+  tbl: string;
+  sql: string;
+}
+
+/**
+ * Drops every trigger before the statements and returns the ones to put back after them.
+ * drizzle-kit changes a column by rebuilding the table (CREATE __new_x, INSERT SELECT, DROP x,
+ * RENAME): DROP x silently takes x's own triggers along (the audit log's refusals, the
+ * referrals.due keepers), and the RENAME re-parses the whole schema, so it fails on any trigger
+ * of another table whose body names x while x does not exist ("error in trigger …: no such
+ * table"). A trigger the migration itself creates or drops by name is the migration's to
+ * manage and does not come back; the others do, as they were, once the statements are done.
+ */
+function setTriggersAside(
+  raw: Database.Database,
+  pending: Migration[],
+): { saved: SavedTrigger[]; dropped: Set<string> } {
+  const all = raw
+    .prepare("SELECT name, tbl_name AS tbl, sql FROM sqlite_master WHERE type = 'trigger'")
+    .all() as SavedTrigger[];
+  for (const t of all) raw.exec(`DROP TRIGGER "${t.name.replaceAll('"', '""')}"`);
+  const named = triggersNamedIn(pending);
+  return {
+    saved: all.filter((t) => !named.has(t.name.toLowerCase())),
+    dropped: new Set(all.map((t) => t.name.toLowerCase())),
+  };
+}
+
+const DROP_TRIGGER =
+  /\bDROP\s+TRIGGER\s+(?!IF\s+EXISTS\b)((?:[`"[]?\w+[`"\]]?\s*\.\s*)?[`"[]?(\w+)[`"\]]?)/gi;
+
+/** The migration's own DROP TRIGGER of one already set aside: gone, so IF EXISTS. */
+function tolerant(statement: string, dropped: Set<string>): string {
+  return statement.replace(DROP_TRIGGER, (whole, target: string, name: string) =>
+    dropped.has(name.toLowerCase()) ? `DROP TRIGGER IF EXISTS ${target}` : whole,
+  );
+}
+
+/** Recreates the saved triggers whose table the migration kept (a dropped table's go with it). */
+function putTriggersBack(raw: Database.Database, saved: SavedTrigger[]): void {
+  const tableExists = raw.prepare(
+    "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE",
+  );
+  for (const t of saved) if (tableExists.get(t.tbl)) raw.exec(t.sql);
+}
+
 export interface MigrationOutcome {
   from: number;
   to: number;
@@ -73,9 +134,12 @@ export function migrate(
   try {
     raw.transaction(() => {
       opts.beforeStatements?.(raw);
-      for (const m of opts.migrations.slice(from)) {
-        for (const statement of m.statements) raw.exec(statement);
+      const pending = opts.migrations.slice(from);
+      const { saved, dropped } = setTriggersAside(raw, pending);
+      for (const m of pending) {
+        for (const statement of m.statements) raw.exec(tolerant(statement, dropped));
       }
+      putTriggersBack(raw, saved);
       const broken = raw.pragma('foreign_key_check') as unknown[];
       if (broken.length > 0)
         throw new Error(`foreign key check failed after migration: ${broken.length} rows`);
