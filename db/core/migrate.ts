@@ -78,12 +78,35 @@ function tolerant(statement: string, dropped: Set<string>): string {
   );
 }
 
-/** Recreates the saved triggers whose table the migration kept (a dropped table's go with it). */
+/**
+ * Recreates the saved triggers whose table the migration kept (a dropped table's go with it),
+ * then checks they still fit the schema. SQLite takes a trigger whose body names a column or
+ * table that is gone without a word and only fails the writes that fire it, later, in the
+ * studio's hands; preparing (not running) each kind of write on the table compiles its
+ * triggers, so such a migration fails here instead, rolled back, with the backup kept.
+ */
 function putTriggersBack(raw: Database.Database, saved: SavedTrigger[]): void {
   const tableExists = raw.prepare(
     "SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE",
   );
-  for (const t of saved) if (tableExists.get(t.tbl)) raw.exec(t.sql);
+  const back = saved.filter((t) => tableExists.get(t.tbl));
+  for (const t of back) raw.exec(t.sql);
+  const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  for (const table of new Set(back.map((t) => t.tbl))) {
+    const columns = (raw.pragma(`table_info(${q(table)})`) as { name: string }[]).map((c) => q(c.name));
+    const writes = [
+      `INSERT INTO ${q(table)} DEFAULT VALUES`,
+      `UPDATE ${q(table)} SET ${columns.map((c) => `${c} = ${c}`).join(', ')} WHERE 0`,
+      `DELETE FROM ${q(table)} WHERE 0`,
+    ];
+    for (const write of writes) {
+      try {
+        raw.prepare(write);
+      } catch (err) {
+        throw new Error(`a trigger on ${table} no longer fits the migrated schema: ${String(err)}`);
+      }
+    }
+  }
 }
 
 export interface MigrationOutcome {

@@ -171,4 +171,29 @@ describe('a migration rebuilding every table', () => {
     expect(raw.prepare("SELECT n FROM parent WHERE id = 'p'").pluck().get()).toBe(11);
     raw.close();
   });
+
+  it('fails, and changes nothing, when a trigger it would put back names a column it removed', () => {
+    const dir = makeDataDir('stale-trigger');
+    const dbFile = path.join(dir, 'x.db');
+    const raw = new Database(dbFile);
+    const first = {
+      index: 0,
+      tag: 't0',
+      statements: [
+        'CREATE TABLE parent (id text PRIMARY KEY, n integer NOT NULL DEFAULT 0)',
+        'CREATE TABLE kid (id text PRIMARY KEY, parent_id text)',
+        'CREATE TRIGGER kid_counts AFTER INSERT ON kid BEGIN UPDATE parent SET n = n + 1 WHERE id = NEW.parent_id; END',
+      ],
+    };
+    const second = { index: 1, tag: 't1', statements: ['ALTER TABLE parent DROP COLUMN n'] };
+    const opts = { dbFile, backupDir: dir, now: 0 };
+    migrate(raw, { ...opts, migrations: [first] });
+    expect(() => migrate(raw, { ...opts, migrations: [first, second] })).toThrow('数据库升级失败');
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect((raw.pragma('table_info(parent)') as { name: string }[]).map((c) => c.name)).toEqual(['id', 'n']);
+    expect(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all()).toEqual([
+      'kid_counts',
+    ]);
+    raw.close();
+  });
 });
