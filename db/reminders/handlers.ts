@@ -111,7 +111,8 @@ interface Sortable {
   key: string;
 }
 
-type Candidate = Sortable & { item: ReminderItem };
+/** An item made only when it lands on a page: the live rules yield hundreds, a page shows few. */
+type Candidate = Sortable & { item: () => ReminderItem };
 
 /**
  * Each column read off the indexes of reminder_due (schema.ts) in board order, a page at a
@@ -204,10 +205,9 @@ export function buildBoard(
         snoozed++;
         continue;
       }
-      const item = toItem(r);
-      extraBy[item.group].push({
-        item,
-        priority: item.priority,
+      extraBy[groupOf(r.due || day, day, weekEnd)].push({
+        item: () => toItem(r),
+        priority: PRIORITY[r.kind],
         sortDue: r.due,
         sortName: names.get(r.childId) ?? '',
         key: r.key,
@@ -241,7 +241,7 @@ export function buildBoard(
       sortName: string;
     })[];
     const page: Candidate[] = rows.map((r) => ({
-      item: toItem({ ...r, facts: JSON.parse(r.facts) as Reminder['facts'] }),
+      item: () => toItem({ ...r, facts: JSON.parse(r.facts) as Reminder['facts'] }),
       priority: r.priority,
       sortDue: r.due,
       sortName: r.sortName,
@@ -249,7 +249,7 @@ export function buildBoard(
     }));
     if (extraBy[g].length) page.push(...extraBy[g]);
     page.sort(ahead ? byDate : byPriority);
-    groups[g] = page.slice(0, limit).map((c) => c.item);
+    groups[g] = page.slice(0, limit).map((c) => c.item());
   }
   // What this reader put off that would show: counted beside the board, never shown on it.
   const row = cached(
@@ -391,12 +391,11 @@ function summary(ctx: ReadCtx) {
     .all();
   const ids = recent.map((x) => x.r.id);
   const names = ids.length
-    ? (ctx.raw
-        .prepare(
-          `SELECT rc.referral_id AS referralId, c.name FROM referral_children rc JOIN children c ON c.id = rc.child_id
-               WHERE rc.referral_id IN (${ids.map(() => '?').join(',')})`,
-        )
-        .all(...ids) as { referralId: string; name: string }[])
+    ? (cached(
+        ctx.raw,
+        `SELECT rc.referral_id AS referralId, c.name FROM referral_children rc JOIN children c ON c.id = rc.child_id
+           WHERE rc.referral_id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(ids)) as { referralId: string; name: string }[])
     : [];
   // The first page of each: 首页 links to the board for the rest.
   const dueSoon = [...board.groups.today, ...board.groups.week].slice(0, BOARD_PAGE);
