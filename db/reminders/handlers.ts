@@ -192,13 +192,17 @@ export function buildBoard(
         .all()
         .map((s) => s.key),
     );
+    // The live rules read the pinyin with the child; only the stale children's items are looked up.
+    const unnamed = [...new Set(extra.filter((r) => r.sortName === undefined).map((r) => r.childId))];
     const names = new Map(
-      (
-        cached(
-          ctx.raw,
-          `SELECT id, name_pinyin AS p FROM children WHERE id IN (SELECT value FROM json_each(?))`,
-        ).all(JSON.stringify([...new Set(extra.map((r) => r.childId))])) as { id: string; p: string }[]
-      ).map((c) => [c.id, c.p]),
+      unnamed.length
+        ? (
+            cached(
+              ctx.raw,
+              `SELECT id, name_pinyin AS p FROM children WHERE id IN (SELECT value FROM json_each(?))`,
+            ).all(JSON.stringify(unnamed)) as { id: string; p: string }[]
+          ).map((c) => [c.id, c.p])
+        : [],
     );
     for (const r of extra) {
       if (snoozes.has(r.key)) {
@@ -209,7 +213,7 @@ export function buildBoard(
         item: () => toItem(r),
         priority: PRIORITY[r.kind],
         sortDue: r.due,
-        sortName: names.get(r.childId) ?? '',
+        sortName: r.sortName ?? names.get(r.childId) ?? '',
         key: r.key,
       });
     }

@@ -82,6 +82,8 @@ export type RulePart = 'all' | 'stored' | 'live';
 export interface WindowedReminder extends Reminder {
   showsFrom: string;
   showsUntil: string;
+  /** The child's name in pinyin, when the rule read it: the board orders by it, and need not look it up. */
+  sortName?: string;
 }
 
 export const ALWAYS_FROM = '';
@@ -173,6 +175,7 @@ export function collectReminders(
       link,
       showsFrom,
       showsUntil,
+      ...(typeof r.sortName === 'string' ? { sortName: r.sortName } : {}),
     });
 
   if (part !== 'stored') liveReminders(ctx, today, q, push, owner, opts.ownerId);
@@ -373,8 +376,8 @@ function liveReminders(
   const plans = q<
     Row & { id: string; startDate: string; endDate: string; perMonth: number; minMinutes: number }
   >(
-    `SELECT ${CHILD_COLS}, p.id, p.start_date AS startDate, p.end_date AS endDate, p.sessions_per_month AS perMonth,
-            p.min_minutes AS minMinutes
+    `SELECT ${CHILD_COLS}, coalesce(c.name_pinyin, '') AS sortName, p.id, p.start_date AS startDate,
+            p.end_date AS endDate, p.sessions_per_month AS perMonth, p.min_minutes AS minMinutes
      FROM guidance_plans p JOIN children c ON c.id = p.child_id
      WHERE p.deleted_at IS NULL AND p.status = 'active' AND p.start_date <= @today AND p.end_date >= @today
        AND c.deleted_at IS NULL${owner}`,

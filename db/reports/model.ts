@@ -377,7 +377,16 @@ function followUpStatement(ctx: ReadCtx, sql: string): ReturnType<ReadCtx['raw']
 export function reportFollowUps(
   ctx: ReadCtx,
   ownerId?: string,
-): { id: string; number: string; due: string; childId: string; childName: string; ownerId: string | null }[] {
+): {
+  id: string;
+  number: string;
+  due: string;
+  childId: string;
+  childName: string;
+  ownerId: string | null;
+  /** The child's name in pinyin: the reminders board orders by it. */
+  sortName: string;
+}[] {
   const days = readSetting(ctx, 'reportFollowUpDays');
   const owner = ownerId ? ' AND c.owner_id = @ownerId' : '';
   // CROSS JOIN fixes the order: from the few open reports to their children, never from every
@@ -386,6 +395,7 @@ export function reportFollowUps(
   const rows = followUpStatement(
     ctx,
     `SELECT r.id, r.year, r.seq, c.id AS childId, c.name AS childName, c.owner_id AS ownerId,
+              coalesce(c.name_pinyin, '') AS sortName,
               COALESCE((SELECT MAX(a.date) FROM mandatory_report_actions a WHERE a.report_id = r.id AND a.deleted_at IS NULL),
                        r.reported_date) AS last
        FROM mandatory_reports r
@@ -400,6 +410,7 @@ export function reportFollowUps(
     childId: string;
     childName: string;
     ownerId: string | null;
+    sortName: string;
     last: string;
   }[];
   return rows.map((r) => ({
@@ -409,6 +420,7 @@ export function reportFollowUps(
     childId: r.childId,
     childName: r.childName,
     ownerId: r.ownerId,
+    sortName: r.sortName,
   }));
 }
 
