@@ -127,10 +127,51 @@ export function cached(raw: ReadRaw, sql: string): ReadStatement {
 const CHILD_COLS = `c.id AS childId, c.name AS childName, c.owner_id AS ownerId`;
 const LIVE_CHILD = `c.deleted_at IS NULL AND c.status = 'active'`;
 
+/**
+ * The live items of a board, kept per connection until the database changes: every 首页, board
+ * and badge read works them out again (hundreds of running plans and open reports), and between
+ * two reads with no write they are the same. Any write on this connection moves total_changes();
+ * one on another connection (the backup worker, a second window) moves data_version.
+ */
+const liveMemo = new WeakMap<ReadRaw, Map<string, { stamp: string; out: WindowedReminder[] }>>();
+const LIVE_MEMO_SIZE = 16;
+
+function memoLive(ctx: ReadCtx, today: string, ownerId: string | undefined, work: () => WindowedReminder[]) {
+  // A connection whose prepare is wrapped is watching what runs: it always gets the queries.
+  if (Object.hasOwn(ctx.raw, 'prepare')) return work();
+  const now = cached(
+    ctx.raw,
+    'SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v',
+  ).get() as { c: number; v: number };
+  const stamp = `${now.c}:${now.v}`;
+  let memo = liveMemo.get(ctx.raw);
+  if (!memo) {
+    memo = new Map();
+    liveMemo.set(ctx.raw, memo);
+  }
+  const key = `${today}\u0000${ownerId ?? ''}`;
+  const hit = memo.get(key);
+  if (hit && hit.stamp === stamp) return hit.out.slice();
+  const out = work();
+  if (memo.size >= LIVE_MEMO_SIZE) memo.clear();
+  memo.set(key, { stamp, out });
+  return out.slice();
+}
+
 export function collectReminders(
   ctx: ReadCtx,
   today: string,
   opts: { ownerId?: string; childIds?: readonly string[]; part?: RulePart } = {},
+): WindowedReminder[] {
+  if (opts.part === 'live' && !opts.childIds)
+    return memoLive(ctx, today, opts.ownerId, () => collectAll(ctx, today, opts));
+  return collectAll(ctx, today, opts);
+}
+
+function collectAll(
+  ctx: ReadCtx,
+  today: string,
+  opts: { ownerId?: string; childIds?: readonly string[]; part?: RulePart },
 ): WindowedReminder[] {
   const part = opts.part ?? 'all';
   const stored = part === 'stored';
