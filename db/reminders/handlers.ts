@@ -111,7 +111,8 @@ interface Sortable {
   key: string;
 }
 
-type Candidate = Sortable & { item: ReminderItem };
+/** An item made only when it lands on a page: the live rules yield hundreds, a page shows few. */
+type Candidate = Sortable & { item: () => ReminderItem };
 
 /**
  * Each column read off the indexes of reminder_due (schema.ts) in board order, a page at a
@@ -191,25 +192,28 @@ export function buildBoard(
         .all()
         .map((s) => s.key),
     );
+    // The live rules read the pinyin with the child; only the stale children's items are looked up.
+    const unnamed = [...new Set(extra.filter((r) => r.sortName === undefined).map((r) => r.childId))];
     const names = new Map(
-      (
-        cached(
-          ctx.raw,
-          `SELECT id, name_pinyin AS p FROM children WHERE id IN (SELECT value FROM json_each(?))`,
-        ).all(JSON.stringify([...new Set(extra.map((r) => r.childId))])) as { id: string; p: string }[]
-      ).map((c) => [c.id, c.p]),
+      unnamed.length
+        ? (
+            cached(
+              ctx.raw,
+              `SELECT id, name_pinyin AS p FROM children WHERE id IN (SELECT value FROM json_each(?))`,
+            ).all(JSON.stringify(unnamed)) as { id: string; p: string }[]
+          ).map((c) => [c.id, c.p])
+        : [],
     );
     for (const r of extra) {
       if (snoozes.has(r.key)) {
         snoozed++;
         continue;
       }
-      const item = toItem(r);
-      extraBy[item.group].push({
-        item,
-        priority: item.priority,
+      extraBy[groupOf(r.due || day, day, weekEnd)].push({
+        item: () => toItem(r),
+        priority: PRIORITY[r.kind],
         sortDue: r.due,
-        sortName: names.get(r.childId) ?? '',
+        sortName: r.sortName ?? names.get(r.childId) ?? '',
         key: r.key,
       });
     }
@@ -241,7 +245,7 @@ export function buildBoard(
       sortName: string;
     })[];
     const page: Candidate[] = rows.map((r) => ({
-      item: toItem({ ...r, facts: JSON.parse(r.facts) as Reminder['facts'] }),
+      item: () => toItem({ ...r, facts: JSON.parse(r.facts) as Reminder['facts'] }),
       priority: r.priority,
       sortDue: r.due,
       sortName: r.sortName,
@@ -249,7 +253,7 @@ export function buildBoard(
     }));
     if (extraBy[g].length) page.push(...extraBy[g]);
     page.sort(ahead ? byDate : byPriority);
-    groups[g] = page.slice(0, limit).map((c) => c.item);
+    groups[g] = page.slice(0, limit).map((c) => c.item());
   }
   // What this reader put off that would show: counted beside the board, never shown on it.
   const row = cached(
@@ -391,12 +395,11 @@ function summary(ctx: ReadCtx) {
     .all();
   const ids = recent.map((x) => x.r.id);
   const names = ids.length
-    ? (ctx.raw
-        .prepare(
-          `SELECT rc.referral_id AS referralId, c.name FROM referral_children rc JOIN children c ON c.id = rc.child_id
-               WHERE rc.referral_id IN (${ids.map(() => '?').join(',')})`,
-        )
-        .all(...ids) as { referralId: string; name: string }[])
+    ? (cached(
+        ctx.raw,
+        `SELECT rc.referral_id AS referralId, c.name FROM referral_children rc JOIN children c ON c.id = rc.child_id
+           WHERE rc.referral_id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(ids)) as { referralId: string; name: string }[])
     : [];
   // The first page of each: 首页 links to the board for the rest.
   const dueSoon = [...board.groups.today, ...board.groups.week].slice(0, BOARD_PAGE);

@@ -82,6 +82,8 @@ export type RulePart = 'all' | 'stored' | 'live';
 export interface WindowedReminder extends Reminder {
   showsFrom: string;
   showsUntil: string;
+  /** The child's name in pinyin, when the rule read it: the board orders by it, and need not look it up. */
+  sortName?: string;
 }
 
 export const ALWAYS_FROM = '';
@@ -125,10 +127,51 @@ export function cached(raw: ReadRaw, sql: string): ReadStatement {
 const CHILD_COLS = `c.id AS childId, c.name AS childName, c.owner_id AS ownerId`;
 const LIVE_CHILD = `c.deleted_at IS NULL AND c.status = 'active'`;
 
+/**
+ * The live items of a board, kept per connection until the database changes: every 首页, board
+ * and badge read works them out again (hundreds of running plans and open reports), and between
+ * two reads with no write they are the same. Any write on this connection moves total_changes();
+ * one on another connection (the backup worker, a second window) moves data_version.
+ */
+const liveMemo = new WeakMap<ReadRaw, Map<string, { stamp: string; out: WindowedReminder[] }>>();
+const LIVE_MEMO_SIZE = 16;
+
+function memoLive(ctx: ReadCtx, today: string, ownerId: string | undefined, work: () => WindowedReminder[]) {
+  // A connection whose prepare is wrapped is watching what runs: it always gets the queries.
+  if (Object.hasOwn(ctx.raw, 'prepare')) return work();
+  const now = cached(
+    ctx.raw,
+    'SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v',
+  ).get() as { c: number; v: number };
+  const stamp = `${now.c}:${now.v}`;
+  let memo = liveMemo.get(ctx.raw);
+  if (!memo) {
+    memo = new Map();
+    liveMemo.set(ctx.raw, memo);
+  }
+  const key = `${today}\u0000${ownerId ?? ''}`;
+  const hit = memo.get(key);
+  if (hit && hit.stamp === stamp) return hit.out.slice();
+  const out = work();
+  if (memo.size >= LIVE_MEMO_SIZE) memo.clear();
+  memo.set(key, { stamp, out });
+  return out.slice();
+}
+
 export function collectReminders(
   ctx: ReadCtx,
   today: string,
   opts: { ownerId?: string; childIds?: readonly string[]; part?: RulePart } = {},
+): WindowedReminder[] {
+  if (opts.part === 'live' && !opts.childIds)
+    return memoLive(ctx, today, opts.ownerId, () => collectAll(ctx, today, opts));
+  return collectAll(ctx, today, opts);
+}
+
+function collectAll(
+  ctx: ReadCtx,
+  today: string,
+  opts: { ownerId?: string; childIds?: readonly string[]; part?: RulePart },
 ): WindowedReminder[] {
   const part = opts.part ?? 'all';
   const stored = part === 'stored';
@@ -173,6 +216,7 @@ export function collectReminders(
       link,
       showsFrom,
       showsUntil,
+      ...(typeof r.sortName === 'string' ? { sortName: r.sortName } : {}),
     });
 
   if (part !== 'stored') liveReminders(ctx, today, q, push, owner, opts.ownerId);
@@ -373,8 +417,8 @@ function liveReminders(
   const plans = q<
     Row & { id: string; startDate: string; endDate: string; perMonth: number; minMinutes: number }
   >(
-    `SELECT ${CHILD_COLS}, p.id, p.start_date AS startDate, p.end_date AS endDate, p.sessions_per_month AS perMonth,
-            p.min_minutes AS minMinutes
+    `SELECT ${CHILD_COLS}, coalesce(c.name_pinyin, '') AS sortName, p.id, p.start_date AS startDate,
+            p.end_date AS endDate, p.sessions_per_month AS perMonth, p.min_minutes AS minMinutes
      FROM guidance_plans p JOIN children c ON c.id = p.child_id
      WHERE p.deleted_at IS NULL AND p.status = 'active' AND p.start_date <= @today AND p.end_date >= @today
        AND c.deleted_at IS NULL${owner}`,

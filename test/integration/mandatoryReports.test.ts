@@ -2,6 +2,8 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../db/api/core';
+import { openEncrypted } from '../../db/core/open';
+import { Vault } from '../../db/core/vault';
 import { REPORT_FIGURES } from '../../db/reports/model';
 import { makeDataDir } from '../helpers/tmp';
 import { statsCtx } from './duties-support';
@@ -253,8 +255,16 @@ describe('mandatory reports (强制报告)', () => {
     expect(due.map((x) => [x.due, x.childName, x.title])).toEqual([
       ['2026-04-16', '张小明', '强制报告强制报告〔2026〕1号需跟进'],
     ]);
+    // Read again with nothing changed, the same; written from another connection (a second
+    // window, a repair script), the board follows at once.
+    expect((await reminderKinds(core)).map((x) => x.due)).toEqual(['2026-04-16']);
+    const opened = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
+    const other = openEncrypted(path.join(core.dataDir, 'sunward.db'), opened!.key, { create: false });
+    other.prepare(`UPDATE mandatory_reports SET reported_date = '2026-04-10'`).run();
+    other.close();
+    expect((await reminderKinds(core)).map((x) => x.due)).toEqual(['2026-04-17']);
     await call(core, 'settings.update', { reportFollowUpDays: 3 });
-    expect((await reminderKinds(core)).map((x) => x.due)).toEqual(['2026-04-12']);
+    expect((await reminderKinds(core)).map((x) => x.due)).toEqual(['2026-04-13']);
     expect((await refuse(core, 'settings.update', { reportFollowUpDays: 0 })).fields).toEqual({
       reportFollowUpDays: '跟进提醒天数应为 1 至 90 之间的整数',
     });
