@@ -205,7 +205,7 @@ function childFile(ctx: Ctx, row: ChildRow): ChildFile {
         }
       : null,
     detained,
-    timeline: childTimeline(ctx, row.id),
+    timeline: childTimeline(ctx, row.id, relations),
     permissions: childPermissions(ctx.user, row.ownerId),
   };
 }

@@ -1,6 +1,6 @@
 // 关系人 and 羁押情况: persons are shared between siblings, so a person is edited once and
 // every child linked to them sees the change.
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -8,6 +8,7 @@ import { newId } from '../common/ids';
 import { startsWith } from '../common/like';
 import { created, updateVersioned } from '../common/records';
 import { t } from '../i18n';
+import { cached } from '../reminders/rules';
 import { maskIdNumber } from './idNumber';
 import {
   custodyAddInput,
@@ -114,7 +115,37 @@ export interface PersonLink {
   custody: CustodyView[];
 }
 
-function toPersonView(row: typeof persons.$inferSelect, childCount: number): PersonView {
+/** The columns of a person and of a custody record that their views show (the statements below read these). */
+const PERSON_COLUMNS = {
+  id: persons.id,
+  name: persons.name,
+  gender: persons.gender,
+  idNumber: persons.idNumber,
+  phone: persons.phone,
+  address: persons.address,
+  occupation: persons.occupation,
+  deceasedOn: persons.deceasedOn,
+  missingSince: persons.missingSince,
+  severeDisability: persons.severeDisability,
+  severeIllness: persons.severeIllness,
+  version: persons.version,
+};
+const CUSTODY_COLUMNS = {
+  id: custodyRecords.id,
+  personId: custodyRecords.personId,
+  measure: custodyRecords.measure,
+  facility: custodyRecords.facility,
+  caseNumber: custodyRecords.caseNumber,
+  charge: custodyRecords.charge,
+  startDate: custodyRecords.startDate,
+  expectedRelease: custodyRecords.expectedRelease,
+  actualRelease: custodyRecords.actualRelease,
+  version: custodyRecords.version,
+};
+type PersonRow = Pick<typeof persons.$inferSelect, keyof typeof PERSON_COLUMNS>;
+type CustodyRow = Pick<typeof custodyRecords.$inferSelect, Exclude<keyof typeof CUSTODY_COLUMNS, 'personId'>>;
+
+function toPersonView(row: PersonRow, childCount: number): PersonView {
   return {
     id: row.id,
     name: row.name,
@@ -132,7 +163,7 @@ function toPersonView(row: typeof persons.$inferSelect, childCount: number): Per
   };
 }
 
-function toCustodyView(row: typeof custodyRecords.$inferSelect): CustodyView {
+function toCustodyView(row: CustodyRow): CustodyView {
   return {
     id: row.id,
     measure: row.measure,
@@ -157,33 +188,50 @@ function childCounts(ctx: ReadCtx, personIds: string[]): Map<string, number> {
   return new Map(rows.map((r) => [r.personId, r.n]));
 }
 
+// A child's relatives in two prepared statements (a file opens with them, and drizzle built
+// these joins afresh on each opening): the relatives in the order they were added, and their
+// custody in date order. The ids go in as one JSON array so the text, and its statement, is one.
+const LINKS_SQL = `SELECT r.id AS relationId, r.relation, r.is_guardian AS isGuardian, r.is_caregiver AS isCaregiver,
+    r.note, r.version AS linkVersion, p.id, p.name, p.gender, p.id_number AS idNumber, p.phone, p.address,
+    p.occupation, p.deceased_on AS deceasedOn, p.missing_since AS missingSince,
+    p.severe_disability AS severeDisability, p.severe_illness AS severeIllness, p.version
+  FROM child_relations r JOIN persons p ON p.id = r.person_id
+  WHERE r.child_id = ? AND r.deleted_at IS NULL ORDER BY r.created_at`;
+const CUSTODY_SQL = `SELECT id, person_id AS personId, measure, facility, case_number AS caseNumber, charge,
+    start_date AS startDate, expected_release AS expectedRelease, actual_release AS actualRelease, version
+  FROM custody_records WHERE person_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
+  ORDER BY start_date`;
+
+type LinkRow = Omit<PersonRow, 'severeDisability' | 'severeIllness'> & {
+  relationId: string;
+  relation: string;
+  isGuardian: number;
+  isCaregiver: number;
+  note: string | null;
+  linkVersion: number;
+  severeDisability: number;
+  severeIllness: number;
+};
+
 export function relationsOfChild(ctx: ReadCtx, childId: string): PersonLink[] {
-  const links = ctx.db
-    .select({ link: childRelations, person: persons })
-    .from(childRelations)
-    .innerJoin(persons, eq(persons.id, childRelations.personId))
-    .where(and(eq(childRelations.childId, childId), isNull(childRelations.deletedAt)))
-    .orderBy(asc(childRelations.createdAt))
-    .all();
-  const ids = links.map((l) => l.person.id);
+  const links = cached(ctx.raw, LINKS_SQL).all(childId) as LinkRow[];
+  const ids = links.map((l) => l.id);
   const custody = ids.length
-    ? ctx.db
-        .select()
-        .from(custodyRecords)
-        .where(and(inArray(custodyRecords.personId, ids), isNull(custodyRecords.deletedAt)))
-        .orderBy(asc(custodyRecords.startDate))
-        .all()
+    ? (cached(ctx.raw, CUSTODY_SQL).all(JSON.stringify(ids)) as (CustodyRow & { personId: string })[])
     : [];
   const counts = childCounts(ctx, ids);
-  return links.map(({ link, person }) => ({
-    relationId: link.id,
-    relation: link.relation,
-    isGuardian: link.isGuardian,
-    isCaregiver: link.isCaregiver,
-    note: link.note,
-    version: link.version,
-    person: toPersonView(person, counts.get(person.id) ?? 0),
-    custody: custody.filter((c) => c.personId === person.id).map(toCustodyView),
+  return links.map((l) => ({
+    relationId: l.relationId,
+    relation: l.relation,
+    isGuardian: l.isGuardian === 1,
+    isCaregiver: l.isCaregiver === 1,
+    note: l.note,
+    version: l.linkVersion,
+    person: toPersonView(
+      { ...l, severeDisability: l.severeDisability === 1, severeIllness: l.severeIllness === 1 },
+      counts.get(l.id) ?? 0,
+    ),
+    custody: custody.filter((c) => c.personId === l.id).map(toCustodyView),
   }));
 }
 

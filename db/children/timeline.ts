@@ -12,7 +12,7 @@ import { reliefTimeline } from '../relief/model';
 import { mandatoryReportsTimeline } from '../reports/model';
 import { suitsTimeline } from '../suits/model';
 import { visitsTimeline } from '../visits/model';
-import { relationsOfChild } from './relations';
+import { type PersonLink, relationsOfChild } from './relations';
 
 /** One entry on a child's timeline. Titles are Chinese, from the catalog, ready to show. */
 export interface TimelineItem {
@@ -27,7 +27,11 @@ export interface TimelineItem {
   link?: string | null;
 }
 
-export type TimelineSource = (ctx: ReadCtx, childId: string) => TimelineItem[];
+/**
+ * A source of entries. `relations` is the child's relatives when the caller already read them
+ * (the file does, for its own panels): a source that needs them takes them rather than read again.
+ */
+export type TimelineSource = (ctx: ReadCtx, childId: string, relations?: PersonLink[]) => TimelineItem[];
 
 /**
  * Every source of a child's timeline, in the order entries of equal time are shown. A new area
@@ -46,9 +50,9 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
 ];
 
 /** Newest first; entries of equal time keep their source's order (the sort is stable). */
-export function childTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
+export function childTimeline(ctx: ReadCtx, childId: string, relations?: PersonLink[]): TimelineItem[] {
   const items: TimelineItem[] = [];
-  for (const source of TIMELINE_SOURCES) items.push(...source(ctx, childId));
+  for (const source of TIMELINE_SOURCES) items.push(...source(ctx, childId, relations));
   return items.sort((a, b) => (b.date === a.date ? (b.at ?? 0) - (a.at ?? 0) : b.date < a.date ? -1 : 1));
 }
 
@@ -67,7 +71,7 @@ const TIMELINE_SQL = `SELECT action, at, actor_name AS actorName, detail FROM au
     .join(',')})
   ORDER BY seq DESC`;
 
-function childrenTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
+function childrenTimeline(ctx: ReadCtx, childId: string, relations?: PersonLink[]): TimelineItem[] {
   const rows = ctx.raw.prepare(TIMELINE_SQL).all(childId, ...Object.keys(TIMELINE_ACTIONS)) as {
     action: string;
     at: number;
@@ -87,7 +91,7 @@ function childrenTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
           : r.actorName,
     };
   });
-  for (const link of relationsOfChild(ctx, childId)) {
+  for (const link of relations ?? relationsOfChild(ctx, childId)) {
     for (const c of link.custody) {
       const who = `${labelOr(`codes.relation.${link.relation}`, link.relation)} ${link.person.name}`;
       const measure = labelOr(`codes.custodyMeasure.${c.measure}`, c.measure);

@@ -25,19 +25,6 @@ export function loadLive<T extends LiveTable>(ctx: ReadCtx, table: T, id: string
   return row as T['$inferSelect'];
 }
 
-/** Every record of one child that is not in the recycle bin (a child's timeline lists them). */
-export function liveOfChild<T extends LiveTable & { childId: SQLiteColumn }>(
-  ctx: ReadCtx,
-  table: T,
-  childId: string,
-): T['$inferSelect'][] {
-  return ctx.db
-    .select()
-    .from(table as SQLiteTable)
-    .where(and(eq(table.childId, childId), isNull(table.deletedAt)))
-    .all() as T['$inferSelect'][];
-}
-
 type ChildRecordTable = LiveTable & { childId: SQLiteColumn; status: SQLiteColumn; createdAt: SQLiteColumn };
 
 /** The ids of a child's records but the withdrawn and the deleted, newest first (a child's file lists them). */

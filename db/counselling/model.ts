@@ -192,8 +192,14 @@ export function counsellingTimeline(ctx: ReadCtx, childId: string): TimelineItem
     .get();
   const visible = maySeeCounsellingText(ctx, owner?.ownerId ?? null);
   const crisis = (flag: boolean) => (flag ? t('timeline.counselling.crisis') : '');
+  // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
   for (const a of ctx.db
-    .select()
+    .select({
+      date: psychAssessments.date,
+      instrument: psychAssessments.instrument,
+      crisis: psychAssessments.crisis,
+      assessor: psychAssessments.assessor,
+    })
     .from(psychAssessments)
     .where(and(eq(psychAssessments.childId, childId), isNull(psychAssessments.deletedAt)))
     .all()) {
@@ -209,7 +215,13 @@ export function counsellingTimeline(ctx: ReadCtx, childId: string): TimelineItem
     });
   }
   for (const s of ctx.db
-    .select()
+    .select({
+      date: counsellingSessions.date,
+      minutes: counsellingSessions.minutes,
+      crisis: counsellingSessions.crisis,
+      institution: counsellingSessions.institution,
+      counsellor: counsellingSessions.counsellor,
+    })
     .from(counsellingSessions)
     .where(and(eq(counsellingSessions.childId, childId), isNull(counsellingSessions.deletedAt)))
     .all()) {
@@ -225,7 +237,7 @@ export function counsellingTimeline(ctx: ReadCtx, childId: string): TimelineItem
     });
   }
   for (const r of ctx.db
-    .select()
+    .select({ date: treatmentReferrals.date, institution: treatmentReferrals.institution })
     .from(treatmentReferrals)
     .where(and(eq(treatmentReferrals.childId, childId), isNull(treatmentReferrals.deletedAt)))
     .all()) {

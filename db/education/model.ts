@@ -353,7 +353,7 @@ export function educationOfChild(ctx: ReadCtx, childId: string): EducationOfChil
 export function educationTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   const items: TimelineItem[] = [];
   const adms = ctx.db
-    .select({ a: admonitions, name: persons.name })
+    .select({ a: { date: admonitions.date, reason: admonitions.reason }, name: persons.name })
     .from(admonitions)
     .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
     .where(and(eq(admonitions.childId, childId), isNull(admonitions.deletedAt)))
@@ -366,15 +366,29 @@ export function educationTimeline(ctx: ReadCtx, childId: string): TimelineItem[]
       detail: a.reason,
     });
   }
+  // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
   const plans = ctx.db
-    .select()
+    .select({
+      id: guidancePlans.id,
+      kind: guidancePlans.kind,
+      startDate: guidancePlans.startDate,
+      provider: guidancePlans.provider,
+      completedDate: guidancePlans.completedDate,
+      finalResult: guidancePlans.finalResult,
+    })
     .from(guidancePlans)
     .where(and(eq(guidancePlans.childId, childId), isNull(guidancePlans.deletedAt)))
     .all();
   const planIds = plans.map((p) => p.id);
   const sessions = planIds.length
     ? ctx.db
-        .select()
+        .select({
+          planId: guidanceSessions.planId,
+          date: guidanceSessions.date,
+          minutes: guidanceSessions.minutes,
+          instructor: guidanceSessions.instructor,
+          content: guidanceSessions.content,
+        })
         .from(guidanceSessions)
         .where(and(inArray(guidanceSessions.planId, planIds), isNull(guidanceSessions.deletedAt)))
         .all()

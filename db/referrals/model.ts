@@ -322,8 +322,18 @@ export function viewReferral(ctx: ReadCtx, id: string): ReferralView {
 }
 
 export function referralsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
+  // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
   const rows = ctx.db
-    .select({ r: referrals })
+    .select({
+      r: {
+        id: referrals.id,
+        year: referrals.year,
+        seq: referrals.seq,
+        receivedDate: referrals.receivedDate,
+        sourceDepartment: referrals.sourceDepartment,
+        closedAt: referrals.closedAt,
+      },
+    })
     .from(referralChildren)
     .innerJoin(referrals, eq(referrals.id, referralChildren.referralId))
     .where(and(eq(referralChildren.childId, childId), isNull(referrals.deletedAt)))
@@ -340,7 +350,15 @@ export function referralsTimeline(ctx: ReadCtx, childId: string): TimelineItem[]
       link,
     });
     const actions = ctx.db
-      .select()
+      .select({
+        agency: referralActions.agency,
+        carrier: referralActions.carrier,
+        sentDate: referralActions.sentDate,
+        replyDate: referralActions.replyDate,
+        result: referralActions.result,
+        withdrawnAt: referralActions.withdrawnAt,
+        withdrawReason: referralActions.withdrawReason,
+      })
       .from(referralActions)
       .where(and(eq(referralActions.referralId, r.id), isNull(referralActions.deletedAt)))
       .all();

@@ -9,7 +9,7 @@ import { children } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
-import { liveOfChild, loadLive } from '../common/records';
+import { loadLive } from '../common/records';
 import { recordSteps } from '../common/timeline';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
@@ -322,7 +322,28 @@ export const RELIEF_FIGURES: readonly AreaFigure[] = [
 ];
 
 export function reliefTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
-  const rows = liveOfChild(ctx, judicialRelief, childId);
+  // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
+  const rows = ctx.db
+    .select({
+      id: judicialRelief.id,
+      withdrawnAt: judicialRelief.withdrawnAt,
+      withdrawReason: judicialRelief.withdrawReason,
+      returnVisitDate: judicialRelief.returnVisitDate,
+      closedAt: judicialRelief.closedAt,
+      returnVisitFindings: judicialRelief.returnVisitFindings,
+      paidDate: judicialRelief.paidDate,
+      amountFen: judicialRelief.amountFen,
+      paidAt: judicialRelief.paidAt,
+      decisionDate: judicialRelief.decisionDate,
+      decidedAt: judicialRelief.decidedAt,
+      decisionReason: judicialRelief.decisionReason,
+      applicationDate: judicialRelief.applicationDate,
+      createdAt: judicialRelief.createdAt,
+      applicantName: judicialRelief.applicantName,
+    })
+    .from(judicialRelief)
+    .where(and(eq(judicialRelief.childId, childId), isNull(judicialRelief.deletedAt)))
+    .all();
   // Each step carries the instant it was recorded, so steps on one day (and the child's own
   // entries) keep their order; latest first for entries without one.
   return rows.flatMap((r) =>

@@ -426,8 +426,21 @@ export function reportFollowUps(
 
 export function mandatoryReportsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   const items: TimelineItem[] = [];
+  // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
   const reports = ctx.db
-    .select({ r: mandatoryReports })
+    .select({
+      r: {
+        id: mandatoryReports.id,
+        year: mandatoryReports.year,
+        seq: mandatoryReports.seq,
+        reportedDate: mandatoryReports.reportedDate,
+        createdAt: mandatoryReports.createdAt,
+        reporterUnit: mandatoryReports.reporterUnit,
+        filedDate: mandatoryReports.filedDate,
+        handledDate: mandatoryReports.handledDate,
+        closedDate: mandatoryReports.closedDate,
+      },
+    })
     .from(mandatoryReportChildren)
     .innerJoin(mandatoryReports, eq(mandatoryReports.id, mandatoryReportChildren.reportId))
     .where(

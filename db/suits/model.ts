@@ -12,7 +12,7 @@ import type { TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
-import { created, liveOfChild, loadLive } from '../common/records';
+import { created, loadLive } from '../common/records';
 import { recordSteps } from '../common/timeline';
 import { labelOr, t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
@@ -354,7 +354,32 @@ export const SUIT_FIGURES: readonly AreaFigure[] = [
 ];
 
 export function suitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
-  const rows = liveOfChild(ctx, suitSupports, childId);
+  // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
+  const rows = ctx.db
+    .select({
+      id: suitSupports.id,
+      withdrawnAt: suitSupports.withdrawnAt,
+      withdrawReason: suitSupports.withdrawReason,
+      decisionDate: suitSupports.decisionDate,
+      decision: suitSupports.decision,
+      closedAt: suitSupports.closedAt,
+      newGuardianName: suitSupports.newGuardianName,
+      filedDate: suitSupports.filedDate,
+      filedAt: suitSupports.filedAt,
+      court: suitSupports.court,
+      courtCaseNumber: suitSupports.courtCaseNumber,
+      issueDate: suitSupports.issueDate,
+      issuedAt: suitSupports.issuedAt,
+      createdAt: suitSupports.createdAt,
+      kind: suitSupports.kind,
+      orderId: suitSupports.orderId,
+      prefix: suitSupports.prefix,
+      year: suitSupports.year,
+      seq: suitSupports.seq,
+    })
+    .from(suitSupports)
+    .where(and(eq(suitSupports.childId, childId), isNull(suitSupports.deletedAt)))
+    .all();
   // Each step with the instant it was recorded, as in relief.
   return rows.flatMap((s) =>
     recordSteps('suits', `/suits/${s.id}`, [

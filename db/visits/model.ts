@@ -32,8 +32,15 @@ export function visitsOfChild(ctx: ReadCtx, childId: string): VisitView[] {
 }
 
 export function visitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
+  // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
   return ctx.db
-    .select()
+    .select({
+      id: visits.id,
+      date: visits.date,
+      kind: visits.kind,
+      place: visits.place,
+      visitors: visits.visitors,
+    })
     .from(visits)
     .where(and(eq(visits.childId, childId), eq(visits.status, 'final'), isNull(visits.deletedAt)))
     .all()
