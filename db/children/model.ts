@@ -158,7 +158,7 @@ export function loadChild(ctx: ReadCtx, id: string, opts: { deleted?: boolean } 
   if (!query) {
     query = childById(ctx.db);
     // A connection whose prepare is wrapped (the bench's recorder, the plan tests) watches every
-    // statement run: it gets a fresh one each time, as rules.ts's cache does.
+    // statement run: it gets a fresh one each time, as cached() in db/core/statements.ts does.
     if (!Object.hasOwn(ctx.raw, 'prepare')) childByIdOf.set(ctx.db, query);
   }
   const row = query.get({ id });

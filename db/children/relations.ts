@@ -7,8 +7,8 @@ import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
 import { startsWith } from '../common/like';
 import { created, updateVersioned } from '../common/records';
+import { cached } from '../core/statements';
 import { t } from '../i18n';
-import { cached } from '../reminders/rules';
 import { maskIdNumber } from './idNumber';
 import {
   custodyAddInput,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ReadRaw, ReadStatement } from '../api/define';
 
 /** Distinct statement texts kept per connection; the least recently used goes beyond it. */
 const MAX_STATEMENTS = 500;
@@ -15,7 +16,7 @@ export function drizzleClient(raw: Database.Database): Database.Database {
   const cache = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
     // A connection whose prepare is wrapped (the bench's recorder, the plan tests) watches every
-    // statement run: it gets each from its own prepare, as rules.ts's cache does.
+    // statement run: it gets each from its own prepare, as cached() below does.
     if (Object.hasOwn(raw, 'prepare')) return raw.prepare(sql);
     const kept = cache.get(sql);
     if (kept && !kept.busy) {
@@ -34,4 +35,29 @@ export function drizzleClient(raw: Database.Database): Database.Database {
   // Drizzle asks its client for prepare and transaction only.
   const client = { prepare, transaction: raw.transaction.bind(raw) };
   return client as unknown as Database.Database;
+}
+
+/**
+ * A connection's statements, prepared once: a write's refresh runs some fifteen rules for one
+ * child, and preparing them each time was half of it. Each is run to the end (all/get/run)
+ * before it is run again, so one statement per text is enough.
+ */
+const statements = new WeakMap<ReadRaw, Map<string, ReadStatement>>();
+export function cached(raw: Database.Database, sql: string): Database.Statement;
+export function cached(raw: ReadRaw, sql: string): ReadStatement;
+export function cached(raw: ReadRaw, sql: string): ReadStatement {
+  // A connection whose prepare is wrapped (the bench's recorder, the plan tests) is watching
+  // what runs: it gets the statement from its prepare, so it sees every query.
+  if (Object.hasOwn(raw, 'prepare')) return raw.prepare(sql);
+  let byText = statements.get(raw);
+  if (!byText) {
+    byText = new Map();
+    statements.set(raw, byText);
+  }
+  let st = byText.get(sql);
+  if (!st) {
+    st = raw.prepare(sql);
+    byText.set(sql, st);
+  }
+  return st;
 }

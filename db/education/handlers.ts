@@ -7,9 +7,9 @@ import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
+import { cached } from '../core/statements';
 import { recordFollowUp } from '../followups/model';
 import { t } from '../i18n';
-import { cached } from '../reminders/rules';
 import {
   PLAN_EDITABLE,
   PLAN_FLOW,

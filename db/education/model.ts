@@ -11,6 +11,7 @@ import type { TimelineItem } from '../children/timeline';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, loadLive } from '../common/records';
+import { cached } from '../core/statements';
 import {
   type FollowUpView,
   listFollowUps,
@@ -21,7 +22,6 @@ import {
   type Subject,
 } from '../followups/model';
 import { labelOr, t } from '../i18n';
-import { cached } from '../reminders/rules';
 import { PLAN_FLOW, type PlanStep } from './codes';
 import type { planCreateInput } from './inputs';
 import { type PlanProgress, planProgress } from './progress';

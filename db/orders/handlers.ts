@@ -11,10 +11,10 @@ import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
+import { cached } from '../core/statements';
 import { createPlan } from '../education/model';
 import { listFollowUps, recordFollowUp, replaceRequirements } from '../followups/model';
 import { t } from '../i18n';
-import { cached } from '../reminders/rules';
 import { readSetting } from '../settings/model';
 import { createSuitFromOrder } from '../suits/model';
 import {

@@ -11,8 +11,8 @@ import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
+import { cached } from '../core/statements';
 import { t } from '../i18n';
-import { cached } from '../reminders/rules';
 import { readSetting } from '../settings/model';
 import {
   type Carrier,

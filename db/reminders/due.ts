@@ -5,7 +5,8 @@
 import type Database from 'better-sqlite3';
 import type { Ctx, ReadCtx } from '../api/define';
 import { today } from '../children/model';
-import { cached, collectReminders, PRIORITY, type ReminderKind, type WindowedReminder } from './rules';
+import { cached } from '../core/statements';
+import { collectReminders, PRIORITY, type ReminderKind, type WindowedReminder } from './rules';
 
 /** Bump when the triggers or what the rules store change: the next open rebuilds every child's items. */
 // 2: each item carries its priority and the child's name in pinyin, the board's order.

@@ -8,6 +8,7 @@ import { missingNextYear } from '../calendar/model';
 import { addDays } from '../calendar/workdays';
 import { today } from '../children/model';
 import { children } from '../children/schema';
+import { cached } from '../core/statements';
 import { t } from '../i18n';
 import { referralNumber } from '../referrals/model';
 import { referrals } from '../referrals/schema';
@@ -19,7 +20,7 @@ import {
   type ReminderGroup,
   snoozeInput,
 } from './inputs';
-import { cached, collectReminders, PRIORITY, REMINDER_KINDS, type Reminder } from './rules';
+import { collectReminders, PRIORITY, REMINDER_KINDS, type Reminder } from './rules';
 import { reminderSnoozes } from './schema';
 
 const badgeInput = z.object({}).strict();

@@ -2,10 +2,10 @@
 // board reads most of them from reminder_due (due.ts), which these same rules fill for the
 // children a write touched, in that write's transaction; the few that hang on the day itself
 // (a plan's sessions this month, a 强制报告's set number of days) are worked out at read time.
-import type Database from 'better-sqlite3';
-import type { ReadCtx, ReadRaw, ReadStatement } from '../api/define';
+import type { ReadCtx, ReadRaw } from '../api/define';
 import { addDays, workdays } from '../calendar/workdays';
 import { addMonths, type ParentFacts, readGuardianship } from '../children/guardianship';
+import { cached } from '../core/statements';
 import type { PlanTerms } from '../education/progress';
 import { orderNumber } from '../orders/model';
 import { referralNumber } from '../referrals/model';
@@ -97,31 +97,6 @@ interface Row {
   childName: string;
   ownerId: string | null;
   [k: string]: unknown;
-}
-
-/**
- * A connection's statements, prepared once: a write's refresh runs some fifteen rules for one
- * child, and preparing them each time was half of it. Each is run to the end (all/get/run)
- * before it is run again, so one statement per text is enough.
- */
-const statements = new WeakMap<ReadRaw, Map<string, ReadStatement>>();
-export function cached(raw: Database.Database, sql: string): Database.Statement;
-export function cached(raw: ReadRaw, sql: string): ReadStatement;
-export function cached(raw: ReadRaw, sql: string): ReadStatement {
-  // A connection whose prepare is wrapped (the bench's recorder, the plan tests) is watching
-  // what runs: it gets the statement from its prepare, so it sees every query.
-  if (Object.hasOwn(raw, 'prepare')) return raw.prepare(sql);
-  let byText = statements.get(raw);
-  if (!byText) {
-    byText = new Map();
-    statements.set(raw, byText);
-  }
-  let st = byText.get(sql);
-  if (!st) {
-    st = raw.prepare(sql);
-    byText.set(sql, st);
-  }
-  return st;
 }
 
 const CHILD_COLS = `c.id AS childId, c.name AS childName, c.owner_id AS ownerId`;

@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ReadRaw } from '../api/define';
-import { cached } from '../reminders/rules';
+import { cached } from '../core/statements';
 import { FIGURES, type FigureDef, type FigureKey } from './codes';
 import { BASE, BY_INSTANT, DEFACTO_CONDITION, DISTINCT_CHILD, stockFlow, TAGGED } from './queries';
 import type { Period } from './rules';
