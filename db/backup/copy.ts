@@ -23,6 +23,7 @@ import {
   BackupFormatError,
   type BackupManifest,
   type BackupTrigger,
+  CHUNK,
   type ContainerLayout,
   checkContainer,
   LOCK_BYTES_AT,
@@ -376,15 +377,13 @@ function pageReport(macs: PageMacs, dbBytes: number): PageReport {
   };
 }
 
-const PAGE_CHUNK = 4 * 1024 * 1024;
-
 /** Checks every page's HMAC in a database file that is held still, reading it on its own. */
 export function checkPages(file: string, key: Buffer, pageSize: number): PageReport {
   const macs = new PageMacs(key, pageSize);
   const fd = openSync(file, 'r');
   try {
     const dbBytes = fstatSync(fd).size;
-    const buf = Buffer.alloc(Math.min(PAGE_CHUNK, Math.max(dbBytes, 1)));
+    const buf = Buffer.alloc(Math.min(CHUNK, Math.max(dbBytes, 1)));
     for (let pos = 0; pos < dbBytes; ) {
       const chunk = readDbChunk(fd, buf, Math.min(buf.length, dbBytes - pos), pos);
       macs.feed(chunk, pos);
@@ -597,7 +596,7 @@ export function copyBackup(from: string, toDir: string): string {
     const src = openSync(from, 'r');
     const out = openSync(partial, 'wx', 0o600);
     try {
-      const buf = Buffer.alloc(4 * 1024 * 1024);
+      const buf = Buffer.alloc(CHUNK);
       let pos = 0;
       for (;;) {
         const n = readSync(src, buf, 0, buf.length, pos);

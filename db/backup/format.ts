@@ -30,7 +30,12 @@ export const BACKUP_EXTENSION_NAME = 'swbak';
 export const PARTIAL_SUFFIX = '.partial';
 const MAX_MANIFEST = 1024 * 1024;
 const MAX_SLOTS = 16 * 1024 * 1024;
-const CHUNK = 4 * 1024 * 1024;
+/**
+ * Bytes read, hashed and written at a time. 1 MiB, not 4: a chunk that stays in the CPU's cache
+ * from the read to the write cost a fifth of the kernel's time (1.1 GB copied and hashed: about
+ * 0.4 s of system time against 2.2–2.9 s with 4 MiB, on the bench machine).
+ */
+export const CHUNK = 1024 * 1024;
 
 export type BackupTrigger = 'daily' | 'quit' | 'manual';
 
@@ -68,8 +73,8 @@ function header(manifestLen: number, slotsLen: number, dbLen: number): Buffer {
   return h;
 }
 
-function readExactly(fd: number, length: number, position: number): Buffer {
-  const buf = Buffer.alloc(length);
+function readExactly(fd: number, length: number, position: number, into?: Buffer): Buffer {
+  const buf = into ? into.subarray(0, length) : Buffer.alloc(length);
   let done = 0;
   while (done < length) {
     const n = readSync(fd, buf, done, length - done, position + done);
@@ -143,11 +148,12 @@ export type WriteProgress = (step: 'copy' | 'write', done: number, total: number
 /**
  * Writes a container to `target` (a temporary name: the caller renames it once verified) from
  * the database file `dbFile`, which must hold still meanwhile (a copy of ours, or the live file
- * held still by a reader: copy.ts `holdStill`). The database is read once: each chunk is hashed
+ * held still by a reader: copy.ts `holdStill`). The database is read through: each chunk is hashed
  * and written to its place in the container. The manifest, whose content hash is known only
  * then, has a fixed length (the hash is 64 hex digits either way), so its place is known from
  * the start. Then the whole container is read back: the trailer hash is taken over what was
- * written, and the database part must hash as it did when read, or nothing counts.
+ * written, and every byte must be what was written (the database part compared with the file
+ * read again), or nothing counts.
  * With `pages`, every page's HMAC is checked on the bytes as they are copied (pages.ts); the
  * caller reads the result from it.
  */
@@ -176,6 +182,7 @@ export function writeContainer(
 
     const content = createHash('sha256').update(slots);
     const buf = Buffer.alloc(Math.min(CHUNK, Math.max(dbBytes, 1)));
+    const readBack = Buffer.alloc(buf.length);
     for (let pos = 0; pos < dbBytes; ) {
       const chunk = readDbChunk(dbFd, buf, Math.min(buf.length, dbBytes - pos), pos);
       content.update(chunk);
@@ -187,30 +194,27 @@ export function writeContainer(
     const full: BackupManifest = { ...draft, contentSha256: content.digest('hex') };
     const manifestBytes = Buffer.from(JSON.stringify(full), 'utf8');
     if (manifestBytes.length !== manifestLength) throw new Error('manifest length changed');
-    writeAt(
-      out,
-      Buffer.concat([header(manifestBytes.length, slots.length, dbBytes), manifestBytes, slots]),
-      0,
-    );
+    const prefix = Buffer.concat([header(manifestBytes.length, slots.length, dbBytes), manifestBytes, slots]);
+    writeAt(out, prefix, 0);
 
+    // Read back: the trailer hash is taken over what landed in the file, and what landed must be
+    // byte for byte what was read (the prefix from memory; the database part from the file read
+    // again, which holds still). A comparison is exact and costs a read from the OS's cache
+    // where a second SHA-256 of the database cost about 0.6 s of CPU at 100,000 children.
     onProgress?.('write', 0, dbBytes);
     const whole = createHash('sha256');
-    const again = createHash('sha256');
-    pump(out, 0, dbOffset, (c) => {
-      whole.update(c);
-    });
-    again.update(slots);
-    pump(
-      out,
-      dbOffset,
-      dbBytes,
-      (c) => {
-        whole.update(c);
-        again.update(c);
-      },
-      (done) => onProgress?.('write', done, dbBytes),
-    );
-    if (again.digest('hex') !== full.contentSha256) throw new BackupFormatError('altered');
+    const back = readExactly(out, dbOffset, 0);
+    if (!back.equals(prefix)) throw new BackupFormatError('altered');
+    whole.update(back);
+    for (let pos = 0; pos < dbBytes; ) {
+      const length = Math.min(buf.length, dbBytes - pos);
+      const landed = readExactly(out, length, dbOffset + pos, readBack);
+      const source = readDbChunk(dbFd, buf, length, pos);
+      if (!landed.equals(source)) throw new BackupFormatError('altered');
+      whole.update(landed);
+      pos += length;
+      onProgress?.('write', pos, dbBytes);
+    }
     writeAt(out, whole.digest(), dbOffset + dbBytes);
     if (flush) fsyncSync(out);
     return full;

@@ -40,19 +40,36 @@ async function main(): Promise<void> {
     if (!x.ok) throw new Error('list failed');
   };
   const loop = async (until: () => boolean) => {
-    const reads: { at: number; ms: number; gap: number }[] = [];
+    const reads: { at: number; ms: number; gap: number; phase?: string }[] = [];
     let last = performance.now();
     for (let i = 0; !until(); i++) {
       await new Promise((res) => setImmediate(res));
       const s = performance.now();
       await read(i);
       const e = performance.now();
-      reads.push({ at: Date.now(), ms: e - s, gap: s - last });
+      const x: { at: number; ms: number; gap: number; phase?: string } = {
+        at: Date.now(),
+        ms: e - s,
+        gap: s - last,
+      };
+      // Which step the backup is at, asked only after a long read or gap so as not to add load.
+      if (x.ms > 30 || x.gap > 20) {
+        const st = await core.invoke('backup.status', {});
+        const run = st.ok
+          ? (st.value as { running: { phase: string; percent: number } | null }).running
+          : null;
+        x.phase = run ? `${run.phase} ${run.percent}%` : 'none';
+      }
+      reads.push(x);
       last = e;
     }
     return reads;
   };
-  const summary = (label: string, reads: { at: number; ms: number; gap: number }[], t0: number) => {
+  const summary = (
+    label: string,
+    reads: { at: number; ms: number; gap: number; phase?: string }[],
+    t0: number,
+  ) => {
     const ms = reads.map((x) => x.ms).sort((a, b) => a - b);
     const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))]!.toFixed(1);
     process.stderr.write(
@@ -61,7 +78,7 @@ async function main(): Promise<void> {
     const top = [...reads].sort((a, b) => Math.max(b.ms, b.gap) - Math.max(a.ms, a.gap)).slice(0, 6);
     for (const x of top)
       process.stderr.write(
-        `   at +${x.at - t0} ms: read ${x.ms.toFixed(1)} ms, gap ${x.gap.toFixed(1)} ms\n`,
+        `   at +${x.at - t0} ms: read ${x.ms.toFixed(1)} ms, gap ${x.gap.toFixed(1)} ms${x.phase ? ` (${x.phase})` : ''}\n`,
       );
   };
   for (let i = 0; i < 20; i++) await read(i);
