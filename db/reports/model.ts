@@ -8,6 +8,7 @@ import { ApiError } from '../api/errors';
 import { addDays } from '../calendar/workdays';
 import type { TimelineItem } from '../children/timeline';
 import { stepsFrom } from '../common/flow';
+import { cached } from '../core/statements';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
 import {
@@ -357,23 +358,6 @@ export const REPORT_FIGURES: readonly AreaFigure[] = [
  * Open reports whose latest follow-up (or the report itself) is older than the setting's days:
  * one reminder per child concerned, due that many days after the last thing recorded.
  */
-const followUpStatements = new WeakMap<object, Map<string, ReturnType<ReadCtx['raw']['prepare']>>>();
-function followUpStatement(ctx: ReadCtx, sql: string): ReturnType<ReadCtx['raw']['prepare']> {
-  // A connection whose prepare is wrapped (the bench's recorder, the plan tests) watches what runs.
-  if (Object.hasOwn(ctx.raw, 'prepare')) return ctx.raw.prepare(sql);
-  let byText = followUpStatements.get(ctx.raw);
-  if (!byText) {
-    byText = new Map();
-    followUpStatements.set(ctx.raw, byText);
-  }
-  let st = byText.get(sql);
-  if (!st) {
-    st = ctx.raw.prepare(sql);
-    byText.set(sql, st);
-  }
-  return st;
-}
-
 export function reportFollowUps(
   ctx: ReadCtx,
   ownerId?: string,
@@ -392,8 +376,8 @@ export function reportFollowUps(
   // CROSS JOIN fixes the order: from the few open reports to their children, never from every
   // child (or every child of the owner) to their reports.
   // Prepared once per connection: every board and 首页 runs it, and preparing was a good part of it.
-  const rows = followUpStatement(
-    ctx,
+  const rows = cached(
+    ctx.raw,
     `SELECT r.id, r.year, r.seq, c.id AS childId, c.name AS childName, c.owner_id AS ownerId,
               coalesce(c.name_pinyin, '') AS sortName,
               COALESCE((SELECT MAX(a.date) FROM mandatory_report_actions a WHERE a.report_id = r.id AND a.deleted_at IS NULL),
