@@ -5,11 +5,12 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { demand } from '../access/policy';
 import { accountName } from '../accounts/model';
 import { accounts } from '../accounts/schema';
-import type { Ctx, ReadCtx, ReadRaw, ReadStatement } from '../api/define';
+import type { Ctx, ReadCtx, ReadRaw } from '../api/define';
 import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
+import { cached } from '../core/statements';
 import { t } from '../i18n';
 import type { Category, CloseReason, CustodyMeasure, GuardianshipSituation, RiskLevel } from './codes';
 import { findDuplicates } from './duplicates';
@@ -272,15 +273,11 @@ export interface KeyMatch {
  */
 const MERGED_KEYS_MAX = 64;
 
-const placeStatements = new WeakMap<object, ReadStatement>();
 /** The places (keys of child_search_keys) holding a query: a range over search_places. */
 export function placesHolding(raw: ReadRaw, q: string): string[] {
-  let s = placeStatements.get(raw);
-  if (!s) {
-    s = raw.prepare('SELECT DISTINCT place FROM search_places WHERE key >= ? AND key < ?').pluck();
-    if (!Object.hasOwn(raw, 'prepare')) placeStatements.set(raw, s);
-  }
-  return s.all(q, prefixEnd(q)) as string[];
+  return cached(raw, 'SELECT DISTINCT place FROM search_places WHERE key >= ? AND key < ?')
+    .pluck()
+    .all(q, prefixEnd(q)) as string[];
 }
 
 export function keyMatch(raw: ReadRaw, q: string): KeyMatch {
