@@ -38,16 +38,7 @@ export function planProgress(
   sessions: { date: string; minutes: number }[],
   today: string,
 ): PlanProgress {
-  const periods: { from: string; until: string }[] = [];
-  // Each period's start is the month after the start date's i-th (not the previous period's
-  // end plus a month, which would drift from the 31st to the 28th): worked out once each.
-  let from = terms.startDate;
-  for (let i = 1; from <= terms.endDate; i++) {
-    const next = addMonths(terms.startDate, i);
-    // `until` is exclusive; the last period stops at the end date.
-    periods.push({ from, until: next > terms.endDate ? addDays(terms.endDate, 1) : next });
-    from = next;
-  }
+  const periods = planPeriods(terms);
   const counting = sessions.filter((s) => s.minutes >= terms.minMinutes);
   let missed = 0;
   let dueSoFar = 0;
@@ -74,4 +65,22 @@ export function planProgress(
     dueBy,
     tooShort: sessions.length - counting.length,
   };
+}
+
+/**
+ * The term's monthly periods, `until` exclusive. Each period's start is the month after the start
+ * date's i-th (not the previous period's end plus a month, which would drift from the 31st to the
+ * 28th); the last one stops at the end date. The board's reminders cut the same periods.
+ */
+export function planPeriods(
+  terms: Pick<PlanTerms, 'startDate' | 'endDate'>,
+): { from: string; until: string }[] {
+  const periods: { from: string; until: string }[] = [];
+  let from = terms.startDate;
+  for (let i = 1; from <= terms.endDate; i++) {
+    const next = addMonths(terms.startDate, i);
+    periods.push({ from, until: next > terms.endDate ? addDays(terms.endDate, 1) : next });
+    from = next;
+  }
+  return periods;
 }

@@ -10,7 +10,8 @@ import { collectReminders, PRIORITY, type ReminderKind, type WindowedReminder } 
 
 /** Bump when the triggers or what the rules store change: the next open rebuilds every child's items. */
 // 2: each item carries its priority and the child's name in pinyin, the board's order.
-const VERSION = 2;
+// 3: a plan's months short of sessions and a 强制报告's follow-up stored too (nothing left live).
+const VERSION = 3;
 const PREFIX = 'reminder_dirty_';
 
 /** For each table a stored rule reads: the children a row (NEW or OLD) bears on. */
@@ -20,6 +21,13 @@ const TOUCHES: Record<string, (r: string) => string> = {
   counselling_sessions: (r) => `SELECT ${r}.child_id`,
   guardianship_orders: (r) => `SELECT ${r}.child_id`,
   guidance_plans: (r) => `SELECT ${r}.child_id`,
+  guidance_sessions: (r) => `SELECT child_id FROM guidance_plans WHERE id = ${r}.plan_id`,
+  mandatory_reports: (r) => `SELECT child_id FROM mandatory_report_children WHERE report_id = ${r}.id`,
+  mandatory_report_children: (r) => `SELECT ${r}.child_id`,
+  mandatory_report_actions: (r) =>
+    `SELECT child_id FROM mandatory_report_children WHERE report_id = ${r}.report_id`,
+  // The days a 强制报告 waits for a follow-up: a change moves every reported child's reminder.
+  settings: (r) => `SELECT child_id FROM mandatory_report_children WHERE ${r}.key = 'reportFollowUpDays'`,
   visits: (r) => `SELECT ${r}.child_id`,
   judicial_relief: (r) => `SELECT ${r}.child_id`,
   suit_supports: (r) => `SELECT ${r}.child_id`,

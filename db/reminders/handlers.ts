@@ -112,14 +112,14 @@ interface Sortable {
   key: string;
 }
 
-/** An item made only when it lands on a page: the live rules yield hundreds, a page shows few. */
+/** An item made only when it lands on a page: a column holds hundreds, a page shows few. */
 type Candidate = Sortable & { item: () => ReminderItem };
 
 /**
  * Each column read off the indexes of reminder_due (schema.ts) in board order, a page at a
  * time, and counted up to COUNT_CAP: a board at 100,000 children costs a few pages, not every
- * item. The day-bound items (rules.ts `live`) and those of children a write around the API left
- * stale (due.ts) are worked out here and merged in; nothing is left out of a count.
+ * item. The items of children a write around the API left stale (due.ts) are worked out here
+ * and merged in; nothing is left out of a count.
  */
 export function buildBoard(
   ctx: ReadCtx,
@@ -171,15 +171,15 @@ export function buildBoard(
     };
   };
 
-  // The few items not read off the table: worked out from the rules, filtered as the SQL filters.
-  const extra = [
-    ...collectReminders(ctx, day, { ownerId: ownerId ?? undefined, part: 'live' }),
-    ...(stale.length
+  // The items of children a write around the API left stale: worked out from the rules, filtered
+  // as the SQL filters.
+  const extra = (
+    stale.length
       ? collectReminders(ctx, day, { ownerId: ownerId ?? undefined, childIds: stale, part: 'stored' }).filter(
           (r) => r.showsFrom <= day && r.showsUntil >= day,
         )
-      : []),
-  ].filter(
+      : []
+  ).filter(
     (r) => r.kind !== 'counsellingFollowUp' || can(ctx.user, 'readCounsellingShared', { ownerId: r.ownerId }),
   );
   let snoozed = 0;
@@ -193,7 +193,7 @@ export function buildBoard(
         .all()
         .map((s) => s.key),
     );
-    // The live rules read the pinyin with the child; only the stale children's items are looked up.
+    // Some rules read the pinyin with the child; only the other items' names are looked up.
     const unnamed = [...new Set(extra.filter((r) => r.sortName === undefined).map((r) => r.childId))];
     const names = new Map(
       unnamed.length

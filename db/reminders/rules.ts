@@ -1,12 +1,12 @@
 // Reminders (工作提醒) are derived from the records by these rules, the one definition. The
-// board reads most of them from reminder_due (due.ts), which these same rules fill for the
-// children a write touched, in that write's transaction; the few that hang on the day itself
-// (a plan's sessions this month, a 强制报告's set number of days) are worked out at read time.
-import type { ReadCtx, ReadRaw } from '../api/define';
+// board reads them from reminder_due (due.ts), which these same rules fill for the children a
+// write touched, in that write's transaction; what hangs on the day (a plan's sessions this
+// month, a release within 90 days) is stored with the days it shows on.
+import type { ReadCtx } from '../api/define';
 import { addDays, workdays } from '../calendar/workdays';
 import { addMonths, type ParentFacts, readGuardianship } from '../children/guardianship';
 import { cached } from '../core/statements';
-import type { PlanTerms } from '../education/progress';
+import { type PlanTerms, planPeriods } from '../education/progress';
 import { orderNumber } from '../orders/model';
 import { referralNumber } from '../referrals/model';
 import { DECISION_WORKDAYS, RETURN_VISIT_MONTHS } from '../relief/codes';
@@ -72,11 +72,11 @@ export interface Reminder {
 }
 
 /**
- * Which rules to run: `all` as of `today`; `stored` the rules whose items do not depend on the
- * day, each item with the days it shows on (a release 90 days ahead, an 18th birthday, a
- * 事实无人抚养 eligibility), for the children named (all when none are); `live` the rest.
+ * Which rules to run: `all` as of `today`; `stored` every rule, each item with the days it shows
+ * on (a release 90 days ahead, an 18th birthday, a 事实无人抚养 eligibility, a month's guidance
+ * sessions), for the children named (all when none are).
  */
-export type RulePart = 'all' | 'stored' | 'live';
+export type RulePart = 'all' | 'stored';
 
 /** A stored item shows from `showsFrom` to `showsUntil` inclusive ('' and '9999-12-31' for always). */
 export interface WindowedReminder extends Reminder {
@@ -102,51 +102,10 @@ interface Row {
 const CHILD_COLS = `c.id AS childId, c.name AS childName, c.owner_id AS ownerId`;
 const LIVE_CHILD = `c.deleted_at IS NULL AND c.status = 'active'`;
 
-/**
- * The live items of a board, kept per connection until the database changes: every 首页, board
- * and badge read works them out again (hundreds of running plans and open reports), and between
- * two reads with no write they are the same. Any write on this connection moves total_changes();
- * one on another connection (the backup worker, a second window) moves data_version.
- */
-const liveMemo = new WeakMap<ReadRaw, Map<string, { stamp: string; out: WindowedReminder[] }>>();
-const LIVE_MEMO_SIZE = 16;
-
-function memoLive(ctx: ReadCtx, today: string, ownerId: string | undefined, work: () => WindowedReminder[]) {
-  // A connection whose prepare is wrapped is watching what runs: it always gets the queries.
-  if (Object.hasOwn(ctx.raw, 'prepare')) return work();
-  const now = cached(
-    ctx.raw,
-    'SELECT total_changes() AS c, (SELECT data_version FROM pragma_data_version) AS v',
-  ).get() as { c: number; v: number };
-  const stamp = `${now.c}:${now.v}`;
-  let memo = liveMemo.get(ctx.raw);
-  if (!memo) {
-    memo = new Map();
-    liveMemo.set(ctx.raw, memo);
-  }
-  const key = `${today}\u0000${ownerId ?? ''}`;
-  const hit = memo.get(key);
-  if (hit && hit.stamp === stamp) return hit.out.slice();
-  const out = work();
-  if (memo.size >= LIVE_MEMO_SIZE) memo.clear();
-  memo.set(key, { stamp, out });
-  return out.slice();
-}
-
 export function collectReminders(
   ctx: ReadCtx,
   today: string,
   opts: { ownerId?: string; childIds?: readonly string[]; part?: RulePart } = {},
-): WindowedReminder[] {
-  if (opts.part === 'live' && !opts.childIds)
-    return memoLive(ctx, today, opts.ownerId, () => collectAll(ctx, today, opts));
-  return collectAll(ctx, today, opts);
-}
-
-function collectAll(
-  ctx: ReadCtx,
-  today: string,
-  opts: { ownerId?: string; childIds?: readonly string[]; part?: RulePart },
 ): WindowedReminder[] {
   const part = opts.part ?? 'all';
   const stored = part === 'stored';
@@ -193,9 +152,6 @@ function collectAll(
       showsUntil,
       ...(typeof r.sortName === 'string' ? { sortName: r.sortName } : {}),
     });
-
-  if (part !== 'stored') liveReminders(ctx, today, q, push, owner, opts.ownerId);
-  if (part === 'live') return out;
 
   // Crisis flags: the latest assessment or session of a child is flagged. From the few flagged
   // records to whether a later one exists (by child and date, indexed), never ranking them all.
@@ -283,7 +239,50 @@ function collectAll(
     });
   }
 
-  // Guidance plans: the 回访 after completion (the sessions due this month are live).
+  // Guidance plans running: each month of the term still short of its sessions, due its last day
+  // and shown from its first (planSessionWindows), so the month rolling over needs no write.
+  const plans = q<
+    Row & { id: string; startDate: string; endDate: string; perMonth: number; minMinutes: number }
+  >(
+    `SELECT ${CHILD_COLS}, p.id, p.start_date AS startDate, p.end_date AS endDate,
+            p.sessions_per_month AS perMonth, p.min_minutes AS minMinutes
+     FROM guidance_plans p JOIN children c ON c.id = p.child_id
+     WHERE p.deleted_at IS NULL AND ${st}p.status = 'active' AND p.start_date <= @planTo AND p.end_date >= @planFrom
+       AND c.deleted_at IS NULL${owner}`,
+    // As of today: the plans running today; stored: every running plan, whatever its dates.
+    stored ? { planFrom: '', planTo: ALWAYS_UNTIL } : { planFrom: today, planTo: today },
+  );
+  if (plans.length > 0) {
+    const sessionsOf = new Map<string, { date: string; minutes: number }[]>(plans.map((p) => [p.id, []]));
+    for (const r of cached(
+      ctx.raw,
+      `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
+         WHERE plan_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+    ).all(JSON.stringify(plans.map((p) => p.id))) as { planId: string; date: string; minutes: number }[])
+      sessionsOf.get(r.planId)?.push({ date: r.date, minutes: r.minutes });
+    for (const p of plans) {
+      const terms = {
+        startDate: p.startDate,
+        endDate: p.endDate,
+        sessionsPerMonth: p.perMonth,
+        minMinutes: p.minMinutes,
+      };
+      for (const w of planSessionWindows(terms, sessionsOf.get(p.id) ?? [])) {
+        if (!stored && (w.from > today || w.due < today)) continue;
+        push(p, 'guidanceSession', `${p.id}:${w.due}`, w.due, `/education/plans/${p.id}`, {}, w.from, w.due);
+      }
+    }
+  }
+
+  // 强制报告 still open with no follow-up for the set number of days (reports/model.ts): the
+  // setting is read with the records, and a change of it marks every reported child (due.ts).
+  for (const r of reportFollowUps(ctx, { ownerId: opts.ownerId, childIds: opts.childIds })) {
+    push(r, 'reportFollowUp', `${r.id}:${r.childId}:${r.due}`, r.due, `/reports/${r.id}`, {
+      number: r.number,
+    });
+  }
+
+  // Guidance plans: the 回访 after completion.
   for (const p of q<Row & { id: string; completedDate: string }>(
     `SELECT ${CHILD_COLS}, p.id, p.completed_date AS completedDate FROM guidance_plans p JOIN children c ON c.id = p.child_id
      WHERE p.deleted_at IS NULL AND ${st}p.status = 'completed' AND p.completed_date IS NOT NULL AND c.deleted_at IS NULL${owner}`,
@@ -369,68 +368,6 @@ function collectAll(
 }
 
 /**
- * The rules that hang on the day itself, worked out at every read: a plan's sessions due this
- * month (planProgress counts the month), and a 强制报告 with no follow-up for the set number of
- * days (a setting).
- */
-function liveReminders(
-  ctx: ReadCtx,
-  today: string,
-  q: <T extends Row>(sql: string) => T[],
-  push: (
-    r: Row,
-    kind: ReminderKind,
-    key: string,
-    due: string,
-    link: string,
-    facts?: Reminder['facts'],
-  ) => void,
-  owner: string,
-  ownerId: string | undefined,
-): void {
-  // Guidance plans running today: sessions due in the current month. Their sessions in one query.
-  const plans = q<
-    Row & { id: string; startDate: string; endDate: string; perMonth: number; minMinutes: number }
-  >(
-    `SELECT ${CHILD_COLS}, coalesce(c.name_pinyin, '') AS sortName, p.id, p.start_date AS startDate,
-            p.end_date AS endDate, p.sessions_per_month AS perMonth, p.min_minutes AS minMinutes
-     FROM guidance_plans p JOIN children c ON c.id = p.child_id
-     WHERE p.deleted_at IS NULL AND p.status = 'active' AND p.start_date <= @today AND p.end_date >= @today
-       AND c.deleted_at IS NULL${owner}`,
-  );
-  const sessionsOf = new Map<string, { date: string; minutes: number }[]>(plans.map((p) => [p.id, []]));
-  if (plans.length > 0) {
-    // Only the current period's sessions count (planSessionDue), and a period is at most 31 days
-    // long: the plan's earlier sessions are left on the index (guidance_sessions_plan: plan, date).
-    const rows = cached(
-      ctx.raw,
-      `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
-         WHERE plan_id IN (SELECT value FROM json_each(?)) AND date >= ? AND deleted_at IS NULL`,
-    ).all(JSON.stringify(plans.map((p) => p.id)), addDays(today, -31)) as {
-      planId: string;
-      date: string;
-      minutes: number;
-    }[];
-    for (const r of rows) sessionsOf.get(r.planId)?.push({ date: r.date, minutes: r.minutes });
-  }
-  for (const p of plans) {
-    const due = planSessionDue(
-      { startDate: p.startDate, endDate: p.endDate, sessionsPerMonth: p.perMonth, minMinutes: p.minMinutes },
-      sessionsOf.get(p.id) ?? [],
-      today,
-    );
-    if (due) push(p, 'guidanceSession', `${p.id}:${due}`, due, `/education/plans/${p.id}`);
-  }
-
-  // 强制报告 still open with no follow-up for the set number of days (reports/model.ts).
-  for (const r of reportFollowUps(ctx, ownerId)) {
-    push(r, 'reportFollowUp', `${r.id}:${r.childId}:${r.due}`, r.due, `/reports/${r.id}`, {
-      number: r.number,
-    });
-  }
-}
-
-/**
  * The days an 18th birthday shows (as the query above reads it: birth > today - 18 years and
  * birth <= today + 90 days - 18 years), found by trying the days around it so that month ends
  * and 29 February come out exactly as the rule has them.
@@ -484,30 +421,30 @@ export function eligibleWindows(father: ParentFacts, mother: ParentFacts): [stri
 }
 
 /**
- * When the current month's sessions are due, if some are still short, as planProgress counts it
- * (its dueNow and dueBy). Only the period holding today is cut out, the same way planProgress
- * cuts every period (addMonths from the start date, the last one stopping at the end date): a
- * board runs this for every running plan, and cutting a long plan's every month was most of it.
- * test/unit/reminders-plan-due.test.ts holds the two equal.
+ * A running plan's months still short of their sessions, as planProgress counts them (its
+ * periods, sessions of at least the minimum minutes): each due its last day, shown from its first.
  */
+export function planSessionWindows(
+  terms: PlanTerms,
+  sessions: { date: string; minutes: number }[],
+): { from: string; due: string }[] {
+  const out: { from: string; due: string }[] = [];
+  for (const p of planPeriods(terms)) {
+    let held = 0;
+    for (const x of sessions)
+      if (x.minutes >= terms.minMinutes && x.date >= p.from && x.date < p.until) held++;
+    if (held < terms.sessionsPerMonth) out.push({ from: p.from, due: addDays(p.until, -1) });
+  }
+  return out;
+}
+
+/** When the sessions of the month holding `today` are due, if some are still short (planProgress's dueBy). */
 export function planSessionDue(
   terms: PlanTerms,
   sessions: { date: string; minutes: number }[],
   today: string,
 ): string | null {
-  if (today < terms.startDate || today > terms.endDate) return null;
-  const [sy, sm] = terms.startDate.split('-').map(Number);
-  const [ty, tm] = today.split('-').map(Number);
-  // The months between the two dates, less one when today falls before the start's day of month.
-  let i = (ty - sy) * 12 + (tm - sm);
-  while (i > 0 && addMonths(terms.startDate, i) > today) i--;
-  while (addMonths(terms.startDate, i + 1) <= today) i++;
-  const from = addMonths(terms.startDate, i);
-  const next = addMonths(terms.startDate, i + 1);
-  const until = next > terms.endDate ? addDays(terms.endDate, 1) : next;
-  let held = 0;
-  for (const x of sessions) if (x.minutes >= terms.minMinutes && x.date >= from && x.date < until) held++;
-  return held < terms.sessionsPerMonth ? addDays(until, -1) : null;
+  return planSessionWindows(terms, sessions).find((w) => w.from <= today && today <= w.due)?.due ?? null;
 }
 
 /**

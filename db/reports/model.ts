@@ -356,11 +356,12 @@ export const REPORT_FIGURES: readonly AreaFigure[] = [
 
 /**
  * Open reports whose latest follow-up (or the report itself) is older than the setting's days:
- * one reminder per child concerned, due that many days after the last thing recorded.
+ * one reminder per child concerned, due that many days after the last thing recorded. For the
+ * children named (the stored reminders of those a write touched), or every child (of the owner).
  */
 export function reportFollowUps(
   ctx: ReadCtx,
-  ownerId?: string,
+  opts: { ownerId?: string; childIds?: readonly string[] } = {},
 ): {
   id: string;
   number: string;
@@ -372,9 +373,13 @@ export function reportFollowUps(
   sortName: string;
 }[] {
   const days = readSetting(ctx, 'reportFollowUpDays');
-  const owner = ownerId ? ' AND c.owner_id = @ownerId' : '';
-  // CROSS JOIN fixes the order: from the few open reports to their children, never from every
-  // child (or every child of the owner) to their reports.
+  const owner = opts.ownerId ? ' AND c.owner_id = @ownerId' : '';
+  // From the few open reports to their children, never from every child (or every child of the
+  // owner) to their reports; for the few children named, from those children.
+  const from = opts.childIds
+    ? `children c JOIN mandatory_report_children rc ON rc.child_id = c.id JOIN mandatory_reports r ON r.id = rc.report_id`
+    : `mandatory_reports r CROSS JOIN mandatory_report_children rc ON rc.report_id = r.id
+       CROSS JOIN children c ON c.id = rc.child_id`;
   // Prepared once per connection: every board and 首页 runs it, and preparing was a good part of it.
   const rows = cached(
     ctx.raw,
@@ -382,12 +387,13 @@ export function reportFollowUps(
               coalesce(c.name_pinyin, '') AS sortName,
               COALESCE((SELECT MAX(a.date) FROM mandatory_report_actions a WHERE a.report_id = r.id AND a.deleted_at IS NULL),
                        r.reported_date) AS last
-       FROM mandatory_reports r
-       CROSS JOIN mandatory_report_children rc ON rc.report_id = r.id
-       CROSS JOIN children c ON c.id = rc.child_id
-       WHERE r.deleted_at IS NULL AND r.status IN ('received', 'verifying', 'filed', 'handled')
-         AND c.deleted_at IS NULL${owner}`,
-  ).all({ ownerId: ownerId ?? null }) as {
+       FROM ${from}
+       WHERE r.deleted_at IS NULL AND ${opts.childIds ? '+' : ''}r.status IN ('received', 'verifying', 'filed', 'handled')
+         AND c.deleted_at IS NULL${owner}${opts.childIds ? ' AND c.id IN (SELECT value FROM json_each(@childIds))' : ''}`,
+  ).all({
+    ownerId: opts.ownerId ?? null,
+    childIds: opts.childIds ? JSON.stringify(opts.childIds) : null,
+  }) as {
     id: string;
     year: number;
     seq: number;

@@ -1,13 +1,16 @@
 // What other areas read of the settings (the handlers only add the two methods).
-import { eq } from 'drizzle-orm';
 import type { ReadCtx } from '../api/define';
+import { cached } from '../core/statements';
 import { SETTINGS_DEFAULTS, type Settings } from './inputs';
 import { settings } from './schema';
 
 export type { Settings };
 
-export function readSetting<K extends keyof Settings>(ctx: ReadCtx, key: K): Settings[K] {
-  const row = ctx.db.select().from(settings).where(eq(settings.key, key)).get();
+/** On the bare connection: the stored reminders (reminders/due.ts) read one inside a write's commit. */
+export function readSetting<K extends keyof Settings>(ctx: Pick<ReadCtx, 'raw'>, key: K): Settings[K] {
+  const row = cached(ctx.raw, 'SELECT value FROM settings WHERE key = ?').get(key) as
+    | { value: string }
+    | undefined;
   return row ? (JSON.parse(row.value) as Settings[K]) : SETTINGS_DEFAULTS[key];
 }
 

@@ -290,6 +290,17 @@ describe('query plans of the screens at 100,000 children', () => {
     );
     expect(refresh.length).toBeGreaterThan(5);
     expect(largeScans(refresh)).toEqual([]);
+    // The rules stored since (a plan's months, a 强制报告's follow-up) start from the child too.
+    for (const fragment of [
+      'p.sessions_per_month AS perMonth',
+      'FROM children c JOIN mandatory_report_children',
+    ]) {
+      const p = refresh.find((x) => x.sql.includes(fragment));
+      expect(p, fragment).toBeDefined();
+      expect(p!.plan[0], fragment).toMatch(
+        /^SEARCH c USING (COVERING )?(INDEX \w+|PRIMARY KEY) \(id=\?/,
+      );
+    }
     // Nor a SEARCH of a large table by its status or "not deleted" alone: that is every open
     // record (every completed plan, every pending release) walked for one child's write.
     expect(openRecordWalks(refresh)).toEqual([]);
@@ -434,5 +445,13 @@ describe('query plans of the screens at 100,000 children', () => {
     expect(planned.some((p) => /ROW_NUMBER|PARTITION BY/i.test(p.sql))).toBe(false);
     // Releases: from the few expected in the window.
     expect(planFor('k.expected_release AS due')[0]).toMatch(/^SEARCH k USING INDEX custody_expected_release/);
+    // Running plans from the active ones, their sessions by plan; 强制报告 from the open ones.
+    expect(planFor('p.sessions_per_month AS perMonth')[0]).toMatch(
+      /^SEARCH p USING INDEX guidance_plans_status/,
+    );
+    expect(planFor('FROM guidance_sessions').join('\n')).toMatch(
+      /SEARCH guidance_sessions USING INDEX guidance_sessions_plan \(plan_id=\?\)/,
+    );
+    expect(planFor('FROM mandatory_reports r')[0]).toMatch(/^SEARCH r USING INDEX mandatory_reports_status/);
   });
 });

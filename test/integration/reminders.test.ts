@@ -29,6 +29,79 @@ function plusDays(day: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
+function plusMonths(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/**
+ * When a running plan's sessions of the month holding `today` are due, if some are still short:
+ * the term cut into months from its start, the last stopping at its end, written out again.
+ */
+function expectedSessionDue(
+  terms: { startDate: string; endDate: string; sessionsPerMonth: number; minMinutes: number },
+  sessions: { date: string; minutes: number }[],
+  today: string,
+): string | null {
+  if (today < terms.startDate || today > terms.endDate) return null;
+  for (let i = 0; ; i++) {
+    const from = plusMonths(terms.startDate, i);
+    const next = plusMonths(terms.startDate, i + 1);
+    const until = next > terms.endDate ? plusDays(terms.endDate, 1) : next;
+    if (until <= today) continue;
+    const held = sessions.filter((s) => s.date >= from && s.date < until && s.minutes >= terms.minMinutes);
+    return held.length < terms.sessionsPerMonth ? plusDays(until, -1) : null;
+  }
+}
+
+const PLAN = {
+  kind: 'ordered' as const,
+  provider: '济阳区家庭教育指导站（妇联）',
+  goals: [],
+};
+
+/** A 强制报告 naming the child, as a school files it. */
+function reportOf(childId: string, reportedDate: string) {
+  return {
+    reporterUnit: '济阳区实验小学',
+    reporterKind: 'school' as const,
+    reporterName: '孙老师',
+    reporterContact: '0531-84221234',
+    learnedDate: reportedDate,
+    reportedDate,
+    trigger: '4' as const,
+    situation: '班主任发现学生身上多处淤青，学生称系家中亲属殴打所致。',
+    policeStation: '济阳派出所',
+    childIds: [childId],
+  };
+}
+
+/** A running plan from 2026-10-15 to 2027-01-14, one session a month, its first month's held. */
+async function planWithFirstMonthMet(core: Core, childId: string, guardianId: string) {
+  const plan = await call(core, 'education.createPlan', {
+    ...PLAN,
+    childId,
+    guardianPersonIds: [guardianId],
+    startDate: '2026-10-15',
+    endDate: '2027-01-14',
+    sessionsPerMonth: 1,
+    minMinutes: 40,
+  });
+  await call(core, 'education.startPlan', { id: plan.id, version: plan.version });
+  return call(core, 'education.addSession', {
+    planId: plan.id,
+    date: '2026-10-20',
+    mode: 'family',
+    minutes: 45,
+    attendees: '张建国',
+    instructor: '赵老师',
+    content: '亲子沟通与陪伴',
+  });
+}
+
 /** The group a caseworker expects for a due date, written out again rather than borrowed. */
 function expectedGroup(due: string, today: string): string {
   if (due < today) return 'overdue';
@@ -67,7 +140,7 @@ function ctxOf(core: Core): Ctx {
 }
 
 /**
- * The stored items (reminder_due, kept by every write) and the day-bound rules, against every
+ * The stored items (reminder_due, kept by every write), shown as of the clock's day, against every
  * rule run over the records as of the clock's day: the same keys and dates, item for item.
  */
 function storedAgreesWithRules(core: Core, label: string): void {
@@ -75,7 +148,7 @@ function storedAgreesWithRules(core: Core, label: string): void {
   const day = ymd(ctx.clock.now());
   const line = (r: { key: string; due: string; ownerId: string | null; childName: string }) =>
     `${r.key} ${r.due} ${r.ownerId} ${r.childName}`;
-  const stored = [...readDue(ctx, day, null), ...collectReminders(ctx, day, { part: 'live' })].map(line);
+  const stored = readDue(ctx, day, null).map(line);
   const rules = collectReminders(ctx, day).map(line);
   expect(stored.sort(), label).toEqual(rules.sort());
   expect(rules.length, label).toBeGreaterThan(0);
@@ -135,6 +208,24 @@ describe('reminders (工作提醒)', () => {
     let sessionDay = 0;
     let visitDay = 0;
     let version = child.version;
+    // A running 家庭教育指导 plan, whose terms and sessions move the month's sessions due.
+    let terms = {
+      startDate: plusDays(today, -20),
+      endDate: plusDays(today, 100),
+      sessionsPerMonth: 1,
+      minMinutes: 40,
+    };
+    let plan = await call(core, 'education.createPlan', {
+      ...PLAN,
+      childId: child.id,
+      guardianPersonIds: [fatherId],
+      ...terms,
+    });
+    plan = await call(core, 'education.startPlan', { id: plan.id, version: plan.version });
+    const planSessions: { date: string; minutes: number }[] = [];
+    // An open 强制报告: each follow-up recorded moves the next one due 7 days (the setting) after it.
+    let report = await call(core, 'mandatoryReports.create', reportOf(child.id, plusDays(today, -30)));
+    let lastReported = plusDays(today, -30);
 
     // Each mover is one write method that sets a due date, and the reminder it must produce.
     const movers: Array<() => Promise<{ kind: string; due: string | null }>> = [
@@ -194,6 +285,52 @@ describe('reminders (工作提醒)', () => {
           due: eighteen > today && eighteen <= plusDays(today, 90) ? eighteen : null,
         };
       },
+      async () => {
+        // New terms: a start up to 80 days back, a term that may already have ended.
+        const startDate = randomDate(-80, 0);
+        terms = {
+          startDate,
+          endDate: plusDays(startDate, rng.int(20, 200)),
+          sessionsPerMonth: rng.int(1, 2),
+          minMinutes: rng.pick([30, 40, 50]),
+        };
+        plan = await call(core, 'education.updatePlan', {
+          ...PLAN,
+          id: plan.id,
+          version: plan.version,
+          guardianPersonIds: [fatherId],
+          ...terms,
+        });
+        return { kind: 'guidanceSession', due: expectedSessionDue(terms, planSessions, today) };
+      },
+      async () => {
+        // A session, long enough or not, in the month that holds today or the one before.
+        let date = randomDate(-40, 0);
+        if (date < terms.startDate) date = terms.startDate;
+        const minutes = rng.int(20, 60);
+        plan = await call(core, 'education.addSession', {
+          planId: plan.id,
+          date,
+          mode: 'family',
+          minutes,
+          attendees: '张建国、张小明',
+          instructor: '赵老师',
+          content: '亲子沟通与陪伴',
+        });
+        planSessions.push({ date, minutes });
+        return { kind: 'guidanceSession', due: expectedSessionDue(terms, planSessions, today) };
+      },
+      async () => {
+        const date = randomDate(-30, 0);
+        report = await call(core, 'mandatoryReports.addAction', {
+          id: report.id,
+          version: report.version,
+          date,
+          action: '电话回访学校，了解学生近况。',
+        });
+        if (date > lastReported) lastReported = date;
+        return { kind: 'reportFollowUp', due: plusDays(lastReported, 7) };
+      },
     ];
 
     for (let round = 0; round < 24; round++) {
@@ -219,6 +356,8 @@ describe('reminders (工作提醒)', () => {
       startDate: '2024-01-01',
       expectedRelease: '2027-02-05',
     });
+    // A plan whose first month is met: each later month shows from its first day, due its last.
+    await planWithFirstMonthMet(core, child.id, fatherId);
 
     const seen: Record<string, string[]> = {};
     for (const day of ['2026-11-02', '2026-11-05', '2026-11-06', '2026-11-07', '2026-11-08'] as const) {
@@ -251,8 +390,28 @@ describe('reminders (工作提醒)', () => {
       '2027-02-06': [],
     });
 
+    const sessions: Record<string, string[]> = {};
+    for (const day of ['2026-11-14', '2026-11-15', '2026-12-08', '2026-12-14', '2026-12-15', '2027-01-15']) {
+      clock.ms = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8)), 2);
+      sessions[day] = await placed(core, 'guidanceSession');
+    }
+    expect(sessions).toEqual({
+      '2026-11-14': [],
+      '2026-11-15': ['upcoming 2026-12-14'],
+      '2026-12-08': ['week 2026-12-14'],
+      '2026-12-14': ['today 2026-12-14'],
+      // A month gone by unmet is the plan's page's to count; the board moves on to the next.
+      '2026-12-15': ['upcoming 2027-01-14'],
+      '2027-01-15': [],
+    });
+
     // The stored items agree with the rules on each of these days, with no write between.
-    for (const ms of [Date.UTC(2026, 10, 2, 2), Date.UTC(2026, 10, 7, 2), Date.UTC(2027, 1, 6, 2)]) {
+    for (const ms of [
+      Date.UTC(2026, 10, 2, 2),
+      Date.UTC(2026, 10, 7, 2),
+      Date.UTC(2026, 11, 15, 2),
+      Date.UTC(2027, 1, 6, 2),
+    ]) {
       clock.ms = ms;
       storedAgreesWithRules(core, ymd(ms));
     }
@@ -323,6 +482,33 @@ describe('reminders (工作提醒)', () => {
     ctxOf(core).raw.prepare(`UPDATE custody_records SET expected_release = '2026-11-04'`).run();
     expect(await placed(core, 'releaseSoon')).toEqual(['week 2026-11-04']);
     storedAgreesWithRules(core, 'after a raw write');
+    // A plan's month met by its session, until the session is cut short behind the API's back;
+    // a 强制报告's follow-up moved by a follow-up written straight in, and by the days setting.
+    const plan = await planWithFirstMonthMet(
+      core,
+      (await call(core, 'children.list', {})).rows[0].id,
+      fatherId,
+    );
+    expect(await placed(core, 'guidanceSession')).toEqual([]);
+    ctxOf(core).raw.prepare(`UPDATE guidance_sessions SET minutes = 30`).run();
+    expect(await placed(core, 'guidanceSession')).toEqual(['upcoming 2026-11-14']);
+    const report = await call(core, 'mandatoryReports.create', reportOf(plan.childId, '2026-10-20'));
+    expect(await placed(core, 'reportFollowUp')).toEqual(['overdue 2026-10-27']);
+    ctxOf(core)
+      .raw.prepare(
+        `INSERT INTO mandatory_report_actions (id, report_id, date, action, created_at, updated_at, version)
+         VALUES ('raw-action', ?, '2026-10-30', '电话回访', 0, 0, 1)`,
+      )
+      .run(report.id);
+    expect(await placed(core, 'reportFollowUp')).toEqual(['week 2026-11-06']);
+    ctxOf(core)
+      .raw.prepare(
+        `INSERT INTO settings (key, value, updated_at) VALUES ('reportFollowUpDays', '14', 0)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      )
+      .run();
+    expect(await placed(core, 'reportFollowUp')).toEqual(['upcoming 2026-11-13']);
+    storedAgreesWithRules(core, 'after raw writes to a plan, a report and the settings');
 
     // A database whose stored items are gone (one from before them): the next open rebuilds them.
     const raw = ctxOf(core).raw;

@@ -1,7 +1,7 @@
-// The board's guidance-session reminder cuts out only the period holding today (rules.ts
-// planSessionDue); the plan's page counts every period (education/progress.ts). They must agree
-// on every plan and day, month ends and 29 February included, and the board reads only the last
-// 31 days of sessions, so a session older than that must never change the answer.
+// The board's guidance-session reminders cut the term into months (rules.ts planSessionWindows)
+// and the plan's page counts every period (education/progress.ts). They must agree on every plan
+// and day, month ends and 29 February included, and a session older than the month holding the
+// day (31 days at most) must never change the answer.
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../db/calendar/workdays';
 import { planProgress } from '../../../db/education/progress';
