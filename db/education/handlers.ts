@@ -7,7 +7,6 @@ import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
 import { transition } from '../common/transition';
-import { cached } from '../core/statements';
 import { recordFollowUp } from '../followups/model';
 import { t } from '../i18n';
 import {
@@ -39,12 +38,11 @@ import {
   type PlanRow,
   type PlanView,
   type RegisterPlan,
-  type RegisterPlanRow,
-  registerPlans,
   subject,
   viewPlan,
   writePlanFields,
 } from './model';
+import { type RegisterAdmonition, readRegister } from './register';
 import { admonitions, guidancePlans, guidanceSessions } from './schema';
 
 const educationForChildInput = z.object({ childId: z.string().min(1) });
@@ -205,52 +203,8 @@ function educationForChild(ctx: ReadCtx, input: z.output<typeof educationForChil
 function registerEducation(
   ctx: ReadCtx,
   input: z.output<typeof registerEducationInput>,
-): { plans: RegisterPlan[]; admonitions: (AdmonitionView & { childName: string })[] } {
-  // Only the columns a register row shows or counts from, newest change first off
-  // guidance_plans_updated. Plain statements prepared once: drizzle's building and mapping of
-  // a thousand rows was a fifth of the register.
-  const plans = (
-    cached(
-      ctx.raw,
-      `SELECT p.id, p.child_id AS childId, p.kind, p.status, p.assessment_date AS assessmentDate,
-              p.start_date AS startDate, p.end_date AS endDate, p.sessions_per_month AS sessionsPerMonth,
-              p.min_minutes AS minMinutes, p.completed_date AS completedDate, p.version, c.name AS childName
-       FROM guidance_plans p JOIN children c ON c.id = p.child_id
-       WHERE p.deleted_at IS NULL AND +c.deleted_at IS NULL
-       ORDER BY p.updated_at DESC LIMIT ?`,
-    ).all(input.limit) as (RegisterPlanRow & { childName: string })[]
-  ).map(({ childName, ...p }) => ({ p, childName }));
-  const rows = cached(
-    ctx.raw,
-    `SELECT a.id, a.child_id AS childId, a.guardian_person_id AS guardianPersonId, a.date, a.place,
-            a.reason, a.delivered_by AS deliveredBy, g.name, c.name AS childName
-     FROM admonitions a JOIN persons g ON g.id = a.guardian_person_id JOIN children c ON c.id = a.child_id
-     WHERE a.deleted_at IS NULL AND +c.deleted_at IS NULL
-     ORDER BY a.date DESC LIMIT ?`,
-  ).all(input.limit) as {
-    id: string;
-    childId: string;
-    guardianPersonId: string;
-    date: string;
-    place: string;
-    reason: string;
-    deliveredBy: string;
-    name: string;
-    childName: string;
-  }[];
-  return {
-    plans: registerPlans(ctx, plans),
-    admonitions: rows.map((a) => ({
-      id: a.id,
-      childId: a.childId,
-      childName: a.childName,
-      guardian: { id: a.guardianPersonId, name: a.name },
-      date: a.date,
-      place: a.place,
-      reason: a.reason,
-      deliveredBy: a.deliveredBy,
-    })),
-  };
+): { plans: RegisterPlan[]; admonitions: RegisterAdmonition[] } {
+  return readRegister(ctx, input.limit);
 }
 
 function createPlanAndView(ctx: Ctx, input: z.output<typeof planCreateInput>): PlanView {

@@ -16,7 +16,6 @@ import {
   type FollowUpView,
   listFollowUps,
   listRequirements,
-  nextFollowUpDue,
   type RequirementView,
   replaceRequirements,
   type Subject,
@@ -129,11 +128,19 @@ export function loadPlan(ctx: ReadCtx, id: string): PlanRow {
   return loadLive(ctx, guidancePlans, id);
 }
 
-function planFollowUpDue(ctx: ReadCtx, p: Pick<PlanRow, 'id' | 'status' | 'completedDate'>): string | null {
+/** On the bare connection: the register's stored rows are worked out inside a write's commit. */
+export function planFollowUpDue(
+  ctx: Pick<ReadCtx, 'raw'>,
+  p: Pick<PlanRow, 'id' | 'status' | 'completedDate'>,
+): string | null {
   if (p.status !== 'completed' || !p.completedDate) return null;
-  const followUps = listFollowUps(ctx, subject(p.id));
-  if (followUps.length === 0) return addMonths(p.completedDate, 6);
-  return nextFollowUpDue(ctx, subject(p.id));
+  // The latest 回访's next date; none yet, six months after completion.
+  const last = cached(
+    ctx.raw,
+    `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'plan' AND subject_id = ? AND deleted_at IS NULL
+       ORDER BY date DESC, created_at DESC LIMIT 1`,
+  ).get(p.id) as { nextDate: string | null } | undefined;
+  return last ? last.nextDate : addMonths(p.completedDate, 6);
 }
 
 /** A register row: what the register's table shows of a plan, without its sessions and goals. */
@@ -149,57 +156,6 @@ export type RegisterPlan = Pick<
   | 'startDate'
   | 'endDate'
 > & { progress: PlanProgress | null; followUpDue: string | null; version: number };
-
-/**
- * The register's rows for many plans at once: guardians and sessions in one query each rather
- * than a whole plan view (sessions, goals, follow-ups) per plan, which at 500 plans took half a second.
- */
-export function registerPlans(
-  ctx: ReadCtx,
-  rows: { p: RegisterPlanRow; childName: string }[],
-): RegisterPlan[] {
-  if (rows.length === 0) return [];
-  const ids = JSON.stringify(rows.map((r) => r.p.id));
-  const guardians = new Map<string, { id: string; name: string }[]>();
-  for (const g of cached(
-    ctx.raw,
-    `SELECT g.plan_id AS planId, p.id, p.name FROM plan_guardians g JOIN persons p ON p.id = g.person_id
-       WHERE g.plan_id IN (SELECT value FROM json_each(?))`,
-  ).all(ids) as { planId: string; id: string; name: string }[]) {
-    const list = guardians.get(g.planId) ?? [];
-    list.push({ id: g.id, name: g.name });
-    guardians.set(g.planId, list);
-  }
-  const sessions = new Map<string, { date: string; minutes: number }[]>();
-  for (const s of cached(
-    ctx.raw,
-    // In no particular order: the progress counts sessions per period, whatever their order.
-    `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
-       WHERE plan_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
-  ).all(ids) as { planId: string; date: string; minutes: number }[]) {
-    const list = sessions.get(s.planId) ?? [];
-    list.push({ date: s.date, minutes: s.minutes });
-    sessions.set(s.planId, list);
-  }
-  const day = today(ctx);
-  return rows.map(({ p, childName }) => {
-    return {
-      id: p.id,
-      childId: p.childId,
-      childName,
-      kind: p.kind,
-      status: p.status,
-      guardians: guardians.get(p.id) ?? [],
-      assessmentDate: p.assessmentDate,
-      startDate: p.startDate,
-      endDate: p.endDate,
-      // As viewPlan counts them: the same rule on the same sessions.
-      progress: progressOf(p, sessions.get(p.id) ?? [], day),
-      followUpDue: planFollowUpDue(ctx, p),
-      version: p.version,
-    };
-  });
-}
 
 /**
  * A plan's progress against its terms (none while it is being assessed or has no terms); the

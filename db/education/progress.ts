@@ -38,17 +38,47 @@ export function planProgress(
   sessions: { date: string; minutes: number }[],
   today: string,
 ): PlanProgress {
-  const periods = planPeriods(terms);
+  return progressFromCounts(terms.sessionsPerMonth, countSessions(terms, sessions), today);
+}
+
+/** A plan's sessions counted against its terms: what its progress is worked out from on any day. */
+export interface SessionCounts {
+  /** Each monthly period (`until` exclusive) with the sessions held in it that count. */
+  periods: { from: string; until: string; held: number }[];
+  /** Counting sessions within the term. */
+  held: number;
+  tooShort: number;
+}
+
+export function countSessions(
+  terms: PlanTerms,
+  sessions: { date: string; minutes: number }[],
+): SessionCounts {
   const counting = sessions.filter((s) => s.minutes >= terms.minMinutes);
+  return {
+    periods: planPeriods(terms).map((p) => ({
+      ...p,
+      held: counting.filter((s) => s.date >= p.from && s.date < p.until).length,
+    })),
+    held: counting.filter((s) => s.date >= terms.startDate && s.date <= terms.endDate).length,
+    tooShort: sessions.length - counting.length,
+  };
+}
+
+/** The progress as of `today` from the counts (the register stores the counts, not the sessions). */
+export function progressFromCounts(
+  sessionsPerMonth: number,
+  counts: SessionCounts,
+  today: string,
+): PlanProgress {
   let missed = 0;
   let dueSoFar = 0;
   let dueNow = 0;
   let dueBy: string | null = null;
-  for (const p of periods) {
+  for (const p of counts.periods) {
     if (p.from > today) break;
-    const heldHere = counting.filter((s) => s.date >= p.from && s.date < p.until).length;
-    dueSoFar += terms.sessionsPerMonth;
-    const short = Math.max(0, terms.sessionsPerMonth - heldHere);
+    dueSoFar += sessionsPerMonth;
+    const short = Math.max(0, sessionsPerMonth - p.held);
     if (p.until <= today) missed += short;
     else {
       dueNow = short;
@@ -56,14 +86,14 @@ export function planProgress(
     }
   }
   return {
-    periods: periods.length,
-    required: periods.length * terms.sessionsPerMonth,
-    held: counting.filter((s) => s.date >= terms.startDate && s.date <= terms.endDate).length,
+    periods: counts.periods.length,
+    required: counts.periods.length * sessionsPerMonth,
+    held: counts.held,
     missed,
     dueSoFar,
     dueNow,
     dueBy,
-    tooShort: sessions.length - counting.length,
+    tooShort: counts.tooShort,
   };
 }
 

@@ -95,3 +95,27 @@ export const guidanceSessions = sqliteTable(
     index('guidance_sessions_date').on(t.date, t.deletedAt, t.planId),
   ],
 );
+
+/**
+ * The register's rows (education/register.ts), one per live plan and 训诫 of a live child, with
+ * what a row shows already worked out: the names, a plan's sessions counted month by month, its
+ * 回访 due. Kept current in the transaction of every write that touches the child (the children a
+ * write marks for reminders/due.ts), so the register reads one range of one index, not a page of
+ * plans joined to children, guardians and sessions.
+ */
+export const educationRegister = sqliteTable(
+  'education_register',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['plan', 'admonition'] }).notNull(),
+    childId: text('child_id').notNull(),
+    /** The register's order, newest first: a plan's last change (zero-padded), a 训诫's date. */
+    sortKey: text('sort_key').notNull(),
+    /** JSON: the row as the register shows it, less what hangs on the day (a plan's progress). */
+    row: text('row').notNull(),
+  },
+  (t) => [
+    index('education_register_order').on(t.kind, t.sortKey),
+    index('education_register_child').on(t.childId),
+  ],
+);

@@ -6,12 +6,14 @@ import type Database from 'better-sqlite3';
 import type { Ctx, ReadCtx } from '../api/define';
 import { today } from '../children/model';
 import { cached } from '../core/statements';
+import { rebuildEducationRegister, refreshEducationRegister } from '../education/register';
 import { collectReminders, PRIORITY, type ReminderKind, type WindowedReminder } from './rules';
 
 /** Bump when the triggers or what the rules store change: the next open rebuilds every child's items. */
 // 2: each item carries its priority and the child's name in pinyin, the board's order.
 // 3: a plan's months short of sessions and a 强制报告's follow-up stored too (nothing left live).
-const VERSION = 3;
+// 4: the education register's rows (education/register.ts) kept by the same triggers.
+const VERSION = 4;
 const PREFIX = 'reminder_dirty_';
 
 /** For each table a stored rule reads: the children a row (NEW or OLD) bears on. */
@@ -22,6 +24,8 @@ const TOUCHES: Record<string, (r: string) => string> = {
   guardianship_orders: (r) => `SELECT ${r}.child_id`,
   guidance_plans: (r) => `SELECT ${r}.child_id`,
   guidance_sessions: (r) => `SELECT child_id FROM guidance_plans WHERE id = ${r}.plan_id`,
+  plan_guardians: (r) => `SELECT child_id FROM guidance_plans WHERE id = ${r}.plan_id`,
+  admonitions: (r) => `SELECT ${r}.child_id`,
   mandatory_reports: (r) => `SELECT child_id FROM mandatory_report_children WHERE report_id = ${r}.id`,
   mandatory_report_children: (r) => `SELECT ${r}.child_id`,
   mandatory_report_actions: (r) =>
@@ -92,6 +96,7 @@ export function prepareDue(raw: Database.Database, clockNow: number): void {
         );
       }
       raw.exec('DELETE FROM reminder_due; DELETE FROM reminder_dirty;');
+      rebuildEducationRegister(raw);
       storeItems(
         raw,
         collectReminders({ raw } as Ctx, today({ clock: { now: () => clockNow } } as Ctx), {
@@ -118,6 +123,8 @@ export function refreshDue(raw: Database.Database, clockNow: number): void {
     const json = JSON.stringify(ids);
     cached(raw, 'DELETE FROM reminder_dirty').run();
     const day = today({ clock: { now: () => clockNow } } as Ctx);
+    // The register's rows hang on the same children's records (the triggers mark for both).
+    refreshEducationRegister(raw, ids);
     const items = collectReminders({ raw } as Ctx, day, { part: 'stored', childIds: ids });
     const kept = new Map<string, number[]>();
     for (const r of cached(

@@ -152,6 +152,9 @@ const ORDERS_OPEN = `SELECT id FROM guardianship_orders WHERE deleted_at IS NULL
 /** The family education register's plans, newest change first. */
 const REGISTER_PLANS = `SELECT id FROM guidance_plans WHERE deleted_at IS NULL ORDER BY updated_at DESC LIMIT 500`;
 
+/** The family education register's stored plans, newest change first (db/education/register.ts). */
+const REGISTER_PAGE = `SELECT row FROM education_register WHERE kind = 'plan' ORDER BY sort_key DESC LIMIT 500`;
+
 /** The inbox's overdue part of one status, a page in inbox order (db/referrals/handlers.ts). */
 const INBOX_STATUS_PAGE = `SELECT id FROM referrals WHERE deleted_at IS NULL AND status = 'tracking' AND due < '2026-01-01'
   ORDER BY urgency DESC, received_date DESC, seq DESC LIMIT 50`;
@@ -474,6 +477,19 @@ const CASES: Case[] = [
         expect(planOf(raw, SAME_NAME_GUARDIAN)).toMatch(
           /SEARCH r USING COVERING INDEX child_relations_carers \(child_id=\?\)/,
         );
+      };
+    },
+  },
+  {
+    tag: '0027_education_register',
+    before: (old) => {
+      expect(() => planOf(old, REGISTER_PAGE)).toThrow(/no such table/);
+      return (raw) => {
+        // Created empty: the next open stores every plan's and 训诫's row (reminders/due.ts, version 4).
+        expect(raw.prepare('SELECT count(*) FROM education_register').pluck().get()).toBe(0);
+        // A page of the register in its order off one index: no sort, no join.
+        expect(planOf(raw, REGISTER_PAGE)).toContain('USING INDEX education_register_order (kind=?)');
+        expect(planOf(raw, REGISTER_PAGE)).not.toMatch(/TEMP B-TREE/);
       };
     },
   },

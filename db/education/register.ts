@@ -1,0 +1,234 @@
+// The family education register's rows (education_register), worked out from the records for the
+// children a write touched, in that write's transaction (reminders/due.ts refreshes them beside
+// the reminders: the same triggers mark the same children). The register then reads a page off
+// one index instead of joining a page of plans to children, guardians, sessions and 回访.
+import type Database from 'better-sqlite3';
+import type { ReadCtx, ReadRaw } from '../api/define';
+import { today } from '../children/model';
+import { cached } from '../core/statements';
+import { type AdmonitionView, planFollowUpDue, type RegisterPlan, type RegisterPlanRow } from './model';
+import { countSessions, progressFromCounts, type SessionCounts } from './progress';
+
+export type RegisterAdmonition = AdmonitionView & { childName: string };
+
+/** A plan's row as stored: the register's row less its progress, which hangs on the day. */
+type StoredPlan = Omit<RegisterPlan, 'progress'> & {
+  sessionsPerMonth: number;
+  completedDate: string | null;
+  counts: SessionCounts | null;
+};
+
+interface Row {
+  id: string;
+  kind: 'plan' | 'admonition';
+  childId: string;
+  sortKey: string;
+  row: string;
+}
+
+/** A plan's last change as text that sorts as the number does. */
+const sortable = (ms: number) => String(ms).padStart(16, '0');
+
+/** The rows of the children named (every child's when null), as the register shows them. */
+function rowsOf(raw: ReadRaw, childIds: readonly string[] | null): Row[] {
+  const only = childIds ? ' AND c.id IN (SELECT value FROM json_each(@ids))' : '';
+  const params = { ids: childIds ? JSON.stringify(childIds) : null };
+  const plans = cached(
+    raw,
+    `SELECT p.id, p.child_id AS childId, p.kind, p.status, p.assessment_date AS assessmentDate,
+            p.start_date AS startDate, p.end_date AS endDate, p.sessions_per_month AS sessionsPerMonth,
+            p.min_minutes AS minMinutes, p.completed_date AS completedDate, p.version, p.updated_at AS updatedAt,
+            c.name AS childName
+     FROM children c JOIN guidance_plans p ON p.child_id = c.id
+     WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL${only}`,
+  ).all(params) as (RegisterPlanRow & { childName: string; updatedAt: number })[];
+  const out: Row[] = [];
+  if (plans.length) {
+    const ids = JSON.stringify(plans.map((p) => p.id));
+    const guardians = new Map<string, { id: string; name: string }[]>();
+    for (const g of cached(
+      raw,
+      `SELECT g.plan_id AS planId, p.id, p.name FROM plan_guardians g JOIN persons p ON p.id = g.person_id
+         WHERE g.plan_id IN (SELECT value FROM json_each(?)) ORDER BY g.rowid`,
+    ).all(ids) as { planId: string; id: string; name: string }[])
+      guardians.set(g.planId, [...(guardians.get(g.planId) ?? []), { id: g.id, name: g.name }]);
+    const sessions = new Map<string, { date: string; minutes: number }[]>();
+    for (const s of cached(
+      raw,
+      `SELECT plan_id AS planId, date, minutes FROM guidance_sessions
+         WHERE plan_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+    ).all(ids) as { planId: string; date: string; minutes: number }[])
+      sessions.set(s.planId, [...(sessions.get(s.planId) ?? []), { date: s.date, minutes: s.minutes }]);
+    for (const p of plans) {
+      // As viewPlan counts them (model.ts progressOf): none while assessing or without terms.
+      const counted = !!p.startDate && !!p.endDate && p.status !== 'assessing';
+      const row: StoredPlan = {
+        id: p.id,
+        childId: p.childId,
+        childName: p.childName,
+        kind: p.kind,
+        status: p.status,
+        guardians: guardians.get(p.id) ?? [],
+        assessmentDate: p.assessmentDate,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        followUpDue: planFollowUpDue({ raw }, p),
+        version: p.version,
+        sessionsPerMonth: p.sessionsPerMonth,
+        completedDate: p.completedDate,
+        counts:
+          counted && p.startDate && p.endDate
+            ? countSessions(
+                {
+                  startDate: p.startDate,
+                  endDate: p.endDate,
+                  sessionsPerMonth: p.sessionsPerMonth,
+                  minMinutes: p.minMinutes,
+                },
+                sessions.get(p.id) ?? [],
+              )
+            : null,
+      };
+      out.push({
+        id: p.id,
+        kind: 'plan',
+        childId: p.childId,
+        sortKey: sortable(p.updatedAt),
+        row: JSON.stringify(row),
+      });
+    }
+  }
+  for (const a of cached(
+    raw,
+    `SELECT a.id, a.child_id AS childId, a.guardian_person_id AS guardianPersonId, a.date, a.place,
+            a.reason, a.delivered_by AS deliveredBy, g.name, c.name AS childName
+     FROM children c JOIN admonitions a ON a.child_id = c.id JOIN persons g ON g.id = a.guardian_person_id
+     WHERE a.deleted_at IS NULL AND c.deleted_at IS NULL${only}`,
+  ).all(params) as (Omit<AdmonitionView, 'guardian'> & {
+    guardianPersonId: string;
+    name: string;
+    childName: string;
+  })[]) {
+    const row: RegisterAdmonition = {
+      id: a.id,
+      childId: a.childId,
+      childName: a.childName,
+      guardian: { id: a.guardianPersonId, name: a.name },
+      date: a.date,
+      place: a.place,
+      reason: a.reason,
+      deliveredBy: a.deliveredBy,
+    };
+    out.push({ id: a.id, kind: 'admonition', childId: a.childId, sortKey: a.date, row: JSON.stringify(row) });
+  }
+  return out;
+}
+
+const hasTable = new WeakMap<Database.Database, boolean>();
+/** Whether the schema has the table (an older one, as a test of an old release opens, has not). */
+function stored(raw: Database.Database): boolean {
+  let has = hasTable.get(raw);
+  if (has === undefined) {
+    has = !!raw
+      .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'education_register'`)
+      .get();
+    hasTable.set(raw, has);
+  }
+  return has;
+}
+
+/** Every row worked out again (at an open that rebuilds the stored reminders). */
+export function rebuildEducationRegister(raw: Database.Database): void {
+  hasTable.delete(raw);
+  if (!stored(raw)) return;
+  raw.exec('DELETE FROM education_register');
+  const insert = raw.prepare(
+    'INSERT INTO education_register (id, kind, child_id, sort_key, row) VALUES (@id, @kind, @childId, @sortKey, @row)',
+  );
+  for (const r of rowsOf(raw, null)) insert.run(r);
+}
+
+/**
+ * The rows of the children a write touched, inside its transaction. Only what changed is
+ * written: most writes (a child's school, a visit) leave a child's register rows as they were.
+ */
+export function refreshEducationRegister(raw: Database.Database, childIds: readonly string[]): void {
+  if (!stored(raw) || childIds.length === 0) return;
+  const kept = new Map(
+    (
+      cached(
+        raw,
+        `SELECT id, kind, child_id AS childId, sort_key AS sortKey, row FROM education_register
+           WHERE child_id IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(childIds)) as Row[]
+    ).map((r) => [r.id, r]),
+  );
+  const upsert = cached(
+    raw,
+    `INSERT INTO education_register (id, kind, child_id, sort_key, row) VALUES (@id, @kind, @childId, @sortKey, @row)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, child_id = excluded.child_id,
+         sort_key = excluded.sort_key, row = excluded.row`,
+  );
+  for (const r of rowsOf(raw, childIds)) {
+    const was = kept.get(r.id);
+    kept.delete(r.id);
+    if (
+      !was ||
+      was.kind !== r.kind ||
+      was.childId !== r.childId ||
+      was.sortKey !== r.sortKey ||
+      was.row !== r.row
+    )
+      upsert.run(r);
+  }
+  if (kept.size)
+    cached(raw, 'DELETE FROM education_register WHERE id IN (SELECT value FROM json_each(?))').run(
+      JSON.stringify([...kept.keys()]),
+    );
+}
+
+/**
+ * The register's newest `limit` plans and 训诫, each kind a range of education_register_order.
+ * Children a write around the API marked stale (reminder_dirty) and no transaction has refreshed
+ * yet are worked out here instead, without storing: a read never writes.
+ */
+export function readRegister(
+  ctx: ReadCtx,
+  limit: number,
+): { plans: RegisterPlan[]; admonitions: RegisterAdmonition[] } {
+  const stale = (
+    cached(ctx.raw, 'SELECT child_id AS id FROM reminder_dirty WHERE child_id IS NOT NULL').all() as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
+  const page = (kind: Row['kind']) => {
+    const rows = cached(
+      ctx.raw,
+      `SELECT sort_key AS sortKey, row FROM education_register INDEXED BY education_register_order
+         WHERE kind = ? AND child_id NOT IN (SELECT value FROM json_each(?)) ORDER BY sort_key DESC LIMIT ?`,
+    ).all(kind, JSON.stringify(stale), limit) as Pick<Row, 'sortKey' | 'row'>[];
+    if (!stale.length) return rows;
+    const fresh = rowsOf(ctx.raw, stale).filter((r) => r.kind === kind);
+    return [...rows, ...fresh]
+      .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0))
+      .slice(0, limit);
+  };
+  const day = today(ctx);
+  return {
+    plans: page('plan').map(({ row }) => {
+      const { sessionsPerMonth, completedDate, counts, ...p } = JSON.parse(row) as StoredPlan;
+      return {
+        ...p,
+        // A completed plan's progress stops where it stopped.
+        progress: counts
+          ? progressFromCounts(
+              sessionsPerMonth,
+              counts,
+              p.status === 'completed' && completedDate ? completedDate : day,
+            )
+          : null,
+      };
+    }),
+    admonitions: page('admonition').map(({ row }) => JSON.parse(row) as RegisterAdmonition),
+  };
+}
