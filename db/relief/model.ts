@@ -7,11 +7,10 @@ import type { ReadCtx, Role } from '../api/define';
 import { loadChild } from '../children/model';
 import { children } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
-import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { loadLive } from '../common/records';
 import { type AreaFigure, datedFigure, statusCounts, statusFilter } from '../common/registers';
-import { recordSteps } from '../common/timeline';
+import { recordSteps, withdrawnStep } from '../common/timeline';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
 import {
@@ -279,12 +278,7 @@ export function reliefTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   // entries) keep their order; latest first for entries without one.
   return rows.flatMap((r) =>
     recordSteps('relief', `/relief/${r.id}`, [
-      !!r.withdrawnAt && {
-        date: localDate(r.withdrawnAt),
-        at: r.withdrawnAt,
-        title: t('relief.timeline.withdrawn'),
-        detail: r.withdrawReason,
-      },
+      withdrawnStep(r, t('relief.timeline.withdrawn')),
       !!r.returnVisitDate && {
         date: r.returnVisitDate,
         at: r.closedAt ?? undefined,

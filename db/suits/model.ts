@@ -14,7 +14,7 @@ import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, loadLive } from '../common/records';
 import { type AreaFigure, datedFigure, statusCounts, statusFilter } from '../common/registers';
-import { recordSteps } from '../common/timeline';
+import { recordSteps, withdrawnStep } from '../common/timeline';
 import { labelOr, t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
 import { SUIT_FLOW, SUIT_OPEN, type SuitStatus, type SuitStep } from './codes';
@@ -349,12 +349,7 @@ export function suitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   // Each step with the instant it was recorded, as in relief.
   return rows.flatMap((s) =>
     recordSteps('suits', `/suits/${s.id}`, [
-      !!s.withdrawnAt && {
-        date: localDate(s.withdrawnAt),
-        at: s.withdrawnAt,
-        title: t('suits.timeline.withdrawn'),
-        detail: s.withdrawReason,
-      },
+      withdrawnStep(s, t('suits.timeline.withdrawn')),
       !!s.decisionDate &&
         !!s.decision && {
           date: s.decisionDate,
