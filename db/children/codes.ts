@@ -29,15 +29,10 @@ export const GUARDIANSHIP_SITUATIONS = [
 ] as const;
 export type GuardianshipSituation = (typeof GUARDIANSHIP_SITUATIONS)[number];
 
-export const RELATIONS = [
-  'father',
-  'mother',
-  'grandparent',
-  'maternalGrandparent',
-  'sibling',
-  'otherRelative',
-  'other',
-] as const;
+/** The child's kin besides the parents: relations, relief applicants and new guardians share them. */
+export const KIN = ['grandparent', 'maternalGrandparent', 'sibling', 'otherRelative'] as const;
+
+export const RELATIONS = ['father', 'mother', ...KIN, 'other'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 export const CUSTODY_MEASURES = [

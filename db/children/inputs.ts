@@ -293,15 +293,17 @@ export const relationRemoveInput = z.object({ id: z.string().min(1), version: ve
 
 export const personSearchInput = z.object({ query: z.string().trim().min(1).max(40) });
 
-const custodyFields = {
+/** A custody as it is first learned (a referral names it): the release comes later, on the file. */
+export const custodyStartFields = {
   measure: z.enum(CUSTODY_MEASURES, { error: t('validation.custody.measureRequired') }),
   facility: optionalText(60),
   caseNumber: optionalText(60),
   charge: optionalText(60),
   startDate: dateText('validation.custody.startRequired'),
   expectedRelease: optionalDate(),
-  actualRelease: optionalDate(),
 };
+
+const custodyFields = { ...custodyStartFields, actualRelease: optionalDate() };
 
 function custodyDatesInOrder(
   v: { startDate: string; expectedRelease: string | null; actualRelease: string | null },

@@ -414,6 +414,31 @@ export function checkRecognition(ctx: Ctx, on: string | null): void {
     });
 }
 
+/**
+ * Which of `personIds` are the child's live relations: a form may name only the child's own
+ * people (a caregiver, an order's guardians, a suit's respondents).
+ */
+export function relatedPersons(ctx: ReadCtx, childId: string, personIds: readonly string[]): Set<string> {
+  if (personIds.length === 0) return new Set();
+  const rows = ctx.db
+    .select({ personId: childRelations.personId })
+    .from(childRelations)
+    .where(
+      and(
+        eq(childRelations.childId, childId),
+        inArray(childRelations.personId, [...personIds]),
+        isNull(childRelations.deletedAt),
+      ),
+    )
+    .all();
+  return new Set(rows.map((r) => r.personId));
+}
+
+/** Whether the person is one of the child's live relations. */
+export function isRelated(ctx: ReadCtx, childId: string, personId: string): boolean {
+  return relatedPersons(ctx, childId, [personId]).has(personId);
+}
+
 export function checkChild(
   ctx: Ctx,
   fields: ChildFields,
@@ -435,20 +460,7 @@ export function checkChild(
     }
   }
   if (fields.caregiverPersonId) {
-    const linked = selfId
-      ? ctx.db
-          .select({ id: childRelations.id })
-          .from(childRelations)
-          .where(
-            and(
-              eq(childRelations.childId, selfId),
-              eq(childRelations.personId, fields.caregiverPersonId),
-              isNull(childRelations.deletedAt),
-            ),
-          )
-          .get()
-      : undefined;
-    if (!linked) {
+    if (!selfId || !isRelated(ctx, selfId, fields.caregiverPersonId)) {
       throw new ApiError('VALIDATION', t('errors.validation'), {
         caregiverPersonId: t('validation.child.caregiverNotRelated'),
       });

@@ -1,5 +1,6 @@
 // What a record's timeline source writes for each step it has been through.
 import type { TimelineItem } from '../children/timeline';
+import { localDate } from './dates';
 
 type Step = Omit<TimelineItem, 'area' | 'link'>;
 
@@ -9,4 +10,14 @@ type Step = Omit<TimelineItem, 'area' | 'link'>;
  */
 export function recordSteps(area: string, link: string, steps: (Step | false)[]): TimelineItem[] {
   return steps.filter((s): s is Step => s !== false).map((s) => ({ ...s, area, link }));
+}
+
+/** A withdrawn record's step: the day it was withdrawn, at the instant recorded, and the reason. */
+export function withdrawnStep(
+  r: { withdrawnAt: number | null; withdrawReason: string | null },
+  title: string,
+): Step | false {
+  return (
+    !!r.withdrawnAt && { date: localDate(r.withdrawnAt), at: r.withdrawnAt, title, detail: r.withdrawReason }
+  );
 }

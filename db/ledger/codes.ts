@@ -2,10 +2,8 @@
 // each (the list, plus the spellings seen beside them). Codes are stored in saved
 // mappings; the catalog (ledger.fields.*) gives their Chinese labels.
 
-export const CHILD_FIELDS = [
-  'name',
-  'gender',
-  'birthDate',
+/** A child's details besides who the child is: what a ledger row may add to a file that exists. */
+const CHILD_DETAILS = [
   'idNumber',
   'ethnicity',
   'householdAddress',
@@ -16,6 +14,8 @@ export const CHILD_FIELDS = [
   'grade',
   'healthNotes',
 ] as const;
+
+export const CHILD_FIELDS = ['name', 'gender', 'birthDate', ...CHILD_DETAILS] as const;
 
 export const GUARDIAN_FIELDS = ['guardianName', 'guardianRelation', 'guardianPhone'] as const;
 
@@ -39,18 +39,7 @@ export type LedgerField = (typeof LEDGER_FIELDS)[number];
 export type ChildField = (typeof CHILD_FIELDS)[number];
 
 /** What a caseworker may take from a ledger row into a file that already exists. */
-export const MERGE_FIELDS = [
-  'idNumber',
-  'ethnicity',
-  'householdAddress',
-  'currentAddress',
-  'township',
-  'village',
-  'school',
-  'grade',
-  'healthNotes',
-  'relatives',
-] as const;
+export const MERGE_FIELDS = [...CHILD_DETAILS, 'relatives'] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
 /**

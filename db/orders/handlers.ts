@@ -1,11 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { refusal } from '../access/policy';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { addMonths } from '../children/guardianship';
-import { loadChild, today } from '../children/model';
-import { childRelations } from '../children/schema';
+import { isRelated, loadChild, today } from '../children/model';
 import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
@@ -183,18 +182,7 @@ type DraftFields = Omit<z.output<typeof orderDraftInput>, 'childId'>;
 function writeDraft(ctx: Ctx, orderId: string, childId: string, fields: DraftFields): void {
   ctx.db.delete(orderGuardians).where(eq(orderGuardians.orderId, orderId)).run();
   for (const g of fields.guardians) {
-    const linked = ctx.db
-      .select({ id: childRelations.id })
-      .from(childRelations)
-      .where(
-        and(
-          eq(childRelations.childId, childId),
-          eq(childRelations.personId, g.personId),
-          isNull(childRelations.deletedAt),
-        ),
-      )
-      .get();
-    if (!linked)
+    if (!isRelated(ctx, childId, g.personId))
       throw new ApiError('VALIDATION', t('errors.validation'), {
         guardians: t('validation.education.guardianNotRelated'),
       });

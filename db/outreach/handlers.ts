@@ -6,9 +6,9 @@ import { fieldError } from '../common/checks';
 import { STAFF } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
+import type { ExportTable } from '../common/registers';
 import { transition } from '../common/transition';
 import { t } from '../i18n';
-import type { ExportTable } from '../reports/model';
 import { OUTREACH_FLOW } from './codes';
 import {
   outreachCancelInput,

@@ -3,10 +3,10 @@
 import { and, count, desc, eq, gte, isNull, lte, type SQL, sum } from 'drizzle-orm';
 import { accountName } from '../accounts/model';
 import type { ReadCtx } from '../api/define';
-import { ApiError } from '../api/errors';
 import { stepsFrom } from '../common/flow';
+import { loadLive } from '../common/records';
+import { type AreaFigure, areaFigure, type ExportTable, statusCounts } from '../common/registers';
 import { t } from '../i18n';
-import type { AreaFigure, ExportTable } from '../reports/model';
 import { OUTREACH_FLOW, type OutreachStatus, type OutreachStep } from './codes';
 import type { OutreachFilters } from './inputs';
 import { outreachEvents } from './schema';
@@ -16,13 +16,7 @@ export type OutreachRow = typeof outreachEvents.$inferSelect;
 export const outreachStatusLabel = (s: OutreachStatus) => t(`outreach.status.${s}`);
 
 export function loadEvent(ctx: ReadCtx, id: string): OutreachRow {
-  const row = ctx.db
-    .select()
-    .from(outreachEvents)
-    .where(and(eq(outreachEvents.id, id), isNull(outreachEvents.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
+  return loadLive(ctx, outreachEvents, id);
 }
 
 export type OutreachView = Omit<OutreachRow, 'createdBy' | 'updatedBy' | 'deletedAt'> & {
@@ -85,15 +79,7 @@ export function listEvents(ctx: ReadCtx, f: OutreachFilters & { offset: number; 
     .offset(f.offset)
     .all();
   const total = ctx.db.select({ n: count() }).from(outreachEvents).where(where).get()?.n ?? 0;
-  const counts = Object.fromEntries(
-    ctx.db
-      .select({ status: outreachEvents.status, n: count() })
-      .from(outreachEvents)
-      .where(and(...filterWhere(f, 'all')))
-      .groupBy(outreachEvents.status)
-      .all()
-      .map((c) => [c.status, c.n]),
-  ) as Record<string, number>;
+  const counts = statusCounts(ctx, outreachEvents, and(...filterWhere(f, 'all')));
   return { rows, total, counts, held: heldTotals(ctx, f) };
 }
 
@@ -140,20 +126,10 @@ export function outreachExportRows(ctx: ReadCtx, f: OutreachFilters): ExportTabl
 
 /** For 统计台账: held events by their date; a plan or a cancelled event counts for nothing. */
 export const OUTREACH_FIGURES: readonly AreaFigure[] = [
-  {
-    key: 'outreach.events',
-    label: t('outreach.figures.events.label'),
-    unit: '次',
-    dateColumn: 'outreach_events.date',
-    description: t('outreach.figures.events.description'),
-    count: (ctx, from, to) => heldTotals(ctx, { from, to }).events,
-  },
-  {
-    key: 'outreach.audience',
-    label: t('outreach.figures.audience.label'),
-    unit: '人次',
-    dateColumn: 'outreach_events.date',
-    description: t('outreach.figures.audience.description'),
-    count: (ctx, from, to) => heldTotals(ctx, { from, to }).audience,
-  },
+  areaFigure('outreach.figures.events', '次', 'outreach_events.date', (ctx, from, to) => {
+    return heldTotals(ctx, { from, to }).events;
+  }),
+  areaFigure('outreach.figures.audience', '人次', 'outreach_events.date', (ctx, from, to) => {
+    return heldTotals(ctx, { from, to }).audience;
+  }),
 ];

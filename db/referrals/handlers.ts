@@ -4,7 +4,7 @@ import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { workdaysOf } from '../calendar/model';
 import { addMonths } from '../children/guardianship';
-import { createChild, loadChild, today } from '../children/model';
+import { createChild, isRelated, loadChild, today } from '../children/model';
 import { childRelations, custodyRecords, persons } from '../children/schema';
 import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
@@ -253,18 +253,7 @@ function createReferral(ctx: Ctx, input: z.output<typeof referralCreateInput>): 
         .run();
     }
     for (const childId of childIds) {
-      const linked = ctx.db
-        .select({ id: childRelations.id })
-        .from(childRelations)
-        .where(
-          and(
-            eq(childRelations.childId, childId),
-            eq(childRelations.personId, pid),
-            isNull(childRelations.deletedAt),
-          ),
-        )
-        .get();
-      if (!linked) {
+      if (!isRelated(ctx, childId, pid)) {
         ctx.db
           .insert(childRelations)
           .values({

@@ -1,7 +1,7 @@
 // Input schemas of the referrals area. Pure (zod only): the renderer's forms use them too.
 import { z } from 'zod';
-import { CUSTODY_MEASURES, RELATIONS } from '../children/codes';
-import { childCreateInput, personInput } from '../children/inputs';
+import { RELATIONS } from '../children/codes';
+import { childCreateInput, custodyStartFields, personInput } from '../children/inputs';
 import { dateText, optionalDate, optionalText, requiredText, versionField } from '../common/inputs';
 import { t } from '../i18n';
 import { CARRIERS, REFERRAL_STATUSES, URGENCIES } from './codes';
@@ -18,16 +18,7 @@ const detainedPerson = z
     person: personInput.nullish(),
     relation: z.enum(RELATIONS, { error: t('validation.person.relationRequired') }),
     isGuardian: z.boolean().default(true),
-    custody: z
-      .object({
-        measure: z.enum(CUSTODY_MEASURES, { error: t('validation.custody.measureRequired') }),
-        facility: optionalText(60),
-        caseNumber: optionalText(60),
-        charge: optionalText(60),
-        startDate: dateText('validation.custody.startRequired'),
-        expectedRelease: optionalDate(),
-      })
-      .nullish(),
+    custody: z.object(custodyStartFields).nullish(),
   })
   .refine((v) => !!v.personId !== !!v.person, {
     path: ['personId'],

@@ -14,6 +14,7 @@ import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { loadLive } from '../common/records';
+import { recordSteps } from '../common/timeline';
 import { labelOr, t } from '../i18n';
 import { readSetting } from '../settings/model';
 import { type Carrier, LEAD_REPLY_WORKDAYS, REFERRAL_FLOW, type ReferralStatus } from './codes';
@@ -338,17 +339,8 @@ export function referralsTimeline(ctx: ReadCtx, childId: string): TimelineItem[]
     .innerJoin(referrals, eq(referrals.id, referralChildren.referralId))
     .where(and(eq(referralChildren.childId, childId), isNull(referrals.deletedAt)))
     .all();
-  const items: TimelineItem[] = [];
-  for (const { r } of rows) {
+  return rows.flatMap(({ r }) => {
     const number = referralNumber(r.year, r.seq);
-    const link = `/referrals/${r.id}`;
-    items.push({
-      date: r.receivedDate,
-      area: 'referrals',
-      title: t('timeline.referrals.received', { number }),
-      detail: r.sourceDepartment,
-      link,
-    });
     const actions = ctx.db
       .select({
         agency: referralActions.agency,
@@ -362,43 +354,37 @@ export function referralsTimeline(ctx: ReadCtx, childId: string): TimelineItem[]
       .from(referralActions)
       .where(and(eq(referralActions.referralId, r.id), isNull(referralActions.deletedAt)))
       .all();
-    for (const a of actions) {
-      const carrier = labelOr(`codes.carrier.${a.carrier}`, a.carrier);
-      items.push({
-        date: a.sentDate,
-        area: 'referrals',
-        title: t('timeline.referrals.sent', { agency: a.agency, carrier }),
-        detail: number,
-        link,
-      });
-      if (a.replyDate) {
-        items.push({
+    return recordSteps('referrals', `/referrals/${r.id}`, [
+      {
+        date: r.receivedDate,
+        title: t('timeline.referrals.received', { number }),
+        detail: r.sourceDepartment,
+      },
+      ...actions.flatMap((a) => [
+        {
+          date: a.sentDate,
+          title: t('timeline.referrals.sent', {
+            agency: a.agency,
+            carrier: labelOr(`codes.carrier.${a.carrier}`, a.carrier),
+          }),
+          detail: number,
+        },
+        !!a.replyDate && {
           date: a.replyDate,
-          area: 'referrals',
           title: t('timeline.referrals.replied', { agency: a.agency }),
           detail: a.result,
-          link,
-        });
-      }
-      if (a.withdrawnAt) {
-        items.push({
+        },
+        !!a.withdrawnAt && {
           date: localDate(a.withdrawnAt),
-          area: 'referrals',
           title: t('timeline.referrals.withdrawn', { agency: a.agency }),
           detail: a.withdrawReason,
-          link,
-        });
-      }
-    }
-    if (r.closedAt) {
-      items.push({
+        },
+      ]),
+      !!r.closedAt && {
         date: localDate(r.closedAt),
         at: r.closedAt,
-        area: 'referrals',
         title: t('timeline.referrals.closed', { number }),
-        link,
-      });
-    }
-  }
-  return items;
+      },
+    ]);
+  });
 }

@@ -1,4 +1,5 @@
 // 国家司法救助 (state judicial relief): vocabularies and the status flow. Labels: relief.codes.*.
+import { KIN } from '../children/codes';
 import type { Flow } from '../common/flow';
 
 export const RELIEF_STATUSES = [
@@ -43,10 +44,7 @@ export type ReliefMaterial = (typeof RELIEF_MATERIALS)[number];
 export const RELIEF_APPLICANT_RELATIONS = [
   'father',
   'mother',
-  'grandparent',
-  'maternalGrandparent',
-  'sibling',
-  'otherRelative',
+  ...KIN,
   'civilAffairs', // 民政部门（代为申请）
   'other',
 ] as const;

@@ -1,16 +1,16 @@
 // What other areas and the pluggable pages (统计台账, Excel export) need from 国家司法救助.
 
-import { and, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accountName } from '../accounts/model';
-import type { Ctx, ReadCtx, Role } from '../api/define';
+import type { ReadCtx, Role } from '../api/define';
 import { loadChild } from '../children/model';
 import { children } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
-import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { loadLive } from '../common/records';
-import { recordSteps } from '../common/timeline';
+import { type AreaFigure, datedFigure, statusCounts, statusFilter } from '../common/registers';
+import { recordSteps, withdrawnStep } from '../common/timeline';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
 import {
@@ -141,8 +141,7 @@ type ListFilter = Pick<z.output<typeof reliefListInput>, 'status' | 'year'>;
 
 function listWhere(f: ListFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [isNull(judicialRelief.deletedAt)];
-  if (f.status === 'open') where.push(inArray(judicialRelief.status, [...RELIEF_OPEN]));
-  else if (f.status !== 'all') where.push(eq(judicialRelief.status, f.status));
+  where.push(statusFilter(judicialRelief.status, f.status, RELIEF_OPEN));
   if (f.year) {
     where.push(gte(judicialRelief.applicationDate, `${f.year}-01-01`));
     where.push(lte(judicialRelief.applicationDate, `${f.year}-12-31`));
@@ -170,15 +169,7 @@ export function listRelief(
     .from(judicialRelief)
     .where(where)
     .get();
-  const counts = Object.fromEntries(
-    ctx.db
-      .select({ status: judicialRelief.status, n: sql<number>`count(*)` })
-      .from(judicialRelief)
-      .where(isNull(judicialRelief.deletedAt))
-      .groupBy(judicialRelief.status)
-      .all()
-      .map((c) => [c.status, c.n]),
-  ) as Record<string, number>;
+  const counts = statusCounts(ctx, judicialRelief);
   return {
     rows: rows.map(({ r, childName, township }) => ({
       id: r.id,
@@ -242,83 +233,22 @@ export function reliefExportRows(
   };
 }
 
-/** A figure for 统计台账: counted over [from, to] (YYYY-MM-DD, inclusive) on `dateColumn`. */
-export interface AreaFigure {
-  key: string;
-  label: string;
-  unit: '件' | '人' | '元' | '份' | '次' | '人次';
-  dateColumn: string;
-  description: string;
-  /** For 元, the sum in 元 (computed in integer 分, divided once). */
-  count(ctx: Ctx, from: string, to: string): number;
-}
+/** A sum of decided or paid amounts: integer 分 summed by SQLite, shown in 元. */
+const AMOUNT = { measure: 'coalesce(sum(amount_fen), 0)', divisor: 100 };
+const DECIDED = 'amount_fen IS NOT NULL';
 
-/**
- * A figure's count: one SQL query of `n` over @from … @to; an amount in 分 is divided by
- * `divisor` (100) once, so the sum stays exact in integers until then.
- */
-export function countBy(query: string, divisor = 1): AreaFigure['count'] {
-  return (ctx, from, to) => (ctx.raw.prepare(query).get({ from, to }) as { n: number }).n / divisor;
-}
-
+/** 统计台账's figures of this area, each counted over [from, to] on its date column. */
 export const RELIEF_FIGURES: readonly AreaFigure[] = [
-  {
-    key: 'relief.applications',
-    label: t('relief.figures.applications.label'),
-    unit: '件',
-    dateColumn: 'judicial_relief.application_date',
-    description: t('relief.figures.applications.description'),
-    count: countBy(
-      `SELECT count(*) AS n FROM judicial_relief WHERE deleted_at IS NULL
-         AND application_date BETWEEN @from AND @to`,
-    ),
-  },
-  {
-    key: 'relief.granted',
-    label: t('relief.figures.granted.label'),
-    unit: '件',
-    dateColumn: 'judicial_relief.decision_date',
-    description: t('relief.figures.granted.description'),
-    count: countBy(
-      `SELECT count(*) AS n FROM judicial_relief WHERE deleted_at IS NULL AND amount_fen IS NOT NULL
-         AND decision_date BETWEEN @from AND @to`,
-    ),
-  },
-  {
-    key: 'relief.grantedAmount',
-    label: t('relief.figures.grantedAmount.label'),
-    unit: '元',
-    dateColumn: 'judicial_relief.decision_date',
-    description: t('relief.figures.grantedAmount.description'),
-    count: countBy(
-      `SELECT coalesce(sum(amount_fen), 0) AS n FROM judicial_relief WHERE deleted_at IS NULL
-         AND amount_fen IS NOT NULL AND decision_date BETWEEN @from AND @to`,
-      100,
-    ),
-  },
-  {
-    key: 'relief.paidAmount',
-    label: t('relief.figures.paidAmount.label'),
-    unit: '元',
-    dateColumn: 'judicial_relief.paid_date',
-    description: t('relief.figures.paidAmount.description'),
-    count: countBy(
-      `SELECT coalesce(sum(amount_fen), 0) AS n FROM judicial_relief WHERE deleted_at IS NULL
-         AND paid_date BETWEEN @from AND @to`,
-      100,
-    ),
-  },
-  {
-    key: 'relief.childrenPaid',
-    label: t('relief.figures.childrenPaid.label'),
-    unit: '人',
-    dateColumn: 'judicial_relief.paid_date',
-    description: t('relief.figures.childrenPaid.description'),
-    count: countBy(
-      `SELECT count(DISTINCT child_id) AS n FROM judicial_relief WHERE deleted_at IS NULL
-         AND paid_date BETWEEN @from AND @to`,
-    ),
-  },
+  datedFigure('relief.figures.applications', '件', 'judicial_relief.application_date'),
+  datedFigure('relief.figures.granted', '件', 'judicial_relief.decision_date', { where: DECIDED }),
+  datedFigure('relief.figures.grantedAmount', '元', 'judicial_relief.decision_date', {
+    ...AMOUNT,
+    where: DECIDED,
+  }),
+  datedFigure('relief.figures.paidAmount', '元', 'judicial_relief.paid_date', AMOUNT),
+  datedFigure('relief.figures.childrenPaid', '人', 'judicial_relief.paid_date', {
+    measure: 'count(DISTINCT child_id)',
+  }),
 ];
 
 export function reliefTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
@@ -348,12 +278,7 @@ export function reliefTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   // entries) keep their order; latest first for entries without one.
   return rows.flatMap((r) =>
     recordSteps('relief', `/relief/${r.id}`, [
-      !!r.withdrawnAt && {
-        date: localDate(r.withdrawnAt),
-        at: r.withdrawnAt,
-        title: t('relief.timeline.withdrawn'),
-        detail: r.withdrawReason,
-      },
+      withdrawnStep(r, t('relief.timeline.withdrawn')),
       !!r.returnVisitDate && {
         date: r.returnVisitDate,
         at: r.closedAt ?? undefined,

@@ -8,6 +8,7 @@ import { STAFF } from '../common/flow';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
+import type { ExportTable } from '../common/registers';
 import { areaSteps } from '../common/transition';
 import { t } from '../i18n';
 import { REPORT_FLOW } from './codes';
@@ -25,7 +26,6 @@ import {
   reportVoidInput,
 } from './inputs';
 import {
-  type ExportTable,
   listReports,
   loadReport,
   type ReportView,

@@ -1,13 +1,20 @@
 // What other areas (reminders, stats, exports, outreach's flow) need from 强制报告.
 
-import { and, count, desc, eq, gte, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, lte, ne, type SQL } from 'drizzle-orm';
 import { accountName } from '../accounts/model';
 import { accounts } from '../accounts/schema';
-import type { Ctx, ReadCtx } from '../api/define';
-import { ApiError } from '../api/errors';
+import type { ReadCtx } from '../api/define';
 import { addDays } from '../calendar/workdays';
 import type { TimelineItem } from '../children/timeline';
 import { stepsFrom } from '../common/flow';
+import { loadLive } from '../common/records';
+import {
+  type AreaFigure,
+  areaFigure,
+  type ExportTable,
+  statusCounts,
+  statusFilter,
+} from '../common/registers';
 import { cached } from '../core/statements';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
@@ -32,13 +39,7 @@ export function reportNumber(year: number, seq: number): string {
 export const reportStatusLabel = (s: ReportStatus) => t(`mandatoryReports.status.${s}`);
 
 export function loadReport(ctx: ReadCtx, id: string): ReportRow {
-  const row = ctx.db
-    .select()
-    .from(mandatoryReports)
-    .where(and(eq(mandatoryReports.id, id), isNull(mandatoryReports.deletedAt)))
-    .get();
-  if (!row) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  return row;
+  return loadLive(ctx, mandatoryReports, id);
 }
 
 export interface ReportView {
@@ -131,8 +132,8 @@ export function viewReport(ctx: ReadCtx, id: string): ReportView {
 
 function filterWhere(f: ReportFilters): SQL[] {
   const where: SQL[] = [isNull(mandatoryReports.deletedAt)];
-  if (f.status === 'open') where.push(inArray(mandatoryReports.status, [...OPEN_REPORT_STATUSES]));
-  else if (f.status !== 'all') where.push(eq(mandatoryReports.status, f.status));
+  const status = statusFilter(mandatoryReports.status, f.status, OPEN_REPORT_STATUSES);
+  if (status) where.push(status);
   if (f.trigger) where.push(eq(mandatoryReports.trigger, f.trigger));
   if (f.from) where.push(gte(mandatoryReports.reportedDate, f.from));
   if (f.to) where.push(lte(mandatoryReports.reportedDate, f.to));
@@ -200,15 +201,7 @@ export function listReports(
     .offset(f.offset)
     .all();
   const total = ctx.db.select({ n: count() }).from(mandatoryReports).where(where).get()?.n ?? 0;
-  const counts = Object.fromEntries(
-    ctx.db
-      .select({ status: mandatoryReports.status, n: count() })
-      .from(mandatoryReports)
-      .where(isNull(mandatoryReports.deletedAt))
-      .groupBy(mandatoryReports.status)
-      .all()
-      .map((c) => [c.status, c.n]),
-  ) as Record<string, number>;
+  const counts = statusCounts(ctx, mandatoryReports);
   const names = childNamesOf(
     ctx,
     rows.map((r) => r.id),
@@ -228,13 +221,6 @@ export function listReports(
     total,
     counts,
   };
-}
-
-/** Plain rows with Chinese column headers, for the generic Excel export (db/exports at merge). */
-export interface ExportTable {
-  sheetName: string;
-  columns: { key: string; header: string }[];
-  rows: Record<string, string | number | null>[];
 }
 
 export function reportExportRows(ctx: ReadCtx, f: ReportFilters): ExportTable {
@@ -288,18 +274,6 @@ export function reportExportRows(ctx: ReadCtx, f: ReportFilters): ExportTable {
   };
 }
 
-/** A figure for 统计台账: one count with its unit and written definition (db/stats plugs these in). */
-export interface AreaFigure {
-  key: string;
-  label: string;
-  unit: '件' | '次' | '人次' | '人' | '份' | '元';
-  /** The column whose date puts a record in the period. */
-  dateColumn: string;
-  description: string;
-  /** from/to: YYYY-MM-DD, inclusive. */
-  count(ctx: Ctx, from: string, to: string): number;
-}
-
 const inPeriod = (from: string, to: string) =>
   and(
     isNull(mandatoryReports.deletedAt),
@@ -309,22 +283,18 @@ const inPeriod = (from: string, to: string) =>
   );
 
 export const REPORT_FIGURES: readonly AreaFigure[] = [
-  {
-    key: 'mandatoryReports.cases',
-    label: t('mandatoryReports.figures.cases.label'),
-    unit: '件',
-    dateColumn: 'mandatory_reports.reported_date',
-    description: t('mandatoryReports.figures.cases.description'),
-    count: (ctx, from, to) =>
+  areaFigure(
+    'mandatoryReports.figures.cases',
+    '件',
+    'mandatory_reports.reported_date',
+    (ctx, from, to) =>
       ctx.db.select({ n: count() }).from(mandatoryReports).where(inPeriod(from, to)).get()?.n ?? 0,
-  },
-  {
-    key: 'mandatoryReports.filed',
-    label: t('mandatoryReports.figures.filed.label'),
-    unit: '件',
-    dateColumn: 'mandatory_reports.filed_date',
-    description: t('mandatoryReports.figures.filed.description'),
-    count: (ctx, from, to) =>
+  ),
+  areaFigure(
+    'mandatoryReports.figures.filed',
+    '件',
+    'mandatory_reports.filed_date',
+    (ctx, from, to) =>
       ctx.db
         .select({ n: count() })
         .from(mandatoryReports)
@@ -337,21 +307,19 @@ export const REPORT_FIGURES: readonly AreaFigure[] = [
           ),
         )
         .get()?.n ?? 0,
-  },
-  {
-    key: 'mandatoryReports.children',
-    label: t('mandatoryReports.figures.children.label'),
-    unit: '人',
-    dateColumn: 'mandatory_reports.reported_date',
-    description: t('mandatoryReports.figures.children.description'),
-    count: (ctx, from, to) =>
+  ),
+  areaFigure(
+    'mandatoryReports.figures.children',
+    '人',
+    'mandatory_reports.reported_date',
+    (ctx, from, to) =>
       ctx.db
         .selectDistinct({ id: mandatoryReportChildren.childId })
         .from(mandatoryReportChildren)
         .innerJoin(mandatoryReports, eq(mandatoryReports.id, mandatoryReportChildren.reportId))
         .where(inPeriod(from, to))
         .all().length,
-  },
+  ),
 ];
 
 /**

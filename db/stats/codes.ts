@@ -68,90 +68,41 @@ export const FIGURE_KEYS = [
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
+/** What most figures are: a flow, by township, with the list of records behind it. */
+const USUAL = { kind: 'flow', byTownship: true, drill: true } as const;
+/** Counselling figures are counts only: no list of the children behind them. */
+const COUNT_ONLY = { ...USUAL, drill: false } as const;
+/** A figure that adds up each record's value (受众人次, an amount in 分). */
+const SUMMED = { ...USUAL, measure: 'sum' } as const;
+/** A referral belongs to no one township. */
+const NO_TOWNSHIP = { ...USUAL, byTownship: false } as const;
+const STOCK = { ...USUAL, kind: 'stock' } as const;
+
 export const FIGURES: readonly FigureDef[] = [
-  { key: 'childrenOnFile', group: 'children', unit: 'person', kind: 'stock', byTownship: true, drill: true },
-  { key: 'childrenNew', group: 'children', unit: 'person', kind: 'flow', byTownship: true, drill: true },
-  { key: 'deFactoOnFile', group: 'children', unit: 'person', kind: 'stock', byTownship: true, drill: true },
-  { key: 'deFactoNew', group: 'children', unit: 'person', kind: 'flow', byTownship: true, drill: true },
-  {
-    key: 'referralsReceived',
-    group: 'referrals',
-    unit: 'times',
-    kind: 'flow',
-    byTownship: false,
-    drill: true,
-  },
-  { key: 'referralActions', group: 'referrals', unit: 'times', kind: 'flow', byTownship: false, drill: true },
-  { key: 'admonitions', group: 'education', unit: 'times', kind: 'flow', byTownship: true, drill: true },
-  {
-    key: 'guidanceSessions',
-    group: 'education',
-    unit: 'personTimes',
-    kind: 'flow',
-    byTownship: true,
-    drill: true,
-  },
-  { key: 'ordersIssued', group: 'orders', unit: 'copies', kind: 'flow', byTownship: true, drill: true },
-  { key: 'ordersClosed', group: 'orders', unit: 'copies', kind: 'flow', byTownship: true, drill: true },
-  {
-    key: 'assessments',
-    group: 'counselling',
-    unit: 'personTimes',
-    kind: 'flow',
-    byTownship: true,
-    drill: false,
-  },
-  {
-    key: 'counsellingSessions',
-    group: 'counselling',
-    unit: 'personTimes',
-    kind: 'flow',
-    byTownship: true,
-    drill: false,
-  },
-  {
-    key: 'counselledChildren',
-    group: 'counselling',
-    unit: 'person',
-    kind: 'flow',
-    byTownship: true,
-    drill: false,
-  },
-  { key: 'visits', group: 'visits', unit: 'times', kind: 'flow', byTownship: true, drill: true },
+  { key: 'childrenOnFile', group: 'children', unit: 'person', ...STOCK },
+  { key: 'childrenNew', group: 'children', unit: 'person', ...USUAL },
+  { key: 'deFactoOnFile', group: 'children', unit: 'person', ...STOCK },
+  { key: 'deFactoNew', group: 'children', unit: 'person', ...USUAL },
+  { key: 'referralsReceived', group: 'referrals', unit: 'times', ...NO_TOWNSHIP },
+  { key: 'referralActions', group: 'referrals', unit: 'times', ...NO_TOWNSHIP },
+  { key: 'admonitions', group: 'education', unit: 'times', ...USUAL },
+  { key: 'guidanceSessions', group: 'education', unit: 'personTimes', ...USUAL },
+  { key: 'ordersIssued', group: 'orders', unit: 'copies', ...USUAL },
+  { key: 'ordersClosed', group: 'orders', unit: 'copies', ...USUAL },
+  { key: 'assessments', group: 'counselling', unit: 'personTimes', ...COUNT_ONLY },
+  { key: 'counsellingSessions', group: 'counselling', unit: 'personTimes', ...COUNT_ONLY },
+  { key: 'counselledChildren', group: 'counselling', unit: 'person', ...COUNT_ONLY },
+  { key: 'visits', group: 'visits', unit: 'times', ...USUAL },
   // A report may concern children of several townships: the case counts once, for no township.
-  { key: 'reportCases', group: 'reports', unit: 'cases', kind: 'flow', byTownship: false, drill: true },
-  { key: 'reportChildren', group: 'reports', unit: 'person', kind: 'flow', byTownship: true, drill: true },
-  { key: 'outreachEvents', group: 'outreach', unit: 'times', kind: 'flow', byTownship: true, drill: true },
-  {
-    key: 'outreachAudience',
-    group: 'outreach',
-    unit: 'personTimes',
-    kind: 'flow',
-    byTownship: true,
-    drill: true,
-    measure: 'sum',
-  },
-  { key: 'reliefGranted', group: 'relief', unit: 'cases', kind: 'flow', byTownship: true, drill: true },
-  {
-    key: 'reliefGrantedAmount',
-    group: 'relief',
-    unit: 'yuan',
-    kind: 'flow',
-    byTownship: true,
-    drill: true,
-    measure: 'sum',
-  },
-  {
-    key: 'reliefPaidAmount',
-    group: 'relief',
-    unit: 'yuan',
-    kind: 'flow',
-    byTownship: true,
-    drill: true,
-    measure: 'sum',
-  },
-  { key: 'suitsIssued', group: 'suits', unit: 'cases', kind: 'flow', byTownship: true, drill: true },
-  { key: 'suitsGranted', group: 'suits', unit: 'cases', kind: 'flow', byTownship: true, drill: true },
+  { key: 'reportCases', group: 'reports', unit: 'cases', ...NO_TOWNSHIP },
+  { key: 'reportChildren', group: 'reports', unit: 'person', ...USUAL },
+  { key: 'outreachEvents', group: 'outreach', unit: 'times', ...USUAL },
+  { key: 'outreachAudience', group: 'outreach', unit: 'personTimes', ...SUMMED },
+  { key: 'reliefGranted', group: 'relief', unit: 'cases', ...USUAL },
+  { key: 'reliefGrantedAmount', group: 'relief', unit: 'yuan', ...SUMMED },
+  { key: 'reliefPaidAmount', group: 'relief', unit: 'yuan', ...SUMMED },
+  { key: 'suitsIssued', group: 'suits', unit: 'cases', ...USUAL },
+  { key: 'suitsGranted', group: 'suits', unit: 'cases', ...USUAL },
 ];
 
 /** 元 figures are summed in 分: this turns a stored sum into the 元 shown. */

@@ -1,4 +1,5 @@
 // 支持起诉 (supporting a suit to revoke or change guardianship, 民法典 art. 36). Labels: suits.codes.*.
+import { KIN } from '../children/codes';
 import type { Flow } from '../common/flow';
 
 export const SUIT_STATUSES = ['draft', 'issued', 'filed', 'decided', 'withdrawn'] as const;
@@ -51,10 +52,7 @@ export const SUIT_DECISIONS = ['revoked', 'changed', 'dismissed', 'withdrawnBySu
 export type SuitDecision = (typeof SUIT_DECISIONS)[number];
 
 export const NEW_GUARDIAN_KINDS = [
-  'grandparent',
-  'maternalGrandparent',
-  'sibling',
-  'otherRelative',
+  ...KIN,
   'civilAffairs', // 民政部门
   'villageCommittee',
   'other',

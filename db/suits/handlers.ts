@@ -1,11 +1,10 @@
 // 支持起诉: draft → 意见书 issued → filed at court → court's decision (SUIT_FLOW in codes.ts).
 
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
-import { loadChild } from '../children/model';
-import { childRelations } from '../children/schema';
+import { loadChild, relatedPersons } from '../children/model';
 import { fieldError, notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
@@ -88,18 +87,7 @@ type DraftFields = Omit<z.output<typeof suitCreateInput>, 'childId'>;
 
 /** Respondents must be persons linked to the child; an order or plan must be the child's own. */
 function checkLinks(ctx: Ctx, childId: string, f: DraftFields): void {
-  const linked = ctx.db
-    .select({ personId: childRelations.personId })
-    .from(childRelations)
-    .where(
-      and(
-        eq(childRelations.childId, childId),
-        inArray(childRelations.personId, f.respondentIds),
-        isNull(childRelations.deletedAt),
-      ),
-    )
-    .all();
-  if (new Set(linked.map((l) => l.personId)).size !== new Set(f.respondentIds).size)
+  if (relatedPersons(ctx, childId, f.respondentIds).size !== new Set(f.respondentIds).size)
     throw fieldError('respondentIds', t('suits.validation.respondentNotRelated'));
   if (f.orderId) {
     const o = ctx.db

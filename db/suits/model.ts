@@ -13,10 +13,10 @@ import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, loadLive } from '../common/records';
-import { recordSteps } from '../common/timeline';
+import { type AreaFigure, datedFigure, statusCounts, statusFilter } from '../common/registers';
+import { recordSteps, withdrawnStep } from '../common/timeline';
 import { labelOr, t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
-import { type AreaFigure, countBy } from '../relief/model';
 import { SUIT_FLOW, SUIT_OPEN, type SuitStatus, type SuitStep } from './codes';
 import type { suitListInput } from './inputs';
 import { suitSupports } from './schema';
@@ -207,8 +207,7 @@ type ListFilter = Pick<z.output<typeof suitListInput>, 'status' | 'kind'>;
 
 function listWhere(f: ListFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [isNull(suitSupports.deletedAt)];
-  if (f.status === 'open') where.push(inArray(suitSupports.status, [...SUIT_OPEN]));
-  else if (f.status !== 'all') where.push(eq(suitSupports.status, f.status));
+  where.push(statusFilter(suitSupports.status, f.status, SUIT_OPEN));
   if (f.kind !== 'all') where.push(eq(suitSupports.kind, f.kind));
   return and(...where);
 }
@@ -242,15 +241,7 @@ export function listSuits(
     .offset(f.offset)
     .all();
   const total = ctx.db.select({ n: sql<number>`count(*)` }).from(suitSupports).where(where).get()?.n ?? 0;
-  const counts = Object.fromEntries(
-    ctx.db
-      .select({ status: suitSupports.status, n: sql<number>`count(*)` })
-      .from(suitSupports)
-      .where(isNull(suitSupports.deletedAt))
-      .groupBy(suitSupports.status)
-      .all()
-      .map((c) => [c.status, c.n]),
-  ) as Record<string, number>;
+  const counts = statusCounts(ctx, suitSupports);
   return {
     rows: rows.map(({ s, childName }) => ({
       id: s.id,
@@ -319,38 +310,13 @@ export function suitExportRows(
   };
 }
 
+/** 统计台账's figures of this area; 撤销或变更 counts the decisions that took the guardianship away. */
 export const SUIT_FIGURES: readonly AreaFigure[] = [
-  {
-    key: 'suits.issued',
-    label: t('suits.figures.issued.label'),
-    unit: '件',
-    dateColumn: 'suit_supports.issue_date',
-    description: t('suits.figures.issued.description'),
-    count: countBy(
-      `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND issue_date BETWEEN @from AND @to`,
-    ),
-  },
-  {
-    key: 'suits.filed',
-    label: t('suits.figures.filed.label'),
-    unit: '件',
-    dateColumn: 'suit_supports.filed_date',
-    description: t('suits.figures.filed.description'),
-    count: countBy(
-      `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND filed_date BETWEEN @from AND @to`,
-    ),
-  },
-  {
-    key: 'suits.granted',
-    label: t('suits.figures.granted.label'),
-    unit: '件',
-    dateColumn: 'suit_supports.decision_date',
-    description: t('suits.figures.granted.description'),
-    count: countBy(
-      `SELECT count(*) AS n FROM suit_supports WHERE deleted_at IS NULL AND decision IN ('revoked', 'changed')
-         AND decision_date BETWEEN @from AND @to`,
-    ),
-  },
+  datedFigure('suits.figures.issued', '件', 'suit_supports.issue_date'),
+  datedFigure('suits.figures.filed', '件', 'suit_supports.filed_date'),
+  datedFigure('suits.figures.granted', '件', 'suit_supports.decision_date', {
+    where: "decision IN ('revoked', 'changed')",
+  }),
 ];
 
 export function suitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
@@ -383,12 +349,7 @@ export function suitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   // Each step with the instant it was recorded, as in relief.
   return rows.flatMap((s) =>
     recordSteps('suits', `/suits/${s.id}`, [
-      !!s.withdrawnAt && {
-        date: localDate(s.withdrawnAt),
-        at: s.withdrawnAt,
-        title: t('suits.timeline.withdrawn'),
-        detail: s.withdrawReason,
-      },
+      withdrawnStep(s, t('suits.timeline.withdrawn')),
       !!s.decisionDate &&
         !!s.decision && {
           date: s.decisionDate,
