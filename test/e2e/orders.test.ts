@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signInAs as coreAs } from '../helpers/core';
 import { type App, browserAvailable, openApp, shot } from './harness';
 import { PRINT_DIR, pdfText, simulateShell } from './print-support';
 import { ADMIN, SUPERVISOR, XIAOMING } from './support/people';
@@ -37,12 +38,6 @@ const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
 const status = (page: Page) => page.getByTestId('order-status');
 
 const STUDIO_CHILD = { ...XIAOMING, school: '济阳区实验小学' };
-
-/** As `who`, through the core: the page is not involved (it signs in again after a reload). */
-async function coreAs(app: App, who: { username: string; passphrase: string }): Promise<void> {
-  await invoke(app, 'session.lock', {});
-  await invoke(app, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-}
 
 interface Seeded {
   childId: string;
@@ -287,9 +282,9 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
     const { app, clock, page } = await openStudio(browser(), '2026-03-02');
     try {
       let { order } = await seedSubmitted(app);
-      await coreAs(app, SUPERVISOR);
+      await coreAs(app.core, SUPERVISOR);
       order = await invoke(app, 'orders.approve', { id: order.id, version: order.version });
-      await coreAs(app, ADMIN);
+      await coreAs(app.core, ADMIN);
       order = await invoke(app, 'orders.recordDelivery', {
         id: order.id,
         version: order.version,

@@ -9,8 +9,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { z } from 'zod';
-import type { Contract, MethodName } from '../../db/api/contract';
 import type { ApiResult } from '../../db/api/errors';
 import type { ExportKind, SummarySection } from '../../db/documents/inputs';
 import {
@@ -21,6 +19,8 @@ import {
   safeFileName,
   shellInputs,
 } from '../../electron/print-contract';
+import { call, type Input, signInAs } from '../helpers/core';
+import { approveAndDeliver } from '../helpers/orders';
 import { APP_ORIGIN, type App, ROOT } from './harness';
 
 export const PRINT_DIR = path.join(ROOT, 'test-results/print');
@@ -175,19 +175,7 @@ export const CHILD_ID_NUMBER = '370115201503070014';
 
 type Core = App['core'];
 
-type Input<M extends MethodName> = z.input<Contract[M]['input']>;
-type Output<M extends MethodName> = Awaited<ReturnType<Contract[M]['handler']>>;
-
-export async function call<M extends MethodName>(core: Core, method: M, input: Input<M>): Promise<Output<M>> {
-  const res = (await core.invoke(method, input)) as ApiResult<Output<M>>;
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
-  return res.value;
-}
-
-export async function signInAs(core: Core, who: { username: string; passphrase: string }): Promise<void> {
-  await call(core, 'session.lock', {});
-  await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-}
+export { call, signInAs };
 
 /** The studio's three accounts; the admin stays signed in. */
 export async function seedAccounts(core: Core): Promise<void> {
@@ -280,16 +268,11 @@ export async function seedOrder(core: Core, child: SeededChild): Promise<{ id: s
       { text: '参加本院组织的家庭教育指导，时长不少于8课时', dueDate: '2026-06-30' },
     ],
   });
-  o = await call(core, 'orders.submit', { id: o.id, version: o.version });
-  await signInAs(core, PEOPLE.supervisor);
-  o = await call(core, 'orders.approve', { id: o.id, version: o.version, issueDate: '2026-03-02' });
-  await signInAs(core, PEOPLE.admin);
-  o = await call(core, 'orders.recordDelivery', {
-    id: o.id,
-    version: o.version,
-    method: 'onSite',
-    date: '2026-03-03',
-    guardianSigned: true,
+  o = await approveAndDeliver(core, o, {
+    approver: PEOPLE.supervisor,
+    issueDate: '2026-03-02',
+    deliveredBy: PEOPLE.admin,
+    delivery: { method: 'onSite', date: '2026-03-03', guardianSigned: true },
   });
   return { id: o.id, number: o.number ?? '' };
 }
