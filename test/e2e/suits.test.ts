@@ -5,12 +5,11 @@
  * guardian are recorded, and the 意见书 prints. Then an order evaluated 未达标 with 支持起诉
  * lands here as a linked draft, opened from the order page.
  */
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { drinkingFatherOrder, ignoredOrder } from '../helpers/orders';
 import { type App, browserAvailable, shot } from './harness';
-import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
+import { exportFromScreen, pdfPngs, pdfText } from './print-support';
 import { ADMIN, CASEWORKER, SUPERVISOR, XIAOMING } from './support/people';
 import { invoke, moveTo, openStudio, signIn, staffStudio, switchUser, useBrowser } from './support/studio';
 import { pick } from './support/ui';
@@ -111,13 +110,10 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
       expect(await page.getByTestId('new-guardian').textContent()).toBe('张桂芝（祖父母）');
       await shot(page, 'suits-04-decided');
 
-      const shell = simulateShell(app);
-      await page.getByRole('button', { name: '打印支持起诉意见书' }).click();
-      const printed = page.locator('.ant-message-notice', { hasText: '已导出' });
-      await printed.waitFor({ timeout: 30_000 });
-      expect(shell.calls).toEqual(['shell.printToPdf']);
-      const [, fileName] = /已导出：(\S+\.pdf)/.exec((await printed.textContent()) ?? '') ?? [];
-      const pdfFile = path.join(PRINT_DIR, fileName);
+      const { file: pdfFile } = await exportFromScreen(
+        app,
+        page.getByRole('button', { name: '打印支持起诉意见书' }),
+      );
       const text = pdfText(pdfFile).replace(/\s+/g, '');
       for (const s of [
         '支持起诉意见书',

@@ -1,6 +1,9 @@
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import { type Core, createCore } from '../../db/api/core';
 import type { Clock } from '../../db/api/define';
+import { openEncrypted } from '../../db/core/open';
+import { Vault } from '../../db/core/vault';
 import { call, type Input, type Output, signInAs } from '../helpers/core';
 import { makeDataDir } from '../helpers/tmp';
 
@@ -99,6 +102,13 @@ export async function openStudio(
   return { core, clock, child, accounts, owner, guardian, as };
 }
 
+/** The database of a data folder set up with ADMIN, opened raw (the core must be closed). */
+export async function openRaw(dataDir: string): Promise<Database.Database> {
+  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
+  if (!opened) throw new Error('ADMIN cannot open this data folder');
+  return openEncrypted(path.join(dataDir, 'sunward.db'), opened.key, { create: false });
+}
+
 export const CHILD = {
   name: '张小明',
   gender: 'male' as const,
@@ -118,12 +128,9 @@ export async function childOnOldSchema(
   dataDir: string,
   fields: { name: string; gender: 'male' | 'female'; birthDate: string; township: string; idNumber?: string },
 ): Promise<{ id: string }> {
-  const { openEncrypted } = await import('../../db/core/open');
-  const { Vault } = await import('../../db/core/vault');
   const { newId } = await import('../../db/common/ids');
   const { pinyinKey } = await import('../../db/children/model');
-  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-  const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+  const raw = await openRaw(dataDir);
   try {
     const admin = raw.prepare(`SELECT id FROM accounts WHERE role = 'admin' LIMIT 1`).get() as { id: string };
     const id = newId();
