@@ -6,6 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { call, signInAs } from '../helpers/core';
+import { approveAndDeliver } from '../helpers/orders';
 import { tallShot } from './children/helpers';
 import { type App, browserAvailable, openApp, shot } from './harness';
 import { ADMIN } from './support/people';
@@ -33,16 +35,9 @@ const OTHER = {
   passphrase: 'Xiangyang-sun-2026 violet-harbor',
   role: 'caseworker',
 };
-type Who = { username: string; passphrase: string };
 
 /** 10:00 in 济阳 on Friday 2026-11-20; the core and the page agree on the date at this hour. */
 const TODAY_MS = Date.UTC(2026, 10, 20, 2, 0, 0);
-
-/** Switches the core's session, for seeding as someone else while the page is at sign-in. */
-async function coreAs(app: App, who: Who): Promise<void> {
-  await invoke(app, 'session.lock', {});
-  await invoke(app, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-}
 
 /** An administrator and two caseworkers; the core is left signed in as the administrator. */
 async function openStudio(browser: Browser) {
@@ -212,7 +207,7 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
       assertClean(app);
 
       // The refusal to show 孙丽 the notes is in the audit log.
-      await coreAs(app, ADMIN);
+      await signInAs(app.core, ADMIN);
       const denied = await invoke<{ rows: { actorName: string; detail: { method?: string } }[] }>(
         app,
         'audit.list',
@@ -357,23 +352,17 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
         isGuardian: true,
         person: { name: '刘翠兰', gender: 'female' },
       });
-      await coreAs(app, OWNER);
-      let order = await invoke<{ id: string; version: number }>(app, 'orders.createDraft', {
+      await signInAs(app.core, OWNER);
+      const order = await call(app.core, 'orders.createDraft', {
         childId: b.id,
         guardians: [{ personId: mother.person.id, relation: 'mother' }],
         facts: '经查，刘翠兰长期外出务工，将李小红交由年迈亲属照看，疏于管教。',
         problems: ['16-1'],
         requirements: [{ text: '每周至少与李小红联系两次', dueDate: '2026-11-25' }],
       });
-      order = await invoke(app, 'orders.submit', { id: order.id, version: order.version });
-      await coreAs(app, ADMIN);
-      order = await invoke(app, 'orders.approve', { id: order.id, version: order.version });
-      await invoke(app, 'orders.recordDelivery', {
-        id: order.id,
-        version: order.version,
-        method: 'onSite',
-        date: '2026-11-20',
-        guardianSigned: true,
+      await approveAndDeliver(app.core, order, {
+        approver: ADMIN,
+        delivery: { method: 'onSite', date: '2026-11-20', guardianSigned: true },
       });
 
       // 家庭教育指导: an active plan with this month's session still to hold.
@@ -565,7 +554,7 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
       expect(page.url()).toContain(`#/counselling/${d.id}`);
       assertClean(app);
 
-      await coreAs(app, ADMIN);
+      await signInAs(app.core, ADMIN);
       const audit = await invoke<{ rows: { actorName: string }[] }>(app, 'audit.list', {
         action: 'reminders.snooze',
       });

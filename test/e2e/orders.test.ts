@@ -4,11 +4,11 @@
  * delivered, the 考察期 runs with two 回访 while the requirements are met one by one, and the
  * evaluation (达标) closes it. Dates follow the core's clock, moved forward as the months pass.
  */
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signInAs as coreAs } from '../helpers/core';
 import { type App, browserAvailable, openApp, shot } from './harness';
-import { PRINT_DIR, pdfText, simulateShell } from './print-support';
+import { exportFromScreen, pdfText } from './print-support';
 import { ADMIN, SUPERVISOR, XIAOMING } from './support/people';
 import {
   assertClean,
@@ -37,12 +37,6 @@ const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
 const status = (page: Page) => page.getByTestId('order-status');
 
 const STUDIO_CHILD = { ...XIAOMING, school: '济阳区实验小学' };
-
-/** As `who`, through the core: the page is not involved (it signs in again after a reload). */
-async function coreAs(app: App, who: { username: string; passphrase: string }): Promise<void> {
-  await invoke(app, 'session.lock', {});
-  await invoke(app, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-}
 
 interface Seeded {
   childId: string;
@@ -249,13 +243,8 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
       await shotWhole(page, 'orders-13-closed');
 
       // 打印: the print module's shell, simulated as in its own tests, prints the order's route.
-      const shell = simulateShell(app);
-      await page.getByRole('button', { name: '打印/导出PDF' }).click();
-      const printed = page.locator('.ant-message-notice', { hasText: '已导出' });
-      await printed.waitFor({ timeout: 30_000 });
-      expect(shell.calls).toEqual(['shell.printToPdf']);
-      const [, fileName] = /已导出：(\S+\.pdf)/.exec((await printed.textContent()) ?? '') ?? [];
-      const pdf = pdfText(path.join(PRINT_DIR, fileName)).replace(/\s+/g, '');
+      const { file } = await exportFromScreen(app, page.getByRole('button', { name: '打印/导出PDF' }));
+      const pdf = pdfText(file).replace(/\s+/g, '');
       expect(pdf).toContain('济阳检未督监〔2026〕1号');
       expect(pdf).toContain('刘翠兰');
 
@@ -287,9 +276,9 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
     const { app, clock, page } = await openStudio(browser(), '2026-03-02');
     try {
       let { order } = await seedSubmitted(app);
-      await coreAs(app, SUPERVISOR);
+      await coreAs(app.core, SUPERVISOR);
       order = await invoke(app, 'orders.approve', { id: order.id, version: order.version });
-      await coreAs(app, ADMIN);
+      await coreAs(app.core, ADMIN);
       order = await invoke(app, 'orders.recordDelivery', {
         id: order.id,
         version: order.version,

@@ -8,9 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import type { z } from 'zod';
-import type { Contract, MethodName } from '../../db/api/contract';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ApiResult } from '../../db/api/errors';
 import type { ExportKind, SummarySection } from '../../db/documents/inputs';
 import {
@@ -21,7 +20,12 @@ import {
   safeFileName,
   shellInputs,
 } from '../../electron/print-contract';
-import { APP_ORIGIN, type App, ROOT } from './harness';
+import { FATHER_SENTENCE } from '../fixtures/records';
+import { call, type Input, signInAs } from '../helpers/core';
+import { approveAndDeliver } from '../helpers/orders';
+import { APP_ORIGIN, type App, openApp, ROOT } from './harness';
+import { assertClean, KDF, signIn } from './support/studio';
+import { go } from './support/ui';
 
 export const PRINT_DIR = path.join(ROOT, 'test-results/print');
 
@@ -175,19 +179,7 @@ export const CHILD_ID_NUMBER = '370115201503070014';
 
 type Core = App['core'];
 
-type Input<M extends MethodName> = z.input<Contract[M]['input']>;
-type Output<M extends MethodName> = Awaited<ReturnType<Contract[M]['handler']>>;
-
-export async function call<M extends MethodName>(core: Core, method: M, input: Input<M>): Promise<Output<M>> {
-  const res = (await core.invoke(method, input)) as ApiResult<Output<M>>;
-  if (!res.ok) throw new Error(`${method} failed: ${JSON.stringify(res.error)}`);
-  return res.value;
-}
-
-export async function signInAs(core: Core, who: { username: string; passphrase: string }): Promise<void> {
-  await call(core, 'session.lock', {});
-  await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-}
+export { call, signInAs };
 
 /** The studio's three accounts; the admin stays signed in. */
 export async function seedAccounts(core: Core): Promise<void> {
@@ -248,12 +240,7 @@ export async function seedChild(
   const fatherId = await link('father', { name: '张大山', gender: 'male' }, { isGuardian: true });
   await call(core, 'custody.add', {
     personId: fatherId,
-    measure: 'sentence',
-    facility: '山东省济南监狱',
-    caseNumber: '济阳检刑诉〔2025〕12号',
-    charge: '盗窃罪',
-    startDate: '2025-06-01',
-    expectedRelease: '2028-05-31',
+    ...FATHER_SENTENCE,
   });
   const grandmotherId = await link(
     'grandparent',
@@ -261,6 +248,48 @@ export async function seedChild(
     { isCaregiver: true },
   );
   return { childId: child.id, motherId, fatherId, grandmotherId };
+}
+
+/**
+ * The app opened as a print window: the app window would lock a session it finds unlocked when
+ * it starts (a reload never inherits a sign-in), racing the seeding through the core.
+ */
+export function openPrintWindow(
+  browser: Browser,
+  viewport?: { width: number; height: number },
+): Promise<App> {
+  return openApp(browser, {
+    kdf: KDF,
+    clock: fixedClock,
+    path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
+    viewport,
+  });
+}
+
+/**
+ * A story on the seeded studio (seedAccounts, seedChild) in a print window; the page must ask
+ * nothing outside the app and throw nothing. The app is closed however the story ends.
+ */
+export async function inSeededStudio(
+  browser: Browser,
+  story: (app: App, child: SeededChild) => Promise<void>,
+  viewport?: { width: number; height: number },
+): Promise<void> {
+  const app = await openPrintWindow(browser, viewport);
+  try {
+    await seedAccounts(app.core);
+    await story(app, await seedChild(app.core));
+    assertClean(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/** Turns the print window into the app window, where `who` signs in (its start locks the session), then goes to `hash`. */
+export async function signInToApp(page: Page, who: { username: string; passphrase: string }, hash?: string) {
+  await page.goto(`${APP_ORIGIN}/`);
+  await signIn(page, who);
+  if (hash) await go(page, hash);
 }
 
 /** A guardianship order drafted by the admin, approved by the supervisor and delivered. */
@@ -280,16 +309,11 @@ export async function seedOrder(core: Core, child: SeededChild): Promise<{ id: s
       { text: '参加本院组织的家庭教育指导，时长不少于8课时', dueDate: '2026-06-30' },
     ],
   });
-  o = await call(core, 'orders.submit', { id: o.id, version: o.version });
-  await signInAs(core, PEOPLE.supervisor);
-  o = await call(core, 'orders.approve', { id: o.id, version: o.version, issueDate: '2026-03-02' });
-  await signInAs(core, PEOPLE.admin);
-  o = await call(core, 'orders.recordDelivery', {
-    id: o.id,
-    version: o.version,
-    method: 'onSite',
-    date: '2026-03-03',
-    guardianSigned: true,
+  o = await approveAndDeliver(core, o, {
+    approver: PEOPLE.supervisor,
+    issueDate: '2026-03-02',
+    deliveredBy: PEOPLE.admin,
+    delivery: { method: 'onSite', date: '2026-03-03', guardianSigned: true },
   });
   return { id: o.id, number: o.number ?? '' };
 }
@@ -455,6 +479,26 @@ export function simulateShell(app: App, dir = PRINT_DIR): { calls: string[] } {
   };
   Object.assign(core, { invoke });
   return { calls };
+}
+
+/**
+ * Clicks a screen's print or export `button` with the shell simulated (writing into `dir`), waits
+ * for the 已导出 toast and checks the screen asked the shell for one print. The file the toast
+ * names, with the page count it states when it states one.
+ */
+export async function exportFromScreen(
+  app: App,
+  button: Locator,
+  dir = PRINT_DIR,
+): Promise<{ fileName: string; file: string; pages: number | undefined }> {
+  const shell = simulateShell(app, dir);
+  await button.click();
+  const toast = app.page.locator('.ant-message-notice', { hasText: '已导出' });
+  await toast.waitFor({ timeout: 30_000 });
+  expect(shell.calls).toEqual(['shell.printToPdf']);
+  const [, fileName = '', pages] =
+    /已导出：(\S+\.pdf)(?:（(\d+)页）)?/.exec((await toast.textContent()) ?? '') ?? [];
+  return { fileName, file: path.join(dir, fileName), pages: pages === undefined ? undefined : Number(pages) };
 }
 
 export interface WordBox {

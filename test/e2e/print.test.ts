@@ -6,17 +6,19 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { AuditListRow } from '../../db/audit/handlers';
-import { PRINT_WINDOW_QUERY } from '../../electron/print-contract';
 import { type SummaryOptions, summaryFileName, summaryRoute } from '../../renderer/src/print/routes';
+import { HISTORY_SECTIONS } from '../fixtures/records';
 import { pick } from './children/helpers';
-import { APP_ORIGIN, type App, browserAvailable, openApp, shot } from './harness';
+import { type App, browserAvailable, shot } from './harness';
 import {
   CHILD_ID_NUMBER,
   call,
+  exportFromScreen,
   fixedClock,
+  inSeededStudio,
+  openPrintWindow,
   PEOPLE,
   PRINT_DIR,
   pdfInfo,
@@ -24,26 +26,12 @@ import {
   pdfText,
   pdfWords,
   printRoute,
-  seedAccounts,
-  seedChild,
   seedHistory,
   seedOrder,
   signInAs,
-  simulateShell,
+  signInToApp,
 } from './print-support';
-import { assertClean, KDF, useBrowser } from './support/studio';
-
-/**
- * The page starts as a print window: the app window would lock a session it finds unlocked
- * when it starts (a reload never inherits a sign-in), racing the seeding below.
- */
-function open(browser: Browser): Promise<App> {
-  return openApp(browser, {
-    kdf: KDF,
-    clock: fixedClock,
-    path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
-  });
-}
+import { assertClean, useBrowser, VIEWPORT } from './support/studio';
 
 function squash(s: string): string {
   return s.replace(/\s+/g, '');
@@ -56,11 +44,8 @@ async function exportRows(app: App): Promise<AuditListRow[]> {
 describe.skipIf(!browserAvailable().ok)('printed documents', () => {
   const browser = useBrowser();
 
-  it('prints a delivered guardianship order in GB/T 9704 layout and records the export', async () => {
-    const app = await open(browser());
-    try {
-      await seedAccounts(app.core);
-      const child = await seedChild(app.core);
+  it('prints a delivered guardianship order in GB/T 9704 layout and records the export', () =>
+    inSeededStudio(browser(), async (app, child) => {
       const order = await seedOrder(app.core, child);
       expect(order.number).toBe('济阳检未督监〔2026〕1号');
 
@@ -116,17 +101,10 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
         detail: { kind: 'orderPdf', childId: child.childId, fileName: 'order.pdf', sha256: printed.sha256 },
       });
       expect(createHash('sha256').update(readFileSync(printed.file)).digest('hex')).toBe(row.detail.sha256);
-      assertClean(app);
-    } finally {
-      await app.close();
-    }
-  });
+    }));
 
-  it('exports a summary with only the chosen sections, masked, watermarked, and audited with its hash', async () => {
-    const app = await open(browser());
-    try {
-      await seedAccounts(app.core);
-      const child = await seedChild(app.core);
+  it('exports a summary with only the chosen sections, masked, watermarked, and audited with its hash', () =>
+    inSeededStudio(browser(), async (app, child) => {
       await seedHistory(app.core, child, { referrals: 6, visits: 3, counselling: 2, guidance: 0 });
       // 李社工 does not own the child: no counselling text, no full ID number.
       await signInAs(app.core, PEOPLE.caseworker);
@@ -213,17 +191,10 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
       expect(rows[0].detail.sha256).toBe(
         createHash('sha256').update(readFileSync(printed.file)).digest('hex'),
       );
-      assertClean(app);
-    } finally {
-      await app.close();
-    }
-  });
+    }));
 
-  it('shows the full ID number and the charge only when asked, with a reason, and audits the reveal', async () => {
-    const app = await open(browser());
-    try {
-      await seedAccounts(app.core);
-      const child = await seedChild(app.core);
+  it('shows the full ID number and the charge only when asked, with a reason, and audits the reveal', () =>
+    inSeededStudio(browser(), async (app, child) => {
       await seedHistory(app.core, child, { referrals: 1, visits: 0, counselling: 2, guidance: 0 });
       const options: SummaryOptions = {
         sections: ['basic', 'guardianship', 'counselling'],
@@ -249,164 +220,130 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
         entityId: child.childId,
         detail: { reason: '办理心理援助建档需核对身份', via: 'documents.childSummary' },
       });
-      assertClean(app);
-    } finally {
-      await app.close();
-    }
-  });
+    }));
 
-  it('prints a long history over many pages without cutting a table row, headers on every page', {
-    timeout: 180_000,
-  }, async () => {
-    const app = await open(browser());
-    try {
-      await seedAccounts(app.core);
-      const child = await seedChild(app.core);
-      await seedOrder(app.core, child);
-      const started = performance.now();
-      await seedHistory(app.core, child, { referrals: 40, visits: 60, counselling: 20, guidance: 12 });
-      console.log(`[print] seeded a long history in ${Math.round(performance.now() - started)} ms`);
-      const options: SummaryOptions = {
-        sections: [
-          'basic',
-          'guardianship',
-          'needs',
-          'referrals',
-          'education',
-          'orders',
-          'counselling',
-          'visits',
-        ],
-        from: null,
-        to: null,
-        partner: '民政',
-        fullIdReason: null,
-        includeCharge: false,
-      };
-      const printed = await printRoute(app, summaryRoute(child.childId, options), {
-        fileName: 'summary-long.pdf',
-        export: { kind: 'childSummary', entityId: child.childId, childId: child.childId },
-      });
-      console.log(`[print] long summary: ${printed.pages} pages in ${Math.round(printed.ms)} ms`);
-      expect(printed.pages).toBeGreaterThanOrEqual(20);
-      pdfPngs(printed.file);
-      const pages = Array.from({ length: printed.pages }, (_, i) =>
-        squash(pdfText(printed.file, { page: i + 1 })),
-      );
-      const pageOf = (needle: string) => {
-        const found = pages.flatMap((p, i) => (p.includes(needle) ? [i + 1] : []));
-        expect(found, needle).toHaveLength(1);
-        return found[0];
-      };
-
-      // Every visit row: its date, its findings and its agreed actions on one page, under a header.
-      for (let i = 0; i < 60; i++) {
-        const d = new Date(Date.UTC(2024, 1, 1 + i * 16)).toISOString().slice(0, 10);
-        const onPage = [pageOf(`第${i + 1}次走访：`), pageOf(`（第${i + 1}次约定）`)];
-        expect(new Set(onPage).size, `visit ${i + 1}`).toBe(1);
-        expect(pages[onPage[0] - 1]).toContain(d);
-        expect(pages[onPage[0] - 1], `visit header on page ${onPage[0]}`).toContain('发现情况商定措施');
-      }
-      // Every replied referral action: sent date, result and follow-up note on one page.
-      for (let i = 0; i < 40; i++) {
-        const onPage = [
-          pageOf(`跟进第${i + 1}号线索`),
-          pageOf(`按月发放生活补助，并安排专人定期走访（第${i + 1}次）`),
-        ];
-        expect(new Set(onPage).size, `referral ${i + 1}`).toBe(1);
-        expect(pages[onPage[0] - 1], `action header on page ${onPage[0]}`).toContain('分流单位方式日期');
-      }
-      // Counselling sessions (owner's export): header on every page the table reaches.
-      for (let i = 0; i < 20; i++) {
-        const page = pageOf(`疏导记录${i + 1}：`);
-        expect(pages[page - 1]).toContain('疏导情况');
-      }
-      for (let page = 1; page <= printed.pages; page++) {
-        expect(pages[page - 1], `page ${page}`).toContain(PEOPLE.admin.displayName);
-        expect(pages[page - 1], `page ${page}`).toContain('内部资料注意保密');
-      }
-      assertClean(app);
-    } finally {
-      await app.close();
-    }
-  });
-
-  it('exports a summary from the child file page: dialog, preview as printed, PDF, audit', async () => {
-    const app = await openApp(browser(), {
-      kdf: KDF,
-      clock: fixedClock,
-      path: `/index.html?${PRINT_WINDOW_QUERY}#/print/`,
-      viewport: { width: 1366, height: 1000 },
-    });
-    try {
-      await seedAccounts(app.core);
-      const child = await seedChild(app.core);
-      await seedHistory(app.core, child, { referrals: 2, visits: 2, counselling: 2, guidance: 0 });
-      const shellCalls = simulateShell(app, path.join(PRINT_DIR, 'dialog'));
-      const { page } = app;
-      // The app window: its start locks the session it finds open; 李社工 signs in.
-      await page.goto(`${APP_ORIGIN}/`);
-      await page.getByLabel('用户名').fill(PEOPLE.caseworker.username);
-      await page.getByLabel('密码').fill(PEOPLE.caseworker.passphrase);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByRole('navigation', { name: '主导航' }).waitFor();
-      await page.evaluate((id) => {
-        window.location.hash = `#/children/${id}`;
-      }, child.childId);
-
-      await page.getByRole('button', { name: '导出转介摘要' }).click();
-      const dialog = page.getByRole('dialog', { name: '导出转介摘要' });
-      await dialog.getByRole('checkbox', { name: '需求情况' }).uncheck();
-      await dialog.getByRole('checkbox', { name: '心理疏导' }).check();
-      await dialog.getByRole('checkbox', { name: '走访记录' }).check();
-      await pick(dialog, '接收单位', '民政');
-      const preview = dialog.getByTestId('summary-preview');
-      await expect.poll(() => preview.getByText('致：民政').isVisible()).toBe(true);
-      // 李社工 does not own the child: told so, and the preview's counselling has no text.
-      await expect
-        .poll(() => dialog.getByText('只列出记录日期、辅导人员与危机标记').isVisible(), { timeout: 10_000 })
-        .toBe(true);
-      expect(await preview.textContent()).not.toContain('疏导记录');
-      expect(await preview.textContent()).toContain('孙咨询师');
-      expect(await preview.textContent()).toContain('370115************');
-      await shot(page, 'print-01-summary-dialog');
-
-      await dialog.getByRole('button', { name: '导出PDF' }).click();
-      const toast = page.locator('.ant-message-notice', { hasText: '已导出' });
-      await toast.waitFor({ timeout: 30_000 });
-      const [, fileName, pages] =
-        /已导出：(\S+\.pdf)（(\d+)页）/.exec((await toast.textContent()) ?? '') ?? [];
-      expect(fileName).toMatch(/^转介摘要-张某-\d{8}\.pdf$/);
-      expect(shellCalls.calls).toEqual(['shell.printToPdf']);
-      const file = path.join(PRINT_DIR, 'dialog', fileName);
-      const text = squash(pdfText(file));
-      expect(text).toContain('三、线索移交与分流处置');
-      expect(text).toContain('四、心理疏导');
-      expect(text).toContain('五、走访记录');
-      expect(text).not.toContain('需求情况');
-      expect(text).not.toContain('疏导记录');
-
-      await signInAs(app.core, PEOPLE.admin);
-      const [row] = await exportRows(app);
-      expect(row).toMatchObject({
-        actorName: PEOPLE.caseworker.displayName,
-        detail: {
-          kind: 'childSummary',
+  it(
+    'prints a long history over many pages without cutting a table row, headers on every page',
+    {
+      timeout: 180_000,
+    },
+    () =>
+      inSeededStudio(browser(), async (app, child) => {
+        await seedOrder(app.core, child);
+        const started = performance.now();
+        await seedHistory(app.core, child, { referrals: 40, visits: 60, counselling: 20, guidance: 12 });
+        console.log(`[print] seeded a long history in ${Math.round(performance.now() - started)} ms`);
+        const options: SummaryOptions = {
+          sections: [...HISTORY_SECTIONS],
+          from: null,
+          to: null,
           partner: '民政',
-          sections: ['basic', 'guardianship', 'referrals', 'counselling', 'visits'],
-          restricted: ['counselling'],
-          fileName,
-          pages: Number(pages),
-        },
-      });
-      expect(row.detail.sha256).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
-      assertClean(app);
-    } finally {
-      await app.close();
-    }
-  });
+          fullIdReason: null,
+          includeCharge: false,
+        };
+        const printed = await printRoute(app, summaryRoute(child.childId, options), {
+          fileName: 'summary-long.pdf',
+          export: { kind: 'childSummary', entityId: child.childId, childId: child.childId },
+        });
+        console.log(`[print] long summary: ${printed.pages} pages in ${Math.round(printed.ms)} ms`);
+        expect(printed.pages).toBeGreaterThanOrEqual(20);
+        pdfPngs(printed.file);
+        const pages = Array.from({ length: printed.pages }, (_, i) =>
+          squash(pdfText(printed.file, { page: i + 1 })),
+        );
+        const pageOf = (needle: string) => {
+          const found = pages.flatMap((p, i) => (p.includes(needle) ? [i + 1] : []));
+          expect(found, needle).toHaveLength(1);
+          return found[0];
+        };
+
+        // Every visit row: its date, its findings and its agreed actions on one page, under a header.
+        for (let i = 0; i < 60; i++) {
+          const d = new Date(Date.UTC(2024, 1, 1 + i * 16)).toISOString().slice(0, 10);
+          const onPage = [pageOf(`第${i + 1}次走访：`), pageOf(`（第${i + 1}次约定）`)];
+          expect(new Set(onPage).size, `visit ${i + 1}`).toBe(1);
+          expect(pages[onPage[0] - 1]).toContain(d);
+          expect(pages[onPage[0] - 1], `visit header on page ${onPage[0]}`).toContain('发现情况商定措施');
+        }
+        // Every replied referral action: sent date, result and follow-up note on one page.
+        for (let i = 0; i < 40; i++) {
+          const onPage = [
+            pageOf(`跟进第${i + 1}号线索`),
+            pageOf(`按月发放生活补助，并安排专人定期走访（第${i + 1}次）`),
+          ];
+          expect(new Set(onPage).size, `referral ${i + 1}`).toBe(1);
+          expect(pages[onPage[0] - 1], `action header on page ${onPage[0]}`).toContain('分流单位方式日期');
+        }
+        // Counselling sessions (owner's export): header on every page the table reaches.
+        for (let i = 0; i < 20; i++) {
+          const page = pageOf(`疏导记录${i + 1}：`);
+          expect(pages[page - 1]).toContain('疏导情况');
+        }
+        for (let page = 1; page <= printed.pages; page++) {
+          expect(pages[page - 1], `page ${page}`).toContain(PEOPLE.admin.displayName);
+          expect(pages[page - 1], `page ${page}`).toContain('内部资料注意保密');
+        }
+      }),
+  );
+
+  it('exports a summary from the child file page: dialog, preview as printed, PDF, audit', () =>
+    inSeededStudio(
+      browser(),
+      async (app, child) => {
+        await seedHistory(app.core, child, { referrals: 2, visits: 2, counselling: 2, guidance: 0 });
+        const { page } = app;
+        // The app window: its start locks the session it finds open; 李社工 signs in.
+        await signInToApp(page, PEOPLE.caseworker, `#/children/${child.childId}`);
+
+        await page.getByRole('button', { name: '导出转介摘要' }).click();
+        const dialog = page.getByRole('dialog', { name: '导出转介摘要' });
+        await dialog.getByRole('checkbox', { name: '需求情况' }).uncheck();
+        await dialog.getByRole('checkbox', { name: '心理疏导' }).check();
+        await dialog.getByRole('checkbox', { name: '走访记录' }).check();
+        await pick(dialog, '接收单位', '民政');
+        const preview = dialog.getByTestId('summary-preview');
+        await expect.poll(() => preview.getByText('致：民政').isVisible()).toBe(true);
+        // 李社工 does not own the child: told so, and the preview's counselling has no text.
+        await expect
+          .poll(() => dialog.getByText('只列出记录日期、辅导人员与危机标记').isVisible(), { timeout: 10_000 })
+          .toBe(true);
+        expect(await preview.textContent()).not.toContain('疏导记录');
+        expect(await preview.textContent()).toContain('孙咨询师');
+        expect(await preview.textContent()).toContain('370115************');
+        await shot(page, 'print-01-summary-dialog');
+
+        const { fileName, file, pages } = await exportFromScreen(
+          app,
+          dialog.getByRole('button', { name: '导出PDF' }),
+          path.join(PRINT_DIR, 'dialog'),
+        );
+        expect(fileName).toMatch(/^转介摘要-张某-\d{8}\.pdf$/);
+        const text = squash(pdfText(file));
+        expect(text).toContain('三、线索移交与分流处置');
+        expect(text).toContain('四、心理疏导');
+        expect(text).toContain('五、走访记录');
+        expect(text).not.toContain('需求情况');
+        expect(text).not.toContain('疏导记录');
+
+        await signInAs(app.core, PEOPLE.admin);
+        const [row] = await exportRows(app);
+        expect(row).toMatchObject({
+          actorName: PEOPLE.caseworker.displayName,
+          detail: {
+            kind: 'childSummary',
+            partner: '民政',
+            sections: ['basic', 'guardianship', 'referrals', 'counselling', 'visits'],
+            restricted: ['counselling'],
+            fileName,
+            pages: Number(pages),
+          },
+        });
+        expect(row.detail.sha256).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
+      },
+      VIEWPORT,
+    ));
   it('has its bundled Chinese fallback font to print with where a machine has no CJK system font', async () => {
-    const app = await open(browser());
+    const app = await openPrintWindow(browser());
     try {
       // The app's own files serve the font (no request leaves the origin), and Chromium accepts
       // it as a font that has the document's glyphs, in both weights the documents use.

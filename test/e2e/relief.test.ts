@@ -4,11 +4,10 @@
  * an amount over the usual ceiling (a warning, not a block); the caseworker records payment into
  * the supervised joint account and, three months on, the 回访 that closes it. The 审批表 prints.
  */
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './harness';
-import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
+import { exportFromScreen, pdfPngs, pdfText } from './print-support';
 import { CASEWORKER, SUPERVISOR, XIAOMING } from './support/people';
 import { invoke, moveTo, openStudio, signIn, staffStudio, switchUser, useBrowser } from './support/studio';
 import { pick } from './support/ui';
@@ -128,14 +127,11 @@ describe.skipIf(!browserAvailable().ok)('国家司法救助: from application to
       await expect.poll(() => status(page).textContent()).toBe('已回访结案');
       await shot(page, 'relief-07-closed');
 
-      const shell = simulateShell(app);
-      await page.getByRole('button', { name: '打印审批表' }).click();
-      const printed = page.locator('.ant-message-notice', { hasText: '已导出' });
-      await printed.waitFor({ timeout: 30_000 });
-      expect(shell.calls).toEqual(['shell.printToPdf']);
-      const [, fileName] = /已导出：(\S+\.pdf)/.exec((await printed.textContent()) ?? '') ?? [];
+      const { fileName, file } = await exportFromScreen(
+        app,
+        page.getByRole('button', { name: '打印审批表' }),
+      );
       expect(fileName).toMatch(/^国家司法救助审批表_张某_\d{8}\.pdf$/);
-      const file = path.join(PRINT_DIR, fileName);
       const text = pdfText(file).replace(/\s+/g, '');
       for (const s of [
         '国家司法救助审批表',

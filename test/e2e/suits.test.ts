@@ -5,11 +5,11 @@
  * guardian are recorded, and the 意见书 prints. Then an order evaluated 未达标 with 支持起诉
  * lands here as a linked draft, opened from the order page.
  */
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { drinkingFatherOrder, ignoredOrder } from '../helpers/orders';
 import { type App, browserAvailable, shot } from './harness';
-import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
+import { exportFromScreen, pdfPngs, pdfText } from './print-support';
 import { ADMIN, CASEWORKER, SUPERVISOR, XIAOMING } from './support/people';
 import { invoke, moveTo, openStudio, signIn, staffStudio, switchUser, useBrowser } from './support/studio';
 import { pick } from './support/ui';
@@ -110,13 +110,10 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
       expect(await page.getByTestId('new-guardian').textContent()).toBe('张桂芝（祖父母）');
       await shot(page, 'suits-04-decided');
 
-      const shell = simulateShell(app);
-      await page.getByRole('button', { name: '打印支持起诉意见书' }).click();
-      const printed = page.locator('.ant-message-notice', { hasText: '已导出' });
-      await printed.waitFor({ timeout: 30_000 });
-      expect(shell.calls).toEqual(['shell.printToPdf']);
-      const [, fileName] = /已导出：(\S+\.pdf)/.exec((await printed.textContent()) ?? '') ?? [];
-      const pdfFile = path.join(PRINT_DIR, fileName);
+      const { file: pdfFile } = await exportFromScreen(
+        app,
+        page.getByRole('button', { name: '打印支持起诉意见书' }),
+      );
       const text = pdfText(pdfFile).replace(/\s+/g, '');
       for (const s of [
         '支持起诉意见书',
@@ -143,34 +140,9 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
     const { app, page } = await openStudio(browser(), '2026-03-02');
     try {
       const { childId, fatherId } = await seedStudio(app);
-      let order = await invoke<{ id: string; version: number }>(app, 'orders.createDraft', {
-        childId,
-        guardians: [{ personId: fatherId, relation: 'father' }],
-        facts: '张建国长期酗酒，不管孩子吃穿上学。',
-        problems: ['16-1'],
-        requirements: [{ text: '戒酒并保障孩子就学', dueDate: '2026-04-30' }],
-      });
-      order = await invoke(app, 'orders.submit', { id: order.id, version: order.version });
-      await invoke(app, 'session.lock', {});
-      await invoke(app, 'session.signIn', {
-        username: SUPERVISOR.username,
-        passphrase: SUPERVISOR.passphrase,
-      });
-      order = await invoke(app, 'orders.approve', { id: order.id, version: order.version });
-      order = await invoke(app, 'orders.recordDelivery', {
-        id: order.id,
-        version: order.version,
-        method: 'written',
-        date: '2026-03-02',
-        guardianSigned: false,
-      });
-      order = await invoke(app, 'orders.addFollowUp', {
-        id: order.id,
-        version: order.version,
-        date: '2026-03-02',
+      const order = await ignoredOrder(app.core, drinkingFatherOrder(childId, fatherId), SUPERVISOR, {
         method: 'visit',
         findings: '拒不配合，仍酗酒',
-        compliance: 'poor',
       });
       await invoke(app, 'orders.startEvaluation', { id: order.id, version: order.version });
       await page.reload();

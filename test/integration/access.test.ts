@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
 import { checkCharacter, maskIdNumber } from '../../db/children/idNumber';
+import { COUNSELLING_SESSION } from '../fixtures/records';
 import { countCandidates } from '../unit/access/idCandidates';
 import {
   ADMIN,
@@ -483,10 +484,7 @@ describe('issue 11: one rule for counselling metadata', () => {
     await as(COUNSELLOR);
     await call(core, 'counselling.addSession', {
       childId: child.id,
-      date: '2026-11-20',
-      institution: '济阳区心理健康服务中心',
-      counsellor: '周老师',
-      minutes: 50,
+      ...COUNSELLING_SESSION,
       summary: '谈到父亲',
       nextFollowUp: '2026-11-26',
       crisis: true,

@@ -5,10 +5,9 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
-import { openEncrypted } from '../../db/core/open';
-import { Vault } from '../../db/core/vault';
 import { countPdfPages } from '../../electron/print-contract';
 import { makePdf, makePng } from '../fixtures/files';
+import { CONSENTED_ASSESSMENT } from '../fixtures/records';
 import { makeDataDir } from '../helpers/tmp';
 import {
   ADMIN,
@@ -18,12 +17,12 @@ import {
   call,
   callFromShell,
   childOnOldSchema,
-  FAST_KDF,
   ManualClock,
   MIGRATIONS_DIR,
   OTHER_CASEWORKER as OTHER,
   openCore,
   openOldStudio,
+  openRaw,
   openStudio,
   refuse,
   refuseFromShell,
@@ -63,11 +62,6 @@ function filesContaining(dir: string, needles: string[]): string[] {
     }
   }
   return hits;
-}
-
-async function rawDb(dataDir: string) {
-  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-  return openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
 }
 
 describe('attachments (附件)', () => {
@@ -135,7 +129,7 @@ describe('attachments (附件)', () => {
     const purged = await call(core, 'audit.list', { action: 'attachments.purge' });
     expect(purged.rows[0]?.detail).toMatchObject({ sha256: pdfRow.sha256 });
     core.close();
-    const raw = await rawDb(core.dataDir);
+    const raw = await openRaw(core.dataDir);
     expect(
       raw.prepare('SELECT count(*) FROM attachment_chunks WHERE attachment_id = ?').pluck().get(pdfRow.id),
     ).toBe(0);
@@ -293,12 +287,7 @@ describe('attachments (附件)', () => {
     await as(COUNSELLOR);
     const assessment = await call(core, 'counselling.addAssessment', {
       childId: child.id,
-      date: '2026-11-20',
-      instrument: 'SCL-90',
-      riskLevel: 'low',
-      guardianConsent: true,
-      childConsent: true,
-      assessor: '周老师',
+      ...CONSENTED_ASSESSMENT,
     });
     const [consent] = await call(core, 'attachments.add', {
       recordKind: 'assessment',
@@ -349,7 +338,7 @@ describe('attachments (附件)', () => {
     core.close();
 
     // Someone with the database key alone (any account's slot) finds only ciphertext in the chunks.
-    const raw = await rawDb(core.dataDir);
+    const raw = await openRaw(core.dataDir);
     const chunks = raw
       .prepare('SELECT data FROM attachment_chunks WHERE attachment_id = ?')
       .pluck()
@@ -410,12 +399,7 @@ describe('attachments (附件)', () => {
     await as(COUNSELLOR);
     const assessment = await call(core, 'counselling.addAssessment', {
       childId: child.id,
-      date: '2026-11-20',
-      instrument: 'SCL-90',
-      riskLevel: 'low',
-      guardianConsent: true,
-      childConsent: true,
-      assessor: '周老师',
+      ...CONSENTED_ASSESSMENT,
     });
     await call(core, 'attachments.add', {
       recordKind: 'assessment',
@@ -594,7 +578,7 @@ describe('attachments (附件)', () => {
     expect(await call(next, 'attachments.forChild', { childId: child.id })).toHaveLength(1);
     expect((await call(next, 'audit.verify', {})).ok).toBe(true);
     next.close();
-    const raw = await rawDb(dataDir);
+    const raw = await openRaw(dataDir);
     const plan = raw
       .prepare('EXPLAIN QUERY PLAN SELECT * FROM attachments WHERE child_id = ? AND deleted_at IS NULL')
       .all('x') as { detail: string }[];

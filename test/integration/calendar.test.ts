@@ -1,23 +1,19 @@
 // 节假日安排 kept by the studio: a year added from the State Council notice overrides the shipped
 // file, every deadline counted afterwards uses it, stored deadlines it moves are moved and said so.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../../db/calendar/notice';
-import { openEncrypted } from '../../db/core/open';
-import { Vault } from '../../db/core/vault';
 import { NOTICE_2026, NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
 import { makeDataDir } from '../helpers/tmp';
+import { migrationsBefore, migrationTags } from './migration-support';
 import {
   ADMIN,
   CHILD,
   call,
   childOnOldSchema,
-  FAST_KDF,
   ManualClock,
-  MIGRATIONS_DIR,
   openCore,
   openOldStudio,
+  openRaw,
   refuse,
 } from './support';
 
@@ -284,14 +280,7 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
 
   it('migrates a database holding referrals, which then count with a year added', async () => {
     // The migrations as they were before this one.
-    const dir = path.join(makeDataDir('calendar-migrations'), 'migrations');
-    cpSync(MIGRATIONS_DIR, dir, { recursive: true });
-    const journalFile = path.join(dir, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8'));
-    const at = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith('_calendar_years'));
-    for (const e of journal.entries.slice(at)) rmSync(path.join(dir, `${e.tag}.sql`));
-    journal.entries = journal.entries.slice(0, at);
-    writeFileSync(journalFile, JSON.stringify(journal));
+    const dir = migrationsBefore(migrationTags().find((tag) => tag.endsWith('_calendar_years'))!);
 
     const dataDir = makeDataDir('calendar-migrate');
     const clock = new ManualClock(DEC_30);
@@ -299,8 +288,7 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
     await childOnOldSchema(dataDir, CHILD);
     old.close();
     // A referral as the previous release stored it (that release's core counted with the shipped file).
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened?.key as Buffer, { create: false });
+    const raw = await openRaw(dataDir);
     raw
       .prepare(
         `INSERT INTO referrals (id, year, seq, source_department, received_date, status, verify_due, created_at, updated_at)

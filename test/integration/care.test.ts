@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '../fixtures/idNumbers';
 import { childName } from '../fixtures/names';
 import { Rng } from '../fixtures/random';
+import { COUNSELLING_SESSION } from '../fixtures/records';
 import {
   ADMIN,
   CHILD,
@@ -46,10 +47,7 @@ describe('psychological care (心理疏导)', () => {
     const { core, child, as } = await setup();
     await call(core, 'counselling.addSession', {
       childId: child.id,
-      date: '2026-11-20',
-      institution: '济阳区心理健康服务中心',
-      counsellor: '周老师',
-      minutes: 50,
+      ...COUNSELLING_SESSION,
       summary: '孩子谈到父亲被羁押后的担忧，情绪低落。',
       sharedNote: '情绪需持续关注，请负责人下次走访时了解睡眠情况。',
       nextFollowUp: '2026-12-04',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FATHER_SENTENCE, HISTORY_SECTIONS } from '../fixtures/records';
 import {
   ADMIN,
   CHILD,
@@ -47,12 +48,7 @@ async function setup() {
   const father = links[0].person;
   await call(core, 'custody.add', {
     personId: father.id,
-    measure: 'sentence',
-    facility: '山东省济南监狱',
-    caseNumber: '济阳检刑诉〔2025〕12号',
-    charge: '盗窃罪',
-    startDate: '2025-06-01',
-    expectedRelease: '2028-05-31',
+    ...FATHER_SENTENCE,
   });
   for (const [received, sent] of [
     ['2025-03-10', '2025-03-12'],
@@ -93,17 +89,6 @@ async function setup() {
   }
   return { core, clock, child, father };
 }
-
-const ALL = [
-  'basic',
-  'guardianship',
-  'needs',
-  'referrals',
-  'education',
-  'orders',
-  'counselling',
-  'visits',
-] as const;
 
 describe('documents: referral summary (转介摘要)', () => {
   it('masks the ID number and leaves the charge and case numbers out by default', async () => {
@@ -190,7 +175,7 @@ describe('documents: referral summary (转介摘要)', () => {
     await as(core, CASEWORKER);
     const doc = await call(core, 'documents.childSummary', {
       childId: child.id,
-      sections: [...ALL],
+      sections: [...HISTORY_SECTIONS],
       partner: '心理咨询机构',
     });
     // The same rule as the counselling page (issue 11, item 7): that records exist, their
@@ -227,7 +212,7 @@ describe('documents: referral summary (转介摘要)', () => {
     const { core, child } = await setup();
     const doc = await call(core, 'documents.childSummary', {
       childId: child.id,
-      sections: [...ALL],
+      sections: [...HISTORY_SECTIONS],
       partner: '民政',
       from: '2026-01-01',
       to: '2026-12-31',

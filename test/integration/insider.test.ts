@@ -21,6 +21,7 @@ import {
 import type { KeySlot, KeySlotFile } from '../../db/core/keyslots';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
+import { COUNSELLING_SESSION } from '../fixtures/records';
 import { makeDataDir } from '../helpers/tmp';
 import { ADMIN, call, FAST_KDF, ManualClock, openCore, refuse } from './support';
 
@@ -406,10 +407,7 @@ describe('an insider with an account and a copy of the data folder', () => {
     });
     await call(core, 'counselling.addSession', {
       childId: child.id,
-      date: '2026-11-20',
-      institution: '济阳区心理健康服务中心',
-      counsellor: '周老师',
-      minutes: 50,
+      ...COUNSELLING_SESSION,
       summary: '孩子说起父亲入狱后夜里睡不着。',
       sharedNote: '请负责人关注睡眠。',
     });

@@ -1,11 +1,8 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
-import { openEncrypted } from '../../db/core/open';
-import { Vault } from '../../db/core/vault';
 import type { LEDGER_FIELDS } from '../../db/ledger/codes';
 import { csvLedger, type Ledger, largeLedger, messyLedger } from '../fixtures/ledger';
-import { ADMIN, CHILD, call, FAST_KDF, ManualClock, openCore, refuse } from './support';
+import { ADMIN, CHILD, call, ManualClock, openCore, openRaw, refuse } from './support';
 
 type Columns = ((typeof LEDGER_FIELDS)[number] | null)[];
 
@@ -28,8 +25,7 @@ async function readAndMap(core: Core, l: Ledger) {
 /** Row counts straight from the encrypted file, after the core has closed it. */
 async function tableCounts(core: Core & { dataDir: string }) {
   core.close();
-  const opened = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-  const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), opened!.key, { create: false });
+  const raw = await openRaw(core.dataDir);
   try {
     const n = (table: string) => (raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return {
@@ -50,8 +46,7 @@ async function tableCounts(core: Core & { dataDir: string }) {
  * keeps its own open: the row counts of every table an import writes, and the audit head.
  */
 async function snapshot(core: Core & { dataDir: string }) {
-  const opened = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-  const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), opened!.key, { create: false });
+  const raw = await openRaw(core.dataDir);
   try {
     const n = (table: string) => (raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     return {

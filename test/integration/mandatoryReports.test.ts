@@ -1,12 +1,11 @@
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../db/api/core';
-import { openEncrypted } from '../../db/core/open';
-import { Vault } from '../../db/core/vault';
 import { REPORT_FIGURES } from '../../db/reports/model';
 import { makeDataDir } from '../helpers/tmp';
 import { statsCtx } from './duties-support';
+import { migrationsBefore, migrationTags } from './migration-support';
 import {
   ADMIN,
   CHILD,
@@ -17,6 +16,7 @@ import {
   MIGRATIONS_DIR,
   openCore,
   openOldStudio,
+  openRaw,
   refuse,
   signInAs,
 } from './support';
@@ -258,8 +258,7 @@ describe('mandatory reports (强制报告)', () => {
     // Read again with nothing changed, the same; written from another connection (a second
     // window, a repair script), the board follows at once.
     expect((await reminderKinds(core)).map((x) => x.due)).toEqual(['2026-04-16']);
-    const opened = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-    const other = openEncrypted(path.join(core.dataDir, 'sunward.db'), opened!.key, { create: false });
+    const other = await openRaw(core.dataDir);
     other.prepare(`UPDATE mandatory_reports SET reported_date = '2026-04-10'`).run();
     other.close();
     expect((await reminderKinds(core)).map((x) => x.due)).toEqual(['2026-04-17']);
@@ -376,18 +375,15 @@ describe('mandatory reports (强制报告)', () => {
 describe('the migration adding 强制报告 and 法治宣讲', () => {
   it('upgrades a database holding children, keeps them, and the new areas work on them', async () => {
     // The migrations as the previous release shipped them: everything before this one.
-    const dir = path.join(makeDataDir('mig-prev'), 'migrations');
-    cpSync(MIGRATIONS_DIR, dir, { recursive: true });
-    const journalFile = path.join(dir, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
     // The migration that creates these tables, whatever it is named after the lead regenerates.
-    const mine = journal.entries.findIndex((e) =>
-      readFileSync(path.join(dir, `${e.tag}.sql`), 'utf8').includes('CREATE TABLE `mandatory_reports`'),
+    const tags = migrationTags();
+    const mine = tags.findIndex((tag) =>
+      readFileSync(path.join(MIGRATIONS_DIR, `${tag}.sql`), 'utf8').includes(
+        'CREATE TABLE `mandatory_reports`',
+      ),
     );
     expect(mine).toBeGreaterThan(0);
-    for (const e of journal.entries.slice(mine)) rmSync(path.join(dir, `${e.tag}.sql`));
-    journal.entries = journal.entries.slice(0, mine);
-    writeFileSync(journalFile, JSON.stringify(journal));
+    const dir = migrationsBefore(tags[mine]);
 
     const dataDir = makeDataDir('mig-data');
     const clock = new ManualClock(Date.UTC(2026, 3, 10, 2));

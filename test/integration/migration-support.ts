@@ -3,10 +3,10 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { openEncrypted } from '../../db/core/open';
-import { Vault } from '../../db/core/vault';
 import { makeDataDir } from '../helpers/tmp';
-import { ADMIN, FAST_KDF, MIGRATIONS_DIR } from './support';
+import { MIGRATIONS_DIR } from './support';
+
+export { openRaw } from './support';
 
 interface Journal {
   entries: { idx: number; version: string; when: number; tag: string; breakpoints: boolean }[];
@@ -61,13 +61,6 @@ export function migrationsWith(extraSql: string): string {
     journal.entries.push({ idx, version: '6', when: Date.now(), tag, breakpoints: true });
     writeFileSync(path.join(dir, `${tag}.sql`), extraSql);
   });
-}
-
-/** The database of a data folder set up with ADMIN, opened raw (the core must be closed). */
-export async function openRaw(dataDir: string): Promise<Database.Database> {
-  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-  if (!opened) throw new Error('ADMIN cannot open this data folder');
-  return openEncrypted(path.join(dataDir, 'sunward.db'), opened.key, { create: false });
 }
 
 /** SQLite's plan for a query, its steps joined by ' | '. */

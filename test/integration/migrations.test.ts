@@ -242,8 +242,7 @@ describe('migrations', () => {
     ]);
     expect(board.counts.upcoming).toBe(3);
     next.close();
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-    const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    const raw = await openRaw(dataDir);
     expect(
       raw
         .prepare(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ignoredOrder } from '../helpers/orders';
 import { ADMIN, CASEWORKER, call, ManualClock, openStudio, refuse, SUPERVISOR, signInAs } from './support';
 
 async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
@@ -225,24 +226,9 @@ describe('guardianship orders (督促监护令)', () => {
 
   it('escalates an order not complied with into an ordered guidance plan', async () => {
     const { core, child, mother } = await setup();
-    let o = await call(core, 'orders.createDraft', draftInput(child.id, mother.person.id));
-    o = await call(core, 'orders.submit', { id: o.id, version: o.version });
-    await as(core, SUPERVISOR);
-    o = await call(core, 'orders.approve', { id: o.id, version: o.version });
-    o = await call(core, 'orders.recordDelivery', {
-      id: o.id,
-      version: o.version,
-      method: 'written',
-      date: '2026-03-02',
-      guardianSigned: false,
-    });
-    o = await call(core, 'orders.addFollowUp', {
-      id: o.id,
-      version: o.version,
-      date: '2026-03-02',
+    let o = await ignoredOrder(core, draftInput(child.id, mother.person.id), SUPERVISOR, {
       method: 'phone',
       findings: '拒不配合',
-      compliance: 'poor',
     });
     const met = await refuse(core, 'orders.evaluate', {
       id: o.id,

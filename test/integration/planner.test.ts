@@ -1,13 +1,10 @@
 // The fixed planner statistics (db/core/planner.ts): every database the core opens carries the
 // committed sqlite_stat1 of the 100,000-children dataset, so a small database plans like a full one.
-import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openEncrypted } from '../../db/core/open';
 import { applyPlannerStats, wantedStats } from '../../db/core/planner';
 import { PLANNER_STATS } from '../../db/core/plannerStats';
-import { Vault } from '../../db/core/vault';
-import { ADMIN, call, FAST_KDF, openCore } from './support';
+import { ADMIN, call, openCore, openRaw } from './support';
 
 const opened: Database.Database[] = [];
 afterEach(() => {
@@ -21,8 +18,7 @@ async function setUpFolder(): Promise<{ dataDir: string; raw: () => Promise<Data
   return {
     dataDir: core.dataDir,
     raw: async () => {
-      const key = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-      const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), key!.key, { create: false });
+      const raw = await openRaw(core.dataDir);
       opened.push(raw);
       return raw;
     },

@@ -7,10 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/api/core';
 import { pinyinKey } from '../../db/children/model';
 import { namePinyin, normalizeQuery, searchKeys } from '../../db/children/search';
-import { openEncrypted } from '../../db/core/open';
-import { Vault } from '../../db/core/vault';
 import { makeDataDir } from '../helpers/tmp';
-import { ADMIN, call, FAST_KDF, MIGRATIONS_DIR, openCore } from './support';
+import { ADMIN, call, FAST_KDF, MIGRATIONS_DIR, openCore, openRaw } from './support';
 
 function migrationsBefore(tag: string): string {
   const dir = path.join(makeDataDir('migrations-0017'), 'migrations');
@@ -70,8 +68,7 @@ describe('migration 0019: search keys in name order', () => {
     await call(old, 'session.setup', ADMIN);
     old.close();
     // Written as the release before did (its handlers are not this code's): rows and keys.
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-    let raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    let raw = await openRaw(dataDir);
     const now = Date.now();
     const insertChild = raw.prepare(
       `INSERT INTO children (id, name, name_pinyin, gender, birth_date, id_number, township, village, school,
@@ -119,7 +116,7 @@ describe('migration 0019: search keys in name order', () => {
     expect(await found('wxy')).toEqual(['王 小 雨']);
     core.close();
 
-    raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+    raw = await openRaw(dataDir);
     try {
       const stored = raw.prepare(
         'SELECT key, name_pinyin AS pinyin, name FROM child_search_keys WHERE child_id = ? ORDER BY key',

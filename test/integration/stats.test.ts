@@ -12,8 +12,6 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../db/api/contract';
 import { createCore, makeContext } from '../../db/api/core';
-import { openEncrypted } from '../../db/core/open';
-import { Vault } from '../../db/core/vault';
 import { OUTREACH_FIGURES } from '../../db/outreach/model';
 import { RELIEF_FIGURES } from '../../db/relief/model';
 import { REPORT_FIGURES } from '../../db/reports/model';
@@ -27,7 +25,7 @@ import { Rng } from '../fixtures/random';
 import { openSeededRaw, seed, seededUsers } from '../fixtures/seeder';
 import { EXAMPLE_2025, EXAMPLE_2026, seedStatsExample } from '../fixtures/statsExample';
 import { makeDataDir } from '../helpers/tmp';
-import { ADMIN, call, FAST_KDF, ManualClock, MIGRATIONS_DIR, openCore, refuse } from './support';
+import { ADMIN, call, FAST_KDF, ManualClock, MIGRATIONS_DIR, openCore, openRaw, refuse } from './support';
 
 const SUPERVISOR = {
   displayName: '陈主任',
@@ -692,8 +690,7 @@ describe('indexes', () => {
     const core = openCore();
     await call(core, 'session.setup', ADMIN);
     core.close();
-    const opened = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-    const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), opened!.key, { create: false });
+    const raw = await openRaw(core.dataDir);
     // No ANALYZE: the core wrote the committed planner statistics at open (db/core/planner.ts),
     // so these plans are the ones a database of 100,000 children runs.
     for (const key of FIGURE_KEYS) {
@@ -723,8 +720,7 @@ describe('indexes', () => {
     const core = openCore();
     await call(core, 'session.setup', ADMIN);
     core.close();
-    const opened = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-    const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), opened!.key, { create: false });
+    const raw = await openRaw(core.dataDir);
     const queries = triggerQueries();
     // Every table a figure reads has its four triggers, children's for every figure of a child.
     expect(new Set(queries.map((q) => q.table))).toEqual(
@@ -794,11 +790,6 @@ describe('indexes', () => {
     for (const r of rows) raw.prepare(r.sql).run(...r.params);
     raw.close();
     return dataDir;
-  }
-
-  async function openRaw(dataDir: string) {
-    const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-    return openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
   }
 
   const oldChild = (i: number, township: string, categories: string[], createdAt: number) => ({

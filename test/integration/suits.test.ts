@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
+import { drinkingFatherOrder, ignoredOrder } from '../helpers/orders';
 import {
   ADMIN,
   CASEWORKER,
@@ -141,30 +142,9 @@ describe('supporting a suit (支持起诉)', () => {
 
   it('lands an order’s escalation here: evaluating 未达标 → 支持起诉 creates the linked draft in the same write', async () => {
     const { core, child, father } = await setup();
-    let o = await call(core, 'orders.createDraft', {
-      childId: child.id,
-      guardians: [{ personId: father.person.id, relation: 'father' }],
-      facts: '张建国长期酗酒，不管孩子吃穿上学。',
-      problems: ['16-1'],
-      requirements: [{ text: '戒酒并保障孩子就学', dueDate: '2026-04-30' }],
-    });
-    o = await call(core, 'orders.submit', { id: o.id, version: o.version });
-    await as(core, SUPERVISOR);
-    o = await call(core, 'orders.approve', { id: o.id, version: o.version });
-    o = await call(core, 'orders.recordDelivery', {
-      id: o.id,
-      version: o.version,
-      method: 'written',
-      date: '2026-03-02',
-      guardianSigned: false,
-    });
-    o = await call(core, 'orders.addFollowUp', {
-      id: o.id,
-      version: o.version,
-      date: '2026-03-02',
+    let o = await ignoredOrder(core, drinkingFatherOrder(child.id, father.person.id), SUPERVISOR, {
       method: 'visit',
       findings: '拒不配合，仍酗酒',
-      compliance: 'poor',
     });
     o = await call(core, 'orders.evaluate', {
       id: o.id,

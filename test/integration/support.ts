@@ -1,10 +1,13 @@
 import path from 'node:path';
-import type { z } from 'zod';
-import type { Contract, MethodName } from '../../db/api/contract';
+import type Database from 'better-sqlite3';
 import { type Core, createCore } from '../../db/api/core';
 import type { Clock } from '../../db/api/define';
-import type { ApiErrorBody } from '../../db/api/errors';
+import { openEncrypted } from '../../db/core/open';
+import { Vault } from '../../db/core/vault';
+import { call, type Input, type Output, signInAs } from '../helpers/core';
 import { makeDataDir } from '../helpers/tmp';
+
+export { call, callFromShell, refuse, refuseFromShell, signInAs } from '../helpers/core';
 
 export const MIGRATIONS_DIR = path.resolve('db/migrations');
 /** Light KDF parameters: these tests exercise the logic, not the cost of a guess. */
@@ -71,15 +74,6 @@ export async function openOldStudio(dataDir: string, migrationsDir: string, cloc
   return old;
 }
 
-/** Locks the session and signs `who` in, as a colleague at the same machine would. */
-export async function signInAs(core: Core, who: { username: string; passphrase: string }): Promise<void> {
-  await call(core, 'session.lock', {});
-  await call(core, 'session.signIn', { username: who.username, passphrase: who.passphrase });
-}
-
-type Input<M extends MethodName> = z.input<Contract[M]['input']>;
-type Output<M extends MethodName> = Awaited<ReturnType<Contract[M]['handler']>>;
-
 type Account = Input<'accounts.create'>;
 
 /**
@@ -108,50 +102,11 @@ export async function openStudio(
   return { core, clock, child, accounts, owner, guardian, as };
 }
 
-/** Calls a method and returns its value; a failure fails the test with the API's message. */
-export async function call<M extends MethodName>(core: Core, method: M, input: Input<M>): Promise<Output<M>> {
-  const result = await core.invoke(method, input);
-  if (!result.ok)
-    throw new Error(
-      `${method} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`,
-    );
-  return result.value as Output<M>;
-}
-
-/** Calls a method as the shell does (core.invokeFromShell): the only way to shell-only methods. */
-export async function callFromShell<M extends MethodName>(
-  core: Core,
-  method: M,
-  input: Input<M>,
-): Promise<Output<M>> {
-  const result = await core.invokeFromShell(method, input);
-  if (!result.ok)
-    throw new Error(
-      `${method} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`,
-    );
-  return result.value as Output<M>;
-}
-
-/** A shell call that must fail; returns its error. */
-export async function refuseFromShell<M extends MethodName>(
-  core: Core,
-  method: M,
-  input: Input<M>,
-): Promise<ApiErrorBody> {
-  const result = await core.invokeFromShell(method, input);
-  if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return result.error;
-}
-
-/** Calls a method that must fail and returns its error. */
-export async function refuse<M extends MethodName>(
-  core: Core,
-  method: M,
-  input: Input<M>,
-): Promise<ApiErrorBody> {
-  const result = await core.invoke(method, input);
-  if (result.ok) throw new Error(`${method} unexpectedly succeeded`);
-  return result.error;
+/** The database of a data folder set up with ADMIN, opened raw (the core must be closed). */
+export async function openRaw(dataDir: string): Promise<Database.Database> {
+  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
+  if (!opened) throw new Error('ADMIN cannot open this data folder');
+  return openEncrypted(path.join(dataDir, 'sunward.db'), opened.key, { create: false });
 }
 
 export const CHILD = {
@@ -173,12 +128,9 @@ export async function childOnOldSchema(
   dataDir: string,
   fields: { name: string; gender: 'male' | 'female'; birthDate: string; township: string; idNumber?: string },
 ): Promise<{ id: string }> {
-  const { openEncrypted } = await import('../../db/core/open');
-  const { Vault } = await import('../../db/core/vault');
   const { newId } = await import('../../db/common/ids');
   const { pinyinKey } = await import('../../db/children/model');
-  const opened = await new Vault(dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
-  const raw = openEncrypted(path.join(dataDir, 'sunward.db'), opened!.key, { create: false });
+  const raw = await openRaw(dataDir);
   try {
     const admin = raw.prepare(`SELECT id FROM accounts WHERE role = 'admin' LIMIT 1`).get() as { id: string };
     const id = newId();
