@@ -97,6 +97,7 @@ export const mandatoryReports = {
     createTitle: '登记强制报告',
     createIntro: '报告日期不能早于知悉日期；涉及的未成年人须已建档，可选多名。',
     editTitle: '修改强制报告',
+    backToRecord: '返回强制报告',
     save: '保存',
     cancel: '取消',
     saved: '已保存',

@@ -61,6 +61,7 @@ export const outreach = {
     createIntro:
       '先登记计划，开展后记录实际日期和受众人次；照片只记录文件名，图片本身保存在工作室的文件夹中。',
     editTitle: '修改宣讲活动',
+    backToRecord: '返回法治宣讲',
     save: '保存',
     cancel: '取消',
     saved: '已保存',

@@ -122,11 +122,11 @@ export const relief = {
     amountPlaceholder: '如 12000 或 12000.50',
     save: '保存',
     cancel: '取消',
-    backToList: '返回列表',
     backToRecord: '返回救助记录',
     notEditable: '已作出决定的申请不能再修改。',
   },
   page: {
+    back: '返回列表',
     sectionApplication: '申请',
     sectionDecision: '审查与决定',
     sectionPayment: '发放',
@@ -142,7 +142,7 @@ export const relief = {
       '通常上限：{months}个月 × 山东省职工月平均工资 {wage} 元 = {ceiling} 元（设置中可修改月平均工资）',
     overCeilingWarning: '金额 {amount} 元超过通常上限 {ceiling} 元。仍可保存，请在决定理由中说明特殊情况。',
     stepDone: '已{step}',
-    notFound: '找不到这条救助记录，可能已被删除。',
+    loadFailed: '找不到这条救助记录，可能已被删除。',
     deniedNote: '已决定不予救助：{reason}',
   },
   dialogs: {

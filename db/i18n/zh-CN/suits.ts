@@ -146,6 +146,7 @@ export const suits = {
     caseNumberPlaceholder: '如：（2026）鲁0115民特12号',
   },
   page: {
+    back: '支持起诉',
     sectionCase: '案件',
     sectionCourt: '诉讼',
     edit: '修改',
@@ -154,7 +155,7 @@ export const suits = {
     openOrder: '打开督促监护令',
     createdFromOrder: '已转入支持起诉，生成支持起诉（拟制），请补全事由和材料后提交审批。',
     openSuit: '打开支持起诉',
-    notFound: '找不到这件支持起诉，可能已被删除。',
+    loadFailed: '找不到这件支持起诉，可能已被删除。',
     none: '未填写',
     ready: '已备',
     missing: '未备',

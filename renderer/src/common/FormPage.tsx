@@ -3,8 +3,11 @@
 // status allows an edit). The form's own fields stay in the area.
 import { Alert, Button, Flex, type FormInstance, Result, Spin } from 'antd';
 import { type ReactNode, useCallback } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { type MessageKey, t } from '../../../db/i18n';
 import { type ApiInput, type ApiOutput, type Method, toApiCallError } from '../api/client';
+import { BackLink } from './empty';
+import { PageForm } from './PageForm';
 import { PageHeader } from './PageHeader';
 import { useApiForm } from './useApiForm';
 import { useApiQuery } from './useApiQuery';
@@ -13,7 +16,7 @@ export interface RecordFormProps<R> {
   onSaved: (record: R) => void;
   onCancel: () => void;
   /** Someone else changed the record since it was loaded: the edit page loads it again. */
-  onConflict: () => void;
+  onConflict?: () => void;
 }
 
 function FormPageTop({ back, title, intro }: { back: ReactNode; title: string; intro?: string }) {
@@ -117,7 +120,7 @@ export function useRecordSave<V, R>(
       try {
         return await save(v);
       } catch (err) {
-        if (toApiCallError(err).code === 'CONFLICT') onConflict();
+        if (toApiCallError(err).code === 'CONFLICT') onConflict?.();
         throw err;
       }
     },
@@ -147,5 +150,149 @@ export function FormButtons({
       </Button>
       <Button onClick={onCancel}>{cancelLabel}</Button>
     </Flex>
+  );
+}
+
+/** The texts a record form's pages read under its catalog block (`<block>.createTitle` and so on). */
+type FormTextKey = 'createTitle' | 'createIntro' | 'editTitle' | 'backToRecord' | 'save' | 'cancel' | 'saved';
+export type FormTexts = {
+  [K in MessageKey]: K extends `${infer B}.createTitle`
+    ? `${B}.${FormTextKey}` extends MessageKey
+      ? B
+      : never
+    : never;
+}[MessageKey];
+const formText = (texts: FormTexts, key: FormTextKey | 'notEditable', params?: Record<string, string>) =>
+  t(`${texts}.${key}` as MessageKey, params);
+
+/** An area whose catalog has the way back to its list and why a record did not load (`<area>.page.*`). */
+type PageArea = {
+  [K in MessageKey]: K extends `${infer A}.page.back`
+    ? `${A}.page.loadFailed` extends MessageKey
+      ? A
+      : never
+    : never;
+}[MessageKey];
+
+/**
+ * What tells an area's 新建 page and 修改 route apart: the read that loads the record (its area
+ * names the texts of `<area>.page`), where the records live, the form's catalog block, which
+ * statuses allow an edit, and the form itself (without a record on the 新建 page, which hands it
+ * the address's query, e.g. ?childId= from the child's file).
+ */
+export interface RecordFormSpec<M extends `${PageArea}.${string}` & Method> {
+  get: M;
+  path: string;
+  /** Where the 新建 page's way back leads when not to `path`. */
+  listPath?: string;
+  texts: FormTexts;
+  /** Without it every record can change; with it `<texts>.notEditable` says why one cannot. */
+  editable?: (record: Loaded<M>) => boolean;
+  /** What the edit title names, e.g. the child. */
+  titleParams?: (record: Loaded<M>) => Record<string, string>;
+  form: (record: Loaded<M> | null, props: SpecFormProps<Loaded<M>>, query: URLSearchParams) => ReactNode;
+}
+
+/** What a spec's form is handed: the page's callbacks and the catalog block of its texts. */
+export type SpecFormProps<R> = RecordFormProps<R> & { texts: FormTexts };
+
+/** An area's 新建 page (`mode="create"`) or 修改 route, as its spec describes them. */
+export function RecordFormRoute<M extends `${PageArea}.${string}` & Method>({
+  spec,
+  mode,
+}: {
+  spec: RecordFormSpec<M>;
+  mode: 'create' | 'edit';
+}) {
+  return mode === 'create' ? <RecordCreatePage spec={spec} /> : <RecordEditRoute spec={spec} />;
+}
+
+const areaOf = (get: string) => get.split('.')[0] as PageArea;
+
+function RecordCreatePage<M extends `${PageArea}.${string}` & Method>({
+  spec: { get, path, listPath = path, texts, form },
+}: {
+  spec: RecordFormSpec<M>;
+}) {
+  const [query] = useSearchParams();
+  return (
+    <CreateFormPage<Loaded<M>>
+      back={<BackLink to={listPath} label={t(`${areaOf(get)}.page.back`)} />}
+      title={formText(texts, 'createTitle')}
+      intro={formText(texts, 'createIntro')}
+      recordPath={(r) => `${path}/${r.id}`}
+      form={(props) => form(null, { ...props, texts }, query)}
+    />
+  );
+}
+
+function RecordEditRoute<M extends `${PageArea}.${string}` & Method>({
+  spec: { get, path, texts, editable, titleParams, form },
+}: {
+  spec: RecordFormSpec<M>;
+}) {
+  return (
+    <EditFormRoute
+      method={get}
+      loadFailed={t(`${areaOf(get)}.page.loadFailed`)}
+      back={(id) => <BackLink to={`${path}/${id}`} label={formText(texts, 'backToRecord')} />}
+      title={(r) => formText(texts, 'editTitle', titleParams?.(r))}
+      recordPath={(id) => `${path}/${id}`}
+      editable={editable}
+      notEditable={editable ? formText(texts, 'notEditable') : ''}
+      form={(r, props) => form(r, { ...props, texts }, new URLSearchParams())}
+    />
+  );
+}
+
+/**
+ * A record form on its page: the save with its toast and conflict reload (`useRecordSave`), the
+ * API's failure on top, the sections as the area gives them, then save and cancel.
+ */
+export function RecordPageForm<V, R>({
+  texts,
+  form,
+  save,
+  initialValues,
+  onValuesChange,
+  maxWidth = 1000,
+  onSaved,
+  onCancel,
+  onConflict,
+  children,
+}: SpecFormProps<R> & {
+  form: FormInstance<V>;
+  save: (values: V) => Promise<R>;
+  initialValues: Partial<V>;
+  onValuesChange?: (changed: Partial<V>, all: V) => void;
+  /** The page's width, 1000 unless said; null for the whole width. */
+  maxWidth?: number | null;
+  children: ReactNode;
+}) {
+  const { onFinish, submitting, failure } = useRecordSave(
+    form,
+    save,
+    { onSaved, onConflict },
+    formText(texts, 'saved'),
+  );
+  return (
+    <PageForm<V>
+      form={form}
+      onFinish={onFinish}
+      initialValues={initialValues}
+      onValuesChange={onValuesChange}
+      failure={failure}
+      maxWidth={maxWidth ?? undefined}
+    >
+      <Flex vertical gap={16}>
+        {children}
+        <FormButtons
+          submitting={submitting}
+          saveLabel={formText(texts, 'save')}
+          cancelLabel={formText(texts, 'cancel')}
+          onCancel={onCancel}
+        />
+      </Flex>
+    </PageForm>
   );
 }

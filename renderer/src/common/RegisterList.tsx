@@ -17,10 +17,12 @@ import {
 import dayjs from 'dayjs';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { type Catalog, type MessageKey, t } from '../../../db/i18n';
 import type { ApiInput } from '../api/client';
 import { DATE_FORMAT } from './dates';
 import { ExportExcelButton, type ExportMethod } from './ExportExcelButton';
 import { PageHeader } from './PageHeader';
+import { ViewTabs } from './ViewTabs';
 
 export const PAGE_SIZE = 50;
 
@@ -55,6 +57,125 @@ export function useRegisterAddress(defaultView: string) {
     setParams(next, { replace: true });
   };
   return { params, page, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, go };
+}
+
+/** The texts every register reads from its area's catalog under the same names. */
+interface RegisterTexts {
+  title: string;
+  intro: string;
+  list: {
+    newButton: string;
+    viewsLabel: string;
+    empty: string;
+    emptyView: string;
+    total: string;
+    views: object;
+  };
+}
+/** An area whose catalog holds a register's texts and whose records export as `exports.<area>`. */
+export type RegisterArea = {
+  [A in keyof Catalog]: Catalog[A] extends RegisterTexts
+    ? `exports.${A}` extends ExportMethod
+      ? A
+      : never
+    : never;
+}[keyof Catalog];
+type ViewOf<A extends RegisterArea> = keyof Catalog[A]['list']['views'] & string;
+
+/** What a register is: its area (the texts and the export), where its records live, its views. */
+export interface RegisterSpec<A extends RegisterArea, V extends ViewOf<A>> {
+  area: A;
+  /** `<path>/new` creates a record, `<path>/<id>` opens one. */
+  path: string;
+  views: readonly V[];
+  /** The statuses the 'open' view holds together. */
+  open: readonly string[];
+  /** The first view unless said. */
+  defaultView?: V;
+}
+
+/** The register's state in the address (as `useRegisterAddress`) with the view it shows. */
+export function useRegisterView<A extends RegisterArea, V extends ViewOf<A>>(spec: RegisterSpec<A, V>) {
+  const defaultView = spec.defaultView ?? (spec.views[0] as V);
+  const address = useRegisterAddress(defaultView);
+  return { ...address, spec, view: oneOf(spec.views, address.params.get('view')) ?? defaultView };
+}
+
+/**
+ * A whole register: the header with its export and new button, the views as tabs with their
+ * counts, the filters, the paged table whose rows open the record. Its texts come from the
+ * area's catalog (`<area>.title`, `<area>.list.*`), so each area gives only what is its own.
+ */
+export function Register<
+  A extends RegisterArea,
+  V extends ViewOf<A>,
+  R extends { id: string },
+  D extends { rows: readonly R[]; total: number; counts: Record<string, number> },
+>({
+  register: { spec, view, page, go },
+  query,
+  columns,
+  exportInput,
+  tabExtra,
+  filters,
+  summary,
+  footer,
+  pagerTotal = true,
+}: {
+  register: ReturnType<typeof useRegisterView<A, V>>;
+  query: { data: D | null | undefined; error: string | null; loading: boolean };
+  columns: TableColumnsType<R>;
+  exportInput: ApiInput<`exports.${A}`>;
+  /** Beside the tabs, e.g. a year or kind filter. */
+  tabExtra?: ReactNode;
+  /** The filters under the tabs. */
+  filters?: ReactNode;
+  /** Above the table once loaded, e.g. the 台账 figures. */
+  summary?: (data: D) => ReactNode;
+  /** Below the table once loaded. */
+  footer?: (data: D) => ReactNode;
+  /** Whether the pager says how many (`<area>.list.total`). */
+  pagerTotal?: boolean;
+}) {
+  const text = (key: string, params?: Record<string, string | number>) =>
+    t(`${spec.area}.${key}` as MessageKey, params);
+  const { data } = query;
+  const counts = data?.counts ?? {};
+  return (
+    <>
+      <RegisterHeader
+        title={text('title')}
+        intro={text('intro')}
+        exportMethod={`exports.${spec.area}` as ExportMethod}
+        exportInput={exportInput as ApiInput<ExportMethod>}
+        newLabel={text('list.newButton')}
+        newPath={`${spec.path}/new`}
+      />
+      <RegisterCard>
+        <ViewTabs
+          views={spec.views}
+          active={view}
+          onChange={(v) => go({ view: v })}
+          ariaLabel={text('list.viewsLabel')}
+          label={(v) => text(`list.views.${v}`)}
+          count={data ? (v) => countOf(v, counts, spec.open) : null}
+          extra={tabExtra}
+        />
+        {filters && <FilterBar>{filters}</FilterBar>}
+        {data && summary?.(data)}
+        <RegisterTable<R>
+          {...tableRows(query)}
+          columns={columns}
+          rowPath={(row) => `${spec.path}/${row.id}`}
+          empty={text(countOf('all', counts, spec.open) === 0 ? 'list.empty' : 'list.emptyView')}
+          page={page}
+          onPage={(p) => go({ page: p })}
+          totalText={pagerTotal ? (total) => text('list.total', { total }) : undefined}
+        />
+        {data && footer?.(data)}
+      </RegisterCard>
+    </>
+  );
 }
 
 /** The title, its intro, the Excel export of what the list selects and the button for a new record. */

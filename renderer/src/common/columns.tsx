@@ -1,8 +1,38 @@
 // Table cells every register shows the same way.
-import { Typography } from 'antd';
+import { type TableColumnType, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatTime } from './dates';
+import { None } from './empty';
+
+/**
+ * The column maker for a register's rows: `col(title, field, render?)` shows one field of the row,
+ * keyed by the field's name, as it is or through `render`.
+ */
+export function columnsOf<R>() {
+  return <K extends keyof R & string>(
+    title: string,
+    field: K,
+    render?: (value: R[K], row: R) => ReactNode,
+    more?: Omit<TableColumnType<R>, 'title' | 'dataIndex' | 'key' | 'render'>,
+  ): TableColumnType<R> => ({
+    title,
+    dataIndex: field,
+    key: field,
+    ...(render ? { render: (value: R[K], row: R) => render(value, row) } : {}),
+    ...more,
+  });
+}
+
+/** A value that may be missing, or the grey dash. */
+export function orDash(value: ReactNode) {
+  return value ?? <None />;
+}
+
+/** The child's name, linking to their file. */
+export function childLink(name: string, row: { childId: string }) {
+  return recordLink(`/children/${row.childId}`, name);
+}
 
 /**
  * A link to a record inside a clickable row: the row opens it with the mouse, the link with the

@@ -1,21 +1,12 @@
 import { Alert, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { addMonths } from '../../../db/children/guardianship';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { ChildField, GuardianChecklist, useFormChild } from '../children/pickers';
 import { DATE_FORMAT, dateItem } from '../common/dates';
-import { BackLink } from '../common/empty';
-import {
-  CreateFormPage,
-  EditFormRoute,
-  FormButtons,
-  type RecordFormProps,
-  useRecordSave,
-} from '../common/FormPage';
+import { RecordFormRoute, type RecordFormSpec, RecordPageForm, type SpecFormProps } from '../common/FormPage';
 import { blankToNull, useLatestValues } from '../common/forms';
-import { PageForm } from '../common/PageForm';
 import { RequirementList } from '../followups/RequirementList';
 import type { PlanView } from './register';
 
@@ -62,42 +53,26 @@ function planValues(plan: PlanView): PlanValues {
   };
 }
 
+const PAGES: RecordFormSpec<'education.getPlan'> = {
+  get: 'education.getPlan',
+  path: '/education/plans',
+  listPath: '/education',
+  texts: 'education.planForm',
+  editable: (p) => p.status === 'assessing' || p.status === 'active',
+  titleParams: (p) => ({ name: p.childName }),
+  form: (p, props, query) => (
+    <PlanForm plan={p} initialChildId={p?.childId ?? query.get('childId')} {...props} />
+  ),
+};
 /** 新建指导计划: /education/plans/new, optionally ?childId=. */
-export function PlanCreatePage() {
-  const [params] = useSearchParams();
-  return (
-    <CreateFormPage<PlanView>
-      back={<BackLink to="/education" label={t('education.page.back')} />}
-      title={t('education.planForm.createTitle')}
-      intro={t('education.planForm.createIntro')}
-      recordPath={(p) => `/education/plans/${p.id}`}
-      form={(props) => <PlanForm plan={null} initialChildId={params.get('childId')} {...props} />}
-    />
-  );
-}
-
-export function PlanEditRoute() {
-  return (
-    <EditFormRoute
-      method="education.getPlan"
-      loadFailed={t('education.page.loadFailed')}
-      back={(id) => <BackLink to={`/education/plans/${id}`} label={t('education.planForm.backToPlan')} />}
-      title={(p) => t('education.planForm.editTitle', { name: p.childName })}
-      recordPath={(id) => `/education/plans/${id}`}
-      editable={(p) => p.status === 'assessing' || p.status === 'active'}
-      notEditable={t('education.planForm.notEditable')}
-      form={(p, props) => <PlanForm plan={p} initialChildId={p.childId} {...props} />}
-    />
-  );
-}
+export const PlanCreatePage = () => <RecordFormRoute spec={PAGES} mode="create" />;
+export const PlanEditRoute = () => <RecordFormRoute spec={PAGES} mode="edit" />;
 
 function PlanForm({
   plan,
   initialChildId,
-  onSaved,
-  onCancel,
-  onConflict,
-}: RecordFormProps<PlanView> & { plan: PlanView | null; initialChildId: string | null }) {
+  ...props
+}: SpecFormProps<PlanView> & { plan: PlanView | null; initialChildId: string | null }) {
   const [form] = Form.useForm<PlanValues>();
   const { childId, file, loading, error } = useFormChild(form, plan?.childId ?? initialChildId);
   const startDate = Form.useWatch('startDate', form);
@@ -137,12 +112,6 @@ function PlanForm({
     },
     [plan],
   );
-  const { onFinish, submitting, failure } = useRecordSave(
-    form,
-    call,
-    { onSaved, onConflict },
-    t('education.planForm.saved'),
-  );
 
   // The end follows the start (six months on) until the caseworker sets one of their own.
   const onValuesChange = (changed: Partial<PlanValues>) => {
@@ -157,165 +126,155 @@ function PlanForm({
   }));
 
   return (
-    <PageForm<PlanValues>
+    <RecordPageForm
       form={form}
-      onFinish={onFinish}
+      save={call}
       initialValues={initialValues}
-      failure={failure}
-      maxWidth={1000}
       onValuesChange={onValuesChange}
+      {...props}
     >
-      <Flex vertical gap={16}>
-        <Card title={t('education.planForm.sectionParties')} size="small">
-          <Row gutter={16}>
-            <Col span={12}>
-              <ChildField
-                label={t('education.fields.child')}
-                disabled={!!plan}
-                selectedLabel={file?.profile.name ?? plan?.childName}
-                onPicked={() => form.setFieldsValue({ guardianPersonIds: [] })}
-              />
-            </Col>
-            <Col span={12}>
-              <Form.Item label={t('education.fields.kind')} name="kind" required>
-                <Radio.Group
-                  optionType="button"
-                  options={(['ordered', 'voluntary'] as const).map((k) => ({
-                    value: k,
-                    label: t(`codes.planKind.${k}`),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item label={t('education.fields.guardians')} name="guardianPersonIds" required>
-            <GuardianChecklist childId={childId} file={file} loading={loading} error={error} />
-          </Form.Item>
-        </Card>
-
-        <Card title={t('education.planForm.sectionAssessment')} size="small">
-          <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-            {t('education.planForm.assessmentIntro')}
-          </Typography.Paragraph>
-          <Row gutter={16}>
-            <Col span={6}>
-              <Form.Item label={t('education.fields.assessmentDate')} name="assessmentDate" {...dateItem}>
-                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item label={t('education.fields.willingness')} name="willingness">
-                <Radio.Group
-                  optionType="button"
-                  options={levelOptions}
-                  aria-label={t('education.fields.willingness')}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item label={t('education.fields.ability')} name="ability">
-                <Radio.Group
-                  optionType="button"
-                  options={levelOptions}
-                  aria-label={t('education.fields.ability')}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item label={t('education.fields.relationship')} name="relationship">
-                <Radio.Group
-                  aria-label={t('education.fields.relationship')}
-                  optionType="button"
-                  options={(['good', 'fair', 'poor'] as const).map((r) => ({
-                    value: r,
-                    label: t(`codes.relationship.${r}`),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item label={t('education.fields.assessmentNote')} name="assessmentNote">
-            <Input.TextArea rows={3} maxLength={1000} />
-          </Form.Item>
-        </Card>
-
-        <Card title={t('education.planForm.sectionPlan')} size="small">
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item
-                label={t('education.fields.provider')}
-                name="provider"
-                extra={t('education.planForm.providerHint')}
-              >
-                <Input maxLength={60} placeholder={t('education.planForm.providerPlaceholder')} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item label={t('education.fields.startDate')} name="startDate" {...dateItem}>
-                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item label={t('education.fields.endDate')} name="endDate" {...dateItem}>
-                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-          </Row>
-          {termLong && (
-            <Alert
-              type="warning"
-              showIcon
-              title={t('education.planForm.termLong')}
-              style={{ marginBottom: 16 }}
+      <Card title={t('education.planForm.sectionParties')} size="small">
+        <Row gutter={16}>
+          <Col span={12}>
+            <ChildField
+              label={t('education.fields.child')}
+              disabled={!!plan}
+              selectedLabel={file?.profile.name ?? plan?.childName}
+              onPicked={() => form.setFieldsValue({ guardianPersonIds: [] })}
             />
-          )}
-          {/* The two numbers read as one sentence; their errors gather under this item. */}
-          <Form.Item
-            label={t('education.planForm.frequency')}
-            extra={t('education.planForm.frequencyHint')}
-            style={{ marginBottom: 0 }}
-          >
-            <Flex gap={8} align="center" wrap>
-              <Typography.Text>{t('education.planForm.frequencyBefore')}</Typography.Text>
-              <Form.Item name="sessionsPerMonth" noStyle>
-                <InputNumber
-                  min={1}
-                  max={8}
-                  precision={0}
-                  aria-label={t('education.fields.sessionsPerMonth')}
-                  style={{ width: 72 }}
-                />
-              </Form.Item>
-              <Typography.Text>{t('education.planForm.frequencyMiddle')}</Typography.Text>
-              <Form.Item name="minMinutes" noStyle>
-                <InputNumber
-                  min={10}
-                  max={240}
-                  precision={0}
-                  aria-label={t('education.fields.minMinutes')}
-                  style={{ width: 80 }}
-                />
-              </Form.Item>
-              <Typography.Text>{t('education.planForm.frequencyAfter')}</Typography.Text>
-            </Flex>
-          </Form.Item>
-        </Card>
+          </Col>
+          <Col span={12}>
+            <Form.Item label={t('education.fields.kind')} name="kind" required>
+              <Radio.Group
+                optionType="button"
+                options={(['ordered', 'voluntary'] as const).map((k) => ({
+                  value: k,
+                  label: t(`codes.planKind.${k}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t('education.fields.guardians')} name="guardianPersonIds" required>
+          <GuardianChecklist childId={childId} file={file} loading={loading} error={error} />
+        </Form.Item>
+      </Card>
 
-        <Card title={t('education.fields.goals')} size="small">
-          <RequirementList
-            name="goals"
-            textLabel={t('education.planForm.goalText')}
-            addLabel={t('education.planForm.addGoal')}
+      <Card title={t('education.planForm.sectionAssessment')} size="small">
+        <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+          {t('education.planForm.assessmentIntro')}
+        </Typography.Paragraph>
+        <Row gutter={16}>
+          <Col span={6}>
+            <Form.Item label={t('education.fields.assessmentDate')} name="assessmentDate" {...dateItem}>
+              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item label={t('education.fields.willingness')} name="willingness">
+              <Radio.Group
+                optionType="button"
+                options={levelOptions}
+                aria-label={t('education.fields.willingness')}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item label={t('education.fields.ability')} name="ability">
+              <Radio.Group
+                optionType="button"
+                options={levelOptions}
+                aria-label={t('education.fields.ability')}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item label={t('education.fields.relationship')} name="relationship">
+              <Radio.Group
+                aria-label={t('education.fields.relationship')}
+                optionType="button"
+                options={(['good', 'fair', 'poor'] as const).map((r) => ({
+                  value: r,
+                  label: t(`codes.relationship.${r}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t('education.fields.assessmentNote')} name="assessmentNote">
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </Card>
+
+      <Card title={t('education.planForm.sectionPlan')} size="small">
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              label={t('education.fields.provider')}
+              name="provider"
+              extra={t('education.planForm.providerHint')}
+            >
+              <Input maxLength={60} placeholder={t('education.planForm.providerPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item label={t('education.fields.startDate')} name="startDate" {...dateItem}>
+              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item label={t('education.fields.endDate')} name="endDate" {...dateItem}>
+              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {termLong && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('education.planForm.termLong')}
+            style={{ marginBottom: 16 }}
           />
-        </Card>
+        )}
+        {/* The two numbers read as one sentence; their errors gather under this item. */}
+        <Form.Item
+          label={t('education.planForm.frequency')}
+          extra={t('education.planForm.frequencyHint')}
+          style={{ marginBottom: 0 }}
+        >
+          <Flex gap={8} align="center" wrap>
+            <Typography.Text>{t('education.planForm.frequencyBefore')}</Typography.Text>
+            <Form.Item name="sessionsPerMonth" noStyle>
+              <InputNumber
+                min={1}
+                max={8}
+                precision={0}
+                aria-label={t('education.fields.sessionsPerMonth')}
+                style={{ width: 72 }}
+              />
+            </Form.Item>
+            <Typography.Text>{t('education.planForm.frequencyMiddle')}</Typography.Text>
+            <Form.Item name="minMinutes" noStyle>
+              <InputNumber
+                min={10}
+                max={240}
+                precision={0}
+                aria-label={t('education.fields.minMinutes')}
+                style={{ width: 80 }}
+              />
+            </Form.Item>
+            <Typography.Text>{t('education.planForm.frequencyAfter')}</Typography.Text>
+          </Flex>
+        </Form.Item>
+      </Card>
 
-        <FormButtons
-          submitting={submitting}
-          saveLabel={t('education.planForm.save')}
-          cancelLabel={t('app.common.cancel')}
-          onCancel={onCancel}
+      <Card title={t('education.fields.goals')} size="small">
+        <RequirementList
+          name="goals"
+          textLabel={t('education.planForm.goalText')}
+          addLabel={t('education.planForm.addGoal')}
         />
-      </Flex>
-    </PageForm>
+      </Card>
+    </RecordPageForm>
   );
 }

@@ -1,21 +1,12 @@
 import { Card, Checkbox, Col, Flex, Form, Input, Row, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import type { Relation } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
 import { PROBLEMS, type ProblemCode } from '../../../db/orders/codes';
 import { api } from '../api/client';
 import { ChildField, GuardianChecklist, useFormChild } from '../children/pickers';
-import { BackLink } from '../common/empty';
-import {
-  CreateFormPage,
-  EditFormRoute,
-  FormButtons,
-  type RecordFormProps,
-  useRecordSave,
-} from '../common/FormPage';
+import { RecordFormRoute, type RecordFormSpec, RecordPageForm, type SpecFormProps } from '../common/FormPage';
 import { blankToNull, useLatestValues } from '../common/forms';
-import { PageForm } from '../common/PageForm';
 import { RequirementList } from '../followups/RequirementList';
 import type { OrderView } from './parts';
 
@@ -63,43 +54,26 @@ function orderValues(order: OrderView): DraftValues {
   };
 }
 
+const PAGES: RecordFormSpec<'orders.get'> = {
+  get: 'orders.get',
+  path: '/orders',
+  texts: 'orders.form',
+  // Only a draft (拟制) can change; a returned one comes back here.
+  editable: (o) => o.status === 'draft',
+  form: (o, props, query) => (
+    <OrderForm order={o} initialChildId={o?.child.id ?? query.get('childId')} {...props} />
+  ),
+};
 /** 新建督促监护令: /orders/new, optionally ?childId= from the child's file. */
-export function OrderCreatePage() {
-  const [params] = useSearchParams();
-  return (
-    <CreateFormPage<OrderView>
-      back={<BackLink to="/orders" label={t('orders.page.back')} />}
-      title={t('orders.form.createTitle')}
-      intro={t('orders.form.createIntro')}
-      recordPath={(v) => `/orders/${v.id}`}
-      form={(props) => <OrderForm order={null} initialChildId={params.get('childId')} {...props} />}
-    />
-  );
-}
-
-/** 编辑草稿: only a draft (拟制) can change; a returned one comes back here. */
-export function OrderEditRoute() {
-  return (
-    <EditFormRoute
-      method="orders.get"
-      loadFailed={t('orders.page.loadFailed')}
-      back={(id) => <BackLink to={`/orders/${id}`} label={t('orders.form.backToOrder')} />}
-      title={t('orders.form.editTitle')}
-      recordPath={(id) => `/orders/${id}`}
-      editable={(o) => o.status === 'draft'}
-      notEditable={t('orders.form.notDraft')}
-      form={(o, props) => <OrderForm order={o} initialChildId={o.child.id} {...props} />}
-    />
-  );
-}
+export const OrderCreatePage = () => <RecordFormRoute spec={PAGES} mode="create" />;
+/** 编辑草稿. */
+export const OrderEditRoute = () => <RecordFormRoute spec={PAGES} mode="edit" />;
 
 function OrderForm({
   order,
   initialChildId,
-  onSaved,
-  onCancel,
-  onConflict,
-}: RecordFormProps<OrderView> & { order: OrderView | null; initialChildId: string | null }) {
+  ...props
+}: SpecFormProps<OrderView> & { order: OrderView | null; initialChildId: string | null }) {
   const [form] = Form.useForm<DraftValues>();
   const { childId, file, loading, error } = useFormChild(form, order?.child.id ?? initialChildId);
   const initialValues = useMemo(
@@ -131,104 +105,75 @@ function OrderForm({
     },
     [order, file],
   );
-  const { onFinish, submitting, failure } = useRecordSave(
-    form,
-    call,
-    { onSaved, onConflict },
-    t('orders.form.saved'),
-  );
 
   const childChanged = () => form.setFieldsValue({ guardians: [] });
 
   return (
-    <PageForm<DraftValues>
-      form={form}
-      onFinish={onFinish}
-      initialValues={initialValues}
-      failure={failure}
-      maxWidth={1000}
-    >
-      <Flex vertical gap={16}>
-        <Card title={t('orders.form.sectionParties')} size="small">
-          <Row gutter={16}>
-            <Col span={12}>
-              <ChildField
-                label={t('orders.fields.child')}
-                disabled={!!order}
-                selectedLabel={file?.profile.name ?? order?.child.name}
-                onPicked={childChanged}
-              />
-            </Col>
-            <Col span={12}>
-              <Form.Item label={t('orders.fields.caseNumber')} name="caseNumber">
-                <Input maxLength={60} placeholder={t('orders.form.caseNumberPlaceholder')} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item
-            label={t('orders.fields.guardians')}
-            name="guardians"
-            required
-            extra={file && file.relations.length > 0 ? t('orders.form.guardiansHint') : undefined}
-          >
-            <GuardianChecklist childId={childId} file={file} loading={loading} error={error} />
-          </Form.Item>
-        </Card>
-
-        <Card title={t('orders.form.sectionFacts')} size="small">
-          <Form.Item label={t('orders.fields.facts')} name="facts" required>
-            <Input.TextArea
-              rows={5}
-              maxLength={4000}
-              showCount
-              placeholder={t('orders.form.factsPlaceholder')}
+    <RecordPageForm form={form} save={call} initialValues={initialValues} {...props}>
+      <Card title={t('orders.form.sectionParties')} size="small">
+        <Row gutter={16}>
+          <Col span={12}>
+            <ChildField
+              label={t('orders.fields.child')}
+              disabled={!!order}
+              selectedLabel={file?.profile.name ?? order?.child.name}
+              onPicked={childChanged}
             />
-          </Form.Item>
-          <Form.Item
-            label={t('orders.fields.problems')}
-            name="problems"
-            extra={t('orders.form.problemsHint')}
-          >
-            <ProblemChecklist />
-          </Form.Item>
-          <Form.Item label={t('orders.fields.problemsOther')} name="problemsOther">
-            <Input.TextArea
-              rows={2}
-              maxLength={1000}
-              placeholder={t('orders.form.problemsOtherPlaceholder')}
-            />
-          </Form.Item>
-        </Card>
+          </Col>
+          <Col span={12}>
+            <Form.Item label={t('orders.fields.caseNumber')} name="caseNumber">
+              <Input maxLength={60} placeholder={t('orders.form.caseNumberPlaceholder')} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          label={t('orders.fields.guardians')}
+          name="guardians"
+          required
+          extra={file && file.relations.length > 0 ? t('orders.form.guardiansHint') : undefined}
+        >
+          <GuardianChecklist childId={childId} file={file} loading={loading} error={error} />
+        </Form.Item>
+      </Card>
 
-        <Card title={t('orders.fields.requirements')} size="small">
-          <RequirementList name="requirements" textLabel={t('orders.form.requirementText')} />
-        </Card>
+      <Card title={t('orders.form.sectionFacts')} size="small">
+        <Form.Item label={t('orders.fields.facts')} name="facts" required>
+          <Input.TextArea
+            rows={5}
+            maxLength={4000}
+            showCount
+            placeholder={t('orders.form.factsPlaceholder')}
+          />
+        </Form.Item>
+        <Form.Item label={t('orders.fields.problems')} name="problems" extra={t('orders.form.problemsHint')}>
+          <ProblemChecklist />
+        </Form.Item>
+        <Form.Item label={t('orders.fields.problemsOther')} name="problemsOther">
+          <Input.TextArea rows={2} maxLength={1000} placeholder={t('orders.form.problemsOtherPlaceholder')} />
+        </Form.Item>
+      </Card>
 
-        <Card title={t('orders.form.sectionLaw')} size="small">
-          <Form.Item
-            label={t('orders.fields.legalBasis')}
-            name="legalBasis"
-            extra={t('orders.form.standardHint')}
-          >
-            <Input.TextArea rows={2} maxLength={1000} />
-          </Form.Item>
-          <Form.Item
-            label={t('orders.fields.consequences')}
-            name="consequences"
-            extra={t('orders.form.standardHint')}
-          >
-            <Input.TextArea rows={4} maxLength={1000} />
-          </Form.Item>
-        </Card>
+      <Card title={t('orders.fields.requirements')} size="small">
+        <RequirementList name="requirements" textLabel={t('orders.form.requirementText')} />
+      </Card>
 
-        <FormButtons
-          submitting={submitting}
-          saveLabel={t('orders.form.saveDraft')}
-          cancelLabel={t('app.common.cancel')}
-          onCancel={onCancel}
-        />
-      </Flex>
-    </PageForm>
+      <Card title={t('orders.form.sectionLaw')} size="small">
+        <Form.Item
+          label={t('orders.fields.legalBasis')}
+          name="legalBasis"
+          extra={t('orders.form.standardHint')}
+        >
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+        <Form.Item
+          label={t('orders.fields.consequences')}
+          name="consequences"
+          extra={t('orders.form.standardHint')}
+        >
+          <Input.TextArea rows={4} maxLength={1000} />
+        </Form.Item>
+      </Card>
+    </RecordPageForm>
   );
 }
 

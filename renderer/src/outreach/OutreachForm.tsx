@@ -1,4 +1,4 @@
-import { Card, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Card, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { TOWNSHIPS } from '../../../db/children/inputs';
 import { t } from '../../../db/i18n';
@@ -6,11 +6,8 @@ import { AUDIENCE_KINDS, PLACE_KINDS, TOPICS } from '../../../db/outreach/codes'
 import { outreachCreateInput, outreachUpdateInput } from '../../../db/outreach/inputs';
 import { api } from '../api/client';
 import { DATE_FORMAT, dateItem } from '../common/dates';
-import { BackLink } from '../common/empty';
-import { CreateFormPage, EditFormRoute, FormButtons, type RecordFormProps } from '../common/FormPage';
+import { RecordFormRoute, type RecordFormSpec, RecordPageForm, type SpecFormProps } from '../common/FormPage';
 import { blankToNull } from '../common/forms';
-import { PageForm } from '../common/PageForm';
-import { useApiForm } from '../common/useApiForm';
 import { checkInput } from '../common/zodFields';
 import type { OutreachView } from './parts';
 
@@ -37,36 +34,17 @@ const toInput = (v: Values) => ({
   photos: v.photos ?? [],
 });
 
-export function OutreachCreatePage() {
-  return (
-    <CreateFormPage<OutreachView>
-      back={<BackLink to="/outreach" label={t('outreach.page.back')} />}
-      title={t('outreach.form.createTitle')}
-      intro={t('outreach.form.createIntro')}
-      recordPath={(v) => `/outreach/${v.id}`}
-      form={(props) => <OutreachForm event={null} {...props} />}
-    />
-  );
-}
+const PAGES: RecordFormSpec<'outreach.get'> = {
+  get: 'outreach.get',
+  path: '/outreach',
+  texts: 'outreach.form',
+  // A conflict shows its message without loading the event again.
+  form: (e, props) => <OutreachForm event={e} {...props} onConflict={undefined} />,
+};
+export const OutreachCreatePage = () => <RecordFormRoute spec={PAGES} mode="create" />;
+export const OutreachEditRoute = () => <RecordFormRoute spec={PAGES} mode="edit" />;
 
-export function OutreachEditRoute() {
-  return (
-    <EditFormRoute
-      method="outreach.get"
-      loadFailed={t('outreach.page.loadFailed')}
-      back={(id) => <BackLink to={`/outreach/${id}`} label={t('outreach.page.back')} />}
-      title={t('outreach.form.editTitle')}
-      recordPath={(id) => `/outreach/${id}`}
-      form={(e, props) => <OutreachForm event={e} {...props} />}
-    />
-  );
-}
-
-function OutreachForm({
-  event,
-  onSaved,
-  onCancel,
-}: RecordFormProps<OutreachView> & { event: OutreachView | null }) {
+function OutreachForm({ event, ...props }: SpecFormProps<OutreachView> & { event: OutreachView | null }) {
   const [form] = Form.useForm<Values>();
   const initialValues = useMemo<Values>(
     () =>
@@ -97,90 +75,78 @@ function OutreachForm({
         : api('outreach.create', checkInput(outreachCreateInput, toInput(v))),
     [event],
   );
-  const { onFinish, submitting, failure } = useApiForm(form, call, {
-    onSuccess: onSaved,
-    successMessage: t('outreach.form.saved'),
-  });
   const held = event?.status === 'held';
 
   return (
-    <PageForm<Values> form={form} onFinish={onFinish} initialValues={initialValues} failure={failure}>
-      <Flex vertical gap={16}>
-        <Card title={t('outreach.page.details')} size="small">
-          <Row gutter={16}>
-            <Col xs={24} md={6}>
-              <Form.Item label={t('outreach.fields.date')} name="date" required {...dateItem}>
-                <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item label={t('outreach.fields.township')} name="township" required>
-                <Select options={TOWNSHIPS.map((tw) => ({ value: tw, label: tw }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={4}>
-              <Form.Item label={t('outreach.fields.placeKind')} name="placeKind" required>
-                <Select
-                  options={PLACE_KINDS.map((k) => ({ value: k, label: t(`outreach.placeKinds.${k}`) }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('outreach.fields.placeName')} name="placeName" required>
-                <Input maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item label={t('outreach.fields.topic')} name="topic" required>
-                <Select options={TOPICS.map((k) => ({ value: k, label: t(`outreach.topics.${k}`) }))} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={18}>
-              <Form.Item label={t('outreach.fields.title')} name="title">
-                <Input maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item label={t('outreach.fields.audienceKind')} name="audienceKind" required>
-                <Select
-                  options={AUDIENCE_KINDS.map((k) => ({ value: k, label: t(`outreach.audienceKinds.${k}`) }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item
-                label={held ? t('outreach.fields.audienceCount') : t('outreach.form.expectedCount')}
-                name="audienceCount"
-                required={held}
-              >
-                <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('outreach.fields.speakers')}
-                name="speakers"
-                required
-                extra={t('outreach.form.speakersHint')}
-              >
-                <Select mode="tags" open={false} tokenSeparators={['、', ',', '，']} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item label={t('outreach.fields.photos')} name="photos" extra={t('outreach.form.photosHint')}>
-            <Select mode="tags" open={false} tokenSeparators={[' ', ',', '，']} />
-          </Form.Item>
-          <Form.Item label={t('outreach.fields.note')} name="note">
-            <Input.TextArea rows={3} maxLength={2000} />
-          </Form.Item>
-        </Card>
-        <FormButtons
-          submitting={submitting}
-          saveLabel={t('outreach.form.save')}
-          cancelLabel={t('outreach.form.cancel')}
-          onCancel={onCancel}
-        />
-      </Flex>
-    </PageForm>
+    <RecordPageForm form={form} save={call} initialValues={initialValues} maxWidth={null} {...props}>
+      <Card title={t('outreach.page.details')} size="small">
+        <Row gutter={16}>
+          <Col xs={24} md={6}>
+            <Form.Item label={t('outreach.fields.date')} name="date" required {...dateItem}>
+              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label={t('outreach.fields.township')} name="township" required>
+              <Select options={TOWNSHIPS.map((tw) => ({ value: tw, label: tw }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={4}>
+            <Form.Item label={t('outreach.fields.placeKind')} name="placeKind" required>
+              <Select
+                options={PLACE_KINDS.map((k) => ({ value: k, label: t(`outreach.placeKinds.${k}`) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label={t('outreach.fields.placeName')} name="placeName" required>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label={t('outreach.fields.topic')} name="topic" required>
+              <Select options={TOPICS.map((k) => ({ value: k, label: t(`outreach.topics.${k}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={18}>
+            <Form.Item label={t('outreach.fields.title')} name="title">
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item label={t('outreach.fields.audienceKind')} name="audienceKind" required>
+              <Select
+                options={AUDIENCE_KINDS.map((k) => ({ value: k, label: t(`outreach.audienceKinds.${k}`) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item
+              label={held ? t('outreach.fields.audienceCount') : t('outreach.form.expectedCount')}
+              name="audienceCount"
+              required={held}
+            >
+              <InputNumber min={1} max={100000} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('outreach.fields.speakers')}
+              name="speakers"
+              required
+              extra={t('outreach.form.speakersHint')}
+            >
+              <Select mode="tags" open={false} tokenSeparators={['、', ',', '，']} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t('outreach.fields.photos')} name="photos" extra={t('outreach.form.photosHint')}>
+          <Select mode="tags" open={false} tokenSeparators={[' ', ',', '，']} />
+        </Form.Item>
+        <Form.Item label={t('outreach.fields.note')} name="note">
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Card>
+    </RecordPageForm>
   );
 }

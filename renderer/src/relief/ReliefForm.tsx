@@ -1,22 +1,13 @@
-import { Card, Checkbox, Col, Flex, Form, Input, Row, Select } from 'antd';
+import { Card, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { RELIEF_APPLICANT_RELATIONS, RELIEF_MATERIALS } from '../../../db/relief/codes';
 import { api } from '../api/client';
 import { ChildField, useFormChild } from '../children/pickers';
 import { todayText } from '../common/dates';
-import { BackLink } from '../common/empty';
-import {
-  CreateFormPage,
-  EditFormRoute,
-  FormButtons,
-  type RecordFormProps,
-  useRecordSave,
-} from '../common/FormPage';
+import { RecordFormRoute, type RecordFormSpec, RecordPageForm, type SpecFormProps } from '../common/FormPage';
 import { DateField } from '../common/fields';
 import { blankToNull } from '../common/forms';
-import { PageForm } from '../common/PageForm';
 import type { ReliefView } from './parts';
 
 /** Form values use the API's field names, so its field errors land beside their fields. */
@@ -46,44 +37,24 @@ function viewValues(r: ReliefView): Values {
   };
 }
 
-const back = <BackLink to="/relief" label={t('relief.form.backToList')} />;
-
+const PAGES: RecordFormSpec<'relief.get'> = {
+  get: 'relief.get',
+  path: '/relief',
+  texts: 'relief.form',
+  editable: (r) => r.status === 'applied' || r.status === 'reviewing',
+  form: (r, props, query) => (
+    <ReliefForm relief={r} initialChildId={r?.child.id ?? query.get('childId')} {...props} />
+  ),
+};
 /** 新建救助申请: /relief/new, optionally ?childId= from the child's file. */
-export function ReliefCreatePage() {
-  const [params] = useSearchParams();
-  return (
-    <CreateFormPage<ReliefView>
-      back={back}
-      title={t('relief.form.createTitle')}
-      intro={t('relief.form.createIntro')}
-      recordPath={(v) => `/relief/${v.id}`}
-      form={(props) => <ReliefForm relief={null} initialChildId={params.get('childId')} {...props} />}
-    />
-  );
-}
-
-export function ReliefEditRoute() {
-  return (
-    <EditFormRoute
-      method="relief.get"
-      loadFailed={t('relief.page.notFound')}
-      back={(id) => <BackLink to={`/relief/${id}`} label={t('relief.form.backToRecord')} />}
-      title={t('relief.form.editTitle')}
-      recordPath={(id) => `/relief/${id}`}
-      editable={(r) => r.status === 'applied' || r.status === 'reviewing'}
-      notEditable={t('relief.form.notEditable')}
-      form={(r, props) => <ReliefForm relief={r} initialChildId={r.child.id} {...props} />}
-    />
-  );
-}
+export const ReliefCreatePage = () => <RecordFormRoute spec={PAGES} mode="create" />;
+export const ReliefEditRoute = () => <RecordFormRoute spec={PAGES} mode="edit" />;
 
 function ReliefForm({
   relief,
   initialChildId,
-  onSaved,
-  onCancel,
-  onConflict,
-}: RecordFormProps<ReliefView> & { relief: ReliefView | null; initialChildId: string | null }) {
+  ...props
+}: SpecFormProps<ReliefView> & { relief: ReliefView | null; initialChildId: string | null }) {
   const [form] = Form.useForm<Values>();
   const { file } = useFormChild(form, relief?.child.id ?? initialChildId);
   const initialValues = useMemo<Values>(
@@ -112,91 +83,71 @@ function ReliefForm({
     },
     [relief],
   );
-  const { onFinish, submitting, failure } = useRecordSave(
-    form,
-    call,
-    { onSaved, onConflict },
-    t('relief.form.saved'),
-  );
 
   return (
-    <PageForm<Values>
-      form={form}
-      onFinish={onFinish}
-      initialValues={initialValues}
-      failure={failure}
-      maxWidth={1000}
-    >
-      <Flex vertical gap={16}>
-        <Card title={t('relief.page.sectionApplication')} size="small">
-          <Row gutter={16}>
-            <Col span={12}>
-              <ChildField
-                label={t('relief.form.childLabel')}
-                disabled={!!relief}
-                selectedLabel={file?.profile.name ?? relief?.child.name}
-              />
-            </Col>
-            <Col span={12}>
-              <DateField
-                label={t('relief.fields.applicationDate')}
-                name="applicationDate"
-                required
-                width="100%"
-              />
-            </Col>
-            <Col span={8}>
-              <Form.Item label={t('relief.fields.applicantName')} name="applicantName" required>
-                <Input maxLength={40} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item label={t('relief.fields.applicantRelation')} name="applicantRelation" required>
-                <Select
-                  options={RELIEF_APPLICANT_RELATIONS.map((r) => ({
-                    value: r,
-                    label: t(`relief.codes.relation.${r}`),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item label={t('relief.fields.applicantPhone')} name="applicantPhone">
-                <Input maxLength={20} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label={t('relief.fields.caseNumber')} name="caseNumber">
-                <Input maxLength={60} placeholder={t('relief.form.caseNumberPlaceholder')} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label={t('relief.fields.requested')} name="requested">
-                <Input
-                  maxLength={16}
-                  suffix={t('relief.yuan')}
-                  placeholder={t('relief.form.amountPlaceholder')}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item label={t('relief.fields.reasons')} name="reasons" required>
-            <Input.TextArea rows={4} maxLength={4000} showCount />
-          </Form.Item>
-          <Form.Item label={t('relief.fields.materials')} name="materials">
-            <Checkbox.Group
-              style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-              options={RELIEF_MATERIALS.map((m) => ({ value: m, label: t(`relief.codes.material.${m}`) }))}
+    <RecordPageForm form={form} save={call} initialValues={initialValues} {...props}>
+      <Card title={t('relief.page.sectionApplication')} size="small">
+        <Row gutter={16}>
+          <Col span={12}>
+            <ChildField
+              label={t('relief.form.childLabel')}
+              disabled={!!relief}
+              selectedLabel={file?.profile.name ?? relief?.child.name}
             />
-          </Form.Item>
-        </Card>
-        <FormButtons
-          submitting={submitting}
-          saveLabel={t('relief.form.save')}
-          cancelLabel={t('relief.form.cancel')}
-          onCancel={onCancel}
-        />
-      </Flex>
-    </PageForm>
+          </Col>
+          <Col span={12}>
+            <DateField
+              label={t('relief.fields.applicationDate')}
+              name="applicationDate"
+              required
+              width="100%"
+            />
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('relief.fields.applicantName')} name="applicantName" required>
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('relief.fields.applicantRelation')} name="applicantRelation" required>
+              <Select
+                options={RELIEF_APPLICANT_RELATIONS.map((r) => ({
+                  value: r,
+                  label: t(`relief.codes.relation.${r}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('relief.fields.applicantPhone')} name="applicantPhone">
+              <Input maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label={t('relief.fields.caseNumber')} name="caseNumber">
+              <Input maxLength={60} placeholder={t('relief.form.caseNumberPlaceholder')} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label={t('relief.fields.requested')} name="requested">
+              <Input
+                maxLength={16}
+                suffix={t('relief.yuan')}
+                placeholder={t('relief.form.amountPlaceholder')}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t('relief.fields.reasons')} name="reasons" required>
+          <Input.TextArea rows={4} maxLength={4000} showCount />
+        </Form.Item>
+        <Form.Item label={t('relief.fields.materials')} name="materials">
+          <Checkbox.Group
+            style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+            options={RELIEF_MATERIALS.map((m) => ({ value: m, label: t(`relief.codes.material.${m}`) }))}
+          />
+        </Form.Item>
+      </Card>
+    </RecordPageForm>
   );
 }

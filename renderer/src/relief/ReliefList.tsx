@@ -3,23 +3,14 @@ import { useMemo } from 'react';
 import { t } from '../../../db/i18n';
 import { RELIEF_OPEN } from '../../../db/relief/codes';
 import type { ApiInput, ApiOutput } from '../api/client';
-import { recordLink } from '../common/columns';
-import { None } from '../common/empty';
-import {
-  countOf,
-  oneOf,
-  RegisterCard,
-  RegisterHeader,
-  RegisterTable,
-  tableRows,
-  useRegisterAddress,
-} from '../common/RegisterList';
+import { columnsOf, orDash, recordLink } from '../common/columns';
+import { Register, useRegisterView } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
-import { ViewTabs } from '../common/ViewTabs';
 import { ReliefStatusTag } from './parts';
 
 type View = NonNullable<ApiInput<'relief.list'>['status']>;
 type Row = ApiOutput<'relief.list'>['rows'][number];
+const col = columnsOf<Row>();
 
 // The work still to do first, then each step in order, then the archive.
 const TABS: readonly View[] = [
@@ -34,96 +25,52 @@ const TABS: readonly View[] = [
   'all',
 ];
 
+const REGISTER = { area: 'relief', path: '/relief', views: TABS, open: RELIEF_OPEN } as const;
+
 /** The register of 国家司法救助; its tab, year and page live in the address. */
 export function ReliefList() {
-  const { params, page, offset, limit, go } = useRegisterAddress('open');
-  const view: View = oneOf(TABS, params.get('view')) ?? 'open';
+  const register = useRegisterView(REGISTER);
+  const { params, view, offset, limit, go } = register;
   const year = Number(params.get('year')) || null;
   const input = useMemo(() => ({ status: view, year, offset, limit }), [view, year, offset, limit]);
   const query = useApiQuery('relief.list', input);
-  const { data } = query;
-  const counts = data?.counts ?? {};
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
 
   const columns: TableColumnsType<Row> = [
-    {
-      title: t('relief.fields.child'),
-      dataIndex: 'childName',
-      key: 'child',
-      render: (name: string, row) => recordLink(`/relief/${row.id}`, name),
-    },
-    { title: t('relief.fields.township'), dataIndex: 'township', key: 'township' },
-    { title: t('relief.fields.applicantName'), dataIndex: 'applicantName', key: 'applicant' },
-    { title: t('relief.fields.applicationDate'), dataIndex: 'applicationDate', key: 'date' },
-    {
-      title: t('relief.fields.status'),
-      dataIndex: 'status',
-      key: 'status',
-      render: (s: Row['status']) => <ReliefStatusTag status={s} />,
-    },
-    {
-      title: t('relief.fields.amount'),
-      dataIndex: 'amount',
-      key: 'amount',
-      align: 'right',
-      render: (a: string | null) => a ?? <None />,
-    },
-    {
-      title: t('relief.fields.paidDate'),
-      dataIndex: 'paidDate',
-      key: 'paid',
-      render: (d: string | null) => d ?? <None />,
-    },
+    col(t('relief.fields.child'), 'childName', (name, row) => recordLink(`/relief/${row.id}`, name)),
+    col(t('relief.fields.township'), 'township'),
+    col(t('relief.fields.applicantName'), 'applicantName'),
+    col(t('relief.fields.applicationDate'), 'applicationDate'),
+    col(t('relief.fields.status'), 'status', (s) => <ReliefStatusTag status={s} />),
+    col(t('relief.fields.amount'), 'amount', orDash, { align: 'right' }),
+    col(t('relief.fields.paidDate'), 'paidDate', orDash),
   ];
 
   return (
-    <>
-      <RegisterHeader
-        title={t('relief.title')}
-        intro={t('relief.intro')}
-        exportMethod="exports.relief"
-        exportInput={{ status: view, year }}
-        newLabel={t('relief.list.newButton')}
-        newPath="/relief/new"
-      />
-      <RegisterCard>
-        <ViewTabs
-          views={TABS}
-          active={view}
-          onChange={(v) => go({ view: v })}
-          ariaLabel={t('relief.list.viewsLabel')}
-          label={(v) => t(`relief.list.views.${v}`)}
-          count={data ? (v) => countOf(v, counts, RELIEF_OPEN) : null}
-          extra={
-            <Select<number | 0>
-              aria-label={t('relief.list.yearLabel')}
-              value={year ?? 0}
-              onChange={(y) => go({ year: y || null })}
-              style={{ width: 130 }}
-              options={[
-                { value: 0, label: t('relief.list.allYears') },
-                ...years.map((y) => ({ value: y, label: t('relief.list.yearOption', { year: y }) })),
-              ]}
-            />
-          }
+    <Register
+      register={register}
+      query={query}
+      columns={columns}
+      exportInput={{ status: view, year }}
+      tabExtra={
+        <Select<number | 0>
+          aria-label={t('relief.list.yearLabel')}
+          value={year ?? 0}
+          onChange={(y) => go({ year: y || null })}
+          style={{ width: 130 }}
+          options={[
+            { value: 0, label: t('relief.list.allYears') },
+            ...years.map((y) => ({ value: y, label: t('relief.list.yearOption', { year: y }) })),
+          ]}
         />
-        <RegisterTable<Row>
-          {...tableRows(query)}
-          columns={columns}
-          rowPath={(row) => `/relief/${row.id}`}
-          empty={
-            countOf('all', counts, RELIEF_OPEN) === 0 ? t('relief.list.empty') : t('relief.list.emptyView')
-          }
-          page={page}
-          onPage={(p) => go({ page: p })}
-        />
-        {data && (
-          <Typography.Text type="secondary" data-testid="relief-total">
-            {t('relief.list.total', { total: data.total, amount: data.totalAmount })}
-          </Typography.Text>
-        )}
-      </RegisterCard>
-    </>
+      }
+      pagerTotal={false}
+      footer={(data) => (
+        <Typography.Text type="secondary" data-testid="relief-total">
+          {t('relief.list.total', { total: data.total, amount: data.totalAmount })}
+        </Typography.Text>
+      )}
+    />
   );
 }

@@ -35,9 +35,9 @@ function ReliefPage({ id }: { id: string }) {
   const navigate = useNavigate();
   const { record: r, setRecord, error, reload } = useRecord('relief.get', { id });
   const [dialog, setDialog] = useState<ReliefStep | null>(null);
-  const back = <BackLink to="/relief" label={t('relief.form.backToList')} />;
+  const back = <BackLink to="/relief" label={t('relief.page.back')} />;
 
-  if (!r) return <RecordUnavailable error={error} back={back} title={t('relief.page.notFound')} />;
+  if (!r) return <RecordUnavailable error={error} back={back} title={t('relief.page.loadFailed')} />;
   const actions: ReactNode[] = [];
   if (r.status === 'applied' || r.status === 'reviewing')
     actions.push(

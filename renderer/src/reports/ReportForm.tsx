@@ -1,6 +1,5 @@
 import { AutoComplete, Card, Col, DatePicker, Flex, Form, Input, Row, Select, Spin } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { TOWNSHIPS } from '../../../db/children/inputs';
 import { t } from '../../../db/i18n';
 import { REPORTER_KINDS, TRIGGERS } from '../../../db/reports/codes';
@@ -8,11 +7,8 @@ import { reportCreateInput, reportUpdateInput } from '../../../db/reports/inputs
 import { api } from '../api/client';
 import { type ChildOption, ChildrenSelect, childLabel } from '../children/pickers';
 import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
-import { BackLink } from '../common/empty';
-import { CreateFormPage, EditFormRoute, FormButtons, type RecordFormProps } from '../common/FormPage';
+import { RecordFormRoute, type RecordFormSpec, RecordPageForm, type SpecFormProps } from '../common/FormPage';
 import { blankToNull } from '../common/forms';
-import { PageForm } from '../common/PageForm';
-import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { checkInput } from '../common/zodFields';
 import type { ReportView } from './parts';
@@ -43,10 +39,29 @@ function toInput(v: Values) {
   };
 }
 
+const PAGES: RecordFormSpec<'mandatoryReports.get'> = {
+  get: 'mandatoryReports.get',
+  path: '/reports',
+  texts: 'mandatoryReports.form',
+  // A conflict shows its message without loading the report again.
+  form: (r, props, query) =>
+    r ? (
+      <ReportForm
+        report={r}
+        known={r.children.map((c) => ({ value: c.id, label: childLabel(c) }))}
+        {...props}
+        onConflict={undefined}
+      />
+    ) : (
+      <NewReportForm childId={query.get('childId')} {...props} />
+    ),
+};
 /** 登记强制报告: /reports/new, optionally ?childId= from a child's file. */
-export function ReportCreatePage() {
-  const [params] = useSearchParams();
-  const childId = params.get('childId');
+export const ReportCreatePage = () => <RecordFormRoute spec={PAGES} mode="create" />;
+export const ReportEditRoute = () => <RecordFormRoute spec={PAGES} mode="edit" />;
+
+/** A new report starts with the child it was opened from, once their file has loaded. */
+function NewReportForm({ childId, ...props }: SpecFormProps<ReportView> & { childId: string | null }) {
   const { data: child } = useApiQuery('children.get', childId ? { id: childId } : null);
   if (childId && !child)
     return (
@@ -55,37 +70,10 @@ export function ReportCreatePage() {
       </Flex>
     );
   return (
-    <CreateFormPage<ReportView>
-      back={<BackLink to="/reports" label={t('mandatoryReports.page.back')} />}
-      title={t('mandatoryReports.form.createTitle')}
-      intro={t('mandatoryReports.form.createIntro')}
-      recordPath={(v) => `/reports/${v.id}`}
-      form={(props) => (
-        <ReportForm
-          report={null}
-          known={child ? [{ value: child.profile.id, label: childLabel(child.profile) }] : []}
-          {...props}
-        />
-      )}
-    />
-  );
-}
-
-export function ReportEditRoute() {
-  return (
-    <EditFormRoute
-      method="mandatoryReports.get"
-      loadFailed={t('mandatoryReports.page.loadFailed')}
-      back={(id) => <BackLink to={`/reports/${id}`} label={t('mandatoryReports.page.back')} />}
-      title={t('mandatoryReports.form.editTitle')}
-      recordPath={(id) => `/reports/${id}`}
-      form={(r, props) => (
-        <ReportForm
-          report={r}
-          known={r.children.map((c) => ({ value: c.id, label: childLabel(c) }))}
-          {...props}
-        />
-      )}
+    <ReportForm
+      report={null}
+      known={child ? [{ value: child.profile.id, label: childLabel(child.profile) }] : []}
+      {...props}
     />
   );
 }
@@ -93,9 +81,8 @@ export function ReportEditRoute() {
 function ReportForm({
   report,
   known,
-  onSaved,
-  onCancel,
-}: RecordFormProps<ReportView> & { report: ReportView | null; known: ChildOption[] }) {
+  ...props
+}: SpecFormProps<ReportView> & { report: ReportView | null; known: ChildOption[] }) {
   const [form] = Form.useForm<Values>();
   const initialValues = useMemo<Values>(
     () =>
@@ -125,91 +112,79 @@ function ReportForm({
         : api('mandatoryReports.create', checkInput(reportCreateInput, toInput(v))),
     [report],
   );
-  const { onFinish, submitting, failure } = useApiForm(form, call, {
-    onSuccess: onSaved,
-    successMessage: t('mandatoryReports.form.saved'),
-  });
 
   return (
-    <PageForm<Values> form={form} onFinish={onFinish} initialValues={initialValues} failure={failure}>
-      <Flex vertical gap={16}>
-        <Card title={t('mandatoryReports.page.report')} size="small">
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('mandatoryReports.fields.reporterUnit')} name="reporterUnit" required>
-                <Input maxLength={100} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('mandatoryReports.fields.reporterKind')} name="reporterKind" required>
-                <Select
-                  options={REPORTER_KINDS.map((k) => ({
-                    value: k,
-                    label: t(`mandatoryReports.reporterKinds.${k}`),
-                  }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('mandatoryReports.fields.reporterName')} name="reporterName" required>
-                <Input maxLength={40} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item label={t('mandatoryReports.fields.reporterContact')} name="reporterContact">
-                <Input maxLength={60} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item
-                label={t('mandatoryReports.fields.learnedDate')}
-                name="learnedDate"
-                required
-                {...dateItem}
-              >
-                <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={6}>
-              <Form.Item
-                label={t('mandatoryReports.fields.reportedDate')}
-                name="reportedDate"
-                required
-                {...dateItem}
-              >
-                <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('mandatoryReports.fields.policeStation')}
-                name="policeStation"
-                extra={t('mandatoryReports.form.policeStationHint')}
-              >
-                <AutoComplete options={STATIONS} maxLength={60} filterOption />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item label={t('mandatoryReports.fields.trigger')} name="trigger" required>
-            <Select
-              options={TRIGGERS.map((k) => ({ value: k, label: t(`mandatoryReports.triggers.${k}`) }))}
-              optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
-            />
-          </Form.Item>
-          <Form.Item label={t('mandatoryReports.fields.childIds')} name="childIds" required>
-            <ChildrenSelect known={known} />
-          </Form.Item>
-          <Form.Item label={t('mandatoryReports.fields.situation')} name="situation" required>
-            <Input.TextArea rows={4} maxLength={4000} showCount />
-          </Form.Item>
-        </Card>
-        <FormButtons
-          submitting={submitting}
-          saveLabel={t('mandatoryReports.form.save')}
-          cancelLabel={t('mandatoryReports.form.cancel')}
-          onCancel={onCancel}
-        />
-      </Flex>
-    </PageForm>
+    <RecordPageForm form={form} save={call} initialValues={initialValues} maxWidth={null} {...props}>
+      <Card title={t('mandatoryReports.page.report')} size="small">
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('mandatoryReports.fields.reporterUnit')} name="reporterUnit" required>
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('mandatoryReports.fields.reporterKind')} name="reporterKind" required>
+              <Select
+                options={REPORTER_KINDS.map((k) => ({
+                  value: k,
+                  label: t(`mandatoryReports.reporterKinds.${k}`),
+                }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('mandatoryReports.fields.reporterName')} name="reporterName" required>
+              <Input maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t('mandatoryReports.fields.reporterContact')} name="reporterContact">
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item
+              label={t('mandatoryReports.fields.learnedDate')}
+              name="learnedDate"
+              required
+              {...dateItem}
+            >
+              <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item
+              label={t('mandatoryReports.fields.reportedDate')}
+              name="reportedDate"
+              required
+              {...dateItem}
+            >
+              <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('mandatoryReports.fields.policeStation')}
+              name="policeStation"
+              extra={t('mandatoryReports.form.policeStationHint')}
+            >
+              <AutoComplete options={STATIONS} maxLength={60} filterOption />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t('mandatoryReports.fields.trigger')} name="trigger" required>
+          <Select
+            options={TRIGGERS.map((k) => ({ value: k, label: t(`mandatoryReports.triggers.${k}`) }))}
+            optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
+          />
+        </Form.Item>
+        <Form.Item label={t('mandatoryReports.fields.childIds')} name="childIds" required>
+          <ChildrenSelect known={known} />
+        </Form.Item>
+        <Form.Item label={t('mandatoryReports.fields.situation')} name="situation" required>
+          <Input.TextArea rows={4} maxLength={4000} showCount />
+        </Form.Item>
+      </Card>
+    </RecordPageForm>
   );
 }

@@ -1,20 +1,11 @@
-import { Card, Checkbox, Col, Flex, Form, Input, Radio, Row, Select } from 'antd';
+import { Card, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { SUIT_APPLICANTS, SUIT_DOCUMENTS, SUIT_GROUNDS, SUIT_KINDS } from '../../../db/suits/codes';
 import { api } from '../api/client';
 import { ChildField, GuardianChecklist, useFormChild } from '../children/pickers';
-import { BackLink } from '../common/empty';
-import {
-  CreateFormPage,
-  EditFormRoute,
-  FormButtons,
-  type RecordFormProps,
-  useRecordSave,
-} from '../common/FormPage';
+import { RecordFormRoute, type RecordFormSpec, RecordPageForm, type SpecFormProps } from '../common/FormPage';
 import { blankToNull, useLatestValues } from '../common/forms';
-import { PageForm } from '../common/PageForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { planLabel, type SuitView } from './parts';
 
@@ -52,41 +43,23 @@ function viewValues(s: SuitView): Values {
   };
 }
 
-export function SuitCreatePage() {
-  const [params] = useSearchParams();
-  return (
-    <CreateFormPage<SuitView>
-      back={<BackLink to="/suits" label={t('suits.title')} />}
-      title={t('suits.form.createTitle')}
-      intro={t('suits.form.createIntro')}
-      recordPath={(v) => `/suits/${v.id}`}
-      form={(props) => <SuitForm suit={null} initialChildId={params.get('childId')} {...props} />}
-    />
-  );
-}
-
-export function SuitEditRoute() {
-  return (
-    <EditFormRoute
-      method="suits.get"
-      loadFailed={t('suits.page.notFound')}
-      back={(id) => <BackLink to={`/suits/${id}`} label={t('suits.form.backToRecord')} />}
-      title={t('suits.form.editTitle')}
-      recordPath={(id) => `/suits/${id}`}
-      editable={(s) => s.status === 'draft'}
-      notEditable={t('suits.form.notEditable')}
-      form={(s, props) => <SuitForm suit={s} initialChildId={s.child.id} {...props} />}
-    />
-  );
-}
+const PAGES: RecordFormSpec<'suits.get'> = {
+  get: 'suits.get',
+  path: '/suits',
+  texts: 'suits.form',
+  editable: (s) => s.status === 'draft',
+  form: (s, props, query) => (
+    <SuitForm suit={s} initialChildId={s?.child.id ?? query.get('childId')} {...props} />
+  ),
+};
+export const SuitCreatePage = () => <RecordFormRoute spec={PAGES} mode="create" />;
+export const SuitEditRoute = () => <RecordFormRoute spec={PAGES} mode="edit" />;
 
 function SuitForm({
   suit,
   initialChildId,
-  onSaved,
-  onCancel,
-  onConflict,
-}: RecordFormProps<SuitView> & { suit: SuitView | null; initialChildId: string | null }) {
+  ...props
+}: SpecFormProps<SuitView> & { suit: SuitView | null; initialChildId: string | null }) {
   const [form] = Form.useForm<Values>();
   const { childId, file, loading, error } = useFormChild(form, suit?.child.id ?? initialChildId);
   const orders = useApiQuery('orders.forChild', childId ? { childId } : null);
@@ -130,114 +103,94 @@ function SuitForm({
     },
     [suit],
   );
-  const { onFinish, submitting, failure } = useRecordSave(
-    form,
-    call,
-    { onSaved, onConflict },
-    t('suits.form.saved'),
-  );
 
   return (
-    <PageForm<Values>
-      form={form}
-      onFinish={onFinish}
-      initialValues={initialValues}
-      failure={failure}
-      maxWidth={1000}
-    >
-      <Flex vertical gap={16}>
-        <Card title={t('suits.page.sectionCase')} size="small">
-          <Row gutter={16}>
-            <Col span={12}>
-              <ChildField
-                label={t('suits.fields.child')}
-                disabled={!!suit}
-                selectedLabel={file?.profile.name ?? suit?.child.name}
-                onPicked={() => form.setFieldsValue({ respondentIds: [], orderId: null, planId: null })}
+    <RecordPageForm form={form} save={call} initialValues={initialValues} {...props}>
+      <Card title={t('suits.page.sectionCase')} size="small">
+        <Row gutter={16}>
+          <Col span={12}>
+            <ChildField
+              label={t('suits.fields.child')}
+              disabled={!!suit}
+              selectedLabel={file?.profile.name ?? suit?.child.name}
+              onPicked={() => form.setFieldsValue({ respondentIds: [], orderId: null, planId: null })}
+            />
+          </Col>
+          <Col span={12}>
+            <Form.Item label={t('suits.fields.kind')} name="kind" required>
+              <Radio.Group
+                options={SUIT_KINDS.map((k) => ({ value: k, label: t(`suits.codes.kind.${k}`) }))}
               />
-            </Col>
-            <Col span={12}>
-              <Form.Item label={t('suits.fields.kind')} name="kind" required>
-                <Radio.Group
-                  options={SUIT_KINDS.map((k) => ({ value: k, label: t(`suits.codes.kind.${k}`) }))}
-                />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item label={t('suits.fields.respondents')} name="respondentIds" required>
-            <GuardianChecklist childId={childId} file={file} loading={loading} error={error} />
-          </Form.Item>
-          <Form.Item label={t('suits.fields.order')} name="orderId">
-            <Select
-              allowClear
-              options={[
-                { value: '', label: t('suits.form.noOrder') },
-                ...(orders.data ?? []).map((o) => ({
-                  value: o.id,
-                  label: `${o.number ?? t('orders.unnumbered')} · ${t(`codes.orderStatus.${o.status}`)}`,
-                })),
-              ]}
-            />
-          </Form.Item>
-          <Form.Item label={t('suits.fields.plan')} name="planId">
-            <Select
-              allowClear
-              aria-label={t('suits.fields.plan')}
-              options={[
-                { value: '', label: t('suits.form.noPlan') },
-                ...(education.data?.plans ?? []).map((p) => ({ value: p.id, label: planLabel(p) })),
-              ]}
-            />
-          </Form.Item>
-          <Form.Item label={t('suits.fields.grounds')} name="grounds">
-            <Checkbox.Group
-              style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
-              options={SUIT_GROUNDS.map((g) => ({ value: g, label: t(`suits.codes.ground.${g}`) }))}
-            />
-          </Form.Item>
-          <Form.Item label={t('suits.fields.groundsText')} name="groundsText">
-            <Input.TextArea rows={2} maxLength={2000} />
-          </Form.Item>
-          <Form.Item label={t('suits.fields.facts')} name="facts" required>
-            <Input.TextArea rows={5} maxLength={4000} showCount />
-          </Form.Item>
-          <Form.Item label={t('suits.fields.opinion')} name="opinion">
-            <Input.TextArea rows={3} maxLength={2000} placeholder={t('suits.form.opinionPlaceholder')} />
-          </Form.Item>
-        </Card>
-        <Card title={t('suits.fields.applicantKind')} size="small">
-          <Row gutter={16}>
-            <Col span={8}>
-              <Form.Item label={t('suits.fields.applicantKind')} name="applicantKind" required>
-                <Select
-                  options={SUIT_APPLICANTS.map((a) => ({ value: a, label: t(`suits.codes.applicant.${a}`) }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item label={t('suits.fields.applicantName')} name="applicantName">
-                <Input maxLength={60} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item label={t('suits.fields.applicantContact')} name="applicantContact">
-                <Input maxLength={60} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item label={t('suits.fields.documents')} name="documents">
-            <Checkbox.Group
-              options={SUIT_DOCUMENTS.map((d) => ({ value: d, label: t(`suits.codes.document.${d}`) }))}
-            />
-          </Form.Item>
-        </Card>
-        <FormButtons
-          submitting={submitting}
-          saveLabel={t('suits.form.save')}
-          cancelLabel={t('suits.form.cancel')}
-          onCancel={onCancel}
-        />
-      </Flex>
-    </PageForm>
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t('suits.fields.respondents')} name="respondentIds" required>
+          <GuardianChecklist childId={childId} file={file} loading={loading} error={error} />
+        </Form.Item>
+        <Form.Item label={t('suits.fields.order')} name="orderId">
+          <Select
+            allowClear
+            options={[
+              { value: '', label: t('suits.form.noOrder') },
+              ...(orders.data ?? []).map((o) => ({
+                value: o.id,
+                label: `${o.number ?? t('orders.unnumbered')} · ${t(`codes.orderStatus.${o.status}`)}`,
+              })),
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label={t('suits.fields.plan')} name="planId">
+          <Select
+            allowClear
+            aria-label={t('suits.fields.plan')}
+            options={[
+              { value: '', label: t('suits.form.noPlan') },
+              ...(education.data?.plans ?? []).map((p) => ({ value: p.id, label: planLabel(p) })),
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label={t('suits.fields.grounds')} name="grounds">
+          <Checkbox.Group
+            style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
+            options={SUIT_GROUNDS.map((g) => ({ value: g, label: t(`suits.codes.ground.${g}`) }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('suits.fields.groundsText')} name="groundsText">
+          <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item label={t('suits.fields.facts')} name="facts" required>
+          <Input.TextArea rows={5} maxLength={4000} showCount />
+        </Form.Item>
+        <Form.Item label={t('suits.fields.opinion')} name="opinion">
+          <Input.TextArea rows={3} maxLength={2000} placeholder={t('suits.form.opinionPlaceholder')} />
+        </Form.Item>
+      </Card>
+      <Card title={t('suits.fields.applicantKind')} size="small">
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item label={t('suits.fields.applicantKind')} name="applicantKind" required>
+              <Select
+                options={SUIT_APPLICANTS.map((a) => ({ value: a, label: t(`suits.codes.applicant.${a}`) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('suits.fields.applicantName')} name="applicantName">
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label={t('suits.fields.applicantContact')} name="applicantContact">
+              <Input maxLength={60} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label={t('suits.fields.documents')} name="documents">
+          <Checkbox.Group
+            options={SUIT_DOCUMENTS.map((d) => ({ value: d, label: t(`suits.codes.document.${d}`) }))}
+          />
+        </Form.Item>
+      </Card>
+    </RecordPageForm>
   );
 }

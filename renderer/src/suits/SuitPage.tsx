@@ -33,9 +33,9 @@ function SuitPage({ id }: { id: string }) {
   const navigate = useNavigate();
   const { record: s, setRecord, error, reload } = useRecord('suits.get', { id });
   const [dialog, setDialog] = useState<SuitStep | null>(null);
-  const back = <BackLink to="/suits" label={t('suits.title')} />;
+  const back = <BackLink to="/suits" label={t('suits.page.back')} />;
 
-  if (!s) return <RecordUnavailable error={error} back={back} title={t('suits.page.notFound')} />;
+  if (!s) return <RecordUnavailable error={error} back={back} title={t('suits.page.loadFailed')} />;
   const actions: ReactNode[] = [];
   if (s.status === 'draft')
     actions.push(
