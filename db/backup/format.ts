@@ -151,9 +151,9 @@ export type WriteProgress = (step: 'copy' | 'write', done: number, total: number
  * held still by a reader: copy.ts `holdStill`). The database is read through: each chunk is hashed
  * and written to its place in the container. The manifest, whose content hash is known only
  * then, has a fixed length (the hash is 64 hex digits either way), so its place is known from
- * the start. Then the whole container is read back: the trailer hash is taken over what was
- * written, and every byte must be what was written (the database part compared with the file
- * read again), or nothing counts.
+ * the start. Every chunk is read back as soon as it is written and must be byte for byte what
+ * was read; then the whole container is read back once more for the trailer hash, taken over
+ * what landed (the prefix compared with what was written), or nothing counts.
  * With `pages`, every page's HMAC is checked on the bytes as they are copied (pages.ts); the
  * caller reads the result from it.
  */
@@ -188,6 +188,11 @@ export function writeContainer(
       content.update(chunk);
       pages?.feed(chunk, pos);
       writeAt(out, chunk, dbOffset + pos);
+      // What landed must be byte for byte what was read. Compared now, while the chunk is still
+      // in the CPU's cache, rather than reading the held file a second time after the copy
+      // (1.2 GB more through the kernel at 100,000 children).
+      if (!readExactly(out, chunk.length, dbOffset + pos, readBack).equals(chunk))
+        throw new BackupFormatError('altered');
       pos += chunk.length;
       onProgress?.('copy', pos, dbBytes);
     }
@@ -197,22 +202,19 @@ export function writeContainer(
     const prefix = Buffer.concat([header(manifestBytes.length, slots.length, dbBytes), manifestBytes, slots]);
     writeAt(out, prefix, 0);
 
-    // Read back: the trailer hash is taken over what landed in the file, and what landed must be
-    // byte for byte what was read (the prefix from memory; the database part from the file read
-    // again, which holds still). A comparison is exact and costs a read from the OS's cache
-    // where a second SHA-256 of the database cost about 0.6 s of CPU at 100,000 children.
+    // Read back: the trailer hash is taken over what landed in the file (the prefix compared with
+    // what is in memory, the database part with the held file as each chunk was written). A
+    // comparison is exact and costs a read from the OS's cache where a second SHA-256 of the
+    // database cost about 0.6 s of CPU at 100,000 children.
     onProgress?.('write', 0, dbBytes);
     const whole = createHash('sha256');
     const back = readExactly(out, dbOffset, 0);
     if (!back.equals(prefix)) throw new BackupFormatError('altered');
     whole.update(back);
     for (let pos = 0; pos < dbBytes; ) {
-      const length = Math.min(buf.length, dbBytes - pos);
-      const landed = readExactly(out, length, dbOffset + pos, readBack);
-      const source = readDbChunk(dbFd, buf, length, pos);
-      if (!landed.equals(source)) throw new BackupFormatError('altered');
+      const landed = readExactly(out, Math.min(buf.length, dbBytes - pos), dbOffset + pos, readBack);
       whole.update(landed);
-      pos += length;
+      pos += landed.length;
       onProgress?.('write', pos, dbBytes);
     }
     writeAt(out, whole.digest(), dbOffset + dbBytes);
