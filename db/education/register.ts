@@ -15,8 +15,40 @@ export type RegisterAdmonition = AdmonitionView & { childName: string };
 type StoredPlan = Omit<RegisterPlan, 'progress'> & {
   sessionsPerMonth: number;
   completedDate: string | null;
-  counts: SessionCounts | null;
+  counts: PackedCounts | null;
 };
+
+/**
+ * SessionCounts packed small: the periods' bounds as one string (each period's start, then the
+ * last one's end) and the sessions held in each. Parsing the rows is most of a register read, and
+ * a period as an object of two dates and a count was two thirds of a plan's row.
+ */
+interface PackedCounts {
+  bounds: string;
+  heldIn: number[];
+  held: number;
+  tooShort: number;
+}
+
+function pack(c: SessionCounts): PackedCounts {
+  const bounds = c.periods.map((p) => p.from);
+  if (c.periods.length) bounds.push(c.periods[c.periods.length - 1].until);
+  return {
+    bounds: bounds.join(' '),
+    heldIn: c.periods.map((p) => p.held),
+    held: c.held,
+    tooShort: c.tooShort,
+  };
+}
+
+function unpack(c: PackedCounts): SessionCounts {
+  const bounds = c.bounds ? c.bounds.split(' ') : [];
+  return {
+    periods: c.heldIn.map((held, i) => ({ from: bounds[i], until: bounds[i + 1], held })),
+    held: c.held,
+    tooShort: c.tooShort,
+  };
+}
 
 interface Row {
   id: string;
@@ -78,14 +110,16 @@ function rowsOf(raw: ReadRaw, childIds: readonly string[] | null): Row[] {
         completedDate: p.completedDate,
         counts:
           counted && p.startDate && p.endDate
-            ? countSessions(
-                {
-                  startDate: p.startDate,
-                  endDate: p.endDate,
-                  sessionsPerMonth: p.sessionsPerMonth,
-                  minMinutes: p.minMinutes,
-                },
-                sessions.get(p.id) ?? [],
+            ? pack(
+                countSessions(
+                  {
+                    startDate: p.startDate,
+                    endDate: p.endDate,
+                    sessionsPerMonth: p.sessionsPerMonth,
+                    minMinutes: p.minMinutes,
+                  },
+                  sessions.get(p.id) ?? [],
+                ),
               )
             : null,
       };
@@ -223,7 +257,7 @@ export function readRegister(
         progress: counts
           ? progressFromCounts(
               sessionsPerMonth,
-              counts,
+              unpack(counts),
               p.status === 'completed' && completedDate ? completedDate : day,
             )
           : null,

@@ -13,7 +13,8 @@ import { collectReminders, PRIORITY, type ReminderKind, type WindowedReminder } 
 // 2: each item carries its priority and the child's name in pinyin, the board's order.
 // 3: a plan's months short of sessions and a 强制报告's follow-up stored too (nothing left live).
 // 4: the education register's rows (education/register.ts) kept by the same triggers.
-const VERSION = 4;
+// 5: a plan's register row with its sessions' counts packed.
+const VERSION = 5;
 const PREFIX = 'reminder_dirty_';
 
 /** For each table a stored rule reads: the children a row (NEW or OLD) bears on. */

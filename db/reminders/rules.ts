@@ -6,6 +6,7 @@ import type { ReadCtx } from '../api/define';
 import { addDays, workdays } from '../calendar/workdays';
 import { addMonths, type ParentFacts, readGuardianship } from '../children/guardianship';
 import { cached } from '../core/statements';
+import { planFollowUpDue } from '../education/model';
 import { type PlanTerms, planPeriods } from '../education/progress';
 import { orderNumber } from '../orders/model';
 import { referralNumber } from '../referrals/model';
@@ -287,12 +288,8 @@ export function collectReminders(
     `SELECT ${CHILD_COLS}, p.id, p.completed_date AS completedDate FROM guidance_plans p JOIN children c ON c.id = p.child_id
      WHERE p.deleted_at IS NULL AND ${st}p.status = 'completed' AND p.completed_date IS NOT NULL AND c.deleted_at IS NULL${owner}`,
   )) {
-    const last = cached(
-      ctx.raw,
-      `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'plan' AND subject_id = ? AND deleted_at IS NULL
-         ORDER BY date DESC, created_at DESC LIMIT 1`,
-    ).get(p.id) as { nextDate: string | null } | undefined;
-    const due = last ? last.nextDate : addMonths(p.completedDate, 6);
+    // The same date the plan's page and the register show (education/model.ts).
+    const due = planFollowUpDue(ctx, { id: p.id, status: 'completed', completedDate: p.completedDate });
     if (due) push(p, 'planFollowUp', `${p.id}:${due}`, due, `/education/plans/${p.id}`);
   }
 

@@ -485,7 +485,7 @@ const CASES: Case[] = [
     before: (old) => {
       expect(() => planOf(old, REGISTER_PAGE)).toThrow(/no such table/);
       return (raw) => {
-        // Created empty: the next open stores every plan's and 训诫's row (reminders/due.ts, version 4).
+        // Created empty: the next open stores every plan's and 训诫's row (reminders/due.ts, version 4 and on).
         expect(raw.prepare('SELECT count(*) FROM education_register').pluck().get()).toBe(0);
         // A page of the register in its order off one index: no sort, no join.
         expect(planOf(raw, REGISTER_PAGE)).toContain('USING INDEX education_register_order (kind=?)');

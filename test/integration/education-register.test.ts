@@ -1,0 +1,160 @@
+/**
+ * The family education register reads stored rows (education_register): after every write that
+ * changes what a row shows, through the API or around it, and as the days pass with no write,
+ * each row must say what the plan's own page says.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../db/api/core';
+import type { Ctx } from '../../db/api/define';
+import { ADMIN, CHILD, call, ManualClock, openCore } from './support';
+
+/** The signed-in context under the API (the host has it; the Core interface does not show it). */
+function ctxOf(core: Core): Ctx {
+  return (core as unknown as { ctx(): Ctx }).ctx();
+}
+
+/** Each plan of the register against its own page, field for field; and the 训诫 as given. */
+async function registerAgrees(core: Core, label: string): Promise<number> {
+  const register = await call(core, 'education.register', {});
+  for (const row of register.plans) {
+    const page = await call(core, 'education.getPlan', { id: row.id });
+    expect(row, `${label}: plan ${row.id}`).toEqual({
+      id: page.id,
+      childId: page.childId,
+      childName: page.childName,
+      kind: page.kind,
+      status: page.status,
+      guardians: page.guardians,
+      assessmentDate: page.assessmentDate,
+      startDate: page.startDate,
+      endDate: page.endDate,
+      progress: page.progress,
+      followUpDue: page.followUpDue,
+      version: page.version,
+    });
+  }
+  // Newest change first, as before the rows were stored.
+  const order = ctxOf(core)
+    .raw.prepare(
+      `SELECT p.id FROM guidance_plans p JOIN children c ON c.id = p.child_id
+       WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL ORDER BY p.updated_at DESC`,
+    )
+    .pluck()
+    .all();
+  expect(
+    register.plans.map((p) => p.id),
+    label,
+  ).toEqual(order);
+  return register.plans.length;
+}
+
+const session = (planId: string, date: string, minutes: number) => ({
+  planId,
+  date,
+  mode: 'family' as const,
+  minutes,
+  attendees: '刘翠兰',
+  instructor: '赵老师',
+  content: '亲子沟通与陪伴',
+});
+
+describe('the family education register', () => {
+  it('shows each plan as its page does, after every write and as the days pass', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 1, 10, 2));
+    const core = openCore(undefined, clock);
+    await call(core, 'session.setup', ADMIN);
+    const child = await call(core, 'children.create', CHILD);
+    const [mother] = await call(core, 'relations.add', {
+      childId: child.id,
+      relation: 'mother',
+      isGuardian: true,
+      person: { name: '刘翠兰' },
+    });
+    const plan0 = await call(core, 'education.createPlan', {
+      childId: child.id,
+      kind: 'ordered',
+      guardianPersonIds: [mother.person.id],
+      provider: '济阳区家庭教育指导站（妇联）',
+      startDate: '2026-01-15',
+      endDate: '2026-04-14',
+      sessionsPerMonth: 1,
+      minMinutes: 40,
+      goals: [],
+    });
+    expect(await registerAgrees(core, 'assessing')).toBe(1);
+    let plan = await call(core, 'education.startPlan', { id: plan0.id, version: plan0.version });
+    plan = await call(core, 'education.addSession', session(plan.id, '2026-01-20', 45));
+    plan = await call(core, 'education.addSession', session(plan.id, '2026-02-05', 30));
+    await registerAgrees(core, 'sessions');
+    // The first month, 15 January to 14 February, met by the 45 minutes (the 30 do not count).
+    expect((await call(core, 'education.register', {})).plans[0].progress).toMatchObject({
+      held: 1,
+      tooShort: 1,
+      missed: 0,
+      dueNow: 0,
+    });
+
+    // The days pass: February ends unmet, with no write at all.
+    clock.ms = Date.UTC(2026, 2, 20, 2);
+    await registerAgrees(core, 'a month later');
+    expect((await call(core, 'education.register', {})).plans[0].progress).toMatchObject({ missed: 1 });
+
+    // Names change on the child's file and the guardian's.
+    const file = await call(core, 'children.get', { id: child.id });
+    await call(core, 'children.update', {
+      ...CHILD,
+      id: child.id,
+      version: file.profile.version,
+      name: '张晓明',
+    });
+    await registerAgrees(core, 'child renamed');
+    expect((await call(core, 'education.register', {})).plans[0].childName).toBe('张晓明');
+
+    // Around the API (a repair script): a session cut short, a guardian renamed.
+    const raw = ctxOf(core).raw;
+    raw.prepare(`UPDATE guidance_sessions SET minutes = 20 WHERE date = '2026-01-20'`).run();
+    raw.prepare(`UPDATE persons SET name = '刘翠芝' WHERE id = ?`).run(mother.person.id);
+    await registerAgrees(core, 'raw writes');
+    expect((await call(core, 'education.register', {})).plans[0].guardians).toEqual([
+      { id: mother.person.id, name: '刘翠芝' },
+    ]);
+
+    // Completed, then its 回访 recorded with the next one's date.
+    plan = await call(core, 'education.getPlan', { id: plan.id });
+    plan = await call(core, 'education.completePlan', {
+      id: plan.id,
+      version: plan.version,
+      completedDate: '2026-03-20',
+      finalResult: 'basicallyMet',
+      finalEvaluation: '沟通有所改善',
+    });
+    await registerAgrees(core, 'completed');
+    clock.ms = Date.UTC(2026, 4, 20, 2);
+    await call(core, 'education.addFollowUp', {
+      id: plan.id,
+      date: '2026-05-20',
+      method: 'phone',
+      findings: '家庭关系稳定',
+      nextDate: '2026-08-20',
+      requirementStatuses: [],
+    });
+    await registerAgrees(core, 'followed up');
+    expect((await call(core, 'education.register', {})).plans[0].followUpDue).toBe('2026-08-20');
+
+    // A 训诫, and the child's file deleted: its rows leave the register.
+    await call(core, 'education.admonish', {
+      childId: child.id,
+      guardianPersonId: mother.person.id,
+      date: '2026-05-20',
+      place: '济阳区人民检察院未检工作室',
+      reason: '放任未成年人沉迷网络',
+      deliveredBy: '王芳',
+    });
+    expect((await call(core, 'education.register', {})).admonitions).toEqual([
+      expect.objectContaining({ childName: '张晓明', guardian: { id: mother.person.id, name: '刘翠芝' } }),
+    ]);
+    raw.prepare('UPDATE children SET deleted_at = 1 WHERE id = ?').run(child.id);
+    expect(await call(core, 'education.register', {})).toEqual({ plans: [], admonitions: [] });
+    core.close();
+  });
+});
