@@ -7,6 +7,7 @@ import { addDays, workdays } from '../calendar/workdays';
 import { addMonths, type ParentFacts, readGuardianship } from '../children/guardianship';
 import { cached } from '../core/statements';
 import type { PlanTerms } from '../education/progress';
+import { nextFollowUpDate } from '../followups/model';
 import { orderNumber } from '../orders/model';
 import { referralNumber } from '../referrals/model';
 import { DECISION_WORKDAYS, RETURN_VISIT_MONTHS } from '../relief/codes';
@@ -238,13 +239,9 @@ function collectAll(
   );
   for (const o of orders) {
     const number = o.prefix && o.year && o.seq ? orderNumber(o.prefix, o.year, o.seq) : '';
-    const last = cached(
-      ctx.raw,
-      `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'order' AND subject_id = ? AND deleted_at IS NULL
-         ORDER BY date DESC, created_at DESC LIMIT 1`,
-    ).get(o.id) as { nextDate: string | null } | undefined;
+    const next = nextFollowUpDate(ctx.raw, { type: 'order', id: o.id });
     // No follow-up yet: the first is due a month after delivery.
-    const nextDue = last ? last.nextDate : addMonths(o.deliveryDate, 1);
+    const nextDue = next === undefined ? addMonths(o.deliveryDate, 1) : next;
     if (nextDue) push(o, 'orderFollowUp', `${o.id}:${nextDue}`, nextDue, `/orders/${o.id}`, { number });
     push(o, 'observationEnding', o.id, o.observationEnd, `/orders/${o.id}`, { number });
     const reqs = cached(
@@ -288,12 +285,8 @@ function collectAll(
     `SELECT ${CHILD_COLS}, p.id, p.completed_date AS completedDate FROM guidance_plans p JOIN children c ON c.id = p.child_id
      WHERE p.deleted_at IS NULL AND ${st}p.status = 'completed' AND p.completed_date IS NOT NULL AND c.deleted_at IS NULL${owner}`,
   )) {
-    const last = cached(
-      ctx.raw,
-      `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'plan' AND subject_id = ? AND deleted_at IS NULL
-         ORDER BY date DESC, created_at DESC LIMIT 1`,
-    ).get(p.id) as { nextDate: string | null } | undefined;
-    const due = last ? last.nextDate : addMonths(p.completedDate, 6);
+    const next = nextFollowUpDate(ctx.raw, { type: 'plan', id: p.id });
+    const due = next === undefined ? addMonths(p.completedDate, 6) : next;
     if (due) push(p, 'planFollowUp', `${p.id}:${due}`, due, `/education/plans/${p.id}`);
   }
 
