@@ -11,11 +11,11 @@ import type { TimelineItem } from '../children/timeline';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, loadLive } from '../common/records';
-import { cached } from '../core/statements';
 import {
   type FollowUpView,
   listFollowUps,
   listRequirements,
+  nextFollowUpDate,
   type RequirementView,
   replaceRequirements,
   type Subject,
@@ -135,12 +135,8 @@ export function planFollowUpDue(
 ): string | null {
   if (p.status !== 'completed' || !p.completedDate) return null;
   // The latest 回访's next date; none yet, six months after completion.
-  const last = cached(
-    ctx.raw,
-    `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'plan' AND subject_id = ? AND deleted_at IS NULL
-       ORDER BY date DESC, created_at DESC LIMIT 1`,
-  ).get(p.id) as { nextDate: string | null } | undefined;
-  return last ? last.nextDate : addMonths(p.completedDate, 6);
+  const next = nextFollowUpDate(ctx.raw, { type: 'plan', id: p.id });
+  return next === undefined ? addMonths(p.completedDate, 6) : next;
 }
 
 /** A register row: what the register's table shows of a plan, without its sessions and goals. */

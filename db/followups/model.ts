@@ -1,10 +1,11 @@
 // The shared requirement / follow-up mechanism (see schema.ts). Areas call these functions
 // from their own handlers, inside their own transaction, after checking their own status.
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import type { Ctx, ReadCtx } from '../api/define';
+import type { Ctx, ReadCtx, ReadRaw } from '../api/define';
 import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
+import { cached } from '../core/statements';
 import { t } from '../i18n';
 import { followUps, requirements, type SubjectType } from './schema';
 
@@ -34,6 +35,20 @@ export interface FollowUpView {
 export interface Subject {
   type: SubjectType;
   id: string;
+}
+
+/**
+ * The next follow-up the subject's latest one set: `undefined` before the first follow-up (the
+ * caller knows when that one is due), `null` when the latest set none. Prepared once per
+ * connection: the reminder rules ask it for every open order and plan.
+ */
+export function nextFollowUpDate(raw: ReadRaw, s: Subject): string | null | undefined {
+  const last = cached(
+    raw,
+    `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = ? AND subject_id = ? AND deleted_at IS NULL
+       ORDER BY date DESC, created_at DESC LIMIT 1`,
+  ).get(s.type, s.id) as { nextDate: string | null } | undefined;
+  return last ? last.nextDate : undefined;
 }
 
 /** `open`: whether the subject is still running; a finished one has nothing overdue. */

@@ -154,6 +154,25 @@ function linkChild(ctx: Ctx, referralId: string, childId: string): void {
   ctx.db.insert(referralChildren).values({ referralId, childId }).onConflictDoNothing().run();
 }
 
+/** An agency action of a referral still open, or NOT_FOUND. */
+function loadOpenAction(ctx: Ctx, id: string): typeof referralActions.$inferSelect {
+  const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, id)).get();
+  if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
+  assertNotClosed(loadReferral(ctx, a.referralId));
+  return a;
+}
+
+/** After an action changed: its referral's version moves on, the audit row names the action. */
+function actionChanged(
+  ctx: Ctx,
+  a: { id: string; referralId: string },
+  action: `referrals.${string}`,
+): ReferralView {
+  touch(ctx, a.referralId);
+  ctx.audit.write({ action, entity: 'referral', entityId: a.referralId, detail: { actionId: a.id } });
+  return viewReferral(ctx, a.referralId);
+}
+
 function touch(ctx: Ctx, id: string): void {
   ctx.db
     .update(referrals)
@@ -489,29 +508,18 @@ function addAction(ctx: Ctx, input: z.output<typeof actionAddInput>): ReferralVi
 
 function updateAction(ctx: Ctx, input: z.output<typeof actionUpdateInput>): ReferralView {
   const { id, version, ...fields } = input;
-  const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, id)).get();
-  if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  assertNotClosed(loadReferral(ctx, a.referralId));
+  const a = loadOpenAction(ctx, id);
   if (a.withdrawnAt !== null) throw new ApiError('VALIDATION', t('validation.referral.actionClosed'));
   assertInList(ctx, 'agencies', fields.agency, 'agency');
   updateVersioned(ctx, referralActions, id, version, {
     ...fields,
     replyDue: fields.replyDue ?? defaultReplyDue(ctx, fields.carrier, fields.sentDate).date,
   });
-  touch(ctx, a.referralId);
-  ctx.audit.write({
-    action: 'referrals.updateAction',
-    entity: 'referral',
-    entityId: a.referralId,
-    detail: { actionId: id },
-  });
-  return viewReferral(ctx, a.referralId);
+  return actionChanged(ctx, a, 'referrals.updateAction');
 }
 
 function recordReply(ctx: Ctx, input: z.output<typeof actionReplyInput>): ReferralView {
-  const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, input.id)).get();
-  if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  assertNotClosed(loadReferral(ctx, a.referralId));
+  const a = loadOpenAction(ctx, input.id);
   if (a.withdrawnAt !== null) throw new ApiError('VALIDATION', t('validation.referral.actionClosed'));
   if (input.replyDate < a.sentDate) {
     throw new ApiError('VALIDATION', t('errors.validation'), {
@@ -524,30 +532,14 @@ function recordReply(ctx: Ctx, input: z.output<typeof actionReplyInput>): Referr
     result: input.result,
     followUpNote: input.followUpNote ?? a.followUpNote,
   });
-  touch(ctx, a.referralId);
-  ctx.audit.write({
-    action: 'referrals.recordReply',
-    entity: 'referral',
-    entityId: a.referralId,
-    detail: { actionId: a.id },
-  });
-  return viewReferral(ctx, a.referralId);
+  return actionChanged(ctx, a, 'referrals.recordReply');
 }
 
 function withdrawAction(ctx: Ctx, input: z.output<typeof actionWithdrawInput>): ReferralView {
-  const a = ctx.db.select().from(referralActions).where(eq(referralActions.id, input.id)).get();
-  if (!a) throw new ApiError('NOT_FOUND', t('errors.notFound'));
-  assertNotClosed(loadReferral(ctx, a.referralId));
+  const a = loadOpenAction(ctx, input.id);
   updateVersioned(ctx, referralActions, input.id, input.version, {
     withdrawnAt: ctx.clock.now(),
     withdrawReason: input.reason,
   });
-  touch(ctx, a.referralId);
-  ctx.audit.write({
-    action: 'referrals.withdrawAction',
-    entity: 'referral',
-    entityId: a.referralId,
-    detail: { actionId: a.id },
-  });
-  return viewReferral(ctx, a.referralId);
+  return actionChanged(ctx, a, 'referrals.withdrawAction');
 }

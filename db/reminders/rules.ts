@@ -8,6 +8,7 @@ import { addMonths, type ParentFacts, readGuardianship } from '../children/guard
 import { cached } from '../core/statements';
 import { planFollowUpDue } from '../education/model';
 import { type PlanTerms, planPeriods } from '../education/progress';
+import { nextFollowUpDate } from '../followups/model';
 import { orderNumber } from '../orders/model';
 import { referralNumber } from '../referrals/model';
 import { DECISION_WORKDAYS, RETURN_VISIT_MONTHS } from '../relief/codes';
@@ -195,13 +196,9 @@ export function collectReminders(
   );
   for (const o of orders) {
     const number = o.prefix && o.year && o.seq ? orderNumber(o.prefix, o.year, o.seq) : '';
-    const last = cached(
-      ctx.raw,
-      `SELECT next_date AS nextDate FROM follow_ups WHERE subject_type = 'order' AND subject_id = ? AND deleted_at IS NULL
-         ORDER BY date DESC, created_at DESC LIMIT 1`,
-    ).get(o.id) as { nextDate: string | null } | undefined;
+    const next = nextFollowUpDate(ctx.raw, { type: 'order', id: o.id });
     // No follow-up yet: the first is due a month after delivery.
-    const nextDue = last ? last.nextDate : addMonths(o.deliveryDate, 1);
+    const nextDue = next === undefined ? addMonths(o.deliveryDate, 1) : next;
     if (nextDue) push(o, 'orderFollowUp', `${o.id}:${nextDue}`, nextDue, `/orders/${o.id}`, { number });
     push(o, 'observationEnding', o.id, o.observationEnd, `/orders/${o.id}`, { number });
     const reqs = cached(
