@@ -8,7 +8,9 @@ import { statsCtx } from './duties-support';
 import { migrationsBefore, migrationTags } from './migration-support';
 import {
   ADMIN,
+  CASEWORKER,
   CHILD,
+  COUNSELLOR,
   call,
   childOnOldSchema,
   FAST_KDF,
@@ -20,19 +22,6 @@ import {
   refuse,
   signInAs,
 } from './support';
-
-const CASEWORKER = {
-  displayName: '李娜',
-  username: 'lina',
-  passphrase: 'Caseworker-2026 violet-harbor',
-  role: 'caseworker' as const,
-};
-const COUNSELLOR = {
-  displayName: '赵心',
-  username: 'zhaoxin',
-  passphrase: 'Counsellor-2026 violet-harbor',
-  role: 'counsellor' as const,
-};
 
 const DAY = 86_400_000;
 
