@@ -96,8 +96,13 @@ export function formatTable(rows: readonly Row[]): string {
       verdict,
     ];
   });
+  return columns(header, body);
+}
+
+/** Cells in fixed-width columns under their header and a rule: the first left-aligned, the rest right. */
+export function columns(header: readonly string[], body: readonly string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) =>
+  const line = (cells: readonly string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }

@@ -2,7 +2,7 @@
 // Chromium run so a unit test can check them without a browser or a data set.
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED } from '../fixtures/seeder';
-import { summarize } from './stats';
+import { columns, summarize } from './stats';
 
 export interface UiBenchOptions {
   children: number;
@@ -99,10 +99,7 @@ export function formatUiTable(rows: readonly UiRow[]): string {
       verdict,
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+  return columns(header, body);
 }
 
 /** The rows as the API bench writes them (ms, rounded to µs), with every run kept. */

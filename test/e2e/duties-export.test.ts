@@ -10,9 +10,9 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seedStatsExample } from '../fixtures/statsExample';
-import { browserAvailable, openApp, ROOT, shot } from './harness';
+import { browserAvailable, ROOT, shot } from './harness';
 import { ADMIN, SUPERVISOR } from './support/people';
-import { at, invoke, KDF, StudioClock, signIn, staffStudio, useBrowser, VIEWPORT } from './support/studio';
+import { assertClean, inStudio, invoke, signIn, staffStudio, useBrowser } from './support/studio';
 
 const DOWNLOADS = path.join(ROOT, 'test-results/duties-export');
 
@@ -57,11 +57,7 @@ describe.skipIf(!browserAvailable().ok)('Excel out for the four duties', () => {
   const browser = useBrowser();
 
   it('exports each register as its screen shows it, audited with the file’s hash', async () => {
-    const clock = new StudioClock(at('2026-11-27'));
-    const app = await openApp(browser(), { clock, kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
-    try {
-      await page.clock.setSystemTime(new Date(at('2026-11-27')));
+    await inStudio(browser(), '2026-11-27', 'duties-export', async ({ app, page }) => {
       await staffStudio(app, SUPERVISOR);
       const { childIds } = await seedStatsExample(app.core, { supervisor: SUPERVISOR, back: ADMIN });
       // One 支持起诉 draft, against the mother on file.
@@ -130,14 +126,7 @@ describe.skipIf(!browserAvailable().ok)('Excel out for the four duties', () => {
           sha256: createHash('sha256').update(readFileSync(xlsx)).digest('hex'),
         });
       }
-      expect(app.externalRequests).toEqual([]);
-      expect(app.pageErrors).toEqual([]);
-    } catch (err) {
-      await shot(page, 'duties-export-zz-failure').catch(() => undefined);
-      console.error(app.pageErrors.join('\n'), app.coreLog.filter((l) => l.startsWith('error')).join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+      assertClean(app);
+    });
   }, 240_000);
 });

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './harness';
 import { ADMIN, XIAOMING } from './support/people';
-import { assertClean, invoke, moveTo, openStudio, signIn, staffStudio, useBrowser } from './support/studio';
+import { assertClean, inStudio, invoke, moveTo, signIn, staffStudio, useBrowser } from './support/studio';
 import { choose, fillDate, shotWhole } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '家庭教育');
@@ -61,8 +61,7 @@ describe.skipIf(!browserAvailable().ok)(
     const browser = useBrowser();
 
     it('admonishes the mother, runs a plan with three sessions and closes it with a final evaluation', async () => {
-      const { app, clock, page } = await openStudio(browser(), '2026-01-05');
-      try {
+      await inStudio(browser(), '2026-01-05', 'education', async ({ app, clock, page }) => {
         await staffStudio(app);
         const child = await invoke<{ id: string }>(app, 'children.create', XIAOMING);
         await invoke(app, 'relations.add', {
@@ -214,13 +213,7 @@ describe.skipIf(!browserAvailable().ok)(
         expect(stored.plans[0]).toMatchObject({ status: 'completed' });
         expect(stored.plans[0].sessions).toHaveLength(3);
         assertClean(app);
-      } catch (err) {
-        await shot(page, 'education-zz-failure').catch(() => undefined);
-        console.error(app.pageErrors.join('\n'));
-        throw err;
-      } finally {
-        await app.close();
-      }
+      });
     });
   },
 );

@@ -7,22 +7,18 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInAs as coreAs } from '../helpers/core';
-import { type App, browserAvailable, openApp, shot } from './harness';
+import { type App, browserAvailable, shot } from './harness';
 import { exportFromScreen, pdfText } from './print-support';
 import { ADMIN, SUPERVISOR, XIAOMING } from './support/people';
 import {
   assertClean,
-  at,
+  inStudio,
   invoke,
-  KDF,
   moveTo,
-  openStudio,
-  StudioClock,
   signIn,
   staffStudio,
   switchUser,
   useBrowser,
-  VIEWPORT,
 } from './support/studio';
 import { choose, fillDate, pick, shotWhole } from './support/ui';
 
@@ -69,8 +65,7 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
   const browser = useBrowser();
 
   it('drafts, submits, is approved by the supervisor, delivered, followed up twice and closed as 达标', async () => {
-    const { app, clock, page } = await openStudio(browser(), '2026-03-02');
-    try {
+    await inStudio(browser(), '2026-03-02', 'orders', async ({ app, clock, page }) => {
       await staffStudio(app, SUPERVISOR);
       const child = await invoke<{ id: string }>(app, 'children.create', STUDIO_CHILD);
       await invoke(app, 'relations.add', {
@@ -264,17 +259,10 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
         approvedByName: '陈主任',
       });
       assertClean(app);
-    } catch (err) {
-      await shot(page, 'orders-zz-failure').catch(() => undefined);
-      console.error(app.pageErrors.join('\n'), app.coreLog.filter((l) => l.startsWith('error')).join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+    });
   });
   it('escalates a 未达标 order to ordered guidance, whose plan is filled in and started from the order', async () => {
-    const { app, clock, page } = await openStudio(browser(), '2026-03-02');
-    try {
+    await inStudio(browser(), '2026-03-02', 'orders', async ({ app, clock, page }) => {
       let { order } = await seedSubmitted(app);
       await coreAs(app.core, SUPERVISOR);
       order = await invoke(app, 'orders.approve', { id: order.id, version: order.version });
@@ -342,24 +330,11 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
       await expect.poll(() => page.getByTestId('plan-status').textContent()).toBe('实施中');
       expect(await page.getByTestId('progress-due-by-value').textContent()).toBe('2026-07-04');
       assertClean(app);
-    } catch (err) {
-      await shot(page, 'orders-zz-failure').catch(() => undefined);
-      console.error(app.pageErrors.join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('lets the supervisor return a draft with a note; it is edited, and withdrawn after a conflict', async () => {
-    const app = await openApp(browser(), {
-      clock: new StudioClock(at('2026-03-02')),
-      kdf: KDF,
-      viewport: VIEWPORT,
-    });
-    const { page } = app;
-    try {
-      await page.clock.setSystemTime(new Date(at('2026-03-02')));
+    await inStudio(browser(), '2026-03-02', 'orders', async ({ app, page }) => {
       const seeded = await seedSubmitted(app);
       await page.reload();
       page.setDefaultTimeout(10_000);
@@ -419,12 +394,6 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
       await expect.poll(() => status(page).textContent()).toBe('已撤回');
       await shotWhole(page, 'orders-22-withdrawn');
       assertClean(app);
-    } catch (err) {
-      await shot(page, 'orders-zz-failure').catch(() => undefined);
-      console.error(app.pageErrors.join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

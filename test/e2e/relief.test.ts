@@ -9,7 +9,16 @@ import { describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './harness';
 import { exportFromScreen, pdfPngs, pdfText } from './print-support';
 import { CASEWORKER, SUPERVISOR, XIAOMING } from './support/people';
-import { invoke, moveTo, openStudio, signIn, staffStudio, switchUser, useBrowser } from './support/studio';
+import {
+  assertClean,
+  inStudio,
+  invoke,
+  moveTo,
+  signIn,
+  staffStudio,
+  switchUser,
+  useBrowser,
+} from './support/studio';
 import { pick } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '司法救助');
@@ -23,8 +32,7 @@ describe.skipIf(!browserAvailable().ok)('国家司法救助: from application to
   const browser = useBrowser();
 
   it('registers, reviews, is granted over the ceiling with a warning, paid, visited and printed', async () => {
-    const { app, clock, page } = await openStudio(browser(), '2026-03-02');
-    try {
+    await inStudio(browser(), '2026-03-02', 'relief', async ({ app, clock, page }) => {
       await staffStudio(app, SUPERVISOR, CASEWORKER);
       await invoke(app, 'children.create', XIAOMING);
       await page.reload();
@@ -161,14 +169,7 @@ describe.skipIf(!browserAvailable().ok)('国家司法救助: from application to
       await timeline.getByText('国家司法救助回访').waitFor();
       expect(await timeline.textContent()).toContain('决定给予国家司法救助 400,000.00 元');
       await shot(page, 'relief-09-child-timeline');
-      expect(app.externalRequests).toEqual([]);
-      expect(app.pageErrors).toEqual([]);
-    } catch (err) {
-      await shot(page, 'relief-zz-failure').catch(() => undefined);
-      console.error(app.pageErrors.join('\n'), app.coreLog.filter((l) => l.startsWith('error')).join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+      assertClean(app);
+    });
   });
 });

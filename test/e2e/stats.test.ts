@@ -13,7 +13,7 @@ import { EXAMPLE_2026, seedStatsExample } from '../fixtures/statsExample';
 import { browserAvailable, RENDERER_DIR, ROOT, shot } from './harness';
 import { PRINT_DIR, pdfPngs, pdfText, simulateShell } from './print-support';
 import { ADMIN, SUPERVISOR } from './support/people';
-import { assertClean, invoke, openStudio, signIn, staffStudio, useBrowser } from './support/studio';
+import { assertClean, inStudio, invoke, signIn, staffStudio, useBrowser } from './support/studio';
 import { shotWhole } from './support/ui';
 
 const DOWNLOADS = path.join(ROOT, 'test-results/stats');
@@ -36,8 +36,7 @@ describe.skipIf(!browserAvailable().ok)('统计台账', () => {
   const browser = useBrowser();
 
   it('shows the article’s year, drills into a figure, and exports the same cells to Excel and PDF', async () => {
-    const { app, page } = await openStudio(browser(), '2026-11-27');
-    try {
+    await inStudio(browser(), '2026-11-27', 'stats', async ({ app, page }) => {
       await staffStudio(app, SUPERVISOR);
       await seedStatsExample(app.core, { supervisor: SUPERVISOR, back: ADMIN });
       await page.reload();
@@ -188,13 +187,7 @@ describe.skipIf(!browserAvailable().ok)('统计台账', () => {
       await page.getByTestId('stats-ledger').locator('tr[data-row] th', { hasText: '王芳' }).waitFor();
       await shotWhole(page, 'stats-06-quarter-by-caseworker');
       assertClean(app);
-    } catch (err) {
-      await shot(page, 'stats-zz-failure').catch(() => undefined);
-      console.error(app.pageErrors.join('\n'), app.coreLog.filter((l) => l.startsWith('error')).join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+    });
   }, 240_000);
 
   it('keeps echarts out of the main bundle', () => {

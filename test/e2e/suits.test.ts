@@ -11,7 +11,16 @@ import { drinkingFatherOrder, ignoredOrder } from '../helpers/orders';
 import { type App, browserAvailable, shot } from './harness';
 import { exportFromScreen, pdfPngs, pdfText } from './print-support';
 import { ADMIN, CASEWORKER, SUPERVISOR, XIAOMING } from './support/people';
-import { invoke, moveTo, openStudio, signIn, staffStudio, switchUser, useBrowser } from './support/studio';
+import {
+  assertClean,
+  inStudio,
+  invoke,
+  moveTo,
+  signIn,
+  staffStudio,
+  switchUser,
+  useBrowser,
+} from './support/studio';
 import { pick } from './support/ui';
 
 const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '支持起诉');
@@ -37,8 +46,7 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
   const browser = useBrowser();
 
   it('drafts, is issued by the head with a number, filed, decided with a new guardian, and printed', async () => {
-    const { app, clock, page } = await openStudio(browser(), '2026-03-02');
-    try {
+    await inStudio(browser(), '2026-03-02', 'suits', async ({ app, clock, page }) => {
       await seedStudio(app);
       await page.reload();
       page.setDefaultTimeout(10_000);
@@ -125,20 +133,12 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
       ])
         expect(text).toContain(s);
       expect(pdfPngs(pdfFile).length).toBeGreaterThanOrEqual(1);
-      expect(app.externalRequests).toEqual([]);
-      expect(app.pageErrors).toEqual([]);
-    } catch (err) {
-      await shot(page, 'suits-zz-failure').catch(() => undefined);
-      console.error(app.pageErrors.join('\n'), app.coreLog.filter((l) => l.startsWith('error')).join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+      assertClean(app);
+    });
   });
 
   it('lands an order evaluated 未达标 with 支持起诉 here as a linked draft, opened from the order', async () => {
-    const { app, page } = await openStudio(browser(), '2026-03-02');
-    try {
+    await inStudio(browser(), '2026-03-02', 'suits', async ({ app, page }) => {
       const { childId, fatherId } = await seedStudio(app);
       const order = await ignoredOrder(app.core, drinkingFatherOrder(childId, fatherId), SUPERVISOR, {
         method: 'visit',
@@ -182,12 +182,6 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
       await page.getByText('由督促监护令转入').first().waitFor();
       await shot(page, 'suits-06-list');
       expect(app.pageErrors).toEqual([]);
-    } catch (err) {
-      await shot(page, 'suits-zz-failure').catch(() => undefined);
-      console.error(app.pageErrors.join('\n'), app.coreLog.filter((l) => l.startsWith('error')).join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

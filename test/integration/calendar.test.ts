@@ -3,19 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../../db/calendar/notice';
 import { NOTICE_2026, NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
-import { makeDataDir } from '../helpers/tmp';
-import { migrationsBefore, migrationTags } from './migration-support';
-import {
-  ADMIN,
-  CHILD,
-  call,
-  childOnOldSchema,
-  ManualClock,
-  openCore,
-  openOldStudio,
-  openRaw,
-  refuse,
-} from './support';
+import { migrationTags, studioBefore } from './migration-support';
+import { ADMIN, CHILD, call, ManualClock, openCore, openRaw, refuse } from './support';
 
 /** 10:00 in 济阳 on Wednesday 30 December 2026: 2027's calendar is not in the shipped file. */
 const DEC_30 = Date.UTC(2026, 11, 30, 2);
@@ -280,12 +269,11 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
 
   it('migrates a database holding referrals, which then count with a year added', async () => {
     // The migrations as they were before this one.
-    const dir = migrationsBefore(migrationTags().find((tag) => tag.endsWith('_calendar_years'))!);
-
-    const dataDir = makeDataDir('calendar-migrate');
     const clock = new ManualClock(DEC_30);
-    const old = await openOldStudio(dataDir, dir, clock);
-    await childOnOldSchema(dataDir, CHILD);
+    const { dataDir, old } = await studioBefore(
+      migrationTags().find((tag) => tag.endsWith('_calendar_years'))!,
+      clock,
+    );
     old.close();
     // A referral as the previous release stored it (that release's core counted with the shipped file).
     const raw = await openRaw(dataDir);

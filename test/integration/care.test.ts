@@ -3,6 +3,7 @@ import { idCheckCharacter } from '../fixtures/idNumbers';
 import { childName } from '../fixtures/names';
 import { Rng } from '../fixtures/random';
 import { COUNSELLING_SESSION } from '../fixtures/records';
+import type { Input } from '../helpers/core';
 import {
   ADMIN,
   CHILD,
@@ -126,16 +127,17 @@ describe('visits (走访)', () => {
       kind: 'home',
       findings: { living: '住房' },
     });
-    await call(core, 'visits.saveDraft', {
+    // The visit as she types it in full, then files it unchanged.
+    const typed: Input<'visits.finalize'> = {
       id: first.id,
-      childId: child.id,
       date: '2026-11-26',
       kind: 'home',
       place: '城关村张家',
       findings: { living: '住房简陋，冬季取暖不足', schooling: '按时上学' },
       needsFound: [{ kind: 'living', note: '需要冬衣和取暖补助' }],
       nextVisitDate: '2026-12-10',
-    });
+    };
+    await call(core, 'visits.saveDraft', { ...typed, childId: child.id });
     await as(ADMIN);
     // Someone else's draft is invisible.
     expect(await call(core, 'visits.myDrafts', {})).toEqual([]);
@@ -160,15 +162,7 @@ describe('visits (走访)', () => {
       findings: '请至少填写一项走访发现',
       nextVisitDate: '下次走访日期应晚于本次走访日期',
     });
-    const visit = await call(core, 'visits.finalize', {
-      id: first.id,
-      date: '2026-11-26',
-      kind: 'home',
-      place: '城关村张家',
-      findings: { living: '住房简陋，冬季取暖不足', schooling: '按时上学' },
-      needsFound: [{ kind: 'living', note: '需要冬衣和取暖补助' }],
-      nextVisitDate: '2026-12-10',
-    });
+    const visit = await call(core, 'visits.finalize', typed);
     expect(visit.status).toBe('final');
     const file = await call(core, 'children.get', { id: child.id });
     expect(file.profile.needs.living).toEqual({

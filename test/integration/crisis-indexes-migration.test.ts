@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/api/core';
-import { makeDataDir } from '../helpers/tmp';
-import { migrationsBefore, openRaw, planOf } from './migration-support';
-import { ADMIN, CHILD, call, childOnOldSchema, FAST_KDF, MIGRATIONS_DIR, openOldStudio } from './support';
+import { openRaw, planOf, studioBefore } from './migration-support';
+import { ADMIN, CHILD, call, FAST_KDF, MIGRATIONS_DIR } from './support';
 
 const TAG = '0013_crisis_indexes';
 
 describe('migration 0013: crisis indexes', () => {
   it('keeps the sessions, and the board finds the crisis flag through the new index', async () => {
-    const dataDir = makeDataDir('core');
-    const old = await openOldStudio(dataDir, migrationsBefore(TAG));
-    const child = await childOnOldSchema(dataDir, CHILD);
+    const { dataDir, old, child } = await studioBefore(TAG);
     for (const [date, crisis] of [
       ['2026-10-01', false],
       ['2026-10-20', true],

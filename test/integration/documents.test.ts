@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { FATHER_SENTENCE, HISTORY_SECTIONS } from '../fixtures/records';
 import {
   ADMIN,
+  CASEWORKER,
   CHILD,
+  COUNSELLOR,
   call,
   callFromShell,
   ManualClock,
@@ -12,18 +14,6 @@ import {
   signInAs,
 } from './support';
 
-const CASEWORKER = {
-  displayName: '李社工',
-  username: 'lisg',
-  passphrase: 'Caseworker-2026 violet-harbor',
-  role: 'caseworker' as const,
-};
-const COUNSELLOR = {
-  displayName: '孙咨询师',
-  username: 'sunzx',
-  passphrase: 'Counsellor-2026 violet-harbor',
-  role: 'counsellor' as const,
-};
 const SHA = 'a'.repeat(64);
 
 const as = signInAs;

@@ -25,20 +25,7 @@ async function readAndMap(core: Core, l: Ledger) {
 /** Row counts straight from the encrypted file, after the core has closed it. */
 async function tableCounts(core: Core & { dataDir: string }) {
   core.close();
-  const raw = await openRaw(core.dataDir);
-  try {
-    const n = (table: string) => (raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    return {
-      children: n('children'),
-      persons: n('persons'),
-      relations: n('child_relations'),
-      custody: n('custody_records'),
-      imports: n('ledger_imports'),
-      audit: n('audit_log'),
-    };
-  } finally {
-    raw.close();
-  }
+  return snapshot(core);
 }
 
 /**

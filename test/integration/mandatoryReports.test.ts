@@ -1,38 +1,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Core, createCore } from '../../db/api/core';
+import type { Core } from '../../db/api/core';
 import { REPORT_FIGURES } from '../../db/reports/model';
-import { makeDataDir } from '../helpers/tmp';
 import { statsCtx } from './duties-support';
-import { migrationsBefore, migrationTags } from './migration-support';
+import { migrationTags, studioBefore } from './migration-support';
 import {
   ADMIN,
+  CASEWORKER,
   CHILD,
+  COUNSELLOR,
   call,
-  childOnOldSchema,
-  FAST_KDF,
   ManualClock,
   MIGRATIONS_DIR,
   openCore,
-  openOldStudio,
   openRaw,
   refuse,
   signInAs,
 } from './support';
-
-const CASEWORKER = {
-  displayName: '李娜',
-  username: 'lina',
-  passphrase: 'Caseworker-2026 violet-harbor',
-  role: 'caseworker' as const,
-};
-const COUNSELLOR = {
-  displayName: '赵心',
-  username: 'zhaoxin',
-  passphrase: 'Counsellor-2026 violet-harbor',
-  role: 'counsellor' as const,
-};
 
 const DAY = 86_400_000;
 
@@ -383,15 +368,11 @@ describe('the migration adding 强制报告 and 法治宣讲', () => {
       ),
     );
     expect(mine).toBeGreaterThan(0);
-    const dir = migrationsBefore(tags[mine]);
-
-    const dataDir = makeDataDir('mig-data');
     const clock = new ManualClock(Date.UTC(2026, 3, 10, 2));
-    const old = await openOldStudio(dataDir, dir, clock);
-    const child = await childOnOldSchema(dataDir, CHILD);
+    const { dataDir, old, child } = await studioBefore(tags[mine], clock);
     old.close();
 
-    const next = createCore({ dataDir, migrationsDir: MIGRATIONS_DIR, clock, kdf: FAST_KDF, log: () => {} });
+    const next = openCore(dataDir, clock);
     await call(next, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     expect((await call(next, 'children.list', {})).total).toBe(1);
     const r = await call(next, 'mandatoryReports.create', report([child.id]));

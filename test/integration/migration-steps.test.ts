@@ -13,6 +13,15 @@ import { openEncrypted } from '../../db/core/open';
 import { makeDataDir } from '../helpers/tmp';
 import { migrationsUpTo, migrationTags, planOf } from './migration-support';
 
+/** A child's search keys, sorted: what the search-key migrations rewrite. */
+function keysOf(db: Database.Database, child: string): string[] {
+  return (
+    db.prepare('SELECT key FROM child_search_keys WHERE child_id = ? ORDER BY key').all(child) as {
+      key: string;
+    }[]
+  ).map((r) => r.key);
+}
+
 interface Column {
   name: string;
   type: string;
@@ -358,12 +367,6 @@ const CASES: Case[] = [
       );
       for (let i = 0; i + 3 <= id.length; i++) insert.run(id.slice(i));
       insert.run('3中学');
-      const keysOf = (db: Database.Database, child: string) =>
-        (
-          db.prepare('SELECT key FROM child_search_keys WHERE child_id = ? ORDER BY key').all(child) as {
-            key: string;
-          }[]
-        ).map((r) => r.key);
       const other = keysOf(raw, 'children.id.2');
       return (after) => {
         const evens = Array.from({ length: 8 }, (_, i) => id.slice(2 * i));
@@ -397,12 +400,6 @@ const CASES: Case[] = [
       );
       raw.prepare(`DELETE FROM child_search_keys WHERE child_id = 'children.id.1'`).run();
       for (const k of [...name, ...pinyin, ...school, ...schoolPrefixes, ...village]) insert.run(k);
-      const keysOf = (db: Database.Database, child: string) =>
-        (
-          db.prepare('SELECT key FROM child_search_keys WHERE child_id = ? ORDER BY key').all(child) as {
-            key: string;
-          }[]
-        ).map((r) => r.key);
       const other = keysOf(raw, 'children.id.2');
       return (after) => {
         // The name's keys (张家 is one, 家村 is not), the pinyin, and each place whole.

@@ -3,8 +3,9 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import type { Clock } from '../../db/api/define';
 import { makeDataDir } from '../helpers/tmp';
-import { MIGRATIONS_DIR } from './support';
+import { CHILD, childOnOldSchema, MIGRATIONS_DIR, openOldStudio } from './support';
 
 export { openRaw } from './support';
 
@@ -68,4 +69,15 @@ export function planOf(raw: Database.Database, sql: string, ...params: unknown[]
   return (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
     .map((r) => r.detail)
     .join(' | ');
+}
+
+/**
+ * A data folder as the release before `tag` left it: ADMIN set up and CHILD on file as that
+ * release stored him, its core still open for the test to add more before closing it.
+ */
+export async function studioBefore(tag: string, clock?: Clock) {
+  const dataDir = makeDataDir('old-studio');
+  const old = await openOldStudio(dataDir, migrationsBefore(tag), clock);
+  const child = await childOnOldSchema(dataDir, CHILD);
+  return { dataDir, old, child };
 }

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../db/api/core';
-import { makeDataDir } from '../helpers/tmp';
-import { migrationsBefore, openRaw, planOf } from './migration-support';
-import { ADMIN, CHILD, call, childOnOldSchema, FAST_KDF, MIGRATIONS_DIR, openOldStudio } from './support';
+import { openRaw, planOf, studioBefore } from './migration-support';
+import { ADMIN, call, FAST_KDF, MIGRATIONS_DIR } from './support';
 
 const TAG = '0011_relief_suits';
 
 describe('migration 0011: 国家司法救助 and 支持起诉', () => {
   it('adds the tables to a database with data, keeps the data, and the lists use their indexes', async () => {
-    const dataDir = makeDataDir('core');
-    const old = await openOldStudio(dataDir, migrationsBefore(TAG));
-    const child = await childOnOldSchema(dataDir, CHILD);
+    const { dataDir, old, child } = await studioBefore(TAG);
     old.close();
 
     const next = createCore({ dataDir, migrationsDir: MIGRATIONS_DIR, kdf: FAST_KDF, log: () => {} });

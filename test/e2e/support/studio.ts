@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Clock } from '../../../db/api/define';
-import { type App, launchBrowser, openApp } from '../harness';
+import { type App, launchBrowser, openApp, shot } from '../harness';
 import { ADMIN } from './people';
 
 // Sign-in cost is not what these tests are about.
@@ -97,4 +97,28 @@ export async function openStudio(
   const app = await openApp(browser, { clock, kdf: KDF, viewport: VIEWPORT });
   await app.page.clock.setSystemTime(new Date(at(date)));
   return { app, clock, page: app.page };
+}
+
+/**
+ * Runs `story` on a new studio at 10:00 on `date` (openStudio). When it fails, the page is
+ * photographed as `<area>-zz-failure` and what the page threw and the core logged as errors is
+ * printed, so a red run on another machine can be read. The app is closed however it ends.
+ */
+export async function inStudio(
+  browser: Browser,
+  date: string,
+  area: string,
+  story: (studio: { app: App; clock: StudioClock; page: Page }) => Promise<void>,
+): Promise<void> {
+  const studio = await openStudio(browser, date);
+  const { app, page } = studio;
+  try {
+    await story(studio);
+  } catch (err) {
+    await shot(page, `${area}-zz-failure`).catch(() => undefined);
+    console.error(app.pageErrors.join('\n'), app.coreLog.filter((l) => l.startsWith('error')).join('\n'));
+    throw err;
+  } finally {
+    await app.close();
+  }
 }
