@@ -1,34 +1,26 @@
-import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import { t } from '../../../db/i18n';
-import { api, toApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { formatDateTime } from '../common/dates';
 import { useApiQuery } from '../common/useApiQuery';
+import { useBusyCall } from '../common/useBusyCall';
 import { useSession } from '../session/store';
 import { formatSize } from './AttachmentsPanel';
 import type { AttachmentView } from './types';
 
 /** 附件回收站: anyone restores; only an administrator purges, and the purge is audited with the hash. */
 export function AttachmentBin() {
-  const { message } = App.useApp();
   const isAdmin = useSession((s) => s.user?.role === 'admin');
   const { data, loading, reload } = useApiQuery('attachments.binList', {});
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run, message } = useBusyCall<string>();
 
-  const act = async (row: AttachmentView, what: 'restore' | 'purge') => {
-    setBusy(row.id);
-    try {
+  const act = (row: AttachmentView, what: 'restore' | 'purge') =>
+    run(row.id, async () => {
       if (what === 'restore') await api('attachments.restore', { id: row.id });
       else await api('attachments.purge', { id: row.id });
       message.success(t(what === 'restore' ? 'attachments.restored' : 'attachments.purged'));
       reload();
-    } catch (err) {
-      const e = toApiCallError(err);
-      if (e.code !== 'LOCKED') message.error(e.message);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return (
     <Card title={t('attachments.bin')} size="small" style={{ marginTop: 16 }} data-testid="attachment-bin">

@@ -1,25 +1,15 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Select,
-  type TableColumnsType,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Form, Select, type TableColumnsType, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
-import { type ApiOutput, api, toApiCallError } from '../api/client';
+import { type ApiOutput, api } from '../api/client';
 import { formatDateTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
 import { PAGE_SIZE, RegisterTable } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
+import { useBusyCall } from '../common/useBusyCall';
 import { AUDIT_ACTIONS, actionLabel, entityLabel, formatDetail } from './actions';
 
 type AuditRow = ApiOutput<'audit.list'>['rows'][number];
@@ -137,21 +127,13 @@ function VerifyButton({
   /** Reloads the table so it shows the rows the check just read. */
   onDone: () => void;
 }) {
-  const { message } = App.useApp();
-  const [running, setRunning] = useState(false);
-  const run = async () => {
-    setRunning(true);
-    onResult(null);
-    try {
+  const { running, run: call } = useBusyCall();
+  const run = () =>
+    call(true, async () => {
+      onResult(null);
       onResult(await api('audit.verify', {}));
       onDone();
-    } catch (err) {
-      const e = toApiCallError(err);
-      if (e.code !== 'LOCKED') message.error(e.message);
-    } finally {
-      setRunning(false);
-    }
-  };
+    });
   return (
     <Button icon={<SafetyCertificateOutlined />} loading={running} onClick={() => void run()}>
       {t('audit.verify.button')}

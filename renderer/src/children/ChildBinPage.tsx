@@ -3,39 +3,33 @@ import { App, Button, Card, Flex, type TableColumnsType, Typography } from 'antd
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
-import { api, toApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { AttachmentBin } from '../attachments/AttachmentBin';
 import { genderLabel } from '../common/codeLabels';
 import { formatDateTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
 import { PAGE_SIZE, RegisterTable } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
+import { toastRefusal, useBusyCall } from '../common/useBusyCall';
 import { useSession } from '../session/store';
-import { MaskedId } from './parts';
+import { idAndPlaceColumns } from './parts';
 import type { BinRow } from './types';
 
 export function ChildBinPage() {
   const navigate = useNavigate();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const isAdmin = useSession((s) => s.user?.role === 'admin');
   const [page, setPage] = useState(1);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run, message } = useBusyCall<string>();
   const input = useMemo(() => ({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }), [page]);
   const { data, error, loading, reload } = useApiQuery('children.binList', input);
 
-  const restore = async (row: BinRow) => {
-    setBusy(row.id);
-    try {
+  const restore = (row: BinRow) =>
+    run(row.id, async () => {
       await api('children.restore', { id: row.id, version: row.version });
       message.success(t('children.bin.restored', { name: row.name }));
       reload();
-    } catch (err) {
-      const e = toApiCallError(err);
-      if (e.code !== 'LOCKED') message.error(e.message);
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   const purge = (row: BinRow) => {
     modal.confirm({
@@ -50,8 +44,7 @@ export function ChildBinPage() {
           message.success(t('children.bin.purged'));
           reload();
         } catch (err) {
-          const e = toApiCallError(err);
-          if (e.code !== 'LOCKED') message.error(e.message);
+          toastRefusal(message, err);
         }
       },
     });
@@ -62,17 +55,7 @@ export function ChildBinPage() {
     { title: t('children.fields.name'), dataIndex: 'name', key: 'name' },
     { title: t('children.fields.gender'), dataIndex: 'gender', key: 'gender', render: genderLabel },
     { title: t('children.fields.birthDate'), dataIndex: 'birthDate', key: 'birthDate' },
-    {
-      title: t('children.fields.idNumber'),
-      dataIndex: 'idNumberMasked',
-      key: 'idNumber',
-      render: (v: string | null) => <MaskedId value={v} />,
-    },
-    {
-      title: t('children.list.place'),
-      key: 'place',
-      render: (_, row) => (row.village ? `${row.township} ${row.village}` : row.township),
-    },
+    ...idAndPlaceColumns<BinRow>(),
     { title: t('children.fields.owner'), dataIndex: 'ownerName', key: 'owner', render: (v) => v || dash },
     {
       title: t('children.bin.deletedAt'),

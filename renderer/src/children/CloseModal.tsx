@@ -4,9 +4,8 @@ import { CLOSE_REASONS, type CloseReason } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { closeReasonLabel } from '../common/codeLabels';
-import { FormModal } from '../common/FormDialog';
+import { FormModal, useFormModal } from '../common/FormDialog';
 import { blankToNull } from '../common/forms';
-import { useApiForm } from '../common/useApiForm';
 import type { ChildProfile } from './types';
 
 interface CloseValues {
@@ -45,9 +44,10 @@ export function CloseModal({
     },
     [profile.id, profile.version, onStale],
   );
-  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+  const { modal } = useFormModal(form, call, {
     successMessage: t('children.file.close.done'),
     onSuccess: onClosed,
+    onClose: onClose,
   });
   if (!open) return null;
   return (
@@ -56,14 +56,7 @@ export function CloseModal({
       name="childClose"
       width={520}
       okText={t('children.file.close.submit')}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      onClose={() => {
-        clearFailure();
-        onClose();
-      }}
+      {...modal}
     >
       <Form.Item
         label={t('children.fields.closeReason')}

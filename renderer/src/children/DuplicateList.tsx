@@ -1,8 +1,9 @@
-import { Alert, Button, Flex, Modal, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, type TableColumnsType, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 import { labelOr } from '../common/labels';
-import { MaskedId, StatusTag } from './parts';
+import { ShortTable } from '../common/ShortTable';
+import { idAndPlaceColumns, StatusTag } from './parts';
 import type { DuplicateCandidate } from './types';
 
 /** The children a new or edited profile may duplicate, each with why and a way to open it. */
@@ -11,17 +12,7 @@ export function DuplicateList({ candidates }: { candidates: DuplicateCandidate[]
   const columns: TableColumnsType<DuplicateCandidate> = [
     { title: t('children.fields.name'), dataIndex: 'name', key: 'name' },
     { title: t('children.fields.birthDate'), dataIndex: 'birthDate', key: 'birthDate' },
-    {
-      title: t('children.fields.idNumber'),
-      dataIndex: 'idNumberMasked',
-      key: 'idNumber',
-      render: (v: string | null) => <MaskedId value={v} />,
-    },
-    {
-      title: t('children.list.place'),
-      key: 'place',
-      render: (_, row) => (row.village ? `${row.township} ${row.village}` : row.township),
-    },
+    ...idAndPlaceColumns<DuplicateCandidate>(),
     {
       title: t('children.fields.status'),
       dataIndex: 'status',
@@ -70,14 +61,7 @@ export function DuplicateList({ candidates }: { candidates: DuplicateCandidate[]
         />
       )}
       {shown.length > 0 && (
-        <Table<DuplicateCandidate>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={shown}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-        />
+        <ShortTable<DuplicateCandidate> columns={columns} rows={shown} scroll={{ x: 'max-content' }} />
       )}
     </>
   );

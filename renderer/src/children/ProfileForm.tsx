@@ -37,6 +37,7 @@ import { type ApiCallError, api, toApiCallError } from '../api/client';
 import { applyFieldErrors } from '../common/applyFieldErrors';
 import {
   categoryLabel,
+  GenderRadio,
   genderLabel,
   guardianshipLabel,
   needLabel,
@@ -752,12 +753,7 @@ function BasicSection({
               },
             ]}
           >
-            <Radio.Group
-              options={[
-                { value: 'male', label: genderLabel('male') },
-                { value: 'female', label: genderLabel('female') },
-              ]}
-            />
+            <GenderRadio />
           </Form.Item>
         </Col>
         <Col span={12}>

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Flex, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { AttachmentsButton, useAttachmentCounts } from '../attachments/AttachmentsButton';
 import { genderLabel, measureLabel, relationLabel } from '../common/codeLabels';
 import { todayText } from '../common/dates';
+import { ShortTable } from '../common/ShortTable';
 import { isInCustody } from './derive';
 import { ReleaseTag } from './FileHeader';
 import { MaskedId, orNone } from './parts';
@@ -186,15 +187,14 @@ export function RelativesTab({
         </Button>
       }
     >
-      <Table<PersonLink>
+      <ShortTable<PersonLink>
         rowKey="relationId"
         size="middle"
         aria-label={t('children.relatives.label')}
         columns={columns}
-        dataSource={relations}
-        pagination={false}
+        rows={relations}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('children.relatives.empty') }}
+        empty={t('children.relatives.empty')}
         expandable={{
           expandedRowKeys: expanded,
           rowExpandable: (r) => r.custody.length > 0,
@@ -372,14 +372,11 @@ function CustodyTable({
     },
   ];
   return (
-    <Table<CustodyView>
-      rowKey="id"
-      size="small"
+    <ShortTable<CustodyView>
       aria-label={t('children.relatives.custody.label', { name: link.person.name })}
       columns={columns}
-      dataSource={rows}
-      pagination={false}
-      locale={{ emptyText: t('children.relatives.custody.empty') }}
+      rows={rows}
+      empty={t('children.relatives.custody.empty')}
     />
   );
 }

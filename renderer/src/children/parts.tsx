@@ -1,5 +1,5 @@
 // Small pieces the children screens share: tags and the empty value.
-import { Tag, Typography } from 'antd';
+import { type TableColumnsType, Tag, Typography } from 'antd';
 import { t } from '../../../db/i18n';
 import { categoryLabel, statusLabel } from '../common/codeLabels';
 import { StatusTag as CommonStatusTag } from '../common/StatusTag';
@@ -23,6 +23,25 @@ export function CategoryTags({ categories }: { categories: readonly string[] }) 
       ))}
     </span>
   );
+}
+
+/** The child's masked id number and where they live, as every list of children shows them. */
+export function idAndPlaceColumns<
+  R extends { idNumberMasked: string | null; township: string; village: string | null },
+>(): TableColumnsType<R> {
+  return [
+    {
+      title: t('children.fields.idNumber'),
+      dataIndex: 'idNumberMasked',
+      key: 'idNumber',
+      render: (v: string | null) => <MaskedId value={v} />,
+    },
+    {
+      title: t('children.list.place'),
+      key: 'place',
+      render: (_, row) => (row.village ? `${row.township} ${row.village}` : row.township),
+    },
+  ];
 }
 
 export function MaskedId({ value }: { value: string | null }) {

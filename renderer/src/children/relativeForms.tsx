@@ -9,7 +9,6 @@ import {
   Form,
   type FormInstance,
   Input,
-  Radio,
   Row,
   Segmented,
   Select,
@@ -23,12 +22,11 @@ import { checkIdNumber } from '../../../db/children/idNumber';
 import { personInput } from '../../../db/children/inputs';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
-import { genderLabel, measureLabel, relationLabel } from '../common/codeLabels';
+import { GenderRadio, measureLabel, relationLabel } from '../common/codeLabels';
 import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
-import { FormModal } from '../common/FormDialog';
+import { FormModal, useFormModal } from '../common/FormDialog';
 import { blankToNull } from '../common/forms';
 import { SEARCH_DEBOUNCE_MS } from '../common/search';
-import { useApiForm } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import type { CustodyView, PersonLink, PersonView } from './types';
 
@@ -126,12 +124,7 @@ function PersonFields({
       </Col>
       <Col span={12}>
         <Form.Item label={t('children.relatives.person.gender')} name={n('gender')}>
-          <Radio.Group
-            options={[
-              { value: 'male', label: genderLabel('male') },
-              { value: 'female', label: genderLabel('female') },
-            ]}
-          />
+          <GenderRadio />
         </Form.Item>
       </Col>
       <Col span={12}>
@@ -338,9 +331,13 @@ export function AddRelativeModal({
     },
     [onAdded, reset],
   );
-  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+  const { modal, clearFailure } = useFormModal(form, call, {
     successMessage: t('children.relatives.added'),
-    onSuccess,
+    onSuccess: onSuccess,
+    onClose: () => {
+      reset();
+      onClose();
+    },
   });
 
   const pickExisting = (p: PersonView) => {
@@ -356,15 +353,7 @@ export function AddRelativeModal({
       name="relativeAdd"
       width={760}
       okText={t('app.common.save')}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      onClose={() => {
-        clearFailure();
-        reset();
-        onClose();
-      }}
+      {...modal}
       initialValues={{ isGuardian: false, isCaregiver: false }}
     >
       <Form.Item label={t('children.relatives.modeLabel')}>
@@ -456,9 +445,10 @@ export function RelationEditModal({
       ),
     [link, onStale],
   );
-  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+  const { modal } = useFormModal(form, call, {
     successMessage: t('children.relatives.relationSaved'),
     onSuccess: onSaved,
+    onClose: onClose,
   });
   if (link === null) return null;
   return (
@@ -467,14 +457,7 @@ export function RelationEditModal({
       name="relationEdit"
       width={640}
       okText={t('app.common.save')}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      onClose={() => {
-        clearFailure();
-        onClose();
-      }}
+      {...modal}
       initialValues={{
         relation: link.relation as (typeof RELATIONS)[number],
         isGuardian: link.isGuardian,
@@ -507,9 +490,10 @@ export function PersonEditModal({
       ),
     [person, onStale],
   );
-  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+  const { modal } = useFormModal(form, call, {
     successMessage: t('children.relatives.personSaved'),
     onSuccess: onSaved,
+    onClose: onClose,
   });
   if (person === null) return null;
   return (
@@ -518,14 +502,7 @@ export function PersonEditModal({
       name="personEdit"
       width={760}
       okText={t('app.common.save')}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      onClose={() => {
-        clearFailure();
-        onClose();
-      }}
+      {...modal}
       initialValues={{
         name: person.name,
         gender: person.gender,
@@ -601,9 +578,10 @@ export function CustodyModal({
     [target, onStale],
   );
   const onSuccess = useCallback((r: CustodyView) => onSaved(target!.person.id, r), [onSaved, target]);
-  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+  const { modal } = useFormModal(form, call, {
     successMessage: t('children.relatives.custody.saved'),
-    onSuccess,
+    onSuccess: onSuccess,
+    onClose: onClose,
   });
   const record = target?.record ?? null;
   const datePicker = (
@@ -626,14 +604,7 @@ export function CustodyModal({
       name="custody"
       width={680}
       okText={t('app.common.save')}
-      form={form}
-      onFinish={onFinish}
-      submitting={submitting}
-      failure={failure}
-      onClose={() => {
-        clearFailure();
-        onClose();
-      }}
+      {...modal}
       initialValues={record ? { ...record, measure: record.measure as CustodyValues['measure'] } : {}}
     >
       <Row gutter={16}>

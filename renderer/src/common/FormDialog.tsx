@@ -74,6 +74,30 @@ export function FormModal<V>({
   );
 }
 
+/**
+ * A form dialog's save (`useApiForm`) as its frame takes it: `modal` spreads into FormModal, and
+ * closing the dialog also clears a failure left from the last try.
+ */
+export function useFormModal<V, R>(
+  form: FormInstance<V>,
+  call: (values: V) => Promise<R>,
+  {
+    successMessage,
+    onSuccess,
+    onClose,
+  }: { successMessage: string; onSuccess: (result: R) => void; onClose: () => void },
+) {
+  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+    successMessage,
+    onSuccess,
+  });
+  const close = () => {
+    clearFailure();
+    onClose();
+  };
+  return { modal: { form, onFinish, submitting, failure, onClose: close }, clearFailure };
+}
+
 export interface ModalProps<R> {
   onClose: () => void;
   onSaved: (view: R) => void;

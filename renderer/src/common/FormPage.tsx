@@ -166,7 +166,7 @@ const formText = (texts: FormTexts, key: FormTextKey | 'notEditable', params?: R
   t(`${texts}.${key}` as MessageKey, params);
 
 /** An area whose catalog has the way back to its list and why a record did not load (`<area>.page.*`). */
-type PageArea = {
+export type PageArea = {
   [K in MessageKey]: K extends `${infer A}.page.back`
     ? `${A}.page.loadFailed` extends MessageKey
       ? A

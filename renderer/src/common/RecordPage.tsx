@@ -3,7 +3,10 @@
 // the steps the API allows.
 import { Alert, App, Button, Card, Descriptions, type DescriptionsProps, Flex, Result, Spin } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
+import { t } from '../../../db/i18n';
 import { type ApiInput, type ApiOutput, type Method, toApiCallError } from '../api/client';
+import { BackLink } from './empty';
+import type { PageArea } from './FormPage';
 import { useApiQuery } from './useApiQuery';
 
 /** Until the record has loaded: a spinner, or why it cannot be shown, with the way back. */
@@ -70,6 +73,25 @@ export function useRecord<M extends Method>(method: M, input: ApiInput<M>) {
     if (data) setRecord(data);
   }, [data]);
   return { record, setRecord, error, reload };
+}
+
+/**
+ * A record's page as every area opens it by its id: the record (`useRecord`), the way back to the
+ * area's list and what shows until the record has loaded, both worded by `<area>.page.back` and
+ * `<area>.page.loadFailed` (the area is the read's).
+ */
+export function useRecordPage<M extends `${PageArea}.${string}` & Method>(
+  get: M,
+  id: string,
+  listPath: string,
+) {
+  const loaded = useRecord(get, { id } as ApiInput<M>);
+  const area = get.split('.')[0] as PageArea;
+  const back = <BackLink to={listPath} label={t(`${area}.page.back`)} />;
+  const unavailable = (
+    <RecordUnavailable error={loaded.error} back={back} title={t(`${area}.page.loadFailed`)} />
+  );
+  return { ...loaded, back, unavailable };
 }
 
 /**

@@ -2,6 +2,7 @@
 // record's version, the reason-only step (撤回, 中止), and a dialog that adds something new.
 import { Alert, Form, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
+import { type MessageKey, t } from '../../../db/i18n';
 import { FormModal, type ModalProps, useStepCall } from './FormDialog';
 import { TextAreaField } from './fields';
 import { useApiForm } from './useApiForm';
@@ -67,6 +68,30 @@ export function StepModal<V, R>({
   }) {
   const { guarded, onSuccess } = useStepCall(call, { onClose, onSaved, onConflict });
   return <SaveModal {...frame} call={guarded} onSaved={onSuccess} onClose={onClose} successMessage={done} />;
+}
+
+/** A catalog block that words a step's dialog: `<block>.title`, `.submit` (the button), `.done` (the toast). */
+type StepBlock = {
+  [K in MessageKey]: K extends `${infer B}.submit`
+    ? `${B}.title` | `${B}.done` extends MessageKey
+      ? B
+      : never
+    : never;
+}[MessageKey];
+/** A block that also has the warning and the reason's label of a reason-only step. */
+type ReasonBlock = {
+  [B in StepBlock]: `${B}.warning` | `${B}.reason` extends MessageKey ? B : never;
+}[StepBlock];
+
+/** A step dialog's title, button and toast, from its catalog block. */
+export function stepTexts(block: StepBlock) {
+  const text = (k: string) => t(`${block}.${k}` as MessageKey);
+  return { title: text('title'), okText: text('submit'), done: text('done') };
+}
+
+/** A reason-only step's texts (ReasonModal), from its catalog block. */
+export function reasonTexts(block: ReasonBlock) {
+  return { ...stepTexts(block), warning: t(`${block}.warning`), label: t(`${block}.reason`) };
 }
 
 /**

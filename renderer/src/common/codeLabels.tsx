@@ -1,7 +1,7 @@
 // The code labels and the risk tag every area shows the same way. Codes arrive from data as plain
 // strings (a relation or measure the catalog may not know yet); unknown ones show raw rather than
 // breaking the page.
-import { Tag } from 'antd';
+import { Radio, type RadioGroupProps, Tag } from 'antd';
 import type {
   Category,
   CloseReason,
@@ -14,6 +14,18 @@ import type {
 import { labelOr } from './labels';
 
 export const genderLabel = (g: string | null) => (g ? labelOr(`codes.gender.${g}`, g) : '');
+/** 男 or 女, as every form that records a person asks it (a Form.Item hands it value and onChange). */
+export function GenderRadio(props: Omit<RadioGroupProps, 'options'>) {
+  return (
+    <Radio.Group
+      {...props}
+      options={[
+        { value: 'male', label: genderLabel('male') },
+        { value: 'female', label: genderLabel('female') },
+      ]}
+    />
+  );
+}
 export const relationLabel = (r: Relation | string) => labelOr(`codes.relation.${r}`, r);
 export const measureLabel = (m: CustodyMeasure | string) => labelOr(`codes.custodyMeasure.${m}`, m);
 export const categoryLabel = (c: Category | string) => labelOr(`codes.category.${c}`, c);

@@ -5,19 +5,7 @@ import {
   ProfileOutlined,
   WarningFilled,
 } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Flex,
-  Result,
-  Spin,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-  theme,
-} from 'antd';
+import { Alert, Button, Card, Flex, Result, Spin, type TableColumnsType, Tag, Typography, theme } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { t } from '../../../db/i18n';
@@ -25,6 +13,7 @@ import type { ApiOutput } from '../api/client';
 import { AttachmentsButton, useAttachmentCounts } from '../attachments/AttachmentsButton';
 import { genderLabel, RiskTag } from '../common/codeLabels';
 import { BackButton } from '../common/empty';
+import { ShortTable } from '../common/ShortTable';
 import { useApiQuery } from '../common/useApiQuery';
 import { useReminderBadge } from '../session/reminderBadge';
 import { AssessmentDialog, psychRiskLabel, SessionDialog, TreatmentDialog } from './forms';
@@ -171,14 +160,12 @@ function CounsellingRecordPage({ childId }: { childId: string }) {
           title={t('counselling.assessments.title')}
           extra={addButton('assessment', t('counselling.assessments.add'))}
         >
-          <Table<Assessment>
-            rowKey="id"
+          <ShortTable<Assessment>
             size="middle"
             columns={assessmentColumns(canWrite ? assessmentFiles : null)}
-            dataSource={r.assessments}
-            pagination={false}
+            rows={r.assessments}
             scroll={{ x: 'max-content' }}
-            locale={{ emptyText: t('counselling.assessments.empty') }}
+            empty={t('counselling.assessments.empty')}
           />
         </Card>
 
@@ -208,13 +195,11 @@ function CounsellingRecordPage({ childId }: { childId: string }) {
           }
         >
           <Typography.Paragraph type="secondary">{t('counselling.treatments.intro')}</Typography.Paragraph>
-          <Table<Treatment>
-            rowKey="id"
+          <ShortTable<Treatment>
             size="middle"
             columns={treatmentColumns(canWrite ? treatmentFiles : null)}
-            dataSource={r.treatments}
-            pagination={false}
-            locale={{ emptyText: t('counselling.treatments.empty') }}
+            rows={r.treatments}
+            empty={t('counselling.treatments.empty')}
           />
         </Card>
       </Flex>

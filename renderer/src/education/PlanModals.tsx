@@ -6,7 +6,7 @@ import { todayText } from '../common/dates';
 import type { ModalProps } from '../common/FormDialog';
 import { DateField, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
-import { ReasonModal, StepModal } from '../common/StepModal';
+import { ReasonModal, reasonTexts, StepModal, stepTexts } from '../common/StepModal';
 import { FollowUpModal, type FollowUpSubmit, followUpInput } from '../followups/followUps';
 import type { PlanView } from './register';
 
@@ -32,9 +32,7 @@ export function SessionModal({ plan, ...props }: Props) {
   return (
     <StepModal<SessionValues, PlanView>
       {...props}
-      title={t('education.session.title')}
-      okText={t('education.session.submit')}
-      done={t('education.session.done')}
+      {...stepTexts('education.session')}
       form={form}
       call={(v) =>
         api('education.addSession', {
@@ -116,9 +114,7 @@ export function CompleteModal({ plan, ...props }: Props) {
   return (
     <StepModal<CompleteValues, PlanView>
       {...props}
-      title={t('education.complete.title')}
-      okText={t('education.complete.submit')}
-      done={t('education.complete.done')}
+      {...stepTexts('education.complete')}
       call={(v) =>
         api('education.completePlan', {
           id: plan.id,
@@ -167,11 +163,7 @@ export function SuspendModal({ plan, ...props }: Props) {
   return (
     <ReasonModal
       {...props}
-      title={t('education.suspend.title')}
-      warning={t('education.suspend.warning')}
-      label={t('education.suspend.reason')}
-      okText={t('education.suspend.submit')}
-      done={t('education.suspend.done')}
+      {...reasonTexts('education.suspend')}
       call={(reason) => api('education.suspendPlan', { id: plan.id, version: plan.version, reason })}
     />
   );

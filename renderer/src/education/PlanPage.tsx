@@ -7,7 +7,6 @@ import {
   Descriptions,
   Flex,
   Row,
-  Table,
   type TableColumnsType,
   Tag,
   Typography,
@@ -20,15 +19,9 @@ import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { todayText } from '../common/dates';
-import { BackLink, None, orNone, Prose } from '../common/empty';
-import {
-  actionButtons,
-  RecordHeader,
-  RecordUnavailable,
-  StepRefused,
-  useDirectStep,
-  useRecord,
-} from '../common/RecordPage';
+import { None, orNone, Prose } from '../common/empty';
+import { actionButtons, RecordHeader, StepRefused, useDirectStep, useRecordPage } from '../common/RecordPage';
+import { ShortTable } from '../common/ShortTable';
 import { FollowUpHistory, RequirementsTable } from '../followups/followUps';
 import { CompleteModal, PlanFollowUpModal, SessionModal, SuspendModal } from './PlanModals';
 import { PlanKindTag, PlanStatusTag, type SessionView, termText } from './parts';
@@ -45,12 +38,12 @@ export function PlanRoute() {
 function PlanPage({ id }: { id: string }) {
   const navigate = useNavigate();
   // Every write answers with the whole fresh plan; it replaces what was loaded.
-  const { record: plan, setRecord: setPlan, error, reload } = useRecord('education.getPlan', { id });
+  const page = useRecordPage('education.getPlan', id, '/education');
+  const { record: plan, setRecord: setPlan, reload, back } = page;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const direct = useDirectStep<PlanView, 'start'>(setPlan, reload);
-  const back = <BackLink to="/education" label={t('education.page.back')} />;
 
-  if (!plan) return <RecordUnavailable error={error} back={back} title={t('education.page.loadFailed')} />;
+  if (!plan) return page.unavailable;
 
   const s = plan.status;
   // The buttons are the steps the core says this user may take (PLAN_FLOW), and the edits open now.
@@ -411,14 +404,11 @@ function SessionsTable({ plan }: { plan: PlanView }) {
     },
   ];
   return (
-    <Table<SessionView>
-      rowKey="id"
-      size="small"
+    <ShortTable<SessionView>
       columns={columns}
-      dataSource={plan.sessions}
-      pagination={false}
-      data-testid="plan-sessions"
-      locale={{ emptyText: t('education.page.noSessions') }}
+      rows={plan.sessions}
+      testId="plan-sessions"
+      empty={t('education.page.noSessions')}
       onRow={(row) => ({ 'data-counts': row.counts ? 'true' : 'false' }) as HTMLAttributes<HTMLElement>}
     />
   );

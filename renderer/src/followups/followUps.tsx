@@ -9,7 +9,6 @@ import {
   Radio,
   Row,
   Select,
-  Table,
   type TableColumnsType,
   Typography,
 } from 'antd';
@@ -19,6 +18,7 @@ import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { None, OverdueTag } from '../common/empty';
 import { FormModal, type ModalProps, useModalForm } from '../common/FormDialog';
 import { blankToNull } from '../common/forms';
+import { ShortTable } from '../common/ShortTable';
 import { statusTag } from '../common/StatusTag';
 import type { FollowUpView, RequirementView } from './types';
 
@@ -81,14 +81,11 @@ export function RequirementsTable({
     },
   ];
   return (
-    <Table<RequirementView>
-      rowKey="id"
-      size="small"
+    <ShortTable<RequirementView>
       columns={columns}
-      dataSource={items}
-      pagination={false}
-      data-testid={testId}
-      locale={{ emptyText }}
+      rows={items}
+      testId={testId}
+      empty={emptyText}
       onRow={(row) => ({
         'data-overdue': row.overdue ? 'true' : undefined,
         style: row.overdue ? { background: '#fff1f0' } : undefined,
@@ -137,14 +134,11 @@ export function FollowUpHistory({ items, testId }: { items: FollowUpView[]; test
     },
   ];
   return (
-    <Table<FollowUpView>
-      rowKey="id"
-      size="small"
+    <ShortTable<FollowUpView>
       columns={columns}
-      dataSource={items}
-      pagination={false}
-      data-testid={testId}
-      locale={{ emptyText: t('orders.followUp.none') }}
+      rows={items}
+      testId={testId}
+      empty={t('orders.followUp.none')}
     />
   );
 }

@@ -9,7 +9,7 @@ import { todayText } from '../common/dates';
 import type { ModalProps } from '../common/FormDialog';
 import { DateField, TextAreaField } from '../common/fields';
 import { blankToNull } from '../common/forms';
-import { ReasonModal, StepModal } from '../common/StepModal';
+import { ReasonModal, reasonTexts, StepModal, stepTexts } from '../common/StepModal';
 import { FollowUpModal, type FollowUpSubmit, followUpInput } from '../followups/followUps';
 import type { OrderView } from './parts';
 
@@ -19,9 +19,7 @@ export function ApproveModal({ order, ...props }: Props) {
   return (
     <StepModal<{ issueDate?: string | null }, OrderView>
       {...props}
-      title={t('orders.approve.title')}
-      okText={t('orders.approve.submit')}
-      done={t('orders.approve.done')}
+      {...stepTexts('orders.approve')}
       call={(v) =>
         api('orders.approve', { id: order.id, version: order.version, issueDate: v.issueDate || null })
       }
@@ -37,9 +35,7 @@ export function RejectModal({ order, ...props }: Props) {
   return (
     <StepModal<{ note?: string }, OrderView>
       {...props}
-      title={t('orders.reject.title')}
-      okText={t('orders.reject.submit')}
-      done={t('orders.reject.done')}
+      {...stepTexts('orders.reject')}
       danger
       call={(v) => api('orders.reject', { id: order.id, version: order.version, note: v.note ?? '' })}
     >
@@ -58,11 +54,7 @@ export function WithdrawModal({ order, ...props }: Props) {
   return (
     <ReasonModal
       {...props}
-      title={t('orders.withdraw.title')}
-      warning={t('orders.withdraw.warning')}
-      label={t('orders.withdraw.reason')}
-      okText={t('orders.withdraw.submit')}
-      done={t('orders.withdraw.done')}
+      {...reasonTexts('orders.withdraw')}
       call={(reason) => api('orders.withdraw', { id: order.id, version: order.version, reason })}
     />
   );
@@ -91,9 +83,7 @@ export function DeliveryModal({ order, ...props }: Props) {
   return (
     <StepModal<DeliveryValues, OrderView>
       {...props}
-      title={t('orders.delivery.title')}
-      okText={t('orders.delivery.submit')}
-      done={t('orders.delivery.done')}
+      {...stepTexts('orders.delivery')}
       form={form}
       call={(v) =>
         api('orders.recordDelivery', {
@@ -172,9 +162,7 @@ export function EvaluateModal({ order, ...props }: Props) {
   return (
     <StepModal<EvaluateValues, OrderView>
       {...props}
-      title={t('orders.evaluate.title')}
-      okText={t('orders.evaluate.submit')}
-      done={t('orders.evaluate.done')}
+      {...stepTexts('orders.evaluate')}
       form={form}
       call={(v) =>
         api('orders.evaluate', {

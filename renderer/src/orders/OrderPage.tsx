@@ -8,15 +8,8 @@ import { api } from '../api/client';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { relationLabel } from '../common/codeLabels';
 import { formatTime, todayText } from '../common/dates';
-import { BackLink, None, orNone, Prose } from '../common/empty';
-import {
-  actionButtons,
-  RecordHeader,
-  RecordUnavailable,
-  StepRefused,
-  useDirectStep,
-  useRecord,
-} from '../common/RecordPage';
+import { None, orNone, Prose } from '../common/empty';
+import { actionButtons, RecordHeader, StepRefused, useDirectStep, useRecordPage } from '../common/RecordPage';
 import { FollowUpHistory, RequirementsTable } from '../followups/followUps';
 import { PrintOrderButton } from '../print/PrintButtons';
 import {
@@ -41,12 +34,12 @@ export function OrderRoute() {
 function OrderPage({ id }: { id: string }) {
   const navigate = useNavigate();
   // Every write answers with the whole fresh order; it replaces what was loaded.
-  const { record: order, setRecord: setOrder, error, reload } = useRecord('orders.get', { id });
+  const page = useRecordPage('orders.get', id, '/orders');
+  const { record: order, setRecord: setOrder, reload, back } = page;
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const direct = useDirectStep<OrderView, Step>(setOrder, reload);
-  const back = <BackLink to="/orders" label={t('orders.page.back')} />;
 
-  if (!order) return <RecordUnavailable error={error} back={back} title={t('orders.page.loadFailed')} />;
+  if (!order) return page.unavailable;
 
   const s = order.status;
   // The buttons are the steps the core says this user may take (ORDER_FLOW, less a self-approval).

@@ -7,10 +7,10 @@ import { type Catalog, t } from '../../../db/i18n';
 import { OUTREACH_FLOW, type OutreachStep } from '../../../db/outreach/codes';
 import { api } from '../api/client';
 import { formatTime, todayText } from '../common/dates';
-import { BackLink, orNone, Prose } from '../common/empty';
+import { orNone, Prose } from '../common/empty';
 import type { ModalProps } from '../common/FormDialog';
 import { DateField } from '../common/fields';
-import { DetailsCard, RecordHeader, RecordUnavailable, stepButtons, useRecord } from '../common/RecordPage';
+import { DetailsCard, RecordHeader, stepButtons, useRecordPage } from '../common/RecordPage';
 import { ReasonModal, StepModal } from '../common/StepModal';
 import { useSession } from '../session/store';
 import { OutreachStatusTag, type OutreachView, placeText } from './parts';
@@ -25,11 +25,11 @@ const f = (k: keyof Catalog['outreach']['fields']) => t(`outreach.fields.${k}`);
 function OutreachPage({ id }: { id: string }) {
   const navigate = useNavigate();
   const role = useSession((s) => s.user?.role);
-  const { record: event, setRecord, error, reload } = useRecord('outreach.get', { id });
+  const page = useRecordPage('outreach.get', id, '/outreach');
+  const { record: event, setRecord, reload, back } = page;
   const [dialog, setDialog] = useState<OutreachStep | null>(null);
-  const back = <BackLink to="/outreach" label={t('outreach.page.back')} />;
 
-  if (!event) return <RecordUnavailable error={error} back={back} title={t('outreach.page.loadFailed')} />;
+  if (!event) return page.unavailable;
 
   const actions: ReactNode[] = [];
   if (event.status !== 'cancelled' && role !== 'counsellor')

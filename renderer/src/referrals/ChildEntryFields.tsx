@@ -1,14 +1,14 @@
-import { Alert, Button, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { Alert, Button, Col, DatePicker, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { TOWNSHIPS } from '../../../db/children/inputs';
 import { t } from '../../../db/i18n';
 import { type ApiInput, type ApiOutput, api } from '../api/client';
+import { GenderRadio } from '../common/codeLabels';
 import { DATE_FORMAT } from '../common/dates';
 import { blankToNull } from '../common/forms';
-import { RemoteSelect } from '../common/RemoteSelect';
 import { useApiQuery } from '../common/useApiQuery';
-import { dateItem } from './shared';
+import { dateItem, EntryModeField, ExistingEntryField } from './shared';
 import type { NewChildInput, Picked } from './types';
 
 type Candidate = ApiOutput<'children.checkDuplicates'>[number];
@@ -99,29 +99,14 @@ export function ChildEntryFields({
 
   return (
     <>
-      <Form.Item name={[...name, 'mode']} style={{ marginBottom: 12 }}>
-        <Radio.Group
-          aria-label={t('referrals.child.modeLabel')}
-          optionType="button"
-          options={[
-            { value: 'existing', label: t('referrals.child.existing') },
-            { value: 'new', label: t('referrals.child.create') },
-          ]}
-        />
-      </Form.Item>
+      <EntryModeField name={name} texts="referrals.child" modes={['existing', 'new']} />
       {mode === 'existing' ? (
-        <Form.Item
+        <ExistingEntryField
           name={[...name, 'childId']}
-          label={t('referrals.child.pickLabel')}
-          rules={[{ required: true, message: t('referrals.child.pickRequired') }]}
-        >
-          <RemoteSelect
-            search={searchChildren}
-            placeholder={t('referrals.child.pickPlaceholder')}
-            typeToSearch={t('referrals.child.typeToSearch')}
-            noMatch={t('referrals.child.noMatch')}
-          />
-        </Form.Item>
+          texts="referrals.child"
+          search={searchChildren}
+          typeToSearch={t('referrals.child.typeToSearch')}
+        />
       ) : (
         <NewChildFields
           name={[...name, 'child']}
@@ -171,12 +156,7 @@ function NewChildFields({
             name={[...name, 'gender']}
             rules={[{ required: true, message: t('validation.child.genderRequired') }]}
           >
-            <Radio.Group
-              options={[
-                { value: 'male', label: t('codes.gender.male') },
-                { value: 'female', label: t('codes.gender.female') },
-              ]}
-            />
+            <GenderRadio />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

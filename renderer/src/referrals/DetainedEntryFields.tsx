@@ -1,12 +1,12 @@
-import { Checkbox, Col, DatePicker, Flex, Form, Input, Radio, Row, Select } from 'antd';
+import { Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
 import { useMemo } from 'react';
 import { CUSTODY_MEASURES, type CustodyMeasure, RELATIONS, type Relation } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
 import { type ApiInput, api } from '../api/client';
+import { GenderRadio } from '../common/codeLabels';
 import { DATE_FORMAT } from '../common/dates';
 import { blankToNull } from '../common/forms';
-import { RemoteSelect } from '../common/RemoteSelect';
-import { dateItem } from './shared';
+import { dateItem, EntryModeField, ExistingEntryField } from './shared';
 import type { Picked } from './types';
 
 type NamePath = (string | number)[];
@@ -93,31 +93,16 @@ export function DetainedEntryFields({ name, path }: { name: NamePath; path: Name
 
   return (
     <>
-      <Form.Item name={[...name, 'mode']} style={{ marginBottom: 12 }}>
-        <Radio.Group
-          aria-label={t('referrals.detained.modeLabel')}
-          optionType="button"
-          options={[
-            { value: 'new', label: t('referrals.detained.create') },
-            { value: 'existing', label: t('referrals.detained.existing') },
-          ]}
-        />
-      </Form.Item>
+      <EntryModeField name={name} texts="referrals.detained" modes={['new', 'existing']} />
       <Row gutter={16}>
         {mode === 'existing' ? (
           <Col xs={24} md={16}>
-            <Form.Item
+            <ExistingEntryField
               name={[...name, 'personId']}
-              label={t('referrals.detained.pickLabel')}
-              rules={[{ required: true, message: t('referrals.detained.pickRequired') }]}
-            >
-              <RemoteSelect
-                search={searchPersons}
-                placeholder={t('referrals.detained.pickPlaceholder')}
-                typeToSearch={t('referrals.detained.pickPlaceholder')}
-                noMatch={t('referrals.detained.noMatch')}
-              />
-            </Form.Item>
+              texts="referrals.detained"
+              search={searchPersons}
+              typeToSearch={t('referrals.detained.pickPlaceholder')}
+            />
           </Col>
         ) : (
           <>
@@ -132,12 +117,7 @@ export function DetainedEntryFields({ name, path }: { name: NamePath; path: Name
             </Col>
             <Col xs={24} md={8}>
               <Form.Item label={t('referrals.detained.gender')} name={[...name, 'person', 'gender']}>
-                <Radio.Group
-                  options={[
-                    { value: 'male', label: t('codes.gender.male') },
-                    { value: 'female', label: t('codes.gender.female') },
-                  ]}
-                />
+                <GenderRadio />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

@@ -1,11 +1,10 @@
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { useCallback, useMemo } from 'react';
+import { App, Button, Card, Col, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { DATE_FORMAT, todayText } from '../common/dates';
+import { todayText } from '../common/dates';
 import { FormAlert } from '../common/FormAlert';
 import { blankToNull, keepEnterFromSubmitting } from '../common/forms';
 import { PageHeader } from '../common/PageHeader';
@@ -17,7 +16,7 @@ import {
   detainedName,
   toDetained,
 } from './DetainedEntryFields';
-import { asOptions, dateItem, urgencyOptions, useReferralLists } from './shared';
+import { asOptions, CaseNumberField, ReceivedDateField, urgencyOptions, useReferralLists } from './shared';
 import type { ReferralView } from './types';
 
 /** Form values use the API's field names, so `children.0.child.name` lands on its field. */
@@ -107,24 +106,10 @@ export function ReferralIntake() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item label={t('referrals.fields.sourceCaseNumber')} name="sourceCaseNumber">
-                  <Input placeholder={t('referrals.intake.caseNumberPlaceholder')} maxLength={60} />
-                </Form.Item>
+                <CaseNumberField />
               </Col>
               <Col xs={12} md={4}>
-                <Form.Item
-                  label={t('referrals.fields.receivedDate')}
-                  name="receivedDate"
-                  rules={[{ required: true, message: t('validation.referral.receivedRequired') }]}
-                  {...dateItem}
-                >
-                  <DatePicker
-                    format={DATE_FORMAT}
-                    allowClear={false}
-                    disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-                    style={{ width: '100%' }}
-                  />
-                </Form.Item>
+                <ReceivedDateField />
               </Col>
               <Col xs={12} md={4}>
                 <Form.Item label={t('referrals.fields.urgency')} name="urgency">
@@ -157,31 +142,18 @@ export function ReferralIntake() {
               {(fields, { add, remove }, { errors }) => (
                 <Flex vertical gap={16}>
                   {fields.map((field, i) => (
-                    <Card
+                    <EntryCard
                       key={field.key}
-                      type="inner"
-                      size="small"
                       title={t('referrals.intake.childN', { n: i + 1 })}
-                      data-testid={`child-entry-${i}`}
-                      extra={
-                        fields.length > 1 ? (
-                          <Button
-                            type="text"
-                            size="small"
-                            icon={<DeleteOutlined />}
-                            onClick={() => remove(field.name)}
-                          >
-                            {t('referrals.intake.remove')}
-                          </Button>
-                        ) : null
-                      }
+                      testId={`child-entry-${i}`}
+                      onRemove={fields.length > 1 ? () => remove(field.name) : undefined}
                     >
                       <ChildEntryFields
                         name={[field.name]}
                         path={['children', field.name]}
                         guardianNames={guardianNames}
                       />
-                    </Card>
+                    </EntryCard>
                   ))}
                   <Form.ErrorList errors={errors} />
                   <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ mode: 'existing' })}>
@@ -198,25 +170,14 @@ export function ReferralIntake() {
               {(fields, { add, remove }) => (
                 <Flex vertical gap={16}>
                   {fields.map((field, i) => (
-                    <Card
+                    <EntryCard
                       key={field.key}
-                      type="inner"
-                      size="small"
                       title={t('referrals.intake.detainedN', { n: i + 1 })}
-                      data-testid={`detained-entry-${i}`}
-                      extra={
-                        <Button
-                          type="text"
-                          size="small"
-                          icon={<DeleteOutlined />}
-                          onClick={() => remove(field.name)}
-                        >
-                          {t('referrals.intake.remove')}
-                        </Button>
-                      }
+                      testId={`detained-entry-${i}`}
+                      onRemove={() => remove(field.name)}
                     >
                       <DetainedEntryFields name={[field.name]} path={['detained', field.name]} />
-                    </Card>
+                    </EntryCard>
                   ))}
                   <Button
                     type="dashed"
@@ -239,5 +200,37 @@ export function ReferralIntake() {
         </Flex>
       </Form>
     </>
+  );
+}
+
+/** One person the referral names, in a card of its own with the way to take it out again. */
+function EntryCard({
+  title,
+  testId,
+  onRemove,
+  children,
+}: {
+  title: string;
+  testId: string;
+  /** Without it the entry stays (the referral's only child). */
+  onRemove?: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Card
+      type="inner"
+      size="small"
+      title={title}
+      data-testid={testId}
+      extra={
+        onRemove ? (
+          <Button type="text" size="small" icon={<DeleteOutlined />} onClick={onRemove}>
+            {t('referrals.intake.remove')}
+          </Button>
+        ) : null
+      }
+    >
+      {children}
+    </Card>
   );
 }

@@ -1,5 +1,4 @@
 import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useMemo } from 'react';
 import { type WorkdayCounter, workdayCounter } from '../../../db/calendar/workdays';
 import { addMonths } from '../../../db/children/guardianship';
@@ -11,7 +10,16 @@ import { blankToNull } from '../common/forms';
 import { SaveModal } from '../common/StepModal';
 import { useApiQuery } from '../common/useApiQuery';
 import { ChildEntryFields, type ChildEntryValues, toNamedChild } from './ChildEntryFields';
-import { asOptions, carrierOptions, dateItem, urgencyOptions, useReferralLists } from './shared';
+import {
+  asOptions,
+  CaseNumberField,
+  carrierOptions,
+  dateItem,
+  PastDayField,
+  ReceivedDateField,
+  urgencyOptions,
+  useReferralLists,
+} from './shared';
 import type { ActionView, Carrier, ReferralView } from './types';
 
 /** Each dialog is mounted when it opens, so every opening starts from its initial values. */
@@ -202,19 +210,12 @@ export function ReplyModal({ action, ...props }: ModalProps & { action: ActionVi
       successMessage={success}
       okText={t('app.common.save')}
     >
-      <Form.Item
+      <PastDayField
         label={t('referrals.actions.replyDate')}
         name="replyDate"
-        rules={[{ required: true, message: t('errors.required') }]}
-        {...dateItem}
-      >
-        <DatePicker
-          format={DATE_FORMAT}
-          allowClear={false}
-          disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-          style={{ width: 200 }}
-        />
-      </Form.Item>
+        required={t('errors.required')}
+        width={200}
+      />
       <Form.Item
         label={t('referrals.actions.result')}
         name="result"
@@ -321,24 +322,10 @@ export function EditReferralModal({ referral, ...props }: ModalProps & { referra
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item label={t('referrals.fields.sourceCaseNumber')} name="sourceCaseNumber">
-            <Input placeholder={t('referrals.intake.caseNumberPlaceholder')} maxLength={60} />
-          </Form.Item>
+          <CaseNumberField />
         </Col>
         <Col span={12}>
-          <Form.Item
-            label={t('referrals.fields.receivedDate')}
-            name="receivedDate"
-            rules={[{ required: true, message: t('validation.referral.receivedRequired') }]}
-            {...dateItem}
-          >
-            <DatePicker
-              format={DATE_FORMAT}
-              allowClear={false}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
+          <ReceivedDateField />
         </Col>
         <Col span={12}>
           <Form.Item label={t('referrals.fields.urgency')} name="urgency">

@@ -9,7 +9,6 @@ import {
   Empty,
   Flex,
   Row,
-  Table,
   type TableColumnsType,
   Timeline,
   Typography,
@@ -23,6 +22,7 @@ import { AttachmentsButton, useAttachmentCounts } from '../attachments/Attachmen
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { formatDateTime } from '../common/dates';
 import { RecordHeader, RecordUnavailable } from '../common/RecordPage';
+import { ShortTable } from '../common/ShortTable';
 import { useApiQuery } from '../common/useApiQuery';
 import { CalendarNotices } from './CalendarNotices';
 import {
@@ -449,22 +449,16 @@ function ActionsCard({
         )
       }
     >
-      <Table<ActionView>
-        rowKey="id"
+      <ShortTable<ActionView>
         size="middle"
         columns={columns}
-        dataSource={referral.actions}
-        pagination={false}
+        rows={referral.actions}
         scroll={{ x: 'max-content' }}
         onRow={(a) => ({
           'data-testid': `action-${a.agency}`,
           style: a.withdrawnAt !== null ? { color: token.colorTextTertiary } : undefined,
         })}
-        locale={{
-          emptyText: (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('referrals.actions.empty')} />
-          ),
-        }}
+        empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('referrals.actions.empty')} />}
       />
     </Card>
   );

@@ -1,11 +1,112 @@
-import { Tag } from 'antd';
+import { DatePicker, Form, Input, Radio, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { t } from '../../../db/i18n';
 import { CARRIERS, REFERRAL_STATUSES, URGENCIES } from '../../../db/referrals/codes';
 import { DATE_FORMAT } from '../common/dates';
+import { RemoteSelect } from '../common/RemoteSelect';
 import { statusTag } from '../common/StatusTag';
 import { useApiQuery } from '../common/useApiQuery';
-import type { ReferralStatus } from './types';
+import type { Picked, ReferralStatus } from './types';
+
+/** The source's own case number, as the intake and its correction ask it. */
+export function CaseNumberField() {
+  return (
+    <Form.Item label={t('referrals.fields.sourceCaseNumber')} name="sourceCaseNumber">
+      <Input placeholder={t('referrals.intake.caseNumberPlaceholder')} maxLength={60} />
+    </Form.Item>
+  );
+}
+
+/** A day that has happened (received, replied): required, not after today, never cleared. */
+export function PastDayField({
+  label,
+  name,
+  required,
+  width = '100%',
+}: {
+  label: string;
+  name: string;
+  /** What it says when left empty. */
+  required: string;
+  width?: number | string;
+}) {
+  return (
+    <Form.Item label={label} name={name} rules={[{ required: true, message: required }]} {...dateItem}>
+      <DatePicker
+        format={DATE_FORMAT}
+        allowClear={false}
+        disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        style={{ width }}
+      />
+    </Form.Item>
+  );
+}
+
+/** The day the referral came in. */
+export function ReceivedDateField() {
+  return (
+    <PastDayField
+      label={t('referrals.fields.receivedDate')}
+      name="receivedDate"
+      required={t('validation.referral.receivedRequired')}
+    />
+  );
+}
+
+/** The people a referral names (the child, the detained adult): picked from the register or entered anew. */
+type EntryTexts = 'referrals.child' | 'referrals.detained';
+
+/** Whether the person is picked from those already registered or entered anew; `modes` in the order shown. */
+export function EntryModeField({
+  name,
+  texts,
+  modes,
+}: {
+  name: (string | number)[];
+  texts: EntryTexts;
+  modes: readonly ('existing' | 'new')[];
+}) {
+  return (
+    <Form.Item name={[...name, 'mode']} style={{ marginBottom: 12 }}>
+      <Radio.Group
+        aria-label={t(`${texts}.modeLabel`)}
+        optionType="button"
+        options={modes.map((m) => ({
+          value: m,
+          label: t(`${texts}.${m === 'new' ? 'create' : 'existing'}`),
+        }))}
+      />
+    </Form.Item>
+  );
+}
+
+/** The registered person, searched for as the caseworker types. */
+export function ExistingEntryField({
+  name,
+  texts,
+  search,
+  typeToSearch,
+}: {
+  name: (string | number)[];
+  texts: EntryTexts;
+  search: (query: string) => Promise<Picked[]>;
+  typeToSearch: string;
+}) {
+  return (
+    <Form.Item
+      name={name}
+      label={t(`${texts}.pickLabel`)}
+      rules={[{ required: true, message: t(`${texts}.pickRequired`) }]}
+    >
+      <RemoteSelect
+        search={search}
+        placeholder={t(`${texts}.pickPlaceholder`)}
+        typeToSearch={typeToSearch}
+        noMatch={t(`${texts}.noMatch`)}
+      />
+    </Form.Item>
+  );
+}
 
 /**
  * Form.Item props for a DatePicker as common/dates' dateItem, but a cleared picker leaves the

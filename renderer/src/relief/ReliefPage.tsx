@@ -7,18 +7,11 @@ import { CEILING_MONTHS, RETURN_VISIT_METHODS, type ReliefStep } from '../../../
 import { formatYuan, parseYuan } from '../../../db/relief/rules';
 import { api } from '../api/client';
 import { todayText } from '../common/dates';
-import { BackLink, orNone, Prose } from '../common/empty';
+import { orNone, Prose } from '../common/empty';
 import type { ModalProps } from '../common/FormDialog';
 import { DateField, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
-import {
-  DetailsCard,
-  RecordHeader,
-  RecordNote,
-  RecordUnavailable,
-  stepButtons,
-  useRecord,
-} from '../common/RecordPage';
+import { DetailsCard, RecordHeader, RecordNote, stepButtons, useRecordPage } from '../common/RecordPage';
 import { ReasonModal, StepModal } from '../common/StepModal';
 import { PrintReliefButton } from '../print/PrintButtons';
 import { ReliefStatusTag, type ReliefView } from './parts';
@@ -33,11 +26,11 @@ const PRIMARY: ReliefStep[] = ['startReview', 'grant', 'pay', 'returnVisit'];
 
 function ReliefPage({ id }: { id: string }) {
   const navigate = useNavigate();
-  const { record: r, setRecord, error, reload } = useRecord('relief.get', { id });
+  const page = useRecordPage('relief.get', id, '/relief');
+  const { record: r, setRecord, reload, back } = page;
   const [dialog, setDialog] = useState<ReliefStep | null>(null);
-  const back = <BackLink to="/relief" label={t('relief.page.back')} />;
 
-  if (!r) return <RecordUnavailable error={error} back={back} title={t('relief.page.loadFailed')} />;
+  if (!r) return page.unavailable;
   const actions: ReactNode[] = [];
   if (r.status === 'applied' || r.status === 'reviewing')
     actions.push(
@@ -162,11 +155,9 @@ function ReliefPage({ id }: { id: string }) {
       {dialog === 'withdraw' && (
         <ReasonModal
           {...modalProps}
-          title={t('relief.dialogs.withdrawTitle')}
+          {...step('withdraw')}
           warning={t('relief.codes.step.withdraw')}
           label={f('withdrawReason')}
-          okText={t('relief.dialogs.confirm')}
-          done={done('withdraw')}
           call={(reason) => api('relief.withdraw', { id: r.id, version: r.version, reason })}
         />
       )}

@@ -18,6 +18,7 @@ import { type ApiOutput, api, toApiCallError } from '../api/client';
 import { formatDateTime } from '../common/dates';
 import { roleLabel } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
+import { useBusyCall } from '../common/useBusyCall';
 import { AccountCreateModal } from './AccountCreateModal';
 import { AccountEnableModal } from './AccountEnableModal';
 
@@ -31,21 +32,14 @@ export function AccountsCard({ currentUserId }: { currentUserId: string }) {
   const [enabling, setEnabling] = useState<Account | null>(null);
   const [resetting, setResetting] = useState<Account | null>(null);
   const [rotatingAfter, setRotatingAfter] = useState<Account | 'manual' | null>(null);
-  const [rotating, setRotating] = useState(false);
+  const { running: rotating, run } = useBusyCall();
 
-  const rotate = async () => {
-    setRotating(true);
-    try {
+  const rotate = () =>
+    run(true, async () => {
       const done = await api('accounts.rotateKey', {});
       message.success(t('accounts.manage.rotateDone', { epoch: done.epoch, seconds: done.seconds }));
       setRotatingAfter(null);
-    } catch (err) {
-      const e = toApiCallError(err);
-      if (e.code !== 'LOCKED') message.error(e.message);
-    } finally {
-      setRotating(false);
-    }
-  };
+    });
 
   const columns = useMemo((): TableColumnsType<Account> => {
     const disable = async (account: Account) => {

@@ -6,19 +6,12 @@ import { type Catalog, t } from '../../../db/i18n';
 import { NEW_GUARDIAN_KINDS, SUIT_DECISIONS, SUIT_DOCUMENTS, type SuitStep } from '../../../db/suits/codes';
 import { api } from '../api/client';
 import { todayText } from '../common/dates';
-import { BackLink, orNone, Prose } from '../common/empty';
+import { orNone, Prose } from '../common/empty';
 import type { ModalProps } from '../common/FormDialog';
 import { DateField, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import { labelOr } from '../common/labels';
-import {
-  DetailsCard,
-  RecordHeader,
-  RecordNote,
-  RecordUnavailable,
-  stepButtons,
-  useRecord,
-} from '../common/RecordPage';
+import { DetailsCard, RecordHeader, RecordNote, stepButtons, useRecordPage } from '../common/RecordPage';
 import { ReasonModal, StepModal } from '../common/StepModal';
 import { useApiQuery } from '../common/useApiQuery';
 import { PrintSuitButton } from '../print/PrintButtons';
@@ -31,11 +24,11 @@ export function SuitRoute() {
 
 function SuitPage({ id }: { id: string }) {
   const navigate = useNavigate();
-  const { record: s, setRecord, error, reload } = useRecord('suits.get', { id });
+  const page = useRecordPage('suits.get', id, '/suits');
+  const { record: s, setRecord, reload, back } = page;
   const [dialog, setDialog] = useState<SuitStep | null>(null);
-  const back = <BackLink to="/suits" label={t('suits.page.back')} />;
 
-  if (!s) return <RecordUnavailable error={error} back={back} title={t('suits.page.loadFailed')} />;
+  if (!s) return page.unavailable;
   const actions: ReactNode[] = [];
   if (s.status === 'draft')
     actions.push(
@@ -168,11 +161,9 @@ function SuitPage({ id }: { id: string }) {
       {dialog === 'withdraw' && (
         <ReasonModal
           {...modalProps}
-          title={t('suits.dialogs.withdrawTitle')}
+          {...step('withdrawTitle', 'withdrawn')}
           warning={t('suits.codes.step.withdraw')}
           label={f('withdrawReason')}
-          okText={t('suits.dialogs.confirm')}
-          done={t('suits.codes.status.withdrawn')}
           call={(reason) => api('suits.withdraw', { id: s.id, version: s.version, reason })}
         />
       )}
@@ -187,8 +178,8 @@ type Props = ModalProps<SuitView> & { suit: SuitView };
 
 /** What every step's dialog shares: its title, the confirm button and the toast (the status reached). */
 const step = (
-  title: 'issueTitle' | 'fileTitle' | 'decideTitle',
-  reached: 'issued' | 'filed' | 'decided',
+  title: 'issueTitle' | 'fileTitle' | 'decideTitle' | 'withdrawTitle',
+  reached: 'issued' | 'filed' | 'decided' | 'withdrawn',
 ) => ({
   title: t(`suits.dialogs.${title}`),
   okText: t('suits.dialogs.confirm'),
