@@ -16,7 +16,7 @@ import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
 import { copySecrets, type Secrets, wipeSecrets } from '../core/vault';
-import { t } from '../i18n';
+import { type MessageKey, t } from '../i18n';
 import {
   accountCreateInput,
   accountResetPassphraseInput,
@@ -266,6 +266,13 @@ function accountOptions(ctx: ReadCtx): { id: string; displayName: string; role: 
     .all();
 }
 
+/** The account an administrator acts on: never their own, refused with `ownKey`'s wording. */
+function colleague(host: Host, id: string, ownKey: MessageKey): Account {
+  const target = getAccount(host.ctx(), id);
+  if (target.id === host.ctx().user.id) throw new ApiError('VALIDATION', t(ownKey));
+  return target;
+}
+
 /** A new slot for the account under `passphrase`; the session's copy of the secrets is wiped however it ends. */
 async function enrolSlot(
   host: Host,
@@ -322,14 +329,11 @@ async function setAccountDisabled(
   host: Host,
   input: z.output<typeof accountSetDisabledInput>,
 ): Promise<Account> {
-  const me = host.ctx().user;
-  const target = getAccount(host.ctx(), input.id);
-  if (target.id === me.id) {
-    throw new ApiError(
-      'VALIDATION',
-      t(input.disabled ? 'validation.account.cannotDisableSelf' : 'validation.account.cannotResetSelf'),
-    );
-  }
+  const target = colleague(
+    host,
+    input.id,
+    input.disabled ? 'validation.account.cannotDisableSelf' : 'validation.account.cannotResetSelf',
+  );
   let slot = null;
   if (!input.disabled) {
     if (!target.disabled) throw new ApiError('VALIDATION', t('validation.account.notDisabled'));
@@ -366,9 +370,7 @@ async function resetPassphrase(
   host: Host,
   input: z.output<typeof accountResetPassphraseInput>,
 ): Promise<Account> {
-  const me = host.ctx().user;
-  const target = getAccount(host.ctx(), input.id);
-  if (target.id === me.id) throw new ApiError('VALIDATION', t('validation.account.cannotResetSelf'));
+  const target = colleague(host, input.id, 'validation.account.cannotResetSelf');
   if (target.disabled) throw new ApiError('VALIDATION', t('validation.account.resetDisabled'));
   assertStrong('passphrase', input.passphrase, target);
   const slot = await enrolSlot(host, target, input.passphrase);
