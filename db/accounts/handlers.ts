@@ -3,12 +3,20 @@ import { existsSync } from 'node:fs';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { pinyin } from 'pinyin-pro';
 import type { z } from 'zod';
-import { type Ctx, type Host, hostMethod, method, type ReadCtx, type SessionUser } from '../api/define';
+import {
+  type Ctx,
+  type Host,
+  hostMethod,
+  method,
+  type ReadCtx,
+  type Role,
+  type SessionUser,
+} from '../api/define';
 import { ApiError } from '../api/errors';
 import { newId } from '../common/ids';
 import { created, updateVersioned } from '../common/records';
 import { copySecrets, type Secrets, wipeSecrets } from '../core/vault';
-import { t } from '../i18n';
+import { type MessageKey, t } from '../i18n';
 import {
   accountCreateInput,
   accountResetPassphraseInput,
@@ -258,21 +266,36 @@ function accountOptions(ctx: ReadCtx): { id: string; displayName: string; role: 
     .all();
 }
 
-async function createAccount(host: Host, input: z.output<typeof accountCreateInput>): Promise<Account> {
-  assertUsernameFree(host.ctx(), input.username);
-  assertStrong('passphrase', input.passphrase, input);
-  const id = newId();
+/** The account an administrator acts on: never their own, refused with `ownKey`'s wording. */
+function colleague(host: Host, id: string, ownKey: MessageKey): Account {
+  const target = getAccount(host.ctx(), id);
+  if (target.id === host.ctx().user.id) throw new ApiError('VALIDATION', t(ownKey));
+  return target;
+}
+
+/** A new slot for the account under `passphrase`; the session's copy of the secrets is wiped however it ends. */
+async function enrolSlot(
+  host: Host,
+  who: { id: string; username: string; role: Role },
+  passphrase: string,
+): Promise<Awaited<ReturnType<Host['vault']['enrol']>>> {
   const secrets = sessionSecrets(host);
-  let slot: Awaited<ReturnType<Host['vault']['enrol']>>;
   try {
-    slot = await host.vault.enrol(
-      { id, username: input.username, role: input.role },
-      input.passphrase,
+    return await host.vault.enrol(
+      { id: who.id, username: who.username, role: who.role },
+      passphrase,
       secrets,
     );
   } finally {
     wipeSecrets(secrets);
   }
+}
+
+async function createAccount(host: Host, input: z.output<typeof accountCreateInput>): Promise<Account> {
+  assertUsernameFree(host.ctx(), input.username);
+  assertStrong('passphrase', input.passphrase, input);
+  const id = newId();
+  const slot = await enrolSlot(host, { id, username: input.username, role: input.role }, input.passphrase);
   const account = host.transaction((ctx) => {
     assertUsernameFree(ctx, input.username);
     ctx.db
@@ -306,28 +329,16 @@ async function setAccountDisabled(
   host: Host,
   input: z.output<typeof accountSetDisabledInput>,
 ): Promise<Account> {
-  const me = host.ctx().user;
-  const target = getAccount(host.ctx(), input.id);
-  if (target.id === me.id) {
-    throw new ApiError(
-      'VALIDATION',
-      t(input.disabled ? 'validation.account.cannotDisableSelf' : 'validation.account.cannotResetSelf'),
-    );
-  }
+  const target = colleague(
+    host,
+    input.id,
+    input.disabled ? 'validation.account.cannotDisableSelf' : 'validation.account.cannotResetSelf',
+  );
   let slot = null;
   if (!input.disabled) {
     if (!target.disabled) throw new ApiError('VALIDATION', t('validation.account.notDisabled'));
     assertStrong('passphrase', input.passphrase ?? '', target);
-    const secrets = sessionSecrets(host);
-    try {
-      slot = await host.vault.enrol(
-        { id: target.id, username: target.username, role: target.role },
-        input.passphrase ?? '',
-        secrets,
-      );
-    } finally {
-      wipeSecrets(secrets);
-    }
+    slot = await enrolSlot(host, target, input.passphrase ?? '');
   }
   const account = host.transaction((ctx) => {
     if (input.disabled && target.role === 'admin') {
@@ -359,22 +370,10 @@ async function resetPassphrase(
   host: Host,
   input: z.output<typeof accountResetPassphraseInput>,
 ): Promise<Account> {
-  const me = host.ctx().user;
-  const target = getAccount(host.ctx(), input.id);
-  if (target.id === me.id) throw new ApiError('VALIDATION', t('validation.account.cannotResetSelf'));
+  const target = colleague(host, input.id, 'validation.account.cannotResetSelf');
   if (target.disabled) throw new ApiError('VALIDATION', t('validation.account.resetDisabled'));
   assertStrong('passphrase', input.passphrase, target);
-  const secrets = sessionSecrets(host);
-  let slot: Awaited<ReturnType<Host['vault']['enrol']>>;
-  try {
-    slot = await host.vault.enrol(
-      { id: target.id, username: target.username, role: target.role },
-      input.passphrase,
-      secrets,
-    );
-  } finally {
-    wipeSecrets(secrets);
-  }
+  const slot = await enrolSlot(host, target, input.passphrase);
   const account = host.transaction((ctx) => {
     updateVersioned(ctx, accounts, input.id, input.version, {});
     ctx.audit.write({ action: 'accounts.resetPassphrase', entity: 'account', entityId: input.id });

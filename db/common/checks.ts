@@ -13,3 +13,18 @@ export function fieldError(field: string, message: string): ApiError {
 export function notFuture(ctx: ReadCtx, field: string, date: string | null | undefined): void {
   if (date && date > localDate(ctx.clock.now())) throw fieldError(field, t('errors.dateInFuture'));
 }
+
+/**
+ * A step's date for `field`: not after today, and not before the date of the step it follows
+ * (`earliest`, once that step has one), refused with the area's wording `beforeMessage`.
+ */
+export function stepDate(
+  ctx: ReadCtx,
+  field: string,
+  date: string,
+  earliest: string | null | undefined,
+  beforeMessage: string,
+): void {
+  notFuture(ctx, field, date);
+  if (earliest && date < earliest) throw fieldError(field, beforeMessage);
+}

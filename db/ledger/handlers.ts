@@ -168,16 +168,21 @@ interface Job extends LedgerProgress {
 }
 const jobs = new WeakMap<object, Job>();
 
-function startJob(host: Host, phase: Job['phase']): Job {
+/**
+ * Runs one long call as the connection's job, so ledger.progress and ledger.cancel reach it;
+ * the job ends with the call however it ends (unless the app locked meanwhile: no connection).
+ */
+async function asJob<T>(host: Host, phase: Job['phase'], run: (job: Job) => Promise<T>): Promise<T> {
   const job: Job = { phase, done: 0, total: 0, cancelled: false };
   jobs.set(host.ctx().raw, job);
-  return job;
-}
-
-function endJob(host: Host, job: Job): void {
-  if (host.state() !== 'unlocked') return;
-  const conn = host.ctx().raw;
-  if (jobs.get(conn) === job) jobs.delete(conn);
+  try {
+    return await run(job);
+  } finally {
+    if (host.state() === 'unlocked') {
+      const conn = host.ctx().raw;
+      if (jobs.get(conn) === job) jobs.delete(conn);
+    }
+  }
 }
 
 /** Stops the call at its next step when the caseworker cancelled it. */
@@ -396,17 +401,11 @@ async function commitImport(
 }
 
 async function read(host: Host, input: z.output<typeof ledgerReadInput>): Promise<LedgerSheetView> {
-  const job = startJob(host, 'read');
-  try {
-    return await readView(host, input, job);
-  } finally {
-    endJob(host, job);
-  }
+  return asJob(host, 'read', (job) => readView(host, input, job));
 }
 
 async function preview(host: Host, input: z.output<typeof ledgerPreviewInput>): Promise<LedgerPreview> {
-  const job = startJob(host, 'plan');
-  try {
+  return asJob(host, 'plan', async (job) => {
     const { hash, sheets } = await load(host, input, job);
     const sheet = pickSheet(sheets, input.sheet);
     const ctx = host.ctx();
@@ -431,20 +430,15 @@ async function preview(host: Host, input: z.output<typeof ledgerPreviewInput>): 
       rows: plan.rows.map(previewRow),
       prior: priorImport(ctx, hash, sheet.name),
     };
-  } finally {
-    endJob(host, job);
-  }
+  });
 }
 
 async function commit(host: Host, input: z.output<typeof ledgerCommitInput>): Promise<LedgerReport> {
-  const job = startJob(host, 'plan');
-  try {
+  return asJob(host, 'plan', async (job) => {
     const { hash, sheets } = await load(host, input, job);
     const sheet = pickSheet(sheets, input.sheet);
-    return await host.exclusive((ctx, step) => commitImport(ctx, input, hash, sheet, job, step));
-  } finally {
-    endJob(host, job);
-  }
+    return host.exclusive((ctx, step) => commitImport(ctx, input, hash, sheet, job, step));
+  });
 }
 
 function progress(ctx: ReadCtx): LedgerProgress | null {

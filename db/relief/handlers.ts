@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
-import { fieldError, notFuture } from '../common/checks';
+import { fieldError, notFuture, stepDate } from '../common/checks';
 import { newId } from '../common/ids';
 import { created, currentIdsOfChild, updateVersioned } from '../common/records';
 import { areaSteps } from '../common/transition';
@@ -172,9 +172,7 @@ function startReview(ctx: Ctx, input: z.output<typeof reliefReviewInput>): Relie
 }
 
 function decisionDateChecks(ctx: Ctx, r: ReliefRow, date: string): void {
-  notFuture(ctx, 'decisionDate', date);
-  if (date < r.applicationDate)
-    throw fieldError('decisionDate', t('relief.validation.decisionBeforeApplication'));
+  stepDate(ctx, 'decisionDate', date, r.applicationDate, t('relief.validation.decisionBeforeApplication'));
 }
 
 function grant(ctx: Ctx, input: z.output<typeof reliefGrantInput>): ReliefView {
@@ -215,9 +213,7 @@ function deny(ctx: Ctx, input: z.output<typeof reliefDenyInput>): ReliefView {
 
 function pay(ctx: Ctx, input: z.output<typeof reliefPayInput>): ReliefView {
   const r = loadRelief(ctx, input.id);
-  notFuture(ctx, 'paidDate', input.paidDate);
-  if (r.decisionDate && input.paidDate < r.decisionDate)
-    throw fieldError('paidDate', t('relief.validation.paidBeforeDecision'));
+  stepDate(ctx, 'paidDate', input.paidDate, r.decisionDate, t('relief.validation.paidBeforeDecision'));
   return step(ctx, r, 'pay', input.version, {
     paidDate: input.paidDate,
     paidAt: ctx.clock.now(),
@@ -230,9 +226,7 @@ function pay(ctx: Ctx, input: z.output<typeof reliefPayInput>): ReliefView {
 
 function returnVisit(ctx: Ctx, input: z.output<typeof reliefReturnVisitInput>): ReliefView {
   const r = loadRelief(ctx, input.id);
-  notFuture(ctx, 'date', input.date);
-  if (r.paidDate && input.date < r.paidDate)
-    throw fieldError('date', t('relief.validation.visitBeforePayment'));
+  stepDate(ctx, 'date', input.date, r.paidDate, t('relief.validation.visitBeforePayment'));
   return step(ctx, r, 'returnVisit', input.version, {
     returnVisitDate: input.date,
     returnVisitMethod: input.method,

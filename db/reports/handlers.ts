@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { children } from '../children/schema';
-import { fieldError, notFuture } from '../common/checks';
+import { fieldError, notFuture, stepDate } from '../common/checks';
 import { STAFF } from '../common/flow';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
@@ -114,8 +114,9 @@ function datesNotFuture(ctx: Ctx, fields: Record<string, string | null | undefin
   for (const [field, date] of Object.entries(fields)) notFuture(ctx, field, date);
 }
 
-function notBefore(field: string, date: string, earliest: string, key: 'beforeReported'): void {
-  if (date < earliest) throw fieldError(field, t(`mandatoryReports.validation.${key}`, { date: earliest }));
+/** A step's date: not in the future, not before the step it follows (the report, or the filing or handling). */
+function afterReported(ctx: Ctx, field: string, date: string, earliest: string): void {
+  stepDate(ctx, field, date, earliest, t('mandatoryReports.validation.beforeReported', { date: earliest }));
 }
 
 function linkChildren(ctx: Ctx, reportId: string, childIds: string[]): void {
@@ -201,8 +202,7 @@ function addAction(ctx: Ctx, input: z.output<typeof reportActionInput>): ReportV
       'VALIDATION',
       t('mandatoryReports.validation.wrongStatus', { status: reportStatusLabel(r.status) }),
     );
-  datesNotFuture(ctx, { date: input.date });
-  notBefore('date', input.date, r.reportedDate, 'beforeReported');
+  afterReported(ctx, 'date', input.date, r.reportedDate);
   const actionId = newId();
   ctx.db
     .insert(mandatoryReportActions)
@@ -235,8 +235,7 @@ function verifyReport(ctx: Ctx, input: z.output<typeof reportStepInput>): Report
 
 function fileReport(ctx: Ctx, input: z.output<typeof reportFileInput>): ReportView {
   const r = loadReport(ctx, input.id);
-  datesNotFuture(ctx, { filedDate: input.filedDate });
-  notBefore('filedDate', input.filedDate, r.reportedDate, 'beforeReported');
+  afterReported(ctx, 'filedDate', input.filedDate, r.reportedDate);
   return step(ctx, r, 'file', input.version, {
     policeCaseNumber: input.policeCaseNumber,
     filedDate: input.filedDate,
@@ -245,8 +244,7 @@ function fileReport(ctx: Ctx, input: z.output<typeof reportFileInput>): ReportVi
 
 function handleReport(ctx: Ctx, input: z.output<typeof reportHandleInput>): ReportView {
   const r = loadReport(ctx, input.id);
-  datesNotFuture(ctx, { handledDate: input.handledDate });
-  notBefore('handledDate', input.handledDate, r.reportedDate, 'beforeReported');
+  afterReported(ctx, 'handledDate', input.handledDate, r.reportedDate);
   return step(ctx, r, 'handle', input.version, {
     disposition: input.disposition,
     handledDate: input.handledDate,
@@ -255,8 +253,7 @@ function handleReport(ctx: Ctx, input: z.output<typeof reportHandleInput>): Repo
 
 function closeReport(ctx: Ctx, input: z.output<typeof reportCloseInput>): ReportView {
   const r = loadReport(ctx, input.id);
-  datesNotFuture(ctx, { closedDate: input.closedDate });
-  notBefore('closedDate', input.closedDate, r.filedDate ?? r.handledDate ?? r.reportedDate, 'beforeReported');
+  afterReported(ctx, 'closedDate', input.closedDate, r.filedDate ?? r.handledDate ?? r.reportedDate);
   return step(ctx, r, 'close', input.version, { outcome: input.outcome, closedDate: input.closedDate });
 }
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { type Ctx, method, type ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { loadChild, relatedPersons } from '../children/model';
-import { fieldError, notFuture } from '../common/checks';
+import { fieldError, notFuture, stepDate } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, currentIdsOfChild, updateVersioned } from '../common/records';
@@ -201,9 +201,7 @@ function issue(ctx: Ctx, input: z.output<typeof suitIssueInput>): SuitView {
 
 function file(ctx: Ctx, input: z.output<typeof suitFileInput>): SuitView {
   const s = loadSuit(ctx, input.id);
-  notFuture(ctx, 'filedDate', input.filedDate);
-  if (s.issueDate && input.filedDate < s.issueDate)
-    throw fieldError('filedDate', t('suits.validation.filedBeforeIssue'));
+  stepDate(ctx, 'filedDate', input.filedDate, s.issueDate, t('suits.validation.filedBeforeIssue'));
   return step(ctx, s, 'file', input.version, {
     court: input.court,
     filedDate: input.filedDate,
@@ -214,9 +212,7 @@ function file(ctx: Ctx, input: z.output<typeof suitFileInput>): SuitView {
 
 function decide(ctx: Ctx, input: z.output<typeof suitDecideInput>): SuitView {
   const s = loadSuit(ctx, input.id);
-  notFuture(ctx, 'decisionDate', input.decisionDate);
-  if (s.filedDate && input.decisionDate < s.filedDate)
-    throw fieldError('decisionDate', t('suits.validation.decisionBeforeFiling'));
+  stepDate(ctx, 'decisionDate', input.decisionDate, s.filedDate, t('suits.validation.decisionBeforeFiling'));
   const takesOver = input.decision === 'revoked' || input.decision === 'changed';
   return step(
     ctx,

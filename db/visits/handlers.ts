@@ -15,7 +15,7 @@ import {
   visitIdInput,
   visitRecentInput,
 } from './inputs';
-import { named, type VisitRow, type VisitView, view, visitsOfChild } from './model';
+import { namedVisits, type VisitRow, type VisitView, view, visitsOfChild } from './model';
 import { visits } from './schema';
 
 const myDraftsInput = z.object({}).strict();
@@ -200,40 +200,20 @@ function visitsForChild(ctx: ReadCtx, input: z.output<typeof visitChildInput>): 
 
 function recent(ctx: ReadCtx, input: z.output<typeof visitRecentInput>): VisitView[] {
   const ownerId = input.ownerId === undefined ? ctx.user.id : input.ownerId;
-  const rows = ctx.db
-    .select({ v: visits, name: children.name })
-    .from(visits)
-    .innerJoin(children, eq(children.id, visits.childId))
-    .where(
-      and(
-        eq(visits.status, 'final'),
-        isNull(visits.deletedAt),
-        isNull(children.deletedAt),
-        ownerId === null ? undefined : eq(children.ownerId, ownerId),
-      ),
-    )
-    .orderBy(desc(visits.date), desc(visits.updatedAt))
-    .limit(input.limit)
-    .all();
-  return rows.map((r) => named(r.v, r.name));
+  return namedVisits(
+    ctx,
+    [eq(visits.status, 'final'), ownerId === null ? undefined : eq(children.ownerId, ownerId)],
+    [desc(visits.date), desc(visits.updatedAt)],
+    input.limit,
+  );
 }
 
 // A draft for a child in the recycle bin waits there with its child (it comes back on
 // restore); it must not take the caseworker's other drafts off the screen with it.
 function myDrafts(ctx: ReadCtx): VisitView[] {
-  return ctx.db
-    .select({ v: visits, name: children.name })
-    .from(visits)
-    .innerJoin(children, eq(children.id, visits.childId))
-    .where(
-      and(
-        eq(visits.status, 'draft'),
-        eq(visits.createdBy, ctx.user.id),
-        isNull(visits.deletedAt),
-        isNull(children.deletedAt),
-      ),
-    )
-    .orderBy(desc(visits.updatedAt))
-    .all()
-    .map((r) => named(r.v, r.name));
+  return namedVisits(
+    ctx,
+    [eq(visits.status, 'draft'), eq(visits.createdBy, ctx.user.id)],
+    [desc(visits.updatedAt)],
+  );
 }

@@ -1,8 +1,9 @@
 // What other areas need of the visits (走访): a child's visits as this reader sees them, and the
 // timeline's entries. Never reached through handlers.ts.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { ReadCtx } from '../api/define';
 import { loadChild } from '../children/model';
+import { children } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
 import { labelOr, t } from '../i18n';
 import { visits } from './schema';
@@ -20,6 +21,26 @@ export function named(row: VisitRow, childName: string): VisitView {
 }
 
 /** Final visits and this reader's own drafts, newest first. */
+/**
+ * Live visits of children on file (not in the recycle bin) that meet `where`, each with its
+ * child's name: the lists across children (recent visits, my drafts).
+ */
+export function namedVisits(
+  ctx: ReadCtx,
+  where: (SQL | undefined)[],
+  orderBy: SQL[],
+  limit?: number,
+): VisitView[] {
+  const q = ctx.db
+    .select({ v: visits, name: children.name })
+    .from(visits)
+    .innerJoin(children, eq(children.id, visits.childId))
+    .where(and(...where, isNull(visits.deletedAt), isNull(children.deletedAt)))
+    .orderBy(...orderBy)
+    .$dynamic();
+  return (limit === undefined ? q : q.limit(limit)).all().map((r) => named(r.v, r.name));
+}
+
 export function visitsOfChild(ctx: ReadCtx, childId: string): VisitView[] {
   return ctx.db
     .select()
