@@ -226,6 +226,35 @@ describe('how a backup copies the database', () => {
     core.close();
   });
 
+  it("holds the live file still without a new WAL header, so the app's connection keeps its page cache", async () => {
+    const { core } = await setUp();
+    const key = await databaseKey(core.dataDir);
+    const db = path.join(core.dataDir, 'sunward.db');
+    // The saves above sit in the WAL; a checkpoint that truncated it would write a new WAL
+    // header, and every connection that sees one drops its whole page cache.
+    const walHeader = () => readFileSync(`${db}-shm`).subarray(0, 48);
+    const before = walHeader();
+    expect(readFileSync(`${db}-wal`).length).toBeGreaterThan(0);
+    const made = await createBackup(job(core, key, `sunward-wal${BACKUP_EXT}`));
+    expect(made.method).toBe('held');
+    expect(walHeader().equals(before)).toBe(true);
+    expect(made.manifest.counts.children).toBe(1);
+    const scratch = path.join(core.dataDir, 'check-wal.partial');
+    expect(
+      checkBackup(path.join(core.dataDir, 'backups', `sunward-wal${BACKUP_EXT}`), key, scratch).opened,
+    ).toBe(true);
+    // The app goes on saving and reading as before.
+    await call(core, 'children.create', {
+      name: '李小红',
+      gender: 'female',
+      birthDate: CHILD.birthDate,
+      township: CHILD.township,
+    });
+    expect((await call(core, 'children.list', {})).total).toBe(2);
+    key.fill(0);
+    core.close();
+  });
+
   it('writes the container on a second thread beside the check when told to, with the same result', async () => {
     const dataDir = makeDataDir('two-threads');
     const core = createCore({
