@@ -1,7 +1,8 @@
 // The stored reminders (reminder_due): which children a write touched is seen by triggers on
-// every table a stored rule reads, whatever the write (a handler, an import, a restore), and
-// refreshDue recomputes those children's items with the rules themselves (rules.ts) before the
-// write's transaction commits. Nothing here decides what is due: the rules do.
+// every table a stored rule reads, whatever the write (a handler, an import, a restore; a ledger
+// import marks its children itself, setAsideInsertMarks), and refreshDue recomputes those
+// children's items with the rules themselves (rules.ts) before the write's transaction commits.
+// Nothing here decides what is due: the rules do.
 import type Database from 'better-sqlite3';
 import type { Ctx, ReadCtx } from '../api/define';
 import { today } from '../children/model';

@@ -1,8 +1,10 @@
 // 统计台账's figures pre-counted by month (stats_cells). Each series is the records of a
 // figure's own base query (queries.ts), counted per month, township, caseworker and tag;
 // triggers on every table a base query reads keep the counts current in the transaction of the
-// write, whatever the write (a handler, an import, a restore). A trigger subtracts what the
-// rows it touches counted for before the change (BEFORE) and adds what they count after it
+// write, whatever the write (a handler, an import, a restore; a ledger import sets the children
+// insert triggers aside and adds its new children's cells at once, setAsideChildInserts). A
+// trigger subtracts what the rows it touches counted for before the change (BEFORE) and adds
+// what they count after it
 // (AFTER), by running the very base query narrowed to those rows: so a child moved to another
 // township moves every record of its own, and nothing here restates a figure's definition.
 // A year's figure is then twelve months of cells instead of a walk of every record.
