@@ -4,9 +4,8 @@
 // write, whatever the write (a handler, an import, a restore; a ledger import sets the children
 // insert triggers aside and adds its new children's cells at once, setAsideChildInserts). A
 // trigger subtracts what the rows it touches counted for before the change (BEFORE) and adds
-// what they count after it
-// (AFTER), by running the very base query narrowed to those rows: so a child moved to another
-// township moves every record of its own, and nothing here restates a figure's definition.
+// what they count after it (AFTER), by running the very base query narrowed to those rows: so
+// a child moved to another township moves every record of its own, and nothing here restates a figure's definition.
 // A year's figure is then twelve months of cells instead of a walk of every record.
 //
 // Months: a calendar-dated record by its date's month; an instant (registered, closed) by its
