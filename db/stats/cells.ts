@@ -6,7 +6,8 @@
 // trigger subtracts what the rows it touches counted for before the change (BEFORE) and adds
 // what they count after it (AFTER), by running the very base query narrowed to those rows: so
 // a child moved to another township moves every record of its own, and nothing here restates
-// a figure's definition. A year's figure is then twelve months of cells instead of a walk of every record.
+// a figure's definition. A year's figure is then twelve months of cells instead of a walk of
+// every record.
 //
 // Months: a calendar-dated record by its date's month; an instant (registered, closed) by its
 // month in SQLite's local time, which the reader checks against the period's own instants
