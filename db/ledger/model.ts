@@ -22,6 +22,8 @@ import { newId } from '../common/ids';
 import { phoneText } from '../common/inputs';
 import { updateVersioned } from '../common/records';
 import { type MessageKey, t } from '../i18n';
+import { type MarkedTable, markDirty, setAsideInsertMarks } from '../reminders/due';
+import { setAsideChildInserts } from '../stats/cells';
 import type { ChildField, LedgerField, MergeField } from './codes';
 import type { LedgerCommitInput } from './inputs';
 import {
@@ -596,6 +598,15 @@ class ImportWriter {
   private audits: AuditEntry[] = [];
   private readonly s: Record<string, Stmt>;
   private readonly stamp: { now: number; by: string };
+  /** The children this import created, whose statistics cells are added at the end (finish). */
+  private readonly created: string[] = [];
+  /**
+   * The children the insert triggers set aside would have marked stale since the last step
+   * (reminders/due.ts), and the persons given a custody record (their children are marked).
+   */
+  private readonly stale = new Set<string>();
+  private readonly custodyOf = new Set<string>();
+  private readonly restore: { cells: ((ids: readonly string[]) => void) | null; marks: () => void };
 
   constructor(private readonly ctx: Ctx) {
     const raw = ctx.raw;
@@ -633,6 +644,26 @@ class ImportWriter {
         'UPDATE children SET caregiver_person_id = ? WHERE id = ? AND caregiver_person_id IS NULL',
       ),
     };
+    // Per-row trigger work set aside for the length of the import: it was a third of every
+    // child's insert. The statements above are prepared again by SQLite after this schema change.
+    this.restore = {
+      cells: setAsideChildInserts(raw)?.restore ?? null,
+      marks: setAsideInsertMarks(raw, MARKED),
+    };
+  }
+
+  /** The stale marks gathered since the last call, for the refresh at the next step. */
+  flushMarks(): void {
+    markDirty(this.ctx.raw, [...this.stale], [...this.custodyOf]);
+    this.stale.clear();
+    this.custodyOf.clear();
+  }
+
+  /** The triggers back, with the new children's statistics cells added once for all of them. */
+  finish(): void {
+    this.flushMarks();
+    this.restore.cells?.(this.created);
+    this.restore.marks();
   }
 
   /** The person for a ledger relative: this import's, an existing one with the same ID number, or new. */
@@ -685,6 +716,8 @@ class ImportWriter {
         writePlaces(this.ctx.raw, [place]);
       }
     }
+    this.created.push(id);
+    this.stale.add(id);
     this.link(id, relatives, personIds, new Set(), true);
     this.audit({
       action: 'children.create',
@@ -719,8 +752,11 @@ class ImportWriter {
         isCaregiver: d.isCaregiver ? 1 : 0,
         ...this.stamp,
       });
-      if (d.custody && !this.s.hasCustody.get(personId, d.custody.startDate))
+      this.stale.add(childId);
+      if (d.custody && !this.s.hasCustody.get(personId, d.custody.startDate)) {
         this.s.custody.run({ id: newId(), personId, ...d.custody, ...this.stamp });
+        this.custodyOf.add(personId);
+      }
       added++;
     });
     return added;
@@ -767,6 +803,12 @@ class ImportWriter {
 
 type SearchKeyRow = ReturnType<typeof searchKeyRows>[number];
 
+/**
+ * The insert triggers of the stored reminders the writer stands in for (ImportWriter.stale):
+ * a new person is named by no relation yet, so its own trigger would mark no one.
+ */
+const MARKED: MarkedTable[] = ['children', 'persons', 'child_relations', 'custody_records'];
+
 /** Rows of a multi-row key insert, and keys between two steps (~100 ms at 100,000 children). */
 const KEY_ROWS = 200;
 const KEY_SLICE = 5_000;
@@ -801,7 +843,10 @@ export async function applyPlan(
   const skip = (row: PlannedRow, reason: string) => out.skipped.push({ row: row.row, reason });
   const total = plan.rows.length;
   for (let i = 0; i < total; i++) {
-    if (step && i > 0 && i % CHUNK_ROWS === 0) await step(i, total);
+    if (step && i > 0 && i % CHUNK_ROWS === 0) {
+      writer.flushMarks();
+      await step(i, total);
+    }
     const row = plan.rows[i];
     if (row.status === 'ignored' || row.status === 'invalid' || !row.child) {
       skip(
@@ -830,9 +875,11 @@ export async function applyPlan(
     out.childIds.push(writer.createChild(row.child, row.relativesDraft, row.pinyin));
     out.imported++;
   }
+  writer.flushMarks();
   await writer.flushKeys(async () => {
     if (step) await step(total, total);
   });
+  writer.finish();
   writer.flushAudit();
   if (step) await step(total, total);
   return out;

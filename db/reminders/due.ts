@@ -1,7 +1,8 @@
 // The stored reminders (reminder_due): which children a write touched is seen by triggers on
-// every table a stored rule reads, whatever the write (a handler, an import, a restore), and
-// refreshDue recomputes those children's items with the rules themselves (rules.ts) before the
-// write's transaction commits. Nothing here decides what is due: the rules do.
+// every table a stored rule reads, whatever the write (a handler, an import, a restore; a ledger
+// import marks its children itself, setAsideInsertMarks), and refreshDue recomputes those
+// children's items with the rules themselves (rules.ts) before the write's transaction commits.
+// Nothing here decides what is due: the rules do.
 import type Database from 'better-sqlite3';
 import type { Ctx, ReadCtx } from '../api/define';
 import { today } from '../children/model';
@@ -67,6 +68,48 @@ function triggerName(table: string, op: string): string {
   return `${PREFIX}v${VERSION}_${table}_${op}`;
 }
 
+const mark = (select: string) => `INSERT OR IGNORE INTO reminder_dirty (child_id) SELECT * FROM (${select});`;
+
+function insertTrigger(table: string, ifMissing = false): string {
+  return `CREATE TRIGGER ${ifMissing ? 'IF NOT EXISTS ' : ''}${triggerName(table, 'i')} AFTER INSERT ON ${table} BEGIN ${mark(TOUCHES[table]('NEW'))} END`;
+}
+
+/** The tables whose insert triggers a bulk insert may set aside (setAsideInsertMarks). */
+export type MarkedTable = 'children' | 'persons' | 'child_relations' | 'custody_records';
+
+/**
+ * For a bulk insert (a ledger import), in the caller's transaction: the insert triggers of
+ * these tables set aside, the caller marking the children itself (markDirty) before each
+ * refreshDue: at least every child the triggers would have marked (more is harmless, a
+ * refresh writes only what changed). Put back by the returned function; a rollback does too.
+ */
+export function setAsideInsertMarks(raw: Database.Database, tables: readonly MarkedTable[]): () => void {
+  if (!stored(raw)) return () => {};
+  for (const table of tables) raw.exec(`DROP TRIGGER IF EXISTS ${triggerName(table, 'i')}`);
+  return () => {
+    for (const table of tables) raw.exec(insertTrigger(table, true));
+  };
+}
+
+/** Marks children stale, with the children of the given persons (as the insert triggers do). */
+export function markDirty(
+  raw: Database.Database,
+  childIds: readonly string[],
+  personIds: readonly string[] = [],
+): void {
+  if (!stored(raw)) return;
+  if (childIds.length)
+    cached(raw, 'INSERT OR IGNORE INTO reminder_dirty (child_id) SELECT value FROM json_each(?)').run(
+      JSON.stringify(childIds),
+    );
+  if (personIds.length)
+    cached(
+      raw,
+      `INSERT OR IGNORE INTO reminder_dirty (child_id)
+       SELECT child_id FROM child_relations WHERE person_id IN (SELECT value FROM json_each(?))`,
+    ).run(JSON.stringify(personIds));
+}
+
 /**
  * At every open: the triggers of this version in place, and every child's items rebuilt when
  * they were not (a database from before, or a new version of the rules' storage).
@@ -83,12 +126,8 @@ export function prepareDue(raw: Database.Database, clockNow: number): void {
         .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '${PREFIX}%'`)
         .all() as { name: string }[];
       for (const { name } of old) raw.exec(`DROP TRIGGER "${name}"`);
-      const mark = (select: string) =>
-        `INSERT OR IGNORE INTO reminder_dirty (child_id) SELECT * FROM (${select});`;
       for (const [table, touches] of Object.entries(TOUCHES)) {
-        raw.exec(
-          `CREATE TRIGGER ${triggerName(table, 'i')} AFTER INSERT ON ${table} BEGIN ${mark(touches('NEW'))} END`,
-        );
+        raw.exec(insertTrigger(table));
         raw.exec(
           `CREATE TRIGGER ${triggerName(table, 'u')} AFTER UPDATE ON ${table} BEGIN ${mark(touches('OLD'))} ${mark(touches('NEW'))} END`,
         );

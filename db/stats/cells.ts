@@ -1,11 +1,13 @@
 // 统计台账's figures pre-counted by month (stats_cells). Each series is the records of a
 // figure's own base query (queries.ts), counted per month, township, caseworker and tag;
 // triggers on every table a base query reads keep the counts current in the transaction of the
-// write, whatever the write (a handler, an import, a restore). A trigger subtracts what the
-// rows it touches counted for before the change (BEFORE) and adds what they count after it
-// (AFTER), by running the very base query narrowed to those rows: so a child moved to another
-// township moves every record of its own, and nothing here restates a figure's definition.
-// A year's figure is then twelve months of cells instead of a walk of every record.
+// write, whatever the write (a handler, an import, a restore; a ledger import sets the children
+// insert triggers aside and adds its new children's cells at once, setAsideChildInserts). A
+// trigger subtracts what the rows it touches counted for before the change (BEFORE) and adds
+// what they count after it (AFTER), by running the very base query narrowed to those rows: so
+// a child moved to another township moves every record of its own, and nothing here restates
+// a figure's definition. A year's figure is then twelve months of cells instead of a walk of
+// every record.
 //
 // Months: a calendar-dated record by its date's month; an instant (registered, closed) by its
 // month in SQLite's local time, which the reader checks against the period's own instants
@@ -167,6 +169,11 @@ const KEY: Record<string, string[]> = {
 interface Trigger {
   table: string;
   body: string;
+  /**
+   * For a children AFTER INSERT trigger: its statement over a set of new children at once
+   * (their ids as a JSON array, the one parameter), for a bulk insert that set it aside.
+   */
+  bulk?: string;
 }
 
 /**
@@ -192,19 +199,28 @@ function triggerStatements(series: Series[]): Map<string, Trigger> {
             : `${sql}${key.map((k) => ` AND ${alias}.${k} = ${rows[rows.length - 1]}.${k}`).join('')}`,
           sign,
         );
+
       const quoted = [...cols].map((c) => `"${c}"`);
       const changed = `UPDATE OF ${quoted.join(', ')} ON ${table} FOR EACH ROW WHEN ${quoted
         .map((c) => `OLD.${c} IS NOT NEW.${c}`)
         .join(' OR ')}`;
       const name = `${table}_${s.name}`;
-      const set = (op: string, body: string) => out.set(`${name}_${op}`, { table, body });
+      const set = (op: string, body: string, bulkBody?: string) =>
+        out.set(`${name}_${op}`, { table, body, ...(bulkBody ? { bulk: bulkBody } : {}) });
       // A child is registered before its records: for a record's series, a new child's row
       // counts nothing unless records already name it, which a cheap probe tells.
       const fresh =
         table === 'children' && !/^\s*SELECT[\s\S]*?\bFROM children c\b/.test(sql.split(/\bJOIN\b/)[0])
           ? ` WHEN EXISTS (${sql} AND c.id = NEW.id)`
           : '';
-      set('ai', `AFTER INSERT ON ${table} FOR EACH ROW${fresh} BEGIN ${run(['NEW'], 1)} END`);
+      // The same rows for many new children at once, for a series counting children rows
+      // themselves (one whose rows are records finds none for a child just made): the cells
+      // are sums, so one grouped upsert over the set adds what the trigger added row by row.
+      const bulk =
+        table === 'children' && !fresh
+          ? cellsUpsert(s, `${sql} AND ${s.byChild ? 'c' : alias}.id IN (SELECT value FROM json_each(?))`, 1)
+          : undefined;
+      set('ai', `AFTER INSERT ON ${table} FOR EACH ROW${fresh} BEGIN ${run(['NEW'], 1)} END`, bulk);
       set('bu', `BEFORE ${changed} BEGIN ${run(['NEW', 'OLD'], -1)} END`);
       set('au', `AFTER ${changed} BEGIN ${run(['OLD', 'NEW'], 1)} END`);
       set('bd', `BEFORE DELETE ON ${table} FOR EACH ROW BEGIN ${run(['OLD'], -1)} END`);
@@ -337,6 +353,36 @@ export function dropCellTriggers(raw: Database.Database): void {
     .pluck()
     .all() as string[];
   for (const name of old) raw.exec(`DROP TRIGGER "${name}"`);
+}
+
+/**
+ * For a bulk insert of new children (a ledger import), in the caller's transaction: the
+ * triggers that fire on each insert into children set aside (about twenty statements per row,
+ * most of them probes that find nothing), and put back by `restore`, which first adds the
+ * children's cells in one grouped statement per series counting children rows (Trigger.bulk).
+ * The same cells: the other series' rows are records naming the child, and no record can name
+ * an id made by this insert (their triggers' own probe says so row by row), nor can a BEFORE
+ * INSERT trigger's query (a figure by child taking the child's count away) find the child's
+ * row before it exists. Rows of other tables keep their triggers. On a throw the caller's
+ * rollback puts the triggers back with everything else. Null when this connection's cells are
+ * not current (the next open rebuilds them anyway).
+ */
+export function setAsideChildInserts(
+  raw: Database.Database,
+): { restore: (childIds: readonly string[]) => void } | null {
+  if (!current(raw)) return null;
+  const fp = fingerprint(raw);
+  const aside = [...plan().triggers].filter(
+    ([suffix, t]) => t.table === 'children' && (suffix.endsWith('_ai') || suffix.endsWith('_bi')),
+  );
+  for (const [suffix] of aside) raw.exec(`DROP TRIGGER "${triggerName(fp, suffix)}"`);
+  return {
+    restore(childIds) {
+      const ids = JSON.stringify(childIds);
+      if (childIds.length) for (const [, t] of aside) if (t.bulk) raw.prepare(t.bulk).run(ids);
+      for (const [suffix, t] of aside) raw.exec(`CREATE TRIGGER "${triggerName(fp, suffix)}" ${t.body}`);
+    },
+  };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
 import type { LEDGER_FIELDS } from '../../db/ledger/codes';
+import { prepareDue } from '../../db/reminders/due';
+import { dropCellTriggers, prepareCells } from '../../db/stats/cells';
 import { csvLedger, type Ledger, largeLedger, messyLedger } from '../fixtures/ledger';
 import { ADMIN, CHILD, call, ManualClock, openCore, openRaw, refuse } from './support';
 
@@ -357,6 +359,81 @@ describe('ledger import: preview, commit, repeat', () => {
     expect(report.counts.skipped).toBeGreaterThan(10);
     expect(report.counts.imported + report.counts.skipped).toBe(600);
     core.close();
+  });
+});
+
+/**
+ * The statistics cells and the stored reminders as the file holds them, then as rebuilt from
+ * the records by the next open after their triggers went missing (prepareCells, prepareDue).
+ */
+async function cellsAndDueRebuilt(core: Core & { dataDir: string }, now: number) {
+  core.close();
+  const opened = await new Vault(core.dataDir, FAST_KDF).openDatabaseKey(ADMIN.username, ADMIN.passphrase);
+  const raw = openEncrypted(path.join(core.dataDir, 'sunward.db'), opened!.key, { create: false });
+  const read = () => ({
+    cells: raw
+      .prepare(
+        `SELECT series, month, township, owner, tag, n, v FROM stats_cells WHERE n <> 0 OR v <> 0
+         ORDER BY series, month, township, owner, tag`,
+      )
+      .all(),
+    due: raw
+      .prepare(
+        `SELECT child_id, owner_id, key, kind, due, shows_from, shows_until, child_name, facts, link, priority, sort_name
+         FROM reminder_due ORDER BY child_id, key, kind, due`,
+      )
+      .all(),
+  });
+  try {
+    const stored = read();
+    dropCellTriggers(raw);
+    prepareCells(raw);
+    raw.exec(`DROP TRIGGER IF EXISTS reminder_dirty_v2_children_u`);
+    prepareDue(raw, now);
+    return { stored, rebuilt: read() };
+  } finally {
+    raw.close();
+  }
+}
+
+describe('ledger import: the statistics and the reminders it leaves', () => {
+  it('leaves the same cells and stored reminders as a rebuild from the records', async () => {
+    const clock = new ManualClock();
+    const core = openCore(undefined, clock);
+    await call(core, 'session.setup', ADMIN);
+    const ledger = await messyLedger();
+    await call(core, 'children.create', ledger.existing);
+    const { view, columns } = await readAndMap(core, ledger);
+    const input = { ...file(ledger), sheet: view.sheet, headerRow: view.headerRow!, columns };
+    const preview = await call(core, 'ledger.preview', input);
+    const matchRow = preview.rows.find((r) => r.status === 'match')!;
+    const first = await call(core, 'ledger.commit', {
+      ...input,
+      decisions: { [matchRow.row]: { action: 'merge', fields: [...matchRow.differs] } },
+    });
+    expect(first.counts.merged).toBe(1);
+    const big = await largeLedger(600);
+    const bigView = await call(core, 'ledger.read', file(big));
+    const report = await call(core, 'ledger.commit', {
+      ...file(big),
+      sheet: bigView.sheet,
+      headerRow: bigView.headerRow!,
+      columns: bigView.suggested,
+      decisions: {},
+    });
+    expect(report.counts.imported).toBeGreaterThan(500);
+    const { stored, rebuilt } = await cellsAndDueRebuilt(core, clock.now());
+    // Every imported child is registered in the cells, and many have reminders (custody, age).
+    const registered = stored.cells.filter(
+      (c) =>
+        (c as { series: string; month: string }).series === 'registered' && !(c as { month: string }).month,
+    ) as { n: number }[];
+    expect(registered.reduce((sum, c) => sum + c.n, 0)).toBe(
+      1 + first.counts.imported + report.counts.imported,
+    );
+    expect(stored.due.length).toBeGreaterThan(100);
+    expect(stored.cells).toEqual(rebuilt.cells);
+    expect(stored.due).toEqual(rebuilt.due);
   });
 });
 
