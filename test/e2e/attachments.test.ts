@@ -12,6 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makePdf, makePng } from '../fixtures/files';
 import { CONSENTED_ASSESSMENT } from '../fixtures/records';
+import { referredTo } from '../helpers/referrals';
 import { pick } from './children/helpers';
 import { browserAvailable, shot } from './harness';
 import {
@@ -337,16 +338,10 @@ describe.skipIf(!browserAvailable().ok)('attachments (附件)', () => {
         reason: '放任未成年人沉迷网络，经常夜不归宿',
         deliveredBy: '王检察官',
       });
-      let referral = await call(app.core, 'referrals.create', {
-        sourceDepartment: '第一检察部',
-        receivedDate: '2026-11-20',
-        children: [{ childId: child.childId }],
-      });
-      referral = await call(app.core, 'referrals.addAction', {
-        referralId: referral.id,
+      const referral = await referredTo(app.core, child.childId, {
         agency: '教体',
-        carrier: 'letter',
-        sentDate: '2026-11-20',
+        received: '2026-11-20',
+        sent: '2026-11-20',
       });
       const { page } = app;
       await signInToApp(page, PEOPLE.admin);

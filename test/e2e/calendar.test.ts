@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { NOTICE_2026, NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
-import { browserAvailable, openApp, shot } from './harness';
+import { browserAvailable, shot } from './harness';
 import { ADMIN } from './support/people';
-import { invoke, KDF, StudioClock, signIn, staffStudio, useBrowser, VIEWPORT } from './support/studio';
+import { inStudio, invoke, signIn, staffStudio, useBrowser } from './support/studio';
 import { shotWhole } from './support/ui';
-
-/** 10:00 in 济阳 (02:00 UTC) on Wednesday 30 December 2026. */
-const DEC_30 = Date.UTC(2026, 11, 30, 2, 0, 0);
 
 describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the notice', () => {
   const browser = useBrowser();
 
   it('pastes the notice, confirms the dates, and the referral deadline moves', async () => {
-    const app = await openApp(browser(), { clock: new StudioClock(DEC_30), kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
-    try {
-      await app.page.clock.setSystemTime(new Date(DEC_30));
+    await inStudio(browser(), '2026-12-30', 'calendar', async ({ app, page }) => {
       await staffStudio(app);
       const kid = await invoke<{ id: string }>(app, 'children.create', {
         name: '孙小雨',
@@ -122,20 +116,11 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
       expect(await page.getByTestId('calendar-missing-year').count()).toBe(0);
       expect(app.externalRequests).toEqual([]);
       expect(app.pageErrors).toEqual([]);
-    } catch (err) {
-      await shot(page, 'calendar-FAILED');
-      console.log(app.pageErrors.join('\n'), app.coreLog.join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('adds a year from ranges entered by hand', async () => {
-    const app = await openApp(browser(), { clock: new StudioClock(DEC_30), kdf: KDF, viewport: VIEWPORT });
-    const { page } = app;
-    try {
-      await app.page.clock.setSystemTime(new Date(DEC_30));
+    await inStudio(browser(), '2026-12-30', 'calendar-manual', async ({ app, page }) => {
       await staffStudio(app);
       await page.reload();
       page.setDefaultTimeout(10_000);
@@ -166,12 +151,6 @@ describe.skipIf(!browserAvailable().ok)('节假日安排: adding 2027 from the n
       );
       await shotWhole(page, 'calendar-manual-saved');
       expect(app.pageErrors).toEqual([]);
-    } catch (err) {
-      await shot(page, 'calendar-manual-FAILED');
-      console.log(app.pageErrors.join('\n'), app.coreLog.join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { call, signInAs } from '../helpers/core';
 import { approveAndDeliver } from '../helpers/orders';
+import { referredTo } from '../helpers/referrals';
 import { tallShot } from './children/helpers';
 import { type App, browserAvailable, openApp, shot } from './harness';
 import { ADMIN } from './support/people';
@@ -332,16 +333,10 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
     try {
       // 线索: an agency's reply overdue (and the verification deadline).
       const a = await child(app, '张小明', owner.id, { riskLevel: 'red', riskReason: '独自在家，无人照料' });
-      const referral = await invoke<{ id: string }>(app, 'referrals.create', {
-        sourceDepartment: '第一检察部',
-        receivedDate: '2026-11-02',
-        children: [{ childId: a.id }],
-      });
-      await invoke(app, 'referrals.addAction', {
-        referralId: referral.id,
+      await referredTo(app.core, a.id, {
         agency: '民政',
-        carrier: 'letter',
-        sentDate: '2026-11-03',
+        received: '2026-11-02',
+        sent: '2026-11-03',
       });
 
       // 督促监护令 under observation, with a requirement due next week.

@@ -14,6 +14,7 @@ import {
   assertClean,
   invoke,
   KDF,
+  runStory,
   StudioClock,
   signIn,
   staffStudio,
@@ -50,8 +51,7 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
 
   it('takes the worked example through the UI, and the child file tells the same story', async () => {
     const app = await openStudio(browser(), FRIDAY);
-    const { page } = app;
-    try {
+    await runStory(app, 'referrals', async ({ page }) => {
       await signIn(page, CASEWORKER, '线索移交');
       await page.getByRole('menuitem', { name: '线索移交' }).click();
       await page.getByRole('button', { name: '新建线索' }).click();
@@ -227,19 +227,12 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
       expect(await closedRow.textContent()).toContain('李小龙');
       expect(await closedRow.textContent()).toContain('民政');
       assertClean(app);
-    } catch (err) {
-      await shot(page, 'referrals-FAILED');
-      console.log(app.pageErrors.join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+    });
   }, 120_000);
 
   it('puts overdue referrals first, marked 逾期, and filters by agency', async () => {
     const app = await openStudio(browser(), FRIDAY);
-    const { page } = app;
-    try {
+    await runStory(app, 'referrals', async ({ page }) => {
       const kid = (name: string, birthDate: string) =>
         invoke<{ id: string }>(app, 'children.create', {
           name,
@@ -325,20 +318,13 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
       await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
       await expect.poll(() => page.locator('h4').locator('xpath=..').textContent()).toContain('紧急');
       assertClean(app);
-    } catch (err) {
-      await shot(page, 'referrals-FAILED');
-      console.log(app.pageErrors.join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('says when the holiday calendar does not cover the year of a deadline', async () => {
     // A January 2027 morning: the holiday calendar ends with 2026.
     const app = await openStudio(browser(), Date.UTC(2027, 0, 11, 2, 0, 0));
-    const { page } = app;
-    try {
+    await runStory(app, 'referrals', async ({ page }) => {
       const kid = await invoke<{ id: string }>(app, 'children.create', {
         name: '周小川',
         gender: 'male',
@@ -364,19 +350,12 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
         )
         .toBe(true);
       assertClean(app);
-    } catch (err) {
-      await shot(page, 'referrals-FAILED');
-      console.log(app.pageErrors.join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('warns of a child who may be on file already, and registers anyway only when told', async () => {
     const app = await openStudio(browser(), FRIDAY);
-    const { page } = app;
-    try {
+    await runStory(app, 'referrals', async ({ page }) => {
       const onFile = await invoke<{ id: string }>(app, 'children.create', {
         name: '陈小军',
         gender: 'male',
@@ -433,19 +412,12 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
         .evaluateAll((links) => links.map((l) => l.getAttribute('href')));
       expect(hrefs).toContain(`#/children/${onFile.id}`);
       assertClean(app);
-    } catch (err) {
-      await shot(page, 'referrals-FAILED');
-      console.log(app.pageErrors.join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+    });
   });
 
   it('keeps the referral lists in settings: read-only for a caseworker, saved by an admin', async () => {
     const app = await openStudio(browser(), FRIDAY);
-    const { page } = app;
-    try {
+    await runStory(app, 'referrals', async ({ page }) => {
       await signIn(page, CASEWORKER, '线索移交');
       await page.getByRole('menuitem', { name: '设置' }).click();
       const card = page.getByTestId('referral-settings');
@@ -472,12 +444,6 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
       await card.scrollIntoViewIfNeeded();
       await shot(page, 'referrals-settings');
       assertClean(app);
-    } catch (err) {
-      await shot(page, 'referrals-FAILED');
-      console.log(app.pageErrors.join('\n'));
-      throw err;
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

@@ -4,6 +4,7 @@ import { childName } from '../fixtures/names';
 import { Rng } from '../fixtures/random';
 import { COUNSELLING_SESSION } from '../fixtures/records';
 import type { Input } from '../helpers/core';
+import { referredTo } from '../helpers/referrals';
 import {
   ADMIN,
   CHILD,
@@ -274,17 +275,7 @@ describe('reminders (工作提醒)', () => {
     });
     await recordHomeVisit(core, child.id, '2026-11-02', '2026-11-06');
     // A referral whose verification is due, and an agency reply due.
-    const r = await call(core, 'referrals.create', {
-      sourceDepartment: '第一检察部',
-      receivedDate: '2026-10-26',
-      children: [{ childId: child.id }],
-    });
-    await call(core, 'referrals.addAction', {
-      referralId: r.id,
-      agency: '民政',
-      carrier: 'letter',
-      sentDate: '2026-10-27',
-    });
+    await referredTo(core, child.id, { agency: '民政', received: '2026-10-26', sent: '2026-10-27' });
     await call(core, 'counselling.addSession', {
       childId: child.id,
       date: '2026-11-02',

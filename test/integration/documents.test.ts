@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FATHER_SENTENCE, HISTORY_SECTIONS } from '../fixtures/records';
+import { referredTo } from '../helpers/referrals';
 import {
   ADMIN,
   CASEWORKER,
@@ -44,18 +45,12 @@ async function setup() {
     ['2025-03-10', '2025-03-12'],
     ['2026-02-02', '2026-02-04'],
   ]) {
-    const r = await call(core, 'referrals.create', {
-      sourceDepartment: '第一检察部',
-      sourceCaseNumber: `济阳检刑诉〔${received.slice(0, 4)}〕7号`,
-      receivedDate: received,
-      children: [{ childId: child.id }],
-    });
-    await call(core, 'referrals.addAction', {
-      referralId: r.id,
-      agency: '民政',
-      carrier: 'letter',
-      sentDate: sent,
-    });
+    await referredTo(
+      core,
+      child.id,
+      { agency: '民政', received, sent },
+      { sourceCaseNumber: `济阳检刑诉〔${received.slice(0, 4)}〕7号` },
+    );
   }
   for (const date of ['2025-05-06', '2026-03-09']) {
     const d = await call(core, 'visits.saveDraft', { childId: child.id, date });

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ignoredOrder } from '../helpers/orders';
-import { ADMIN, CASEWORKER, call, ManualClock, openStudio, refuse, SUPERVISOR, signInAs } from './support';
+import { ADMIN, CASEWORKER, call, ManualClock, openStudio, refuse, SUPERVISOR } from './support';
 
 async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
-  const { core, child, guardian } = await openStudio({
+  const { core, child, guardian, as } = await openStudio({
     clock,
     accounts: [SUPERVISOR],
     guardian: { relation: 'mother', person: { name: '刘翠兰', gender: 'female', address: '济阳街道城关村' } },
   });
-  return { core, clock, child, mother: guardian! };
+  return { core, clock, child, mother: guardian!, as };
 }
-
-const as = signInAs;
 
 function draftInput(childId: string, personId: string) {
   return {
@@ -28,7 +26,7 @@ function draftInput(childId: string, personId: string) {
 
 describe('guardianship orders (督促监护令)', () => {
   it('runs from draft to close: approval by another account, delivery, follow-ups, evaluation', async () => {
-    const { core, clock, child, mother } = await setup();
+    const { core, clock, child, mother, as } = await setup();
     let o = await call(core, 'orders.createDraft', draftInput(child.id, mother.person.id));
     expect(o).toMatchObject({
       status: 'draft',
@@ -43,7 +41,7 @@ describe('guardianship orders (督促监护令)', () => {
       code: 'FORBIDDEN',
       message: '拟制人不能审批自己拟制的督促监护令',
     });
-    await as(core, SUPERVISOR);
+    await as(SUPERVISOR);
     clock.advance(3_600_000);
     o = await call(core, 'orders.approve', { id: o.id, version: o.version });
     expect(o).toMatchObject({
@@ -53,7 +51,7 @@ describe('guardianship orders (督促监护令)', () => {
       approvedByName: '陈主任',
     });
 
-    await as(core, ADMIN);
+    await as(ADMIN);
     const early = await refuse(core, 'orders.evaluate', {
       id: o.id,
       version: o.version,
@@ -146,12 +144,12 @@ describe('guardianship orders (督促监护令)', () => {
   });
 
   it('numbers orders gapless and unique per year, never reusing a withdrawn number', async () => {
-    const { core, clock, child, mother } = await setup(new ManualClock(Date.UTC(2026, 11, 30, 2)));
+    const { core, clock, child, mother, as } = await setup(new ManualClock(Date.UTC(2026, 11, 30, 2)));
     const approve = async () => {
-      await as(core, ADMIN);
+      await as(ADMIN);
       let o = await call(core, 'orders.createDraft', draftInput(child.id, mother.person.id));
       o = await call(core, 'orders.submit', { id: o.id, version: o.version });
-      await as(core, SUPERVISOR);
+      await as(SUPERVISOR);
       return call(core, 'orders.approve', { id: o.id, version: o.version });
     };
     const first = await approve();
@@ -176,7 +174,7 @@ describe('guardianship orders (督促监护令)', () => {
   });
 
   it('refuses illegal transitions and a caseworker approving', async () => {
-    const { core, child, mother } = await setup();
+    const { core, child, mother, as } = await setup();
     await call(core, 'accounts.create', CASEWORKER);
     let o = await call(core, 'orders.createDraft', draftInput(child.id, mother.person.id));
     expect(
@@ -191,7 +189,7 @@ describe('guardianship orders (督促监护令)', () => {
       ).message,
     ).toBe('督促监护令当前为“拟制”，不能进行此操作');
     o = await call(core, 'orders.submit', { id: o.id, version: o.version });
-    await as(core, CASEWORKER);
+    await as(CASEWORKER);
     expect((await refuse(core, 'orders.approve', { id: o.id, version: o.version })).code).toBe('FORBIDDEN');
     const noProblems = await refuse(core, 'orders.createDraft', {
       ...draftInput(child.id, mother.person.id),
@@ -202,7 +200,7 @@ describe('guardianship orders (督促监护令)', () => {
   });
 
   it('offers each account the steps ORDER_FLOW allows it, and never the drafter its own approval', async () => {
-    const { core, child, mother } = await setup();
+    const { core, child, mother, as } = await setup();
     await call(core, 'accounts.create', CASEWORKER);
     let o = await call(core, 'orders.createDraft', draftInput(child.id, mother.person.id));
     expect(o.steps).toEqual(['submit', 'withdraw']);
@@ -211,14 +209,14 @@ describe('guardianship orders (督促监护令)', () => {
     expect(o.steps).toEqual(['reject', 'withdraw']);
     const self = await refuse(core, 'orders.approve', { id: o.id, version: o.version });
     expect(self.code).toBe('FORBIDDEN');
-    await as(core, CASEWORKER);
+    await as(CASEWORKER);
     expect((await call(core, 'orders.get', { id: o.id })).steps).toEqual(['withdraw']);
-    await as(core, SUPERVISOR);
+    await as(SUPERVISOR);
     o = await call(core, 'orders.get', { id: o.id });
     expect(o.steps).toEqual(['approve', 'reject', 'withdraw']);
     o = await call(core, 'orders.approve', { id: o.id, version: o.version });
     expect(o.steps).toEqual(['recordDelivery', 'withdraw']);
-    await as(core, ADMIN);
+    await as(ADMIN);
     const audit = await call(core, 'audit.list', { action: 'orders.approve' });
     expect(audit.rows[0].detail).toMatchObject({ from: 'pending', to: 'approved', childId: child.id });
     core.close();

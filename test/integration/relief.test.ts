@@ -2,24 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
 import { makeContext } from '../../db/api/core';
 import { RELIEF_FIGURES } from '../../db/relief/model';
-import {
-  ADMIN,
-  CASEWORKER,
-  CHILD,
-  call,
-  ManualClock,
-  openStudio,
-  refuse,
-  SUPERVISOR,
-  signInAs,
-} from './support';
+import { ADMIN, CASEWORKER, CHILD, call, ManualClock, openStudio, refuse, SUPERVISOR } from './support';
 
 async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
-  const { core, child } = await openStudio({ clock, accounts: [SUPERVISOR, CASEWORKER] });
-  return { core, clock, child };
+  const { core, child, as } = await openStudio({ clock, accounts: [SUPERVISOR, CASEWORKER] });
+  return { core, clock, child, as };
 }
-
-const as = signInAs;
 
 /** An application reviewed and granted on 2026-03-02 for `amount` 元, for `reason`. */
 async function granted(core: Core, childId: string, amount: string, reason: string) {
@@ -61,8 +49,8 @@ async function auditActions(core: Core, entityId: string): Promise<string[]> {
 
 describe('state judicial relief (国家司法救助)', () => {
   it('runs from application to return visit: review, decision by the head, payment, visit', async () => {
-    const { core, clock, child } = await setup();
-    await as(core, CASEWORKER);
+    const { core, clock, child, as } = await setup();
+    await as(CASEWORKER);
     let r = await call(core, 'relief.create', application(child.id));
     expect(r).toMatchObject({ status: 'applied', steps: ['startReview', 'withdraw'] });
     expect(r.checklist.filter((c) => c.received).map((c) => c.code)).toEqual([
@@ -83,7 +71,7 @@ describe('state judicial relief (国家司法救助)', () => {
     });
     expect(denied.code).toBe('FORBIDDEN');
 
-    await as(core, SUPERVISOR);
+    await as(SUPERVISOR);
     clock.ms = Date.UTC(2026, 2, 10, 2);
     r = await call(core, 'relief.get', { id: r.id });
     expect(r.steps).toEqual(['grant', 'deny', 'withdraw']);
@@ -102,7 +90,7 @@ describe('state judicial relief (国家司法救助)', () => {
       decidedByName: '陈主任',
     });
 
-    await as(core, CASEWORKER);
+    await as(CASEWORKER);
     const early = await refuse(core, 'relief.returnVisit', {
       id: r.id,
       version: r.version,
@@ -140,7 +128,7 @@ describe('state judicial relief (国家司法救助)', () => {
     });
     expect(r).toMatchObject({ status: 'closed', steps: [] });
 
-    await as(core, ADMIN);
+    await as(ADMIN);
     expect(await auditActions(core, r.id)).toEqual([
       'relief.create',
       'relief.startReview',

@@ -25,28 +25,26 @@ import { Rng } from '../fixtures/random';
 import { openSeededRaw, seed, seededUsers } from '../fixtures/seeder';
 import { EXAMPLE_2025, EXAMPLE_2026, seedStatsExample } from '../fixtures/statsExample';
 import { makeDataDir } from '../helpers/tmp';
-import { ADMIN, call, FAST_KDF, ManualClock, MIGRATIONS_DIR, openCore, openRaw, refuse } from './support';
-
-const SUPERVISOR = {
-  displayName: '陈主任',
-  username: 'chenzr',
-  passphrase: 'Supervisor-2026! violet-harbor',
-  role: 'supervisor',
-};
-const CASEWORKER = {
-  displayName: '李社工',
-  username: 'lisg',
-  passphrase: 'Caseworker-2026! violet-harbor',
-  role: 'caseworker',
-};
+import {
+  ADMIN,
+  CASEWORKER,
+  call,
+  FAST_KDF,
+  ManualClock,
+  MIGRATIONS_DIR,
+  openCore,
+  openRaw,
+  refuse,
+  SUPERVISOR,
+} from './support';
 
 const total = (l: Ledger, key: FigureKey) => l.figures.find((f) => f.key === key)!.total;
 
 async function exampleCore() {
   const core = openCore(makeDataDir('stats'), new ManualClock());
   await call(core, 'session.setup', ADMIN);
-  await call(core, 'accounts.create', SUPERVISOR as never);
-  await call(core, 'accounts.create', CASEWORKER as never);
+  await call(core, 'accounts.create', SUPERVISOR);
+  await call(core, 'accounts.create', CASEWORKER);
   await seedStatsExample(core, { supervisor: SUPERVISOR, back: ADMIN });
   return core;
 }

@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
 import { drinkingFatherOrder, ignoredOrder } from '../helpers/orders';
-import {
-  ADMIN,
-  CASEWORKER,
-  CHILD,
-  call,
-  ManualClock,
-  openStudio,
-  refuse,
-  SUPERVISOR,
-  signInAs,
-} from './support';
+import { ADMIN, CASEWORKER, CHILD, call, ManualClock, openStudio, refuse, SUPERVISOR } from './support';
 
 async function setup(clock = new ManualClock(Date.UTC(2026, 2, 2, 2))) {
-  const { core, child, guardian } = await openStudio({
+  const { core, child, guardian, as } = await openStudio({
     clock,
     accounts: [SUPERVISOR, CASEWORKER],
     guardian: { relation: 'father', person: { name: '张建国', gender: 'male', address: '济阳街道城关村' } },
   });
-  return { core, clock, child, father: guardian! };
+  return { core, clock, child, father: guardian!, as };
 }
-
-const as = signInAs;
 
 /** A second child on file, with no relatives: whose records the first child's suit may not name. */
 function anotherChild(core: Core) {
@@ -50,8 +38,8 @@ function draft(childId: string, personId: string) {
 
 describe('supporting a suit (支持起诉)', () => {
   it('runs from draft to the court’s decision: issue by the head (numbered), filing, decision with the new guardian', async () => {
-    const { core, clock, child, father } = await setup();
-    await as(core, CASEWORKER);
+    const { core, clock, child, father, as } = await setup();
+    await as(CASEWORKER);
     let s = await call(core, 'suits.create', draft(child.id, father.person.id));
     expect(s).toMatchObject({
       status: 'draft',
@@ -64,13 +52,13 @@ describe('supporting a suit (支持起诉)', () => {
       (await refuse(core, 'suits.issue', { id: s.id, version: s.version, issueDate: '2026-03-02' })).code,
     ).toBe('FORBIDDEN');
 
-    await as(core, SUPERVISOR);
+    await as(SUPERVISOR);
     s = await call(core, 'suits.get', { id: s.id });
     expect(s.steps).toEqual(['issue', 'withdraw']);
     s = await call(core, 'suits.issue', { id: s.id, version: s.version, issueDate: '2026-03-02' });
     expect(s).toMatchObject({ status: 'issued', number: '济阳检未支诉〔2026〕1号', issuedByName: '陈主任' });
 
-    await as(core, CASEWORKER);
+    await as(CASEWORKER);
     const early = await refuse(core, 'suits.decide', {
       id: s.id,
       version: s.version,
@@ -115,7 +103,7 @@ describe('supporting a suit (支持起诉)', () => {
     });
     expect(s).toMatchObject({ status: 'decided', decision: 'revoked', newGuardianName: '张桂芝', steps: [] });
 
-    await as(core, ADMIN);
+    await as(ADMIN);
     const { rows } = await call(core, 'audit.list', { limit: 500 });
     expect(
       rows

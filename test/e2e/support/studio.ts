@@ -100,10 +100,23 @@ export async function openStudio(
 }
 
 /**
- * Runs `story` on a new studio at 10:00 on `date` (openStudio). When it fails, the page is
- * photographed as `<area>-zz-failure` and what the page threw and the core logged as errors is
- * printed, so a red run on another machine can be read. The app is closed however it ends.
+ * Runs `story` on an open app. When it fails, the page is photographed as `<area>-zz-failure`
+ * and what the page threw and the core logged as errors is printed, so a red run on another
+ * machine can be read. The app is closed however the story ends.
  */
+export async function runStory(app: App, area: string, story: (app: App) => Promise<void>): Promise<void> {
+  try {
+    await story(app);
+  } catch (err) {
+    await shot(app.page, `${area}-zz-failure`).catch(() => undefined);
+    console.error(app.pageErrors.join('\n'), app.coreLog.filter((l) => l.startsWith('error')).join('\n'));
+    throw err;
+  } finally {
+    await app.close();
+  }
+}
+
+/** Runs `story` (as runStory does) on a new studio at 10:00 on `date` (openStudio). */
 export async function inStudio(
   browser: Browser,
   date: string,
@@ -111,14 +124,5 @@ export async function inStudio(
   story: (studio: { app: App; clock: StudioClock; page: Page }) => Promise<void>,
 ): Promise<void> {
   const studio = await openStudio(browser, date);
-  const { app, page } = studio;
-  try {
-    await story(studio);
-  } catch (err) {
-    await shot(page, `${area}-zz-failure`).catch(() => undefined);
-    console.error(app.pageErrors.join('\n'), app.coreLog.filter((l) => l.startsWith('error')).join('\n'));
-    throw err;
-  } finally {
-    await app.close();
-  }
+  await runStory(studio.app, area, () => story(studio));
 }

@@ -3,6 +3,13 @@ import { type Festival, parseNotice } from '../../../db/calendar/notice';
 import { checkYear, statutoryDays } from '../../../db/calendar/rules';
 import { NOTICE_2025, NOTICE_2026, NOTICE_2027_SYNTHETIC } from '../../fixtures/notices';
 
+/** A festival off from `from` to `to`, with its 调休 workdays. */
+const festival = (name: string, from: string, to: string, ...workdays: string[]): Festival => ({
+  name,
+  ranges: [{ from, to }],
+  workdays,
+});
+
 const messages = (year: number, festivals: Festival[]) => checkYear(year, festivals).map((p) => p.message);
 
 describe('the rules a year of 节假日安排 must keep', () => {
@@ -20,31 +27,19 @@ describe('the rules a year of 节假日安排 must keep', () => {
   });
 
   it('refuses a 调休 day that is not a weekend', () => {
-    const f: Festival = {
-      name: '元旦',
-      ranges: [{ from: '2026-01-01', to: '2026-01-03' }],
-      workdays: ['2026-01-05'],
-    };
+    const f = festival('元旦', '2026-01-01', '2026-01-03', '2026-01-05');
     expect(checkYear(2026, [f])).toEqual([
       { path: 'festivals.0.workdays', message: '2026-01-05是周一，调休上班日应是周六或周日' },
     ]);
   });
 
   it('refuses a weekday off with no matching 调休, and a statutory day lost to a weekend', () => {
-    const noSwap: Festival = {
-      name: '元旦',
-      ranges: [{ from: '2026-01-01', to: '2026-01-03' }],
-      workdays: [],
-    };
+    const noSwap = festival('元旦', '2026-01-01', '2026-01-03');
     expect(messages(2026, [noSwap])).toEqual([
       '元旦放假占用 2 个工作日，多于法定假日 1 天加调休上班 0 天：缺少对应的调休上班日',
     ]);
     // 清明 on Saturday 4 April 2026 with no 补休 Monday.
-    const lost: Festival = {
-      name: '清明节',
-      ranges: [{ from: '2026-04-04', to: '2026-04-05' }],
-      workdays: [],
-    };
+    const lost = festival('清明节', '2026-04-04', '2026-04-05');
     expect(messages(2026, [lost])).toEqual([
       '清明节放假占用 0 个工作日，少于法定假日 1 天加调休上班 0 天：落在周末的法定假日应当补休，或调休上班日多录了',
     ]);
@@ -52,28 +47,16 @@ describe('the rules a year of 节假日安排 must keep', () => {
 
   it('refuses overlapping ranges, a day both off and worked, and dates of another year', () => {
     const a: Festival = { name: '中秋节', ranges: [{ from: '2026-09-25', to: '2026-09-27' }], workdays: [] };
-    const b: Festival = {
-      name: '国庆节',
-      ranges: [{ from: '2026-09-27', to: '2026-10-07' }],
-      workdays: ['2026-09-27'],
-    };
+    const b = festival('国庆节', '2026-09-27', '2026-10-07', '2026-09-27');
     expect(messages(2026, [a, b])).toEqual(
       expect.arrayContaining([
         '国庆节与中秋节的放假日期重叠（2026-09-27）',
         '2026-09-27既是放假日又是上班日',
       ]),
     );
-    const other: Festival = {
-      name: '元旦',
-      ranges: [{ from: '2027-01-01', to: '2027-01-01' }],
-      workdays: [],
-    };
+    const other = festival('元旦', '2027-01-01', '2027-01-01');
     expect(messages(2026, [other])).toEqual(['2027-01-01不属于2026年的安排', '2027-01-01不属于2026年的安排']);
-    const reversed: Festival = {
-      name: '端午节',
-      ranges: [{ from: '2026-06-21', to: '2026-06-19' }],
-      workdays: [],
-    };
+    const reversed = festival('端午节', '2026-06-21', '2026-06-19');
     expect(messages(2026, [reversed])).toEqual(['放假日期的开始日2026-06-21晚于结束日2026-06-19']);
   });
 

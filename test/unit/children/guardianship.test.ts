@@ -9,26 +9,19 @@ const well: ParentFacts = {
   severeIllness: false,
   custody: [],
 };
-const sentenced: ParentFacts = {
-  ...well,
-  custody: [{ measure: 'sentence', startDate: '2025-03-01', actualRelease: null }],
-};
-const arrestedRecently: ParentFacts = {
-  ...well,
-  custody: [{ measure: 'arrest', startDate: '2026-09-01', actualRelease: null }],
-};
-const arrestedLong: ParentFacts = {
-  ...well,
-  custody: [{ measure: 'arrest', startDate: '2026-05-27', actualRelease: null }],
-};
-const inRehab: ParentFacts = {
-  ...well,
-  custody: [{ measure: 'compulsoryRehab', startDate: '2026-10-01', actualRelease: null }],
-};
-const released: ParentFacts = {
-  ...well,
-  custody: [{ measure: 'sentence', startDate: '2024-01-01', actualRelease: '2026-06-01' }],
-};
+/** A parent otherwise well, in custody (`measure`) since `startDate`, out again on `actualRelease`. */
+function heldSince(
+  measure: ParentFacts['custody'][number]['measure'],
+  startDate: string,
+  actualRelease: string | null = null,
+): ParentFacts {
+  return { ...well, custody: [{ measure, startDate, actualRelease }] };
+}
+const sentenced = heldSince('sentence', '2025-03-01');
+const arrestedRecently = heldSince('arrest', '2026-09-01');
+const arrestedLong = heldSince('arrest', '2026-05-27');
+const inRehab = heldSince('compulsoryRehab', '2026-10-01');
+const released = heldSince('sentence', '2024-01-01', '2026-06-01');
 const dead: ParentFacts = { ...well, deceasedOn: '2023-02-01' };
 const missingLong: ParentFacts = { ...well, missingSince: '2026-04-01' };
 const missingShort: ParentFacts = { ...well, missingSince: '2026-08-01' };

@@ -26,13 +26,16 @@ function finds(query: string, keys: string[], places: (string | null)[] = []): b
   });
 }
 
+/** The child whose keys most cases read: a name, an ID number and two places. */
+const CHILD = {
+  name: '张小明',
+  idNumber: '370115201503070014',
+  school: '济阳区实验小学',
+  village: '城关村',
+};
+
 describe('search keys', () => {
-  const child = {
-    name: '张小明',
-    idNumber: '370115201503070014',
-    school: '济阳区实验小学',
-    village: '城关村',
-  };
+  const child = CHILD;
   const keys = searchKeys(child);
   const places = [child.school, child.village];
 
@@ -74,12 +77,7 @@ describe('search keys', () => {
 });
 
 describe('short queries, answered from one key', () => {
-  const child = {
-    name: '欧阳子墨',
-    idNumber: '370115201503070014',
-    school: '济阳区实验小学',
-    village: '城关村',
-  };
+  const child = { ...CHILD, name: '欧阳子墨' };
   const keys = new Set(searchKeys(child));
 
   it('knows which queries are one stored key', () => {

@@ -86,6 +86,16 @@ import {
 } from '../../../electron/print-contract';
 
 const { state } = electron;
+/** An order's print job, as the order page sends it. */
+const ORDER_JOB = {
+  route: '/print/order/o1',
+  suggestedName: 'x.pdf',
+  export: { kind: 'orderPdf', entityId: 'o1', childId: 'c1' },
+};
+
+/** What the core answers when it refuses a call. */
+const refusal = (code: string, message: string) => ({ ok: false, error: { code, message } }) as never;
+
 const EXPORT = { kind: 'childSummary', entityId: 'c1', childId: 'c1', sections: ['basic'], partner: '民政' };
 
 function fakeCore() {
@@ -248,10 +258,7 @@ describe('the shell print service', () => {
   });
 
   it('writes and records nothing when an attachment cannot be appended', async () => {
-    core.invokeFromShell.mockResolvedValueOnce({
-      ok: false,
-      error: { code: 'VALIDATION', message: '附件“损坏的扫描件”无法附在摘要之后' },
-    } as never);
+    core.invokeFromShell.mockResolvedValueOnce(refusal('VALIDATION', '附件“损坏的扫描件”无法附在摘要之后'));
     const res = await service().handle('shell.printToPdf', {
       route: '/print/child/c1?sections=attachments&append=1',
       suggestedName: 'x.pdf',
@@ -303,37 +310,22 @@ describe('the shell print service', () => {
 
   it('does not keep a window whose print failed', async () => {
     state.marker = () => ({ ready: 'error', error: '未找到相关记录' });
-    const res = await service().handle('shell.printToPdf', {
-      route: '/print/order/o1',
-      suggestedName: 'x.pdf',
-      export: { kind: 'orderPdf', entityId: 'o1', childId: 'c1' },
-    });
+    const res = await service().handle('shell.printToPdf', ORDER_JOB);
     expect(res.ok).toBe(false);
     expect(state.windows.every((w) => w.destroyed)).toBe(true);
   });
 
   it('writes and records nothing when the save dialog is cancelled', async () => {
     state.saveResult = { canceled: true };
-    const res = await service().handle('shell.printToPdf', {
-      route: '/print/order/o1',
-      suggestedName: 'x.pdf',
-      export: { kind: 'orderPdf', entityId: 'o1', childId: 'c1' },
-    });
+    const res = await service().handle('shell.printToPdf', ORDER_JOB);
     expect(res).toEqual({ ok: true, value: null });
     expect(core.invokeFromShell).not.toHaveBeenCalled();
     expect(state.windows).toHaveLength(0);
   });
 
   it('leaves no file behind when the export cannot be recorded', async () => {
-    core.invokeFromShell.mockResolvedValueOnce({
-      ok: false,
-      error: { code: 'LOCKED', message: '系统已锁定' },
-    } as never);
-    const res = await service().handle('shell.printToPdf', {
-      route: '/print/order/o1',
-      suggestedName: 'x.pdf',
-      export: { kind: 'orderPdf', entityId: 'o1', childId: 'c1' },
-    });
+    core.invokeFromShell.mockResolvedValueOnce(refusal('LOCKED', '系统已锁定'));
+    const res = await service().handle('shell.printToPdf', ORDER_JOB);
     expect(res).toMatchObject({
       ok: false,
       error: { code: 'INTERNAL', message: expect.stringContaining('系统已锁定') },
@@ -343,11 +335,7 @@ describe('the shell print service', () => {
 
   it("passes the print page's own error on", async () => {
     state.marker = () => ({ ready: 'error', error: '未找到相关记录' });
-    const res = await service().handle('shell.printToPdf', {
-      route: '/print/order/o1',
-      suggestedName: 'x.pdf',
-      export: { kind: 'orderPdf', entityId: 'o1', childId: 'c1' },
-    });
+    const res = await service().handle('shell.printToPdf', ORDER_JOB);
     expect(res).toMatchObject({ ok: false, error: { message: expect.stringContaining('未找到相关记录') } });
   });
 
