@@ -134,7 +134,7 @@ describe('how a backup copies the database', () => {
     expect(made.pagesFailed).toEqual({ badCount: 1, bad: [free] });
     const file = path.join(core.dataDir, 'backups', `sunward-free${BACKUP_EXT}`);
     expect(checkBackup(file, key, path.join(core.dataDir, 'check-free.partial')).opened).toBe(true);
-    // The same through the app with two threads (the HMACs checked beside the writing), and
+    // The same through the app with two threads (the HMACs checked by the writing thread, quick_check beside it), and
     // the backup's audit row says so.
     const two = createCore({
       dataDir: core.dataDir,
