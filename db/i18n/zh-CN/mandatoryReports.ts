@@ -130,9 +130,8 @@ export const mandatoryReports = {
   },
   settings: {
     title: '强制报告',
-    followUpDays: '跟进提醒（天）',
-    followUpDaysHint: '办理中的强制报告超过这些天没有新的跟进记录时，工作提醒中出现“需跟进”。',
-    adminOnly: '仅管理员可以修改',
+    label: '跟进提醒（天）',
+    fieldHint: '办理中的强制报告超过这些天没有新的跟进记录时，工作提醒中出现“需跟进”。',
     saved: '已保存',
   },
   validation: {
