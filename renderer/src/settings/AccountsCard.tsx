@@ -142,14 +142,18 @@ export function AccountsCard({ currentUserId }: { currentUserId: string }) {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <AccountCreateModal open={creating} onClose={() => setCreating(false)} onCreated={reload} />
-      <AccountEnableModal account={enabling} onClose={() => setEnabling(null)} onEnabled={reload} />
-      <AccountEnableModal
-        account={resetting}
-        mode="reset"
-        onClose={() => setResetting(null)}
-        onEnabled={reload}
-      />
+      {creating && <AccountCreateModal onClose={() => setCreating(false)} onCreated={reload} />}
+      {enabling && (
+        <AccountEnableModal account={enabling} onClose={() => setEnabling(null)} onEnabled={reload} />
+      )}
+      {resetting && (
+        <AccountEnableModal
+          account={resetting}
+          mode="reset"
+          onClose={() => setResetting(null)}
+          onEnabled={reload}
+        />
+      )}
       <Modal
         title={t('accounts.manage.rotateTitle')}
         open={rotatingAfter !== null}
