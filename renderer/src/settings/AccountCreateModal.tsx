@@ -1,10 +1,11 @@
-import { Alert, Form, Select } from 'antd';
+import { Alert, Form } from 'antd';
 import { useCallback, useMemo } from 'react';
 import type { Role } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { AccountNameFields, NewPassphraseItem } from '../common/AccountFields';
 import { FormModal, useFormModal } from '../common/FormDialog';
+import { SelectField } from '../common/fields';
 import { ROLES, roleLabel } from '../common/labels';
 
 interface CreateValues {
@@ -45,13 +46,12 @@ export function AccountCreateModal({ onClose, onCreated }: { onClose: () => void
     >
       <AccountNameFields usernameAutoComplete="off" />
       <NewPassphraseItem name="passphrase" label={t('accounts.fields.initialPassphrase')} />
-      <Form.Item
+      <SelectField
         label={t('accounts.fields.role')}
         name="role"
-        rules={[{ required: true, message: t('validation.account.roleRequired') }]}
-      >
-        <Select options={roleOptions} />
-      </Form.Item>
+        options={roleOptions}
+        requiredMessage={t('validation.account.roleRequired')}
+      />
       <Alert type="info" showIcon title={t('accounts.manage.initialHint')} />
     </FormModal>
   );
