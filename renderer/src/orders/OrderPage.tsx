@@ -207,19 +207,14 @@ function StatusNotice({ order }: { order: OrderView }) {
   }
   if (order.status === 'withdrawn') {
     return (
-      <Alert
-        type="info"
-        showIcon
+      <InfoNote
         title={t('orders.page.withdrawnAt', { time: formatTime(order.withdrawnAt) })}
         description={order.withdrawReason}
-        style={{ marginBottom: 16 }}
       />
     );
   }
   if (order.status === 'pending') {
-    return (
-      <Alert type="info" showIcon title={t('orders.page.awaitingApproval')} style={{ marginBottom: 16 }} />
-    );
+    return <InfoNote title={t('orders.page.awaitingApproval')} />;
   }
   if (order.status === 'observing' && order.observationEnd && order.observationEnd < todayText()) {
     return (
