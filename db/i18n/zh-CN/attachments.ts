@@ -65,7 +65,7 @@ export const attachments = {
   settings: {
     title: '附件',
     hint: '扫描件和照片加密保存在本机数据库中。每个文件不能超过下面的大小；数据库和备份会随附件增大。',
-    maxMb: '每个文件的大小上限',
+    label: '每个文件的大小上限',
     saved: '附件设置已保存',
   },
   deliveryHint: '请上传签收的送达回证扫描件',

@@ -85,8 +85,7 @@ export const mandatoryReports = {
     viewsLabel: '按状态查看',
     /** The register's tabs: the open ones together, each status as it is named, then all. */
     views: { open: '办理中', ...status, all: '全部' },
-    triggerFilter: '报告情形',
-    anyTrigger: '全部情形',
+    filters: { trigger: { label: '报告情形', any: '全部情形' } },
     periodFilter: '报告日期',
     empty: '还没有强制报告',
     emptyView: '没有符合条件的强制报告',
@@ -130,9 +129,8 @@ export const mandatoryReports = {
   },
   settings: {
     title: '强制报告',
-    followUpDays: '跟进提醒（天）',
-    followUpDaysHint: '办理中的强制报告超过这些天没有新的跟进记录时，工作提醒中出现“需跟进”。',
-    adminOnly: '仅管理员可以修改',
+    label: '跟进提醒（天）',
+    fieldHint: '办理中的强制报告超过这些天没有新的跟进记录时，工作提醒中出现“需跟进”。',
     saved: '已保存',
   },
   validation: {

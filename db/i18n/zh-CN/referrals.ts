@@ -235,7 +235,6 @@ export const referrals = {
     add: '添加',
     remove: '删除{name}',
     duplicate: '列表中已有“{name}”',
-    adminOnly: '仅管理员可以修改此项。',
     saved: '线索移交设置已保存',
   },
 };

@@ -21,7 +21,7 @@ export const relief = {
   settings: {
     title: '国家司法救助',
     hint: '救助金额一般不超过{months}个月的山东省上一年度职工月平均工资；超过时只提示，不阻止。请按省统计部门公布的数字填写。',
-    wage: '山东省职工月平均工资',
+    label: '山东省职工月平均工资',
     saved: '已保存',
   },
   flow: {

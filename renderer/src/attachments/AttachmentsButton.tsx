@@ -1,10 +1,10 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { Button, Modal } from 'antd';
 import { useState } from 'react';
-import type { AttachmentKind, RecordKind } from '../../../db/attachments/codes';
+import type { RecordKind } from '../../../db/attachments/codes';
 import { t } from '../../../db/i18n';
 import { useApiQuery } from '../common/useApiQuery';
-import { AttachmentsPanel } from './AttachmentsPanel';
+import { AttachmentsPanel, type AttachmentsPanelProps } from './AttachmentsPanel';
 
 /**
  * How many attachments each record of a table has, in one read: the rows' 附件 buttons say it
@@ -23,22 +23,13 @@ export function useAttachmentCounts(recordKind: RecordKind, recordIds: string[])
  * custody record): its 附件 button opens the same panel as a record page has, in a dialog.
  */
 export function AttachmentsButton({
-  recordKind,
-  recordId,
   label,
   count,
-  defaultKind,
-  hint,
-  onChange,
-}: {
-  recordKind: RecordKind;
-  recordId: string;
+  ...panel
+}: Pick<AttachmentsPanelProps, 'recordKind' | 'recordId' | 'defaultKind' | 'hint' | 'onChange'> & {
   /** What the record is, for the dialog's title (e.g. 2026-11-20 训诫). */
   label: string;
   count?: number;
-  defaultKind?: AttachmentKind;
-  hint?: string;
-  onChange?: () => void;
 }) {
   const [open, setOpen] = useState(false);
   return (
@@ -65,13 +56,7 @@ export function AttachmentsButton({
           onCancel={() => setOpen(false)}
           destroyOnHidden
         >
-          <AttachmentsPanel
-            recordKind={recordKind}
-            recordId={recordId}
-            defaultKind={defaultKind}
-            hint={hint}
-            onChange={onChange}
-          />
+          <AttachmentsPanel {...panel} />
         </Modal>
       )}
     </>

@@ -39,7 +39,7 @@ export function formatSize(bytes: number): string {
 
 const stamp = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false });
 
-interface Props {
+export interface AttachmentsPanelProps {
   recordKind: RecordKind;
   recordId: string;
   /** A child's file lists every attachment of the child, whatever record it was added to. */
@@ -61,7 +61,7 @@ export function AttachmentsPanel({
   hint,
   title,
   onChange,
-}: Props) {
+}: AttachmentsPanelProps) {
   const { message } = App.useApp();
   const list = useApiQuery(
     childId ? 'attachments.forChild' : 'attachments.forRecord',

@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api } from '../api/client';
+import { columnsOf } from '../common/columns';
 import { formatDateTime } from '../common/dates';
 import { PageHeader } from '../common/PageHeader';
 import { PAGE_SIZE, RegisterTable } from '../common/RegisterList';
@@ -13,6 +14,7 @@ import { useBusyCall } from '../common/useBusyCall';
 import { AUDIT_ACTIONS, actionLabel, entityLabel, formatDetail } from './actions';
 
 type AuditRow = ApiOutput<'audit.list'>['rows'][number];
+const col = columnsOf<AuditRow>();
 type VerifyResult = ApiOutput<'audit.verify'>;
 
 export function AuditPage() {
@@ -178,22 +180,12 @@ function VerifyOutcome({ outcome }: { outcome: VerifyResult }) {
 function auditColumns(): TableColumnsType<AuditRow> {
   const dash = t('app.common.empty');
   return [
-    { title: t('audit.columns.seq'), dataIndex: 'seq', key: 'seq', width: 80 },
-    {
-      title: t('audit.columns.at'),
-      dataIndex: 'at',
-      key: 'at',
-      render: (at: number) => (
-        <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatDateTime(at)}</span>
-      ),
-    },
-    { title: t('audit.columns.actor'), dataIndex: 'actorName', key: 'actor', render: (v) => v || dash },
-    {
-      title: t('audit.columns.action'),
-      dataIndex: 'action',
-      key: 'action',
-      render: (code: string) => actionLabel(code),
-    },
+    col(t('audit.columns.seq'), 'seq', undefined, { width: 80 }),
+    col(t('audit.columns.at'), 'at', (at) => (
+      <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatDateTime(at)}</span>
+    )),
+    col(t('audit.columns.actor'), 'actorName', (v) => v || dash),
+    col(t('audit.columns.action'), 'action', actionLabel),
     {
       title: t('audit.columns.entity'),
       key: 'entity',
@@ -211,12 +203,7 @@ function auditColumns(): TableColumnsType<AuditRow> {
           dash
         ),
     },
-    {
-      title: t('audit.columns.detail'),
-      dataIndex: 'detail',
-      key: 'detail',
-      render: (detail: unknown) => <DetailText detail={detail} />,
-    },
+    col(t('audit.columns.detail'), 'detail', (detail) => <DetailText detail={detail} />),
   ];
 }
 

@@ -15,11 +15,11 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-
 import { useState } from 'react';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
 import { FormAlert } from '../common/FormAlert';
+import { InfoNote } from '../common/InfoNote';
 import type { FormFailure } from '../common/useApiForm';
 import { YearGrid } from './YearGrid';
 
@@ -199,10 +199,7 @@ export function YearEditor({
       <FormAlert failure={failure} />
       <div style={{ display: preview ? 'none' : undefined }}>
         {correcting && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
+          <InfoNote
             title={t('calendar.editor.correctingHint', {
               year: correcting.year,
               source: correcting.sourceLabel,

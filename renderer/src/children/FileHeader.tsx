@@ -13,6 +13,7 @@ import {
 import type { ReactNode } from 'react';
 import { t } from '../../../db/i18n';
 import { formatDate } from '../common/dates';
+import { InfoNote } from '../common/InfoNote';
 import './children.css';
 import {
   closeReasonLabel,
@@ -176,10 +177,7 @@ export function FileHeader({
         />
       )}
       {profile.status === 'closed' && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
+        <InfoNote
           title={t('children.file.header.closed', {
             date: profile.closedAt ? formatDate(profile.closedAt) : '',
             reason: profile.closeReason ? closeReasonLabel(profile.closeReason) : '',

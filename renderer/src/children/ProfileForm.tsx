@@ -47,6 +47,7 @@ import {
 import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { FormAlert } from '../common/FormAlert';
 import { blankToNull } from '../common/forms';
+import { InfoNote } from '../common/InfoNote';
 import type { FormFailure } from '../common/useApiForm';
 import { useApiQuery } from '../common/useApiQuery';
 import { useSession } from '../session/store';
@@ -456,10 +457,7 @@ export function ProfileForm({
             'guardianship',
             <>
               {guardianship?.derived && guardianship.situation && (
-                <Alert
-                  type="info"
-                  showIcon
-                  style={{ marginBottom: 16 }}
+                <InfoNote
                   title={t('children.form.guardianshipDerived', {
                     situation: guardianshipLabel(guardianship.situation),
                   })}

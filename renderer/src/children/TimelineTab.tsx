@@ -1,6 +1,7 @@
-import { Alert, Button, Card, Empty, Flex, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Tag, Timeline, Typography } from 'antd';
 import { Link } from 'react-router';
 import { t } from '../../../db/i18n';
+import { InfoNote } from '../common/InfoNote';
 import { labelOr } from '../common/labels';
 import type { ChildFile } from './types';
 
@@ -29,10 +30,7 @@ export function TimelineTab({
   return (
     <Card title={t('children.file.tabs.timeline')}>
       {stale && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
+        <InfoNote
           title={t('children.file.timelineStale')}
           action={
             <Button size="small" onClick={onReload}>

@@ -1,7 +1,6 @@
 // The dialogs of the 关系人与羁押 tab: add a relative (an existing person or a new one),
 // edit the relation, edit the person, add or edit a custody record.
 import {
-  Alert,
   Button,
   Checkbox,
   Col,
@@ -26,6 +25,7 @@ import { GenderRadio, measureLabel, relationLabel } from '../common/codeLabels';
 import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { FormModal, useFormModal } from '../common/FormDialog';
 import { blankToNull } from '../common/forms';
+import { InfoNote } from '../common/InfoNote';
 import { SEARCH_DEBOUNCE_MS } from '../common/search';
 import { useApiQuery } from '../common/useApiQuery';
 import type { CustodyView, PersonLink, PersonView } from './types';
@@ -391,10 +391,7 @@ export function AddRelativeModal({
         <>
           <PersonFields form={form} prefix={['person']} onNameBlur={(name) => setSameName(name)} />
           {namesakes.length > 0 && (
-            <Alert
-              type="info"
-              showIcon
-              style={{ marginBottom: 16 }}
+            <InfoNote
               title={t('children.relatives.namesake', { count: namesakes.length })}
               description={
                 <Space orientation="vertical" size={4}>
@@ -515,9 +512,7 @@ export function PersonEditModal({
         severeIllness: person.severeIllness,
       }}
     >
-      {person && person.childCount > 1 && (
-        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('children.relatives.sharedHint')} />
-      )}
+      {person && person.childCount > 1 && <InfoNote title={t('children.relatives.sharedHint')} />}
       <PersonFields form={form} prefix={[]} maskedId={person.idNumberMasked} />
     </FormModal>
   );

@@ -26,34 +26,43 @@ export function AccountNameFields({ usernameAutoComplete }: { usernameAutoComple
   );
 }
 
-/** A new passphrase, with the rules checked under it as it is typed. */
+/**
+ * A new passphrase, with the rules checked under it as it is typed (against the form's own
+ * `username` unless the account's is given), and with `confirm` the field that repeats it.
+ */
 export function NewPassphraseItem({
   name,
   label,
-  passphrase,
+  confirm,
   username,
   autoFocus,
 }: {
   name: string;
   label: string;
-  passphrase?: string;
+  /** The label of the field that must repeat the passphrase. */
+  confirm?: string;
   username?: string;
   autoFocus?: boolean;
 }) {
+  const passphrase = Form.useWatch<string | undefined>(name);
+  const typedUsername = Form.useWatch<string | undefined>('username');
   return (
-    <Form.Item
-      label={label}
-      name={name}
-      extra={<PassphraseHints passphrase={passphrase} username={username} />}
-      rules={[{ required: true, message: t('accounts.passphrase.required') }]}
-    >
-      <Input.Password autoComplete="new-password" autoFocus={autoFocus} />
-    </Form.Item>
+    <>
+      <Form.Item
+        label={label}
+        name={name}
+        extra={<PassphraseHints passphrase={passphrase} username={username ?? typedUsername} />}
+        rules={[{ required: true, message: t('accounts.passphrase.required') }]}
+      >
+        <Input.Password autoComplete="new-password" autoFocus={autoFocus} />
+      </Form.Item>
+      {confirm && <ConfirmPassphraseItem of={name} label={confirm} />}
+    </>
   );
 }
 
 /** The new passphrase once more, which must equal the field named `of`. */
-export function ConfirmPassphraseItem({ of, label }: { of: string; label: string }) {
+function ConfirmPassphraseItem({ of, label }: { of: string; label: string }) {
   return (
     <Form.Item
       label={label}

@@ -18,10 +18,12 @@ import dayjs from 'dayjs';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { type Catalog, type MessageKey, t } from '../../../db/i18n';
-import type { ApiInput } from '../api/client';
+import type { ApiInput, Method } from '../api/client';
 import { DATE_FORMAT } from './dates';
 import { ExportExcelButton, type ExportMethod } from './ExportExcelButton';
+import type { CatalogBlock } from './labels';
 import { PageHeader } from './PageHeader';
+import { useApiQuery } from './useApiQuery';
 import { ViewTabs } from './ViewTabs';
 
 export const PAGE_SIZE = 50;
@@ -102,6 +104,24 @@ export function useRegisterView<A extends RegisterArea, V extends ViewOf<A>>(spe
 }
 
 /**
+ * A register's state in the address with its page of rows for the view and the filters read from
+ * the address, and the same selection without the page for its Excel export, so the export always
+ * holds what the list shows: what `Register` takes.
+ */
+export function useRegister<A extends RegisterArea, V extends ViewOf<A>, M extends Method>(
+  spec: RegisterSpec<A, V>,
+  method: M,
+  filtersOf: (params: URLSearchParams) => Omit<ApiInput<M>, 'status' | 'offset' | 'limit'>,
+) {
+  const register = useRegisterView(spec);
+  const { view, offset, limit, params } = register;
+  const exportInput = { status: view, ...filtersOf(params) };
+  // useApiQuery keys on the input's content, so a new object each render asks only when it changes.
+  const query = useApiQuery(method, { ...exportInput, offset, limit } as ApiInput<M>);
+  return { register, query, exportInput };
+}
+
+/**
  * A whole register: the header with its export and new button, the views as tabs with their
  * counts, the filters, the paged table whose rows open the record. Its texts come from the
  * area's catalog (`<area>.title`, `<area>.list.*`), so each area gives only what is its own.
@@ -112,7 +132,7 @@ export function Register<
   R extends { id: string },
   D extends { rows: readonly R[]; total: number; counts: Record<string, number> },
 >({
-  register: { spec, view, page, go },
+  register,
   query,
   columns,
   exportInput,
@@ -128,8 +148,8 @@ export function Register<
   exportInput: ApiInput<`exports.${A}`>;
   /** Beside the tabs, e.g. a year or kind filter. */
   tabExtra?: ReactNode;
-  /** The filters under the tabs. */
-  filters?: ReactNode;
+  /** The filters under the tabs, held in the address. */
+  filters?: readonly AddressFilter[];
   /** Above the table once loaded, e.g. the 台账 figures. */
   summary?: (data: D) => ReactNode;
   /** Below the table once loaded. */
@@ -137,6 +157,7 @@ export function Register<
   /** Whether the pager says how many (`<area>.list.total`). */
   pagerTotal?: boolean;
 }) {
+  const { spec, view, page, go } = register;
   const text = (key: string, params?: Record<string, string | number>) =>
     t(`${spec.area}.${key}` as MessageKey, params);
   const { data } = query;
@@ -161,7 +182,17 @@ export function Register<
           count={data ? (v) => countOf(v, counts, spec.open) : null}
           extra={tabExtra}
         />
-        {filters && <FilterBar>{filters}</FilterBar>}
+        {filters && (
+          <FilterBar>
+            {filters.map((f) =>
+              f.kind === 'code' ? (
+                <FilterSelect key={f.param} filter={f} register={register} />
+              ) : (
+                <PeriodFilter key="period" filter={f} register={register} />
+              ),
+            )}
+          </FilterBar>
+        )}
         {data && summary?.(data)}
         <RegisterTable<R>
           {...tableRows(query)}
@@ -299,54 +330,95 @@ export function tableRows<R>(query: {
   return { error: query.error, rows: query.data?.rows, loading: query.loading, total: query.data?.total };
 }
 
-/** A filter chosen from a list, "any" first; '' stands for no filter. */
-export function FilterSelect<V extends string>({
-  label,
-  value,
-  onChange,
-  anyLabel,
-  options,
-  width,
-}: {
+/** A filter the address holds as `?<param>=<code>`, chosen from its codes. */
+export interface CodeFilter<V extends string> {
+  kind: 'code';
+  param: string;
   label: string;
-  value: V | null;
-  onChange: (v: V | null) => void;
   anyLabel: string;
-  options: { value: V; label: string }[];
+  codes: readonly V[];
+  option(code: V): string;
   width: number;
+  /** The filter's code in the address; null when it is empty or not one of the codes. */
+  read(params: URLSearchParams): V | null;
+}
+
+/**
+ * A register's filter by code, worded by its catalog block (`<block>.label`, `.any`); the address
+ * names it after the block's last name (`outreach.list.filters.topic` → `?topic=`).
+ */
+export function codeFilter<V extends string>(
+  block: CatalogBlock<'any', 'label'>,
+  codes: readonly V[],
+  option: (code: V) => string,
+  width: number,
+): CodeFilter<V> {
+  const param = block.slice(block.lastIndexOf('.') + 1);
+  return {
+    kind: 'code',
+    param,
+    label: t(`${block}.label`),
+    anyLabel: t(`${block}.any`),
+    codes,
+    option,
+    width,
+    read: (params) => oneOf(codes, params.get(param)),
+  };
+}
+
+/** A code filter's select, "any" first; '' stands for no filter. */
+function FilterSelect<V extends string>({
+  filter: f,
+  register: { params, go },
+}: {
+  filter: CodeFilter<V>;
+  register: Pick<ReturnType<typeof useRegisterAddress>, 'params' | 'go'>;
 }) {
   return (
-    <Form.Item label={label}>
+    <Form.Item label={f.label}>
       <Select<V | ''>
-        style={{ width }}
-        value={value ?? ''}
-        onChange={(v) => onChange(v || null)}
-        options={[{ value: '' as const, label: anyLabel }, ...options]}
+        style={{ width: f.width }}
+        value={f.read(params) ?? ''}
+        onChange={(v) => go({ [f.param]: v || null })}
+        options={[
+          { value: '' as const, label: f.anyLabel },
+          ...f.codes.map((k) => ({ value: k, label: f.option(k) })),
+        ]}
       />
     </Form.Item>
   );
 }
 
-/** A period filter: from and to, either may stay open. */
-export function PeriodFilter({
-  label,
-  from,
-  to,
-  onChange,
-}: {
+/** A period filter: the address holds it as `?from=&to=`, either end may stay open. */
+export interface PeriodFilterSpec {
+  kind: 'period';
   label: string;
-  from: string | null;
-  to: string | null;
-  onChange: (range: { from: string | null; to: string | null }) => void;
+  read(params: URLSearchParams): { from: string | null; to: string | null };
+}
+
+export function periodFilter(label: string): PeriodFilterSpec {
+  return { kind: 'period', label, read: (params) => ({ from: params.get('from'), to: params.get('to') }) };
+}
+
+/** A filter a register keeps in its address. */
+export type AddressFilter = CodeFilter<string> | PeriodFilterSpec;
+
+function PeriodFilter({
+  filter,
+  register: { params, go },
+}: {
+  filter: PeriodFilterSpec;
+  register: Pick<ReturnType<typeof useRegisterAddress>, 'params' | 'go'>;
 }) {
+  const { from, to } = filter.read(params);
   return (
-    <Form.Item label={label}>
+    <Form.Item label={filter.label}>
       <DatePicker.RangePicker
         format={DATE_FORMAT}
         value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
         allowEmpty={[true, true]}
         onChange={(range) =>
-          onChange({
+          go({
             from: range?.[0] ? range[0].format(DATE_FORMAT) : null,
             to: range?.[1] ? range[1].format(DATE_FORMAT) : null,
           })

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { type MessageKey, t } from '../../../db/i18n';
 import { FormModal, type ModalProps, useStepCall } from './FormDialog';
 import { TextAreaField } from './fields';
+import type { CatalogBlock } from './labels';
 import { useApiForm } from './useApiForm';
 
 interface FrameProps<V> {
@@ -71,13 +72,7 @@ export function StepModal<V, R>({
 }
 
 /** A catalog block that words a step's dialog: `<block>.title`, `.submit` (the button), `.done` (the toast). */
-type StepBlock = {
-  [K in MessageKey]: K extends `${infer B}.submit`
-    ? `${B}.title` | `${B}.done` extends MessageKey
-      ? B
-      : never
-    : never;
-}[MessageKey];
+type StepBlock = CatalogBlock<'submit', 'title' | 'done'>;
 /** A block that also has the warning and the reason's label of a reason-only step. */
 type ReasonBlock = {
   [B in StepBlock]: `${B}.warning` | `${B}.reason` extends MessageKey ? B : never;

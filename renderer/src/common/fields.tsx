@@ -1,5 +1,5 @@
 // Form fields that stand the same way in every area's forms and dialogs.
-import { DatePicker, Form, Input } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { afterToday, DATE_FORMAT, dateItem } from './dates';
 
@@ -83,6 +83,29 @@ export function TextField({
   return (
     <Form.Item label={label} name={name} required={required} extra={extra}>
       <Input maxLength={maxLength} placeholder={placeholder} />
+    </Form.Item>
+  );
+}
+
+/** One choice from a list; `requiredMessage` says what to do when nothing is chosen. */
+export function SelectField<V extends string>({
+  label,
+  name,
+  options,
+  requiredMessage,
+}: {
+  label: ReactNode;
+  name: NamePath;
+  options: { value: V; label: string }[];
+  requiredMessage?: string;
+}) {
+  return (
+    <Form.Item
+      label={label}
+      name={name}
+      rules={requiredMessage ? [{ required: true, message: requiredMessage }] : undefined}
+    >
+      <Select<V> options={options} />
     </Form.Item>
   );
 }

@@ -10,6 +10,18 @@ export function labelOr(key: string, fallback: string): string {
   }
 }
 
+/**
+ * The catalog blocks that hold a `<block>.<Leaf>` and every `<block>.<Other>`: how a component
+ * that words itself from one block (a step's dialog, a settings card) names the blocks it accepts.
+ */
+export type CatalogBlock<Leaf extends string, Other extends string> = {
+  [K in MessageKey]: K extends `${infer B}.${Leaf}`
+    ? `${B}.${Other}` extends MessageKey
+      ? B
+      : never
+    : never;
+}[MessageKey];
+
 export function roleLabel(role: Role): string {
   return labelOr(`accounts.roles.${role}`, role);
 }

@@ -9,6 +9,7 @@ import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { relationLabel } from '../common/codeLabels';
 import { formatTime, todayText } from '../common/dates';
 import { None, orNone, Prose } from '../common/empty';
+import { InfoNote } from '../common/InfoNote';
 import { actionButtons, RecordHeader, StepRefused, useDirectStep, useRecordPage } from '../common/RecordPage';
 import { FollowUpHistory, RequirementsTable } from '../followups/followUps';
 import { PrintOrderButton } from '../print/PrintButtons';
@@ -206,19 +207,14 @@ function StatusNotice({ order }: { order: OrderView }) {
   }
   if (order.status === 'withdrawn') {
     return (
-      <Alert
-        type="info"
-        showIcon
+      <InfoNote
         title={t('orders.page.withdrawnAt', { time: formatTime(order.withdrawnAt) })}
         description={order.withdrawReason}
-        style={{ marginBottom: 16 }}
       />
     );
   }
   if (order.status === 'pending') {
-    return (
-      <Alert type="info" showIcon title={t('orders.page.awaitingApproval')} style={{ marginBottom: 16 }} />
-    );
+    return <InfoNote title={t('orders.page.awaitingApproval')} />;
   }
   if (order.status === 'observing' && order.observationEnd && order.observationEnd < todayText()) {
     return (
@@ -471,10 +467,8 @@ function EvaluationCard({ order }: { order: OrderView }) {
         </Descriptions.Item>
       </Descriptions>
       {order.outcomePlanId && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginTop: 12 }}
+        <InfoNote
+          after
           title={t('orders.page.planCreated')}
           action={
             <Link to={`/education/plans/${order.outcomePlanId}`} data-testid="outcome-plan-link">
@@ -484,10 +478,8 @@ function EvaluationCard({ order }: { order: OrderView }) {
         />
       )}
       {order.outcomeSuitId && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginTop: 12 }}
+        <InfoNote
+          after
           title={t('suits.page.createdFromOrder')}
           action={
             <Link to={`/suits/${order.outcomeSuitId}`} data-testid="outcome-suit-link">

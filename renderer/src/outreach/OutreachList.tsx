@@ -2,15 +2,13 @@ import { Flex, Statistic, type TableColumnsType, Typography } from 'antd';
 import { useMemo } from 'react';
 import { TOWNSHIPS } from '../../../db/children/inputs';
 import { t } from '../../../db/i18n';
-import { TOPICS, type Topic } from '../../../db/outreach/codes';
+import { TOPICS } from '../../../db/outreach/codes';
 import { OUTREACH_VIEWS } from '../../../db/outreach/inputs';
 import type { ApiOutput } from '../api/client';
 import { columnsOf, recordLink } from '../common/columns';
-import { FilterSelect, oneOf, PeriodFilter, Register, useRegisterView } from '../common/RegisterList';
-import { useApiQuery } from '../common/useApiQuery';
+import { codeFilter, periodFilter, Register, useRegister } from '../common/RegisterList';
 import { OutreachStatusTag, placeText } from './parts';
 
-type Township = (typeof TOWNSHIPS)[number];
 type Row = ApiOutput<'outreach.list'>['rows'][number];
 const col = columnsOf<Row>();
 
@@ -21,49 +19,24 @@ const REGISTER = {
   open: [],
   defaultView: 'all',
 } as const;
+const TOPIC = codeFilter('outreach.list.filters.topic', TOPICS, (k) => t(`outreach.topics.${k}`), 160);
+const TOWNSHIP = codeFilter('outreach.list.filters.township', TOWNSHIPS, (k) => k, 180);
+const PERIOD = periodFilter(t('outreach.list.periodFilter'));
 
 /** The register of outreach events with the 台账 line for what the filters select. */
 export function OutreachList() {
-  const register = useRegisterView(REGISTER);
-  const { params, view, offset, limit, go } = register;
-  const topic = oneOf(TOPICS, params.get('topic'));
-  const township = oneOf(TOWNSHIPS, params.get('township'));
-  const from = params.get('from');
-  const to = params.get('to');
-  const input = useMemo(
-    () => ({ status: view, topic, township, from, to, offset, limit }),
-    [view, topic, township, from, to, offset, limit],
-  );
-  const query = useApiQuery('outreach.list', input);
+  const list = useRegister(REGISTER, 'outreach.list', (params) => ({
+    topic: TOPIC.read(params),
+    township: TOWNSHIP.read(params),
+    ...PERIOD.read(params),
+  }));
   const columns = useMemo(listColumns, []);
 
   return (
     <Register
-      register={register}
-      query={query}
+      {...list}
       columns={columns}
-      exportInput={{ status: view, topic, township, from, to }}
-      filters={
-        <>
-          <FilterSelect<Topic>
-            label={t('outreach.list.topicFilter')}
-            width={160}
-            value={topic}
-            onChange={(v) => go({ topic: v })}
-            anyLabel={t('outreach.list.anyTopic')}
-            options={TOPICS.map((k) => ({ value: k, label: t(`outreach.topics.${k}`) }))}
-          />
-          <FilterSelect<Township>
-            label={t('outreach.list.townshipFilter')}
-            width={180}
-            value={township}
-            onChange={(v) => go({ township: v })}
-            anyLabel={t('outreach.list.anyTownship')}
-            options={TOWNSHIPS.map((k) => ({ value: k, label: k }))}
-          />
-          <PeriodFilter label={t('outreach.list.periodFilter')} from={from} to={to} onChange={go} />
-        </>
-      }
+      filters={[TOPIC, TOWNSHIP, PERIOD]}
       summary={(data) => (
         <Flex gap={48} align="center" style={{ marginBottom: 16 }} data-testid="outreach-summary">
           <Statistic title={t('outreach.figures.events.label')} value={data.held.events} suffix="次" />

@@ -7,6 +7,7 @@ import { type ApiInput, type ApiOutput, api } from '../api/client';
 import { GenderRadio } from '../common/codeLabels';
 import { DATE_FORMAT } from '../common/dates';
 import { blankToNull } from '../common/forms';
+import { InfoNote } from '../common/InfoNote';
 import { useApiQuery } from '../common/useApiQuery';
 import { dateItem, EntryModeField, ExistingEntryField } from './shared';
 import type { NewChildInput, Picked } from './types';
@@ -275,10 +276,7 @@ function DuplicateCheck({
 
   if (acknowledged) {
     return (
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
+      <InfoNote
         title={t('referrals.duplicates.acknowledged')}
         action={
           <Button size="small" type="link" onClick={() => setAck(false)}>

@@ -6,6 +6,7 @@ import { t } from '../../../db/i18n';
 import { LEAD_REPLY_WORKDAYS } from '../../../db/referrals/codes';
 import { ApiCallError, api, toApiCallError } from '../api/client';
 import { DATE_FORMAT, todayText } from '../common/dates';
+import { SelectField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import { SaveModal } from '../common/StepModal';
 import { useApiQuery } from '../common/useApiQuery';
@@ -313,13 +314,12 @@ export function EditReferralModal({ referral, ...props }: ModalProps & { referra
     >
       <Row gutter={16}>
         <Col span={12}>
-          <Form.Item
+          <SelectField
             label={t('referrals.fields.sourceDepartment')}
             name="sourceDepartment"
-            rules={[{ required: true, message: t('validation.referral.departmentRequired') }]}
-          >
-            <Select options={options} />
-          </Form.Item>
+            options={options}
+            requiredMessage={t('validation.referral.departmentRequired')}
+          />
         </Col>
         <Col span={12}>
           <CaseNumberField />

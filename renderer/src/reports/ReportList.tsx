@@ -1,12 +1,11 @@
 import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { t } from '../../../db/i18n';
-import { OPEN_REPORT_STATUSES, TRIGGERS, type Trigger } from '../../../db/reports/codes';
+import { OPEN_REPORT_STATUSES, TRIGGERS } from '../../../db/reports/codes';
 import { REPORT_VIEWS } from '../../../db/reports/inputs';
 import type { ApiOutput } from '../api/client';
 import { columnsOf, recordLink, updatedCell } from '../common/columns';
-import { FilterSelect, oneOf, PeriodFilter, Register, useRegisterView } from '../common/RegisterList';
-import { useApiQuery } from '../common/useApiQuery';
+import { codeFilter, periodFilter, Register, useRegister } from '../common/RegisterList';
 import { ReportStatusTag } from './parts';
 
 type Row = ApiOutput<'mandatoryReports.list'>['rows'][number];
@@ -18,42 +17,23 @@ const REGISTER = {
   views: REPORT_VIEWS,
   open: OPEN_REPORT_STATUSES,
 } as const;
+const TRIGGER = codeFilter(
+  'mandatoryReports.list.filters.trigger',
+  TRIGGERS,
+  (k) => t(`mandatoryReports.triggerShort.${k}`),
+  360,
+);
+const PERIOD = periodFilter(t('mandatoryReports.list.periodFilter'));
 
 /** The register of 强制报告. Tab, filters and page live in the address, so coming back shows the same list. */
 export function ReportList() {
-  const register = useRegisterView(REGISTER);
-  const { params, view, offset, limit, go } = register;
-  const trigger = oneOf(TRIGGERS, params.get('trigger'));
-  const from = params.get('from');
-  const to = params.get('to');
-  const input = useMemo(
-    () => ({ status: view, trigger, from, to, offset, limit }),
-    [view, trigger, from, to, offset, limit],
-  );
-  const query = useApiQuery('mandatoryReports.list', input);
+  const list = useRegister(REGISTER, 'mandatoryReports.list', (params) => ({
+    trigger: TRIGGER.read(params),
+    ...PERIOD.read(params),
+  }));
   const columns = useMemo(listColumns, []);
 
-  return (
-    <Register
-      register={register}
-      query={query}
-      columns={columns}
-      exportInput={{ status: view, trigger, from, to }}
-      filters={
-        <>
-          <FilterSelect<Trigger>
-            label={t('mandatoryReports.list.triggerFilter')}
-            width={360}
-            value={trigger}
-            onChange={(v) => go({ trigger: v })}
-            anyLabel={t('mandatoryReports.list.anyTrigger')}
-            options={TRIGGERS.map((k) => ({ value: k, label: t(`mandatoryReports.triggerShort.${k}`) }))}
-          />
-          <PeriodFilter label={t('mandatoryReports.list.periodFilter')} from={from} to={to} onChange={go} />
-        </>
-      }
-    />
-  );
+  return <Register {...list} columns={columns} filters={[TRIGGER, PERIOD]} />;
 }
 
 function listColumns(): TableColumnsType<Row> {

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { FirstRunRestore } from '../backup/FirstRunRestore';
-import { AccountNameFields, ConfirmPassphraseItem, NewPassphraseItem } from '../common/AccountFields';
+import { AccountNameFields, NewPassphraseItem } from '../common/AccountFields';
 import { FormAlert } from '../common/FormAlert';
 import { useApiForm } from '../common/useApiForm';
 import { AuthLayout } from './AuthLayout';
@@ -48,8 +48,6 @@ export function SetupScreen() {
 function CreateFirstAdmin({ onRestore }: { onRestore: () => void }) {
   const [form] = Form.useForm<SetupValues>();
   const signedIn = useSession((s) => s.signedIn);
-  const passphrase = Form.useWatch('passphrase', form);
-  const username = Form.useWatch('username', form);
   const call = useCallback(
     ({ displayName, username, passphrase }: SetupValues) =>
       api('session.setup', { displayName: displayName.trim(), username: username.trim(), passphrase }),
@@ -66,10 +64,8 @@ function CreateFirstAdmin({ onRestore }: { onRestore: () => void }) {
         <NewPassphraseItem
           name="passphrase"
           label={t('accounts.fields.passphrase')}
-          passphrase={passphrase}
-          username={username}
+          confirm={t('accounts.fields.confirm')}
         />
-        <ConfirmPassphraseItem of="passphrase" label={t('accounts.fields.confirm')} />
         <Alert type="warning" showIcon title={t('accounts.setup.warning')} style={{ marginBottom: 16 }} />
         <Button type="primary" htmlType="submit" block loading={submitting}>
           {t('accounts.setup.submit')}

@@ -1,12 +1,12 @@
-import { Alert, Form, Modal, Select } from 'antd';
+import { Alert, Form } from 'antd';
 import { useCallback, useMemo } from 'react';
 import type { Role } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { AccountNameFields, NewPassphraseItem } from '../common/AccountFields';
-import { FormAlert } from '../common/FormAlert';
+import { FormModal, useFormModal } from '../common/FormDialog';
+import { SelectField } from '../common/fields';
 import { ROLES, roleLabel } from '../common/labels';
-import { useApiForm } from '../common/useApiForm';
 
 interface CreateValues {
   displayName: string;
@@ -15,18 +15,8 @@ interface CreateValues {
   role: Role;
 }
 
-export function AccountCreateModal({
-  open,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  onClose: () => void;
-  onCreated: () => void;
-}) {
+export function AccountCreateModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
   const [form] = Form.useForm<CreateValues>();
-  const passphrase = Form.useWatch('passphrase', form);
-  const username = Form.useWatch('username', form);
   const call = useCallback(
     (v: CreateValues) =>
       api('accounts.create', {
@@ -37,56 +27,32 @@ export function AccountCreateModal({
       }),
     [],
   );
-  const onSuccess = useCallback(() => {
-    form.resetFields();
-    onClose();
-    onCreated();
-  }, [form, onClose, onCreated]);
-  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+  const { modal } = useFormModal(form, call, {
     successMessage: t('accounts.manage.created'),
-    onSuccess,
+    onSuccess: () => {
+      onClose();
+      onCreated();
+    },
+    onClose,
   });
   const roleOptions = useMemo(() => ROLES.map((r) => ({ value: r, label: roleLabel(r) })), []);
 
   return (
-    <Modal
+    <FormModal<CreateValues>
+      {...modal}
       title={t('accounts.manage.createTitle')}
-      open={open}
       okText={t('accounts.manage.createSubmit')}
-      cancelText={t('app.common.cancel')}
-      confirmLoading={submitting}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        clearFailure();
-        onClose();
-      }}
-      destroyOnHidden
+      initialValues={{ role: 'caseworker' }}
     >
-      <FormAlert failure={failure} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        requiredMark={false}
-        autoComplete="off"
-        initialValues={{ role: 'caseworker' }}
-      >
-        <AccountNameFields usernameAutoComplete="off" />
-        <NewPassphraseItem
-          name="passphrase"
-          label={t('accounts.fields.initialPassphrase')}
-          passphrase={passphrase}
-          username={username}
-        />
-        <Form.Item
-          label={t('accounts.fields.role')}
-          name="role"
-          rules={[{ required: true, message: t('validation.account.roleRequired') }]}
-        >
-          <Select options={roleOptions} />
-        </Form.Item>
-      </Form>
+      <AccountNameFields usernameAutoComplete="off" />
+      <NewPassphraseItem name="passphrase" label={t('accounts.fields.initialPassphrase')} />
+      <SelectField
+        label={t('accounts.fields.role')}
+        name="role"
+        options={roleOptions}
+        requiredMessage={t('validation.account.roleRequired')}
+      />
       <Alert type="info" showIcon title={t('accounts.manage.initialHint')} />
-    </Modal>
+    </FormModal>
   );
 }

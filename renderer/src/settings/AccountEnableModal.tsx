@@ -1,10 +1,9 @@
-import { Form, Modal, Typography } from 'antd';
+import { Form, Typography } from 'antd';
 import { useCallback } from 'react';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api } from '../api/client';
-import { ConfirmPassphraseItem, NewPassphraseItem } from '../common/AccountFields';
-import { FormAlert } from '../common/FormAlert';
-import { useApiForm } from '../common/useApiForm';
+import { NewPassphraseItem } from '../common/AccountFields';
+import { FormModal, useFormModal } from '../common/FormDialog';
 
 type Account = ApiOutput<'accounts.list'>[number];
 
@@ -24,16 +23,14 @@ export function AccountEnableModal({
   onClose,
   onEnabled,
 }: {
-  account: Account | null;
+  account: Account;
   mode?: 'enable' | 'reset';
   onClose: () => void;
   onEnabled: () => void;
 }) {
   const [form] = Form.useForm<EnableValues>();
-  const passphrase = Form.useWatch('passphrase', form);
   const call = useCallback(
     ({ passphrase }: EnableValues) => {
-      if (!account) throw new Error('no account to enable');
       if (mode === 'reset') {
         return api('accounts.resetPassphrase', { id: account.id, version: account.version, passphrase });
       }
@@ -46,54 +43,34 @@ export function AccountEnableModal({
     },
     [account, mode],
   );
-  const onSuccess = useCallback(() => {
-    onClose();
-    onEnabled();
-  }, [onClose, onEnabled]);
-  const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
+  const { modal } = useFormModal(form, call, {
     successMessage: t(mode === 'reset' ? 'accounts.manage.resetDone' : 'accounts.manage.enabledDone'),
-    onSuccess,
+    onSuccess: () => {
+      onClose();
+      onEnabled();
+    },
+    onClose,
   });
 
   return (
-    <Modal
+    <FormModal<EnableValues>
+      {...modal}
+      name={`account-${mode}`}
       title={t(mode === 'reset' ? 'accounts.manage.resetTitle' : 'accounts.manage.enableTitle')}
-      open={account !== null}
       okText={t(mode === 'reset' ? 'accounts.manage.resetSubmit' : 'accounts.manage.enableSubmit')}
-      cancelText={t('app.common.cancel')}
-      confirmLoading={submitting}
-      onOk={() => form.submit()}
-      onCancel={() => {
-        clearFailure();
-        onClose();
-      }}
-      destroyOnHidden
     >
-      {account && (
-        <Typography.Paragraph type="secondary">
-          {t(mode === 'reset' ? 'accounts.manage.resetIntro' : 'accounts.manage.enableIntro', {
-            name: account.displayName,
-          })}
-        </Typography.Paragraph>
-      )}
-      <FormAlert failure={failure} />
-      <Form
-        form={form}
-        name={`account-${mode}`}
-        layout="vertical"
-        onFinish={onFinish}
-        requiredMark={false}
-        autoComplete="off"
-      >
-        <NewPassphraseItem
-          name="passphrase"
-          label={t('accounts.fields.initialPassphrase')}
-          passphrase={passphrase}
-          username={account?.username}
-          autoFocus
-        />
-        <ConfirmPassphraseItem of="passphrase" label={t('accounts.fields.confirm')} />
-      </Form>
-    </Modal>
+      <Typography.Paragraph type="secondary">
+        {t(mode === 'reset' ? 'accounts.manage.resetIntro' : 'accounts.manage.enableIntro', {
+          name: account.displayName,
+        })}
+      </Typography.Paragraph>
+      <NewPassphraseItem
+        name="passphrase"
+        label={t('accounts.fields.initialPassphrase')}
+        confirm={t('accounts.fields.confirm')}
+        username={account.username}
+        autoFocus
+      />
+    </FormModal>
   );
 }

@@ -15,6 +15,7 @@ import {
 import { useMemo, useState } from 'react';
 import { t } from '../../../db/i18n';
 import { type ApiOutput, api, toApiCallError } from '../api/client';
+import { columnsOf } from '../common/columns';
 import { formatDateTime } from '../common/dates';
 import { roleLabel } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
@@ -23,6 +24,7 @@ import { AccountCreateModal } from './AccountCreateModal';
 import { AccountEnableModal } from './AccountEnableModal';
 
 type Account = ApiOutput<'accounts.list'>[number];
+const col = columnsOf<Account>();
 
 export function AccountsCard({ currentUserId }: { currentUserId: string }) {
   const { message } = App.useApp();
@@ -61,31 +63,17 @@ export function AccountsCard({ currentUserId }: { currentUserId: string }) {
     };
 
     return [
-      { title: t('accounts.manage.columns.displayName'), dataIndex: 'displayName', key: 'displayName' },
-      { title: t('accounts.manage.columns.username'), dataIndex: 'username', key: 'username' },
-      {
-        title: t('accounts.manage.columns.role'),
-        dataIndex: 'role',
-        key: 'role',
-        render: (role: Account['role']) => roleLabel(role),
-      },
-      {
-        title: t('accounts.manage.columns.status'),
-        dataIndex: 'disabled',
-        key: 'status',
-        render: (disabled: boolean) =>
-          disabled ? (
-            <Tag>{t('accounts.manage.status.disabled')}</Tag>
-          ) : (
-            <Tag color="green">{t('accounts.manage.status.active')}</Tag>
-          ),
-      },
-      {
-        title: t('accounts.manage.columns.createdAt'),
-        dataIndex: 'createdAt',
-        key: 'createdAt',
-        render: (ms: number) => formatDateTime(ms),
-      },
+      col(t('accounts.manage.columns.displayName'), 'displayName'),
+      col(t('accounts.manage.columns.username'), 'username'),
+      col(t('accounts.manage.columns.role'), 'role', roleLabel),
+      col(t('accounts.manage.columns.status'), 'disabled', (disabled) =>
+        disabled ? (
+          <Tag>{t('accounts.manage.status.disabled')}</Tag>
+        ) : (
+          <Tag color="green">{t('accounts.manage.status.active')}</Tag>
+        ),
+      ),
+      col(t('accounts.manage.columns.createdAt'), 'createdAt', formatDateTime),
       {
         title: t('accounts.manage.columns.actions'),
         key: 'actions',
@@ -142,14 +130,18 @@ export function AccountsCard({ currentUserId }: { currentUserId: string }) {
         pagination={false}
         scroll={{ x: 'max-content' }}
       />
-      <AccountCreateModal open={creating} onClose={() => setCreating(false)} onCreated={reload} />
-      <AccountEnableModal account={enabling} onClose={() => setEnabling(null)} onEnabled={reload} />
-      <AccountEnableModal
-        account={resetting}
-        mode="reset"
-        onClose={() => setResetting(null)}
-        onEnabled={reload}
-      />
+      {creating && <AccountCreateModal onClose={() => setCreating(false)} onCreated={reload} />}
+      {enabling && (
+        <AccountEnableModal account={enabling} onClose={() => setEnabling(null)} onEnabled={reload} />
+      )}
+      {resetting && (
+        <AccountEnableModal
+          account={resetting}
+          mode="reset"
+          onClose={() => setResetting(null)}
+          onEnabled={reload}
+        />
+      )}
       <Modal
         title={t('accounts.manage.rotateTitle')}
         open={rotatingAfter !== null}

@@ -2,7 +2,7 @@ import { Button, Card, Form, Input, Typography } from 'antd';
 import { useCallback } from 'react';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
-import { ConfirmPassphraseItem, NewPassphraseItem } from '../common/AccountFields';
+import { NewPassphraseItem } from '../common/AccountFields';
 import { FormAlert } from '../common/FormAlert';
 import { useApiForm } from '../common/useApiForm';
 
@@ -14,7 +14,6 @@ interface ChangeValues {
 
 export function ChangePassphraseCard({ username }: { username: string }) {
   const [form] = Form.useForm<ChangeValues>();
-  const next = Form.useWatch('next', form);
   const call = useCallback(
     ({ current, next }: ChangeValues) => api('session.changePassphrase', { current, next }),
     [],
@@ -40,10 +39,9 @@ export function ChangePassphraseCard({ username }: { username: string }) {
         <NewPassphraseItem
           name="next"
           label={t('accounts.fields.next')}
-          passphrase={next}
+          confirm={t('accounts.fields.confirmNext')}
           username={username}
         />
-        <ConfirmPassphraseItem of="next" label={t('accounts.fields.confirmNext')} />
         <Button type="primary" htmlType="submit" loading={submitting}>
           {t('accounts.change.submit')}
         </Button>

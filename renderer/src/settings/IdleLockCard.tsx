@@ -25,7 +25,7 @@ export function IdleLockCard({ canEdit }: { canEdit: boolean }) {
       <Form.Item
         label={t('settings.idle.label')}
         name="idleMinutes"
-        extra={canEdit ? undefined : t('settings.idle.adminOnly')}
+        extra={canEdit ? undefined : t('settings.adminOnly')}
         rules={[
           {
             required: true,

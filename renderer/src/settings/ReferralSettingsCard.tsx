@@ -6,7 +6,7 @@ import { SettingsCard } from '../common/SettingsCard';
 
 /** The lists the referral forms choose from, and the verification deadline. Admins edit. */
 export function ReferralSettingsCard({ canEdit }: { canEdit: boolean }) {
-  const readOnly = canEdit ? undefined : t('referrals.settings.adminOnly');
+  const readOnly = canEdit ? undefined : t('settings.adminOnly');
   return (
     <SettingsCard
       keys={['sourceDepartments', 'agencies', 'verifyWorkdays']}

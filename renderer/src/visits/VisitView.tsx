@@ -1,5 +1,5 @@
 import { PlusOutlined, ProfileOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, type DescriptionsProps, Flex, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
@@ -63,11 +63,7 @@ export function VisitView({ visit }: { visit: Visit }) {
           />
         </Card>
         <Card title={t('visits.editor.findings')}>
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            styles={{ label: { width: 120 } }}
+          <OneColumn
             items={FINDING_KEYS.map((k) => ({
               key: k,
               label: t(`visits.fields.${k}`),
@@ -79,11 +75,7 @@ export function VisitView({ visit }: { visit: Visit }) {
           {visit.needsFound.length === 0 ? (
             <Typography.Text type="secondary">{t('visits.view.needsNone')}</Typography.Text>
           ) : (
-            <Descriptions
-              bordered
-              size="small"
-              column={1}
-              styles={{ label: { width: 120 } }}
+            <OneColumn
               items={visit.needsFound.map((n) => ({
                 key: n.kind,
                 label: needLabel(n.kind),
@@ -93,11 +85,7 @@ export function VisitView({ visit }: { visit: Visit }) {
           )}
         </Card>
         <Card title={t('visits.editor.follow')}>
-          <Descriptions
-            bordered
-            size="small"
-            column={1}
-            styles={{ label: { width: 120 } }}
+          <OneColumn
             items={[
               {
                 key: 'actions',
@@ -113,4 +101,9 @@ export function VisitView({ visit }: { visit: Visit }) {
       </Flex>
     </div>
   );
+}
+
+/** A section read one line a field, the labels in one narrow column. */
+function OneColumn({ items }: { items: DescriptionsProps['items'] }) {
+  return <Descriptions bordered size="small" column={1} styles={{ label: { width: 120 } }} items={items} />;
 }
