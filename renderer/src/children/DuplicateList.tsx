@@ -1,6 +1,7 @@
-import { Alert, Button, Flex, Modal, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Flex, Modal, type TableColumnsType, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
+import { InfoNote } from '../common/InfoNote';
 import { labelOr } from '../common/labels';
 import { ShortTable } from '../common/ShortTable';
 import { idAndPlaceColumns, StatusTag } from './parts';
@@ -52,14 +53,7 @@ export function DuplicateList({ candidates }: { candidates: DuplicateCandidate[]
   const shown = candidates.filter((c) => !c.hidden);
   return (
     <>
-      {hidden && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('children.duplicates.hiddenIdMatch')}
-          style={{ marginBottom: 8 }}
-        />
-      )}
+      {hidden && <InfoNote type="error" title={t('children.duplicates.hiddenIdMatch')} gap={8} />}
       {shown.length > 0 && (
         <ShortTable<DuplicateCandidate> columns={columns} rows={shown} scroll={{ x: 'max-content' }} />
       )}
@@ -110,14 +104,7 @@ export function DuplicateModal({
       }
     >
       <Typography.Paragraph>{t('children.duplicates.intro')}</Typography.Paragraph>
-      {blocked && (
-        <Alert
-          type="error"
-          showIcon
-          title={t('children.duplicates.sameIdBlocked')}
-          style={{ marginBottom: 12 }}
-        />
-      )}
+      {blocked && <InfoNote type="error" title={t('children.duplicates.sameIdBlocked')} gap={12} />}
       <DuplicateList candidates={candidates ?? []} />
     </Modal>
   );

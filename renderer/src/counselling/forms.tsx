@@ -1,11 +1,21 @@
 // The three counselling records' dialogs. Each is mounted when opened, so every opening starts
 // from its initial values; the API decides, and its field messages land beside the fields.
-import { Alert, Checkbox, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { todayText } from '../common/dates';
-import { DateField } from '../common/fields';
-import { blankToNull, requiredText } from '../common/forms';
+import {
+  CheckboxField,
+  DateField,
+  FieldRow,
+  NumberField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../common/fields';
+import { blankToNull } from '../common/forms';
+import { InfoNote } from '../common/InfoNote';
 import { labelOr } from '../common/labels';
 import { SaveModal } from '../common/StepModal';
 
@@ -19,6 +29,61 @@ interface DialogProps {
   onClose: () => void;
   onSaved: () => void;
 }
+
+/** Each record's form name, which prefixes its fields' ids. */
+const FORM_NAMES = {
+  assessment: 'assessment',
+  session: 'counsellingSession',
+  treatment: 'treatment',
+} as const;
+type Kind = keyof typeof FORM_NAMES;
+
+/** The frame the three records share: titled and toasted by kind, the date of the record first. */
+function RecordDialog<V>({
+  kind,
+  onClose,
+  onSaved,
+  call,
+  initialValues,
+  children,
+}: Omit<DialogProps, 'childId'> & {
+  kind: Kind;
+  call: (values: V) => Promise<unknown>;
+  initialValues: Partial<V>;
+  children: ReactNode;
+}) {
+  return (
+    <SaveModal<V, unknown>
+      title={t(`counselling.forms.${kind}Title`)}
+      testId={`${kind}-dialog`}
+      name={FORM_NAMES[kind]}
+      onClose={onClose}
+      onSaved={onSaved}
+      successMessage={t(`counselling.forms.${kind}Saved`)}
+      okText={t('counselling.forms.save')}
+      width={620}
+      call={call}
+      initialValues={initialValues}
+    >
+      {children}
+    </SaveModal>
+  );
+}
+
+/** The day the record happened: never empty, never to come. */
+const RecordDate = ({ label }: { label: string }) => (
+  <DateField label={label} name="date" required future noClear width="100%" />
+);
+
+/** 危机: ticking it raises the child's risk at once (the API's rule). */
+const CrisisField = ({ text }: { text: string }) => (
+  <CheckboxField
+    name="crisis"
+    text={text}
+    extra={t('counselling.forms.crisisHelp')}
+    style={{ marginBottom: 0 }}
+  />
+);
 
 interface AssessmentValues {
   date: string;
@@ -38,17 +103,24 @@ const consentRule = {
     v ? Promise.resolve() : Promise.reject(new Error(t('validation.counselling.consentRequired'))),
 };
 
-export function AssessmentDialog({ childId, onClose, onSaved }: DialogProps) {
+const a = (k: 'date' | 'instrument' | 'score' | 'risk' | 'assessor' | 'notes') =>
+  t(`counselling.assessments.${k}`);
+const requiredMessage = (
+  k: 'instrument' | 'risk' | 'assessor' | 'institution' | 'counsellor' | 'summary' | 'reason',
+) => t(`validation.counselling.${k}Required`);
+/** A field the record cannot be without, refused with its own message when blank. */
+const needed = (name: Exclude<Parameters<typeof requiredMessage>[0], 'risk'>) => ({
+  name,
+  requiredMessage: requiredMessage(name),
+});
+const placeholder = (k: 'instrument' | 'score' | 'risk' | 'summary' | 'reason' | 'outcome') =>
+  t(`counselling.forms.${k}Placeholder`);
+
+export function AssessmentDialog({ childId, ...props }: DialogProps) {
   return (
-    <SaveModal<AssessmentValues, unknown>
-      title={t('counselling.forms.assessmentTitle')}
-      testId="assessment-dialog"
-      name="assessment"
-      onClose={onClose}
-      onSaved={onSaved}
-      successMessage={t('counselling.forms.assessmentSaved')}
-      okText={t('counselling.forms.save')}
-      width={620}
+    <RecordDialog<AssessmentValues>
+      {...props}
+      kind="assessment"
       call={(v) =>
         api('counselling.addAssessment', {
           childId,
@@ -65,88 +137,42 @@ export function AssessmentDialog({ childId, onClose, onSaved }: DialogProps) {
       }
       initialValues={{ date: todayText(), guardianConsent: false, childConsent: false, crisis: false }}
     >
-      <Alert
+      <InfoNote
         type="warning"
-        showIcon
         title={t('counselling.forms.consentTitle')}
         description={t('counselling.forms.consentLaw')}
-        style={{ marginBottom: 12 }}
+        gap={12}
       />
-      <Form.Item
-        name="guardianConsent"
-        valuePropName="checked"
-        rules={[consentRule]}
-        style={{ marginBottom: 4 }}
-      >
-        <Checkbox>{t('counselling.forms.guardianConsent')}</Checkbox>
-      </Form.Item>
-      <Form.Item
-        name="childConsent"
-        valuePropName="checked"
-        rules={[consentRule]}
-        style={{ marginBottom: 28 }}
-      >
-        <Checkbox>{t('counselling.forms.childConsent')}</Checkbox>
-      </Form.Item>
-      <Row gutter={16}>
-        <Col span={12}>
-          <DateField
-            label={t('counselling.assessments.date')}
-            name="date"
-            required
-            future
-            noClear
-            width="100%"
-          />
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            label={t('counselling.assessments.instrument')}
-            name="instrument"
-            rules={requiredText(t('validation.counselling.instrumentRequired'))}
-          >
-            <Input maxLength={60} placeholder={t('counselling.forms.instrumentPlaceholder')} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={t('counselling.assessments.score')} name="score">
-            <Input maxLength={40} placeholder={t('counselling.forms.scorePlaceholder')} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            label={t('counselling.assessments.risk')}
-            name="riskLevel"
-            rules={[{ required: true, message: t('validation.counselling.riskRequired') }]}
-          >
-            <Select
-              placeholder={t('counselling.forms.riskPlaceholder')}
-              options={PSYCH_RISKS.map((r) => ({ value: r, label: psychRiskLabel(r) }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            label={t('counselling.assessments.assessor')}
-            name="assessor"
-            rules={requiredText(t('validation.counselling.assessorRequired'))}
-          >
-            <Input maxLength={40} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item label={t('counselling.assessments.notes')} name="notes">
-        <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 6 }} />
-      </Form.Item>
-      <Form.Item
-        name="crisis"
-        valuePropName="checked"
-        extra={t('counselling.forms.crisisHelp')}
-        style={{ marginBottom: 0 }}
-      >
-        <Checkbox>{t('counselling.forms.assessmentCrisis')}</Checkbox>
-      </Form.Item>
-    </SaveModal>
+      {(['guardianConsent', 'childConsent'] as const).map((k, i) => (
+        <CheckboxField
+          key={k}
+          name={k}
+          text={t(`counselling.forms.${k}`)}
+          rules={[consentRule]}
+          style={{ marginBottom: i === 0 ? 4 : 28 }}
+        />
+      ))}
+      <FieldRow>
+        <RecordDate label={a('date')} />
+        <TextField
+          label={a('instrument')}
+          {...needed('instrument')}
+          maxLength={60}
+          placeholder={placeholder('instrument')}
+        />
+        <TextField label={a('score')} name="score" maxLength={40} placeholder={placeholder('score')} />
+        <SelectField
+          label={a('risk')}
+          name="riskLevel"
+          requiredMessage={requiredMessage('risk')}
+          placeholder={placeholder('risk')}
+          options={PSYCH_RISKS.map((r) => ({ value: r, label: psychRiskLabel(r) }))}
+        />
+        <TextField label={a('assessor')} {...needed('assessor')} maxLength={40} />
+      </FieldRow>
+      <TextAreaField label={a('notes')} name="notes" grow={[2, 6]} />
+      <CrisisField text={t('counselling.forms.assessmentCrisis')} />
+    </RecordDialog>
   );
 }
 
@@ -161,110 +187,68 @@ interface SessionValues {
   crisis?: boolean;
 }
 
-export function SessionDialog({ childId, onClose, onSaved }: DialogProps) {
+const s = (
+  k: 'date' | 'minutes' | 'institution' | 'counsellor' | 'summary' | 'sharedNote' | 'nextFollowUp',
+) => t(`counselling.sessions.${k}`);
+
+const addSession = (childId: string) => (v: SessionValues) =>
+  api('counselling.addSession', {
+    childId,
+    date: v.date,
+    institution: v.institution ?? '',
+    counsellor: v.counsellor ?? '',
+    minutes: v.minutes as number,
+    summary: v.summary ?? '',
+    sharedNote: v.sharedNote?.trim() ? v.sharedNote : null,
+    nextFollowUp: v.nextFollowUp ?? null,
+    crisis: !!v.crisis,
+  });
+
+export function SessionDialog({ childId, ...props }: DialogProps) {
   return (
-    <SaveModal<SessionValues, unknown>
-      title={t('counselling.forms.sessionTitle')}
-      testId="session-dialog"
-      name="counsellingSession"
-      onClose={onClose}
-      onSaved={onSaved}
-      successMessage={t('counselling.forms.sessionSaved')}
-      okText={t('counselling.forms.save')}
-      width={620}
-      call={(v) =>
-        api('counselling.addSession', {
-          childId,
-          date: v.date,
-          institution: v.institution ?? '',
-          counsellor: v.counsellor ?? '',
-          minutes: v.minutes as number,
-          summary: v.summary ?? '',
-          sharedNote: v.sharedNote?.trim() ? v.sharedNote : null,
-          nextFollowUp: v.nextFollowUp ?? null,
-          crisis: !!v.crisis,
-        })
-      }
+    <RecordDialog<SessionValues>
+      {...props}
+      kind="session"
+      call={addSession(childId)}
       initialValues={{ date: todayText(), crisis: false }}
     >
-      <Row gutter={16}>
-        <Col span={12}>
-          <DateField
-            label={t('counselling.sessions.date')}
-            name="date"
-            required
-            future
-            noClear
-            width="100%"
-          />
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            label={t('counselling.sessions.minutes')}
-            name="minutes"
-            rules={[{ required: true, message: t('validation.education.minutesRequired') }]}
-          >
-            <InputNumber min={1} max={600} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            label={t('counselling.sessions.institution')}
-            name="institution"
-            rules={requiredText(t('validation.counselling.institutionRequired'))}
-          >
-            <Input maxLength={60} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            label={t('counselling.sessions.counsellor')}
-            name="counsellor"
-            rules={requiredText(t('validation.counselling.counsellorRequired'))}
-          >
-            <Input maxLength={40} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item
-        label={t('counselling.sessions.summary')}
-        name="summary"
-        rules={requiredText(t('validation.counselling.summaryRequired'))}
-      >
-        <Input.TextArea
-          maxLength={4000}
-          autoSize={{ minRows: 4, maxRows: 10 }}
-          placeholder={t('counselling.forms.summaryPlaceholder')}
+      <FieldRow>
+        <RecordDate label={s('date')} />
+        <NumberField
+          label={s('minutes')}
+          name="minutes"
+          min={1}
+          max={600}
+          requiredMessage={t('validation.education.minutesRequired')}
         />
-      </Form.Item>
-      <Form.Item
-        label={t('counselling.sessions.sharedNote')}
+        <TextField label={s('institution')} {...needed('institution')} maxLength={60} />
+        <TextField label={s('counsellor')} {...needed('counsellor')} maxLength={40} />
+      </FieldRow>
+      <TextAreaField
+        label={s('summary')}
+        {...needed('summary')}
+        maxLength={4000}
+        grow={[4, 10]}
+        placeholder={placeholder('summary')}
+      />
+      <TextAreaField
+        label={s('sharedNote')}
         name="sharedNote"
         extra={t('counselling.forms.sharedNoteHelp')}
-      >
-        <Input.TextArea
-          maxLength={500}
-          autoSize={{ minRows: 2, maxRows: 5 }}
-          placeholder={t('counselling.forms.optional')}
-        />
-      </Form.Item>
+        maxLength={500}
+        grow={[2, 5]}
+        placeholder={t('counselling.forms.optional')}
+      />
       <DateField
-        label={t('counselling.sessions.nextFollowUp')}
+        label={s('nextFollowUp')}
         name="nextFollowUp"
         extra={t('counselling.forms.nextHelp')}
         future
         width={240}
         placeholder={t('counselling.forms.optional')}
       />
-      <Form.Item
-        name="crisis"
-        valuePropName="checked"
-        extra={t('counselling.forms.crisisHelp')}
-        style={{ marginBottom: 0 }}
-      >
-        <Checkbox>{t('counselling.forms.sessionCrisis')}</Checkbox>
-      </Form.Item>
-    </SaveModal>
+      <CrisisField text={t('counselling.forms.sessionCrisis')} />
+    </RecordDialog>
   );
 }
 
@@ -275,68 +259,43 @@ interface TreatmentValues {
   outcome?: string;
 }
 
-export function TreatmentDialog({ childId, onClose, onSaved }: DialogProps) {
+const tr = (k: 'date' | 'institution' | 'reason' | 'outcome') => t(`counselling.treatments.${k}`);
+
+const addTreatment = (childId: string) => (v: TreatmentValues) =>
+  api('counselling.addTreatment', {
+    childId,
+    date: v.date,
+    institution: v.institution ?? '',
+    reason: v.reason ?? '',
+    outcome: blankToNull(v.outcome),
+  });
+
+export function TreatmentDialog({ childId, ...props }: DialogProps) {
   return (
-    <SaveModal<TreatmentValues, unknown>
-      title={t('counselling.forms.treatmentTitle')}
-      testId="treatment-dialog"
-      name="treatment"
-      onClose={onClose}
-      onSaved={onSaved}
-      successMessage={t('counselling.forms.treatmentSaved')}
-      okText={t('counselling.forms.save')}
-      width={620}
-      call={(v) =>
-        api('counselling.addTreatment', {
-          childId,
-          date: v.date,
-          institution: v.institution ?? '',
-          reason: v.reason ?? '',
-          outcome: blankToNull(v.outcome),
-        })
-      }
+    <RecordDialog<TreatmentValues>
+      {...props}
+      kind="treatment"
+      call={addTreatment(childId)}
       initialValues={{ date: todayText() }}
     >
       <Typography.Paragraph type="secondary">{t('counselling.treatments.intro')}</Typography.Paragraph>
-      <Row gutter={16}>
-        <Col span={12}>
-          <DateField
-            label={t('counselling.treatments.date')}
-            name="date"
-            required
-            future
-            noClear
-            width="100%"
-          />
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            label={t('counselling.treatments.institution')}
-            name="institution"
-            rules={requiredText(t('validation.counselling.institutionRequired'))}
-          >
-            <Input maxLength={60} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item
-        label={t('counselling.treatments.reason')}
-        name="reason"
-        rules={requiredText(t('validation.counselling.reasonRequired'))}
-      >
-        <Input.TextArea
-          maxLength={2000}
-          autoSize={{ minRows: 3, maxRows: 8 }}
-          placeholder={t('counselling.forms.reasonPlaceholder')}
-        />
-      </Form.Item>
-      <Form.Item label={t('counselling.treatments.outcome')} name="outcome" style={{ marginBottom: 0 }}>
-        <Input.TextArea
-          maxLength={2000}
-          autoSize={{ minRows: 2, maxRows: 6 }}
-          placeholder={t('counselling.forms.outcomePlaceholder')}
-        />
-      </Form.Item>
-    </SaveModal>
+      <FieldRow>
+        <RecordDate label={tr('date')} />
+        <TextField label={tr('institution')} {...needed('institution')} maxLength={60} />
+      </FieldRow>
+      <TextAreaField
+        label={tr('reason')}
+        {...needed('reason')}
+        grow={[3, 8]}
+        placeholder={placeholder('reason')}
+      />
+      <TextAreaField
+        label={tr('outcome')}
+        name="outcome"
+        grow={[2, 6]}
+        placeholder={placeholder('outcome')}
+        style={{ marginBottom: 0 }}
+      />
+    </RecordDialog>
   );
 }

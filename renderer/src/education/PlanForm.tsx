@@ -1,12 +1,13 @@
-import { Alert, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Typography } from 'antd';
+import { Card, Col, Flex, Form, InputNumber, Row, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { addMonths } from '../../../db/children/guardianship';
 import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { ChildField, GuardianChecklist, useFormChild } from '../children/pickers';
-import { DATE_FORMAT, dateItem } from '../common/dates';
 import { RecordFormRoute, type RecordFormSpec, RecordPageForm, type SpecFormProps } from '../common/FormPage';
+import { ButtonChoiceField, DateField, FieldRow, TextAreaField, TextField } from '../common/fields';
 import { blankToNull, useLatestValues } from '../common/forms';
+import { InfoNote } from '../common/InfoNote';
 import { RequirementList } from '../followups/RequirementList';
 import type { PlanView } from './register';
 
@@ -30,6 +31,23 @@ interface PlanValues {
   minMinutes?: number | null;
   goals?: { text?: string; dueDate?: string | null }[];
 }
+
+const choices = <C extends string>(codes: readonly C[], label: (c: C) => string) =>
+  codes.map((value) => ({ value, label: label(value) }));
+const KINDS = choices(['ordered', 'voluntary'] as const, (k) => t(`codes.planKind.${k}`));
+const LEVELS = choices(['high', 'medium', 'low'] as const, (l) => t(`codes.level.${l}`));
+/** The assessment's three judgements, each one choice of a few. */
+const ASSESSMENT: {
+  name: 'willingness' | 'ability' | 'relationship';
+  options: { value: string; label: string }[];
+}[] = [
+  { name: 'willingness', options: LEVELS },
+  { name: 'ability', options: LEVELS },
+  {
+    name: 'relationship',
+    options: choices(['good', 'fair', 'poor'] as const, (r) => t(`codes.relationship.${r}`)),
+  },
+];
 
 // The usual term (DOMAIN.md): no longer than six months.
 const USUAL_TERM_MONTHS = 6;
@@ -120,11 +138,6 @@ function PlanForm({
     }
   };
 
-  const levelOptions = (['high', 'medium', 'low'] as const).map((l) => ({
-    value: l,
-    label: t(`codes.level.${l}`),
-  }));
-
   return (
     <RecordPageForm
       form={form}
@@ -144,15 +157,7 @@ function PlanForm({
             />
           </Col>
           <Col span={12}>
-            <Form.Item label={t('education.fields.kind')} name="kind" required>
-              <Radio.Group
-                optionType="button"
-                options={(['ordered', 'voluntary'] as const).map((k) => ({
-                  value: k,
-                  label: t(`codes.planKind.${k}`),
-                }))}
-              />
-            </Form.Item>
+            <ButtonChoiceField label={t('education.fields.kind')} name="kind" required options={KINDS} />
           </Col>
         </Row>
         <Form.Item label={t('education.fields.guardians')} name="guardianPersonIds" required>
@@ -164,78 +169,34 @@ function PlanForm({
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
           {t('education.planForm.assessmentIntro')}
         </Typography.Paragraph>
-        <Row gutter={16}>
-          <Col span={6}>
-            <Form.Item label={t('education.fields.assessmentDate')} name="assessmentDate" {...dateItem}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item label={t('education.fields.willingness')} name="willingness">
-              <Radio.Group
-                optionType="button"
-                options={levelOptions}
-                aria-label={t('education.fields.willingness')}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item label={t('education.fields.ability')} name="ability">
-              <Radio.Group
-                optionType="button"
-                options={levelOptions}
-                aria-label={t('education.fields.ability')}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item label={t('education.fields.relationship')} name="relationship">
-              <Radio.Group
-                aria-label={t('education.fields.relationship')}
-                optionType="button"
-                options={(['good', 'fair', 'poor'] as const).map((r) => ({
-                  value: r,
-                  label: t(`codes.relationship.${r}`),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item label={t('education.fields.assessmentNote')} name="assessmentNote">
-          <Input.TextArea rows={3} maxLength={1000} />
-        </Form.Item>
+        <FieldRow span={6}>
+          <DateField label={t('education.fields.assessmentDate')} name="assessmentDate" future width="100%" />
+          {ASSESSMENT.map(({ name, options }) => (
+            <ButtonChoiceField
+              key={name}
+              label={t(`education.fields.${name}`)}
+              name={name}
+              options={options}
+              labelled
+            />
+          ))}
+        </FieldRow>
+        <TextAreaField label={t('education.fields.assessmentNote')} name="assessmentNote" maxLength={1000} />
       </Card>
 
       <Card title={t('education.planForm.sectionPlan')} size="small">
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item
-              label={t('education.fields.provider')}
-              name="provider"
-              extra={t('education.planForm.providerHint')}
-            >
-              <Input maxLength={60} placeholder={t('education.planForm.providerPlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item label={t('education.fields.startDate')} name="startDate" {...dateItem}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item label={t('education.fields.endDate')} name="endDate" {...dateItem}>
-              <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        {termLong && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('education.planForm.termLong')}
-            style={{ marginBottom: 16 }}
+        <FieldRow spans={[12, 6, 6]}>
+          <TextField
+            label={t('education.fields.provider')}
+            name="provider"
+            extra={t('education.planForm.providerHint')}
+            maxLength={60}
+            placeholder={t('education.planForm.providerPlaceholder')}
           />
-        )}
+          <DateField label={t('education.fields.startDate')} name="startDate" future width="100%" />
+          <DateField label={t('education.fields.endDate')} name="endDate" future width="100%" />
+        </FieldRow>
+        {termLong && <InfoNote type="warning" title={t('education.planForm.termLong')} />}
         {/* The two numbers read as one sentence; their errors gather under this item. */}
         <Form.Item
           label={t('education.planForm.frequency')}

@@ -1,6 +1,6 @@
 // The order's workflow dialogs. Each is mounted when it opens, so every opening starts from
 // its initial values; each answers with the whole fresh order.
-import { Alert, Checkbox, Col, Form, Radio, Row, Typography } from 'antd';
+import { Checkbox, Col, Form, Radio, Row, Typography } from 'antd';
 import { addMonths } from '../../../db/children/guardianship';
 import { t } from '../../../db/i18n';
 import { DEFAULT_OBSERVATION_MONTHS, EVALUATIONS, OUTCOMES } from '../../../db/orders/codes';
@@ -9,6 +9,7 @@ import { todayText } from '../common/dates';
 import type { ModalProps } from '../common/FormDialog';
 import { DateField, TextAreaField } from '../common/fields';
 import { blankToNull } from '../common/forms';
+import { InfoNote } from '../common/InfoNote';
 import { ReasonModal, reasonTexts, StepModal, stepTexts } from '../common/StepModal';
 import { FollowUpModal, type FollowUpSubmit, followUpInput } from '../followups/followUps';
 import type { OrderView } from './parts';
@@ -177,12 +178,7 @@ export function EvaluateModal({ order, ...props }: Props) {
       initialValues={{ outcome: 'close' }}
     >
       {order.followUps.length === 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('validation.order.followUpRequired')}
-          style={{ marginBottom: 16 }}
-        />
+        <InfoNote type="warning" title={t('validation.order.followUpRequired')} />
       )}
       <Form.Item label={t('orders.fields.evaluation')} name="evaluation" required>
         <Radio.Group
