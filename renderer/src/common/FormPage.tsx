@@ -19,7 +19,8 @@ export interface RecordFormProps<R> {
   onConflict?: () => void;
 }
 
-function FormPageTop({ back, title, intro }: { back: ReactNode; title: string; intro?: string }) {
+/** A form page's top: the way back, then its title and intro. */
+export function FormPageTop({ back, title, intro }: { back: ReactNode; title: string; intro?: string }) {
   return (
     <>
       {back}

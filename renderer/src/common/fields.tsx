@@ -24,6 +24,14 @@ interface ItemProps {
 const requiredRules = (message: string | undefined, text: boolean) =>
   message ? (text ? requiredText(message) : [{ required: true, message }]) : undefined;
 
+/**
+ * A form's fields named as the API names them and labelled by the catalog entry of that name:
+ * `const field = fieldsIn(f)`, then `<TextField {...field('court')} … />`.
+ */
+export const fieldsIn =
+  <K extends string>(label: (name: K) => string) =>
+  (name: K) => ({ name, label: label(name) });
+
 /** Fields side by side on one row: each in a column `span` wide (of 24), or as `spans` says. */
 export function FieldRow({
   span = 12,
@@ -87,7 +95,7 @@ export function TextAreaField({
   rows = 3,
   grow,
   maxLength = 2000,
-  showCount,
+  count,
   placeholder,
   requiredMessage,
   ...item
@@ -95,7 +103,8 @@ export function TextAreaField({
   rows?: number;
   grow?: [number, number];
   maxLength?: number;
-  showCount?: boolean;
+  /** A long text's limit, shown as a count under the box while it is typed. */
+  count?: number;
   placeholder?: string;
 }) {
   return (
@@ -103,8 +112,8 @@ export function TextAreaField({
       <Input.TextArea
         rows={grow ? undefined : rows}
         autoSize={grow ? { minRows: grow[0], maxRows: grow[1] } : undefined}
-        maxLength={maxLength}
-        showCount={showCount}
+        maxLength={count ?? maxLength}
+        showCount={count !== undefined}
         placeholder={placeholder}
       />
     </Form.Item>

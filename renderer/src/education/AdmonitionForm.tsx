@@ -1,13 +1,14 @@
-import { Button, Card, Col, DatePicker, Flex, Form, Input, Row } from 'antd';
+import { Card, Form } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { t } from '../../../db/i18n';
+import { type Catalog, t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { ChildField, GuardianSelect, useFormChild } from '../children/pickers';
-import { afterToday, DATE_FORMAT, dateItem, todayText } from '../common/dates';
+import { todayText } from '../common/dates';
 import { BackLink } from '../common/empty';
+import { FormButtons, FormPageTop } from '../common/FormPage';
+import { DateField, FieldRow, fieldsIn, TextAreaField, TextField } from '../common/fields';
 import { PageForm } from '../common/PageForm';
-import { PageHeader } from '../common/PageHeader';
 import { useApiForm } from '../common/useApiForm';
 import { useSession } from '../session/store';
 
@@ -19,6 +20,10 @@ interface AdmonitionValues {
   reason?: string;
   deliveredBy?: string;
 }
+
+type Key = keyof Catalog['education']['admonition'];
+const a = (k: Key) => t(`education.admonition.${k}`);
+const field = fieldsIn((name: Key & keyof AdmonitionValues) => a(name));
 
 /** 新建训诫: /education/admonitions/new, optionally ?childId= from the child's file. */
 export function AdmonitionCreatePage() {
@@ -52,9 +57,11 @@ export function AdmonitionCreatePage() {
 
   return (
     <>
-      <BackLink to="/education?view=admonitions" label={t('education.page.back')} />
-      <div style={{ height: 8 }} />
-      <PageHeader title={t('education.admonition.title')} intro={t('education.admonition.intro')} />
+      <FormPageTop
+        back={<BackLink to="/education?view=admonitions" label={t('education.page.back')} />}
+        title={t('education.admonition.title')}
+        intro={t('education.admonition.intro')}
+      />
       <PageForm<AdmonitionValues>
         form={form}
         onFinish={onFinish}
@@ -63,54 +70,38 @@ export function AdmonitionCreatePage() {
         maxWidth={860}
       >
         <Card size="small">
-          <Row gutter={16}>
-            <Col span={12}>
-              <ChildField
-                label={t('education.fields.child')}
-                selectedLabel={file?.profile.name}
-                onPicked={() => form.setFieldsValue({ guardianPersonId: null })}
-              />
-            </Col>
-            <Col span={12}>
-              <Form.Item label={t('education.admonition.guardian')} name="guardianPersonId" required>
-                <GuardianSelect childId={childId} file={file} loading={loading} error={error} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Row gutter={16}>
-            <Col span={8}>
-              <Form.Item label={t('education.admonition.date')} name="date" required {...dateItem}>
-                <DatePicker format={DATE_FORMAT} disabledDate={afterToday} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={16}>
-              <Form.Item label={t('education.admonition.place')} name="place" required>
-                <Input maxLength={100} placeholder={t('education.admonition.placePlaceholder')} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item label={t('education.admonition.reason')} name="reason" required>
-            <Input.TextArea
-              rows={4}
-              maxLength={1000}
-              showCount
-              placeholder={t('education.admonition.reasonPlaceholder')}
+          <FieldRow>
+            <ChildField
+              label={t('education.fields.child')}
+              selectedLabel={file?.profile.name}
+              onPicked={() => form.setFieldsValue({ guardianPersonId: null })}
             />
-          </Form.Item>
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item label={t('education.admonition.deliveredBy')} name="deliveredBy" required>
-                <Input maxLength={40} />
-              </Form.Item>
-            </Col>
-          </Row>
+            <Form.Item label={a('guardian')} name="guardianPersonId" required>
+              <GuardianSelect childId={childId} file={file} loading={loading} error={error} />
+            </Form.Item>
+          </FieldRow>
+          <FieldRow spans={[8, 16]}>
+            <DateField {...field('date')} required width="100%" />
+            <TextField {...field('place')} required maxLength={100} placeholder={a('placePlaceholder')} />
+          </FieldRow>
+          <TextAreaField
+            {...field('reason')}
+            required
+            rows={4}
+            count={1000}
+            placeholder={a('reasonPlaceholder')}
+          />
+          <FieldRow>
+            <TextField {...field('deliveredBy')} required maxLength={40} />
+          </FieldRow>
         </Card>
-        <Flex gap={8} style={{ marginTop: 16 }}>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('education.admonition.submit')}
-          </Button>
-          <Button onClick={() => navigate(-1)}>{t('app.common.cancel')}</Button>
-        </Flex>
+        <FormButtons
+          submitting={submitting}
+          saveLabel={a('submit')}
+          cancelLabel={t('app.common.cancel')}
+          onCancel={() => navigate(-1)}
+          style={{ marginTop: 16 }}
+        />
       </PageForm>
     </>
   );

@@ -1,4 +1,4 @@
-import { Card, Checkbox, Col, Flex, Form, Input, Row, Typography } from 'antd';
+import { Card, Checkbox, Flex, Form, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import type { Relation } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
@@ -6,6 +6,7 @@ import { PROBLEMS, type ProblemCode } from '../../../db/orders/codes';
 import { api } from '../api/client';
 import { ChildField, GuardianChecklist, useFormChild } from '../children/pickers';
 import { RecordFormRoute, type RecordFormSpec, RecordPageForm, type SpecFormProps } from '../common/FormPage';
+import { FieldRow, fieldsIn, TextAreaField, TextField } from '../common/fields';
 import { blankToNull, useLatestValues } from '../common/forms';
 import { RequirementList } from '../followups/RequirementList';
 import type { OrderView } from './parts';
@@ -23,6 +24,11 @@ interface DraftValues {
   legalBasis?: string;
   consequences?: string;
 }
+
+type FieldKey = 'child' | 'caseNumber' | 'guardians' | 'facts' | 'problems' | 'problemsOther' | 'legalBasis';
+const f = (k: FieldKey | 'consequences' | 'requirements') => t(`orders.fields.${k}`);
+const field = fieldsIn(f);
+const example = (k: 'caseNumber' | 'facts' | 'problemsOther') => t(`orders.form.${k}Placeholder`);
 
 const PROBLEM_GROUPS: { article: '16' | '17'; items: ProblemCode[] }[] = [
   { article: '16', items: PROBLEMS.filter((p) => p.code.startsWith('16-')) },
@@ -111,24 +117,17 @@ function OrderForm({
   return (
     <RecordPageForm form={form} save={call} initialValues={initialValues} {...props}>
       <Card title={t('orders.form.sectionParties')} size="small">
-        <Row gutter={16}>
-          <Col span={12}>
-            <ChildField
-              label={t('orders.fields.child')}
-              disabled={!!order}
-              selectedLabel={file?.profile.name ?? order?.child.name}
-              onPicked={childChanged}
-            />
-          </Col>
-          <Col span={12}>
-            <Form.Item label={t('orders.fields.caseNumber')} name="caseNumber">
-              <Input maxLength={60} placeholder={t('orders.form.caseNumberPlaceholder')} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <FieldRow>
+          <ChildField
+            label={f('child')}
+            disabled={!!order}
+            selectedLabel={file?.profile.name ?? order?.child.name}
+            onPicked={childChanged}
+          />
+          <TextField {...field('caseNumber')} maxLength={60} placeholder={example('caseNumber')} />
+        </FieldRow>
         <Form.Item
-          label={t('orders.fields.guardians')}
-          name="guardians"
+          {...field('guardians')}
           required
           extra={file && file.relations.length > 0 ? t('orders.form.guardiansHint') : undefined}
         >
@@ -137,41 +136,33 @@ function OrderForm({
       </Card>
 
       <Card title={t('orders.form.sectionFacts')} size="small">
-        <Form.Item label={t('orders.fields.facts')} name="facts" required>
-          <Input.TextArea
-            rows={5}
-            maxLength={4000}
-            showCount
-            placeholder={t('orders.form.factsPlaceholder')}
-          />
-        </Form.Item>
-        <Form.Item label={t('orders.fields.problems')} name="problems" extra={t('orders.form.problemsHint')}>
+        <TextAreaField {...field('facts')} required rows={5} count={4000} placeholder={example('facts')} />
+        <Form.Item {...field('problems')} extra={t('orders.form.problemsHint')}>
           <ProblemChecklist />
         </Form.Item>
-        <Form.Item label={t('orders.fields.problemsOther')} name="problemsOther">
-          <Input.TextArea rows={2} maxLength={1000} placeholder={t('orders.form.problemsOtherPlaceholder')} />
-        </Form.Item>
+        <TextAreaField
+          {...field('problemsOther')}
+          rows={2}
+          maxLength={1000}
+          placeholder={example('problemsOther')}
+        />
       </Card>
 
-      <Card title={t('orders.fields.requirements')} size="small">
+      <Card title={f('requirements')} size="small">
         <RequirementList name="requirements" textLabel={t('orders.form.requirementText')} />
       </Card>
 
       <Card title={t('orders.form.sectionLaw')} size="small">
-        <Form.Item
-          label={t('orders.fields.legalBasis')}
-          name="legalBasis"
-          extra={t('orders.form.standardHint')}
-        >
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-        <Form.Item
-          label={t('orders.fields.consequences')}
-          name="consequences"
-          extra={t('orders.form.standardHint')}
-        >
-          <Input.TextArea rows={4} maxLength={1000} />
-        </Form.Item>
+        {/* Both are filled with the standard wording, which an empty box also means. */}
+        {(['legalBasis', 'consequences'] as const).map((name) => (
+          <TextAreaField
+            key={name}
+            {...field(name)}
+            extra={t('orders.form.standardHint')}
+            rows={name === 'legalBasis' ? 2 : 4}
+            maxLength={1000}
+          />
+        ))}
       </Card>
     </RecordPageForm>
   );

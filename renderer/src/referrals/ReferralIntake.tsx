@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { App, Button, Card, Col, Flex, Form, Row, Typography } from 'antd';
 import { type ReactNode, useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { t } from '../../../db/i18n';
@@ -16,7 +16,14 @@ import {
   detainedName,
   toDetained,
 } from './DetainedEntryFields';
-import { asOptions, CaseNumberField, ReceivedDateField, urgencyOptions, useReferralLists } from './shared';
+import {
+  CaseNumberField,
+  DepartmentField,
+  ReceivedDateField,
+  SummaryField,
+  UrgencyField,
+  useReferralLists,
+} from './shared';
 import type { ReferralView } from './types';
 
 /** Form values use the API's field names, so `children.0.child.name` lands on its field. */
@@ -94,16 +101,10 @@ export function ReferralIntake() {
           <Card title={t('referrals.intake.basics')}>
             <Row gutter={16}>
               <Col xs={24} md={8}>
-                <Form.Item
-                  label={t('referrals.fields.sourceDepartment')}
-                  name="sourceDepartment"
-                  rules={[{ required: true, message: t('validation.referral.departmentRequired') }]}
-                >
-                  <Select
-                    options={asOptions(departments)}
-                    placeholder={t('referrals.intake.departmentPlaceholder')}
-                  />
-                </Form.Item>
+                <DepartmentField
+                  options={departments}
+                  placeholder={t('referrals.intake.departmentPlaceholder')}
+                />
               </Col>
               <Col xs={24} md={8}>
                 <CaseNumberField />
@@ -112,19 +113,10 @@ export function ReferralIntake() {
                 <ReceivedDateField />
               </Col>
               <Col xs={12} md={4}>
-                <Form.Item label={t('referrals.fields.urgency')} name="urgency">
-                  <Radio.Group optionType="button" options={urgencyOptions()} />
-                </Form.Item>
+                <UrgencyField />
               </Col>
             </Row>
-            <Form.Item label={t('referrals.fields.summary')} name="summary" style={{ marginBottom: 0 }}>
-              <Input.TextArea
-                rows={4}
-                maxLength={2000}
-                showCount
-                placeholder={t('referrals.intake.summaryPlaceholder')}
-              />
-            </Form.Item>
+            <SummaryField placeholder={t('referrals.intake.summaryPlaceholder')} last />
           </Card>
 
           <Card title={t('referrals.intake.childrenTitle')}>

@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, Radio, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { type WorkdayCounter, workdayCounter } from '../../../db/calendar/workdays';
 import { addMonths } from '../../../db/children/guardianship';
@@ -6,7 +6,7 @@ import { t } from '../../../db/i18n';
 import { LEAD_REPLY_WORKDAYS } from '../../../db/referrals/codes';
 import { ApiCallError, api, toApiCallError } from '../api/client';
 import { DATE_FORMAT, todayText } from '../common/dates';
-import { SelectField } from '../common/fields';
+import { FieldRow } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import { SaveModal } from '../common/StepModal';
 import { useApiQuery } from '../common/useApiQuery';
@@ -15,10 +15,12 @@ import {
   asOptions,
   CaseNumberField,
   carrierOptions,
+  DepartmentField,
   dateItem,
   PastDayField,
   ReceivedDateField,
-  urgencyOptions,
+  SummaryField,
+  UrgencyField,
   useReferralLists,
 } from './shared';
 import type { ActionView, Carrier, ReferralView } from './types';
@@ -290,11 +292,9 @@ export function EditReferralModal({ referral, ...props }: ModalProps & { referra
   );
   const success = useCallback(() => t('referrals.edit.done'), []);
   // Departments removed from the settings since stay choosable for the referral that has one.
-  const options = asOptions(
-    departments.includes(referral.sourceDepartment)
-      ? departments
-      : [referral.sourceDepartment, ...departments],
-  );
+  const options = departments.includes(referral.sourceDepartment)
+    ? departments
+    : [referral.sourceDepartment, ...departments];
   return (
     <SaveModal
       title={t('referrals.edit.title')}
@@ -312,30 +312,13 @@ export function EditReferralModal({ referral, ...props }: ModalProps & { referra
         summary: referral.summary ?? undefined,
       }}
     >
-      <Row gutter={16}>
-        <Col span={12}>
-          <SelectField
-            label={t('referrals.fields.sourceDepartment')}
-            name="sourceDepartment"
-            options={options}
-            requiredMessage={t('validation.referral.departmentRequired')}
-          />
-        </Col>
-        <Col span={12}>
-          <CaseNumberField />
-        </Col>
-        <Col span={12}>
-          <ReceivedDateField />
-        </Col>
-        <Col span={12}>
-          <Form.Item label={t('referrals.fields.urgency')} name="urgency">
-            <Radio.Group optionType="button" options={urgencyOptions()} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item label={t('referrals.fields.summary')} name="summary">
-        <Input.TextArea rows={4} maxLength={2000} showCount />
-      </Form.Item>
+      <FieldRow>
+        <DepartmentField options={options} />
+        <CaseNumberField />
+        <ReceivedDateField />
+        <UrgencyField />
+      </FieldRow>
+      <SummaryField />
     </SaveModal>
   );
 }

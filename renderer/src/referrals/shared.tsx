@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { t } from '../../../db/i18n';
 import { CARRIERS, REFERRAL_STATUSES, URGENCIES } from '../../../db/referrals/codes';
 import { DATE_FORMAT } from '../common/dates';
+import { ButtonChoiceField, SelectField, TextAreaField } from '../common/fields';
 import { RemoteSelect } from '../common/RemoteSelect';
 import { statusTag } from '../common/StatusTag';
 import { useApiQuery } from '../common/useApiQuery';
@@ -14,6 +15,39 @@ export function CaseNumberField() {
     <Form.Item label={t('referrals.fields.sourceCaseNumber')} name="sourceCaseNumber">
       <Input placeholder={t('referrals.intake.caseNumberPlaceholder')} maxLength={60} />
     </Form.Item>
+  );
+}
+
+/** The department that sent the referral, from the studio's list. */
+export function DepartmentField({ options, placeholder }: { options: string[]; placeholder?: string }) {
+  return (
+    <SelectField
+      label={t('referrals.fields.sourceDepartment')}
+      name="sourceDepartment"
+      requiredMessage={t('validation.referral.departmentRequired')}
+      options={asOptions(options)}
+      placeholder={placeholder}
+    />
+  );
+}
+
+export function UrgencyField() {
+  return (
+    <ButtonChoiceField label={t('referrals.fields.urgency')} name="urgency" options={urgencyOptions()} />
+  );
+}
+
+/** What the referral says, as the source wrote it (up to 2,000 characters). */
+export function SummaryField({ placeholder, last }: { placeholder?: string; last?: boolean }) {
+  return (
+    <TextAreaField
+      label={t('referrals.fields.summary')}
+      name="summary"
+      rows={4}
+      count={2000}
+      placeholder={placeholder}
+      style={last ? { marginBottom: 0 } : undefined}
+    />
   );
 }
 

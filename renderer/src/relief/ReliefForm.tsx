@@ -1,12 +1,12 @@
-import { Card, Checkbox, Col, Form, Input, Row, Select } from 'antd';
+import { Card, Checkbox, Form } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { t } from '../../../db/i18n';
+import { type Catalog, t } from '../../../db/i18n';
 import { RELIEF_APPLICANT_RELATIONS, RELIEF_MATERIALS } from '../../../db/relief/codes';
 import { api } from '../api/client';
 import { ChildField, useFormChild } from '../children/pickers';
 import { todayText } from '../common/dates';
 import { RecordFormRoute, type RecordFormSpec, RecordPageForm, type SpecFormProps } from '../common/FormPage';
-import { DateField } from '../common/fields';
+import { DateField, FieldRow, SelectField, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import type { ReliefView } from './parts';
 
@@ -36,6 +36,12 @@ function viewValues(r: ReliefView): Values {
     requested: r.requested?.replace(/,/g, '') ?? null,
   };
 }
+
+const f = (k: keyof Catalog['relief']['fields']) => t(`relief.fields.${k}`);
+const RELATIONS = RELIEF_APPLICANT_RELATIONS.map((r) => ({
+  value: r,
+  label: t(`relief.codes.relation.${r}`),
+}));
 
 const PAGES: RecordFormSpec<'relief.get'> = {
   get: 'relief.get',
@@ -87,61 +93,32 @@ function ReliefForm({
   return (
     <RecordPageForm form={form} save={call} initialValues={initialValues} {...props}>
       <Card title={t('relief.page.sectionApplication')} size="small">
-        <Row gutter={16}>
-          <Col span={12}>
-            <ChildField
-              label={t('relief.form.childLabel')}
-              disabled={!!relief}
-              selectedLabel={file?.profile.name ?? relief?.child.name}
-            />
-          </Col>
-          <Col span={12}>
-            <DateField
-              label={t('relief.fields.applicationDate')}
-              name="applicationDate"
-              required
-              width="100%"
-            />
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('relief.fields.applicantName')} name="applicantName" required>
-              <Input maxLength={40} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('relief.fields.applicantRelation')} name="applicantRelation" required>
-              <Select
-                options={RELIEF_APPLICANT_RELATIONS.map((r) => ({
-                  value: r,
-                  label: t(`relief.codes.relation.${r}`),
-                }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item label={t('relief.fields.applicantPhone')} name="applicantPhone">
-              <Input maxLength={20} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item label={t('relief.fields.caseNumber')} name="caseNumber">
-              <Input maxLength={60} placeholder={t('relief.form.caseNumberPlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item label={t('relief.fields.requested')} name="requested">
-              <Input
-                maxLength={16}
-                suffix={t('relief.yuan')}
-                placeholder={t('relief.form.amountPlaceholder')}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item label={t('relief.fields.reasons')} name="reasons" required>
-          <Input.TextArea rows={4} maxLength={4000} showCount />
-        </Form.Item>
-        <Form.Item label={t('relief.fields.materials')} name="materials">
+        <FieldRow spans={[12, 12, 8, 8, 8, 12, 12]}>
+          <ChildField
+            label={t('relief.form.childLabel')}
+            disabled={!!relief}
+            selectedLabel={file?.profile.name ?? relief?.child.name}
+          />
+          <DateField label={f('applicationDate')} name="applicationDate" required width="100%" />
+          <TextField label={f('applicantName')} name="applicantName" required maxLength={40} />
+          <SelectField label={f('applicantRelation')} name="applicantRelation" required options={RELATIONS} />
+          <TextField label={f('applicantPhone')} name="applicantPhone" maxLength={20} />
+          <TextField
+            label={f('caseNumber')}
+            name="caseNumber"
+            maxLength={60}
+            placeholder={t('relief.form.caseNumberPlaceholder')}
+          />
+          <TextField
+            label={f('requested')}
+            name="requested"
+            maxLength={16}
+            suffix={t('relief.yuan')}
+            placeholder={t('relief.form.amountPlaceholder')}
+          />
+        </FieldRow>
+        <TextAreaField label={f('reasons')} name="reasons" required rows={4} count={4000} />
+        <Form.Item label={f('materials')} name="materials">
           <Checkbox.Group
             style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
             options={RELIEF_MATERIALS.map((m) => ({ value: m, label: t(`relief.codes.material.${m}`) }))}
