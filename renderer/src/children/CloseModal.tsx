@@ -1,10 +1,11 @@
-import { Form, Input, Select } from 'antd';
+import { Form } from 'antd';
 import { useCallback } from 'react';
 import { CLOSE_REASONS, type CloseReason } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { closeReasonLabel } from '../common/codeLabels';
 import { FormModal, useFormModal } from '../common/FormDialog';
+import { NeededNoteField, SelectField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import type { ChildProfile } from './types';
 
@@ -58,39 +59,23 @@ export function CloseModal({
       okText={t('children.file.close.submit')}
       {...modal}
     >
-      <Form.Item
+      <SelectField
         label={t('children.fields.closeReason')}
         name="reason"
-        rules={[{ required: true, message: t('validation.child.closeReasonRequired') }]}
-      >
-        <Select
-          placeholder={t('children.file.close.reasonPlaceholder')}
-          options={CLOSE_REASONS.map((r) => ({ value: r, label: closeReasonLabel(r) }))}
-        />
-      </Form.Item>
-      <Form.Item noStyle dependencies={['reason']}>
-        {({ getFieldValue }) => (
-          <Form.Item
-            label={t('children.fields.closeNote')}
-            name="note"
-            required={getFieldValue('reason') === 'other'}
-            rules={[
-              {
-                validator: (_, value?: string | null) =>
-                  getFieldValue('reason') === 'other' && !value?.trim()
-                    ? Promise.reject(new Error(t('validation.child.closeNoteRequired')))
-                    : Promise.resolve(),
-              },
-            ]}
-          >
-            <Input.TextArea
-              maxLength={500}
-              autoSize={{ minRows: 3, maxRows: 6 }}
-              placeholder={t('children.file.close.notePlaceholder')}
-            />
-          </Form.Item>
-        )}
-      </Form.Item>
+        requiredMessage={t('validation.child.closeReasonRequired')}
+        placeholder={t('children.file.close.reasonPlaceholder')}
+        options={CLOSE_REASONS.map((r) => ({ value: r, label: closeReasonLabel(r) }))}
+      />
+      {/* 其他 says nothing by itself: the note is needed then. */}
+      <NeededNoteField
+        label={t('children.fields.closeNote')}
+        name="note"
+        after="reason"
+        needed={(reason) => reason === 'other'}
+        message={t('validation.child.closeNoteRequired')}
+        grow={[3, 6]}
+        placeholder={t('children.file.close.notePlaceholder')}
+      />
     </FormModal>
   );
 }

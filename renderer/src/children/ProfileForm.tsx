@@ -32,7 +32,7 @@ import {
 } from '../../../db/children/codes';
 import { ageOn, checkIdNumber } from '../../../db/children/idNumber';
 import { TOWNSHIPS } from '../../../db/children/inputs';
-import { t } from '../../../db/i18n';
+import { type Catalog, t } from '../../../db/i18n';
 import { type ApiCallError, api, toApiCallError } from '../api/client';
 import { applyFieldErrors } from '../common/applyFieldErrors';
 import {
@@ -46,6 +46,7 @@ import {
 } from '../common/codeLabels';
 import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { FormAlert } from '../common/FormAlert';
+import { FieldRow, fieldsIn, NeededNoteField, SelectField, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import { InfoNote } from '../common/InfoNote';
 import type { FormFailure } from '../common/useApiForm';
@@ -82,6 +83,9 @@ interface ProfileValues {
   needs?: Partial<Record<NeedKind, { note?: string | null; met?: boolean }>>;
   ownerId?: string | null;
 }
+
+const field = fieldsIn((k: keyof Catalog['children']['fields']) => t(`children.fields.${k}`));
+const optional = t('children.common.optional');
 
 const SECTIONS = ['basic', 'address', 'school', 'guardianship', 'risk', 'needs'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -385,73 +389,36 @@ export function ProfileForm({
           )}
           {section(
             'address',
-            <Row gutter={16}>
-              <Col span={12}>
-                <Form.Item
-                  label={t('children.fields.township')}
-                  name="township"
-                  rules={[{ required: true, message: t('validation.child.townshipRequired') }]}
-                >
-                  <Select
-                    showSearch
-                    options={TOWNSHIPS.map((n) => ({ value: n, label: n }))}
-                    placeholder={t('children.form.townshipPlaceholder')}
-                  />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item label={t('children.fields.village')} name="village">
-                  <Input maxLength={60} placeholder={t('children.common.optional')} />
-                </Form.Item>
-              </Col>
-              <Col span={24}>
-                <Form.Item label={t('children.fields.householdAddress')} name="householdAddress">
-                  <Input maxLength={120} placeholder={t('children.common.optional')} />
-                </Form.Item>
-              </Col>
-              <Col span={24}>
-                <Form.Item label={t('children.fields.currentAddress')} name="currentAddress">
-                  <Input maxLength={120} placeholder={t('children.common.optional')} />
-                </Form.Item>
-              </Col>
-            </Row>,
+            <FieldRow spans={[12, 12, 24, 24]}>
+              <SelectField
+                {...field('township')}
+                requiredMessage={t('validation.child.townshipRequired')}
+                showSearch
+                options={TOWNSHIPS.map((n) => ({ value: n, label: n }))}
+                placeholder={t('children.form.townshipPlaceholder')}
+              />
+              <TextField {...field('village')} maxLength={60} placeholder={optional} />
+              <TextField {...field('householdAddress')} maxLength={120} placeholder={optional} />
+              <TextField {...field('currentAddress')} maxLength={120} placeholder={optional} />
+            </FieldRow>,
           )}
           {section(
             'school',
-            <Row gutter={16}>
-              <Col span={12}>
-                <Form.Item label={t('children.fields.school')} name="school">
-                  <Input maxLength={80} placeholder={t('children.common.optional')} />
-                </Form.Item>
-              </Col>
-              <Col span={6}>
-                <Form.Item label={t('children.fields.grade')} name="grade">
-                  <Input maxLength={20} placeholder={t('children.common.optional')} />
-                </Form.Item>
-              </Col>
-              <Col span={6}>
-                <Form.Item label={t('children.fields.boarding')} name="boarding">
-                  <Select
-                    allowClear
-                    placeholder={t('children.form.boardingPlaceholder')}
-                    options={[
-                      { value: 'yes', label: t('children.boarding.yes') },
-                      { value: 'no', label: t('children.boarding.no') },
-                    ]}
-                  />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item label={t('children.fields.healthNotes')} name="healthNotes">
-                  <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
-                </Form.Item>
-              </Col>
-              <Col span={12}>
-                <Form.Item label={t('children.fields.disabilityNotes')} name="disabilityNotes">
-                  <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
-                </Form.Item>
-              </Col>
-            </Row>,
+            <FieldRow spans={[12, 6, 6, 12, 12]}>
+              <TextField {...field('school')} maxLength={80} placeholder={optional} />
+              <TextField {...field('grade')} maxLength={20} placeholder={optional} />
+              <SelectField
+                {...field('boarding')}
+                allowClear
+                placeholder={t('children.form.boardingPlaceholder')}
+                options={(['yes', 'no'] as const).map((b) => ({
+                  value: b,
+                  label: t(`children.boarding.${b}`),
+                }))}
+              />
+              <TextAreaField {...field('healthNotes')} maxLength={500} grow={[2, 5]} />
+              <TextAreaField {...field('disabilityNotes')} maxLength={500} grow={[2, 5]} />
+            </FieldRow>,
           )}
           {section(
             'guardianship',
@@ -543,29 +510,16 @@ export function ProfileForm({
                   ))}
                 </Radio.Group>
               </Form.Item>
-              <Form.Item noStyle dependencies={['riskLevel']}>
-                {({ getFieldValue }) => (
-                  <Form.Item
-                    label={t('children.fields.riskReason')}
-                    name="riskReason"
-                    required={getFieldValue('riskLevel') !== 'green'}
-                    rules={[
-                      {
-                        validator: (_, value?: string | null) =>
-                          getFieldValue('riskLevel') !== 'green' && !value?.trim()
-                            ? Promise.reject(new Error(t('validation.child.riskReasonRequired')))
-                            : Promise.resolve(),
-                      },
-                    ]}
-                  >
-                    <Input.TextArea
-                      maxLength={500}
-                      autoSize={{ minRows: 2, maxRows: 5 }}
-                      placeholder={t('children.form.riskReasonPlaceholder')}
-                    />
-                  </Form.Item>
-                )}
-              </Form.Item>
+              {/* A risk above green says why. */}
+              <NeededNoteField
+                label={t('children.fields.riskReason')}
+                name="riskReason"
+                after="riskLevel"
+                needed={(level) => level !== 'green'}
+                message={t('validation.child.riskReasonRequired')}
+                grow={[2, 5]}
+                placeholder={t('children.form.riskReasonPlaceholder')}
+              />
               <Form.Item label={t('children.fields.owner')} name={mayAssign ? 'ownerId' : undefined}>
                 {mayAssign ? (
                   <Select

@@ -19,11 +19,12 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CUSTODY_MEASURES, RELATIONS } from '../../../db/children/codes';
 import { checkIdNumber } from '../../../db/children/idNumber';
 import { personInput } from '../../../db/children/inputs';
-import { t } from '../../../db/i18n';
+import { type Catalog, t } from '../../../db/i18n';
 import { api, toApiCallError } from '../api/client';
 import { GenderRadio, measureLabel, relationLabel } from '../common/codeLabels';
 import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { FormModal, useFormModal } from '../common/FormDialog';
+import { FieldRow, fieldsIn, SelectField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import { InfoNote } from '../common/InfoNote';
 import { SEARCH_DEBOUNCE_MS } from '../common/search';
@@ -88,6 +89,8 @@ const phoneRule = {
   },
 };
 
+const optional = t('children.common.optional');
+
 const pastDate = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
 
 /** A person's fields; `prefix` is ['person'] inside relations.add, where the API nests them. */
@@ -147,7 +150,7 @@ function PersonFields({
         >
           <Input
             maxLength={18}
-            placeholder={maskedId ?? t('children.common.optional')}
+            placeholder={maskedId ?? optional}
             onBlur={fillGender}
             style={{ fontVariantNumeric: 'tabular-nums' }}
           />
@@ -214,16 +217,13 @@ function RelationFields() {
   return (
     <Row gutter={16}>
       <Col span={12}>
-        <Form.Item
+        <SelectField
           label={t('children.relatives.columns.relation')}
           name="relation"
-          rules={[{ required: true, message: t('validation.person.relationRequired') }]}
-        >
-          <Select
-            placeholder={t('children.relatives.relationPlaceholder')}
-            options={RELATIONS.map((r) => ({ value: r, label: relationLabel(r) }))}
-          />
-        </Form.Item>
+          requiredMessage={t('validation.person.relationRequired')}
+          placeholder={t('children.relatives.relationPlaceholder')}
+          options={RELATIONS.map((r) => ({ value: r, label: relationLabel(r) }))}
+        />
       </Col>
       <Col span={12}>
         <Form.Item label={t('children.relatives.roles')}>
@@ -238,9 +238,7 @@ function RelationFields() {
         </Form.Item>
       </Col>
       <Col span={24}>
-        <Form.Item label={t('children.relatives.note')} name="note">
-          <Input maxLength={200} placeholder={t('children.common.optional')} />
-        </Form.Item>
+        <TextField label={t('children.relatives.note')} name="note" maxLength={200} placeholder={optional} />
       </Col>
     </Row>
   );
@@ -528,6 +526,10 @@ interface CustodyValues {
   actualRelease?: string | null;
 }
 
+const custody = fieldsIn((k: keyof Catalog['children']['relatives']['custody']) =>
+  t(`children.relatives.custody.${k}`),
+);
+
 const notBeforeStart = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
   validator: (_: unknown, value?: string | null) => {
     const start = getFieldValue('startDate') as string | null | undefined;
@@ -602,67 +604,43 @@ export function CustodyModal({
       {...modal}
       initialValues={record ? { ...record, measure: record.measure as CustodyValues['measure'] } : {}}
     >
-      <Row gutter={16}>
-        <Col span={12}>
+      <FieldRow spans={[12, 12, 12, 12, 8, 8, 8]}>
+        <SelectField
+          {...custody('measure')}
+          requiredMessage={t('validation.custody.measureRequired')}
+          placeholder={t('children.relatives.custody.measurePlaceholder')}
+          options={CUSTODY_MEASURES.map((m) => ({ value: m, label: measureLabel(m) }))}
+        />
+        <TextField
+          {...custody('facility')}
+          maxLength={60}
+          placeholder={t('children.relatives.custody.facilityPlaceholder')}
+        />
+        <TextField
+          {...custody('caseNumber')}
+          maxLength={60}
+          placeholder={t('children.relatives.custody.caseNumberPlaceholder')}
+        />
+        <TextField {...custody('charge')} maxLength={60} />
+        <Form.Item
+          {...custody('startDate')}
+          {...dateItem}
+          rules={[{ required: true, message: t('validation.custody.startRequired') }]}
+        >
+          {datePicker}
+        </Form.Item>
+        {(['expectedRelease', 'actualRelease'] as const).map((name) => (
           <Form.Item
-            label={t('children.relatives.custody.measure')}
-            name="measure"
-            rules={[{ required: true, message: t('validation.custody.measureRequired') }]}
-          >
-            <Select
-              placeholder={t('children.relatives.custody.measurePlaceholder')}
-              options={CUSTODY_MEASURES.map((m) => ({ value: m, label: measureLabel(m) }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={t('children.relatives.custody.facility')} name="facility">
-            <Input maxLength={60} placeholder={t('children.relatives.custody.facilityPlaceholder')} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={t('children.relatives.custody.caseNumber')} name="caseNumber">
-            <Input maxLength={60} placeholder={t('children.relatives.custody.caseNumberPlaceholder')} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item label={t('children.relatives.custody.charge')} name="charge">
-            <Input maxLength={60} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            label={t('children.relatives.custody.startDate')}
-            name="startDate"
-            {...dateItem}
-            rules={[{ required: true, message: t('validation.custody.startRequired') }]}
-          >
-            {datePicker}
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            label={t('children.relatives.custody.expectedRelease')}
-            name="expectedRelease"
+            key={name}
+            {...custody(name)}
             dependencies={['startDate']}
             {...dateItem}
             rules={[notBeforeStart]}
           >
             {datePicker}
           </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            label={t('children.relatives.custody.actualRelease')}
-            name="actualRelease"
-            dependencies={['startDate']}
-            {...dateItem}
-            rules={[notBeforeStart]}
-          >
-            {datePicker}
-          </Form.Item>
-        </Col>
-      </Row>
+        ))}
+      </FieldRow>
     </FormModal>
   );
 }

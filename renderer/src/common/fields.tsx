@@ -32,6 +32,10 @@ export const fieldsIn =
   <K extends string>(label: (name: K) => string) =>
   (name: K) => ({ name, label: label(name) });
 
+/** A list of codes as a field's options, each worded by `label`. */
+export const optionsOf = <C extends string>(codes: readonly C[], label: (code: C) => string) =>
+  codes.map((value) => ({ value, label: label(value) }));
+
 /** Fields side by side on one row: each in a column `span` wide (of 24), or as `spans` says. */
 export function FieldRow({
   span = 12,

@@ -5,7 +5,14 @@ import { t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { ChildField, GuardianChecklist, useFormChild } from '../children/pickers';
 import { RecordFormRoute, type RecordFormSpec, RecordPageForm, type SpecFormProps } from '../common/FormPage';
-import { ButtonChoiceField, DateField, FieldRow, TextAreaField, TextField } from '../common/fields';
+import {
+  ButtonChoiceField,
+  DateField,
+  FieldRow,
+  optionsOf,
+  TextAreaField,
+  TextField,
+} from '../common/fields';
 import { blankToNull, useLatestValues } from '../common/forms';
 import { InfoNote } from '../common/InfoNote';
 import { RequirementList } from '../followups/RequirementList';
@@ -32,10 +39,8 @@ interface PlanValues {
   goals?: { text?: string; dueDate?: string | null }[];
 }
 
-const choices = <C extends string>(codes: readonly C[], label: (c: C) => string) =>
-  codes.map((value) => ({ value, label: label(value) }));
-const KINDS = choices(['ordered', 'voluntary'] as const, (k) => t(`codes.planKind.${k}`));
-const LEVELS = choices(['high', 'medium', 'low'] as const, (l) => t(`codes.level.${l}`));
+const KINDS = optionsOf(['ordered', 'voluntary'] as const, (k) => t(`codes.planKind.${k}`));
+const LEVELS = optionsOf(['high', 'medium', 'low'] as const, (l) => t(`codes.level.${l}`));
 /** The assessment's three judgements, each one choice of a few. */
 const ASSESSMENT: {
   name: 'willingness' | 'ability' | 'relationship';
@@ -45,7 +50,7 @@ const ASSESSMENT: {
   { name: 'ability', options: LEVELS },
   {
     name: 'relationship',
-    options: choices(['good', 'fair', 'poor'] as const, (r) => t(`codes.relationship.${r}`)),
+    options: optionsOf(['good', 'fair', 'poor'] as const, (r) => t(`codes.relationship.${r}`)),
   },
 ];
 

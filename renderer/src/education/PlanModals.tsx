@@ -1,17 +1,33 @@
 // The plan's dialogs. Each is mounted when it opens and answers with the whole fresh plan.
-import { Alert, Col, Form, InputNumber, Radio, Row } from 'antd';
-import { t } from '../../../db/i18n';
+import { Col, Form, InputNumber, Row } from 'antd';
+import { type Catalog, t } from '../../../db/i18n';
 import { api } from '../api/client';
 import { todayText } from '../common/dates';
 import type { ModalProps } from '../common/FormDialog';
-import { DateField, TextAreaField, TextField } from '../common/fields';
+import {
+  ButtonChoiceField,
+  DateField,
+  FieldRow,
+  fieldsIn,
+  optionsOf,
+  TextAreaField,
+  TextField,
+} from '../common/fields';
 import { blankToNull } from '../common/forms';
+import { InfoNote } from '../common/InfoNote';
 import { ReasonModal, reasonTexts, StepModal, stepTexts } from '../common/StepModal';
 import { FollowUpModal, type FollowUpSubmit, followUpInput } from '../followups/followUps';
 import type { PlanView } from './register';
 
 type Props = ModalProps<PlanView> & { plan: PlanView };
 type Mode = PlanView['sessions'][number]['mode'];
+
+const s = (k: keyof Catalog['education']['session']) => t(`education.session.${k}`);
+const session = fieldsIn(s);
+const SESSION_MODES = optionsOf(['individual', 'family', 'group', 'inSitu'] as const, (m) =>
+  t(`codes.sessionMode.${m}`),
+);
+const RESULTS = optionsOf(['met', 'basicallyMet', 'notMet'] as const, (e) => t(`codes.evaluation.${e}`));
 
 interface SessionValues {
   date?: string | null;
@@ -50,27 +66,14 @@ export function SessionModal({ plan, ...props }: Props) {
       width={720}
       initialValues={{ date: todayText(), minutes: plan.minMinutes }}
     >
-      <Row gutter={16}>
-        <Col span={8}>
-          <DateField label={t('education.session.date')} name="date" required width="100%" />
-        </Col>
-        <Col span={16}>
-          <Form.Item label={t('education.session.mode')} name="mode" required>
-            <Radio.Group
-              optionType="button"
-              options={(['individual', 'family', 'group', 'inSitu'] as const).map((m) => ({
-                value: m,
-                label: t(`codes.sessionMode.${m}`),
-              }))}
-            />
-          </Form.Item>
-        </Col>
-      </Row>
+      <FieldRow spans={[8, 16]}>
+        <DateField {...session('date')} required width="100%" />
+        <ButtonChoiceField {...session('mode')} required options={SESSION_MODES} />
+      </FieldRow>
       <Row gutter={16}>
         <Col span={8}>
           <Form.Item
-            label={t('education.session.minutes')}
-            name="minutes"
+            {...session('minutes')}
             required
             validateStatus={short ? 'warning' : undefined}
             help={short ? t('education.session.tooShort', { min: plan.minMinutes }) : undefined}
@@ -79,24 +82,17 @@ export function SessionModal({ plan, ...props }: Props) {
           </Form.Item>
         </Col>
         <Col span={16}>
-          <TextField label={t('education.session.instructor')} name="instructor" required maxLength={40} />
+          <TextField {...session('instructor')} required maxLength={40} />
         </Col>
       </Row>
-      <TextField
-        label={t('education.session.attendees')}
-        name="attendees"
-        required
-        maxLength={200}
-        placeholder={t('education.session.attendeesPlaceholder')}
-      />
-      <TextAreaField label={t('education.session.content')} name="content" required />
-      <TextAreaField label={t('education.session.homework')} name="homework" rows={2} maxLength={1000} />
+      <TextField {...session('attendees')} required maxLength={200} placeholder={s('attendeesPlaceholder')} />
+      <TextAreaField {...session('content')} required />
+      <TextAreaField {...session('homework')} rows={2} maxLength={1000} />
       <TextAreaField
-        label={t('education.session.evaluation')}
-        name="evaluation"
+        {...session('evaluation')}
         rows={2}
         maxLength={1000}
-        placeholder={t('education.session.evaluationPlaceholder')}
+        placeholder={s('evaluationPlaceholder')}
       />
     </StepModal>
   );
@@ -128,10 +124,8 @@ export function CompleteModal({ plan, ...props }: Props) {
       initialValues={{ completedDate: todayText() }}
     >
       {short && plan.progress && (
-        <Alert
+        <InfoNote
           type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
           title={t('education.complete.shortWarning', {
             held: plan.progress.held,
             due: plan.progress.dueSoFar,
@@ -139,15 +133,12 @@ export function CompleteModal({ plan, ...props }: Props) {
         />
       )}
       <DateField label={t('education.complete.date')} name="completedDate" required future />
-      <Form.Item label={t('education.complete.result')} name="finalResult" required>
-        <Radio.Group
-          optionType="button"
-          options={(['met', 'basicallyMet', 'notMet'] as const).map((e) => ({
-            value: e,
-            label: t(`codes.evaluation.${e}`),
-          }))}
-        />
-      </Form.Item>
+      <ButtonChoiceField
+        label={t('education.complete.result')}
+        name="finalResult"
+        required
+        options={RESULTS}
+      />
       <TextAreaField
         label={t('education.complete.evaluation')}
         name="finalEvaluation"

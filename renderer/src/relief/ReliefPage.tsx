@@ -9,7 +9,7 @@ import { api } from '../api/client';
 import { todayText } from '../common/dates';
 import { orNone, Prose } from '../common/empty';
 import type { ModalProps } from '../common/FormDialog';
-import { DateField, TextAreaField, TextField } from '../common/fields';
+import { DateField, fieldsIn, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import { DetailsCard, RecordHeader, RecordNote, stepButtons, useRecordPage } from '../common/RecordPage';
 import { ReasonModal, StepModal } from '../common/StepModal';
@@ -167,6 +167,7 @@ function ReliefPage({ id }: { id: string }) {
 
 type FieldKey = keyof Catalog['relief']['fields'];
 const f = (k: FieldKey) => t(`relief.fields.${k}`);
+const field = fieldsIn(f);
 
 type Props = ModalProps<ReliefView> & { relief: ReliefView };
 const done = (step: ReliefStep) => t('relief.page.stepDone', { step: t(`relief.codes.step.${step}`) });
@@ -221,8 +222,8 @@ function GrantModal({ relief, ...props }: Props) {
       <Typography.Paragraph type="secondary">
         {t('relief.page.ceilingHint', { months: CEILING_MONTHS, wage, ceiling: relief.ceiling })}
       </Typography.Paragraph>
-      <DateField label={f('decisionDate')} name="decisionDate" required />
-      <Form.Item label={f('amount')} name="amount" required>
+      <DateField {...field('decisionDate')} required />
+      <Form.Item {...field('amount')} required>
         <Input
           maxLength={16}
           suffix={t('relief.yuan')}
@@ -260,7 +261,7 @@ function DenyModal({ relief, ...props }: Props) {
       }
       initialValues={{ decisionDate: todayText() }}
     >
-      <DateField label={f('decisionDate')} name="decisionDate" required />
+      <DateField {...field('decisionDate')} required />
       <TextAreaField label={f('decisionReason')} name="reason" required />
     </StepModal>
   );
@@ -293,17 +294,17 @@ function PayModal({ relief, ...props }: Props) {
       initialValues={{ paidDate: todayText() }}
     >
       <Typography.Paragraph type="secondary">{t('relief.dialogs.payIntro')}</Typography.Paragraph>
-      <DateField label={f('paidDate')} name="paidDate" required />
-      <TextField label={f('accountHolders')} name="accountHolders" required maxLength={100} />
+      <DateField {...field('paidDate')} required />
+      <TextField {...field('accountHolders')} required maxLength={100} />
       <Row gutter={16}>
         <Col span={14}>
-          <TextField label={f('bank')} name="bank" required maxLength={60} />
+          <TextField {...field('bank')} required maxLength={60} />
         </Col>
         <Col span={10}>
-          <TextField label={f('accountTail')} name="accountTail" maxLength={4} />
+          <TextField {...field('accountTail')} maxLength={4} />
         </Col>
       </Row>
-      <TextField label={f('accountSupervisor')} name="accountSupervisor" required maxLength={60} />
+      <TextField {...field('accountSupervisor')} required maxLength={60} />
     </StepModal>
   );
 }

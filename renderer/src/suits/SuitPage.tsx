@@ -8,7 +8,7 @@ import { api } from '../api/client';
 import { todayText } from '../common/dates';
 import { orNone, Prose } from '../common/empty';
 import type { ModalProps } from '../common/FormDialog';
-import { DateField, TextAreaField, TextField } from '../common/fields';
+import { DateField, fieldsIn, TextAreaField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import { labelOr } from '../common/labels';
 import { DetailsCard, RecordHeader, RecordNote, stepButtons, useRecordPage } from '../common/RecordPage';
@@ -173,6 +173,7 @@ function SuitPage({ id }: { id: string }) {
 
 type FieldKey = keyof Catalog['suits']['fields'];
 const f = (k: FieldKey) => t(`suits.fields.${k}`);
+const field = fieldsIn(f);
 
 type Props = ModalProps<SuitView> & { suit: SuitView };
 
@@ -195,7 +196,7 @@ function IssueModal({ suit, ...props }: Props) {
       initialValues={{ issueDate: todayText() }}
     >
       <Typography.Paragraph type="secondary">{t('suits.dialogs.issueIntro')}</Typography.Paragraph>
-      <DateField label={f('issueDate')} name="issueDate" required />
+      <DateField {...field('issueDate')} required />
     </StepModal>
   );
 }
@@ -222,17 +223,10 @@ function FileModal({ suit, ...props }: Props) {
       }
       initialValues={{ filedDate: todayText() }}
     >
+      <TextField {...field('court')} required maxLength={60} placeholder={t('suits.form.courtPlaceholder')} />
+      <DateField {...field('filedDate')} required />
       <TextField
-        label={f('court')}
-        name="court"
-        required
-        maxLength={60}
-        placeholder={t('suits.form.courtPlaceholder')}
-      />
-      <DateField label={f('filedDate')} name="filedDate" required />
-      <TextField
-        label={f('courtCaseNumber')}
-        name="courtCaseNumber"
+        {...field('courtCaseNumber')}
         required
         maxLength={60}
         placeholder={t('suits.form.caseNumberPlaceholder')}
@@ -271,17 +265,17 @@ function DecideModal({ suit, ...props }: Props) {
       }
       initialValues={{ decisionDate: todayText() }}
     >
-      <Form.Item label={f('decision')} name="decision" required>
+      <Form.Item {...field('decision')} required>
         <Select options={SUIT_DECISIONS.map((d) => ({ value: d, label: t(`suits.codes.decision.${d}`) }))} />
       </Form.Item>
-      <DateField label={f('decisionDate')} name="decisionDate" required />
+      <DateField {...field('decisionDate')} required />
       {takesOver && (
         <Row gutter={16}>
           <Col span={12}>
-            <TextField label={f('newGuardianName')} name="newGuardianName" required maxLength={60} />
+            <TextField {...field('newGuardianName')} required maxLength={60} />
           </Col>
           <Col span={12}>
-            <Form.Item label={f('newGuardianKind')} name="newGuardianKind" required>
+            <Form.Item {...field('newGuardianKind')} required>
               <Select
                 options={NEW_GUARDIAN_KINDS.map((k) => ({
                   value: k,
