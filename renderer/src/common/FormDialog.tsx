@@ -4,26 +4,20 @@ import { Button, Flex, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useCallback } from 'react';
 import { t } from '../../../db/i18n';
 import { ApiCallError, toApiCallError } from '../api/client';
-import { FormAlert } from './FormAlert';
-import { SendingForm } from './PageForm';
+import { PageForm } from './PageForm';
 import { type FormFailure, useApiForm } from './useApiForm';
 
 /** The frame every form dialog shares: the form's alert on top, cancel and submit below. */
 export function FormModal<V>({
   title,
   onClose,
-  form,
-  onFinish,
   submitting,
-  failure,
   okText,
   danger,
   width = 560,
-  initialValues,
-  onValuesChange,
-  name,
   testId,
   children,
+  ...sending
 }: {
   title: string;
   onClose: () => void;
@@ -52,23 +46,14 @@ export function FormModal<V>({
       footer={
         <Flex justify="end" gap={8}>
           <Button onClick={onClose}>{t('app.common.cancel')}</Button>
-          <Button type="primary" danger={danger} loading={submitting} onClick={() => form.submit()}>
+          <Button type="primary" danger={danger} loading={submitting} onClick={() => sending.form.submit()}>
             {okText}
           </Button>
         </Flex>
       }
     >
       <div data-testid={testId}>
-        <FormAlert failure={failure} />
-        <SendingForm<V>
-          form={form}
-          name={name}
-          onFinish={onFinish}
-          initialValues={initialValues}
-          onValuesChange={onValuesChange}
-        >
-          {children}
-        </SendingForm>
+        <PageForm<V> {...sending}>{children}</PageForm>
       </div>
     </Modal>
   );

@@ -252,15 +252,13 @@ function RecordEditRoute<M extends `${PageArea}.${string}` & Method>({
  */
 export function RecordPageForm<V, R>({
   texts,
-  form,
   save,
-  initialValues,
-  onValuesChange,
   maxWidth = 1000,
   onSaved,
   onCancel,
   onConflict,
   children,
+  ...sending
 }: SpecFormProps<R> & {
   form: FormInstance<V>;
   save: (values: V) => Promise<R>;
@@ -271,20 +269,13 @@ export function RecordPageForm<V, R>({
   children: ReactNode;
 }) {
   const { onFinish, submitting, failure } = useRecordSave(
-    form,
+    sending.form,
     save,
     { onSaved, onConflict },
     formText(texts, 'saved'),
   );
   return (
-    <PageForm<V>
-      form={form}
-      onFinish={onFinish}
-      initialValues={initialValues}
-      onValuesChange={onValuesChange}
-      failure={failure}
-      maxWidth={maxWidth ?? undefined}
-    >
+    <PageForm<V> {...sending} onFinish={onFinish} failure={failure} maxWidth={maxWidth ?? undefined}>
       <Flex vertical gap={16}>
         {children}
         <FormButtons

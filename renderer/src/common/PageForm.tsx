@@ -49,6 +49,7 @@ export function SendingForm<V>({
   );
 }
 
+/** A form with the API's failure on top: a page's (as wide as `maxWidth`) or a dialog's. */
 export function PageForm<V>({
   maxWidth,
   failure,
@@ -56,6 +57,8 @@ export function PageForm<V>({
   ...form
 }: {
   form: FormInstance<V>;
+  /** The form's name, which prefixes its fields' ids. */
+  name?: string;
   onFinish: (values: V) => void;
   initialValues?: Partial<V>;
   failure: FormFailure | null;

@@ -9,6 +9,7 @@ import {
   CheckboxField,
   DateField,
   FieldRow,
+  fieldsIn,
   NumberField,
   SelectField,
   TextAreaField,
@@ -38,18 +39,26 @@ const FORM_NAMES = {
 } as const;
 type Kind = keyof typeof FORM_NAMES;
 
-/** The frame the three records share: titled and toasted by kind, the date of the record first. */
-function RecordDialog<V>({
+/** What every counselling record is: of one child, on one day. */
+interface RecordAt {
+  childId: string;
+  date: string;
+}
+
+/** The frame the three records share: titled and toasted by kind, sent as of the child and its day. */
+function RecordDialog<V extends { date: string }>({
   kind,
+  childId,
   onClose,
   onSaved,
-  call,
+  send,
   initialValues,
   children,
-}: Omit<DialogProps, 'childId'> & {
+}: DialogProps & {
   kind: Kind;
-  call: (values: V) => Promise<unknown>;
-  initialValues: Partial<V>;
+  send: (at: RecordAt, values: V) => Promise<unknown>;
+  /** Besides the day, which is today until changed. */
+  initialValues?: Partial<V>;
   children: ReactNode;
 }) {
   return (
@@ -62,8 +71,8 @@ function RecordDialog<V>({
       successMessage={t(`counselling.forms.${kind}Saved`)}
       okText={t('counselling.forms.save')}
       width={620}
-      call={call}
-      initialValues={initialValues}
+      call={(v) => send({ childId, date: v.date }, v)}
+      initialValues={{ date: todayText(), ...initialValues } as Partial<V>}
     >
       {children}
     </SaveModal>
@@ -108,23 +117,25 @@ const a = (k: 'date' | 'instrument' | 'score' | 'risk' | 'assessor' | 'notes') =
 const requiredMessage = (
   k: 'instrument' | 'risk' | 'assessor' | 'institution' | 'counsellor' | 'summary' | 'reason',
 ) => t(`validation.counselling.${k}Required`);
-/** A field the record cannot be without, refused with its own message when blank. */
-const needed = (name: Exclude<Parameters<typeof requiredMessage>[0], 'risk'>) => ({
+type Needed = Exclude<Parameters<typeof requiredMessage>[0], 'risk'>;
+/** A field the record cannot be without, labelled by `label` and refused with its own message when blank. */
+const needed = <K extends string>(label: (k: K) => string, name: K & Needed) => ({
   name,
+  label: label(name),
   requiredMessage: requiredMessage(name),
 });
+const optional = t('counselling.forms.optional');
 const placeholder = (k: 'instrument' | 'score' | 'risk' | 'summary' | 'reason' | 'outcome') =>
   t(`counselling.forms.${k}Placeholder`);
 
-export function AssessmentDialog({ childId, ...props }: DialogProps) {
+export function AssessmentDialog(props: DialogProps) {
   return (
     <RecordDialog<AssessmentValues>
       {...props}
       kind="assessment"
-      call={(v) =>
+      send={(at, v) =>
         api('counselling.addAssessment', {
-          childId,
-          date: v.date,
+          ...at,
           instrument: v.instrument ?? '',
           score: blankToNull(v.score),
           riskLevel: v.riskLevel as PsychRisk,
@@ -135,7 +146,7 @@ export function AssessmentDialog({ childId, ...props }: DialogProps) {
           crisis: !!v.crisis,
         })
       }
-      initialValues={{ date: todayText(), guardianConsent: false, childConsent: false, crisis: false }}
+      initialValues={{ guardianConsent: false, childConsent: false, crisis: false }}
     >
       <InfoNote
         type="warning"
@@ -154,12 +165,7 @@ export function AssessmentDialog({ childId, ...props }: DialogProps) {
       ))}
       <FieldRow>
         <RecordDate label={a('date')} />
-        <TextField
-          label={a('instrument')}
-          {...needed('instrument')}
-          maxLength={60}
-          placeholder={placeholder('instrument')}
-        />
+        <TextField {...needed(a, 'instrument')} maxLength={60} placeholder={placeholder('instrument')} />
         <TextField label={a('score')} name="score" maxLength={40} placeholder={placeholder('score')} />
         <SelectField
           label={a('risk')}
@@ -168,7 +174,7 @@ export function AssessmentDialog({ childId, ...props }: DialogProps) {
           placeholder={placeholder('risk')}
           options={PSYCH_RISKS.map((r) => ({ value: r, label: psychRiskLabel(r) }))}
         />
-        <TextField label={a('assessor')} {...needed('assessor')} maxLength={40} />
+        <TextField {...needed(a, 'assessor')} maxLength={40} />
       </FieldRow>
       <TextAreaField label={a('notes')} name="notes" grow={[2, 6]} />
       <CrisisField text={t('counselling.forms.assessmentCrisis')} />
@@ -190,11 +196,11 @@ interface SessionValues {
 const s = (
   k: 'date' | 'minutes' | 'institution' | 'counsellor' | 'summary' | 'sharedNote' | 'nextFollowUp',
 ) => t(`counselling.sessions.${k}`);
+const session = fieldsIn(s);
 
-const addSession = (childId: string) => (v: SessionValues) =>
+const addSession = (at: RecordAt, v: SessionValues) =>
   api('counselling.addSession', {
-    childId,
-    date: v.date,
+    ...at,
     institution: v.institution ?? '',
     counsellor: v.counsellor ?? '',
     minutes: v.minutes as number,
@@ -204,13 +210,13 @@ const addSession = (childId: string) => (v: SessionValues) =>
     crisis: !!v.crisis,
   });
 
-export function SessionDialog({ childId, ...props }: DialogProps) {
+export function SessionDialog(props: DialogProps) {
   return (
     <RecordDialog<SessionValues>
       {...props}
       kind="session"
-      call={addSession(childId)}
-      initialValues={{ date: todayText(), crisis: false }}
+      send={addSession}
+      initialValues={{ crisis: false }}
     >
       <FieldRow>
         <RecordDate label={s('date')} />
@@ -221,31 +227,28 @@ export function SessionDialog({ childId, ...props }: DialogProps) {
           max={600}
           requiredMessage={t('validation.education.minutesRequired')}
         />
-        <TextField label={s('institution')} {...needed('institution')} maxLength={60} />
-        <TextField label={s('counsellor')} {...needed('counsellor')} maxLength={40} />
+        <TextField {...needed(s, 'institution')} maxLength={60} />
+        <TextField {...needed(s, 'counsellor')} maxLength={40} />
       </FieldRow>
       <TextAreaField
-        label={s('summary')}
-        {...needed('summary')}
+        {...needed(s, 'summary')}
         maxLength={4000}
         grow={[4, 10]}
         placeholder={placeholder('summary')}
       />
       <TextAreaField
-        label={s('sharedNote')}
-        name="sharedNote"
+        {...session('sharedNote')}
         extra={t('counselling.forms.sharedNoteHelp')}
         maxLength={500}
         grow={[2, 5]}
-        placeholder={t('counselling.forms.optional')}
+        placeholder={optional}
       />
       <DateField
-        label={s('nextFollowUp')}
-        name="nextFollowUp"
+        {...session('nextFollowUp')}
         extra={t('counselling.forms.nextHelp')}
         future
         width={240}
-        placeholder={t('counselling.forms.optional')}
+        placeholder={optional}
       />
       <CrisisField text={t('counselling.forms.sessionCrisis')} />
     </RecordDialog>
@@ -261,34 +264,23 @@ interface TreatmentValues {
 
 const tr = (k: 'date' | 'institution' | 'reason' | 'outcome') => t(`counselling.treatments.${k}`);
 
-const addTreatment = (childId: string) => (v: TreatmentValues) =>
+const addTreatment = (at: RecordAt, v: TreatmentValues) =>
   api('counselling.addTreatment', {
-    childId,
-    date: v.date,
+    ...at,
     institution: v.institution ?? '',
     reason: v.reason ?? '',
     outcome: blankToNull(v.outcome),
   });
 
-export function TreatmentDialog({ childId, ...props }: DialogProps) {
+export function TreatmentDialog(props: DialogProps) {
   return (
-    <RecordDialog<TreatmentValues>
-      {...props}
-      kind="treatment"
-      call={addTreatment(childId)}
-      initialValues={{ date: todayText() }}
-    >
+    <RecordDialog<TreatmentValues> {...props} kind="treatment" send={addTreatment}>
       <Typography.Paragraph type="secondary">{t('counselling.treatments.intro')}</Typography.Paragraph>
       <FieldRow>
         <RecordDate label={tr('date')} />
-        <TextField label={tr('institution')} {...needed('institution')} maxLength={60} />
+        <TextField {...needed(tr, 'institution')} maxLength={60} />
       </FieldRow>
-      <TextAreaField
-        label={tr('reason')}
-        {...needed('reason')}
-        grow={[3, 8]}
-        placeholder={placeholder('reason')}
-      />
+      <TextAreaField {...needed(tr, 'reason')} grow={[3, 8]} placeholder={placeholder('reason')} />
       <TextAreaField
         label={tr('outcome')}
         name="outcome"
