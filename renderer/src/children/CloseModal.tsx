@@ -2,7 +2,7 @@ import { Form } from 'antd';
 import { useCallback } from 'react';
 import { CLOSE_REASONS, type CloseReason } from '../../../db/children/codes';
 import { t } from '../../../db/i18n';
-import { api, toApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { closeReasonLabel } from '../common/codeLabels';
 import { FormModal, useFormModal } from '../common/FormDialog';
 import { NeededNoteField, SelectField } from '../common/fields';
@@ -29,26 +29,20 @@ export function CloseModal({
 }) {
   const [form] = Form.useForm<CloseValues>();
   const call = useCallback(
-    async (v: CloseValues) => {
-      try {
-        return await api('children.close', {
-          id: profile.id,
-          version: profile.version,
-          reason: v.reason as CloseReason,
-          note: blankToNull(v.note),
-        });
-      } catch (err) {
-        const e = toApiCallError(err);
-        if (e.code === 'CONFLICT') onStale(e.message);
-        throw err;
-      }
-    },
-    [profile.id, profile.version, onStale],
+    (v: CloseValues) =>
+      api('children.close', {
+        id: profile.id,
+        version: profile.version,
+        reason: v.reason as CloseReason,
+        note: blankToNull(v.note),
+      }),
+    [profile.id, profile.version],
   );
   const { modal } = useFormModal(form, call, {
     successMessage: t('children.file.close.done'),
     onSuccess: onClosed,
-    onClose: onClose,
+    onClose,
+    onStale,
   });
   if (!open) return null;
   return (

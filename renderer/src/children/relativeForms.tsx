@@ -14,17 +14,16 @@ import {
   Space,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CUSTODY_MEASURES, RELATIONS } from '../../../db/children/codes';
 import { checkIdNumber } from '../../../db/children/idNumber';
 import { personInput } from '../../../db/children/inputs';
 import { type Catalog, t } from '../../../db/i18n';
-import { api, toApiCallError } from '../api/client';
+import { api } from '../api/client';
 import { GenderRadio, measureLabel, relationLabel } from '../common/codeLabels';
 import { DATE_FORMAT, dateItem, todayText } from '../common/dates';
 import { FormModal, useFormModal } from '../common/FormDialog';
-import { FieldRow, fieldsIn, SelectField, TextField } from '../common/fields';
+import { CheckboxField, DateField, FieldRow, fieldsIn, SelectField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
 import { InfoNote } from '../common/InfoNote';
 import { SEARCH_DEBOUNCE_MS } from '../common/search';
@@ -33,17 +32,6 @@ import type { CustodyView, PersonLink, PersonView } from './types';
 
 /** A version conflict: the page reloads the file and tells the caseworker. */
 export type OnStale = (message: string) => void;
-
-/** Calls the API; a stale version goes to the page before the form shows the message. */
-async function guarded<R>(call: () => Promise<R>, onStale: OnStale): Promise<R> {
-  try {
-    return await call();
-  } catch (err) {
-    const e = toApiCallError(err);
-    if (e.code === 'CONFLICT') onStale(e.message);
-    throw err;
-  }
-}
 
 interface PersonValues {
   name?: string;
@@ -90,8 +78,7 @@ const phoneRule = {
 };
 
 const optional = t('children.common.optional');
-
-const pastDate = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
+const p = (k: keyof Catalog['children']['relatives']['person']) => t(`children.relatives.person.${k}`);
 
 /** A person's fields; `prefix` is ['person'] inside relations.add, where the API nests them. */
 function PersonFields({
@@ -118,7 +105,7 @@ function PersonFields({
     <Row gutter={16}>
       <Col span={12}>
         <Form.Item
-          label={t('children.relatives.person.name')}
+          label={p('name')}
           name={n('name')}
           rules={[{ required: true, whitespace: true, message: t('validation.person.nameRequired') }]}
         >
@@ -126,13 +113,13 @@ function PersonFields({
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item label={t('children.relatives.person.gender')} name={n('gender')}>
+        <Form.Item label={p('gender')} name={n('gender')}>
           <GenderRadio />
         </Form.Item>
       </Col>
       <Col span={12}>
         <Form.Item
-          label={t('children.relatives.person.idNumber')}
+          label={p('idNumber')}
           name={n('idNumber')}
           validateTrigger="onBlur"
           extra={maskedId ? t('children.relatives.person.idNumberReenter', { masked: maskedId }) : undefined}
@@ -157,56 +144,34 @@ function PersonFields({
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item
-          label={t('children.relatives.person.phone')}
-          name={n('phone')}
-          validateTrigger="onBlur"
-          rules={[phoneRule]}
-        >
-          <Input maxLength={20} placeholder={t('children.relatives.person.phonePlaceholder')} />
+        <Form.Item label={p('phone')} name={n('phone')} validateTrigger="onBlur" rules={[phoneRule]}>
+          <Input maxLength={20} placeholder={p('phonePlaceholder')} />
         </Form.Item>
       </Col>
       <Col span={16}>
-        <Form.Item label={t('children.relatives.person.address')} name={n('address')}>
-          <Input maxLength={120} />
-        </Form.Item>
+        <TextField label={p('address')} name={n('address')} maxLength={120} />
       </Col>
       <Col span={8}>
-        <Form.Item label={t('children.relatives.person.occupation')} name={n('occupation')}>
-          <Input maxLength={40} />
-        </Form.Item>
+        <TextField label={p('occupation')} name={n('occupation')} maxLength={40} />
       </Col>
       <Col span={24}>
-        <Typography.Text type="secondary">{t('children.relatives.person.conditions')}</Typography.Text>
+        <Typography.Text type="secondary">{p('conditions')}</Typography.Text>
       </Col>
-      <Col span={12}>
-        <Form.Item label={t('children.relatives.person.deceasedOn')} name={n('deceasedOn')} {...dateItem}>
-          <DatePicker
-            format={DATE_FORMAT}
+      {(['deceasedOn', 'missingSince'] as const).map((k) => (
+        <Col key={k} span={12}>
+          <DateField
+            label={p(k)}
+            name={n(k)}
+            width="100%"
             placeholder={t('children.common.datePlaceholder')}
-            disabledDate={pastDate}
-            style={{ width: '100%' }}
           />
-        </Form.Item>
-      </Col>
-      <Col span={12}>
-        <Form.Item label={t('children.relatives.person.missingSince')} name={n('missingSince')} {...dateItem}>
-          <DatePicker
-            format={DATE_FORMAT}
-            placeholder={t('children.common.datePlaceholder')}
-            disabledDate={pastDate}
-            style={{ width: '100%' }}
-          />
-        </Form.Item>
-      </Col>
+        </Col>
+      ))}
       <Col span={24}>
         <Space size={24}>
-          <Form.Item name={n('severeDisability')} valuePropName="checked" style={{ marginBottom: 8 }}>
-            <Checkbox>{t('children.relatives.person.severeDisability')}</Checkbox>
-          </Form.Item>
-          <Form.Item name={n('severeIllness')} valuePropName="checked" style={{ marginBottom: 8 }}>
-            <Checkbox>{t('children.relatives.person.severeIllness')}</Checkbox>
-          </Form.Item>
+          {(['severeDisability', 'severeIllness'] as const).map((k) => (
+            <CheckboxField key={k} name={n(k)} text={p(k)} style={{ marginBottom: 8 }} />
+          ))}
         </Space>
       </Col>
     </Row>
@@ -252,6 +217,14 @@ function personOptionLabel(p: PersonView): string {
     count: p.childCount,
   });
 }
+
+/** What a link says of the person for the child: the same whether the link is new or edited. */
+const relationPayload = (v: AddValues) => ({
+  relation: v.relation as (typeof RELATIONS)[number],
+  isGuardian: !!v.isGuardian,
+  isCaregiver: !!v.isCaregiver,
+  note: blankToNull(v.note),
+});
 
 interface AddValues {
   personId?: string;
@@ -301,19 +274,12 @@ export function AddRelativeModal({
 
   const call = useCallback(
     (v: AddValues) =>
-      guarded(
-        () =>
-          api('relations.add', {
-            childId,
-            relation: v.relation as (typeof RELATIONS)[number],
-            isGuardian: !!v.isGuardian,
-            isCaregiver: !!v.isCaregiver,
-            note: blankToNull(v.note),
-            ...(mode === 'existing' ? { personId: v.personId } : { person: personPayload(v.person ?? {}) }),
-          }),
-        onStale,
-      ),
-    [childId, mode, onStale],
+      api('relations.add', {
+        childId,
+        ...relationPayload(v),
+        ...(mode === 'existing' ? { personId: v.personId } : { person: personPayload(v.person ?? {}) }),
+      }),
+    [childId, mode],
   );
   const reset = useCallback(() => {
     form.resetFields();
@@ -331,11 +297,12 @@ export function AddRelativeModal({
   );
   const { modal, clearFailure } = useFormModal(form, call, {
     successMessage: t('children.relatives.added'),
-    onSuccess: onSuccess,
+    onSuccess,
     onClose: () => {
       reset();
       onClose();
     },
+    onStale,
   });
 
   const pickExisting = (p: PersonView) => {
@@ -350,7 +317,6 @@ export function AddRelativeModal({
       title={t('children.relatives.addTitle')}
       name="relativeAdd"
       width={760}
-      okText={t('app.common.save')}
       {...modal}
       initialValues={{ isGuardian: false, isCaregiver: false }}
     >
@@ -426,24 +392,14 @@ export function RelationEditModal({
   const [form] = Form.useForm<AddValues>();
   const call = useCallback(
     (v: AddValues) =>
-      guarded(
-        () =>
-          api('relations.update', {
-            id: link!.relationId,
-            version: link!.version,
-            relation: v.relation as (typeof RELATIONS)[number],
-            isGuardian: !!v.isGuardian,
-            isCaregiver: !!v.isCaregiver,
-            note: blankToNull(v.note),
-          }),
-        onStale,
-      ),
-    [link, onStale],
+      api('relations.update', { id: link!.relationId, version: link!.version, ...relationPayload(v) }),
+    [link],
   );
   const { modal } = useFormModal(form, call, {
     successMessage: t('children.relatives.relationSaved'),
     onSuccess: onSaved,
-    onClose: onClose,
+    onClose,
+    onStale,
   });
   if (link === null) return null;
   return (
@@ -451,7 +407,6 @@ export function RelationEditModal({
       title={link ? t('children.relatives.editRelationTitle', { name: link.person.name }) : ''}
       name="relationEdit"
       width={640}
-      okText={t('app.common.save')}
       {...modal}
       initialValues={{
         relation: link.relation as (typeof RELATIONS)[number],
@@ -479,16 +434,14 @@ export function PersonEditModal({
   const [form] = Form.useForm<PersonValues>();
   const call = useCallback(
     (v: PersonValues) =>
-      guarded(
-        () => api('persons.update', { id: person!.id, version: person!.version, ...personPayload(v) }),
-        onStale,
-      ),
-    [person, onStale],
+      api('persons.update', { id: person!.id, version: person!.version, ...personPayload(v) }),
+    [person],
   );
   const { modal } = useFormModal(form, call, {
     successMessage: t('children.relatives.personSaved'),
     onSuccess: onSaved,
-    onClose: onClose,
+    onClose,
+    onStale,
   });
   if (person === null) return null;
   return (
@@ -496,7 +449,6 @@ export function PersonEditModal({
       title={t('children.relatives.editPersonTitle')}
       name="personEdit"
       width={760}
-      okText={t('app.common.save')}
       {...modal}
       initialValues={{
         name: person.name,
@@ -564,21 +516,18 @@ export function CustodyModal({
         actualRelease: v.actualRelease ?? null,
       };
       const record = target!.record;
-      return guarded(
-        () =>
-          record
-            ? api('custody.update', { id: record.id, version: record.version, ...fields })
-            : api('custody.add', { personId: target!.person.id, ...fields }),
-        onStale,
-      );
+      return record
+        ? api('custody.update', { id: record.id, version: record.version, ...fields })
+        : api('custody.add', { personId: target!.person.id, ...fields });
     },
-    [target, onStale],
+    [target],
   );
   const onSuccess = useCallback((r: CustodyView) => onSaved(target!.person.id, r), [onSaved, target]);
   const { modal } = useFormModal(form, call, {
     successMessage: t('children.relatives.custody.saved'),
-    onSuccess: onSuccess,
-    onClose: onClose,
+    onSuccess,
+    onClose,
+    onStale,
   });
   const record = target?.record ?? null;
   const datePicker = (
@@ -600,7 +549,6 @@ export function CustodyModal({
       }
       name="custody"
       width={680}
-      okText={t('app.common.save')}
       {...modal}
       initialValues={record ? { ...record, measure: record.measure as CustodyValues['measure'] } : {}}
     >

@@ -3,7 +3,6 @@
 import { Button, Flex, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useCallback } from 'react';
 import { t } from '../../../db/i18n';
-import { ApiCallError, toApiCallError } from '../api/client';
 import { PageForm } from './PageForm';
 import { type FormFailure, useApiForm } from './useApiForm';
 
@@ -12,7 +11,7 @@ export function FormModal<V>({
   title,
   onClose,
   submitting,
-  okText,
+  okText = t('app.common.save'),
   danger,
   width = 560,
   testId,
@@ -25,7 +24,8 @@ export function FormModal<V>({
   onFinish: (values: V) => void;
   submitting: boolean;
   failure: FormFailure | null;
-  okText: string;
+  /** The submit button, 保存 unless said. */
+  okText?: string;
   danger?: boolean;
   width?: number;
   initialValues?: Partial<V>;
@@ -61,7 +61,8 @@ export function FormModal<V>({
 
 /**
  * A form dialog's save (`useApiForm`) as its frame takes it: `modal` spreads into FormModal, and
- * closing the dialog also clears a failure left from the last try.
+ * closing the dialog also clears a failure left from the last try. `onStale` hears of a version
+ * conflict first (the page reloads the record and says why) while the dialog shows the message.
  */
 export function useFormModal<V, R>(
   form: FormInstance<V>,
@@ -70,11 +71,18 @@ export function useFormModal<V, R>(
     successMessage,
     onSuccess,
     onClose,
-  }: { successMessage: string; onSuccess: (result: R) => void; onClose: () => void },
+    onStale,
+  }: {
+    successMessage: string;
+    onSuccess: (result: R) => void;
+    onClose: () => void;
+    onStale?: (message: string) => void;
+  },
 ) {
   const { onFinish, submitting, failure, clearFailure } = useApiForm(form, call, {
     successMessage,
     onSuccess,
+    onStale: onStale && ((e) => onStale(e.message)),
   });
   const close = () => {
     clearFailure();
@@ -92,8 +100,8 @@ export interface ModalProps<R> {
 
 /**
  * A dialog's form: on success it hands the fresh record to the page and closes; on a
- * conflict it keeps the message and lets the page reload, so the next try starts from
- * what the other person saved.
+ * conflict (or a record gone) it keeps the message and lets the page reload, so the next try
+ * starts from what the other person saved.
  */
 export function useModalForm<V, R>(
   form: FormInstance<V>,
@@ -101,36 +109,17 @@ export function useModalForm<V, R>(
   { onClose, onSaved, onConflict }: ModalProps<R>,
   successMessage: string,
 ) {
-  const { guarded, onSuccess } = useStepCall(call, { onClose, onSaved, onConflict });
-  return useApiForm(form, guarded, { onSuccess, successMessage });
+  const onSuccess = useSavedThenClosed(onSaved, onClose);
+  return useApiForm(form, call, { onSuccess, successMessage, onStale: onConflict, goneToo: true });
 }
 
-/**
- * A step's call as its dialog sends it: a conflict (or a record gone) lets the page reload; on
- * success the page gets the fresh record and the dialog closes.
- */
-export function useStepCall<V, R>(
-  call: (values: V) => Promise<R>,
-  { onClose, onSaved, onConflict }: ModalProps<R>,
-) {
-  const guarded = useCallback(
-    async (values: V) => {
-      try {
-        return await call(values);
-      } catch (err) {
-        const e = toApiCallError(err);
-        if (e.code === 'CONFLICT' || e.code === 'NOT_FOUND') onConflict();
-        throw e instanceof ApiCallError ? e : err;
-      }
-    },
-    [call, onConflict],
-  );
-  const onSuccess = useCallback(
+/** A step's success: the page gets the fresh record, then the dialog closes. */
+export function useSavedThenClosed<R>(onSaved: (view: R) => void, onClose: () => void) {
+  return useCallback(
     (view: R) => {
       onSaved(view);
       onClose();
     },
     [onSaved, onClose],
   );
-  return { guarded, onSuccess };
 }

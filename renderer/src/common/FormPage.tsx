@@ -2,10 +2,10 @@
 // opens the record once saved) and 修改 (the record loaded first, and the form only while its
 // status allows an edit). The form's own fields stay in the area.
 import { Alert, Button, Flex, type FormInstance, Result, Spin } from 'antd';
-import { type ReactNode, useCallback } from 'react';
+import type { ReactNode } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { type MessageKey, t } from '../../../db/i18n';
-import { type ApiInput, type ApiOutput, type Method, toApiCallError } from '../api/client';
+import type { ApiInput, ApiOutput, Method } from '../api/client';
 import { BackLink } from './empty';
 import { PageForm } from './PageForm';
 import { PageHeader } from './PageHeader';
@@ -116,18 +116,7 @@ export function useRecordSave<V, R>(
   { onSaved, onConflict }: Pick<RecordFormProps<R>, 'onSaved' | 'onConflict'>,
   successMessage: string,
 ) {
-  const call = useCallback(
-    async (v: V) => {
-      try {
-        return await save(v);
-      } catch (err) {
-        if (toApiCallError(err).code === 'CONFLICT') onConflict?.();
-        throw err;
-      }
-    },
-    [save, onConflict],
-  );
-  return useApiForm(form, call, { onSuccess: onSaved, successMessage });
+  return useApiForm(form, save, { onSuccess: onSaved, successMessage, onStale: onConflict });
 }
 
 /** Save and cancel under a page form. */

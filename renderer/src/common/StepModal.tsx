@@ -3,14 +3,15 @@
 import { Alert, Form, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { type MessageKey, t } from '../../../db/i18n';
-import { FormModal, type ModalProps, useStepCall } from './FormDialog';
+import { FormModal, type ModalProps, useSavedThenClosed } from './FormDialog';
 import { TextAreaField } from './fields';
 import type { CatalogBlock } from './labels';
 import { useApiForm } from './useApiForm';
 
 interface FrameProps<V> {
   title: string;
-  okText: string;
+  /** 保存 unless said. */
+  okText?: string;
   danger?: boolean;
   width?: number;
   name?: string;
@@ -31,6 +32,7 @@ export function SaveModal<V, R>({
   onSaved,
   onClose,
   successMessage,
+  onStale,
   form: given,
   ...frame
 }: FrameProps<V> & {
@@ -38,9 +40,16 @@ export function SaveModal<V, R>({
   onSaved: (result: R) => void;
   onClose: () => void;
   successMessage: string | ((result: R, values: V) => string);
+  /** The record changed or went meanwhile: the page reloads it while the dialog says why. */
+  onStale?: () => void;
 }) {
   const [form] = Form.useForm<V>(given);
-  const { onFinish, submitting, failure } = useApiForm(form, call, { successMessage, onSuccess: onSaved });
+  const { onFinish, submitting, failure } = useApiForm(form, call, {
+    successMessage,
+    onSuccess: onSaved,
+    onStale,
+    goneToo: true,
+  });
   return (
     <FormModal<V>
       {...frame}
@@ -55,9 +64,7 @@ export function SaveModal<V, R>({
 
 /** A step on a record: a conflict reloads the page behind the dialog; success closes it. */
 export function StepModal<V, R>({
-  call,
   done,
-  onClose,
   onSaved,
   onConflict,
   ...frame
@@ -67,8 +74,8 @@ export function StepModal<V, R>({
     /** The toast once the step is done. */
     done: string;
   }) {
-  const { guarded, onSuccess } = useStepCall(call, { onClose, onSaved, onConflict });
-  return <SaveModal {...frame} call={guarded} onSaved={onSuccess} onClose={onClose} successMessage={done} />;
+  const onSuccess = useSavedThenClosed(onSaved, frame.onClose);
+  return <SaveModal {...frame} onSaved={onSuccess} successMessage={done} onStale={onConflict} />;
 }
 
 /** A catalog block that words a step's dialog: `<block>.title`, `.submit` (the button), `.done` (the toast). */

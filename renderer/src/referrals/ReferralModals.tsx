@@ -211,7 +211,6 @@ export function ReplyModal({ action, ...props }: ModalProps & { action: ActionVi
       form={form}
       call={call}
       successMessage={success}
-      okText={t('app.common.save')}
     >
       <PastDayField
         label={t('referrals.actions.replyDate')}
@@ -302,7 +301,6 @@ export function EditReferralModal({ referral, ...props }: ModalProps & { referra
       form={form}
       call={call}
       successMessage={success}
-      okText={t('app.common.save')}
       width={640}
       initialValues={{
         sourceDepartment: referral.sourceDepartment,
