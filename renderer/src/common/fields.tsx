@@ -62,6 +62,7 @@ export function DateField({
   label,
   name,
   required,
+  requiredMessage,
   future,
   width = 200,
   extra,
@@ -71,6 +72,7 @@ export function DateField({
   label: ReactNode;
   name: NamePath;
   required?: boolean;
+  requiredMessage?: string;
   future?: boolean;
   width?: number | string;
   extra?: ReactNode;
@@ -79,7 +81,14 @@ export function DateField({
   placeholder?: string;
 }) {
   return (
-    <Form.Item label={label} name={name} required={required} extra={extra} {...dateItem}>
+    <Form.Item
+      label={label}
+      name={name}
+      required={required}
+      rules={requiredRules(requiredMessage, false)}
+      extra={extra}
+      {...dateItem}
+    >
       <DatePicker
         format={DATE_FORMAT}
         disabledDate={future ? undefined : afterToday}

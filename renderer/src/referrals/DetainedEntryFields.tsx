@@ -1,12 +1,11 @@
-import { Checkbox, Col, DatePicker, Flex, Form, Input, Row, Select } from 'antd';
-import { useMemo } from 'react';
+import { Col, Flex, Form, Input, Row } from 'antd';
 import { CUSTODY_MEASURES, type CustodyMeasure, RELATIONS, type Relation } from '../../../db/children/codes';
-import { t } from '../../../db/i18n';
+import { type Catalog, t } from '../../../db/i18n';
 import { type ApiInput, api } from '../api/client';
 import { GenderRadio } from '../common/codeLabels';
-import { DATE_FORMAT } from '../common/dates';
+import { CheckboxField, DateField, optionsOf, SelectField, TextField } from '../common/fields';
 import { blankToNull } from '../common/forms';
-import { dateItem, EntryModeField, ExistingEntryField } from './shared';
+import { EntryModeField, ExistingEntryField } from './shared';
 import type { Picked } from './types';
 
 type NamePath = (string | number)[];
@@ -81,15 +80,28 @@ async function searchPersons(query: string): Promise<Picked[]> {
   }));
 }
 
+const RELATION_OPTIONS = optionsOf(RELATIONS, (r) => t(`codes.relation.${r}`));
+const MEASURE_OPTIONS = optionsOf(CUSTODY_MEASURES, (m) => t(`codes.custodyMeasure.${m}`));
+const optional = t('referrals.intake.optional');
+/** The custody record's lines of text, each with its example. */
+const CUSTODY_TEXTS = [
+  { k: 'facility', placeholder: t('referrals.detained.facilityPlaceholder') },
+  { k: 'caseNumber', placeholder: t('referrals.intake.caseNumberPlaceholder') },
+  { k: 'charge', placeholder: optional },
+] as const;
+
 export function DetainedEntryFields({ name, path }: { name: NamePath; path: NamePath }) {
   const form = Form.useFormInstance();
   const mode = (Form.useWatch([...path, 'mode'], form) as DetainedEntryValues['mode'] | undefined) ?? 'new';
   const hasCustody = Form.useWatch([...path, 'hasCustody'], form) === true;
-  const relations = useMemo(() => RELATIONS.map((r) => ({ value: r, label: t(`codes.relation.${r}`) })), []);
-  const measures = useMemo(
-    () => CUSTODY_MEASURES.map((m) => ({ value: m, label: t(`codes.custodyMeasure.${m}`) })),
-    [],
-  );
+  type Key = keyof Catalog['referrals']['detained'];
+  // The entry's fields sit under its place in the intake's list.
+  const field = (path: [Key, ...string[]]) => ({
+    label: t(`referrals.detained.${path[0]}`),
+    name: [...name, ...path],
+  });
+  const person = (k: Key) => ({ label: t(`referrals.detained.${k}`), name: [...name, 'person', k] });
+  const custody = (k: Key) => ({ label: t(`referrals.detained.${k}`), name: [...name, 'custody', k] });
 
   return (
     <>
@@ -116,93 +128,63 @@ export function DetainedEntryFields({ name, path }: { name: NamePath; path: Name
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item label={t('referrals.detained.gender')} name={[...name, 'person', 'gender']}>
+              <Form.Item {...person('gender')}>
                 <GenderRadio />
               </Form.Item>
             </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('referrals.detained.phone')} name={[...name, 'person', 'phone']}>
-                <Input placeholder={t('referrals.intake.optional')} maxLength={20} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item label={t('referrals.detained.idNumber')} name={[...name, 'person', 'idNumber']}>
-                <Input placeholder={t('referrals.intake.optional')} maxLength={18} />
-              </Form.Item>
-            </Col>
+            {(['phone', 'idNumber'] as const).map((k) => (
+              <Col key={k} xs={24} md={8}>
+                <TextField {...person(k)} maxLength={k === 'phone' ? 20 : 18} placeholder={optional} />
+              </Col>
+            ))}
           </>
         )}
         <Col xs={24} md={8}>
-          <Form.Item
-            label={t('referrals.detained.relation')}
-            name={[...name, 'relation']}
-            rules={[{ required: true, message: t('validation.person.relationRequired') }]}
-          >
-            <Select options={relations} placeholder={t('referrals.detained.relationPlaceholder')} />
-          </Form.Item>
+          <SelectField
+            {...field(['relation'])}
+            requiredMessage={t('validation.person.relationRequired')}
+            options={RELATION_OPTIONS}
+            placeholder={t('referrals.detained.relationPlaceholder')}
+          />
         </Col>
       </Row>
       <Flex gap={32} wrap>
-        <Form.Item name={[...name, 'isGuardian']} valuePropName="checked" style={{ marginBottom: 12 }}>
-          <Checkbox>{t('referrals.detained.isGuardian')}</Checkbox>
-        </Form.Item>
-        <Form.Item name={[...name, 'hasCustody']} valuePropName="checked" style={{ marginBottom: 12 }}>
-          <Checkbox>{t('referrals.detained.hasCustody')}</Checkbox>
-        </Form.Item>
+        {(['isGuardian', 'hasCustody'] as const).map((k) => (
+          <CheckboxField
+            key={k}
+            name={[...name, k]}
+            text={t(`referrals.detained.${k}`)}
+            style={{ marginBottom: 12 }}
+          />
+        ))}
       </Flex>
       {hasCustody && (
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item
-              label={t('referrals.detained.measure')}
-              name={[...name, 'custody', 'measure']}
-              rules={[{ required: true, message: t('validation.custody.measureRequired') }]}
-            >
-              <Select options={measures} placeholder={t('referrals.detained.measurePlaceholder')} />
-            </Form.Item>
+            <SelectField
+              {...custody('measure')}
+              requiredMessage={t('validation.custody.measureRequired')}
+              options={MEASURE_OPTIONS}
+              placeholder={t('referrals.detained.measurePlaceholder')}
+            />
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item
-              label={t('referrals.detained.startDate')}
-              name={[...name, 'custody', 'startDate']}
-              rules={[{ required: true, message: t('validation.custody.startRequired') }]}
-              {...dateItem}
-            >
-              <DatePicker
-                format={DATE_FORMAT}
-                placeholder={t('referrals.intake.datePlaceholder')}
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
+            <DateField
+              {...custody('startDate')}
+              requiredMessage={t('validation.custody.startRequired')}
+              future
+              width="100%"
+              placeholder={t('referrals.intake.datePlaceholder')}
+            />
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item
-              label={t('referrals.detained.expectedRelease')}
-              name={[...name, 'custody', 'expectedRelease']}
-              {...dateItem}
-            >
-              <DatePicker
-                format={DATE_FORMAT}
-                placeholder={t('referrals.intake.optional')}
-                style={{ width: '100%' }}
-              />
-            </Form.Item>
+            <DateField {...custody('expectedRelease')} future width="100%" placeholder={optional} />
           </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label={t('referrals.detained.facility')} name={[...name, 'custody', 'facility']}>
-              <Input placeholder={t('referrals.detained.facilityPlaceholder')} maxLength={60} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label={t('referrals.detained.caseNumber')} name={[...name, 'custody', 'caseNumber']}>
-              <Input placeholder={t('referrals.intake.caseNumberPlaceholder')} maxLength={60} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label={t('referrals.detained.charge')} name={[...name, 'custody', 'charge']}>
-              <Input placeholder={t('referrals.intake.optional')} maxLength={60} />
-            </Form.Item>
-          </Col>
+          {CUSTODY_TEXTS.map(({ k, placeholder }) => (
+            <Col key={k} xs={24} md={8}>
+              <TextField {...custody(k)} maxLength={60} placeholder={placeholder} />
+            </Col>
+          ))}
         </Row>
       )}
     </>
