@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { inflateSync } from 'node:zlib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { ApiResult } from '../../db/api/errors';
@@ -140,6 +141,43 @@ export function pdfPngs(file: string, dpi = 60): string[] {
   );
   const width = String(pages).length;
   return Array.from({ length: pages }, (_, i) => `${prefix}-${String(i + 1).padStart(width, '0')}.png`);
+}
+
+/**
+ * The characters a PDF draws with Type 3 fonts: what Chromium could not embed as a font subset
+ * (a CFF face in a system collection) and drew glyph by glyph, carrying the collection's whole
+ * file into the print. Read from each Type 3 font's ToUnicode map.
+ */
+export function type3Text(file: string): string {
+  const bytes = readFileSync(file);
+  const pdf = bytes.toString('latin1');
+  const objects = new Map<number, { body: string; at: number }>();
+  for (const m of pdf.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
+    objects.set(Number(m[1]), { body: m[2], at: (m.index ?? 0) + m[0].indexOf(m[2]) });
+  }
+  const stream = (n: number): string => {
+    const o = objects.get(n);
+    if (!o) return '';
+    let start = o.at + o.body.indexOf('stream') + 'stream'.length;
+    if (pdf[start] === '\r') start++;
+    if (pdf[start] === '\n') start++;
+    return inflateSync(bytes.subarray(start, pdf.indexOf('endstream', start))).toString('latin1');
+  };
+  const chars = new Set<string>();
+  for (const { body } of objects.values()) {
+    if (!/\/Subtype\s*\/Type3/.test(body)) continue;
+    const ref = /\/ToUnicode (\d+) 0 R/.exec(body);
+    if (!ref) continue;
+    const cmap = stream(Number(ref[1]));
+    for (const m of cmap.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]{4,8})>/g)) {
+      for (let c = Number.parseInt(m[1], 16); c <= Number.parseInt(m[2], 16); c++)
+        chars.add(String.fromCodePoint(Number.parseInt(m[3], 16) + c - Number.parseInt(m[1], 16)));
+    }
+    for (const m of cmap.matchAll(/<([0-9A-Fa-f]{2,4})>\s*<([0-9A-Fa-f]{4,8})>(?!\s*<)/g)) {
+      chars.add(String.fromCodePoint(Number.parseInt(m[2], 16)));
+    }
+  }
+  return [...chars].join('');
 }
 
 export function pdfInfo(file: string): Record<string, string> {

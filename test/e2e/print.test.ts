@@ -30,6 +30,7 @@ import {
   seedOrder,
   signInAs,
   signInToApp,
+  type3Text,
 } from './print-support';
 import { assertClean, useBrowser, VIEWPORT } from './support/studio';
 
@@ -162,6 +163,11 @@ describe.skipIf(!browserAvailable().ok)('printed documents', () => {
       expect(text).not.toContain('盗窃罪');
       expect(text).not.toContain('济阳检刑诉');
 
+      // The title and the page numbers come from the bundled serif (or a system face of another
+      // design), never drawn from a system Noto Serif CJK collection, which would carry its
+      // 26 MB file into every print of every summary.
+      const drawn = type3Text(printed.file);
+      for (const ch of ['未', '介', '摘', '要', '—']) expect(drawn, ch).not.toContain(ch);
       expect(printed.pages).toBeGreaterThanOrEqual(2);
       pdfPngs(printed.file);
       for (let page = 1; page <= printed.pages; page++) {

@@ -7,6 +7,7 @@ import { api, toApiCallError } from '../api/client';
 import { fromQuery } from '../stats/period';
 import { StatsDocument } from '../stats/StatsDocument';
 import { ChildSummaryDocument } from './ChildSummaryDocument';
+import { probePrintFonts } from './fontProbe';
 import { OrderDocument } from './OrderDocument';
 import { ReliefDocument } from './ReliefDocument';
 import { SuitDocument } from './SuitDocument';
@@ -213,8 +214,9 @@ export function PrintRoot() {
       if (window.location.hash !== asked) setChecks((n) => n + 1);
       else setPhase(next);
     };
-    api('session.status', {})
-      .then((s) => settle(s.state === 'unlocked' ? 'unlocked' : 'locked'))
+    // The font marks are in place before the first document lays out (fontProbe.ts).
+    Promise.all([api('session.status', {}), probePrintFonts()])
+      .then(([s]) => settle(s.state === 'unlocked' ? 'unlocked' : 'locked'))
       .catch(() => settle('locked'));
     return () => {
       live = false;
