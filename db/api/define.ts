@@ -120,7 +120,10 @@ export interface WriteMethodDef<I extends z.ZodType, O> extends MethodBase<I> {
   handler: (ctx: WriteCtx, input: z.output<I>) => O;
 }
 
-export type MethodDef<I extends z.ZodType, O> = ReadMethodDef<I, O> | ViewMethodDef<I, O> | WriteMethodDef<I, O>;
+export type MethodDef<I extends z.ZodType, O> =
+  | ReadMethodDef<I, O>
+  | ViewMethodDef<I, O>
+  | WriteMethodDef<I, O>;
 
 export function method<I extends z.ZodType, O>(def: ReadMethodDef<I, O>): ReadMethodDef<I, O>;
 export function method<I extends z.ZodType, O>(def: ViewMethodDef<I, O>): ViewMethodDef<I, O>;
