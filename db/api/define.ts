@@ -65,6 +65,14 @@ export interface WriteCtx extends ReadCtx {
   audit: AuditWriter;
 }
 
+/**
+ * What a view handler gets: a reader that leaves audit rows. The rows are written after the
+ * handler returns, in a transaction of their own (Host.view), and nothing else can be written.
+ */
+export interface ViewCtx extends ReadCtx {
+  audit: AuditWriter;
+}
+
 /** A write handler's context (the name most helpers use). */
 export type Ctx = WriteCtx;
 
@@ -96,17 +104,29 @@ export interface ReadMethodDef<I extends z.ZodType, O> extends MethodBase<I> {
 }
 
 /**
- * A write runs the handler and its audit rows in one transaction (a read that must leave an
- * audit row, like opening a child's file, is a `write`).
+ * A read that must leave an audit row (opening a child's file, an ID lookup, a counselling
+ * note shown). It reads like a read, outside any transaction and without the write lock, and
+ * its audit rows follow in one short transaction of their own; when it audits nothing (a name
+ * search) it writes nothing at all.
  */
+export interface ViewMethodDef<I extends z.ZodType, O> extends MethodBase<I> {
+  kind: 'view';
+  handler: (ctx: ViewCtx, input: z.output<I>) => O;
+}
+
+/** A write runs the handler and its audit rows in one transaction. */
 export interface WriteMethodDef<I extends z.ZodType, O> extends MethodBase<I> {
   kind: 'write';
   handler: (ctx: WriteCtx, input: z.output<I>) => O;
 }
 
-export type MethodDef<I extends z.ZodType, O> = ReadMethodDef<I, O> | WriteMethodDef<I, O>;
+export type MethodDef<I extends z.ZodType, O> =
+  | ReadMethodDef<I, O>
+  | ViewMethodDef<I, O>
+  | WriteMethodDef<I, O>;
 
 export function method<I extends z.ZodType, O>(def: ReadMethodDef<I, O>): ReadMethodDef<I, O>;
+export function method<I extends z.ZodType, O>(def: ViewMethodDef<I, O>): ViewMethodDef<I, O>;
 export function method<I extends z.ZodType, O>(def: WriteMethodDef<I, O>): WriteMethodDef<I, O>;
 export function method<I extends z.ZodType, O>(def: MethodDef<I, O>): MethodDef<I, O> {
   return def;
@@ -145,6 +165,8 @@ export interface Host {
   readCtx(): ReadCtx;
   /** Runs `fn` in one write transaction with the signed-in context. */
   transaction<T>(fn: (ctx: Ctx) => T): T;
+  /** Runs a view: `fn` reads in one snapshot, then the audit rows it left are written. */
+  view<T>(fn: (ctx: ViewCtx) => T): T;
   /**
    * One write transaction spread over asynchronous steps (a large import with real progress and
    * a cancel): `fn` writes, calls `step()` between chunks, and everything commits when it

@@ -59,6 +59,7 @@ export async function dispatch(
     if (!parsed.success) throw validationError(parsed.error);
 
     if (def.kind === 'host') return { ok: true, value: await def.handler(host, parsed.data) };
+    if (def.kind === 'view') return { ok: true, value: host.view((ctx) => def.handler(ctx, parsed.data)) };
     if (def.kind === 'write')
       return { ok: true, value: host.transaction((ctx) => def.handler(ctx, parsed.data)) };
     return { ok: true, value: def.handler(host.readCtx(), parsed.data) };

@@ -1,5 +1,5 @@
 import { can } from '../access/policy';
-import type { Ctx, ReadCtx } from '../api/define';
+import type { Ctx, ReadCtx, ViewCtx } from '../api/define';
 import { maskIdNumber } from './idNumber';
 import { pinyinKey } from './model';
 
@@ -148,7 +148,7 @@ function probeKeys(probe: DuplicateProbe) {
  * the same name. Each lookup is an index probe.
  */
 export function findDuplicates(
-  ctx: Ctx,
+  ctx: ReadCtx,
   probe: DuplicateProbe,
 ): (DuplicateCandidate & { ownerId: string | null })[] {
   const found: Found = new Map();
@@ -171,7 +171,7 @@ export function findDuplicates(
  * four per probe; the answer at index n is what findDuplicates(probes[n]) answers.
  */
 export function findDuplicatesMany(
-  ctx: Ctx,
+  ctx: ReadCtx,
   probes: DuplicateProbe[],
 ): (DuplicateCandidate & { ownerId: string | null })[][] {
   const keys = probes.map(probeKeys);
@@ -220,7 +220,7 @@ export function findDuplicatesMany(
  * guessed number to a child, so unless the reader may see that child's full number it says only
  * that a file has the number. Every check that carried a whole number is audited.
  */
-export function duplicatesForReader(ctx: Ctx, probe: DuplicateProbe): DuplicateCandidate[] {
+export function duplicatesForReader(ctx: ViewCtx, probe: DuplicateProbe): DuplicateCandidate[] {
   const found = findDuplicates(ctx, probe);
   const id = probe.idNumber?.trim();
   if (id && id.length === 18) {

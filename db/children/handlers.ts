@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { type ChildPermissions, can, childPermissions, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
-import { type Ctx, method, type ReadCtx } from '../api/define';
+import { type Ctx, method, type ReadCtx, type ViewCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { updateVersioned } from '../common/records';
 import { t } from '../i18n';
@@ -75,24 +75,24 @@ export const childrenMethods = {
   'children.checkDuplicates': method({
     input: duplicateCheckInput,
     access: 'user',
-    // Writes: a check that carries a whole ID number is audited (it can confirm a guess).
-    kind: 'write',
+    // A view: a check that carries a whole ID number is audited (it can confirm a guess).
+    kind: 'view',
     handler: checkDuplicates,
   }),
 
   'children.list': method({
     input: childListInput,
     access: 'user',
-    // Writes: an ID lookup is audited, and a read context has no audit writer.
-    kind: 'write',
+    // A view: an ID lookup is audited; a search by name writes nothing.
+    kind: 'view',
     handler: listChildrenMethod,
   }),
 
   'children.get': method({
     input: childGetInput,
     access: 'user',
-    // Opening a child's file is recorded (个人信息保护法 art. 28: sensitive data), so this read writes.
-    kind: 'write',
+    // Opening a child's file is recorded (个人信息保护法 art. 28: sensitive data): a view.
+    kind: 'view',
     handler: getChildren,
   }),
 
@@ -103,14 +103,14 @@ export const childrenMethods = {
   'children.refresh': method({
     input: childGetInput,
     access: 'user',
-    kind: 'write',
+    kind: 'view',
     handler: refresh,
   }),
 
   'children.revealIdNumber': method({
     input: childRevealInput,
     access: 'user',
-    kind: 'write',
+    kind: 'view',
     handler: revealIdNumber,
   }),
 
@@ -175,7 +175,7 @@ export interface ChildFile {
   permissions: ChildPermissions;
 }
 
-function childFile(ctx: Ctx, row: ChildRow): ChildFile {
+function childFile(ctx: ViewCtx, row: ChildRow): ChildFile {
   const day = today(ctx);
   const relations = relationsOfChild(ctx, row.id);
   const caregiverLink =
@@ -615,11 +615,11 @@ function updateChildren(ctx: Ctx, input: z.output<typeof childUpdateInput>): Chi
   return toProfile(row, today(ctx), ownerName(ctx, row.ownerId), on);
 }
 
-function checkDuplicates(ctx: Ctx, input: z.output<typeof duplicateCheckInput>): DuplicateCandidate[] {
+function checkDuplicates(ctx: ViewCtx, input: z.output<typeof duplicateCheckInput>): DuplicateCandidate[] {
   return duplicatesForReader(ctx, input);
 }
 
-function listChildrenMethod(ctx: Ctx, input: z.output<typeof childListInput>): ChildList {
+function listChildrenMethod(ctx: ViewCtx, input: z.output<typeof childListInput>): ChildList {
   const q = input.query ? normalizeQuery(input.query) : '';
   if (!isIdQuery(q)) return listChildren(ctx, input, q, null);
   // An ID lookup (issue 11, item 3): the whole number finds its child for anyone; a fragment
@@ -643,13 +643,13 @@ function listChildrenMethod(ctx: Ctx, input: z.output<typeof childListInput>): C
   return { ...found, idScope: whole ? 'whole' : all ? 'all' : 'own' };
 }
 
-function getChildren(ctx: Ctx, input: z.output<typeof childGetInput>): ChildFile {
+function getChildren(ctx: ViewCtx, input: z.output<typeof childGetInput>): ChildFile {
   const row = loadChild(ctx, input.id);
   ctx.audit.write({ action: 'children.view', entity: 'child', entityId: row.id });
   return childFile(ctx, row);
 }
 
-function refresh(ctx: Ctx, input: z.output<typeof childGetInput>): ChildFile {
+function refresh(ctx: ViewCtx, input: z.output<typeof childGetInput>): ChildFile {
   const row = loadChild(ctx, input.id);
   const recent = ctx.raw
     .prepare(
@@ -661,7 +661,7 @@ function refresh(ctx: Ctx, input: z.output<typeof childGetInput>): ChildFile {
   return childFile(ctx, row);
 }
 
-function revealIdNumber(ctx: Ctx, input: z.output<typeof childRevealInput>): { idNumber: string | null } {
+function revealIdNumber(ctx: ViewCtx, input: z.output<typeof childRevealInput>): { idNumber: string | null } {
   const row = loadChild(ctx, input.id);
   demand(ctx, 'revealId', {
     ownerId: row.ownerId,

@@ -103,7 +103,7 @@ export function toSummary(row: ChildRow, day: string, ownerName: string | null):
 }
 
 /** The recognition date on file; asked only of a child holding the category. */
-export function recognisedOn(ctx: Ctx, row: Pick<ChildRow, 'id' | 'categories'>): string | null {
+export function recognisedOn(ctx: ReadCtx, row: Pick<ChildRow, 'id' | 'categories'>): string | null {
   if (!row.categories.includes('deFactoUnsupported')) return null;
   return (
     ctx.db
@@ -313,7 +313,7 @@ export function pinyinKey(name: string): string {
 
 /** The facts about each parent that the guardianship rules read, or null where none is recorded. */
 export function parentFacts(
-  ctx: Ctx,
+  ctx: ReadCtx,
   childId: string,
 ): { father: ParentFacts | null; mother: ParentFacts | null } {
   const links = ctx.db
@@ -385,7 +385,7 @@ function factsFromLinks(links: PersonLink[]): { father: ParentFacts | null; moth
   return { father: facts('father'), mother: facts('mother') };
 }
 
-export function deriveGuardianship(ctx: Ctx, row: ChildRow, links?: PersonLink[]): DerivedGuardianship {
+export function deriveGuardianship(ctx: ReadCtx, row: ChildRow, links?: PersonLink[]): DerivedGuardianship {
   const { father, mother } = links ? factsFromLinks(links) : parentFacts(ctx, row.id);
   const reading = readGuardianship(father, mother, today(ctx));
   return {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { demand } from '../access/policy';
-import { type Ctx, method } from '../api/define';
+import { type Ctx, method, type ViewCtx } from '../api/define';
 import { loadChild } from '../children/model';
 import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
@@ -16,8 +16,8 @@ import { sealField } from './sealed';
  * the counsellor chose to share (sharedNote). Everyone else sees that something took place, and when.
  */
 export const counsellingMethods = {
-  // Writes: a reading of the notes, and every refusal to show them, is audited.
-  'counselling.forChild': method({ input: forChildInput, access: 'user', kind: 'write', handler: forChild }),
+  // A view: a reading of the notes, and every refusal to show them, is audited.
+  'counselling.forChild': method({ input: forChildInput, access: 'user', kind: 'view', handler: forChild }),
   'counselling.addAssessment': method({
     input: assessmentInput,
     access: 'user',
@@ -38,7 +38,7 @@ export const counsellingMethods = {
   }),
 };
 
-function forChild(ctx: Ctx, input: z.output<typeof forChildInput>): CounsellingRecord {
+function forChild(ctx: ViewCtx, input: z.output<typeof forChildInput>): CounsellingRecord {
   return counsellingOfChild(ctx, input);
 }
 

@@ -4,7 +4,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { can } from '../access/policy';
 import { accountName } from '../accounts/model';
-import type { Ctx, ReadCtx } from '../api/define';
+import type { Ctx, ReadCtx, ViewCtx } from '../api/define';
 import { ageOn } from '../children/idNumber';
 import { loadChild, today } from '../children/model';
 import { children } from '../children/schema';
@@ -92,7 +92,7 @@ export interface CounsellingRecord {
  * A child's counselling records as this reader may see them. Writes: a reading of the notes, and
  * every refusal to show them, is audited (so the summary calls this as the page does).
  */
-export function counsellingOfChild(ctx: Ctx, input: { childId: string }): CounsellingRecord {
+export function counsellingOfChild(ctx: ViewCtx, input: { childId: string }): CounsellingRecord {
   const child = loadChild(ctx, input.childId);
   const visible = maySeeCounsellingText(ctx, child.ownerId);
   const where = (table: typeof psychAssessments | typeof counsellingSessions | typeof treatmentReferrals) =>

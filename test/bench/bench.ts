@@ -19,8 +19,8 @@ import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { contract } from '../../db/api/contract';
-import { createCore, makeContext } from '../../db/api/core';
-import type { Ctx, SessionUser } from '../../db/api/define';
+import { createCore, makeContext, readContext, runView } from '../../db/api/core';
+import type { Ctx, ReadCtx, SessionUser } from '../../db/api/define';
 import { loadMigrations, migrate } from '../../db/core/migrate';
 import { openEncrypted, openPlain } from '../../db/core/open';
 import { DEFAULT_SOURCE_DEPARTMENTS } from '../../db/referrals/codes';
@@ -75,8 +75,9 @@ const WARMUP = 20;
 
 interface LooseMethod {
   input: z.ZodType;
-  kind: 'read' | 'write' | 'host';
-  handler: (ctx: Ctx, input: unknown) => unknown;
+  kind: 'read' | 'view' | 'write' | 'host';
+  // Loose: the contract's handlers take a read, view or write context, all ReadCtx and more.
+  handler: (ctx: ReadCtx, input: unknown) => unknown;
 }
 
 function methodDef(name: string): LooseMethod {
@@ -92,6 +93,7 @@ function directInvoker(ctx: Ctx) {
     const parsed = def.input.parse(input ?? {});
     // A write refreshes the stored reminders it touched before committing, as the core's does:
     // without it the decrypted copy's writes skipped that work and enc/plain compared unlike things.
+    if (def.kind === 'view') return runView(ctx, readContext(ctx), (view) => def.handler(view, parsed)).out;
     return def.kind === 'write'
       ? ctx.raw
           .transaction(() => {
@@ -217,6 +219,9 @@ async function main(): Promise<void> {
     if (!want(spec.op)) return null;
     const def = methodDef(spec.method);
     const write = def.kind === 'write';
+    // A view's statements are recorded like a write's (its audit rows rolled back on the
+    // recorder) and replayed as a view runs them (reads, then audit rows without the fsync).
+    const mode = def.kind === 'view' ? 'view' : write ? 'write' : 'read';
     const encInputs = spec.inputsFor?.('enc') ?? spec.inputs;
     const warm = encInputs.slice(0, WARMUP);
     const timed = encInputs.slice(WARMUP);
@@ -230,16 +235,16 @@ async function main(): Promise<void> {
       const recordOne = (input: unknown): Call[] => {
         const parsed = def.input.parse(input);
         const run = () => def.handler(recorderCtx, parsed);
-        return write ? recordRolledBack(recorder, run) : record(recorder, run);
+        return mode === 'read' ? record(recorder, run) : recordRolledBack(recorder, run);
       };
       await warmUp(warm, (input) => {
         const calls = recordOne(input);
         replayer.prepareAll(calls);
-        replayer.run(calls, write);
+        replayer.run(calls, mode);
       });
       const rawTimes = await timeEach(
         same,
-        (calls: Call[]) => replayer.run(calls, write),
+        (calls: Call[]) => replayer.run(calls, mode),
         budgetMs,
         (input) => {
           const calls = recordOne(input);

@@ -142,8 +142,11 @@ export class Replayer {
     this.upsert.run({ seq: row.seq, hash: row.hash });
   }
 
-  /** Runs the calls; `write` wraps them in one immediate transaction, as the dispatcher does. */
-  run(calls: readonly Call[], write: boolean): number {
+  /**
+   * Runs the calls as the dispatcher would: a write in one immediate transaction, a view in one
+   * snapshot whose audit rows commit without the fsync (db/api/core.ts runView), a read as is.
+   */
+  run(calls: readonly Call[], mode: 'read' | 'view' | 'write'): number {
     const go = () => {
       let rows = 0;
       for (const c of calls) {
@@ -160,6 +163,13 @@ export class Replayer {
       }
       return rows;
     };
-    return write ? this.db.transaction(go).immediate() : go();
+    if (mode === 'read') return go();
+    if (mode === 'write') return this.db.transaction(go).immediate();
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.db.transaction(go).deferred();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 }

@@ -139,4 +139,30 @@ describe('audit log', () => {
     expect(report.problems[0].message).toContain(`第 ${expected[0].seq} 条`);
     core.close();
   });
+
+  it('commits a view’s audit row before answering, and a search that audits nothing writes nothing', async () => {
+    const { core, child } = await seededCore();
+    const raw = await rawAccess(core.dataDir);
+    const version = () => raw.pragma('data_version', { simple: true }) as number;
+    const views = () =>
+      (raw.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'children.view'`).get() as { n: number }).n;
+    const before = views();
+    // Another connection sees the row as soon as the file is shown: it is committed.
+    await call(core, 'children.get', { id: child.id });
+    expect(views()).toBe(before + 1);
+    // A name search is a view that audits nothing: no transaction is written at all.
+    const seen = version();
+    const found = await call(core, 'children.list', { query: CHILD.name.slice(0, 2) });
+    expect(found.rows.map((r) => r.id)).toContain(child.id);
+    expect(version()).toBe(seen);
+    // A whole ID number is audited, and the lookup's row is there at once.
+    await call(core, 'children.list', { query: CHILD.idNumber });
+    expect(version()).toBeGreaterThan(seen);
+    expect(raw.prepare(`SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1`).pluck().get()).toBe(
+      'children.idLookup',
+    );
+    expect(await call(core, 'audit.verify', {})).toMatchObject({ ok: true, problems: [] });
+    raw.close();
+    core.close();
+  });
 });

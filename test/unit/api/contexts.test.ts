@@ -40,12 +40,37 @@ const _readsThatWouldWrite = {
     // @ts-expect-error: a read's raw connection has no exec()
     handler: (ctx) => ctx.raw.exec('DELETE FROM children'),
   }),
-  // @ts-expect-error: a handler that needs the write context cannot be a read
   takesAWriteCtx: method({
     input,
     access: 'user',
+    // @ts-expect-error: a handler that needs the write context cannot be a read
     kind: 'read',
     handler: (ctx: Ctx) => ctx.audit.write({ action: 'x' }),
+  }),
+  // A view (a read that leaves audit rows) audits, and can write nothing else.
+  viewInserts: method({
+    input,
+    access: 'user',
+    kind: 'view',
+    handler: (ctx) => {
+      ctx.audit.write({ action: 'x' });
+      // @ts-expect-error: a view's drizzle handle has no insert
+      return ctx.db.insert;
+    },
+  }),
+  viewRunsRaw: method({
+    input,
+    access: 'user',
+    kind: 'view',
+    // @ts-expect-error: a view's raw statements have no run()
+    handler: (ctx) => ctx.raw.prepare('DELETE FROM children').run(),
+  }),
+  viewTakesAWriteCtx: method({
+    input,
+    access: 'user',
+    // @ts-expect-error: a handler that needs the write context cannot be a view
+    kind: 'view',
+    handler: (ctx: Ctx) => ctx.db.insert,
   }),
   // A write may do all of it; a read handler is also fine where a write is declared.
   writes: method({
