@@ -10,7 +10,7 @@ import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
-import { cached } from '../core/statements';
+import { cached, preparedQuery } from '../core/statements';
 import { t } from '../i18n';
 import type { Category, CloseReason, CustodyMeasure, GuardianshipSituation, RiskLevel } from './codes';
 import { findDuplicates } from './duplicates';
@@ -142,26 +142,17 @@ export function toProfile(
   };
 }
 
-function childById(db: ReadCtx['db']) {
-  return db
-    .select()
-    .from(children)
-    .where(eq(children.id, sql.placeholder('id')))
-    .prepare();
-}
-// Built and prepared once per connection: a write of a child loads it twice (before and after),
-// and drizzle building the 35-column select and SQLite preparing it was a fifth of an update.
-const childByIdOf = new WeakMap<object, ReturnType<typeof childById>>();
-
 /** A child that is not in the recycle bin; NOT_FOUND otherwise. */
 export function loadChild(ctx: ReadCtx, id: string, opts: { deleted?: boolean } = {}): ChildRow {
-  let query = childByIdOf.get(ctx.db);
-  if (!query) {
-    query = childById(ctx.db);
-    // A connection whose prepare is wrapped (the bench's recorder, the plan tests) watches every
-    // statement run: it gets a fresh one each time, as cached() in db/core/statements.ts does.
-    if (!Object.hasOwn(ctx.raw, 'prepare')) childByIdOf.set(ctx.db, query);
-  }
+  // A write of a child loads it twice (before and after): building and preparing the 35-column
+  // select each time was a fifth of an update.
+  const query = preparedQuery(ctx, 'children.byId', () =>
+    ctx.db
+      .select()
+      .from(children)
+      .where(eq(children.id, sql.placeholder('id')))
+      .prepare(),
+  );
   const row = query.get({ id });
   if (!row || (row.deletedAt !== null) !== (opts.deleted ?? false))
     throw new ApiError('NOT_FOUND', t('errors.notFound'));

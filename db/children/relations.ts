@@ -179,12 +179,11 @@ function toCustodyView(row: CustodyRow): CustodyView {
 
 function childCounts(ctx: ReadCtx, personIds: string[]): Map<string, number> {
   if (!personIds.length) return new Map();
-  const rows = ctx.raw
-    .prepare(
-      `SELECT person_id AS personId, count(*) AS n FROM child_relations
-       WHERE deleted_at IS NULL AND person_id IN (${personIds.map(() => '?').join(',')}) GROUP BY person_id`,
-    )
-    .all(...personIds) as { personId: string; n: number }[];
+  const rows = cached(
+    ctx.raw,
+    `SELECT person_id AS personId, count(*) AS n FROM child_relations
+     WHERE deleted_at IS NULL AND person_id IN (SELECT value FROM json_each(?)) GROUP BY person_id`,
+  ).all(JSON.stringify(personIds)) as { personId: string; n: number }[];
   return new Map(rows.map((r) => [r.personId, r.n]));
 }
 

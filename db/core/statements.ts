@@ -61,3 +61,27 @@ export function cached(raw: ReadRaw, sql: string): ReadStatement {
   }
   return st;
 }
+
+/**
+ * A drizzle query built once per connection, its values bound at each run through
+ * `sql.placeholder`. Drizzle builds a query's SQL text afresh on every call, and for the dozen
+ * queries a child's file runs (its timeline's sources) that building was a third of opening
+ * the file. `key` names the query's site, unique across the core.
+ */
+const queries = new WeakMap<object, Map<string, unknown>>();
+export function preparedQuery<Q>(ctx: { db: object; raw: ReadRaw }, key: string, build: () => Q): Q {
+  // A connection whose prepare is wrapped is watching what runs: a query built afresh each
+  // time, so the watcher sees each statement, as cached() does.
+  if (Object.hasOwn(ctx.raw, 'prepare')) return build();
+  let byKey = queries.get(ctx.db);
+  if (!byKey) {
+    byKey = new Map();
+    queries.set(ctx.db, byKey);
+  }
+  let query = byKey.get(key) as Q | undefined;
+  if (query === undefined) {
+    query = build();
+    byKey.set(key, query);
+  }
+  return query;
+}

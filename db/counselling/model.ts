@@ -1,7 +1,7 @@
 // What other areas need of counselling (心理辅导): the reader's view of a child's records, who may
 // see their text, the timeline's entries. Never reached through handlers.ts.
 
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { can } from '../access/policy';
 import { accountName } from '../accounts/model';
 import type { Ctx, ReadCtx, ViewCtx } from '../api/define';
@@ -9,6 +9,7 @@ import { ageOn } from '../children/idNumber';
 import { loadChild, today } from '../children/model';
 import { children } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
+import { preparedQuery } from '../core/statements';
 import { t } from '../i18n';
 import { counsellingSessions, psychAssessments, treatmentReferrals } from './schema';
 import { openField } from './sealed';
@@ -185,24 +186,30 @@ export function counsellingOfChild(ctx: ViewCtx, input: { childId: string }): Co
 export function counsellingTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   const items: TimelineItem[] = [];
   const link = `/counselling/${childId}`;
-  const owner = ctx.db
-    .select({ ownerId: children.ownerId })
-    .from(children)
-    .where(eq(children.id, childId))
-    .get();
+  const owner = preparedQuery(ctx, 'counselling.timeline.1', () =>
+    ctx.db
+      .select({ ownerId: children.ownerId })
+      .from(children)
+      .where(eq(children.id, sql.placeholder('childId')))
+      .prepare(),
+  ).get({ childId });
   const visible = maySeeCounsellingText(ctx, owner?.ownerId ?? null);
   const crisis = (flag: boolean) => (flag ? t('timeline.counselling.crisis') : '');
   // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
-  for (const a of ctx.db
-    .select({
-      date: psychAssessments.date,
-      instrument: psychAssessments.instrument,
-      crisis: psychAssessments.crisis,
-      assessor: psychAssessments.assessor,
-    })
-    .from(psychAssessments)
-    .where(and(eq(psychAssessments.childId, childId), isNull(psychAssessments.deletedAt)))
-    .all()) {
+  for (const a of preparedQuery(ctx, 'counselling.timeline.2', () =>
+    ctx.db
+      .select({
+        date: psychAssessments.date,
+        instrument: psychAssessments.instrument,
+        crisis: psychAssessments.crisis,
+        assessor: psychAssessments.assessor,
+      })
+      .from(psychAssessments)
+      .where(
+        and(eq(psychAssessments.childId, sql.placeholder('childId')), isNull(psychAssessments.deletedAt)),
+      )
+      .prepare(),
+  ).all({ childId })) {
     items.push({
       date: a.date,
       area: 'counselling',
@@ -214,17 +221,24 @@ export function counsellingTimeline(ctx: ReadCtx, childId: string): TimelineItem
       link,
     });
   }
-  for (const s of ctx.db
-    .select({
-      date: counsellingSessions.date,
-      minutes: counsellingSessions.minutes,
-      crisis: counsellingSessions.crisis,
-      institution: counsellingSessions.institution,
-      counsellor: counsellingSessions.counsellor,
-    })
-    .from(counsellingSessions)
-    .where(and(eq(counsellingSessions.childId, childId), isNull(counsellingSessions.deletedAt)))
-    .all()) {
+  for (const s of preparedQuery(ctx, 'counselling.timeline.3', () =>
+    ctx.db
+      .select({
+        date: counsellingSessions.date,
+        minutes: counsellingSessions.minutes,
+        crisis: counsellingSessions.crisis,
+        institution: counsellingSessions.institution,
+        counsellor: counsellingSessions.counsellor,
+      })
+      .from(counsellingSessions)
+      .where(
+        and(
+          eq(counsellingSessions.childId, sql.placeholder('childId')),
+          isNull(counsellingSessions.deletedAt),
+        ),
+      )
+      .prepare(),
+  ).all({ childId })) {
     items.push({
       date: s.date,
       area: 'counselling',
@@ -236,11 +250,15 @@ export function counsellingTimeline(ctx: ReadCtx, childId: string): TimelineItem
       link,
     });
   }
-  for (const r of ctx.db
-    .select({ date: treatmentReferrals.date, institution: treatmentReferrals.institution })
-    .from(treatmentReferrals)
-    .where(and(eq(treatmentReferrals.childId, childId), isNull(treatmentReferrals.deletedAt)))
-    .all()) {
+  for (const r of preparedQuery(ctx, 'counselling.timeline.4', () =>
+    ctx.db
+      .select({ date: treatmentReferrals.date, institution: treatmentReferrals.institution })
+      .from(treatmentReferrals)
+      .where(
+        and(eq(treatmentReferrals.childId, sql.placeholder('childId')), isNull(treatmentReferrals.deletedAt)),
+      )
+      .prepare(),
+  ).all({ childId })) {
     items.push({
       date: r.date,
       area: 'counselling',

@@ -1,6 +1,7 @@
 // What other areas need of education (训诫, 家庭教育指导): a plan's and a child's views, creating a
 // plan (an escalated order creates one), the timeline's entries. Never reached through handlers.ts.
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx, ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -11,6 +12,7 @@ import type { TimelineItem } from '../children/timeline';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, loadLive } from '../common/records';
+import { preparedQuery } from '../core/statements';
 import {
   type FollowUpView,
   listFollowUps,
@@ -304,12 +306,14 @@ export function educationOfChild(ctx: ReadCtx, childId: string): EducationOfChil
 
 export function educationTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   const items: TimelineItem[] = [];
-  const adms = ctx.db
-    .select({ a: { date: admonitions.date, reason: admonitions.reason }, name: persons.name })
-    .from(admonitions)
-    .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
-    .where(and(eq(admonitions.childId, childId), isNull(admonitions.deletedAt)))
-    .all();
+  const adms = preparedQuery(ctx, 'education.timeline.1', () =>
+    ctx.db
+      .select({ a: { date: admonitions.date, reason: admonitions.reason }, name: persons.name })
+      .from(admonitions)
+      .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
+      .where(and(eq(admonitions.childId, sql.placeholder('childId')), isNull(admonitions.deletedAt)))
+      .prepare(),
+  ).all({ childId });
   for (const { a, name } of adms) {
     items.push({
       date: a.date,
@@ -319,31 +323,41 @@ export function educationTimeline(ctx: ReadCtx, childId: string): TimelineItem[]
     });
   }
   // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
-  const plans = ctx.db
-    .select({
-      id: guidancePlans.id,
-      kind: guidancePlans.kind,
-      startDate: guidancePlans.startDate,
-      provider: guidancePlans.provider,
-      completedDate: guidancePlans.completedDate,
-      finalResult: guidancePlans.finalResult,
-    })
-    .from(guidancePlans)
-    .where(and(eq(guidancePlans.childId, childId), isNull(guidancePlans.deletedAt)))
-    .all();
+  const plans = preparedQuery(ctx, 'education.timeline.2', () =>
+    ctx.db
+      .select({
+        id: guidancePlans.id,
+        kind: guidancePlans.kind,
+        startDate: guidancePlans.startDate,
+        provider: guidancePlans.provider,
+        completedDate: guidancePlans.completedDate,
+        finalResult: guidancePlans.finalResult,
+      })
+      .from(guidancePlans)
+      .where(and(eq(guidancePlans.childId, sql.placeholder('childId')), isNull(guidancePlans.deletedAt)))
+      .prepare(),
+  ).all({ childId });
   const planIds = plans.map((p) => p.id);
+  // The plans' ids go in as one JSON array, so the query's text, and its statement, is one.
   const sessions = planIds.length
-    ? ctx.db
-        .select({
-          planId: guidanceSessions.planId,
-          date: guidanceSessions.date,
-          minutes: guidanceSessions.minutes,
-          instructor: guidanceSessions.instructor,
-          content: guidanceSessions.content,
-        })
-        .from(guidanceSessions)
-        .where(and(inArray(guidanceSessions.planId, planIds), isNull(guidanceSessions.deletedAt)))
-        .all()
+    ? preparedQuery(ctx, 'education.timeline.sessions', () =>
+        ctx.db
+          .select({
+            planId: guidanceSessions.planId,
+            date: guidanceSessions.date,
+            minutes: guidanceSessions.minutes,
+            instructor: guidanceSessions.instructor,
+            content: guidanceSessions.content,
+          })
+          .from(guidanceSessions)
+          .where(
+            and(
+              sql`${guidanceSessions.planId} IN (SELECT value FROM json_each(${sql.placeholder('planIds')}))`,
+              isNull(guidanceSessions.deletedAt),
+            ),
+          )
+          .prepare(),
+      ).all({ planIds: JSON.stringify(planIds) })
     : [];
   for (const p of plans) {
     const link = `/education/plans/${p.id}`;

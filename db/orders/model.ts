@@ -1,6 +1,6 @@
 // What other areas need of the orders (督促监护令): never reached through handlers.ts.
 
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { accountName } from '../accounts/model';
 import { accounts } from '../accounts/schema';
 import type { ReadCtx } from '../api/define';
@@ -10,6 +10,7 @@ import type { TimelineItem } from '../children/timeline';
 import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { currentIdsOfChild, loadLive } from '../common/records';
+import { preparedQuery } from '../core/statements';
 import {
   type FollowUpView,
   listFollowUps,
@@ -153,25 +154,29 @@ export function ordersOfChild(ctx: ReadCtx, childId: string): OrderView[] {
 export function ordersTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   const items: TimelineItem[] = [];
   // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
-  const orders = ctx.db
-    .select({
-      id: guardianshipOrders.id,
-      year: guardianshipOrders.year,
-      seq: guardianshipOrders.seq,
-      prefix: guardianshipOrders.prefix,
-      createdAt: guardianshipOrders.createdAt,
-      issueDate: guardianshipOrders.issueDate,
-      approvedAt: guardianshipOrders.approvedAt,
-      deliveryDate: guardianshipOrders.deliveryDate,
-      deliveryMethod: guardianshipOrders.deliveryMethod,
-      closedAt: guardianshipOrders.closedAt,
-      evaluation: guardianshipOrders.evaluation,
-      withdrawnAt: guardianshipOrders.withdrawnAt,
-      withdrawReason: guardianshipOrders.withdrawReason,
-    })
-    .from(guardianshipOrders)
-    .where(and(eq(guardianshipOrders.childId, childId), isNull(guardianshipOrders.deletedAt)))
-    .all();
+  const orders = preparedQuery(ctx, 'orders.timeline.1', () =>
+    ctx.db
+      .select({
+        id: guardianshipOrders.id,
+        year: guardianshipOrders.year,
+        seq: guardianshipOrders.seq,
+        prefix: guardianshipOrders.prefix,
+        createdAt: guardianshipOrders.createdAt,
+        issueDate: guardianshipOrders.issueDate,
+        approvedAt: guardianshipOrders.approvedAt,
+        deliveryDate: guardianshipOrders.deliveryDate,
+        deliveryMethod: guardianshipOrders.deliveryMethod,
+        closedAt: guardianshipOrders.closedAt,
+        evaluation: guardianshipOrders.evaluation,
+        withdrawnAt: guardianshipOrders.withdrawnAt,
+        withdrawReason: guardianshipOrders.withdrawReason,
+      })
+      .from(guardianshipOrders)
+      .where(
+        and(eq(guardianshipOrders.childId, sql.placeholder('childId')), isNull(guardianshipOrders.deletedAt)),
+      )
+      .prepare(),
+  ).all({ childId });
   for (const o of orders) {
     const link = `/orders/${o.id}`;
     const number =

@@ -15,6 +15,7 @@ import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { loadLive } from '../common/records';
 import { recordSteps } from '../common/timeline';
+import { preparedQuery } from '../core/statements';
 import { labelOr, t } from '../i18n';
 import { readSetting } from '../settings/model';
 import { type Carrier, LEAD_REPLY_WORKDAYS, REFERRAL_FLOW, type ReferralStatus } from './codes';
@@ -324,36 +325,45 @@ export function viewReferral(ctx: ReadCtx, id: string): ReferralView {
 
 export function referralsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
-  const rows = ctx.db
-    .select({
-      r: {
-        id: referrals.id,
-        year: referrals.year,
-        seq: referrals.seq,
-        receivedDate: referrals.receivedDate,
-        sourceDepartment: referrals.sourceDepartment,
-        closedAt: referrals.closedAt,
-      },
-    })
-    .from(referralChildren)
-    .innerJoin(referrals, eq(referrals.id, referralChildren.referralId))
-    .where(and(eq(referralChildren.childId, childId), isNull(referrals.deletedAt)))
-    .all();
+  const rows = preparedQuery(ctx, 'referrals.timeline.1', () =>
+    ctx.db
+      .select({
+        r: {
+          id: referrals.id,
+          year: referrals.year,
+          seq: referrals.seq,
+          receivedDate: referrals.receivedDate,
+          sourceDepartment: referrals.sourceDepartment,
+          closedAt: referrals.closedAt,
+        },
+      })
+      .from(referralChildren)
+      .innerJoin(referrals, eq(referrals.id, referralChildren.referralId))
+      .where(and(eq(referralChildren.childId, sql.placeholder('childId')), isNull(referrals.deletedAt)))
+      .prepare(),
+  ).all({ childId });
   return rows.flatMap(({ r }) => {
     const number = referralNumber(r.year, r.seq);
-    const actions = ctx.db
-      .select({
-        agency: referralActions.agency,
-        carrier: referralActions.carrier,
-        sentDate: referralActions.sentDate,
-        replyDate: referralActions.replyDate,
-        result: referralActions.result,
-        withdrawnAt: referralActions.withdrawnAt,
-        withdrawReason: referralActions.withdrawReason,
-      })
-      .from(referralActions)
-      .where(and(eq(referralActions.referralId, r.id), isNull(referralActions.deletedAt)))
-      .all();
+    const actions = preparedQuery(ctx, 'referrals.timeline.2', () =>
+      ctx.db
+        .select({
+          agency: referralActions.agency,
+          carrier: referralActions.carrier,
+          sentDate: referralActions.sentDate,
+          replyDate: referralActions.replyDate,
+          result: referralActions.result,
+          withdrawnAt: referralActions.withdrawnAt,
+          withdrawReason: referralActions.withdrawReason,
+        })
+        .from(referralActions)
+        .where(
+          and(
+            eq(referralActions.referralId, sql.placeholder('referralId')),
+            isNull(referralActions.deletedAt),
+          ),
+        )
+        .prepare(),
+    ).all({ referralId: r.id });
     return recordSteps('referrals', `/referrals/${r.id}`, [
       {
         date: r.receivedDate,

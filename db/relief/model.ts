@@ -11,6 +11,7 @@ import { stepsFrom } from '../common/flow';
 import { loadLive } from '../common/records';
 import { type AreaFigure, datedFigure, statusCounts, statusFilter } from '../common/registers';
 import { recordSteps, withdrawnStep } from '../common/timeline';
+import { preparedQuery } from '../core/statements';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
 import {
@@ -253,27 +254,29 @@ export const RELIEF_FIGURES: readonly AreaFigure[] = [
 
 export function reliefTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
-  const rows = ctx.db
-    .select({
-      id: judicialRelief.id,
-      withdrawnAt: judicialRelief.withdrawnAt,
-      withdrawReason: judicialRelief.withdrawReason,
-      returnVisitDate: judicialRelief.returnVisitDate,
-      closedAt: judicialRelief.closedAt,
-      returnVisitFindings: judicialRelief.returnVisitFindings,
-      paidDate: judicialRelief.paidDate,
-      amountFen: judicialRelief.amountFen,
-      paidAt: judicialRelief.paidAt,
-      decisionDate: judicialRelief.decisionDate,
-      decidedAt: judicialRelief.decidedAt,
-      decisionReason: judicialRelief.decisionReason,
-      applicationDate: judicialRelief.applicationDate,
-      createdAt: judicialRelief.createdAt,
-      applicantName: judicialRelief.applicantName,
-    })
-    .from(judicialRelief)
-    .where(and(eq(judicialRelief.childId, childId), isNull(judicialRelief.deletedAt)))
-    .all();
+  const rows = preparedQuery(ctx, 'relief.timeline.1', () =>
+    ctx.db
+      .select({
+        id: judicialRelief.id,
+        withdrawnAt: judicialRelief.withdrawnAt,
+        withdrawReason: judicialRelief.withdrawReason,
+        returnVisitDate: judicialRelief.returnVisitDate,
+        closedAt: judicialRelief.closedAt,
+        returnVisitFindings: judicialRelief.returnVisitFindings,
+        paidDate: judicialRelief.paidDate,
+        amountFen: judicialRelief.amountFen,
+        paidAt: judicialRelief.paidAt,
+        decisionDate: judicialRelief.decisionDate,
+        decidedAt: judicialRelief.decidedAt,
+        decisionReason: judicialRelief.decisionReason,
+        applicationDate: judicialRelief.applicationDate,
+        createdAt: judicialRelief.createdAt,
+        applicantName: judicialRelief.applicantName,
+      })
+      .from(judicialRelief)
+      .where(and(eq(judicialRelief.childId, sql.placeholder('childId')), isNull(judicialRelief.deletedAt)))
+      .prepare(),
+  ).all({ childId });
   // Each step carries the instant it was recorded, so steps on one day (and the child's own
   // entries) keep their order; latest first for entries without one.
   return rows.flatMap((r) =>

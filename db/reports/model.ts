@@ -1,6 +1,6 @@
 // What other areas (reminders, stats, exports, outreach's flow) need from 强制报告.
 
-import { and, count, desc, eq, gte, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { accountName } from '../accounts/model';
 import { accounts } from '../accounts/schema';
 import type { ReadCtx } from '../api/define';
@@ -15,7 +15,7 @@ import {
   statusCounts,
   statusFilter,
 } from '../common/registers';
-import { cached } from '../core/statements';
+import { cached, preparedQuery } from '../core/statements';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
 import {
@@ -385,30 +385,32 @@ export function reportFollowUps(
 export function mandatoryReportsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   const items: TimelineItem[] = [];
   // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
-  const reports = ctx.db
-    .select({
-      r: {
-        id: mandatoryReports.id,
-        year: mandatoryReports.year,
-        seq: mandatoryReports.seq,
-        reportedDate: mandatoryReports.reportedDate,
-        createdAt: mandatoryReports.createdAt,
-        reporterUnit: mandatoryReports.reporterUnit,
-        filedDate: mandatoryReports.filedDate,
-        handledDate: mandatoryReports.handledDate,
-        closedDate: mandatoryReports.closedDate,
-      },
-    })
-    .from(mandatoryReportChildren)
-    .innerJoin(mandatoryReports, eq(mandatoryReports.id, mandatoryReportChildren.reportId))
-    .where(
-      and(
-        eq(mandatoryReportChildren.childId, childId),
-        isNull(mandatoryReports.deletedAt),
-        ne(mandatoryReports.status, 'voided'),
-      ),
-    )
-    .all();
+  const reports = preparedQuery(ctx, 'reports.timeline.1', () =>
+    ctx.db
+      .select({
+        r: {
+          id: mandatoryReports.id,
+          year: mandatoryReports.year,
+          seq: mandatoryReports.seq,
+          reportedDate: mandatoryReports.reportedDate,
+          createdAt: mandatoryReports.createdAt,
+          reporterUnit: mandatoryReports.reporterUnit,
+          filedDate: mandatoryReports.filedDate,
+          handledDate: mandatoryReports.handledDate,
+          closedDate: mandatoryReports.closedDate,
+        },
+      })
+      .from(mandatoryReportChildren)
+      .innerJoin(mandatoryReports, eq(mandatoryReports.id, mandatoryReportChildren.reportId))
+      .where(
+        and(
+          eq(mandatoryReportChildren.childId, sql.placeholder('childId')),
+          isNull(mandatoryReports.deletedAt),
+          ne(mandatoryReports.status, 'voided'),
+        ),
+      )
+      .prepare(),
+  ).all({ childId });
   for (const { r } of reports) {
     const number = reportNumber(r.year, r.seq);
     const link = `/reports/${r.id}`;

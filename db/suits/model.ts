@@ -15,6 +15,7 @@ import { newId } from '../common/ids';
 import { created, loadLive } from '../common/records';
 import { type AreaFigure, datedFigure, statusCounts, statusFilter } from '../common/registers';
 import { recordSteps, withdrawnStep } from '../common/timeline';
+import { preparedQuery } from '../core/statements';
 import { labelOr, t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
 import { SUIT_FLOW, SUIT_OPEN, type SuitStatus, type SuitStep } from './codes';
@@ -321,31 +322,33 @@ export const SUIT_FIGURES: readonly AreaFigure[] = [
 
 export function suitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
-  const rows = ctx.db
-    .select({
-      id: suitSupports.id,
-      withdrawnAt: suitSupports.withdrawnAt,
-      withdrawReason: suitSupports.withdrawReason,
-      decisionDate: suitSupports.decisionDate,
-      decision: suitSupports.decision,
-      closedAt: suitSupports.closedAt,
-      newGuardianName: suitSupports.newGuardianName,
-      filedDate: suitSupports.filedDate,
-      filedAt: suitSupports.filedAt,
-      court: suitSupports.court,
-      courtCaseNumber: suitSupports.courtCaseNumber,
-      issueDate: suitSupports.issueDate,
-      issuedAt: suitSupports.issuedAt,
-      createdAt: suitSupports.createdAt,
-      kind: suitSupports.kind,
-      orderId: suitSupports.orderId,
-      prefix: suitSupports.prefix,
-      year: suitSupports.year,
-      seq: suitSupports.seq,
-    })
-    .from(suitSupports)
-    .where(and(eq(suitSupports.childId, childId), isNull(suitSupports.deletedAt)))
-    .all();
+  const rows = preparedQuery(ctx, 'suits.timeline.1', () =>
+    ctx.db
+      .select({
+        id: suitSupports.id,
+        withdrawnAt: suitSupports.withdrawnAt,
+        withdrawReason: suitSupports.withdrawReason,
+        decisionDate: suitSupports.decisionDate,
+        decision: suitSupports.decision,
+        closedAt: suitSupports.closedAt,
+        newGuardianName: suitSupports.newGuardianName,
+        filedDate: suitSupports.filedDate,
+        filedAt: suitSupports.filedAt,
+        court: suitSupports.court,
+        courtCaseNumber: suitSupports.courtCaseNumber,
+        issueDate: suitSupports.issueDate,
+        issuedAt: suitSupports.issuedAt,
+        createdAt: suitSupports.createdAt,
+        kind: suitSupports.kind,
+        orderId: suitSupports.orderId,
+        prefix: suitSupports.prefix,
+        year: suitSupports.year,
+        seq: suitSupports.seq,
+      })
+      .from(suitSupports)
+      .where(and(eq(suitSupports.childId, sql.placeholder('childId')), isNull(suitSupports.deletedAt)))
+      .prepare(),
+  ).all({ childId });
   // Each step with the instant it was recorded, as in relief.
   return rows.flatMap((s) =>
     recordSteps('suits', `/suits/${s.id}`, [

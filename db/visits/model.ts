@@ -1,10 +1,12 @@
 // What other areas need of the visits (走访): a child's visits as this reader sees them, and the
 // timeline's entries. Never reached through handlers.ts.
-import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
+
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { ReadCtx } from '../api/define';
 import { loadChild } from '../children/model';
 import { children } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
+import { preparedQuery } from '../core/statements';
 import { labelOr, t } from '../i18n';
 import { visits } from './schema';
 
@@ -54,17 +56,26 @@ export function visitsOfChild(ctx: ReadCtx, childId: string): VisitView[] {
 
 export function visitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
   // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
-  return ctx.db
-    .select({
-      id: visits.id,
-      date: visits.date,
-      kind: visits.kind,
-      place: visits.place,
-      visitors: visits.visitors,
-    })
-    .from(visits)
-    .where(and(eq(visits.childId, childId), eq(visits.status, 'final'), isNull(visits.deletedAt)))
-    .all()
+  return preparedQuery(ctx, 'visits.timeline.1', () =>
+    ctx.db
+      .select({
+        id: visits.id,
+        date: visits.date,
+        kind: visits.kind,
+        place: visits.place,
+        visitors: visits.visitors,
+      })
+      .from(visits)
+      .where(
+        and(
+          eq(visits.childId, sql.placeholder('childId')),
+          eq(visits.status, 'final'),
+          isNull(visits.deletedAt),
+        ),
+      )
+      .prepare(),
+  )
+    .all({ childId })
     .map((v) => ({
       date: v.date ?? '',
       area: 'visits',
