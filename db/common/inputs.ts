@@ -33,6 +33,14 @@ export function dateText(requiredKey: MessageKey = 'errors.required') {
 
 export const versionField = z.number().int().min(1);
 
+/**
+ * A write to a record the user has open: its id, the version they edited (a stale one is a
+ * CONFLICT, see updateVersioned), then the write's own fields.
+ */
+export function editInput<S extends z.ZodRawShape = Record<never, never>>(fields: S = {} as S) {
+  return z.object({ id: z.string().min(1), version: versionField, ...fields });
+}
+
 export function optionalDate() {
   return z
     .string()
