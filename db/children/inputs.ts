@@ -265,7 +265,7 @@ export const relationAddInput = z
     message: t('validation.person.pickOrCreate'),
   });
 
-export const relationUpdateInput = editInput({ ...relationFields });
+export const relationUpdateInput = editInput(relationFields);
 export const relationRemoveInput = editInput();
 
 export const personSearchInput = z.object({ query: z.string().trim().min(1).max(40) });
@@ -297,4 +297,4 @@ function custodyDatesInOrder(
 export const custodyAddInput = z
   .object({ personId: z.string().min(1), ...custodyFields })
   .superRefine(custodyDatesInOrder);
-export const custodyUpdateInput = editInput({ ...custodyFields }).superRefine(custodyDatesInOrder);
+export const custodyUpdateInput = editInput(custodyFields).superRefine(custodyDatesInOrder);

@@ -31,6 +31,21 @@ export function dateText(requiredKey: MessageKey = 'errors.required') {
     .refine(isRealDate, t('errors.invalidDate'));
 }
 
+/** An issue a refinement finds on one field, worded by its catalog key. */
+export function fieldIssue(ctx: z.RefinementCtx, field: string, key: MessageKey): void {
+  ctx.addIssue({ code: 'custom', path: [field], message: t(key) });
+}
+
+/**
+ * A pick list with an "other" text beside it: at least one of the two is given, or the issue
+ * (worded by `key`) stands on the list.
+ */
+export function listOrText<L extends string, T extends string>(list: L, text: T, key: MessageKey) {
+  return (v: Record<L, readonly unknown[]> & Record<T, string | null>, ctx: z.RefinementCtx): void => {
+    if (v[list].length === 0 && !v[text]) fieldIssue(ctx, list, key);
+  };
+}
+
 export const versionField = z.number().int().min(1);
 
 /**

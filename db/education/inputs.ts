@@ -45,7 +45,7 @@ function termRules(v: { startDate: string | null; endDate: string | null }, ctx:
 }
 
 export const planCreateInput = z.object({ childId: z.string().min(1), ...planFields }).superRefine(termRules);
-export const planUpdateInput = editInput({ ...planFields }).superRefine(termRules);
+export const planUpdateInput = editInput(planFields).superRefine(termRules);
 export const planIdInput = z.object({ id: z.string().min(1) });
 export const planStartInput = editInput();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RELATIONS } from '../children/codes';
-import { dateText, editInput, optionalDate, optionalText, requiredText } from '../common/inputs';
+import { dateText, editInput, listOrText, optionalDate, optionalText, requiredText } from '../common/inputs';
 import { followUpFields, requirementItem } from '../followups/inputs';
 import { t } from '../i18n';
 import { PROBLEM_CODES } from './codes';
@@ -23,16 +23,12 @@ const draftFields = {
   consequences: optionalText(1000),
 };
 
-function someProblem(v: { problems: string[]; problemsOther: string | null }, ctx: z.RefinementCtx) {
-  if (v.problems.length === 0 && !v.problemsOther) {
-    ctx.addIssue({ code: 'custom', path: ['problems'], message: t('validation.order.problemsRequired') });
-  }
-}
+const someProblem = listOrText('problems', 'problemsOther', 'validation.order.problemsRequired');
 
 export const orderDraftInput = z
   .object({ childId: z.string().min(1), ...draftFields })
   .superRefine(someProblem);
-export const orderUpdateInput = editInput({ ...draftFields }).superRefine(someProblem);
+export const orderUpdateInput = editInput(draftFields).superRefine(someProblem);
 export const orderIdInput = z.object({ id: z.string().min(1) });
 export const orderStepInput = editInput();
 export const orderRejectInput = editInput({ note: requiredText(500) });
@@ -47,7 +43,7 @@ export const orderDeliveryInput = editInput({
   observationEnd: optionalDate(),
 });
 
-export const orderFollowUpInput = editInput({ ...followUpFields });
+export const orderFollowUpInput = editInput(followUpFields);
 
 export const orderEvaluateInput = editInput({
   evaluation: z.enum(['met', 'basicallyMet', 'notMet'], {

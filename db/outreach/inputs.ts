@@ -51,7 +51,7 @@ const otherNeedsTitle = {
 export const outreachCreateInput = z
   .object(outreachFields)
   .refine(otherNeedsTitle.check, otherNeedsTitle.params);
-export const outreachUpdateInput = editInput({ ...outreachFields }).refine(
+export const outreachUpdateInput = editInput(outreachFields).refine(
   otherNeedsTitle.check,
   otherNeedsTitle.params,
 );

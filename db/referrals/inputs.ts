@@ -76,7 +76,7 @@ const actionFields = {
 };
 
 export const actionAddInput = z.object({ referralId: z.string().min(1), ...actionFields });
-export const actionUpdateInput = editInput({ ...actionFields });
+export const actionUpdateInput = editInput(actionFields);
 
 export const actionReplyInput = editInput({
   replyDate: dateText(),

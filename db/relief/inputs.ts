@@ -56,7 +56,7 @@ const applicationFields = {
 };
 
 export const reliefCreateInput = z.object({ childId: z.string().min(1), ...applicationFields });
-export const reliefUpdateInput = editInput({ ...applicationFields });
+export const reliefUpdateInput = editInput(applicationFields);
 export const reliefIdInput = z.object({ id: z.string().min(1) });
 
 export const reliefReviewInput = editInput({ note: optionalText(2000) });

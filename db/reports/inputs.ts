@@ -40,7 +40,7 @@ const reportAfterLearning = {
 export const reportCreateInput = z
   .object(reportFields)
   .refine(reportAfterLearning.check, reportAfterLearning.params);
-export const reportUpdateInput = editInput({ ...reportFields }).refine(
+export const reportUpdateInput = editInput(reportFields).refine(
   reportAfterLearning.check,
   reportAfterLearning.params,
 );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateText, editInput, optionalText, requiredText } from '../common/inputs';
+import { dateText, editInput, fieldIssue, listOrText, optionalText, requiredText } from '../common/inputs';
 import { t } from '../i18n';
 import {
   NEW_GUARDIAN_KINDS,
@@ -35,15 +35,12 @@ const draftFields = {
   planId: optionalText(60),
 };
 
-function someGround(v: { grounds: string[]; groundsText: string | null }, ctx: z.RefinementCtx) {
-  if (v.grounds.length === 0 && !v.groundsText)
-    ctx.addIssue({ code: 'custom', path: ['grounds'], message: t('suits.validation.groundsRequired') });
-}
+const someGround = listOrText('grounds', 'groundsText', 'suits.validation.groundsRequired');
 
 export const suitCreateInput = z
   .object({ childId: z.string().min(1), ...draftFields })
   .superRefine(someGround);
-export const suitUpdateInput = editInput({ ...draftFields }).superRefine(someGround);
+export const suitUpdateInput = editInput(draftFields).superRefine(someGround);
 export const suitIdInput = z.object({ id: z.string().min(1) });
 
 export const suitIssueInput = editInput({ issueDate: dateText() });
@@ -63,18 +60,8 @@ export const suitDecideInput = editInput({
 }).superRefine((v, ctx) => {
   // A revoked or changed guardianship names who takes over (民法典 art. 36: the court appoints one).
   if (v.decision !== 'revoked' && v.decision !== 'changed') return;
-  if (!v.newGuardianName)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['newGuardianName'],
-      message: t('suits.validation.newGuardianRequired'),
-    });
-  if (!v.newGuardianKind)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['newGuardianKind'],
-      message: t('suits.validation.newGuardianKindRequired'),
-    });
+  if (!v.newGuardianName) fieldIssue(ctx, 'newGuardianName', 'suits.validation.newGuardianRequired');
+  if (!v.newGuardianKind) fieldIssue(ctx, 'newGuardianKind', 'suits.validation.newGuardianKindRequired');
 });
 
 export const suitWithdrawInput = editInput({ reason: requiredText(500) });
