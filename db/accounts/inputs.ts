@@ -1,6 +1,6 @@
 // Input schemas of accounts and sign-in. Pure (zod only): the renderer's forms use them too.
 import { z } from 'zod';
-import { requiredText, versionField } from '../common/inputs';
+import { editInput, requiredText, versionField } from '../common/inputs';
 import { t } from '../i18n';
 
 export const ROLES = ['admin', 'supervisor', 'caseworker', 'counsellor'] as const;
@@ -63,9 +63,9 @@ export const accountCreateInput = z
   .superRefine(checkPassphrase('passphrase', 'username'));
 
 /** An administrator sets a new passphrase for a colleague who forgot theirs (never for themselves). */
-export const accountResetPassphraseInput = z
-  .object({ id: z.string().min(1), version: versionField, passphrase })
-  .superRefine(checkPassphrase('passphrase'));
+export const accountResetPassphraseInput = editInput({ passphrase }).superRefine(
+  checkPassphrase('passphrase'),
+);
 
 /** Re-enabling needs a new passphrase, because disabling removed the account's key slot. */
 export const accountSetDisabledInput = z

@@ -1,13 +1,6 @@
 // Input schemas of the children area. Pure (zod only): the renderer's forms use them too.
 import { z } from 'zod';
-import {
-  dateText,
-  optionalDate,
-  optionalText,
-  phoneText,
-  requiredText,
-  versionField,
-} from '../common/inputs';
+import { dateText, editInput, optionalDate, optionalText, phoneText, requiredText } from '../common/inputs';
 import { t } from '../i18n';
 import {
   CATEGORIES,
@@ -166,20 +159,17 @@ export type ChildCreateInput = z.input<typeof childCreateInput>;
  * An edit may leave `idNumber` out: the form shows only the masked number, so "not sent" keeps
  * the registered one, and null (or empty) clears it. The handler cross-checks the kept number.
  */
-export const childUpdateInput = z
-  .object({
-    id: z.string().min(1),
-    version: versionField,
-    ...childFields,
-    idNumber: keepOrIdNumber,
-    /** Left out keeps the owner; null (or empty) clears it. Only a supervisor or admin changes it. */
-    ownerId: z
-      .string()
-      .max(64)
-      .nullish()
-      .transform((v) => (v === '' ? null : v)),
-    acknowledgeDuplicates: z.boolean().default(false),
-  })
+export const childUpdateInput = editInput({
+  ...childFields,
+  idNumber: keepOrIdNumber,
+  /** Left out keeps the owner; null (or empty) clears it. Only a supervisor or admin changes it. */
+  ownerId: z
+    .string()
+    .max(64)
+    .nullish()
+    .transform((v) => (v === '' ? null : v)),
+  acknowledgeDuplicates: z.boolean().default(false),
+})
   .superRefine((v, ctx) => crossCheckId({ ...v, idNumber: v.idNumber ?? null }, ctx))
   .superRefine(recognitionNeedsCategory)
   .superRefine(riskNeedsReason);
@@ -213,19 +203,15 @@ export const childListInput = z.object({
 export type ChildListInput = z.input<typeof childListInput>;
 
 export const childGetInput = z.object({ id: z.string().min(1) });
-export const childVersionInput = z.object({ id: z.string().min(1), version: versionField });
+export const childVersionInput = editInput();
 
-export const childCloseInput = z
-  .object({
-    id: z.string().min(1),
-    version: versionField,
-    reason: z.enum(CLOSE_REASONS, { error: t('validation.child.closeReasonRequired') }),
-    note: optionalText(500),
-  })
-  .refine((v) => v.reason !== 'other' || !!v.note, {
-    path: ['note'],
-    message: t('validation.child.closeNoteRequired'),
-  });
+export const childCloseInput = editInput({
+  reason: z.enum(CLOSE_REASONS, { error: t('validation.child.closeReasonRequired') }),
+  note: optionalText(500),
+}).refine((v) => v.reason !== 'other' || !!v.note, {
+  path: ['note'],
+  message: t('validation.child.closeNoteRequired'),
+});
 
 /** Every reveal of a full number says why (issue 11: "each reveal with a reason"). */
 export const childRevealInput = z.object({
@@ -257,12 +243,7 @@ const personFields = {
 
 export const personInput = z.object(personFields);
 /** As with a child: leaving `idNumber` out keeps the registered number, null clears it. */
-export const personUpdateInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
-  ...personFields,
-  idNumber: keepOrIdNumber,
-});
+export const personUpdateInput = editInput({ ...personFields, idNumber: keepOrIdNumber });
 
 const relationFields = {
   relation: z.enum(RELATIONS, { error: t('validation.person.relationRequired') }),
@@ -284,12 +265,8 @@ export const relationAddInput = z
     message: t('validation.person.pickOrCreate'),
   });
 
-export const relationUpdateInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
-  ...relationFields,
-});
-export const relationRemoveInput = z.object({ id: z.string().min(1), version: versionField });
+export const relationUpdateInput = editInput(relationFields);
+export const relationRemoveInput = editInput();
 
 export const personSearchInput = z.object({ query: z.string().trim().min(1).max(40) });
 
@@ -320,6 +297,4 @@ function custodyDatesInOrder(
 export const custodyAddInput = z
   .object({ personId: z.string().min(1), ...custodyFields })
   .superRefine(custodyDatesInOrder);
-export const custodyUpdateInput = z
-  .object({ id: z.string().min(1), version: versionField, ...custodyFields })
-  .superRefine(custodyDatesInOrder);
+export const custodyUpdateInput = editInput(custodyFields).superRefine(custodyDatesInOrder);

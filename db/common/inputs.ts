@@ -31,7 +31,30 @@ export function dateText(requiredKey: MessageKey = 'errors.required') {
     .refine(isRealDate, t('errors.invalidDate'));
 }
 
+/** An issue a refinement finds on one field, worded by its catalog key. */
+export function fieldIssue(ctx: z.RefinementCtx, field: string, key: MessageKey): void {
+  ctx.addIssue({ code: 'custom', path: [field], message: t(key) });
+}
+
+/**
+ * A pick list with an "other" text beside it: at least one of the two is given, or the issue
+ * (worded by `key`) stands on the list.
+ */
+export function listOrText<L extends string, T extends string>(list: L, text: T, key: MessageKey) {
+  return (v: Record<L, readonly unknown[]> & Record<T, string | null>, ctx: z.RefinementCtx): void => {
+    if (v[list].length === 0 && !v[text]) fieldIssue(ctx, list, key);
+  };
+}
+
 export const versionField = z.number().int().min(1);
+
+/**
+ * A write to a record the user has open: its id, the version they edited (a stale one is a
+ * CONFLICT, see updateVersioned), then the write's own fields.
+ */
+export function editInput<S extends z.ZodRawShape = Record<never, never>>(fields: S = {} as S) {
+  return z.object({ id: z.string().min(1), version: versionField, ...fields });
+}
 
 export function optionalDate() {
   return z

@@ -1,3 +1,5 @@
+import { getTableName } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { demand } from '../access/policy';
 import { type Ctx, method, type ViewCtx } from '../api/define';
@@ -8,7 +10,7 @@ import { created } from '../common/records';
 import { assessmentInput, forChildInput, sessionInput, treatmentInput } from './inputs';
 import { type CounsellingRecord, counsellingOfChild } from './model';
 import { counsellingSessions, psychAssessments, treatmentReferrals } from './schema';
-import { sealField } from './sealed';
+import { type SealedTable, sealedColumns } from './sealed';
 
 /**
  * Counselling notes (精神卫生法 art. 23): only counselling staff and administrators read their
@@ -43,64 +45,30 @@ function forChild(ctx: ViewCtx, input: z.output<typeof forChildInput>): Counsell
 }
 
 function addAssessment(ctx: Ctx, input: z.output<typeof assessmentInput>): { id: string } {
-  return addRecord(ctx, input, 'counselling.addAssessment', (id) =>
-    ctx.db
-      .insert(psychAssessments)
-      .values({
-        id,
-        ...input,
-        score: sealField(ctx.counselling, 'psych_assessments', 'score', id, input.score),
-        notes: sealField(ctx.counselling, 'psych_assessments', 'notes', id, input.notes),
-        ...created(ctx),
-      })
-      .run(),
-  );
+  return addRecord(ctx, psychAssessments, input, 'counselling.addAssessment');
 }
 
 function addSession(ctx: Ctx, input: z.output<typeof sessionInput>): { id: string } {
-  return addRecord(ctx, input, 'counselling.addSession', (id) =>
-    ctx.db
-      .insert(counsellingSessions)
-      .values({
-        id,
-        ...input,
-        summary: sealField(ctx.counselling, 'counselling_sessions', 'summary', id, input.summary),
-        ...created(ctx),
-      })
-      .run(),
-  );
+  return addRecord(ctx, counsellingSessions, input, 'counselling.addSession');
 }
 
 /** A treatment referral may be planned ahead, so its date is not held to today. */
 function addTreatment(ctx: Ctx, input: z.output<typeof treatmentInput>): { id: string } {
-  return addRecord(
-    ctx,
-    input,
-    'counselling.addTreatment',
-    (id) =>
-      ctx.db
-        .insert(treatmentReferrals)
-        .values({
-          id,
-          ...input,
-          reason: sealField(ctx.counselling, 'treatment_referrals', 'reason', id, input.reason),
-          outcome: sealField(ctx.counselling, 'treatment_referrals', 'outcome', id, input.outcome),
-          ...created(ctx),
-        })
-        .run(),
-    { futureDate: true },
-  );
+  return addRecord(ctx, treatmentReferrals, input, 'counselling.addTreatment', { futureDate: true });
 }
+
+type CounsellingTable = typeof psychAssessments | typeof counsellingSessions | typeof treatmentReferrals;
 
 /**
  * The one path of every counselling write: the policy's check on the child's owner, the date,
- * the insert under a new id, and its audit row under the child.
+ * the insert under a new id with the table's restricted columns sealed, and its audit row under
+ * the child.
  */
-function addRecord(
+function addRecord<T extends CounsellingTable>(
   ctx: Ctx,
-  input: { childId: string; date: string },
+  table: T,
+  input: Omit<T['$inferInsert'], 'id' | keyof ReturnType<typeof created>> & { childId: string; date: string },
   action: string,
-  insert: (id: string) => void,
   options: { futureDate?: boolean } = {},
 ): { id: string } {
   const child = loadChild(ctx, input.childId);
@@ -112,7 +80,11 @@ function addRecord(
   });
   if (!options.futureDate) notFuture(ctx, 'date', input.date);
   const id = newId();
-  insert(id);
+  const sealed = sealedColumns(ctx.counselling, getTableName(table) as SealedTable, id, input);
+  ctx.db
+    .insert(table as SQLiteTable)
+    .values({ id, ...input, ...sealed, ...created(ctx) })
+    .run();
   ctx.audit.write({ action, entity: 'child', entityId: child.id, detail: { recordId: id } });
   return { id };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateText, optionalDate, optionalText, requiredText } from '../common/inputs';
+import { dateText, fieldIssue, optionalDate, optionalText, requiredText } from '../common/inputs';
 import { t } from '../i18n';
 
 export const assessmentInput = z
@@ -17,18 +17,8 @@ export const assessmentInput = z
   })
   .superRefine((v, ctx) => {
     // 预防未成年人犯罪法 art. 51: an assessment needs both consents, or it is not saved at all.
-    if (!v.guardianConsent)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['guardianConsent'],
-        message: t('validation.counselling.consentRequired'),
-      });
-    if (!v.childConsent)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['childConsent'],
-        message: t('validation.counselling.consentRequired'),
-      });
+    if (!v.guardianConsent) fieldIssue(ctx, 'guardianConsent', 'validation.counselling.consentRequired');
+    if (!v.childConsent) fieldIssue(ctx, 'childConsent', 'validation.counselling.consentRequired');
   });
 
 export const sessionInput = z.object({

@@ -1,18 +1,21 @@
 // What other areas need of counselling (心理辅导): the reader's view of a child's records, who may
 // see their text, the timeline's entries. Never reached through handlers.ts.
 
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableName, isNull, sql } from 'drizzle-orm';
 import { can } from '../access/policy';
 import { accountName } from '../accounts/model';
-import type { Ctx, ReadCtx, ViewCtx } from '../api/define';
+import type { ReadCtx, ViewCtx } from '../api/define';
 import { ageOn } from '../children/idNumber';
 import { loadChild, today } from '../children/model';
 import { children } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
+import { pickColumns } from '../common/columns';
 import { preparedQuery } from '../core/statements';
 import { t } from '../i18n';
 import { counsellingSessions, psychAssessments, treatmentReferrals } from './schema';
 import { openField } from './sealed';
+
+type CounsellingTable = typeof psychAssessments | typeof counsellingSessions | typeof treatmentReferrals;
 
 /**
  * Counselling notes (精神卫生法 art. 23): only counselling staff and administrators read their
@@ -96,26 +99,17 @@ export interface CounsellingRecord {
 export function counsellingOfChild(ctx: ViewCtx, input: { childId: string }): CounsellingRecord {
   const child = loadChild(ctx, input.childId);
   const visible = maySeeCounsellingText(ctx, child.ownerId);
-  const where = (table: typeof psychAssessments | typeof counsellingSessions | typeof treatmentReferrals) =>
-    and(eq(table.childId, child.id), isNull(table.deletedAt));
-  const assessments = ctx.db
-    .select()
-    .from(psychAssessments)
-    .where(where(psychAssessments))
-    .orderBy(desc(psychAssessments.date))
-    .all();
-  const sessions = ctx.db
-    .select()
-    .from(counsellingSessions)
-    .where(where(counsellingSessions))
-    .orderBy(desc(counsellingSessions.date))
-    .all();
-  const treatments = ctx.db
-    .select()
-    .from(treatmentReferrals)
-    .where(where(treatmentReferrals))
-    .orderBy(desc(treatmentReferrals.date))
-    .all();
+  // Newest first, the recycle bin left out: the same for each of the three record types.
+  const ofChild = <T extends CounsellingTable>(table: T): T['$inferSelect'][] =>
+    ctx.db
+      .select()
+      .from(table as CounsellingTable)
+      .where(and(eq(table.childId, child.id), isNull(table.deletedAt)))
+      .orderBy(desc(table.date))
+      .all();
+  const assessments = ofChild(psychAssessments);
+  const sessions = ofChild(counsellingSessions);
+  const treatments = ofChild(treatmentReferrals);
   const shared = maySeeSharedNote(ctx, child.ownerId);
   const open = (table: Parameters<typeof openField>[1], column: string, id: string, v: string | null) =>
     visible ? openField(ctx.counselling, table, column, id, v) : null;
@@ -184,7 +178,6 @@ export function counsellingOfChild(ctx: ViewCtx, input: { childId: string }): Co
 // people than the notes may be. A reader without text access gets what the counselling page
 // gives them: the date, the counsellor and a crisis flag.
 export function counsellingTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
-  const items: TimelineItem[] = [];
   const link = `/counselling/${childId}`;
   const owner = preparedQuery(ctx, 'counselling.timeline.1', () =>
     ctx.db
@@ -194,78 +187,44 @@ export function counsellingTimeline(ctx: ReadCtx, childId: string): TimelineItem
       .prepare(),
   ).get({ childId });
   const visible = maySeeCounsellingText(ctx, owner?.ownerId ?? null);
-  const crisis = (flag: boolean) => (flag ? t('timeline.counselling.crisis') : '');
-  // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
-  for (const a of preparedQuery(ctx, 'counselling.timeline.2', () =>
-    ctx.db
-      .select({
-        date: psychAssessments.date,
-        instrument: psychAssessments.instrument,
-        crisis: psychAssessments.crisis,
-        assessor: psychAssessments.assessor,
-      })
-      .from(psychAssessments)
-      .where(
-        and(eq(psychAssessments.childId, sql.placeholder('childId')), isNull(psychAssessments.deletedAt)),
-      )
-      .prepare(),
-  ).all({ childId })) {
-    items.push({
-      date: a.date,
-      area: 'counselling',
-      title:
-        (visible
-          ? t('timeline.counselling.assessment', { instrument: a.instrument })
-          : t('timeline.counselling.assessmentRestricted')) + crisis(a.crisis),
-      ...(visible ? {} : { detail: a.assessor }),
-      link,
-    });
-  }
-  for (const s of preparedQuery(ctx, 'counselling.timeline.3', () =>
-    ctx.db
-      .select({
-        date: counsellingSessions.date,
-        minutes: counsellingSessions.minutes,
-        crisis: counsellingSessions.crisis,
-        institution: counsellingSessions.institution,
-        counsellor: counsellingSessions.counsellor,
-      })
-      .from(counsellingSessions)
-      .where(
-        and(
-          eq(counsellingSessions.childId, sql.placeholder('childId')),
-          isNull(counsellingSessions.deletedAt),
-        ),
-      )
-      .prepare(),
-  ).all({ childId })) {
-    items.push({
-      date: s.date,
-      area: 'counselling',
-      title:
-        (visible
-          ? t('timeline.counselling.session', { minutes: s.minutes })
-          : t('timeline.counselling.sessionRestricted')) + crisis(s.crisis),
-      detail: visible ? s.institution : s.counsellor,
-      link,
-    });
-  }
-  for (const r of preparedQuery(ctx, 'counselling.timeline.4', () =>
-    ctx.db
-      .select({ date: treatmentReferrals.date, institution: treatmentReferrals.institution })
-      .from(treatmentReferrals)
-      .where(
-        and(eq(treatmentReferrals.childId, sql.placeholder('childId')), isNull(treatmentReferrals.deletedAt)),
-      )
-      .prepare(),
-  ).all({ childId })) {
-    items.push({
-      date: r.date,
-      area: 'counselling',
-      title: t('timeline.counselling.treatment'),
-      ...(visible ? { detail: r.institution } : {}),
-      link,
-    });
-  }
-  return items;
+  // A detail left undefined is no detail at all, not an empty one; the crisis flag ends the title.
+  const entry = (date: string, title: string, crisis: boolean, detail?: string | null): TimelineItem => ({
+    date,
+    area: 'counselling',
+    title: crisis ? title + t('timeline.counselling.crisis') : title,
+    ...(detail === undefined ? {} : { detail }),
+    link,
+  });
+  // Only the columns shown, of the child's live records.
+  const rowsOf = <T extends CounsellingTable, K extends keyof T['$inferSelect'] & string>(
+    table: T,
+    keys: readonly K[],
+  ) =>
+    preparedQuery(ctx, `counselling.timeline.${getTableName(table)}`, () =>
+      ctx.db
+        .select(pickColumns(table as CounsellingTable, keys as never))
+        .from(table as CounsellingTable)
+        .where(and(eq(table.childId, sql.placeholder('childId')), isNull(table.deletedAt)))
+        .prepare(),
+    ).all({ childId }) as unknown as Pick<T['$inferSelect'], K>[];
+  const assessments = rowsOf(psychAssessments, ['date', 'instrument', 'crisis', 'assessor']).map((a) =>
+    visible
+      ? entry(a.date, t('timeline.counselling.assessment', { instrument: a.instrument }), a.crisis)
+      : entry(a.date, t('timeline.counselling.assessmentRestricted'), a.crisis, a.assessor),
+  );
+  const sessions = rowsOf(counsellingSessions, [
+    'date',
+    'minutes',
+    'crisis',
+    'institution',
+    'counsellor',
+  ]).map((s) =>
+    visible
+      ? entry(s.date, t('timeline.counselling.session', { minutes: s.minutes }), s.crisis, s.institution)
+      : entry(s.date, t('timeline.counselling.sessionRestricted'), s.crisis, s.counsellor),
+  );
+  const treatments = rowsOf(treatmentReferrals, ['date', 'institution']).map((r) =>
+    entry(r.date, t('timeline.counselling.treatment'), false, visible ? r.institution : undefined),
+  );
+  return [...assessments, ...sessions, ...treatments];
 }

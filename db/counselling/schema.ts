@@ -1,18 +1,30 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, type SQLiteColumn, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { childRef } from '../children/schema';
 import { recordColumns } from '../common/columns';
 
 // 心理疏导: three record types, because the law separates them (精神卫生法 arts. 23, 29, 51).
 // Their free text is the most restricted data in the app (see handlers.ts).
 
+/** What each of the three starts with: a record of one child on one day. */
+function childDayColumns() {
+  return { id: text('id').primaryKey(), childId: childRef(), date: text('date').notNull() };
+}
+
+function crisisColumn() {
+  return integer('crisis', { mode: 'boolean' }).notNull().default(false);
+}
+
+/** The reminders board's crisis rule starts from the few flagged records (db/reminders/rules.ts). */
+function crisisIndex(name: string, t: { childId: SQLiteColumn; date: SQLiteColumn }) {
+  return index(name).on(t.childId, t.date).where(sql`crisis = 1 AND deleted_at IS NULL`);
+}
+
 // 心理测评: never saved without the guardian's and the child's consent (预防未成年人犯罪法 art. 51).
 export const psychAssessments = sqliteTable(
   'psych_assessments',
   {
-    id: text('id').primaryKey(),
-    childId: childRef(),
-    date: text('date').notNull(),
+    ...childDayColumns(),
     instrument: text('instrument').notNull(),
     score: text('score'),
     riskLevel: text('risk_level', { enum: ['high', 'medium', 'low', 'none'] }).notNull(),
@@ -20,14 +32,13 @@ export const psychAssessments = sqliteTable(
     childConsent: integer('child_consent', { mode: 'boolean' }).notNull(),
     assessor: text('assessor').notNull(),
     notes: text('notes'),
-    crisis: integer('crisis', { mode: 'boolean' }).notNull().default(false),
+    crisis: crisisColumn(),
     ...recordColumns(),
   },
   (t) => [
     index('psych_assessments_child').on(t.childId, t.date),
     index('psych_assessments_date').on(t.date, t.deletedAt, t.childId),
-    // The reminders board's crisis rule starts from the few flagged records (db/reminders/rules.ts).
-    index('psych_assessments_crisis').on(t.childId, t.date).where(sql`crisis = 1 AND deleted_at IS NULL`),
+    crisisIndex('psych_assessments_crisis', t),
   ],
 );
 
@@ -35,9 +46,7 @@ export const psychAssessments = sqliteTable(
 export const counsellingSessions = sqliteTable(
   'counselling_sessions',
   {
-    id: text('id').primaryKey(),
-    childId: childRef(),
-    date: text('date').notNull(),
+    ...childDayColumns(),
     institution: text('institution').notNull(),
     counsellor: text('counsellor').notNull(),
     minutes: integer('minutes').notNull(),
@@ -46,14 +55,14 @@ export const counsellingSessions = sqliteTable(
     /** 共享给承办人的摘要: the part the counsellor shares with the child's owner, under the database key only. */
     sharedNote: text('shared_note'),
     nextFollowUp: text('next_follow_up'),
-    crisis: integer('crisis', { mode: 'boolean' }).notNull().default(false),
+    crisis: crisisColumn(),
     ...recordColumns(),
   },
   (t) => [
     index('counselling_sessions_child').on(t.childId, t.date),
     index('counselling_sessions_next').on(t.nextFollowUp),
     index('counselling_sessions_date').on(t.date, t.deletedAt, t.childId),
-    index('counselling_sessions_crisis').on(t.childId, t.date).where(sql`crisis = 1 AND deleted_at IS NULL`),
+    crisisIndex('counselling_sessions_crisis', t),
   ],
 );
 
@@ -61,9 +70,7 @@ export const counsellingSessions = sqliteTable(
 export const treatmentReferrals = sqliteTable(
   'treatment_referrals',
   {
-    id: text('id').primaryKey(),
-    childId: childRef(),
-    date: text('date').notNull(),
+    ...childDayColumns(),
     institution: text('institution').notNull(),
     reason: text('reason').notNull(),
     outcome: text('outcome'),

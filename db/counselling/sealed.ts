@@ -30,20 +30,14 @@ export function isSealed(value: string | null | undefined): boolean {
   return typeof value === 'string' && value.startsWith(PREFIX);
 }
 
-export function sealField(
+/** The sealed value; a missing one stays null (so a required column gets a string back). */
+export function sealField<V extends string | null | undefined>(
   keys: CounsellingKeys,
   table: SealedTable,
   column: string,
   rowId: string,
-  value: string,
-): string;
-export function sealField(
-  keys: CounsellingKeys,
-  table: SealedTable,
-  column: string,
-  rowId: string,
-  value: string | null | undefined,
-): string | null;
+  value: V,
+): V extends string ? string : string | null;
 export function sealField(
   keys: CounsellingKeys,
   table: SealedTable,
@@ -54,6 +48,24 @@ export function sealField(
   if (value === null || value === undefined) return null;
   const sealed = seal(Buffer.from(value, 'utf8'), keys.publicKey, aadOf('counselling', table, column, rowId));
   return PREFIX + Buffer.from(JSON.stringify(sealed)).toString('base64');
+}
+
+/**
+ * A new row's restricted columns (SEALED_COLUMNS of its table), sealed: what an insert writes
+ * in place of the clear values, so a column added to the list is sealed on every write.
+ */
+export function sealedColumns(
+  keys: CounsellingKeys,
+  table: SealedTable,
+  rowId: string,
+  values: Record<string, unknown>,
+): Record<string, string | null> {
+  return Object.fromEntries(
+    SEALED_COLUMNS[table].map((column) => [
+      column,
+      sealField(keys, table, column, rowId, values[column] as string | null | undefined),
+    ]),
+  );
 }
 
 /** The text, or null without the private key (or for a value that is not this row's). */

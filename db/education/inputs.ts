@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateText, optionalDate, optionalText, requiredText, versionField } from '../common/inputs';
+import { dateText, editInput, optionalDate, optionalText, requiredText } from '../common/inputs';
 import { followUpFields, requirementItem } from '../followups/inputs';
 import { t } from '../i18n';
 
@@ -45,11 +45,9 @@ function termRules(v: { startDate: string | null; endDate: string | null }, ctx:
 }
 
 export const planCreateInput = z.object({ childId: z.string().min(1), ...planFields }).superRefine(termRules);
-export const planUpdateInput = z
-  .object({ id: z.string().min(1), version: versionField, ...planFields })
-  .superRefine(termRules);
+export const planUpdateInput = editInput(planFields).superRefine(termRules);
 export const planIdInput = z.object({ id: z.string().min(1) });
-export const planStartInput = z.object({ id: z.string().min(1), version: versionField });
+export const planStartInput = editInput();
 
 export const sessionInput = z.object({
   planId: z.string().min(1),
@@ -69,17 +67,13 @@ export const sessionInput = z.object({
   evaluation: optionalText(1000),
 });
 
-export const planCompleteInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
+export const planCompleteInput = editInput({
   completedDate: dateText(),
   finalResult: z.enum(['met', 'basicallyMet', 'notMet'], { error: t('validation.education.resultRequired') }),
   finalEvaluation: requiredText(2000, 'validation.education.evaluationRequired'),
 });
 
-export const planSuspendInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
+export const planSuspendInput = editInput({
   reason: requiredText(500, 'validation.education.suspendReasonRequired'),
 });
 

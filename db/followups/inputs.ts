@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { dateText, optionalDate, optionalText, requiredText, versionField } from '../common/inputs';
+import {
+  dateText,
+  editInput,
+  optionalDate,
+  optionalText,
+  requiredText,
+  versionField,
+} from '../common/inputs';
 import { t } from '../i18n';
 
 export const requirementItem = z.object({
@@ -25,13 +32,6 @@ export const followUpFields = {
   nextDate: optionalDate(),
   /** Statuses of the subject's requirements as found at this follow-up. */
   requirementStatuses: z
-    .array(
-      z.object({
-        id: z.string().min(1),
-        version: versionField,
-        status: z.enum(['pending', 'met', 'partlyMet', 'notMet']),
-        note: optionalText(500),
-      }),
-    )
+    .array(editInput({ status: z.enum(['pending', 'met', 'partlyMet', 'notMet']), note: optionalText(500) }))
     .default([]),
 };

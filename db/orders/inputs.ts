@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RELATIONS } from '../children/codes';
-import { dateText, optionalDate, optionalText, requiredText, versionField } from '../common/inputs';
+import { dateText, editInput, listOrText, optionalDate, optionalText, requiredText } from '../common/inputs';
 import { followUpFields, requirementItem } from '../followups/inputs';
 import { t } from '../i18n';
 import { PROBLEM_CODES } from './codes';
@@ -23,39 +23,19 @@ const draftFields = {
   consequences: optionalText(1000),
 };
 
-function someProblem(v: { problems: string[]; problemsOther: string | null }, ctx: z.RefinementCtx) {
-  if (v.problems.length === 0 && !v.problemsOther) {
-    ctx.addIssue({ code: 'custom', path: ['problems'], message: t('validation.order.problemsRequired') });
-  }
-}
+const someProblem = listOrText('problems', 'problemsOther', 'validation.order.problemsRequired');
 
 export const orderDraftInput = z
   .object({ childId: z.string().min(1), ...draftFields })
   .superRefine(someProblem);
-export const orderUpdateInput = z
-  .object({ id: z.string().min(1), version: versionField, ...draftFields })
-  .superRefine(someProblem);
+export const orderUpdateInput = editInput(draftFields).superRefine(someProblem);
 export const orderIdInput = z.object({ id: z.string().min(1) });
-export const orderStepInput = z.object({ id: z.string().min(1), version: versionField });
-export const orderRejectInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
-  note: requiredText(500),
-});
-export const orderApproveInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
-  issueDate: optionalDate(),
-});
-export const orderWithdrawInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
-  reason: requiredText(500),
-});
+export const orderStepInput = editInput();
+export const orderRejectInput = editInput({ note: requiredText(500) });
+export const orderApproveInput = editInput({ issueDate: optionalDate() });
+export const orderWithdrawInput = editInput({ reason: requiredText(500) });
 
-export const orderDeliveryInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
+export const orderDeliveryInput = editInput({
   method: z.enum(['written', 'onSite'], { error: t('validation.order.deliveryMethodRequired') }),
   date: dateText(),
   guardianSigned: z.boolean(),
@@ -63,26 +43,18 @@ export const orderDeliveryInput = z.object({
   observationEnd: optionalDate(),
 });
 
-export const orderFollowUpInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
-  ...followUpFields,
-});
+export const orderFollowUpInput = editInput(followUpFields);
 
-export const orderEvaluateInput = z
-  .object({
-    id: z.string().min(1),
-    version: versionField,
-    evaluation: z.enum(['met', 'basicallyMet', 'notMet'], {
-      error: t('validation.order.evaluationRequired'),
-    }),
-    note: optionalText(2000),
-    outcome: z.enum(['close', 'guidance', 'supportSuit'], { error: t('validation.order.outcomeRequired') }),
-  })
-  .refine((v) => v.evaluation === 'notMet' || v.outcome === 'close', {
-    path: ['outcome'],
-    message: t('validation.order.escalateOnlyWhenNotMet'),
-  });
+export const orderEvaluateInput = editInput({
+  evaluation: z.enum(['met', 'basicallyMet', 'notMet'], {
+    error: t('validation.order.evaluationRequired'),
+  }),
+  note: optionalText(2000),
+  outcome: z.enum(['close', 'guidance', 'supportSuit'], { error: t('validation.order.outcomeRequired') }),
+}).refine((v) => v.evaluation === 'notMet' || v.outcome === 'close', {
+  path: ['outcome'],
+  message: t('validation.order.escalateOnlyWhenNotMet'),
+});
 
 export const orderListInput = z.object({
   status: z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TOWNSHIPS } from '../children/inputs';
-import { dateText, optionalText, requiredText, versionField } from '../common/inputs';
+import { dateText, editInput, optionalText, requiredText } from '../common/inputs';
 import { t } from '../i18n';
 import { AUDIENCE_KINDS, OUTREACH_STATUSES, PHOTO_NAME, PLACE_KINDS, TOPICS } from './codes';
 
@@ -51,20 +51,17 @@ const otherNeedsTitle = {
 export const outreachCreateInput = z
   .object(outreachFields)
   .refine(otherNeedsTitle.check, otherNeedsTitle.params);
-export const outreachUpdateInput = z
-  .object({ id, version: versionField, ...outreachFields })
-  .refine(otherNeedsTitle.check, otherNeedsTitle.params);
+export const outreachUpdateInput = editInput(outreachFields).refine(
+  otherNeedsTitle.check,
+  otherNeedsTitle.params,
+);
 export const outreachIdInput = z.object({ id });
-export const outreachHoldInput = z.object({
-  id,
-  version: versionField,
+export const outreachHoldInput = editInput({
   date: dateText('outreach.validation.dateRequired'),
   audienceCount,
   photos,
 });
-export const outreachCancelInput = z.object({
-  id,
-  version: versionField,
+export const outreachCancelInput = editInput({
   reason: requiredText(500, 'outreach.validation.cancelReasonRequired'),
 });
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { RELATIONS } from '../children/codes';
 import { childCreateInput, custodyStartFields, personInput } from '../children/inputs';
-import { dateText, optionalDate, optionalText, requiredText, versionField } from '../common/inputs';
+import { dateText, editInput, optionalDate, optionalText, requiredText } from '../common/inputs';
 import { t } from '../i18n';
 import { CARRIERS, REFERRAL_STATUSES, URGENCIES } from './codes';
 
@@ -36,9 +36,7 @@ export const referralCreateInput = z.object({
 });
 export type ReferralCreateInput = z.input<typeof referralCreateInput>;
 
-export const referralUpdateInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
+export const referralUpdateInput = editInput({
   sourceDepartment: requiredText(30, 'validation.referral.departmentRequired'),
   sourceCaseNumber: optionalText(60),
   receivedDate: dateText('validation.referral.receivedRequired'),
@@ -52,11 +50,7 @@ export const referralLinkChildInput = z.object({
   child: childCreateInput.nullish(),
 });
 
-export const referralTransitionInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
-  to: z.enum(REFERRAL_STATUSES),
-});
+export const referralTransitionInput = editInput({ to: z.enum(REFERRAL_STATUSES) });
 
 export const referralGetInput = z.object({ id: z.string().min(1) });
 
@@ -82,18 +76,14 @@ const actionFields = {
 };
 
 export const actionAddInput = z.object({ referralId: z.string().min(1), ...actionFields });
-export const actionUpdateInput = z.object({ id: z.string().min(1), version: versionField, ...actionFields });
+export const actionUpdateInput = editInput(actionFields);
 
-export const actionReplyInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
+export const actionReplyInput = editInput({
   replyDate: dateText(),
   result: requiredText(1000, 'validation.referral.resultRequired'),
   followUpNote: optionalText(1000),
 });
 
-export const actionWithdrawInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
+export const actionWithdrawInput = editInput({
   reason: requiredText(500, 'validation.referral.withdrawReasonRequired'),
 });

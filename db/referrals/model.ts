@@ -1,6 +1,7 @@
 // What other areas need of referrals, without reaching into handlers.ts.
 
 import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { accountName } from '../accounts/model';
 import type { Ctx, ReadCtx } from '../api/define';
 import { type DeadlineMove, deadlineMovesOf, missingYears, workdaysOf } from '../calendar/model';
@@ -10,6 +11,7 @@ import { maskIdNumber } from '../children/idNumber';
 import { today } from '../children/model';
 import { childRelations, children, custodyRecords, persons } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
+import { pickColumns } from '../common/columns';
 import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
@@ -39,13 +41,32 @@ export function moveDerivedDeadlines(
   const now = ctx.clock.now();
   const verifyWorkdays = readSetting(ctx, 'verifyWorkdays');
   let moved = 0;
-  const record = (
-    referralId: string,
-    actionId: string | null,
+  /**
+   * Moves one stored deadline, `workdays` counted from `start`, if the old calendar derived it;
+   * records the move for the referral page and audits it.
+   */
+  const move = (
+    table: typeof referrals | typeof referralActions,
+    row: { id: string; referralId: string; actionId: string | null },
     field: 'verifyDue' | 'replyDue',
+    start: string,
+    workdays: number,
     from: string,
-    to: string,
   ) => {
+    if (before.addWorkdays(start, workdays).date !== from) return;
+    const to = after.addWorkdays(start, workdays).date;
+    if (to === from) return;
+    ctx.db
+      .update(table as SQLiteTable)
+      .set({
+        [field]: to,
+        version: sql`${table.version} + 1`,
+        updatedAt: now,
+        updatedBy: ctx.user.id,
+      } as never)
+      .where(eq(table.id, row.id))
+      .run();
+    const { referralId, actionId } = row;
     ctx.db
       .insert(deadlineMoves)
       .values({
@@ -81,17 +102,15 @@ export function moveDerivedDeadlines(
       ),
     )
     .all();
-  for (const r of verifying) {
-    if (before.addWorkdays(r.receivedDate, verifyWorkdays).date !== r.verifyDue) continue;
-    const due = after.addWorkdays(r.receivedDate, verifyWorkdays).date;
-    if (due === r.verifyDue) continue;
-    ctx.db
-      .update(referrals)
-      .set({ verifyDue: due, version: sql`${referrals.version} + 1`, updatedAt: now, updatedBy: ctx.user.id })
-      .where(eq(referrals.id, r.id))
-      .run();
-    record(r.id, null, 'verifyDue', r.verifyDue, due);
-  }
+  for (const r of verifying)
+    move(
+      referrals,
+      { id: r.id, referralId: r.id, actionId: null },
+      'verifyDue',
+      r.receivedDate,
+      verifyWorkdays,
+      r.verifyDue,
+    );
 
   const open = ctx.db
     .select({
@@ -115,22 +134,15 @@ export function moveDerivedDeadlines(
       ),
     )
     .all();
-  for (const a of open) {
-    if (before.addWorkdays(a.sentDate, LEAD_REPLY_WORKDAYS).date !== a.replyDue) continue;
-    const due = after.addWorkdays(a.sentDate, LEAD_REPLY_WORKDAYS).date;
-    if (due === a.replyDue) continue;
-    ctx.db
-      .update(referralActions)
-      .set({
-        replyDue: due,
-        version: sql`${referralActions.version} + 1`,
-        updatedAt: now,
-        updatedBy: ctx.user.id,
-      })
-      .where(eq(referralActions.id, a.id))
-      .run();
-    record(a.referralId, a.id, 'replyDue', a.replyDue, due);
-  }
+  for (const a of open)
+    move(
+      referralActions,
+      { id: a.id, referralId: a.referralId, actionId: a.id },
+      'replyDue',
+      a.sentDate,
+      LEAD_REPLY_WORKDAYS,
+      a.replyDue,
+    );
   return moved;
 }
 
@@ -222,12 +234,7 @@ export function viewReferral(ctx: ReadCtx, id: string): ReferralView {
   const r = loadReferral(ctx, id);
   const day = today(ctx);
   const kids = ctx.db
-    .select({
-      id: children.id,
-      name: children.name,
-      idNumber: children.idNumber,
-      birthDate: children.birthDate,
-    })
+    .select(pickColumns(children, ['id', 'name', 'idNumber', 'birthDate']))
     .from(referralChildren)
     .innerJoin(children, eq(children.id, referralChildren.childId))
     .where(and(eq(referralChildren.referralId, id), isNull(children.deletedAt)))
@@ -324,18 +331,10 @@ export function viewReferral(ctx: ReadCtx, id: string): ReferralView {
 }
 
 export function referralsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
-  // Only the columns shown: a whole-row select costs drizzle a column map per call, on every file opened.
   const rows = preparedQuery(ctx, 'referrals.timeline.1', () =>
     ctx.db
       .select({
-        r: {
-          id: referrals.id,
-          year: referrals.year,
-          seq: referrals.seq,
-          receivedDate: referrals.receivedDate,
-          sourceDepartment: referrals.sourceDepartment,
-          closedAt: referrals.closedAt,
-        },
+        r: pickColumns(referrals, ['id', 'year', 'seq', 'receivedDate', 'sourceDepartment', 'closedAt']),
       })
       .from(referralChildren)
       .innerJoin(referrals, eq(referrals.id, referralChildren.referralId))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateText, optionalText, phoneText, requiredText, versionField } from '../common/inputs';
+import { dateText, editInput, optionalText, phoneText, requiredText } from '../common/inputs';
 import { t } from '../i18n';
 import { RELIEF_APPLICANT_RELATIONS, RELIEF_MATERIALS, RELIEF_STATUSES, RETURN_VISIT_METHODS } from './codes';
 import { parseYuan } from './rules';
@@ -56,37 +56,23 @@ const applicationFields = {
 };
 
 export const reliefCreateInput = z.object({ childId: z.string().min(1), ...applicationFields });
-export const reliefUpdateInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
-  ...applicationFields,
-});
+export const reliefUpdateInput = editInput(applicationFields);
 export const reliefIdInput = z.object({ id: z.string().min(1) });
 
-export const reliefReviewInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
-  note: optionalText(2000),
-});
+export const reliefReviewInput = editInput({ note: optionalText(2000) });
 
-export const reliefGrantInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
+export const reliefGrantInput = editInput({
   decisionDate: dateText(),
   amount: yuanAmount(),
   reason: requiredText(2000, 'relief.validation.decisionReasonRequired'),
 });
 
-export const reliefDenyInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
+export const reliefDenyInput = editInput({
   decisionDate: dateText(),
   reason: requiredText(2000, 'relief.validation.denyReasonRequired'),
 });
 
-export const reliefPayInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
+export const reliefPayInput = editInput({
   paidDate: dateText(),
   accountHolders: requiredText(100, 'relief.validation.accountHoldersRequired'),
   bank: requiredText(60, 'relief.validation.bankRequired'),
@@ -99,19 +85,13 @@ export const reliefPayInput = z.object({
   accountSupervisor: requiredText(60, 'relief.validation.supervisorRequired'),
 });
 
-export const reliefReturnVisitInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
+export const reliefReturnVisitInput = editInput({
   date: dateText(),
   method: z.enum(RETURN_VISIT_METHODS, { error: t('relief.validation.visitMethodRequired') }),
   findings: requiredText(2000, 'relief.validation.findingsRequired'),
 });
 
-export const reliefWithdrawInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
-  reason: requiredText(500),
-});
+export const reliefWithdrawInput = editInput({ reason: requiredText(500) });
 
 export const reliefListInput = z.object({
   status: z.enum([...RELIEF_STATUSES, 'open', 'all']).default('open'),

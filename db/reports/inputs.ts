@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateText, optionalText, requiredText, versionField } from '../common/inputs';
+import { dateText, editInput, optionalText, requiredText } from '../common/inputs';
 import { t } from '../i18n';
 import { REPORT_STATUSES, REPORTER_KINDS, TRIGGERS } from './codes';
 
@@ -40,39 +40,30 @@ const reportAfterLearning = {
 export const reportCreateInput = z
   .object(reportFields)
   .refine(reportAfterLearning.check, reportAfterLearning.params);
-export const reportUpdateInput = z
-  .object({ id, version: versionField, ...reportFields })
-  .refine(reportAfterLearning.check, reportAfterLearning.params);
+export const reportUpdateInput = editInput(reportFields).refine(
+  reportAfterLearning.check,
+  reportAfterLearning.params,
+);
 export const reportIdInput = z.object({ id });
-export const reportStepInput = z.object({ id, version: versionField });
+export const reportStepInput = editInput();
 
-export const reportActionInput = z.object({
-  id,
-  version: versionField,
+export const reportActionInput = editInput({
   date: dateText(),
   action: requiredText(2000, 'mandatoryReports.validation.actionRequired'),
 });
-export const reportFileInput = z.object({
-  id,
-  version: versionField,
+export const reportFileInput = editInput({
   policeCaseNumber: requiredText(60, 'mandatoryReports.validation.policeCaseNumberRequired'),
   filedDate: dateText(),
 });
-export const reportHandleInput = z.object({
-  id,
-  version: versionField,
+export const reportHandleInput = editInput({
   disposition: requiredText(2000, 'mandatoryReports.validation.dispositionRequired'),
   handledDate: dateText(),
 });
-export const reportCloseInput = z.object({
-  id,
-  version: versionField,
+export const reportCloseInput = editInput({
   outcome: requiredText(2000, 'mandatoryReports.validation.outcomeRequired'),
   closedDate: dateText(),
 });
-export const reportVoidInput = z.object({
-  id,
-  version: versionField,
+export const reportVoidInput = editInput({
   reason: requiredText(500, 'mandatoryReports.validation.voidReasonRequired'),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateText, optionalText, requiredText, versionField } from '../common/inputs';
+import { dateText, editInput, fieldIssue, listOrText, optionalText, requiredText } from '../common/inputs';
 import { t } from '../i18n';
 import {
   NEW_GUARDIAN_KINDS,
@@ -35,65 +35,36 @@ const draftFields = {
   planId: optionalText(60),
 };
 
-function someGround(v: { grounds: string[]; groundsText: string | null }, ctx: z.RefinementCtx) {
-  if (v.grounds.length === 0 && !v.groundsText)
-    ctx.addIssue({ code: 'custom', path: ['grounds'], message: t('suits.validation.groundsRequired') });
-}
+const someGround = listOrText('grounds', 'groundsText', 'suits.validation.groundsRequired');
 
 export const suitCreateInput = z
   .object({ childId: z.string().min(1), ...draftFields })
   .superRefine(someGround);
-export const suitUpdateInput = z
-  .object({ id: z.string().min(1), version: versionField, ...draftFields })
-  .superRefine(someGround);
+export const suitUpdateInput = editInput(draftFields).superRefine(someGround);
 export const suitIdInput = z.object({ id: z.string().min(1) });
 
-export const suitIssueInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
-  issueDate: dateText(),
-});
+export const suitIssueInput = editInput({ issueDate: dateText() });
 
-export const suitFileInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
+export const suitFileInput = editInput({
   court: requiredText(60, 'suits.validation.courtRequired'),
   filedDate: dateText(),
   courtCaseNumber: requiredText(60, 'suits.validation.caseNumberRequired'),
 });
 
-export const suitDecideInput = z
-  .object({
-    id: z.string().min(1),
-    version: versionField,
-    decision: z.enum(SUIT_DECISIONS, { error: t('suits.validation.decisionRequired') }),
-    decisionDate: dateText(),
-    newGuardianName: optionalText(60),
-    newGuardianKind: z.enum(NEW_GUARDIAN_KINDS).nullish(),
-    note: optionalText(2000),
-  })
-  .superRefine((v, ctx) => {
-    // A revoked or changed guardianship names who takes over (民法典 art. 36: the court appoints one).
-    if (v.decision !== 'revoked' && v.decision !== 'changed') return;
-    if (!v.newGuardianName)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['newGuardianName'],
-        message: t('suits.validation.newGuardianRequired'),
-      });
-    if (!v.newGuardianKind)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['newGuardianKind'],
-        message: t('suits.validation.newGuardianKindRequired'),
-      });
-  });
-
-export const suitWithdrawInput = z.object({
-  id: z.string().min(1),
-  version: versionField,
-  reason: requiredText(500),
+export const suitDecideInput = editInput({
+  decision: z.enum(SUIT_DECISIONS, { error: t('suits.validation.decisionRequired') }),
+  decisionDate: dateText(),
+  newGuardianName: optionalText(60),
+  newGuardianKind: z.enum(NEW_GUARDIAN_KINDS).nullish(),
+  note: optionalText(2000),
+}).superRefine((v, ctx) => {
+  // A revoked or changed guardianship names who takes over (民法典 art. 36: the court appoints one).
+  if (v.decision !== 'revoked' && v.decision !== 'changed') return;
+  if (!v.newGuardianName) fieldIssue(ctx, 'newGuardianName', 'suits.validation.newGuardianRequired');
+  if (!v.newGuardianKind) fieldIssue(ctx, 'newGuardianKind', 'suits.validation.newGuardianKindRequired');
 });
+
+export const suitWithdrawInput = editInput({ reason: requiredText(500) });
 
 export const suitListInput = z.object({
   status: z.enum([...SUIT_STATUSES, 'open', 'all']).default('open'),

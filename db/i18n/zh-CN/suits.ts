@@ -8,6 +8,16 @@ const status = {
   withdrawn: '已撤回',
 };
 
+/** The court's side of a case, named the same on the page and in the export's headers. */
+const courtFields = {
+  court: '受理法院',
+  filedDate: '立案日期',
+  courtCaseNumber: '法院案号',
+  decision: '裁判结果',
+  decisionDate: '裁判日期',
+  newGuardianName: '新监护人',
+};
+
 export const suits = {
   title: '支持起诉',
   intro:
@@ -116,12 +126,7 @@ export const suits = {
     status: '状态',
     issueDate: '出具日期',
     issuedBy: '审批人',
-    court: '受理法院',
-    filedDate: '立案日期',
-    courtCaseNumber: '法院案号',
-    decision: '裁判结果',
-    decisionDate: '裁判日期',
-    newGuardianName: '新监护人',
+    ...courtFields,
     newGuardianKind: '新监护人身份',
     decisionNote: '裁判要点',
     withdrawReason: '撤回原因',
@@ -188,12 +193,7 @@ export const suits = {
     applicantKind: '起诉（申请）人',
     status: '状态',
     issueDate: '出具意见书日期',
-    court: '受理法院',
-    filedDate: '立案日期',
-    courtCaseNumber: '法院案号',
-    decision: '裁判结果',
-    decisionDate: '裁判日期',
-    newGuardianName: '新监护人',
+    ...courtFields,
   },
   figures: {
     issued: {
