@@ -6,6 +6,12 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Ctx, ReadCtx } from '../api/define';
 import { type MessageKey, t } from '../i18n';
 
+/**
+ * Where a register's tab stops counting: past it the tab says 超过 N, as broad search does, so a
+ * count costs at most this many index entries however large the register grows.
+ */
+export const REGISTER_COUNT_CAP = 500;
+
 type StatusTable = SQLiteTable & { status: SQLiteColumn; deletedAt: SQLiteColumn };
 
 /**

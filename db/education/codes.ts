@@ -4,6 +4,10 @@ import { ANYONE, type Flow } from '../common/flow';
 export const PLAN_STATUSES = ['assessing', 'active', 'completed', 'suspended'] as const; // 评估中 指导中 已完成 已中止
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
+/** The register's tabs: the plans of each status, then the 训诫. */
+export const REGISTER_VIEWS = [...PLAN_STATUSES, 'admonitions'] as const;
+export type RegisterView = (typeof REGISTER_VIEWS)[number];
+
 /** The one table of moves: the API's guard (transition()) and the plan page's buttons both read it. */
 export const PLAN_FLOW = {
   start: { from: ['assessing'], to: 'active', roles: ANYONE },

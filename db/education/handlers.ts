@@ -16,6 +16,7 @@ import {
   PLAN_SESSIONS,
   type PlanStatus,
   type PlanStep,
+  REGISTER_VIEWS,
 } from './codes';
 import {
   admonitionInput,
@@ -37,17 +38,20 @@ import {
   loadPlan,
   type PlanRow,
   type PlanView,
-  type RegisterPlan,
   subject,
   viewPlan,
   writePlanFields,
 } from './model';
-import { type RegisterAdmonition, readRegister } from './register';
+import { type RegisterPage, readRegister } from './register';
 import { admonitions, guidancePlans, guidanceSessions } from './schema';
 
 const educationForChildInput = z.object({ childId: z.string().min(1) });
 
-const registerEducationInput = z.object({ limit: z.number().int().min(1).max(2000).default(500) });
+const registerEducationInput = z.object({
+  view: z.enum(REGISTER_VIEWS).default('active'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+});
 
 export const educationMethods = {
   'education.admonish': method({
@@ -65,8 +69,8 @@ export const educationMethods = {
   }),
 
   /**
-   * The area's register across children: plans and 训诫, newest first, up to `limit` of each
-   * (a studio's whole register is a few hundred a year).
+   * The area's register across children: one tab's page (the plans of a status, or the 训诫),
+   * newest first, with each tab's count exact up to a cap.
    */
   'education.register': method({
     input: registerEducationInput,
@@ -200,11 +204,8 @@ function educationForChild(ctx: ReadCtx, input: z.output<typeof educationForChil
   return educationOfChild(ctx, input.childId);
 }
 
-function registerEducation(
-  ctx: ReadCtx,
-  input: z.output<typeof registerEducationInput>,
-): { plans: RegisterPlan[]; admonitions: RegisterAdmonition[] } {
-  return readRegister(ctx, input.limit);
+function registerEducation(ctx: ReadCtx, input: z.output<typeof registerEducationInput>): RegisterPage {
+  return readRegister(ctx, input.view, input.offset, input.limit);
 }
 
 function createPlanAndView(ctx: Ctx, input: z.output<typeof planCreateInput>): PlanView {

@@ -5,7 +5,9 @@
 import type Database from 'better-sqlite3';
 import type { ReadCtx, ReadRaw } from '../api/define';
 import { today } from '../children/model';
+import { REGISTER_COUNT_CAP } from '../common/registers';
 import { cached } from '../core/statements';
+import { REGISTER_VIEWS, type RegisterView } from './codes';
 import { type AdmonitionView, planFollowUpDue, type RegisterPlan, type RegisterPlanRow } from './model';
 import { countSessions, progressFromCounts, type SessionCounts } from './progress';
 
@@ -53,6 +55,7 @@ function unpack(c: PackedCounts): SessionCounts {
 interface Row {
   id: string;
   kind: 'plan' | 'admonition';
+  view: RegisterView;
   childId: string;
   sortKey: string;
   row: string;
@@ -126,6 +129,7 @@ function rowsOf(raw: ReadRaw, childIds: readonly string[] | null): Row[] {
       out.push({
         id: p.id,
         kind: 'plan',
+        view: p.status,
         childId: p.childId,
         sortKey: sortable(p.updatedAt),
         row: JSON.stringify(row),
@@ -153,7 +157,14 @@ function rowsOf(raw: ReadRaw, childIds: readonly string[] | null): Row[] {
       reason: a.reason,
       deliveredBy: a.deliveredBy,
     };
-    out.push({ id: a.id, kind: 'admonition', childId: a.childId, sortKey: a.date, row: JSON.stringify(row) });
+    out.push({
+      id: a.id,
+      kind: 'admonition',
+      view: 'admonitions',
+      childId: a.childId,
+      sortKey: a.date,
+      row: JSON.stringify(row),
+    });
   }
   return out;
 }
@@ -177,7 +188,7 @@ export function rebuildEducationRegister(raw: Database.Database): void {
   if (!stored(raw)) return;
   raw.exec('DELETE FROM education_register');
   const insert = raw.prepare(
-    'INSERT INTO education_register (id, kind, child_id, sort_key, row) VALUES (@id, @kind, @childId, @sortKey, @row)',
+    'INSERT INTO education_register (id, kind, view, child_id, sort_key, row) VALUES (@id, @kind, @view, @childId, @sortKey, @row)',
   );
   for (const r of rowsOf(raw, null)) insert.run(r);
 }
@@ -192,15 +203,15 @@ export function refreshEducationRegister(raw: Database.Database, childIds: reado
     (
       cached(
         raw,
-        `SELECT id, kind, child_id AS childId, sort_key AS sortKey, row FROM education_register
+        `SELECT id, kind, view, child_id AS childId, sort_key AS sortKey, row FROM education_register
            WHERE child_id IN (SELECT value FROM json_each(?))`,
       ).all(JSON.stringify(childIds)) as Row[]
     ).map((r) => [r.id, r]),
   );
   const upsert = cached(
     raw,
-    `INSERT INTO education_register (id, kind, child_id, sort_key, row) VALUES (@id, @kind, @childId, @sortKey, @row)
-       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, child_id = excluded.child_id,
+    `INSERT INTO education_register (id, kind, view, child_id, sort_key, row) VALUES (@id, @kind, @view, @childId, @sortKey, @row)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, view = excluded.view, child_id = excluded.child_id,
          sort_key = excluded.sort_key, row = excluded.row`,
   );
   for (const r of rowsOf(raw, childIds)) {
@@ -209,6 +220,7 @@ export function refreshEducationRegister(raw: Database.Database, childIds: reado
     if (
       !was ||
       was.kind !== r.kind ||
+      was.view !== r.view ||
       was.childId !== r.childId ||
       was.sortKey !== r.sortKey ||
       was.row !== r.row
@@ -221,35 +233,72 @@ export function refreshEducationRegister(raw: Database.Database, childIds: reado
     );
 }
 
+export interface RegisterPage {
+  /** The tab's page: its plans, or its 训诫 (the other list is empty). */
+  plans: RegisterPlan[];
+  admonitions: RegisterAdmonition[];
+  /** The tab's rows in all, exact up to REGISTER_COUNT_CAP; `totalCapped` where counting stopped. */
+  total: number;
+  totalCapped: boolean;
+  /** Each tab's count, the same way. */
+  counts: Record<RegisterView, number>;
+  capped: Record<RegisterView, boolean>;
+}
+
 /**
- * The register's newest `limit` plans and 训诫, each kind a range of education_register_order.
+ * One tab's page of the register, newest first, and every tab's count stopped at the cap: each a
+ * range of education_register_view, so a read costs a page and the cap, not the register's size.
  * Children a write around the API marked stale (reminder_dirty) and no transaction has refreshed
  * yet are worked out here instead, without storing: a read never writes.
  */
-export function readRegister(
-  ctx: ReadCtx,
-  limit: number,
-): { plans: RegisterPlan[]; admonitions: RegisterAdmonition[] } {
+export function readRegister(ctx: ReadCtx, view: RegisterView, offset: number, limit: number): RegisterPage {
   const stale = (
     cached(ctx.raw, 'SELECT child_id AS id FROM reminder_dirty WHERE child_id IS NOT NULL').all() as {
       id: string;
     }[]
   ).map((r) => r.id);
-  const page = (kind: Row['kind']) => {
-    const rows = cached(
-      ctx.raw,
-      `SELECT sort_key AS sortKey, row FROM education_register INDEXED BY education_register_order
-         WHERE kind = ? AND child_id NOT IN (SELECT value FROM json_each(?)) ORDER BY sort_key DESC LIMIT ?`,
-    ).all(kind, JSON.stringify(stale), limit) as Pick<Row, 'sortKey' | 'row'>[];
-    if (!stale.length) return rows;
-    const fresh = rowsOf(ctx.raw, stale).filter((r) => r.kind === kind);
-    return [...rows, ...fresh]
+  const staleJson = JSON.stringify(stale);
+  const fresh = stale.length ? rowsOf(ctx.raw, stale) : [];
+  const countStatement = cached(
+    ctx.raw,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM education_register INDEXED BY education_register_view
+       WHERE view = ? AND child_id NOT IN (SELECT value FROM json_each(?)) LIMIT ?)`,
+  );
+  const counts = {} as Record<RegisterView, number>;
+  const capped = {} as Record<RegisterView, boolean>;
+  for (const v of REGISTER_VIEWS) {
+    const n =
+      (countStatement.get(v, staleJson, REGISTER_COUNT_CAP + 1) as { n: number }).n +
+      fresh.filter((r) => r.view === v).length;
+    counts[v] = Math.min(n, REGISTER_COUNT_CAP);
+    capped[v] = n > REGISTER_COUNT_CAP;
+  }
+  const pageStatement = cached(
+    ctx.raw,
+    `SELECT sort_key AS sortKey, row FROM education_register INDEXED BY education_register_view
+       WHERE view = ? AND child_id NOT IN (SELECT value FROM json_each(?)) ORDER BY sort_key DESC LIMIT ? OFFSET ?`,
+  );
+  let rows: Pick<Row, 'sortKey' | 'row'>[];
+  if (!fresh.length) rows = pageStatement.all(view, staleJson, limit, offset) as typeof rows;
+  else {
+    // The stored rows up to the page's end and the stale children's worked out, merged in order.
+    const kept = pageStatement.all(view, staleJson, offset + limit, 0) as typeof rows;
+    rows = [...kept, ...fresh.filter((r) => r.view === view)]
       .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0))
-      .slice(0, limit);
-  };
+      .slice(offset, offset + limit);
+  }
   const day = today(ctx);
-  return {
-    plans: page('plan').map(({ row }) => {
+  const page: RegisterPage = {
+    plans: [],
+    admonitions: [],
+    total: counts[view],
+    totalCapped: capped[view],
+    counts,
+    capped,
+  };
+  if (view === 'admonitions') page.admonitions = rows.map(({ row }) => JSON.parse(row) as RegisterAdmonition);
+  else
+    page.plans = rows.map(({ row }) => {
       const { sessionsPerMonth, completedDate, counts, ...p } = JSON.parse(row) as StoredPlan;
       return {
         ...p,
@@ -262,7 +311,6 @@ export function readRegister(
             )
           : null,
       };
-    }),
-    admonitions: page('admonition').map(({ row }) => JSON.parse(row) as RegisterAdmonition),
-  };
+    });
+  return page;
 }

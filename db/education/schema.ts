@@ -108,6 +108,8 @@ export const educationRegister = sqliteTable(
   {
     id: text('id').primaryKey(),
     kind: text('kind', { enum: ['plan', 'admonition'] }).notNull(),
+    /** The register's tab the row is in: a plan's status, or 'admonitions' for a 训诫. */
+    view: text('view').notNull().default(''),
     childId: text('child_id').notNull(),
     /** The register's order, newest first: a plan's last change (zero-padded), a 训诫's date. */
     sortKey: text('sort_key').notNull(),
@@ -115,7 +117,9 @@ export const educationRegister = sqliteTable(
     row: text('row').notNull(),
   },
   (t) => [
-    index('education_register_order').on(t.kind, t.sortKey),
+    // A tab's page and its capped count, each one range walked in order; the child in the index
+    // so leaving out children a write around the API marked stale reads no row.
+    index('education_register_view').on(t.view, t.sortKey, t.childId),
     index('education_register_child').on(t.childId),
   ],
 );

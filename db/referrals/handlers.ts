@@ -10,6 +10,7 @@ import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
+import { REGISTER_COUNT_CAP } from '../common/registers';
 import { transition } from '../common/transition';
 import { cached } from '../core/statements';
 import { t } from '../i18n';
@@ -18,6 +19,7 @@ import {
   type Carrier,
   LEAD_REPLY_WORKDAYS,
   REFERRAL_FLOW,
+  REFERRAL_STATUSES,
   type ReferralStatus,
   referralStepTo,
 } from './codes';
@@ -370,14 +372,20 @@ function transitionReferral(ctx: Ctx, input: z.output<typeof referralTransitionI
  * The inbox: overdue first (its stored due date before today: verification or a reply past
  * due), then urgent, then newest. The two parts are each a walk of one index in urgency, date,
  * number order (referrals_inbox, or referrals_inbox_status for one status), stopped at the page:
- * no sort of every open referral. The counts come from one pass over the status index. Plain
+ * no sort of every open referral. The counts stop at a cap, each a range of one index. Plain
  * statements prepared once per shape of filters: drizzle's building of five queries cost more
  * than SQLite took to answer them.
  */
 function listReferrals(
   ctx: ReadCtx,
   input: z.output<typeof referralListInput>,
-): { rows: ReferralRow[]; total: number; counts: Record<string, number> } {
+): {
+  rows: ReferralRow[];
+  total: number;
+  totalCapped: boolean;
+  counts: Record<string, number>;
+  capped: Record<string, boolean>;
+} {
   const day = today(ctx);
   const base = ['referrals.deleted_at IS NULL'];
   const filters: Record<string, string> = {};
@@ -399,38 +407,71 @@ function listReferrals(
     );
     filters.agency = input.agency;
   }
-  // Per-status counts for the inbox tabs under the same filters, each with its overdue ones.
+  // Per-status counts for the inbox tabs under the same filters, each with its overdue ones, each
+  // stopped past the cap (a walk of one status's range of referrals_status or referrals_overdue):
+  // a tab says 超过 N beyond it, and the inbox costs the cap, not the number of referrals on file.
+  const params: Record<string, string> = { ...filters, day };
   const byStatus = cached(
     ctx.raw,
-    `SELECT status, count(*) AS n, coalesce(sum(due < @day), 0) AS overdue FROM referrals
-     WHERE ${base.join(' AND ')} GROUP BY status`,
-  ).all({ ...filters, day }) as { status: ReferralStatus; n: number; overdue: number }[];
-  const counts: Record<string, number> = Object.fromEntries(byStatus.map((s) => [s.status, s.n]));
-  counts.open = byStatus.filter((s) => s.status !== 'closed').reduce((a, s) => a + s.n, 0);
-  counts.all = byStatus.reduce((a, s) => a + s.n, 0);
+    `SELECT count(*) AS n FROM (SELECT 1 FROM referrals WHERE ${base.join(' AND ')} AND referrals.status = @status LIMIT @cap)`,
+  );
+  const overdueOf = cached(
+    ctx.raw,
+    `SELECT count(*) AS n FROM (SELECT 1 FROM referrals WHERE ${base.join(' AND ')} AND referrals.status = @status
+       AND referrals.due < @day LIMIT @cap)`,
+  );
+  const countIn = (statement: typeof byStatus, statuses: readonly ReferralStatus[], cap: number) =>
+    statuses.reduce((n, status) => n + (statement.get({ ...params, status, cap }) as { n: number }).n, 0);
+  const counts: Record<string, number> = {};
+  const capped: Record<string, boolean> = {};
+  const put = (key: string, n: number) => {
+    counts[key] = Math.min(n, REGISTER_COUNT_CAP);
+    capped[key] = n > REGISTER_COUNT_CAP;
+  };
   // A closed referral owes nothing (its due is NULL): every overdue one is open.
-  counts.overdue = byStatus.reduce((a, s) => a + s.overdue, 0);
+  const openStatuses = REFERRAL_STATUSES.filter((s) => s !== 'closed');
+  // Each up to the cap and one: a sum of them is past the cap exactly when the true sum is.
+  const inStatus = new Map<ReferralStatus, number>();
+  const overdueBy = new Map<ReferralStatus, number>();
+  for (const status of REFERRAL_STATUSES) {
+    inStatus.set(status, countIn(byStatus, [status], REGISTER_COUNT_CAP + 1));
+    put(status, inStatus.get(status) ?? 0);
+    if (status !== 'closed') overdueBy.set(status, countIn(overdueOf, [status], REGISTER_COUNT_CAP + 1));
+  }
+  const sum = (of: Map<ReferralStatus, number>, statuses: readonly ReferralStatus[]) =>
+    statuses.reduce((n, s) => n + (of.get(s) ?? 0), 0);
+  put('open', sum(inStatus, openStatuses));
+  put('all', sum(inStatus, REFERRAL_STATUSES));
+  put('overdue', sum(overdueBy, openStatuses));
 
   const where = [...base];
-  const params: Record<string, string> = { ...filters, day };
-  let overdueInView = counts.overdue;
+  let inView: readonly ReferralStatus[] = openStatuses;
   if (input.view === 'open') where.push(`referrals.status <> 'closed'`);
   else if (input.view !== 'overdue' && input.view !== 'all') {
     where.push('referrals.status = @status');
     params.status = input.view;
-    overdueInView = byStatus.find((s) => s.status === input.view)?.overdue ?? 0;
+    inView = input.view === 'closed' ? [] : [input.view];
   }
+  // The overdue ones in the view as far as the page reaches: exact where fewer, which is all the
+  // rest's offset needs; past the cap counted again only as deep as the page asks.
+  const reach = input.offset + input.limit;
+  let overdueInView = sum(overdueBy, inView);
+  if (overdueInView > REGISTER_COUNT_CAP && reach > REGISTER_COUNT_CAP)
+    overdueInView = countIn(overdueOf, inView, reach);
+  overdueInView = Math.min(overdueInView, Math.max(reach, REGISTER_COUNT_CAP + 1));
   const total = counts[input.view] ?? 0;
+  const totalCapped = capped[input.view] ?? false;
   const part = (overdue: boolean, limit: number, offset: number) =>
     limit <= 0
       ? []
-      : // 'urgent' sorts after 'normal': descending puts the urgent ones first.
+      : // 'urgent' sorts after 'normal': descending puts the urgent ones first. The unary + keeps
+        // the due date from choosing referrals_overdue, whose order is not the inbox's.
         (
           cached(
             ctx.raw,
             `SELECT id, year, seq, source_department AS sourceDepartment, received_date AS receivedDate,
                     urgency, status, verify_due AS verifyDue FROM referrals
-             WHERE ${where.join(' AND ')} AND ${overdue ? 'referrals.due < @day' : '(referrals.due IS NULL OR referrals.due >= @day)'}
+             WHERE ${where.join(' AND ')} AND ${overdue ? '+referrals.due < @day' : '(referrals.due IS NULL OR referrals.due >= @day)'}
              ORDER BY urgency DESC, received_date DESC, seq DESC LIMIT @limit OFFSET @offset`,
           ).all({ ...params, limit, offset }) as InboxRow[]
         ).map((r) => ({ ...r, overdue }));
@@ -469,7 +510,9 @@ function listReferrals(
       agencies: [...new Set(agencies.filter((a) => a.referralId === r.id).map((a) => a.agency))],
     })),
     total,
+    totalCapped,
     counts,
+    capped,
   };
 }
 

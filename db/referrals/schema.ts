@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { accounts } from '../accounts/schema';
 import { childRef, persons } from '../children/schema';
@@ -41,6 +42,11 @@ export const referrals = sqliteTable(
     index('referrals_inbox').on(t.deletedAt, t.urgency, t.receivedDate, t.seq, t.status, t.due),
     index('referrals_inbox_status').on(t.deletedAt, t.status, t.urgency, t.receivedDate, t.seq, t.due),
     index('referrals_status').on(t.deletedAt, t.status, t.receivedDate),
+    // The inbox's overdue counts, each status's overdue ones one range stopped at the cap. Partial,
+    // so that only a query on the due date can take it (a walk by status keeps its own index).
+    index('referrals_overdue')
+      .on(t.status, t.due, t.deletedAt)
+      .where(sql`${t.deletedAt} IS NULL AND ${t.due} IS NOT NULL`),
     index('referrals_received').on(t.deletedAt, t.receivedDate),
     index('referrals_department').on(t.sourceDepartment, t.receivedDate),
     // 统计台账: referrals received in a period by who received them, and an action's referral.

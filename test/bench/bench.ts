@@ -393,7 +393,11 @@ async function main(): Promise<void> {
   await measure({
     op: 'family education register',
     method: 'education.register',
-    inputs: Array.from({ length: Math.min(perOp, WARMUP + 10) }, () => ({ limit: 500 })),
+    // Each tab's page, first to third, as the screen asks for it (with every tab's capped count).
+    inputs: Array.from({ length: perOp }, (_, i) => ({
+      view: (['active', 'assessing', 'completed', 'suspended', 'admonitions'] as const)[i % 5],
+      offset: (i % 3) * 50,
+    })),
     target: TARGETS.register,
     raw: false,
   });

@@ -164,6 +164,15 @@ const REGISTER_PLANS = `SELECT id FROM guidance_plans WHERE deleted_at IS NULL O
 /** The family education register's stored plans, newest change first (db/education/register.ts). */
 const REGISTER_PAGE = `SELECT row FROM education_register WHERE kind = 'plan' ORDER BY sort_key DESC LIMIT 500`;
 
+/** A register tab's count stopped past the cap, and its page (db/education/register.ts). */
+const REGISTER_TAB_COUNT = `SELECT count(*) FROM (SELECT 1 FROM education_register WHERE view = 'active'
+  AND child_id NOT IN (SELECT value FROM json_each('[]')) LIMIT 501)`;
+const REGISTER_TAB_PAGE = `SELECT row FROM education_register WHERE view = 'active'
+  AND child_id NOT IN (SELECT value FROM json_each('[]')) ORDER BY sort_key DESC LIMIT 50 OFFSET 50`;
+/** One status's overdue referrals counted up to the cap (db/referrals/handlers.ts). */
+const INBOX_OVERDUE_COUNT = `SELECT count(*) FROM (SELECT 1 FROM referrals WHERE deleted_at IS NULL
+  AND status = 'tracking' AND due < '2026-01-01' LIMIT 501)`;
+
 /** The inbox's overdue part of one status, a page in inbox order (db/referrals/handlers.ts). */
 const INBOX_STATUS_PAGE = `SELECT id FROM referrals WHERE deleted_at IS NULL AND status = 'tracking' AND due < '2026-01-01'
   ORDER BY urgency DESC, received_date DESC, seq DESC LIMIT 50`;
@@ -487,6 +496,35 @@ const CASES: Case[] = [
         // A page of the register in its order off one index: no sort, no join.
         expect(planOf(raw, REGISTER_PAGE)).toContain('USING INDEX education_register_order (kind=?)');
         expect(planOf(raw, REGISTER_PAGE)).not.toMatch(/TEMP B-TREE/);
+      };
+    },
+  },
+  {
+    tag: '0028_capped_register_counts',
+    before: (old) => {
+      const row = old.prepare(
+        `INSERT INTO education_register (id, kind, child_id, sort_key, row) VALUES (?, ?, 'c.1', ?, ?)`,
+      );
+      row.run('p.1', 'plan', '0000001767225600000', JSON.stringify({ id: 'p.1', status: 'completed' }));
+      row.run('a.1', 'admonition', '2026-01-05', JSON.stringify({ id: 'a.1', date: '2026-01-05' }));
+      expect(() => planOf(old, REGISTER_TAB_COUNT)).toThrow(/no such column/);
+      return (raw) => {
+        // The rows already stored are put in their tabs: a plan's by its status.
+        expect(
+          raw.prepare(`SELECT id, view FROM education_register WHERE id IN ('a.1', 'p.1') ORDER BY id`).all(),
+        ).toEqual([
+          { id: 'a.1', view: 'admonitions' },
+          { id: 'p.1', view: 'completed' },
+        ]);
+        // A tab's capped count from its index alone, a page in order; each status's overdue ones one range.
+        expect(planOf(raw, REGISTER_TAB_COUNT)).toContain(
+          'USING COVERING INDEX education_register_view (view=?)',
+        );
+        expect(planOf(raw, REGISTER_TAB_PAGE)).toContain('USING INDEX education_register_view (view=?)');
+        expect(planOf(raw, REGISTER_TAB_PAGE)).not.toMatch(/TEMP B-TREE/);
+        expect(planOf(raw, INBOX_OVERDUE_COUNT)).toContain(
+          'USING COVERING INDEX referrals_overdue (status=? AND due<?)',
+        );
       };
     },
   },

@@ -299,7 +299,8 @@ describe('family education (家庭教育指导 and 训诫)', () => {
     plan = await call(core, 'education.addSession', session('2026-03-20', 50));
     expect(plan.progress).toMatchObject({ periods: 3, held: 2, missed: 1, tooShort: 1 });
     // The register shows the plan as its page counts it, and the 训诫 with whom it was given to.
-    const register = await call(core, 'education.register', {});
+    // Each in its tab: the plan under 指导中 (the first tab opened), the 训诫 under 训诫登记.
+    const register = await call(core, 'education.register', { view: 'active' });
     expect(register.plans).toEqual([
       expect.objectContaining({
         id: plan.id,
@@ -313,7 +314,8 @@ describe('family education (家庭教育指导 and 训诫)', () => {
         version: plan.version,
       }),
     ]);
-    expect(register.admonitions).toEqual([
+    expect(register.admonitions).toEqual([]);
+    expect((await call(core, 'education.register', { view: 'admonitions' })).admonitions).toEqual([
       {
         id: adm.id,
         childId: child.id,

@@ -199,6 +199,7 @@ const SCREENS: Array<[string, () => [SessionUser, string, unknown]]> = [
   ['referral inbox, overdue', () => [admin, 'referrals.list', { view: 'overdue' }]],
   ['guardianship orders list', () => [admin, 'orders.list', { status: 'observing' }]],
   ['family education register', () => [admin, 'education.register', {}]],
+  ['family education register, 训诫', () => [admin, 'education.register', { view: 'admonitions' }]],
   // A record's file and a write: a join from a few rows must start from those rows (at 100,000
   // children, starting from the children made a referral's create take 95 ms).
   ['referral file', () => [admin, 'referrals.get', { id: anyId('referrals') }]],
@@ -394,14 +395,18 @@ describe('query plans of the screens at 100,000 children', () => {
       expect(page).toMatch(index);
       expect(page).not.toMatch(/TEMP B-TREE/);
     }
-    // The register: each kind one range of its stored rows in register order, and nothing joined.
-    const register = plansOf(admin, 'education.register', {});
-    const pages = register.filter((p) => /FROM education_register/.test(p.sql));
-    expect(pages).toHaveLength(1);
-    expect(pages[0].plan.join('\n')).toMatch(
-      /SEARCH education_register USING INDEX education_register_order \(kind=\?\)/,
-    );
-    expect(pages[0].plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    // The register: a tab's page and each tab's capped count, each one range of its stored rows
+    // in register order (the count from the index alone), and nothing joined.
+    const register = plansOf(admin, 'education.register', { view: 'completed', offset: 50 });
+    const reads = register.filter((p) => /FROM education_register/.test(p.sql));
+    expect(reads).toHaveLength(2);
+    for (const read of reads) {
+      expect(read.plan.join('\n')).toMatch(
+        /SEARCH education_register USING (COVERING )?INDEX education_register_view \(view=\?\)/,
+      );
+      expect(read.plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    }
+    expect(reads.find((p) => /count\(\*\)/.test(p.sql))?.plan.join('\n')).toMatch(/COVERING INDEX/);
     expect(
       register.filter((p) => /guidance_plans|guidance_sessions|admonitions|plan_guardians/.test(p.sql)),
     ).toEqual([]);
@@ -434,12 +439,16 @@ describe('query plans of the screens at 100,000 children', () => {
         expect(p.plan.join('\n'), `${view}: ${p.sql}`).toMatch(index);
         expect(p.plan.join('\n'), view).not.toMatch(/TEMP B-TREE/);
       }
-      // The tabs' counts, overdue ones too, in one pass over the status index.
-      const counts = planned.filter((p) => /group by/i.test(p.sql));
-      expect(counts).toHaveLength(1);
-      expect(counts[0].plan.join('\n')).toMatch(
-        /USING COVERING INDEX referrals_inbox_status \(deleted_at=\?\)/,
+      // The tabs' counts, each status's and its overdue ones, each a range of one index read from
+      // the index alone and stopped at the cap: none walks more than one status.
+      const counts = planned.filter((p) => /count\(\*\)/i.test(p.sql) && /from referrals\b/i.test(p.sql));
+      expect(counts, view).toHaveLength(2);
+      const plan = (overdue: boolean) =>
+        counts.find((p) => /due < @day/.test(p.sql) === overdue)?.plan.join('\n') ?? '';
+      expect(plan(false), view).toMatch(
+        /USING COVERING INDEX referrals_(inbox_status|status|overdue) \(deleted_at=\? AND status=\?\)/,
       );
+      expect(plan(true), view).toMatch(/USING COVERING INDEX referrals_overdue \(status=\? AND due<\?\)/);
     }
   });
 

@@ -4,6 +4,7 @@
 // every view of the inbox, page by page, must equal what the referrals' own pages
 // (referrals.get, which works overdue out from the records each time) say, in inbox order.
 import { describe, expect, it } from 'vitest';
+import type { Ctx } from '../../db/api/define';
 import { INBOX_VIEWS } from '../../db/referrals/inputs';
 import type { ReferralView } from '../../db/referrals/model';
 import { Rng } from '../fixtures/random';
@@ -125,4 +126,94 @@ describe('the referral inbox on stored due dates', () => {
     expect(final.some((r) => !r.overdue && r.status !== 'closed')).toBe(true);
     core.close();
   }, 120_000);
+
+  it('counts each tab up to the cap, says so past it, and pages on past the cap in inbox order', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 9, 12, 2));
+    const core = openCore(undefined, clock);
+    await call(core, 'session.setup', ADMIN);
+    const child = await call(core, 'children.create', CHILD);
+    const r = await call(core, 'referrals.create', {
+      sourceDepartment: '第一检察部',
+      receivedDate: '2026-10-01',
+      urgency: 'normal',
+      children: [{ childId: child.id }],
+    });
+    // 550 received referrals (copies of one, around the API), 520 of them past their 核查期限.
+    const raw = (core as unknown as { ctx(): Ctx }).ctx().raw;
+    const src = raw.prepare('SELECT * FROM referrals WHERE id = ?').get(r.id) as Record<string, unknown>;
+    const cols = Object.keys(src);
+    const insert = raw.prepare(
+      `INSERT INTO referrals (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
+    );
+    raw.transaction(() => {
+      for (let i = 1; i < 550; i++)
+        insert.run({
+          ...src,
+          id: `copy-${i}`,
+          seq: (src.seq as number) + i,
+          urgency: i % 7 === 0 ? 'urgent' : 'normal',
+          received_date: iso(Date.UTC(2026, 8, 1) + (i % 40) * DAY),
+        });
+      raw
+        .prepare(
+          `UPDATE referrals SET verify_due = CASE WHEN seq % 550 < 520 THEN '2026-09-01' ELSE '2099-12-31' END`,
+        )
+        .run();
+    })();
+    const order = (where: string) =>
+      raw
+        .prepare(
+          `SELECT id FROM referrals WHERE deleted_at IS NULL ${where}
+           ORDER BY due < '2026-10-12' DESC, urgency DESC, received_date DESC, seq DESC`,
+        )
+        .pluck()
+        .all() as string[];
+    expect(order(`AND due < '2026-10-12'`)).toHaveLength(520);
+
+    const first = await call(core, 'referrals.list', { view: 'received' });
+    expect({ counts: first.counts, capped: first.capped }).toEqual({
+      counts: {
+        received: 500,
+        verifying: 0,
+        triaged: 0,
+        tracking: 0,
+        closed: 0,
+        open: 500,
+        all: 500,
+        overdue: 500,
+      },
+      capped: {
+        received: true,
+        verifying: false,
+        triaged: false,
+        tracking: false,
+        closed: false,
+        open: true,
+        all: true,
+        overdue: true,
+      },
+    });
+    expect([first.total, first.totalCapped]).toEqual([500, true]);
+    // Below the cap the count stays exact.
+    const closedView = await call(core, 'referrals.list', { view: 'closed' });
+    expect([closedView.total, closedView.totalCapped]).toEqual([0, false]);
+
+    // Pages before, across and past the cap, and across the overdue part's end, in inbox order.
+    for (const [view, where] of [
+      ['received', `AND status = 'received'`],
+      ['open', `AND status <> 'closed'`],
+      ['all', ''],
+      ['overdue', `AND due < '2026-10-12'`],
+    ] as const) {
+      const want = order(where);
+      for (const offset of [0, 450, 480, 500, 510, 540]) {
+        const page = await call(core, 'referrals.list', { view, offset, limit: 50 });
+        expect(
+          page.rows.map((x) => [x.id, x.overdue]),
+          `${view} from ${offset}`,
+        ).toEqual(want.slice(offset, offset + 50).map((id, k) => [id, offset + k < 520]));
+      }
+    }
+    core.close();
+  });
 });

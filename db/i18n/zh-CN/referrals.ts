@@ -44,6 +44,7 @@ export const referrals = {
     filterTo: '至',
     clearFilters: '清除筛选',
     total: '共 {total} 条线索',
+    totalCapped: '超过 {total} 条线索',
     empty: '暂无线索。点击“新建线索”登记第一条线索。',
     emptyView: '此分类下没有线索',
     emptyFiltered: '没有符合筛选条件的线索',

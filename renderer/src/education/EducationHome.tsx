@@ -1,30 +1,28 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Table, type TableColumnsType, Tabs, Typography, theme } from 'antd';
 import { useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { REGISTER_VIEWS } from '../../../db/education/codes';
 import { t } from '../../../db/i18n';
 import { AttachmentsButton, useAttachmentCounts } from '../attachments/AttachmentsButton';
 import { todayText } from '../common/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { None, OverdueTag } from '../common/empty';
 import { PageHeader } from '../common/PageHeader';
-import { PLAN_STATUSES, PlanKindTag, type PlanStatus, PlanStatusTag, termText } from './parts';
-import { type RegisterAdmonition, type RegisterPlan, useRegister } from './register';
+import { oneOf, PAGE_SIZE, useRegisterAddress } from '../common/RegisterList';
+import { countText } from '../reminders/parts';
+import { PlanKindTag, PlanStatusTag, termText } from './parts';
+import { type RegisterAdmonition, type RegisterPlan, type RegisterView, useRegister } from './register';
 
-type View = PlanStatus | 'admonitions';
-const VIEWS: readonly View[] = [...PLAN_STATUSES, 'admonitions'];
-
-function isView(v: string | null): v is View {
-  return v !== null && (VIEWS as readonly string[]).includes(v);
-}
-
-/** Guidance plans by status, and the register of 训诫. The tab lives in the address. */
+/**
+ * Guidance plans by status, and the register of 训诫. The tab and the page live in the address;
+ * each page is the core's, so the screen costs a page however long the register grows.
+ */
 export function EducationHome() {
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const viewParam = params.get('view');
-  const view: View = isView(viewParam) ? viewParam : 'active';
-  const { data, error, loading } = useRegister();
+  const { params, page, offset, limit, go } = useRegisterAddress('active');
+  const view: RegisterView = oneOf(REGISTER_VIEWS, params.get('view')) ?? 'active';
+  const { data, error, loading } = useRegister(view, offset, limit);
   const planColumns = useMemo(planListColumns, []);
   const admonitionIds = useMemo(() => (data?.admonitions ?? []).map((a) => a.id), [data]);
   const attached = useAttachmentCounts('admonition', view === 'admonitions' ? admonitionIds : []);
@@ -33,12 +31,15 @@ export function EducationHome() {
     [attached.counts, attached.reload],
   );
 
-  const count = (v: View) =>
-    data
-      ? v === 'admonitions'
-        ? data.admonitions.length
-        : data.plans.filter((p) => p.status === v).length
-      : null;
+  const count = (v: RegisterView) => (data ? countText(data.counts[v], data.capped[v]) : null);
+  const pagination = {
+    current: page,
+    pageSize: PAGE_SIZE,
+    total: data?.total ?? 0,
+    hideOnSinglePage: true,
+    showSizeChanger: false,
+    onChange: (p: number) => go({ page: p }),
+  };
 
   return (
     <>
@@ -65,9 +66,9 @@ export function EducationHome() {
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={view}
-          onChange={(key) => setParams(key === 'active' ? {} : { view: key }, { replace: true })}
+          onChange={(key) => go({ view: key })}
           aria-label={t('education.list.viewsLabel')}
-          items={VIEWS.map((v) => ({
+          items={REGISTER_VIEWS.map((v) => ({
             key: v,
             label: <TabLabel label={t(`education.list.views.${v}`)} count={count(v)} />,
           }))}
@@ -82,14 +83,14 @@ export function EducationHome() {
             loading={{ spinning: loading, delay: 200 }}
             data-testid="admonition-register"
             locale={{ emptyText: t('education.list.noAdmonitions') }}
-            pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+            pagination={pagination}
           />
         ) : (
           <Table<RegisterPlan>
             rowKey="id"
             size="middle"
             columns={planColumns}
-            dataSource={(data?.plans ?? []).filter((p) => p.status === view)}
+            dataSource={data?.plans ?? []}
             loading={{ spinning: loading, delay: 200 }}
             scroll={{ x: 'max-content' }}
             data-testid="plan-list"
@@ -98,7 +99,7 @@ export function EducationHome() {
               style: { cursor: 'pointer' },
             })}
             locale={{ emptyText: t('education.list.noPlans') }}
-            pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+            pagination={pagination}
           />
         )}
       </Card>
@@ -106,7 +107,7 @@ export function EducationHome() {
   );
 }
 
-function TabLabel({ label, count }: { label: string; count: number | null }) {
+function TabLabel({ label, count }: { label: string; count: string | null }) {
   const { token } = theme.useToken();
   return (
     <Flex gap={6} align="center">

@@ -23,6 +23,7 @@ import {
   useRegisterAddress,
 } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
+import { countText } from '../reminders/parts';
 import { asOptions, OverdueTag, StatusTag, UrgentTag, useReferralLists, verifyLate } from './shared';
 import type { InboxView, ReferralRow } from './types';
 
@@ -85,7 +86,7 @@ export function ReferralInbox() {
           aria-label={t('referrals.inbox.viewsLabel')}
           items={TABS.map((v) => ({
             key: v,
-            label: <TabLabel view={v} count={data ? (counts[v] ?? 0) : null} />,
+            label: <TabLabel view={v} count={data ? (counts[v] ?? 0) : null} capped={!!data?.capped[v]} />,
           }))}
         />
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
@@ -127,7 +128,11 @@ export function ReferralInbox() {
             style={{ marginInlineStart: 'auto' }}
             data-testid="referrals-total"
           >
-            {data ? t('referrals.inbox.total', { total: data.total }) : null}
+            {data
+              ? t(data.totalCapped ? 'referrals.inbox.totalCapped' : 'referrals.inbox.total', {
+                  total: data.total,
+                })
+              : null}
           </Typography.Text>
         </Flex>
         <RegisterTable<ReferralRow>
@@ -154,7 +159,8 @@ export function ReferralInbox() {
   );
 }
 
-function TabLabel({ view, count }: { view: InboxView; count: number | null }) {
+/** A tab with its count: exact, or 超过 N where the core stopped counting. */
+function TabLabel({ view, count, capped }: { view: InboxView; count: number | null; capped: boolean }) {
   const { token } = theme.useToken();
   const label = t(`referrals.views.${view}`);
   if (count === null) return <span>{label}</span>;
@@ -162,14 +168,14 @@ function TabLabel({ view, count }: { view: InboxView; count: number | null }) {
     return (
       <Flex gap={6} align="center">
         {label}
-        <Badge count={count} overflowCount={999} />
+        <Badge count={capped ? countText(count, true) : count} overflowCount={999} />
       </Flex>
     );
   }
   return (
     <Flex gap={6} align="center">
       {label}
-      <span style={{ color: token.colorTextTertiary }}>{count}</span>
+      <span style={{ color: token.colorTextTertiary }}>{countText(count, capped)}</span>
     </Flex>
   );
 }
