@@ -145,7 +145,7 @@ describe('audit log', () => {
     const raw = await rawAccess(core.dataDir);
     const version = () => raw.pragma('data_version', { simple: true }) as number;
     const views = () =>
-      (raw.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'children.view'`).get() as { n: number }).n;
+      raw.prepare(`SELECT count(*) FROM audit_log WHERE action = 'children.view'`).pluck().get() as number;
     const before = views();
     // Another connection sees the row as soon as the file is shown: it is committed.
     await call(core, 'children.get', { id: child.id });
