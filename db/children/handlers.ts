@@ -6,6 +6,7 @@ import { accounts } from '../accounts/schema';
 import { type Ctx, method, type ReadCtx, type ViewCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { updateVersioned } from '../common/records';
+import { preparedQuery } from '../core/statements';
 import { t } from '../i18n';
 import { type DuplicateCandidate, duplicatesForReader } from './duplicates';
 import { addMonths } from './guardianship';
@@ -353,13 +354,22 @@ function pageOf(
 
 /** The children of a page, by id, in the page's order. */
 function rowsInOrder(ctx: ReadCtx, page: readonly string[]): { child: ChildRow; ownerName: string | null }[] {
+  // Built once per connection, the page's ids as one JSON array: building this 35-column
+  // select afresh was half of a search's time.
   const rows = page.length
-    ? ctx.db
-        .select({ child: children, ownerName: accounts.displayName })
-        .from(children)
-        .leftJoin(accounts, eq(accounts.id, children.ownerId))
-        .where(and(inArray(children.id, [...page]), isNull(children.deletedAt)))
-        .all()
+    ? preparedQuery(ctx, 'children.pageRows', () =>
+        ctx.db
+          .select({ child: children, ownerName: accounts.displayName })
+          .from(children)
+          .leftJoin(accounts, eq(accounts.id, children.ownerId))
+          .where(
+            and(
+              sql`${children.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`,
+              isNull(children.deletedAt),
+            ),
+          )
+          .prepare(),
+      ).all({ ids: JSON.stringify(page) })
     : [];
   const at = new Map(page.map((id, i) => [id, i]));
   rows.sort((a, b) => (at.get(a.child.id) ?? 0) - (at.get(b.child.id) ?? 0));
