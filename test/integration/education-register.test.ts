@@ -87,29 +87,35 @@ const session = (planId: string, date: string, minutes: number) => ({
   content: '亲子沟通与陪伴',
 });
 
+/** The studio's one child with its mother as guardian and an ordered plan assessing, as set up. */
+async function childWithPlan(core: Core) {
+  await call(core, 'session.setup', ADMIN);
+  const child = await call(core, 'children.create', CHILD);
+  const [mother] = await call(core, 'relations.add', {
+    childId: child.id,
+    relation: 'mother',
+    isGuardian: true,
+    person: { name: '刘翠兰' },
+  });
+  const plan = await call(core, 'education.createPlan', {
+    childId: child.id,
+    kind: 'ordered',
+    guardianPersonIds: [mother.person.id],
+    provider: '济阳区家庭教育指导站（妇联）',
+    startDate: '2026-01-15',
+    endDate: '2026-04-14',
+    sessionsPerMonth: 1,
+    minMinutes: 40,
+    goals: [],
+  });
+  return { child, mother, plan };
+}
+
 describe('the family education register', () => {
   it('shows each plan as its page does, after every write and as the days pass', async () => {
     const clock = new ManualClock(Date.UTC(2026, 1, 10, 2));
     const core = openCore(undefined, clock);
-    await call(core, 'session.setup', ADMIN);
-    const child = await call(core, 'children.create', CHILD);
-    const [mother] = await call(core, 'relations.add', {
-      childId: child.id,
-      relation: 'mother',
-      isGuardian: true,
-      person: { name: '刘翠兰' },
-    });
-    const plan0 = await call(core, 'education.createPlan', {
-      childId: child.id,
-      kind: 'ordered',
-      guardianPersonIds: [mother.person.id],
-      provider: '济阳区家庭教育指导站（妇联）',
-      startDate: '2026-01-15',
-      endDate: '2026-04-14',
-      sessionsPerMonth: 1,
-      minMinutes: 40,
-      goals: [],
-    });
+    const { child, mother, plan: plan0 } = await childWithPlan(core);
     expect(await registerAgrees(core, 'assessing')).toBe(1);
     let plan = await call(core, 'education.startPlan', { id: plan0.id, version: plan0.version });
     plan = await call(core, 'education.addSession', session(plan.id, '2026-01-20', 45));
@@ -195,25 +201,7 @@ describe('the family education register', () => {
 
   it('counts a tab up to the cap, says so past it, and pages on past the cap, newest change first', async () => {
     const core = openCore(undefined, new ManualClock(Date.UTC(2026, 1, 10, 2)));
-    await call(core, 'session.setup', ADMIN);
-    const child = await call(core, 'children.create', CHILD);
-    const [mother] = await call(core, 'relations.add', {
-      childId: child.id,
-      relation: 'mother',
-      isGuardian: true,
-      person: { name: '刘翠兰' },
-    });
-    const plan = await call(core, 'education.createPlan', {
-      childId: child.id,
-      kind: 'ordered',
-      guardianPersonIds: [mother.person.id],
-      provider: '济阳区家庭教育指导站（妇联）',
-      startDate: '2026-01-15',
-      endDate: '2026-04-14',
-      sessionsPerMonth: 1,
-      minMinutes: 40,
-      goals: [],
-    });
+    const { plan } = await childWithPlan(core);
     await call(core, 'education.startPlan', { id: plan.id, version: plan.version });
     // 620 active plans' rows: copies of the one stored, around the API, each its own last change.
     const raw = ctxOf(core).raw;
