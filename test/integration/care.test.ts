@@ -4,7 +4,7 @@ import { childName } from '../fixtures/names';
 import { Rng } from '../fixtures/random';
 import { COUNSELLING_SESSION } from '../fixtures/records';
 import type { Input } from '../helpers/core';
-import { referredTo } from '../helpers/referrals';
+import { received, referredTo } from '../helpers/referrals';
 import {
   ADMIN,
   CHILD,
@@ -343,11 +343,7 @@ describe('reminders (工作提醒)', () => {
       riskLevel: 'red',
       riskReason: '独自在家',
     });
-    await call(core, 'referrals.create', {
-      sourceDepartment: '第一检察部',
-      receivedDate: '2026-11-20',
-      children: [{ childId: child.id }],
-    });
+    await call(core, 'referrals.create', received(child.id, '2026-11-20'));
     const home = await call(core, 'home.summary', {});
     expect(home.riskyChildren).toEqual([expect.objectContaining({ name: '张小明', riskLevel: 'red' })]);
     expect(home.recentReferrals).toEqual([

@@ -120,6 +120,18 @@ export const CHILD = {
 };
 
 /**
+ * children.update's input for an edit of CHILD as it stands at `at` (its id and version): the ID
+ * number left out, as the form sends an unchanged one, and `change` on top.
+ */
+export function childEdit(
+  at: { id: string; version: number },
+  change: Partial<Input<'children.update'>> = {},
+): Input<'children.update'> {
+  const { idNumber: _kept, ...fields } = CHILD;
+  return { ...fields, id: at.id, version: at.version, ...change };
+}
+
+/**
  * A child written into an older release's database around the API, as that release stored it
  * (the row alone: today's children.create writes search keys in the shape of migration 0019,
  * which an older schema does not have). For migration tests that only need a child on file.
