@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { call, signInAs } from '../helpers/core';
 import { approveAndDeliver } from '../helpers/orders';
 import { referredTo } from '../helpers/referrals';
+import { recordVisit } from '../helpers/visits';
 import { tallShot } from './children/helpers';
 import { type App, browserAvailable, openApp, shot } from './harness';
 import { ADMIN } from './support/people';
@@ -389,15 +390,7 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
 
       // 走访: the next visit is due today.
       const e = await child(app, '刘小刚', owner.id);
-      const v = await invoke<{ id: string }>(app, 'visits.saveDraft', { childId: e.id });
-      await invoke(app, 'visits.finalize', {
-        id: v.id,
-        date: '2026-11-06',
-        kind: 'home',
-        findings: { living: '良好' },
-        needsFound: [],
-        nextVisitDate: '2026-11-20',
-      });
+      await recordVisit(app.core, e.id, '2026-11-06', '2026-11-20');
 
       // A father released within 90 days, and a boy turning 18 in January.
       const f = await child(app, '陈小雨', owner.id, { gender: 'female', birthDate: '2014-02-02' });
@@ -412,15 +405,7 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
 
       // 孙丽's child, with a visit overdue: on everyone's board, not on 李明's.
       const g = await child(app, '孙小宝', other.id);
-      const w = await invoke<{ id: string }>(app, 'visits.saveDraft', { childId: g.id });
-      await invoke(app, 'visits.finalize', {
-        id: w.id,
-        date: '2026-10-20',
-        kind: 'phone',
-        findings: { living: '良好' },
-        needsFound: [],
-        nextVisitDate: '2026-11-03',
-      });
+      await recordVisit(app.core, g.id, '2026-10-20', '2026-11-03', 'phone');
 
       await page.reload();
       await signIn(page, OWNER);

@@ -14,7 +14,7 @@ import {
   OTHER_CASEWORKER as OTHER,
   CASEWORKER as OWNER,
   openStudio,
-  recordHomeVisit,
+  recordVisit,
   refuse,
 } from './support';
 
@@ -273,7 +273,7 @@ describe('reminders (工作提醒)', () => {
       startDate: '2024-01-01',
       expectedRelease: '2027-01-15',
     });
-    await recordHomeVisit(core, child.id, '2026-11-02', '2026-11-06');
+    await recordVisit(core, child.id, '2026-11-02', '2026-11-06');
     // A referral whose verification is due, and an agency reply due.
     await referredTo(core, child.id, { agency: '民政', received: '2026-10-26', sent: '2026-10-27' });
     await call(core, 'counselling.addSession', {

@@ -10,7 +10,7 @@ import type { Ctx } from '../../db/api/define';
 import { readDue } from '../../db/reminders/due';
 import { collectReminders, PRIORITY } from '../../db/reminders/rules';
 import { Rng } from '../fixtures/random';
-import { ADMIN, CHILD, call, ManualClock, openCore, recordHomeVisit } from './support';
+import { ADMIN, CHILD, call, ManualClock, openCore, recordVisit } from './support';
 
 const OWNER = {
   displayName: '李明',
@@ -349,7 +349,7 @@ describe('reminders (工作提醒)', () => {
 
   it('moves items between 本周, 今天 and 已逾期 as the days pass, with no write at all', async () => {
     const { core, clock, child, fatherId } = await setup();
-    await recordHomeVisit(core, child.id, '2026-11-02', '2026-11-06');
+    await recordVisit(core, child.id, '2026-11-02', '2026-11-06');
     await call(core, 'custody.add', {
       personId: fatherId,
       measure: 'sentence',

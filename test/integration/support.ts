@@ -8,6 +8,7 @@ import { call, type Input, type Output, signInAs } from '../helpers/core';
 import { makeDataDir } from '../helpers/tmp';
 
 export { call, callFromShell, refuse, refuseFromShell, signInAs } from '../helpers/core';
+export { recordVisit } from '../helpers/visits';
 
 export const MIGRATIONS_DIR = path.resolve('db/migrations');
 /** Light KDF parameters: these tests exercise the logic, not the cost of a guess. */
@@ -170,23 +171,4 @@ export async function childOnOldSchema(
   } finally {
     raw.close();
   }
-}
-
-/** A home visit finalized as caseworkers usually record one (living: 良好, no needs), with its next visit due. */
-export async function recordHomeVisit(
-  core: Core,
-  childId: string,
-  date: string,
-  nextVisitDate: string | null,
-): Promise<{ id: string }> {
-  const v = await call(core, 'visits.saveDraft', { childId });
-  await call(core, 'visits.finalize', {
-    id: v.id,
-    date,
-    kind: 'home',
-    findings: { living: '良好' },
-    needsFound: [],
-    nextVisitDate,
-  });
-  return { id: v.id };
 }
