@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { call, signInAs } from '../helpers/core';
 import { approveAndDeliver } from '../helpers/orders';
 import { referredTo } from '../helpers/referrals';
+import { recordVisit } from '../helpers/visits';
 import { tallShot } from './children/helpers';
 import { type App, browserAvailable, openApp, shot } from './harness';
 import { ADMIN } from './support/people';
+import { addGuardian } from './support/seed';
 import {
   assertClean,
   invoke,
@@ -341,16 +343,11 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
 
       // 督促监护令 under observation, with a requirement due next week.
       const b = await child(app, '李小红', owner.id, { gender: 'female', birthDate: '2016-05-01' });
-      const [mother] = await invoke<{ person: { id: string } }[]>(app, 'relations.add', {
-        childId: b.id,
-        relation: 'mother',
-        isGuardian: true,
-        person: { name: '刘翠兰', gender: 'female' },
-      });
+      const motherId = await addGuardian(app, b.id, 'mother', { name: '刘翠兰', gender: 'female' });
       await signInAs(app.core, OWNER);
       const order = await call(app.core, 'orders.createDraft', {
         childId: b.id,
-        guardians: [{ personId: mother.person.id, relation: 'mother' }],
+        guardians: [{ personId: motherId, relation: 'mother' }],
         facts: '经查，刘翠兰长期外出务工，将李小红交由年迈亲属照看，疏于管教。',
         problems: ['16-1'],
         requirements: [{ text: '每周至少与李小红联系两次', dueDate: '2026-11-25' }],
@@ -362,16 +359,11 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
 
       // 家庭教育指导: an active plan with this month's session still to hold.
       const c = await child(app, '王小军', owner.id);
-      const [father] = await invoke<{ person: { id: string } }[]>(app, 'relations.add', {
-        childId: c.id,
-        relation: 'father',
-        isGuardian: true,
-        person: { name: '王建军', gender: 'male' },
-      });
+      const fatherId = await addGuardian(app, c.id, 'father', { name: '王建军', gender: 'male' });
       const plan = await invoke<{ id: string; version: number }>(app, 'education.createPlan', {
         childId: c.id,
         kind: 'voluntary',
-        guardianPersonIds: [father.person.id],
+        guardianPersonIds: [fatherId],
         provider: '济阳区家庭教育指导站',
         startDate: '2026-11-01',
         endDate: '2027-04-30',
@@ -398,26 +390,13 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
 
       // 走访: the next visit is due today.
       const e = await child(app, '刘小刚', owner.id);
-      const v = await invoke<{ id: string }>(app, 'visits.saveDraft', { childId: e.id });
-      await invoke(app, 'visits.finalize', {
-        id: v.id,
-        date: '2026-11-06',
-        kind: 'home',
-        findings: { living: '良好' },
-        needsFound: [],
-        nextVisitDate: '2026-11-20',
-      });
+      await recordVisit(app.core, e.id, '2026-11-06', '2026-11-20');
 
       // A father released within 90 days, and a boy turning 18 in January.
       const f = await child(app, '陈小雨', owner.id, { gender: 'female', birthDate: '2014-02-02' });
-      const [detained] = await invoke<{ person: { id: string } }[]>(app, 'relations.add', {
-        childId: f.id,
-        relation: 'father',
-        isGuardian: true,
-        person: { name: '陈国强', gender: 'male' },
-      });
+      const detainedId = await addGuardian(app, f.id, 'father', { name: '陈国强', gender: 'male' });
       await invoke(app, 'custody.add', {
-        personId: detained.person.id,
+        personId: detainedId,
         measure: 'sentence',
         startDate: '2024-01-10',
         expectedRelease: '2027-01-10',
@@ -426,15 +405,7 @@ describe.skipIf(!browserAvailable().ok)('care: counselling, visits and reminders
 
       // 孙丽's child, with a visit overdue: on everyone's board, not on 李明's.
       const g = await child(app, '孙小宝', other.id);
-      const w = await invoke<{ id: string }>(app, 'visits.saveDraft', { childId: g.id });
-      await invoke(app, 'visits.finalize', {
-        id: w.id,
-        date: '2026-10-20',
-        kind: 'phone',
-        findings: { living: '良好' },
-        needsFound: [],
-        nextVisitDate: '2026-11-03',
-      });
+      await recordVisit(app.core, g.id, '2026-10-20', '2026-11-03', 'phone');
 
       await page.reload();
       await signIn(page, OWNER);

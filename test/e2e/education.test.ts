@@ -8,10 +8,11 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './harness';
 import { ADMIN, XIAOMING } from './support/people';
-import { assertClean, inStudio, invoke, moveTo, signIn, staffStudio, useBrowser } from './support/studio';
+import { addGuardian } from './support/seed';
+import { assertClean, inArea, inStudio, invoke, moveTo, staffStudio, useBrowser } from './support/studio';
 import { choose, fillDate, shotWhole } from './support/ui';
 
-const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '家庭教育');
+const { reopenAs, toList } = inArea('家庭教育');
 
 /** Clicks a radio by its label; antd's button-style radios hide the input itself. */
 /** Types into the child search and picks the child whose option starts with `name`. */
@@ -64,17 +65,14 @@ describe.skipIf(!browserAvailable().ok)(
       await inStudio(browser(), '2026-01-05', 'education', async ({ app, clock, page }) => {
         await staffStudio(app);
         const child = await invoke<{ id: string }>(app, 'children.create', XIAOMING);
-        await invoke(app, 'relations.add', {
-          childId: child.id,
-          relation: 'mother',
-          isGuardian: true,
-          person: { name: '刘翠兰', gender: 'female', address: '济阳街道城关村' },
+        await addGuardian(app, child.id, 'mother', {
+          name: '刘翠兰',
+          gender: 'female',
+          address: '济阳街道城关村',
         });
-        await page.reload();
-        page.setDefaultTimeout(10_000);
-        await signInAs(page, ADMIN);
+        await reopenAs(page, ADMIN);
 
-        await page.getByRole('menuitem', { name: '家庭教育' }).click();
+        await toList(page);
         await page.getByRole('tab', { name: /实施中\s*0/ }).waitFor();
         await shotWhole(page, 'education-01-list-empty');
 

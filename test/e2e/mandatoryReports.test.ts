@@ -8,17 +8,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './harness';
 import { ADMIN, XIAOMING } from './support/people';
-import { invoke, moveTo, openStudio, signIn, staffStudio, useBrowser } from './support/studio';
-import { fillDate, pick, shotWhole } from './support/ui';
+import { assertClean, inArea, invoke, moveTo, openStudio, staffStudio, useBrowser } from './support/studio';
+import { errorBeside, fillDate, openForm, pick, shotWhole } from './support/ui';
 
-const AREA = '强制报告';
-
-const errorBeside = (page: Page, label: string) =>
-  page
-    .locator('.ant-form-item')
-    .filter({ has: page.getByLabel(label, { exact: true }) })
-    .locator('.ant-form-item-explain-error')
-    .textContent();
+const { reopenAs, toList } = inArea('强制报告');
 
 const status = (page: Page) => page.getByTestId('report-status').textContent();
 
@@ -37,16 +30,13 @@ describe.skipIf(!browserAvailable().ok)('强制报告: from the report to 已办
         township: '济阳街道',
         village: '城关村',
       });
-      await page.reload();
-      page.setDefaultTimeout(10_000);
-      await signIn(page, ADMIN, AREA);
+      await reopenAs(page, ADMIN);
 
-      await page.getByRole('menuitem', { name: AREA }).click();
+      await toList(page);
       await page.getByText('还没有强制报告').first().waitFor();
       await shotWhole(page, 'reports-01-list-empty');
 
-      await page.getByRole('button', { name: '登记强制报告' }).click();
-      await page.getByRole('heading', { name: '登记强制报告' }).waitFor();
+      await openForm(page, '登记强制报告');
       await page.getByLabel('报告单位').fill('济阳区实验小学');
       await pick(page, page, '单位类别', '学校、幼儿园、校外培训机构');
       await page.getByLabel('报告人').fill('孙老师');
@@ -61,8 +51,8 @@ describe.skipIf(!browserAvailable().ok)('强制报告: from the report to 已办
       }
       // Nothing typed for 报告内容, and the report dated before it was learned.
       await page.getByRole('button', { name: '保存' }).click();
-      await expect.poll(() => errorBeside(page, '报告日期')).toBe('报告日期不能早于知悉日期');
-      await expect.poll(() => errorBeside(page, '报告内容')).toBe('请填写报告内容');
+      await expect.poll(() => errorBeside(page, '报告日期').textContent()).toBe('报告日期不能早于知悉日期');
+      await expect.poll(() => errorBeside(page, '报告内容').textContent()).toBe('请填写报告内容');
       await shotWhole(page, 'reports-02-new-field-errors');
       expect((await invoke<{ total: number }>(app, 'mandatoryReports.list', { status: 'all' })).total).toBe(
         0,
@@ -97,7 +87,7 @@ describe.skipIf(!browserAvailable().ok)('强制报告: from the report to 已办
       await page.getByRole('button', { name: '记录立案' }).click();
       dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: '确定' }).click();
-      await expect.poll(() => errorBeside(page, '立案编号')).toBe('请填写立案编号');
+      await expect.poll(() => errorBeside(page, '立案编号').textContent()).toBe('请填写立案编号');
       await dialog.getByLabel('立案编号').fill('济公(济阳)立字〔2026〕0411号');
       await shot(page, 'reports-05-file-dialog');
       await dialog.getByRole('button', { name: '确定' }).click();
@@ -130,14 +120,13 @@ describe.skipIf(!browserAvailable().ok)('强制报告: from the report to 已办
       await shotWhole(page, 'reports-07-child-timeline');
 
       // The register: 办理中 is empty now; 已办结 holds it.
-      await page.getByRole('menuitem', { name: AREA }).click();
+      await toList(page);
       await page.getByText('没有符合条件的强制报告').first().waitFor();
       await page.getByRole('tab', { name: /已办结\s*1/ }).click();
       await page.getByRole('cell', { name: '张小明、张小红' }).waitFor();
       await shotWhole(page, 'reports-08-list-closed');
 
-      expect(app.externalRequests).toEqual([]);
-      expect(app.pageErrors).toEqual([]);
+      assertClean(app);
     } finally {
       await app.close();
     }

@@ -8,28 +8,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInAs as coreAs } from '../helpers/core';
 import { type App, browserAvailable, shot } from './harness';
-import { exportFromScreen, pdfText } from './print-support';
+import { expectPdfToSay, exportFromScreen } from './print-support';
+import { evaluateNotMet } from './support/orders';
 import { ADMIN, SUPERVISOR, XIAOMING } from './support/people';
-import {
-  assertClean,
-  inStudio,
-  invoke,
-  moveTo,
-  signIn,
-  staffStudio,
-  switchUser,
-  useBrowser,
-} from './support/studio';
-import { choose, fillDate, pick, shotWhole } from './support/ui';
+import { addGuardian } from './support/seed';
+import { assertClean, inArea, inStudio, invoke, moveTo, staffStudio, useBrowser } from './support/studio';
+import { choose, errorBeside, fillDate, openForm, pick, pickFound, shotWhole } from './support/ui';
 
-const signInAs = (page: Page, who: { username: string; passphrase: string }) =>
-  signIn(page, who, '督促监护令');
+const { open, reopenAs, switchTo, toList } = inArea('督促监护令');
 
-const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
-  switchUser(page, who, '督促监护令');
-
-/** Opens an antd Select by its label (inside `scope`) and clicks the option with that title. */
-/** Clicks a radio by its label; antd's button-style radios hide the input itself. */
 const status = (page: Page) => page.getByTestId('order-status');
 
 const STUDIO_CHILD = { ...XIAOMING, school: '济阳区实验小学' };
@@ -44,21 +31,20 @@ interface Seeded {
 async function seedSubmitted(app: App): Promise<Seeded> {
   await staffStudio(app, SUPERVISOR);
   const child = await invoke<{ id: string }>(app, 'children.create', STUDIO_CHILD);
-  const [mother] = await invoke<{ person: { id: string } }[]>(app, 'relations.add', {
-    childId: child.id,
-    relation: 'mother',
-    isGuardian: true,
-    person: { name: '刘翠兰', gender: 'female', address: '济阳街道城关村' },
+  const motherId = await addGuardian(app, child.id, 'mother', {
+    name: '刘翠兰',
+    gender: 'female',
+    address: '济阳街道城关村',
   });
   let order = await invoke<Seeded['order']>(app, 'orders.createDraft', {
     childId: child.id,
-    guardians: [{ personId: mother.person.id, relation: 'mother' }],
+    guardians: [{ personId: motherId, relation: 'mother' }],
     facts: '经查，刘翠兰长期在外务工，对张小明不闻不问，张小明多次旷课。',
     problems: ['16-1', '17-5'],
     requirements: [{ text: '保障张小明按时到校', dueDate: '2026-04-30' }],
   });
   order = await invoke(app, 'orders.submit', { id: order.id, version: order.version });
-  return { childId: child.id, motherId: mother.person.id, order };
+  return { childId: child.id, motherId, order };
 }
 
 describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', () => {
@@ -68,11 +54,11 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
     await inStudio(browser(), '2026-03-02', 'orders', async ({ app, clock, page }) => {
       await staffStudio(app, SUPERVISOR);
       const child = await invoke<{ id: string }>(app, 'children.create', STUDIO_CHILD);
-      await invoke(app, 'relations.add', {
-        childId: child.id,
-        relation: 'mother',
-        isGuardian: true,
-        person: { name: '刘翠兰', gender: 'female', phone: '13805310001', address: '济阳街道城关村' },
+      await addGuardian(app, child.id, 'mother', {
+        name: '刘翠兰',
+        gender: 'female',
+        phone: '13805310001',
+        address: '济阳街道城关村',
       });
       await invoke(app, 'relations.add', {
         childId: child.id,
@@ -80,24 +66,16 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
         isCaregiver: true,
         person: { name: '张德福', gender: 'male', address: '济阳街道城关村' },
       });
-      await page.reload();
-      page.setDefaultTimeout(10_000);
-      await signInAs(page, ADMIN);
+      await reopenAs(page, ADMIN);
 
-      await page.getByRole('menuitem', { name: '督促监护令' }).click();
+      await toList(page);
       await page.getByText('还没有督促监护令').first().waitFor();
       await shotWhole(page, 'orders-01-list-empty');
 
       // 拟制
-      await page.getByRole('button', { name: '新建督促监护令' }).click();
-      await page.getByRole('heading', { name: '新建督促监护令' }).waitFor();
+      await openForm(page, '新建督促监护令');
       await shotWhole(page, 'orders-02-new-blank');
-      await page.getByLabel('儿童', { exact: true }).fill('张小明');
-      await page
-        .locator('.ant-select-dropdown:visible')
-        .getByTitle(/张小明/)
-        .first()
-        .click();
+      await pickFound(page, page, '儿童', '张小明');
       await page.getByRole('checkbox', { name: /刘翠兰（母亲）/ }).check();
       await page.getByLabel('关联案号').fill('济阳检刑诉〔2026〕12号');
       await page.getByRole('checkbox', { name: /第十六条第一项/ }).check();
@@ -112,10 +90,7 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
 
       // Facts left empty: the API's message lands beside the field and nothing is saved.
       await page.getByRole('button', { name: '保存草稿' }).click();
-      const factsItem = page.locator('.ant-form-item').filter({ has: page.getByLabel('查明的事实') });
-      await expect
-        .poll(() => factsItem.locator('.ant-form-item-explain-error').textContent())
-        .toBe('请填写查明的事实');
+      await expect.poll(() => errorBeside(page, '查明的事实').textContent()).toBe('请填写查明的事实');
       await shotWhole(page, 'orders-03-new-field-error');
       expect((await invoke<{ total: number }>(app, 'orders.list', { status: 'all' })).total).toBe(0);
 
@@ -144,7 +119,7 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
 
       // The supervisor approves; the number is allocated.
       await switchTo(page, SUPERVISOR);
-      await page.getByRole('menuitem', { name: '督促监护令' }).click();
+      await toList(page);
       await page.getByRole('tab', { name: /待审批\s*1/ }).click();
       await shotWhole(page, 'orders-07-list-pending');
       await page.getByRole('cell', { name: '张小明' }).click();
@@ -159,8 +134,7 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
       // Delivered the next day, on the spot; the 考察期 runs three months by default.
       await switchTo(page, ADMIN);
       await moveTo(app, clock, '2026-03-03');
-      await page.getByRole('menuitem', { name: '督促监护令' }).click();
-      await page.getByRole('link', { name: '济阳检未督监〔2026〕1号' }).click();
+      await open(page, '济阳检未督监〔2026〕1号');
       await page.getByRole('button', { name: '登记送达' }).click();
       const delivery = page.getByRole('dialog');
       await choose(delivery, '现场宣告');
@@ -239,9 +213,7 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
 
       // 打印: the print module's shell, simulated as in its own tests, prints the order's route.
       const { file } = await exportFromScreen(app, page.getByRole('button', { name: '打印/导出PDF' }));
-      const pdf = pdfText(file).replace(/\s+/g, '');
-      expect(pdf).toContain('济阳检未督监〔2026〕1号');
-      expect(pdf).toContain('刘翠兰');
+      expectPdfToSay(file, ['济阳检未督监〔2026〕1号', '刘翠兰']);
 
       await page.getByRole('link', { name: '返回督促监护令列表' }).click();
       await page.getByRole('tab', { name: /已结案\s*1/ }).click();
@@ -286,20 +258,12 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
           { id: order.requirements[0].id, version: order.requirements[0].version, status: 'notMet' },
         ],
       });
-      await invoke(app, 'orders.startEvaluation', { id: order.id, version: order.version });
-
-      // A reload signs the page out of the core's session; the administrator signs in.
-      await page.reload();
-      page.setDefaultTimeout(10_000);
-      await signInAs(page, ADMIN);
-      await page.getByRole('menuitem', { name: '督促监护令' }).click();
-      await page.getByRole('tab', { name: /待评估\s*1/ }).click();
-      await page.getByRole('link', { name: '济阳检未督监〔2026〕1号' }).click();
-      await page.getByRole('button', { name: '评估', exact: true }).click();
-      const evaluate = page.getByRole('dialog');
-      await choose(evaluate, '未达标');
-      await evaluate.locator('label').filter({ hasText: '责令接受家庭教育指导' }).click();
-      await evaluate.getByLabel('评估意见').fill('考察期内监护人未落实整改要求，儿童仍旷课。');
+      const evaluate = await evaluateNotMet(
+        app,
+        order,
+        '责令接受家庭教育指导',
+        '考察期内监护人未落实整改要求，儿童仍旷课。',
+      );
       await expect.poll(() => evaluate.textContent()).toContain('将建立一份家庭教育指导计划');
       await shot(page, 'orders-15-evaluate-not-met');
       await evaluate.getByRole('button', { name: '提交评估' }).click();
@@ -336,10 +300,8 @@ describe.skipIf(!browserAvailable().ok)('督促监护令: from draft to close', 
   it('lets the supervisor return a draft with a note; it is edited, and withdrawn after a conflict', async () => {
     await inStudio(browser(), '2026-03-02', 'orders', async ({ app, page }) => {
       const seeded = await seedSubmitted(app);
-      await page.reload();
-      page.setDefaultTimeout(10_000);
-      await signInAs(page, SUPERVISOR);
-      await page.getByRole('menuitem', { name: '督促监护令' }).click();
+      await reopenAs(page, SUPERVISOR);
+      await toList(page);
       await page.getByRole('cell', { name: '张小明' }).click();
       await page.getByRole('button', { name: '退回' }).click();
       const reject = page.getByRole('dialog');

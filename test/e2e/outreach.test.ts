@@ -8,10 +8,10 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './harness';
 import { ADMIN } from './support/people';
-import { invoke, moveTo, openStudio, signIn, staffStudio, useBrowser } from './support/studio';
-import { fillDate, pick, shotWhole } from './support/ui';
+import { assertClean, inArea, invoke, moveTo, openStudio, staffStudio, useBrowser } from './support/studio';
+import { errorBeside, fillDate, openForm, pick, shotWhole } from './support/ui';
 
-const AREA = '法治宣讲';
+const { reopenAs, toList } = inArea('法治宣讲');
 
 async function tags(scope: Page | Locator, label: string, values: string[]): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
@@ -20,13 +20,6 @@ async function tags(scope: Page | Locator, label: string, values: string[]): Pro
     await input.press('Enter');
   }
 }
-
-const errorBeside = (scope: Page | Locator, label: string) =>
-  scope
-    .locator('.ant-form-item')
-    .filter({ has: scope.getByLabel(label, { exact: true }) })
-    .locator('.ant-form-item-explain-error')
-    .textContent();
 
 const status = (page: Page) => page.getByTestId('outreach-status').textContent();
 
@@ -37,19 +30,16 @@ describe.skipIf(!browserAvailable().ok)('法治宣讲: from plan to held, and a 
     const { app, clock, page } = await openStudio(browser(), '2026-04-08');
     try {
       await staffStudio(app);
-      await page.reload();
-      page.setDefaultTimeout(10_000);
-      await signIn(page, ADMIN, AREA);
+      await reopenAs(page, ADMIN);
 
-      await page.getByRole('menuitem', { name: AREA }).click();
+      await toList(page);
       await page.getByText('还没有宣讲活动').first().waitFor();
       await expect
         .poll(() => page.getByTestId('outreach-summary').textContent())
         .toContain('开展宣讲0次，受众0人次');
       await shotWhole(page, 'outreach-01-list-empty');
 
-      await page.getByRole('button', { name: '登记宣讲活动' }).click();
-      await page.getByRole('heading', { name: '登记宣讲活动' }).waitFor();
+      await openForm(page, '登记宣讲活动');
       await fillDate(page, '日期', '2026-04-15');
       await pick(page, page, '乡镇（街道）', '济阳街道');
       await pick(page, page, '场所类别', '学校');
@@ -59,8 +49,10 @@ describe.skipIf(!browserAvailable().ok)('法治宣讲: from plan to held, and a 
       await page.getByLabel('预计受众人次').fill('300');
       await page.getByRole('button', { name: '保存' }).click();
       // Two mistakes at once, each beside its field; nothing saved.
-      await expect.poll(() => errorBeside(page, '宣讲题目')).toBe('主题为“其他”时请填写宣讲题目');
-      await expect.poll(() => errorBeside(page, '宣讲人')).toBe('请至少填写一名宣讲人');
+      await expect
+        .poll(() => errorBeside(page, '宣讲题目').textContent())
+        .toBe('主题为“其他”时请填写宣讲题目');
+      await expect.poll(() => errorBeside(page, '宣讲人').textContent()).toBe('请至少填写一名宣讲人');
       await shotWhole(page, 'outreach-02-new-field-errors');
       expect((await invoke<{ total: number }>(app, 'outreach.list', {})).total).toBe(0);
 
@@ -98,7 +90,7 @@ describe.skipIf(!browserAvailable().ok)('法治宣讲: from plan to held, and a 
         audienceCount: 60,
         speakers: ['李娜'],
       });
-      await page.getByRole('menuitem', { name: AREA }).click();
+      await toList(page);
       await page.getByRole('cell', { name: '仁风村（村，仁风镇）' }).click();
       await page.getByRole('button', { name: '取消活动' }).click();
       const cancel = page.getByRole('dialog');
@@ -106,15 +98,14 @@ describe.skipIf(!browserAvailable().ok)('法治宣讲: from plan to held, and a 
       await cancel.getByRole('button', { name: '确定' }).click();
       await expect.poll(() => status(page)).toBe('已取消');
 
-      await page.getByRole('menuitem', { name: AREA }).click();
+      await toList(page);
       await expect
         .poll(() => page.getByTestId('outreach-summary').textContent())
         .toContain('开展宣讲1次，受众326人次');
       await page.getByRole('tab', { name: /已取消\s*1/ }).waitFor();
       await shotWhole(page, 'outreach-06-list');
 
-      expect(app.externalRequests).toEqual([]);
-      expect(app.pageErrors).toEqual([]);
+      assertClean(app);
     } finally {
       await app.close();
     }

@@ -132,6 +132,15 @@ export function pdfText(file: string, opts: { page?: number; layout?: boolean } 
   return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' });
 }
 
+/**
+ * Each of `phrases` stands in the PDF's text, white space left out (pdftotext breaks lines and
+ * spaces out table cells where the layout does, not where the sentence does).
+ */
+export function expectPdfToSay(file: string, phrases: string[]): void {
+  const text = pdfText(file).replace(/\s+/g, '');
+  for (const s of phrases) expect(text).toContain(s);
+}
+
 /** Renders every page to PNG beside the PDF (`<name>-<n>.png`) and returns their paths. */
 export function pdfPngs(file: string, dpi = 60): string[] {
   const prefix = file.replace(/\.pdf$/, '');

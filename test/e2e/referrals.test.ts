@@ -8,33 +8,25 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type App, browserAvailable, openApp, shot } from './harness';
+import { type App, browserAvailable, shot } from './harness';
 import { ADMIN, CASEWORKER_LIU as CASEWORKER } from './support/people';
 import {
   assertClean,
   invoke,
-  KDF,
   runStory,
-  StudioClock,
   signIn,
   staffStudio,
+  openStudio as studioOn,
   useBrowser,
-  VIEWPORT,
 } from './support/studio';
 import { fillDate, pickExact as pick, shotWhole } from './support/ui';
 
-/**
- * 10:00 in 济阳 (02:00 UTC) on a Friday. The core counts days in the test process's zone and
- * the page in Asia/Shanghai; at this hour both are on the same date.
- */
-const FRIDAY = Date.UTC(2026, 10, 20, 2, 0, 0);
+/** A Friday. */
+const FRIDAY = '2026-11-20';
 
-/** A studio with an administrator and one caseworker; the page is left at sign-in. */
-async function openStudio(browser: Browser, at: number): Promise<App> {
-  const app = await openApp(browser, { clock: new StudioClock(at), kdf: KDF, viewport: VIEWPORT });
-  // The page's "today" (default dates, date pickers) must be the core's today. Time still
-  // flows from there: toasts close themselves by watching Date.now.
-  await app.page.clock.setSystemTime(new Date(at));
+/** A studio at 10:00 on `date` with an administrator and one caseworker; the page is left at sign-in. */
+async function openStudio(browser: Browser, date: string): Promise<App> {
+  const { app } = await studioOn(browser, date);
   await staffStudio(app, CASEWORKER);
   await app.page.reload();
   // A step that cannot happen fails here, naming the step, instead of at the test's timeout.
@@ -323,7 +315,7 @@ describe.skipIf(!browserAvailable().ok)('referrals: from the 第一检察部 lea
 
   it('says when the holiday calendar does not cover the year of a deadline', async () => {
     // A January 2027 morning: the holiday calendar ends with 2026.
-    const app = await openStudio(browser(), Date.UTC(2027, 0, 11, 2, 0, 0));
+    const app = await openStudio(browser(), '2027-01-11');
     await runStory(app, 'referrals', async ({ page }) => {
       const kid = await invoke<{ id: string }>(app, 'children.create', {
         name: '周小川',

@@ -7,24 +7,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserAvailable, shot } from './harness';
-import { exportFromScreen, pdfPngs, pdfText } from './print-support';
+import { expectPdfToSay, exportFromScreen, pdfPngs } from './print-support';
 import { CASEWORKER, SUPERVISOR, XIAOMING } from './support/people';
-import {
-  assertClean,
-  inStudio,
-  invoke,
-  moveTo,
-  signIn,
-  staffStudio,
-  switchUser,
-  useBrowser,
-} from './support/studio';
-import { pick } from './support/ui';
+import { assertClean, inArea, inStudio, invoke, moveTo, staffStudio, useBrowser } from './support/studio';
+import { errorBeside, openForm, pick, pickFound } from './support/ui';
 
-const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '司法救助');
-
-const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
-  switchUser(page, who, '司法救助');
+const { open, reopenAs, switchTo, toList } = inArea('司法救助');
 
 const status = (page: Page) => page.getByTestId('relief-status');
 
@@ -35,22 +23,14 @@ describe.skipIf(!browserAvailable().ok)('国家司法救助: from application to
     await inStudio(browser(), '2026-03-02', 'relief', async ({ app, clock, page }) => {
       await staffStudio(app, SUPERVISOR, CASEWORKER);
       await invoke(app, 'children.create', XIAOMING);
-      await page.reload();
-      page.setDefaultTimeout(10_000);
-      await signInAs(page, CASEWORKER);
+      await reopenAs(page, CASEWORKER);
 
-      await page.getByRole('menuitem', { name: '司法救助' }).click();
+      await toList(page);
       await page.getByText('还没有国家司法救助申请').first().waitFor();
       await shot(page, 'relief-01-list-empty');
 
-      await page.getByRole('button', { name: '新建救助申请' }).click();
-      await page.getByRole('heading', { name: '新建国家司法救助申请' }).waitFor();
-      await page.getByLabel('救助对象', { exact: true }).fill('张小明');
-      await page
-        .locator('.ant-select-dropdown:visible')
-        .getByTitle(/张小明/)
-        .first()
-        .click();
+      await openForm(page, '新建救助申请', '新建国家司法救助申请');
+      await pickFound(page, page, '救助对象', '张小明');
       await page.getByLabel('申请人', { exact: true }).fill('张桂芝');
       await pick(page, page, '与未成年人关系', '祖父母');
       await page.getByLabel('申请人电话').fill('13905311234');
@@ -59,14 +39,8 @@ describe.skipIf(!browserAvailable().ok)('国家司法救助: from application to
       await page.getByRole('checkbox', { name: '生活困难证明' }).check();
       // Reasons left empty and a malformed amount: both messages land beside their fields.
       await page.getByRole('button', { name: '保存', exact: true }).click();
-      const itemOf = (label: string) =>
-        page.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
-      await expect
-        .poll(() => itemOf('申请理由').locator('.ant-form-item-explain-error').textContent())
-        .toBe('请填写申请救助的理由');
-      expect(await itemOf('申请金额（元）').locator('.ant-form-item-explain-error').textContent()).toContain(
-        '金额请填写数字',
-      );
+      await expect.poll(() => errorBeside(page, '申请理由').textContent()).toBe('请填写申请救助的理由');
+      expect(await errorBeside(page, '申请金额（元）').textContent()).toContain('金额请填写数字');
       await shot(page, 'relief-02-field-errors');
       expect((await invoke<{ total: number }>(app, 'relief.list', { status: 'all' })).total).toBe(0);
 
@@ -88,7 +62,7 @@ describe.skipIf(!browserAvailable().ok)('国家司法救助: from application to
       await shot(page, 'relief-04-reviewing');
 
       await switchTo(page, SUPERVISOR);
-      await page.getByRole('menuitem', { name: '司法救助' }).click();
+      await toList(page);
       await page.getByRole('tab', { name: /审查中\s*1/ }).click();
       await page.getByRole('link', { name: '张小明' }).click();
       await page.getByRole('button', { name: '决定准予救助' }).click();
@@ -108,8 +82,7 @@ describe.skipIf(!browserAvailable().ok)('国家司法救助: from application to
 
       await switchTo(page, CASEWORKER);
       await moveTo(app, clock, '2026-03-12');
-      await page.getByRole('menuitem', { name: '司法救助' }).click();
-      await page.getByRole('link', { name: '张小明' }).click();
+      await open(page, '张小明');
       await page.getByRole('button', { name: '登记发放' }).click();
       const pay = page.getByRole('dialog');
       expect(await pay.getByLabel('发放日期').inputValue()).toBe('2026-03-12');
@@ -140,8 +113,7 @@ describe.skipIf(!browserAvailable().ok)('国家司法救助: from application to
         page.getByRole('button', { name: '打印审批表' }),
       );
       expect(fileName).toMatch(/^国家司法救助审批表_张某_\d{8}\.pdf$/);
-      const text = pdfText(file).replace(/\s+/g, '');
-      for (const s of [
+      expectPdfToSay(file, [
         '国家司法救助审批表',
         '张小明',
         '张桂芝',
@@ -149,8 +121,7 @@ describe.skipIf(!browserAvailable().ok)('国家司法救助: from application to
         '通常上限316,800.00元',
         '陈主任',
         '2026年3月12日',
-      ])
-        expect(text).toContain(s);
+      ]);
       expect(pdfPngs(file).length).toBe(1);
 
       await page.getByRole('link', { name: '返回列表' }).click();

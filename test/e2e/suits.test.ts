@@ -9,37 +9,22 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { drinkingFatherOrder, ignoredOrder } from '../helpers/orders';
 import { type App, browserAvailable, shot } from './harness';
-import { exportFromScreen, pdfPngs, pdfText } from './print-support';
-import { ADMIN, CASEWORKER, SUPERVISOR, XIAOMING } from './support/people';
-import {
-  assertClean,
-  inStudio,
-  invoke,
-  moveTo,
-  signIn,
-  staffStudio,
-  switchUser,
-  useBrowser,
-} from './support/studio';
-import { pick } from './support/ui';
+import { expectPdfToSay, exportFromScreen, pdfPngs } from './print-support';
+import { evaluateNotMet } from './support/orders';
+import { CASEWORKER, SUPERVISOR, XIAOMING } from './support/people';
+import { addGuardian } from './support/seed';
+import { assertClean, inArea, inStudio, invoke, moveTo, staffStudio, useBrowser } from './support/studio';
+import { openForm, pick, pickFound } from './support/ui';
 
-const signInAs = (page: Page, who: { username: string; passphrase: string }) => signIn(page, who, '支持起诉');
-
-const switchTo = (page: Page, who: { username: string; passphrase: string }) =>
-  switchUser(page, who, '支持起诉');
+const { open, reopenAs, switchTo, toList } = inArea('支持起诉');
 
 const status = (page: Page) => page.getByTestId('suit-status');
 
 async function seedStudio(app: App): Promise<{ childId: string; fatherId: string }> {
   await staffStudio(app, SUPERVISOR, CASEWORKER);
   const child = await invoke<{ id: string }>(app, 'children.create', XIAOMING);
-  const [father] = await invoke<{ person: { id: string } }[]>(app, 'relations.add', {
-    childId: child.id,
-    relation: 'father',
-    isGuardian: true,
-    person: { name: '张建国', gender: 'male', address: '济阳街道城关村' },
-  });
-  return { childId: child.id, fatherId: father.person.id };
+  const person = { name: '张建国', gender: 'male', address: '济阳街道城关村' };
+  return { childId: child.id, fatherId: await addGuardian(app, child.id, 'father', person) };
 }
 
 describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court’s decision', () => {
@@ -48,19 +33,11 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
   it('drafts, is issued by the head with a number, filed, decided with a new guardian, and printed', async () => {
     await inStudio(browser(), '2026-03-02', 'suits', async ({ app, clock, page }) => {
       await seedStudio(app);
-      await page.reload();
-      page.setDefaultTimeout(10_000);
-      await signInAs(page, CASEWORKER);
-      await page.getByRole('menuitem', { name: '支持起诉' }).click();
+      await reopenAs(page, CASEWORKER);
+      await toList(page);
       await page.getByText('还没有支持起诉案件').first().waitFor();
-      await page.getByRole('button', { name: '新建支持起诉' }).click();
-      await page.getByRole('heading', { name: '新建支持起诉' }).waitFor();
-      await page.getByLabel('未成年人', { exact: true }).fill('张小明');
-      await page
-        .locator('.ant-select-dropdown:visible')
-        .getByTitle(/张小明/)
-        .first()
-        .click();
+      await openForm(page, '新建支持起诉');
+      await pickFound(page, page, '未成年人', '张小明');
       await page.getByRole('checkbox', { name: /张建国（父亲）/ }).check();
       await pick(page, page, '起诉（申请）人', '民政部门');
       await page.getByLabel('起诉人名称/姓名').fill('济阳区民政局');
@@ -83,7 +60,7 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
       expect(await page.getByRole('button', { name: '审批并出具意见书' }).count()).toBe(0);
 
       await switchTo(page, SUPERVISOR);
-      await page.getByRole('menuitem', { name: '支持起诉' }).click();
+      await toList(page);
       await page.getByRole('link', { name: '张小明' }).waitFor();
       await page.getByRole('cell', { name: '撤销监护人资格' }).click();
       await page.getByRole('button', { name: '审批并出具意见书' }).click();
@@ -93,8 +70,7 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
 
       await switchTo(page, CASEWORKER);
       await moveTo(app, clock, '2026-03-09');
-      await page.getByRole('menuitem', { name: '支持起诉' }).click();
-      await page.getByRole('link', { name: '济阳检未支诉〔2026〕1号' }).click();
+      await open(page, '济阳检未支诉〔2026〕1号');
       await page.getByRole('button', { name: '登记法院立案' }).click();
       const file = page.getByRole('dialog');
       await file.getByLabel('受理法院').fill('济南市济阳区人民法院');
@@ -122,16 +98,14 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
         app,
         page.getByRole('button', { name: '打印支持起诉意见书' }),
       );
-      const text = pdfText(pdfFile).replace(/\s+/g, '');
-      for (const s of [
+      expectPdfToSay(pdfFile, [
         '支持起诉意见书',
         '济阳检未支诉〔2026〕1号',
         '济南市济阳区人民法院：',
         '济阳区民政局申请撤销父亲张建国对未成年人张小明的监护人资格',
         '第三十六条',
         '2026年3月2日',
-      ])
-        expect(text).toContain(s);
+      ]);
       expect(pdfPngs(pdfFile).length).toBeGreaterThanOrEqual(1);
       assertClean(app);
     });
@@ -144,18 +118,12 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
         method: 'visit',
         findings: '拒不配合，仍酗酒',
       });
-      await invoke(app, 'orders.startEvaluation', { id: order.id, version: order.version });
-      await page.reload();
-      page.setDefaultTimeout(10_000);
-      await signInAs(page, ADMIN);
-      await page.getByRole('menuitem', { name: '督促监护令' }).click();
-      await page.getByRole('tab', { name: /待评估\s*1/ }).click();
-      await page.getByRole('link', { name: '济阳检未督监〔2026〕1号' }).click();
-      await page.getByRole('button', { name: '评估', exact: true }).click();
-      const evaluate = page.getByRole('dialog');
-      await evaluate.locator('label').filter({ hasText: '未达标' }).click();
-      await evaluate.locator('label').filter({ hasText: '支持起诉撤销监护资格' }).click();
-      await evaluate.getByLabel('评估意见').fill('考察期内拒不整改，继续酗酒，孩子处于危困状态。');
+      const evaluate = await evaluateNotMet(
+        app,
+        order,
+        '支持起诉撤销监护资格',
+        '考察期内拒不整改，继续酗酒，孩子处于危困状态。',
+      );
       await evaluate.getByRole('button', { name: '提交评估' }).click();
       await page.getByTestId('outcome-suit-link').click();
       await expect.poll(() => status(page).textContent()).toBe('拟制');
@@ -178,7 +146,7 @@ describe.skipIf(!browserAvailable().ok)('支持起诉: from draft to the court�
       await page.getByRole('button', { name: '审批并出具意见书' }).click();
       await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
       await expect.poll(() => status(page).textContent()).toBe('已出具意见书');
-      await page.getByRole('menuitem', { name: '支持起诉' }).click();
+      await toList(page);
       await page.getByText('由督促监护令转入').first().waitFor();
       await shot(page, 'suits-06-list');
       expect(app.pageErrors).toEqual([]);

@@ -10,6 +10,7 @@ import {
   CHILD,
   COUNSELLOR,
   call,
+  childEdit,
   ManualClock,
   OTHER_CASEWORKER as OTHER,
   CASEWORKER as OWNER,
@@ -132,20 +133,10 @@ describe('issue 11: owners only a supervisor assigns', () => {
     const { core, child, owner, other, supervisor, as } = await setup();
     const { idNumber: _id, ...fields } = CHILD;
     await as(OTHER);
-    const taken = await refuse(core, 'children.update', {
-      ...fields,
-      id: child.id,
-      version: child.version,
-      ownerId: other.id,
-    });
+    const taken = await refuse(core, 'children.update', childEdit(child, { ownerId: other.id }));
     expect(taken.code).toBe('FORBIDDEN');
     // Leaving ownerId out keeps it (it used to clear it).
-    const kept = await call(core, 'children.update', {
-      ...fields,
-      id: child.id,
-      version: child.version,
-      school: '济阳区第一中学',
-    });
+    const kept = await call(core, 'children.update', childEdit(child, { school: '济阳区第一中学' }));
     expect(kept.ownerId).toBe(owner.id);
     // Registering a child: oneself as owner, nobody else.
     expect(
@@ -169,13 +160,11 @@ describe('issue 11: owners only a supervisor assigns', () => {
       ).code,
     ).toBe('FORBIDDEN');
     await as(SUPERVISOR);
-    const moved = await call(core, 'children.update', {
-      ...fields,
-      id: child.id,
-      version: kept.version,
-      school: '济阳区第一中学',
-      ownerId: other.id,
-    });
+    const moved = await call(
+      core,
+      'children.update',
+      childEdit(kept, { school: '济阳区第一中学', ownerId: other.id }),
+    );
     expect(moved.ownerId).toBe(other.id);
     const assigned = await auditRows(core, as, 'children.assignOwner', SUPERVISOR);
     expect(assigned).toEqual([

@@ -8,6 +8,7 @@ import type { Core } from '../../db/api/core';
 import { countPdfPages } from '../../electron/print-contract';
 import { makePdf, makePng } from '../fixtures/files';
 import { CONSENTED_ASSESSMENT } from '../fixtures/records';
+import { received, sentOn } from '../helpers/referrals';
 import { makeDataDir } from '../helpers/tmp';
 import {
   ADMIN,
@@ -352,23 +353,9 @@ describe('attachments (附件)', () => {
   it("counts each row's attachments for its 附件 button: a school's written reply kept with the referral's action", async () => {
     const { core, child, as } = await setup();
     await as(CASEWORKER);
-    let referral = await call(core, 'referrals.create', {
-      sourceDepartment: '第一检察部',
-      receivedDate: '2026-11-20',
-      children: [{ childId: child.id }],
-    });
-    referral = await call(core, 'referrals.addAction', {
-      referralId: referral.id,
-      agency: '教体',
-      carrier: 'letter',
-      sentDate: '2026-11-20',
-    });
-    referral = await call(core, 'referrals.addAction', {
-      referralId: referral.id,
-      agency: '民政',
-      carrier: 'letter',
-      sentDate: '2026-11-20',
-    });
+    let referral = await call(core, 'referrals.create', received(child.id, '2026-11-20'));
+    referral = await call(core, 'referrals.addAction', sentOn(referral, '教体', 'letter', '2026-11-20'));
+    referral = await call(core, 'referrals.addAction', sentOn(referral, '民政', 'letter', '2026-11-20'));
     const [school, civil] = referral.actions.map((a) => a.id);
     const added = await call(core, 'attachments.add', {
       recordKind: 'referralAction',

@@ -8,7 +8,7 @@ import { compareAnchors } from '../../db/backup/model';
 import { applyKey } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { makeDataDir } from '../helpers/tmp';
-import { ADMIN, CHILD, call, FAST_KDF, ManualClock, openCore, refuse } from './support';
+import { ADMIN, CASEWORKER, CHILD, call, FAST_KDF, ManualClock, openCore, refuse } from './support';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HAN = '安宝春丹芳刚海红华佳建杰静军丽林玲梅敏明娜平强荣涛伟文霞欣秀燕阳勇玉珍志';
@@ -121,19 +121,14 @@ describe('backups and restore', () => {
 
   it('keeps the current database aside when restoring over it, and only an administrator may restore', async () => {
     const { core } = await setUp();
-    await call(core, 'accounts.create', {
-      displayName: '李强',
-      username: 'liqiang',
-      passphrase: 'Caseworker-2026 violet-harbor',
-      role: 'caseworker',
-    });
+    await call(core, 'accounts.create', CASEWORKER);
     await call(core, 'backup.run', {});
     await call(core, 'children.create', CHILD);
     const [b] = await call(core, 'backup.list', {});
     const refused = await refuse(core, 'backup.restore', {
       file: b!.path,
-      username: 'liqiang',
-      passphrase: 'Caseworker-2026 violet-harbor',
+      username: CASEWORKER.username,
+      passphrase: CASEWORKER.passphrase,
     });
     expect(refused.message).toBe('该账号在此备份中不是在用的管理员，不能恢复');
     await call(core, 'backup.restore', {

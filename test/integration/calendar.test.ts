@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotice } from '../../db/calendar/notice';
 import { NOTICE_2026, NOTICE_2027_SYNTHETIC } from '../fixtures/notices';
+import { received, sentOn } from '../helpers/referrals';
 import { migrationTags, studioBefore } from './migration-support';
 import { ADMIN, CHILD, call, ManualClock, openCore, openRaw, refuse } from './support';
 
@@ -32,30 +33,19 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
   it('adds 2027 from the notice and moves the derived deadlines that cross into it', async () => {
     const { core } = await setup();
     const child = await call(core, 'children.create', CHILD);
-    let r = await call(core, 'referrals.create', {
-      sourceDepartment: '第一检察部',
-      receivedDate: '2026-12-30',
-      children: [{ childId: child.id }],
-    });
+    let r = await call(core, 'referrals.create', received(child.id, '2026-12-30'));
     // Without 2027: 12-31, 01-01, 01-04, 01-05, 01-06 are counted as plain weekdays.
     expect(r).toMatchObject({
       verifyDue: '2027-01-06',
       calendarApproximate: true,
       calendarMissingYears: [2027],
     });
-    r = await call(core, 'referrals.addAction', {
-      referralId: r.id,
-      agency: '民政',
-      carrier: 'letter',
-      sentDate: '2026-12-30',
-    });
-    r = await call(core, 'referrals.addAction', {
-      referralId: r.id,
-      agency: '教体',
-      carrier: 'letter',
-      sentDate: '2026-12-30',
-      replyDue: '2027-01-08',
-    });
+    r = await call(core, 'referrals.addAction', sentOn(r, '民政', 'letter', '2026-12-30'));
+    r = await call(
+      core,
+      'referrals.addAction',
+      sentOn(r, '教体', 'letter', '2026-12-30', { replyDue: '2027-01-08' }),
+    );
     expect(r.actions.map((a) => [a.agency, a.replyDue])).toEqual([
       ['民政', '2027-01-06'],
       ['教体', '2027-01-08'],
@@ -109,11 +99,7 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
     ]);
 
     // A deadline counted after the change uses the new year at once.
-    const later = await call(core, 'referrals.create', {
-      sourceDepartment: '第一检察部',
-      receivedDate: '2026-12-30',
-      children: [{ childId: child.id }],
-    });
+    const later = await call(core, 'referrals.create', received(child.id, '2026-12-30'));
     expect(later.verifyDue).toBe('2027-01-07');
     expect((await call(core, 'home.summary', {})).calendarMissingYear).toBeNull();
 
@@ -160,11 +146,7 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
     const again = openCore(core.dataDir, new ManualClock(DEC_30));
     await call(again, 'session.signIn', { username: ADMIN.username, passphrase: ADMIN.passphrase });
     const child = await call(again, 'children.create', CHILD);
-    const r = await call(again, 'referrals.create', {
-      sourceDepartment: '第一检察部',
-      receivedDate: '2026-12-30',
-      children: [{ childId: child.id }],
-    });
+    const r = await call(again, 'referrals.create', received(child.id, '2026-12-30'));
     expect(r.verifyDue).toBe('2027-01-07');
     again.close();
   });
@@ -184,11 +166,7 @@ describe('节假日安排 (working-day calendar) kept in the database', () => {
       i === national ? { ...f, workdays: ['2026-09-20', '2026-10-11'] } : f,
     );
     const child = await call(core, 'children.create', CHILD);
-    const before = await call(core, 'referrals.create', {
-      sourceDepartment: '第一检察部',
-      receivedDate: '2026-09-28',
-      children: [{ childId: child.id }],
-    });
+    const before = await call(core, 'referrals.create', received(child.id, '2026-09-28'));
     // 09-29, 09-30, 10-08, 10-09, 10-10 (调休 Saturday).
     expect(before.verifyDue).toBe('2026-10-10');
     expect(

@@ -4,7 +4,7 @@ import { childName } from '../fixtures/names';
 import { Rng } from '../fixtures/random';
 import { COUNSELLING_SESSION } from '../fixtures/records';
 import type { Input } from '../helpers/core';
-import { referredTo } from '../helpers/referrals';
+import { received, referredTo } from '../helpers/referrals';
 import {
   ADMIN,
   CHILD,
@@ -14,7 +14,7 @@ import {
   OTHER_CASEWORKER as OTHER,
   CASEWORKER as OWNER,
   openStudio,
-  recordHomeVisit,
+  recordVisit,
   refuse,
 } from './support';
 
@@ -273,7 +273,7 @@ describe('reminders (工作提醒)', () => {
       startDate: '2024-01-01',
       expectedRelease: '2027-01-15',
     });
-    await recordHomeVisit(core, child.id, '2026-11-02', '2026-11-06');
+    await recordVisit(core, child.id, '2026-11-02', '2026-11-06');
     // A referral whose verification is due, and an agency reply due.
     await referredTo(core, child.id, { agency: '民政', received: '2026-10-26', sent: '2026-10-27' });
     await call(core, 'counselling.addSession', {
@@ -343,11 +343,7 @@ describe('reminders (工作提醒)', () => {
       riskLevel: 'red',
       riskReason: '独自在家',
     });
-    await call(core, 'referrals.create', {
-      sourceDepartment: '第一检察部',
-      receivedDate: '2026-11-20',
-      children: [{ childId: child.id }],
-    });
+    await call(core, 'referrals.create', received(child.id, '2026-11-20'));
     const home = await call(core, 'home.summary', {});
     expect(home.riskyChildren).toEqual([expect.objectContaining({ name: '张小明', riskLevel: 'red' })]);
     expect(home.recentReferrals).toEqual([

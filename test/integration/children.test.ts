@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../db/api/core';
-import { ADMIN, CASEWORKER, CHILD, call, ManualClock, openCore, refuse } from './support';
+import { ADMIN, CASEWORKER, CHILD, call, childEdit, ManualClock, openCore, refuse } from './support';
 
 async function adminCore(clock = new ManualClock()) {
   const core = openCore(undefined, clock);
@@ -410,28 +410,12 @@ describe('children: edits that keep what the form cannot show', () => {
     const core = openCore();
     await call(core, 'session.setup', ADMIN);
     const child = await call(core, 'children.create', CHILD);
-    const { idNumber: _omit, ...withoutId } = CHILD;
-    const kept = await call(core, 'children.update', {
-      ...withoutId,
-      id: child.id,
-      version: child.version,
-      grade: '三年级',
-    });
+    const kept = await call(core, 'children.update', childEdit(child, { grade: '三年级' }));
     expect(kept.idNumberMasked).toBe('370115************');
     // The kept number still has to agree with an edited birth date.
-    const mismatch = await refuse(core, 'children.update', {
-      ...withoutId,
-      id: child.id,
-      version: kept.version,
-      birthDate: '2015-03-08',
-    });
+    const mismatch = await refuse(core, 'children.update', childEdit(kept, { birthDate: '2015-03-08' }));
     expect(mismatch.fields).toEqual({ birthDate: '出生日期与公民身份号码不一致（号码显示为2015-03-07）' });
-    const cleared = await call(core, 'children.update', {
-      ...withoutId,
-      idNumber: null,
-      id: child.id,
-      version: kept.version,
-    });
+    const cleared = await call(core, 'children.update', childEdit(kept, { idNumber: null }));
     expect(cleared.idNumberMasked).toBeNull();
     core.close();
   });

@@ -17,7 +17,7 @@ import {
   MIGRATIONS_DIR,
   openCore,
   openOldStudio,
-  recordHomeVisit,
+  recordVisit,
   refuse,
 } from './support';
 
@@ -194,7 +194,7 @@ describe('migrations', () => {
       birthDate: '2016-01-01',
       township: '仁风镇',
     });
-    const v = await recordHomeVisit(old, child.id, '2026-01-05', '2099-03-01');
+    const v = await recordVisit(old, child.id, '2026-01-05', '2099-03-01');
     old.close();
 
     const next = openCore(dataDir);
@@ -224,7 +224,7 @@ describe('migrations', () => {
         birthDate: '2016-01-01',
         township: '仁风镇',
       });
-      await recordHomeVisit(old, child.id, '2026-01-05', nextVisitDate);
+      await recordVisit(old, child.id, '2026-01-05', nextVisitDate);
     };
     // Same date: the board orders them by the name in pinyin (wang before zhao).
     await visitDue('赵小雨', '2099-03-01');

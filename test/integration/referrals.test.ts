@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { received, sentOn } from '../helpers/referrals';
 import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
 
 const run = promisify(execFile);
@@ -55,22 +56,13 @@ describe('referrals (线索移交) and triage (分流处置)', () => {
   it('refuses illegal transitions with a clear message, and audits each move with who and when', async () => {
     const { core, clock } = await setup();
     const child = await call(core, 'children.create', CHILD);
-    let r = await call(core, 'referrals.create', {
-      sourceDepartment: '第一检察部',
-      receivedDate: '2026-10-09',
-      children: [{ childId: child.id }],
-    });
+    let r = await call(core, 'referrals.create', received(child.id, '2026-10-09'));
     const skip = await refuse(core, 'referrals.transition', { id: r.id, version: r.version, to: 'closed' });
     expect(skip).toEqual({ code: 'VALIDATION', message: '线索状态不能从“已接收”变为“已办结”' });
     r = await call(core, 'referrals.transition', { id: r.id, version: r.version, to: 'verifying' });
     const empty = await refuse(core, 'referrals.transition', { id: r.id, version: r.version, to: 'triaged' });
     expect(empty.message).toBe('请先添加至少一项分流处置，再标记为已分流');
-    r = await call(core, 'referrals.addAction', {
-      referralId: r.id,
-      agency: '民政',
-      carrier: 'letter',
-      sentDate: '2026-10-12',
-    });
+    r = await call(core, 'referrals.addAction', sentOn(r, '民政', 'letter', '2026-10-12'));
     r = await call(core, 'referrals.transition', { id: r.id, version: r.version, to: 'triaged' });
     const open = await refuse(core, 'referrals.transition', { id: r.id, version: r.version, to: 'closed' });
     expect(open.message).toBe('尚有 1 项分流处置未记录结果或撤回，不能办结');
@@ -89,12 +81,11 @@ describe('referrals (线索移交) and triage (分流处置)', () => {
       ['triaged', 'tracking', '王芳'],
     ]);
     expect(r.history[3].at).toBe(r.history[2].at + 86_400_000);
-    const unknownAgency = await refuse(core, 'referrals.addAction', {
-      referralId: r.id,
-      agency: '税务局',
-      carrier: 'phone',
-      sentDate: '2026-10-12',
-    });
+    const unknownAgency = await refuse(
+      core,
+      'referrals.addAction',
+      sentOn(r, '税务局', 'phone', '2026-10-12'),
+    );
     expect(unknownAgency.fields).toEqual({ agency: '分流单位不在设置的列表中' });
     core.close();
   });
@@ -103,25 +94,11 @@ describe('referrals (线索移交) and triage (分流处置)', () => {
     // Received Wednesday 2026-09-30: five working days skip 10-01…10-07 and count Saturday 10-10.
     const { core, clock } = await setup(new ManualClock(Date.UTC(2026, 8, 30, 2)));
     const child = await call(core, 'children.create', CHILD);
-    let r = await call(core, 'referrals.create', {
-      sourceDepartment: '第二检察部',
-      receivedDate: '2026-09-30',
-      children: [{ childId: child.id }],
-    });
+    let r = await call(core, 'referrals.create', received(child.id, '2026-09-30', '第二检察部'));
     expect(r.verifyDue).toBe('2026-10-13');
     // A lead transfer sent the same day is due five working days later too; a 检察建议 a month later.
-    r = await call(core, 'referrals.addAction', {
-      referralId: r.id,
-      agency: '教体',
-      carrier: 'letter',
-      sentDate: '2026-09-30',
-    });
-    r = await call(core, 'referrals.addAction', {
-      referralId: r.id,
-      agency: '妇联',
-      carrier: 'procuratorialAdvice',
-      sentDate: '2026-09-30',
-    });
+    r = await call(core, 'referrals.addAction', sentOn(r, '教体', 'letter', '2026-09-30'));
+    r = await call(core, 'referrals.addAction', sentOn(r, '妇联', 'procuratorialAdvice', '2026-09-30'));
     expect(r.actions.map((a) => [a.agency, a.replyDue])).toEqual([
       ['教体', '2026-10-13'],
       ['妇联', '2026-10-30'],
@@ -150,15 +127,10 @@ describe('referrals (线索移交) and triage (分流处置)', () => {
     const { core, clock } = await setup(new ManualClock(Date.UTC(2026, 10, 2, 2)));
     const child = await call(core, 'children.create', CHILD);
     const make = (sourceDepartment: string, receivedDate: string) =>
-      call(core, 'referrals.create', { sourceDepartment, receivedDate, children: [{ childId: child.id }] });
+      call(core, 'referrals.create', received(child.id, receivedDate, sourceDepartment));
     const late = await make('第一检察部', '2026-10-09');
     const fresh = await make('第二检察部', '2026-11-02');
-    const withAgency = await call(core, 'referrals.addAction', {
-      referralId: fresh.id,
-      agency: '民政',
-      carrier: 'phone',
-      sentDate: '2026-11-02',
-    });
+    const withAgency = await call(core, 'referrals.addAction', sentOn(fresh, '民政', 'phone', '2026-11-02'));
     clock.ms = Date.UTC(2026, 10, 3, 2);
     const all = await call(core, 'referrals.list', {});
     expect(all.rows.map((x) => [x.number, x.overdue])).toEqual([

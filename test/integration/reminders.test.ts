@@ -10,7 +10,7 @@ import type { Ctx } from '../../db/api/define';
 import { readDue } from '../../db/reminders/due';
 import { collectReminders, PRIORITY } from '../../db/reminders/rules';
 import { Rng } from '../fixtures/random';
-import { ADMIN, CHILD, call, ManualClock, openCore, recordHomeVisit } from './support';
+import { ADMIN, CHILD, call, ManualClock, openCore, recordVisit } from './support';
 
 const OWNER = {
   displayName: '李明',
@@ -23,6 +23,10 @@ const START = Date.UTC(2026, 10, 2, 2); // 2026-11-02, 10:00 in 济阳
 
 function ymd(ms: number): string {
   return new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+}
+/** 10:00 in 济阳 on `day`. */
+function tenOn(day: string): number {
+  return Date.parse(`${day}T02:00:00Z`);
 }
 function plusDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -349,7 +353,7 @@ describe('reminders (工作提醒)', () => {
 
   it('moves items between 本周, 今天 and 已逾期 as the days pass, with no write at all', async () => {
     const { core, clock, child, fatherId } = await setup();
-    await recordHomeVisit(core, child.id, '2026-11-02', '2026-11-06');
+    await recordVisit(core, child.id, '2026-11-02', '2026-11-06');
     await call(core, 'custody.add', {
       personId: fatherId,
       measure: 'sentence',
@@ -359,11 +363,22 @@ describe('reminders (工作提醒)', () => {
     // A plan whose first month is met: each later month shows from its first day, due its last.
     await planWithFirstMonthMet(core, child.id, fatherId);
 
-    const seen: Record<string, string[]> = {};
-    for (const day of ['2026-11-02', '2026-11-05', '2026-11-06', '2026-11-07', '2026-11-08'] as const) {
-      clock.ms = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8)), 2);
-      seen[day] = await placed(core, 'visitDue');
-    }
+    /** Where the board places `kind` at 10:00 on each of `days`: only the clock moves. */
+    const placedOn = async (kind: string, days: string[]) => {
+      const byDay: Record<string, string[]> = {};
+      for (const day of days) {
+        clock.ms = tenOn(day);
+        byDay[day] = await placed(core, kind);
+      }
+      return byDay;
+    };
+    const seen = await placedOn('visitDue', [
+      '2026-11-02',
+      '2026-11-05',
+      '2026-11-06',
+      '2026-11-07',
+      '2026-11-08',
+    ]);
     expect(seen).toEqual({
       '2026-11-02': ['week 2026-11-06'],
       '2026-11-05': ['week 2026-11-06'],
@@ -373,16 +388,7 @@ describe('reminders (工作提醒)', () => {
     });
 
     // A release shows from 90 days before it and goes once the day has passed.
-    const release: Record<string, string[]> = {};
-    for (const ms of [
-      Date.UTC(2026, 10, 6, 2),
-      Date.UTC(2026, 10, 7, 2),
-      Date.UTC(2027, 1, 5, 2),
-      Date.UTC(2027, 1, 6, 2),
-    ]) {
-      clock.ms = ms;
-      release[ymd(ms)] = await placed(core, 'releaseSoon');
-    }
+    const release = await placedOn('releaseSoon', ['2026-11-06', '2026-11-07', '2027-02-05', '2027-02-06']);
     expect(release).toEqual({
       '2026-11-06': [],
       '2026-11-07': ['upcoming 2027-02-05'],
@@ -390,11 +396,14 @@ describe('reminders (工作提醒)', () => {
       '2027-02-06': [],
     });
 
-    const sessions: Record<string, string[]> = {};
-    for (const day of ['2026-11-14', '2026-11-15', '2026-12-08', '2026-12-14', '2026-12-15', '2027-01-15']) {
-      clock.ms = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8)), 2);
-      sessions[day] = await placed(core, 'guidanceSession');
-    }
+    const sessions = await placedOn('guidanceSession', [
+      '2026-11-14',
+      '2026-11-15',
+      '2026-12-08',
+      '2026-12-14',
+      '2026-12-15',
+      '2027-01-15',
+    ]);
     expect(sessions).toEqual({
       '2026-11-14': [],
       '2026-11-15': ['upcoming 2026-12-14'],
@@ -406,14 +415,9 @@ describe('reminders (工作提醒)', () => {
     });
 
     // The stored items agree with the rules on each of these days, with no write between.
-    for (const ms of [
-      Date.UTC(2026, 10, 2, 2),
-      Date.UTC(2026, 10, 7, 2),
-      Date.UTC(2026, 11, 15, 2),
-      Date.UTC(2027, 1, 6, 2),
-    ]) {
-      clock.ms = ms;
-      storedAgreesWithRules(core, ymd(ms));
+    for (const day of ['2026-11-02', '2026-11-07', '2026-12-15', '2027-02-06']) {
+      clock.ms = tenOn(day);
+      storedAgreesWithRules(core, day);
     }
 
     // The board is a read: the dispatcher gives it no transaction and no audit writer, so

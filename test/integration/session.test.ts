@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeDataDir } from '../helpers/tmp';
-import { ADMIN, CHILD, call, ManualClock, openCore, refuse } from './support';
+import { ADMIN, CASEWORKER, CHILD, call, ManualClock, openCore, refuse } from './support';
 
 describe('first run, sign-in and the encrypted file', () => {
   it('creates the first account, registers a child, and finds it again after a restart', async () => {
@@ -113,17 +113,12 @@ describe('first run, sign-in and the encrypted file', () => {
     const core = openCore(dir);
     await call(core, 'session.setup', ADMIN);
     await call(core, 'children.create', CHILD);
-    await call(core, 'accounts.create', {
-      displayName: '李明',
-      username: 'liming',
-      passphrase: 'Caseworker-2026 violet-harbor',
-      role: 'caseworker',
-    });
+    await call(core, 'accounts.create', CASEWORKER);
     await call(core, 'session.lock', {});
 
     const li = await call(core, 'session.signIn', {
-      username: 'liming',
-      passphrase: 'Caseworker-2026 violet-harbor',
+      username: CASEWORKER.username,
+      passphrase: CASEWORKER.passphrase,
     });
     expect(li.role).toBe('caseworker');
     expect((await call(core, 'children.list', {})).total).toBe(1);

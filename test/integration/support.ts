@@ -8,6 +8,7 @@ import { call, type Input, type Output, signInAs } from '../helpers/core';
 import { makeDataDir } from '../helpers/tmp';
 
 export { call, callFromShell, refuse, refuseFromShell, signInAs } from '../helpers/core';
+export { recordVisit } from '../helpers/visits';
 
 export const MIGRATIONS_DIR = path.resolve('db/migrations');
 /** Light KDF parameters: these tests exercise the logic, not the cost of a guess. */
@@ -120,6 +121,18 @@ export const CHILD = {
 };
 
 /**
+ * children.update's input for an edit of CHILD as it stands at `at` (its id and version): the ID
+ * number left out, as the form sends an unchanged one, and `change` on top.
+ */
+export function childEdit(
+  at: { id: string; version: number },
+  change: Partial<Input<'children.update'>> = {},
+): Input<'children.update'> {
+  const { idNumber: _kept, ...fields } = CHILD;
+  return { ...fields, id: at.id, version: at.version, ...change };
+}
+
+/**
  * A child written into an older release's database around the API, as that release stored it
  * (the row alone: today's children.create writes search keys in the shape of migration 0019,
  * which an older schema does not have). For migration tests that only need a child on file.
@@ -158,23 +171,4 @@ export async function childOnOldSchema(
   } finally {
     raw.close();
   }
-}
-
-/** A home visit finalized as caseworkers usually record one (living: 良好, no needs), with its next visit due. */
-export async function recordHomeVisit(
-  core: Core,
-  childId: string,
-  date: string,
-  nextVisitDate: string | null,
-): Promise<{ id: string }> {
-  const v = await call(core, 'visits.saveDraft', { childId });
-  await call(core, 'visits.finalize', {
-    id: v.id,
-    date,
-    kind: 'home',
-    findings: { living: '良好' },
-    needsFound: [],
-    nextVisitDate,
-  });
-  return { id: v.id };
 }

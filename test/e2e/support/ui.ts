@@ -11,6 +11,12 @@ export async function go(page: Page, hash: string): Promise<void> {
   }, hash);
 }
 
+/** Opens the form behind `button` and waits for its heading (by default the button's name). */
+export async function openForm(page: Page, button: string, heading = button): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  await page.getByRole('heading', { name: heading }).waitFor();
+}
+
 /** Types a date into a DatePicker the way a caseworker does: into the box, then Enter confirms it. */
 export async function fillDate(scope: Page | Locator, label: string, date: string): Promise<void> {
   const input = scope.getByLabel(label, { exact: true });
@@ -28,6 +34,31 @@ export async function pick(
 ): Promise<void> {
   await scope.getByLabel(label, { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
+}
+
+/**
+ * Types `text` into a Select that searches (a child, a person) and clicks the first option whose
+ * title contains (or matches) `option`, by default the text typed.
+ */
+export async function pickFound(
+  page: Page,
+  scope: Page | Locator,
+  label: string,
+  text: string,
+  option: string | RegExp = text,
+): Promise<void> {
+  await scope.getByLabel(label, { exact: true }).fill(text);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
+}
+
+/** The message antd shows beside the form field labelled `label` (inside `scope`). */
+export function errorBeside(scope: Page | Locator, label: string): Locator {
+  // The field is looked for inside each form item, so from the page, not from `scope`.
+  const page = 'page' in scope ? scope.page() : scope;
+  return scope
+    .locator('.ant-form-item')
+    .filter({ has: page.getByLabel(label, { exact: true }) })
+    .locator('.ant-form-item-explain-error');
 }
 
 /** As pick, but the option's title must be exactly `option`. */
