@@ -3,7 +3,7 @@
 // The table below is the policy in words, checked against DOMAIN.md; the functions implement it
 // and test/unit/access/policy.test.ts holds them to the table.
 
-import type { AuditEntry, Ctx, ReadCtx, Role, SessionUser } from '../api/define';
+import type { AuditEntry, ReadCtx, Role, SessionUser } from '../api/define';
 import { ApiError } from '../api/errors';
 import { type MessageKey, t } from '../i18n';
 

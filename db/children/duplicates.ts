@@ -1,5 +1,5 @@
 import { can } from '../access/policy';
-import type { Ctx, ReadCtx, ViewCtx } from '../api/define';
+import type { ReadCtx, ViewCtx } from '../api/define';
 import { maskIdNumber } from './idNumber';
 import { pinyinKey } from './model';
 

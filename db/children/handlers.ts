@@ -5,6 +5,7 @@ import { type ChildPermissions, can, childPermissions, demand } from '../access/
 import { accounts } from '../accounts/schema';
 import { type Ctx, method, type ReadCtx, type ViewCtx } from '../api/define';
 import { ApiError } from '../api/errors';
+import { inJsonArray } from '../common/columns';
 import { updateVersioned } from '../common/records';
 import { preparedQuery } from '../core/statements';
 import { t } from '../i18n';
@@ -362,12 +363,7 @@ function rowsInOrder(ctx: ReadCtx, page: readonly string[]): { child: ChildRow; 
           .select({ child: children, ownerName: accounts.displayName })
           .from(children)
           .leftJoin(accounts, eq(accounts.id, children.ownerId))
-          .where(
-            and(
-              sql`${children.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`,
-              isNull(children.deletedAt),
-            ),
-          )
+          .where(and(inJsonArray(children.id, 'ids'), isNull(children.deletedAt)))
           .prepare(),
       ).all({ ids: JSON.stringify(page) })
     : [];

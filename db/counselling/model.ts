@@ -9,7 +9,7 @@ import { ageOn } from '../children/idNumber';
 import { loadChild, today } from '../children/model';
 import { children } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
-import { pickColumns } from '../common/columns';
+import { liveOfChildBound, pickColumns } from '../common/columns';
 import { preparedQuery } from '../core/statements';
 import { t } from '../i18n';
 import { counsellingSessions, psychAssessments, treatmentReferrals } from './schema';
@@ -204,7 +204,7 @@ export function counsellingTimeline(ctx: ReadCtx, childId: string): TimelineItem
       ctx.db
         .select(pickColumns(table as CounsellingTable, keys as never))
         .from(table as CounsellingTable)
-        .where(and(eq(table.childId, sql.placeholder('childId')), isNull(table.deletedAt)))
+        .where(liveOfChildBound(table))
         .prepare(),
     ).all({ childId }) as unknown as Pick<T['$inferSelect'], K>[];
   const assessments = rowsOf(psychAssessments, ['date', 'instrument', 'crisis', 'assessor']).map((a) =>

@@ -1,7 +1,7 @@
 // What other areas need of education (训诫, 家庭教育指导): a plan's and a child's views, creating a
 // plan (an escalated order creates one), the timeline's entries. Never reached through handlers.ts.
 
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx, ReadCtx } from '../api/define';
 import { ApiError } from '../api/errors';
@@ -9,6 +9,7 @@ import { addMonths } from '../children/guardianship';
 import { loadChild, today } from '../children/model';
 import { childRelations, persons } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
+import { inJsonArray, liveOfChildBound } from '../common/columns';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, loadLive } from '../common/records';
@@ -311,7 +312,7 @@ export function educationTimeline(ctx: ReadCtx, childId: string): TimelineItem[]
       .select({ a: { date: admonitions.date, reason: admonitions.reason }, name: persons.name })
       .from(admonitions)
       .innerJoin(persons, eq(persons.id, admonitions.guardianPersonId))
-      .where(and(eq(admonitions.childId, sql.placeholder('childId')), isNull(admonitions.deletedAt)))
+      .where(liveOfChildBound(admonitions))
       .prepare(),
   ).all({ childId });
   for (const { a, name } of adms) {
@@ -334,7 +335,7 @@ export function educationTimeline(ctx: ReadCtx, childId: string): TimelineItem[]
         finalResult: guidancePlans.finalResult,
       })
       .from(guidancePlans)
-      .where(and(eq(guidancePlans.childId, sql.placeholder('childId')), isNull(guidancePlans.deletedAt)))
+      .where(liveOfChildBound(guidancePlans))
       .prepare(),
   ).all({ childId });
   const planIds = plans.map((p) => p.id);
@@ -350,12 +351,7 @@ export function educationTimeline(ctx: ReadCtx, childId: string): TimelineItem[]
             content: guidanceSessions.content,
           })
           .from(guidanceSessions)
-          .where(
-            and(
-              sql`${guidanceSessions.planId} IN (SELECT value FROM json_each(${sql.placeholder('planIds')}))`,
-              isNull(guidanceSessions.deletedAt),
-            ),
-          )
+          .where(and(inJsonArray(guidanceSessions.planId, 'planIds'), isNull(guidanceSessions.deletedAt)))
           .prepare(),
       ).all({ planIds: JSON.stringify(planIds) })
     : [];

@@ -1,12 +1,13 @@
 // What other areas need of the orders (督促监护令): never reached through handlers.ts.
 
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { count, eq, isNull } from 'drizzle-orm';
 import { accountName } from '../accounts/model';
 import { accounts } from '../accounts/schema';
 import type { ReadCtx } from '../api/define';
 import { loadChild, today } from '../children/model';
 import { persons } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
+import { liveOfChildBound } from '../common/columns';
 import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { currentIdsOfChild, loadLive } from '../common/records';
@@ -172,9 +173,7 @@ export function ordersTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
         withdrawReason: guardianshipOrders.withdrawReason,
       })
       .from(guardianshipOrders)
-      .where(
-        and(eq(guardianshipOrders.childId, sql.placeholder('childId')), isNull(guardianshipOrders.deletedAt)),
-      )
+      .where(liveOfChildBound(guardianshipOrders))
       .prepare(),
   ).all({ childId });
   for (const o of orders) {

@@ -7,6 +7,7 @@ import type { ReadCtx, Role } from '../api/define';
 import { loadChild } from '../children/model';
 import { children } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
+import { liveOfChildBound } from '../common/columns';
 import { stepsFrom } from '../common/flow';
 import { loadLive } from '../common/records';
 import { type AreaFigure, datedFigure, statusCounts, statusFilter } from '../common/registers';
@@ -274,7 +275,7 @@ export function reliefTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
         applicantName: judicialRelief.applicantName,
       })
       .from(judicialRelief)
-      .where(and(eq(judicialRelief.childId, sql.placeholder('childId')), isNull(judicialRelief.deletedAt)))
+      .where(liveOfChildBound(judicialRelief))
       .prepare(),
   ).all({ childId });
   // Each step carries the instant it was recorded, so steps on one day (and the child's own

@@ -9,6 +9,7 @@ import { ApiError } from '../api/errors';
 import { loadChild } from '../children/model';
 import { childRelations, children, persons } from '../children/schema';
 import type { TimelineItem } from '../children/timeline';
+import { liveOfChildBound } from '../common/columns';
 import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
@@ -346,7 +347,7 @@ export function suitsTimeline(ctx: ReadCtx, childId: string): TimelineItem[] {
         seq: suitSupports.seq,
       })
       .from(suitSupports)
-      .where(and(eq(suitSupports.childId, sql.placeholder('childId')), isNull(suitSupports.deletedAt)))
+      .where(liveOfChildBound(suitSupports))
       .prepare(),
   ).all({ childId });
   // Each step with the instant it was recorded, as in relief.
