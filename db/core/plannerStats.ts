@@ -106,6 +106,7 @@ export const PLANNER_STATS: readonly StatRow[] = [
   ['referrals', 'referrals_inbox', '16299 16299 8150 21 1 1 1 noskipscan'],
   ['referrals', 'referrals_inbox_status', '16299 16299 163 2038 11 1 1 noskipscan'],
   ['referrals', 'referrals_number', '16299 8150 1 noskipscan'],
+  ['referrals', 'referrals_overdue', '7109 2370 18 18 noskipscan'],
   ['referrals', 'referrals_received', '16299 16299 41 noskipscan'],
   ['referrals', 'referrals_stats', '16299 41 41 7 noskipscan'],
   ['referrals', 'referrals_status', '16299 16299 163 21 noskipscan'],

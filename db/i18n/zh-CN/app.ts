@@ -67,5 +67,7 @@ export const app = {
     confirm: '确定',
     retry: '重试',
     empty: '—',
+    /** A count that stopped at its cap: the board's columns, the registers' tabs, the inbox. */
+    countOver: '超过{count}',
   },
 };

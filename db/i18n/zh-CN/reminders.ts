@@ -63,7 +63,6 @@ export const reminders = {
     },
     countLabel: '{group}：{count}项',
     /** A count beyond the board's cap (COUNT_CAP): exact counting stops there. */
-    countOver: '超过{count}',
     shown: '显示前 {shown} 项，共 {count} 项',
     more: '再显示 {n} 项',
     groupEmpty: '没有{group}的提醒',

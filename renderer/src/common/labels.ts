@@ -27,3 +27,8 @@ export function roleLabel(role: Role): string {
 }
 
 export const ROLES: readonly Role[] = ['admin', 'supervisor', 'caseworker', 'counsellor'];
+
+/** A count as the core gives it: exact, or 超过 N where counting stopped at the cap. */
+export function countText(count: number, capped: boolean): string {
+  return capped ? t('app.common.countOver', { count }) : String(count);
+}

@@ -8,9 +8,9 @@ import { AttachmentsButton, useAttachmentCounts } from '../attachments/Attachmen
 import { todayText } from '../common/dates';
 import { ExportExcelButton } from '../common/ExportExcelButton';
 import { None, OverdueTag } from '../common/empty';
+import { countText } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { oneOf, PAGE_SIZE, useRegisterAddress } from '../common/RegisterList';
-import { countText } from '../reminders/parts';
 import { PlanKindTag, PlanStatusTag, termText } from './parts';
 import { type RegisterAdmonition, type RegisterPlan, type RegisterView, useRegister } from './register';
 

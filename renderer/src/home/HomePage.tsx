@@ -8,9 +8,9 @@ import type { ApiOutput } from '../api/client';
 import { HomeBackupAlert } from '../backup/HomeBackupAlert';
 import { MissingYearAlert } from '../calendar/MissingYearAlert';
 import { RiskTag } from '../common/codeLabels';
-import { labelOr, roleLabel } from '../common/labels';
+import { countText, labelOr, roleLabel } from '../common/labels';
 import { useApiQuery } from '../common/useApiQuery';
-import { countText, DueText, KindTag, type ReminderItem } from '../reminders/parts';
+import { DueText, KindTag, type ReminderItem } from '../reminders/parts';
 
 // The caseworker's own year in small charts; echarts arrives with this chunk only.
 const MyWorkCharts = lazy(() => import('../stats/MyWorkCharts'));

@@ -15,6 +15,7 @@ import { t } from '../../../db/i18n';
 import { INBOX_VIEWS } from '../../../db/referrals/inputs';
 import { recordLink } from '../common/columns';
 import { DATE_FORMAT, todayText } from '../common/dates';
+import { countText } from '../common/labels';
 import {
   oneOf,
   RegisterCard,
@@ -23,7 +24,6 @@ import {
   useRegisterAddress,
 } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
-import { countText } from '../reminders/parts';
 import { asOptions, OverdueTag, StatusTag, UrgentTag, useReferralLists, verifyLate } from './shared';
 import type { InboxView, ReferralRow } from './types';
 

@@ -19,19 +19,12 @@ import { t } from '../../../db/i18n';
 import { BOARD_MAX, BOARD_PAGE } from '../../../db/reminders/inputs';
 import type { ApiInput } from '../api/client';
 import { MissingYearAlert } from '../calendar/MissingYearAlert';
+import { countText } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { useApiQuery } from '../common/useApiQuery';
 import { useReminderBadge } from '../session/reminderBadge';
 import { useSession } from '../session/store';
-import {
-  type Board,
-  countText,
-  DueText,
-  GROUPS,
-  KindTag,
-  type ReminderGroup,
-  type ReminderItem,
-} from './parts';
+import { type Board, DueText, GROUPS, KindTag, type ReminderGroup, type ReminderItem } from './parts';
 import { SnoozeModal } from './SnoozeModal';
 
 const ME = 'me';

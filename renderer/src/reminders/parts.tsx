@@ -70,8 +70,3 @@ export function DueText({ due }: { due: string }) {
     </span>
   );
 }
-
-/** A column's count as the board gives it: exact, or 超过 N where counting stopped at the cap. */
-export function countText(count: number, capped: boolean): string {
-  return capped ? t('reminders.board.countOver', { count }) : String(count);
-}
