@@ -4,8 +4,6 @@
 import {
   closeSync,
   existsSync,
-  fdatasync,
-  fsync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -15,6 +13,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { verifyChain } from '../audit/chain';
@@ -331,50 +330,13 @@ export function checkBackup(
   return { layout, opened: true };
 }
 
-/** How much of the container is written between two flushes started during the copy. */
-const FLUSH_EVERY = 64 * 1024 * 1024;
-
-/**
- * Sends a container to the disk while it is being written, off this thread: every
- * `FLUSH_EVERY` bytes an fdatasync goes to libuv's thread pool (the copy goes on meanwhile; a
- * thread waiting on the disk takes no CPU), and `done` adds the last fsync. Flushed in one
- * burst at the end, 1.2 GB (100,000 children) took 4.3 s against the check's 3.1 s, so the
- * backup waited about a second for the disk; spread over the copy, the disk keeps up with it.
- * Its own descriptor, so a flush still under way never meets one the copy has closed.
- */
-class Flusher {
-  private fd: number | null = null;
-  private readonly pending: Promise<void>[] = [];
-  private sent = 0;
-
-  constructor(private readonly file: string) {}
-
-  /** `written` bytes of the file are written (the file exists from the first). */
-  wrote(written: number): void {
-    if (written - this.sent < FLUSH_EVERY) return;
-    this.sent = written;
-    this.fd ??= openSync(this.file, 'r+');
-    this.pending.push(this.sync(fdatasync, this.fd));
-  }
-
-  /** Every byte and the file's length on the disk; the descriptor closed whatever happens. */
-  async done(): Promise<void> {
-    try {
-      this.fd ??= openSync(this.file, 'r+');
-      this.pending.push(this.sync(fsync, this.fd));
-      await Promise.all(this.pending);
-    } finally {
-      await Promise.allSettled(this.pending);
-      if (this.fd !== null) closeSync(this.fd);
-      this.fd = null;
-    }
-  }
-
-  private sync(fn: typeof fsync, fd: number): Promise<void> {
-    const p = new Promise<void>((resolve, reject) => fn(fd, (err) => (err ? reject(err) : resolve())));
-    // Looked at by done(); until then a failure must not count as unhandled.
-    p.catch(() => {});
-    return p;
+/** fsync of a file written on another descriptor, off this thread. */
+async function flushFile(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
@@ -569,29 +531,19 @@ async function backupHeld(
       written = w;
     } else written = await writing;
   } else {
-    // The container goes to the disk on libuv's thread pool as it is written and while this
-    // thread runs quick_check: the disk's time and the CPU's overlap without a second thread
-    // on the CPU. Nothing is renamed, so nothing counts, before the last flush has returned.
-    const flusher = new Flusher(partial);
-    let flushing: Promise<void> | null = null;
+    written = writeChecked(args, job.key, progress, false);
+    // The container goes to the disk on libuv's thread pool while this thread runs quick_check:
+    // the disk's time and the check's overlap without a second thread on the CPU. Nothing is
+    // renamed, so nothing counts, before the flush has returned.
+    const flushing = flushFile(partial);
+    flushing.catch(() => {});
     try {
-      written = writeChecked(
-        args,
-        job.key,
-        (step, done, total) => {
-          progress(step, done, total);
-          if (step === 'copy') flusher.wrote(done);
-        },
-        false,
-      );
-      flushing = flusher.done();
-      flushing.catch(() => {});
       if (pagesSound(written.pages)) {
         progress('verify', 0, 1);
         quickCheckDatabase(raw, snap, (done, total) => progress('verify', done, total));
       }
     } finally {
-      await (flushing ?? flusher.done()).catch(() => undefined);
+      await flushing.catch(() => undefined);
     }
     await flushing;
   }
