@@ -137,6 +137,21 @@ export interface ChainReport {
 }
 
 /**
+ * The text rowHash hashes, built by SQLite: json_array writes integers, text and NULL as
+ * JSON.stringify does. Reading every column into JavaScript and stringifying it there was
+ * most of a backup's chain walk (180,000 rows at 100,000 children: 1.6 s of CPU, this 0.8).
+ * Where the two can differ (a REAL `at`, a lone surrogate) the hash simply fails to match and
+ * `hashOk` asks rowHash itself; a BLOB, which json_array refuses, gives NULL and goes the same
+ * way, so a tampered column type is reported, not thrown.
+ */
+const HASHED_TEXT = `CASE WHEN 'blob' IN (typeof(id), typeof(at), typeof(actor_id), typeof(actor_name),
+    typeof(action), typeof(entity), typeof(entity_id), typeof(detail)) THEN NULL
+  ELSE prev_hash || char(10) || json_array(seq, id, at, actor_id, actor_name, action, entity, entity_id, detail) END`;
+
+/** seq, prev_hash, hash and the text its hash covers (HASHED_TEXT). */
+type ChainRow = [number, string, string, string | null];
+
+/**
  * Walks the whole chain with one row of look-ahead. A gap in the sequence means rows were
  * deleted. A row whose own hash is wrong was altered, unless the next row links past it
  * (or it lies beyond the recorded head): then it was inserted. A row with a good hash but
@@ -148,33 +163,41 @@ export function verifyChain(raw: Database.Database): ChainReport {
     | { seq: number; hash: string }
     | undefined;
   const rows = raw
-    .prepare(
-      `SELECT seq, id, at, actor_id AS actorId, actor_name AS actorName, action, entity, entity_id AS entityId,
-              detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq`,
-    )
-    .iterate() as IterableIterator<AuditRow>;
+    .prepare(`SELECT seq, prev_hash, hash, ${HASHED_TEXT} FROM audit_log ORDER BY seq`)
+    .raw()
+    .iterate() as IterableIterator<ChainRow>;
+  const whole = raw.prepare(
+    `SELECT seq, id, at, actor_id AS actorId, actor_name AS actorName, action, entity, entity_id AS entityId,
+            detail, prev_hash AS prevHash FROM audit_log WHERE seq = ?`,
+  );
+  const hashOk = ([seq, , rowHashed, text]: ChainRow): boolean => {
+    if (text !== null && hash('sha256', text, 'hex') === rowHashed) return true;
+    const row = whole.get(seq) as Omit<AuditRow, 'hash'>;
+    return rowHash(row) === rowHashed;
+  };
 
   let chainHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
-  const visit = (cur: AuditRow, next: AuditRow | undefined) => {
+  const visit = (cur: ChainRow, next: ChainRow | undefined) => {
     checked++;
-    const gap = cur.seq > expectedSeq;
-    for (let missing = expectedSeq; missing < cur.seq; missing++)
+    const [seq, prevHash, rowHashed] = cur;
+    const gap = seq > expectedSeq;
+    for (let missing = expectedSeq; missing < seq; missing++)
       problems.push({ seq: missing, kind: 'deleted' });
-    expectedSeq = cur.seq + 1;
-    const selfOk = rowHash(cur) === cur.hash;
-    const linkOk = cur.prevHash === chainHash;
+    expectedSeq = seq + 1;
+    const selfOk = hashOk(cur);
+    const linkOk = prevHash === chainHash;
     if (selfOk && (linkOk || gap)) {
-      chainHash = cur.hash;
-    } else if ((next && next.prevHash === chainHash) || (head && cur.seq > head.seq)) {
-      problems.push({ seq: cur.seq, kind: 'inserted' });
+      chainHash = rowHashed;
+    } else if ((next && next[1] === chainHash) || (head && seq > head.seq)) {
+      problems.push({ seq, kind: 'inserted' });
     } else {
-      problems.push({ seq: cur.seq, kind: selfOk ? 'inserted' : 'altered' });
-      chainHash = cur.hash;
+      problems.push({ seq, kind: selfOk ? 'inserted' : 'altered' });
+      chainHash = rowHashed;
     }
   };
-  let pending: AuditRow | undefined;
+  let pending: ChainRow | undefined;
   for (const row of rows) {
     if (pending) visit(pending, row);
     pending = row;

@@ -407,16 +407,20 @@ export function writeChecked(
   flush = true,
 ): WriteResult {
   const macs = args.pageSize && key ? new PageMacs(key, args.pageSize) : null;
-  const manifest = writeContainer(
-    args.target,
-    args.manifest,
-    args.slots,
-    args.dbFile,
-    onProgress,
-    macs ?? undefined,
-    flush,
-  );
-  return { manifest, pages: macs ? pageReport(macs, manifest.dbBytes) : null };
+  try {
+    const manifest = writeContainer(
+      args.target,
+      args.manifest,
+      args.slots,
+      args.dbFile,
+      onProgress,
+      macs ?? undefined,
+      flush,
+    );
+    return { manifest, pages: macs ? pageReport(macs, manifest.dbBytes) : null };
+  } finally {
+    macs?.wipe();
+  }
 }
 
 function pageReport(macs: PageMacs, dbBytes: number): PageReport {

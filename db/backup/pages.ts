@@ -8,7 +8,7 @@
 // then HMAC-SHA512 over ciphertext ‖ IV ‖ page number (4 bytes, little-endian). Page 1 begins
 // with the file's 16-byte salt, which is not encrypted and not in the HMAC. The HMAC key comes
 // from the database key by PBKDF2-HMAC-SHA512, 2 rounds, over the salt with every byte XOR 0x3a.
-import { createHash, type Hash, pbkdf2Sync } from 'node:crypto';
+import { hash, pbkdf2Sync } from 'node:crypto';
 import { LOCK_BYTES_AT } from './format';
 
 const SALT_BYTES = 16;
@@ -20,9 +20,10 @@ const FAST_KDF_ITER = 2;
 const KEEP_BAD = 20;
 
 export class PageMacs {
-  private inner: Hash | null = null;
-  private outer: Hash | null = null;
-  private readonly pgno = Buffer.alloc(4);
+  /** (K ⊕ ipad) ‖ the page's bytes ‖ its number: the inner hash's whole input, page by page. */
+  private inner: Buffer | null = null;
+  /** (K ⊕ opad) ‖ the inner digest. */
+  private outer: Buffer | null = null;
   private readonly lockPage: number;
   checked = 0;
   badCount = 0;
@@ -47,18 +48,18 @@ export class PageMacs {
       'sha512',
     );
     this.key.fill(0);
-    // HMAC = H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)): both pads absorbed once, each page copies the
-    // states (createHmac per page spends more in setting up than in hashing 4 KiB).
-    const padded = Buffer.alloc(SHA512_BLOCK);
-    hmacKey.copy(padded);
+    // HMAC = H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), each H one call of crypto.hash over a buffer
+    // laid out once: a Hash object per page (createHmac, or copying an absorbed state) spends
+    // as much in setting up as one call costs in all (1.1 GB of pages: about 0.25 s of CPU).
+    this.inner = Buffer.alloc(SHA512_BLOCK + this.pageSize - HMAC_BYTES + 4);
+    this.outer = Buffer.alloc(SHA512_BLOCK + HMAC_BYTES);
+    hmacKey.copy(this.inner);
+    hmacKey.copy(this.outer);
     hmacKey.fill(0);
-    const ipad = Buffer.from(padded.map((b) => b ^ 0x36));
-    const opad = Buffer.from(padded.map((b) => b ^ 0x5c));
-    padded.fill(0);
-    this.inner = createHash('sha512').update(ipad);
-    this.outer = createHash('sha512').update(opad);
-    ipad.fill(0);
-    opad.fill(0);
+    for (let i = 0; i < SHA512_BLOCK; i++) {
+      this.inner[i] ^= 0x36;
+      this.outer[i] ^= 0x5c;
+    }
   }
 
   /**
@@ -75,22 +76,27 @@ export class PageMacs {
     for (let at = 0; at < chunk.length; at += ps) {
       const n = (position + at) / ps + 1;
       if (n === this.lockPage) continue;
-      const page = chunk.subarray(at, at + ps);
       this.checked++;
-      if (page.length < ps) {
+      if (at + ps > chunk.length) {
         this.fail(n);
         continue;
       }
-      this.pgno.writeUInt32LE(n);
+      // Page 1's salt is not in its HMAC: its message starts 16 bytes on, and ends as early.
       const from = n === 1 ? SALT_BYTES : 0;
-      const d = inner
-        .copy()
-        .update(page.subarray(from, ps - HMAC_BYTES))
-        .update(this.pgno)
-        .digest();
-      const mac = outer.copy().update(d).digest();
-      if (!mac.equals(page.subarray(ps - HMAC_BYTES))) this.fail(n);
+      const end = SHA512_BLOCK + ps - HMAC_BYTES - from;
+      chunk.copy(inner, SHA512_BLOCK, at + from, at + ps - HMAC_BYTES);
+      inner.writeUInt32LE(n, end);
+      hash('sha512', inner.subarray(0, end + 4), 'buffer').copy(outer, SHA512_BLOCK);
+      if (!hash('sha512', outer, 'buffer').equals(chunk.subarray(at + ps - HMAC_BYTES, at + ps)))
+        this.fail(n);
     }
+  }
+
+  /** Wipes what the HMAC key left in memory, once every page has been fed. */
+  wipe(): void {
+    this.inner?.fill(0);
+    this.outer?.fill(0);
+    this.key.fill(0);
   }
 
   private fail(n: number): void {

@@ -13,7 +13,7 @@
 // update, opening a file audits the view) change the cached folder a little; --fresh reseeds.
 // Each operation and path stops after --budget seconds (and at least 5 runs), so a query that
 // takes seconds shows up as such without holding the run up for an hour.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type Database from 'better-sqlite3';
@@ -46,6 +46,7 @@ import {
   timeEach,
   warmUp,
 } from './stats';
+import { benchWorker } from './worker-bundle';
 import {
   createInputs,
   listPageInputs,
@@ -158,16 +159,16 @@ async function main(): Promise<void> {
   // Four connections, four page caches: the API's (through the core), the replay's, the
   // decrypted copy's, and one on the copy that only records what the handlers issue (the
   // statements and parameters are the same on both files, and the copy answers faster).
-  // The backup runs the bundled worker when there is a build (what the app ships), else the
-  // TypeScript one through tsx, which adds its start-up (about a second) to the backup time.
-  const builtWorker = path.resolve('out/main/backup-worker.js');
+  // The backup runs a bundled worker, as the app does: the build's, else one bundled here
+  // (worker-bundle.ts); through tsx its start-up alone added about a second to the backup.
+  const backupWorker = await benchWorker(path.resolve('.data', 'bench-worker'));
   const core = createCore({
     dataDir: ds.dataDir,
     migrationsDir: MIGRATIONS_DIR,
     log: () => {},
-    backupWorker: existsSync(builtWorker) ? builtWorker : undefined,
+    backupWorker,
   });
-  log(`backup worker: ${existsSync(builtWorker) ? builtWorker : 'db/backup/worker.ts (through tsx)'}`);
+  log(`backup worker: ${backupWorker}`);
   const signIn = await core.invoke('session.signIn', { username: ADMIN_USERNAME, passphrase });
   if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
   const admin = signIn.value as SessionUser;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { appendAudit, verifyChain } from '../../db/audit/chain';
 import { openEncrypted } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { ADMIN, CHILD, call, FAST_KDF, openCore } from './support';
@@ -98,6 +99,36 @@ describe('audit log', () => {
       /append-only/,
     );
     expect(() => raw.prepare('DELETE FROM audit_log WHERE seq = 1').run()).toThrow(/append-only/);
+    raw.close();
+  });
+
+  // The chain walk has SQLite build the text each hash covers; these rows are where its JSON
+  // and JavaScript's could part (escapes, surrogate pairs, numbers SQLite writes otherwise).
+  it('verifies rows whose fields need escaping or are not plain integers', async () => {
+    const { core } = await seededCore();
+    core.close();
+    const raw = await rawAccess(core.dataDir);
+    const names = [
+      '引号"反斜杠\\',
+      '换行\n制表\t\b\f\r',
+      '控制\u0000\u0001\u001f\u007f',
+      '😀 \u2028\u2029 é',
+    ];
+    for (const [i, name] of names.entries())
+      appendAudit(raw, { id: null, name }, 1_700_000_000_000 + i, {
+        action: 'test.odd',
+        entity: name,
+        detail: { name, list: [1, null, '</script>'] },
+      });
+    appendAudit(raw, { id: 'x', name: '小数' }, 1.5, { action: 'test.odd' });
+    appendAudit(raw, { id: 'x', name: '大数' }, 1e21, { action: 'test.odd' });
+    const report = verifyChain(raw);
+    expect(report).toEqual({ ok: true, checked: 7 + names.length + 2, problems: [] });
+
+    // A column turned into a BLOB (which SQLite's JSON refuses) is an altered row, not an error.
+    raw.exec('DROP TRIGGER audit_log_no_update;');
+    raw.exec('UPDATE audit_log SET detail = CAST(detail AS BLOB) WHERE seq = 9');
+    expect(verifyChain(raw).problems).toEqual([{ seq: 9, kind: 'altered' }]);
     raw.close();
   });
 
