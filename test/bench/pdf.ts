@@ -11,6 +11,18 @@ import { browserAvailable, launchBrowser, openApp, RENDERER_DIR } from '../e2e/h
 import { printRoute } from '../e2e/print-support';
 import { type Row, summarize } from './stats';
 
+/** The summary the bench prints: every section, for 民政, masked IDs, no charge. */
+export function benchSummaryRoute(childId: string): string {
+  return summaryRoute(childId, {
+    sections: [...SUMMARY_SECTIONS],
+    from: null,
+    to: null,
+    partner: '民政',
+    fullIdReason: null,
+    includeCharge: false,
+  });
+}
+
 export async function measurePdf(opts: {
   dataDir: string;
   username: string;
@@ -37,29 +49,18 @@ export async function measurePdf(opts: {
     });
     if (!signIn.ok) throw new Error(signIn.error.message);
     const print = (childId: string, page = app.page, dir = out) =>
-      printRoute(
-        app,
-        summaryRoute(childId, {
+      printRoute(app, benchSummaryRoute(childId), {
+        fileName: summaryFileName('儿童'),
+        dir,
+        page,
+        export: {
+          kind: 'childSummary',
+          entityId: childId,
+          childId,
           sections: [...SUMMARY_SECTIONS],
-          from: null,
-          to: null,
           partner: '民政',
-          fullIdReason: null,
-          includeCharge: false,
-        }),
-        {
-          fileName: summaryFileName('儿童'),
-          dir,
-          page,
-          export: {
-            kind: 'childSummary',
-            entityId: childId,
-            childId,
-            sections: [...SUMMARY_SECTIONS],
-            partner: '民政',
-          },
         },
-      );
+      });
     const [first, ...rest] = opts.childIds;
     await print(first);
     await print(first);

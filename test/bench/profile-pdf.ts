@@ -12,10 +12,10 @@ import { parseArgs } from 'node:util';
 import type { ApiResult } from '../../db/api/errors';
 import { SUMMARY_SECTIONS } from '../../db/documents/inputs';
 import { countPdfPages } from '../../electron/print-contract';
-import { summaryRoute } from '../../renderer/src/print/routes';
 import { launchBrowser, openApp } from '../e2e/harness';
 import { openPrintRoute, PDF_OPTIONS } from '../e2e/print-support';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE } from '../fixtures/seeder';
+import { benchSummaryRoute } from './pdf';
 
 const { values } = parseArgs({
   options: {
@@ -102,14 +102,7 @@ async function main() {
   };
   for (let n = -2; n < count; n++) {
     const childId = ids[(n + 2) % ids.length];
-    const route = summaryRoute(childId, {
-      sections: [...SUMMARY_SECTIONS],
-      from: null,
-      to: null,
-      partner: '民政',
-      fullIdReason: null,
-      includeCharge: false,
-    });
+    const route = benchSummaryRoute(childId);
     const cpu0 = chromiumCpuMs();
     const node0 = process.cpuUsage();
     apiMs = 0;
