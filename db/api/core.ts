@@ -12,6 +12,7 @@ import { usernameTag } from '../core/keyring';
 import type { KdfParams } from '../core/keyslots';
 import { loadMigrations, migrate } from '../core/migrate';
 import { openEncrypted, rekeyDatabase } from '../core/open';
+import { phase } from '../core/phases';
 import { applyPlannerStats } from '../core/planner';
 import { drizzleClient } from '../core/statements';
 import { type OpenedSlot, type Secrets, Vault, wipeOpened, wipeSecrets } from '../core/vault';
@@ -225,7 +226,7 @@ class SunwardCore implements Core, Host {
     // main thread for over two seconds.
     const step = async () => {
       live();
-      refreshDue(raw, this.clock.now());
+      phase('reminders', () => refreshDue(raw, this.clock.now()));
       await new Promise<void>((resolve) => setImmediate(resolve));
       live();
     };
@@ -240,7 +241,7 @@ class SunwardCore implements Core, Host {
         await step();
         this.holdCheckpoints(raw);
         holding = true;
-        raw.exec('COMMIT');
+        phase('commit', () => raw.exec('COMMIT'));
         this.session?.checkpoint.wrote();
         committed = out;
       } catch (err) {
@@ -252,7 +253,7 @@ class SunwardCore implements Core, Host {
       this.held = null;
       release();
     }
-    this.checkpointAfter(raw);
+    phase('checkpoint', () => this.checkpointAfter(raw));
     return committed as T;
   }
 

@@ -9,6 +9,7 @@ import { maskIdNumber } from '../children/idNumber';
 import { today } from '../children/model';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
+import { phaseAsync } from '../core/phases';
 import { writeXlsx, type XlsxFile } from '../exports/xlsx';
 import { t } from '../i18n';
 import type { LedgerField } from './codes';
@@ -336,7 +337,9 @@ async function commitImport(
   const plan =
     kept && kept.key === planKey(hash, input, today(ctx)) && kept.seq === auditSeq(ctx)
       ? kept.plan
-      : await planImport(ctx, sheet, input.headerRow, input.columns, stepper(job, 'plan', step));
+      : await phaseAsync('plan again', () =>
+          planImport(ctx, sheet, input.headerRow, input.columns, stepper(job, 'plan', step)),
+        );
   const prior = priorImport(ctx, hash, sheet.name);
   if (prior) {
     return {

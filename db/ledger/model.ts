@@ -21,6 +21,7 @@ import { childRelations, children, persons } from '../children/schema';
 import { newId } from '../common/ids';
 import { phoneText } from '../common/inputs';
 import { updateVersioned } from '../common/records';
+import { phase, phaseAsync } from '../core/phases';
 import { type MessageKey, t } from '../i18n';
 import { type MarkedTable, markDirty, setAsideInsertMarks } from '../reminders/due';
 import { setAsideChildInserts } from '../stats/cells';
@@ -842,12 +843,7 @@ export async function applyPlan(
   const writer = new ImportWriter(ctx);
   const skip = (row: PlannedRow, reason: string) => out.skipped.push({ row: row.row, reason });
   const total = plan.rows.length;
-  for (let i = 0; i < total; i++) {
-    if (step && i > 0 && i % CHUNK_ROWS === 0) {
-      writer.flushMarks();
-      await step(i, total);
-    }
-    const row = plan.rows[i];
+  const apply = (row: PlannedRow) => {
     if (row.status === 'ignored' || row.status === 'invalid' || !row.child) {
       skip(
         row,
@@ -856,7 +852,7 @@ export async function applyPlan(
           .map(reasonText)
           .join('；'),
       );
-      continue;
+      return;
     }
     const decision = decisions[String(row.row)];
     if (row.status === 'match' && row.match) {
@@ -865,22 +861,33 @@ export async function applyPlan(
         mergeInto(ctx, writer, row, decision.fields);
         out.merged++;
         out.childIds.push(row.match.childId);
-        continue;
+        return;
       }
       if (action !== 'new' || row.match.byId) {
         skip(row, t('ledger.reason.matchSkipped', { name: row.match.name }));
-        continue;
+        return;
       }
     }
     out.childIds.push(writer.createChild(row.child, row.relativesDraft, row.pinyin));
     out.imported++;
+  };
+  for (let from = 0; from < total; from += CHUNK_ROWS) {
+    if (step && from > 0) {
+      phase('marks', () => writer.flushMarks());
+      await step(from, total);
+    }
+    phase('rows', () => {
+      for (const row of plan.rows.slice(from, from + CHUNK_ROWS)) apply(row);
+    });
   }
-  writer.flushMarks();
-  await writer.flushKeys(async () => {
-    if (step) await step(total, total);
-  });
-  writer.finish();
-  writer.flushAudit();
+  phase('marks', () => writer.flushMarks());
+  await phaseAsync('keys', () =>
+    writer.flushKeys(async () => {
+      if (step) await step(total, total);
+    }),
+  );
+  phase('cells and triggers', () => writer.finish());
+  phase('audit', () => writer.flushAudit());
   if (step) await step(total, total);
   return out;
 }

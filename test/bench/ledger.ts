@@ -7,6 +7,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../db/api/core';
+import { recordPhases, takePhases } from '../../db/core/phases';
 import { largeLedger } from '../fixtures/ledger';
 import { MIGRATIONS_DIR } from '../fixtures/seeder';
 import { type Row, summarize } from './stats';
@@ -50,15 +51,22 @@ export async function measureLedger(opts: {
       longest = Math.max(longest, now - last);
       last = now;
     }, 5);
+    recordPhases();
+    const cpu0 = process.cpuUsage();
     const commit = await timed('ledger.commit', { ...input, decisions: {} }).finally(() => {
       clearInterval(ticker);
       // The stretch since the last tick (the commit's last, synchronous part) counts too.
       longest = Math.max(longest, performance.now() - last);
     });
+    const cpu = process.cpuUsage(cpu0);
+    const phases = takePhases()
+      .map(([name, p]) => `${name} ${p.ms.toFixed(0)} ms (CPU ${p.cpuMs.toFixed(0)})`)
+      .join(', ');
     const counts = (commit.value as { counts: Record<string, number> }).counts;
     opts.log(
-      `  ledger ${opts.rows} rows: read ${read.ms.toFixed(0)} ms, preview ${preview.ms.toFixed(0)} ms, import ${commit.ms.toFixed(0)} ms (longest pause ${longest.toFixed(0)} ms) (${JSON.stringify(counts)})`,
+      `  ledger ${opts.rows} rows: read ${read.ms.toFixed(0)} ms, preview ${preview.ms.toFixed(0)} ms, import ${commit.ms.toFixed(0)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, longest pause ${longest.toFixed(0)} ms) (${JSON.stringify(counts)})`,
     );
+    opts.log(`  ledger import phases: ${phases}`);
     return [
       { op: `ledger: read ${opts.rows}-row .xlsx (parse)`, ...summarize([read.ms]) },
       { op: `ledger: preview ${opts.rows} rows`, ...summarize([preview.ms]), target: TARGET_MS },
