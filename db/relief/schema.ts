@@ -47,7 +47,9 @@ export const judicialRelief = sqliteTable(
   },
   (t) => [
     index('relief_child').on(t.childId),
-    index('relief_list').on(t.deletedAt, t.status, t.updatedAt),
+    // A status's page in the list's order, and each tab's count, a year's and the amounts' sum
+    // read off its entries alone (db/relief/model.ts listRelief).
+    index('relief_list').on(t.deletedAt, t.status, t.updatedAt, t.applicationDate, t.amountFen),
     index('relief_updated').on(t.deletedAt, t.updatedAt),
     index('relief_decision_date').on(t.deletedAt, t.decisionDate),
     index('relief_paid_date').on(t.deletedAt, t.paidDate),

@@ -12,7 +12,7 @@ import {
   type AreaFigure,
   areaFigure,
   type ExportTable,
-  statusCounts,
+  registerCounts,
   statusFilter,
 } from '../common/registers';
 import { cached, preparedQuery } from '../core/statements';
@@ -21,6 +21,7 @@ import { readSetting } from '../settings/model';
 import {
   OPEN_REPORT_STATUSES,
   REPORT_FLOW,
+  REPORT_STATUSES,
   type ReporterKind,
   type ReportStatus,
   type ReportStep,
@@ -187,10 +188,25 @@ function childNamesOf(ctx: ReadCtx, reportIds: string[]): Map<string, string[]> 
   return out;
 }
 
+/** Where the register's tabs and totals are counted: (deleted_at, status, reported_date, seq, trigger). */
+const COUNTED = { table: 'mandatory_reports', index: 'mandatory_reports_status' };
+
+/**
+ * One page of the register, newest report first, each tab counted up to the cap (超过 N past it)
+ * off one range of mandatory_reports_status, the view's total under the trigger and period too.
+ * A status's page is walked off that index in the list's order, the open ones and all of them
+ * off mandatory_reports_reported, with no sort.
+ */
 export function listReports(
   ctx: ReadCtx,
   f: ReportFilters & { offset: number; limit: number },
-): { rows: ReportListRow[]; total: number; counts: Record<string, number> } {
+): {
+  rows: ReportListRow[];
+  total: number;
+  totalCapped: boolean;
+  counts: Record<string, number>;
+  capped: Record<string, boolean>;
+} {
   const where = and(...filterWhere(f));
   const rows = ctx.db
     .select()
@@ -200,8 +216,17 @@ export function listReports(
     .limit(f.limit)
     .offset(f.offset)
     .all();
-  const total = ctx.db.select({ n: count() }).from(mandatoryReports).where(where).get()?.n ?? 0;
-  const counts = statusCounts(ctx, mandatoryReports);
+  const filters: string[] = [];
+  if (f.trigger) filters.push('mandatory_reports.trigger = @trigger');
+  if (f.from) filters.push('mandatory_reports.reported_date >= @from');
+  if (f.to) filters.push('mandatory_reports.reported_date <= @to');
+  const counted = registerCounts(ctx.raw, COUNTED, {
+    statuses: REPORT_STATUSES,
+    open: OPEN_REPORT_STATUSES,
+    view: f.status,
+    filterWhere: filters.join(' AND '),
+    params: { trigger: f.trigger ?? null, from: f.from ?? null, to: f.to ?? null },
+  });
   const names = childNamesOf(
     ctx,
     rows.map((r) => r.id),
@@ -218,8 +243,7 @@ export function listReports(
       childNames: names.get(r.id) ?? [],
       updatedAt: r.updatedAt,
     })),
-    total,
-    counts,
+    ...counted,
   };
 }
 

@@ -51,7 +51,9 @@ export const suitSupports = sqliteTable(
     uniqueIndex('suits_number').on(t.year, t.seq),
     index('suits_child').on(t.childId),
     index('suits_order').on(t.orderId),
-    index('suits_list').on(t.deletedAt, t.status, t.updatedAt),
+    // A status's page in the list's order, and each tab's count, a kind's too, off its entries
+    // alone (db/suits/model.ts listSuits).
+    index('suits_list').on(t.deletedAt, t.status, t.updatedAt, t.kind),
     index('suits_updated').on(t.deletedAt, t.updatedAt),
     index('suits_issue_date').on(t.deletedAt, t.issueDate),
     index('suits_filed_date').on(t.deletedAt, t.filedDate),
