@@ -39,7 +39,8 @@ export const outreachEvents = sqliteTable(
       t.township,
       t.audienceCount,
     ),
-    // All of them, walked in the register's order with no sort.
-    index('outreach_date').on(t.deletedAt, t.date, t.createdAt),
+    // All of them, walked in the register's order with no sort; the filters are checked on the
+    // entry, so only a row that is shown is read.
+    index('outreach_date').on(t.deletedAt, t.date, t.createdAt, t.topic, t.township),
   ],
 );
