@@ -172,8 +172,22 @@ export function listRelief(
   totalAmount: string;
 } {
   const where = listWhere(f);
+  // The columns a row shows, not the whole application.
   const rows = ctx.db
-    .select({ r: judicialRelief, childName: children.name, township: children.township })
+    .select({
+      r: {
+        id: judicialRelief.id,
+        childId: judicialRelief.childId,
+        applicantName: judicialRelief.applicantName,
+        applicationDate: judicialRelief.applicationDate,
+        status: judicialRelief.status,
+        amountFen: judicialRelief.amountFen,
+        paidDate: judicialRelief.paidDate,
+        updatedAt: judicialRelief.updatedAt,
+      },
+      childName: children.name,
+      township: children.township,
+    })
     .from(judicialRelief)
     .innerJoin(children, eq(children.id, judicialRelief.childId))
     .where(where)

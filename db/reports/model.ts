@@ -168,14 +168,13 @@ interface LinkedChild {
  */
 function linkedChildren(ctx: ReadCtx, reportIds: string[]): LinkedChild[] {
   if (reportIds.length === 0) return [];
-  return ctx.raw
-    .prepare(
-      `SELECT rc.report_id AS reportId, c.id, c.name, c.gender, c.birth_date AS birthDate, c.township
+  return cached(
+    ctx.raw,
+    `SELECT rc.report_id AS reportId, c.id, c.name, c.gender, c.birth_date AS birthDate, c.township
        FROM mandatory_report_children rc CROSS JOIN children c ON c.id = rc.child_id
        WHERE rc.report_id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL
        ORDER BY c.name`,
-    )
-    .all(JSON.stringify(reportIds)) as LinkedChild[];
+  ).all(JSON.stringify(reportIds)) as LinkedChild[];
 }
 
 function childNamesOf(ctx: ReadCtx, reportIds: string[]): Map<string, string[]> {
@@ -208,8 +207,19 @@ export function listReports(
   capped: Record<string, boolean>;
 } {
   const where = and(...filterWhere(f));
+  // The columns a row shows, not the report's texts: a page is read, not each report whole.
   const rows = ctx.db
-    .select()
+    .select({
+      id: mandatoryReports.id,
+      year: mandatoryReports.year,
+      seq: mandatoryReports.seq,
+      reportedDate: mandatoryReports.reportedDate,
+      reporterUnit: mandatoryReports.reporterUnit,
+      trigger: mandatoryReports.trigger,
+      policeStation: mandatoryReports.policeStation,
+      status: mandatoryReports.status,
+      updatedAt: mandatoryReports.updatedAt,
+    })
     .from(mandatoryReports)
     .where(where)
     .orderBy(desc(mandatoryReports.reportedDate), desc(mandatoryReports.seq))

@@ -247,8 +247,25 @@ export function listSuits(
   capped: Record<string, boolean>;
 } {
   const where = listWhere(f);
+  // The columns a row shows, not the whole suit.
   const rows = ctx.db
-    .select({ s: suitSupports, childName: children.name })
+    .select({
+      s: {
+        id: suitSupports.id,
+        prefix: suitSupports.prefix,
+        year: suitSupports.year,
+        seq: suitSupports.seq,
+        childId: suitSupports.childId,
+        kind: suitSupports.kind,
+        status: suitSupports.status,
+        court: suitSupports.court,
+        filedDate: suitSupports.filedDate,
+        decision: suitSupports.decision,
+        orderId: suitSupports.orderId,
+        updatedAt: suitSupports.updatedAt,
+      },
+      childName: children.name,
+    })
     .from(suitSupports)
     .innerJoin(children, eq(children.id, suitSupports.childId))
     .where(where)
