@@ -37,17 +37,24 @@ export function statusTally(
   where = '',
   params: Record<string, unknown> = {},
 ): Map<string, number> {
+  // One statement for every status (a statement's run cost more than a range of a few hundred
+  // entries): each status's count a correlated range of the index, stopped at the cap.
   const statement = cached(
     raw,
-    `SELECT count(*) AS n FROM (SELECT 1 FROM ${on.table} INDEXED BY ${on.index}
-       WHERE ${on.table}.deleted_at IS NULL AND ${on.table}.status = @status${where ? ` AND ${where}` : ''} LIMIT @cap)`,
+    `SELECT s.value AS status, (SELECT count(*) FROM (SELECT 1 FROM ${on.table} INDEXED BY ${on.index}
+       WHERE ${on.table}.deleted_at IS NULL AND ${on.table}.status = s.value${where ? ` AND ${where}` : ''}
+       LIMIT @cap)) AS n
+     FROM json_each(@statuses) s`,
   );
-  return new Map(
-    statuses.map((status) => [
-      status,
-      (statement.get({ ...params, status, cap: REGISTER_COUNT_CAP + 1 }) as { n: number }).n,
-    ]),
-  );
+  const rows = statement.all({
+    ...params,
+    statuses: JSON.stringify(statuses),
+    cap: REGISTER_COUNT_CAP + 1,
+  }) as {
+    status: string;
+    n: number;
+  }[];
+  return new Map(rows.map((r) => [r.status, r.n]));
 }
 
 /**
