@@ -1,4 +1,4 @@
-// What the registers (relief, suits, mandatory reports, outreach) share: the status tabs of the
+// What the registers (orders, relief, suits, mandatory reports, outreach) share: the status tabs of the
 // list page, the plain rows of the Excel export, and the figures 统计台账 plugs in. One shape
 // here, so a fix to how a register counts or filters reaches all of them.
 import { eq, type SQL, sql } from 'drizzle-orm';
