@@ -1,9 +1,10 @@
-// What the registers (relief, suits, mandatory reports, outreach) share: the status tabs of the
+// What the registers (orders, relief, suits, mandatory reports, outreach) share: the status tabs of the
 // list page, the plain rows of the Excel export, and the figures 统计台账 plugs in. One shape
 // here, so a fix to how a register counts or filters reaches all of them.
-import { count, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Ctx, ReadCtx } from '../api/define';
+import { eq, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Ctx, ReadRaw } from '../api/define';
+import { cached } from '../core/statements';
 import { type MessageKey, t } from '../i18n';
 
 /**
@@ -12,29 +13,113 @@ import { type MessageKey, t } from '../i18n';
  */
 export const REGISTER_COUNT_CAP = 500;
 
-type StatusTable = SQLiteTable & { status: SQLiteColumn; deletedAt: SQLiteColumn };
-
-/**
- * How many records each status has, for the list's tabs: over the whole register (not the
- * page's filter) unless the area narrows it, the recycle bin never counted.
- */
-export function statusCounts(
-  ctx: ReadCtx,
-  table: StatusTable,
-  where: SQL | undefined = isNull(table.deletedAt),
-): Record<string, number> {
-  const rows = ctx.db
-    .select({ status: table.status, n: count() })
-    .from(table as SQLiteTable)
-    .where(where)
-    .groupBy(table.status)
-    .all();
-  return Object.fromEntries(rows.map((c) => [c.status, c.n]));
+/** Each tab's count, exact up to REGISTER_COUNT_CAP; `capped` where counting stopped there. */
+export interface TabCounts {
+  counts: Record<string, number>;
+  capped: Record<string, boolean>;
 }
 
-/** A list's status filter: `open` is the area's open statuses, `all` no condition, else the one status. */
+/** How a register's rows are counted: its table, the index whose (deleted_at, status, …) ranges are walked. */
+export interface CountedTable {
+  table: string;
+  index: string;
+}
+
+/**
+ * How many live records each status has, each counted off one range of the register's status
+ * index and stopped at the cap and one: a count costs at most that many index entries. `where`
+ * (SQL over the table's columns, its values in `params`) narrows every range, e.g. to a filter.
+ */
+export function statusTally(
+  raw: ReadRaw,
+  on: CountedTable,
+  statuses: readonly string[],
+  where = '',
+  params: Record<string, unknown> = {},
+): Map<string, number> {
+  // One statement for every status (a statement's run cost more than a range of a few hundred
+  // entries): each status's count a correlated range of the index, stopped at the cap.
+  const statement = cached(
+    raw,
+    `SELECT s.value AS status, (SELECT count(*) FROM (SELECT 1 FROM ${on.table} INDEXED BY ${on.index}
+       WHERE ${on.table}.deleted_at IS NULL AND ${on.table}.status = s.value${where ? ` AND ${where}` : ''}
+       LIMIT @cap)) AS n
+     FROM json_each(@statuses) s`,
+  );
+  const rows = statement.all({
+    ...params,
+    statuses: JSON.stringify(statuses),
+    cap: REGISTER_COUNT_CAP + 1,
+  }) as {
+    status: string;
+    n: number;
+  }[];
+  return new Map(rows.map((r) => [r.status, r.n]));
+}
+
+/**
+ * A view's count from a tally: a status's own, the open ones together, or all. Each status is
+ * counted to the cap and one, so a sum of them is past the cap exactly when the true sum is.
+ */
+export function viewCount(
+  tally: ReadonlyMap<string, number>,
+  view: string,
+  open: readonly string[],
+): { total: number; totalCapped: boolean } {
+  const statuses = view === 'all' ? [...tally.keys()] : view === 'open' ? open : [view];
+  const n = statuses.reduce((sum, s) => sum + (tally.get(s) ?? 0), 0);
+  return { total: Math.min(n, REGISTER_COUNT_CAP), totalCapped: n > REGISTER_COUNT_CAP };
+}
+
+/** Every tab's count from a tally of every status: each status, then `open` (where the area has it) and `all`. */
+export function tabCounts(tally: ReadonlyMap<string, number>, open: readonly string[]): TabCounts {
+  const out: TabCounts = { counts: {}, capped: {} };
+  for (const view of [...tally.keys(), ...(open.length ? ['open'] : []), 'all']) {
+    const { total, totalCapped } = viewCount(tally, view, open);
+    out.counts[view] = total;
+    out.capped[view] = totalCapped;
+  }
+  return out;
+}
+
+/**
+ * A register's tabs and the view's total: the tabs over the whole register (`tabWhere` narrows
+ * them, as outreach's filters do), the total under the view's filters (`filterWhere`). Without
+ * filters the total is the view's tab, counted once.
+ */
+export function registerCounts(
+  raw: ReadRaw,
+  on: CountedTable,
+  spec: {
+    statuses: readonly string[];
+    open: readonly string[];
+    view: string;
+    tabWhere?: string;
+    filterWhere?: string;
+    params?: Record<string, unknown>;
+  },
+): TabCounts & { total: number; totalCapped: boolean } {
+  const tally = statusTally(raw, on, spec.statuses, spec.tabWhere, spec.params);
+  const tabs = tabCounts(tally, spec.open);
+  if (!spec.filterWhere || spec.filterWhere === spec.tabWhere)
+    return { ...tabs, total: tabs.counts[spec.view] ?? 0, totalCapped: tabs.capped[spec.view] ?? false };
+  const inView = spec.view === 'all' ? spec.statuses : spec.view === 'open' ? spec.open : [spec.view];
+  const filtered = statusTally(raw, on, inView, spec.filterWhere, spec.params);
+  return { ...tabs, ...viewCount(filtered, spec.view, spec.open) };
+}
+
+/**
+ * A list's status filter: `open` is the area's open statuses, `all` no condition, else the one
+ * status. The open ones are tested row by row (`+status`), so their page is walked in the list's
+ * order off the register's (deleted_at, order) index rather than several status ranges merged
+ * and sorted.
+ */
 export function statusFilter(column: SQLiteColumn, status: string, open: readonly string[]): SQL | undefined {
-  if (status === 'open') return inArray(column, [...open]);
+  if (status === 'open')
+    return sql`+${column} IN (${sql.join(
+      open.map((s) => sql`${s}`),
+      sql`, `,
+    )})`;
   return status === 'all' ? undefined : eq(column, status);
 }
 

@@ -13,6 +13,8 @@ export const ORDER_STATUSES = [
 ] as const;
 // 拟制 待审批 已审批(待送达) 已送达/考察中 待评估 已结案 已撤回
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+/** The work still to do: the list's 未结 tab. */
+export const ORDER_OPEN: readonly OrderStatus[] = ['draft', 'pending', 'approved', 'observing', 'evaluating'];
 
 /**
  * The one table of moves: the API's guard (transition()) and the order page's buttons both read

@@ -9,6 +9,7 @@ import { notFuture } from '../common/checks';
 import { newId } from '../common/ids';
 import { nextNumber } from '../common/numbering';
 import { created, updateVersioned } from '../common/records';
+import { registerCounts } from '../common/registers';
 import { transition } from '../common/transition';
 import { cached } from '../core/statements';
 import { createPlan } from '../education/model';
@@ -21,6 +22,8 @@ import {
   ORDER_EDITABLE,
   ORDER_FLOW,
   ORDER_FOLLOW_UP,
+  ORDER_OPEN,
+  ORDER_STATUSES,
   type OrderStatus,
   type OrderStep,
 } from './codes';
@@ -381,7 +384,7 @@ function evaluate(ctx: Ctx, input: z.output<typeof orderEvaluateInput>): OrderVi
   return viewOrder(ctx, o.id);
 }
 
-const OPEN_STATUSES = `'draft', 'pending', 'approved', 'observing', 'evaluating'`;
+const OPEN_STATUSES = ORDER_OPEN.map((s) => `'${s}'`).join(', ');
 
 /**
  * The list, newest change first, as plain statements prepared once per status shape (drizzle's
@@ -420,20 +423,12 @@ function listOrders(ctx: ReadCtx, input: z.output<typeof orderListInput>) {
     updatedAt: number;
     childName: string;
   }[];
-  const total = (
-    cached(
-      ctx.raw,
-      `SELECT count(*) AS n FROM guardianship_orders WHERE guardianship_orders.deleted_at IS NULL ${status}`,
-    ).get(params) as { n: number }
-  ).n;
-  const counts = Object.fromEntries(
-    (
-      cached(
-        ctx.raw,
-        'SELECT status, count(*) AS n FROM guardianship_orders WHERE deleted_at IS NULL GROUP BY status',
-      ).all() as { status: string; n: number }[]
-    ).map((c) => [c.status, c.n]),
-  ) as Record<string, number>;
+  // Each tab counted up to the cap (超过 N past it), each one range of orders_status.
+  const counted = registerCounts(
+    ctx.raw,
+    { table: 'guardianship_orders', index: 'orders_status' },
+    { statuses: ORDER_STATUSES, open: ORDER_OPEN, view: input.status },
+  );
   return {
     rows: rows.map((o) => ({
       id: o.id,
@@ -445,8 +440,7 @@ function listOrders(ctx: ReadCtx, input: z.output<typeof orderListInput>) {
       observationEnd: o.observationEnd,
       updatedAt: o.updatedAt,
     })),
-    total,
-    counts,
+    ...counted,
   };
 }
 

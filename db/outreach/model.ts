@@ -5,9 +5,9 @@ import { accountName } from '../accounts/model';
 import type { ReadCtx } from '../api/define';
 import { stepsFrom } from '../common/flow';
 import { loadLive } from '../common/records';
-import { type AreaFigure, areaFigure, type ExportTable, statusCounts } from '../common/registers';
+import { type AreaFigure, areaFigure, type ExportTable, registerCounts } from '../common/registers';
 import { t } from '../i18n';
-import { OUTREACH_FLOW, type OutreachStatus, type OutreachStep } from './codes';
+import { OUTREACH_FLOW, OUTREACH_STATUSES, type OutreachStatus, type OutreachStep } from './codes';
 import type { OutreachFilters } from './inputs';
 import { outreachEvents } from './schema';
 
@@ -56,6 +56,17 @@ export function heldTotals(
   return { events: row?.events ?? 0, audience: Number(row?.audience ?? 0) };
 }
 
+/**
+ * Where the register's tabs are counted: (deleted_at, status, date, created_at, topic, township,
+ * audience_count), so a filtered tab's count and the held totals read its entries alone.
+ */
+const COUNTED = { table: 'outreach_events', index: 'outreach_status_date' };
+
+/**
+ * One page of the register, latest date first, each tab counted under the filters up to the cap
+ * (超过 N past it) off one range of outreach_status_date. A status's page is walked off that
+ * index in the list's order, all of them off outreach_date, with no sort.
+ */
 export function listEvents(ctx: ReadCtx, f: OutreachFilters & { offset: number; limit: number }) {
   const where = and(...filterWhere(f));
   const rows = ctx.db
@@ -78,9 +89,21 @@ export function listEvents(ctx: ReadCtx, f: OutreachFilters & { offset: number; 
     .limit(f.limit)
     .offset(f.offset)
     .all();
-  const total = ctx.db.select({ n: count() }).from(outreachEvents).where(where).get()?.n ?? 0;
-  const counts = statusCounts(ctx, outreachEvents, and(...filterWhere(f, 'all')));
-  return { rows, total, counts, held: heldTotals(ctx, f) };
+  const filters: string[] = [];
+  if (f.topic) filters.push('outreach_events.topic = @topic');
+  if (f.township) filters.push('outreach_events.township = @township');
+  if (f.from) filters.push('outreach_events.date >= @from');
+  if (f.to) filters.push('outreach_events.date <= @to');
+  const tabWhere = filters.join(' AND ');
+  const counted = registerCounts(ctx.raw, COUNTED, {
+    statuses: OUTREACH_STATUSES,
+    open: [],
+    view: f.status,
+    tabWhere,
+    filterWhere: tabWhere,
+    params: { topic: f.topic ?? null, township: f.township ?? null, from: f.from ?? null, to: f.to ?? null },
+  });
+  return { rows, ...counted, held: heldTotals(ctx, f) };
 }
 
 export function outreachExportRows(ctx: ReadCtx, f: OutreachFilters): ExportTable {

@@ -28,7 +28,19 @@ export const outreachEvents = sqliteTable(
     ...recordColumns(),
   },
   (t) => [
-    index('outreach_status_date').on(t.deletedAt, t.status, t.date),
-    index('outreach_date').on(t.deletedAt, t.date),
+    // A status's page in the register's order (date, then entry), and each tab's count under the
+    // filters and the held totals off its entries alone (db/outreach/model.ts listEvents).
+    index('outreach_status_date').on(
+      t.deletedAt,
+      t.status,
+      t.date,
+      t.createdAt,
+      t.topic,
+      t.township,
+      t.audienceCount,
+    ),
+    // All of them, walked in the register's order with no sort; the filters are checked on the
+    // entry, so only a row that is shown is read.
+    index('outreach_date').on(t.deletedAt, t.date, t.createdAt, t.topic, t.township),
   ],
 );

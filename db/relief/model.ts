@@ -1,6 +1,6 @@
 // What other areas and the pluggable pages (统计台账, Excel export) need from 国家司法救助.
 
-import { and, desc, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accountName } from '../accounts/model';
 import type { ReadCtx, Role } from '../api/define';
@@ -10,15 +10,16 @@ import type { TimelineItem } from '../children/timeline';
 import { liveOfChildBound } from '../common/columns';
 import { stepsFrom } from '../common/flow';
 import { loadLive } from '../common/records';
-import { type AreaFigure, datedFigure, statusCounts, statusFilter } from '../common/registers';
+import { type AreaFigure, datedFigure, registerCounts, statusFilter } from '../common/registers';
 import { recordSteps, withdrawnStep } from '../common/timeline';
-import { preparedQuery } from '../core/statements';
+import { cached, preparedQuery } from '../core/statements';
 import { t } from '../i18n';
 import { readSetting } from '../settings/model';
 import {
   RELIEF_FLOW,
   RELIEF_MATERIALS,
   RELIEF_OPEN,
+  RELIEF_STATUSES,
   type ReliefMaterial,
   type ReliefStatus,
   type ReliefStep,
@@ -145,20 +146,48 @@ function listWhere(f: ListFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [isNull(judicialRelief.deletedAt)];
   where.push(statusFilter(judicialRelief.status, f.status, RELIEF_OPEN));
   if (f.year) {
-    where.push(gte(judicialRelief.applicationDate, `${f.year}-01-01`));
-    where.push(lte(judicialRelief.applicationDate, `${f.year}-12-31`));
+    // Tested row by row (`+`): the page is walked in the list's order, not a year's range sorted.
+    where.push(sql`+${judicialRelief.applicationDate} BETWEEN ${`${f.year}-01-01`} AND ${`${f.year}-12-31`}`);
   }
   return and(...where);
 }
 
-/** One page of the register, newest activity first. */
+/** Where the register's tabs, totals and sums are counted: (deleted_at, status, updated_at, application_date, amount_fen). */
+const COUNTED = { table: 'judicial_relief', index: 'relief_list' };
+
+/**
+ * One page of the register, newest activity first, each tab counted up to the cap (超过 N past
+ * it) off one range of relief_list. A status's page is walked off relief_list in the list's
+ * order, the open ones and all of them off relief_updated, with no sort.
+ */
 export function listRelief(
   ctx: ReadCtx,
   f: ListFilter & { offset: number; limit: number },
-): { rows: ReliefListRow[]; total: number; counts: Record<string, number>; totalAmount: string } {
+): {
+  rows: ReliefListRow[];
+  total: number;
+  totalCapped: boolean;
+  counts: Record<string, number>;
+  capped: Record<string, boolean>;
+  totalAmount: string;
+} {
   const where = listWhere(f);
+  // The columns a row shows, not the whole application.
   const rows = ctx.db
-    .select({ r: judicialRelief, childName: children.name, township: children.township })
+    .select({
+      r: {
+        id: judicialRelief.id,
+        childId: judicialRelief.childId,
+        applicantName: judicialRelief.applicantName,
+        applicationDate: judicialRelief.applicationDate,
+        status: judicialRelief.status,
+        amountFen: judicialRelief.amountFen,
+        paidDate: judicialRelief.paidDate,
+        updatedAt: judicialRelief.updatedAt,
+      },
+      childName: children.name,
+      township: children.township,
+    })
     .from(judicialRelief)
     .innerJoin(children, eq(children.id, judicialRelief.childId))
     .where(where)
@@ -166,12 +195,25 @@ export function listRelief(
     .limit(f.limit)
     .offset(f.offset)
     .all();
-  const agg = ctx.db
-    .select({ n: sql<number>`count(*)`, fen: sql<number>`coalesce(sum(${judicialRelief.amountFen}), 0)` })
-    .from(judicialRelief)
-    .where(where)
-    .get();
-  const counts = statusCounts(ctx, judicialRelief);
+  const year = f.year ? 'judicial_relief.application_date BETWEEN @from AND @to' : '';
+  const params = f.year ? { from: `${f.year}-01-01`, to: `${f.year}-12-31` } : {};
+  const counted = registerCounts(ctx.raw, COUNTED, {
+    statuses: RELIEF_STATUSES,
+    open: RELIEF_OPEN,
+    view: f.status,
+    filterWhere: year,
+    params,
+  });
+  // The decided amounts of every record in view (not only the counted ones): a sum has no cap,
+  // so it is read off the index's entries alone, one status range after another.
+  const inView = f.status === 'all' ? RELIEF_STATUSES : f.status === 'open' ? RELIEF_OPEN : [f.status];
+  const fen = (
+    cached(
+      ctx.raw,
+      `SELECT coalesce(sum(amount_fen), 0) AS fen FROM judicial_relief INDEXED BY relief_list
+         WHERE deleted_at IS NULL AND status IN (SELECT value FROM json_each(@statuses))${year ? ` AND ${year}` : ''}`,
+    ).get({ ...params, statuses: JSON.stringify(inView) }) as { fen: number }
+  ).fen;
   return {
     rows: rows.map(({ r, childName, township }) => ({
       id: r.id,
@@ -185,10 +227,9 @@ export function listRelief(
       paidDate: r.paidDate,
       updatedAt: r.updatedAt,
     })),
-    total: agg?.n ?? 0,
-    counts,
+    ...counted,
     // Decided amounts of the rows in view, summed as integer 分 by SQLite.
-    totalAmount: formatYuan(agg?.fen ?? 0),
+    totalAmount: formatYuan(fen),
   };
 }
 

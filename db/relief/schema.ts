@@ -47,8 +47,12 @@ export const judicialRelief = sqliteTable(
   },
   (t) => [
     index('relief_child').on(t.childId),
-    index('relief_list').on(t.deletedAt, t.status, t.updatedAt),
-    index('relief_updated').on(t.deletedAt, t.updatedAt),
+    // A status's page in the list's order, and each tab's count, a year's and the amounts' sum
+    // read off its entries alone (db/relief/model.ts listRelief).
+    index('relief_list').on(t.deletedAt, t.status, t.updatedAt, t.applicationDate, t.amountFen),
+    // The open ones' page and all of them, walked in the list's order; the status and year are
+    // checked on the entry, so only a row that is shown is read.
+    index('relief_updated').on(t.deletedAt, t.updatedAt, t.status, t.applicationDate),
     index('relief_decision_date').on(t.deletedAt, t.decisionDate),
     index('relief_paid_date').on(t.deletedAt, t.paidDate),
     index('relief_application_date').on(t.deletedAt, t.applicationDate),

@@ -12,7 +12,7 @@ import {
   type AreaFigure,
   areaFigure,
   type ExportTable,
-  statusCounts,
+  registerCounts,
   statusFilter,
 } from '../common/registers';
 import { cached, preparedQuery } from '../core/statements';
@@ -21,6 +21,7 @@ import { readSetting } from '../settings/model';
 import {
   OPEN_REPORT_STATUSES,
   REPORT_FLOW,
+  REPORT_STATUSES,
   type ReporterKind,
   type ReportStatus,
   type ReportStep,
@@ -167,14 +168,13 @@ interface LinkedChild {
  */
 function linkedChildren(ctx: ReadCtx, reportIds: string[]): LinkedChild[] {
   if (reportIds.length === 0) return [];
-  return ctx.raw
-    .prepare(
-      `SELECT rc.report_id AS reportId, c.id, c.name, c.gender, c.birth_date AS birthDate, c.township
+  return cached(
+    ctx.raw,
+    `SELECT rc.report_id AS reportId, c.id, c.name, c.gender, c.birth_date AS birthDate, c.township
        FROM mandatory_report_children rc CROSS JOIN children c ON c.id = rc.child_id
        WHERE rc.report_id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL
        ORDER BY c.name`,
-    )
-    .all(JSON.stringify(reportIds)) as LinkedChild[];
+  ).all(JSON.stringify(reportIds)) as LinkedChild[];
 }
 
 function childNamesOf(ctx: ReadCtx, reportIds: string[]): Map<string, string[]> {
@@ -187,21 +187,56 @@ function childNamesOf(ctx: ReadCtx, reportIds: string[]): Map<string, string[]> 
   return out;
 }
 
+/** Where the register's tabs and totals are counted: (deleted_at, status, reported_date, seq, trigger). */
+const COUNTED = { table: 'mandatory_reports', index: 'mandatory_reports_status' };
+
+/**
+ * One page of the register, newest report first, each tab counted up to the cap (超过 N past it)
+ * off one range of mandatory_reports_status, the view's total under the trigger and period too.
+ * A status's page is walked off that index in the list's order, the open ones and all of them
+ * off mandatory_reports_reported, with no sort.
+ */
 export function listReports(
   ctx: ReadCtx,
   f: ReportFilters & { offset: number; limit: number },
-): { rows: ReportListRow[]; total: number; counts: Record<string, number> } {
+): {
+  rows: ReportListRow[];
+  total: number;
+  totalCapped: boolean;
+  counts: Record<string, number>;
+  capped: Record<string, boolean>;
+} {
   const where = and(...filterWhere(f));
+  // The columns a row shows, not the report's texts: a page is read, not each report whole.
   const rows = ctx.db
-    .select()
+    .select({
+      id: mandatoryReports.id,
+      year: mandatoryReports.year,
+      seq: mandatoryReports.seq,
+      reportedDate: mandatoryReports.reportedDate,
+      reporterUnit: mandatoryReports.reporterUnit,
+      trigger: mandatoryReports.trigger,
+      policeStation: mandatoryReports.policeStation,
+      status: mandatoryReports.status,
+      updatedAt: mandatoryReports.updatedAt,
+    })
     .from(mandatoryReports)
     .where(where)
     .orderBy(desc(mandatoryReports.reportedDate), desc(mandatoryReports.seq))
     .limit(f.limit)
     .offset(f.offset)
     .all();
-  const total = ctx.db.select({ n: count() }).from(mandatoryReports).where(where).get()?.n ?? 0;
-  const counts = statusCounts(ctx, mandatoryReports);
+  const filters: string[] = [];
+  if (f.trigger) filters.push('mandatory_reports.trigger = @trigger');
+  if (f.from) filters.push('mandatory_reports.reported_date >= @from');
+  if (f.to) filters.push('mandatory_reports.reported_date <= @to');
+  const counted = registerCounts(ctx.raw, COUNTED, {
+    statuses: REPORT_STATUSES,
+    open: OPEN_REPORT_STATUSES,
+    view: f.status,
+    filterWhere: filters.join(' AND '),
+    params: { trigger: f.trigger ?? null, from: f.from ?? null, to: f.to ?? null },
+  });
   const names = childNamesOf(
     ctx,
     rows.map((r) => r.id),
@@ -218,8 +253,7 @@ export function listReports(
       childNames: names.get(r.id) ?? [],
       updatedAt: r.updatedAt,
     })),
-    total,
-    counts,
+    ...counted,
   };
 }
 

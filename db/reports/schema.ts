@@ -36,8 +36,12 @@ export const mandatoryReports = sqliteTable(
   },
   (t) => [
     uniqueIndex('mandatory_reports_number').on(t.year, t.seq),
-    index('mandatory_reports_status').on(t.deletedAt, t.status, t.reportedDate),
-    index('mandatory_reports_reported').on(t.deletedAt, t.reportedDate),
+    // A status's page in the register's order (newest report, then its number), and each tab's
+    // count, a trigger's and a period's too, off its entries alone (db/reports/model.ts listReports).
+    index('mandatory_reports_status').on(t.deletedAt, t.status, t.reportedDate, t.seq, t.trigger),
+    // The open ones' page and all of them, walked in the register's order with no sort; the
+    // status and trigger are checked on the entry, so only a row that is shown is read.
+    index('mandatory_reports_reported').on(t.deletedAt, t.reportedDate, t.seq, t.status, t.trigger),
   ],
 );
 

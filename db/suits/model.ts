@@ -1,7 +1,7 @@
 // What other areas (orders' escalation) and the pluggable pages (统计台账, Excel export) need
 // from 支持起诉.
 
-import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { accountName } from '../accounts/model';
 import type { Ctx, ReadCtx, Role } from '../api/define';
@@ -14,12 +14,12 @@ import { localDate } from '../common/dates';
 import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { created, loadLive } from '../common/records';
-import { type AreaFigure, datedFigure, statusCounts, statusFilter } from '../common/registers';
+import { type AreaFigure, datedFigure, registerCounts, statusFilter } from '../common/registers';
 import { recordSteps, withdrawnStep } from '../common/timeline';
 import { preparedQuery } from '../core/statements';
 import { labelOr, t } from '../i18n';
 import { guardianshipOrders } from '../orders/schema';
-import { SUIT_FLOW, SUIT_OPEN, type SuitStatus, type SuitStep } from './codes';
+import { SUIT_FLOW, SUIT_OPEN, SUIT_STATUSES, type SuitStatus, type SuitStep } from './codes';
 import type { suitListInput } from './inputs';
 import { suitSupports } from './schema';
 
@@ -228,13 +228,44 @@ export interface SuitListRow {
   updatedAt: number;
 }
 
+/** Where the register's tabs and totals are counted: (deleted_at, status, updated_at, kind). */
+const COUNTED = { table: 'suit_supports', index: 'suits_list' };
+
+/**
+ * One page of the register, newest activity first, each tab counted up to the cap (超过 N past
+ * it) off one range of suits_list. A status's page is walked off suits_list in the list's order,
+ * the open ones and all of them off suits_updated, with no sort.
+ */
 export function listSuits(
   ctx: ReadCtx,
   f: ListFilter & { offset: number; limit: number },
-): { rows: SuitListRow[]; total: number; counts: Record<string, number> } {
+): {
+  rows: SuitListRow[];
+  total: number;
+  totalCapped: boolean;
+  counts: Record<string, number>;
+  capped: Record<string, boolean>;
+} {
   const where = listWhere(f);
+  // The columns a row shows, not the whole suit.
   const rows = ctx.db
-    .select({ s: suitSupports, childName: children.name })
+    .select({
+      s: {
+        id: suitSupports.id,
+        prefix: suitSupports.prefix,
+        year: suitSupports.year,
+        seq: suitSupports.seq,
+        childId: suitSupports.childId,
+        kind: suitSupports.kind,
+        status: suitSupports.status,
+        court: suitSupports.court,
+        filedDate: suitSupports.filedDate,
+        decision: suitSupports.decision,
+        orderId: suitSupports.orderId,
+        updatedAt: suitSupports.updatedAt,
+      },
+      childName: children.name,
+    })
     .from(suitSupports)
     .innerJoin(children, eq(children.id, suitSupports.childId))
     .where(where)
@@ -242,8 +273,13 @@ export function listSuits(
     .limit(f.limit)
     .offset(f.offset)
     .all();
-  const total = ctx.db.select({ n: sql<number>`count(*)` }).from(suitSupports).where(where).get()?.n ?? 0;
-  const counts = statusCounts(ctx, suitSupports);
+  const counted = registerCounts(ctx.raw, COUNTED, {
+    statuses: SUIT_STATUSES,
+    open: SUIT_OPEN,
+    view: f.status,
+    filterWhere: f.kind === 'all' ? '' : 'suit_supports.kind = @kind',
+    params: { kind: f.kind },
+  });
   return {
     rows: rows.map(({ s, childName }) => ({
       id: s.id,
@@ -258,8 +294,7 @@ export function listSuits(
       fromOrder: s.orderId !== null,
       updatedAt: s.updatedAt,
     })),
-    total,
-    counts,
+    ...counted,
   };
 }
 

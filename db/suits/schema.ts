@@ -51,8 +51,12 @@ export const suitSupports = sqliteTable(
     uniqueIndex('suits_number').on(t.year, t.seq),
     index('suits_child').on(t.childId),
     index('suits_order').on(t.orderId),
-    index('suits_list').on(t.deletedAt, t.status, t.updatedAt),
-    index('suits_updated').on(t.deletedAt, t.updatedAt),
+    // A status's page in the list's order, and each tab's count, a kind's too, off its entries
+    // alone (db/suits/model.ts listSuits).
+    index('suits_list').on(t.deletedAt, t.status, t.updatedAt, t.kind),
+    // The open ones' page and all of them, walked in the list's order; the status and kind are
+    // checked on the entry, so only a row that is shown is read.
+    index('suits_updated').on(t.deletedAt, t.updatedAt, t.status, t.kind),
     index('suits_issue_date').on(t.deletedAt, t.issueDate),
     index('suits_filed_date').on(t.deletedAt, t.filedDate),
     index('suits_decision_date').on(t.deletedAt, t.decisionDate),

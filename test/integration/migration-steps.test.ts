@@ -173,6 +173,16 @@ const REGISTER_TAB_PAGE = `SELECT row FROM education_register WHERE view = 'acti
 const INBOX_OVERDUE_COUNT = `SELECT count(*) FROM (SELECT 1 FROM referrals WHERE deleted_at IS NULL
   AND status = 'tracking' AND due < '2026-01-01' LIMIT 501)`;
 
+/** The registers' pages in their order and a filtered tab counted up to the cap (0029). */
+const REPORTS_PAGE = `SELECT id FROM mandatory_reports WHERE deleted_at IS NULL
+  AND +status IN ('received', 'verifying') ORDER BY reported_date DESC, seq DESC LIMIT 50`;
+const OUTREACH_PAGE = `SELECT id FROM outreach_events WHERE deleted_at IS NULL AND status = 'held'
+  ORDER BY date DESC, created_at DESC LIMIT 50`;
+const RELIEF_YEAR_COUNT = `SELECT count(*) FROM (SELECT 1 FROM judicial_relief INDEXED BY relief_list
+  WHERE deleted_at IS NULL AND status = 'paid' AND application_date BETWEEN '2026-01-01' AND '2026-12-31' LIMIT 501)`;
+const SUITS_KIND_COUNT = `SELECT count(*) FROM (SELECT 1 FROM suit_supports INDEXED BY suits_list
+  WHERE deleted_at IS NULL AND status = 'filed' AND kind = 'revoke' LIMIT 501)`;
+
 /** The inbox's overdue part of one status, a page in inbox order (db/referrals/handlers.ts). */
 const INBOX_STATUS_PAGE = `SELECT id FROM referrals WHERE deleted_at IS NULL AND status = 'tracking' AND due < '2026-01-01'
   ORDER BY urgency DESC, received_date DESC, seq DESC LIMIT 50`;
@@ -524,6 +534,29 @@ const CASES: Case[] = [
         expect(planOf(raw, REGISTER_TAB_PAGE)).not.toMatch(/TEMP B-TREE/);
         expect(planOf(raw, INBOX_OVERDUE_COUNT)).toContain(
           'USING COVERING INDEX referrals_overdue (status=? AND due<?)',
+        );
+      };
+    },
+  },
+  {
+    tag: '0029_register_list_indexes',
+    before: (old) => {
+      // Before: a page sorted after its walk, a filtered tab's count reading every row.
+      expect(planOf(old, REPORTS_PAGE)).toMatch(/TEMP B-TREE/);
+      expect(planOf(old, OUTREACH_PAGE)).toMatch(/TEMP B-TREE/);
+      expect(planOf(old, RELIEF_YEAR_COUNT)).not.toMatch(/COVERING/);
+      expect(planOf(old, SUITS_KIND_COUNT)).not.toMatch(/COVERING/);
+      return (raw) => {
+        expect(planOf(raw, REPORTS_PAGE)).toContain('USING INDEX mandatory_reports_reported (deleted_at=?)');
+        expect(planOf(raw, OUTREACH_PAGE)).toContain(
+          'USING INDEX outreach_status_date (deleted_at=? AND status=?)',
+        );
+        for (const q of [REPORTS_PAGE, OUTREACH_PAGE]) expect(planOf(raw, q)).not.toMatch(/TEMP B-TREE/);
+        expect(planOf(raw, RELIEF_YEAR_COUNT)).toContain(
+          'USING COVERING INDEX relief_list (deleted_at=? AND status=?)',
+        );
+        expect(planOf(raw, SUITS_KIND_COUNT)).toContain(
+          'USING COVERING INDEX suits_list (deleted_at=? AND status=?)',
         );
       };
     },

@@ -131,7 +131,21 @@ describe('guardianship orders (督促监护令)', () => {
       observationEnd: '2026-06-03',
       updatedAt: clock.now(),
     });
-    expect([all.total, all.counts]).toEqual([2, { draft: 1, closed: 1 }]);
+    expect([all.total, all.totalCapped, all.counts]).toEqual([
+      2,
+      false,
+      {
+        draft: 1,
+        pending: 0,
+        approved: 0,
+        observing: 0,
+        evaluating: 0,
+        closed: 1,
+        withdrawn: 0,
+        open: 1,
+        all: 2,
+      },
+    ]);
     const open = await call(core, 'orders.list', { status: 'open' });
     expect([open.rows.map((r) => r.id), open.total]).toEqual([[other.id], 1]);
     const closed = await call(core, 'orders.list', { status: 'closed' });

@@ -422,6 +422,128 @@ describe('query plans of the screens at 100,000 children', () => {
     expect(openRecordWalks(refresh)).toEqual([]);
   });
 
+  it.each([
+    [
+      'orders.list',
+      'guardianship_orders',
+      'orders_status',
+      { status: 'observing' },
+      /orders_status \(deleted_at=\? AND status=\?\)/,
+    ],
+    [
+      'orders.list',
+      'guardianship_orders',
+      'orders_status',
+      { status: 'open' },
+      /orders_updated \(deleted_at=\?\)/,
+    ],
+    [
+      'relief.list',
+      'judicial_relief',
+      'relief_list',
+      { status: 'paid' },
+      /relief_list \(deleted_at=\? AND status=\?\)/,
+    ],
+    [
+      'relief.list',
+      'judicial_relief',
+      'relief_list',
+      { status: 'open', year: 2026 },
+      /relief_updated \(deleted_at=\?\)/,
+    ],
+    ['relief.list', 'judicial_relief', 'relief_list', { status: 'all' }, /relief_updated \(deleted_at=\?\)/],
+    [
+      'suits.list',
+      'suit_supports',
+      'suits_list',
+      { status: 'issued', kind: 'revoke' },
+      /suits_list \(deleted_at=\? AND status=\?\)/,
+    ],
+    [
+      'suits.list',
+      'suit_supports',
+      'suits_list',
+      { status: 'open', kind: 'change' },
+      /suits_updated \(deleted_at=\?\)/,
+    ],
+    ['suits.list', 'suit_supports', 'suits_list', { status: 'all' }, /suits_updated \(deleted_at=\?\)/],
+    [
+      'mandatoryReports.list',
+      'mandatory_reports',
+      'mandatory_reports_status',
+      { status: 'closed', trigger: '1', from: '2025-01-01' },
+      /mandatory_reports_status \(deleted_at=\? AND status=\?/,
+    ],
+    [
+      'mandatoryReports.list',
+      'mandatory_reports',
+      'mandatory_reports_status',
+      { status: 'open' },
+      /mandatory_reports_reported \(deleted_at=\?\)/,
+    ],
+    [
+      'mandatoryReports.list',
+      'mandatory_reports',
+      'mandatory_reports_status',
+      { status: 'all', to: '2026-06-30' },
+      /mandatory_reports_reported \(deleted_at=\?/,
+    ],
+    [
+      'outreach.list',
+      'outreach_events',
+      'outreach_status_date',
+      { status: 'held', topic: 'bullying' },
+      /outreach_status_date \(deleted_at=\? AND status=\?\)/,
+    ],
+    [
+      'outreach.list',
+      'outreach_events',
+      'outreach_status_date',
+      { status: 'all', township: '济阳街道', from: '2026-01-01' },
+      /outreach_date \(deleted_at=\?/,
+    ],
+  ] as const)(
+    '%s pages off one index in its order, and counts each tab off one range, capped (%s %s %j)',
+    (method, table, countIndex, input, pageIndex) => {
+      const planned = plansOf(admin, method, input);
+      const from = new RegExp(`from "?${table}"?`, 'i');
+      // The page: one walk of an index in the register's order, stopped at the page's end.
+      const pages = planned.filter((p) => from.test(p.sql) && /order by/i.test(p.sql));
+      expect(pages, method).toHaveLength(1);
+      expect(pages[0].plan.join('\n'), pages[0].sql).toMatch(
+        new RegExp(`SEARCH \\w+ USING INDEX ${pageIndex.source}`),
+      );
+      expect(pages[0].plan.join('\n'), pages[0].sql).not.toMatch(/TEMP B-TREE/);
+      // The counts: each status's range of the one index, from its entries alone, stopped at the cap.
+      const counts = planned.filter(
+        (p) => from.test(p.sql) && /count\(\*\)/i.test(p.sql) && !/sum\(/i.test(p.sql),
+      );
+      expect(counts.length, method).toBeGreaterThan(0);
+      for (const c of counts) {
+        expect(c.sql).toMatch(/LIMIT @cap/);
+        expect(c.plan.join('\n'), c.sql).toMatch(
+          new RegExp(`SEARCH ${table} USING COVERING INDEX ${countIndex} \\(deleted_at=\\? AND status=\\?`),
+        );
+      }
+      // A sum (relief's amounts, outreach's held audience) has no cap: it reads the same index's
+      // entries alone, never the rows.
+      for (const c of planned.filter((p) => from.test(p.sql) && /sum\(/i.test(p.sql)))
+        expect(c.plan.join('\n'), c.sql).toMatch(
+          new RegExp(`SEARCH ${table} USING COVERING INDEX ${countIndex} \\(deleted_at=\\? AND status=\\?`),
+        );
+      // Nothing else reads the register's table but by id.
+      expect(
+        planned.filter(
+          (p) =>
+            from.test(p.sql) &&
+            !/order by|count\(\*\)|sum\(/i.test(p.sql) &&
+            !/\bid = \?|json_each/i.test(p.sql),
+        ),
+      ).toEqual([]);
+      expect(largeScans(planned)).toEqual([]);
+    },
+  );
+
   it('pages the referral inbox off its order’s indexes, overdue part and the rest, with no sort', () => {
     for (const [view, index] of [
       ['open', /SEARCH referrals USING INDEX referrals_inbox \(deleted_at=\?\)/],

@@ -90,6 +90,7 @@ export const mandatoryReports = {
     empty: '还没有强制报告',
     emptyView: '没有符合条件的强制报告',
     total: '共 {total} 件',
+    totalCapped: '超过 {total} 件',
     updatedAt: '最近更新',
   },
   form: {

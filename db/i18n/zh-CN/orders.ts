@@ -13,6 +13,7 @@ export const orders = {
     /** The register's tabs: the open ones together, each status as it is named, then all. */
     views: { open: '全部未结', ...codes.orderStatus, all: '全部' },
     total: '共 {total} 份',
+    totalCapped: '超过 {total} 份',
     empty: '还没有督促监护令。点击右上角“新建督促监护令”开始拟制。',
     emptyView: '此状态下没有督促监护令',
     expired: '已届满',

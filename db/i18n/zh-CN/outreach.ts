@@ -54,6 +54,7 @@ export const outreach = {
     empty: '还没有宣讲活动',
     emptyView: '没有符合条件的宣讲活动',
     total: '共 {total} 次',
+    totalCapped: '超过 {total} 次',
     people: '{count}人次',
   },
   form: {

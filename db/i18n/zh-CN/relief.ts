@@ -79,6 +79,7 @@ export const relief = {
     allYears: '全部年度',
     yearOption: '{year}年',
     total: '共 {total} 件，决定救助金额合计 {amount} 元',
+    totalCapped: '超过 {total} 件，决定救助金额合计 {amount} 元',
     empty: '还没有国家司法救助申请。点击右上角“新建救助申请”登记。',
     emptyView: '此条件下没有救助申请',
   },

@@ -104,6 +104,7 @@ export const suits = {
     kindLabel: '案件类型',
     allKinds: '全部类型',
     total: '共 {total} 件',
+    totalCapped: '超过 {total} 件',
     empty: '还没有支持起诉案件。点击右上角“新建支持起诉”，或在督促监护令评估为“未达标”时选择支持起诉。',
     emptyView: '此条件下没有支持起诉案件',
     fromOrder: '由督促监护令转入',

@@ -21,7 +21,7 @@ import { type Catalog, type MessageKey, t } from '../../../db/i18n';
 import type { ApiInput, Method } from '../api/client';
 import { DATE_FORMAT } from './dates';
 import { ExportExcelButton, type ExportMethod } from './ExportExcelButton';
-import type { CatalogBlock } from './labels';
+import { type CatalogBlock, countText } from './labels';
 import { PageHeader } from './PageHeader';
 import { useApiQuery } from './useApiQuery';
 import { ViewTabs } from './ViewTabs';
@@ -31,13 +31,6 @@ export const PAGE_SIZE = 50;
 /** A value from the address when it is one of the list's, else null. */
 export function oneOf<T extends string>(list: readonly T[], v: string | null): T | null {
   return v !== null && (list as readonly string[]).includes(v) ? (v as T) : null;
-}
-
-/** How many records a view holds: a status's own count, the open ones together, or all. */
-export function countOf(view: string, counts: Record<string, number>, open: readonly string[]): number {
-  if (view === 'open') return open.reduce((n, s) => n + (counts[s] ?? 0), 0);
-  if (view === 'all') return Object.values(counts).reduce((n, c) => n + c, 0);
-  return counts[view] ?? 0;
 }
 
 /**
@@ -71,6 +64,8 @@ interface RegisterTexts {
     empty: string;
     emptyView: string;
     total: string;
+    /** The total where counting stopped at the cap (超过 N). */
+    totalCapped: string;
     views: object;
   };
 }
@@ -130,7 +125,13 @@ export function Register<
   A extends RegisterArea,
   V extends ViewOf<A>,
   R extends { id: string },
-  D extends { rows: readonly R[]; total: number; counts: Record<string, number> },
+  D extends {
+    rows: readonly R[];
+    total: number;
+    totalCapped: boolean;
+    counts: Record<string, number>;
+    capped: Record<string, boolean>;
+  },
 >({
   register,
   query,
@@ -140,7 +141,7 @@ export function Register<
   filters,
   summary,
   footer,
-  pagerTotal = true,
+  pagerTotal: sayTotal = true,
 }: {
   register: ReturnType<typeof useRegisterView<A, V>>;
   query: { data: D | null | undefined; error: string | null; loading: boolean };
@@ -161,7 +162,6 @@ export function Register<
   const text = (key: string, params?: Record<string, string | number>) =>
     t(`${spec.area}.${key}` as MessageKey, params);
   const { data } = query;
-  const counts = data?.counts ?? {};
   return (
     <>
       <RegisterHeader
@@ -179,7 +179,7 @@ export function Register<
           onChange={(v) => go({ view: v })}
           ariaLabel={text('list.viewsLabel')}
           label={(v) => text(`list.views.${v}`)}
-          count={data ? (v) => countOf(v, counts, spec.open) : null}
+          count={data ? (v) => countText(data.counts[v] ?? 0, !!data.capped[v]) : null}
           extra={tabExtra}
         />
         {filters && (
@@ -196,17 +196,35 @@ export function Register<
         {data && summary?.(data)}
         <RegisterTable<R>
           {...tableRows(query)}
+          total={data ? pagerTotal(data, page) : undefined}
           columns={columns}
           rowPath={(row) => `${spec.path}/${row.id}`}
-          empty={text(countOf('all', counts, spec.open) === 0 ? 'list.empty' : 'list.emptyView')}
+          empty={text((data?.counts.all ?? 0) === 0 ? 'list.empty' : 'list.emptyView')}
           page={page}
           onPage={(p) => go({ page: p })}
-          totalText={pagerTotal ? (total) => text('list.total', { total }) : undefined}
+          totalText={
+            sayTotal && data
+              ? () => text(data.totalCapped ? 'list.totalCapped' : 'list.total', { total: data.total })
+              : undefined
+          }
         />
         {data && footer?.(data)}
       </RegisterCard>
     </>
   );
+}
+
+/**
+ * The pager's reach: the view's count, and where counting stopped at the cap, one page past the
+ * page shown while that page is full, so the pages beyond the cap stay reachable one at a time.
+ */
+export function pagerTotal(
+  data: { total: number; totalCapped: boolean; rows: readonly unknown[] },
+  page: number,
+) {
+  if (!data.totalCapped) return data.total;
+  const shown = (page - 1) * PAGE_SIZE + data.rows.length;
+  return Math.max(data.total + 1, data.rows.length === PAGE_SIZE ? shown + 1 : shown);
 }
 
 /** The title, its intro, the Excel export of what the list selects and the button for a new record. */

@@ -17,7 +17,7 @@ export function ViewTabs<V extends string>({
   ariaLabel: string;
   label: (view: V) => string;
   /** Null until the counts have loaded. */
-  count: ((view: V) => number) | null;
+  count: ((view: V) => number | string) | null;
   /** Beside the tabs, e.g. a year or kind filter. */
   extra?: ReactNode;
 }) {

@@ -1,19 +1,20 @@
 import { Flex, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { t } from '../../../db/i18n';
+import { ORDER_OPEN } from '../../../db/orders/codes';
 import type { ApiInput, ApiOutput } from '../api/client';
 import { childLink, columnsOf, numberLink, orDash, updatedCell } from '../common/columns';
 import { todayText } from '../common/dates';
 import { None, OverdueTag } from '../common/empty';
 import { Register, useRegisterView } from '../common/RegisterList';
 import { useApiQuery } from '../common/useApiQuery';
-import { type OrderStatus, OrderStatusTag } from './parts';
+import { OrderStatusTag } from './parts';
 
 type View = NonNullable<ApiInput<'orders.list'>['status']>;
 type OrderRow = ApiOutput<'orders.list'>['rows'][number];
 const col = columnsOf<OrderRow>();
 
-const OPEN: OrderStatus[] = ['draft', 'pending', 'approved', 'observing', 'evaluating'];
+const OPEN = ORDER_OPEN;
 // The work still to do first (the default), then each step in order, then the archive.
 const TABS: readonly View[] = ['open', ...OPEN, 'closed', 'withdrawn', 'all'];
 

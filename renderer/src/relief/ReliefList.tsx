@@ -68,7 +68,10 @@ export function ReliefList() {
       pagerTotal={false}
       footer={(data) => (
         <Typography.Text type="secondary" data-testid="relief-total">
-          {t('relief.list.total', { total: data.total, amount: data.totalAmount })}
+          {t(data.totalCapped ? 'relief.list.totalCapped' : 'relief.list.total', {
+            total: data.total,
+            amount: data.totalAmount,
+          })}
         </Typography.Text>
       )}
     />
