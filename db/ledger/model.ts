@@ -424,11 +424,13 @@ export async function planImport(
   const guard = () => {
     const found = findDuplicatesMany(
       ctx,
-      pending.map(({ draft, guardian }) => ({
+      pending.map(({ at, draft, guardian }) => ({
         name: draft.name,
         birthDate: draft.birthDate,
         idNumber: draft.idNumber,
         guardianNames: guardian ? [guardian.name] : [],
+        // Worked out once for the row (its pinyin is the guard's and the insert's).
+        namePinyin: draft.name === draft.name.trim() ? (rows[at].pinyin ?? undefined) : undefined,
       })),
     );
     pending.forEach(({ at, draft }, n) => {
