@@ -136,8 +136,16 @@ class RowReader {
     return c === undefined ? undefined : this.cells[c];
   }
 
+  /** Each field's text once: the rules ask for some fields several times. */
+  private readonly texts = new Map<LedgerField, string | null>();
+
   text(field: LedgerField): string | null {
-    return cellText(this.cell(field));
+    let s = this.texts.get(field);
+    if (s === undefined) {
+      s = cellText(this.cell(field));
+      this.texts.set(field, s);
+    }
+    return s;
   }
 
   error(field: LedgerField | null, key: MessageKey, params?: Record<string, string | number>): void {
@@ -162,7 +170,7 @@ class RowReader {
 
   date(field: LedgerField): string | null {
     const cell = this.cell(field);
-    if (!cellText(cell)) return null;
+    if (!this.text(field)) return null;
     const read = readDate(cell as SourceCell);
     if (read.ok) return read.value;
     this.error(field, read.error);
@@ -172,7 +180,7 @@ class RowReader {
   /** A cleaned ID number that passes the children area's check, else null with the reason. */
   idNumber(field: LedgerField, day: string): string | null {
     const cell = this.cell(field);
-    if (!cellText(cell)) return null;
+    if (!this.text(field)) return null;
     const read = readIdText(cell as SourceCell);
     if (read.damaged) {
       this.error(field, 'ledger.reason.idDamaged');
