@@ -423,6 +423,7 @@ export async function planImport(
   const header = sheet.rows[headerRow];
   const headerKeys = header.map((c) => (c.kind === 'empty' ? '' : headerKey(c.text)));
   const seen = new Map<string, number>();
+  const pinyinOf = new Map<string, string>();
   const rows: PlannedRow[] = [];
   const total = sheet.rows.length - headerRow - 1;
 
@@ -541,7 +542,13 @@ export async function planImport(
     };
 
     if (draft && !r.hasError()) {
-      planned.pinyin = pinyinKey(draft.name);
+      // A ledger names many children alike (siblings' surnames, common names): each name once.
+      let pinyin = pinyinOf.get(draft.name);
+      if (pinyin === undefined) {
+        pinyin = pinyinKey(draft.name);
+        pinyinOf.set(draft.name, pinyin);
+      }
+      planned.pinyin = pinyin;
       const keys = [
         draft.idNumber ? `id:${draft.idNumber}` : null,
         `nb:${draft.name}:${draft.birthDate}`,
