@@ -137,8 +137,16 @@ class RowReader {
     return c === undefined ? undefined : this.cells[c];
   }
 
+  /** Each field's text once: the rules ask for some fields several times. */
+  private readonly texts = new Map<LedgerField, string | null>();
+
   text(field: LedgerField): string | null {
-    return cellText(this.cell(field));
+    let s = this.texts.get(field);
+    if (s === undefined) {
+      s = cellText(this.cell(field));
+      this.texts.set(field, s);
+    }
+    return s;
   }
 
   error(field: LedgerField | null, key: MessageKey, params?: Record<string, string | number>): void {
@@ -163,7 +171,7 @@ class RowReader {
 
   date(field: LedgerField): string | null {
     const cell = this.cell(field);
-    if (!cellText(cell)) return null;
+    if (!this.text(field)) return null;
     const read = readDate(cell as SourceCell);
     if (read.ok) return read.value;
     this.error(field, read.error);
@@ -173,7 +181,7 @@ class RowReader {
   /** A cleaned ID number that passes the children area's check, else null with the reason. */
   idNumber(field: LedgerField, day: string): string | null {
     const cell = this.cell(field);
-    if (!cellText(cell)) return null;
+    if (!this.text(field)) return null;
     const read = readIdText(cell as SourceCell);
     if (read.damaged) {
       this.error(field, 'ledger.reason.idDamaged');
@@ -416,6 +424,7 @@ export async function planImport(
   const header = sheet.rows[headerRow];
   const headerKeys = header.map((c) => (c.kind === 'empty' ? '' : headerKey(c.text)));
   const seen = new Map<string, number>();
+  const pinyinOf = new Map<string, string>();
   const rows: PlannedRow[] = [];
   const total = sheet.rows.length - headerRow - 1;
 
@@ -425,11 +434,13 @@ export async function planImport(
   const guard = () => {
     const found = findDuplicatesMany(
       ctx,
-      pending.map(({ draft, guardian }) => ({
+      pending.map(({ at, draft, guardian }) => ({
         name: draft.name,
         birthDate: draft.birthDate,
         idNumber: draft.idNumber,
         guardianNames: guardian ? [guardian.name] : [],
+        // Worked out once for the row (its pinyin is the guard's and the insert's).
+        namePinyin: draft.name === draft.name.trim() ? (rows[at].pinyin ?? undefined) : undefined,
       })),
     );
     pending.forEach(({ at, draft }, n) => {
@@ -532,7 +543,13 @@ export async function planImport(
     };
 
     if (draft && !r.hasError()) {
-      planned.pinyin = pinyinKey(draft.name);
+      // A ledger names many children alike (siblings' surnames, common names): each name once.
+      let pinyin = pinyinOf.get(draft.name);
+      if (pinyin === undefined) {
+        pinyin = pinyinKey(draft.name);
+        pinyinOf.set(draft.name, pinyin);
+      }
+      planned.pinyin = pinyin;
       const keys = [
         draft.idNumber ? `id:${draft.idNumber}` : null,
         `nb:${draft.name}:${draft.birthDate}`,

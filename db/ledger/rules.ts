@@ -25,8 +25,13 @@ const EMPTY = new Set(EMPTY_MARKS);
 
 /** Full-width digits, letters and spaces to half-width (NFKC), trimmed. */
 export function halfWidth(s: string): string {
+  // Most cells are printable ASCII and CJK unified ideographs only, which NFKC leaves as they
+  // are (no space either): the cell as it is, without normalizing every cell of a large ledger.
+  if (PLAIN.test(s)) return s;
   return s.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
+
+const PLAIN = /^[!-~\u4e00-\u9fff]*$/;
 
 /** The cell's text, or null where the ledger says "nothing" (blank, 无, -, /). */
 export function cellText(cell: SourceCell | undefined): string | null {

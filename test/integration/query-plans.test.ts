@@ -349,6 +349,13 @@ describe('query plans of the screens at 100,000 children', () => {
       );
       expect(largeScans(planned)).toEqual([]);
     }
+    // A ledger's rows: each candidate child and each carer's name off an index, no row read
+    // but the matches'.
+    const batch = many.filter((p) => /child_relations r/.test(p.sql))[0].plan.join('\n');
+    expect(batch).toMatch(
+      /SEARCH c USING COVERING INDEX children_pinyin \(deleted_at=\? AND name_pinyin=\? AND name=\?\)/,
+    );
+    expect(batch).toMatch(/SEARCH gn USING COVERING INDEX persons_name \(name=\? AND rowid=\?\)/);
   });
 
   it("reads 首页's red and orange children a page at a time off the owner's risk index", () => {
