@@ -4,6 +4,7 @@
 // held to the same rate. Reads go on through core.invoke, one per event-loop
 // turn as IPC calls arrive; the longest of them, and the longest gap between two of them
 // (the API's thread being busy elsewhere), is the stall a caseworker would feel.
+import { readFileSync } from 'node:fs';
 import type { Core } from '../../db/api/core';
 import type { Row } from './stats';
 import { summarize } from './stats';
@@ -17,7 +18,12 @@ const MB = 1024 * 1024;
 export const BACKUP_TARGET_MB_PER_S = 842_600_448 / MB / 10;
 
 /** How long the reads run with no backup before it starts. */
-const IDLE_MS = 3000;
+const IDLE_MS = 4000;
+/**
+ * How many different reads: the first few of the caller's inputs, taken in turn, so each has
+ * enough idle runs (about 40 here) for its own median.
+ */
+const READ_KINDS = 10;
 
 export interface BackupFigures {
   seconds: number;
@@ -27,6 +33,51 @@ export interface BackupFigures {
   method: string;
 }
 
+/**
+ * A read's stall is what something else adds to it: its time beyond the same read's own time
+ * with no backup (the median of its idle runs), or a gap between two reads, when the API's
+ * thread did something else meanwhile (a gap is stall whole: back to back, reads leave none).
+ * The list inputs differ in cost (a later page of a large township takes several times the
+ * first), so the longest raw read says more about which input came up than about the backup.
+ */
+interface ReadLog {
+  /** Each read: its input's index and its time. */
+  reads: { kind: number; ms: number }[];
+  longestGap: number;
+}
+
+/**
+ * CPU milliseconds of the calling thread (Linux: /proc/thread-self/stat, utime + stime in
+ * clock ticks of 10 ms), or NaN elsewhere. With the process's total it tells the backup's
+ * threads' CPU time from this thread's reads, which on a shared machine moves far less with
+ * the others' load than the wall clock does.
+ */
+function threadCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function processCpuMs(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
+}
+
+function stallsOver(log: ReadLog, own: number[]): number {
+  let longest = log.longestGap;
+  for (const r of log.reads) longest = Math.max(longest, r.ms - (own[r.kind] ?? r.ms));
+  return longest;
+}
+
 export async function measureBackup(opts: {
   core: Core;
   readInputs: readonly unknown[];
@@ -34,49 +85,49 @@ export async function measureBackup(opts: {
   /** Filled with the run's figures, for a caller that extrapolates from them. */
   figures?: Partial<BackupFigures>;
 }): Promise<Row[]> {
-  const { core, readInputs, log } = opts;
-  const read = async (i: number) => {
-    const r = await core.invoke('children.list', readInputs[i % readInputs.length]);
+  const { core, log } = opts;
+  const inputs = opts.readInputs.slice(0, READ_KINDS);
+  const read = async (kind: number) => {
+    const r = await core.invoke('children.list', inputs[kind]);
     if (!r.ok) throw new Error(`children.list failed: ${r.error.message}`);
   };
-  for (let i = 0; i < 20; i++) await read(i);
+  /** Reads back to back, one per event-loop turn as IPC calls arrive, until `stop`. */
+  const readUntil = async (stop: () => boolean): Promise<ReadLog> => {
+    const out: ReadLog = { reads: [], longestGap: 0 };
+    let last = performance.now();
+    for (let i = 0; !stop(); i++) {
+      await new Promise((r) => setImmediate(r));
+      const start = performance.now();
+      out.longestGap = Math.max(out.longestGap, start - last);
+      const kind = i % inputs.length;
+      await read(kind);
+      last = performance.now();
+      out.reads.push({ kind, ms: last - start });
+    }
+    return out;
+  };
+  for (let i = 0; i < 3 * inputs.length; i++) await read(i % inputs.length);
 
-  // The same reads for a few seconds with no backup running: what this machine's other load
-  // alone does to them, so the stall below can be told from it (on a shared machine the
-  // baseline's longest read can be far above 16 ms by itself).
-  const idleReads: number[] = [];
-  let idleGap = 0;
+  // The same reads for a few seconds with no backup running: each read's own time here, and
+  // what this machine's other load alone does to them (on a shared machine that can be far
+  // above 16 ms by itself), measured the same way as the stall below.
   const idleUntil = performance.now() + IDLE_MS;
-  let idleLast = performance.now();
-  for (let i = 0; performance.now() < idleUntil; i++) {
-    await new Promise((r) => setImmediate(r));
-    const start = performance.now();
-    idleGap = Math.max(idleGap, start - idleLast);
-    await read(i);
-    idleLast = performance.now();
-    idleReads.push(idleLast - start);
-  }
-  const idleStall = Math.max(Math.max(...idleReads), idleGap);
+  const idle = await readUntil(() => performance.now() >= idleUntil);
+  const own = inputs.map((_, k) => median(idle.reads.filter((r) => r.kind === k).map((r) => r.ms)));
+  const idleStall = stallsOver(idle, own);
+  const idleRaw = Math.max(idle.longestGap, ...idle.reads.map((r) => r.ms));
 
-  const reads: number[] = [];
-  let longestGap = 0;
   let done = false;
+  const cpu0 = { all: processCpuMs(), api: threadCpuMs() };
   const t0 = performance.now();
   const backup = core.invoke('backup.run', {}).finally(() => {
     done = true;
   });
-  let last = performance.now();
-  for (let i = 0; !done; i++) {
-    await new Promise((r) => setImmediate(r));
-    const start = performance.now();
-    longestGap = Math.max(longestGap, start - last);
-    await read(i);
-    const end = performance.now();
-    reads.push(end - start);
-    last = end;
-  }
+  const during = await readUntil(() => done);
   const result = await backup;
   const ms = performance.now() - t0;
+  const apiCpu = threadCpuMs() - cpu0.api;
+  const backupCpu = processCpuMs() - cpu0.all - apiCpu;
   if (!result.ok) throw new Error(`backup failed: ${result.error.message}`);
   const outcome = result.value as {
     ok: boolean;
@@ -84,8 +135,14 @@ export async function measureBackup(opts: {
     manifest: { dbBytes: number } | null;
   };
   if (!outcome.ok || !outcome.manifest) throw new Error('backup did not verify');
+  const reads = during.reads.map((r) => r.ms);
   const longestRead = Math.max(...reads);
-  const stall = Math.max(longestRead, longestGap);
+  const raw = Math.max(longestRead, during.longestGap);
+  const stall = stallsOver(during, own);
+  const worst = during.reads.reduce(
+    (a, r) => (r.ms - own[r.kind]! > a.ms - own[a.kind]! ? r : a),
+    during.reads[0]!,
+  );
   const megabytes = outcome.manifest.dbBytes / MB;
   const mbPerSecond = megabytes / (ms / 1000);
   const targetMs = (megabytes / BACKUP_TARGET_MB_PER_S) * 1000;
@@ -97,13 +154,15 @@ export async function measureBackup(opts: {
     method: outcome.method ?? '?',
   });
   log(
-    `  verified backup (${outcome.method}): ${(ms / 1000).toFixed(2)} s for ${megabytes.toFixed(1)} MiB = ${mbPerSecond.toFixed(0)} MB/s (target ≥ ${BACKUP_TARGET_MB_PER_S.toFixed(0)} MB/s: 804 MB in 10 s); ${reads.length} reads meanwhile, longest ${longestRead.toFixed(2)} ms, longest gap ${longestGap.toFixed(2)} ms; before it, with no backup, ${idleReads.length} reads, longest ${idleStall.toFixed(2)} ms`,
+    `  verified backup (${outcome.method}): ${(ms / 1000).toFixed(2)} s for ${megabytes.toFixed(1)} MiB = ${mbPerSecond.toFixed(0)} MB/s (target ≥ ${BACKUP_TARGET_MB_PER_S.toFixed(0)} MB/s: 804 MB in 10 s), CPU ${(backupCpu / 1000).toFixed(2)} s on the backup's threads (the reads' thread ${(apiCpu / 1000).toFixed(2)} s); ${reads.length} reads meanwhile (${inputs.length} list inputs in turn, each ${Math.min(...own).toFixed(1)}–${Math.max(...own).toFixed(1)} ms idle), longest ${longestRead.toFixed(2)} ms, longest gap ${during.longestGap.toFixed(2)} ms; longest stall (beyond the same read's idle median, or a gap) ${stall.toFixed(2)} ms (a read of ${worst.ms.toFixed(2)} ms against ${own[worst.kind]!.toFixed(2)}); before it, with no backup, ${idle.reads.length} reads, longest ${idleRaw.toFixed(2)} ms, longest stall the same way ${idleStall.toFixed(2)} ms`,
   );
   const one = (v: number) => ({ n: 1, p50: v, p95: v, p99: v });
   return [
     { op: 'verified backup, whole db (copy, write, check)', ...one(ms), target: Math.round(targetMs) },
+    { op: "the backup's CPU time (its threads)", ...one(backupCpu) },
     { op: 'children list during a backup', ...summarize(reads) },
-    { op: 'longest read stall during a backup', ...one(stall), target: 16 },
+    { op: 'longest read stall during a backup (beyond its idle time)', ...one(stall), target: 16 },
+    { op: 'longest read or gap during a backup (raw)', ...one(raw) },
     { op: 'longest read stall, no backup running (this machine)', ...one(idleStall) },
   ];
 }
