@@ -129,6 +129,10 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       growth: { type: 'string' },
       'attachments-mb': { type: 'string', default: '200' },
+      /** The backup on 1 or 2 threads (default: the app's choice for this machine). */
+      'backup-threads': { type: 'string' },
+      /** The backup threads' nice value on Linux (default: the app's, 5). */
+      'backup-nice': { type: 'string' },
     },
   });
   const only = values.only
@@ -167,6 +171,8 @@ async function main(): Promise<void> {
     migrationsDir: MIGRATIONS_DIR,
     log: () => {},
     backupWorker,
+    ...(values['backup-threads'] ? { backupOnTwoThreads: values['backup-threads'] === '2' } : {}),
+    ...(values['backup-nice'] ? { backupNice: Number(values['backup-nice']) } : {}),
   });
   log(`backup worker: ${backupWorker}`);
   const signIn = await core.invoke('session.signIn', { username: ADMIN_USERNAME, passphrase });
