@@ -1,9 +1,10 @@
-// A verified backup of the whole database while the API keeps answering (ARCHITECTURE §9:
-// ≤ 10 s at 100,000 children, no read stalled noticeably). Its target here is that pace in
-// MB/s times this database's size, so 10,000 children and a database with attachments are
-// held to the same rate. Reads go on through core.invoke, one per event-loop
-// turn as IPC calls arrive; the longest of them, and the longest gap between two of them
-// (the API's thread being busy elsewhere), is the stall a caseworker would feel.
+// A verified backup of the whole database while the API keeps answering (ARCHITECTURE §9,
+// issue 14: the 100,000-children database in ≤ 10 s, no read held up for more than a few
+// milliseconds). At 100,000 children with no attachments the target is those 10 s flat; any
+// other database is held to the same pace in MB/s times its size (issue 20), so 10,000
+// children and a database with attachments are held to the same rate. Reads go on through
+// core.invoke, one per event-loop turn as IPC calls arrive; what the backup adds to each of
+// them (below, `stallsOver`) is the stall a caseworker would feel.
 import { readFileSync } from 'node:fs';
 import type { Core } from '../../db/api/core';
 import type { Row } from './stats';
@@ -11,11 +12,12 @@ import { summarize } from './stats';
 
 const MB = 1024 * 1024;
 /**
- * ARCHITECTURE §9 (issue 14): the 100,000-children database (842,600,448 bytes = 804 MiB on
- * disk) backed up in ≤ 10 s; issue 20 scales that target by size for a database carrying
- * attachments. MB here are MiB.
+ * ARCHITECTURE §9 (issue 14): the 100,000-children database backed up in ≤ 10 s, as a pace:
+ * that database as the bench seeds it now (1,204,940,800 bytes = 1149 MiB on disk; it was
+ * 804 MiB when the target was first set) in 10 s. Issue 20 scales it by size for a database
+ * carrying attachments. MB here are MiB.
  */
-export const BACKUP_TARGET_MB_PER_S = 842_600_448 / MB / 10;
+export const BACKUP_TARGET_MB_PER_S = 1_204_940_800 / MB / 10;
 
 /** How long the reads run with no backup before it starts. */
 const IDLE_MS = 4000;
@@ -84,6 +86,8 @@ export async function measureBackup(opts: {
   log: (line: string) => void;
   /** Filled with the run's figures, for a caller that extrapolates from them. */
   figures?: Partial<BackupFigures>;
+  /** The target in ms (the 100,000-children database: 10 s flat); else the pace times the size. */
+  targetMs?: number;
 }): Promise<Row[]> {
   const { core, log } = opts;
   const inputs = opts.readInputs.slice(0, READ_KINDS);
@@ -145,7 +149,7 @@ export async function measureBackup(opts: {
   );
   const megabytes = outcome.manifest.dbBytes / MB;
   const mbPerSecond = megabytes / (ms / 1000);
-  const targetMs = (megabytes / BACKUP_TARGET_MB_PER_S) * 1000;
+  const targetMs = opts.targetMs ?? (megabytes / BACKUP_TARGET_MB_PER_S) * 1000;
   Object.assign(opts.figures ?? {}, {
     seconds: ms / 1000,
     megabytes,
@@ -154,7 +158,7 @@ export async function measureBackup(opts: {
     method: outcome.method ?? '?',
   });
   log(
-    `  verified backup (${outcome.method}): ${(ms / 1000).toFixed(2)} s for ${megabytes.toFixed(1)} MiB = ${mbPerSecond.toFixed(0)} MB/s (target ≥ ${BACKUP_TARGET_MB_PER_S.toFixed(0)} MB/s: 804 MB in 10 s), CPU ${(backupCpu / 1000).toFixed(2)} s on the backup's threads (the reads' thread ${(apiCpu / 1000).toFixed(2)} s); ${reads.length} reads meanwhile (${inputs.length} list inputs in turn, each ${Math.min(...own).toFixed(1)}–${Math.max(...own).toFixed(1)} ms idle), longest ${longestRead.toFixed(2)} ms, longest gap ${during.longestGap.toFixed(2)} ms; longest stall (beyond the same read's idle median, or a gap) ${stall.toFixed(2)} ms (a read of ${worst.ms.toFixed(2)} ms against ${own[worst.kind]!.toFixed(2)}); before it, with no backup, ${idle.reads.length} reads, longest ${idleRaw.toFixed(2)} ms, longest stall the same way ${idleStall.toFixed(2)} ms`,
+    `  verified backup (${outcome.method}): ${(ms / 1000).toFixed(2)} s for ${megabytes.toFixed(1)} MiB = ${mbPerSecond.toFixed(0)} MB/s (target ${(targetMs / 1000).toFixed(1)} s${opts.targetMs ? '' : `: ≥ ${BACKUP_TARGET_MB_PER_S.toFixed(0)} MB/s`}), CPU ${(backupCpu / 1000).toFixed(2)} s on the backup's threads (the reads' thread ${(apiCpu / 1000).toFixed(2)} s); ${reads.length} reads meanwhile (${inputs.length} list inputs in turn, each ${Math.min(...own).toFixed(1)}–${Math.max(...own).toFixed(1)} ms idle), longest ${longestRead.toFixed(2)} ms, longest gap ${during.longestGap.toFixed(2)} ms; longest stall (beyond the same read's idle median, or a gap) ${stall.toFixed(2)} ms (a read of ${worst.ms.toFixed(2)} ms against ${own[worst.kind]!.toFixed(2)}); before it, with no backup, ${idle.reads.length} reads, longest ${idleRaw.toFixed(2)} ms, longest stall the same way ${idleStall.toFixed(2)} ms`,
   );
   const one = (v: number) => ({ n: 1, p50: v, p95: v, p99: v });
   return [

@@ -584,7 +584,15 @@ async function main(): Promise<void> {
     });
 
   if (want('backup'))
-    rows.push(...(await measureBackup({ core, readInputs: listPageInputs(enc, rng, 50), log })));
+    rows.push(
+      ...(await measureBackup({
+        core,
+        readInputs: listPageInputs(enc, rng, 50),
+        log,
+        // Issue 14's figure is for this database itself: 10 s, whatever its size has become.
+        targetMs: n === 100_000 ? 10_000 : undefined,
+      })),
+    );
   const attachmentsMb = Number(values['attachments-mb']);
   // The attachment rows (test/bench/attachments.ts): run when --only names any of them.
   const ATTACHMENT_ROWS = ['attach a 10 MB scan', 'open a 10 MB scan', "child's 50 attachments", 'backup'];
