@@ -46,7 +46,12 @@ interface ReadLog {
   /** Each read: its input's index and its time. */
   reads: { kind: number; ms: number }[];
   longestGap: number;
+  /** The backup's step after each read or gap that went past the target, by step. */
+  over: Map<string, number>;
 }
+
+/** The target for one stall: issue 14's "a few milliseconds", ARCHITECTURE §9. */
+const STALL_TARGET_MS = 16;
 
 /**
  * CPU milliseconds of the calling thread (Linux: /proc/thread-self/stat, utime + stime in
@@ -96,8 +101,8 @@ export async function measureBackup(opts: {
     if (!r.ok) throw new Error(`children.list failed: ${r.error.message}`);
   };
   /** Reads back to back, one per event-loop turn as IPC calls arrive, until `stop`. */
-  const readUntil = async (stop: () => boolean): Promise<ReadLog> => {
-    const out: ReadLog = { reads: [], longestGap: 0 };
+  const readUntil = async (stop: () => boolean, own?: number[]): Promise<ReadLog> => {
+    const out: ReadLog = { reads: [], longestGap: 0, over: new Map() };
     let last = performance.now();
     for (let i = 0; !stop(); i++) {
       await new Promise((r) => setImmediate(r));
@@ -105,8 +110,17 @@ export async function measureBackup(opts: {
       out.longestGap = Math.max(out.longestGap, start - last);
       const kind = i % inputs.length;
       await read(kind);
+      const end = performance.now();
+      out.reads.push({ kind, ms: end - start });
+      // Which step the backup was at, asked only after a stall past the target (rare, and
+      // outside the timed reads), so the log can tell a step that stalls from the machine's load.
+      if (own && (end - start - own[kind]! > STALL_TARGET_MS || start - last > STALL_TARGET_MS)) {
+        const st = await core.invoke('backup.status', {});
+        const run = st.ok ? (st.value as { running: { phase: string } | null }).running : null;
+        const step = run?.phase ?? 'finishing';
+        out.over.set(step, (out.over.get(step) ?? 0) + 1);
+      }
       last = performance.now();
-      out.reads.push({ kind, ms: last - start });
     }
     return out;
   };
@@ -119,6 +133,7 @@ export async function measureBackup(opts: {
   const idle = await readUntil(() => performance.now() >= idleUntil);
   const own = inputs.map((_, k) => median(idle.reads.filter((r) => r.kind === k).map((r) => r.ms)));
   const idleStall = stallsOver(idle, own);
+  const idleOver = idle.reads.filter((r) => r.ms - own[r.kind]! > STALL_TARGET_MS).length;
   const idleRaw = Math.max(idle.longestGap, ...idle.reads.map((r) => r.ms));
 
   let done = false;
@@ -127,7 +142,7 @@ export async function measureBackup(opts: {
   const backup = core.invoke('backup.run', {}).finally(() => {
     done = true;
   });
-  const during = await readUntil(() => done);
+  const during = await readUntil(() => done, own);
   const result = await backup;
   const ms = performance.now() - t0;
   const apiCpu = threadCpuMs() - cpu0.api;
@@ -158,14 +173,18 @@ export async function measureBackup(opts: {
     method: outcome.method ?? '?',
   });
   log(
-    `  verified backup (${outcome.method}): ${(ms / 1000).toFixed(2)} s for ${megabytes.toFixed(1)} MiB = ${mbPerSecond.toFixed(0)} MB/s (target ${(targetMs / 1000).toFixed(1)} s${opts.targetMs ? '' : `: ≥ ${BACKUP_TARGET_MB_PER_S.toFixed(0)} MB/s`}), CPU ${(backupCpu / 1000).toFixed(2)} s on the backup's threads (the reads' thread ${(apiCpu / 1000).toFixed(2)} s); ${reads.length} reads meanwhile (${inputs.length} list inputs in turn, each ${Math.min(...own).toFixed(1)}–${Math.max(...own).toFixed(1)} ms idle), longest ${longestRead.toFixed(2)} ms, longest gap ${during.longestGap.toFixed(2)} ms; longest stall (beyond the same read's idle median, or a gap) ${stall.toFixed(2)} ms (a read of ${worst.ms.toFixed(2)} ms against ${own[worst.kind]!.toFixed(2)}); before it, with no backup, ${idle.reads.length} reads, longest ${idleRaw.toFixed(2)} ms, longest stall the same way ${idleStall.toFixed(2)} ms`,
+    `  verified backup (${outcome.method}): ${(ms / 1000).toFixed(2)} s for ${megabytes.toFixed(1)} MiB = ${mbPerSecond.toFixed(0)} MB/s (target ${(targetMs / 1000).toFixed(1)} s${opts.targetMs ? '' : `: ≥ ${BACKUP_TARGET_MB_PER_S.toFixed(0)} MB/s`}), CPU ${(backupCpu / 1000).toFixed(2)} s on the backup's threads (the reads' thread ${(apiCpu / 1000).toFixed(2)} s); ${reads.length} reads meanwhile (${inputs.length} list inputs in turn, each ${Math.min(...own).toFixed(1)}–${Math.max(...own).toFixed(1)} ms idle), longest ${longestRead.toFixed(2)} ms, longest gap ${during.longestGap.toFixed(2)} ms; longest stall (beyond the same read's idle median, or a gap) ${stall.toFixed(2)} ms (a read of ${worst.ms.toFixed(2)} ms against ${own[worst.kind]!.toFixed(2)}); reads or gaps past ${STALL_TARGET_MS} ms of stall, by the backup's step then: ${[...during.over].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}; before it, with no backup, ${idle.reads.length} reads, longest ${idleRaw.toFixed(2)} ms, longest stall the same way ${idleStall.toFixed(2)} ms, ${idleOver} past ${STALL_TARGET_MS} ms`,
   );
   const one = (v: number) => ({ n: 1, p50: v, p95: v, p99: v });
   return [
     { op: 'verified backup, whole db (copy, write, check)', ...one(ms), target: Math.round(targetMs) },
     { op: "the backup's CPU time (its threads)", ...one(backupCpu) },
     { op: 'children list during a backup', ...summarize(reads) },
-    { op: 'longest read stall during a backup (beyond its idle time)', ...one(stall), target: 16 },
+    {
+      op: 'longest read stall during a backup (beyond its idle time)',
+      ...one(stall),
+      target: STALL_TARGET_MS,
+    },
     { op: 'longest read or gap during a backup (raw)', ...one(raw) },
     { op: 'longest read stall, no backup running (this machine)', ...one(idleStall) },
   ];
