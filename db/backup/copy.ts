@@ -471,7 +471,6 @@ function openSource(file: string, key: Buffer): Database.Database {
 
 function manifestDraft(job: CreateJob, snap: Snapshot): WriteArgs['manifest'] {
   return {
-    format: 1,
     app: { name: 'sunward', version: job.meta.appVersion },
     schemaVersion: snap.schemaVersion,
     createdAt: job.meta.createdAt,

@@ -2,25 +2,31 @@
 //
 //   offset  size  field
 //   0       8     magic "SWBACKUP"
-//   8       2     format version (uint16 BE), 1
+//   8       2     format version (uint16 BE), 2 (1 still read)
 //   10      4     manifest length M (uint32 BE)
 //   14      4     key slot file length K (uint32 BE)
 //   18      8     database length D (uint64 BE)
 //   26      M     manifest, UTF-8 JSON (readable without a key, so a restore can show it first)
 //   26+M    K     keyslots.json as it was, UTF-8 (only wrapped keys)
 //   26+M+K  D     the database file, still encrypted under the database key
-//   end-32  32    SHA-256 of every byte before it
+//   end-32  32    format 2: SHA-256 of every byte before the database (header, manifest, slots);
+//                 format 1: SHA-256 of every byte before the trailer
 //
-// The manifest's contentSha256 covers key slots + database. The trailer covers the whole
-// file, so a cut (a truncated copy on a USB stick) or a flipped byte anywhere is found
-// without the key. Neither hash is a signature: whoever holds the key can forge a backup,
-// which is why verification also walks the audit chain inside.
+// The manifest's contentSha256 covers key slots + database, and the trailer covers the
+// manifest, so a cut (a truncated copy on a USB stick) or a flipped byte anywhere is found
+// without the key. Format 2's trailer leaves out the database because the content hash already
+// covers it: format 1 hashed every byte of the database twice (once for the manifest, once for
+// the trailer, a second read of the whole container), which told nothing the first did not.
+// Neither hash is a signature: whoever holds the key can forge a backup, which is why
+// verification also walks the audit chain inside.
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import type { PageMacs } from './pages';
 
 export const BACKUP_MAGIC = Buffer.from('SWBACKUP', 'ascii');
-export const BACKUP_FORMAT = 1;
+/** The format written; readLayout also reads format 1 (its trailer covers the whole file). */
+export const BACKUP_FORMAT = 2;
+const FORMATS_READ = [1, 2] as const;
 export const HEADER_BYTES = 26;
 export const TRAILER_BYTES = 32;
 export const BACKUP_EXT = '.swbak';
@@ -40,7 +46,8 @@ export const CHUNK = 1024 * 1024;
 export type BackupTrigger = 'daily' | 'quit' | 'manual';
 
 export interface BackupManifest {
-  format: 1;
+  /** The container's format version, as in its header. */
+  format: 1 | 2;
   app: { name: 'sunward'; version: string };
   /** PRAGMA user_version: the number of migrations applied. */
   schemaVersion: number;
@@ -152,14 +159,14 @@ export type WriteProgress = (step: 'copy' | 'write', done: number, total: number
  * and written to its place in the container. The manifest, whose content hash is known only
  * then, has a fixed length (the hash is 64 hex digits either way), so its place is known from
  * the start. Every chunk is read back as soon as it is written and must be byte for byte what
- * was read; then the whole container is read back once more for the trailer hash, taken over
- * what landed (the prefix compared with what was written), or nothing counts.
+ * was read, and so must the prefix (header, manifest, slots), whose hash is the trailer: the
+ * database is read once and hashed once.
  * With `pages`, every page's HMAC is checked on the bytes as they are copied (pages.ts); the
  * caller reads the result from it.
  */
 export function writeContainer(
   target: string,
-  manifest: Omit<BackupManifest, 'dbBytes' | 'slotBytes' | 'contentSha256'>,
+  manifest: Omit<BackupManifest, 'format' | 'dbBytes' | 'slotBytes' | 'contentSha256'>,
   slots: Buffer,
   dbFile: string,
   onProgress?: WriteProgress,
@@ -173,6 +180,7 @@ export function writeContainer(
     const dbBytes = fstatSync(dbFd).size;
     const draft: BackupManifest = {
       ...manifest,
+      format: BACKUP_FORMAT,
       dbBytes,
       slotBytes: slots.length,
       contentSha256: '0'.repeat(64),
@@ -201,23 +209,13 @@ export function writeContainer(
     if (manifestBytes.length !== manifestLength) throw new Error('manifest length changed');
     const prefix = Buffer.concat([header(manifestBytes.length, slots.length, dbBytes), manifestBytes, slots]);
     writeAt(out, prefix, 0);
-
-    // Read back: the trailer hash is taken over what landed in the file (the prefix compared with
-    // what is in memory, the database part with the held file as each chunk was written). A
-    // comparison is exact and costs a read from the OS's cache where a second SHA-256 of the
-    // database cost about 0.6 s of CPU at 100,000 children.
+    // What landed of the prefix must be what was written (the database part was compared chunk
+    // by chunk above); the trailer is the hash of those bytes.
     onProgress?.('write', 0, dbBytes);
-    const whole = createHash('sha256');
     const back = readExactly(out, dbOffset, 0);
     if (!back.equals(prefix)) throw new BackupFormatError('altered');
-    whole.update(back);
-    for (let pos = 0; pos < dbBytes; ) {
-      const landed = readExactly(out, Math.min(buf.length, dbBytes - pos), dbOffset + pos, readBack);
-      whole.update(landed);
-      pos += landed.length;
-      onProgress?.('write', pos, dbBytes);
-    }
-    writeAt(out, whole.digest(), dbOffset + dbBytes);
+    writeAt(out, createHash('sha256').update(back).digest(), dbOffset + dbBytes);
+    onProgress?.('write', dbBytes, dbBytes);
     if (flush) fsyncSync(out);
     return full;
   } finally {
@@ -242,7 +240,8 @@ export function readLayout(file: string): ContainerLayout {
     if (fileBytes < HEADER_BYTES) throw new BackupFormatError('notBackup');
     const h = readExactly(fd, HEADER_BYTES, 0);
     if (!h.subarray(0, 8).equals(BACKUP_MAGIC)) throw new BackupFormatError('notBackup');
-    if (h.readUInt16BE(8) !== BACKUP_FORMAT) throw new BackupFormatError('unknownFormat');
+    const format = h.readUInt16BE(8);
+    if (!(FORMATS_READ as readonly number[]).includes(format)) throw new BackupFormatError('unknownFormat');
     const manifestLen = h.readUInt32BE(10);
     const slotsLen = h.readUInt32BE(14);
     const dbBytes = Number(h.readBigUInt64BE(18));
@@ -256,7 +255,7 @@ export function readLayout(file: string): ContainerLayout {
     } catch {
       throw new BackupFormatError('altered');
     }
-    if (manifest.format !== 1 || manifest.dbBytes !== dbBytes || manifest.slotBytes !== slotsLen)
+    if (manifest.format !== format || manifest.dbBytes !== dbBytes || manifest.slotBytes !== slotsLen)
       throw new BackupFormatError('altered');
     const slots = readExactly(fd, slotsLen, HEADER_BYTES + manifestLen);
     return { manifest, slots, dbOffset: HEADER_BYTES + manifestLen + slotsLen, dbBytes, fileBytes };
@@ -278,8 +277,9 @@ export function checkContainer(file: string, extractTo?: string): ContainerLayou
     const content = createHash('sha256');
     pump(fd, 0, layout.dbOffset, (c) => whole.update(c));
     content.update(layout.slots);
+    const alsoWhole = layout.manifest.format === 1;
     pump(fd, layout.dbOffset, layout.dbBytes, (c) => {
-      whole.update(c);
+      if (alsoWhole) whole.update(c);
       content.update(c);
       if (out !== null) writeAll(out, c, []);
     });

@@ -14,6 +14,8 @@ export type WorkerJob = { keyHex: string | null } & (
       slots: string;
       holdAttempts?: number;
       twoThreads?: boolean;
+      /** The nice value of the backup's threads (Linux only; see worker.ts lowerPriority). */
+      nice?: number;
       /** The worker's own entry, so it can start the thread that writes the container. */
       self?: { file: string; data: Record<string, string> };
       meta: {
@@ -32,6 +34,7 @@ export type WorkerJob = { keyHex: string | null } & (
       dbFile: string;
       /** Check every page's HMAC as it is copied (copy.ts writeChecked), with keyHex. */
       pageSize?: number;
+      nice?: number;
       progress: MessagePort;
     }
   | { kind: 'check'; file: string; scratch: string; keep: boolean }

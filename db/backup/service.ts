@@ -51,6 +51,8 @@ export interface BackupOptions {
   holdAttempts?: number;
   /** Write the container on a second thread while the first checks (copy.ts createBackup). */
   twoThreads?: boolean;
+  /** The nice value of the backup's threads on Linux (worker.ts lowerPriority); 0 leaves it. */
+  nice?: number;
 }
 
 export interface BackupProgress {
@@ -120,8 +122,9 @@ const DAILY_DELAY_MS = 2000;
  */
 const PHASES: BackupProgress['phase'][] = ['copy', 'write', 'verify', 'second'];
 const PHASE_SPAN: Record<WorkerPhase, [number, number]> = {
-  copy: [0, 45],
-  write: [45, 65],
+  // The copy reads, hashes, checks and writes the database; 'write' is only its last bytes.
+  copy: [0, 63],
+  write: [63, 65],
   verify: [65, 95],
 };
 
@@ -258,6 +261,7 @@ export class BackupService {
           meta: { appVersion: this.opts.appVersion, createdAt: now, createdBy: by, trigger },
           holdAttempts: this.opts.holdAttempts,
           twoThreads: this.opts.twoThreads ?? false,
+          nice: this.opts.nice,
         },
         (phase, done, total) => {
           const p = this.progress;

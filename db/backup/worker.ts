@@ -1,6 +1,7 @@
 // The backup worker thread's entry: one job per worker, results posted back. It has its
 // own connection and its own copy of the key, so a lock on the API's side (which closes the
 // session's connection and wipes its key) does not cut a backup short.
+import { setPriority } from 'node:os';
 import { MessageChannel, parentPort, workerData } from 'node:worker_threads';
 import { openEncrypted } from '../core/open';
 import {
@@ -35,7 +36,11 @@ function progressPoster(send: (m: WorkerMessage) => void) {
  * progress going straight to the API's side on a port of its own (this thread is busy in
  * quick_check meanwhile and could not pass it on).
  */
-function writeElsewhere(self: { file: string; data: Record<string, string> }, keyHex: string) {
+function writeElsewhere(
+  self: { file: string; data: Record<string, string> },
+  keyHex: string,
+  nice: number | undefined,
+) {
   return (args: WriteArgs): Promise<WriteResult> => {
     const { port1, port2 } = new MessageChannel();
     parentPort?.postMessage({ type: 'port', port: port1 } satisfies WorkerMessage, [port1]);
@@ -44,6 +49,7 @@ function writeElsewhere(self: { file: string; data: Record<string, string> }, ke
       // The page HMACs are checked where the bytes are copied; that thread needs the key for it.
       keyHex: args.pageSize ? keyHex : null,
       pageSize: args.pageSize,
+      nice,
       target: args.target,
       manifest: args.manifest,
       slots: args.slots.toString('utf8'),
@@ -53,7 +59,24 @@ function writeElsewhere(self: { file: string; data: Record<string, string> }, ke
   };
 }
 
+/**
+ * Gives the API's thread the CPU first while this thread copies and checks. On Linux a nice
+ * value belongs to one thread (setpriority(PRIO_PROCESS, 0) acts on the caller: man 2
+ * setpriority, "the nice value is a per-thread attribute"), so this lowers the backup's threads
+ * and not the app. Elsewhere the same call would lower the whole process (Windows: its priority
+ * class), so it is left alone there.
+ */
+function lowerPriority(nice: number | undefined): void {
+  if (process.platform !== 'linux' || !nice) return;
+  try {
+    setPriority(0, nice);
+  } catch {
+    // Not permitted: the backup runs at the app's priority, as before.
+  }
+}
+
 async function run(job: WorkerJob): Promise<unknown> {
+  if (job.kind === 'create' || job.kind === 'write') lowerPriority(job.nice);
   const key = job.keyHex ? Buffer.from(job.keyHex, 'hex') : null;
   try {
     switch (job.kind) {
@@ -68,7 +91,9 @@ async function run(job: WorkerJob): Promise<unknown> {
           holdAttempts: job.holdAttempts,
           onProgress: progressPoster(post),
           writeElsewhere:
-            job.twoThreads && job.self && job.keyHex ? writeElsewhere(job.self, job.keyHex) : undefined,
+            job.twoThreads && job.self && job.keyHex
+              ? writeElsewhere(job.self, job.keyHex, job.nice)
+              : undefined,
         });
       case 'write': {
         const onPort = progressPoster((m) => job.progress.postMessage(m));

@@ -129,6 +129,10 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       growth: { type: 'string' },
       'attachments-mb': { type: 'string', default: '200' },
+      /** The backup on 1 or 2 threads (default: the app's choice for this machine). */
+      'backup-threads': { type: 'string' },
+      /** The backup threads' nice value on Linux (default: the app's, 5). */
+      'backup-nice': { type: 'string' },
     },
   });
   const only = values.only
@@ -167,6 +171,8 @@ async function main(): Promise<void> {
     migrationsDir: MIGRATIONS_DIR,
     log: () => {},
     backupWorker,
+    ...(values['backup-threads'] ? { backupOnTwoThreads: values['backup-threads'] === '2' } : {}),
+    ...(values['backup-nice'] ? { backupNice: Number(values['backup-nice']) } : {}),
   });
   log(`backup worker: ${backupWorker}`);
   const signIn = await core.invoke('session.signIn', { username: ADMIN_USERNAME, passphrase });
@@ -578,7 +584,15 @@ async function main(): Promise<void> {
     });
 
   if (want('backup'))
-    rows.push(...(await measureBackup({ core, readInputs: listPageInputs(enc, rng, 50), log })));
+    rows.push(
+      ...(await measureBackup({
+        core,
+        readInputs: listPageInputs(enc, rng, 50),
+        log,
+        // Issue 14's figure is for this database itself: 10 s, whatever its size has become.
+        targetMs: n === 100_000 ? 10_000 : undefined,
+      })),
+    );
   const attachmentsMb = Number(values['attachments-mb']);
   // The attachment rows (test/bench/attachments.ts): run when --only names any of them.
   const ATTACHMENT_ROWS = ['attach a 10 MB scan', 'open a 10 MB scan', "child's 50 attachments", 'backup'];

@@ -50,11 +50,10 @@ async function main(): Promise<void> {
   rmSync(values.out, { force: true });
   const macs = values.hmac === 'node' ? new PageMacs(opened.key, 4096) : null;
   if (!skip.has('write'))
-    time('writeContainer (copy+hash, read back+hash, fsync)', () =>
+    time('writeContainer (copy+hash+read back, fsync)', () =>
       writeContainer(
         values.out,
         {
-          format: 1,
           app: { name: 'sunward', version: 'x' },
           schemaVersion: snap.schemaVersion,
           createdAt: 0,

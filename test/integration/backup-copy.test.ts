@@ -1,13 +1,23 @@
 // How a backup copies the database (db/backup/copy.ts): the live file held still and its
 // encrypted pages copied as they are, or VACUUM INTO when it cannot be held still; progress
 // from the copy's own steps; the container is the same whichever way it was made.
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../db/api/core';
 import { BackupCheckError, checkBackup, createBackup } from '../../db/backup/copy';
-import { BACKUP_EXT, readLayout } from '../../db/backup/format';
+import { BACKUP_EXT, HEADER_BYTES, readLayout } from '../../db/backup/format';
 import { applyKey } from '../../db/core/open';
 import { Vault } from '../../db/core/vault';
 import { makePdf } from '../fixtures/files';
@@ -312,6 +322,58 @@ describe('how a backup copies the database', () => {
     expect((await call(core, 'backup.status', {})).running).toBeNull();
     const manifest = readLayout((await call(core, 'backup.list', {}))[0]!.path).manifest;
     expect(manifest.dbBytes).toBeGreaterThan(12 * MB);
+    core.close();
+  });
+
+  it('finds a changed byte anywhere in a backup without the key, and still checks a format 1 backup in full', async () => {
+    const { core, backups } = await setUp();
+    await call(core, 'backup.run', {});
+    const [made] = await call(core, 'backup.list', {});
+    const good = readFileSync(made!.path);
+    const layout = readLayout(made!.path);
+    expect(good.readUInt16BE(8)).toBe(2);
+    const scratch = path.join(core.dataDir, 'check.partial');
+    const changedAt = (at: number) => {
+      const bad = Buffer.from(good);
+      bad[at]! ^= 0x01;
+      const file = path.join(backups, `sunward-20261127-1${String(at).padStart(5, '0')}-manual${BACKUP_EXT}`);
+      writeFileSync(file, bad);
+      try {
+        checkBackup(file, null, scratch);
+        return 'ok';
+      } catch (err) {
+        return (err as BackupCheckError).problem;
+      }
+    };
+    const manifestAt = good.indexOf(Buffer.from('"createdBy"'), HEADER_BYTES);
+    // The manifest (its text, not its lengths), the key slots, the database's first and last
+    // byte, the trailer: each found by the hashes alone.
+    for (const at of [
+      manifestAt,
+      layout.dbOffset - 10,
+      layout.dbOffset,
+      layout.dbOffset + layout.dbBytes - 1,
+      good.length - 1,
+    ])
+      expect(changedAt(at), `byte ${at}`).toBe('altered');
+
+    // The same backup as format 1 wrote it (a backup made before this version): version 1 in
+    // the header and the manifest, the trailer over every byte before it.
+    const manifest = JSON.stringify({ ...layout.manifest, format: 1 });
+    expect(Buffer.byteLength(manifest)).toBe(layout.dbOffset - HEADER_BYTES - layout.slots.length);
+    const v1 = Buffer.from(good);
+    v1.writeUInt16BE(1, 8);
+    v1.write(manifest, HEADER_BYTES, 'utf8');
+    createHash('sha256')
+      .update(v1.subarray(0, v1.length - 32))
+      .digest()
+      .copy(v1, v1.length - 32);
+    const old = path.join(backups, `sunward-20261126-100000-manual${BACKUP_EXT}`);
+    writeFileSync(old, v1);
+    expect(await call(core, 'backup.check', { file: old })).toEqual({ ok: true, message: null });
+    v1[layout.dbOffset + 5]! ^= 0x01;
+    writeFileSync(old, v1);
+    expect(await call(core, 'backup.check', { file: old })).toMatchObject({ ok: false });
     core.close();
   });
 });
