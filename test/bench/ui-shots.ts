@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     await page.getByRole('menuitem', { name: t('app.nav.children') }).click();
     await page.locator('[data-testid="children-results"] tbody tr[data-index]').first().waitFor();
     await snap('list');
-    await page.getByLabel(t('children.list.filterBy', { field: t('children.list.filter.riskLevel') })).click();
+    await page
+      .getByLabel(t('children.list.filterBy', { field: t('children.list.filter.riskLevel') }))
+      .click();
     await snap('list-filter');
   } finally {
     await app.close();
