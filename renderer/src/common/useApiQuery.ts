@@ -76,15 +76,10 @@ const prefetched = new Map<string, { at: number; answer: Promise<unknown> }>();
  * and input takes the answer up once, instead of asking again after its first render.
  */
 export function prefetchApi<M extends Method>(method: M, input: ApiInput<M>): void {
-  const key = queryKey(method, input);
-  // Already asked and still fresh enough to be taken up (an idle prefetch, then the click):
-  // the core would only answer the same again behind it.
-  const asked = prefetched.get(key);
-  if (asked && performance.now() - asked.at <= PREFETCH_FRESH_MS) return;
   const answer = api(method, input);
   // A failed prefetch shows nothing here: the screen that takes it up shows the error.
   answer.catch(() => undefined);
-  prefetched.set(key, { at: performance.now(), answer });
+  prefetched.set(queryKey(method, input), { at: performance.now(), answer });
 }
 
 function takePrefetched<T>(key: string): Promise<T> | null {
