@@ -51,6 +51,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event (µs), where Chromium records it. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -62,6 +64,7 @@ interface Span {
   name: string;
   start: number;
   end: number;
+  cpu?: number;
   children: Span[];
 }
 
@@ -71,6 +74,11 @@ export interface WindowSplit {
   ms: number;
   /** Main-thread self time in the window by share, ms; `idle` is the rest of the window. */
   shares: Record<Share | 'idle', number>;
+  /**
+   * The main thread's CPU time in the window (its tasks' thread time, a task cut by the window
+   * in proportion): what the page itself cost, less what a loaded machine adds by descheduling it.
+   */
+  cpu: number;
 }
 
 /** The main thread's tasks as nested spans (complete events and begin/end pairs). */
@@ -79,7 +87,7 @@ function spansOf(events: TraceEvent[]): Span[] {
   const open: TraceEvent[] = [];
   for (const e of events) {
     if (e.ph === 'X' && e.dur !== undefined)
-      flat.push({ name: e.name, start: e.ts, end: e.ts + e.dur, children: [] });
+      flat.push({ name: e.name, start: e.ts, end: e.ts + e.dur, cpu: e.tdur, children: [] });
     else if (e.ph === 'B') open.push(e);
     else if (e.ph === 'E') {
       const b = open.pop();
@@ -143,13 +151,18 @@ export function splitTrace(trace: { traceEvents?: TraceEvent[] } | TraceEvent[])
     .sort((a, b) => a.start - b.start)
     .map((w) => {
       const shares: Record<Share, number> = { scripting: 0, style: 0, layout: 0, paint: 0, other: 0 };
-      for (const s of spans)
-        if (s.end > w.start && s.start < w.end) addSelf(s, 'other', w.start, w.end, shares);
+      let cpu = 0;
+      for (const s of spans) {
+        if (s.end <= w.start || s.start >= w.end) continue;
+        addSelf(s, 'other', w.start, w.end, shares);
+        const inside = Math.min(s.end, w.end) - Math.max(s.start, w.start);
+        cpu += (s.cpu ?? s.end - s.start) * (s.end > s.start ? inside / (s.end - s.start) : 0);
+      }
       const ms = (w.end - w.start) / 1000;
       const busy = SHARES.reduce((sum, k) => sum + shares[k], 0) / 1000;
       const out = { idle: Math.max(0, ms - busy) } as Record<Share | 'idle', number>;
       for (const k of SHARES) out[k] = shares[k] / 1000;
-      return { name: w.name, ms, shares: out };
+      return { name: w.name, ms, shares: out, cpu: cpu / 1000 };
     });
 }
 
@@ -157,11 +170,15 @@ export function splitTrace(trace: { traceEvents?: TraceEvent[] } | TraceEvent[])
 export function formatSplit(splits: readonly WindowSplit[]): string {
   const rows = new Map<string, WindowSplit[]>();
   for (const s of splits) rows.set(s.name, [...(rows.get(s.name) ?? []), s]);
-  const head = `${'window'.padEnd(28)}${'n'.padStart(4)}${['ms', ...SHARES, 'idle'].map((k) => k.padStart(11)).join('')}`;
+  const head = `${'window'.padEnd(28)}${'n'.padStart(4)}${['ms', ...SHARES, 'idle', 'cpu'].map((k) => k.padStart(11)).join('')}`;
   const lines = [head];
   for (const [name, list] of rows) {
     const mean = (f: (s: WindowSplit) => number) => list.reduce((sum, s) => sum + f(s), 0) / list.length;
-    const cells = [mean((s) => s.ms), ...[...SHARES, 'idle' as const].map((k) => mean((s) => s.shares[k]))];
+    const cells = [
+      mean((s) => s.ms),
+      ...[...SHARES, 'idle' as const].map((k) => mean((s) => s.shares[k])),
+      mean((s) => s.cpu),
+    ];
     lines.push(
       `${name.padEnd(28)}${String(list.length).padStart(4)}${cells.map((v) => v.toFixed(1).padStart(11)).join('')}`,
     );
