@@ -108,7 +108,7 @@ const PAGE_PROBE = `(() => {
       if (started === null) return null;
       // The window as a user-timing entry, so a trace (--trace) can be split by it (ui-trace.ts).
       performance.measure('uibench:' + label, { start: started, end });
-      return { ms: end - started, apiMs, calls };
+      return { ms: end - started, apiMs, calls, endEpoch: performance.timeOrigin + end };
     },
   };
 })();`;
@@ -121,7 +121,7 @@ interface Probe {
  * The core's own time (its handler, in this process) for the calls made since the last watch,
  * beside what the page waited: the difference is the bridge (structured clone, the binding's trip).
  */
-const coreTime = { ms: 0, calls: [] as string[] };
+const coreTime = { calls: [] as { at: number; method: string; ms: number }[] };
 
 function timeCore(core: { invoke(method: string, input: unknown): Promise<unknown> }): void {
   const invoke = core.invoke.bind(core);
@@ -130,15 +130,12 @@ function timeCore(core: { invoke(method: string, input: unknown): Promise<unknow
     try {
       return await invoke(method, input);
     } finally {
-      const ms = performance.now() - t0;
-      coreTime.ms += ms;
-      coreTime.calls.push(`${method} ${ms.toFixed(0)}`);
+      coreTime.calls.push({ at: performance.timeOrigin + t0, method, ms: performance.now() - t0 });
     }
   };
 }
 
 async function watch(page: Page, selector: string, label: string): Promise<void> {
-  coreTime.ms = 0;
   coreTime.calls = [];
   await page.evaluate(`window.__uiBench.watch(${JSON.stringify(selector)}, ${JSON.stringify(label)})`);
 }
@@ -180,13 +177,20 @@ interface Timed {
 }
 
 async function result(page: Page, what: What): Promise<Timed> {
-  const out = await pageCall<Omit<Timed, 'coreMs' | 'coreCalls'> | null>(
+  const out = await pageCall<(Omit<Timed, 'coreMs' | 'coreCalls'> & { endEpoch: number }) | null>(
     page,
     'window.__uiBench.result()',
     what,
   );
   if (out === null) throw new Error(`${await say(what)}: no input event reached the page`);
-  return { ...out, coreMs: coreTime.ms, coreCalls: coreTime.calls };
+  // Only calls begun before the screen was painted (a read sent after it is not waited for).
+  const before = coreTime.calls.filter((c) => c.at < out.endEpoch);
+  const { endEpoch: _, ...timed } = out;
+  return {
+    ...timed,
+    coreMs: before.reduce((sum, c) => sum + c.ms, 0),
+    coreCalls: before.map((c) => `${c.method} ${c.ms.toFixed(0)}`),
+  };
 }
 
 const attr = (v: string) => JSON.stringify(v);
