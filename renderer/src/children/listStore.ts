@@ -77,7 +77,10 @@ export function listInput(s: Pick<ListState, 'query' | 'filters' | 'sort' | 'ord
   };
 }
 
+/** What the list would ask for now. */
+export const childrenListInput = () => listInput(useChildrenList.getState());
+
 /** Asks for the rows the list will show, as the menu item that opens it is clicked. */
 export function prefetchChildrenList(): void {
-  prefetchApi('children.list', listInput(useChildrenList.getState()));
+  prefetchApi('children.list', childrenListInput());
 }

@@ -16,6 +16,9 @@ import { NotBuiltPage } from './NotBuiltPage';
 import { areaKey, NAV_AREAS, visibleAreas } from './nav';
 import { prefetchWhenIdle } from './prefetch';
 
+// In the shell's chunk, rendered by Root once the chunk is here (see StyleWarmup.tsx).
+export { StyleWarmup } from './StyleWarmup';
+
 // Each area is its own chunk, loaded when its route is first opened: the first screen (首页)
 // loads only the shell and itself, not every area's screens (and echarts with the statistics).
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
@@ -85,7 +88,8 @@ export function AppShell({ user }: { user: SessionUser }) {
   useLockShortcut();
   const { token } = theme.useToken();
   const isAdmin = user.role === 'admin';
-  // 儿童档案 is where nearly every task starts: its chunk loads once 首页 has painted.
+  // 儿童档案 is where nearly every task starts: its chunk loads once 首页 has painted (and
+  // HomePage asks for its first page once its own answer is shown).
   useEffect(() => prefetchWhenIdle(loadChildren), []);
 
   // The header and the menu are components of their own: opening a screen re-renders the menu

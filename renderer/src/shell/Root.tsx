@@ -1,7 +1,7 @@
 import { StyleProvider } from '@ant-design/cssinjs';
 import { App, Button, ConfigProvider, Flex, Result, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { HashRouter } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
@@ -64,10 +64,33 @@ export function Root() {
       >
         <App>
           <SessionGate />
+          <StyleWarmupSlot />
         </App>
       </ConfigProvider>
     </StyleProvider>
   );
+}
+
+/** The shell's hidden style warm-up (shell/StyleWarmup.tsx), once its chunk is here. */
+function StyleWarmupSlot() {
+  const [shell, setShell] = useState(shellModule);
+  // Not before the first screen is up: it is drawn from the first chunk alone.
+  const shown = useSession((s) => s.phase !== 'starting');
+  useEffect(() => {
+    if (shell || !shown) return;
+    let current = true;
+    // The same prefetch SessionGate starts on the sign-in screen; the module is fetched once.
+    const cancel = prefetchWhenIdle(() =>
+      loadShell().then((m) => {
+        if (current) setShell(m);
+      }),
+    );
+    return () => {
+      current = false;
+      cancel();
+    };
+  }, [shell, shown]);
+  return shell ? <shell.StyleWarmup /> : null;
 }
 
 let started = false;

@@ -28,6 +28,8 @@ describe('npm run bench:ui arguments', () => {
       't.json',
       '--cpu-profile',
       'p.cpuprofile',
+      '--settle',
+      '2500',
     ]);
     expect(o).toEqual({
       children: 10_000,
@@ -39,6 +41,7 @@ describe('npm run bench:ui arguments', () => {
       keystrokes: 24,
       trace: 't.json',
       cpuProfile: 'p.cpuprofile',
+      settle: 2500,
     });
   });
 
