@@ -4,16 +4,13 @@ import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Link } from 'react-router';
 import type { SessionUser } from '../../../db/api/define';
 import { t } from '../../../db/i18n';
-import { type ApiOutput, api } from '../api/client';
+import type { ApiOutput } from '../api/client';
 import { HomeBackupAlert } from '../backup/HomeBackupAlert';
 import { MissingYearAlert } from '../calendar/MissingYearAlert';
-import { childrenListInput } from '../children/listStore';
 import { RiskTag } from '../common/codeLabels';
 import { countText, labelOr, roleLabel } from '../common/labels';
-import { registerReset } from '../common/resetRegistry';
 import { useApiQuery } from '../common/useApiQuery';
 import { DueText, KindTag, type ReminderItem } from '../reminders/parts';
-import { prefetchWhenIdle } from '../shell/prefetch';
 
 // The caseworker's own year in small charts; echarts arrives with this chunk only.
 const MyWorkCharts = lazy(() => import('../stats/MyWorkCharts'));
@@ -29,26 +26,17 @@ const REFERRAL_COLOR: Record<string, string> = {
   closed: 'green',
 };
 
-// The core's first children.list on a fresh connection reads its pages from the encrypted file
-// and prepares its statements, several times a warm one. So once a session, when 首页's own
-// answer is on screen, 儿童档案's first page is asked for and the answer dropped: the list's
-// click then asks a warm core. (Not kept for the click: a write in between would not be in it.)
-let listWarmed = false;
-registerReset(() => {
-  listWarmed = false;
-});
-
-/** 首页: the signed-in caseworker's own work, as the records say it is; nothing made up. */
-export function HomePage({ user }: { user: SessionUser }) {
+/**
+ * 首页: the signed-in caseworker's own work, as the records say it is; nothing made up.
+ * `onShown` runs once its answer is on screen (the shell warms the next screen then) and may
+ * return its cleanup.
+ */
+export function HomePage({ user, onShown }: { user: SessionUser; onShown?: () => (() => void) | undefined }) {
   const { data, error } = useApiQuery('home.summary', {});
   const shown = data !== null;
   useEffect(() => {
-    if (!shown || listWarmed) return;
-    return prefetchWhenIdle(async () => {
-      listWarmed = true;
-      await api('children.list', childrenListInput()).catch(() => undefined);
-    });
-  }, [shown]);
+    if (shown) return onShown?.();
+  }, [shown, onShown]);
 
   return (
     <Flex vertical gap={16}>

@@ -6,7 +6,8 @@
 // runs), so their styles are made then. It stays mounted: cssinjs takes a component's <style>
 // out of the page when its last user unmounts, and putting it back restyles the document again.
 // Nothing here has text or a role: it is display:none, out of the accessibility tree, and holds
-// nothing a screen or a test could find by its name.
+// nothing a screen or a test could find by its name. No headings either (a Title's styles are
+// Typography's, made by the Text below): a page's heading is found by its tag.
 import { SearchOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -49,8 +50,6 @@ export const StyleWarmup = memo(function StyleWarmup() {
       <Menu mode="inline" items={MENU_ITEMS} selectedKeys={['a']} />
       <Card size="small" title=" " extra=" " />
       <Card />
-      <Typography.Title level={4} />
-      <Typography.Title level={5} type="danger" />
       <Typography.Text type="secondary" />
       <Typography.Paragraph type="secondary" />
       <Tag color="blue" />
