@@ -189,14 +189,7 @@ class SunwardCore implements Core, Host {
     // Not inside an exclusive write's open transaction: it would commit or roll back with it.
     // Callers outside the dispatcher (a backup's late audit row) keep the row for later.
     if (this.held) throw new ApiError('CONFLICT', t('errors.busy'));
-    const out = ctx.raw
-      .transaction(() => {
-        const out = fn(ctx);
-        // The stored reminders of the children this write touched, in its own transaction.
-        refreshDue(ctx.raw, this.clock.now());
-        return out;
-      })
-      .immediate();
+    const out = runWrite(ctx, fn);
     this.session?.checkpoint.wrote();
     return out;
   }
@@ -567,6 +560,20 @@ function auditWriter(raw: Database.Database, user: SessionUser, clock: Clock): A
     write: (entry) => appendAudit(raw, actor(), clock.now(), entry),
     writeMany: (entries) => appendAuditMany(raw, actor(), clock.now(), entries),
   };
+}
+
+/**
+ * A write method's run (the dispatcher's, and the bench's on its decrypted copy): one immediate
+ * transaction, and in it the stored reminders of the children the write touched.
+ */
+export function runWrite<T>(ctx: Ctx, fn: (ctx: Ctx) => T): T {
+  return ctx.raw
+    .transaction(() => {
+      const out = fn(ctx);
+      refreshDue(ctx.raw, ctx.clock.now());
+      return out;
+    })
+    .immediate();
 }
 
 /**

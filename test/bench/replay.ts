@@ -147,12 +147,12 @@ export class Replayer {
    * snapshot whose audit rows commit without the fsync (db/api/core.ts runView), a read as is.
    */
   run(calls: readonly Call[], mode: 'read' | 'view' | 'write'): number {
-    const go = () => {
+    const go = (audits: 'inline' | 'skip') => {
       let rows = 0;
       for (const c of calls) {
         if (AUDIT_HEAD.test(c.sql) || AUDIT_MAX.test(c.sql) || AUDIT_HEAD_UPSERT.test(c.sql)) continue;
         if (AUDIT_INSERT.test(c.sql)) {
-          this.audit(c.params[0] as AuditParams);
+          if (audits === 'inline') this.audit(c.params[0] as AuditParams);
           continue;
         }
         const stmt = this.statement(c);
@@ -163,13 +163,23 @@ export class Replayer {
       }
       return rows;
     };
-    if (mode === 'read') return go();
-    if (mode === 'write') return this.db.transaction(go).immediate();
+    if (mode === 'read') return go('inline');
+    if (mode === 'write') return this.db.transaction(() => go('inline')).immediate();
+    // A view as runView runs it: the reads in one snapshot, then its audit rows in a short write
+    // committed without the fsync; the same two transactions, so the same SQL.
+    const rows = this.db.transaction(() => go('skip')).deferred();
+    const audits = calls.filter((c) => AUDIT_INSERT.test(c.sql));
+    if (audits.length === 0) return rows;
     this.db.pragma('synchronous = NORMAL');
     try {
-      return this.db.transaction(go).deferred();
+      this.db
+        .transaction(() => {
+          for (const c of audits) this.audit(c.params[0] as AuditParams);
+        })
+        .immediate();
     } finally {
       this.db.pragma('synchronous = FULL');
     }
+    return rows;
   }
 }
