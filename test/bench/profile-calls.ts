@@ -6,7 +6,7 @@
 //   api        core.invoke, as the bench's p95 column;
 //   staged     the dispatcher's steps replayed by hand on the core's connection, each timed:
 //              parse (zod), read (the handler in its snapshot), audit (the view's audit rows);
-//   raw        the recorded statements replayed on the core's own connection (same page cache);
+//   raw        the recorded statements replayed on the bench's encrypted copy (test/bench/dataset.ts);
 //   plain      the same dispatcher over the decrypted copy.
 // --cpuprofile writes a V8 profile of the api path and prints the functions with the most self time.
 import { writeFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { contract } from '../../db/api/contract';
 import { createCore, makeContext, type SunwardCore } from '../../db/api/core';
 import type { AuditEntry, ReadCtx, SessionUser, ViewCtx } from '../../db/api/define';
-import { openPlain } from '../../db/core/open';
+import { openEncrypted, openPlain } from '../../db/core/open';
 import { Rng } from '../fixtures/random';
 import { ADMIN_USERNAME, DEFAULT_PASSPHRASE, DEFAULT_SEED, MIGRATIONS_DIR } from '../fixtures/seeder';
 import { plainCopyCurrent, prepareDataset } from './dataset';
@@ -134,9 +134,10 @@ function runStaged(input: unknown, t: typeof stage) {
     });
   });
 }
-// Raw: the recorded statements replayed on the core's own connection (its page cache).
+// Raw: the recorded statements replayed on the bench's encrypted copy (its own connection and
+// file, as the bench's raw column).
 const recorderCtx = makeContext(recorder, admin);
-const replay = new Replayer(ctx.raw);
+const replay = new Replayer(openEncrypted(ds.replayFile, ds.key, { create: false }));
 const record = (input: unknown): Call[] => {
   const parsed = def.input.parse(input);
   const calls = recordRolledBack(recorder, () => def.handler(recorderCtx, parsed));
