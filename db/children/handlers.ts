@@ -1,13 +1,12 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { type ChildPermissions, can, childPermissions, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method, type ReadCtx, type ViewCtx } from '../api/define';
 import { ApiError } from '../api/errors';
-import { inJsonArray } from '../common/columns';
 import { updateVersioned } from '../common/records';
-import { preparedQuery } from '../core/statements';
+import { cached } from '../core/statements';
 import { t } from '../i18n';
 import { type DuplicateCandidate, duplicatesForReader } from './duplicates';
 import { addMonths } from './guardianship';
@@ -42,6 +41,7 @@ import {
   pinyinKey,
   recognisedOn,
   recognitionDate,
+  type SummaryFields,
   today,
   toProfile,
   toSummary,
@@ -344,32 +344,38 @@ function pageOf(
   match: KeyMatch | null,
 ): ChildList {
   const page = keys.slice(input.offset, input.offset + input.limit).map((k) => k.id);
-  const rows = rowsInOrder(ctx, page);
   const capped = !!match && keys.length > BROAD_COUNT_CAP;
   return {
-    rows: rows.map((r) => toSummary(r.child, day, r.ownerName)),
+    rows: summariesInOrder(ctx, page, day),
     total: capped ? BROAD_COUNT_CAP : keys.length,
     totalCapped: capped,
   };
 }
 
-/** The children of a page, by id, in the page's order. */
-function rowsInOrder(ctx: ReadCtx, page: readonly string[]): { child: ChildRow; ownerName: string | null }[] {
-  // Built once per connection, the page's ids as one JSON array: building this 35-column
-  // select afresh was half of a search's time.
-  const rows = page.length
-    ? preparedQuery(ctx, 'children.pageRows', () =>
-        ctx.db
-          .select({ child: children, ownerName: accounts.displayName })
-          .from(children)
-          .leftJoin(accounts, eq(accounts.id, children.ownerId))
-          .where(and(inJsonArray(children.id, 'ids'), isNull(children.deletedAt)))
-          .prepare(),
-      ).all({ ids: JSON.stringify(page) })
-    : [];
-  const at = new Map(page.map((id, i) => [id, i]));
-  rows.sort((a, b) => (at.get(a.child.id) ?? 0) - (at.get(b.child.id) ?? 0));
-  return rows;
+/**
+ * The summaries of a page of children, by id, in the page's order: the summary's columns only,
+ * read as named columns from one statement prepared once per connection. Drizzle read the
+ * whole 36-column row into a nested object per child and the list kept a sixth of it; that
+ * mapping was most of a search's time outside SQLite.
+ */
+const PAGE_SUMMARIES = `SELECT c.id, c.name, c.gender, c.birth_date AS birthDate, c.id_number AS idNumber,
+    c.township, c.village, c.school, c.risk_level AS riskLevel, c.categories, c.status,
+    c.owner_id AS ownerId, c.version, c.created_at AS createdAt, c.updated_at AS updatedAt,
+    a.display_name AS ownerName
+  FROM json_each(?) j CROSS JOIN children c ON c.id = j.value LEFT JOIN accounts a ON a.id = c.owner_id
+  WHERE c.deleted_at IS NULL ORDER BY j.key`;
+type SummaryRow = Omit<SummaryFields, 'categories'> & { categories: string; ownerName: string | null };
+
+function summariesInOrder(ctx: ReadCtx, page: readonly string[], day: string): ChildSummary[] {
+  if (page.length === 0) return [];
+  const rows = cached(ctx.raw, PAGE_SUMMARIES).all(JSON.stringify(page)) as SummaryRow[];
+  return rows.map((r) =>
+    toSummary(
+      { ...r, categories: JSON.parse(r.categories) as SummaryFields['categories'] },
+      day,
+      r.ownerName,
+    ),
+  );
 }
 
 /** The list, optionally narrowed to one exact ID number or to one owner's children. */
@@ -393,12 +399,9 @@ function listChildren(
       input.ageBand
     ) || !!(restrict && 'ownerId' in restrict);
   if (restrict && 'exact' in restrict) {
-    ids = ctx.db
-      .select({ id: children.id })
-      .from(children)
-      .where(and(eq(children.idNumber, restrict.exact), isNull(children.deletedAt)))
-      .all()
-      .map((r) => r.id);
+    ids = cached(ctx.raw, 'SELECT id FROM children WHERE id_number = ? AND deleted_at IS NULL')
+      .all(restrict.exact)
+      .map((r) => (r as { id: string }).id);
     if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
   } else if (q) {
     match = keyMatch(ctx.raw, q);
@@ -465,7 +468,7 @@ function listChildren(
   }
 
   const dir = input.order === 'desc' ? desc : asc;
-  let rows: { child: ChildRow; ownerName: string | null }[];
+  let rows: ChildSummary[];
   if (match?.exact && !broad && match.keys.length > 1) {
     // Under several keys (张家: a name's, and the villages holding it): the keys' rows merged.
     const page = ctx.db
@@ -473,7 +476,7 @@ function listChildren(
         sql`${mergedKeys(match, and(...base), input.order)} LIMIT ${input.limit} OFFSET ${input.offset}`,
       )
       .map((r) => r.child_id);
-    rows = rowsInOrder(ctx, page);
+    rows = summariesInOrder(ctx, page, day);
   } else if (broad && input.sort === 'name' && !filtered) {
     // Broad, in name order, nothing else asked: the children walked in that order (named, since
     // the planner cannot tell how often the check holds and would sort every child instead), each
@@ -487,20 +490,31 @@ function listChildren(
             LIMIT ${input.limit} OFFSET ${input.offset}`,
       )
       .map((r) => r.id);
-    rows = rowsInOrder(ctx, page);
+    rows = summariesInOrder(ctx, page, day);
   } else if (match?.exact && !broad) {
     // A broad short query (张, zxm) in name order: its key's rows in the primary key are in
-    // that order already, so the page is a LIMIT on one index, each row checked on its child.
-    rows = ctx.db
-      .select({ child: children, ownerName: accounts.displayName })
-      .from(keyRows)
-      .innerJoin(children, eq(children.id, keyRows.childId))
-      .leftJoin(accounts, eq(accounts.id, children.ownerId))
-      .where(and(keyCondition(match), ...base))
-      .orderBy(dir(keyRows.namePinyin), dir(keyRows.name), dir(keyRows.childId))
-      .limit(input.limit)
-      .offset(input.offset)
-      .all();
+    // that order already, so the page is a LIMIT on one index. Keys are kept for the children
+    // on file only, so without a filter the index alone gives the page (one statement, prepared
+    // once); with one, each row is checked on its child.
+    const d = input.order === 'desc' ? ' DESC' : '';
+    const page = filtered
+      ? ctx.db
+          .select({ id: keyRows.childId })
+          .from(keyRows)
+          .innerJoin(children, eq(children.id, keyRows.childId))
+          .where(and(keyCondition(match), ...base))
+          .orderBy(dir(keyRows.namePinyin), dir(keyRows.name), dir(keyRows.childId))
+          .limit(input.limit)
+          .offset(input.offset)
+          .all()
+          .map((r) => r.id)
+      : (cached(
+          ctx.raw,
+          `SELECT k.child_id AS id FROM child_search_keys k WHERE k.key = ? ORDER BY k.name_pinyin${d}, k.name${d}, k.child_id${d} LIMIT ? OFFSET ?`,
+        )
+          .all(match.keys[0], input.limit, input.offset)
+          .map((r) => (r as { id: string }).id) as string[]);
+    rows = summariesInOrder(ctx, page, day);
   } else {
     const orderBy = {
       name: [dir(children.namePinyin), dir(children.name)],
@@ -518,18 +532,14 @@ function listChildren(
       .where(filter)
       .orderBy(...order)
       .limit(input.limit)
-      .offset(input.offset);
-    rows = ctx.db
-      .select({ child: children, ownerName: accounts.displayName })
-      .from(children)
-      .leftJoin(accounts, eq(accounts.id, children.ownerId))
-      .where(inArray(children.id, page))
-      .orderBy(...order)
-      .all();
+      .offset(input.offset)
+      .all()
+      .map((r) => r.id);
+    rows = summariesInOrder(ctx, page, day);
   }
   if (!match) {
     const total = ctx.db.select({ n: count() }).from(children).where(filter).get()?.n ?? 0;
-    return { rows: rows.map((r) => toSummary(r.child, day, r.ownerName)), total, totalCapped: false };
+    return { rows, total, totalCapped: false };
   }
   // Broad (张, z, an ID fragment): the count walks the query's keys, each checked on its
   // child, and stops past a cap; the list says "超过 N" beyond it.
@@ -539,28 +549,29 @@ function listChildren(
       ctx.db.get<{ n: number }>(
         sql`SELECT count(*) AS n FROM (${mergedKeys(match, filtered ? and(...base) : undefined, 'asc')} LIMIT ${BROAD_COUNT_CAP + 1})`,
       )?.n ?? 0;
-    return {
-      rows: rows.map((r) => toSummary(r.child, day, r.ownerName)),
-      total: Math.min(n, BROAD_COUNT_CAP),
-      totalCapped: n > BROAD_COUNT_CAP,
-    };
+    return { rows, total: Math.min(n, BROAD_COUNT_CAP), totalCapped: n > BROAD_COUNT_CAP };
   }
   // A range holds a child once per matching key: DISTINCT (streamed, so the LIMIT still stops
   // the walk early); one key holds each child once.
-  const one = match.exact ? sql.raw('SELECT k.child_id') : sql.raw('SELECT DISTINCT k.child_id');
-  // Keys are kept for the children on file only: without a filter the count reads the key index alone.
-  const capped = filtered
-    ? sql`${one} FROM ${keyFrom(match)} INNER JOIN ${children} ON ${children.id} = k.child_id WHERE ${keyWhere(match)} AND ${and(...base)}`
-    : sql`${one} FROM ${keyFrom(match)} WHERE ${keyWhere(match)}`;
-  let total =
-    ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${capped} LIMIT ${BROAD_COUNT_CAP + 1})`)?.n ??
-    0;
+  const one = match.exact ? 'SELECT k.child_id' : 'SELECT DISTINCT k.child_id';
+  // Keys are kept for the children on file only: without a filter the count reads the key index
+  // alone, one statement per shape of match, prepared once.
+  let total = filtered
+    ? (ctx.db.get<{ n: number }>(
+        sql`SELECT count(*) AS n FROM (${sql.raw(one)} FROM ${keyFrom(match)} INNER JOIN ${children} ON ${children.id} = k.child_id WHERE ${keyWhere(match)} AND ${and(...base)} LIMIT ${BROAD_COUNT_CAP + 1})`,
+      )?.n ?? 0)
+    : ((
+        cached(
+          ctx.raw,
+          `SELECT count(*) AS n FROM (${one} FROM ${match.from} WHERE ${match.where} LIMIT ${BROAD_COUNT_CAP + 1})`,
+        ).get(...match.params) as { n: number }
+      ).n ?? 0);
   let totalCapped = false;
   if (total > BROAD_COUNT_CAP) {
     total = BROAD_COUNT_CAP;
     totalCapped = true;
   }
-  return { rows: rows.map((r) => toSummary(r.child, day, r.ownerName)), total, totalCapped };
+  return { rows, total, totalCapped };
 }
 
 function createChildren(ctx: Ctx, input: z.output<typeof childCreateInput>): ChildProfile {

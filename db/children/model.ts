@@ -80,7 +80,27 @@ export function today(ctx: ReadCtx): string {
   return localDate(ctx.clock.now());
 }
 
-export function toSummary(row: ChildRow, day: string, ownerName: string | null): ChildSummary {
+/** The columns a summary is made of (a list reads only these). */
+export type SummaryFields = Pick<
+  ChildRow,
+  | 'id'
+  | 'name'
+  | 'gender'
+  | 'birthDate'
+  | 'idNumber'
+  | 'township'
+  | 'village'
+  | 'school'
+  | 'riskLevel'
+  | 'categories'
+  | 'status'
+  | 'ownerId'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+export function toSummary(row: SummaryFields, day: string, ownerName: string | null): ChildSummary {
   return {
     id: row.id,
     name: row.name,

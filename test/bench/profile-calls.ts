@@ -257,7 +257,8 @@ function printProfile(profiles: Profile[], top: number) {
       self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0));
     for (const node of profile.nodes) {
       const us = self.get(node.id) ?? 0;
-      if (!us) continue;
+      // The inspector's own message handling (starting and stopping the profile) is not the call's.
+      if (!us || (!node.callFrame.url && node.callFrame.functionName === 'dispatch')) continue;
       total += us;
       const f = node.callFrame;
       const where = f.url.replace(/^file:\/\//, '').replace(process.cwd(), '.');
