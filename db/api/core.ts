@@ -13,7 +13,7 @@ import type { KdfParams } from '../core/keyslots';
 import { loadMigrations, migrate } from '../core/migrate';
 import { openEncrypted, rekeyDatabase } from '../core/open';
 import { applyPlannerStats } from '../core/planner';
-import { drizzleClient } from '../core/statements';
+import { cached, drizzleClient } from '../core/statements';
 import { type OpenedSlot, type Secrets, Vault, wipeOpened, wipeSecrets } from '../core/vault';
 import { sealPlaintext } from '../counselling/sealed';
 import { t } from '../i18n';
@@ -593,11 +593,12 @@ export function runView<T>(ctx: Ctx, read: ReadCtx, fn: (ctx: ViewCtx) => T): { 
   };
   const out = ctx.raw.transaction(() => fn(view)).deferred();
   if (rows.length === 0) return { out, audited: false };
-  ctx.raw.pragma('synchronous = NORMAL');
+  // Prepared once (pragma() prepares its statement on every call).
+  cached(ctx.raw, 'PRAGMA synchronous = NORMAL').run();
   try {
     ctx.raw.transaction(() => ctx.audit.writeMany(rows)).immediate();
   } finally {
-    ctx.raw.pragma('synchronous = FULL');
+    cached(ctx.raw, 'PRAGMA synchronous = FULL').run();
   }
   return { out, audited: true };
 }
