@@ -89,6 +89,8 @@ export class Replayer {
   private readonly maxSeq: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly upsert: Database.Statement;
+  private readonly normal: Database.Statement;
+  private readonly full: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
@@ -97,6 +99,8 @@ export class Replayer {
       `INSERT INTO audit_log (seq, id, at, actor_id, actor_name, action, entity, entity_id, detail, prev_hash, hash)
        VALUES (@seq, @id, @at, @actorId, @actorName, @action, @entity, @entityId, @detail, @prevHash, @hash)`,
     );
+    this.normal = db.prepare('PRAGMA synchronous = NORMAL');
+    this.full = db.prepare('PRAGMA synchronous = FULL');
     this.upsert = db.prepare(
       'INSERT INTO audit_head (id, seq, hash) VALUES (1, @seq, @hash) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
     );
@@ -170,7 +174,7 @@ export class Replayer {
     const rows = this.db.transaction(() => go('skip')).deferred();
     const audits = calls.filter((c) => AUDIT_INSERT.test(c.sql));
     if (audits.length === 0) return rows;
-    this.db.pragma('synchronous = NORMAL');
+    this.normal.run();
     try {
       this.db
         .transaction(() => {
@@ -178,7 +182,7 @@ export class Replayer {
         })
         .immediate();
     } finally {
-      this.db.pragma('synchronous = FULL');
+      this.full.run();
     }
     return rows;
   }
