@@ -330,7 +330,7 @@ async function main(): Promise<void> {
   });
 
   await measure({
-    op: "open a child's file (children.get)",
+    op: "open a child's file (children.get, audited)",
     method: 'children.get',
     inputs: sample.slice(0, perOp).map((c) => ({ id: c.id })),
     target: TARGETS.file,
@@ -626,7 +626,9 @@ async function main(): Promise<void> {
       ds.seeded.reused ? 'reused' : 'seeded'
     } ${ds.dataDir}${ds.seeded.seconds ? `; seeding took ${ds.seeded.seconds.toFixed(1)} s` : ''}`,
   );
-  console.log('ms; raw = the same SQL as prepared statements; plain = the same calls on a decrypted copy\n');
+  console.log(
+    "ms; raw = the same SQL as prepared statements (a view's audit rows included, written as runView writes them); plain = the same calls through the same dispatcher on a decrypted copy\n",
+  );
   console.log(table);
   if (rows.some((r) => r.cpu)) {
     // Wall-clock p95 is what the targets are; on a shared machine it is mostly the other
