@@ -299,6 +299,11 @@ const listNarrowKeys = (ctx: ReadCtx, m: KeyMatch, order: 'asc' | 'desc') => {
 const listNarrowIds = (ctx: ReadCtx, m: KeyMatch) =>
   ctx.raw.prepare(`SELECT DISTINCT k.child_id AS id FROM ${m.from} WHERE ${m.where}`);
 
+/** The sort keys of a narrow query's children (listChildren, no filter asked). */
+const NARROW_SORT_KEYS = `SELECT id, name, name_pinyin AS namePinyin, birth_date AS birthDate, created_at AS createdAt,
+    updated_at AS updatedAt, risk_level AS riskLevel
+  FROM children WHERE +deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`;
+
 const RISK_RANK: Record<string, number> = { red: 0, orange: 1, yellow: 2, green: 3 };
 
 /** The list's orders, for the narrow search path that sorts in memory (same as the SQL ORDER BY). */
@@ -450,19 +455,23 @@ function listChildren(
     // Narrow: the few matching children, looked up by id and ordered here, so no index on
     // the order can tempt the planner into walking every child. Only the sort keys of every
     // match are read; the whole rows only for the page shown.
-    const keys = ctx.db
-      .select({
-        id: children.id,
-        name: children.name,
-        namePinyin: children.namePinyin,
-        birthDate: children.birthDate,
-        createdAt: children.createdAt,
-        updatedAt: children.updatedAt,
-        riskLevel: children.riskLevel,
-      })
-      .from(children)
-      .where(filter)
-      .all();
+    // Without a filter (a whole ID number, a narrow search in another order) the statement is
+    // always the same: prepared once, not built by drizzle on every call.
+    const keys = filtered
+      ? ctx.db
+          .select({
+            id: children.id,
+            name: children.name,
+            namePinyin: children.namePinyin,
+            birthDate: children.birthDate,
+            createdAt: children.createdAt,
+            updatedAt: children.updatedAt,
+            riskLevel: children.riskLevel,
+          })
+          .from(children)
+          .where(filter)
+          .all()
+      : (cached(ctx.raw, NARROW_SORT_KEYS).all(JSON.stringify(ids)) as SortKeys[]);
     keys.sort((a, b) => compareChildren(a, b, input.sort, input.order));
     return pageOf(ctx, keys, input, day, match);
   }
