@@ -6,7 +6,7 @@ import { accounts } from '../accounts/schema';
 import { type Ctx, method, type ReadCtx, type ViewCtx } from '../api/define';
 import { ApiError } from '../api/errors';
 import { updateVersioned } from '../common/records';
-import { cached } from '../core/statements';
+import { cached, preparedQuery } from '../core/statements';
 import { t } from '../i18n';
 import { type DuplicateCandidate, duplicatesForReader } from './duplicates';
 import { addMonths } from './guardianship';
@@ -383,6 +383,62 @@ function summariesInOrder(ctx: ReadCtx, page: readonly string[], day: string): C
   );
 }
 
+type ListInput = ReturnType<typeof childListInput.parse>;
+
+/** Which filters the list asks and in what order: one prepared page and count for each. */
+function listShape(input: ListInput): string {
+  const asked = (['status', 'riskLevel', 'township', 'ownerId', 'category', 'ageBand'] as const).map((k) =>
+    input[k] ? k : '',
+  );
+  return `${asked.join(',')}|${input.sort}|${input.order}`;
+}
+
+function listValues(input: ListInput, day: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const k of ['status', 'riskLevel', 'township', 'ownerId', 'category'] as const) {
+    const v = input[k];
+    if (v) values[k] = v;
+  }
+  if (input.ageBand) Object.assign(values, ageBandRange(input.ageBand, day));
+  return values;
+}
+
+/** The list's page of ids and its count, for one shape (listShape), values as placeholders. */
+function listStatements(ctx: ReadCtx, input: ListInput) {
+  const p = (name: string) => sql.placeholder(name);
+  const where: SQL[] = [isNull(children.deletedAt)];
+  if (input.status) where.push(eq(children.status, p('status')));
+  if (input.riskLevel) where.push(eq(children.riskLevel, p('riskLevel')));
+  if (input.township) where.push(eq(children.township, p('township')));
+  if (input.ownerId) where.push(eq(children.ownerId, p('ownerId')));
+  if (input.category)
+    where.push(sql`EXISTS (SELECT 1 FROM json_each(${children.categories}) WHERE value = ${p('category')})`);
+  if (input.ageBand) where.push(gt(children.birthDate, p('after')), lte(children.birthDate, p('upTo')));
+  const dir = input.order === 'desc' ? desc : asc;
+  const orderBy = {
+    name: [dir(children.namePinyin), dir(children.name)],
+    birthDate: [dir(children.birthDate)],
+    createdAt: [dir(children.createdAt)],
+    updatedAt: [dir(children.updatedAt)],
+    riskLevel: [input.order === 'desc' ? desc(RISK_ORDER) : asc(RISK_ORDER), asc(children.namePinyin)],
+  }[input.sort];
+  const order = [...orderBy, input.sort === 'name' ? dir(children.id) : asc(children.id)];
+  const filter = and(...where);
+  return {
+    // The page's ids only: the rows an OFFSET skips are skipped in the index (in name order it
+    // holds every column of the order), not each read.
+    page: ctx.db
+      .select({ id: children.id })
+      .from(children)
+      .where(filter)
+      .orderBy(...order)
+      .limit(p('limit'))
+      .offset(p('offset'))
+      .prepare(),
+    count: ctx.db.select({ n: count() }).from(children).where(filter).prepare(),
+  };
+}
+
 /** The list, optionally narrowed to one exact ID number or to one owner's children. */
 function listChildren(
   ctx: ReadCtx,
@@ -524,6 +580,19 @@ function listChildren(
           .all(match.keys[0], input.limit, input.offset)
           .map((r) => (r as { id: string }).id) as string[]);
     rows = summariesInOrder(ctx, page, day);
+  } else if (!match) {
+    // The list itself, no query: its page and count prepared once per shape (which filters are
+    // asked, the order), the values bound; drizzle built both on every call before.
+    const list = preparedQuery(ctx, `children.listPage:${listShape(input)}`, () =>
+      listStatements(ctx, input),
+    );
+    const values = listValues(input, day);
+    const page = list.page.all({ ...values, limit: input.limit, offset: input.offset }).map((r) => r.id);
+    return {
+      rows: summariesInOrder(ctx, page, day),
+      total: list.count.get(values)?.n ?? 0,
+      totalCapped: false,
+    };
   } else {
     const orderBy = {
       name: [dir(children.namePinyin), dir(children.name)],
