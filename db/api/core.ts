@@ -14,7 +14,7 @@ import { loadMigrations, migrate } from '../core/migrate';
 import { openEncrypted, rekeyDatabase } from '../core/open';
 import { phase } from '../core/phases';
 import { applyPlannerStats } from '../core/planner';
-import { drizzleClient } from '../core/statements';
+import { cached, drizzleClient } from '../core/statements';
 import { type OpenedSlot, type Secrets, Vault, wipeOpened, wipeSecrets } from '../core/vault';
 import { sealPlaintext } from '../counselling/sealed';
 import { t } from '../i18n';
@@ -203,14 +203,7 @@ class SunwardCore implements Core, Host {
     // Not inside an exclusive write's open transaction: it would commit or roll back with it.
     // Callers outside the dispatcher (a backup's late audit row) keep the row for later.
     if (this.held) throw new ApiError('CONFLICT', t('errors.busy'));
-    const out = ctx.raw
-      .transaction(() => {
-        const out = fn(ctx);
-        // The stored reminders of the children this write touched, in its own transaction.
-        refreshDue(ctx.raw, this.clock.now());
-        return out;
-      })
-      .immediate();
+    const out = runWrite(ctx, fn);
     this.session?.checkpoint.wrote();
     return out;
   }
@@ -584,6 +577,20 @@ function auditWriter(raw: Database.Database, user: SessionUser, clock: Clock): A
 }
 
 /**
+ * A write method's run (the dispatcher's, and the bench's on its decrypted copy): one immediate
+ * transaction, and in it the stored reminders of the children the write touched.
+ */
+export function runWrite<T>(ctx: Ctx, fn: (ctx: Ctx) => T): T {
+  return ctx.raw
+    .transaction(() => {
+      const out = fn(ctx);
+      refreshDue(ctx.raw, ctx.clock.now());
+      return out;
+    })
+    .immediate();
+}
+
+/**
  * A view method's run (the dispatcher's, and the bench's on its decrypted copy): `fn` reads in
  * one snapshot with no write lock taken (a read-only transaction commits without touching the
  * WAL), then the audit rows it left are appended in one short write. Those rows are not a saved
@@ -600,11 +607,12 @@ export function runView<T>(ctx: Ctx, read: ReadCtx, fn: (ctx: ViewCtx) => T): { 
   };
   const out = ctx.raw.transaction(() => fn(view)).deferred();
   if (rows.length === 0) return { out, audited: false };
-  ctx.raw.pragma('synchronous = NORMAL');
+  // Prepared once (pragma() prepares its statement on every call).
+  cached(ctx.raw, 'PRAGMA synchronous = NORMAL').run();
   try {
     ctx.raw.transaction(() => ctx.audit.writeMany(rows)).immediate();
   } finally {
-    ctx.raw.pragma('synchronous = FULL');
+    cached(ctx.raw, 'PRAGMA synchronous = FULL').run();
   }
   return { out, audited: true };
 }

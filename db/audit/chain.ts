@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { AuditEntry } from '../api/define';
 import { newId } from '../common/ids';
+import { watched } from '../core/statements';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -49,7 +50,7 @@ const prepared = new WeakMap<Database.Database, AppendStatements>();
 
 function statements(raw: Database.Database): AppendStatements {
   let s = prepared.get(raw);
-  if (!s) {
+  if (!s || watched(raw)) {
     s = {
       head: raw.prepare<[]>('SELECT seq, hash FROM audit_head WHERE id = 1'),
       maxSeq: raw.prepare<[]>('SELECT max(seq) AS m FROM audit_log'),

@@ -1,5 +1,6 @@
 import { can } from '../access/policy';
 import type { ReadCtx, ViewCtx } from '../api/define';
+import { watched } from '../core/statements';
 import { maskIdNumber } from './idNumber';
 import { pinyinKey } from './model';
 
@@ -58,7 +59,7 @@ const QUERIES = {
 const statements = new WeakMap<object, Record<keyof typeof QUERIES, import('better-sqlite3').Statement>>();
 function prepared(ctx: ReadCtx) {
   let byConn = statements.get(ctx.raw);
-  if (!byConn) {
+  if (!byConn || watched(ctx.raw)) {
     byConn = Object.fromEntries(Object.entries(QUERIES).map(([k, q]) => [k, ctx.raw.prepare(q)])) as Record<
       keyof typeof QUERIES,
       import('better-sqlite3').Statement
@@ -107,7 +108,7 @@ const manyStatements = new WeakMap<
 >();
 function preparedMany(ctx: ReadCtx) {
   let byConn = manyStatements.get(ctx.raw);
-  if (!byConn) {
+  if (!byConn || watched(ctx.raw)) {
     byConn = Object.fromEntries(
       Object.entries(MANY_QUERIES).map(([k, q]) => [k, ctx.raw.prepare(q)]),
     ) as Record<keyof typeof MANY_QUERIES, import('better-sqlite3').Statement>;

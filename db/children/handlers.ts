@@ -1,13 +1,12 @@
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNotNull, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import { type ChildPermissions, can, childPermissions, demand } from '../access/policy';
 import { accounts } from '../accounts/schema';
 import { type Ctx, method, type ReadCtx, type ViewCtx } from '../api/define';
 import { ApiError } from '../api/errors';
-import { inJsonArray } from '../common/columns';
 import { updateVersioned } from '../common/records';
-import { preparedQuery } from '../core/statements';
+import { cached, preparedQuery } from '../core/statements';
 import { t } from '../i18n';
 import { type DuplicateCandidate, duplicatesForReader } from './duplicates';
 import { addMonths } from './guardianship';
@@ -42,6 +41,7 @@ import {
   pinyinKey,
   recognisedOn,
   recognitionDate,
+  type SummaryFields,
   today,
   toProfile,
   toSummary,
@@ -284,20 +284,28 @@ function mergedKeys(m: KeyMatch, conditions: SQL | undefined, order: 'asc' | 'de
   const dir = order === 'desc' ? sql.raw(' DESC') : sql.raw('');
   return sql`${sql.join(arms, sql` UNION `)} ORDER BY 1${dir}, 2${dir}, 3${dir}`;
 }
-// Prepared on each call (a few microseconds), so the query-plan test and the bench's replay see them.
+// Prepared once per text (a match's shape: how many keys and ranges); a watched connection (the
+// query-plan test, the bench's recorder) still sees each run (cached in core/statements.ts).
 const listProbe = (ctx: ReadCtx, m: KeyMatch) =>
-  ctx.raw.prepare(
+  cached(
+    ctx.raw,
     `SELECT count(*) AS n FROM (SELECT 1 FROM ${m.from} WHERE ${m.where} LIMIT ${narrowKeys(m) + 1})`,
   );
 /** The matches' ids in name order, sorted by SQLite (in the key table's own order, and quicker than here). */
 const listNarrowKeys = (ctx: ReadCtx, m: KeyMatch, order: 'asc' | 'desc') => {
   const d = order === 'desc' ? ' DESC' : '';
-  return ctx.raw.prepare(
+  return cached(
+    ctx.raw,
     `SELECT DISTINCT k.child_id AS id, k.name_pinyin, k.name FROM ${m.from} WHERE ${m.where} ORDER BY 2${d}, 3${d}, 1${d}`,
   );
 };
 const listNarrowIds = (ctx: ReadCtx, m: KeyMatch) =>
-  ctx.raw.prepare(`SELECT DISTINCT k.child_id AS id FROM ${m.from} WHERE ${m.where}`);
+  cached(ctx.raw, `SELECT DISTINCT k.child_id AS id FROM ${m.from} WHERE ${m.where}`);
+
+/** The sort keys of a narrow query's children (listChildren, no filter asked). */
+const NARROW_SORT_KEYS = `SELECT id, name, name_pinyin AS namePinyin, birth_date AS birthDate, created_at AS createdAt,
+    updated_at AS updatedAt, risk_level AS riskLevel
+  FROM children WHERE +deleted_at IS NULL AND id IN (SELECT value FROM json_each(?))`;
 
 const RISK_RANK: Record<string, number> = { red: 0, orange: 1, yellow: 2, green: 3 };
 
@@ -344,32 +352,94 @@ function pageOf(
   match: KeyMatch | null,
 ): ChildList {
   const page = keys.slice(input.offset, input.offset + input.limit).map((k) => k.id);
-  const rows = rowsInOrder(ctx, page);
   const capped = !!match && keys.length > BROAD_COUNT_CAP;
   return {
-    rows: rows.map((r) => toSummary(r.child, day, r.ownerName)),
+    rows: summariesInOrder(ctx, page, day),
     total: capped ? BROAD_COUNT_CAP : keys.length,
     totalCapped: capped,
   };
 }
 
-/** The children of a page, by id, in the page's order. */
-function rowsInOrder(ctx: ReadCtx, page: readonly string[]): { child: ChildRow; ownerName: string | null }[] {
-  // Built once per connection, the page's ids as one JSON array: building this 35-column
-  // select afresh was half of a search's time.
-  const rows = page.length
-    ? preparedQuery(ctx, 'children.pageRows', () =>
-        ctx.db
-          .select({ child: children, ownerName: accounts.displayName })
-          .from(children)
-          .leftJoin(accounts, eq(accounts.id, children.ownerId))
-          .where(and(inJsonArray(children.id, 'ids'), isNull(children.deletedAt)))
-          .prepare(),
-      ).all({ ids: JSON.stringify(page) })
-    : [];
-  const at = new Map(page.map((id, i) => [id, i]));
-  rows.sort((a, b) => (at.get(a.child.id) ?? 0) - (at.get(b.child.id) ?? 0));
-  return rows;
+/**
+ * The summaries of a page of children, by id, in the page's order: the summary's columns only,
+ * read as named columns from one statement prepared once per connection. Drizzle read the
+ * whole 36-column row into a nested object per child and the list kept a sixth of it; that
+ * mapping was most of a search's time outside SQLite.
+ */
+const PAGE_SUMMARIES = `SELECT c.id, c.name, c.gender, c.birth_date AS birthDate, c.id_number AS idNumber,
+    c.township, c.village, c.school, c.risk_level AS riskLevel, c.categories, c.status,
+    c.owner_id AS ownerId, c.version, c.created_at AS createdAt, c.updated_at AS updatedAt,
+    a.display_name AS ownerName
+  FROM json_each(?) j CROSS JOIN children c ON c.id = j.value LEFT JOIN accounts a ON a.id = c.owner_id
+  WHERE c.deleted_at IS NULL ORDER BY j.key`;
+type SummaryRow = Omit<SummaryFields, 'categories'> & { categories: string; ownerName: string | null };
+
+function summariesInOrder(ctx: ReadCtx, page: readonly string[], day: string): ChildSummary[] {
+  if (page.length === 0) return [];
+  const rows = cached(ctx.raw, PAGE_SUMMARIES).all(JSON.stringify(page)) as SummaryRow[];
+  return rows.map((r) =>
+    toSummary(
+      { ...r, categories: JSON.parse(r.categories) as SummaryFields['categories'] },
+      day,
+      r.ownerName,
+    ),
+  );
+}
+
+type ListInput = ReturnType<typeof childListInput.parse>;
+
+/** Which filters the list asks and in what order: one prepared page and count for each. */
+function listShape(input: ListInput): string {
+  const asked = (['status', 'riskLevel', 'township', 'ownerId', 'category', 'ageBand'] as const).map((k) =>
+    input[k] ? k : '',
+  );
+  return `${asked.join(',')}|${input.sort}|${input.order}`;
+}
+
+function listValues(input: ListInput, day: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const k of ['status', 'riskLevel', 'township', 'ownerId', 'category'] as const) {
+    const v = input[k];
+    if (v) values[k] = v;
+  }
+  if (input.ageBand) Object.assign(values, ageBandRange(input.ageBand, day));
+  return values;
+}
+
+/** The list's page of ids and its count, for one shape (listShape), values as placeholders. */
+function listStatements(ctx: ReadCtx, input: ListInput) {
+  const p = (name: string) => sql.placeholder(name);
+  const where: SQL[] = [isNull(children.deletedAt)];
+  if (input.status) where.push(eq(children.status, p('status')));
+  if (input.riskLevel) where.push(eq(children.riskLevel, p('riskLevel')));
+  if (input.township) where.push(eq(children.township, p('township')));
+  if (input.ownerId) where.push(eq(children.ownerId, p('ownerId')));
+  if (input.category)
+    where.push(sql`EXISTS (SELECT 1 FROM json_each(${children.categories}) WHERE value = ${p('category')})`);
+  if (input.ageBand) where.push(gt(children.birthDate, p('after')), lte(children.birthDate, p('upTo')));
+  const dir = input.order === 'desc' ? desc : asc;
+  const orderBy = {
+    name: [dir(children.namePinyin), dir(children.name)],
+    birthDate: [dir(children.birthDate)],
+    createdAt: [dir(children.createdAt)],
+    updatedAt: [dir(children.updatedAt)],
+    riskLevel: [input.order === 'desc' ? desc(RISK_ORDER) : asc(RISK_ORDER), asc(children.namePinyin)],
+  }[input.sort];
+  const order = [...orderBy, input.sort === 'name' ? dir(children.id) : asc(children.id)];
+  const filter = and(...where);
+  return {
+    // The page's ids only: the rows an OFFSET skips are skipped in the index (in name order it
+    // holds every column of the order), not each read.
+    page: ctx.db
+      .select({ id: children.id })
+      .from(children)
+      .where(filter)
+      .orderBy(...order)
+      .limit(p('limit'))
+      .offset(p('offset'))
+      .prepare(),
+    count: ctx.db.select({ n: count() }).from(children).where(filter).prepare(),
+  };
 }
 
 /** The list, optionally narrowed to one exact ID number or to one owner's children. */
@@ -393,12 +463,9 @@ function listChildren(
       input.ageBand
     ) || !!(restrict && 'ownerId' in restrict);
   if (restrict && 'exact' in restrict) {
-    ids = ctx.db
-      .select({ id: children.id })
-      .from(children)
-      .where(and(eq(children.idNumber, restrict.exact), isNull(children.deletedAt)))
-      .all()
-      .map((r) => r.id);
+    ids = cached(ctx.raw, 'SELECT id FROM children WHERE id_number = ? AND deleted_at IS NULL')
+      .all(restrict.exact)
+      .map((r) => (r as { id: string }).id);
     if (ids.length === 0) return { rows: [], total: 0, totalCapped: false };
   } else if (q) {
     match = keyMatch(ctx.raw, q);
@@ -447,25 +514,29 @@ function listChildren(
     // Narrow: the few matching children, looked up by id and ordered here, so no index on
     // the order can tempt the planner into walking every child. Only the sort keys of every
     // match are read; the whole rows only for the page shown.
-    const keys = ctx.db
-      .select({
-        id: children.id,
-        name: children.name,
-        namePinyin: children.namePinyin,
-        birthDate: children.birthDate,
-        createdAt: children.createdAt,
-        updatedAt: children.updatedAt,
-        riskLevel: children.riskLevel,
-      })
-      .from(children)
-      .where(filter)
-      .all();
+    // Without a filter (a whole ID number, a narrow search in another order) the statement is
+    // always the same: prepared once, not built by drizzle on every call.
+    const keys = filtered
+      ? ctx.db
+          .select({
+            id: children.id,
+            name: children.name,
+            namePinyin: children.namePinyin,
+            birthDate: children.birthDate,
+            createdAt: children.createdAt,
+            updatedAt: children.updatedAt,
+            riskLevel: children.riskLevel,
+          })
+          .from(children)
+          .where(filter)
+          .all()
+      : (cached(ctx.raw, NARROW_SORT_KEYS).all(JSON.stringify(ids)) as SortKeys[]);
     keys.sort((a, b) => compareChildren(a, b, input.sort, input.order));
     return pageOf(ctx, keys, input, day, match);
   }
 
   const dir = input.order === 'desc' ? desc : asc;
-  let rows: { child: ChildRow; ownerName: string | null }[];
+  let rows: ChildSummary[];
   if (match?.exact && !broad && match.keys.length > 1) {
     // Under several keys (张家: a name's, and the villages holding it): the keys' rows merged.
     const page = ctx.db
@@ -473,7 +544,7 @@ function listChildren(
         sql`${mergedKeys(match, and(...base), input.order)} LIMIT ${input.limit} OFFSET ${input.offset}`,
       )
       .map((r) => r.child_id);
-    rows = rowsInOrder(ctx, page);
+    rows = summariesInOrder(ctx, page, day);
   } else if (broad && input.sort === 'name' && !filtered) {
     // Broad, in name order, nothing else asked: the children walked in that order (named, since
     // the planner cannot tell how often the check holds and would sort every child instead), each
@@ -487,20 +558,44 @@ function listChildren(
             LIMIT ${input.limit} OFFSET ${input.offset}`,
       )
       .map((r) => r.id);
-    rows = rowsInOrder(ctx, page);
+    rows = summariesInOrder(ctx, page, day);
   } else if (match?.exact && !broad) {
     // A broad short query (张, zxm) in name order: its key's rows in the primary key are in
-    // that order already, so the page is a LIMIT on one index, each row checked on its child.
-    rows = ctx.db
-      .select({ child: children, ownerName: accounts.displayName })
-      .from(keyRows)
-      .innerJoin(children, eq(children.id, keyRows.childId))
-      .leftJoin(accounts, eq(accounts.id, children.ownerId))
-      .where(and(keyCondition(match), ...base))
-      .orderBy(dir(keyRows.namePinyin), dir(keyRows.name), dir(keyRows.childId))
-      .limit(input.limit)
-      .offset(input.offset)
-      .all();
+    // that order already, so the page is a LIMIT on one index. Keys are kept for the children
+    // on file only, so without a filter the index alone gives the page (one statement, prepared
+    // once); with one, each row is checked on its child.
+    const d = input.order === 'desc' ? ' DESC' : '';
+    const page = filtered
+      ? ctx.db
+          .select({ id: keyRows.childId })
+          .from(keyRows)
+          .innerJoin(children, eq(children.id, keyRows.childId))
+          .where(and(keyCondition(match), ...base))
+          .orderBy(dir(keyRows.namePinyin), dir(keyRows.name), dir(keyRows.childId))
+          .limit(input.limit)
+          .offset(input.offset)
+          .all()
+          .map((r) => r.id)
+      : (cached(
+          ctx.raw,
+          `SELECT k.child_id AS id FROM child_search_keys k WHERE k.key = ? ORDER BY k.name_pinyin${d}, k.name${d}, k.child_id${d} LIMIT ? OFFSET ?`,
+        )
+          .all(match.keys[0], input.limit, input.offset)
+          .map((r) => (r as { id: string }).id) as string[]);
+    rows = summariesInOrder(ctx, page, day);
+  } else if (!match) {
+    // The list itself, no query: its page and count prepared once per shape (which filters are
+    // asked, the order), the values bound; drizzle built both on every call before.
+    const list = preparedQuery(ctx, `children.listPage:${listShape(input)}`, () =>
+      listStatements(ctx, input),
+    );
+    const values = listValues(input, day);
+    const page = list.page.all({ ...values, limit: input.limit, offset: input.offset }).map((r) => r.id);
+    return {
+      rows: summariesInOrder(ctx, page, day),
+      total: list.count.get(values)?.n ?? 0,
+      totalCapped: false,
+    };
   } else {
     const orderBy = {
       name: [dir(children.namePinyin), dir(children.name)],
@@ -518,18 +613,14 @@ function listChildren(
       .where(filter)
       .orderBy(...order)
       .limit(input.limit)
-      .offset(input.offset);
-    rows = ctx.db
-      .select({ child: children, ownerName: accounts.displayName })
-      .from(children)
-      .leftJoin(accounts, eq(accounts.id, children.ownerId))
-      .where(inArray(children.id, page))
-      .orderBy(...order)
-      .all();
+      .offset(input.offset)
+      .all()
+      .map((r) => r.id);
+    rows = summariesInOrder(ctx, page, day);
   }
   if (!match) {
     const total = ctx.db.select({ n: count() }).from(children).where(filter).get()?.n ?? 0;
-    return { rows: rows.map((r) => toSummary(r.child, day, r.ownerName)), total, totalCapped: false };
+    return { rows, total, totalCapped: false };
   }
   // Broad (张, z, an ID fragment): the count walks the query's keys, each checked on its
   // child, and stops past a cap; the list says "超过 N" beyond it.
@@ -539,28 +630,29 @@ function listChildren(
       ctx.db.get<{ n: number }>(
         sql`SELECT count(*) AS n FROM (${mergedKeys(match, filtered ? and(...base) : undefined, 'asc')} LIMIT ${BROAD_COUNT_CAP + 1})`,
       )?.n ?? 0;
-    return {
-      rows: rows.map((r) => toSummary(r.child, day, r.ownerName)),
-      total: Math.min(n, BROAD_COUNT_CAP),
-      totalCapped: n > BROAD_COUNT_CAP,
-    };
+    return { rows, total: Math.min(n, BROAD_COUNT_CAP), totalCapped: n > BROAD_COUNT_CAP };
   }
   // A range holds a child once per matching key: DISTINCT (streamed, so the LIMIT still stops
   // the walk early); one key holds each child once.
-  const one = match.exact ? sql.raw('SELECT k.child_id') : sql.raw('SELECT DISTINCT k.child_id');
-  // Keys are kept for the children on file only: without a filter the count reads the key index alone.
-  const capped = filtered
-    ? sql`${one} FROM ${keyFrom(match)} INNER JOIN ${children} ON ${children.id} = k.child_id WHERE ${keyWhere(match)} AND ${and(...base)}`
-    : sql`${one} FROM ${keyFrom(match)} WHERE ${keyWhere(match)}`;
-  let total =
-    ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${capped} LIMIT ${BROAD_COUNT_CAP + 1})`)?.n ??
-    0;
+  const one = match.exact ? 'SELECT k.child_id' : 'SELECT DISTINCT k.child_id';
+  // Keys are kept for the children on file only: without a filter the count reads the key index
+  // alone, one statement per shape of match, prepared once.
+  let total = filtered
+    ? (ctx.db.get<{ n: number }>(
+        sql`SELECT count(*) AS n FROM (${sql.raw(one)} FROM ${keyFrom(match)} INNER JOIN ${children} ON ${children.id} = k.child_id WHERE ${keyWhere(match)} AND ${and(...base)} LIMIT ${BROAD_COUNT_CAP + 1})`,
+      )?.n ?? 0)
+    : ((
+        cached(
+          ctx.raw,
+          `SELECT count(*) AS n FROM (${one} FROM ${match.from} WHERE ${match.where} LIMIT ${BROAD_COUNT_CAP + 1})`,
+        ).get(...match.params) as { n: number }
+      ).n ?? 0);
   let totalCapped = false;
   if (total > BROAD_COUNT_CAP) {
     total = BROAD_COUNT_CAP;
     totalCapped = true;
   }
-  return { rows: rows.map((r) => toSummary(r.child, day, r.ownerName)), total, totalCapped };
+  return { rows, total, totalCapped };
 }
 
 function createChildren(ctx: Ctx, input: z.output<typeof childCreateInput>): ChildProfile {

@@ -61,7 +61,8 @@ export function maskIdNumber(id: string | null): string | null {
 
 /** Whole years between a YYYY-MM-DD birth date and `today`. */
 export function ageOn(birthDate: string, today: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [ty, tm, td] = today.split('-').map(Number);
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+  // Both YYYY-MM-DD: the year apart, less one if the birthday (MM-DD, compared as text) is still
+  // to come. A list computes fifty of these per page; splitting each date into arrays showed up.
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }

@@ -10,7 +10,7 @@ import { ApiError } from '../api/errors';
 import { localDate } from '../common/dates';
 import { newId } from '../common/ids';
 import { created } from '../common/records';
-import { cached, preparedQuery } from '../core/statements';
+import { cached, preparedQuery, watched } from '../core/statements';
 import { t } from '../i18n';
 import type { Category, CloseReason, CustodyMeasure, GuardianshipSituation, RiskLevel } from './codes';
 import { findDuplicates } from './duplicates';
@@ -80,7 +80,27 @@ export function today(ctx: ReadCtx): string {
   return localDate(ctx.clock.now());
 }
 
-export function toSummary(row: ChildRow, day: string, ownerName: string | null): ChildSummary {
+/** The columns a summary is made of (a list reads only these). */
+export type SummaryFields = Pick<
+  ChildRow,
+  | 'id'
+  | 'name'
+  | 'gender'
+  | 'birthDate'
+  | 'idNumber'
+  | 'township'
+  | 'village'
+  | 'school'
+  | 'riskLevel'
+  | 'categories'
+  | 'status'
+  | 'ownerId'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+export function toSummary(row: SummaryFields, day: string, ownerName: string | null): ChildSummary {
   return {
     id: row.id,
     name: row.name,
@@ -167,7 +187,7 @@ type KeyStatements = Record<
 const keyStatements = new WeakMap<object, KeyStatements>();
 function keyStatementsOf(raw: Ctx['raw']): KeyStatements {
   let s = keyStatements.get(raw);
-  if (!s) {
+  if (!s || watched(raw)) {
     s = {
       stored: raw.prepare(
         'SELECT key, name_pinyin AS pinyin, name FROM child_search_keys WHERE child_id = ?',

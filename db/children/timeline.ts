@@ -3,6 +3,7 @@
 // modules happen to have loaded.
 import type { ReadCtx } from '../api/define';
 import { localDate } from '../common/dates';
+import { cached } from '../core/statements';
 import { counsellingTimeline } from '../counselling/model';
 import { educationTimeline } from '../education/model';
 import { labelOr, type MessageKey, t } from '../i18n';
@@ -72,7 +73,8 @@ const TIMELINE_SQL = `SELECT action, at, actor_name AS actorName, detail FROM au
   ORDER BY seq DESC`;
 
 function childrenTimeline(ctx: ReadCtx, childId: string, relations?: PersonLink[]): TimelineItem[] {
-  const rows = ctx.raw.prepare(TIMELINE_SQL).all(childId, ...Object.keys(TIMELINE_ACTIONS)) as {
+  // Prepared once per connection: every opening of a file runs it.
+  const rows = cached(ctx.raw, TIMELINE_SQL).all(childId, ...Object.keys(TIMELINE_ACTIONS)) as {
     action: string;
     at: number;
     actorName: string;

@@ -38,6 +38,16 @@ export function drizzleClient(raw: Database.Database): Database.Database {
 }
 
 /**
+ * Whether the connection's prepare is wrapped (the bench's recorder, the plan tests): such a
+ * connection watches every statement as it is prepared, so a statement kept from an earlier call
+ * would run unseen (the bench's raw replay left out every view's audit rows that way). Statement
+ * caches hand it a fresh statement each time.
+ */
+export function watched(raw: ReadRaw): boolean {
+  return Object.hasOwn(raw, 'prepare');
+}
+
+/**
  * A connection's statements, prepared once: a write's refresh runs some fifteen rules for one
  * child, and preparing them each time was half of it. Each is run to the end (all/get/run)
  * before it is run again, so one statement per text is enough.
@@ -46,9 +56,7 @@ const statements = new WeakMap<ReadRaw, Map<string, ReadStatement>>();
 export function cached(raw: Database.Database, sql: string): Database.Statement;
 export function cached(raw: ReadRaw, sql: string): ReadStatement;
 export function cached(raw: ReadRaw, sql: string): ReadStatement {
-  // A connection whose prepare is wrapped (the bench's recorder, the plan tests) is watching
-  // what runs: it gets the statement from its prepare, so it sees every query.
-  if (Object.hasOwn(raw, 'prepare')) return raw.prepare(sql);
+  if (watched(raw)) return raw.prepare(sql);
   let byText = statements.get(raw);
   if (!byText) {
     byText = new Map();
@@ -70,9 +78,7 @@ export function cached(raw: ReadRaw, sql: string): ReadStatement {
  */
 const queries = new WeakMap<object, Map<string, unknown>>();
 export function preparedQuery<Q>(ctx: { db: object; raw: ReadRaw }, key: string, build: () => Q): Q {
-  // A connection whose prepare is wrapped is watching what runs: a query built afresh each
-  // time, so the watcher sees each statement, as cached() does.
-  if (Object.hasOwn(ctx.raw, 'prepare')) return build();
+  if (watched(ctx.raw)) return build();
   let byKey = queries.get(ctx.db);
   if (!byKey) {
     byKey = new Map();

@@ -114,12 +114,11 @@ export function setRequirementStatus(
 }
 
 export function listFollowUps(ctx: ReadCtx, s: Subject): FollowUpView[] {
-  const rows = ctx.raw
-    .prepare(
-      `SELECT f.*, a.display_name AS createdByName FROM follow_ups f LEFT JOIN accounts a ON a.id = f.created_by
+  const rows = cached(
+    ctx.raw,
+    `SELECT f.*, a.display_name AS createdByName FROM follow_ups f LEFT JOIN accounts a ON a.id = f.created_by
        WHERE f.subject_type = ? AND f.subject_id = ? AND f.deleted_at IS NULL ORDER BY f.date, f.created_at`,
-    )
-    .all(s.type, s.id) as (Record<string, unknown> & { createdByName: string | null })[];
+  ).all(s.type, s.id) as (Record<string, unknown> & { createdByName: string | null })[];
   return rows.map((r) => ({
     id: r.id as string,
     date: r.date as string,

@@ -17,7 +17,7 @@ import { stepsFrom } from '../common/flow';
 import { newId } from '../common/ids';
 import { loadLive } from '../common/records';
 import { recordSteps } from '../common/timeline';
-import { preparedQuery } from '../core/statements';
+import { cached, preparedQuery } from '../core/statements';
 import { labelOr, t } from '../i18n';
 import { readSetting } from '../settings/model';
 import { type Carrier, LEAD_REPLY_WORKDAYS, REFERRAL_FLOW, type ReferralStatus } from './codes';
@@ -285,13 +285,12 @@ export function viewReferral(ctx: ReadCtx, id: string): ReferralView {
     .all()
     .map((a) => toActionView(a, day));
   const history = (
-    ctx.raw
-      .prepare(
-        `SELECT at, actor_name AS actorName, detail FROM audit_log
+    cached(
+      ctx.raw,
+      `SELECT at, actor_name AS actorName, detail FROM audit_log
          WHERE entity = 'referral' AND entity_id = ? AND action IN ('referrals.create', 'referrals.transition')
          ORDER BY seq`,
-      )
-      .all(id) as { at: number; actorName: string; detail: string }[]
+    ).all(id) as { at: number; actorName: string; detail: string }[]
   ).map((h) => {
     const d = JSON.parse(h.detail) as { from?: ReferralStatus; to?: ReferralStatus };
     return { from: d.from ?? null, to: d.to ?? 'received', at: h.at, actorName: h.actorName };

@@ -22,6 +22,12 @@ export interface Dataset {
   dataDir: string;
   dbFile: string;
   plainFile: string;
+  /**
+   * A copy of the encrypted file, still encrypted, for the raw replay: its view rows' audit writes
+   * go there, so they never reset the API connection's page cache (SQLite drops a connection's
+   * whole cache when another connection has written to the file), as nothing resets the plain one's.
+   */
+  replayFile: string;
   passphrase: string;
   key: Buffer;
   seeded: { children: number; seed: number; reused: boolean; seconds: number | null };
@@ -75,9 +81,19 @@ function makePlainCopy(dbFile: string, key: Buffer, plainFile: string): void {
   }
 }
 
-/** Seeds `dir` unless it already holds a data set of the same size and seed (or `fresh`). */
+/** The encrypted file copied as it is (its WAL folded in first): the raw replay's own file. */
+function makeReplayCopy(dbFile: string, key: Buffer, replayFile: string): void {
+  const source = openEncrypted(dbFile, key, { create: false });
+  source.pragma('wal_checkpoint(TRUNCATE)');
+  source.close();
+  for (const f of [replayFile, `${replayFile}-wal`, `${replayFile}-shm`]) rmSync(f, { force: true });
+  copyFileSync(dbFile, replayFile);
+  const check = openEncrypted(replayFile, key, { create: false });
+  check.close();
+}
+
 /**
- * The decrypted copy made again when the core has migrated the encrypted file past it (a cached
+ * The decrypted copy (and the replay's encrypted one) made again when the core has migrated the encrypted file past it (a cached
  * folder from before a schema change): the plain path must run the same schema.
  */
 export function plainCopyCurrent(ds: Dataset, log: (line: string) => void): void {
@@ -90,6 +106,11 @@ export function plainCopyCurrent(ds: Dataset, log: (line: string) => void): void
     }
   };
   const enc = version(ds.dbFile, ds.key);
+  if (!existsSync(ds.replayFile) || version(ds.replayFile, ds.key) !== enc) {
+    const t0 = performance.now();
+    makeReplayCopy(ds.dbFile, ds.key, ds.replayFile);
+    log(`replay copy made (schema ${enc}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
   const plain = version(ds.plainFile, null);
   if (plain === enc) return;
   const t0 = performance.now();
@@ -110,6 +131,7 @@ export async function prepareDataset(opts: {
   const dataDir = path.join(opts.dir, 'data');
   const dbFile = path.join(dataDir, 'sunward.db');
   const plainFile = path.join(opts.dir, 'plain.db');
+  const replayFile = path.join(opts.dir, 'replay.db');
   const markerFile = path.join(opts.dir, 'seed.json');
   const marker = readMarker(markerFile);
   const reusable =
@@ -182,6 +204,7 @@ export async function prepareDataset(opts: {
     dataDir,
     dbFile,
     plainFile,
+    replayFile,
     passphrase: opts.passphrase,
     key: opened.key,
     seeded: {

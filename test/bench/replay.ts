@@ -89,6 +89,8 @@ export class Replayer {
   private readonly maxSeq: Database.Statement;
   private readonly insert: Database.Statement;
   private readonly upsert: Database.Statement;
+  private readonly normal: Database.Statement;
+  private readonly full: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1');
@@ -97,6 +99,8 @@ export class Replayer {
       `INSERT INTO audit_log (seq, id, at, actor_id, actor_name, action, entity, entity_id, detail, prev_hash, hash)
        VALUES (@seq, @id, @at, @actorId, @actorName, @action, @entity, @entityId, @detail, @prevHash, @hash)`,
     );
+    this.normal = db.prepare('PRAGMA synchronous = NORMAL');
+    this.full = db.prepare('PRAGMA synchronous = FULL');
     this.upsert = db.prepare(
       'INSERT INTO audit_head (id, seq, hash) VALUES (1, @seq, @hash) ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash',
     );
@@ -147,12 +151,12 @@ export class Replayer {
    * snapshot whose audit rows commit without the fsync (db/api/core.ts runView), a read as is.
    */
   run(calls: readonly Call[], mode: 'read' | 'view' | 'write'): number {
-    const go = () => {
+    const go = (audits: 'inline' | 'skip') => {
       let rows = 0;
       for (const c of calls) {
         if (AUDIT_HEAD.test(c.sql) || AUDIT_MAX.test(c.sql) || AUDIT_HEAD_UPSERT.test(c.sql)) continue;
         if (AUDIT_INSERT.test(c.sql)) {
-          this.audit(c.params[0] as AuditParams);
+          if (audits === 'inline') this.audit(c.params[0] as AuditParams);
           continue;
         }
         const stmt = this.statement(c);
@@ -163,13 +167,23 @@ export class Replayer {
       }
       return rows;
     };
-    if (mode === 'read') return go();
-    if (mode === 'write') return this.db.transaction(go).immediate();
-    this.db.pragma('synchronous = NORMAL');
+    if (mode === 'read') return go('inline');
+    if (mode === 'write') return this.db.transaction(() => go('inline')).immediate();
+    // A view as runView runs it: the reads in one snapshot, then its audit rows in a short write
+    // committed without the fsync; the same two transactions, so the same SQL.
+    const rows = this.db.transaction(() => go('skip')).deferred();
+    const audits = calls.filter((c) => AUDIT_INSERT.test(c.sql));
+    if (audits.length === 0) return rows;
+    this.normal.run();
     try {
-      return this.db.transaction(go).deferred();
+      this.db
+        .transaction(() => {
+          for (const c of audits) this.audit(c.params[0] as AuditParams);
+        })
+        .immediate();
     } finally {
-      this.db.pragma('synchronous = FULL');
+      this.full.run();
     }
+    return rows;
   }
 }

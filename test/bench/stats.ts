@@ -43,15 +43,22 @@ export async function timeEach<I, T = I>(
   fn: (input: T) => unknown,
   budgetMs: number,
   setup?: (input: I) => T,
+  /** Filled with each call's CPU time (this process, user + system), ms. */
+  cpu?: number[],
 ): Promise<number[]> {
   const times: number[] = [];
   const started = performance.now();
   for (const input of inputs) {
     const arg = setup ? setup(input) : (input as unknown as T);
+    const c0 = cpu ? process.cpuUsage() : undefined;
     const t0 = performance.now();
     const out = fn(arg);
     if (out instanceof Promise) await out;
     times.push(performance.now() - t0);
+    if (cpu && c0) {
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+    }
     if (performance.now() - started > budgetMs && times.length >= MIN_RUNS) break;
   }
   return times;
@@ -71,6 +78,11 @@ export interface Row extends Summary {
   op: string;
   raw_p95?: number;
   plain_p95?: number;
+  /**
+   * The same calls' CPU time (this process), p95, on each path: what the call itself cost, which
+   * the other processes on a shared machine do not inflate as they do the wall-clock figures.
+   */
+  cpu?: { p95: number; raw_p95?: number; plain_p95?: number };
   /** ARCHITECTURE.md §9, in ms; undefined where §9 sets none. */
   target?: number;
 }
@@ -99,6 +111,28 @@ export function formatTable(rows: readonly Row[]): string {
   return columns(header, body);
 }
 
+/** The rows measured with CPU time: each path's p95 and the two ratios on CPU time. */
+export function formatCpuTable(rows: readonly Row[]): string {
+  const ratio = (a: number, b: number | undefined) => (b ? `${(a / b).toFixed(2)}×` : '—');
+  const body = rows
+    .filter((r) => r.cpu)
+    .map((r) => {
+      const c = r.cpu as NonNullable<Row['cpu']>;
+      return [
+        r.op,
+        ms(c.p95),
+        ms(c.raw_p95),
+        ms(c.plain_p95),
+        ratio(c.p95, c.raw_p95),
+        ratio(c.p95, c.plain_p95),
+      ];
+    });
+  return columns(
+    ['op (CPU time, ms)', 'cpu_p95', 'raw_cpu_p95', 'plain_cpu_p95', 'api/raw', 'enc/plain'],
+    body,
+  );
+}
+
 /** Cells in fixed-width columns under their header and a rule: the first left-aligned, the rest right. */
 export function columns(header: readonly string[], body: readonly string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
@@ -119,6 +153,13 @@ export function jsonRows(rows: readonly Row[], children?: number) {
     p99: round(r.p99),
     ...(r.raw_p95 === undefined ? {} : { raw_p95: round(r.raw_p95) }),
     ...(r.plain_p95 === undefined ? {} : { plain_p95: round(r.plain_p95) }),
+    ...(r.cpu === undefined
+      ? {}
+      : {
+          cpu_p95: round(r.cpu.p95),
+          ...(r.cpu.raw_p95 === undefined ? {} : { raw_cpu_p95: round(r.cpu.raw_p95) }),
+          ...(r.cpu.plain_p95 === undefined ? {} : { plain_cpu_p95: round(r.cpu.plain_p95) }),
+        }),
   }));
 }
 
