@@ -29,6 +29,8 @@ import { type SampledChild, sampleChildren, searchQuery, splitName } from './wor
 /** The issue's bounds (ms). The sign-in screen has none: it is reported to see what loads first. */
 const TARGETS = { home: 1000, list: 100, keystroke: 50 } as const;
 const KEY_PAUSE_MS = 150;
+/** Bridge round trips timed per session, on the idle page after its typing. */
+const BRIDGE_CALLS = 200;
 
 /**
  * Runs in the page before the app. A string, not a function: tsx may add helpers (`__name`)
@@ -65,6 +67,9 @@ const PAGE_PROBE = `(() => {
   // runs in the bench's process, so this is the call as the page waits for it).
   let apiMs = 0;
   let calls = [];
+  // Each call's send and answer on the wall clock (epoch ms), to set beside the core's own
+  // entry and exit in the bench's process: which leg of the trip the wait is on.
+  let legs = [];
   const wrapBridge = () => {
     const orig = window.__sunwardInvoke;
     if (typeof orig !== 'function' || orig.__timed) return;
@@ -77,6 +82,7 @@ const PAGE_PROBE = `(() => {
           const ms = performance.now() - t0;
           apiMs += ms;
           calls.push(method + ' ' + ms.toFixed(0));
+          legs.push({ method, sent: performance.timeOrigin + t0, answered: performance.timeOrigin + t0 + ms });
         }
       }
     };
@@ -101,6 +107,7 @@ const PAGE_PROBE = `(() => {
       label = name;
       apiMs = 0;
       calls = [];
+      legs = [];
       watching = whenThere(selector).then(afterPaint);
     },
     async result() {
@@ -108,7 +115,20 @@ const PAGE_PROBE = `(() => {
       if (started === null) return null;
       // The window as a user-timing entry, so a trace (--trace) can be split by it (ui-trace.ts).
       performance.measure('uibench:' + label, { start: started, end });
-      return { ms: end - started, apiMs, calls, endEpoch: performance.timeOrigin + end };
+      return { ms: end - started, apiMs, calls, legs, endEpoch: performance.timeOrigin + end };
+    },
+    /**
+     * The bridge alone: n calls of session.status (no database, no session needed) one after
+     * another on an idle page, each from the page's call to its answer back in the page.
+     */
+    async bridge(n) {
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await window.__sunwardInvoke('session.status', {});
+        out.push({ ms: performance.now() - t0, sent: performance.timeOrigin + t0 });
+      }
+      return out;
     },
   };
 })();`;
@@ -174,20 +194,49 @@ interface Timed {
   /** The same calls' time in the core itself (this process). */
   coreMs: number;
   coreCalls: string[];
+  /** The rest of the wait, split: from the page's call to the core starting it, and from the core's answer to the page's. */
+  toCoreMs: number;
+  backMs: number;
+}
+
+interface Leg {
+  method: string;
+  sent: number;
+  answered: number;
+}
+
+type CoreCall = (typeof coreTime.calls)[number];
+
+/**
+ * Pairs each of the page's calls with the core's (same method, in order, started after it was
+ * sent) and splits the bridge's share of the wait into the trip there and the trip back. Both
+ * sides read the wall clock (performance.timeOrigin + now), so a leg is good to about a ms.
+ */
+function splitLegs(legs: readonly Leg[], core: readonly CoreCall[]): { toCoreMs: number; backMs: number } {
+  const used = new Set<CoreCall>();
+  let toCoreMs = 0;
+  let backMs = 0;
+  for (const leg of legs) {
+    const c = core.find((x) => !used.has(x) && x.method === leg.method && x.at >= leg.sent - 1);
+    if (!c) continue;
+    used.add(c);
+    toCoreMs += c.at - leg.sent;
+    backMs += leg.answered - (c.at + c.ms);
+  }
+  return { toCoreMs, backMs };
 }
 
 async function result(page: Page, what: What): Promise<Timed> {
-  const out = await pageCall<(Omit<Timed, 'coreMs' | 'coreCalls'> & { endEpoch: number }) | null>(
-    page,
-    'window.__uiBench.result()',
-    what,
-  );
+  const out = await pageCall<
+    (Omit<Timed, 'coreMs' | 'coreCalls' | 'toCoreMs' | 'backMs'> & { legs: Leg[]; endEpoch: number }) | null
+  >(page, 'window.__uiBench.result()', what);
   if (out === null) throw new Error(`${await say(what)}: no input event reached the page`);
   // Only calls begun before the screen was painted (a read sent after it is not waited for).
   const before = coreTime.calls.filter((c) => c.at < out.endEpoch);
-  const { endEpoch: _, ...timed } = out;
+  const { endEpoch: _, legs, ...timed } = out;
   return {
     ...timed,
+    ...splitLegs(legs, coreTime.calls),
     coreMs: before.reduce((sum, c) => sum + c.ms, 0),
     coreCalls: before.map((c) => `${c.method} ${c.ms.toFixed(0)}`),
   };
@@ -323,6 +372,11 @@ async function main(): Promise<void> {
     homeCore: { op: '  首页: of which in the core', times: [] as number[] },
     listCore: { op: '  儿童档案 list (both): in the core', times: [] as number[] },
     keyCore: { op: '  keystroke: of which in the core', times: [] as number[] },
+    keyToCore: { op: '  keystroke: the call on its way, page → core', times: [] as number[] },
+    keyBack: { op: '  keystroke: the answer on its way, core → page', times: [] as number[] },
+    // The rig's bridge on its own (Electron's IPC takes well under 1 ms for such a call).
+    bridge: { op: "the rig's bridge, round trip (session.status, idle page)", times: [] as number[] },
+    bridgeCore: { op: '  the bridge: of which in the core', times: [] as number[] },
   } satisfies Record<string, UiRow>;
   const calls: Record<'home' | 'list' | 'listAgain', string[]> = { home: [], list: [], listAgain: [] };
   const inCore: Record<'home' | 'list' | 'listAgain', string[]> = { home: [], list: [], listAgain: [] };
@@ -385,6 +439,7 @@ async function main(): Promise<void> {
 
       const box = page.getByLabel(t('children.list.searchLabel'), { exact: true });
       await box.click();
+      let lastKey: Timed | undefined;
       for (const k of keystrokes.slice(s * perSession, (s + 1) * perSession)) {
         // A keystroke lost on the way (focus, a late re-render) would make every later one wait
         // for a query never typed: put the expected text back, untimed, and say so.
@@ -399,17 +454,27 @@ async function main(): Promise<void> {
         await page.waitForTimeout(KEY_PAUSE_MS);
         await watch(page, listFor(k.query), 'keystroke');
         await k.send(page);
-        record(
-          rows.key,
-          rows.keyApi,
-          rows.keyCore,
-          // The box is read only if the results never come: reading it is a script in the page.
-          await result(
-            page,
-            async () => `typing ${k.query || '(cleared)'} (the box holds ${await box.inputValue()})`,
-          ),
+        // The box is read only if the results never come: reading it is a script in the page.
+        lastKey = await result(
+          page,
+          async () => `typing ${k.query || '(cleared)'} (the box holds ${await box.inputValue()})`,
         );
+        record(rows.key, rows.keyApi, rows.keyCore, lastKey);
+        rows.keyToCore.times.push(lastKey!.toCoreMs);
+        rows.keyBack.times.push(lastKey!.backMs);
         shown.push(`${k.query || '(cleared)'} → ${await page.getByTestId('children-total').textContent()}`);
+      }
+      await page.waitForTimeout(SETTLE_MS);
+      coreTime.calls = [];
+      const trips = await pageCall<{ ms: number; sent: number }[]>(
+        page,
+        `window.__uiBench.bridge(${BRIDGE_CALLS})`,
+        'the bridge round trips',
+      );
+      for (const trip of trips) {
+        rows.bridge.times.push(trip.ms);
+        const c = coreTime.calls.find((x) => x.at >= trip.sent - 1);
+        if (c) rows.bridgeCore.times.push(c.ms);
       }
       if (cdp) {
         const { profile } = await cdp.send('Profiler.stop');
