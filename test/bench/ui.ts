@@ -70,10 +70,13 @@ const PAGE_PROBE = `(() => {
   // Each call's send and answer on the wall clock (epoch ms), to set beside the core's own
   // entry and exit in the bench's process: which leg of the trip the wait is on.
   let legs = [];
+  // The page's latest input per method, so the bridge can be timed on a real answer's size.
+  const lastInput = {};
   const wrapBridge = () => {
     const orig = window.__sunwardInvoke;
     if (typeof orig !== 'function' || orig.__timed) return;
     const timed = async (method, input) => {
+      lastInput[method] = input;
       const t0 = performance.now();
       try {
         return await orig(method, input);
@@ -118,14 +121,15 @@ const PAGE_PROBE = `(() => {
       return { ms: end - started, apiMs, calls, legs, endEpoch: performance.timeOrigin + end };
     },
     /**
-     * The bridge alone: n calls of session.status (no database, no session needed) one after
-     * another on an idle page, each from the page's call to its answer back in the page.
+     * The bridge alone: n calls one after another on an idle page, each from the page's call
+     * to its answer back in the page; with a method, the page's own latest input to it again.
      */
-    async bridge(n) {
+    async bridge(n, method) {
+      const input = method ? lastInput[method] : {};
       const out = [];
       for (let i = 0; i < n; i++) {
         const t0 = performance.now();
-        await window.__sunwardInvoke('session.status', {});
+        await window.__sunwardInvoke(method || 'session.status', input);
         out.push({ ms: performance.now() - t0, sent: performance.timeOrigin + t0 });
       }
       return out;
@@ -292,6 +296,27 @@ function keystrokesFor(children: readonly SampledChild[], count: number, rng: Rn
   return out;
 }
 
+/** Round trips over the bridge on the idle page, each beside its time in the core. */
+async function bridgeTrips(
+  page: Page,
+  n: number,
+  method: string | null,
+  row: UiRow,
+  core: UiRow,
+): Promise<void> {
+  coreTime.calls = [];
+  const trips = await pageCall<{ ms: number; sent: number }[]>(
+    page,
+    `window.__uiBench.bridge(${n}, ${JSON.stringify(method)})`,
+    'the bridge round trips',
+  );
+  for (const trip of trips) {
+    row.times.push(trip.ms);
+    const c = coreTime.calls.find((x) => x.at >= trip.sent - 1);
+    if (c) core.times.push(c.ms);
+  }
+}
+
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
 }
@@ -377,6 +402,8 @@ async function main(): Promise<void> {
     // The rig's bridge on its own (Electron's IPC takes well under 1 ms for such a call).
     bridge: { op: "the rig's bridge, round trip (session.status, idle page)", times: [] as number[] },
     bridgeCore: { op: '  the bridge: of which in the core', times: [] as number[] },
+    bridgeList: { op: "the rig's bridge, round trip (the last children.list again)", times: [] as number[] },
+    bridgeListCore: { op: '  children.list again: of which in the core', times: [] as number[] },
   } satisfies Record<string, UiRow>;
   const calls: Record<'home' | 'list' | 'listAgain', string[]> = { home: [], list: [], listAgain: [] };
   const inCore: Record<'home' | 'list' | 'listAgain', string[]> = { home: [], list: [], listAgain: [] };
@@ -465,17 +492,8 @@ async function main(): Promise<void> {
         shown.push(`${k.query || '(cleared)'} → ${await page.getByTestId('children-total').textContent()}`);
       }
       await page.waitForTimeout(SETTLE_MS);
-      coreTime.calls = [];
-      const trips = await pageCall<{ ms: number; sent: number }[]>(
-        page,
-        `window.__uiBench.bridge(${BRIDGE_CALLS})`,
-        'the bridge round trips',
-      );
-      for (const trip of trips) {
-        rows.bridge.times.push(trip.ms);
-        const c = coreTime.calls.find((x) => x.at >= trip.sent - 1);
-        if (c) rows.bridgeCore.times.push(c.ms);
-      }
+      await bridgeTrips(page, BRIDGE_CALLS, null, rows.bridge, rows.bridgeCore);
+      await bridgeTrips(page, BRIDGE_CALLS / 10, 'children.list', rows.bridgeList, rows.bridgeListCore);
       if (cdp) {
         const { profile } = await cdp.send('Profiler.stop');
         writeFileSync(opts.cpuProfile!, JSON.stringify(profile));

@@ -54,6 +54,54 @@ describe.skipIf(!browserAvailable().ok)('e2e harness', () => {
     }
   });
 
+  it('carries what IPC carries both ways, and refuses what it cannot clone', async () => {
+    const app = await openApp(browser());
+    try {
+      // The core echoes its input, so the page sees what made the trip there and back.
+      app.core.invoke = (async (_method: string, input: unknown) => input) as typeof app.core.invoke;
+      const seen = await app.page.evaluate(async () => {
+        const sent = {
+          when: new Date(Date.UTC(2026, 0, 2)),
+          bytes: new Uint8Array([0, 1, 254, 255]),
+          tags: new Map([['a', new Set([1, 2])]]),
+          missing: undefined,
+          odd: [Number.NaN, -0, Number.POSITIVE_INFINITY, 10n],
+          '\u0000': 'a key like the tag',
+        };
+        const back = (await (window as unknown as HarnessWindow).sunward.invoke('echo', sent)) as typeof sent;
+        let refused = '';
+        try {
+          await (window as unknown as HarnessWindow).sunward.invoke('echo', { f: () => 1 });
+        } catch (err) {
+          refused = (err as Error).name;
+        }
+        return {
+          when: back.when instanceof Date && back.when.getTime() === sent.when.getTime(),
+          bytes: back.bytes instanceof Uint8Array ? [...back.bytes] : null,
+          tags:
+            back.tags instanceof Map && back.tags.get('a') instanceof Set ? [...back.tags.get('a')!] : null,
+          missing: 'missing' in back && back.missing === undefined,
+          odd: back.odd.map((v) => (typeof v === 'bigint' ? `${v}n` : Object.is(v, -0) ? '-0' : String(v))),
+          key: back['\u0000'],
+          copy: back !== sent,
+          refused,
+        };
+      });
+      expect(seen).toEqual({
+        when: true,
+        bytes: [0, 1, 254, 255],
+        tags: [1, 2],
+        missing: true,
+        odd: ['NaN', '-0', 'Infinity', '10n'],
+        key: 'a key like the tag',
+        copy: true,
+        refused: 'DataCloneError',
+      });
+    } finally {
+      await app.close();
+    }
+  });
+
   it('delivers core events to subscribers until they unsubscribe', async () => {
     // A light KDF: this checks the wiring, not the cost of a guess.
     const app = await openApp(browser(), { kdf: { N: 2 ** 12, r: 8, p: 1 } });

@@ -14,8 +14,9 @@ import type { Clock } from '../../db/api/define';
 import type { KdfParams } from '../../db/core/keyslots';
 import { isPdfViewerUrl } from '../../electron/security';
 import { createTempDir, removeDataDir } from '../helpers/tmp';
-import { BRIDGE_INIT_SCRIPT, type HarnessWindow, INVOKE_BINDING } from './support/bridge';
+import { BRIDGE_INIT_SCRIPT, type HarnessWindow, WIRE_BINDING } from './support/bridge';
 import { loadStatic } from './support/static';
+import { fromWire, toWire } from './support/wire';
 
 export type { SunwardBridge } from '../../electron/bridge-types';
 
@@ -224,9 +225,11 @@ export async function openApp(browser: Browser, options: OpenAppOptions = {}): P
 
     // structuredClone on both sides mirrors IPC: what the handler returns must survive the
     // trip a real ipcRenderer.invoke makes, and a value that cannot (a function, a class
-    // with methods it relies on) should fail here as it would in Electron.
-    await context.exposeFunction(INVOKE_BINDING, async (method: unknown, input: unknown) => {
-      return structuredClone(await core.invoke(String(method), structuredClone(input)));
+    // with methods it relies on) should fail here as it would in Electron. Each side clones
+    // and sends the clone as one string (support/wire.ts: Playwright's own per-object
+    // serialization of an answer cost more than the core did).
+    await context.exposeFunction(WIRE_BINDING, async (method: unknown, input: unknown) => {
+      return toWire(await core.invoke(String(method), fromWire(input)));
     });
     await context.addInitScript({ content: BRIDGE_INIT_SCRIPT });
 
