@@ -406,6 +406,19 @@ function listValues(input: ListInput, day: string): Record<string, string> {
   return values;
 }
 
+/** The list's ORDER BY for its sort, down to the id so a page boundary never ties. */
+function listOrder(input: ListInput) {
+  const dir = input.order === 'desc' ? desc : asc;
+  const orderBy = {
+    name: [dir(children.namePinyin), dir(children.name)],
+    birthDate: [dir(children.birthDate)],
+    createdAt: [dir(children.createdAt)],
+    updatedAt: [dir(children.updatedAt)],
+    riskLevel: [input.order === 'desc' ? desc(RISK_ORDER) : asc(RISK_ORDER), asc(children.namePinyin)],
+  }[input.sort];
+  return [...orderBy, input.sort === 'name' ? dir(children.id) : asc(children.id)];
+}
+
 /** The list's page of ids and its count, for one shape (listShape), values as placeholders. */
 function listStatements(ctx: ReadCtx, input: ListInput) {
   const p = (name: string) => sql.placeholder(name);
@@ -417,15 +430,7 @@ function listStatements(ctx: ReadCtx, input: ListInput) {
   if (input.category)
     where.push(sql`EXISTS (SELECT 1 FROM json_each(${children.categories}) WHERE value = ${p('category')})`);
   if (input.ageBand) where.push(gt(children.birthDate, p('after')), lte(children.birthDate, p('upTo')));
-  const dir = input.order === 'desc' ? desc : asc;
-  const orderBy = {
-    name: [dir(children.namePinyin), dir(children.name)],
-    birthDate: [dir(children.birthDate)],
-    createdAt: [dir(children.createdAt)],
-    updatedAt: [dir(children.updatedAt)],
-    riskLevel: [input.order === 'desc' ? desc(RISK_ORDER) : asc(RISK_ORDER), asc(children.namePinyin)],
-  }[input.sort];
-  const order = [...orderBy, input.sort === 'name' ? dir(children.id) : asc(children.id)];
+  const order = listOrder(input);
   const filter = and(...where);
   return {
     // The page's ids only: the rows an OFFSET skips are skipped in the index (in name order it
@@ -597,14 +602,7 @@ function listChildren(
       totalCapped: false,
     };
   } else {
-    const orderBy = {
-      name: [dir(children.namePinyin), dir(children.name)],
-      birthDate: [dir(children.birthDate)],
-      createdAt: [dir(children.createdAt)],
-      updatedAt: [dir(children.updatedAt)],
-      riskLevel: [input.order === 'desc' ? desc(RISK_ORDER) : asc(RISK_ORDER), asc(children.namePinyin)],
-    }[input.sort];
-    const order = [...orderBy, input.sort === 'name' ? dir(children.id) : asc(children.id)];
+    const order = listOrder(input);
     // The page's ids first, then their rows and owners: the rows an OFFSET skips are skipped in
     // the index (in name order it holds every column of the order), not each read and joined.
     const page = ctx.db
